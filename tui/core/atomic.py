@@ -1,0 +1,61 @@
+"""Crash-safe, private file writing: a temp file in the same folder, fsync, rename, fsync
+of the folder. A reader sees the old file or the new one, never half of either."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename or creation inside `path` durable."""
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def make_private_dir(path: Path) -> None:
+    """Create `path` (and parents) and make sure the leaf is 0700."""
+    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    path.chmod(DIR_MODE)
+
+
+def temp_path_for(target: Path, suffix: str = ".tmp") -> Path:
+    """A fresh, unguessable name next to `target` (same folder, so rename is atomic)."""
+    return target.with_name(f".{secrets.token_hex(8)}{suffix}")
+
+
+def open_private(path: Path) -> BinaryIO:
+    """Create a new file readable only by its owner; fails if it exists."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
+    return os.fdopen(fd, "wb")
+
+
+@contextlib.contextmanager
+def atomic_writer(target: Path) -> Iterator[BinaryIO]:
+    """Write `target` all at once: the new content appears only if the block succeeds."""
+    tmp = temp_path_for(target)
+    try:
+        with open_private(tmp) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.replace(target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(target.parent)
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    with atomic_writer(target) as handle:
+        handle.write(data)

@@ -1,0 +1,89 @@
+"""Evidence files as opaque encrypted blobs, streamed in fixed-size chunks.
+
+The chunking is libsodium's secretstream (XChaCha20-Poly1305), a vetted construction:
+each chunk is authenticated in order, the last one carries a FINAL tag, and every
+stream has its own random header. So a truncated blob, reordered chunks, or chunks
+taken from another blob all fail to decrypt. The vault id and blob name are bound into
+every chunk, so a blob file can't be swapped for another either. Memory stays at one
+chunk whatever the file's size.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from nacl import bindings as sodium
+from nacl.exceptions import CryptoError
+
+MAGIC = b"RCLBLOB1"
+CHUNK = 1024 * 1024
+_ABYTES = sodium.crypto_secretstream_xchacha20poly1305_ABYTES
+_HEADER = sodium.crypto_secretstream_xchacha20poly1305_HEADERBYTES
+_TAG_MESSAGE = sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE
+_TAG_FINAL = sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
+_PREAMBLE = struct.Struct(">8sI")
+
+
+class BlobDamaged(Exception):
+    """The blob is not exactly what was written (changed, cut short, or missing)."""
+
+
+def encrypt_stream(
+    source: BinaryIO,
+    target: BinaryIO,
+    key: bytes,
+    aad: bytes,
+    on_chunk: Callable[[bytes], None],
+) -> None:
+    """Encrypt everything `source` yields into `target`, calling `on_chunk` with each
+    plaintext chunk on the way (hashing and progress ride along on the same pass)."""
+    state = sodium.crypto_secretstream_xchacha20poly1305_state()
+    header = sodium.crypto_secretstream_xchacha20poly1305_init_push(state, key)
+    target.write(_PREAMBLE.pack(MAGIC, CHUNK) + header)
+    chunk = source.read(CHUNK)
+    while True:
+        following = source.read(CHUNK) if len(chunk) == CHUNK else b""
+        on_chunk(chunk)
+        tag = _TAG_MESSAGE if following else _TAG_FINAL
+        target.write(sodium.crypto_secretstream_xchacha20poly1305_push(state, chunk, aad, tag))
+        if not following:
+            return
+        chunk = following
+
+
+def decrypt_stream(path: Path, key: bytes, aad: bytes) -> Iterator[bytes]:
+    """Yield the plaintext chunk by chunk; raise BlobDamaged at the first sign of change.
+    A consumer must read to the end: only then is the whole blob proven intact."""
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise BlobDamaged("missing") from None
+    with handle:
+        preamble = handle.read(_PREAMBLE.size)
+        if len(preamble) != _PREAMBLE.size:
+            raise BlobDamaged("cut short")
+        magic, chunk_size = _PREAMBLE.unpack(preamble)
+        if magic != MAGIC or chunk_size != CHUNK:
+            raise BlobDamaged("not a Reclaim blob")
+        header = handle.read(_HEADER)
+        state = sodium.crypto_secretstream_xchacha20poly1305_state()
+        try:
+            sodium.crypto_secretstream_xchacha20poly1305_init_pull(state, header, key)
+            while True:
+                sealed = handle.read(CHUNK + _ABYTES)
+                if not sealed:
+                    raise BlobDamaged("cut short")
+                plain, tag = sodium.crypto_secretstream_xchacha20poly1305_pull(state, sealed, aad)
+                if tag == _TAG_FINAL:
+                    if handle.read(1):
+                        raise BlobDamaged("extra data after the end")
+                    yield plain
+                    return
+                if len(sealed) != CHUNK + _ABYTES:
+                    raise BlobDamaged("cut short")
+                yield plain
+        except (CryptoError, ValueError, RuntimeError):
+            raise BlobDamaged("changed") from None

@@ -1,0 +1,373 @@
+"""Evidence: intake, details, listing, verification and export.
+
+Intake copies the person's file byte for byte into an encrypted blob and hashes it in
+the same pass, so the SHA-256 recorded is the hash of exactly what is stored. Nothing
+of the file (name, content, thumbnail) is written outside the vault in plaintext.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import secrets
+import stat
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field, fields
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from tinydb import where
+
+from tui.core import custody
+from tui.core.atomic import fsync_dir, open_private, temp_path_for
+from tui.core.blobs import BlobDamaged, decrypt_stream, encrypt_stream
+from tui.core.clock import local_offset, utc_now, utc_stamp
+from tui.core.dates import parse_when
+from tui.core.errors import InputError, NotFound, VaultDamaged
+from tui.core.media import detect_media_type, image_facts
+from tui.core.vault import Vault
+
+TABLE = "exhibits"
+HEAD_BYTES = 8192
+
+#: Details the person gives for each item; all free text except the two dates.
+DETAIL_FIELDS = (
+    "platform",
+    "url",
+    "poster",
+    "posted_at",
+    "captured_at",
+    "caption",
+    "description",
+    "significance",
+    "notes",
+)
+DATE_FIELDS = frozenset({"posted_at", "captured_at"})
+
+#: Called with (bytes done, bytes in all); may raise `Cancelled` to stop cleanly.
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Exhibit:
+    """One piece of evidence as the case record holds it."""
+
+    id: str
+    """Stable exhibit number, `E-0001`; never reused."""
+    blob: str
+    """Random name of the encrypted blob in `blobs/`."""
+    sha256: str
+    """SHA-256 of the original bytes, computed during intake."""
+    size: int
+    original_name: str
+    media_type: str
+    """Detected from the content, e.g. `image/png`."""
+    added_at: str
+    """When it entered the vault, UTC (`2026-11-24T21:14:03Z`)."""
+    added_offset: str
+    """The local UTC offset at intake, e.g. `+01:00`."""
+    file_modified_at: str | None = None
+    """The source file's modification time (UTC) as the file system reported it."""
+    width: int | None = None
+    height: int | None = None
+    exif_captured_at: str | None = None
+    """Capture time written by the camera or phone, if any (local time of the device)."""
+    platform: str = ""
+    url: str = ""
+    poster: str = ""
+    posted_at: str = ""
+    captured_at: str = ""
+    caption: str = ""
+    description: str = ""
+    significance: str = ""
+    notes: str = ""
+    excluded: bool = False
+    """Left out of the binder; the evidence itself is kept."""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Fields written by newer versions, kept as they are."""
+
+    def to_record(self) -> dict[str, Any]:
+        record = asdict(self)
+        record.update(record.pop("extra"))
+        return record
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Exhibit:
+        known = {f.name for f in fields(cls)} - {"extra"}
+        values = {k: v for k, v in record.items() if k in known}
+        return cls(**values, extra={k: v for k, v in record.items() if k not in known})
+
+    @property
+    def number(self) -> int:
+        return int(self.id.removeprefix("E-"))
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    exhibit: Exhibit
+    duplicate: bool = False
+    """True when identical bytes were already in the case; nothing new was added."""
+
+
+# ---- input checks -------------------------------------------------------------------
+
+
+def clean_details(raw: Mapping[str, str | None]) -> dict[str, str]:
+    """Trim the given details and read the dates; raise InputError on anything unusable."""
+    cleaned: dict[str, str] = {}
+    for name, value in raw.items():
+        if name not in DETAIL_FIELDS:
+            raise InputError(f"{name} is not a detail Reclaim keeps for evidence.")
+        if value is None:
+            continue
+        text = value.strip()
+        cleaned[name] = parse_when(text) if name in DATE_FIELDS and text else text
+    return cleaned
+
+
+def open_source(path: Path) -> BinaryIO:
+    """Open a file to add, with a plain sentence for every way that can fail."""
+    if path.is_dir():
+        raise InputError(
+            f"{path} is a folder. Give the files inside it (for example {path}/*)."
+        )
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise InputError(f"There is no file at {path}. Check the name and try again.") from None
+    except PermissionError:
+        raise InputError(f"{path} can't be read: this user is not allowed to open it.") from None
+    except OSError as error:
+        raise InputError(f"{path} can't be read ({error.strerror}).") from None
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        handle.close()
+        raise InputError(f"{path} is not a regular file, so it can't be added as evidence.")
+    return handle
+
+
+class _SourceReader:
+    """Turns a read failure of the person's file into a plain InputError."""
+
+    def __init__(self, handle: BinaryIO, path: Path) -> None:
+        self._handle = handle
+        self._path = path
+
+    def read(self, size: int) -> bytes:
+        try:
+            return self._handle.read(size)
+        except OSError as error:
+            raise InputError(
+                f"{self._path} could not be read to the end ({error.strerror}); "
+                "nothing was added."
+            ) from None
+
+
+# ---- intake -------------------------------------------------------------------------
+
+
+def add_file(
+    vault: Vault,
+    path: Path,
+    details: Mapping[str, str | None] | None = None,
+    progress: Progress | None = None,
+) -> IntakeResult:
+    """Copy one file into the vault as a new exhibit (or find it already there)."""
+    cleaned = clean_details(details or {})
+    with open_source(path) as handle:
+        total = os.fstat(handle.fileno()).st_size
+        blob_name = secrets.token_hex(16)
+        part = vault.blob_dir / f"{blob_name}.part"
+        final = vault.blob_dir / f"{blob_name}.blob"
+        digest = hashlib.sha256()
+        seen = {"size": 0}
+        head = bytearray()
+
+        def on_chunk(chunk: bytes) -> None:
+            digest.update(chunk)
+            if len(head) < HEAD_BYTES:
+                head.extend(chunk[: HEAD_BYTES - len(head)])
+            seen["size"] += len(chunk)
+            if progress is not None:
+                progress(seen["size"], max(total, seen["size"]))
+
+        committed = False
+        try:
+            with open_private(part) as target:
+                reader = _SourceReader(handle, path)
+                encrypt_stream(reader, target, vault.blob_key, vault.blob_aad(blob_name), on_chunk)
+                target.flush()
+                os.fsync(target.fileno())
+            media_type = detect_media_type(bytes(head), path.name)
+            facts = image_facts(handle) if media_type.startswith("image/") else None
+            modified = datetime.fromtimestamp(os.fstat(handle.fileno()).st_mtime, UTC)
+            now = utc_now()
+            with vault.transaction():
+                table = vault.table(TABLE)
+                existing = table.get(where("sha256") == digest.hexdigest())
+                if isinstance(existing, Mapping):
+                    return IntakeResult(Exhibit.from_record(existing), duplicate=True)
+                part.rename(final)
+                fsync_dir(vault.blob_dir)
+                exhibit = Exhibit(
+                    id=f"E-{vault.next_number('exhibit'):04d}",
+                    blob=blob_name,
+                    sha256=digest.hexdigest(),
+                    size=seen["size"],
+                    original_name=path.name,
+                    media_type=media_type,
+                    added_at=utc_stamp(now),
+                    added_offset=local_offset(now),
+                    file_modified_at=utc_stamp(modified),
+                    width=facts.width if facts else None,
+                    height=facts.height if facts else None,
+                    exif_captured_at=facts.exif_captured_at if facts else None,
+                    **cleaned,
+                )
+                table.insert(exhibit.to_record())
+                custody.append(
+                    vault.table(custody.TABLE),
+                    "intake",
+                    exhibit=exhibit.id,
+                    sha256=exhibit.sha256,
+                    size=exhibit.size,
+                    original_name=exhibit.original_name,
+                )
+            committed = True
+            return IntakeResult(exhibit)
+        finally:
+            part.unlink(missing_ok=True)
+            if not committed:
+                final.unlink(missing_ok=True)
+
+
+# ---- reading and editing ------------------------------------------------------------
+
+_ID = re.compile(r"^E?-?0*(\d{1,9})$", re.IGNORECASE)
+
+
+def normalize_id(text: str) -> str:
+    """`e-3`, `E3`, `3` and `E-0003` all name exhibit E-0003."""
+    match = _ID.match(text.strip())
+    if not match:
+        raise InputError(f'"{text}" is not an exhibit number; they look like E-0003.')
+    return f"E-{int(match.group(1)):04d}"
+
+
+def list_exhibits(vault: Vault) -> list[Exhibit]:
+    exhibits = [Exhibit.from_record(doc) for doc in vault.table(TABLE).all()]
+    return sorted(exhibits, key=lambda exhibit: exhibit.number)
+
+
+def get_exhibit(vault: Vault, exhibit_id: str) -> Exhibit:
+    wanted = normalize_id(exhibit_id)
+    record = vault.table(TABLE).get(where("id") == wanted)
+    if not isinstance(record, Mapping):
+        raise NotFound(f"There is no exhibit {wanted} in this case.")
+    return Exhibit.from_record(record)
+
+
+def update_details(vault: Vault, exhibit_id: str, details: Mapping[str, str | None]) -> Exhibit:
+    """Change the described details of one exhibit; the stored bytes never change."""
+    cleaned = clean_details(details)
+    with vault.transaction():
+        exhibit = get_exhibit(vault, exhibit_id)
+        changed = {k: v for k, v in cleaned.items() if getattr(exhibit, k) != v}
+        if changed:
+            vault.table(TABLE).update(changed, where("id") == exhibit.id)
+            custody.append(
+                vault.table(custody.TABLE), "details", exhibit=exhibit.id, fields=sorted(changed)
+            )
+        return get_exhibit(vault, exhibit.id)
+
+
+# ---- verification and export --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    exhibit: str
+    what: str
+
+
+def _hash_blob(vault: Vault, exhibit: Exhibit, sink: Callable[[bytes], None]) -> str:
+    """Decrypt one blob into `sink`; return what is wrong with it, or '' when whole."""
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        for chunk in decrypt_stream(
+            vault.blob_dir / f"{exhibit.blob}.blob", vault.blob_key, vault.blob_aad(exhibit.blob)
+        ):
+            digest.update(chunk)
+            size += len(chunk)
+            sink(chunk)
+    except BlobDamaged as damage:
+        return f"its stored copy is {damage}"
+    if size != exhibit.size or digest.hexdigest() != exhibit.sha256:
+        return "its stored copy no longer matches the hash taken at intake"
+    return ""
+
+
+def verify_all(vault: Vault, progress: Progress | None = None) -> list[Problem]:
+    """Decrypt and re-hash every exhibit and check the custody log; record the check."""
+    exhibits = list_exhibits(vault)
+    total = sum(exhibit.size for exhibit in exhibits)
+    done = 0
+
+    def count(chunk: bytes) -> None:
+        nonlocal done
+        done += len(chunk)
+        if progress is not None:
+            progress(done, total)
+
+    problems = [
+        Problem(exhibit.id, what)
+        for exhibit in exhibits
+        if (what := _hash_blob(vault, exhibit, count))
+    ]
+    problems += [Problem("log", what) for what in custody.verify(vault.table(custody.TABLE))]
+    with vault.transaction():
+        custody.append(
+            vault.table(custody.TABLE),
+            "verify",
+            checked=len(exhibits),
+            damaged=[problem.exhibit for problem in problems],
+        )
+    return problems
+
+
+def export_original(vault: Vault, exhibit_id: str, destination: Path) -> Path:
+    """Write the original bytes of one exhibit to `destination` (a file or a folder)."""
+    exhibit = get_exhibit(vault, exhibit_id)
+    target = destination / (Path(exhibit.original_name).name or exhibit.id)
+    if not destination.is_dir():
+        target = destination
+    if target.exists():
+        raise InputError(f"{target} already exists; nothing was written. Choose another name.")
+    if not target.parent.is_dir():
+        raise InputError(f"There is no folder {target.parent} to export into.")
+    temp = temp_path_for(target, suffix=".part")
+    try:
+        with open_private(temp) as handle:
+            problem = _hash_blob(vault, exhibit, handle.write)
+            if problem:
+                raise VaultDamaged(
+                    f"{exhibit.id} can't be exported: {problem}. Restore it from a backup copy."
+                )
+            handle.flush()
+            os.fsync(handle.fileno())
+        temp.replace(target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    fsync_dir(target.parent)
+    with vault.transaction():
+        custody.append(
+            vault.table(custody.TABLE),
+            "export",
+            exhibit=exhibit.id,
+            sha256=exhibit.sha256,
+            destination=str(target),
+        )
+    return target

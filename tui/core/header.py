@@ -1,0 +1,175 @@
+"""The vault's one plaintext file: format version, KDF parameters and the wrapped keys.
+
+Two checks guard it. A SHA-256 checksum over its content catches accidental damage
+before any passphrase is asked for, so a damaged file is not mistaken for a wrong
+passphrase. An HMAC keyed from the data key catches deliberate changes: after unlocking,
+a header that was altered (even with a fixed-up checksum) is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+from dataclasses import dataclass, replace
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+
+from tui.core import keys
+from tui.core.errors import VaultDamaged, WrongPassphrase
+
+FORMAT = "reclaim-vault"
+VERSION = 1
+SALT_BYTES = 16
+
+DAMAGED = (
+    "The case's header file is damaged, so the case can't be opened. "
+    "Restore it from a backup copy."
+)
+
+
+def _canonical(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, sort_keys=True, indent=1, ensure_ascii=True).encode("ascii")
+
+
+@dataclass(frozen=True)
+class Header:
+    vault_id: str
+    """Random id of this vault; bound into every ciphertext so pieces of two vaults
+    can't be mixed."""
+    slots: dict[str, dict[str, Any]]
+    """Named wrapped copies of the data key: "passphrase" and "recovery"."""
+    mac: str = ""
+    """HMAC over everything else, keyed from the data key."""
+
+    # ---- creation and re-wrapping -------------------------------------------------
+
+    @classmethod
+    def create(
+        cls, data_key: bytes, passphrase: str, params: keys.Argon2Params, recovery_code: str
+    ) -> Header:
+        header = cls(vault_id=secrets.token_hex(16), slots={})
+        header = header._with_passphrase_slot(data_key, passphrase, params)
+        code = keys.normalize_recovery_code(recovery_code)
+        assert code is not None
+        salt = secrets.token_bytes(SALT_BYTES)
+        slot: dict[str, Any] = {"kdf": "hkdf-sha256", "salt": keys.b64(salt)}
+        wrapped = keys.seal(
+            keys.derive_from_recovery_code(code, salt), data_key, header._slot_aad("recovery", slot)
+        )
+        slot["wrapped"] = keys.b64(wrapped)
+        return replace(header, slots={**header.slots, "recovery": slot}).signed(data_key)
+
+    def with_passphrase(
+        self, data_key: bytes, passphrase: str, params: keys.Argon2Params
+    ) -> Header:
+        """A copy whose passphrase slot opens with `passphrase`; nothing is re-encrypted."""
+        return self._with_passphrase_slot(data_key, passphrase, params).signed(data_key)
+
+    def _with_passphrase_slot(
+        self, data_key: bytes, passphrase: str, params: keys.Argon2Params
+    ) -> Header:
+        salt = secrets.token_bytes(SALT_BYTES)
+        slot: dict[str, Any] = {"kdf": "argon2id", "argon2id": params.as_dict()}
+        slot["salt"] = keys.b64(salt)
+        kek = keys.derive_from_passphrase(passphrase, salt, params)
+        slot["wrapped"] = keys.b64(keys.seal(kek, data_key, self._slot_aad("passphrase", slot)))
+        return replace(self, slots={**self.slots, "passphrase": slot})
+
+    def _slot_aad(self, name: str, slot: dict[str, Any]) -> bytes:
+        settings = {k: v for k, v in slot.items() if k != "wrapped"}
+        return b"|".join([b"reclaim-slot", name.encode(), self.vault_id.encode(), _canonical(settings)])
+
+    # ---- unwrapping ---------------------------------------------------------------
+
+    def unwrap_with_passphrase(self, passphrase: str) -> bytes:
+        slot = self.slots["passphrase"]
+        params = keys.Argon2Params.from_dict(slot["argon2id"])
+        kek = keys.derive_from_passphrase(passphrase, keys.unb64(slot["salt"]), params)
+        return self._unwrap("passphrase", kek, WrongPassphrase(
+            "That passphrase does not open this case. Check it and try again "
+            "(or use your recovery code)."
+        ))
+
+    def unwrap_with_recovery_code(self, text: str) -> bytes:
+        wrong = WrongPassphrase(
+            "That recovery code does not open this case. Check it against your written copy."
+        )
+        code = keys.normalize_recovery_code(text)
+        if code is None:
+            raise WrongPassphrase(
+                "That is not a recovery code: it has 24 letters and digits, "
+                "like ABCD-EFGH-JKMN-PQRS-TVWX-YZ12."
+            )
+        kek = keys.derive_from_recovery_code(code, keys.unb64(self.slots["recovery"]["salt"]))
+        return self._unwrap("recovery", kek, wrong)
+
+    def _unwrap(self, name: str, kek: bytes, wrong: Exception) -> bytes:
+        slot = self.slots[name]
+        try:
+            data_key = keys.open_sealed(kek, keys.unb64(slot["wrapped"]), self._slot_aad(name, slot))
+        except InvalidTag:
+            raise wrong from None
+        self.verify(data_key)
+        return data_key
+
+    # ---- integrity ----------------------------------------------------------------
+
+    def _body(self) -> dict[str, Any]:
+        return {"format": FORMAT, "version": VERSION, "vault_id": self.vault_id, "slots": self.slots}
+
+    def _expected_mac(self, data_key: bytes) -> str:
+        mac_key = keys.subkey(data_key, "reclaim header mac v1")
+        return hmac.new(mac_key, _canonical(self._body()), hashlib.sha256).hexdigest()
+
+    def signed(self, data_key: bytes) -> Header:
+        return replace(self, mac=self._expected_mac(data_key))
+
+    def verify(self, data_key: bytes) -> None:
+        """Raise VaultDamaged unless the header is exactly as this vault's key wrote it."""
+        if not hmac.compare_digest(self.mac, self._expected_mac(data_key)):
+            raise VaultDamaged(
+                "The case's header file was changed outside Reclaim, so it can't be trusted. "
+                "Restore it from a backup copy."
+            )
+
+    # ---- bytes on disk ------------------------------------------------------------
+
+    def to_bytes(self) -> bytes:
+        body = {**self._body(), "mac": self.mac}
+        body["checksum"] = hashlib.sha256(_canonical(body)).hexdigest()
+        return _canonical(body) + b"\n"
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> Header:
+        try:
+            data = json.loads(raw.decode("ascii"))
+            if not isinstance(data, dict):
+                raise ValueError("not an object")
+            if _canonical(data) + b"\n" != raw:
+                raise ValueError("not in canonical form")
+            checksum = data.pop("checksum")
+            if not hmac.compare_digest(checksum, hashlib.sha256(_canonical(data)).hexdigest()):
+                raise ValueError("checksum mismatch")
+            if data.get("format") != FORMAT:
+                raise ValueError("not a Reclaim vault")
+            if data.get("version") != VERSION:
+                raise VaultDamaged(
+                    "This case was made by a newer version of Reclaim; update Reclaim to open it."
+                )
+            header = cls(vault_id=str(data["vault_id"]), slots=data["slots"], mac=str(data["mac"]))
+            header._check_shape()
+        except VaultDamaged:
+            raise
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+            raise VaultDamaged(DAMAGED) from None
+        return header
+
+    def _check_shape(self) -> None:
+        passphrase = self.slots["passphrase"]
+        keys.Argon2Params.from_dict(passphrase["argon2id"])
+        for name in ("passphrase", "recovery"):
+            keys.unb64(self.slots[name]["salt"])
+            keys.unb64(self.slots[name]["wrapped"])

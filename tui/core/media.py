@@ -1,0 +1,80 @@
+"""What an evidence file is: its type from its first bytes, and for images their size
+and the capture time the camera wrote (EXIF). Everything is read from the person's own
+file; nothing is written anywhere."""
+
+from __future__ import annotations
+
+import mimetypes
+import warnings
+from dataclasses import dataclass
+from typing import BinaryIO
+
+import puremagic
+from PIL import Image, UnidentifiedImageError
+
+OCTET_STREAM = "application/octet-stream"
+
+_EXIF_IFD = 0x8769
+_DATETIME_ORIGINAL = 0x9003
+_OFFSET_TIME_ORIGINAL = 0x9011
+_DATETIME = 0x0132
+
+
+def detect_media_type(head: bytes, name: str) -> str:
+    """The type from the content's signature; the name's extension only as a fallback."""
+    if head:
+        try:
+            return str(puremagic.from_string(head, mime=True)) or _fallback(head, name)
+        except (puremagic.PureError, ValueError):
+            pass
+    return _fallback(head, name)
+
+
+def _fallback(head: bytes, name: str) -> str:
+    guessed, _ = mimetypes.guess_type(name, strict=False)
+    if guessed:
+        return guessed
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return OCTET_STREAM
+    return "text/plain"
+
+
+@dataclass(frozen=True)
+class ImageFacts:
+    width: int
+    height: int
+    exif_captured_at: str | None
+    """`DateTimeOriginal` as ISO 8601, with the offset when the camera wrote one."""
+
+
+def image_facts(handle: BinaryIO) -> ImageFacts | None:
+    """Size and EXIF capture time, or None when the file isn't an image Pillow reads."""
+    handle.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with Image.open(handle) as image:
+                width, height = image.size
+                exif = image.getexif()
+                captured = _exif_time(exif)
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return None
+    return ImageFacts(width=width, height=height, exif_captured_at=captured)
+
+
+def _exif_time(exif: Image.Exif) -> str | None:
+    details = exif.get_ifd(_EXIF_IFD)
+    raw = details.get(_DATETIME_ORIGINAL) or exif.get(_DATETIME)
+    if not isinstance(raw, str):
+        return None
+    raw = raw.strip("\x00 ")
+    date_part, _, time_part = raw.partition(" ")
+    stamp = f"{date_part.replace(':', '-')}T{time_part}"
+    if len(stamp) != 19 or not stamp[:4].isdigit():
+        return None
+    offset = details.get(_OFFSET_TIME_ORIGINAL)
+    if isinstance(offset, str) and len(offset.strip("\x00 ")) == 6:
+        stamp += offset.strip("\x00 ")
+    return stamp

@@ -1,0 +1,212 @@
+"""A case vault: one private folder holding a plaintext header, the sealed case record
+and the encrypted evidence blobs.
+
+    header.json   format, KDF parameters, wrapped keys (authenticated; see header.py)
+    case.db       the TinyDB record, sealed whole (see store.py)
+    blobs/        one opaque file per evidence item (see blobs.py)
+    .lock         keeps two writers from interleaving
+
+Reading needs no lock (every write is an atomic rename). Every change happens inside
+`Vault.transaction()`, which holds the lock and writes the record once at the end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import filelock
+from platformdirs import user_data_path
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from tui.core import keys
+from tui.core.atomic import FILE_MODE, atomic_write, fsync_dir, make_private_dir
+from tui.core.errors import VaultBusy, VaultDamaged, VaultExists, VaultNotFound
+from tui.core.header import Header
+from tui.core.store import SealedJSONStorage
+
+HEADER = "header.json"
+RECORD = "case.db"
+BLOBS = "blobs"
+LOCK = ".lock"
+LOCK_WAIT_SECONDS = 5.0
+
+
+def default_vault_dir() -> Path:
+    return user_data_path("reclaim", appauthor=False) / "case"
+
+
+def is_vault(path: Path) -> bool:
+    return (path / HEADER).is_file()
+
+
+def read_header(path: Path) -> Header:
+    try:
+        raw = (path / HEADER).read_bytes()
+    except FileNotFoundError:
+        raise VaultNotFound(
+            f"There is no Reclaim case in {path}. Create one first (reclaim init)."
+        ) from None
+    except IsADirectoryError:
+        raise VaultDamaged(
+            f"{path} does not hold a readable Reclaim case header."
+        ) from None
+    return Header.from_bytes(raw)
+
+
+class Vault:
+    """An unlocked vault. Create with `Vault.create` or open with `Vault.open`."""
+
+    def __init__(self, path: Path, header: Header, data_key: bytes) -> None:
+        self.path = path
+        self.header = header
+        self._data_key = data_key
+        self._blob_key = keys.subkey(data_key, "reclaim blobs v1")
+        self._storage = SealedJSONStorage(
+            path / RECORD, keys.subkey(data_key, "reclaim record v1"), header.vault_id.encode()
+        )
+        self.db = TinyDB(storage=lambda: self._storage)
+        self._lock = filelock.FileLock(path / LOCK, timeout=LOCK_WAIT_SECONDS, mode=FILE_MODE)
+
+    # ---- creating and opening ---------------------------------------------------
+
+    @classmethod
+    def create(
+        cls, path: Path, passphrase: str, params: keys.Argon2Params | None = None
+    ) -> tuple[Vault, str]:
+        """Make a new vault at `path`; returns it and the recovery code (shown once)."""
+        path = path.expanduser().absolute()
+        if path.exists() and (not path.is_dir() or any(path.iterdir())):
+            raise VaultExists(
+                f"{path} already exists and is not empty; choose a new folder for the case."
+            )
+        make_private_dir(path.parent)
+        # Build the vault beside its final place, then rename it in one step, so an
+        # interrupted creation never leaves a half-made vault behind.
+        staging = path.with_name(f".{path.name}.{secrets.token_hex(4)}.new")
+        make_private_dir(staging)
+        try:
+            data_key = keys.new_data_key()
+            recovery_code = keys.new_recovery_code()
+            header = Header.create(data_key, passphrase, params or keys.calibrate(), recovery_code)
+            atomic_write(staging / HEADER, header.to_bytes())
+            make_private_dir(staging / BLOBS)
+            fsync_dir(staging / BLOBS)
+            vault = cls(staging, header, data_key)
+            vault._storage.create()
+            vault.db.close()
+            if path.exists():
+                path.rmdir()
+            staging.rename(path)
+            fsync_dir(path.parent)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return cls(path, header, data_key), recovery_code
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        passphrase: str | None = None,
+        recovery_code: str | None = None,
+        data_key: bytes | None = None,
+    ) -> Vault:
+        """Unlock with exactly one of: passphrase, recovery code, or a remembered key."""
+        path = path.expanduser().absolute()
+        header = read_header(path)
+        if passphrase is not None:
+            data_key = header.unwrap_with_passphrase(passphrase)
+        elif recovery_code is not None:
+            data_key = header.unwrap_with_recovery_code(recovery_code)
+        elif data_key is not None:
+            header.verify(data_key)
+        else:
+            raise ValueError("a passphrase, recovery code or data key is needed")
+        vault = cls(path, header, data_key)
+        vault.db.tables()  # decrypt the record now, so damage shows at once
+        return vault
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # ---- changing ---------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the lock and gather every write into one atomic save at the end."""
+        try:
+            self._lock.acquire()
+        except filelock.Timeout:
+            raise VaultBusy(
+                "This case is open in another Reclaim window or command that is still "
+                "saving. Wait for it to finish, or close it, then try again."
+            ) from None
+        self._storage.begin()
+        committed = False
+        try:
+            yield
+            committed = True
+        finally:
+            try:
+                self._storage.end(commit=committed)
+            finally:
+                self._lock.release()
+
+    def table(self, name: str) -> Table:
+        # No query cache: another process may have changed the record since.
+        return self.db.table(name, cache_size=0)
+
+    def next_number(self, counter: str) -> int:
+        """The next number of a never-reused series (exhibit ids...). Call in a transaction."""
+        meta = self.table("meta")
+        current: dict[str, Any] = dict(meta.get(doc_id=1) or {})
+        number = int(current.get(counter, 0)) + 1
+        current[counter] = number
+        if meta.contains(doc_id=1):
+            meta.update({counter: number}, doc_ids=[1])
+        else:
+            meta.insert(current)
+        return number
+
+    def change_passphrase(
+        self, new_passphrase: str, params: keys.Argon2Params | None = None
+    ) -> None:
+        """Re-wrap the data key under a new passphrase. Nothing else is re-encrypted."""
+        with self.transaction():
+            header = self.header.with_passphrase(
+                self._data_key, new_passphrase, params or keys.calibrate()
+            )
+            atomic_write(self.path / HEADER, header.to_bytes())
+            self.header = header
+
+    # ---- blobs ------------------------------------------------------------------
+
+    @property
+    def blob_dir(self) -> Path:
+        return self.path / BLOBS
+
+    @property
+    def blob_key(self) -> bytes:
+        return self._blob_key
+
+    def blob_aad(self, blob_name: str) -> bytes:
+        return b"|".join([b"reclaim-blob", self.header.vault_id.encode(), blob_name.encode()])
+
+    @property
+    def data_key(self) -> bytes:
+        """For the device keyring only; never print or log it."""
+        return self._data_key
+
