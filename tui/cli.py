@@ -341,7 +341,10 @@ def _common(parser: argparse.ArgumentParser, top: bool) -> None:
     """Options every command takes, before or after the command's name."""
     default: Any = None if top else argparse.SUPPRESS
     parser.add_argument(
-        "--vault", metavar="DIR", default=default, help="the case folder (default: your data folder)"
+        "--vault",
+        metavar="DIR",
+        default=default,
+        help="the case folder (default: your data folder)",
     )
     parser.add_argument(
         "--passphrase-file",
@@ -356,7 +359,9 @@ def _detail_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--platform", help="site or app, e.g. Instagram")
     group.add_argument("--url", help="where it was posted")
     group.add_argument("--poster", metavar="NAME", help="username of who posted it")
-    group.add_argument("--posted-at", metavar="WHEN", help="when it was posted, e.g. 2024-03-05 21:14")
+    group.add_argument(
+        "--posted-at", metavar="WHEN", help="when it was posted, e.g. 2024-03-05 21:14"
+    )
     group.add_argument("--captured-at", metavar="WHEN", help="when you captured it")
     group.add_argument("--caption", metavar="TEXT", help="captions and comments seen with it")
     group.add_argument("--description", metavar="TEXT", help="what it shows")
@@ -380,18 +385,29 @@ def build_parser() -> argparse.ArgumentParser:
     def command(
         group: Any, name: str, handler: Handler, doing: str, help_text: str
     ) -> argparse.ArgumentParser:
-        sub: argparse.ArgumentParser = group.add_parser(name, help=help_text, description=help_text)
+        sub: argparse.ArgumentParser = group.add_parser(
+            name, help=help_text, description=help_text
+        )
         _common(sub, top=False)
         sub.set_defaults(handler=handler, doing=doing)
         return sub
 
     command(commands, "init", cmd_init, "creating the case", "create a new case vault")
-    unlock = command(commands, "unlock", cmd_unlock, "opening the case", "check that the case opens")
-    unlock.add_argument(
-        "--recovery-code", action="store_true", help="use the recovery code instead of the passphrase"
+    unlock = command(
+        commands, "unlock", cmd_unlock, "opening the case", "check that the case opens"
     )
-    command(commands, "remember", cmd_remember, "remembering the case",
-            "open the case on this computer without asking (OS keyring)")
+    unlock.add_argument(
+        "--recovery-code",
+        action="store_true",
+        help="use the recovery code instead of the passphrase",
+    )
+    command(
+        commands,
+        "remember",
+        cmd_remember,
+        "remembering the case",
+        "open the case on this computer without asking (OS keyring)",
+    )
     command(commands, "forget", cmd_forget, "forgetting the case", "undo remember")
     log = command(commands, "log", cmd_log, "reading the custody log", "show the custody log")
     log.add_argument("--json", action="store_true", help="machine-readable output")
@@ -400,40 +416,69 @@ def build_parser() -> argparse.ArgumentParser:
     passphrase_commands = passphrase.add_subparsers(dest="passphrase_command", metavar="COMMAND")
     passphrase_commands.required = True
     change = command(
-        passphrase_commands, "change", cmd_passphrase_change, "changing the passphrase",
+        passphrase_commands,
+        "change",
+        cmd_passphrase_change,
+        "changing the passphrase",
         "set a new passphrase (the evidence is not re-encrypted)",
     )
     change.add_argument(
         "--recovery-code", action="store_true", help="prove it is you with the recovery code"
     )
     change.add_argument(
-        "--new-passphrase-file", metavar="PATH", help="read the new passphrase from PATH (- for stdin)"
+        "--new-passphrase-file",
+        metavar="PATH",
+        help="read the new passphrase from PATH (- for stdin)",
     )
 
     evidence = commands.add_parser("evidence", help="add, list, check and export evidence")
     evidence_commands = evidence.add_subparsers(dest="evidence_command", metavar="COMMAND")
     evidence_commands.required = True
     add = command(
-        evidence_commands, "add", cmd_evidence_add, "adding the evidence",
+        evidence_commands,
+        "add",
+        cmd_evidence_add,
+        "adding the evidence",
         "copy files into the case, untouched, with their SHA-256",
     )
     add.add_argument("files", nargs="+", metavar="FILE")
     _detail_options(add)
-    listing = command(evidence_commands, "list", cmd_evidence_list, "listing the evidence",
-                      "list the evidence")
+    listing = command(
+        evidence_commands, "list", cmd_evidence_list, "listing the evidence", "list the evidence"
+    )
     listing.add_argument("--json", action="store_true", help="machine-readable output")
-    show = command(evidence_commands, "show", cmd_evidence_show, "reading the evidence",
-                   "show one exhibit's details")
+    show = command(
+        evidence_commands,
+        "show",
+        cmd_evidence_show,
+        "reading the evidence",
+        "show one exhibit's details",
+    )
     show.add_argument("id", metavar="ID")
     show.add_argument("--json", action="store_true", help="machine-readable output")
-    edit = command(evidence_commands, "edit", cmd_evidence_edit, "saving the details",
-                   "change one exhibit's details")
+    edit = command(
+        evidence_commands,
+        "edit",
+        cmd_evidence_edit,
+        "saving the details",
+        "change one exhibit's details",
+    )
     edit.add_argument("id", metavar="ID")
     _detail_options(edit)
-    command(evidence_commands, "verify", cmd_evidence_verify, "checking the evidence",
-            "decrypt and re-hash every exhibit")
-    export = command(evidence_commands, "export", cmd_evidence_export, "exporting the evidence",
-                     "write one exhibit's original bytes to DEST")
+    command(
+        evidence_commands,
+        "verify",
+        cmd_evidence_verify,
+        "checking the evidence",
+        "decrypt and re-hash every exhibit",
+    )
+    export = command(
+        evidence_commands,
+        "export",
+        cmd_evidence_export,
+        "exporting the evidence",
+        "write one exhibit's original bytes to DEST",
+    )
     export.add_argument("id", metavar="ID")
     export.add_argument("dest", metavar="DEST", help="a file name, or a folder to put it in")
     return parser

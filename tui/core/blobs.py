@@ -13,7 +13,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from nacl import bindings as sodium
 from nacl.exceptions import CryptoError
@@ -27,12 +27,16 @@ _TAG_FINAL = sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
 _PREAMBLE = struct.Struct(">8sI")
 
 
+class Readable(Protocol):
+    def read(self, size: int, /) -> bytes: ...
+
+
 class BlobDamaged(Exception):
     """The blob is not exactly what was written (changed, cut short, or missing)."""
 
 
 def encrypt_stream(
-    source: BinaryIO,
+    source: Readable,
     target: BinaryIO,
     key: bytes,
     aad: bytes,

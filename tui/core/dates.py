@@ -40,5 +40,3 @@ def _build(cleaned: str, *parts: str | None) -> datetime:
         return datetime(*numbers)  # type: ignore[arg-type]
     except ValueError:
         raise InputError(f"{cleaned} is not a real date or time. {HINT}") from None
-
-

@@ -6,6 +6,7 @@ machine there is none; then the option is simply not offered and nothing fails.
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 
 SERVICE = "reclaim"
@@ -59,15 +60,14 @@ def recall(vault_id: str) -> bytes | None:
 
 
 def forget(vault_id: str) -> None:
+    """Remove the remembered key, if there is one."""
     if not available():
         return
     try:
         import keyring
         from keyring.errors import PasswordDeleteError
 
-        try:
+        with contextlib.suppress(PasswordDeleteError):
             keyring.delete_password(SERVICE, _username(vault_id))
-        except PasswordDeleteError:
-            pass
     except Exception:
         return

@@ -130,9 +130,7 @@ def clean_details(raw: Mapping[str, str | None]) -> dict[str, str]:
 def open_source(path: Path) -> BinaryIO:
     """Open a file to add, with a plain sentence for every way that can fail."""
     if path.is_dir():
-        raise InputError(
-            f"{path} is a folder. Give the files inside it (for example {path}/*)."
-        )
+        raise InputError(f"{path} is a folder. Give the files inside it (for example {path}/*).")
     try:
         handle = path.open("rb")
     except FileNotFoundError:
@@ -159,8 +157,7 @@ class _SourceReader:
             return self._handle.read(size)
         except OSError as error:
             raise InputError(
-                f"{self._path} could not be read to the end ({error.strerror}); "
-                "nothing was added."
+                f"{self._path} could not be read to the end ({error.strerror}); nothing was added."
             ) from None
 
 
@@ -210,20 +207,22 @@ def add_file(
                     return IntakeResult(Exhibit.from_record(existing), duplicate=True)
                 part.rename(final)
                 fsync_dir(vault.blob_dir)
-                exhibit = Exhibit(
-                    id=f"E-{vault.next_number('exhibit'):04d}",
-                    blob=blob_name,
-                    sha256=digest.hexdigest(),
-                    size=seen["size"],
-                    original_name=path.name,
-                    media_type=media_type,
-                    added_at=utc_stamp(now),
-                    added_offset=local_offset(now),
-                    file_modified_at=utc_stamp(modified),
-                    width=facts.width if facts else None,
-                    height=facts.height if facts else None,
-                    exif_captured_at=facts.exif_captured_at if facts else None,
-                    **cleaned,
+                exhibit = Exhibit.from_record(
+                    {
+                        "id": f"E-{vault.next_number('exhibit'):04d}",
+                        "blob": blob_name,
+                        "sha256": digest.hexdigest(),
+                        "size": seen["size"],
+                        "original_name": path.name,
+                        "media_type": media_type,
+                        "added_at": utc_stamp(now),
+                        "added_offset": local_offset(now),
+                        "file_modified_at": utc_stamp(modified),
+                        "width": facts.width if facts else None,
+                        "height": facts.height if facts else None,
+                        "exif_captured_at": facts.exif_captured_at if facts else None,
+                        **cleaned,
+                    }
                 )
                 table.insert(exhibit.to_record())
                 custody.append(
@@ -291,7 +290,7 @@ class Problem:
     what: str
 
 
-def _hash_blob(vault: Vault, exhibit: Exhibit, sink: Callable[[bytes], None]) -> str:
+def _hash_blob(vault: Vault, exhibit: Exhibit, sink: Callable[[bytes], object]) -> str:
     """Decrypt one blob into `sink`; return what is wrong with it, or '' when whole."""
     digest = hashlib.sha256()
     size = 0

@@ -57,7 +57,9 @@ class Header:
         salt = secrets.token_bytes(SALT_BYTES)
         slot: dict[str, Any] = {"kdf": "hkdf-sha256", "salt": keys.b64(salt)}
         wrapped = keys.seal(
-            keys.derive_from_recovery_code(code, salt), data_key, header._slot_aad("recovery", slot)
+            keys.derive_from_recovery_code(code, salt),
+            data_key,
+            header._slot_aad("recovery", slot),
         )
         slot["wrapped"] = keys.b64(wrapped)
         return replace(header, slots={**header.slots, "recovery": slot}).signed(data_key)
@@ -80,7 +82,9 @@ class Header:
 
     def _slot_aad(self, name: str, slot: dict[str, Any]) -> bytes:
         settings = {k: v for k, v in slot.items() if k != "wrapped"}
-        return b"|".join([b"reclaim-slot", name.encode(), self.vault_id.encode(), _canonical(settings)])
+        return b"|".join(
+            [b"reclaim-slot", name.encode(), self.vault_id.encode(), _canonical(settings)]
+        )
 
     # ---- unwrapping ---------------------------------------------------------------
 
@@ -88,10 +92,14 @@ class Header:
         slot = self.slots["passphrase"]
         params = keys.Argon2Params.from_dict(slot["argon2id"])
         kek = keys.derive_from_passphrase(passphrase, keys.unb64(slot["salt"]), params)
-        return self._unwrap("passphrase", kek, WrongPassphrase(
-            "That passphrase does not open this case. Check it and try again "
-            "(or use your recovery code)."
-        ))
+        return self._unwrap(
+            "passphrase",
+            kek,
+            WrongPassphrase(
+                "That passphrase does not open this case. Check it and try again "
+                "(or use your recovery code)."
+            ),
+        )
 
     def unwrap_with_recovery_code(self, text: str) -> bytes:
         wrong = WrongPassphrase(
@@ -109,7 +117,9 @@ class Header:
     def _unwrap(self, name: str, kek: bytes, wrong: Exception) -> bytes:
         slot = self.slots[name]
         try:
-            data_key = keys.open_sealed(kek, keys.unb64(slot["wrapped"]), self._slot_aad(name, slot))
+            data_key = keys.open_sealed(
+                kek, keys.unb64(slot["wrapped"]), self._slot_aad(name, slot)
+            )
         except InvalidTag:
             raise wrong from None
         self.verify(data_key)
@@ -118,7 +128,12 @@ class Header:
     # ---- integrity ----------------------------------------------------------------
 
     def _body(self) -> dict[str, Any]:
-        return {"format": FORMAT, "version": VERSION, "vault_id": self.vault_id, "slots": self.slots}
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "vault_id": self.vault_id,
+            "slots": self.slots,
+        }
 
     def _expected_mac(self, data_key: bytes) -> str:
         mac_key = keys.subkey(data_key, "reclaim header mac v1")

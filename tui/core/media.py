@@ -59,7 +59,13 @@ def image_facts(handle: BinaryIO) -> ImageFacts | None:
                 width, height = image.size
                 exif = image.getexif()
                 captured = _exif_time(exif)
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+    except (
+        UnidentifiedImageError,
+        OSError,
+        ValueError,
+        SyntaxError,
+        Image.DecompressionBombError,
+    ):
         return None
     return ImageFacts(width=width, height=height, exif_captured_at=captured)
 

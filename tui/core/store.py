@@ -10,7 +10,6 @@ all there or not at all.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +22,11 @@ from tui.core.errors import VaultDamaged
 
 MAGIC = b"RCLCASE1"
 
-DAMAGED = (
-    "The case record is damaged, so the case can't be opened. Restore it from a backup copy."
-)
+DAMAGED = "The case record is damaged, so the case can't be opened. Restore it from a backup copy."
 MISSING = "The case record is missing from the vault folder. Restore it from a backup copy."
 
 
-class SealedJSONStorage(Storage):  # type: ignore[misc]
+class SealedJSONStorage(Storage):
     """A TinyDB `Storage` over one sealed file."""
 
     def __init__(self, path: Path, key: bytes, aad: bytes) -> None:
@@ -85,14 +82,14 @@ class SealedJSONStorage(Storage):  # type: ignore[misc]
         self._remember(text)
 
     def _remember(self, text: str) -> None:
-        stat = os.stat(self.path)
+        stat = self.path.stat()
         self._cached = ((stat.st_ino, stat.st_mtime_ns, stat.st_size), text)
 
     def _load_text(self) -> str:
         """Decrypt the file, or reuse the last result while the file is unchanged (every
         write is a rename, so a new inode means new content)."""
         try:
-            stat = os.stat(self.path)
+            stat = self.path.stat()
         except FileNotFoundError:
             raise VaultDamaged(MISSING) from None
         signature = (stat.st_ino, stat.st_mtime_ns, stat.st_size)

@@ -53,9 +53,7 @@ def read_header(path: Path) -> Header:
             f"There is no Reclaim case in {path}. Create one first (reclaim init)."
         ) from None
     except IsADirectoryError:
-        raise VaultDamaged(
-            f"{path} does not hold a readable Reclaim case header."
-        ) from None
+        raise VaultDamaged(f"{path} does not hold a readable Reclaim case header.") from None
     return Header.from_bytes(raw)
 
 
@@ -209,4 +207,3 @@ class Vault:
     def data_key(self) -> bytes:
         """For the device keyring only; never print or log it."""
         return self._data_key
-
