@@ -393,3 +393,15 @@ def test_remember_and_forget_with_a_real_keyring(
     assert run_reclaim("evidence", "list", *vault_args).returncode == 0
     assert run_reclaim("forget", *vault_args).returncode == 0
     assert run_reclaim("evidence", "list", *vault_args).returncode == 1
+
+
+def test_large_files_show_progress_on_stderr_only(cli, tmp_path: Path):
+    big = tmp_path / "screen-recording.mp4"
+    with big.open("wb") as handle:
+        for _ in range(33):
+            handle.write(os.urandom(1024 * 1024))
+    result = cli("evidence", "add", str(big))
+    assert result.returncode == 0, result.stderr
+    assert "Adding screen-recording.mp4: 100% of 33.0 MiB" in result.stderr
+    assert added_ids(result) == ["E-0001"]
+    assert "%" not in result.stdout
