@@ -326,11 +326,23 @@ def cmd_log(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def cmd_demo(args: argparse.Namespace) -> int:
-    _say(
-        "The demo case opens in Reclaim's terminal app, which is still being built.\n"
-        "Meanwhile, every step of the case works from the command line: try reclaim --help."
-    )
+def run_app(args: argparse.Namespace) -> int:
+    """The terminal app: the default vault (or --vault), a kiosk, or the demo case."""
+    from tui.app import ReclaimApp
+    from tui.core.settings import load_settings
+
+    settings = load_settings(Path(args.config).expanduser() if args.config else None)
+    if not args.demo:
+        ReclaimApp(vault_path(args), settings, kiosk=args.kiosk).run()
+        return 0
+    from tui.core.demo import DEMO_PASSPHRASE, create_demo_case, remove_demo_case
+
+    demo = create_demo_case()
+    try:
+        hint = f"This is the made-up sample case. Its passphrase is: {DEMO_PASSPHRASE}"
+        ReclaimApp(demo.path, settings, demo_vault=demo, demo_hint=hint).run()
+    finally:
+        remove_demo_case(demo)
     return 0
 
 
@@ -378,7 +390,13 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"reclaim {__version__}")
-    parser.add_argument("--demo", action="store_true", help="open a made-up sample case")
+    parser.add_argument(
+        "--demo", action="store_true", help="open a made-up sample case (removed on exit)"
+    )
+    parser.add_argument(
+        "--kiosk", action="store_true", help="clinic mode: separate cases, short idle lock"
+    )
+    parser.add_argument("--config", metavar="PATH", help="settings file (idle lock, contacts)")
     _common(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -487,36 +505,24 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.demo:
-        return cmd_demo(args)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
-        parser.print_help()
-        return 0
+        args.doing = "starting Reclaim"
+        return run(run_app, args)
     return run(handler, args)
 
 
 def run(handler: Handler, args: argparse.Namespace) -> int:
     """Run one command; every failure becomes one plain sentence, never a traceback."""
-    from tui.core.errors import ReclaimError, describe_os_error
+    from tui.core.errors import ReclaimError, explain
 
     try:
         return handler(args)
-    except ReclaimError as error:
-        print(f"reclaim: {error}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         print("\nreclaim: Stopped; nothing was changed.", file=sys.stderr)
         return 130
-    except OSError as error:
-        print(f"reclaim: {describe_os_error(error, args.doing)}", file=sys.stderr)
-        return 1
     except Exception as error:
-        if os.environ.get("RECLAIM_DEBUG"):
+        if os.environ.get("RECLAIM_DEBUG") and not isinstance(error, OSError | ReclaimError):
             raise
-        print(
-            f"reclaim: Something unexpected went wrong while {args.doing} "
-            f"({type(error).__name__}). The case was left as it was.",
-            file=sys.stderr,
-        )
+        print(f"reclaim: {explain(error, args.doing)}", file=sys.stderr)
         return 1

@@ -56,3 +56,15 @@ def describe_os_error(error: OSError, what: str) -> str:
         return f"The disk is read-only, so {what} was not possible; nothing was changed."
     reason = error.strerror or "an unexpected error from the system"
     return f"Something went wrong while {what} ({reason}); nothing was changed."
+
+
+def explain(error: BaseException, doing: str) -> str:
+    """The sentence to show a person for any failure while `doing` something."""
+    if isinstance(error, ReclaimError):
+        return str(error)
+    if isinstance(error, OSError):
+        return describe_os_error(error, doing)
+    return (
+        f"Something unexpected went wrong while {doing} ({type(error).__name__}). "
+        "The case was left as it was."
+    )

@@ -7,10 +7,10 @@ from __future__ import annotations
 import mimetypes
 import warnings
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-import puremagic
-from PIL import Image, UnidentifiedImageError
+if TYPE_CHECKING:
+    from PIL import Image
 
 OCTET_STREAM = "application/octet-stream"
 
@@ -22,6 +22,8 @@ _DATETIME = 0x0132
 
 def detect_media_type(head: bytes, name: str) -> str:
     """The type from the content's signature; the name's extension only as a fallback."""
+    import puremagic
+
     if head:
         try:
             return str(puremagic.from_string(head, mime=True)) or _fallback(head, name)
@@ -51,6 +53,8 @@ class ImageFacts:
 
 def image_facts(handle: BinaryIO) -> ImageFacts | None:
     """Size and EXIF capture time, or None when the file isn't an image Pillow reads."""
+    from PIL import Image, UnidentifiedImageError
+
     handle.seek(0)
     try:
         with warnings.catch_warnings():

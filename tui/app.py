@@ -1,0 +1,232 @@
+"""The Reclaim app: which screen a person sees, the open case, locking and the kiosk.
+
+The app owns the one open `Vault`. Screens never keep it: they ask the app, so that
+locking (Ctrl+L, or after an idle time) really takes the case off the screen and out of
+reach, and the unlock prompt (or, on a kiosk, the neutral start) comes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual import events, on
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.timer import Timer
+
+from tui.core import device_keyring
+from tui.core.cases import new_case_dir
+from tui.core.settings import Settings
+from tui.core.steps import STEPS, progress, step
+from tui.core.vault import Vault, is_vault, read_header
+from tui.messages import CaseChosen, CaseCreated, CaseOpened, NewCaseRequested
+
+
+class ReclaimApp(App[None]):
+    TITLE = "Reclaim"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("f1", "safety", "Safety", priority=True,
+                tooltip="What to do if you are in danger, and who can help", id="app.safety"),
+        Binding("ctrl+l", "lock", "Lock", priority=True,
+                tooltip="Hide your case at once; the passphrase opens it again", id="app.lock"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Close Reclaim", id="app.quit"),
+    ]  # fmt: skip
+
+    def __init__(
+        self,
+        vault_path: Path,
+        settings: Settings | None = None,
+        *,
+        kiosk: bool = False,
+        demo_vault: Vault | None = None,
+        demo_hint: str = "",
+        idle_seconds: float | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.vault_path = vault_path
+        self.kiosk = kiosk
+        self.vault: Vault | None = demo_vault
+        self.demo = demo_vault is not None
+        self.demo_hint = demo_hint
+        minutes = self.settings.kiosk_idle_minutes if kiosk else self.settings.idle_minutes
+        self.idle_seconds = idle_seconds or minutes * 60
+        self._first_start = True
+        self._idle_timer: Timer | None = None
+
+    # ---- start, home and locking -------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._idle_timer = self.set_interval(
+            self.idle_seconds, self.idle_reached, name="idle lock"
+        )
+        self.show_start()
+
+    def _clear_screens(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def show_start(self) -> None:
+        """The first screen: the home of an open case, else unlock, create or (kiosk) choose."""
+        from tui.screens.create import CreateScreen
+        from tui.screens.kiosk import ChooseCaseScreen
+        from tui.screens.unlock import UnlockScreen
+
+        first, self._first_start = self._first_start, False
+        self._clear_screens()
+        if self.vault is not None:
+            self.show_home()
+        elif self.kiosk:
+            self.push_screen(ChooseCaseScreen(self.settings.kiosk_cases_dir))
+        elif not is_vault(self.vault_path):
+            self.push_screen(CreateScreen(self.vault_path))
+        elif first and (vault := self._remembered()):
+            self.vault = vault
+            self.show_home()
+        else:
+            self.push_screen(
+                UnlockScreen(
+                    self.vault_path,
+                    offer_remember=not self.demo and device_keyring.available(),
+                    hint=self.demo_hint,
+                )
+            )
+
+    def _remembered(self) -> Vault | None:
+        """Open with a key kept in this device's keyring, when the person asked for that."""
+        try:
+            header = read_header(self.vault_path)
+            key = device_keyring.recall(header.vault_id)
+            return Vault.open(self.vault_path, data_key=key) if key else None
+        except Exception:  # no remembered key, or a stale one: ask for the passphrase
+            return None
+
+    def show_home(self) -> None:
+        from tui.screens.home import HomeScreen
+
+        assert self.vault is not None
+        self._clear_screens()
+        self.push_screen(HomeScreen(progress(self.vault), demo=self.demo))
+
+    def action_lock(self) -> None:
+        """Close the case and show the unlock prompt (or the kiosk's neutral start)."""
+        if self.vault is not None:
+            self.vault.close()
+            self.vault = None
+        if self.kiosk:
+            self.vault_path = Path()
+        self.show_start()
+
+    def idle_reached(self) -> None:
+        if self.vault is not None or self.kiosk:
+            self.action_lock()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent) and not event.is_forwarded and self._idle_timer:
+            self._idle_timer.reset()
+        await super().on_event(event)
+
+    # ---- what the screens report ------------------------------------------------
+
+    @on(CaseOpened)
+    def case_opened(self, message: CaseOpened) -> None:
+        self.vault = message.vault
+        if message.remember and not device_keyring.remember(
+            message.vault.header.vault_id, message.vault.data_key
+        ):
+            self.notify("This computer's keyring could not keep the key.", severity="warning")
+        self.show_home()
+
+    @on(CaseCreated)
+    def case_created(self, message: CaseCreated) -> None:
+        from tui.screens.recovery import RecoveryScreen
+
+        self.vault = message.vault
+        self._clear_screens()
+        self.push_screen(
+            RecoveryScreen(message.recovery_code, message.case_number),
+            lambda _: self.show_home(),
+        )
+
+    @on(CaseChosen)
+    def case_chosen(self, message: CaseChosen) -> None:
+        from tui.screens.unlock import UnlockScreen
+
+        self.vault_path = message.path
+        self.push_screen(UnlockScreen(message.path))
+
+    @on(NewCaseRequested)
+    def new_case(self) -> None:
+        from tui.screens.create import CreateScreen
+
+        path, number = new_case_dir(self.settings.kiosk_cases_dir)
+        self.vault_path = path
+        self.push_screen(CreateScreen(path, case_number=number))
+
+    # ---- steps and safety -------------------------------------------------------
+
+    def action_open_step(self, key: str) -> None:
+        from tui.screens.coming import ComingScreen
+
+        if self.vault is None:
+            return
+        if key == "safety":
+            self.action_safety()
+        elif key == "evidence":
+            from tui.core.evidence import list_exhibits
+            from tui.screens.evidence import EvidenceScreen
+
+            self.push_screen(EvidenceScreen(list_exhibits(self.vault)))
+        else:
+            self.push_screen(ComingScreen(step(key)))
+
+    def action_safety(self) -> None:
+        from tui.screens.safety import SafetyScreen
+
+        if isinstance(self.screen, SafetyScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(SafetyScreen(self.settings.safety()))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_step":
+            return self.vault is not None
+        return True
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Safety", "What to do if you are in danger (F1)", self.action_safety)
+        if self.vault is None:
+            return
+        yield SystemCommand("Lock", "Hide your case at once (Ctrl+L)", self.action_lock)
+        yield SystemCommand("Home", "The steps of the guide", self.show_home)
+        for each in STEPS:
+            yield SystemCommand(
+                f"Step {each.number}: {each.title}",
+                each.summary,
+                lambda key=each.key: self.action_open_step(key),
+            )
+
+    # ---- leaving ----------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        if not self.kiosk:
+            self.exit()
+            return
+        from tui.dialogs.confirm import ConfirmDialog
+
+        def answered(really: bool | None) -> None:
+            if really:
+                self.exit()
+
+        self.push_screen(
+            ConfirmDialog("Close Reclaim on this computer?", yes="Close", no="Stay"), answered
+        )
+
+    def on_unmount(self) -> None:
+        if self.vault is not None:
+            self.vault.close()
+            self.vault = None

@@ -1,0 +1,100 @@
+"""A made-up sample case for a first look (`reclaim --demo`). Everything in it is
+invented; it lives in a temporary folder that the app removes on exit."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from tui.core import keys
+from tui.core.evidence import add_file
+from tui.core.vault import Vault
+
+#: The demo's content is invented, so its key derivation can be quick.
+DEMO_KDF = keys.Argon2Params(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+DEMO_PASSPHRASE = "sample case"  # noqa: S105 (made-up case, shown on screen)
+
+SAMPLES = (
+    {
+        "name": "chat-1.png",
+        "lines": ["alex_r: you'll regret leaving", "alex_r: everyone will see them", "(sample)"],
+        "details": {
+            "platform": "Instagram",
+            "poster": "alex_r",
+            "posted_at": "2024-03-02 22:41",
+            "captured_at": "2024-03-03 08:15",
+            "description": "Direct messages threatening to share photos",
+            "significance": "Shows the threat, two days before the post",
+        },
+    },
+    {
+        "name": "post.png",
+        "lines": ["alex_r posted a photo", "caption: 'look who it is'", "14 comments (sample)"],
+        "details": {
+            "platform": "Instagram",
+            "url": "https://instagram.example/p/SAMPLE1",
+            "poster": "alex_r",
+            "posted_at": "2024-03-05 21:14",
+            "captured_at": "2024-03-05 21:30",
+            "caption": "look who it is",
+            "description": "The post with the photo, username and date visible",
+            "significance": "The image shared without consent",
+        },
+    },
+    {
+        "name": "repost.png",
+        "lines": ["throwaway_8812 reposted", "'found this lol'", "(sample)"],
+        "details": {
+            "platform": "Reddit",
+            "url": "https://reddit.example/r/sample/comments/abc",
+            "poster": "throwaway_8812",
+            "posted_at": "2024-03-06",
+            "description": "A repost of the same photo on a forum",
+        },
+    },
+    {
+        "name": "friend-message.png",
+        "lines": ["sam: someone sent me a link", "sam: I'm so sorry, call me", "(sample)"],
+        "details": {
+            "platform": "WhatsApp",
+            "poster": "sam (a friend)",
+            "posted_at": "2024-03-05 22:02",
+            "description": "A friend telling me the post was going round",
+        },
+    },
+)
+
+
+def _picture(lines: list[str], path: Path, hue: int) -> None:
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (540, 360), (240, 242, 245))
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=22)
+    draw.rectangle((0, 0, 540, 48), fill=(hue, 90, 160))
+    draw.text((16, 12), "SAMPLE - made up for the demo", fill="white", font=font)
+    for row, line in enumerate(lines):
+        top = 80 + row * 80
+        draw.rounded_rectangle((24, top, 516, top + 56), radius=16, fill="white")
+        draw.text((40, top + 16), line, fill=(30, 30, 30), font=font)
+    image.save(path, "PNG")
+
+
+def create_demo_case(root: Path | None = None) -> Vault:
+    """Build the sample case in a new temporary folder and return it, unlocked."""
+    base = Path(root or tempfile.mkdtemp(prefix="reclaim-demo-"))
+    vault, _code = Vault.create(base / "case", DEMO_PASSPHRASE, DEMO_KDF)
+    drafts = base / "drafts"
+    drafts.mkdir(mode=0o700)
+    for index, sample in enumerate(SAMPLES):
+        source = drafts / str(sample["name"])
+        _picture(list(sample["lines"]), source, hue=60 + 40 * index)
+        add_file(vault, source, dict(sample["details"]))  # type: ignore[arg-type]
+    shutil.rmtree(drafts)
+    return vault
+
+
+def remove_demo_case(vault: Vault) -> None:
+    vault.close()
+    shutil.rmtree(vault.path.parent, ignore_errors=True)

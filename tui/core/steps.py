@@ -1,0 +1,68 @@
+"""The eight steps of the guide, and how far the person has got with each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.core.vault import Vault
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    key: str
+    """Short id used by screens, the palette and tests."""
+    title: str
+    summary: str
+    """One line under the title on the home screen."""
+    ready: bool
+    """False until the step's own screen exists; the app then says so honestly."""
+
+
+STEPS: tuple[Step, ...] = (
+    Step(1, "safety", "Safety", "If you are in danger: what to do now, who can help", True),
+    Step(
+        2,
+        "privacy",
+        "Privacy settings",
+        "Lock down your accounts without deleting anything",
+        False,
+    ),
+    Step(
+        3, "passwords", "Passwords", "Strong new passwords, and which accounts you changed", False
+    ),
+    Step(4, "evidence", "Evidence", "Save screenshots, pages and recordings before they go", True),
+    Step(5, "copies", "Copies", "Keep safe copies in more than one place", False),
+    Step(6, "timeline", "Timeline", "Your written account of what happened, in order", False),
+    Step(
+        7,
+        "binder",
+        "Police binder",
+        "One numbered, printable file for the police or a lawyer",
+        False,
+    ),
+    Step(
+        8,
+        "takedowns",
+        "Takedowns & legal options",
+        "Ask sites to remove the images; know your options",
+        False,
+    ),
+)
+
+
+def step(key: str) -> Step:
+    return next(s for s in STEPS if s.key == key)
+
+
+def progress(vault: Vault) -> dict[str, str]:
+    """A few words per step saying where the person is with it."""
+    from tui.core.evidence import TABLE as EXHIBITS
+
+    count = len(vault.table(EXHIBITS))
+    words = {s.key: "coming in a later version" for s in STEPS if not s.ready}
+    words["safety"] = "always one key away: F1"
+    words["evidence"] = (
+        "nothing saved yet" if not count else f"{count} item{'s' if count != 1 else ''} saved"
+    )
+    return words

@@ -1,0 +1,1 @@
+"""One Textual screen per wizard step, plus unlock, create, home and safety."""

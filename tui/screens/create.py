@@ -1,0 +1,123 @@
+"""Making a new case: a passphrase typed twice, its strength shown as it is typed, then
+the recovery code shown once."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Static
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from tui.core.errors import explain
+from tui.core.vault import Vault
+from tui.messages import CaseCreated
+
+#: Wait this long after the last key before judging strength, so typing never stutters.
+STRENGTH_DELAY = 0.15
+BAR_WIDTH = 20
+
+
+class CreateScreen(Screen[None]):
+    CSS_PATH = "forms.tcss"
+
+    def __init__(self, path: Path, case_number: str = "") -> None:
+        super().__init__()
+        self.path = path
+        self.case_number = case_number
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form") as form:
+            form.border_title = "Make your case"
+            yield Static(
+                "Reclaim keeps what you collect encrypted on this computer. Choose a "
+                "passphrase to lock it: four or five unrelated words are strong and easy "
+                "to remember."
+            )
+            yield Input(password=True, id="first", placeholder="new passphrase", compact=True)
+            yield Input(
+                password=True, id="second", placeholder="the same passphrase again", compact=True
+            )
+            yield Static("", id="strength", classes="strength")
+            yield Static("", id="message", classes="hint", markup=False)
+            yield Button("Make my case", id="create", variant="primary", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#first", Input).focus()
+
+    @on(Input.Changed, "#first")
+    def typed(self, event: Input.Changed) -> None:
+        self.judge(event.value)
+
+    @work(thread=True, exclusive=True, group="strength", description="Judging strength")
+    def judge(self, passphrase: str) -> None:
+        time.sleep(STRENGTH_DELAY)
+        if get_current_worker().is_cancelled:
+            return
+        if not passphrase:
+            self.app.call_from_thread(self.query_one("#strength", Static).update, "")
+            return
+        from tui.core.strength import assess
+
+        found = assess(passphrase)
+        filled = (found.score + 1) * BAR_WIDTH // 5
+        colour = ("$error", "$error", "$warning", "$success", "$success")[found.score]
+        bar = f"[{colour}]{'█' * filled}[/][dim]{'░' * (BAR_WIDTH - filled)}[/]"
+        advice = found.warning or (found.suggestions[0] if found.suggestions else "")
+        text = f"{bar} {found.words} · cracking would take {found.crack_time}"
+        if advice:
+            text += f"\n[dim]{advice}[/]"
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.query_one("#strength", Static).update, text)
+
+    @on(Input.Submitted, "#first")
+    def next_field(self) -> None:
+        self.query_one("#second", Input).focus()
+
+    @on(Input.Submitted, "#second")
+    @on(Button.Pressed, "#create")
+    def submit(self) -> None:
+        from tui.core.strength import weakness
+
+        first = self.query_one("#first", Input).value
+        second = self.query_one("#second", Input).value
+        if first != second:
+            self._say("The two passphrases are not the same. Type them again.", error=True)
+            self.query_one("#second", Input).clear()
+            return
+        if problem := weakness(first):
+            self._say(problem, error=True)
+            return
+        for field in self.query(Input):
+            field.disabled = True
+        self.query_one("#create", Button).disabled = True
+        self._say("Making your case… (this takes a second)")
+        self.create_case(first)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="create", description="Creating")
+    def create_case(self, passphrase: str) -> tuple[Vault, str]:
+        return Vault.create(self.path, passphrase)
+
+    @on(Worker.StateChanged)
+    def created(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "create" or not event.worker.is_finished:
+            return
+        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, tuple):
+            vault, code = event.worker.result
+            self.post_message(CaseCreated(vault, code, self.case_number))
+            return
+        for field in self.query(Input):
+            field.disabled = False
+        self.query_one("#create", Button).disabled = False
+        if event.worker.error is not None:
+            self._say(explain(event.worker.error, "making the case"), error=True)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        message = self.query_one("#message", Static)
+        message.update(text)
+        message.set_class(error, "error")

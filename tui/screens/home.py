@@ -1,0 +1,68 @@
+"""Home: the eight steps of the guide, numbered, each with how far along it is.
+A step's number opens it; so does Enter on the highlighted step."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.core.steps import STEPS
+
+
+class HomeScreen(Screen[None]):
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding(str(step.number), f"app.open_step('{step.key}')", step.title, show=False)
+        for step in STEPS
+    ]
+
+    def __init__(self, progress: dict[str, str], demo: bool = False) -> None:
+        super().__init__()
+        self.progress = progress
+        self.demo = demo
+
+    def compose(self) -> ComposeResult:
+        heading = "Your case" + (" — a made-up sample case" if self.demo else "")
+        yield Static(heading, id="heading")
+        yield Static(
+            "Take the steps in any order, at your own pace. Everything is saved as you go. "
+            "Press a step's number to open it.",
+            id="lead",
+        )
+        yield OptionList(*self._options(), id="steps")
+        yield Footer()
+
+    def _options(self) -> list[Option]:
+        options = []
+        for step in STEPS:
+            label = Content.assemble(
+                (f" {step.number}  ", "bold"),
+                (step.title, "bold"),
+                "  ",
+                (self.progress.get(step.key, ""), "dim" if not step.ready else "$success"),
+                "\n     ",
+                (step.summary, "dim"),
+            )
+            options.append(Option(label, id=step.key))
+        return options
+
+    def refresh_progress(self, progress: dict[str, str]) -> None:
+        self.progress = progress
+        steps = self.query_one("#steps", OptionList)
+        highlighted = steps.highlighted
+        steps.clear_options()
+        steps.add_options(self._options())
+        steps.highlighted = highlighted
+
+    def on_mount(self) -> None:
+        self.query_one("#steps", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#steps")
+    async def chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            await self.app.run_action(f"open_step('{event.option.id}')")

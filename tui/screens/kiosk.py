@@ -1,0 +1,63 @@
+"""The kiosk's neutral start: nothing of any other client's case is shown. A client
+opens theirs by typing its case number, or starts a new one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Static
+
+from tui.core.cases import find_case_dir
+from tui.core.errors import InputError
+from tui.messages import CaseChosen, NewCaseRequested
+
+
+class ChooseCaseScreen(Screen[None]):
+    CSS_PATH = "forms.tcss"
+    BINDINGS = [
+        Binding(
+            "ctrl+n", "new_case", "New case", tooltip="Start a new, empty case", id="kiosk.new"
+        ),
+    ]
+
+    def __init__(self, cases_dir: Path) -> None:
+        super().__init__()
+        self.cases_dir = cases_dir
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form") as form:
+            form.border_title = "Welcome to Reclaim"
+            yield Static(
+                "Each person's case is kept separate and private on this computer. "
+                "To open yours, type your case number and press Enter."
+            )
+            yield Input(
+                id="number", placeholder="case number (6 digits)", max_length=12, compact=True
+            )
+            yield Static("", id="message", classes="hint", markup=False)
+            yield Button("Start a new case", id="new", variant="primary", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#number", Input).focus()
+
+    @on(Input.Submitted, "#number")
+    def open_number(self, event: Input.Submitted) -> None:
+        try:
+            path = find_case_dir(self.cases_dir, event.value)
+        except InputError as error:
+            message = self.query_one("#message", Static)
+            message.update(str(error))
+            message.add_class("error")
+            event.input.clear()
+            return
+        self.post_message(CaseChosen(path))
+
+    @on(Button.Pressed, "#new")
+    def action_new_case(self) -> None:
+        self.post_message(NewCaseRequested())

@@ -1,0 +1,37 @@
+"""Safety first: what to do if threatened with violence, and who can help. F1 opens it
+from anywhere; Escape or F1 closes it again."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from tui.core.settings import Safety
+
+
+class SafetyScreen(ModalScreen[None]):
+    CSS_PATH = "safety.tcss"
+    BINDINGS = [
+        Binding(
+            "escape,f1", "dismiss", "Close", tooltip="Back to where you were", id="safety.close"
+        ),
+    ]
+
+    def __init__(self, safety: Safety) -> None:
+        super().__init__()
+        self.safety = safety
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="safety-panel") as panel:
+            panel.border_title = self.safety.title
+            yield Static(self.safety.intro, classes="intro")
+            for step in self.safety.steps:
+                yield Static(f"• {step}", classes="step")
+            yield Static("Who can help", classes="heading")
+            for contact in self.safety.contacts:
+                note = f"\n  [dim]{contact.note}[/]" if contact.note else ""
+                yield Static(f"[b]{contact.name}[/]: {contact.how}{note}", classes="contact")
+        yield Footer()
