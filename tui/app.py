@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from time import monotonic
 
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.timer import Timer
 
 from tui.core import device_keyring
 from tui.core.cases import new_case_dir
@@ -45,6 +45,7 @@ class ReclaimApp(App[None]):
         demo_hint: str = "",
         idle_seconds: float | None = None,
     ) -> None:
+        self._last_activity = monotonic()
         super().__init__()
         self.settings = settings or Settings()
         self.vault_path = vault_path
@@ -55,14 +56,12 @@ class ReclaimApp(App[None]):
         minutes = self.settings.kiosk_idle_minutes if kiosk else self.settings.idle_minutes
         self.idle_seconds = idle_seconds or minutes * 60
         self._first_start = True
-        self._idle_timer: Timer | None = None
 
     # ---- start, home and locking -------------------------------------------------
 
     def on_mount(self) -> None:
-        self._idle_timer = self.set_interval(
-            self.idle_seconds, self.idle_reached, name="idle lock"
-        )
+        check_every = min(5.0, self.idle_seconds / 10)
+        self.set_interval(check_every, self.lock_when_idle, name="idle lock")
         self.show_start()
 
     def _clear_screens(self) -> None:
@@ -120,13 +119,17 @@ class ReclaimApp(App[None]):
             self.vault_path = Path()
         self.show_start()
 
-    def idle_reached(self) -> None:
+    def lock_when_idle(self) -> None:
+        """Lock once nobody has touched a key (or the mouse) for the idle time."""
+        if monotonic() - self._last_activity < self.idle_seconds:
+            return
+        self._last_activity = monotonic()
         if self.vault is not None or self.kiosk:
             self.action_lock()
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.InputEvent) and not event.is_forwarded and self._idle_timer:
-            self._idle_timer.reset()
+        if isinstance(event, events.InputEvent) and not event.is_forwarded:
+            self._last_activity = monotonic()
         await super().on_event(event)
 
     # ---- what the screens report ------------------------------------------------

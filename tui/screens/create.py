@@ -9,6 +9,7 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -23,6 +24,7 @@ BAR_WIDTH = 20
 
 
 class CreateScreen(Screen[None]):
+    AUTO_FOCUS = "#first"
     CSS_PATH = "forms.tcss"
 
     def __init__(self, path: Path, case_number: str = "") -> None:
@@ -47,21 +49,19 @@ class CreateScreen(Screen[None]):
             yield Button("Make my case", id="create", variant="primary", compact=True)
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.query_one("#first", Input).focus()
-
     @on(Input.Changed, "#first")
     def typed(self, event: Input.Changed) -> None:
         self.judge(event.value)
 
     @work(thread=True, exclusive=True, group="strength", description="Judging strength")
-    def judge(self, passphrase: str) -> None:
+    def judge(self, passphrase: str) -> str | None:
+        """The strength line for `passphrase`, or None when typing moved on meanwhile.
+        Returns rather than updating the screen, so a closing app never waits on it."""
         time.sleep(STRENGTH_DELAY)
         if get_current_worker().is_cancelled:
-            return
+            return None
         if not passphrase:
-            self.app.call_from_thread(self.query_one("#strength", Static).update, "")
-            return
+            return ""
         from tui.core.strength import assess
 
         found = assess(passphrase)
@@ -70,10 +70,7 @@ class CreateScreen(Screen[None]):
         bar = f"[{colour}]{'█' * filled}[/][dim]{'░' * (BAR_WIDTH - filled)}[/]"
         advice = found.warning or (found.suggestions[0] if found.suggestions else "")
         text = f"{bar} {found.words} · cracking would take {found.crack_time}"
-        if advice:
-            text += f"\n[dim]{advice}[/]"
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.query_one("#strength", Static).update, text)
+        return f"{text}\n[dim]{escape(advice)}[/]" if advice else text
 
     @on(Input.Submitted, "#first")
     def next_field(self) -> None:
@@ -104,6 +101,12 @@ class CreateScreen(Screen[None]):
         return Vault.create(self.path, passphrase)
 
     @on(Worker.StateChanged)
+    def worker_done(self, event: Worker.StateChanged) -> None:
+        if event.state != WorkerState.SUCCESS or event.worker.group != "strength":
+            self.created(event)
+        elif isinstance(event.worker.result, str) and not event.worker.is_cancelled:
+            self.query_one("#strength", Static).update(event.worker.result)
+
     def created(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "create" or not event.worker.is_finished:
             return

@@ -21,6 +21,7 @@ def _date(exhibit: Exhibit) -> str:
 
 
 class EvidenceScreen(Screen[None]):
+    AUTO_FOCUS = "DataTable"
     DEFAULT_CSS = """
     EvidenceScreen #heading { padding: 0 1; text-style: bold; color: $primary;
                               background: $boost; width: 100%; }
@@ -64,9 +65,6 @@ class EvidenceScreen(Screen[None]):
     def _description_width(self) -> int:
         """What is left of the screen once the fixed columns and their padding are in."""
         return max(16, self.app.size.width - FIXED_COLUMNS)
-
-    def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
 
     def on_resize(self) -> None:
         table = self.query_one(DataTable)

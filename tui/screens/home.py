@@ -15,6 +15,7 @@ from tui.core.steps import STEPS
 
 
 class HomeScreen(Screen[None]):
+    AUTO_FOCUS = "#steps"
     CSS_PATH = "home.tcss"
     BINDINGS = [
         Binding(str(step.number), f"app.open_step('{step.key}')", step.title, show=False)
@@ -58,9 +59,6 @@ class HomeScreen(Screen[None]):
         steps.clear_options()
         steps.add_options(self._options())
         steps.highlighted = highlighted
-
-    def on_mount(self) -> None:
-        self.query_one("#steps", OptionList).focus()
 
     @on(OptionList.OptionSelected, "#steps")
     async def chosen(self, event: OptionList.OptionSelected) -> None:

@@ -18,6 +18,7 @@ from tui.messages import CaseChosen, NewCaseRequested
 
 
 class ChooseCaseScreen(Screen[None]):
+    AUTO_FOCUS = "#number"
     CSS_PATH = "forms.tcss"
     BINDINGS = [
         Binding(
@@ -42,9 +43,6 @@ class ChooseCaseScreen(Screen[None]):
             yield Static("", id="message", classes="hint", markup=False)
             yield Button("Start a new case", id="new", variant="primary", compact=True)
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#number", Input).focus()
 
     @on(Input.Submitted, "#number")
     def open_number(self, event: Input.Submitted) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Button, Checkbox, Footer, Static
 class RecoveryScreen(Screen[None]):
     """Dismissed only after the person says they have written the code down."""
 
+    AUTO_FOCUS = "#written"
     CSS_PATH = "forms.tcss"
 
     def __init__(self, code: str, case_number: str = "") -> None:
@@ -46,9 +47,6 @@ class RecoveryScreen(Screen[None]):
                 compact=True,
             )
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#written", Checkbox).focus()
 
     @on(Checkbox.Changed, "#written")
     def written(self, event: Checkbox.Changed) -> None:

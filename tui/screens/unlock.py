@@ -22,6 +22,7 @@ RECOVERY_PROMPT = "Enter the recovery code you wrote down when you made your cas
 
 
 class UnlockScreen(Screen[None]):
+    AUTO_FOCUS = "#secret"
     CSS_PATH = "forms.tcss"
     BINDINGS = [
         Binding(
@@ -53,9 +54,6 @@ class UnlockScreen(Screen[None]):
                     compact=True,
                 )
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#secret", Input).focus()
 
     def action_toggle_recovery(self) -> None:
         self.recovery = not self.recovery

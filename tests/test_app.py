@@ -1,0 +1,303 @@
+"""The terminal app driven with Textual's Pilot, at 80x24, against real vaults on disk."""
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Checkbox, DataTable, Input, Static
+
+from tests.conftest import PASSPHRASE, make_png
+from tui.app import ReclaimApp
+from tui.core.demo import create_demo_case, remove_demo_case
+from tui.core.evidence import add_file
+from tui.core.settings import Contact, Settings
+from tui.core.vault import Vault
+from tui.screens.coming import ComingScreen
+from tui.screens.create import CreateScreen
+from tui.screens.evidence import EvidenceScreen
+from tui.screens.home import HomeScreen
+from tui.screens.kiosk import ChooseCaseScreen
+from tui.screens.recovery import RecoveryScreen
+from tui.screens.safety import SafetyScreen
+from tui.screens.unlock import UnlockScreen
+
+SIZE = (80, 24)
+
+
+def screen_text(app: ReclaimApp) -> str:
+    """Everything the current screen shows, as plain text."""
+    return "\n".join(str(static.render()) for static in app.screen.query(Static))
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*[ch if ch != " " else "space" for ch in text])
+
+
+async def settle(app: ReclaimApp, pilot) -> None:
+    """Let messages arrive, workers finish and the screen update."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def unlock(app: ReclaimApp, pilot, passphrase: str = PASSPHRASE) -> None:
+    assert isinstance(app.screen, UnlockScreen)
+    app.screen.query_one("#secret", Input).value = passphrase
+    await pilot.press("enter")
+    await settle(app, pilot)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(kiosk_cases_dir=tmp_path / "kiosk-cases")
+
+
+async def test_a_new_person_makes_a_case_and_sees_the_recovery_code_once(
+    vault_dir: Path, settings: Settings
+):
+    app = ReclaimApp(vault_dir, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, CreateScreen)
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter")
+        await type_text(pilot, "not the same")
+        await pilot.press("enter")
+        assert "not the same" in screen_text(app)
+        assert not vault_dir.exists()
+        second = app.screen.query_one("#second", Input)
+        second.value = PASSPHRASE
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RecoveryScreen)
+        code = str(app.screen.query_one("#code", Static).render())
+        assert "write this down" in (app.screen.query_one(".form").border_title or "").lower()
+        await pilot.press("enter")  # ticks "I have written it down"
+        assert app.screen.query_one("#written", Checkbox).value
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    Vault.open(vault_dir, passphrase=PASSPHRASE).close()
+    Vault.open(vault_dir, recovery_code=code).close()
+
+
+async def test_a_weak_passphrase_is_refused_with_advice(vault_dir: Path, settings: Settings):
+    app = ReclaimApp(vault_dir, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        for field in ("#first", "#second"):
+            app.screen.query_one(field, Input).value = "password123"
+        app.screen.query_one("#second", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "too short" in screen_text(app) or "could be guessed" in screen_text(app)
+        assert not vault_dir.exists()
+
+
+async def test_strength_is_shown_while_typing(vault_dir: Path, settings: Settings):
+    app = ReclaimApp(vault_dir, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "password")
+        await settle(app, pilot)
+        assert "very weak" in screen_text(app)
+        app.screen.query_one("#first", Input).value = PASSPHRASE
+        await settle(app, pilot)
+        assert "very strong" in screen_text(app)
+
+
+async def test_unlock_asks_for_the_passphrase_and_explains_a_wrong_one(
+    vault: Vault, settings: Settings
+):
+    app = ReclaimApp(vault.path, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, UnlockScreen)
+        assert "passphrase" in screen_text(app)
+        await unlock(app, pilot, "wrong horse")
+        assert isinstance(app.screen, UnlockScreen)
+        assert "does not open this case" in screen_text(app)
+        assert app.vault is None
+        await unlock(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert app.vault is not None
+
+
+async def test_the_recovery_code_opens_the_case_too(vault_dir: Path, settings: Settings):
+    created, code = Vault.create(vault_dir, PASSPHRASE)
+    created.close()
+    app = ReclaimApp(vault_dir, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r")
+        assert "recovery code" in screen_text(app)
+        await unlock(app, pilot, code.lower())
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_home_lists_every_step_and_numbers_open_them(
+    vault: Vault, settings: Settings, tmp_path: Path
+):
+    add_file(vault, make_png(tmp_path / "a.png"), {"description": "the first post"})
+    app = ReclaimApp(vault.path, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(app, pilot)
+        options = app.screen.query_one("#steps")
+        text = "\n".join(str(options.get_option_at_index(i).prompt) for i in range(8))  # type: ignore[attr-defined]
+        for number, word in enumerate(
+            ["Safety", "Privacy", "Passwords", "Evidence", "Copies", "Timeline", "binder",
+             "Takedowns"], start=1
+        ):  # fmt: skip
+            assert f"{number}  " in text and word in text
+        assert "1 item saved" in text
+
+        await pilot.press("4")
+        assert isinstance(app.screen, EvidenceScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1
+        assert table.get_row_at(0)[:2] == ["E-0001", "the first post"]
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+        await pilot.press("6")
+        assert isinstance(app.screen, ComingScreen)
+        assert "later version" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.press("1")
+        assert isinstance(app.screen, SafetyScreen)
+
+
+async def test_safety_is_one_key_away_everywhere_with_clinic_contacts(
+    vault: Vault, tmp_path: Path
+):
+    clinic = Settings(clinic_contacts=(Contact("Riverside Legal Clinic", "555-0100"),))
+    app = ReclaimApp(vault.path, clinic)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, SafetyScreen)
+        text = screen_text(app)
+        assert "Riverside Legal Clinic" in text and "emergency" in text.lower()
+        await pilot.press("f1")
+        assert isinstance(app.screen, UnlockScreen)
+        await unlock(app, pilot)
+        await pilot.press("4", "f1")
+        assert isinstance(app.screen, SafetyScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, EvidenceScreen)
+
+
+async def test_ctrl_l_locks_at_once_from_anywhere(
+    vault: Vault, settings: Settings, tmp_path: Path
+):
+    add_file(vault, make_png(tmp_path / "a.png"), {"description": "PRIVATE-DETAIL"})
+    app = ReclaimApp(vault.path, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(app, pilot)
+        await pilot.press("4")
+        assert "PRIVATE-DETAIL" in str(app.screen.query_one(DataTable).get_row_at(0))
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
+        assert app.vault is None
+        assert not any(isinstance(s, EvidenceScreen | HomeScreen) for s in app.screen_stack)
+        await pilot.press("4")
+        assert isinstance(app.screen, UnlockScreen), "steps stay closed while locked"
+
+
+async def test_the_app_locks_itself_when_idle(vault: Vault, settings: Settings):
+    app = ReclaimApp(vault.path, settings, idle_seconds=2.0)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(app, pilot)
+        await pilot.press("down")
+        await pilot.pause(1.2)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("down")  # activity starts the count again
+        await pilot.pause(1.2)
+        assert isinstance(app.screen, HomeScreen), "2.4 s since the first key, 1.2 since the last"
+        await pilot.pause(1.5)
+        assert isinstance(app.screen, UnlockScreen)
+        assert app.vault is None
+
+
+def test_idle_defaults_are_ten_minutes_and_three_on_a_kiosk(tmp_path: Path):
+    assert ReclaimApp(tmp_path).idle_seconds == 600
+    assert ReclaimApp(tmp_path, kiosk=True).idle_seconds == 180
+
+
+async def test_kiosk_starts_neutral_and_returns_there_on_lock(settings: Settings):
+    app = ReclaimApp(Path(), settings, kiosk=True)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, ChooseCaseScreen)
+        await pilot.click("#new")
+        await pilot.pause()
+        assert isinstance(app.screen, CreateScreen)
+        number = app.screen.case_number
+        for field in ("#first", "#second"):
+            app.screen.query_one(field, Input).value = PASSPHRASE
+        app.screen.query_one("#second", Input).focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RecoveryScreen)
+        assert number in screen_text(app)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, ChooseCaseScreen)
+        assert app.vault is None
+        assert number not in screen_text(app)
+
+        app.screen.query_one("#number", Input).value = "000000"
+        await pilot.press("enter")
+        assert "no case with that number" in screen_text(app)
+        app.screen.query_one("#number", Input).value = number
+        await pilot.press("enter")
+        await pilot.pause()
+        await unlock(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_kiosk_idle_lock_clears_a_half_typed_passphrase(settings: Settings):
+    app = ReclaimApp(Path(), settings, kiosk=True, idle_seconds=0.3)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click("#new")
+        await pilot.pause()
+        await type_text(pilot, "half typed")
+        await pilot.pause(0.6)
+        assert isinstance(app.screen, ChooseCaseScreen)
+
+
+async def test_kiosk_quitting_asks_first(settings: Settings):
+    app = ReclaimApp(Path(), settings, kiosk=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert "Close Reclaim" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ChooseCaseScreen)
+        assert app.is_running
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_the_demo_opens_on_home_with_sample_evidence(settings: Settings):
+    demo = create_demo_case()
+    try:
+        app = ReclaimApp(demo.path, settings, demo_vault=demo, demo_hint="passphrase: sample")
+        async with app.run_test(size=SIZE) as pilot:
+            assert isinstance(app.screen, HomeScreen)
+            assert "sample case" in screen_text(app)
+            await pilot.press("4")
+            assert app.screen.query_one(DataTable).row_count >= 4
+            await pilot.press("ctrl+l")
+            await pilot.pause()
+            assert "passphrase: sample" in screen_text(app)
+    finally:
+        remove_demo_case(demo)
+    assert not demo.path.exists()
+
+
+async def test_the_command_palette_reaches_the_steps(vault: Vault, settings: Settings):
+    app = ReclaimApp(vault.path, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(app, pilot)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Step 4")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceScreen)
