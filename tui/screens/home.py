@@ -40,10 +40,11 @@ class HomeScreen(Screen[None]):
 
     def _options(self) -> list[Option]:
         options = []
+        width = max(len(step.title) for step in STEPS)
         for step in STEPS:
             label = Content.assemble(
                 (f" {step.number}  ", "bold"),
-                (step.title, "bold"),
+                (step.title.ljust(width), "bold"),
                 "  ",
                 (self.progress.get(step.key, ""), "dim" if not step.ready else "$success"),
                 "\n     ",

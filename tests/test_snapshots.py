@@ -1,0 +1,52 @@
+"""What the screens look like at 80x24. Update after a deliberate change with
+`python -m pytest tests/test_snapshots.py --snapshot-update`, and look at the SVGs."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tui.app import ReclaimApp
+from tui.core.demo import create_demo_case, remove_demo_case
+from tui.core.settings import Settings
+from tui.core.vault import Vault
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def demo() -> Iterator[Vault]:
+    case = create_demo_case()
+    yield case
+    remove_demo_case(case)
+
+
+def test_unlock_screen(snap_compare, vault: Vault):
+    assert snap_compare(ReclaimApp(vault.path, Settings()), terminal_size=SIZE)
+
+
+def test_home_screen(snap_compare, demo: Vault):
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_evidence_list(snap_compare, demo: Vault):
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    assert snap_compare(app, press=["4"], terminal_size=SIZE)
+
+
+def test_create_screen(snap_compare, tmp_path: Path):
+    app = ReclaimApp(tmp_path / "new-case", Settings())
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_safety_screen(snap_compare, vault: Vault):
+    assert snap_compare(ReclaimApp(vault.path, Settings()), press=["f1"], terminal_size=SIZE)
+
+
+def test_unlock_with_the_remember_option(
+    snap_compare, vault: Vault, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr("tui.core.device_keyring.available", lambda: True)
+    app = ReclaimApp(vault.path, Settings())
+    assert snap_compare(app, terminal_size=SIZE)
