@@ -301,3 +301,59 @@ async def test_the_command_palette_reaches_the_steps(vault: Vault, settings: Set
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, EvidenceScreen)
+
+
+@pytest.fixture
+def file_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A real keyring backend (a JSON file) in place of the machine's."""
+    import keyring
+
+    from tests.keyring_backend import FileKeyring
+
+    monkeypatch.setenv("RECLAIM_TEST_KEYRING", str(tmp_path / "keyring.json"))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+async def test_without_a_keyring_remember_is_not_offered(vault: Vault, settings: Settings):
+    app = ReclaimApp(vault.path, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert not app.screen.query_one("#remember", Checkbox).display
+
+
+async def test_remember_on_this_device_opens_at_launch_but_not_after_a_lock(
+    vault: Vault, settings: Settings, file_keyring: None
+):
+    app = ReclaimApp(vault.path, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        remember = app.screen.query_one("#remember", Checkbox)
+        assert remember.display
+        remember.value = True
+        await unlock(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+    again = ReclaimApp(vault.path, settings)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        assert isinstance(again.screen, HomeScreen), "the remembered key opened the case"
+        await pilot.press("ctrl+l")
+        await settle(again, pilot)
+        assert isinstance(again.screen, UnlockScreen), "a lock always asks again"
+
+
+async def test_kiosk_never_offers_to_remember(settings: Settings, file_keyring: None):
+    from tui.core.cases import new_case_dir
+
+    path, number = new_case_dir(settings.kiosk_cases_dir)
+    Vault.create(path, PASSPHRASE)[0].close()
+    app = ReclaimApp(Path(), settings, kiosk=True)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#number", Input).value = number
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, UnlockScreen)
+        assert not app.screen.query_one("#remember", Checkbox).display

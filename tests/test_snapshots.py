@@ -42,11 +42,3 @@ def test_create_screen(snap_compare, tmp_path: Path):
 
 def test_safety_screen(snap_compare, vault: Vault):
     assert snap_compare(ReclaimApp(vault.path, Settings()), press=["f1"], terminal_size=SIZE)
-
-
-def test_unlock_with_the_remember_option(
-    snap_compare, vault: Vault, monkeypatch: pytest.MonkeyPatch
-):
-    monkeypatch.setattr("tui.core.device_keyring.available", lambda: True)
-    app = ReclaimApp(vault.path, Settings())
-    assert snap_compare(app, terminal_size=SIZE)

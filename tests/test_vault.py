@@ -11,7 +11,8 @@ from tui.core import keys
 from tui.core.errors import VaultDamaged, VaultExists, VaultNotFound, WrongPassphrase
 from tui.core.evidence import add_file, list_exhibits, verify_all
 from tui.core.header import Header
-from tui.core.vault import Vault, default_vault_dir
+from tui.core.layout import default_vault_dir
+from tui.core.vault import Vault
 
 
 def modes(path: Path) -> dict[str, int]:

@@ -10,18 +10,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 from time import monotonic
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tui.core import device_keyring
-from tui.core.cases import new_case_dir
+from tui.core.layout import is_vault
 from tui.core.settings import Settings
 from tui.core.steps import STEPS, progress, step
-from tui.core.vault import Vault, is_vault, read_header
 from tui.messages import CaseChosen, CaseCreated, CaseOpened, NewCaseRequested
+
+if TYPE_CHECKING:
+    from tui.core.vault import Vault
 
 
 class ReclaimApp(App[None]):
@@ -82,26 +84,18 @@ class ReclaimApp(App[None]):
             self.push_screen(ChooseCaseScreen(self.settings.kiosk_cases_dir))
         elif not is_vault(self.vault_path):
             self.push_screen(CreateScreen(self.vault_path))
-        elif first and (vault := self._remembered()):
-            self.vault = vault
-            self.show_home()
         else:
+            # The keyring is only looked at when a person may use it (not on a kiosk
+            # or the demo), and only at launch does a remembered key open the case.
+            may_remember = not (self.demo or self.kiosk)
             self.push_screen(
                 UnlockScreen(
                     self.vault_path,
-                    offer_remember=not self.demo and device_keyring.available(),
+                    may_remember=may_remember,
+                    try_remembered=may_remember and first,
                     hint=self.demo_hint,
                 )
             )
-
-    def _remembered(self) -> Vault | None:
-        """Open with a key kept in this device's keyring, when the person asked for that."""
-        try:
-            header = read_header(self.vault_path)
-            key = device_keyring.recall(header.vault_id)
-            return Vault.open(self.vault_path, data_key=key) if key else None
-        except Exception:  # no remembered key, or a stale one: ask for the passphrase
-            return None
 
     def show_home(self) -> None:
         from tui.screens.home import HomeScreen
@@ -137,10 +131,11 @@ class ReclaimApp(App[None]):
     @on(CaseOpened)
     def case_opened(self, message: CaseOpened) -> None:
         self.vault = message.vault
-        if message.remember and not device_keyring.remember(
-            message.vault.header.vault_id, message.vault.data_key
-        ):
-            self.notify("This computer's keyring could not keep the key.", severity="warning")
+        if message.remember:
+            from tui.core import device_keyring
+
+            if not device_keyring.remember(message.vault.header.vault_id, message.vault.data_key):
+                self.notify("This computer's keyring could not keep the key.", severity="warning")
         self.show_home()
 
     @on(CaseCreated)
@@ -163,6 +158,7 @@ class ReclaimApp(App[None]):
 
     @on(NewCaseRequested)
     def new_case(self) -> None:
+        from tui.core.cases import new_case_dir
         from tui.screens.create import CreateScreen
 
         path, number = new_case_dir(self.settings.kiosk_cases_dir)

@@ -79,7 +79,7 @@ def read_new_passphrase(source: str | None) -> str:
 
 
 def vault_path(args: argparse.Namespace) -> Path:
-    from tui.core.vault import default_vault_dir
+    from tui.core.layout import default_vault_dir
 
     return Path(args.vault).expanduser() if args.vault else default_vault_dir()
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from tui.core.vault import Vault
+if TYPE_CHECKING:
+    from tui.core.vault import Vault
 
 
 @dataclass

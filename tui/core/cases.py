@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tui.core.atomic import make_private_dir
 from tui.core.errors import InputError
-from tui.core.vault import is_vault
+from tui.core.layout import is_vault
 
 DIGITS = 6
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tui.core.vault import Vault
+if TYPE_CHECKING:
+    from tui.core.vault import Vault
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import filelock
-from platformdirs import user_data_path
 from tinydb import TinyDB
 from tinydb.table import Table
 
@@ -28,21 +27,10 @@ from tui.core import keys
 from tui.core.atomic import FILE_MODE, atomic_write, fsync_dir, make_private_dir
 from tui.core.errors import VaultBusy, VaultDamaged, VaultExists, VaultNotFound
 from tui.core.header import Header
+from tui.core.layout import BLOBS, HEADER, LOCK, RECORD
 from tui.core.store import SealedJSONStorage
 
-HEADER = "header.json"
-RECORD = "case.db"
-BLOBS = "blobs"
-LOCK = ".lock"
 LOCK_WAIT_SECONDS = 5.0
-
-
-def default_vault_dir() -> Path:
-    return user_data_path("reclaim", appauthor=False) / "case"
-
-
-def is_vault(path: Path) -> bool:
-    return (path / HEADER).is_file()
 
 
 def read_header(path: Path) -> Header:

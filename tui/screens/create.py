@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,8 +16,10 @@ from textual.widgets import Button, Footer, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.core.errors import explain
-from tui.core.vault import Vault
 from tui.messages import CaseCreated
+
+if TYPE_CHECKING:
+    from tui.core.vault import Vault
 
 #: Wait this long after the last key before judging strength, so typing never stutters.
 STRENGTH_DELAY = 0.15
@@ -98,6 +101,8 @@ class CreateScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="create", description="Creating")
     def create_case(self, passphrase: str) -> tuple[Vault, str]:
+        from tui.core.vault import Vault
+
         return Vault.create(self.path, passphrase)
 
     @on(Worker.StateChanged)

@@ -4,6 +4,7 @@ opens it. Unlocking runs Argon2id, about half a second, in a thread."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,8 +15,10 @@ from textual.widgets import Checkbox, Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
 from tui.core.errors import explain
-from tui.core.vault import Vault
 from tui.messages import CaseOpened
+
+if TYPE_CHECKING:
+    from tui.core.vault import Vault
 
 PASSPHRASE_PROMPT = "Enter your passphrase to open your case."  # noqa: S105
 RECOVERY_PROMPT = "Enter the recovery code you wrote down when you made your case."
@@ -34,10 +37,18 @@ class UnlockScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, path: Path, *, offer_remember: bool = False, hint: str = "") -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        may_remember: bool = False,
+        try_remembered: bool = False,
+        hint: str = "",
+    ) -> None:
         super().__init__()
         self.path = path
-        self.offer_remember = offer_remember
+        self.may_remember = may_remember
+        self.try_remembered = try_remembered
         self.hint = hint
         self.recovery = False
 
@@ -47,13 +58,32 @@ class UnlockScreen(Screen[None]):
             yield Static(PASSPHRASE_PROMPT, id="prompt")
             yield Input(password=True, id="secret", placeholder="passphrase", compact=True)
             yield Static(self.hint, id="message", classes="hint", markup=False)
-            if self.offer_remember:
-                yield Checkbox(
-                    "Remember on this device (this computer's keyring)",
-                    id="remember",
-                    compact=True,
-                )
+            yield Checkbox(
+                "Remember on this device (this computer's keyring)", id="remember", compact=True
+            )
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#remember", Checkbox).display = False
+        if self.may_remember:
+            self.look_at_keyring()
+
+    @work(thread=True, exit_on_error=False, group="keyring", description="Looking at the keyring")
+    def look_at_keyring(self) -> tuple[bool, Vault | None]:
+        """Whether this device has a usable keyring, and (at launch) the case opened with a
+        key the person asked it to remember. Off the UI thread: finding the keyring is slow."""
+        from tui.core import device_keyring
+        from tui.core.vault import Vault, read_header
+
+        if not device_keyring.available():
+            return False, None
+        if not self.try_remembered:
+            return True, None
+        try:
+            key = device_keyring.recall(read_header(self.path).vault_id)
+            return True, (Vault.open(self.path, data_key=key) if key else None)
+        except Exception:  # a stale or missing key: ask for the passphrase as usual
+            return True, None
 
     def action_toggle_recovery(self) -> None:
         self.recovery = not self.recovery
@@ -79,19 +109,33 @@ class UnlockScreen(Screen[None]):
         thread=True, exclusive=True, exit_on_error=False, group="unlock", description="Unlocking"
     )
     def open_case(self, secret: str, recovery: bool) -> Vault:
+        from tui.core.vault import Vault
+
         if recovery:
             return Vault.open(self.path, recovery_code=secret)
         return Vault.open(self.path, passphrase=secret)
 
     @on(Worker.StateChanged)
+    def worker_done(self, event: Worker.StateChanged) -> None:
+        result = event.worker.result
+        if event.worker.group == "keyring" and isinstance(result, tuple):
+            usable, vault = result
+            self.query_one("#remember", Checkbox).display = usable
+            if vault is not None:
+                self.post_message(CaseOpened(vault))
+        elif event.worker.group == "unlock" and event.worker.is_finished:
+            self.opened(event)
+
     def opened(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "unlock" or not event.worker.is_finished:
-            return
+        from tui.core.vault import Vault
+
         secret = self.query_one("#secret", Input)
         secret.disabled = False
         if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Vault):
-            remember = self.offer_remember and self.query_one("#remember", Checkbox).value
-            self.post_message(CaseOpened(event.worker.result, remember=remember))
+            remember = self.query_one("#remember", Checkbox)
+            self.post_message(
+                CaseOpened(event.worker.result, remember=remember.display and remember.value)
+            )
             return
         if event.worker.error is not None:
             self._say(explain(event.worker.error, "opening the case"), error=True)
