@@ -312,7 +312,7 @@ def file_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
     monkeypatch.setenv("RECLAIM_TEST_KEYRING", str(tmp_path / "keyring.json"))
     previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
+    keyring.set_keyring(FileKeyring())  # type: ignore[no-untyped-call]
     yield
     keyring.set_keyring(previous)
 
