@@ -357,3 +357,17 @@ async def test_kiosk_never_offers_to_remember(settings: Settings, file_keyring: 
         await settle(app, pilot)
         assert isinstance(app.screen, UnlockScreen)
         assert not app.screen.query_one("#remember", Checkbox).display
+
+
+async def test_every_textual_theme_renders_the_home_screen(settings: Settings):
+    demo = create_demo_case()
+    try:
+        app = ReclaimApp(demo.path, settings, demo_vault=demo)
+        async with app.run_test(size=SIZE) as pilot:
+            for theme in sorted(app.available_themes):
+                app.theme = theme
+                await pilot.pause()
+                assert isinstance(app.screen, HomeScreen)
+                assert "Evidence" in app.export_screenshot()
+    finally:
+        remove_demo_case(demo)

@@ -1,0 +1,91 @@
+"""Settings a clinic can change, and the shipped safety content."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_reclaim
+from tui.core.errors import InputError
+from tui.core.paths import checklists_dir
+from tui.core.settings import CONFIG_ENV, Contact, load_safety, load_settings
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    return path
+
+
+def test_no_settings_file_means_the_defaults(isolated_home: Path):
+    settings = load_settings()
+    assert (settings.idle_minutes, settings.kiosk_idle_minutes) == (10, 3)
+    assert settings.kiosk_cases_dir == isolated_home / "data" / "reclaim" / "cases"
+
+
+def test_a_clinic_sets_idle_times_cases_folder_and_contacts(tmp_path: Path):
+    path = write(
+        tmp_path,
+        """
+        idle_minutes = 5
+        [kiosk]
+        idle_minutes = 1.5
+        cases_dir = "/srv/reclaim/cases"
+        [[contacts]]
+        name = "Riverside Legal Clinic"
+        how = "555-0100"
+        """,
+    )
+    settings = load_settings(path)
+    assert (settings.idle_minutes, settings.kiosk_idle_minutes) == (5, 1.5)
+    assert settings.kiosk_cases_dir == Path("/srv/reclaim/cases")
+    contacts = settings.safety().contacts
+    assert contacts[0] == Contact("Riverside Legal Clinic", "555-0100")
+    assert len(contacts) > 1, "the shipped contacts follow the clinic's own"
+
+
+def test_a_clinic_can_replace_the_contacts(tmp_path: Path):
+    path = write(
+        tmp_path, 'replace_contacts = true\n[[contacts]]\nname = "Desk"\nhow = "Room 2"\n'
+    )
+    assert [c.name for c in load_settings(path).safety().contacts] == ["Desk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("idle_minutes = ", "can't be read"),
+        ("idle_minutes = -1", "number of minutes"),
+        ("idle_minutes = 'ten'", "number of minutes"),
+        ("colour = 'blue'", "doesn't know: colour"),
+        ("[kiosk]\nsize = 3", "doesn't know"),
+        ("[[contacts]]\nname = 'no way to reach'", "needs a name and how"),
+    ],
+)
+def test_a_bad_settings_file_gets_a_plain_sentence(tmp_path: Path, text: str, message: str):
+    with pytest.raises(InputError, match=message):
+        load_settings(write(tmp_path, text))
+
+
+def test_a_named_settings_file_must_exist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    with pytest.raises(InputError, match="no settings file"):
+        load_settings(tmp_path / "missing.toml")
+    monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "missing.toml"))
+    with pytest.raises(InputError, match="no settings file"):
+        load_settings()
+
+
+def test_the_app_refuses_a_bad_settings_file_plainly(tmp_path: Path):
+    result = run_reclaim("--config", str(write(tmp_path, "idle_minutes = [")))
+    assert result.returncode == 1
+    assert result.stderr.startswith("reclaim: The settings file")
+
+
+def test_the_shipped_safety_content_is_complete():
+    path = checklists_dir() / "safety.toml"
+    with path.open("rb") as handle:
+        raw = tomllib.load(handle)
+    assert set(raw) == {"id", "title", "reviewed", "source", "intro", "steps", "contacts"}
+    safety = load_safety()
+    assert "emergency" in " ".join(safety.steps).lower()
+    assert safety.contacts and all(c.name and c.how for c in safety.contacts)
