@@ -19,6 +19,8 @@ def test_the_wheel_ships_the_package_and_the_checklists(tmp_path: Path):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "tui/cli.py" in names
     assert "tui/core/vault.py" in names
+    styles = {f"tui/{p.relative_to(ROOT / 'tui')}" for p in (ROOT / "tui").rglob("*.tcss")}
+    assert styles and styles <= names, "the app's styles ship with it"
     shipped = {name for name in names if name.startswith("tui/checklists/")}
     expected = {f"tui/checklists/{p.name}" for p in (ROOT / "checklists").iterdir() if p.is_file()}
     assert expected and expected <= shipped
