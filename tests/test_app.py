@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from textual.widgets import Checkbox, DataTable, Input, Static
+from textual.widgets import Checkbox, DataTable, Input, OptionList, Static
 
 from tests.conftest import PASSPHRASE, make_png
 from tui.app import ReclaimApp
@@ -136,8 +136,8 @@ async def test_home_lists_every_step_and_numbers_open_them(
     app = ReclaimApp(vault.path, settings)
     async with app.run_test(size=SIZE) as pilot:
         await unlock(app, pilot)
-        options = app.screen.query_one("#steps")
-        text = "\n".join(str(options.get_option_at_index(i).prompt) for i in range(8))  # type: ignore[attr-defined]
+        options = app.screen.query_one("#steps", OptionList)
+        text = "\n".join(str(options.get_option_at_index(i).prompt) for i in range(8))
         for number, word in enumerate(
             ["Safety", "Privacy", "Passwords", "Evidence", "Copies", "Timeline", "binder",
              "Takedowns"], start=1

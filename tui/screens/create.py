@@ -17,6 +17,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.core.errors import explain
 from tui.messages import CaseCreated
+from tui.widgets.notice import Notice
 
 if TYPE_CHECKING:
     from tui.core.vault import Vault
@@ -48,7 +49,7 @@ class CreateScreen(Screen[None]):
                 password=True, id="second", placeholder="the same passphrase again", compact=True
             )
             yield Static("", id="strength", classes="strength")
-            yield Static("", id="message", classes="hint", markup=False)
+            yield Notice(id="message")
             yield Button("Make my case", id="create", variant="primary", compact=True)
         yield Footer()
 
@@ -87,16 +88,18 @@ class CreateScreen(Screen[None]):
         first = self.query_one("#first", Input).value
         second = self.query_one("#second", Input).value
         if first != second:
-            self._say("The two passphrases are not the same. Type them again.", error=True)
+            self.query_one("#message", Notice).say(
+                "The two passphrases are not the same. Type them again.", error=True
+            )
             self.query_one("#second", Input).clear()
             return
         if problem := weakness(first):
-            self._say(problem, error=True)
+            self.query_one("#message", Notice).say(problem, error=True)
             return
         for field in self.query(Input):
             field.disabled = True
         self.query_one("#create", Button).disabled = True
-        self._say("Making your case… (this takes a second)")
+        self.query_one("#message", Notice).say("Making your case… (this takes a second)")
         self.create_case(first)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="create", description="Creating")
@@ -123,9 +126,6 @@ class CreateScreen(Screen[None]):
             field.disabled = False
         self.query_one("#create", Button).disabled = False
         if event.worker.error is not None:
-            self._say(explain(event.worker.error, "making the case"), error=True)
-
-    def _say(self, text: str, error: bool = False) -> None:
-        message = self.query_one("#message", Static)
-        message.update(text)
-        message.set_class(error, "error")
+            self.query_one("#message", Notice).say(
+                explain(event.worker.error, "making the case"), error=True
+            )

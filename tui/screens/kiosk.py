@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Input, Static
 from tui.core.cases import find_case_dir
 from tui.core.errors import InputError
 from tui.messages import CaseChosen, NewCaseRequested
+from tui.widgets.notice import Notice
 
 
 class ChooseCaseScreen(Screen[None]):
@@ -40,7 +41,7 @@ class ChooseCaseScreen(Screen[None]):
             yield Input(
                 id="number", placeholder="case number (6 digits)", max_length=12, compact=True
             )
-            yield Static("", id="message", classes="hint", markup=False)
+            yield Notice(id="message")
             yield Button("Start a new case", id="new", variant="primary", compact=True)
         yield Footer()
 
@@ -49,9 +50,7 @@ class ChooseCaseScreen(Screen[None]):
         try:
             path = find_case_dir(self.cases_dir, event.value)
         except InputError as error:
-            message = self.query_one("#message", Static)
-            message.update(str(error))
-            message.add_class("error")
+            self.query_one("#message", Notice).say(str(error), error=True)
             event.input.clear()
             return
         self.post_message(CaseChosen(path))

@@ -16,6 +16,7 @@ from textual.worker import Worker, WorkerState
 
 from tui.core.errors import explain
 from tui.messages import CaseOpened
+from tui.widgets.notice import Notice
 
 if TYPE_CHECKING:
     from tui.core.vault import Vault
@@ -57,7 +58,7 @@ class UnlockScreen(Screen[None]):
             form.border_title = "Your case is locked"
             yield Static(PASSPHRASE_PROMPT, id="prompt")
             yield Input(password=True, id="secret", placeholder="passphrase", compact=True)
-            yield Static(self.hint, id="message", classes="hint", markup=False)
+            yield Notice(self.hint, id="message")
             yield Checkbox(
                 "Remember on this device (this computer's keyring)", id="remember", compact=True
             )
@@ -98,10 +99,12 @@ class UnlockScreen(Screen[None]):
     @on(Input.Submitted, "#secret")
     def submit(self, event: Input.Submitted) -> None:
         if not event.value:
-            self._say("Type your passphrase, then press Enter.", error=True)
+            self.query_one("#message", Notice).say(
+                "Type your passphrase, then press Enter.", error=True
+            )
             return
         event.input.disabled = True
-        self._say("Opening your case…")
+        self.query_one("#message", Notice).say("Opening your case…")
         self.open_case(event.value, self.recovery)
         event.input.clear()
 
@@ -138,10 +141,7 @@ class UnlockScreen(Screen[None]):
             )
             return
         if event.worker.error is not None:
-            self._say(explain(event.worker.error, "opening the case"), error=True)
+            self.query_one("#message", Notice).say(
+                explain(event.worker.error, "opening the case"), error=True
+            )
         secret.focus()
-
-    def _say(self, text: str, error: bool = False) -> None:
-        message = self.query_one("#message", Static)
-        message.update(text)
-        message.set_class(error, "error")
