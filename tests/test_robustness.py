@@ -1,0 +1,151 @@
+"""The vault under stress, through the real `reclaim` entry point: writers killed at
+random moments, writers running at once, and a writer kept waiting."""
+
+import hashlib
+import json
+import os
+import random
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import filelock
+import pytest
+
+from tests.conftest import RECLAIM, run_reclaim, vault_bytes
+from tui.core.evidence import list_exhibits
+from tui.core.vault import Vault
+
+from .conftest import PASSPHRASE
+
+SEED = int(os.environ.get("RECLAIM_TEST_SEED", "20261124"))
+
+
+def make_sources(folder: Path, tag: str, big_mib: int = 0) -> list[Path]:
+    """A few small files and (optionally) one large one, all with distinct bytes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = []
+    for number in range(3):
+        path = folder / f"{tag}-small-{number}.txt"
+        path.write_bytes(f"{tag} {number} ".encode() + os.urandom(64))
+        sources.append(path)
+    if big_mib:
+        path = folder / f"{tag}-big.bin"
+        path.write_bytes(os.urandom(big_mib * 1024 * 1024))
+        sources.append(path)
+    return sources
+
+
+def add_command(vault_dir: Path, passphrase_file: Path, files: list[Path]) -> list[str]:
+    return [str(RECLAIM), "evidence", "add", *map(str, files),
+            "--vault", str(vault_dir), "--passphrase-file", str(passphrase_file)]  # fmt: skip
+
+
+def acknowledged(stdout: bytes) -> dict[str, str]:
+    """Exhibit id -> sha256 for every complete line the writer printed."""
+    lines = stdout.decode(errors="replace").split("\n")[:-1]  # the last piece may be cut
+    found = {}
+    for line in lines:
+        if line.startswith("E-"):
+            parts = line.split()
+            found[parts[0]] = parts[-1].removeprefix("sha256:")
+    return found
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.slow
+def test_a_writer_killed_at_any_moment_never_loses_an_acknowledged_add(
+    vault: Vault, passphrase_file: Path, tmp_path: Path
+):
+    rng = random.Random(SEED)
+    started = time.monotonic()
+    calibration = make_sources(tmp_path / "src", "calibration", big_mib=4)
+    done = subprocess.run(add_command(vault.path, passphrase_file, calibration),
+                          capture_output=True, check=True)  # fmt: skip
+    normal_run = time.monotonic() - started
+    expected = acknowledged(done.stdout)
+    source_hashes = {sha256(path) for path in calibration}
+    assert set(expected.values()) == source_hashes
+
+    iterations = 0
+    outcomes: list[float] = []  # share of each batch acknowledged before the kill
+    while iterations < 30 and time.monotonic() - started < 40:
+        iterations += 1
+        sources = make_sources(tmp_path / "src", f"run{iterations}", big_mib=rng.choice([0, 4]))
+        source_hashes |= {sha256(path) for path in sources}
+        writer = subprocess.Popen(
+            add_command(vault.path, passphrase_file, sources), stdout=subprocess.PIPE
+        )
+        # Most kills aim at the intake itself, after start-up and unlocking.
+        earliest = 0.0 if rng.random() < 0.3 else 0.6 * normal_run
+        time.sleep(rng.uniform(earliest, 1.2 * normal_run))
+        writer.send_signal(signal.SIGKILL)
+        out, _ = writer.communicate()
+        acked = acknowledged(out)
+        outcomes.append(len(acked) / len(sources))
+        expected |= acked
+
+        with Vault.open(vault.path, passphrase=PASSPHRASE) as reopened:
+            stored = {e.id: e.sha256 for e in list_exhibits(reopened)}
+        lost = {i: h for i, h in expected.items() if stored.get(i) != h}
+        assert not lost, f"seed {SEED}, iteration {iterations}: acknowledged adds lost: {lost}"
+        assert set(stored.values()) <= source_hashes, f"seed {SEED}: unknown content stored"
+
+    print(f"seed {SEED}: {iterations} kills, acknowledged shares {sorted(outcomes)}")
+    assert iterations >= 10, "enough kills happened to mean something"
+    assert any(0 < share < 1 for share in outcomes), "some kills landed in the middle of a batch"
+    verify = run_reclaim("evidence", "verify", "--vault", str(vault.path),
+                         "--passphrase-file", str(passphrase_file))  # fmt: skip
+    assert verify.returncode == 0, f"seed {SEED}: {verify.stdout}"
+    log = run_reclaim("log", "--json", "--vault", str(vault.path),
+                      "--passphrase-file", str(passphrase_file))  # fmt: skip
+    assert log.returncode == 0, f"seed {SEED}: {log.stderr}"
+    for entry in vault.path.rglob("*"):
+        assert "run" not in entry.name and "small" not in entry.name, entry
+
+
+@pytest.mark.slow
+def test_concurrent_writers_lose_nothing(vault: Vault, passphrase_file: Path, tmp_path: Path):
+    batches = [make_sources(tmp_path / "src", f"writer{n}") for n in range(6)]
+    writers = [
+        subprocess.Popen(
+            add_command(vault.path, passphrase_file, files),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )  # fmt: skip
+        for files in batches
+    ]
+    results = [writer.communicate(timeout=120) for writer in writers]
+    for writer, (_out, err) in zip(writers, results, strict=True):
+        assert writer.returncode == 0, err.decode()
+
+    listed = run_reclaim("evidence", "list", "--json", "--vault", str(vault.path),
+                         "--passphrase-file", str(passphrase_file))  # fmt: skip
+    records = json.loads(listed.stdout)
+    assert sorted(r["id"] for r in records) == [f"E-{n:04d}" for n in range(1, 19)]
+    assert {r["sha256"] for r in records} == {sha256(p) for files in batches for p in files}
+    log = run_reclaim("log", "--json", "--vault", str(vault.path),
+                      "--passphrase-file", str(passphrase_file))  # fmt: skip
+    assert log.returncode == 0
+    assert [e["action"] for e in json.loads(log.stdout)] == ["intake"] * 18
+
+
+def test_a_second_writer_waits_then_says_the_case_is_open_elsewhere(
+    vault: Vault, passphrase_file: Path, tmp_path: Path
+):
+    (source,) = make_sources(tmp_path / "src", "late")[:1]
+    before = vault_bytes(vault.path)
+    holder = filelock.FileLock(vault.path / ".lock", is_singleton=False)
+    with holder:
+        started = time.monotonic()
+        result = run_reclaim(*add_command(vault.path, passphrase_file, [source])[1:])
+        waited = time.monotonic() - started
+    assert result.returncode == 1
+    assert "open in another Reclaim window or command" in result.stderr
+    assert 4 <= waited <= 30, waited
+    assert vault_bytes(vault.path) == before
+    assert list((vault.path / "blobs").iterdir()) == [], "no leftover blob"
