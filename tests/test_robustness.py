@@ -38,8 +38,16 @@ def make_sources(folder: Path, tag: str, big_mib: int = 0) -> list[Path]:
 
 
 def add_command(vault_dir: Path, passphrase_file: Path, files: list[Path]) -> list[str]:
-    return [str(RECLAIM), "evidence", "add", *map(str, files),
-            "--vault", str(vault_dir), "--passphrase-file", str(passphrase_file)]  # fmt: skip
+    return [
+        str(RECLAIM),
+        "evidence",
+        "add",
+        *map(str, files),
+        "--vault",
+        str(vault_dir),
+        "--passphrase-file",
+        str(passphrase_file),
+    ]
 
 
 def acknowledged(stdout: bytes) -> dict[str, str]:
@@ -64,8 +72,9 @@ def test_a_writer_killed_at_any_moment_never_loses_an_acknowledged_add(
     rng = random.Random(SEED)
     started = time.monotonic()
     calibration = make_sources(tmp_path / "src", "calibration", big_mib=4)
-    done = subprocess.run(add_command(vault.path, passphrase_file, calibration),
-                          capture_output=True, check=True)  # fmt: skip
+    done = subprocess.run(
+        add_command(vault.path, passphrase_file, calibration), capture_output=True, check=True
+    )
     normal_run = time.monotonic() - started
     expected = acknowledged(done.stdout)
     source_hashes = {sha256(path) for path in calibration}
@@ -98,11 +107,13 @@ def test_a_writer_killed_at_any_moment_never_loses_an_acknowledged_add(
     print(f"seed {SEED}: {iterations} kills, acknowledged shares {sorted(outcomes)}")
     assert iterations >= 10, "enough kills happened to mean something"
     assert any(0 < share < 1 for share in outcomes), "some kills landed in the middle of a batch"
-    verify = run_reclaim("evidence", "verify", "--vault", str(vault.path),
-                         "--passphrase-file", str(passphrase_file))  # fmt: skip
+    verify = run_reclaim(
+        "evidence", "verify", "--vault", str(vault.path), "--passphrase-file", str(passphrase_file)
+    )
     assert verify.returncode == 0, f"seed {SEED}: {verify.stdout}"
-    log = run_reclaim("log", "--json", "--vault", str(vault.path),
-                      "--passphrase-file", str(passphrase_file))  # fmt: skip
+    log = run_reclaim(
+        "log", "--json", "--vault", str(vault.path), "--passphrase-file", str(passphrase_file)
+    )
     assert log.returncode == 0, f"seed {SEED}: {log.stderr}"
     for entry in vault.path.rglob("*"):
         assert "run" not in entry.name and "small" not in entry.name, entry
@@ -116,20 +127,28 @@ def test_concurrent_writers_lose_nothing(vault: Vault, passphrase_file: Path, tm
             add_command(vault.path, passphrase_file, files),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-        )  # fmt: skip
+        )
         for files in batches
     ]
     results = [writer.communicate(timeout=120) for writer in writers]
     for writer, (_out, err) in zip(writers, results, strict=True):
         assert writer.returncode == 0, err.decode()
 
-    listed = run_reclaim("evidence", "list", "--json", "--vault", str(vault.path),
-                         "--passphrase-file", str(passphrase_file))  # fmt: skip
+    listed = run_reclaim(
+        "evidence",
+        "list",
+        "--json",
+        "--vault",
+        str(vault.path),
+        "--passphrase-file",
+        str(passphrase_file),
+    )
     records = json.loads(listed.stdout)
     assert sorted(r["id"] for r in records) == [f"E-{n:04d}" for n in range(1, 19)]
     assert {r["sha256"] for r in records} == {sha256(p) for files in batches for p in files}
-    log = run_reclaim("log", "--json", "--vault", str(vault.path),
-                      "--passphrase-file", str(passphrase_file))  # fmt: skip
+    log = run_reclaim(
+        "log", "--json", "--vault", str(vault.path), "--passphrase-file", str(passphrase_file)
+    )
     assert log.returncode == 0
     assert [e["action"] for e in json.loads(log.stdout)] == ["intake"] * 18
 
