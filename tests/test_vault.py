@@ -2,12 +2,13 @@
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, vault_bytes
-from tui.core import keys
+from tui.core import custody, keys
 from tui.core.errors import VaultDamaged, VaultExists, VaultNotFound, WrongPassphrase
 from tui.core.evidence import add_file, list_exhibits, verify_all
 from tui.core.header import Header
@@ -204,3 +205,23 @@ def test_numbers_are_never_reused(vault: Vault):
     with Vault.open(vault.path, passphrase=PASSPHRASE) as reopened, reopened.transaction():
         third = reopened.next_number("exhibit")
     assert (first, second, third) == (1, 2, 3)
+
+
+def test_leftovers_of_interrupted_writes_are_swept_once_stale(vault: Vault, tmp_path: Path):
+    sample = tmp_path / "sample.txt"
+    sample.write_text("evidence")
+    kept = add_file(vault, sample).exhibit
+    stale_part = vault.path / "blobs" / "0123.part"
+    fresh_part = vault.path / "blobs" / "4567.part"
+    stale_save = vault.path / ".89ab.tmp"
+    for leftover in (stale_part, fresh_part, stale_save):
+        leftover.write_bytes(b"unfinished")
+    old = time.time() - 2 * 3600
+    for leftover in (stale_part, stale_save):
+        os.utime(leftover, (old, old))
+    assert verify_all(vault) == []
+    assert not stale_part.exists() and not stale_save.exists()
+    assert fresh_part.exists(), "a write still in progress is left alone"
+    assert (vault.path / "blobs" / f"{kept.blob}.blob").exists()
+    last = custody.entries(vault.table(custody.TABLE))[-1]
+    assert last["details"]["removed_unfinished_pieces"] == 2

@@ -309,7 +309,8 @@ def _hash_blob(vault: Vault, exhibit: Exhibit, sink: Callable[[bytes], object]) 
 
 
 def verify_all(vault: Vault, progress: Progress | None = None) -> list[Problem]:
-    """Decrypt and re-hash every exhibit and check the custody log; record the check."""
+    """Decrypt and re-hash every exhibit and check the custody log; record the check, and
+    clear away what interrupted writes left behind."""
     exhibits = list_exhibits(vault)
     total = sum(exhibit.size for exhibit in exhibits)
     done = 0
@@ -327,12 +328,13 @@ def verify_all(vault: Vault, progress: Progress | None = None) -> list[Problem]:
     ]
     problems += [Problem("log", what) for what in custody.verify(vault.table(custody.TABLE))]
     with vault.transaction():
-        custody.append(
-            vault.table(custody.TABLE),
-            "verify",
-            checked=len(exhibits),
-            damaged=[problem.exhibit for problem in problems],
-        )
+        details: dict[str, Any] = {
+            "checked": len(exhibits),
+            "damaged": [problem.exhibit for problem in problems],
+        }
+        if removed := vault.sweep_leftovers():
+            details["removed_unfinished_pieces"] = removed
+        custody.append(vault.table(custody.TABLE), "verify", **details)
     return problems
 
 

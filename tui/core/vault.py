@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import secrets
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,8 @@ from tui.core.layout import BLOBS, HEADER, LOCK, RECORD
 from tui.core.store import SealedJSONStorage
 
 LOCK_WAIT_SECONDS = 5.0
+#: An unfinished piece untouched this long belongs to a write that was interrupted.
+STALE_SECONDS = 3600
 
 
 def read_header(path: Path) -> Header:
@@ -177,6 +180,20 @@ class Vault:
             )
             atomic_write(self.path / HEADER, header.to_bytes())
             self.header = header
+
+    def sweep_leftovers(self) -> int:
+        """Remove what interrupted writes left behind: unfinished blobs (`*.part`) and
+        unfinished saves (`.*.tmp`), once untouched for an hour (a live write touches
+        its file every chunk). A finished blob is never removed. Returns the count."""
+        cutoff = time.time() - STALE_SECONDS
+        removed = 0
+        for folder, pattern in ((self.blob_dir, "*.part"), (self.path, ".*.tmp")):
+            for leftover in folder.glob(pattern):
+                with contextlib.suppress(FileNotFoundError):
+                    if leftover.stat().st_mtime < cutoff:
+                        leftover.unlink()
+                        removed += 1
+        return removed
 
     # ---- blobs ------------------------------------------------------------------
 
