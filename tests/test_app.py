@@ -371,3 +371,29 @@ async def test_every_textual_theme_renders_the_home_screen(settings: Settings):
                 assert "Evidence" in app.export_screenshot()
     finally:
         remove_demo_case(demo)
+
+
+async def test_a_lock_during_unlocking_wins(vault: Vault, settings: Settings):
+    app = ReclaimApp(vault.path, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#secret", Input).value = PASSPHRASE
+        await pilot.press("enter", "ctrl+l")
+        await settle(app, pilot)
+        assert isinstance(app.screen, UnlockScreen)
+        assert app.vault is None
+
+
+async def test_a_lock_hides_the_recovery_code_too(vault_dir: Path, settings: Settings):
+    app = ReclaimApp(vault_dir, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        for field in ("#first", "#second"):
+            app.screen.query_one(field, Input).value = PASSPHRASE
+        app.screen.query_one("#second", Input).focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RecoveryScreen)
+        code = str(app.screen.query_one("#code", Static).render())
+        await pilot.press("ctrl+l")
+        await settle(app, pilot)
+        assert isinstance(app.screen, UnlockScreen)
+        assert code not in app.export_screenshot()

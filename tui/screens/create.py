@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,9 +17,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from tui.core.errors import explain
 from tui.messages import CaseCreated
 from tui.widgets.notice import Notice
-
-if TYPE_CHECKING:
-    from tui.core.vault import Vault
 
 #: Wait this long after the last key before judging strength, so typing never stutters.
 STRENGTH_DELAY = 0.15
@@ -103,29 +99,25 @@ class CreateScreen(Screen[None]):
         self.create_case(first)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="create", description="Creating")
-    def create_case(self, passphrase: str) -> tuple[Vault, str]:
+    def create_case(self, passphrase: str) -> None:
         from tui.core.vault import Vault
 
-        return Vault.create(self.path, passphrase)
+        vault, code = Vault.create(self.path, passphrase)
+        # Straight from here to the app, even if this screen was left meanwhile (a lock):
+        # the recovery code exists only now, and must be shown.
+        self.app.post_message(CaseCreated(vault, code, self.case_number))
 
     @on(Worker.StateChanged)
     def worker_done(self, event: Worker.StateChanged) -> None:
-        if event.state != WorkerState.SUCCESS or event.worker.group != "strength":
-            self.created(event)
-        elif isinstance(event.worker.result, str) and not event.worker.is_cancelled:
-            self.query_one("#strength", Static).update(event.worker.result)
+        if event.worker.group == "strength" and event.state == WorkerState.SUCCESS:
+            if isinstance(event.worker.result, str) and not event.worker.is_cancelled:
+                self.query_one("#strength", Static).update(event.worker.result)
+        elif event.worker.group == "create" and event.state == WorkerState.ERROR:
+            self.failed(event.worker.error)
 
-    def created(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "create" or not event.worker.is_finished:
-            return
-        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, tuple):
-            vault, code = event.worker.result
-            self.post_message(CaseCreated(vault, code, self.case_number))
-            return
+    def failed(self, error: BaseException | None) -> None:
         for field in self.query(Input):
             field.disabled = False
         self.query_one("#create", Button).disabled = False
-        if event.worker.error is not None:
-            self.query_one("#message", Notice).say(
-                explain(event.worker.error, "making the case"), error=True
-            )
+        if error is not None:
+            self.query_one("#message", Notice).say(explain(error, "making the case"), error=True)

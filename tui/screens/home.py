@@ -53,14 +53,6 @@ class HomeScreen(Screen[None]):
             options.append(Option(label, id=step.key))
         return options
 
-    def refresh_progress(self, progress: dict[str, str]) -> None:
-        self.progress = progress
-        steps = self.query_one("#steps", OptionList)
-        highlighted = steps.highlighted
-        steps.clear_options()
-        steps.add_options(self._options())
-        steps.highlighted = highlighted
-
     @on(OptionList.OptionSelected, "#steps")
     async def chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:

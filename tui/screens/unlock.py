@@ -135,6 +135,9 @@ class UnlockScreen(Screen[None]):
         secret = self.query_one("#secret", Input)
         secret.disabled = False
         if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Vault):
+            if not self.is_current:  # locked again while unlocking: the lock wins
+                event.worker.result.close()
+                return
             remember = self.query_one("#remember", Checkbox)
             self.post_message(
                 CaseOpened(event.worker.result, remember=remember.display and remember.value)
