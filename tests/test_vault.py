@@ -225,3 +225,20 @@ def test_leftovers_of_interrupted_writes_are_swept_once_stale(vault: Vault, tmp_
     assert (vault.path / "blobs" / f"{kept.blob}.blob").exists()
     last = custody.entries(vault.table(custody.TABLE))[-1]
     assert last["details"]["removed_unfinished_pieces"] == 2
+
+
+def test_two_openers_of_one_vault_add_in_turn_without_clashing(vault: Vault, tmp_path: Path):
+    """Two windows (or a window and a command) on one case each add evidence in turn."""
+    sources = []
+    for number in range(4):
+        source = tmp_path / f"shot-{number}.txt"
+        source.write_bytes(f"screenshot {number}".encode())
+        sources.append(source)
+    with Vault.open(vault.path, passphrase=PASSPHRASE) as other:
+        add_file(vault, sources[0])
+        add_file(other, sources[1])
+        add_file(vault, sources[2])
+        add_file(other, sources[3])
+    with Vault.open(vault.path, passphrase=PASSPHRASE) as reopened:
+        stored = sorted(e.id for e in list_exhibits(reopened))
+    assert stored == ["E-0001", "E-0002", "E-0003", "E-0004"]

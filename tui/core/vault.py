@@ -48,6 +48,19 @@ def read_header(path: Path) -> Header:
     return Header.from_bytes(raw)
 
 
+class CaseTable(Table):
+    """A TinyDB table whose record another process may change between transactions."""
+
+    def forget_next_id(self) -> None:
+        # TinyDB remembers the next document id after the first insert; another
+        # writer may have used it since, so it is worked out afresh in each transaction.
+        self._next_id = None
+
+
+class CaseDB(TinyDB):
+    table_class = CaseTable
+
+
 class Vault:
     """An unlocked vault. Create with `Vault.create` or open with `Vault.open`."""
 
@@ -59,7 +72,8 @@ class Vault:
         self._storage = SealedJSONStorage(
             path / RECORD, keys.subkey(data_key, "reclaim record v1"), header.vault_id.encode()
         )
-        self.db = TinyDB(storage=lambda: self._storage)
+        self.db = CaseDB(storage=lambda: self._storage)
+        self._tables: dict[str, CaseTable] = {}
         self._lock = filelock.FileLock(path / LOCK, timeout=LOCK_WAIT_SECONDS, mode=FILE_MODE)
 
     # ---- creating and opening ---------------------------------------------------
@@ -144,6 +158,8 @@ class Vault:
                 "saving. Wait for it to finish, or close it, then try again."
             ) from None
         self._storage.begin()
+        for table in self._tables.values():
+            table.forget_next_id()
         committed = False
         try:
             yield
@@ -154,9 +170,13 @@ class Vault:
             finally:
                 self._lock.release()
 
-    def table(self, name: str) -> Table:
+    def table(self, name: str) -> CaseTable:
         # No query cache: another process may have changed the record since.
-        return self.db.table(name, cache_size=0)
+        if name not in self._tables:
+            table = self.db.table(name, cache_size=0)
+            assert isinstance(table, CaseTable)
+            self._tables[name] = table
+        return self._tables[name]
 
     def next_number(self, counter: str) -> int:
         """The next number of a never-reused series (exhibit ids...). Call in a transaction."""
