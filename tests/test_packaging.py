@@ -17,7 +17,7 @@ def test_the_wheel_ships_the_package_and_the_checklists(tmp_path: Path):
     )
     (wheel,) = tmp_path.glob("reclaim-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "tui/cli.py" in names
+    assert "tui/cli/__init__.py" in names
     assert "tui/core/vault.py" in names
     styles = {f"tui/{p.relative_to(ROOT / 'tui')}" for p in (ROOT / "tui").rglob("*.tcss")}
     assert styles and styles <= names, "the app's styles ship with it"

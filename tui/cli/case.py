@@ -1,0 +1,131 @@
+"""Commands about the case itself: create, open, passphrase, keyring, custody log."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from tui.cli.common import (
+    Commands,
+    add_command,
+    add_group,
+    open_vault,
+    read_new_passphrase,
+    say,
+    vault_path,
+)
+
+RECOVERY_NOTICE = """\
+Your recovery code (write it down now; it is shown only this once):
+
+    {code}
+
+With it you can open the case if you forget your passphrase. Keep it on paper,
+somewhere safe and away from this computer: anyone who has it can open the case."""
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from tui.core.vault import Vault
+
+    path = vault_path(args)
+    passphrase = read_new_passphrase(args.passphrase_file)
+    vault, code = Vault.create(path, passphrase)
+    vault.close()
+    say(f"Your case is ready at {path}.\n")
+    say(RECOVERY_NOTICE.format(code=code))
+    return 0
+
+
+def cmd_unlock(args: argparse.Namespace) -> int:
+    with open_vault(args):
+        say("That opens this case.")
+    return 0
+
+
+def cmd_passphrase_change(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        vault.change_passphrase(read_new_passphrase(args.new_passphrase_file))
+    say("Your passphrase is changed. Your recovery code still works.")
+    return 0
+
+
+def cmd_remember(args: argparse.Namespace) -> int:
+    from tui.core import device_keyring
+    from tui.core.errors import InputError
+
+    if not device_keyring.available():
+        raise InputError(
+            "This computer has no keyring Reclaim can use, so the case can't be "
+            "remembered here; you will be asked for the passphrase each time."
+        )
+    with open_vault(args) as vault:
+        if not device_keyring.remember(vault.header.vault_id, vault.data_key):
+            raise InputError("The keyring refused to store the key; nothing was remembered.")
+    say("This computer now opens the case without asking. Undo it with: reclaim forget")
+    return 0
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    from tui.core import device_keyring
+    from tui.core.vault import read_header
+
+    device_keyring.forget(read_header(vault_path(args)).vault_id)
+    say("This computer no longer remembers the case; the passphrase will be asked.")
+    return 0
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    from tui.core import custody
+
+    with open_vault(args) as vault:
+        table = vault.table(custody.TABLE)
+        entries, problems = custody.entries(table), custody.verify(table)
+    if args.json:
+        say(json.dumps(entries, indent=2, ensure_ascii=False))
+    else:
+        for entry in entries:
+            details = ", ".join(f"{k}={v}" for k, v in entry["details"].items())
+            say(f"{entry['seq']:>5}  {entry['at']}  {entry['action']:<8} {details}")
+    for problem in problems:
+        print(f"Warning: {problem}.", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def register(commands: Commands) -> None:
+    add_command(commands, "init", cmd_init, "creating the case", "create a new case vault")
+    unlock = add_command(
+        commands, "unlock", cmd_unlock, "opening the case", "check that the case opens"
+    )
+    unlock.add_argument(
+        "--recovery-code",
+        action="store_true",
+        help="use the recovery code instead of the passphrase",
+    )
+    add_command(
+        commands,
+        "remember",
+        cmd_remember,
+        "remembering the case",
+        "open the case on this computer without asking (OS keyring)",
+    )
+    add_command(commands, "forget", cmd_forget, "forgetting the case", "undo remember")
+    log = add_command(commands, "log", cmd_log, "reading the custody log", "show the custody log")
+    log.add_argument("--json", action="store_true", help="machine-readable output")
+
+    passphrase = add_group(commands, "passphrase", "change the passphrase")
+    change = add_command(
+        passphrase,
+        "change",
+        cmd_passphrase_change,
+        "changing the passphrase",
+        "set a new passphrase (the evidence is not re-encrypted)",
+    )
+    change.add_argument(
+        "--recovery-code", action="store_true", help="prove it is you with the recovery code"
+    )
+    change.add_argument(
+        "--new-passphrase-file",
+        metavar="PATH",
+        help="read the new passphrase from PATH (- for stdin)",
+    )

@@ -1,0 +1,169 @@
+"""What every command shares: reading secrets, opening the vault, progress, printing,
+and the options and sub-command plumbing of the parser."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+Handler = Callable[[argparse.Namespace], int]
+#: What `ArgumentParser.add_subparsers()` returns (a private argparse type).
+Commands = Any
+
+
+# ---- reading secrets ----------------------------------------------------------------
+
+
+def _read_line(source: str, what: str) -> str:
+    if source == "-":
+        line = sys.stdin.readline()
+    else:
+        from tui.core.errors import InputError
+
+        try:
+            with Path(source).open(encoding="utf-8") as handle:
+                line = handle.readline()
+        except FileNotFoundError:
+            raise InputError(f"There is no file at {source} to read the {what} from.") from None
+        except (OSError, UnicodeDecodeError):
+            raise InputError(f"The {what} could not be read from {source}.") from None
+    return line.removesuffix("\n").removesuffix("\r")
+
+
+def read_secret(source: str | None, what: str) -> str:
+    """A passphrase or code from a file, standard input, or a no-echo terminal prompt."""
+    from tui.core.errors import InputError
+
+    if source is not None:
+        secret = _read_line(source, what)
+    elif sys.stdin.isatty():
+        secret = getpass.getpass(f"{what[0].upper()}{what[1:]}: ")
+    else:
+        raise InputError(
+            f"No {what} was given. Use --passphrase-file FILE (or - for standard input), "
+            "or run this in a terminal."
+        )
+    if not secret:
+        raise InputError(f"The {what} is empty.")
+    return secret
+
+
+def read_new_passphrase(source: str | None) -> str:
+    """A new passphrase: typed twice on a terminal, checked for strength."""
+    from tui.core.errors import InputError
+    from tui.core.strength import weakness
+
+    passphrase = read_secret(source, "new passphrase")
+    if source is None and getpass.getpass("Type it again: ") != passphrase:
+        raise InputError("The two passphrases are not the same; nothing was changed.")
+    if problem := weakness(passphrase):
+        raise InputError(problem)
+    return passphrase
+
+
+# ---- opening the vault --------------------------------------------------------------
+
+
+def vault_path(args: argparse.Namespace) -> Path:
+    from tui.core.layout import default_vault_dir
+
+    return Path(args.vault).expanduser() if args.vault else default_vault_dir()
+
+
+def open_vault(args: argparse.Namespace) -> Any:
+    """Unlock with the recovery code, a remembered key, or the passphrase."""
+    from tui.core import device_keyring
+    from tui.core.errors import VaultDamaged
+    from tui.core.vault import Vault, read_header
+
+    path = vault_path(args)
+    header = read_header(path)
+    if getattr(args, "recovery_code", False):
+        return Vault.open(path, recovery_code=read_secret(args.passphrase_file, "recovery code"))
+    if args.passphrase_file is None and (key := device_keyring.recall(header.vault_id)):
+        try:
+            return Vault.open(path, data_key=key)
+        except VaultDamaged:
+            pass  # a stale remembered key: fall back to asking
+    return Vault.open(path, passphrase=read_secret(args.passphrase_file, "passphrase"))
+
+
+# ---- progress -----------------------------------------------------------------------
+
+
+class StderrProgress:
+    """Progress for long work, on standard error, at most a few times a second."""
+
+    THRESHOLD = 32 * 1024 * 1024
+
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
+        self.label = label
+        self.stream = stream or sys.stderr
+        self._last = 0.0
+        self._shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.THRESHOLD:
+            return
+        now = time.monotonic()
+        if done < total and now - self._last < 0.5:
+            return
+        self._last = now
+        percent = 100 * done // max(total, 1)
+        end = "\r" if self.stream.isatty() and done < total else "\n"
+        self.stream.write(f"{self.label}: {percent}% of {size(total)}{end}")
+        self.stream.flush()
+        self._shown = True
+
+
+def size(count: int) -> str:
+    value = float(count)
+    for unit in ("bytes", "KiB", "MiB", "GiB"):
+        if value < 1024 or unit == "GiB":
+            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{count} bytes"
+
+
+def say(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def add_common_options(parser: argparse.ArgumentParser, top: bool) -> None:
+    """Options every command takes, before or after the command's name."""
+    default: Any = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--vault",
+        metavar="DIR",
+        default=default,
+        help="the case folder (default: your data folder)",
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="PATH",
+        default=default,
+        help="read the passphrase from the first line of PATH (- for standard input)",
+    )
+
+
+def add_command(
+    group: Commands, name: str, handler: Handler, doing: str, help_text: str
+) -> argparse.ArgumentParser:
+    """A sub-command; `doing` finishes the sentence of any error ("while adding the evidence")."""
+    sub: argparse.ArgumentParser = group.add_parser(name, help=help_text, description=help_text)
+    add_common_options(sub, top=False)
+    sub.set_defaults(handler=handler, doing=doing)
+    return sub
+
+
+def add_group(commands: Commands, name: str, help_text: str) -> Commands:
+    """A command that only groups others (`reclaim evidence add`)."""
+    parser = commands.add_parser(name, help=help_text, description=help_text)
+    group = parser.add_subparsers(dest=f"{name}_command", metavar="COMMAND")
+    group.required = True
+    return group

@@ -1,0 +1,189 @@
+"""`reclaim evidence ...`: add, list, show, edit, verify and export exhibits."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from tui.cli.common import (
+    Commands,
+    StderrProgress,
+    add_command,
+    add_group,
+    open_vault,
+    say,
+    size,
+)
+
+
+def _details(args: argparse.Namespace) -> dict[str, str | None]:
+    from tui.core.evidence import DETAIL_FIELDS
+
+    return {name: getattr(args, name, None) for name in DETAIL_FIELDS}
+
+
+def cmd_evidence_add(args: argparse.Namespace) -> int:
+    from tui.core.evidence import add_file, clean_details, open_source
+
+    details = _details(args)
+    clean_details(details)  # refuse a bad date before anything is opened
+    paths = [Path(name) for name in args.files]
+    for path in paths:  # every file must be readable before the first is added
+        open_source(path).close()
+    with open_vault(args) as vault:
+        for path in paths:
+            result = add_file(vault, path, details, StderrProgress(f"Adding {path.name}"))
+            exhibit = result.exhibit
+            if result.duplicate:
+                print(
+                    f"{path} is already in the case as {exhibit.id}; it was not added again.",
+                    file=sys.stderr,
+                )
+                continue
+            say(f"{exhibit.id}  {path.name}  sha256:{exhibit.sha256}")
+    return 0
+
+
+def cmd_evidence_list(args: argparse.Namespace) -> int:
+    from tui.core.evidence import list_exhibits
+
+    with open_vault(args) as vault:
+        exhibits = list_exhibits(vault)
+    if args.json:
+        records = [{k: v for k, v in e.to_record().items() if k != "blob"} for e in exhibits]
+        say(json.dumps(records, indent=2, ensure_ascii=False))
+        return 0
+    if not exhibits:
+        say("No evidence yet. Add some with: reclaim evidence add FILE")
+        return 0
+    say(f"{'ID':<8}{'ADDED':<12}{'TYPE':<18}{'SIZE':>10}  {'PLATFORM':<12}DESCRIPTION")
+    for e in exhibits:
+        description = e.description or e.original_name
+        if e.excluded:
+            description += " (left out of the binder)"
+        say(
+            f"{e.id:<8}{e.added_at[:10]:<12}{e.media_type[:17]:<18}{size(e.size):>10}  "
+            f"{e.platform[:11]:<12}{description}"
+        )
+    return 0
+
+
+def cmd_evidence_show(args: argparse.Namespace) -> int:
+    from tui.core.evidence import get_exhibit
+
+    with open_vault(args) as vault:
+        exhibit = get_exhibit(vault, args.id)
+    record = {k: v for k, v in exhibit.to_record().items() if k != "blob"}
+    if args.json:
+        say(json.dumps(record, indent=2, ensure_ascii=False))
+        return 0
+    for key, value in record.items():
+        if value not in ("", None, {}):
+            say(f"{key.replace('_', ' ') + ':':<18}{value}")
+    return 0
+
+
+def cmd_evidence_edit(args: argparse.Namespace) -> int:
+    from tui.core.evidence import clean_details, update_details
+
+    details = {k: v for k, v in _details(args).items() if v is not None}
+    clean_details(details)
+    if not details:
+        from tui.core.errors import InputError
+
+        raise InputError("Nothing to change: give at least one detail, like --platform.")
+    with open_vault(args) as vault:
+        exhibit = update_details(vault, args.id, details)
+    say(f"{exhibit.id} is updated.")
+    return 0
+
+
+def cmd_evidence_verify(args: argparse.Namespace) -> int:
+    from tui.core.evidence import list_exhibits, verify_all
+
+    with open_vault(args) as vault:
+        problems = verify_all(vault, StderrProgress("Checking"))
+        count = len(list_exhibits(vault))
+    if not problems:
+        say(
+            f"All {count} exhibits match the hashes taken when they were added, "
+            "and the custody log is whole."
+        )
+        return 0
+    for problem in problems:
+        say(f"{problem.exhibit}: {problem.what}.")
+    damaged = len({p.exhibit for p in problems if p.exhibit != "log"})
+    say(
+        f"{damaged} of {count} exhibits are damaged or missing. "
+        "Restore them from a backup copy; the rest are intact."
+    )
+    return 1
+
+
+def cmd_evidence_export(args: argparse.Namespace) -> int:
+    from tui.core.evidence import export_original
+
+    with open_vault(args) as vault:
+        target = export_original(vault, args.id, Path(args.dest).expanduser())
+    say(f"Wrote the original bytes to {target}; its SHA-256 matches the one taken at intake.")
+    return 0
+
+
+def _detail_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("details")
+    group.add_argument("--platform", help="site or app, e.g. Instagram")
+    group.add_argument("--url", help="where it was posted")
+    group.add_argument("--poster", metavar="NAME", help="username of who posted it")
+    group.add_argument(
+        "--posted-at", metavar="WHEN", help="when it was posted, e.g. 2024-03-05 21:14"
+    )
+    group.add_argument("--captured-at", metavar="WHEN", help="when you captured it")
+    group.add_argument("--caption", metavar="TEXT", help="captions and comments seen with it")
+    group.add_argument("--description", metavar="TEXT", help="what it shows")
+    group.add_argument("--significance", metavar="TEXT", help="why it matters")
+    group.add_argument("--notes", metavar="TEXT", help="anything else")
+
+
+def register(commands: Commands) -> None:
+    evidence = add_group(commands, "evidence", "add, list, check and export evidence")
+    add = add_command(
+        evidence,
+        "add",
+        cmd_evidence_add,
+        "adding the evidence",
+        "copy files into the case, untouched, with their SHA-256",
+    )
+    add.add_argument("files", nargs="+", metavar="FILE")
+    _detail_options(add)
+    listing = add_command(
+        evidence, "list", cmd_evidence_list, "listing the evidence", "list the evidence"
+    )
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    show = add_command(
+        evidence, "show", cmd_evidence_show, "reading the evidence", "show one exhibit's details"
+    )
+    show.add_argument("id", metavar="ID")
+    show.add_argument("--json", action="store_true", help="machine-readable output")
+    edit = add_command(
+        evidence, "edit", cmd_evidence_edit, "saving the details", "change one exhibit's details"
+    )
+    edit.add_argument("id", metavar="ID")
+    _detail_options(edit)
+    add_command(
+        evidence,
+        "verify",
+        cmd_evidence_verify,
+        "checking the evidence",
+        "decrypt and re-hash every exhibit",
+    )
+    export = add_command(
+        evidence,
+        "export",
+        cmd_evidence_export,
+        "exporting the evidence",
+        "write one exhibit's original bytes to DEST",
+    )
+    export.add_argument("id", metavar="ID")
+    export.add_argument("dest", metavar="DEST", help="a file name, or a folder to put it in")

@@ -1,0 +1,157 @@
+"""Checklists as data: the TOML files in `checklists/privacy/`, read and checked.
+
+The schema is documented in `checklists/README.md`. Loading is strict, so that a typo
+made while updating a file (an unknown key, a missing field, a repeated id) is caught
+by the tests and, on a clinic's machine, reported in one sentence naming the file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from tui.core.errors import ReclaimError
+from tui.core.paths import checklists_dir
+
+FOLDER = "privacy"
+KINDS = ("privacy", "security")
+#: Steps that block, report or delete: the evidence must be saved before them.
+ACTIONS = ("block", "report", "delete")
+
+REQUIRED: dict[str, type] = {"id": str, "title": str, "platform": str, "kind": str, "reviewed": date}
+REQUIRED |= {"source": str, "intro": str, "steps": list}
+OPTIONAL: dict[str, type] = {"aliases": list}
+STEP_REQUIRED: dict[str, type] = {"id": str, "title": str, "do": str, "why": str}
+STEP_OPTIONAL: dict[str, type] = {"warning": str, "link": str, "action": str}
+
+
+class ChecklistError(ReclaimError):
+    """A checklist file does not follow the schema."""
+
+
+@dataclass(frozen=True)
+class ChecklistStep:
+    id: str
+    title: str
+    do: str
+    """What to do, and where it is in the app's menus."""
+    why: str
+    warning: str = ""
+    link: str = ""
+    action: str = ""
+    """"block", "report" or "delete" when the step needs the evidence saved first."""
+
+
+@dataclass(frozen=True)
+class Checklist:
+    id: str
+    title: str
+    platform: str
+    kind: str
+    reviewed: date
+    source: str
+    intro: str
+    steps: tuple[ChecklistStep, ...]
+    aliases: tuple[str, ...] = ()
+
+    def step(self, step_id: str) -> ChecklistStep:
+        return next(s for s in self.steps if s.id == step_id)
+
+    def names(self) -> tuple[str, ...]:
+        """The platform's names, as a person may have typed them on an exhibit."""
+        return (self.platform, *self.aliases)
+
+
+def _check_fields(
+    table: dict[str, Any], required: dict[str, type], optional: dict[str, type], where: str
+) -> None:
+    unknown = sorted(set(table) - set(required) - set(optional))
+    if unknown:
+        raise ChecklistError(f"{where} has an unknown key: {', '.join(unknown)}.")
+    missing = [key for key in required if key not in table]
+    if missing:
+        raise ChecklistError(f"{where} is missing: {', '.join(missing)}.")
+    for key, value in table.items():
+        expected = required.get(key) or optional[key]
+        if not isinstance(value, expected):
+            raise ChecklistError(f"{where}: {key} should be a {expected.__name__}.")
+        if isinstance(value, str) and not value.strip():
+            raise ChecklistError(f"{where}: {key} is empty.")
+
+
+def parse(data: dict[str, Any], name: str) -> Checklist:
+    """Check one file's contents against the schema and build the checklist."""
+    _check_fields(data, REQUIRED, OPTIONAL, name)
+    if data["kind"] not in KINDS:
+        raise ChecklistError(f"{name}: kind should be one of {', '.join(KINDS)}.")
+    if not all(isinstance(alias, str) and alias for alias in data.get("aliases", [])):
+        raise ChecklistError(f"{name}: aliases should be a list of names.")
+    if not data["steps"]:
+        raise ChecklistError(f"{name} has no steps.")
+    steps: list[ChecklistStep] = []
+    for number, raw in enumerate(data["steps"], start=1):
+        where = f"{name}, step {number}"
+        if not isinstance(raw, dict):
+            raise ChecklistError(f"{where} should be a [[steps]] table.")
+        _check_fields(raw, STEP_REQUIRED, STEP_OPTIONAL, where)
+        if raw.get("action", ACTIONS[0]) not in ACTIONS:
+            raise ChecklistError(f"{where}: action should be one of {', '.join(ACTIONS)}.")
+        if not raw.get("link", "https://").startswith("https://"):
+            raise ChecklistError(f"{where}: link should start with https://.")
+        if any(s.id == raw["id"] for s in steps):
+            raise ChecklistError(f"{name} has two steps with the id {raw['id']!r}.")
+        steps.append(ChecklistStep(**{k: v.strip() for k, v in raw.items()}))
+    return Checklist(
+        id=data["id"],
+        title=data["title"],
+        platform=data["platform"],
+        kind=data["kind"],
+        reviewed=data["reviewed"],
+        source=data["source"].strip(),
+        intro=data["intro"].strip(),
+        steps=tuple(steps),
+        aliases=tuple(data.get("aliases", ())),
+    )
+
+
+def load_file(path: Path) -> Checklist:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ChecklistError(f"{path.name} is not valid TOML ({error}).") from None
+    checklist = parse(data, path.name)
+    if checklist.id != path.stem:
+        raise ChecklistError(f"{path.name}: the id should match the file name ({path.stem}).")
+    return checklist
+
+
+def load_folder(folder: Path) -> tuple[Checklist, ...]:
+    """Every checklist in `folder`: account security first, then platforms by name."""
+    found = [load_file(path) for path in sorted(folder.glob("*.toml"))]
+    if not found:
+        raise ChecklistError(f"No checklists were found in {folder}.")
+    seen: set[str] = set()
+    for checklist in found:
+        if checklist.id in seen:
+            raise ChecklistError(f"Two checklists have the id {checklist.id!r}.")
+        seen.add(checklist.id)
+    return tuple(sorted(found, key=lambda c: (c.kind != "security", c.platform.casefold())))
+
+
+@cache
+def shipped() -> tuple[Checklist, ...]:
+    """The checklists installed with Reclaim."""
+    return load_folder(checklists_dir() / FOLDER)
+
+
+def find(checklist_id: str) -> Checklist:
+    for checklist in shipped():
+        if checklist.id == checklist_id:
+            return checklist
+    known = ", ".join(c.id for c in shipped())
+    raise ChecklistError(f"There is no checklist called {checklist_id!r}. Known: {known}.")
