@@ -42,3 +42,14 @@ def test_create_screen(snap_compare, tmp_path: Path):
 
 def test_safety_screen(snap_compare, vault: Vault):
     assert snap_compare(ReclaimApp(vault.path, Settings()), press=["f1"], terminal_size=SIZE)
+
+
+def test_privacy_checklists(snap_compare, demo: Vault):
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    assert snap_compare(app, press=["2"], terminal_size=SIZE)
+
+
+def test_one_checklist_step(snap_compare, demo: Vault):
+    """Instagram in the sample case: the first step not yet done is shown."""
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    assert snap_compare(app, press=["2", "down", "down", "down", "enter"], terminal_size=SIZE)

@@ -102,7 +102,11 @@ class ReclaimApp(App[None]):
 
         assert self.vault is not None
         self._clear_screens()
-        self.push_screen(HomeScreen(progress(self.vault), demo=self.demo))
+        self.push_screen(HomeScreen(demo=self.demo))
+
+    def step_progress(self) -> dict[str, str]:
+        """A few words per step for the home screen, read from the open case."""
+        return progress(self.vault) if self.vault is not None else {}
 
     def action_lock(self) -> None:
         """Close the case and show the unlock prompt (or the kiosk's neutral start)."""
@@ -174,6 +178,10 @@ class ReclaimApp(App[None]):
             return
         if key == "safety":
             self.action_safety()
+        elif key == "privacy":
+            from tui.screens.privacy import PrivacyScreen
+
+            self.push_screen(PrivacyScreen())
         elif key == "evidence":
             from tui.core.evidence import list_exhibits
             from tui.screens.evidence import EvidenceScreen

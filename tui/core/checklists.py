@@ -7,6 +7,7 @@ by the tests and, on a clinic's machine, reported in one sentence naming the fil
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -21,8 +22,16 @@ FOLDER = "privacy"
 KINDS = ("privacy", "security")
 #: Steps that block, report or delete: the evidence must be saved before them.
 ACTIONS = ("block", "report", "delete")
+#: Checklist and step ids: the file name, and what `reclaim checklist done` accepts.
+ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
-REQUIRED: dict[str, type] = {"id": str, "title": str, "platform": str, "kind": str, "reviewed": date}
+REQUIRED: dict[str, type] = {
+    "id": str,
+    "title": str,
+    "platform": str,
+    "kind": str,
+    "reviewed": date,
+}
 REQUIRED |= {"source": str, "intro": str, "steps": list}
 OPTIONAL: dict[str, type] = {"aliases": list}
 STEP_REQUIRED: dict[str, type] = {"id": str, "title": str, "do": str, "why": str}
@@ -83,9 +92,18 @@ def _check_fields(
             raise ChecklistError(f"{where}: {key} is empty.")
 
 
+def prose(text: str) -> str:
+    """Text as the screen should wrap it: the file's line breaks inside a paragraph are
+    only there to keep the file readable, so they become spaces; blank lines stay."""
+    paragraphs = (" ".join(part.split()) for part in re.split(r"\n\s*\n", text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 def parse(data: dict[str, Any], name: str) -> Checklist:
     """Check one file's contents against the schema and build the checklist."""
     _check_fields(data, REQUIRED, OPTIONAL, name)
+    if not ID.fullmatch(data["id"]):
+        raise ChecklistError(f"{name}: the id should be lowercase letters, digits and dashes.")
     if data["kind"] not in KINDS:
         raise ChecklistError(f"{name}: kind should be one of {', '.join(KINDS)}.")
     if not all(isinstance(alias, str) and alias for alias in data.get("aliases", [])):
@@ -102,9 +120,13 @@ def parse(data: dict[str, Any], name: str) -> Checklist:
             raise ChecklistError(f"{where}: action should be one of {', '.join(ACTIONS)}.")
         if not raw.get("link", "https://").startswith("https://"):
             raise ChecklistError(f"{where}: link should start with https://.")
+        if not ID.fullmatch(raw["id"]):
+            raise ChecklistError(
+                f"{where}: the id should be lowercase letters, digits and dashes."
+            )
         if any(s.id == raw["id"] for s in steps):
             raise ChecklistError(f"{name} has two steps with the id {raw['id']!r}.")
-        steps.append(ChecklistStep(**{k: v.strip() for k, v in raw.items()}))
+        steps.append(ChecklistStep(**{k: prose(v) for k, v in raw.items()}))
     return Checklist(
         id=data["id"],
         title=data["title"],
@@ -112,7 +134,7 @@ def parse(data: dict[str, Any], name: str) -> Checklist:
         kind=data["kind"],
         reviewed=data["reviewed"],
         source=data["source"].strip(),
-        intro=data["intro"].strip(),
+        intro=prose(data["intro"]),
         steps=tuple(steps),
         aliases=tuple(data.get("aliases", ())),
     )
@@ -135,11 +157,6 @@ def load_folder(folder: Path) -> tuple[Checklist, ...]:
     found = [load_file(path) for path in sorted(folder.glob("*.toml"))]
     if not found:
         raise ChecklistError(f"No checklists were found in {folder}.")
-    seen: set[str] = set()
-    for checklist in found:
-        if checklist.id in seen:
-            raise ChecklistError(f"Two checklists have the id {checklist.id!r}.")
-        seen.add(checklist.id)
     return tuple(sorted(found, key=lambda c: (c.kind != "security", c.platform.casefold())))
 
 

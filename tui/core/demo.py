@@ -92,7 +92,24 @@ def create_demo_case(root: Path | None = None) -> Vault:
         _picture(list(sample["lines"]), source, hue=60 + 40 * index)
         add_file(vault, source, dict(sample["details"]))  # type: ignore[arg-type]
     shutil.rmtree(drafts)
+    _tick_half_the_checklists(vault)
     return vault
+
+
+#: The sample person's accounts; about half of each list is done.
+DEMO_ACCOUNTS = ("accounts-security", "instagram", "whatsapp", "reddit")
+
+
+def _tick_half_the_checklists(vault: Vault) -> None:
+    from tui.core.checklists import find
+    from tui.core.lockdown import set_mine, set_not_relevant, tick
+
+    for checklist_id in DEMO_ACCOUNTS:
+        checklist = find(checklist_id)
+        set_mine(vault, checklist, True)
+        for step in checklist.steps[: len(checklist.steps) // 2]:
+            tick(vault, checklist, step.id, anyway=True)
+    set_not_relevant(vault, find("tumblr"), True)
 
 
 def remove_demo_case(vault: Vault) -> None:

@@ -25,6 +25,23 @@ from tui.core.vault import Vault
 TABLE = "checklists"
 
 
+#: What each kind of step can take away, said before the person does it.
+ACTION_EFFECTS = {
+    "block": "once you block, their profile and your conversations may be hidden from you",
+    "report": "once you report, the site may remove the content",
+    "delete": "once something is deleted, it is gone",
+}
+
+
+def evidence_warning(checklist: Checklist, action: str) -> str:
+    """Why the evidence from this platform must be saved before this kind of step."""
+    effect = ACTION_EFFECTS[action]
+    return (
+        f"Save the evidence from {checklist.platform} before this step: {effect}, "
+        "and you could not capture it any more."
+    )
+
+
 class EvidenceFirst(ReclaimError):
     """A step that blocks, reports or deletes, with no evidence saved from the platform."""
 
@@ -145,10 +162,11 @@ def tick(
     if done and checklist.step(step_id).action and checklist.kind == "privacy":
         before_evidence = evidence_count(vault, checklist) == 0
         if before_evidence and not anyway:
+            effect = ACTION_EFFECTS[checklist.step(step_id).action]
             raise EvidenceFirst(
-                f"This step {checklist.step(step_id).action}s, and the case holds no evidence "
-                f"from {checklist.platform} yet. Save the evidence first (step 4), "
-                "or tick it anyway if you already have it somewhere else."
+                f"The case holds no evidence from {checklist.platform} yet, and {effect}. "
+                "Save the evidence first (step 4), or tick it with --anyway if you "
+                "already have it somewhere else."
             )
 
     def change(progress: Progress) -> None:

@@ -28,7 +28,7 @@ STEPS: tuple[Step, ...] = (
         "privacy",
         "Privacy settings",
         "Lock down your accounts without deleting anything",
-        False,
+        True,
     ),
     Step(
         3, "passwords", "Passwords", "Strong new passwords, and which accounts you changed", False
@@ -60,10 +60,12 @@ def step(key: str) -> Step:
 def progress(vault: Vault) -> dict[str, str]:
     """A few words per step saying where the person is with it."""
     from tui.core.evidence import TABLE as EXHIBITS
+    from tui.core.lockdown import all_progress, summary
 
     count = len(vault.table(EXHIBITS))
     words = {s.key: "coming in a later version" for s in STEPS if not s.ready}
     words["safety"] = "always one key away: F1"
+    words["privacy"] = summary(all_progress(vault))
     words["evidence"] = (
         "nothing saved yet" if not count else f"{count} item{'s' if count != 1 else ''} saved"
     )

@@ -22,9 +22,8 @@ class HomeScreen(Screen[None]):
         for step in STEPS
     ]
 
-    def __init__(self, progress: dict[str, str], demo: bool = False) -> None:
+    def __init__(self, demo: bool = False) -> None:
         super().__init__()
-        self.progress = progress
         self.demo = demo
 
     def compose(self) -> ComposeResult:
@@ -35,10 +34,18 @@ class HomeScreen(Screen[None]):
             "Press a step's number to open it.",
             id="lead",
         )
-        yield OptionList(*self._options(), id="steps")
+        yield OptionList(id="steps")
         yield Footer()
 
-    def _options(self) -> list[Option]:
+    def on_screen_resume(self) -> None:
+        """Progress is read afresh each time home shows: a step may have changed it."""
+        steps = self.query_one("#steps", OptionList)
+        highlighted = steps.highlighted
+        steps.clear_options()
+        steps.add_options(self._options(getattr(self.app, "step_progress", dict)()))
+        steps.highlighted = highlighted or 0
+
+    def _options(self, progress: dict[str, str]) -> list[Option]:
         options = []
         width = max(len(step.title) for step in STEPS)
         for step in STEPS:
@@ -46,7 +53,7 @@ class HomeScreen(Screen[None]):
                 (f" {step.number}  ", "bold"),
                 (step.title.ljust(width), "bold"),
                 "  ",
-                (self.progress.get(step.key, ""), "dim" if not step.ready else "$success"),
+                (progress.get(step.key, ""), "dim" if not step.ready else "$success"),
                 "\n     ",
                 (step.summary, "dim"),
             )

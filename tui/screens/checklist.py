@@ -1,0 +1,223 @@
+"""One checklist, step by step: the steps on the left (ticked or not), the highlighted
+step's directions on the right. Space ticks, n/p move, e writes a note. Every change
+is saved at once.
+
+A step that blocks, reports or deletes first asks whether the evidence from that
+platform is saved, and offers the Evidence step when the case holds none."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.core.checklists import Checklist, ChecklistStep
+from tui.core.errors import ReclaimError
+from tui.core.lockdown import (
+    ACTION_EFFECTS,
+    Progress,
+    evidence_count,
+    evidence_warning,
+    progress_of,
+    set_note,
+    tick,
+)
+from tui.dialogs.choice import ChoiceDialog
+from tui.screens.case import open_case
+
+
+class ChecklistScreen(Screen[None]):
+    AUTO_FOCUS = "#step-list"
+    CSS_PATH = "privacy.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back", tooltip="Back to the list of checklists", id="back"),
+        Binding("space", "tick", "Tick", tooltip="Tick this step, or untick it"),
+        Binding("n", "move(1)", "Next"),
+        Binding("p", "move(-1)", "Previous"),
+        Binding("e", "note", "Note", tooltip="Write a note for this step"),
+    ]
+
+    def __init__(self, checklist: Checklist) -> None:
+        super().__init__()
+        self.checklist = checklist
+        self.progress = Progress(checklist)
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"Step 2: Privacy settings: {self.checklist.title}", id="heading")
+        yield Static(id="position", markup=False)
+        with Horizontal(id="body"):
+            yield OptionList(id="step-list")
+            with Vertical(id="detail"):
+                with VerticalScroll(id="directions"):
+                    yield Static(self.checklist.intro, id="intro", markup=False)
+                    yield Static(id="step-title", markup=False)
+                    yield Static(id="warning", markup=False)
+                    yield Static(id="evidence-first", markup=False)
+                    yield Static(id="do")
+                    yield Static(id="why")
+                    yield Static(id="link", markup=False)
+                    yield Static(self._checked(), id="source", markup=False)
+                yield Input(placeholder="Press e to add a note to this step", id="note")
+        yield Footer()
+
+    def _checked(self) -> str:
+        return f"Checked {self.checklist.reviewed:%d %B %Y} against: {self.checklist.source}"
+
+    def on_mount(self) -> None:
+        self.progress = progress_of(open_case(self), self.checklist)
+        step_list = self.query_one("#step-list", OptionList)
+        step_list.add_options([self._option(n) for n in range(len(self.checklist.steps))])
+        first_open = next(
+            (n for n, s in enumerate(self.checklist.steps) if s.id not in self.progress.ticks), 0
+        )
+        step_list.highlighted = first_open
+        self.show_step(first_open)
+
+    # ---- showing ----------------------------------------------------------------
+
+    def _option(self, index: int) -> Option:
+        step = self.checklist.steps[index]
+        mark = "✓" if step.id in self.progress.ticks else " "
+        label = Content.assemble(
+            (f"{mark} ", "$success bold"), (f"{index + 1:>2} ", "dim"), step.title
+        )
+        return Option(label, id=step.id)
+
+    @property
+    def index(self) -> int:
+        highlighted = self.query_one("#step-list", OptionList).highlighted
+        return highlighted or 0
+
+    @property
+    def step(self) -> ChecklistStep:
+        return self.checklist.steps[self.index]
+
+    @on(OptionList.OptionHighlighted, "#step-list")
+    def highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_step(event.option_index)
+
+    def show_step(self, index: int) -> None:
+        step = self.checklist.steps[index]
+        tick_ = self.progress.ticks.get(step.id)
+        status = f"done {tick_.done_at[:16].replace('T', ' ')} UTC" if tick_ else "not done yet"
+        self.query_one("#position", Static).update(
+            f"Step {index + 1} of {len(self.checklist.steps)} · {status} · "
+            f"{self.progress.done} of {self.progress.total} done"
+        )
+        self.query_one("#intro").set_class(index != 0, "hidden")
+        self.query_one("#step-title", Static).update(step.title)
+        self._show("#warning", f"⚠ {step.warning}" if step.warning else "")
+        evidence_note = evidence_warning(self.checklist, step.action) if step.action else ""
+        self._show("#evidence-first", evidence_note)
+        self.query_one("#do", Static).update(
+            Content.assemble(("What to do  ", "bold $primary"), step.do)
+        )
+        self.query_one("#why", Static).update(
+            Content.assemble(("Why it helps  ", "bold $primary"), step.why)
+        )
+        self._show("#link", f"More: {step.link}" if step.link else "")
+        note = self.query_one("#note", Input)
+        note.value = self.progress.notes.get(step.id, "")
+        self.query_one("#directions", VerticalScroll).scroll_home(animate=False)
+
+    def _show(self, selector: str, text: str) -> None:
+        widget = self.query_one(selector, Static)
+        widget.update(text)
+        widget.set_class(not text, "hidden")
+
+    def _refresh_step(self, index: int) -> None:
+        step_list = self.query_one("#step-list", OptionList)
+        step_list.replace_option_prompt_at_index(index, self._option(index).prompt)
+        self.show_step(index)
+
+    # ---- changing -----------------------------------------------------------------
+
+    def action_move(self, by: int) -> None:
+        step_list = self.query_one("#step-list", OptionList)
+        step_list.highlighted = max(0, min(len(self.checklist.steps) - 1, self.index + by))
+        step_list.focus()
+
+    def action_tick(self) -> None:
+        index, step = self.index, self.step
+        if step.id in self.progress.ticks:
+            self._save_tick(index, done=False)
+        elif step.action and self.checklist.kind == "privacy":
+            self._ask_evidence_first(index, step)
+        else:
+            self._save_tick(index, done=True)
+
+    def _ask_evidence_first(self, index: int, step: ChecklistStep) -> None:
+        platform = self.checklist.platform
+        count = evidence_count(open_case(self), self.checklist)
+        effect = ACTION_EFFECTS[step.action]
+        effect = effect[0].upper() + effect[1:]
+        if count:
+            question = f"Have you saved the evidence from {platform}?"
+            explain = (
+                f"Your case holds {count} item{'s' if count != 1 else ''} from {platform}. "
+                f"{effect}, and you could not capture it any more."
+            )
+            answers = [("yes", "Yes, tick it"), ("cancel", "Not yet")]
+        else:
+            question = f"No evidence from {platform} is saved yet."
+            explain = (
+                f"{effect}, and you could not capture it any more. Save the posts, profile "
+                "and messages first in the Evidence step, or tick it anyway if you have "
+                "them somewhere else."
+            )
+            answers = [
+                ("evidence", "Go to Evidence"),
+                ("anyway", "Tick anyway"),
+                ("cancel", "Not now"),
+            ]
+
+        def answered(answer: str | None) -> None:
+            if answer in ("yes", "anyway"):
+                self._save_tick(index, done=True, anyway=True)
+            elif answer == "evidence":
+                self.run_worker(self.app.run_action("open_step('evidence')"))
+
+        self.app.push_screen(ChoiceDialog(question, explain, answers), answered)
+
+    def _save_tick(self, index: int, *, done: bool, anyway: bool = False) -> None:
+        step = self.checklist.steps[index]
+        try:
+            self.progress = tick(
+                open_case(self), self.checklist, step.id, done=done, anyway=anyway
+            )
+        except ReclaimError as error:
+            self.notify(str(error), severity="error")
+            return
+        self._refresh_step(index)
+
+    def action_note(self) -> None:
+        self.query_one("#note", Input).focus()
+
+    @on(Input.Submitted, "#note")
+    def note_written(self) -> None:
+        self._save_note()
+        self.query_one("#step-list", OptionList).focus()
+
+    @on(Input.Blurred, "#note")
+    def note_left(self) -> None:
+        self._save_note()
+
+    def _save_note(self) -> None:
+        text = self.query_one("#note", Input).value.strip()
+        if text == self.progress.notes.get(self.step.id, ""):
+            return
+        try:
+            self.progress = set_note(open_case(self), self.checklist, self.step.id, text)
+        except ReclaimError as error:
+            self.notify(str(error), severity="error")
+
+    def action_back(self) -> None:
+        if self.query_one("#note", Input).has_focus:
+            self.query_one("#step-list", OptionList).focus()  # the note is saved on blur
+        else:
+            self.app.pop_screen()
