@@ -191,3 +191,32 @@ async def test_the_demo_case_has_half_done_checklists(tmp_path: Path):
             assert not privacy.startswith(" 2  Privacy settings  0 of")
     finally:
         remove_demo_case(demo)
+
+
+async def test_a_note_being_written_is_kept_when_the_case_locks(vault: Vault):
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(app, pilot)
+        await open_checklist(app, pilot, "accounts-security")
+        await pilot.press("e")
+        app.screen.query_one("#note", Input).value = "half a thought"
+        await pilot.press("ctrl+l")
+        await settle(app, pilot)
+        assert app.vault is None
+        first = find("accounts-security").steps[0].id
+        assert saved(vault, "accounts-security").notes == {first: "half a thought"}
+
+
+@pytest.mark.parametrize("keys", [["2"], ["2", "enter"], ["2", "enter", "e"], ["4"], ["6"]])
+async def test_ctrl_l_locks_from_every_depth_of_the_steps(vault: Vault, keys: list[str]):
+    from tui.screens.unlock import UnlockScreen
+
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(app, pilot)
+        await pilot.press(*keys)
+        await settle(app, pilot)
+        await pilot.press("ctrl+l")
+        await settle(app, pilot)
+        assert isinstance(app.screen, UnlockScreen) and app.vault is None
+        assert len(app.screen_stack) == 2  # the default screen and the unlock prompt

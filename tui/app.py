@@ -7,6 +7,7 @@ reach, and the unlock prompt (or, on a kiosk, the neutral start) comes back.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 from time import monotonic
@@ -111,11 +112,23 @@ class ReclaimApp(App[None]):
     def action_lock(self) -> None:
         """Close the case and show the unlock prompt (or the kiosk's neutral start)."""
         if self.vault is not None:
+            self._save_screens()
             self.vault.close()
             self.vault = None
         if self.kiosk:
             self.vault_path = Path()
         self.show_start()
+
+    def _save_screens(self) -> None:
+        """Let screens keep what is typed but not yet saved (a note) before the lock."""
+        from tui.core.errors import ReclaimError
+
+        for screen in self.screen_stack:
+            save_now = getattr(screen, "save_now", None)
+            # Locking must never fail; the saved case is whole either way.
+            with contextlib.suppress(ReclaimError, OSError):
+                if save_now is not None:
+                    save_now()
 
     def lock_when_idle(self) -> None:
         """Lock once nobody has touched a key (or the mouse) for the idle time."""

@@ -15,3 +15,7 @@ def open_case(node: DOMNode) -> Vault:
     vault: Vault | None = getattr(node.app, "vault", None)
     assert vault is not None, "a case screen outlived the lock"
     return vault
+
+
+def case_is_open(node: DOMNode) -> bool:
+    return getattr(node.app, "vault", None) is not None

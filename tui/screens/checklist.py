@@ -28,7 +28,7 @@ from tui.core.lockdown import (
     tick,
 )
 from tui.dialogs.choice import ChoiceDialog
-from tui.screens.case import open_case
+from tui.screens.case import case_is_open, open_case
 
 
 class ChecklistScreen(Screen[None]):
@@ -207,7 +207,13 @@ class ChecklistScreen(Screen[None]):
     def note_left(self) -> None:
         self._save_note()
 
+    def save_now(self) -> None:
+        """Called by the app just before it locks, so a half-written note is kept."""
+        self._save_note()
+
     def _save_note(self) -> None:
+        if not case_is_open(self):
+            return  # locked already: the note was saved by save_now, or there was none
         text = self.query_one("#note", Input).value.strip()
         if text == self.progress.notes.get(self.step.id, ""):
             return

@@ -13,7 +13,7 @@ from textual.widgets.data_table import ColumnKey
 from tui.core.checklists import shipped
 from tui.core.evidence import list_exhibits
 from tui.core.lockdown import Progress, all_progress, set_mine, set_not_relevant, summary
-from tui.screens.case import open_case
+from tui.screens.case import case_is_open, open_case
 
 #: Yours, done and evidence columns, two cells of padding per column, and a scrollbar.
 FIXED_COLUMNS = 12 + 7 + 9 + 4 * 2 + 2
@@ -56,7 +56,8 @@ class PrivacyScreen(Screen[None]):
         self.refresh_rows()
 
     def on_screen_resume(self) -> None:
-        self.refresh_rows()
+        if case_is_open(self):  # not while the lock pops every screen
+            self.refresh_rows()
 
     def refresh_rows(self) -> None:
         """Read the progress again (a checklist screen may have ticked steps)."""
