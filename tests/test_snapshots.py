@@ -53,3 +53,16 @@ def test_one_checklist_step(snap_compare, demo: Vault):
     """Instagram in the sample case: the first step not yet done is shown."""
     app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
     assert snap_compare(app, press=["2", "down", "down", "down", "enter"], terminal_size=SIZE)
+
+
+def test_passwords_step(snap_compare, demo: Vault):
+    """The sample case's profile (a pet's name) counts against a password."""
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+
+    async def type_password(pilot) -> None:
+        await pilot.press("3", *"biscuit94")
+        await pilot.pause(0.4)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=type_password, terminal_size=SIZE)

@@ -191,6 +191,10 @@ class ReclaimApp(App[None]):
             return
         if key == "safety":
             self.action_safety()
+        elif key == "passwords":
+            from tui.screens.passwords import PasswordsScreen
+
+            self.push_screen(PasswordsScreen())
         elif key == "privacy":
             from tui.screens.privacy import PrivacyScreen
 

@@ -75,7 +75,7 @@ class Checklist:
         return (self.platform, *self.aliases)
 
 
-def _check_fields(
+def check_fields(
     table: dict[str, Any], required: dict[str, type], optional: dict[str, type], where: str
 ) -> None:
     unknown = sorted(set(table) - set(required) - set(optional))
@@ -101,7 +101,7 @@ def prose(text: str) -> str:
 
 def parse(data: dict[str, Any], name: str) -> Checklist:
     """Check one file's contents against the schema and build the checklist."""
-    _check_fields(data, REQUIRED, OPTIONAL, name)
+    check_fields(data, REQUIRED, OPTIONAL, name)
     if not ID.fullmatch(data["id"]):
         raise ChecklistError(f"{name}: the id should be lowercase letters, digits and dashes.")
     if data["kind"] not in KINDS:
@@ -115,7 +115,7 @@ def parse(data: dict[str, Any], name: str) -> Checklist:
         where = f"{name}, step {number}"
         if not isinstance(raw, dict):
             raise ChecklistError(f"{where} should be a [[steps]] table.")
-        _check_fields(raw, STEP_REQUIRED, STEP_OPTIONAL, where)
+        check_fields(raw, STEP_REQUIRED, STEP_OPTIONAL, where)
         if raw.get("action", ACTIONS[0]) not in ACTIONS:
             raise ChecklistError(f"{where}: action should be one of {', '.join(ACTIONS)}.")
         if not raw.get("link", "https://").startswith("https://"):

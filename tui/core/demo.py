@@ -93,7 +93,20 @@ def create_demo_case(root: Path | None = None) -> Vault:
         add_file(vault, source, dict(sample["details"]))  # type: ignore[arg-type]
     shutil.rmtree(drafts)
     _tick_half_the_checklists(vault)
+    _passwords(vault)
     return vault
+
+
+def _passwords(vault: Vault) -> None:
+    from tui.core import accounts, profile
+
+    profile.save(
+        vault,
+        profile.Profile(names=["Jordan Lee", "Jo"], pets=["Biscuit"], dates=["1994-07-12"]),
+    )
+    accounts.record_account(vault, "Gmail", "email", "2024-03-06", two_step=True)
+    accounts.record_account(vault, "Instagram", "social media", "2024-03-06")
+    accounts.record_account(vault, "iCloud", "cloud")
 
 
 #: The sample person's accounts; about half of each list is done.

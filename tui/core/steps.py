@@ -31,7 +31,7 @@ STEPS: tuple[Step, ...] = (
         True,
     ),
     Step(
-        3, "passwords", "Passwords", "Strong new passwords, and which accounts you changed", False
+        3, "passwords", "Passwords", "Strong new passwords, and which accounts you changed", True
     ),
     Step(4, "evidence", "Evidence", "Save screenshots, pages and recordings before they go", True),
     Step(5, "copies", "Copies", "Keep safe copies in more than one place", False),
@@ -66,6 +66,9 @@ def progress(vault: Vault) -> dict[str, str]:
     words = {s.key: "coming in a later version" for s in STEPS if not s.ready}
     words["safety"] = "always one key away: F1"
     words["privacy"] = summary(all_progress(vault))
+    from tui.core import accounts
+
+    words["passwords"] = accounts.summary(accounts.list_accounts(vault))
     words["evidence"] = (
         "nothing saved yet" if not count else f"{count} item{'s' if count != 1 else ''} saved"
     )

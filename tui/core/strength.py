@@ -4,15 +4,20 @@ stalls."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from zxcvbn import zxcvbn
 
 MAX_CHECKED = 100
+#: A password holding words from the person's profile is never called better than
+#: "fair": whoever knows them tries those words first, whatever zxcvbn's count says.
+PERSONAL_CAP = 2
 MIN_LENGTH = 10
 STRONG_ENOUGH = 3
 
+#: What a personal word is called when nothing more is known of it.
+ABOUT_YOU = "a word about you"
 WORDS = ("very weak", "weak", "fair", "strong", "very strong")
 
 
@@ -25,22 +30,44 @@ class Assessment:
     """Offline, slow-hash attack, in words ("centuries")."""
     warning: str
     suggestions: tuple[str, ...]
+    personal: tuple[str, ...] = ()
+    """What kinds of personal words it contains ("a pet's name"), never the words."""
 
     @property
     def words(self) -> str:
         return WORDS[self.score]
 
+    @property
+    def personal_warning(self) -> str:
+        if not self.personal:
+            return ""
+        kinds = " and ".join(self.personal)
+        source = "" if set(self.personal) == {ABOUT_YOU} else " from your profile"
+        return f"It contains {kinds}{source}: someone who knows you would try that first."
 
-def assess(passphrase: str, personal_words: Iterable[str] = ()) -> Assessment:
-    result = zxcvbn(passphrase[:MAX_CHECKED], user_inputs=[w for w in personal_words if w])
+
+def assess(passphrase: str, personal_words: Mapping[str, str] | Iterable[str] = ()) -> Assessment:
+    """Judge `passphrase`. `personal_words` may map each word to what kind it is
+    ("a pet's name") so that the feedback can say which kind was found."""
+    kinds = personal_words if isinstance(personal_words, Mapping) else {}
+    inputs = [w for w in personal_words if w]
+    result = zxcvbn(passphrase[:MAX_CHECKED], user_inputs=inputs)
     feedback = result.get("feedback", {})
     times = result.get("crack_times_display", {})
+    found: list[str] = []
+    for match in result.get("sequence", []):
+        if match.get("dictionary_name") == "user_inputs":
+            kind = kinds.get(str(match.get("matched_word", "")), ABOUT_YOU)
+            if kind not in found:
+                found.append(kind)
+    score = int(result["score"])
     return Assessment(
-        score=int(result["score"]),
+        score=min(score, PERSONAL_CAP) if found else score,
         guesses=float(result["guesses"]),
         crack_time=str(times.get("offline_slow_hashing_1e4_per_second", "")),
         warning=str(feedback.get("warning") or ""),
         suggestions=tuple(str(s) for s in feedback.get("suggestions") or ()),
+        personal=tuple(found),
     )
 
 

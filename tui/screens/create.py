@@ -9,7 +9,6 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -20,7 +19,6 @@ from tui.widgets.notice import Notice
 
 #: Wait this long after the last key before judging strength, so typing never stutters.
 STRENGTH_DELAY = 0.15
-BAR_WIDTH = 20
 
 
 class CreateScreen(Screen[None]):
@@ -63,14 +61,9 @@ class CreateScreen(Screen[None]):
         if not passphrase:
             return ""
         from tui.core.strength import assess
+        from tui.widgets.strength import meter
 
-        found = assess(passphrase)
-        filled = (found.score + 1) * BAR_WIDTH // 5
-        colour = ("$error", "$error", "$warning", "$success", "$success")[found.score]
-        bar = f"[{colour}]{'█' * filled}[/][dim]{'░' * (BAR_WIDTH - filled)}[/]"
-        advice = found.warning or (found.suggestions[0] if found.suggestions else "")
-        text = f"{bar} {found.words} · cracking would take {found.crack_time}"
-        return f"{text}\n[dim]{escape(advice)}[/]" if advice else text
+        return meter(assess(passphrase))
 
     @on(Input.Submitted, "#first")
     def next_field(self) -> None:

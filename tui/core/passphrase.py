@@ -1,0 +1,34 @@
+"""Passphrases made of random words from the EFF long word list (7,776 words, shipped by
+the maintained `xkcdpass` package), picked with `secrets`: each word adds 12.9 bits."""
+
+from __future__ import annotations
+
+import math
+import secrets
+from functools import cache
+
+from tui.core.errors import InputError
+
+DEFAULT_WORDS = 6
+MIN_WORDS, MAX_WORDS = 4, 12
+SEPARATORS = {"dash": "-", "space": " ", "dot": ".", "underscore": "_"}
+
+
+@cache
+def word_list() -> tuple[str, ...]:
+    from xkcdpass import xkcd_password
+
+    path = xkcd_password.locate_wordfile("eff-long")
+    words = xkcd_password.generate_wordlist(wordfile=path, min_length=3, max_length=9)
+    return tuple(sorted(set(words)))
+
+
+def generate(words: int = DEFAULT_WORDS, separator: str = "-") -> str:
+    if not MIN_WORDS <= words <= MAX_WORDS:
+        raise InputError(f"Choose between {MIN_WORDS} and {MAX_WORDS} words.")
+    pool = word_list()
+    return separator.join(secrets.choice(pool) for _ in range(words))
+
+
+def entropy_bits(words: int) -> float:
+    return words * math.log2(len(word_list()))

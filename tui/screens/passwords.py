@@ -1,0 +1,245 @@
+"""Step 3, Passwords: a strength check that knows the person, a passphrase maker, the
+accounts changed, the words about the person, and password-manager guidance.
+
+The password typed here lives only in the input and in the worker judging it: it is
+never saved, logged or notified, and the input is emptied when the screen is left."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    Checkbox,
+    DataTable,
+    Footer,
+    Input,
+    Label,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.worker import get_current_worker
+
+from tui.core import accounts, passphrase, profile
+from tui.core.errors import ReclaimError
+from tui.core.password_managers import shipped as guidance
+from tui.core.strength import assess
+from tui.screens.case import case_is_open, open_case
+from tui.widgets.notice import Notice
+from tui.widgets.strength import meter
+
+#: Wait this long after the last key before judging, so typing never stutters.
+JUDGE_DELAY = 0.15
+
+
+class PasswordsScreen(Screen[None]):
+    CSS_PATH = "passwords.tcss"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", tooltip="Back to the steps", id="back"),
+        Binding("ctrl+t", "show_typed", "Show/hide", tooltip="Show what you type", priority=True),
+        Binding("ctrl+g", "generate", "New passphrase", priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Step 3: Passwords", id="heading")
+        with TabbedContent(id="tabs"):
+            with TabPane("Check", id="check"):
+                yield Static(
+                    "Type a password to see how hard it is to guess. It is never saved. "
+                    "Words from your profile (tab 'About you') count against it.",
+                    classes="lead",
+                )
+                yield Input(password=True, id="password", placeholder="a password to check")
+                yield Checkbox("Show what I type (Ctrl+T)", id="show")
+                yield Static("", id="meter")
+            with TabPane("Make one", id="make"):
+                yield Static(
+                    "Random words are strong and easy to remember. Press Ctrl+G for a "
+                    "new one. Write it down only somewhere safe, or keep it in a "
+                    "password manager.",
+                    classes="lead",
+                )
+                with Horizontal(classes="row"):
+                    yield Label("Words")
+                    yield Select(
+                        [(str(n), n) for n in range(passphrase.MIN_WORDS, 9)],
+                        value=passphrase.DEFAULT_WORDS,
+                        allow_blank=False,
+                        id="words",
+                    )
+                    yield Label("Between")
+                    yield Select(
+                        [(name, mark) for name, mark in passphrase.SEPARATORS.items()],
+                        value="-",
+                        allow_blank=False,
+                        id="separator",
+                    )
+                yield Static("", id="passphrase")
+                yield Static("", id="passphrase-meter")
+            with TabPane("Accounts changed", id="accounts"):
+                yield DataTable(cursor_type="row", id="account-table")
+                with Horizontal(classes="row"):
+                    yield Input(placeholder="account, e.g. Gmail", id="account-name")
+                    yield Select(
+                        [(kind, kind) for kind in accounts.KINDS],
+                        value="email",
+                        allow_blank=False,
+                        id="account-kind",
+                    )
+                    yield Checkbox("two-step on", id="account-two-step")
+                    yield Button("Changed today", id="account-add", compact=True)
+                yield Notice(id="account-message")
+            with TabPane("About you", id="about"), VerticalScroll():
+                yield Static(
+                    "Names, dates and places a guesser who knows you would try. They stay "
+                    "in your encrypted case. Separate entries with commas.",
+                    classes="lead",
+                )
+                for name, label in profile.LABELS.items():
+                    yield Label(label)
+                    yield Input(id=f"profile-{name}", classes="profile")
+                yield Button("Save", id="profile-save", compact=True)
+                yield Notice(id="profile-message")
+            with TabPane("Password managers", id="managers"), VerticalScroll():
+                yield Static(self._guidance(), id="guidance")
+        yield Footer()
+
+    @staticmethod
+    def _guidance() -> str:
+        text = guidance()
+        look_for = "\n".join(f"• {escape(item)}" for item in text.look_for)
+        options = "\n".join(
+            f"[b]{escape(o.name)}[/b] ({escape(o.cost)}): {escape(o.note)}" for o in text.options
+        )
+        return (
+            f"{escape(text.intro)}\n\n[b]What to look for[/b]\n{look_for}\n\n"
+            f"[b]Some well-known choices[/b]\n{options}\n\n"
+            f"[dim]Checked {text.reviewed:%d %B %Y}: {escape(text.source)}[/dim]"
+        )
+
+    def on_mount(self) -> None:
+        table = self.query_one("#account-table", DataTable)
+        table.add_columns("Account", "Kind", "Changed", "Two-step")
+        self.refresh_accounts()
+        found = profile.load(open_case(self))
+        for name in profile.LABELS:
+            self.query_one(f"#profile-{name}", Input).value = ", ".join(getattr(found, name))
+        self.make_passphrase()
+        self.query_one("#password", Input).focus()
+
+    # ---- checking ---------------------------------------------------------------
+
+    @on(Input.Changed, "#password")
+    def typed(self, event: Input.Changed) -> None:
+        self.judge(event.value, profile.load(open_case(self)).personal_words())
+
+    @work(thread=True, exclusive=True, group="judge", description="Judging strength")
+    def judge(self, password: str, personal: dict[str, str]) -> None:
+        time.sleep(JUDGE_DELAY)
+        if get_current_worker().is_cancelled:
+            return
+        text = meter(assess(password, personal), detailed=True) if password else ""
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.query_one("#meter", Static).update, text)
+
+    @on(Checkbox.Changed, "#show")
+    def show_changed(self, event: Checkbox.Changed) -> None:
+        self.query_one("#password", Input).password = not event.value
+
+    def action_show_typed(self) -> None:
+        self.query_one("#show", Checkbox).toggle()
+
+    def on_screen_suspend(self) -> None:
+        self.forget_password()
+
+    def on_unmount(self) -> None:
+        self.forget_password()
+
+    def forget_password(self) -> None:
+        """Empty the input and the meter: the password is not kept once the person
+        moves on (another screen, the lock, leaving the step)."""
+        for widget in self.query("#password").results(Input):
+            widget.value = ""
+        for shown in self.query("#meter").results(Static):
+            shown.update("")
+
+    # ---- making -----------------------------------------------------------------
+
+    def action_generate(self) -> None:
+        self.query_one("#tabs", TabbedContent).active = "make"
+        # Focus follows, or the tabs switch back to wherever focus still is.
+        self.query_one("#words", Select).focus()
+        self.make_passphrase()
+
+    @on(Select.Changed, "#words")
+    @on(Select.Changed, "#separator")
+    def make_passphrase(self) -> None:
+        words = self.query_one("#words", Select).value
+        separator = self.query_one("#separator", Select).value
+        made = passphrase.generate(int(str(words)), str(separator))
+        self.query_one("#passphrase", Static).update(escape(made))
+        self.query_one("#passphrase-meter", Static).update(meter(assess(made)))
+
+    # ---- accounts ---------------------------------------------------------------
+
+    def refresh_accounts(self) -> None:
+        table = self.query_one("#account-table", DataTable)
+        table.clear()
+        for account in accounts.list_accounts(open_case(self)):
+            table.add_row(
+                account.name,
+                account.kind,
+                account.changed_on or "not yet",
+                "on" if account.two_step else "off",
+                key=account.name,
+            )
+
+    @on(Button.Pressed, "#account-add")
+    @on(Input.Submitted, "#account-name")
+    def add_account(self) -> None:
+        name = self.query_one("#account-name", Input)
+        notice = self.query_one("#account-message", Notice)
+        try:
+            added = accounts.record_account(
+                open_case(self),
+                name.value,
+                str(self.query_one("#account-kind", Select).value),
+                date.today().isoformat(),
+                self.query_one("#account-two-step", Checkbox).value,
+            )
+        except ReclaimError as error:
+            notice.say(str(error), error=True)
+            return
+        name.value = ""
+        notice.say(f"{added.name}: password changed today. Only the date is kept.")
+        self.refresh_accounts()
+
+    # ---- profile ----------------------------------------------------------------
+
+    @on(Button.Pressed, "#profile-save")
+    def save_profile(self) -> None:
+        found = profile.Profile()
+        for name in profile.LABELS:
+            value = self.query_one(f"#profile-{name}", Input).value
+            setattr(found, name, profile.split_entries(value))
+        try:
+            profile.save(open_case(self), found)
+        except ReclaimError as error:
+            self.query_one("#profile-message", Notice).say(str(error), error=True)
+            return
+        self.query_one("#profile-message", Notice).say("Saved in your case.")
+
+    def save_now(self) -> None:
+        """Before a lock: the password is dropped; the profile form is not saved
+        unasked (Save is explicit), so nothing half-typed lands in the case."""
+        if case_is_open(self):
+            self.forget_password()
