@@ -155,3 +155,11 @@ def test_the_profile_cli_refuses_an_unknown_field(cli, vault: Vault, tmp_path: P
     result = cli("profile", "set", "secrets", "x")
     assert result.returncode == 2
     assert vault_bytes(vault.path) == before
+
+
+def test_a_very_long_password_is_judged_without_error():
+    long = "correct horse battery staple " * 200
+    assert assess(long).score == 4
+    result = run_reclaim("password", "check", "--json", stdin=long)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["score"] == 4

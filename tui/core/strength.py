@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from zxcvbn import zxcvbn
 
-MAX_CHECKED = 100
+MAX_CHECKED = 72  # zxcvbn refuses longer input; past this, length alone makes it strong
 #: A password holding words from the person's profile is never called better than
 #: "fair": whoever knows them tries those words first, whatever zxcvbn's count says.
 PERSONAL_CAP = 2
