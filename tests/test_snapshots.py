@@ -61,8 +61,11 @@ def test_passwords_step(snap_compare, demo: Vault):
 
     async def type_password(pilot) -> None:
         await pilot.press("3", *"biscuit94")
-        await pilot.pause(0.4)
-        await pilot.app.workers.wait_for_complete()
+        for _ in range(100):  # the meter fills in once the judging worker is done
+            await pilot.pause(0.05)
+            await pilot.app.workers.wait_for_complete()
+            if "profile" in str(pilot.app.screen.query_one("#meter").render()):
+                break
         await pilot.pause()
 
     assert snap_compare(app, run_before=type_password, terminal_size=SIZE)
