@@ -124,11 +124,13 @@ class ReclaimApp(App[None]):
         from tui.core.errors import ReclaimError
 
         for screen in self.screen_stack:
-            save_now = getattr(screen, "save_now", None)
-            # Locking must never fail; the saved case is whole either way.
-            with contextlib.suppress(ReclaimError, OSError):
-                if save_now is not None:
-                    save_now()
+            # Background work stops first, then typed details are saved. Locking must
+            # never fail; the saved case is whole either way.
+            for hook in ("stop_work", "save_now"):
+                method = getattr(screen, hook, None)
+                with contextlib.suppress(ReclaimError, OSError):
+                    if method is not None:
+                        method()
 
     def lock_when_idle(self) -> None:
         """Lock once nobody has touched a key (or the mouse) for the idle time."""
@@ -200,10 +202,9 @@ class ReclaimApp(App[None]):
 
             self.push_screen(PrivacyScreen())
         elif key == "evidence":
-            from tui.core.evidence import list_exhibits
             from tui.screens.evidence import EvidenceScreen
 
-            self.push_screen(EvidenceScreen(list_exhibits(self.vault)))
+            self.push_screen(EvidenceScreen())
         else:
             self.push_screen(ComingScreen(step(key)))
 

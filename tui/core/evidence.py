@@ -8,11 +8,12 @@ of the file (name, content, thumbnail) is written outside the vault in plaintext
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import secrets
 import stat
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +27,13 @@ from tui.core.blobs import BlobDamaged, decrypt_stream, encrypt_stream
 from tui.core.clock import local_offset, utc_now, utc_stamp
 from tui.core.dates import parse_when
 from tui.core.errors import InputError, NotFound, VaultDamaged
-from tui.core.media import detect_media_type, image_facts
+from tui.core.media import (
+    SAME_PICTURE_BITS,
+    detect_media_type,
+    hash_distance,
+    image_facts,
+    time_from_name,
+)
 from tui.core.vault import Vault
 
 TABLE = "exhibits"
@@ -85,6 +92,13 @@ class Exhibit:
     notes: str = ""
     excluded: bool = False
     """Left out of the binder; the evidence itself is kept."""
+    phash: str | None = None
+    """Perceptual hash of an image (see `media.perceptual_hash`)."""
+    guesses: dict[str, str] = field(default_factory=dict)
+    """Details filled in from the file rather than by the person: field -> where from.
+    A guess stays marked until the person confirms or changes it."""
+    derived_from: list[str] = field(default_factory=list)
+    """The exhibits this one was made from (a stitched chat); they are kept."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Fields written by newer versions, kept as they are."""
 
@@ -164,6 +178,28 @@ class _SourceReader:
 # ---- intake -------------------------------------------------------------------------
 
 
+GUESS_SOURCES = {
+    "exif": "the photo's own data (EXIF)",
+    "name": "the file's name",
+    "file time": "the time the file was last changed",
+}
+
+
+def guess_capture_time(
+    exif_time: str | None, name: str, modified: datetime | None
+) -> tuple[str, str] | None:
+    """When the item was probably captured, and where that guess comes from."""
+    if exif_time:
+        return exif_time[:19], "exif"
+    if named := time_from_name(name):
+        return named, "name"
+    if modified is not None:
+        return modified.astimezone().replace(tzinfo=None).isoformat(timespec="seconds"), (
+            "file time"
+        )
+    return None
+
+
 def add_file(
     vault: Vault,
     path: Path,
@@ -173,72 +209,126 @@ def add_file(
     """Copy one file into the vault as a new exhibit (or find it already there)."""
     cleaned = clean_details(details or {})
     with open_source(path) as handle:
-        total = os.fstat(handle.fileno()).st_size
-        blob_name = secrets.token_hex(16)
-        part = vault.blob_dir / f"{blob_name}.part"
-        final = vault.blob_dir / f"{blob_name}.blob"
-        digest = hashlib.sha256()
-        seen = {"size": 0}
-        head = bytearray()
+        modified = datetime.fromtimestamp(os.fstat(handle.fileno()).st_mtime, UTC)
+        return _intake(
+            vault,
+            handle,
+            _SourceReader(handle, path),
+            total=os.fstat(handle.fileno()).st_size,
+            name=path.name,
+            modified=modified,
+            details=cleaned,
+            progress=progress,
+        )
 
-        def on_chunk(chunk: bytes) -> None:
-            digest.update(chunk)
-            if len(head) < HEAD_BYTES:
-                head.extend(chunk[: HEAD_BYTES - len(head)])
-            seen["size"] += len(chunk)
-            if progress is not None:
-                progress(seen["size"], max(total, seen["size"]))
 
-        committed = False
-        try:
-            with open_private(part) as target:
-                reader = _SourceReader(handle, path)
-                encrypt_stream(reader, target, vault.blob_key, vault.blob_aad(blob_name), on_chunk)
-                target.flush()
-                os.fsync(target.fileno())
-            media_type = detect_media_type(bytes(head), path.name)
-            facts = image_facts(handle) if media_type.startswith("image/") else None
-            modified = datetime.fromtimestamp(os.fstat(handle.fileno()).st_mtime, UTC)
-            now = utc_now()
-            with vault.transaction():
-                table = vault.table(TABLE)
-                existing = table.get(where("sha256") == digest.hexdigest())
-                if isinstance(existing, Mapping):
-                    return IntakeResult(Exhibit.from_record(existing), duplicate=True)
-                part.rename(final)
-                fsync_dir(vault.blob_dir)
-                exhibit = Exhibit.from_record(
-                    {
-                        "id": f"E-{vault.next_number('exhibit'):04d}",
-                        "blob": blob_name,
-                        "sha256": digest.hexdigest(),
-                        "size": seen["size"],
-                        "original_name": path.name,
-                        "media_type": media_type,
-                        "added_at": utc_stamp(now),
-                        "added_offset": local_offset(now),
-                        "file_modified_at": utc_stamp(modified),
-                        "width": facts.width if facts else None,
-                        "height": facts.height if facts else None,
-                        "exif_captured_at": facts.exif_captured_at if facts else None,
-                        **cleaned,
-                    }
-                )
-                table.insert(exhibit.to_record())
-                custody.append(
-                    vault.table(custody.TABLE),
-                    "intake",
-                    exhibit=exhibit.id,
-                    sha256=exhibit.sha256,
-                    size=exhibit.size,
-                    original_name=exhibit.original_name,
-                )
-            committed = True
-            return IntakeResult(exhibit)
-        finally:
-            part.unlink(missing_ok=True)
-            if not committed:
-                final.unlink(missing_ok=True)
+def add_bytes(
+    vault: Vault,
+    data: bytes,
+    name: str,
+    details: Mapping[str, str | None] | None = None,
+    derived_from: list[str] | None = None,
+) -> IntakeResult:
+    """Add content made inside Reclaim (a stitched image) as a new exhibit."""
+    cleaned = clean_details(details or {})
+    handle = io.BytesIO(data)
+    return _intake(
+        vault,
+        handle,
+        handle,
+        total=len(data),
+        name=name,
+        modified=None,
+        details=cleaned,
+        derived_from=derived_from or [],
+    )
+
+
+def _intake(
+    vault: Vault,
+    handle: BinaryIO,
+    reader: _SourceReader | BinaryIO,
+    *,
+    total: int,
+    name: str,
+    modified: datetime | None,
+    details: dict[str, str],
+    progress: Progress | None = None,
+    derived_from: list[str] | None = None,
+) -> IntakeResult:
+    blob_name = secrets.token_hex(16)
+    part = vault.blob_dir / f"{blob_name}.part"
+    final = vault.blob_dir / f"{blob_name}.blob"
+    digest = hashlib.sha256()
+    seen = {"size": 0}
+    head = bytearray()
+
+    def on_chunk(chunk: bytes) -> None:
+        digest.update(chunk)
+        if len(head) < HEAD_BYTES:
+            head.extend(chunk[: HEAD_BYTES - len(head)])
+        seen["size"] += len(chunk)
+        if progress is not None:
+            progress(seen["size"], max(total, seen["size"]))
+
+    committed = False
+    try:
+        with open_private(part) as target:
+            encrypt_stream(reader, target, vault.blob_key, vault.blob_aad(blob_name), on_chunk)
+            target.flush()
+            os.fsync(target.fileno())
+        media_type = detect_media_type(bytes(head), name)
+        facts = image_facts(handle) if media_type.startswith("image/") else None
+        guesses: dict[str, str] = {}
+        if "captured_at" not in details and not derived_from:
+            guess = guess_capture_time(facts.exif_captured_at if facts else None, name, modified)
+            if guess:
+                details = {**details, "captured_at": guess[0]}
+                guesses["captured_at"] = guess[1]
+        now = utc_now()
+        with vault.transaction():
+            table = vault.table(TABLE)
+            existing = table.get(where("sha256") == digest.hexdigest())
+            if isinstance(existing, Mapping):
+                return IntakeResult(Exhibit.from_record(existing), duplicate=True)
+            part.rename(final)
+            fsync_dir(vault.blob_dir)
+            exhibit = Exhibit.from_record(
+                {
+                    "id": f"E-{vault.next_number('exhibit'):04d}",
+                    "blob": blob_name,
+                    "sha256": digest.hexdigest(),
+                    "size": seen["size"],
+                    "original_name": name,
+                    "media_type": media_type,
+                    "added_at": utc_stamp(now),
+                    "added_offset": local_offset(now),
+                    "file_modified_at": utc_stamp(modified) if modified else None,
+                    "width": facts.width if facts else None,
+                    "height": facts.height if facts else None,
+                    "exif_captured_at": facts.exif_captured_at if facts else None,
+                    "phash": facts.phash if facts else None,
+                    "guesses": guesses,
+                    "derived_from": list(derived_from or []),
+                    **details,
+                }
+            )
+            table.insert(exhibit.to_record())
+            custody.append(
+                vault.table(custody.TABLE),
+                "intake",
+                exhibit=exhibit.id,
+                sha256=exhibit.sha256,
+                size=exhibit.size,
+                original_name=exhibit.original_name,
+                **({"derived_from": exhibit.derived_from} if exhibit.derived_from else {}),
+            )
+        committed = True
+        return IntakeResult(exhibit)
+    finally:
+        part.unlink(missing_ok=True)
+        if not committed:
+            final.unlink(missing_ok=True)
 
 
 # ---- reading and editing ------------------------------------------------------------
@@ -267,18 +357,94 @@ def get_exhibit(vault: Vault, exhibit_id: str) -> Exhibit:
     return Exhibit.from_record(record)
 
 
-def update_details(vault: Vault, exhibit_id: str, details: Mapping[str, str | None]) -> Exhibit:
-    """Change the described details of one exhibit; the stored bytes never change."""
+def update_details(
+    vault: Vault,
+    exhibit_id: str,
+    details: Mapping[str, str | None],
+    confirm: Iterable[str] = (),
+) -> Exhibit:
+    """Change the described details of one exhibit; the stored bytes never change.
+
+    A guessed detail the person types, or names in `confirm`, stops being a guess."""
     cleaned = clean_details(details)
     with vault.transaction():
         exhibit = get_exhibit(vault, exhibit_id)
-        changed = {k: v for k, v in cleaned.items() if getattr(exhibit, k) != v}
+        changed: dict[str, Any] = {k: v for k, v in cleaned.items() if getattr(exhibit, k) != v}
+        confirmed = sorted((set(changed) | set(confirm)) & set(exhibit.guesses))
+        if confirmed:
+            changed["guesses"] = {k: v for k, v in exhibit.guesses.items() if k not in confirmed}
         if changed:
             vault.table(TABLE).update(changed, where("id") == exhibit.id)
             custody.append(
-                vault.table(custody.TABLE), "details", exhibit=exhibit.id, fields=sorted(changed)
+                vault.table(custody.TABLE),
+                "details",
+                exhibit=exhibit.id,
+                fields=sorted(set(changed) - {"guesses"}),
+                **({"confirmed": confirmed} if confirmed else {}),
             )
         return get_exhibit(vault, exhibit.id)
+
+
+def set_excluded(vault: Vault, exhibit_id: str, excluded: bool) -> Exhibit:
+    """Leave an exhibit out of the binder (or put it back); the evidence is kept."""
+    with vault.transaction():
+        exhibit = get_exhibit(vault, exhibit_id)
+        if exhibit.excluded != excluded:
+            vault.table(TABLE).update({"excluded": excluded}, where("id") == exhibit.id)
+            custody.append(
+                vault.table(custody.TABLE),
+                "exclude" if excluded else "include",
+                exhibit=exhibit.id,
+            )
+        return get_exhibit(vault, exhibit.id)
+
+
+def delete_exhibit(vault: Vault, exhibit_id: str, typed: str, reason: str = "") -> Exhibit:
+    """Delete an exhibit for good: only when `typed` is its number in full.
+
+    The custody log keeps what was deleted (number, hash, size, name) and why; the
+    number is never given to another item."""
+    exhibit = get_exhibit(vault, exhibit_id)
+    if typed.strip().upper() != exhibit.id:
+        raise InputError(
+            f"To delete {exhibit.id} for good, type {exhibit.id} exactly; nothing was deleted."
+        )
+    with vault.transaction():
+        exhibit = get_exhibit(vault, exhibit.id)
+        vault.table(TABLE).remove(where("id") == exhibit.id)
+        custody.append(
+            vault.table(custody.TABLE),
+            "delete",
+            exhibit=exhibit.id,
+            sha256=exhibit.sha256,
+            size=exhibit.size,
+            original_name=exhibit.original_name,
+            **({"reason": reason.strip()} if reason.strip() else {}),
+        )
+    (vault.blob_dir / f"{exhibit.blob}.blob").unlink(missing_ok=True)
+    fsync_dir(vault.blob_dir)
+    return exhibit
+
+
+def similar_to(exhibits: Iterable[Exhibit], exhibit: Exhibit) -> list[Exhibit]:
+    """Other exhibits that show the same picture, by perceptual hash."""
+    if not exhibit.phash:
+        return []
+    return [
+        other
+        for other in exhibits
+        if other.id != exhibit.id
+        and other.phash
+        and hash_distance(other.phash, exhibit.phash) <= SAME_PICTURE_BITS
+    ]
+
+
+def read_original(vault: Vault, exhibit: Exhibit) -> bytes:
+    """The original bytes of one exhibit, in memory only, checked against its hash."""
+    buffer = io.BytesIO()
+    if problem := _hash_blob(vault, exhibit, buffer.write):
+        raise VaultDamaged(f"{exhibit.id} can't be read: {problem}. Restore it from a backup.")
+    return buffer.getvalue()
 
 
 # ---- verification and export --------------------------------------------------------
@@ -308,9 +474,15 @@ def _hash_blob(vault: Vault, exhibit: Exhibit, sink: Callable[[bytes], object]) 
     return ""
 
 
-def verify_all(vault: Vault, progress: Progress | None = None) -> list[Problem]:
+def verify_all(
+    vault: Vault,
+    progress: Progress | None = None,
+    checked: Callable[[Exhibit, str], None] | None = None,
+) -> list[Problem]:
     """Decrypt and re-hash every exhibit and check the custody log; record the check, and
-    clear away what interrupted writes left behind."""
+    clear away what interrupted writes left behind.
+
+    `checked` hears of each exhibit as soon as it is done ('' when whole)."""
     exhibits = list_exhibits(vault)
     total = sum(exhibit.size for exhibit in exhibits)
     done = 0
@@ -321,11 +493,13 @@ def verify_all(vault: Vault, progress: Progress | None = None) -> list[Problem]:
         if progress is not None:
             progress(done, total)
 
-    problems = [
-        Problem(exhibit.id, what)
-        for exhibit in exhibits
-        if (what := _hash_blob(vault, exhibit, count))
-    ]
+    problems = []
+    for exhibit in exhibits:
+        what = _hash_blob(vault, exhibit, count)
+        if checked is not None:
+            checked(exhibit, what)
+        if what:
+            problems.append(Problem(exhibit.id, what))
     problems += [Problem("log", what) for what in custody.verify(vault.table(custody.TABLE))]
     with vault.transaction():
         details: dict[str, Any] = {

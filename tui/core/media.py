@@ -5,8 +5,10 @@ file; nothing is written anywhere."""
 from __future__ import annotations
 
 import mimetypes
+import re
 import warnings
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, BinaryIO
 
 if TYPE_CHECKING:
@@ -49,6 +51,9 @@ class ImageFacts:
     height: int
     exif_captured_at: str | None
     """`DateTimeOriginal` as ISO 8601, with the offset when the camera wrote one."""
+    phash: str | None = None
+    """Perceptual hash (pHash, 64 bits as hex): equal or close for the same picture
+    resized, recompressed or lightly cropped; it can't be turned back into the image."""
 
 
 def image_facts(handle: BinaryIO) -> ImageFacts | None:
@@ -63,6 +68,7 @@ def image_facts(handle: BinaryIO) -> ImageFacts | None:
                 width, height = image.size
                 exif = image.getexif()
                 captured = _exif_time(exif)
+                fingerprint = perceptual_hash(image)
     except (
         UnidentifiedImageError,
         OSError,
@@ -71,7 +77,42 @@ def image_facts(handle: BinaryIO) -> ImageFacts | None:
         Image.DecompressionBombError,
     ):
         return None
-    return ImageFacts(width=width, height=height, exif_captured_at=captured)
+    return ImageFacts(width=width, height=height, exif_captured_at=captured, phash=fingerprint)
+
+
+#: Two pictures whose pHashes differ in at most this many of 64 bits are the same
+#: picture for our purposes (resized, recompressed, a status bar cropped off).
+SAME_PICTURE_BITS = 10
+
+
+def perceptual_hash(image: Image.Image) -> str:
+    import imagehash
+
+    return str(imagehash.phash(image.convert("RGB")))
+
+
+def hash_distance(first: str, second: str) -> int:
+    """How many of the 64 bits differ between two pHashes."""
+    return (int(first, 16) ^ int(second, 16)).bit_count()
+
+
+# Phones and computers name screenshots and recordings after the moment they were
+# taken: Screenshot_20240305-211400.png, Screenshot 2024-03-05 at 21.14.00.png,
+# IMG_20240305_211400.jpg, WhatsApp Image 2024-03-05 at 21.14.00.jpeg.
+_NAME_TIME = re.compile(
+    r"(20\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?:[ _T-]|\s+at\s+)(\d{2})[-_.:h]?(\d{2})[-_.:m]?(\d{2})"
+)
+
+
+def time_from_name(name: str) -> str | None:
+    """The capture time a file name carries, as local ISO 8601 to the second, or None."""
+    for match in _NAME_TIME.finditer(name):
+        try:
+            moment = datetime(*(int(part) for part in match.groups()))  # type: ignore[arg-type]
+        except ValueError:
+            continue
+        return moment.isoformat(timespec="seconds")
+    return None
 
 
 def _exif_time(exif: Image.Exif) -> str | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import secrets
 import shutil
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -75,6 +76,9 @@ class Vault:
         self.db = CaseDB(storage=lambda: self._storage)
         self._tables: dict[str, CaseTable] = {}
         self._lock = filelock.FileLock(path / LOCK, timeout=LOCK_WAIT_SECONDS, mode=FILE_MODE)
+        # The file lock keeps other processes out; this keeps a screen's background
+        # work (adding files) and the screen itself from saving at the same moment.
+        self._in_process = threading.RLock()
 
     # ---- creating and opening ---------------------------------------------------
 
@@ -150,9 +154,12 @@ class Vault:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """Hold the lock and gather every write into one atomic save at the end."""
+        if not self._in_process.acquire(timeout=LOCK_WAIT_SECONDS):
+            raise VaultBusy("Reclaim is still saving the last change; try again in a moment.")
         try:
             self._lock.acquire()
         except filelock.Timeout:
+            self._in_process.release()
             raise VaultBusy(
                 "This case is open in another Reclaim window or command that is still "
                 "saving. Wait for it to finish, or close it, then try again."
@@ -169,6 +176,7 @@ class Vault:
                 self._storage.end(commit=committed)
             finally:
                 self._lock.release()
+                self._in_process.release()
 
     def table(self, name: str) -> CaseTable:
         # No query cache: another process may have changed the record since.

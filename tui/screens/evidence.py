@@ -1,73 +1,484 @@
-"""Step 4, Evidence: the exhibits in the vault. Adding and describing items from the
-screen arrives with the evidence step; for now they are added with
-`reclaim evidence add`, and listed here."""
+"""Step 4, Evidence: every exhibit in a table that sorts and filters, adding files in the
+background with progress, describing each item, stitching, removing and checking.
+
+Long work runs in a thread and is watched by a timer (see `tui.jobs`), so the screen
+never waits and a lock can stop the work cleanly."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
-from textual.widgets.data_table import ColumnKey
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Input, Label, ProgressBar, Static
+from textual.widgets.data_table import ColumnKey, RowKey
 
+from tui.core.completeness import assess
+from tui.core.errors import ReclaimError, explain
 from tui.core.evidence import Exhibit
+from tui.jobs import Job
+from tui.screens.case import case_is_open, open_case
 
-#: ID, platform and date columns, two cells of padding per column, and a scrollbar.
-FIXED_COLUMNS = 6 + 10 + 10 + 4 * 2 + 2
+#: Columns with a fixed width; the description takes what is left.
+COLUMNS = (
+    ("mark", "", 1),
+    ("id", "ID", 6),
+    ("captured", "Captured", 10),
+    ("platform", "Platform", 10),
+    ("poster", "Poster", 10),
+    ("complete", "Done", 5),
+    ("check", "", 1),
+)
+FIXED_WIDTH = sum(width for _, _, width in COLUMNS) + (len(COLUMNS) + 1) * 2 + 2
+FILTER_DELAY = 0.2
+
+SORTS: dict[str, tuple[str, Callable[[Exhibit], Any]]] = {
+    "id": ("number", lambda e: e.number),
+    "captured": ("capture time", lambda e: (e.captured_at or "~", e.number)),
+    "platform": ("platform", lambda e: (e.platform.casefold() or "~", e.number)),
+    "poster": ("poster", lambda e: (e.poster.casefold() or "~", e.number)),
+    "complete": ("details missing", lambda e: (assess(e).done, e.number)),
+}
 
 
-def _date(exhibit: Exhibit) -> str:
-    return (exhibit.posted_at or exhibit.captured_at or exhibit.added_at)[:10]
+def matches(exhibit: Exhibit, words: list[str]) -> bool:
+    """Every word of the filter appears somewhere in the exhibit's details."""
+    haystack = " ".join(
+        (
+            exhibit.id,
+            exhibit.platform,
+            exhibit.poster,
+            exhibit.description,
+            exhibit.caption,
+            exhibit.url,
+            exhibit.original_name,
+            exhibit.notes,
+            exhibit.captured_at,
+            exhibit.posted_at,
+            "removed" if exhibit.excluded else "",
+        )
+    ).casefold()
+    return all(word in haystack for word in words)
 
 
 class EvidenceScreen(Screen[None]):
     AUTO_FOCUS = "DataTable"
-    DEFAULT_CSS = """
-    EvidenceScreen #heading { padding: 0 1; text-style: bold; color: $primary;
-                              background: $boost; width: 100%; }
-    EvidenceScreen #lead { padding: 0 1; color: $text-muted; }
-    EvidenceScreen DataTable { height: 1fr; }
-    """
+    CSS_PATH = "evidence.tcss"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", tooltip="Back to the steps", id="back")
+        Binding("escape", "back", "Back", tooltip="Back to the steps (or stop the work)"),
+        Binding("a", "add", "Add", tooltip="Add files or folders"),
+        Binding("slash", "filter", "Filter", tooltip="Show only items that match some words"),
+        Binding("s", "sort", "Sort", tooltip="Sort by number, time, platform, poster..."),
+        Binding("space", "select", "Select", tooltip="Mark items to stitch together"),
+        Binding("t", "stitch", "Stitch", tooltip="Join marked screenshots into one image"),
+        Binding("x", "remove", "Remove", tooltip="Leave out of the binder (kept)"),
+        Binding("D", "delete", "Delete", show=False, tooltip="Delete for good (asks)"),
+        Binding("V", "verify", "Verify all", tooltip="Check every item against its hash"),
+        Binding("g", "guide", "How to capture", tooltip="How to take good screenshots"),
     ]
 
-    def __init__(self, exhibits: list[Exhibit]) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.exhibits = exhibits
+        self.exhibits: list[Exhibit] = []
+        self.shown: list[Exhibit] = []
+        self.selected: list[str] = []
+        self.checks: dict[str, str] = {}
+        self.sort_key = "id"
+        self.job: Job | None = None
+        self._watch: Timer | None = None
+        self._filter_timer: Timer | None = None
+
+    # ---- layout -----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Static("Step 4: Evidence", id="heading")
-        if self.exhibits:
-            lead = (
-                f"{len(self.exhibits)} item{'s' if len(self.exhibits) != 1 else ''} saved, "
-                "each encrypted and hashed when it was added."
-            )
-        else:
-            lead = (
-                "Nothing saved yet. Save evidence before you change settings or report: "
-                "add files with  reclaim evidence add FILE"
-            )
-        yield Static(lead, id="lead", markup=False)
-        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
-        table.add_column("ID", width=6)
+        yield Static("", id="lead", markup=False)
+        yield Input(placeholder="Filter: type words to show only matching items", id="filter")
+        table: DataTable[Text | str] = DataTable(cursor_type="row", zebra_stripes=True)
+        for key, label, width in COLUMNS[:5]:
+            table.add_column(label, width=width, key=key)
         table.add_column("Description", width=self._description_width(), key="description")
-        table.add_column("Platform", width=10)
-        table.add_column("Date", width=10)
-        for exhibit in self.exhibits:
-            description = exhibit.description or exhibit.original_name
-            table.add_row(
-                exhibit.id, description, exhibit.platform, _date(exhibit), key=exhibit.id
-            )
+        for key, label, width in COLUMNS[5:]:
+            table.add_column(label, width=width, key=key)
         yield table
+        with Horizontal(id="work"):
+            yield Label("", id="work-label")
+            yield ProgressBar(id="work-bar", show_eta=False)
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.reload()
+
     def _description_width(self) -> int:
-        """What is left of the screen once the fixed columns and their padding are in."""
-        return max(16, self.app.size.width - FIXED_COLUMNS)
+        return max(12, self.app.size.width - FIXED_WIDTH)
 
     def on_resize(self) -> None:
         table = self.query_one(DataTable)
-        column = table.columns[ColumnKey("description")]
-        column.width = self._description_width()
+        table.columns[ColumnKey("description")].width = self._description_width()
         table.refresh()
+
+    # ---- the table --------------------------------------------------------------
+
+    def reload(self, focus_id: str | None = None) -> None:
+        """Read the exhibits from the case and show them."""
+        from tui.core.evidence import list_exhibits
+
+        if not case_is_open(self):
+            return
+        self.exhibits = list_exhibits(open_case(self))
+        known = {exhibit.id for exhibit in self.exhibits}
+        self.selected = [exhibit_id for exhibit_id in self.selected if exhibit_id in known]
+        self.refresh_rows(focus_id)
+
+    def refresh_rows(self, focus_id: str | None = None) -> None:
+        table = self.query_one(DataTable)
+        if focus_id is None and table.row_count:
+            focus_id = self.current_id()
+        words = self.query_one("#filter", Input).value.casefold().split()
+        shown = [e for e in self.exhibits if matches(e, words)] if words else self.exhibits
+        self.shown = sorted(shown, key=SORTS[self.sort_key][1])
+        table.clear()
+        for exhibit in self.shown:
+            table.add_row(*self._cells(exhibit), key=exhibit.id)
+        if focus_id is not None and any(e.id == focus_id for e in self.shown):
+            table.move_cursor(row=table.get_row_index(focus_id))
+        self._update_lead()
+
+    def _cells(self, exhibit: Exhibit) -> list[Text | str]:
+        found = assess(exhibit)
+        check = self.checks.get(exhibit.id)
+        description = exhibit.description or exhibit.original_name
+        if exhibit.excluded:
+            description = f"(removed) {description}"
+        return [
+            Text("●", style="bold $accent") if exhibit.id in self.selected else "",
+            exhibit.id,
+            exhibit.captured_at[:10],
+            exhibit.platform,
+            exhibit.poster,
+            Text(description, style="dim" if exhibit.excluded else ""),
+            Text(found.short, style="green" if found.complete else "yellow"),
+            "" if check is None else Text("✗", "bold red") if check else Text("✓", "green"),
+        ]
+
+    def _update_row(self, exhibit: Exhibit) -> None:
+        table = self.query_one(DataTable)
+        if exhibit.id not in table.rows:
+            return
+        keys = [key for key, _, _ in COLUMNS[:5]] + ["description"]
+        keys += [key for key, _, _ in COLUMNS[5:]]
+        for key, value in zip(keys, self._cells(exhibit), strict=True):
+            table.update_cell(exhibit.id, key, value)
+
+    def _update_lead(self) -> None:
+        count = len(self.exhibits)
+        if not count:
+            lead = (
+                "Nothing saved yet. Save evidence before you change settings or report: "
+                "press a to add screenshots, recordings or saved pages (g: how to capture)."
+            )
+        else:
+            incomplete = sum(1 for e in self.exhibits if not assess(e).complete)
+            lead = f"{count} item{'s' if count != 1 else ''}, each encrypted and hashed"
+            if len(self.shown) != count:
+                lead += f"; {len(self.shown)} match the filter"
+            if incomplete:
+                lead += f"; {incomplete} need more details"
+            lead += f". Sorted by {SORTS[self.sort_key][0]}."
+            if self.selected:
+                lead += f" Marked to stitch: {', '.join(self.selected)}."
+        self.query_one("#lead", Static).update(lead)
+
+    def current_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key: RowKey = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return key.value
+
+    def current(self) -> Exhibit | None:
+        wanted = self.current_id()
+        return next((e for e in self.exhibits if e.id == wanted), None)
+
+    # ---- filter and sort --------------------------------------------------------
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(FILTER_DELAY, self.refresh_rows)
+
+    @on(Input.Submitted, "#filter")
+    def filter_done(self) -> None:
+        self.refresh_rows()
+        self.query_one(DataTable).focus()
+
+    def action_sort(self) -> None:
+        order = list(SORTS)
+        self.sort_key = order[(order.index(self.sort_key) + 1) % len(order)]
+        self.refresh_rows()
+
+    @on(DataTable.HeaderSelected)
+    def header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        key = event.column_key.value
+        if key in SORTS:
+            self.sort_key = key
+            self.refresh_rows()
+
+    # ---- items ------------------------------------------------------------------
+
+    @on(DataTable.RowSelected)
+    def row_chosen(self) -> None:
+        self.action_details()
+
+    def action_details(self) -> None:
+        from tui.screens.exhibit import ExhibitScreen
+
+        exhibit = self.current()
+        if exhibit is not None:
+            self.app.push_screen(ExhibitScreen(exhibit.id), lambda _: self.reload(exhibit.id))
+
+    def action_select(self) -> None:
+        exhibit = self.current()
+        if exhibit is None:
+            return
+        if exhibit.id in self.selected:
+            self.selected.remove(exhibit.id)
+        else:
+            self.selected.append(exhibit.id)
+        self._update_row(exhibit)
+        self._update_lead()
+        table = self.query_one(DataTable)
+        table.move_cursor(row=table.cursor_row + 1)
+
+    def action_remove(self) -> None:
+        from tui.core.evidence import set_excluded
+
+        exhibit = self.current()
+        if exhibit is None:
+            return
+        try:
+            changed = set_excluded(open_case(self), exhibit.id, not exhibit.excluded)
+        except ReclaimError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.notify(
+            f"{changed.id} is left out of the binder; it stays in the case (x puts it back)."
+            if changed.excluded
+            else f"{changed.id} is back in the binder."
+        )
+        self.reload(changed.id)
+
+    def action_delete(self) -> None:
+        from tui.dialogs.delete import DeleteDialog
+
+        exhibit = self.current()
+        if exhibit is None:
+            return
+
+        def answered(answer: tuple[str, str] | None) -> None:
+            from tui.core.evidence import delete_exhibit
+
+            if answer is None:
+                return
+            try:
+                delete_exhibit(open_case(self), exhibit.id, answer[0], answer[1])
+            except ReclaimError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.notify(f"{exhibit.id} is deleted. The custody log records it.")
+            self.reload()
+
+        self.app.push_screen(DeleteDialog(exhibit), answered)
+
+    def action_stitch(self) -> None:
+        from tui.dialogs.ask import AskDialog
+
+        if len(self.selected) < 2:
+            self.notify(
+                "Mark two or more screenshots with Space first, top of the chat first.",
+                severity="warning",
+            )
+            return
+        ids = list(self.selected)
+
+        def answered(description: str | None) -> None:
+            from tui.core.stitch import stitch
+
+            if description is None:
+                return
+            try:
+                result = stitch(open_case(self), ids, description)
+            except ReclaimError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.selected.clear()
+            new = result.exhibit
+            self.notify(
+                f"{new.id} is the stitched image; {', '.join(ids)} are kept as they are."
+                if not result.duplicate
+                else f"That stitched image is already in the case as {new.id}."
+            )
+            self.reload(new.id)
+
+        self.app.push_screen(
+            AskDialog(
+                f"Stitch {', '.join(ids)} into one tall image, in that order.",
+                "Description of the stitched image (optional)",
+            ),
+            answered,
+        )
+
+    def action_guide(self) -> None:
+        from tui.screens.capture_guide import CaptureGuideScreen
+
+        self.app.push_screen(CaptureGuideScreen())
+
+    # ---- background work --------------------------------------------------------
+
+    def action_add(self) -> None:
+        from tui.screens.add_evidence import AddEvidenceScreen
+
+        if self.job is not None:
+            self.notify("Wait for the work under way to finish, or press Esc to stop it.")
+            return
+
+        def chosen(paths: list[Path] | None) -> None:
+            if paths:
+                self.start_add(paths)
+
+        self.app.push_screen(AddEvidenceScreen(), chosen)
+
+    def start_add(self, paths: list[Path]) -> None:
+        from tui.core.intake import add_many
+
+        job = Job("Adding")
+        vault = open_case(self)
+
+        def work() -> None:
+            try:
+                job.finish(add_many(vault, paths, job.progress))
+            except BaseException as error:  # reported on the screen, never raised
+                job.finish(error=error)
+
+        self._start(job, work)
+
+    def action_verify(self) -> None:
+        from tui.core.evidence import verify_all
+
+        if self.job is not None:
+            return
+        job = Job("Checking")
+        vault = open_case(self)
+        self.checks.clear()
+        total = len(self.exhibits)
+
+        def checked(exhibit: Exhibit, problem: str) -> None:
+            self.checks[exhibit.id] = problem
+            job.files_done, job.files_total = len(self.checks), total
+
+        def progress(done: int, all_bytes: int) -> None:
+            job.progress(done, all_bytes, len(self.checks), total)
+
+        def work() -> None:
+            try:
+                job.finish(verify_all(vault, progress, checked))
+            except BaseException as error:  # reported on the screen, never raised
+                job.finish(error=error)
+
+        self._start(job, work)
+
+    def _start(self, job: Job, work: Callable[[], None]) -> None:
+        self.job = job
+        self.query_one("#work").display = True
+        self.query_one("#work-label", Label).update(f"{job.title}…")
+        self.query_one("#work-bar", ProgressBar).update(total=None, progress=0)
+        self.run_worker(work, thread=True, exclusive=True, group="evidence-work")
+        self._watch = self.set_interval(0.1, self._watch_job)
+
+    def _watch_job(self) -> None:
+        job = self.job
+        if job is None:
+            return
+        label = f"{job.title} "
+        if job.files_total:
+            label += f"{min(job.files_done + 1, job.files_total)} of {job.files_total}"
+        label += " · Esc stops" if not job.cancelling else " · stopping…"
+        self.query_one("#work-label", Label).update(label)
+        if job.bytes_total:
+            self.query_one("#work-bar", ProgressBar).update(
+                total=job.bytes_total, progress=job.bytes_done
+            )
+        if job.title == "Checking":
+            for exhibit in self.exhibits:
+                if exhibit.id in self.checks:
+                    self._update_row(exhibit)
+        if job.finished:
+            self._job_done(job)
+
+    def _job_done(self, job: Job) -> None:
+        from tui.core.errors import Cancelled
+        from tui.core.intake import BatchResult
+
+        if self._watch is not None:
+            self._watch.stop()
+        self.job = None
+        self.query_one("#work").display = False
+        if isinstance(job.error, Cancelled):
+            self.notify("Stopped. The check was not finished; nothing was changed.")
+        elif job.error is not None:
+            self.notify(explain(job.error, job.title.lower()), severity="error")
+        elif isinstance(job.result, BatchResult):
+            result = job.result
+            for problem in result.problems[:3]:
+                self.notify(problem, severity="warning")
+            self.notify(result.summary(), timeout=8)
+            self.reload(result.added[0].id if result.added else None)
+            return
+        elif job.title == "Checking":
+            self._report_check(job.result)
+        self.reload()
+
+    def _report_check(self, problems: list[Any]) -> None:
+        damaged = [p.exhibit for p in problems if p.exhibit != "log"]
+        if not problems:
+            self.notify(f"All {len(self.checks)} items match their hashes (✓ in the table).")
+        elif damaged:
+            self.notify(
+                f"{len(damaged)} item{'s are' if len(damaged) != 1 else ' is'} damaged "
+                f"(✗ in the table): {', '.join(damaged[:5])}. Restore from a backup copy.",
+                severity="error",
+                timeout=15,
+            )
+        if any(p.exhibit == "log" for p in problems):
+            self.notify("The custody log has been changed or damaged.", severity="error")
+
+    def stop_work(self) -> None:
+        """Before a lock: stop the background work and wait until it has let go."""
+        if self.job is not None:
+            self.job.stop_and_wait()
+
+    def action_back(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            return
+        if self.query_one("#filter", Input).has_focus:
+            self.query_one("#filter", Input).value = ""
+            self.refresh_rows()
+            self.query_one(DataTable).focus()
+            return
+        self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        if self.job is not None:
+            self.job.stop_and_wait()

@@ -1,0 +1,70 @@
+"""Is an exhibit described well enough? What the guide says a capture should show, and
+which of those details are still missing or only guessed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.core.evidence import GUESS_SOURCES, Exhibit
+
+#: The details a capture of a post should record, in the order a person would look.
+WANTED = (
+    ("poster", "who posted it"),
+    ("posted_at", "when it was posted"),
+    ("captured_at", "when you captured it"),
+    ("url", "the web address"),
+    ("caption", "captions and comments"),
+)
+LABELS = dict(WANTED)
+
+
+@dataclass(frozen=True)
+class Completeness:
+    missing: tuple[str, ...]
+    """Fields with nothing in them."""
+    guessed: tuple[str, ...]
+    """Fields filled in from the file, not yet confirmed by the person."""
+
+    @property
+    def done(self) -> int:
+        return len(WANTED) - len(self.missing) - len(self.guessed)
+
+    @property
+    def total(self) -> int:
+        return len(WANTED)
+
+    @property
+    def complete(self) -> bool:
+        return self.done == self.total
+
+    @property
+    def short(self) -> str:
+        """For a table cell: `5/5 ✓`, `3/5`, `3/5 ?` when a guess awaits a check."""
+        mark = " ✓" if self.complete else (" ?" if self.guessed else "")
+        return f"{self.done}/{self.total}{mark}"
+
+
+def assess(exhibit: Exhibit) -> Completeness:
+    missing = tuple(name for name, _ in WANTED if not getattr(exhibit, name))
+    guessed = tuple(name for name, _ in WANTED if name in exhibit.guesses and name not in missing)
+    return Completeness(missing=missing, guessed=guessed)
+
+
+def hint(exhibit: Exhibit) -> str:
+    """One or two plain sentences for the details form."""
+    found = assess(exhibit)
+    if found.complete:
+        return "Everything the guide asks a capture to record is here."
+    parts = []
+    if found.missing:
+        parts.append("Still missing: " + _join([LABELS[name] for name in found.missing]) + ".")
+    for name in found.guessed:
+        source = GUESS_SOURCES.get(exhibit.guesses[name], "the file")
+        parts.append(
+            f"{LABELS[name].capitalize()} is a guess from {source}: check it, then confirm."
+        )
+    return " ".join(parts)
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,0 +1,145 @@
+"""Adding many files at once (several chosen files, or whole folders), with overall
+progress in bytes and files, and a clean stop when the person cancels.
+
+Each file is its own intake: what was added before a stop stays added, and the file
+being copied at that moment leaves nothing behind."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.core.errors import Cancelled, InputError, ReclaimError, explain
+from tui.core.evidence import Exhibit, add_file
+from tui.core.vault import Vault
+
+#: (bytes done, bytes in all, files done, files in all); may raise Cancelled.
+BatchProgress = Callable[[int, int, int, int], None]
+
+
+@dataclass
+class BatchResult:
+    added: list[Exhibit] = field(default_factory=list)
+    already: list[tuple[Path, Exhibit]] = field(default_factory=list)
+    """Files whose exact bytes were already in the case."""
+    problems: list[str] = field(default_factory=list)
+    """One sentence per file that could not be added."""
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        parts = [f"Added {len(self.added)} item{'s' if len(self.added) != 1 else ''}"]
+        if self.already:
+            parts.append(f"{len(self.already)} already in the case")
+        if self.problems:
+            parts.append(f"{len(self.problems)} could not be read")
+        text = ", ".join(parts) + "."
+        if self.cancelled:
+            text = "Stopped. " + text + " The file being copied when you stopped was not kept."
+        return text
+
+
+def _visible_files(folder: Path) -> Iterator[Path]:
+    """Every file under `folder`, hidden files and folders left out, in name order."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def expand(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
+    """Files to add (folders opened up, repeats dropped) and a sentence per bad path."""
+    files: list[Path] = []
+    problems: list[str] = []
+    seen: set[Path] = set()
+    for path in paths:
+        path = path.expanduser()
+        if path.is_dir():
+            found = list(_visible_files(path))
+            if not found:
+                problems.append(f"The folder {path} has no files in it.")
+            candidates = found
+        elif path.exists():
+            candidates = [path]
+        else:
+            problems.append(f"There is no file or folder at {path}.")
+            continue
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(candidate)
+    return files, problems
+
+
+def add_many(
+    vault: Vault,
+    paths: Iterable[Path],
+    progress: BatchProgress | None = None,
+) -> BatchResult:
+    files, problems = expand(paths)
+    result = BatchResult(problems=problems)
+    sizes = []
+    for path in files:
+        try:
+            sizes.append(path.stat().st_size)
+        except OSError:
+            sizes.append(0)
+    total = sum(sizes)
+    before = 0
+    for index, (path, size) in enumerate(zip(files, sizes, strict=True)):
+        if progress is not None:
+            progress(before, total, index, len(files))
+
+        def one(done: int, _size: int, start: int = before, index: int = index) -> None:
+            if progress is not None:
+                progress(start + done, max(total, start + done), index, len(files))
+
+        try:
+            outcome = add_file(vault, path, progress=one)
+        except Cancelled:
+            result.cancelled = True
+            break
+        except InputError as error:
+            result.problems.append(str(error))
+        except (ReclaimError, OSError) as error:
+            result.problems.append(f"{path.name}: {explain(error, 'adding it')}")
+        else:
+            if outcome.duplicate:
+                result.already.append((path, outcome.exhibit))
+            else:
+                result.added.append(outcome.exhibit)
+        before += size
+    else:
+        if progress is not None:
+            progress(total, total, len(files), len(files))
+    return result
+
+
+def parse_paths(text: str) -> list[Path]:
+    """Paths typed or pasted by the person: one per line, or several separated by spaces
+    with quotes or backslashes around spaces in names (as terminals paste dropped files),
+    or `file://` addresses."""
+    import shlex
+    from urllib.parse import unquote, urlparse
+
+    text = text.strip()
+    if not text:
+        return []
+    whole = Path(text).expanduser()
+    if whole.exists():  # one name with spaces, typed without quotes
+        return [whole]
+    try:
+        parts = shlex.split(text)
+    except ValueError:
+        raise InputError(
+            "A quote in those paths is not closed. Put quotes around each name with spaces."
+        ) from None
+    paths = []
+    for part in parts:
+        if part.startswith("file://"):
+            part = unquote(urlparse(part).path)
+        paths.append(Path(part).expanduser())
+    return paths

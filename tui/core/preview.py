@@ -1,0 +1,53 @@
+"""Small pictures of image evidence for the screen, made in memory only.
+
+A preview starts blurred: the picture is shrunk to a few blocks of colour and softened,
+so that nothing in it can be recognised until the person asks to see it."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+#: Enough pixels for a sharp half-block preview on a large terminal.
+SOURCE_PIXELS = 240
+#: A blurred preview keeps about this many blocks along its longer side.
+BLUR_BLOCKS = 6
+
+
+def load_image(data: bytes) -> Image.Image | None:
+    """Decode image bytes and shrink them for previews; None when not a readable image."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with Image.open(io.BytesIO(data)) as opened:
+                opened.draft("RGB", (SOURCE_PIXELS, SOURCE_PIXELS))
+                image = ImageOps.exif_transpose(opened).convert("RGB")
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None
+    image.thumbnail((SOURCE_PIXELS, SOURCE_PIXELS * 3), Image.Resampling.LANCZOS)
+    return image
+
+
+def fit(image: Image.Image, width: int, height: int, *, blurred: bool) -> Image.Image:
+    """The image scaled to fit `width` x `height` pixels, blurred unless revealed."""
+    from PIL import Image, ImageFilter
+
+    scale = min(width / image.width, height / image.height)
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    if not blurred:
+        return image.resize(size, Image.Resampling.LANCZOS)
+    longer = max(image.width, image.height)
+    blocks = (
+        max(1, round(image.width * BLUR_BLOCKS / longer)),
+        max(1, round(image.height * BLUR_BLOCKS / longer)),
+    )
+    coarse = image.resize(blocks, Image.Resampling.BOX)
+    return coarse.resize(size, Image.Resampling.BILINEAR).filter(
+        ImageFilter.GaussianBlur(radius=max(1, min(size) // 8))
+    )

@@ -1,0 +1,196 @@
+"""One exhibit: its details form, what is still missing, and a preview that stays
+blurred until the person asks to see it.
+
+Details are saved with Ctrl+S, when leaving, and just before a lock. Times guessed from
+the file are marked until the person confirms or changes them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Static, TextArea
+
+from tui.core.completeness import LABELS, hint
+from tui.core.errors import ReclaimError
+from tui.core.evidence import DATE_FIELDS, GUESS_SOURCES, Exhibit
+from tui.screens.case import case_is_open, open_case
+from tui.widgets.preview import Preview
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+#: (field, label, placeholder); the order of the form.
+FORM = (
+    ("description", "What it shows", "e.g. the post with my photo, username and date visible"),
+    ("platform", "Site or app", "e.g. Instagram"),
+    ("poster", "Who posted it", "their username or profile name"),
+    ("posted_at", "When it was posted", "e.g. 2024-03-05 21:14, or 2024-03-05"),
+    ("captured_at", "When you captured it", "e.g. 2024-03-06 08:15"),
+    ("url", "Web address", "https://..."),
+    ("caption", "Captions and comments", "what was written with it"),
+    ("significance", "Why it matters", "e.g. shows who posted it and when"),
+    ("notes", "Notes", "anything else"),
+)
+LONG_FIELDS = frozenset({"caption", "notes"})
+
+
+def shown_value(exhibit: Exhibit, name: str) -> str:
+    value: str = getattr(exhibit, name)
+    return value.replace("T", " ") if name in DATE_FIELDS else value
+
+
+class ExhibitScreen(Screen[None]):
+    CSS_PATH = "exhibit.tcss"
+    BINDINGS = [
+        Binding("escape", "leave", "Save and back"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+r", "reveal", "Show/blur picture", priority=True),
+        Binding("ctrl+k", "confirm", "Confirm guesses", priority=True),
+    ]
+
+    def __init__(self, exhibit_id: str) -> None:
+        super().__init__()
+        self.exhibit_id = exhibit_id
+        self.exhibit: Exhibit | None = None
+
+    def compose(self) -> ComposeResult:
+        from tui.core.evidence import get_exhibit
+
+        exhibit = self.exhibit = get_exhibit(open_case(self), self.exhibit_id)
+        yield Static(f"{exhibit.id} · {exhibit.original_name}", id="heading", markup=False)
+        yield Static(hint(exhibit), id="hint", markup=False)
+        with Horizontal():
+            with VerticalScroll(id="form"):
+                for name, label, placeholder in FORM:
+                    yield Label(self._label(name, label), id=f"label-{name}")
+                    if name in LONG_FIELDS:
+                        area = TextArea(
+                            getattr(exhibit, name), id=name, soft_wrap=True, tab_behavior="focus"
+                        )
+                        area.placeholder = placeholder
+                        yield area
+                    else:
+                        yield Input(shown_value(exhibit, name), placeholder=placeholder, id=name)
+            with Vertical(id="side"):
+                yield Preview(None, "Loading the preview…", id="preview")
+                yield Static(self._facts(exhibit), id="facts", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        assert self.exhibit is not None
+        if self.exhibit.media_type.startswith("image/"):
+            self.run_worker(self._load_preview, thread=True, exit_on_error=False)
+        else:
+            kind = self.exhibit.media_type.split("/")[-1].upper()
+            self._show_preview(None, f"No picture for this kind of file ({kind}).")
+        self.query_one("#description", Input).focus()
+
+    def _label(self, name: str, label: str) -> str:
+        assert self.exhibit is not None
+        source = self.exhibit.guesses.get(name)
+        if source:
+            return (
+                f"{label} — a guess from {GUESS_SOURCES.get(source, 'the file')}; Ctrl+K confirms"
+            )
+        return label
+
+    def _facts(self, exhibit: Exhibit) -> str:
+        from tui.cli.common import size
+        from tui.core.evidence import list_exhibits, similar_to
+
+        lines = [f"Type: {exhibit.media_type}", f"Size: {size(exhibit.size)}"]
+        if exhibit.width and exhibit.height:
+            lines.append(f"Pixels: {exhibit.width} x {exhibit.height}")
+        lines.append(f"Added: {exhibit.added_at.replace('T', ' ').removesuffix('Z')} UTC")
+        lines.append(f"SHA-256: {exhibit.sha256[:16]}…")
+        if exhibit.phash:
+            lines.append(f"Picture fingerprint: {exhibit.phash}")
+            same = similar_to(list_exhibits(open_case(self)), exhibit)
+            if same:
+                lines.append("Same picture as: " + ", ".join(other.id for other in same))
+        if exhibit.derived_from:
+            lines.append("Stitched from: " + ", ".join(exhibit.derived_from))
+        if exhibit.excluded:
+            lines.append("Left out of the binder (kept in the case).")
+        return "\n".join(lines)
+
+    # ---- preview ----------------------------------------------------------------
+
+    def _load_preview(self) -> None:
+        """In a thread: decrypt into memory and shrink; nothing is written to disk."""
+        from tui.core.evidence import read_original
+        from tui.core.preview import load_image
+
+        assert self.exhibit is not None
+        try:
+            image = load_image(read_original(open_case(self), self.exhibit))
+        except (ReclaimError, OSError, AssertionError) as error:
+            self.app.call_from_thread(self._show_preview, None, str(error))
+            return
+        self.app.call_from_thread(self._show_preview, image, "This picture can't be read.")
+
+    def _show_preview(self, image: Image.Image | None, why_none: str) -> None:
+        if not self.is_attached:
+            return
+        preview = self.query_one(Preview)
+        preview.image, preview.why_none = image, why_none
+        preview.refresh()
+
+    def action_reveal(self) -> None:
+        preview = self.query_one(Preview)
+        if preview.image is not None:
+            preview.revealed = not preview.revealed
+
+    def on_screen_suspend(self) -> None:
+        """Whatever covers this screen (a dialog, the lock), the picture is blurred again."""
+        for preview in self.query(Preview):
+            preview.revealed = False
+
+    # ---- saving -----------------------------------------------------------------
+
+    def _values(self) -> dict[str, str | None]:
+        values: dict[str, str | None] = {}
+        for name, _, _ in FORM:
+            widget = self.query_one(f"#{name}")
+            values[name] = widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+        return values
+
+    def save_now(self, confirm: tuple[str, ...] = ()) -> bool:
+        """Save what is in the form; False (with a plain sentence) when it can't be."""
+        from tui.core.evidence import update_details
+
+        if not case_is_open(self) or self.exhibit is None:
+            return True
+        try:
+            self.exhibit = update_details(
+                open_case(self), self.exhibit.id, self._values(), confirm=confirm
+            )
+        except ReclaimError as error:
+            self.notify(str(error), severity="error")
+            return False
+        self.query_one("#hint", Static).update(hint(self.exhibit))
+        for name, label, _ in FORM:
+            self.query_one(f"#label-{name}", Label).update(self._label(name, label))
+        return True
+
+    def action_save(self) -> None:
+        if self.save_now():
+            self.notify("Saved.")
+
+    def action_confirm(self) -> None:
+        assert self.exhibit is not None
+        guessed = tuple(self.exhibit.guesses)
+        if not guessed:
+            self.notify("Nothing here is a guess.")
+            return
+        if self.save_now(confirm=guessed):
+            names = ", ".join(LABELS.get(name, name) for name in guessed)
+            self.notify(f"Confirmed: {names}.")
+
+    def action_leave(self) -> None:
+        if self.save_now():
+            self.dismiss(None)
