@@ -86,17 +86,98 @@ def cmd_evidence_show(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_edit(args: argparse.Namespace) -> int:
-    from tui.core.evidence import clean_details, update_details
+    from tui.core.evidence import clean_details, get_exhibit, update_details
 
     details = {k: v for k, v in _details(args).items() if v is not None}
     clean_details(details)
-    if not details:
+    if not details and not args.confirm_guesses:
         from tui.core.errors import InputError
 
         raise InputError("Nothing to change: give at least one detail, like --platform.")
     with open_vault(args) as vault:
-        exhibit = update_details(vault, args.id, details)
+        confirm = tuple(get_exhibit(vault, args.id).guesses) if args.confirm_guesses else ()
+        exhibit = update_details(vault, args.id, details, confirm=confirm)
     say(f"{exhibit.id} is updated.")
+    return 0
+
+
+def cmd_evidence_stitch(args: argparse.Namespace) -> int:
+    from tui.core.stitch import stitch
+
+    with open_vault(args) as vault:
+        result = stitch(vault, args.ids, args.description or "")
+    exhibit = result.exhibit
+    if result.duplicate:
+        say(f"That stitched image is already in the case as {exhibit.id}.")
+        return 0
+    say(
+        f"{exhibit.id}  {exhibit.original_name}  {exhibit.width}x{exhibit.height}  "
+        f"sha256:{exhibit.sha256}"
+    )
+    say(f"Made from {', '.join(exhibit.derived_from)}, which are kept as they were.")
+    return 0
+
+
+def cmd_evidence_remove(args: argparse.Namespace) -> int:
+    from tui.core.evidence import set_excluded
+
+    with open_vault(args) as vault:
+        exhibit = set_excluded(vault, args.id, not args.undo)
+    if exhibit.excluded:
+        say(f"{exhibit.id} is left out of the binder. It stays in the case, untouched.")
+    else:
+        say(f"{exhibit.id} is back in the binder.")
+    return 0
+
+
+def cmd_evidence_delete(args: argparse.Namespace) -> int:
+    from tui.core.evidence import delete_exhibit, get_exhibit
+
+    with open_vault(args) as vault:
+        exhibit = get_exhibit(vault, args.id)
+        typed = args.confirm
+        if typed is None:
+            if not sys.stdin.isatty():
+                from tui.core.errors import InputError
+
+                raise InputError(
+                    f"Deleting needs confirmation: add --confirm {exhibit.id}, "
+                    "or run it in a terminal to be asked."
+                )
+            print(
+                f"Deleting {exhibit.id} ({exhibit.description or exhibit.original_name}) "
+                "can't be undone. To leave it out of the binder only, use "
+                f"'reclaim evidence remove {exhibit.id}'.",
+                file=sys.stderr,
+            )
+            typed = input(f"Type {exhibit.id} to delete it for good: ")
+        deleted = delete_exhibit(vault, exhibit.id, typed, args.reason or "")
+    say(f"{deleted.id} is deleted. The custody log records its hash and this deletion.")
+    return 0
+
+
+def cmd_evidence_similar(args: argparse.Namespace) -> int:
+    from tui.core.evidence import list_exhibits, similar_to
+
+    with open_vault(args) as vault:
+        exhibits = list_exhibits(vault)
+    groups: list[list[str]] = []
+    placed: set[str] = set()
+    for exhibit in exhibits:
+        if exhibit.id in placed:
+            continue
+        same = similar_to(exhibits, exhibit)
+        if same:
+            group = [exhibit.id] + [other.id for other in same if other.id not in placed]
+            placed.update(group)
+            groups.append(group)
+    if args.json:
+        say(json.dumps(groups))
+        return 0
+    if not groups:
+        say("No two images in the case look like the same picture.")
+    for group in groups:
+        say("Same picture: " + ", ".join(group))
     return 0
 
 
@@ -171,6 +252,47 @@ def register(commands: Commands) -> None:
     )
     edit.add_argument("id", metavar="ID")
     _detail_options(edit)
+    edit.add_argument(
+        "--confirm-guesses",
+        action="store_true",
+        help="the times guessed from the file are right; stop marking them as guesses",
+    )
+    stitch = add_command(
+        evidence,
+        "stitch",
+        cmd_evidence_stitch,
+        "stitching the screenshots",
+        "join screenshots, top to bottom, into one new exhibit (originals kept)",
+    )
+    stitch.add_argument("ids", nargs="+", metavar="ID", help="two or more, top first")
+    stitch.add_argument("--description", metavar="TEXT", help="what the stitched image shows")
+    remove = add_command(
+        evidence,
+        "remove",
+        cmd_evidence_remove,
+        "removing the exhibit from the binder",
+        "leave an exhibit out of the binder; it stays in the case",
+    )
+    remove.add_argument("id", metavar="ID")
+    remove.add_argument("--undo", action="store_true", help="put it back in the binder")
+    delete = add_command(
+        evidence,
+        "delete",
+        cmd_evidence_delete,
+        "deleting the exhibit",
+        "delete an exhibit for good (asks you to type its number; logged)",
+    )
+    delete.add_argument("id", metavar="ID")
+    delete.add_argument("--confirm", metavar="ID", help="the exhibit number again, to confirm")
+    delete.add_argument("--reason", metavar="TEXT", help="why, kept in the custody log")
+    similar = add_command(
+        evidence,
+        "similar",
+        cmd_evidence_similar,
+        "comparing the images",
+        "group images that show the same picture (perceptual hash, computed here)",
+    )
+    similar.add_argument("--json", action="store_true", help="machine-readable output")
     add_command(
         evidence,
         "verify",

@@ -43,7 +43,7 @@ SAMPLES = (
         },
     },
     {
-        "name": "repost.png",
+        "name": "Screenshot_20240306-093012.png",
         "lines": ["throwaway_8812 reposted", "'found this lol'", "(sample)"],
         "details": {
             "platform": "Reddit",
@@ -60,6 +60,7 @@ SAMPLES = (
             "platform": "WhatsApp",
             "poster": "sam (a friend)",
             "posted_at": "2024-03-05 22:02",
+            "captured_at": "2024-03-05 22:10",
             "description": "A friend telling me the post was going round",
         },
     },

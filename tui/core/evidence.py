@@ -7,6 +7,7 @@ of the file (name, content, thumbnail) is written outside the vault in plaintext
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -145,6 +146,11 @@ def open_source(path: Path) -> BinaryIO:
     """Open a file to add, with a plain sentence for every way that can fail."""
     if path.is_dir():
         raise InputError(f"{path} is a folder. Give the files inside it (for example {path}/*).")
+    # A pipe or device would make open() wait forever (or read without end): refuse it
+    # before opening. The check after opening catches a file swapped in between.
+    with contextlib.suppress(OSError):
+        if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+            raise InputError(f"{path} is not a regular file, so it can't be added as evidence.")
     try:
         handle = path.open("rb")
     except FileNotFoundError:

@@ -82,7 +82,7 @@ def image_facts(handle: BinaryIO) -> ImageFacts | None:
 
 #: Two pictures whose pHashes differ in at most this many of 64 bits are the same
 #: picture for our purposes (resized, recompressed, a status bar cropped off).
-SAME_PICTURE_BITS = 10
+SAME_PICTURE_BITS = 6
 
 
 def perceptual_hash(image: Image.Image) -> str:

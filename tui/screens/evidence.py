@@ -38,6 +38,7 @@ COLUMNS = (
 )
 FIXED_WIDTH = sum(width for _, _, width in COLUMNS) + (len(COLUMNS) + 1) * 2 + 2
 FILTER_DELAY = 0.2
+KEYS = "Enter details · Space marks · t stitches marked · x removes · D deletes"
 
 SORTS: dict[str, tuple[str, Callable[[Exhibit], Any]]] = {
     "id": ("number", lambda e: e.number),
@@ -75,13 +76,13 @@ class EvidenceScreen(Screen[None]):
         Binding("escape", "back", "Back", tooltip="Back to the steps (or stop the work)"),
         Binding("a", "add", "Add", tooltip="Add files or folders"),
         Binding("slash", "filter", "Filter", tooltip="Show only items that match some words"),
-        Binding("s", "sort", "Sort", tooltip="Sort by number, time, platform, poster..."),
-        Binding("space", "select", "Select", tooltip="Mark items to stitch together"),
-        Binding("t", "stitch", "Stitch", tooltip="Join marked screenshots into one image"),
-        Binding("x", "remove", "Remove", tooltip="Leave out of the binder (kept)"),
-        Binding("D", "delete", "Delete", show=False, tooltip="Delete for good (asks)"),
-        Binding("V", "verify", "Verify all", tooltip="Check every item against its hash"),
-        Binding("g", "guide", "How to capture", tooltip="How to take good screenshots"),
+        Binding("s", "sort", "Sort", show=False, tooltip="Sort by number, time, platform..."),
+        Binding("space", "select", "Mark", show=False),
+        Binding("t", "stitch", "Stitch", show=False),
+        Binding("x", "remove", "Remove", show=False),
+        Binding("D", "delete", "Delete", show=False),
+        Binding("V", "verify", "Verify", tooltip="Check every item against its hash"),
+        Binding("g", "guide", "Guide", tooltip="How to capture evidence well"),
     ]
 
     def __init__(self) -> None:
@@ -108,10 +109,11 @@ class EvidenceScreen(Screen[None]):
         for key, label, width in COLUMNS[5:]:
             table.add_column(label, width=width, key=key)
         yield table
+        yield Static(KEYS, id="keys")
         with Horizontal(id="work"):
             yield Label("", id="work-label")
             yield ProgressBar(id="work-bar", show_eta=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.reload()
@@ -186,14 +188,14 @@ class EvidenceScreen(Screen[None]):
             )
         else:
             incomplete = sum(1 for e in self.exhibits if not assess(e).complete)
-            lead = f"{count} item{'s' if count != 1 else ''}, each encrypted and hashed"
+            lead = f"{count} item{'s' if count != 1 else ''}, encrypted and hashed"
             if len(self.shown) != count:
-                lead += f"; {len(self.shown)} match the filter"
+                lead += f" · {len(self.shown)} match"
             if incomplete:
-                lead += f"; {incomplete} need more details"
-            lead += f". Sorted by {SORTS[self.sort_key][0]}."
+                lead += f" · {incomplete} need details"
+            lead += f" · by {SORTS[self.sort_key][0]} (s sorts)"
             if self.selected:
-                lead += f" Marked to stitch: {', '.join(self.selected)}."
+                lead += f" · marked: {', '.join(self.selected)}"
         self.query_one("#lead", Static).update(lead)
 
     def current_id(self) -> str | None:

@@ -46,10 +46,10 @@ def shown_value(exhibit: Exhibit, name: str) -> str:
 class ExhibitScreen(Screen[None]):
     CSS_PATH = "exhibit.tcss"
     BINDINGS = [
-        Binding("escape", "leave", "Save and back"),
+        Binding("escape", "leave", "Back", tooltip="Save and go back"),
         Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+r", "reveal", "Show/blur picture", priority=True),
-        Binding("ctrl+k", "confirm", "Confirm guesses", priority=True),
+        Binding("ctrl+r", "reveal", "Show/blur", priority=True),
+        Binding("ctrl+k", "confirm", "Confirm guess", priority=True),
     ]
 
     def __init__(self, exhibit_id: str) -> None:
@@ -78,7 +78,7 @@ class ExhibitScreen(Screen[None]):
             with Vertical(id="side"):
                 yield Preview(None, "Loading the preview…", id="preview")
                 yield Static(self._facts(exhibit), id="facts", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         assert self.exhibit is not None
@@ -140,6 +140,11 @@ class ExhibitScreen(Screen[None]):
         preview.image, preview.why_none = image, why_none
         preview.refresh()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "confirm":
+            return bool(self.exhibit and self.exhibit.guesses)
+        return True
+
     def action_reveal(self) -> None:
         preview = self.query_one(Preview)
         if preview.image is not None:
@@ -175,6 +180,7 @@ class ExhibitScreen(Screen[None]):
         self.query_one("#hint", Static).update(hint(self.exhibit))
         for name, label, _ in FORM:
             self.query_one(f"#label-{name}", Label).update(self._label(name, label))
+        self.refresh_bindings()
         return True
 
     def action_save(self) -> None:

@@ -40,9 +40,9 @@ class Preview(Widget):
         from rich_pixels import Pixels
 
         caption = (
-            Text("Shown. Ctrl+R blurs it again.", style="italic")
+            Text("Shown: Ctrl+R blurs", style="italic")
             if self.revealed
-            else Text("Blurred. Ctrl+R shows it.", style="italic")
+            else Text("Blurred: Ctrl+R shows", style="italic")
         )
         return Group(Pixels.from_image(picture), caption)
 
