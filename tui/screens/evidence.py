@@ -38,6 +38,10 @@ COLUMNS = (
 )
 FIXED_WIDTH = sum(width for _, _, width in COLUMNS) + (len(COLUMNS) + 1) * 2 + 2
 FILTER_DELAY = 0.2
+#: Rows shown at once, then added per frame: enough to fill a tall terminal at once.
+FIRST_ROWS = 120
+BATCH_ROWS = 200
+KEEP_PLACE_ROWS = 600
 KEYS = "Enter details · Space marks · t stitches marked · x removes · D deletes"
 
 SORTS: dict[str, tuple[str, Callable[[Exhibit], Any]]] = {
@@ -95,6 +99,7 @@ class EvidenceScreen(Screen[None]):
         self.job: Job | None = None
         self._watch: Timer | None = None
         self._filter_timer: Timer | None = None
+        self._generation = 0
 
     # ---- layout -----------------------------------------------------------------
 
@@ -102,7 +107,7 @@ class EvidenceScreen(Screen[None]):
         yield Static("Step 4: Evidence", id="heading")
         yield Static("", id="lead", markup=False)
         yield Input(placeholder="Filter: type words to show only matching items", id="filter")
-        table: DataTable[Text | str] = DataTable(cursor_type="row", zebra_stripes=True)
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         for key, label, width in COLUMNS[:5]:
             table.add_column(label, width=width, key=key)
         table.add_column("Description", width=self._description_width(), key="description")
@@ -140,6 +145,8 @@ class EvidenceScreen(Screen[None]):
         self.refresh_rows(focus_id)
 
     def refresh_rows(self, focus_id: str | None = None) -> None:
+        """Filter, sort and show the rows: the first screenfuls at once, the rest in
+        batches between frames, so that thousands of items never hold up the screen."""
         table = self.query_one(DataTable)
         if focus_id is None and table.row_count:
             focus_id = self.current_id()
@@ -147,32 +154,45 @@ class EvidenceScreen(Screen[None]):
         shown = [e for e in self.exhibits if matches(e, words)] if words else self.exhibits
         self.shown = sorted(shown, key=SORTS[self.sort_key][1])
         table.clear()
-        for exhibit in self.shown:
-            table.add_row(*self._cells(exhibit), key=exhibit.id)
-        if focus_id is not None and any(e.id == focus_id for e in self.shown):
-            table.move_cursor(row=table.get_row_index(focus_id))
+        self._generation += 1
+        focus_at = next((i for i, e in enumerate(self.shown) if e.id == focus_id), None)
+        if focus_at is not None and focus_at > KEEP_PLACE_ROWS:
+            focus_at = None  # far down a long list: start from the top, without a wait
+        first = max(FIRST_ROWS, (focus_at or 0) + FIRST_ROWS)
+        self._add_rows(self._generation, 0, first)
+        if focus_at is not None:
+            table.move_cursor(row=focus_at)
         self._update_lead()
 
-    def _cells(self, exhibit: Exhibit) -> list[Text | str]:
+    def _add_rows(self, generation: int, start: int, stop: int) -> None:
+        if generation != self._generation or not self.is_attached:
+            return  # a newer filter or sort has replaced these rows
+        table = self.query_one(DataTable)
+        for exhibit in self.shown[start:stop]:
+            table.add_row(*self._cells(exhibit), key=exhibit.id)
+        if stop < len(self.shown):
+            self.call_after_refresh(self._add_rows, generation, stop, stop + BATCH_ROWS)
+
+    def _cells(self, exhibit: Exhibit) -> list[Text]:
         found = assess(exhibit)
         check = self.checks.get(exhibit.id)
         description = exhibit.description or exhibit.original_name
         if exhibit.excluded:
             description = f"(removed) {description}"
         return [
-            Text("●", style="bold $accent") if exhibit.id in self.selected else "",
-            exhibit.id,
-            exhibit.captured_at[:10],
-            exhibit.platform,
-            exhibit.poster,
+            Text("●" if exhibit.id in self.selected else "", style="bold"),
+            Text(exhibit.id),
+            Text(exhibit.captured_at[:10]),
+            Text(exhibit.platform),
+            Text(exhibit.poster),
             Text(description, style="dim" if exhibit.excluded else ""),
             Text(found.short, style="green" if found.complete else "yellow"),
-            "" if check is None else Text("✗", "bold red") if check else Text("✓", "green"),
+            Text("") if check is None else Text("✗", "bold red") if check else Text("✓", "green"),
         ]
 
     def _update_row(self, exhibit: Exhibit) -> None:
         table = self.query_one(DataTable)
-        if exhibit.id not in table.rows:
+        if RowKey(exhibit.id) not in table.rows:
             return
         keys = [key for key, _, _ in COLUMNS[:5]] + ["description"]
         keys += [key for key, _, _ in COLUMNS[5:]]
