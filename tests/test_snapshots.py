@@ -2,6 +2,7 @@
 `python -m pytest tests/test_snapshots.py --snapshot-update`, and look at the SVGs."""
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,26 @@ SIZE = (80, 24)
 
 
 @pytest.fixture
-def demo() -> Iterator[Vault]:
+def demo(monkeypatch: pytest.MonkeyPatch) -> Iterator[Vault]:
+    """The sample case, added at a fixed moment so that screens showing it never change."""
+    import tui.core.evidence
+
+    fixed = datetime(2024, 3, 7, 9, 30, tzinfo=UTC)
+    monkeypatch.setattr(tui.core.evidence, "utc_now", lambda: fixed)
+    monkeypatch.setattr(tui.core.evidence, "local_offset", lambda moment=None: "+00:00")
     case = create_demo_case()
     yield case
     remove_demo_case(case)
+
+
+async def wait_for_evidence_work(pilot) -> None:
+    """Let the preview or the check in the background finish, then draw."""
+    for _ in range(100):
+        await pilot.pause(0.05)
+        await pilot.app.workers.wait_for_complete()
+        if getattr(pilot.app.screen, "job", None) is None:
+            break
+    await pilot.pause()
 
 
 def test_unlock_screen(snap_compare, vault: Vault):
@@ -69,3 +86,76 @@ def test_passwords_step(snap_compare, demo: Vault):
         await pilot.pause()
 
     assert snap_compare(app, run_before=type_password, terminal_size=SIZE)
+
+
+def test_exhibit_details_with_a_blurred_preview(snap_compare, demo: Vault):
+    """E-0003 of the sample case: its capture time is a guess from the file name."""
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+
+    async def open_details(pilot) -> None:
+        await pilot.press("4", "down", "down", "enter")
+        await wait_for_evidence_work(pilot)
+
+    assert snap_compare(app, run_before=open_details, terminal_size=SIZE)
+
+
+def test_exhibit_details_revealed(snap_compare, demo: Vault):
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+
+    async def reveal(pilot) -> None:
+        await pilot.press("4", "enter")
+        await wait_for_evidence_work(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=reveal, terminal_size=SIZE)
+
+
+def test_add_evidence_screen(
+    snap_compare, demo: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from tests.conftest import make_png
+    from tui.screens.add_evidence import AddEvidenceScreen
+
+    shots = tmp_path / "Screenshots"
+    (shots / "March").mkdir(parents=True)
+    for name in ("Screenshot_20240305-211400.png", "Screenshot_20240305-211412.png"):
+        make_png(shots / name)
+    monkeypatch.chdir(tmp_path)
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+
+    async def choose(pilot) -> None:
+        await pilot.press("4")
+        await pilot.app.push_screen(AddEvidenceScreen(Path("Screenshots")))
+        await pilot.pause(0.3)
+        await pilot.press("down", "down", "enter", "f")
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=choose, terminal_size=SIZE)
+
+
+def test_stitched_screenshots(snap_compare, demo: Vault):
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+
+    async def stitch(pilot) -> None:
+        await pilot.press("4", "space", "space", "t")
+        await pilot.pause()
+        await pilot.press(*"chat", "enter")
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=stitch, terminal_size=SIZE)
+
+
+def test_verify_all(snap_compare, demo: Vault):
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+
+    async def verify(pilot) -> None:
+        await pilot.press("4", "V")
+        await wait_for_evidence_work(pilot)
+
+    assert snap_compare(app, run_before=verify, terminal_size=SIZE)
+
+
+def test_capture_guide(snap_compare, demo: Vault):
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    assert snap_compare(app, press=["4", "g"], terminal_size=SIZE)

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from tui.core.completeness import LABELS, hint
 from tui.core.errors import ReclaimError
-from tui.core.evidence import DATE_FIELDS, GUESS_SOURCES, Exhibit
+from tui.core.evidence import DATE_FIELDS, Exhibit
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.preview import Preview
 
@@ -93,9 +93,7 @@ class ExhibitScreen(Screen[None]):
         assert self.exhibit is not None
         source = self.exhibit.guesses.get(name)
         if source:
-            return (
-                f"{label} — a guess from {GUESS_SOURCES.get(source, 'the file')}; Ctrl+K confirms"
-            )
+            return f"{label} (guess; Ctrl+K confirms)"
         return label
 
     def _facts(self, exhibit: Exhibit) -> str:
