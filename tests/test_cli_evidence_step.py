@@ -53,7 +53,8 @@ def test_stitch_refuses_a_non_image_plainly(cli, vault: Vault, tmp_path: Path):
     result = cli("evidence", "stitch", "E-0001", "E-0002")
     assert result.returncode == 1
     assert result.stderr.strip() == (
-        "reclaim: E-0002 is not an image (text/plain); only screenshots and photos can be stitched."
+        "reclaim: E-0002 is not an image (text/plain); "
+        "only screenshots and photos can be stitched."
     )
     assert "Traceback" not in result.stderr
     assert vault_bytes(vault.path) == before
