@@ -205,6 +205,10 @@ class ReclaimApp(App[None]):
             from tui.screens.evidence import EvidenceScreen
 
             self.push_screen(EvidenceScreen())
+        elif key == "timeline":
+            from tui.screens.timeline import TimelineScreen
+
+            self.push_screen(TimelineScreen())
         else:
             self.push_screen(ComingScreen(step(key)))
 

@@ -95,7 +95,56 @@ def create_demo_case(root: Path | None = None) -> Vault:
     shutil.rmtree(drafts)
     _tick_half_the_checklists(vault)
     _passwords(vault)
+    _timeline(vault)
     return vault
+
+
+def _timeline(vault: Vault) -> None:
+    from tui.core.timeline import add_event, save_person
+
+    save_person(vault, "Sam Okafor", "sam@example.org", "friend")
+    save_person(vault, "Dana Reyes", "", "colleague")
+    add_event(
+        vault,
+        "about 2023",
+        "Alex took photos during our relationship",
+        details="Alex took private photos of me and kept them. I never agreed to them "
+        "being shared.",
+    )
+    add_event(
+        vault,
+        "February 2024",
+        "We broke up",
+        response="I ended the relationship and stopped replying to Alex.",
+        witnesses=["Sam Okafor"],
+    )
+    add_event(
+        vault,
+        "2024-03-02 22:41",
+        "Alex threatened to share the photos",
+        details="Alex sent direct messages saying everyone would see the photos.",
+        response="I took screenshots and told Sam.",
+        place="Instagram",
+        witnesses=["Sam Okafor"],
+        evidence=["E-0001"],
+    )
+    add_event(
+        vault,
+        "2024-03-05 21:14",
+        "The photo was posted",
+        details="alex_r posted one of the photos with the caption 'look who it is'.",
+        response="I saved the post and reported it to Instagram.",
+        place="Instagram",
+        witnesses=["Sam Okafor", "Dana Reyes"],
+        evidence=["E-0002", "E-0004"],
+    )
+    add_event(
+        vault,
+        "2024-03-06",
+        "The photo was reposted on a forum",
+        place="Reddit",
+        evidence=["E-0003"],
+    )
 
 
 def _passwords(vault: Vault) -> None:

@@ -35,7 +35,7 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(4, "evidence", "Evidence", "Save screenshots, pages and recordings before they go", True),
     Step(5, "copies", "Copies", "Keep safe copies in more than one place", False),
-    Step(6, "timeline", "Timeline", "Your written account of what happened, in order", False),
+    Step(6, "timeline", "Timeline", "Your written account of what happened, in order", True),
     Step(
         7,
         "binder",
@@ -69,6 +69,10 @@ def progress(vault: Vault) -> dict[str, str]:
     from tui.core import accounts
 
     words["passwords"] = accounts.summary(accounts.list_accounts(vault))
+    events = len(vault.table("events"))
+    words["timeline"] = (
+        "no events yet" if not events else f"{events} event{'s' if events != 1 else ''}"
+    )
     words["evidence"] = (
         "nothing saved yet" if not count else f"{count} item{'s' if count != 1 else ''} saved"
     )

@@ -1,0 +1,105 @@
+"""`reclaim timeline ...`: the written account, event by event."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from tui.cli.common import Commands, add_command, add_group, open_vault, say
+
+
+def cmd_timeline_add(args: argparse.Namespace) -> int:
+    from tui.core.fuzzy_dates import When
+    from tui.core.timeline import add_event
+
+    When.parse(args.when)  # a bad date is refused before the case is opened
+    with open_vault(args) as vault:
+        event = add_event(
+            vault,
+            args.when,
+            args.title,
+            details=args.details or "",
+            response=args.response or "",
+            place=args.where or "",
+            witnesses=args.witness or [],
+            evidence=args.evidence or [],
+        )
+    say(f"{event.id}  {event.moment.text()}  {event.title}")
+    return 0
+
+
+def cmd_timeline_list(args: argparse.Namespace) -> int:
+    from tui.core.timeline import as_records
+
+    with open_vault(args) as vault:
+        records = as_records(vault)
+    if args.json:
+        say(json.dumps(records, indent=2, ensure_ascii=False))
+        return 0
+    if not records:
+        say('No events yet. Add one with: reclaim timeline add --when 2024-03 --title "..."')
+        return 0
+    for record in records:
+        line = f"{record['id']}  {record['when_text']:<22}  {record['title']}"
+        if record["evidence"]:
+            line += f"  (see {', '.join(record['evidence'])})"
+        say(line)
+    return 0
+
+
+def cmd_timeline_remove(args: argparse.Namespace) -> int:
+    from tui.core.timeline import remove_event
+
+    with open_vault(args) as vault:
+        event = remove_event(vault, args.id)
+    say(f"{event.id} ({event.title}) is taken out of the timeline.")
+    return 0
+
+
+def cmd_timeline_export(args: argparse.Namespace) -> int:
+    from tui.core.account import export
+
+    with open_vault(args) as vault:
+        target = export(vault, Path(args.dest).expanduser())
+    say(f"Wrote the account to {target}. It is not encrypted there: keep it somewhere safe.")
+    return 0
+
+
+def register(commands: Commands) -> None:
+    timeline = add_group(commands, "timeline", "your written account of what happened, in order")
+    add = add_command(
+        timeline, "add", cmd_timeline_add, "adding the event", "add an event to the timeline"
+    )
+    add.add_argument(
+        "--when",
+        required=True,
+        metavar="WHEN",
+        help='2024-03-05 21:14, 2024-03-05, 2024-03, 2023, "5 March 2024", "about 2023"',
+    )
+    add.add_argument("--title", required=True, metavar="TEXT", help="a few words: what happened")
+    add.add_argument("--details", metavar="TEXT", help="what happened, in your own words")
+    add.add_argument("--response", metavar="TEXT", help="what you did about it")
+    add.add_argument("--where", metavar="PLACE", help="the site, app or place")
+    add.add_argument(
+        "--witness", action="append", metavar="NAME", help="who can confirm it (repeat)"
+    )
+    add.add_argument(
+        "--evidence", action="append", metavar="ID", help="an exhibit that shows it (repeat)"
+    )
+    listing = add_command(
+        timeline, "list", cmd_timeline_list, "reading the timeline", "the events, in time order"
+    )
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    remove = add_command(
+        timeline, "remove", cmd_timeline_remove, "removing the event", "take an event out"
+    )
+    remove.add_argument("id", metavar="ID")
+    export = add_command(
+        timeline,
+        "export",
+        cmd_timeline_export,
+        "exporting the account",
+        "write the account as DEST.md, DEST.txt or DEST.docx",
+    )
+    export.add_argument("dest", metavar="DEST")

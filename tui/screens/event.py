@@ -1,0 +1,201 @@
+"""One event of the timeline: a forgiving date field that says how it reads, the guide's
+questions as prompts, and pickers for witnesses and evidence.
+
+Saved with Ctrl+S, when leaving, and just before a lock."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, SelectionList, Static, TextArea
+
+from tui.core.errors import InputError, ReclaimError
+from tui.core.timeline import PROMPTS, Event
+from tui.screens.case import case_is_open, open_case
+
+
+class EventScreen(Screen[None]):
+    AUTO_FOCUS = "#when"
+    DEFAULT_CSS = """
+    EventScreen #heading { padding: 0 1; text-style: bold; color: $primary;
+                           background: $boost; width: 100%; }
+    EventScreen VerticalScroll { padding: 0 1; }
+    EventScreen Label { margin-top: 1; color: $text-muted; }
+    EventScreen Input { height: 1; border: none; background: $boost; padding: 0 1; }
+    EventScreen Input:focus { background: $primary 30%; border: none; }
+    EventScreen TextArea { height: 4; border: none; background: $boost; }
+    EventScreen TextArea:focus { background: $primary 30%; border: none; }
+    EventScreen SelectionList { height: auto; max-height: 6; border: none; background: $boost; }
+    EventScreen SelectionList:focus { border: none; background: $primary 20%; }
+    EventScreen #reads-as { color: $success; }
+    EventScreen #reads-as.problem { color: $warning; }
+    """
+    BINDINGS = [
+        Binding("escape", "leave", "Back", tooltip="Save and go back"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+
+    def __init__(self, event_id: str | None) -> None:
+        super().__init__()
+        self.event_id = event_id
+
+    def compose(self) -> ComposeResult:
+        from tui.core.evidence import list_exhibits
+        from tui.core.timeline import get_event, list_people
+
+        vault = open_case(self)
+        event = get_event(vault, self.event_id) if self.event_id else None
+        people = list_people(vault)
+        title = f"{event.id}: {event.title}" if event else "A new event"
+        yield Static(title, id="heading", markup=False)
+        with VerticalScroll():
+            yield Label("When (a day, a month, a year, or 'about 2023' are all fine)")
+            yield Input(
+                event.moment.text() if event else "",
+                placeholder='e.g. "5 March 2024", "March 2024", "about 2023"',
+                id="when",
+            )
+            yield Static("", id="reads-as", markup=False)
+            yield Label("Title")
+            yield Input(event.title if event else "", placeholder=PROMPTS["title"], id="title")
+            yield Label("Where")
+            yield Input(event.place if event else "", placeholder=PROMPTS["place"], id="place")
+            yield Label("What happened")
+            details = TextArea(event.details if event else "", id="details", soft_wrap=True)
+            details.placeholder = PROMPTS["details"]
+            yield details
+            yield Label("What I did")
+            response = TextArea(event.response if event else "", id="response", soft_wrap=True)
+            response.placeholder = PROMPTS["response"]
+            yield response
+            yield Label(f"Who can confirm it (Space ticks). {PROMPTS['witnesses']}")
+            chosen = set(event.witnesses) if event else set()
+            yield SelectionList[str](
+                *[
+                    (f"{p.name} ({p.role})" if p.role else p.name, p.id, p.id in chosen)
+                    for p in people
+                ],
+                id="witnesses",
+            )
+            yield Input(
+                placeholder="Someone new: name, how to reach them, who they are; Enter adds",
+                id="new-person",
+            )
+            yield Label(f"Evidence (Space ticks). {PROMPTS['evidence']}")
+            linked = set(event.evidence) if event else set()
+            yield SelectionList[str](
+                *[
+                    (f"{e.id}  {e.description or e.original_name}", e.id, e.id in linked)
+                    for e in list_exhibits(vault)
+                ],
+                id="evidence",
+            )
+        yield Footer()
+
+    # ---- the date field ---------------------------------------------------------
+
+    @on(Input.Changed, "#when")
+    def when_changed(self, event: Input.Changed) -> None:
+        from tui.core.fuzzy_dates import When
+
+        reads_as = self.query_one("#reads-as", Static)
+        if not event.value.strip():
+            reads_as.update("")
+            return
+        try:
+            moment = When.parse(event.value)
+        except InputError as error:
+            reads_as.update(str(error))
+            reads_as.add_class("problem")
+            return
+        reads_as.remove_class("problem")
+        reads_as.update(f"Reads as: {moment.text()}")
+
+    @on(Input.Submitted, "#new-person")
+    def new_person(self, event: Input.Submitted) -> None:
+        from tui.core.timeline import save_person
+
+        name, contact, role = ([*event.value.split(",", 2), "", ""])[:3]
+        try:
+            person = save_person(open_case(self), name, contact, role)
+        except ReclaimError as error:
+            self.notify(str(error), severity="warning")
+            return
+        witnesses: SelectionList[str] = self.query_one("#witnesses", SelectionList)
+        known = [witnesses.get_option_at_index(i).value for i in range(witnesses.option_count)]
+        if person.id not in known:
+            label = f"{person.name} ({person.role})" if person.role else person.name
+            witnesses.add_option((label, person.id, True))
+        else:
+            witnesses.select(person.id)
+        event.input.value = ""
+        self.notify(f"{person.name} is in the list of people, ticked for this event.")
+
+    # ---- saving -----------------------------------------------------------------
+
+    def _names(self) -> list[str]:
+        from tui.core.timeline import list_people
+
+        people = {p.id: p.name for p in list_people(open_case(self))}
+        chosen: SelectionList[str] = self.query_one("#witnesses", SelectionList)
+        return [people[pid] for pid in chosen.selected if pid in people]
+
+    def save_now(self) -> bool:
+        """Save the form; False (with the sentence shown) when it can't be saved."""
+        from tui.core.timeline import add_event, update_event
+
+        if not case_is_open(self):
+            return True
+        when = self.query_one("#when", Input).value
+        title = self.query_one("#title", Input).value
+        texts = {
+            "place": self.query_one("#place", Input).value,
+            "details": self.query_one("#details", TextArea).text,
+            "response": self.query_one("#response", TextArea).text,
+        }
+        evidence_list: SelectionList[str] = self.query_one("#evidence", SelectionList)
+        evidence = list(evidence_list.selected)
+        if (
+            self.event_id is None
+            and not when.strip()
+            and not title.strip()
+            and not any(texts.values())
+        ):
+            return True  # an untouched new form: nothing to keep
+        try:
+            if self.event_id is None:
+                saved: Event = add_event(
+                    open_case(self),
+                    when,
+                    title,
+                    witnesses=self._names(),
+                    evidence=evidence,
+                    **texts,
+                )
+                self.event_id = saved.id
+            else:
+                saved = update_event(
+                    open_case(self),
+                    self.event_id,
+                    when=when,
+                    title=title,
+                    witnesses=self._names(),
+                    evidence=evidence,
+                    **texts,
+                )
+        except ReclaimError as error:
+            self.notify(str(error), severity="error")
+            return False
+        self.query_one("#heading", Static).update(f"{saved.id}: {saved.title}")
+        return True
+
+    def action_save(self) -> None:
+        if self.save_now():
+            self.notify("Saved.")
+
+    def action_leave(self) -> None:
+        if self.save_now():
+            self.dismiss(None)

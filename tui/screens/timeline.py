@@ -1,0 +1,210 @@
+"""Step 6, Timeline: the events in order, a form for each, and a reading view that shows
+the account as continuous text. Every change is saved as it is made."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+from textual.widgets.data_table import ColumnKey
+
+from tui.core.errors import ReclaimError
+from tui.core.timeline import PROMPTS
+from tui.screens.case import case_is_open, open_case
+
+FIXED_WIDTH = 20 + 14 + 12 + 4 * 2 + 2
+START_HERE = (
+    "No events yet. Press a to add the first one. Not sure where to start? Begin with the "
+    "day you found out, then go back to the first sign of trouble. For each event: "
+    + " ".join(PROMPTS[key] for key in ("details", "response", "witnesses", "evidence"))
+)
+
+
+def reading_text(parts: list[object]) -> Text:
+    from tui.core.account import Part, intro
+
+    text = Text()
+    text.append(intro() + "\n\n", style="italic")
+    for part in parts:
+        assert isinstance(part, Part)
+        text.append(part.heading + "\n", style="bold")
+        for label, line in part.lines:
+            if label:
+                text.append(f"{label}: ", style="bold")
+            text.append(line + "\n")
+        text.append("\n")
+    return text
+
+
+class TimelineScreen(Screen[None]):
+    AUTO_FOCUS = "DataTable"
+    DEFAULT_CSS = """
+    TimelineScreen #heading { padding: 0 1; text-style: bold; color: $primary;
+                              background: $boost; width: 100%; }
+    TimelineScreen #lead { padding: 0 1; color: $text-muted; height: auto; }
+    TimelineScreen DataTable { height: 1fr; }
+    TimelineScreen #reading { height: 1fr; padding: 0 2; display: none; }
+    """
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("a", "add", "Add"),
+        Binding("enter", "edit", "Edit", show=False),
+        Binding("x", "remove", "Remove"),
+        Binding("r", "reading", "Read it"),
+        Binding("e", "export", "Export"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Step 6: Timeline", id="heading")
+        yield Static("", id="lead", markup=False)
+        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+        table.add_column("When", width=20, key="when")
+        table.add_column("What happened", width=self._title_width(), key="title")
+        table.add_column("Witnesses", width=14, key="who")
+        table.add_column("Evidence", width=12, key="evidence")
+        yield table
+        with VerticalScroll(id="reading"):
+            yield Static("", id="reading-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def _title_width(self) -> int:
+        return max(12, self.app.size.width - FIXED_WIDTH)
+
+    def on_resize(self) -> None:
+        table = self.query_one(DataTable)
+        table.columns[ColumnKey("title")].width = self._title_width()
+        table.refresh()
+
+    def reload(self, focus_id: str | None = None) -> None:
+        from tui.core.timeline import entries
+
+        if not case_is_open(self):
+            return
+        table = self.query_one(DataTable)
+        if focus_id is None and table.row_count:
+            focus_id = self.current_id()
+        found = entries(open_case(self))
+        table.clear()
+        for entry in found:
+            table.add_row(
+                entry.when,
+                entry.event.title,
+                ", ".join(person.name for person in entry.witnesses),
+                ", ".join(entry.event.evidence),
+                key=entry.event.id,
+            )
+        if focus_id and any(entry.event.id == focus_id for entry in found):
+            table.move_cursor(row=table.get_row_index(focus_id))
+        if not found:
+            lead = START_HERE
+        else:
+            lead = (
+                f"{len(found)} event{'s' if len(found) != 1 else ''}, in time order. "
+                "Enter edits, r shows it as one account, e saves it as a file."
+            )
+        self.query_one("#lead", Static).update(lead)
+        if self.query_one("#reading").display:
+            self._fill_reading()
+
+    def current_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        value: str | None = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return value
+
+    # ---- actions ----------------------------------------------------------------
+
+    def action_add(self) -> None:
+        from tui.screens.event import EventScreen
+
+        self.app.push_screen(EventScreen(None), self.reload)
+
+    @on(DataTable.RowSelected)
+    def action_edit(self) -> None:
+        from tui.screens.event import EventScreen
+
+        event_id = self.current_id()
+        if event_id is not None:
+            self.app.push_screen(EventScreen(event_id), lambda _: self.reload(event_id))
+
+    def action_remove(self) -> None:
+        from tui.dialogs.confirm import ConfirmDialog
+
+        event_id = self.current_id()
+        if event_id is None:
+            return
+
+        def answered(really: bool | None) -> None:
+            from tui.core.timeline import remove_event
+
+            if not really:
+                return
+            try:
+                event = remove_event(open_case(self), event_id)
+            except ReclaimError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.notify(f"{event.id} ({event.title}) is taken out of the timeline.")
+            self.reload()
+
+        title = self.query_one(DataTable).get_row(event_id)[1]
+        self.app.push_screen(
+            ConfirmDialog(f'Take "{title}" out of the timeline?', yes="Remove", no="Keep"),
+            answered,
+        )
+
+    def _fill_reading(self) -> None:
+        from tui.core.account import parts
+
+        self.query_one("#reading-text", Static).update(reading_text(list(parts(open_case(self)))))
+
+    def action_reading(self) -> None:
+        reading = self.query_one("#reading")
+        table = self.query_one(DataTable)
+        reading.display = not reading.display
+        table.display = not reading.display
+        if reading.display:
+            self._fill_reading()
+            reading.focus()
+        else:
+            table.focus()
+
+    def action_export(self) -> None:
+        from tui.dialogs.ask import AskDialog
+
+        def answered(name: str | None) -> None:
+            from tui.core.account import export
+
+            if not name:
+                return
+            try:
+                target = export(open_case(self), Path(name.strip()).expanduser())
+            except ReclaimError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.notify(f"Saved to {target}. It is not encrypted there: keep it safe.")
+
+        self.app.push_screen(
+            AskDialog(
+                "Save the account as a file (.docx for a lawyer to edit, .md or .txt). "
+                "The file is not encrypted.",
+                "e.g. ~/Documents/account.docx",
+            ),
+            answered,
+        )
+
+    def action_back(self) -> None:
+        if self.query_one("#reading").display:
+            self.action_reading()
+            return
+        self.app.pop_screen()
