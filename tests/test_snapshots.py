@@ -18,10 +18,12 @@ SIZE = (80, 24)
 @pytest.fixture
 def demo(monkeypatch: pytest.MonkeyPatch) -> Iterator[Vault]:
     """The sample case, added at a fixed moment so that screens showing it never change."""
+    import tui.core.account
     import tui.core.evidence
 
     fixed = datetime(2024, 3, 7, 9, 30, tzinfo=UTC)
     monkeypatch.setattr(tui.core.evidence, "utc_now", lambda: fixed)
+    monkeypatch.setattr(tui.core.account, "utc_now", lambda: fixed)
     monkeypatch.setattr(tui.core.evidence, "local_offset", lambda moment=None: "+00:00")
     case = create_demo_case()
     yield case
@@ -159,3 +161,18 @@ def test_verify_all(snap_compare, demo: Vault):
 def test_capture_guide(snap_compare, demo: Vault):
     app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
     assert snap_compare(app, press=["4", "g"], terminal_size=SIZE)
+
+
+def test_timeline_step(snap_compare, demo: Vault):
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    assert snap_compare(app, press=["6"], terminal_size=SIZE)
+
+
+def test_timeline_reading_view(snap_compare, demo: Vault):
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    assert snap_compare(app, press=["6", "r"], terminal_size=SIZE)
+
+
+def test_timeline_event_form(snap_compare, demo: Vault):
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    assert snap_compare(app, press=["6", "down", "down", "enter"], terminal_size=SIZE)

@@ -77,7 +77,7 @@ class When:
             about, cleaned = True, cleaned[match.end() :].strip()
         when = cls._read(cleaned, text.strip())
         when = When(when.year, when.month, when.day, when.hour, when.minute, about)
-        when._check()
+        when._check(text.strip())
         return when
 
     @classmethod
@@ -105,11 +105,11 @@ class When:
             return When(int(year), month_number, day_number, *_clock(hour, minute))
         raise InputError(f'"{original}" is not a date Reclaim can read. {HINT}')
 
-    def _check(self) -> None:
+    def _check(self, original: str) -> None:
         try:
             datetime(self.year, self.month or 1, self.day or 1, self.hour or 0, self.minute or 0)
         except ValueError:
-            raise InputError(f"{self.text()} is not a real date or time. {HINT}") from None
+            raise InputError(f'"{original}" is not a real date or time. {HINT}') from None
         if self.year < 1900:
             raise InputError(f"{self.year} is too long ago to be right. {HINT}")
         if self.start().date() > (utc_now() + timedelta(days=1)).date():

@@ -24,13 +24,16 @@ class EventScreen(Screen[None]):
                            background: $boost; width: 100%; }
     EventScreen VerticalScroll { padding: 0 1; }
     EventScreen Label { margin-top: 1; color: $text-muted; }
+    EventScreen VerticalScroll > Label:first-child { margin-top: 0; }
     EventScreen Input { height: 1; border: none; background: $boost; padding: 0 1; }
     EventScreen Input:focus { background: $primary 30%; border: none; }
     EventScreen TextArea { height: 4; border: none; background: $boost; }
     EventScreen TextArea:focus { background: $primary 30%; border: none; }
     EventScreen SelectionList { height: auto; max-height: 6; border: none; background: $boost; }
     EventScreen SelectionList:focus { border: none; background: $primary 20%; }
-    EventScreen #reads-as { color: $success; }
+    EventScreen #when-label { margin: 0 1; }
+    EventScreen #when { margin: 0 1; }
+    EventScreen #reads-as { color: $success; padding: 0 1; height: auto; }
     EventScreen #reads-as.problem { color: $warning; }
     """
     BINDINGS = [
@@ -51,14 +54,14 @@ class EventScreen(Screen[None]):
         people = list_people(vault)
         title = f"{event.id}: {event.title}" if event else "A new event"
         yield Static(title, id="heading", markup=False)
+        yield Label("When (a day, a month, a year, or 'about 2023' are all fine)", id="when-label")
+        yield Input(
+            event.moment.text() if event else "",
+            placeholder='e.g. "5 March 2024", "March 2024", "about 2023"',
+            id="when",
+        )
+        yield Static("", id="reads-as", markup=False)
         with VerticalScroll():
-            yield Label("When (a day, a month, a year, or 'about 2023' are all fine)")
-            yield Input(
-                event.moment.text() if event else "",
-                placeholder='e.g. "5 March 2024", "March 2024", "about 2023"',
-                id="when",
-            )
-            yield Static("", id="reads-as", markup=False)
             yield Label("Title")
             yield Input(event.title if event else "", placeholder=PROMPTS["title"], id="title")
             yield Label("Where")
