@@ -1,0 +1,79 @@
+"""`reclaim binder DEST.pdf`: the police (or lawyer's) binder as one PDF."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from tui.cli.common import Commands, StderrProgress, add_command, open_vault, read_secret, say
+
+
+def _export_date(text: str | None) -> date:
+    from tui.core.errors import InputError
+
+    if not text:
+        return datetime.now(UTC).date()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f'"{text}" is not a date; write it like 2024-03-05.') from None
+
+
+def cmd_binder(args: argparse.Namespace) -> int:
+    from tui.core.binder import BinderChoices, write_binder
+
+    password = read_secret(args.password_file, "binder password") if args.password_file else None
+    choices = BinderChoices(
+        prepared_for=args.prepared_for,
+        prepared_by=args.prepared_by or "",
+        case_title=args.title or BinderChoices.case_title,
+        export_date=_export_date(args.date),
+        paper=args.paper,
+        order=args.order,
+        exclude=frozenset(args.exclude or ()),
+        prefix=args.prefix,
+        attach_originals=args.attach_originals,
+        password=password,
+    )
+    choices.check()
+    with open_vault(args) as vault:
+        result = write_binder(
+            vault, Path(args.dest).expanduser(), choices, StderrProgress("Binding")
+        )
+    say(
+        f"Wrote {result.path}: {result.pages} pages, {len(result.exhibits)} exhibits, "
+        f"sha256:{result.sha256}"
+    )
+    if not password:
+        say("The PDF is not encrypted: keep it somewhere safe (--password-file encrypts it).")
+    return 0
+
+
+def register(commands: Commands) -> None:
+    binder = add_command(
+        commands,
+        "binder",
+        cmd_binder,
+        "making the binder",
+        "one printable PDF: cover, contents, evidence index, timeline, exhibits, hashes",
+    )
+    binder.add_argument("dest", metavar="DEST.pdf")
+    binder.add_argument(
+        "--for", dest="prepared_for", choices=("police", "lawyer", "court"), default="police"
+    )
+    binder.add_argument("--prepared-by", metavar="NAME", help="your name, or the helper's")
+    binder.add_argument("--title", metavar="TEXT", help="the title on the cover")
+    binder.add_argument("--date", metavar="YYYY-MM-DD", help="the export date (default today)")
+    binder.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    binder.add_argument("--order", choices=("exhibit", "time"), default="exhibit")
+    binder.add_argument(
+        "--exclude", action="append", metavar="ID", help="leave this exhibit out (repeat)"
+    )
+    binder.add_argument("--prefix", default="RCL", help="control-number prefix (RCL-000001)")
+    binder.add_argument(
+        "--attach-originals", action="store_true", help="embed the original files, byte-exact"
+    )
+    binder.add_argument(
+        "--password-file", metavar="F", help="encrypt the PDF (AES-256) with the password in F"
+    )
