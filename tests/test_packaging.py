@@ -29,6 +29,8 @@ def test_the_wheel_ships_the_package_and_the_checklists(wheel: Path):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "tui/cli/__init__.py" in names
     assert "tui/core/vault.py" in names
+    assert {"tui/fonts/DejaVuSans.ttf", "tui/fonts/DejaVuSans-Bold.ttf"} <= names, "binder font"
+    assert "tui/fonts/LICENSE-DejaVu.txt" in names
     styles = {f"tui/{p.relative_to(ROOT / 'tui')}" for p in (ROOT / "tui").rglob("*.tcss")}
     assert styles and styles <= names, "the app's styles ship with it"
     shipped = {name for name in names if name.startswith("tui/checklists/")}

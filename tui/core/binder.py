@@ -348,8 +348,17 @@ def _appendix(doc: _Document, exhibits: list[Exhibit]) -> None:
     pdf.add_page()
     pdf.start_section("Appendix: custody log")
     doc.heading("Appendix: custody log")
+    doc.para(
+        "Every entry is chained to the one before by its hash (#). Entries recording "
+        "earlier binders are left out, so that making this binder again from the same case "
+        "gives the same file.",
+        8,
+    )
+    pdf.ln(2)
     pdf.set_font("DejaVu", size=7)
     for entry in custody.entries(doc.vault.table(custody.TABLE)):
+        if entry["action"] == "binder":
+            continue
         details = ", ".join(f"{k}={_short(v)}" for k, v in sorted(entry["details"].items()))
         chained = f"#{entry['hash'][:12]}"
         pdf.multi_cell(
@@ -450,7 +459,14 @@ def _merge_pdf_pages(binder: Any, doc: _Document, originals: dict[str, bytes]) -
                 float(box[2]) - MARGIN * points,
                 float(box[3]) - (MARGIN + 8) * points,
             )
-            target.add_overlay(source, rect)
+            # Like Page.add_overlay, but with a fixed resource name (add_overlay picks a
+            # random one), so that the same binder comes out byte for byte the same.
+            form = binder.copy_foreign(source.as_form_xobject())
+            name = target.add_resource(
+                form, pikepdf.Name.XObject, pikepdf.Name(f"/Exhibit{page_number}")
+            )
+            placement = target.calc_form_xobject_placement(form, name, rect)
+            target.contents_add(pikepdf.Stream(binder, b"q\n" + placement + b"\nQ\n"))
     finally:
         for source in opened.values():
             source.close()
