@@ -176,3 +176,13 @@ def test_timeline_reading_view(snap_compare, demo: Vault):
 def test_timeline_event_form(snap_compare, demo: Vault):
     app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
     assert snap_compare(app, press=["6", "down", "down", "enter"], terminal_size=SIZE)
+
+
+def test_binder_step(snap_compare, demo: Vault, monkeypatch: pytest.MonkeyPatch):
+    import tui.screens.binder
+
+    monkeypatch.setattr(
+        tui.screens.binder, "default_destination", lambda: Path("/media/usb/binder.pdf")
+    )
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    assert snap_compare(app, press=["7"], terminal_size=SIZE)

@@ -205,6 +205,10 @@ class ReclaimApp(App[None]):
             from tui.screens.evidence import EvidenceScreen
 
             self.push_screen(EvidenceScreen())
+        elif key == "binder":
+            from tui.screens.binder import BinderScreen
+
+            self.push_screen(BinderScreen())
         elif key == "timeline":
             from tui.screens.timeline import TimelineScreen
 

@@ -41,7 +41,7 @@ STEPS: tuple[Step, ...] = (
         "binder",
         "Police binder",
         "One numbered, printable file for the police or a lawyer",
-        False,
+        True,
     ),
     Step(
         8,
@@ -69,6 +69,10 @@ def progress(vault: Vault) -> dict[str, str]:
     from tui.core import accounts
 
     words["passwords"] = accounts.summary(accounts.list_accounts(vault))
+    from tui.core import custody
+
+    binders = [e for e in custody.entries(vault.table(custody.TABLE)) if e["action"] == "binder"]
+    words["binder"] = f"last made {binders[-1]['at'][:10]}" if binders else "not made yet"
     events = len(vault.table("events"))
     words["timeline"] = (
         "no events yet" if not events else f"{events} event{'s' if events != 1 else ''}"

@@ -1,0 +1,176 @@
+"""Step 7, Police binder: what will be in it, the choices, and making it in the
+background with a progress bar."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Checkbox, Footer, Input, Label, ProgressBar, Select, Static
+
+from tui.core.errors import explain
+from tui.jobs import Job
+from tui.screens.case import case_is_open, open_case
+
+AUDIENCE_CHOICES = [("the police", "police"), ("a lawyer", "lawyer"), ("the court", "court")]
+PAPER_CHOICES = [("A4", "a4"), ("Letter (US)", "letter")]
+ORDER_CHOICES = [("by exhibit number", "exhibit"), ("by time", "time")]
+
+
+def default_destination() -> Path:
+    stamp = datetime.now(UTC).date().isoformat()
+    return Path.home() / f"reclaim-binder-{stamp}.pdf"
+
+
+class BinderScreen(Screen[None]):
+    DEFAULT_CSS = """
+    BinderScreen #heading { padding: 0 1; text-style: bold; color: $primary;
+                            background: $boost; width: 100%; }
+    BinderScreen #contents { padding: 0 1; color: $text-muted; height: auto; }
+    BinderScreen VerticalScroll { padding: 0 1; }
+    BinderScreen Label { margin-top: 1; color: $text-muted; }
+    BinderScreen Input { height: 1; border: none; background: $boost; padding: 0 1; }
+    BinderScreen Input:focus { background: $primary 30%; border: none; }
+    BinderScreen Select { width: 40; }
+    BinderScreen #work { height: 1; display: none; padding: 0 1; background: $boost; }
+    BinderScreen #work-label { width: auto; margin-right: 2; }
+    BinderScreen #work-bar { width: 1fr; }
+    """
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("ctrl+s", "make", "Make the binder", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.job: Job | None = None
+        self._watch: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Step 7: Police binder", id="heading")
+        yield Static(self._contents(), id="contents", markup=False)
+        with VerticalScroll():
+            yield Label("Prepared for")
+            yield Select(
+                AUDIENCE_CHOICES, value="police", allow_blank=False, id="for", compact=True
+            )
+            yield Label("Prepared by (your name, or the helper's; may stay empty)")
+            yield Input(id="by")
+            yield Label("Paper and order")
+            yield Select(PAPER_CHOICES, value="a4", allow_blank=False, id="paper", compact=True)
+            yield Select(
+                ORDER_CHOICES, value="exhibit", allow_blank=False, id="order", compact=True
+            )
+            yield Checkbox(
+                "Attach the original files inside the PDF, byte for byte",
+                id="attach",
+                compact=True,
+            )
+            yield Label("Password for the PDF (optional; leave empty for none)")
+            yield Input(password=True, id="password")
+            yield Label("Save as")
+            yield Input(str(default_destination()), id="dest")
+        with Horizontal(id="work"):
+            yield Label("", id="work-label")
+            yield ProgressBar(id="work-bar", show_eta=False)
+        yield Footer()
+
+    def _contents(self) -> str:
+        from tui.core.binder import BinderChoices, chosen_exhibits
+        from tui.core.evidence import list_exhibits
+        from tui.core.timeline import list_events
+
+        vault = open_case(self)
+        exhibits = chosen_exhibits(vault, BinderChoices())
+        removed = len(list_exhibits(vault)) - len(exhibits)
+        events = len(list_events(vault))
+        text = (
+            "In the binder: cover, contents, evidence index "
+            f"({len(exhibits)} exhibit{'s' if len(exhibits) != 1 else ''}"
+        )
+        if removed:
+            text += f"; {removed} removed, left out"
+        text += f"), timeline ({events} event{'s' if events != 1 else ''}), each exhibit "
+        text += "with its details, then the hashes and the custody log. Every page numbered."
+        return text
+
+    def action_make(self) -> None:
+        from tui.core.binder import BinderChoices, write_binder
+
+        if self.job is not None:
+            return
+        password = self.query_one("#password", Input).value
+        choices = BinderChoices(
+            prepared_for=str(self.query_one("#for", Select).value),
+            prepared_by=self.query_one("#by", Input).value.strip(),
+            paper=str(self.query_one("#paper", Select).value),
+            order=str(self.query_one("#order", Select).value),
+            attach_originals=self.query_one("#attach", Checkbox).value,
+            password=password or None,
+        )
+        destination = Path(self.query_one("#dest", Input).value.strip()).expanduser()
+        job = Job("Making the binder")
+        vault = open_case(self)
+
+        def progress(done: int, total: int) -> None:
+            job.progress(done, total, done, total)
+
+        def work() -> None:
+            try:
+                job.finish(write_binder(vault, destination, choices, progress))
+            except BaseException as error:  # shown on the screen, never raised
+                job.finish(error=error)
+
+        self.job = job
+        self.query_one("#work").display = True
+        self.query_one("#work-bar", ProgressBar).update(total=None, progress=0)
+        self.run_worker(work, thread=True, exclusive=True, group="binder")
+        self._watch = self.set_interval(0.1, self._watch_job)
+
+    def _watch_job(self) -> None:
+        from tui.core.binder import BinderResult
+
+        job = self.job
+        if job is None:
+            return
+        label = f"{job.title}: exhibit {job.files_done} of {job.files_total or '…'}"
+        self.query_one("#work-label", Label).update(label)
+        if job.files_total:
+            self.query_one("#work-bar", ProgressBar).update(
+                total=job.files_total, progress=job.files_done
+            )
+        if not job.finished:
+            return
+        if self._watch is not None:
+            self._watch.stop()
+        self.job = None
+        self.query_one("#work").display = False
+        if job.error is not None:
+            self.notify(explain(job.error, "making the binder"), severity="error", timeout=10)
+        elif isinstance(job.result, BinderResult):
+            result = job.result
+            note = "" if self.query_one("#password", Input).value else " It is not encrypted."
+            self.notify(
+                f"Wrote {result.path}: {result.pages} pages, {len(result.exhibits)} "
+                f"exhibits.{note}",
+                timeout=10,
+            )
+            self.query_one("#password", Input).value = ""
+
+    def stop_work(self) -> None:
+        """Before a lock: let the binder finish or fail before the case closes."""
+        if self.job is not None:
+            self.job.stop_and_wait()
+
+    def action_back(self) -> None:
+        if self.job is None:
+            self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        if case_is_open(self) and self.job is not None:
+            self.job.stop_and_wait()
