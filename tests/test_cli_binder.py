@@ -57,3 +57,39 @@ def test_refusals_are_one_sentence_and_change_nothing(cli, vault: Vault, tmp_pat
     bad_date = cli("binder", str(tmp_path / "b.pdf"), "--date", "7 March")
     assert bad_date.returncode == 1 and "is not a date" in bad_date.stderr
     assert vault_bytes(vault.path) == before and not (tmp_path / "b.pdf").exists()
+
+
+def test_the_usb_package_is_a_valid_bagit_bag(cli, tmp_path: Path):
+    import subprocess
+
+    import bagit
+
+    source = make_png(tmp_path / "post.png")
+    cli("evidence", "add", str(source), "--description", "the post")
+    folder = tmp_path / "usb" / "case-for-police"
+    (tmp_path / "usb").mkdir()
+    result = cli("binder", str(folder), "--package", "--date", "2024-03-07")
+    assert result.returncode == 0, result.stderr
+    assert "BagIt bag" in result.stdout
+    bag = bagit.Bag(str(folder))
+    bag.validate()
+    assert bag.info["Bagging-Date"] == "2024-03-07"
+    assert (folder / "data" / "originals" / "E-0001-post.png").read_bytes() == source.read_bytes()
+    assert (folder / "data" / "binder.pdf").read_bytes().startswith(b"%PDF")
+    assert "bagit.py --validate" in (folder / "data" / "README.txt").read_text()
+    checked = subprocess.run(
+        ["sha256sum", "-c", "manifest-sha256.txt"], cwd=folder, capture_output=True, text=True
+    )
+    assert checked.returncode == 0 and checked.stdout.count(": OK") == 3
+
+    (folder / "data" / "originals" / "E-0001-post.png").write_bytes(b"changed")
+    try:
+        bagit.Bag(str(folder)).validate()
+    except bagit.BagValidationError:
+        pass
+    else:
+        raise AssertionError("a changed original must fail validation")
+    again = cli("binder", str(folder), "--package")
+    assert again.returncode == 1 and "is not empty" in again.stderr
+    log = json.loads(cli("log", "--json").stdout)
+    assert [e["action"] for e in log[-2:]] == ["binder", "package"]

@@ -21,7 +21,7 @@ def _export_date(text: str | None) -> date:
 
 
 def cmd_binder(args: argparse.Namespace) -> int:
-    from tui.core.binder import BinderChoices, write_binder
+    from tui.core.binder import BinderChoices, write_binder, write_package
 
     password = read_secret(args.password_file, "binder password") if args.password_file else None
     choices = BinderChoices(
@@ -37,14 +37,15 @@ def cmd_binder(args: argparse.Namespace) -> int:
         password=password,
     )
     choices.check()
+    make = write_package if args.package else write_binder
     with open_vault(args) as vault:
-        result = write_binder(
-            vault, Path(args.dest).expanduser(), choices, StderrProgress("Binding")
-        )
+        result = make(vault, Path(args.dest).expanduser(), choices, StderrProgress("Binding"))
     say(
         f"Wrote {result.path}: {result.pages} pages, {len(result.exhibits)} exhibits, "
         f"sha256:{result.sha256}"
     )
+    if args.package:
+        say("The folder is a BagIt bag: the binder, the originals and a README with checks.")
     if not password:
         say("The PDF is not encrypted: keep it somewhere safe (--password-file encrypts it).")
     return 0
@@ -58,7 +59,12 @@ def register(commands: Commands) -> None:
         "making the binder",
         "one printable PDF: cover, contents, evidence index, timeline, exhibits, hashes",
     )
-    binder.add_argument("dest", metavar="DEST.pdf")
+    binder.add_argument("dest", metavar="DEST.pdf", help="the PDF, or a new folder with --package")
+    binder.add_argument(
+        "--package",
+        action="store_true",
+        help="write a folder for a USB drive: the PDF, the originals and a README (BagIt)",
+    )
     binder.add_argument(
         "--for", dest="prepared_for", choices=("police", "lawyer", "court"), default="police"
     )

@@ -350,14 +350,14 @@ def _appendix(doc: _Document, exhibits: list[Exhibit]) -> None:
     doc.heading("Appendix: custody log")
     doc.para(
         "Every entry is chained to the one before by its hash (#). Entries recording "
-        "earlier binders are left out, so that making this binder again from the same case "
-        "gives the same file.",
+        "earlier binders and packages are left out, so that making this binder again from "
+        "the same case gives the same file.",
         8,
     )
     pdf.ln(2)
     pdf.set_font("DejaVu", size=7)
     for entry in custody.entries(doc.vault.table(custody.TABLE)):
-        if entry["action"] == "binder":
+        if entry["action"] in ("binder", "package"):
             continue
         details = ", ".join(f"{k}={_short(v)}" for k, v in sorted(entry["details"].items()))
         chained = f"#{entry['hash'][:12]}"
@@ -513,3 +513,68 @@ def write_binder(
             encrypted=bool(choices.password),
         )
     return BinderResult(destination, pages, exhibits, digest)
+
+
+PACKAGE_README = """\
+This folder was made with Reclaim on {day} for {audience}.
+
+It is a BagIt bag (RFC 8493, the Library of Congress packaging standard):
+  data/binder.pdf         the numbered binder: index, timeline, every exhibit, hashes
+  data/originals/         each exhibit's original file, exactly as it was saved
+  manifest-sha256.txt     the SHA-256 of every file under data/
+
+To check that nothing was changed or lost, with Python's bagit tool:
+  pip install bagit && bagit.py --validate THIS_FOLDER
+or compare the manifest with: sha256sum -c manifest-sha256.txt (run inside this folder).
+The same SHA-256 values are printed in the binder's evidence index.
+
+The originals are not encrypted. Keep this folder, and the drive it is on, safe.
+"""
+
+
+def write_package(
+    vault: Vault, folder: Path, choices: BinderChoices, progress: Progress | None = None
+) -> BinderResult:
+    """The USB package: the binder, the originals and a README, as a BagIt bag."""
+    import bagit
+
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise InputError(f"{folder} already exists and is not empty; choose a new folder.")
+    if not folder.parent.is_dir():
+        raise InputError(f"There is no folder {folder.parent} to make the package in.")
+    folder.mkdir(mode=0o700, exist_ok=True)
+    try:
+        result = write_binder(vault, folder / "binder.pdf", choices, progress)
+        originals = folder / "originals"
+        originals.mkdir(mode=0o700)
+        for exhibit in chosen_exhibits(vault, choices):
+            name = f"{exhibit.id}-{Path(exhibit.original_name).name or 'original'}"
+            with open_private(originals / name) as handle:
+                handle.write(read_original(vault, exhibit))
+        (folder / "README.txt").write_text(
+            PACKAGE_README.format(
+                day=choices.export_date.isoformat(), audience=AUDIENCES[choices.prepared_for]
+            )
+        )
+        bag_info = {
+            "Source-Organization": choices.prepared_by or "Prepared by the person concerned",
+            "External-Description": "Evidence binder and originals for "
+            + AUDIENCES[choices.prepared_for],
+            "Bagging-Date": choices.export_date.isoformat(),
+        }
+        bagit.make_bag(str(folder), bag_info, checksums=["sha256"])
+    except BaseException:
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    fsync_dir(folder)
+    with vault.transaction():
+        custody.append(
+            vault.table(custody.TABLE),
+            "package",
+            destination=str(folder),
+            binder_sha256=result.sha256,
+            exhibits=result.exhibits,
+        )
+    return BinderResult(folder, result.pages, result.exhibits, result.sha256)
