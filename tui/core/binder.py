@@ -125,6 +125,8 @@ class _Document:
         self.pdf: FPDF = pdf
         self.placeholders: list[tuple[int, Exhibit, int]] = []
         """(page number, PDF exhibit, page index in it) to fill in afterwards."""
+        self.pictures: list[tuple[int, bytes, tuple[float, float, float, float]]] = []
+        """(page number, one-page PDF of a picture, x, y, width, height in mm)."""
 
     @property
     def width(self) -> float:
@@ -275,22 +277,35 @@ MIN_WIDTH_SHARE = 0.45
 
 
 def _image(doc: _Document, exhibit: Exhibit, data: bytes) -> None:
-    from PIL import Image, ImageOps
+    """Fit the picture on a page; split very tall ones (long chats) at full width.
+
+    A picture that fits is embedded by img2pdf, which copies the file's own compressed
+    data without decoding it (lossless and quick), and drawn onto its numbered page
+    afterwards, as PDF evidence is. Others are drawn by fpdf2 from the decoded pixels."""
+    from PIL import Image
 
     pdf = doc.pdf
     with Image.open(io.BytesIO(data)) as opened:
-        image = ImageOps.exif_transpose(opened).convert("RGB")
+        width_px, height_px = opened.size
+        if opened.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8):
+            width_px, height_px = height_px, width_px
     width_mm = doc.width
     page_bottom = pdf.h - FOOTER_SPACE - 4
-    aspect = image.height / image.width
+    aspect = height_px / width_px
     for top in (pdf.get_y(), None):
         if top is None:
             pdf.add_page()
             top = pdf.get_y()
         fitted = min(width_mm, (page_bottom - top) / aspect)
         if fitted >= width_mm * MIN_WIDTH_SHARE:
-            pdf.image(image, x=MARGIN + (width_mm - fitted) / 2, y=top, w=fitted)
+            x = MARGIN + (width_mm - fitted) / 2
+            embedded = _img2pdf_page(data)
+            if embedded is not None:
+                doc.pictures.append((pdf.page_no(), embedded, (x, top, fitted, fitted * aspect)))
+            else:
+                pdf.image(_decoded(data), x=x, y=top, w=fitted)
             return
+    image = _decoded(data)
     mm_per_px = width_mm / image.width
     full_height = page_bottom - pdf.get_y() - 8
     rows_per_page = max(1, math.floor(full_height / mm_per_px))
@@ -305,6 +320,27 @@ def _image(doc: _Document, exhibit: Exhibit, data: bytes) -> None:
             (0, index * rows_per_page, image.width, min(image.height, (index + 1) * rows_per_page))
         )
         pdf.image(part, x=MARGIN, y=pdf.get_y(), w=width_mm)
+
+
+ORIENTATION = 0x0112
+
+
+def _decoded(data: bytes) -> Any:
+    from PIL import Image, ImageOps
+
+    with Image.open(io.BytesIO(data)) as opened:
+        return ImageOps.exif_transpose(opened).convert("RGB")
+
+
+def _img2pdf_page(data: bytes) -> bytes | None:
+    """A one-page PDF holding the picture as it is, or None where img2pdf declines
+    (a transparent PNG, say)."""
+    import img2pdf
+
+    try:
+        return bytes(img2pdf.convert(data, rotation=img2pdf.Rotation.ifvalid))
+    except Exception:  # img2pdf has many refusals; fpdf2 draws those pictures instead
+        return None
 
 
 def _pdf_pages(doc: _Document, exhibit: Exhibit, data: bytes) -> None:
@@ -426,6 +462,7 @@ def build(vault: Vault, choices: BinderChoices, progress: Progress | None = None
 
     with pikepdf.open(io.BytesIO(base)) as binder:
         _merge_pdf_pages(binder, doc, originals)
+        _place_pictures(binder, doc)
         if choices.attach_originals:
             stamp = f"D:{choices.export_date.strftime('%Y%m%d')}000000Z"
             for exhibit in exhibits:
@@ -482,6 +519,26 @@ def _merge_pdf_pages(binder: Any, doc: _Document, originals: dict[str, bytes]) -
     finally:
         for source in opened.values():
             source.close()
+
+
+def _place_pictures(binder: Any, doc: _Document) -> None:
+    import pikepdf
+
+    points = 72 / 25.4
+    for number, (page_number, one_page, (x, y, width, height)) in enumerate(doc.pictures):
+        target = binder.pages[page_number - 1]
+        page_height = float(target.mediabox[3])
+        rect = pikepdf.Rectangle(
+            x * points,
+            page_height - (y + height) * points,
+            (x + width) * points,
+            page_height - y * points,
+        )
+        with pikepdf.open(io.BytesIO(one_page)) as picture:
+            form = binder.copy_foreign(picture.pages[0].as_form_xobject())
+        name = target.add_resource(form, pikepdf.Name.XObject, pikepdf.Name(f"/Picture{number}"))
+        placement = target.calc_form_xobject_placement(form, name, rect)
+        target.contents_add(pikepdf.Stream(binder, b"q\n" + placement + b"\nQ\n"))
 
 
 def write_binder(
