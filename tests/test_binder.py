@@ -230,3 +230,22 @@ def test_poppler_renders_the_cover_and_finds_the_text(case: Vault, tmp_path: Pat
         ["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Integrity statement" in text and "RCL-000001" in text
+
+
+def test_a_picture_that_fits_fills_the_width_of_the_page(case: Vault):
+    data = build(case, BinderChoices(export_date=DAY))
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        page = next(
+            p
+            for p in pdf.pages
+            if "/XObject" in p.Resources and "/Picture0" in p.Resources.XObject
+        )
+        form = page.Resources.XObject["/Picture0"]
+        bbox_width = float(form.BBox[2]) - float(form.BBox[0])
+        contents = page.obj["/Contents"]
+        streams = [contents] if isinstance(contents, pikepdf.Stream) else list(contents)
+        content = b"".join(stream.read_bytes() for stream in streams)
+        scale = re.search(rb"([\d.]+) 0 0 ([\d.]+) [\d.]+ [\d.]+ cm\s*/Picture0 Do", content)
+        assert scale is not None
+        drawn_mm = float(scale.group(1)) * bbox_width * 25.4 / 72
+    assert drawn_mm == pytest.approx(210 - 2 * 15, abs=0.5), "the full A4 content width"

@@ -537,7 +537,7 @@ def _place_pictures(binder: Any, doc: _Document) -> None:
         with pikepdf.open(io.BytesIO(one_page)) as picture:
             form = binder.copy_foreign(picture.pages[0].as_form_xobject())
         name = target.add_resource(form, pikepdf.Name.XObject, pikepdf.Name(f"/Picture{number}"))
-        placement = target.calc_form_xobject_placement(form, name, rect)
+        placement = target.calc_form_xobject_placement(form, name, rect, allow_expand=True)
         target.contents_add(pikepdf.Stream(binder, b"q\n" + placement + b"\nQ\n"))
 
 
