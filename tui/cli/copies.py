@@ -1,0 +1,165 @@
+"""`reclaim backup`, `reclaim restore` and `reclaim copies`: encrypted backups to any
+folder, checked and restored, and the register of where copies are."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from tui.cli.common import (
+    Commands,
+    StderrProgress,
+    add_command,
+    add_group,
+    open_vault,
+    read_secret,
+    say,
+    size,
+)
+
+
+def _secret(args: argparse.Namespace) -> dict[str, str]:
+    if args.recovery_code:
+        return {"recovery_code": read_secret(args.passphrase_file, "recovery code")}
+    return {"passphrase": read_secret(args.passphrase_file, "passphrase")}
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    if args.target and args.target[0] == "verify":
+        return _verify(args, args.target[1:])
+    if len(args.target) != 1:
+        from tui.core.errors import InputError
+
+        raise InputError("Give one folder to back up into, e.g. reclaim backup /media/usb.")
+    from tui.core.backup import make_backup
+
+    with open_vault(args) as vault:
+        result = make_backup(vault, Path(args.target[0]).expanduser(), StderrProgress("Copying"))
+    say(
+        f"Backed up {result.exhibits} exhibit{'s' if result.exhibits != 1 else ''} "
+        f"to {result.folder} "
+        f"({size(result.copied_bytes)} written this time, {size(result.total_bytes)} in all)."
+    )
+    say("It is encrypted: your passphrase or recovery code opens it.")
+    return 0
+
+
+def _verify(args: argparse.Namespace, rest: list[str]) -> int:
+    from tui.core.backup import find_backup, verify_backup
+    from tui.core.errors import InputError
+
+    if len(rest) != 1:
+        raise InputError("Give the backup to check, e.g. reclaim backup verify /media/usb.")
+    folder = find_backup(Path(rest[0]).expanduser())
+    check = verify_backup(folder, progress=StderrProgress("Checking"), **_secret(args))
+    if check.whole:
+        say(
+            f"The backup at {folder} is whole: every file and all {check.exhibits} exhibits "
+            f"match their hashes (made {check.made_at})."
+        )
+        _note_verified(args, folder)
+        return 0
+    for problem in check.problems:
+        say(f"{folder}: {problem}.")
+    say("This backup is not whole. Make a new backup, or restore from another copy.")
+    return 1
+
+
+def _note_verified(args: argparse.Namespace, folder: Path) -> None:
+    """Record the check in the case's copies register, when this case can be opened."""
+    from tui.cli.common import vault_path
+    from tui.core.copies import mark_verified
+    from tui.core.errors import ReclaimError
+    from tui.core.layout import is_vault
+
+    if args.recovery_code or args.passphrase_file in (None, "-") or not is_vault(vault_path(args)):
+        return
+    try:
+        with open_vault(args) as vault:
+            mark_verified(vault, folder)
+    except ReclaimError:
+        pass  # another case's backup, or another passphrase: nothing to record
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from tui.cli.common import vault_path
+    from tui.core.backup import restore
+
+    target = restore(
+        Path(args.path).expanduser(),
+        vault_path(args),
+        progress=StderrProgress("Checking"),
+        **_secret(args),
+    )
+    say(f"Restored the case to {target}. Every exhibit matched its hash.")
+    return 0
+
+
+def cmd_copies_list(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from tui.core.copies import is_stale, list_copies
+    from tui.core.evidence import list_exhibits
+
+    with open_vault(args) as vault:
+        copies = list_copies(vault)
+        newest = max((e.added_at for e in list_exhibits(vault)), default="")
+    if args.json:
+        records = [{**asdict(c), "stale": is_stale(c, newest)} for c in copies]
+        say(json.dumps(records, indent=2, ensure_ascii=False))
+        return 0
+    if not copies:
+        say("No copies yet. Make one with: reclaim backup /path/to/drive")
+        return 0
+    for copy in copies:
+        state = "OUT OF DATE" if is_stale(copy, newest) else "up to date"
+        checked = f", checked {copy.last_verified_at[:10]}" if copy.last_verified_at else ""
+        say(
+            f"{copy.id}  {copy.kind:<8} {state:<12} made {copy.made_at[:10]}{checked}, "
+            f"{copy.exhibits} exhibits  {copy.where}"
+        )
+    return 0
+
+
+def cmd_copies_add(args: argparse.Namespace) -> int:
+    from tui.core.copies import add_copy
+
+    with open_vault(args) as vault:
+        copy = add_copy(vault, args.kind, args.where, args.note or "")
+    say(f"{copy.id}  {copy.kind}  {copy.where}: noted, holding {copy.exhibits} exhibits.")
+    return 0
+
+
+def register(commands: Commands) -> None:
+    backup = add_command(
+        commands,
+        "backup",
+        cmd_backup,
+        "backing up the case",
+        "copy the encrypted case to a folder or drive (or: backup verify PATH)",
+    )
+    backup.add_argument("target", nargs="+", metavar="DEST_DIR | verify PATH")
+    backup.add_argument(
+        "--recovery-code", action="store_true", help="verify with the recovery code"
+    )
+    restore = add_command(
+        commands,
+        "restore",
+        cmd_restore,
+        "restoring the case",
+        "make a working case from a backup (into --vault NEW_DIR)",
+    )
+    restore.add_argument("path", metavar="PATH")
+    restore.add_argument(
+        "--recovery-code", action="store_true", help="open it with the recovery code"
+    )
+    copies = add_group(commands, "copies", "the register of where copies of the case are")
+    listing = add_command(
+        copies, "list", cmd_copies_list, "reading the copies", "every copy, and which are stale"
+    )
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    add = add_command(copies, "add", cmd_copies_add, "noting the copy", "note a copy made by hand")
+    add.add_argument("--kind", choices=("drive", "cloud", "printed", "other"), required=True)
+    add.add_argument("--where", required=True, metavar="TEXT", help="e.g. 'at Sam's flat'")
+    add.add_argument("--note", metavar="TEXT")
