@@ -154,7 +154,7 @@ async def test_home_lists_every_step_and_numbers_open_them(
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
 
-        await pilot.press("5")
+        await pilot.press("8")
         assert isinstance(app.screen, ComingScreen)
         assert "later version" in screen_text(app)
         await pilot.press("escape")

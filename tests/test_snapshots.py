@@ -186,3 +186,8 @@ def test_binder_step(snap_compare, demo: Vault, monkeypatch: pytest.MonkeyPatch)
     )
     app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
     assert snap_compare(app, press=["7"], terminal_size=SIZE)
+
+
+def test_copies_step(snap_compare, demo: Vault):
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    assert snap_compare(app, press=["5"], terminal_size=SIZE)

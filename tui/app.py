@@ -205,6 +205,10 @@ class ReclaimApp(App[None]):
             from tui.screens.evidence import EvidenceScreen
 
             self.push_screen(EvidenceScreen())
+        elif key == "copies":
+            from tui.screens.copies import CopiesScreen
+
+            self.push_screen(CopiesScreen())
         elif key == "binder":
             from tui.screens.binder import BinderScreen
 

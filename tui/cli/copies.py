@@ -52,7 +52,13 @@ def _verify(args: argparse.Namespace, rest: list[str]) -> int:
     if len(rest) != 1:
         raise InputError("Give the backup to check, e.g. reclaim backup verify /media/usb.")
     folder = find_backup(Path(rest[0]).expanduser())
-    check = verify_backup(folder, progress=StderrProgress("Checking"), **_secret(args))
+    secret = _secret(args)
+    check = verify_backup(
+        folder,
+        passphrase=secret.get("passphrase"),
+        recovery_code=secret.get("recovery_code"),
+        progress=StderrProgress("Checking"),
+    )
     if check.whole:
         say(
             f"The backup at {folder} is whole: every file and all {check.exhibits} exhibits "

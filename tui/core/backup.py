@@ -204,7 +204,7 @@ def find_backup(path: Path) -> Path:
 
 def verify_backup(
     path: Path, passphrase: str | None = None, recovery_code: str | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, data_key: bytes | None = None,
 ) -> BackupCheck:  # fmt: skip
     """Check every file against the manifest and every exhibit against its hash, without
     restoring or changing anything. Needs the passphrase (or recovery code)."""
@@ -217,7 +217,9 @@ def verify_backup(
     if manifest is None or not isinstance(manifest.get("files"), dict):
         return BackupCheck(["its list of files (manifest.json) is missing or damaged"], 0, "")
     try:
-        vault = Vault.open(folder, passphrase=passphrase, recovery_code=recovery_code)
+        vault = Vault.open(
+            folder, passphrase=passphrase, recovery_code=recovery_code, data_key=data_key
+        )
     except VaultDamaged as damage:
         return BackupCheck([f"it can't be opened: {damage}"], 0, str(manifest.get("made_at")))
     problems: list[str] = []

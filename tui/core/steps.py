@@ -34,7 +34,7 @@ STEPS: tuple[Step, ...] = (
         3, "passwords", "Passwords", "Strong new passwords, and which accounts you changed", True
     ),
     Step(4, "evidence", "Evidence", "Save screenshots, pages and recordings before they go", True),
-    Step(5, "copies", "Copies", "Keep safe copies in more than one place", False),
+    Step(5, "copies", "Copies", "Keep safe copies in more than one place", True),
     Step(6, "timeline", "Timeline", "Your written account of what happened, in order", True),
     Step(
         7,
@@ -72,6 +72,9 @@ def progress(vault: Vault) -> dict[str, str]:
     from tui.core import custody
 
     binders = [e for e in custody.entries(vault.table(custody.TABLE)) if e["action"] == "binder"]
+    from tui.core.copies import summary as copies_summary
+
+    words["copies"] = copies_summary(vault)
     words["binder"] = f"last made {binders[-1]['at'][:10]}" if binders else "not made yet"
     events = len(vault.table("events"))
     words["timeline"] = (

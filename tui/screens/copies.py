@@ -1,0 +1,279 @@
+"""Step 5, Copies: encrypted backups to a drive or folder (in the background, with
+progress), checking them, and the register of every copy, with the stale ones marked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Label, ProgressBar, Static
+
+from tui.core.errors import Cancelled, ReclaimError, explain
+from tui.jobs import Job
+from tui.screens.case import case_is_open, open_case
+
+KINDS = [("printed", "A printed binder"), ("drive", "A drive or disk"),
+         ("cloud", "A cloud folder"), ("other", "Something else")]  # fmt: skip
+
+
+class CopiesScreen(Screen[None]):
+    AUTO_FOCUS = "DataTable"
+    DEFAULT_CSS = """
+    CopiesScreen #heading { padding: 0 1; text-style: bold; color: $primary;
+                            background: $boost; width: 100%; }
+    CopiesScreen #lead { padding: 0 1; height: auto; }
+    CopiesScreen DataTable { height: 1fr; }
+    CopiesScreen #work { height: 1; display: none; padding: 0 1; background: $boost; }
+    CopiesScreen #work-label { width: auto; margin-right: 2; }
+    CopiesScreen #work-bar { width: 1fr; }
+    """
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("b", "backup", "Back up"),
+        Binding("v", "verify", "Check"),
+        Binding("a", "add", "Add a copy"),
+        Binding("x", "remove", "Remove"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.job: Job | None = None
+        self._watch: Timer | None = None
+        self._finish: Callable[[Job], None] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Step 5: Copies", id="heading")
+        yield Static("", id="lead", markup=False)
+        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+        for label, width in (("ID", 4), ("Kind", 8), ("State", 11), ("Made", 10),
+                             ("Checked", 10), ("Items", 5), ("Where", 60)):  # fmt: skip
+            table.add_column(label, width=width)
+        yield table
+        with Horizontal(id="work"):
+            yield Label("", id="work-label")
+            yield ProgressBar(id="work-bar", show_eta=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        from tui.core.copies import is_stale, list_copies, summary
+        from tui.core.evidence import list_exhibits
+
+        if not case_is_open(self):
+            return
+        vault = open_case(self)
+        copies = list_copies(vault)
+        newest = max((e.added_at for e in list_exhibits(vault)), default="")
+        table = self.query_one(DataTable)
+        table.clear()
+        for copy in copies:
+            table.add_row(
+                copy.id,
+                copy.kind,
+                "out of date" if is_stale(copy, newest) else "up to date",
+                copy.made_at[:10],
+                copy.last_verified_at[:10],
+                str(copy.exhibits),
+                copy.where,
+                key=copy.id,
+            )
+        stale = sum(1 for copy in copies if is_stale(copy, newest))
+        lead = (
+            "Keep copies in more than one safe place: a drive kept somewhere else (with a "
+            "friend), a cloud folder, a printed binder. Backups are encrypted; your "
+            "passphrase or recovery code opens them. b backs up to a folder or drive."
+        )
+        if copies:
+            lead = f"{summary(vault).capitalize()}. " + (
+                f"{stale} {'are' if stale != 1 else 'is'} older than your newest evidence; "
+                "when you can, bring them up to date (b, or add a new copy with a)."
+                if stale
+                else "Every copy holds your newest evidence."
+            )
+        self.query_one("#lead", Static).update(lead)
+
+    def _current(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        value: str | None = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return value
+
+    # ---- background work ----------------------------------------------------------
+
+    def _start(self, job: Job, work: Callable[[], object], finish: Callable[[Job], None]) -> None:
+        def run() -> None:
+            try:
+                job.finish(work())
+            except BaseException as error:  # shown on the screen, never raised
+                job.finish(error=error)
+
+        self.job, self._finish = job, finish
+        self.query_one("#work").display = True
+        self.query_one("#work-label", Label).update(f"{job.title}… Esc stops")
+        self.query_one("#work-bar", ProgressBar).update(total=None, progress=0)
+        self.run_worker(run, thread=True, exclusive=True, group="copies")
+        self._watch = self.set_interval(0.1, self._watch_job)
+
+    def _watch_job(self) -> None:
+        job = self.job
+        if job is None:
+            return
+        if job.bytes_total:
+            self.query_one("#work-bar", ProgressBar).update(
+                total=job.bytes_total, progress=job.bytes_done
+            )
+        if not job.finished:
+            return
+        if self._watch is not None:
+            self._watch.stop()
+        self.job = None
+        self.query_one("#work").display = False
+        if isinstance(job.error, Cancelled):
+            self.notify("Stopped. That backup is marked unfinished; back up again to complete it.")
+        elif job.error is not None:
+            self.notify(explain(job.error, job.title.lower()), severity="error", timeout=10)
+        elif self._finish is not None:
+            self._finish(job)
+        self.reload()
+
+    def action_backup(self) -> None:
+        from tui.dialogs.ask import AskDialog
+
+        if self.job is not None:
+            return
+
+        def answered(text: str | None) -> None:
+            from tui.core.backup import make_backup
+
+            if not text or not text.strip():
+                return
+            vault = open_case(self)
+            destination = Path(text.strip()).expanduser()
+            job = Job("Backing up")
+
+            def done(finished: Job) -> None:
+                result = finished.result
+                self.notify(
+                    f"Backed up {result.exhibits} items to {result.folder} "
+                    f"({result.copied_bytes // 1024:,} KiB written this time).",
+                    timeout=10,
+                )
+
+            self._start(job, lambda: make_backup(vault, destination, job.progress), done)
+
+        self.app.push_screen(
+            AskDialog(
+                "Back up to which folder? A thumb drive, an external disk, or a synced "
+                "cloud folder. The backup is encrypted.",
+                "e.g. /media/usb or ~/Dropbox",
+            ),
+            answered,
+        )
+
+    def action_verify(self) -> None:
+        from tui.core.copies import list_copies, mark_verified
+
+        if self.job is not None:
+            return
+        wanted = self._current()
+        copy = next((c for c in list_copies(open_case(self)) if c.id == wanted), None)
+        if copy is None or copy.kind != "backup":
+            self.notify("Choose a backup made by Reclaim to check it.", severity="warning")
+            return
+        vault = open_case(self)
+        folder = Path(copy.where)
+        job = Job("Checking")
+
+        def work() -> object:
+            from tui.core.backup import verify_backup
+
+            return verify_backup(folder, progress=job.progress, data_key=vault.data_key)
+
+        def done(finished: Job) -> None:
+            check = finished.result
+            if check.whole:
+                mark_verified(open_case(self), folder)
+                self.notify(f"{copy.id} is whole: all {check.exhibits} items match.")
+            else:
+                self.notify(
+                    f"{copy.id} is not whole: {check.problems[0]}. Make a new backup.",
+                    severity="error",
+                    timeout=15,
+                )
+
+        self._start(job, work, done)
+
+    def action_add(self) -> None:
+        from tui.dialogs.ask import AskDialog
+        from tui.dialogs.choice import ChoiceDialog
+
+        def kind_chosen(kind: str | None) -> None:
+            if kind is None:
+                return
+
+            def where_given(text: str | None) -> None:
+                from tui.core.copies import add_copy
+
+                if not text:
+                    return
+                try:
+                    copy = add_copy(open_case(self), kind, text)
+                except ReclaimError as error:
+                    self.notify(str(error), severity="warning")
+                    return
+                self.notify(f"{copy.id} noted: it holds your {copy.exhibits} items of today.")
+                self.reload()
+
+            self.app.push_screen(
+                AskDialog("Where is it?", "e.g. printed binder at Sam's flat"), where_given
+            )
+
+        self.app.push_screen(
+            ChoiceDialog("A copy you made yourself", "What kind of copy is it?", KINDS),
+            kind_chosen,
+        )
+
+    def action_remove(self) -> None:
+        from tui.dialogs.confirm import ConfirmDialog
+
+        wanted = self._current()
+        if wanted is None:
+            return
+
+        def answered(really: bool | None) -> None:
+            from tui.core.copies import remove_copy
+
+            if really:
+                remove_copy(open_case(self), wanted)
+                self.reload()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Take {wanted} off the register? Nothing on the drive is deleted.",
+                yes="Take it off",
+                no="Keep",
+            ),
+            answered,
+        )
+
+    def stop_work(self) -> None:
+        if self.job is not None:
+            self.job.stop_and_wait()
+
+    def action_back(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            return
+        self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        if self.job is not None:
+            self.job.stop_and_wait()
