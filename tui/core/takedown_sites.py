@@ -1,0 +1,138 @@
+"""Takedown directions per site and the hash-matching services, as data in
+`checklists/takedowns.toml`, checked as strictly as the checklists."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from tui.core.checklists import ID, ChecklistError, check_fields, prose
+from tui.core.paths import checklists_dir
+
+FILE = "takedowns.toml"
+KINDS = ("platform", "search", "adult", "fallback")
+REQUIRED: dict[str, type] = {"reviewed": date, "source": str, "intro": str, "under_18": str}
+REQUIRED |= {"sites": list, "hash_services": list}
+SITE: dict[str, type] = {"id": str, "name": str, "kind": str, "route": str, "how": str}
+SITE |= {"asks_for": list, "expect": str}
+SITE_OPTIONAL: dict[str, type] = {"deadline_hours": int, "deadline_rule": str, "link": str}
+SERVICE: dict[str, type] = {"id": str, "name": str, "who": str, "how": str, "link": str}
+
+
+@dataclass(frozen=True)
+class Site:
+    id: str
+    name: str
+    kind: str
+    route: str
+    how: str
+    asks_for: tuple[str, ...]
+    expect: str
+    deadline_hours: int | None = None
+    """Hours a site has to remove content after a valid request, where a rule says so."""
+    deadline_rule: str = ""
+    link: str = ""
+
+
+@dataclass(frozen=True)
+class HashService:
+    id: str
+    name: str
+    who: str
+    how: str
+    link: str
+
+
+@dataclass(frozen=True)
+class Directions:
+    reviewed: date
+    source: str
+    intro: str
+    under_18: str
+    sites: tuple[Site, ...]
+    hash_services: tuple[HashService, ...]
+
+    def site(self, site_id: str) -> Site:
+        wanted = site_id.strip().lower()
+        for site in self.sites:
+            if site.id == wanted:
+                return site
+        raise ChecklistError(
+            f'"{site_id}" is not a site Reclaim has directions for; '
+            f"they are: {', '.join(s.id for s in self.sites)}."
+        )
+
+
+def _ids(entries: list[Any], where: str) -> None:
+    seen: set[str] = set()
+    for entry in entries:
+        if not ID.fullmatch(entry["id"]):
+            raise ChecklistError(f"{where}: the id {entry['id']!r} should be lowercase words.")
+        if entry["id"] in seen:
+            raise ChecklistError(f"{where}: the id {entry['id']} is used twice.")
+        seen.add(entry["id"])
+
+
+def parse(data: dict[str, Any], name: str = FILE) -> Directions:
+    check_fields(data, REQUIRED, {}, name)
+    sites: list[Site] = []
+    for number, raw in enumerate(data["sites"], start=1):
+        where = f"{name}, site {number}"
+        if not isinstance(raw, dict):
+            raise ChecklistError(f"{where} should be a [[sites]] table.")
+        check_fields(raw, SITE, SITE_OPTIONAL, where)
+        if raw["kind"] not in KINDS:
+            raise ChecklistError(f"{where}: kind should be one of {', '.join(KINDS)}.")
+        asks = raw["asks_for"]
+        if not asks or not all(isinstance(item, str) and item.strip() for item in asks):
+            raise ChecklistError(f"{where}: asks_for should be a list of what the site needs.")
+        if raw.get("deadline_hours", 1) <= 0:
+            raise ChecklistError(f"{where}: deadline_hours should be a positive number.")
+        if "deadline_hours" in raw and "deadline_rule" not in raw:
+            raise ChecklistError(f"{where}: a deadline needs the rule it comes from.")
+        if not str(raw.get("link", "https://")).startswith("https://"):
+            raise ChecklistError(f"{where}: the link should start with https://.")
+        texts = {k: prose(v) for k, v in raw.items() if isinstance(v, str) and k != "id"}
+        sites.append(
+            Site(
+                **{**raw, **texts, "asks_for": tuple(prose(item) for item in asks)},
+            )
+        )
+    services: list[HashService] = []
+    for number, raw in enumerate(data["hash_services"], start=1):
+        where = f"{name}, hash service {number}"
+        if not isinstance(raw, dict):
+            raise ChecklistError(f"{where} should be a [[hash_services]] table.")
+        check_fields(raw, SERVICE, {}, where)
+        if not raw["link"].startswith("https://"):
+            raise ChecklistError(f"{where}: the link should start with https://.")
+        services.append(HashService(**{k: prose(v) if k != "id" else v for k, v in raw.items()}))
+    _ids(data["sites"], name)
+    _ids(data["hash_services"], name)
+    if not sites or not services:
+        raise ChecklistError(f"{name} needs at least one site and one hash service.")
+    return Directions(
+        reviewed=data["reviewed"],
+        source=prose(data["source"]),
+        intro=prose(data["intro"]),
+        under_18=prose(data["under_18"]),
+        sites=tuple(sites),
+        hash_services=tuple(services),
+    )
+
+
+def load(path: Path) -> Directions:
+    try:
+        with path.open("rb") as handle:
+            return parse(tomllib.load(handle), path.name)
+    except tomllib.TOMLDecodeError as error:
+        raise ChecklistError(f"{path.name} is not valid TOML ({error}).") from None
+
+
+@cache
+def shipped() -> Directions:
+    return load(checklists_dir() / FILE)
