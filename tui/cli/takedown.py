@@ -51,3 +51,95 @@ def register(commands: Commands) -> None:
         "each site's route for removing intimate images, and the hash-matching services",
     )
     sites.add_argument("--json", action="store_true", help="machine-readable output")
+    register_tracker(takedown)
+
+
+def _record(request: object) -> dict[str, object]:
+    from tui.core.takedowns import Request, due_at, is_overdue, needs_follow_up
+
+    assert isinstance(request, Request)
+    due = due_at(request)
+    return {
+        "id": request.id,
+        "site": request.site,
+        "urls": request.urls,
+        "evidence": request.evidence,
+        "status": request.status,
+        "reference": request.reference,
+        "sent_at": request.sent_at,
+        "follow_up": request.follow_up,
+        "due_at": due.strftime("%Y-%m-%dT%H:%M:%SZ") if due else "",
+        "overdue": is_overdue(request),
+        "follow_up_due": needs_follow_up(request),
+    }
+
+
+def cmd_takedown_add(args: argparse.Namespace) -> int:
+    from tui.cli.common import open_vault
+    from tui.core.takedowns import add_request
+
+    with open_vault(args) as vault:
+        request = add_request(vault, args.site, args.url, args.evidence or [])
+    say(f"{request.id}  {request.site}  drafted: {request.route}")
+    say(f"When you have sent it: reclaim takedown update {request.id} --status submitted")
+    return 0
+
+
+def cmd_takedown_list(args: argparse.Namespace) -> int:
+    from tui.cli.common import open_vault
+    from tui.core.takedowns import list_requests
+
+    with open_vault(args) as vault:
+        records = [_record(request) for request in list_requests(vault)]
+    if args.json:
+        say(json.dumps(records, indent=2, ensure_ascii=False))
+        return 0
+    if not records:
+        say("No takedown requests yet. See where to ask with: reclaim takedown sites")
+        return 0
+    for record in records:
+        flags = " OVERDUE" if record["overdue"] else ""
+        flags += " follow up now" if record["follow_up_due"] else ""
+        due = (
+            f" due {str(record['due_at'])[:16].replace('T', ' ')} UTC" if record["due_at"] else ""
+        )
+        say(f"{record['id']}  {record['site']:<14}{record['status']:<13}{due}{flags}")
+    return 0
+
+
+def cmd_takedown_update(args: argparse.Namespace) -> int:
+    from tui.cli.common import open_vault
+    from tui.core.takedowns import update_request
+
+    with open_vault(args) as vault:
+        request = update_request(
+            vault,
+            args.id,
+            status=args.status,
+            reference=args.reference,
+            follow_up=args.follow_up,
+        )
+    say(f"{request.id} is {request.status}.")
+    return 0
+
+
+def register_tracker(takedown: Commands) -> None:
+    from tui.core.takedowns import STATUSES
+
+    add = add_command(
+        takedown, "add", cmd_takedown_add, "saving the request", "start a takedown request"
+    )
+    add.add_argument("--site", required=True, help="a site id from: reclaim takedown sites")
+    add.add_argument("--url", action="append", required=True, help="where it is (repeat)")
+    add.add_argument("--evidence", action="append", metavar="ID", help="an exhibit (repeat)")
+    listing = add_command(
+        takedown, "list", cmd_takedown_list, "reading the requests", "every request and its state"
+    )
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    update = add_command(
+        takedown, "update", cmd_takedown_update, "saving the request", "record what happened"
+    )
+    update.add_argument("id", metavar="ID")
+    update.add_argument("--status", choices=STATUSES)
+    update.add_argument("--reference", metavar="R", help="the site's reference or case number")
+    update.add_argument("--follow-up", metavar="WHEN", help="when to look again, e.g. 2024-03-10")

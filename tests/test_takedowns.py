@@ -1,0 +1,116 @@
+"""The takedown tracker: requests with their links and exhibits, statuses, deadlines
+computed from when a request was sent, and "overdue" derived from the clock."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import make_png, vault_bytes
+from tui.core.checklists import ChecklistError
+from tui.core.errors import InputError, NotFound
+from tui.core.evidence import add_file
+from tui.core.takedowns import (
+    add_request,
+    due_at,
+    get_request,
+    is_overdue,
+    list_requests,
+    needs_follow_up,
+    update_request,
+)
+from tui.core.vault import Vault
+
+SENT = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)
+
+
+def test_a_request_keeps_its_links_and_exhibits(vault: Vault, tmp_path: Path):
+    add_file(vault, make_png(tmp_path / "a.png"))
+    request = add_request(
+        vault, "reddit", ["https://reddit.example/p/1", "https://reddit.example/p/1 "], ["1"]
+    )
+    assert (request.id, request.status, request.sent_at) == ("R-001", "drafted", "")
+    assert request.urls == ["https://reddit.example/p/1"] and request.evidence == ["E-0001"]
+    assert "Non-consensual intimate media" in request.route
+    assert [r.id for r in list_requests(vault)] == ["R-001"]
+
+
+@pytest.mark.parametrize(
+    ("site", "urls", "evidence", "error", "message"),
+    [
+        ("myspace", ["https://x.example"], [], ChecklistError, "not a site"),
+        ("reddit", [], [], InputError, "at least one web address"),
+        ("reddit", ["reddit.example/p/1"], [], InputError, "not a web address"),
+        ("reddit", ["https://x.example"], ["E-0009"], NotFound, "no exhibit E-0009"),
+    ],
+)
+def test_bad_requests_are_refused_and_change_nothing(
+    vault: Vault, site, urls, evidence, error, message
+):
+    before = vault_bytes(vault.path)
+    with pytest.raises(error, match=message):
+        add_request(vault, site, urls, evidence)
+    assert vault_bytes(vault.path) == before
+
+
+def test_the_deadline_runs_from_when_it_was_sent_and_overdue_is_derived(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+):
+    request = add_request(vault, "meta", ["https://facebook.example/p/1"])
+    assert due_at(request) is None and not is_overdue(request)
+    monkeypatch.setattr(tui.core.takedowns, "utc_stamp", lambda: "2026-06-01T10:00:00Z")
+    sent = update_request(vault, request.id, status="submitted", reference="FB-123")
+    assert sent.sent_at == "2026-06-01T10:00:00Z" and sent.reference == "FB-123"
+    assert due_at(sent) == SENT + timedelta(hours=48)
+    assert not is_overdue(sent, SENT + timedelta(hours=47))
+    assert is_overdue(sent, SENT + timedelta(hours=49))
+    acknowledged = update_request(vault, request.id, status="acknowledged")
+    assert acknowledged.sent_at == sent.sent_at, "the first sending time stays"
+    removed = update_request(vault, request.id, status="removed")
+    assert not is_overdue(removed, SENT + timedelta(days=30))
+    stored = dict(vault.table("takedowns").all()[0])
+    assert "overdue" not in stored and "due_at" not in stored
+
+
+def test_search_engines_have_no_legal_deadline(vault: Vault):
+    request = update_request(
+        vault, add_request(vault, "google-search", ["https://x.example"]).id, status="submitted"
+    )
+    assert due_at(request) is None and not is_overdue(request)
+
+
+def test_follow_ups_and_pins(vault: Vault):
+    request = add_request(vault, "x", ["https://x.example/status/1"])
+    later = update_request(vault, request.id, follow_up="2026-06-03", pin="4821")
+    assert later.pin == "4821"
+    assert not needs_follow_up(later, SENT)
+    assert needs_follow_up(later, SENT + timedelta(days=2))
+    with pytest.raises(InputError, match="status is one of"):
+        update_request(vault, request.id, status="lost")
+    with pytest.raises(NotFound):
+        get_request(vault, "R-009")
+
+
+def test_the_cli_adds_lists_and_updates(cli, tmp_path: Path):
+    cli("evidence", "add", str(make_png(tmp_path / "a.png")))
+    added = cli("takedown", "add", "--site", "tiktok", "--url", "https://t.example/v/1",
+                "--evidence", "E-0001")  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.startswith("R-001  tiktok  drafted: ")
+    updated = cli("takedown", "update", "R-001", "--status", "submitted", "--reference", "T-9")
+    assert updated.stdout.strip() == "R-001 is submitted."
+    (record,) = json.loads(cli("takedown", "list", "--json").stdout)
+    assert {k: record[k] for k in ("id", "site", "urls", "status", "reference")} == {
+        "id": "R-001",
+        "site": "tiktok",
+        "urls": ["https://t.example/v/1"],
+        "status": "submitted",
+        "reference": "T-9",
+    }
+    assert record["sent_at"] and record["due_at"] and record["overdue"] is False
+    assert "R-001  tiktok" in cli("takedown", "list").stdout
+    bad = cli("takedown", "add", "--site", "tiktok", "--url", "not a link")
+    assert bad.returncode == 1 and "is not a web address" in bad.stderr

@@ -1,0 +1,142 @@
+"""The takedown tracker: each request to a site (where the content is, which exhibits
+show it, when it was sent, the site's reference and PIN, its status and when to follow
+up). When a site's rule gives it a deadline (48 hours under the TAKE IT DOWN Act), the
+due time is worked out from when the request was sent; "overdue" is always derived from
+the clock, never stored."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from tinydb import where
+
+from tui.core import custody
+from tui.core.clock import utc_now, utc_stamp
+from tui.core.dates import parse_when
+from tui.core.errors import InputError, NotFound
+from tui.core.evidence import get_exhibit, normalize_id
+from tui.core.takedown_sites import Site, shipped
+from tui.core.vault import Vault
+
+TABLE = "takedowns"
+STATUSES = ("drafted", "submitted", "acknowledged", "removed", "refused", "escalated")
+WAITING = frozenset({"submitted", "acknowledged"})
+
+
+@dataclass
+class Request:
+    id: str
+    site: str
+    urls: list[str]
+    evidence: list[str] = field(default_factory=list)
+    route: str = ""
+    status: str = "drafted"
+    sent_at: str = ""
+    """UTC stamp when it was sent; '' while drafted."""
+    reference: str = ""
+    pin: str = ""
+    """Some services (hash-matching) give a PIN that can't be recovered: kept here."""
+    follow_up: str = ""
+    """A date (or date and time) to look again."""
+    notes: str = ""
+
+
+def _request(record: object) -> Request:
+    known = Request.__dataclass_fields__
+    return Request(**{k: v for k, v in dict(record).items() if k in known})  # type: ignore[call-overload]
+
+
+def _check_urls(urls: Sequence[str]) -> list[str]:
+    cleaned = [url.strip() for url in urls if url.strip()]
+    if not cleaned:
+        raise InputError("Give at least one web address where the content is (--url).")
+    for url in cleaned:
+        if not url.startswith(("https://", "http://")):
+            raise InputError(f'"{url}" is not a web address; copy it from the address bar.')
+    return list(dict.fromkeys(cleaned))
+
+
+def add_request(
+    vault: Vault, site_id: str, urls: Sequence[str], evidence: Sequence[str] = ()
+) -> Request:
+    site = shipped().site(site_id)
+    checked_urls = _check_urls(urls)
+    with vault.transaction():
+        exhibits = [get_exhibit(vault, normalize_id(e)).id for e in evidence]
+        request = Request(
+            id=f"R-{vault.next_number('takedown'):03d}",
+            site=site.id,
+            urls=checked_urls,
+            evidence=list(dict.fromkeys(exhibits)),
+            route=site.route,
+        )
+        vault.table(TABLE).insert(asdict(request))
+        custody.append(vault.table(custody.TABLE), "takedown drafted", request=request.id)
+    return request
+
+
+def list_requests(vault: Vault) -> list[Request]:
+    return sorted((_request(doc) for doc in vault.table(TABLE).all()), key=lambda r: r.id)
+
+
+def get_request(vault: Vault, request_id: str) -> Request:
+    wanted = request_id.strip().upper()
+    record = vault.table(TABLE).get(where("id") == wanted)
+    if record is None:
+        raise NotFound(f"There is no takedown request {wanted}.")
+    return _request(record)
+
+
+def update_request(
+    vault: Vault,
+    request_id: str,
+    *,
+    status: str | None = None,
+    reference: str | None = None,
+    pin: str | None = None,
+    follow_up: str | None = None,
+    notes: str | None = None,
+) -> Request:
+    changes: dict[str, str] = {}
+    if status is not None:
+        if status not in STATUSES:
+            raise InputError(f"The status is one of: {', '.join(STATUSES)}.")
+        changes["status"] = status
+    for name, value in (("reference", reference), ("pin", pin), ("notes", notes)):
+        if value is not None:
+            changes[name] = value.strip()
+    if follow_up is not None:
+        changes["follow_up"] = parse_when(follow_up) if follow_up.strip() else ""
+    with vault.transaction():
+        request = get_request(vault, request_id)
+        if changes.get("status") in WAITING and not request.sent_at:
+            changes["sent_at"] = utc_stamp()
+        vault.table(TABLE).update(changes, where("id") == request.id)
+        logged = sorted(set(changes) - {"pin"}) + (["pin"] if "pin" in changes else [])
+        custody.append(
+            vault.table(custody.TABLE), "takedown updated", request=request.id, fields=logged
+        )
+        return get_request(vault, request.id)
+
+
+def due_at(request: Request, site: Site | None = None) -> datetime | None:
+    """When the site must have removed the content, where a rule sets a deadline."""
+    site = site or shipped().site(request.site)
+    if not request.sent_at or site.deadline_hours is None:
+        return None
+    sent = datetime.strptime(request.sent_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    return sent + timedelta(hours=site.deadline_hours)
+
+
+def is_overdue(request: Request, now: datetime | None = None) -> bool:
+    due = due_at(request)
+    return request.status in WAITING and due is not None and (now or utc_now()) > due
+
+
+def needs_follow_up(request: Request, now: datetime | None = None) -> bool:
+    if request.status in ("removed",) or not request.follow_up:
+        return False
+    today = (now or utc_now()).date().isoformat()
+    return request.follow_up[:10] <= today
