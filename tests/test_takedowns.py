@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import tui.core.takedowns
 from tests.conftest import make_png, vault_bytes
 from tui.core.checklists import ChecklistError
 from tui.core.errors import InputError, NotFound
