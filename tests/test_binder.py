@@ -187,7 +187,10 @@ def test_nothing_to_bind_or_a_damaged_item_is_said_plainly(vault: Vault, tmp_pat
     target = tmp_path / "binder.pdf"
     with pytest.raises(VaultDamaged, match="E-0001 can't be read"):
         write_binder(vault, target, BinderChoices(export_date=DAY))
-    assert not target.exists() and list(tmp_path.glob("*.part")) == []
+    assert (
+        not target.exists()
+        and list(tmp_path.glob("*.part")) == list(tmp_path.glob(".*.tmp")) == []
+    )
 
 
 def test_writing_is_private_logged_and_never_overwrites(case: Vault, tmp_path: Path):

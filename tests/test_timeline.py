@@ -205,7 +205,7 @@ def test_exports_are_private_files_and_logged(vault: Vault, tmp_path: Path, suff
     entry = custody.entries(vault.table(custody.TABLE))[-1]
     assert entry["action"] == "timeline export"
     assert entry["details"]["destination"] == str(target)
-    assert list(tmp_path.glob("*.part")) == []
+    assert list(tmp_path.glob("*.part")) == list(tmp_path.glob(".*.tmp")) == []
 
 
 def test_an_export_refuses_other_formats_and_existing_files(vault: Vault, tmp_path: Path):

@@ -7,12 +7,11 @@ written where they say, readable only by them (0600), and logged."""
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core import custody
-from tui.core.atomic import fsync_dir, open_private, temp_path_for
+from tui.core.atomic import atomic_write, check_new_file
 from tui.core.clock import utc_now
 from tui.core.errors import InputError
 from tui.core.timeline import Entry, Person, entries, list_people, witness_text
@@ -138,27 +137,12 @@ def export(vault: Vault, destination: Path) -> Path:
             f"{destination.name}: the account can be saved as .md, .txt or .docx; "
             "end the file name with one of those."
         )
-    if destination.exists():
-        raise InputError(
-            f"{destination} already exists; nothing was written. Choose another name."
-        )
-    if not destination.parent.is_dir():
-        raise InputError(f"There is no folder {destination.parent} to save into.")
+    check_new_file(destination)
     if suffix == "docx":
         data = as_docx(vault)
     else:
         data = (as_markdown(vault) if suffix == "md" else as_text(vault)).encode()
-    temp = temp_path_for(destination, suffix=".part")
-    try:
-        with open_private(temp) as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temp.replace(destination)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    fsync_dir(destination.parent)
+    atomic_write(destination, data)
     with vault.transaction():
         custody.append(
             vault.table(custody.TABLE),

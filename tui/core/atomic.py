@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from tui.core.errors import InputError
+
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 
@@ -59,3 +61,11 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
 def atomic_write(target: Path, data: bytes) -> None:
     with atomic_writer(target) as handle:
         handle.write(data)
+
+
+def check_new_file(target: Path, into: str = "save into") -> None:
+    """Refuse, in one sentence, to write over a file or into a folder that isn't there."""
+    if target.exists():
+        raise InputError(f"{target} already exists; nothing was written. Choose another name.")
+    if not target.parent.is_dir():
+        raise InputError(f"There is no folder {target.parent} to {into}.")

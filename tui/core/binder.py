@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import io
 import math
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.core import custody
-from tui.core.atomic import fsync_dir, open_private, temp_path_for
+from tui.core.atomic import atomic_write, check_new_file, fsync_dir, open_private
 from tui.core.errors import InputError
 from tui.core.evidence import Exhibit, list_exhibits, normalize_id, read_original
 from tui.core.vault import Vault
@@ -549,24 +548,9 @@ def write_binder(
 
     if destination.suffix.lower() != ".pdf":
         raise InputError(f"{destination.name}: the binder is a PDF; end the name with .pdf.")
-    if destination.exists():
-        raise InputError(
-            f"{destination} already exists; nothing was written. Choose another name."
-        )
-    if not destination.parent.is_dir():
-        raise InputError(f"There is no folder {destination.parent} to save into.")
+    check_new_file(destination)
     data = build(vault, choices, progress)
-    temp = temp_path_for(destination, suffix=".part")
-    try:
-        with open_private(temp) as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temp.replace(destination)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    fsync_dir(destination.parent)
+    atomic_write(destination, data)
     with pikepdf.open(io.BytesIO(data), password=choices.password or "") as check:
         pages = len(check.pages)
     exhibits = [exhibit.id for exhibit in chosen_exhibits(vault, choices)]

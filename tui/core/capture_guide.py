@@ -3,14 +3,13 @@ strictly as the checklists."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tui.core.checklists import ID, ChecklistError, check_fields, prose
+from tui.core.checklists import ID, ChecklistError, check_fields, prose, read_toml
 from tui.core.paths import checklists_dir
 
 FILE = "capture-guide.toml"
@@ -95,11 +94,7 @@ def parse(data: dict[str, Any], name: str = FILE) -> CaptureGuide:
 
 
 def load(path: Path) -> CaptureGuide:
-    try:
-        with path.open("rb") as handle:
-            return parse(tomllib.load(handle), path.name)
-    except tomllib.TOMLDecodeError as error:
-        raise ChecklistError(f"{path.name} is not valid TOML ({error}).") from None
+    return parse(read_toml(path), path.name)
 
 
 @cache

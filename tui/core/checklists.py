@@ -140,13 +140,17 @@ def parse(data: dict[str, Any], name: str) -> Checklist:
     )
 
 
-def load_file(path: Path) -> Checklist:
+def read_toml(path: Path) -> dict[str, Any]:
+    """A data file's contents; broken TOML is one sentence naming the file."""
     try:
         with path.open("rb") as handle:
-            data = tomllib.load(handle)
+            return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
         raise ChecklistError(f"{path.name} is not valid TOML ({error}).") from None
-    checklist = parse(data, path.name)
+
+
+def load_file(path: Path) -> Checklist:
+    checklist = parse(read_toml(path), path.name)
     if checklist.id != path.stem:
         raise ChecklistError(f"{path.name}: the id should match the file name ({path.stem}).")
     return checklist

@@ -23,7 +23,7 @@ from typing import Any, BinaryIO
 from tinydb import where
 
 from tui.core import custody
-from tui.core.atomic import fsync_dir, open_private, temp_path_for
+from tui.core.atomic import check_new_file, fsync_dir, open_private, temp_path_for
 from tui.core.blobs import BlobDamaged, decrypt_stream, encrypt_stream
 from tui.core.clock import local_offset, utc_now, utc_stamp
 from tui.core.dates import parse_when
@@ -524,10 +524,7 @@ def export_original(vault: Vault, exhibit_id: str, destination: Path) -> Path:
     target = destination / (Path(exhibit.original_name).name or exhibit.id)
     if not destination.is_dir():
         target = destination
-    if target.exists():
-        raise InputError(f"{target} already exists; nothing was written. Choose another name.")
-    if not target.parent.is_dir():
-        raise InputError(f"There is no folder {target.parent} to export into.")
+    check_new_file(target, into="export into")
     temp = temp_path_for(target, suffix=".part")
     try:
         with open_private(temp) as handle:

@@ -3,14 +3,13 @@ checked as strictly as the checklists."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tui.core.checklists import ChecklistError, check_fields, prose
+from tui.core.checklists import ChecklistError, check_fields, prose, read_toml
 from tui.core.paths import checklists_dir
 
 FILE = "password-managers.toml"
@@ -59,11 +58,7 @@ def parse(data: dict[str, Any], name: str = FILE) -> Guidance:
 
 
 def load(path: Path) -> Guidance:
-    try:
-        with path.open("rb") as handle:
-            return parse(tomllib.load(handle), path.name)
-    except tomllib.TOMLDecodeError as error:
-        raise ChecklistError(f"{path.name} is not valid TOML ({error}).") from None
+    return parse(read_toml(path), path.name)
 
 
 @cache

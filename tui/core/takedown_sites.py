@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tui.core.checklists import ID, ChecklistError, check_fields, prose
+from tui.core.checklists import ID, ChecklistError, check_fields, prose, read_toml
 from tui.core.paths import checklists_dir
 
 FILE = "takedowns.toml"
@@ -126,11 +125,7 @@ def parse(data: dict[str, Any], name: str = FILE) -> Directions:
 
 
 def load(path: Path) -> Directions:
-    try:
-        with path.open("rb") as handle:
-            return parse(tomllib.load(handle), path.name)
-    except tomllib.TOMLDecodeError as error:
-        raise ChecklistError(f"{path.name} is not valid TOML ({error}).") from None
+    return parse(read_toml(path), path.name)
 
 
 @cache
