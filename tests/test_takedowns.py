@@ -20,7 +20,9 @@ from tui.core.takedowns import (
     get_request,
     is_overdue,
     list_requests,
+    Suggestion,
     needs_follow_up,
+    suggestions,
     update_request,
 )
 from tui.core.vault import Vault
@@ -115,3 +117,48 @@ def test_the_cli_adds_lists_and_updates(cli, tmp_path: Path):
     assert "R-001  tiktok" in cli("takedown", "list").stdout
     bad = cli("takedown", "add", "--site", "tiktok", "--url", "not a link")
     assert bad.returncode == 1 and "is not a web address" in bad.stderr
+
+
+def _titles(found: list[Suggestion]) -> list[str]:
+    return [s.title for s in found]
+
+
+def test_next_routes_follow_the_state_of_each_request(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(tui.core.takedowns, "utc_stamp", lambda: "2026-06-01T10:00:00Z")
+    late = update_request(
+        vault, add_request(vault, "meta", ["https://f.example/1"]).id, status="submitted"
+    )
+    found = suggestions([late], "no", SENT + timedelta(hours=49))
+    overdue = [s for s in found if s.request == late.id]
+    assert _titles(overdue) == [
+        "Send a reminder with your reference number",
+        "Complain to the US Federal Trade Commission",
+    ]
+    assert "Ask search engines to drop the links" in _titles(found)
+    assert "Stop new uploads with StopNCII.org" in _titles(found)
+    assert not [s for s in suggestions([late], "no", SENT) if s.request], "not yet due"
+
+    refused = update_request(vault, late.id, status="refused")
+    for_adults = _titles(suggestions([refused], "no", SENT))
+    assert "Try another route to the same content" in for_adults
+    for answer in ("yes", "unsure", ""):
+        titles = _titles(suggestions([refused], answer, SENT))
+        assert "Ask the site to look again" in titles
+        assert "Try another route to the same content" not in titles, answer
+    assert "Stop new uploads with Take It Down (NCMEC)" in _titles(
+        suggestions([refused], "yes", SENT)
+    )
+
+
+def test_routes_already_taken_are_not_suggested_again(vault: Vault):
+    first = add_request(vault, "google-search", ["https://g.example/1"])
+    hashed = update_request(vault, add_request(vault, "stopncii", []).id, status="submitted")
+    assert suggestions([first, hashed], "no") == []
+    assert suggestions([], "no") == [Suggestion(
+        "Stop new uploads with StopNCII.org",
+        suggestions([], "no")[0].how,
+        link="https://stopncii.org/",
+    )]  # fmt: skip
+    assert hashed.sent_at and due_at(hashed) is None, "no deadline for a hash service"

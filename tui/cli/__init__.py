@@ -10,7 +10,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tui import __version__
-from tui.cli import binder, case, checklist, copies, evidence, password, takedown, timeline
+from tui.cli import (
+    binder,
+    case,
+    checklist,
+    copies,
+    evidence,
+    legal,
+    letter,
+    password,
+    takedown,
+    timeline,
+)
 from tui.cli.common import Handler, add_common_options, vault_path
 
 
@@ -52,7 +63,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", metavar="PATH", help="settings file (idle lock, contacts)")
     add_common_options(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (case, evidence, copies, timeline, binder, takedown, checklist, password):
+    for module in (
+        case,
+        evidence,
+        copies,
+        timeline,
+        binder,
+        takedown,
+        letter,
+        legal,
+        checklist,
+        password,
+    ):
         module.register(commands)
     return parser
 

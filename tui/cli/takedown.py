@@ -1,5 +1,5 @@
-"""`reclaim takedown ...`: where and how to ask each site to remove the images. (The
-request tracker and letters build on this.)"""
+"""`reclaim takedown ...`: where and how to ask each site to remove the images, and the
+tracker of requests made (the letters are `reclaim letter ...`)."""
 
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ def cmd_takedown_add(args: argparse.Namespace) -> int:
     from tui.core.takedowns import add_request
 
     with open_vault(args) as vault:
-        request = add_request(vault, args.site, args.url, args.evidence or [])
+        request = add_request(vault, args.site, args.url or [], args.evidence or [])
     say(f"{request.id}  {request.site}  drafted: {request.route}")
     say(f"When you have sent it: reclaim takedown update {request.id} --status submitted")
     return 0
@@ -108,18 +108,42 @@ def cmd_takedown_list(args: argparse.Namespace) -> int:
 
 
 def cmd_takedown_update(args: argparse.Namespace) -> int:
-    from tui.cli.common import open_vault
+    from tui.cli.common import open_vault, read_secret
     from tui.core.takedowns import update_request
 
+    pin = read_secret(args.pin_file, "PIN") if args.pin_file else None
     with open_vault(args) as vault:
         request = update_request(
             vault,
             args.id,
             status=args.status,
             reference=args.reference,
+            pin=pin,
             follow_up=args.follow_up,
+            notes=args.notes,
         )
     say(f"{request.id} is {request.status}.")
+    return 0
+
+
+def cmd_takedown_next(args: argparse.Namespace) -> int:
+    from tui.cli.common import open_vault
+    from tui.core.letters import get_facts
+    from tui.core.takedowns import list_requests, suggestions
+
+    with open_vault(args) as vault:
+        found = suggestions(list_requests(vault), get_facts(vault).under_18)
+    if args.json:
+        say(json.dumps([asdict(s) for s in found], indent=2, ensure_ascii=False))
+        return 0
+    if not found:
+        say("Nothing to do next: start with reclaim takedown sites.")
+    for suggestion in found:
+        about = f"{suggestion.request}: " if suggestion.request else ""
+        say(f"{about}{suggestion.title}")
+        say(f"    {suggestion.how}")
+        if suggestion.link:
+            say(f"    {suggestion.link}")
     return 0
 
 
@@ -130,7 +154,9 @@ def register_tracker(takedown: Commands) -> None:
         takedown, "add", cmd_takedown_add, "saving the request", "start a takedown request"
     )
     add.add_argument("--site", required=True, help="a site id from: reclaim takedown sites")
-    add.add_argument("--url", action="append", required=True, help="where it is (repeat)")
+    add.add_argument(
+        "--url", action="append", help="where it is (repeat; none for a hash service)"
+    )
     add.add_argument("--evidence", action="append", metavar="ID", help="an exhibit (repeat)")
     listing = add_command(
         takedown, "list", cmd_takedown_list, "reading the requests", "every request and its state"
@@ -142,4 +168,14 @@ def register_tracker(takedown: Commands) -> None:
     update.add_argument("id", metavar="ID")
     update.add_argument("--status", choices=STATUSES)
     update.add_argument("--reference", metavar="R", help="the site's reference or case number")
-    update.add_argument("--follow-up", metavar="WHEN", help="when to look again, e.g. 2024-03-10")
+    update.add_argument("--follow-up", metavar="WHEN", help="when to look again, e.g. 2026-12-01")
+    update.add_argument("--notes", help="anything worth remembering about it")
+    update.add_argument(
+        "--pin-file",
+        metavar="PATH",
+        help="a service's PIN, from the first line of PATH (- for standard input)",
+    )
+    following = add_command(
+        takedown, "next", cmd_takedown_next, "reading the requests", "what to do next, and why"
+    )
+    following.add_argument("--json", action="store_true", help="machine-readable output")

@@ -23,13 +23,14 @@ from tui.core import custody
 from tui.core.atomic import atomic_write, check_new_file, fsync_dir, open_private
 from tui.core.errors import InputError
 from tui.core.evidence import Exhibit, list_exhibits, normalize_id, read_original
+from tui.core.paths import fonts_dir
 from tui.core.vault import Vault
 
 if TYPE_CHECKING:
     from fpdf import FPDF
     from fpdf.outline import OutlineSection
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+FONT_DIR = fonts_dir()
 PAPERS = {"a4": "A4", "letter": "Letter"}
 AUDIENCES = {"police": "the police", "lawyer": "a lawyer", "court": "the court"}
 MARGIN = 15.0
@@ -574,7 +575,7 @@ This folder was made with Reclaim on {day} for {audience}.
 It is a BagIt bag (RFC 8493, the Library of Congress packaging standard):
   data/binder.pdf         the numbered binder: index, timeline, every exhibit, hashes
   data/originals/         each exhibit's original file, exactly as it was saved
-  manifest-sha256.txt     the SHA-256 of every file under data/
+{extra}  manifest-sha256.txt     the SHA-256 of every file under data/
 
 To check that nothing was changed or lost, with Python's bagit tool:
   pip install bagit && bagit.py --validate THIS_FOLDER
@@ -586,9 +587,14 @@ The originals are not encrypted. Keep this folder, and the drive it is on, safe.
 
 
 def write_package(
-    vault: Vault, folder: Path, choices: BinderChoices, progress: Progress | None = None
+    vault: Vault,
+    folder: Path,
+    choices: BinderChoices,
+    progress: Progress | None = None,
+    extra: dict[str, tuple[bytes, str]] | None = None,
 ) -> BinderResult:
-    """The USB package: the binder, the originals and a README, as a BagIt bag."""
+    """The USB package: the binder, the originals and a README, as a BagIt bag. `extra`
+    adds files next to the binder: name → (content, what it is, for the README)."""
     import bagit
 
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
@@ -604,9 +610,16 @@ def write_package(
             name = f"{exhibit.id}-{Path(exhibit.original_name).name or 'original'}"
             with open_private(originals / name) as handle:
                 handle.write(read_original(vault, exhibit))
+        listed = ""
+        for name, (content, what) in (extra or {}).items():
+            with open_private(folder / name) as handle:
+                handle.write(content)
+            listed += f"  {'data/' + name:<24}{what}\n"
         (folder / "README.txt").write_text(
             PACKAGE_README.format(
-                day=choices.export_date.isoformat(), audience=AUDIENCES[choices.prepared_for]
+                day=choices.export_date.isoformat(),
+                audience=AUDIENCES[choices.prepared_for],
+                extra=listed,
             )
         )
         bag_info = {

@@ -17,8 +17,9 @@ _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))
 HINT = "Use a date like 2024-03-05, or a date and time like 2024-03-05 21:14."
 
 
-def parse_when(text: str) -> str:
-    """Normalise `text` to ISO 8601 at the precision given, or raise InputError."""
+def parse_when(text: str, *, future: bool = False) -> str:
+    """Normalise `text` to ISO 8601 at the precision given, or raise InputError. Past
+    events can't be in the future; plans (`future=True`, a follow-up date) can."""
     cleaned = " ".join(text.strip().split())
     if match := _DATE.match(cleaned):
         moment = _build(cleaned, *match.groups())
@@ -29,7 +30,7 @@ def parse_when(text: str) -> str:
         result = moment.isoformat(timespec=spec)
     else:
         raise InputError(f'"{text}" is not a date Reclaim can read. {HINT}')
-    if moment.date() > (utc_now() + timedelta(days=1)).date():
+    if not future and moment.date() > (utc_now() + timedelta(days=1)).date():
         raise InputError(f"{cleaned} is in the future. {HINT}")
     return result
 

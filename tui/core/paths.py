@@ -12,3 +12,8 @@ def checklists_dir() -> Path:
     if installed.is_dir():
         return installed
     return Path(__file__).parents[2] / "checklists"
+
+
+def fonts_dir() -> Path:
+    """DejaVu Sans ships inside the package, so PDFs print any script as real text."""
+    return Path(__file__).parents[1] / "fonts"

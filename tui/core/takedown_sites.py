@@ -16,10 +16,13 @@ FILE = "takedowns.toml"
 KINDS = ("platform", "search", "adult", "fallback")
 REQUIRED: dict[str, type] = {"reviewed": date, "source": str, "intro": str, "under_18": str}
 REQUIRED |= {"sites": list, "hash_services": list}
+OPTIONAL: dict[str, type] = {"escalations": list}
 SITE: dict[str, type] = {"id": str, "name": str, "kind": str, "route": str, "how": str}
 SITE |= {"asks_for": list, "expect": str}
 SITE_OPTIONAL: dict[str, type] = {"deadline_hours": int, "deadline_rule": str, "link": str}
 SERVICE: dict[str, type] = {"id": str, "name": str, "who": str, "how": str, "link": str}
+ESCALATION: dict[str, type] = {"id": str, "after": str, "title": str, "how": str}
+AFTER = ("overdue", "refused")
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,17 @@ class HashService:
 
 
 @dataclass(frozen=True)
+class Escalation:
+    """A next route for a request that is overdue or was refused."""
+
+    id: str
+    after: str
+    title: str
+    how: str
+    link: str = ""
+
+
+@dataclass(frozen=True)
 class Directions:
     reviewed: date
     source: str
@@ -54,6 +68,18 @@ class Directions:
     under_18: str
     sites: tuple[Site, ...]
     hash_services: tuple[HashService, ...]
+    escalations: tuple[Escalation, ...] = ()
+
+    def route(self, route_id: str) -> Site | HashService:
+        """A site, or a hash-matching service (which the tracker also keeps requests for)."""
+        wanted = route_id.strip().lower()
+        for service in self.hash_services:
+            if service.id == wanted:
+                return service
+        return self.site(wanted)
+
+    def after(self, state: str) -> tuple[Escalation, ...]:
+        return tuple(step for step in self.escalations if step.after == state)
 
     def site(self, site_id: str) -> Site:
         wanted = site_id.strip().lower()
@@ -62,7 +88,8 @@ class Directions:
                 return site
         raise ChecklistError(
             f'"{site_id}" is not a site Reclaim has directions for; '
-            f"they are: {', '.join(s.id for s in self.sites)}."
+            f"they are: {', '.join(s.id for s in self.sites)}, "
+            f"and the hash services {', '.join(s.id for s in self.hash_services)}."
         )
 
 
@@ -77,7 +104,7 @@ def _ids(entries: list[Any], where: str) -> None:
 
 
 def parse(data: dict[str, Any], name: str = FILE) -> Directions:
-    check_fields(data, REQUIRED, {}, name)
+    check_fields(data, REQUIRED, OPTIONAL, name)
     sites: list[Site] = []
     for number, raw in enumerate(data["sites"], start=1):
         where = f"{name}, site {number}"
@@ -110,8 +137,8 @@ def parse(data: dict[str, Any], name: str = FILE) -> Directions:
         if not raw["link"].startswith("https://"):
             raise ChecklistError(f"{where}: the link should start with https://.")
         services.append(HashService(**{k: prose(v) if k != "id" else v for k, v in raw.items()}))
-    _ids(data["sites"], name)
-    _ids(data["hash_services"], name)
+    escalations = _escalations(data.get("escalations", []), name)
+    _ids(data["sites"] + data["hash_services"], name)
     if not sites or not services:
         raise ChecklistError(f"{name} needs at least one site and one hash service.")
     return Directions(
@@ -121,7 +148,26 @@ def parse(data: dict[str, Any], name: str = FILE) -> Directions:
         under_18=prose(data["under_18"]),
         sites=tuple(sites),
         hash_services=tuple(services),
+        escalations=escalations,
     )
+
+
+def _escalations(entries: Any, name: str) -> tuple[Escalation, ...]:
+    if not isinstance(entries, list):
+        raise ChecklistError(f"{name}: escalations should be [[escalations]] tables.")
+    steps = []
+    for number, raw in enumerate(entries, start=1):
+        where = f"{name}, escalation {number}"
+        if not isinstance(raw, dict):
+            raise ChecklistError(f"{where} should be an [[escalations]] table.")
+        check_fields(raw, ESCALATION, {"link": str}, where)
+        if raw["after"] not in AFTER:
+            raise ChecklistError(f"{where}: after should be one of {', '.join(AFTER)}.")
+        if not raw.get("link", "https://").startswith("https://"):
+            raise ChecklistError(f"{where}: the link should start with https://.")
+        steps.append(Escalation(**{k: prose(v) if k != "id" else v for k, v in raw.items()}))
+    _ids(entries, f"{name}, escalations")
+    return tuple(steps)
 
 
 def load(path: Path) -> Directions:

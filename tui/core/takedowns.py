@@ -17,7 +17,7 @@ from tui.core.clock import utc_now, utc_stamp
 from tui.core.dates import parse_when
 from tui.core.errors import InputError, NotFound
 from tui.core.evidence import get_exhibit, normalize_id
-from tui.core.takedown_sites import Site, shipped
+from tui.core.takedown_sites import Escalation, HashService, Site, shipped
 from tui.core.vault import Vault
 
 TABLE = "takedowns"
@@ -41,6 +41,10 @@ class Request:
     follow_up: str = ""
     """A date (or date and time) to look again."""
     notes: str = ""
+    work: str = ""
+    """For a copyright notice: the person's description of their original picture."""
+    self_taken: bool = False
+    """The person confirmed they took the pictures themselves (copyright route only)."""
 
 
 def _request(record: object) -> Request:
@@ -61,8 +65,11 @@ def _check_urls(urls: Sequence[str]) -> list[str]:
 def add_request(
     vault: Vault, site_id: str, urls: Sequence[str], evidence: Sequence[str] = ()
 ) -> Request:
-    site = shipped().site(site_id)
-    checked_urls = _check_urls(urls)
+    """A new request, drafted. A hash-matching service needs no links: the images are
+    fingerprinted on the person's own device."""
+    site = shipped().route(site_id)
+    hashed = isinstance(site, HashService)
+    checked_urls = _check_urls(urls) if urls or not hashed else []
     with vault.transaction():
         exhibits = [get_exhibit(vault, normalize_id(e)).id for e in evidence]
         request = Request(
@@ -70,7 +77,7 @@ def add_request(
             site=site.id,
             urls=checked_urls,
             evidence=list(dict.fromkeys(exhibits)),
-            route=site.route,
+            route=site.route if isinstance(site, Site) else site.name,
         )
         vault.table(TABLE).insert(asdict(request))
         custody.append(vault.table(custody.TABLE), "takedown drafted", request=request.id)
@@ -98,17 +105,21 @@ def update_request(
     pin: str | None = None,
     follow_up: str | None = None,
     notes: str | None = None,
+    work: str | None = None,
+    self_taken: bool | None = None,
 ) -> Request:
-    changes: dict[str, str] = {}
+    changes: dict[str, str | bool] = {}
     if status is not None:
         if status not in STATUSES:
             raise InputError(f"The status is one of: {', '.join(STATUSES)}.")
         changes["status"] = status
-    for name, value in (("reference", reference), ("pin", pin), ("notes", notes)):
+    if self_taken is not None:
+        changes["self_taken"] = self_taken
+    for name, value in (("reference", reference), ("pin", pin), ("notes", notes), ("work", work)):
         if value is not None:
             changes[name] = value.strip()
     if follow_up is not None:
-        changes["follow_up"] = parse_when(follow_up) if follow_up.strip() else ""
+        changes["follow_up"] = parse_when(follow_up, future=True) if follow_up.strip() else ""
     with vault.transaction():
         request = get_request(vault, request_id)
         if changes.get("status") in WAITING and not request.sent_at:
@@ -123,11 +134,11 @@ def update_request(
 
 def due_at(request: Request, site: Site | None = None) -> datetime | None:
     """When the site must have removed the content, where a rule sets a deadline."""
-    site = site or shipped().site(request.site)
-    if not request.sent_at or site.deadline_hours is None:
+    route = site or shipped().route(request.site)
+    if not request.sent_at or not isinstance(route, Site) or route.deadline_hours is None:
         return None
     sent = datetime.strptime(request.sent_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-    return sent + timedelta(hours=site.deadline_hours)
+    return sent + timedelta(hours=route.deadline_hours)
 
 
 def is_overdue(request: Request, now: datetime | None = None) -> bool:
@@ -140,3 +151,57 @@ def needs_follow_up(request: Request, now: datetime | None = None) -> bool:
         return False
     today = (now or utc_now()).date().isoformat()
     return request.follow_up[:10] <= today
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A next route worth taking, for one request or for the case as a whole."""
+
+    title: str
+    how: str
+    request: str = ""
+    link: str = ""
+
+
+def _escalation(step: Escalation, request: Request) -> Suggestion:
+    return Suggestion(step.title, step.how, request.id, step.link)
+
+
+def suggestions(
+    requests: Sequence[Request], under_18: str = "", now: datetime | None = None
+) -> list[Suggestion]:
+    """What to do next: escalations for overdue or refused requests, then the routes not
+    yet tried (search engines once a site has removed something, a hash-matching service)."""
+    directions = shipped()
+    found: list[Suggestion] = []
+    for request in requests:
+        if is_overdue(request, now):
+            found += [_escalation(step, request) for step in directions.after("overdue")]
+        elif request.status == "refused":
+            for step in directions.after("refused"):
+                if step.id == "other-route" and under_18 != "no":
+                    continue  # the copyright route is never offered where a minor may be shown
+                found.append(_escalation(step, request))
+    used = {request.site for request in requests}
+    kinds = {directions.route(site_id).__class__ for site_id in used}
+    searched = {s.id for s in directions.sites if s.kind == "search"} & used
+    if requests and not searched:
+        names = " and ".join(s.name for s in directions.sites if s.kind == "search")
+        found.append(
+            Suggestion(
+                "Ask search engines to drop the links",
+                f"Removing a page from {names} results stops people finding it by your "
+                "name, even while a site is slow to act.",
+            )
+        )
+    if HashService not in kinds:
+        service = directions.route("take-it-down" if under_18 in ("yes", "unsure") else "stopncii")
+        assert isinstance(service, HashService)
+        found.append(
+            Suggestion(
+                f"Stop new uploads with {service.name}",
+                f"For {service.who}. {service.how}",
+                link=service.link,
+            )
+        )
+    return found

@@ -1,0 +1,60 @@
+"""`reclaim legal ...`: the legal options in plain words, and the lawyer package."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tui.cli.common import Commands, add_command, add_group, say
+
+
+def cmd_legal_options(args: argparse.Namespace) -> int:
+    from tui.core.legal_options import as_text, shipped
+
+    say(as_text(shipped()))
+    return 0
+
+
+def cmd_legal_package(args: argparse.Namespace) -> int:
+    from tui.cli.common import StderrProgress, open_vault
+    from tui.core.lawyer_package import write_lawyer_package
+    from tui.core.letters import save_facts
+
+    notes = None
+    if args.notes_file:
+        from tui.core.errors import InputError
+
+        try:
+            notes = Path(args.notes_file).expanduser().read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            raise InputError(f"The notes could not be read from {args.notes_file}.") from None
+    with open_vault(args) as vault:
+        save_facts(vault, lawyer_notes=notes)
+        result = write_lawyer_package(
+            vault, Path(args.dest).expanduser(), args.prepared_by or "", StderrProgress("Binding")
+        )
+    say(
+        f"Made the lawyer package in {result.path}: the binder ({result.pages} pages, "
+        f"{len(result.exhibits)} exhibits), the originals, timeline.docx and notes.txt. "
+        "It is not encrypted; keep it safe."
+    )
+    return 0
+
+
+def register(commands: Commands) -> None:
+    legal = add_group(commands, "legal", "your legal options, and a package for a lawyer")
+    add_command(
+        legal, "options", cmd_legal_options, "reading the options", "the options in plain words"
+    )
+    package = add_command(
+        legal,
+        "package",
+        cmd_legal_package,
+        "making the lawyer package",
+        "a folder for a lawyer: binder, originals, timeline (DOCX) and notes",
+    )
+    package.add_argument("dest", metavar="FOLDER", help="a new folder to make")
+    package.add_argument("--prepared-by", metavar="NAME", help="your name, or the helper's")
+    package.add_argument(
+        "--notes-file", metavar="FILE", help="your notes for the lawyer (kept in the case)"
+    )

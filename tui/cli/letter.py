@@ -1,0 +1,111 @@
+"""`reclaim letter ...`: draft a takedown request, a copyright notice or a cease-and-desist
+letter from the case, print it, and optionally save it as text, DOCX or PDF. Facts a
+letter needs and the case doesn't hold yet are asked for by name."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tui.cli.common import Commands, add_command, add_group, say
+
+
+def _save_facts(args: argparse.Namespace) -> None:
+    from tui.cli.common import open_vault
+    from tui.core.letters import save_facts
+    from tui.core.takedowns import update_request
+
+    with open_vault(args) as vault:
+        save_facts(
+            vault,
+            name=args.name,
+            contact=args.contact,
+            signature=args.signature,
+            acting_for=args.acting_for,
+            no_consent=True if args.confirm_no_consent else None,
+            under_18=args.under_18,
+            recipient=getattr(args, "to", None),
+            recipient_contact=getattr(args, "to_contact", None),
+            respond_by=getattr(args, "respond_by", None),
+            demands=getattr(args, "demand", None),
+        )
+        work, took = getattr(args, "work", None), getattr(args, "i_took_them", False)
+        if work is not None or took:
+            update_request(vault, args.id, work=work, self_taken=True if took else None)
+
+
+def cmd_letter(args: argparse.Namespace) -> int:
+    from tui.cli.common import open_vault
+    from tui.core.letter_files import export_letter
+    from tui.core.letters import draft
+
+    _save_facts(args)
+    with open_vault(args) as vault:
+        letter = draft(vault, args.kind, getattr(args, "id", ""))
+        if args.out:
+            path = export_letter(vault, letter, letter.text, Path(args.out).expanduser())
+    if args.out:
+        say(f"Saved the draft to {path}. It is not encrypted; read it through before sending.")
+    else:
+        say(letter.text)
+    return 0
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--name", help="your full name (kept for the next letter)")
+    parser.add_argument("--contact", help="how to reach you: email or postal address")
+    parser.add_argument("--signature", help="your full name, typed as your signature")
+    parser.add_argument("--acting-for", metavar="NAME", help="the person shown, if not you")
+    parser.add_argument(
+        "--confirm-no-consent",
+        action="store_true",
+        help="confirm the images were shared without consent",
+    )
+    parser.add_argument(
+        "--under-18",
+        choices=("yes", "no", "unsure"),
+        help="was the person shown under 18 when they were taken",
+    )
+    parser.add_argument("--out", metavar="FILE", help="save as .txt, .docx or .pdf too")
+
+
+def register(commands: Commands) -> None:
+    letter = add_group(commands, "letter", "draft a letter from the case (not legal advice)")
+    takedown = add_command(
+        letter, "takedown", cmd_letter, "drafting the letter", "a takedown request to a site"
+    )
+    takedown.add_argument("id", metavar="ID", help="the request, from: reclaim takedown list")
+    takedown.set_defaults(kind="takedown")
+    _common(takedown)
+    copyright_notice = add_command(
+        letter,
+        "copyright",
+        cmd_letter,
+        "drafting the letter",
+        "a copyright notice, for pictures you took yourself (never if under 18)",
+    )
+    copyright_notice.add_argument("id", metavar="ID", help="the request it is for")
+    copyright_notice.add_argument("--work", help="a short description of your original")
+    copyright_notice.add_argument(
+        "--i-took-them", action="store_true", help="confirm you took the pictures yourself"
+    )
+    copyright_notice.set_defaults(kind="copyright")
+    _common(copyright_notice)
+    cease = add_command(
+        letter,
+        "cease-desist",
+        cmd_letter,
+        "drafting the letter",
+        "a cease-and-desist letter to the person who shared them, from your timeline",
+    )
+    cease.add_argument("--to", help="the name of the person it is to")
+    cease.add_argument("--to-contact", metavar="ADDRESS", help="their address (optional)")
+    cease.add_argument("--respond-by", metavar="DATE", help="by when, e.g. 2026-12-15")
+    cease.add_argument(
+        "--demand",
+        action="append",
+        metavar="TEXT",
+        help="what they must do (repeat; replaces the usual list)",
+    )
+    cease.set_defaults(kind="cease-desist")
+    _common(cease)
