@@ -15,12 +15,12 @@ from tui.core.checklists import ChecklistError
 from tui.core.errors import InputError, NotFound
 from tui.core.evidence import add_file
 from tui.core.takedowns import (
+    Suggestion,
     add_request,
     due_at,
     get_request,
     is_overdue,
     list_requests,
-    Suggestion,
     needs_follow_up,
     suggestions,
     update_request,
@@ -162,3 +162,16 @@ def test_routes_already_taken_are_not_suggested_again(vault: Vault):
         link="https://stopncii.org/",
     )]  # fmt: skip
     assert hashed.sent_at and due_at(hashed) is None, "no deadline for a hash service"
+
+
+def test_the_48_hours_apply_to_requests_sent_once_the_law_took_effect(vault: Vault):
+    before = add_request(vault, "reddit", ["https://r.example/1"])
+    before = update_request(vault, before.id, status="submitted", sent="2026-05-18 12:00")
+    assert before.sent_at.startswith("2026-05-1") and due_at(before) is None
+    after = update_request(vault, before.id, sent="2026-05-19 00:30")
+    assert due_at(after) == datetime.fromisoformat(
+        after.sent_at.replace("Z", "+00:00")
+    ) + timedelta(hours=48)
+    with pytest.raises(InputError, match="in the future"):
+        update_request(vault, before.id, sent="2099-01-01")
+    assert get_request(vault, before.id).sent_at == after.sent_at

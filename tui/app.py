@@ -217,6 +217,10 @@ class ReclaimApp(App[None]):
             from tui.screens.timeline import TimelineScreen
 
             self.push_screen(TimelineScreen())
+        elif key == "takedowns":
+            from tui.screens.takedowns import TakedownsScreen
+
+            self.push_screen(TakedownsScreen())
         else:
             self.push_screen(ComingScreen(step(key)))
 

@@ -24,6 +24,7 @@ def cmd_takedown_sites(args: argparse.Namespace) -> int:
                 },
                 indent=2,
                 ensure_ascii=False,
+                default=str,
             )
         )
         return 0
@@ -121,6 +122,7 @@ def cmd_takedown_update(args: argparse.Namespace) -> int:
             pin=pin,
             follow_up=args.follow_up,
             notes=args.notes,
+            sent=args.sent,
         )
     say(f"{request.id} is {request.status}.")
     return 0
@@ -170,6 +172,9 @@ def register_tracker(takedown: Commands) -> None:
     update.add_argument("--reference", metavar="R", help="the site's reference or case number")
     update.add_argument("--follow-up", metavar="WHEN", help="when to look again, e.g. 2026-12-01")
     update.add_argument("--notes", help="anything worth remembering about it")
+    update.add_argument(
+        "--sent", metavar="WHEN", help="when you sent it, if not just now (local time)"
+    )
     update.add_argument(
         "--pin-file",
         metavar="PATH",

@@ -96,7 +96,19 @@ def create_demo_case(root: Path | None = None) -> Vault:
     _tick_half_the_checklists(vault)
     _passwords(vault)
     _timeline(vault)
+    _takedowns(vault)
     return vault
+
+
+def _takedowns(vault: Vault) -> None:
+    """One request sent long ago and never answered (so it shows as overdue), one drafted."""
+    from tui.core.takedowns import add_request, update_request
+
+    sent = add_request(vault, "meta", ["https://instagram.example/p/sample"], ["E-0002"])
+    update_request(
+        vault, sent.id, status="submitted", reference="IG-2026-118", sent="2026-06-01 10:00"
+    )
+    add_request(vault, "reddit", ["https://reddit.example/r/sample/1"], ["E-0003"])
 
 
 def _timeline(vault: Vault) -> None:

@@ -149,7 +149,8 @@ def save_facts(vault: Vault, **changes: object) -> Facts:
             value = _respond_by(str(value))
         if key == "demands":
             value = [d.strip() for d in value if d.strip()]  # type: ignore[attr-defined]
-        checked[key] = value
+        if value != getattr(facts, key):
+            checked[key] = value
     if not checked:
         return facts
     updated = Facts(**{**asdict(facts), **checked})

@@ -48,7 +48,7 @@ STEPS: tuple[Step, ...] = (
         "takedowns",
         "Takedowns & legal options",
         "Ask sites to remove the images; know your options",
-        False,
+        True,
     ),
 )
 
@@ -80,6 +80,9 @@ def progress(vault: Vault) -> dict[str, str]:
     words["timeline"] = (
         "no events yet" if not events else f"{events} event{'s' if events != 1 else ''}"
     )
+    from tui.core.takedowns import summary as takedowns_summary
+
+    words["takedowns"] = takedowns_summary(vault)
     words["evidence"] = (
         "nothing saved yet" if not count else f"{count} item{'s' if count != 1 else ''} saved"
     )

@@ -20,6 +20,7 @@ OPTIONAL: dict[str, type] = {"escalations": list}
 SITE: dict[str, type] = {"id": str, "name": str, "kind": str, "route": str, "how": str}
 SITE |= {"asks_for": list, "expect": str}
 SITE_OPTIONAL: dict[str, type] = {"deadline_hours": int, "deadline_rule": str, "link": str}
+SITE_OPTIONAL |= {"deadline_from": date}
 SERVICE: dict[str, type] = {"id": str, "name": str, "who": str, "how": str, "link": str}
 ESCALATION: dict[str, type] = {"id": str, "after": str, "title": str, "how": str}
 AFTER = ("overdue", "refused")
@@ -38,6 +39,8 @@ class Site:
     """Hours a site has to remove content after a valid request, where a rule says so."""
     deadline_rule: str = ""
     link: str = ""
+    deadline_from: date | None = None
+    """The rule applies to requests sent from this day (when the law took effect)."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,8 @@ def parse(data: dict[str, Any], name: str = FILE) -> Directions:
             raise ChecklistError(f"{where}: deadline_hours should be a positive number.")
         if "deadline_hours" in raw and "deadline_rule" not in raw:
             raise ChecklistError(f"{where}: a deadline needs the rule it comes from.")
+        if "deadline_from" in raw and "deadline_hours" not in raw:
+            raise ChecklistError(f"{where}: deadline_from needs deadline_hours.")
         if not str(raw.get("link", "https://")).startswith("https://"):
             raise ChecklistError(f"{where}: the link should start with https://.")
         texts = {k: prose(v) for k, v in raw.items() if isinstance(v, str) and k != "id"}

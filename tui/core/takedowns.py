@@ -107,8 +107,15 @@ def update_request(
     notes: str | None = None,
     work: str | None = None,
     self_taken: bool | None = None,
+    urls: Sequence[str] | None = None,
+    evidence: Sequence[str] | None = None,
+    sent: str | None = None,
 ) -> Request:
-    changes: dict[str, str | bool] = {}
+    """Change what is given. `sent` is when it was really sent, in local time, for a
+    request recorded afterwards; otherwise the first "submitted" marks the moment."""
+    changes: dict[str, str | bool | list[str]] = {}
+    if urls is not None:
+        changes["urls"] = _check_urls(urls) if urls else []
     if status is not None:
         if status not in STATUSES:
             raise InputError(f"The status is one of: {', '.join(STATUSES)}.")
@@ -118,11 +125,20 @@ def update_request(
     for name, value in (("reference", reference), ("pin", pin), ("notes", notes), ("work", work)):
         if value is not None:
             changes[name] = value.strip()
+    if sent is not None:
+        changes["sent_at"] = _sent_stamp(sent)
     if follow_up is not None:
         changes["follow_up"] = parse_when(follow_up, future=True) if follow_up.strip() else ""
     with vault.transaction():
         request = get_request(vault, request_id)
-        if changes.get("status") in WAITING and not request.sent_at:
+        if changes.get("urls") == [] and not isinstance(
+            shipped().route(request.site), HashService
+        ):
+            raise InputError("Give at least one web address where the content is.")
+        if evidence is not None:
+            found = [get_exhibit(vault, normalize_id(e)).id for e in evidence]
+            changes["evidence"] = list(dict.fromkeys(found))
+        if changes.get("status") in WAITING and not request.sent_at and "sent_at" not in changes:
             changes["sent_at"] = utc_stamp()
         vault.table(TABLE).update(changes, where("id") == request.id)
         logged = sorted(set(changes) - {"pin"}) + (["pin"] if "pin" in changes else [])
@@ -132,12 +148,19 @@ def update_request(
         return get_request(vault, request.id)
 
 
+def _sent_stamp(text: str) -> str:
+    moment = datetime.fromisoformat(parse_when(text))
+    return utc_stamp(moment.astimezone(UTC))
+
+
 def due_at(request: Request, site: Site | None = None) -> datetime | None:
     """When the site must have removed the content, where a rule sets a deadline."""
     route = site or shipped().route(request.site)
     if not request.sent_at or not isinstance(route, Site) or route.deadline_hours is None:
         return None
     sent = datetime.strptime(request.sent_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    if route.deadline_from is not None and sent.date() < route.deadline_from:
+        return None  # sent before the rule took effect
     return sent + timedelta(hours=route.deadline_hours)
 
 
@@ -151,6 +174,21 @@ def needs_follow_up(request: Request, now: datetime | None = None) -> bool:
         return False
     today = (now or utc_now()).date().isoformat()
     return request.follow_up[:10] <= today
+
+
+def summary(vault: Vault, now: datetime | None = None) -> str:
+    """A few words for the home screen."""
+    requests = list_requests(vault)
+    if not requests:
+        return "no requests yet"
+    words = f"{len(requests)} request{'s' if len(requests) != 1 else ''}"
+    removed = sum(r.status == "removed" for r in requests)
+    late = sum(is_overdue(r, now) for r in requests)
+    if removed:
+        words += f", {removed} removed"
+    if late:
+        words += f", {late} overdue"
+    return words
 
 
 @dataclass(frozen=True)
@@ -195,13 +233,22 @@ def suggestions(
             )
         )
     if HashService not in kinds:
-        service = directions.route("take-it-down" if under_18 in ("yes", "unsure") else "stopncii")
-        assert isinstance(service, HashService)
-        found.append(
-            Suggestion(
-                f"Stop new uploads with {service.name}",
-                f"For {service.who}. {service.how}",
-                link=service.link,
-            )
-        )
+        found.append(_hash_suggestion(directions.hash_services, under_18))
     return found
+
+
+def _hash_suggestion(services: Sequence[HashService], under_18: str) -> Suggestion:
+    """Take It Down where a minor may be shown, StopNCII for adults, both while unknown."""
+    by_id = {service.id: service for service in services}
+    if not under_18:
+        return Suggestion(
+            "Stop new uploads with a hash-matching service",
+            " ".join(f"{s.name} is for {s.who}: {s.link}" for s in services)
+            + " Both make the fingerprint on your own device; the images never leave it.",
+        )
+    service = by_id["take-it-down" if under_18 in ("yes", "unsure") else "stopncii"]
+    return Suggestion(
+        f"Stop new uploads with {service.name}",
+        f"For {service.who}. {service.how}",
+        link=service.link,
+    )

@@ -1,0 +1,144 @@
+"""The lawyer package: notes for the lawyer (kept in the case), a new folder to make, and
+making it in the background: the binder for a lawyer, the originals, the timeline as
+DOCX and the notes, checked by BagIt manifests."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Label, ProgressBar, Static, TextArea
+
+from tui.core.errors import ReclaimError, explain
+from tui.jobs import Job
+from tui.screens.case import case_is_open, open_case
+
+WHAT = (
+    "A folder to hand to a lawyer: the binder prepared for a lawyer, every original, "
+    "your written account as a Word file they can edit, and notes: yours, and where each "
+    "takedown request stands (PINs are left out). It is not encrypted: give it on a drive "
+    "you trust."
+)
+
+
+class LawyerPackageScreen(Screen[None]):
+    DEFAULT_CSS = """
+    LawyerPackageScreen #heading { padding: 0 1; text-style: bold; color: $primary;
+                                   background: $boost; width: 100%; }
+    LawyerPackageScreen #what { padding: 0 1; color: $text-muted; height: auto; }
+    LawyerPackageScreen VerticalScroll { padding: 0 1; }
+    LawyerPackageScreen Label { margin-top: 1; color: $text-muted; }
+    LawyerPackageScreen Input { height: 1; border: none; background: $boost; padding: 0 1; }
+    LawyerPackageScreen Input:focus { background: $primary 30%; border: none; }
+    LawyerPackageScreen TextArea { height: 6; border: none; background: $boost; }
+    LawyerPackageScreen #work { height: 1; display: none; padding: 0 1; background: $boost; }
+    LawyerPackageScreen #work-label { width: auto; margin-right: 2; }
+    LawyerPackageScreen #work-bar { width: 1fr; }
+    """
+    BINDINGS = [
+        Binding("escape", "back", "Back", tooltip="Keep the notes and go back"),
+        Binding("ctrl+s", "make", "Make the package", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.job: Job | None = None
+        self._watch: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        from tui.core.letters import get_facts
+
+        facts = get_facts(open_case(self))
+        day = datetime.now(UTC).date().isoformat()
+        yield Static("Lawyer package", id="heading")
+        yield Static(WHAT, id="what", markup=False)
+        with VerticalScroll():
+            yield Label("Notes for the lawyer: questions, what you want, what worries you")
+            yield TextArea(facts.lawyer_notes, id="notes", soft_wrap=True)
+            yield Label("Prepared by (your name, or the helper's; may stay empty)")
+            yield Input(facts.name, id="by")
+            yield Label("Make it in this new folder")
+            yield Input(str(Path.home() / f"reclaim-for-lawyer-{day}"), id="dest")
+        with Horizontal(id="work"):
+            yield Label("", id="work-label")
+            yield ProgressBar(id="work-bar", show_eta=False)
+        yield Footer()
+
+    def save_now(self) -> bool:
+        from tui.core.letters import save_facts
+
+        if not case_is_open(self):
+            return True
+        try:
+            save_facts(open_case(self), lawyer_notes=self.query_one("#notes", TextArea).text)
+        except ReclaimError as error:
+            self.notify(str(error), severity="error")
+            return False
+        return True
+
+    def action_make(self) -> None:
+        from tui.core.lawyer_package import write_lawyer_package
+
+        if self.job is not None or not self.save_now():
+            return
+        destination = Path(self.query_one("#dest", Input).value.strip()).expanduser()
+        prepared_by = self.query_one("#by", Input).value.strip()
+        job = Job("Making the lawyer package")
+        vault = open_case(self)
+
+        def progress(done: int, total: int) -> None:
+            job.progress(done, total, done, total)
+
+        def work() -> None:
+            try:
+                job.finish(write_lawyer_package(vault, destination, prepared_by, progress))
+            except BaseException as error:  # shown on the screen, never raised
+                job.finish(error=error)
+
+        self.job = job
+        self.query_one("#work").display = True
+        self.run_worker(work, thread=True, exclusive=True, group="package")
+        self._watch = self.set_interval(0.1, self._watch_job)
+
+    def _watch_job(self) -> None:
+        job = self.job
+        if job is None:
+            return
+        label = f"{job.title}: exhibit {job.files_done} of {job.files_total or '…'}"
+        self.query_one("#work-label", Label).update(label)
+        if job.files_total:
+            self.query_one("#work-bar", ProgressBar).update(
+                total=job.files_total, progress=job.files_done
+            )
+        if not job.finished:
+            return
+        if self._watch is not None:
+            self._watch.stop()
+        self.job = None
+        self.query_one("#work").display = False
+        if job.error is not None:
+            self.notify(explain(job.error, "making the package"), severity="error", timeout=10)
+        else:
+            self.notify(
+                f"Made {job.result.path}: binder, originals, timeline.docx and notes.txt. "
+                "It is not encrypted.",
+                timeout=10,
+            )
+
+    def stop_work(self) -> None:
+        """Before a lock: let the package finish or fail before the case closes."""
+        if self.job is not None:
+            self.job.stop_and_wait()
+
+    def action_back(self) -> None:
+        if self.job is None and self.save_now():
+            self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        if case_is_open(self) and self.job is not None:
+            self.job.stop_and_wait()

@@ -1,0 +1,200 @@
+"""Drafting a letter: the facts it needs (kept in the case once given), the draft in an
+editor to change freely, and saving it as text, DOCX or PDF.
+
+Nothing is drafted while a fact is missing; the screen says which, and Ctrl+D drafts
+again once they are filled in."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Input, Label, Static, TextArea
+
+from tui.core.errors import ReclaimError
+from tui.core.letters import Letter
+from tui.screens.case import case_is_open, open_case
+
+SCREEN_NOTICE = "A draft, not legal advice: check every line before you send it."
+TITLES = {
+    "takedown": "Takedown request",
+    "copyright": "Copyright notice",
+    "cease-desist": "Cease-and-desist letter",
+}
+#: (fact, label) for the text fields each letter asks for.
+FIELDS = {
+    "takedown": [
+        ("name", "Your full name"),
+        ("contact", "How to reach you (email or postal address)"),
+        ("signature", "Your signature: your full name, typed"),
+        ("acting_for", "If you write for someone else: their name (else leave empty)"),
+    ],
+    "cease-desist": [
+        ("name", "Your full name"),
+        ("contact", "How to reach you (email or postal address)"),
+        ("signature", "Your signature: your full name, typed"),
+        ("acting_for", "If you write for someone else: their name (else leave empty)"),
+        ("recipient", "The person it is to: their name"),
+        ("recipient_contact", "Their address or account (optional)"),
+        ("respond_by", "By when must they do it (a date, e.g. 2026-12-15)"),
+    ],
+}
+FIELDS["copyright"] = FIELDS["takedown"][:3]
+
+
+class LetterScreen(Screen[None]):
+    DEFAULT_CSS = """
+    LetterScreen #heading { padding: 0 1; text-style: bold; color: $primary;
+                            background: $boost; width: 100%; }
+    LetterScreen #notice { padding: 0 1; color: $warning; height: auto; }
+    LetterScreen #missing { padding: 0 1; color: $warning; height: auto; }
+    LetterScreen VerticalScroll { padding: 0 1; }
+    LetterScreen Label { margin-top: 1; color: $text-muted; }
+    LetterScreen VerticalScroll > Label:first-child { margin-top: 0; }
+    LetterScreen Input { height: 1; border: none; background: $boost; padding: 0 1; }
+    LetterScreen Input:focus { background: $primary 30%; border: none; }
+    LetterScreen TextArea { height: 4; border: none; background: $boost; }
+    LetterScreen TextArea:focus { background: $primary 30%; border: none; }
+    LetterScreen #letter { height: 16; }
+    """
+    BINDINGS = [
+        Binding("escape", "leave", "Back", tooltip="Keep the facts and go back"),
+        Binding("ctrl+d", "draft", "Draft", priority=True),
+        Binding("ctrl+s", "export", "Save as file", priority=True),
+    ]
+
+    def __init__(self, kind: str, request_id: str = "") -> None:
+        super().__init__()
+        self.kind = kind
+        self.request_id = request_id
+        self.letter: Letter | None = None
+
+    def compose(self) -> ComposeResult:
+        from tui.core.letters import get_facts
+        from tui.core.takedowns import get_request
+
+        vault = open_case(self)
+        facts = get_facts(vault)
+        about = f" for {self.request_id}" if self.request_id else ""
+        yield Static(f"{TITLES[self.kind]}{about}", id="heading", markup=False)
+        yield Static(SCREEN_NOTICE, id="notice", markup=False)
+        yield Static("", id="missing", markup=False)
+        with VerticalScroll():
+            for key, label in FIELDS[self.kind]:
+                yield Label(label)
+                yield Input(str(getattr(facts, key)), id=key)
+            if self.kind != "copyright":
+                yield Checkbox(
+                    "I confirm the images were shared without consent",
+                    facts.no_consent,
+                    id="no_consent",
+                    compact=True,
+                )
+            if self.kind == "copyright":
+                request = get_request(vault, self.request_id)
+                yield Checkbox(
+                    "I took these pictures myself", request.self_taken, id="self_taken",
+                    compact=True,
+                )  # fmt: skip
+                yield Label("Your original: a short description (e.g. a selfie, June 2023)")
+                yield Input(request.work, id="work")
+            if self.kind == "cease-desist":
+                yield Label("What they must do: one thing per line")
+                yield TextArea("\n".join(facts.demands), id="demands")
+            yield Label("The letter: change anything before saving (Ctrl+D drafts it again)")
+            yield TextArea("", id="letter", soft_wrap=True)
+            yield Label("Save as (.docx, .pdf or .txt; the file is not encrypted)")
+            yield Input(str(self._default_destination()), id="dest")
+        yield Footer()
+
+    def _default_destination(self) -> Path:
+        day = datetime.now(UTC).date().isoformat()
+        about = f"-{self.request_id}" if self.request_id else ""
+        return Path.home() / f"reclaim-{self.kind}{about}-{day}.docx"
+
+    def on_mount(self) -> None:
+        self._draft(quiet=True)
+
+    # ---- facts and drafting -----------------------------------------------------
+
+    def save_now(self) -> bool:
+        """Keep what was typed in the fact fields; False with the sentence when it can't."""
+        from tui.core.letters import save_facts
+        from tui.core.takedowns import update_request
+
+        if not case_is_open(self):
+            return True
+        vault = open_case(self)
+        typed: dict[str, object] = {
+            key: self.query_one(f"#{key}", Input).value for key, _ in FIELDS[self.kind]
+        }
+        if self.kind != "copyright":
+            typed["no_consent"] = self.query_one("#no_consent", Checkbox).value
+        if self.kind == "cease-desist":
+            typed["demands"] = self.query_one("#demands", TextArea).text.splitlines()
+        try:
+            save_facts(vault, **typed)
+            if self.kind == "copyright":
+                update_request(
+                    vault,
+                    self.request_id,
+                    self_taken=self.query_one("#self_taken", Checkbox).value,
+                    work=self.query_one("#work", Input).value,
+                )
+        except ReclaimError as error:
+            self.notify(str(error), severity="error")
+            return False
+        return True
+
+    def _draft(self, quiet: bool = False) -> None:
+        from tui.core.letters import MissingFacts, draft
+
+        missing = self.query_one("#missing", Static)
+        try:
+            self.letter = draft(open_case(self), self.kind, self.request_id)
+        except MissingFacts as error:
+            missing.update(
+                "To draft it, fill in: "
+                + "; ".join(need.question for need in error.needs)
+                + ". Then Ctrl+D. What you give is kept for the next letter."
+            )
+            ids = [need.key for need in error.needs]
+            for key in ids:
+                for widget in self.query(f"#{key}"):
+                    widget.focus()
+                    return
+            return
+        except ReclaimError as error:
+            missing.update(str(error))
+            return
+        missing.update("")
+        self.query_one("#letter", TextArea).text = self.letter.text
+        if not quiet:
+            self.notify("Drafted. Read it through and change what is not right.")
+
+    def action_draft(self) -> None:
+        if self.save_now():
+            self._draft()
+
+    def action_export(self) -> None:
+        from tui.core.letter_files import export_letter
+
+        if self.letter is None:
+            self.notify("Draft the letter first (Ctrl+D).", severity="warning")
+            return
+        destination = Path(self.query_one("#dest", Input).value.strip()).expanduser()
+        text = self.query_one("#letter", TextArea).text
+        try:
+            target = export_letter(open_case(self), self.letter, text, destination)
+        except ReclaimError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.notify(f"Saved to {target}. It is not encrypted there: keep it safe.", timeout=10)
+
+    def action_leave(self) -> None:
+        if self.save_now():
+            self.app.pop_screen()

@@ -1,0 +1,73 @@
+"""A page of text to read and scroll: the takedown directions, the legal options."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+
+class ReadingScreen(Screen[None]):
+    AUTO_FOCUS = "VerticalScroll"
+    DEFAULT_CSS = """
+    ReadingScreen #heading { padding: 0 1; text-style: bold; color: $primary;
+                             background: $boost; width: 100%; }
+    ReadingScreen VerticalScroll { padding: 0 2; }
+    """
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self, title: str, text: Text) -> None:
+        super().__init__()
+        self.title_text = title
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.title_text, id="heading", markup=False)
+        with VerticalScroll():
+            yield Static(self.text)
+        yield Footer()
+
+
+def directions_text(under_18: str) -> Text:
+    """Every site's route; the under-18 route first when a minor may be shown."""
+    from tui.core.takedown_sites import shipped
+
+    directions = shipped()
+    text = Text()
+    minor = under_18 in ("yes", "unsure")
+    if minor:
+        text.append(directions.under_18 + "\n\n", style="bold")
+    text.append(directions.intro + "\n")
+    for site in directions.sites:
+        if minor and site.id == "copyright":
+            continue
+        text.append(f"\n{site.name}\n", style="bold underline")
+        text.append(f"{site.route}\n", style="bold")
+        text.append(site.how + "\n")
+        text.append("It asks for: " + "; ".join(site.asks_for) + ".\n")
+        text.append(f"What to expect: {site.expect}\n")
+        if site.deadline_hours:
+            text.append(site.deadline_rule + "\n", style="italic")
+        if site.link:
+            text.append(site.link + "\n", style="dim")
+    text.append("\nHash-matching services\n", style="bold underline")
+    for service in directions.hash_services:
+        text.append(f"\n{service.name}", style="bold")
+        text.append(f" (for {service.who})\n{service.how}\n{service.link}\n")
+    if not minor:
+        text.append("\n" + directions.under_18 + "\n", style="italic")
+    text.append(
+        f"\nChecked {directions.reviewed.isoformat()}. {directions.source} Forms change: "
+        "recheck on the site.\n",
+        style="dim",
+    )
+    return text
+
+
+def legal_text() -> Text:
+    from tui.core.legal_options import as_text, shipped
+
+    return Text(as_text(shipped()))

@@ -1,0 +1,188 @@
+"""One takedown request: the site, where the content is, the exhibits that show it, and
+once sent its status, the site's reference, a PIN, when to follow up and notes. The
+parts a valid request needs are listed with a tick or what is still missing.
+
+Saved with Ctrl+S, when leaving, and just before a lock."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Select, SelectionList, Static, TextArea
+
+from tui.core.errors import ReclaimError
+from tui.screens.case import case_is_open, open_case
+
+
+class RequestScreen(Screen[str | None]):
+    """Returns the request's id once it exists."""
+
+    DEFAULT_CSS = """
+    RequestScreen #heading { padding: 0 1; text-style: bold; color: $primary;
+                             background: $boost; width: 100%; }
+    RequestScreen VerticalScroll { padding: 0 1; }
+    RequestScreen Label { margin-top: 1; color: $text-muted; }
+    RequestScreen VerticalScroll > Label:first-child { margin-top: 0; }
+    RequestScreen Input { height: 1; border: none; background: $boost; padding: 0 1; }
+    RequestScreen Input:focus { background: $primary 30%; border: none; }
+    RequestScreen TextArea { height: 4; border: none; background: $boost; }
+    RequestScreen TextArea:focus { background: $primary 30%; border: none; }
+    RequestScreen SelectionList { height: auto; max-height: 6; border: none;
+                                  background: $boost; }
+    RequestScreen Select { width: 100%; }
+    RequestScreen #asks, RequestScreen #parts { color: $text-muted; height: auto; }
+    """
+    BINDINGS = [
+        Binding("escape", "leave", "Back", tooltip="Save and go back"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+r", "reveal", "Show PIN"),
+    ]
+
+    def __init__(self, request_id: str | None) -> None:
+        super().__init__()
+        self.request_id = request_id
+
+    def compose(self) -> ComposeResult:
+        from tui.core.evidence import list_exhibits
+        from tui.core.takedown_sites import shipped
+        from tui.core.takedowns import STATUSES, get_request
+
+        vault = open_case(self)
+        request = get_request(vault, self.request_id) if self.request_id else None
+        directions = shipped()
+        heading = "A new takedown request"
+        if request:
+            heading = f"{request.id}: {directions.route(request.site).name}"
+        yield Static(heading, id="heading", markup=False)
+        with VerticalScroll():
+            if request is None:
+                yield Label("Where to ask (d on the step shows every site's directions)")
+                choices = [(s.name, s.id) for s in directions.sites]
+                choices += [(f"{s.name} (hash-matching)", s.id) for s in directions.hash_services]
+                yield Select(choices, prompt="Choose the site", id="site", compact=True)
+            yield Static("", id="asks", markup=False)
+            yield Label("Where the content is: one web address per line")
+            yield TextArea("\n".join(request.urls) if request else "", id="urls")
+            yield Label("Evidence that shows it (Space ticks)")
+            linked = set(request.evidence) if request else set()
+            yield SelectionList[str](
+                *[
+                    (f"{e.id}  {e.description or e.original_name}", e.id, e.id in linked)
+                    for e in list_exhibits(vault)
+                ],
+                id="evidence",
+            )
+            if request is not None:
+                yield Label("Status (sent: choose submitted; the deadline runs from then)")
+                yield Select(
+                    [(status, status) for status in STATUSES],
+                    value=request.status,
+                    allow_blank=False,
+                    id="status",
+                    compact=True,
+                )
+                yield Label("The site's reference or case number")
+                yield Input(request.reference, id="reference")
+                yield Label("PIN, if the service gave one (it can't be recovered; kept here)")
+                yield Input(request.pin, password=True, id="pin")
+                yield Label("Follow up on (a date, e.g. 2026-12-01)")
+                yield Input(request.follow_up, id="follow-up")
+                yield Label("Notes")
+                yield TextArea(request.notes, id="notes")
+            yield Static("", id="parts")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from tui.core.takedowns import get_request
+
+        if self.request_id:
+            self._describe(get_request(open_case(self), self.request_id).site)
+            self.query_one("#urls", TextArea).focus()
+        else:
+            self.query_one("#site", Select).focus()
+
+    @on(Select.Changed, "#site")
+    def site_chosen(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self._describe(event.value)
+
+    def _describe(self, site_id: str) -> None:
+        from tui.core.letters import get_facts, request_parts
+        from tui.core.takedown_sites import HashService, shipped
+        from tui.core.takedowns import Request
+
+        route = shipped().route(site_id)
+        if isinstance(route, HashService):
+            asks = f"{route.how} {route.link}"
+        else:
+            asks = f"{route.route}. It asks for: {'; '.join(route.asks_for)}."
+        self.query_one("#asks", Static).update(asks)
+        urls = self.query_one("#urls", TextArea).text.split()
+        parts = request_parts(Request("", site_id, urls), get_facts(open_case(self)))
+        lines = [f"{'✓' if ok else '·'} {what}" for what, ok in parts]
+        self.query_one("#parts", Static).update(
+            "A valid request has:\n"
+            + "\n".join(lines)
+            + "\nThe letter (l) asks for what is missing."
+        )
+
+    def action_reveal(self) -> None:
+        if self.request_id:
+            pin = self.query_one("#pin", Input)
+            pin.password = not pin.password
+
+    # ---- saving -----------------------------------------------------------------
+
+    def save_now(self) -> bool:
+        from tui.core.takedowns import add_request, update_request
+
+        if not case_is_open(self):
+            return True
+        urls = self.query_one("#urls", TextArea).text.split()
+        evidence_list: SelectionList[str] = self.query_one("#evidence", SelectionList)
+        evidence = list(evidence_list.selected)
+        try:
+            if self.request_id is None:
+                site = self.query_one("#site", Select).value
+                if not isinstance(site, str):
+                    if not urls and not evidence:
+                        return True  # an untouched new form: nothing to keep
+                    self.notify("Choose the site first.", severity="error")
+                    return False
+                self.request_id = add_request(open_case(self), site, urls, evidence).id
+                return True
+            from dataclasses import asdict
+
+            from tui.core.takedowns import get_request
+
+            typed: dict[str, object] = {
+                "urls": urls,
+                "evidence": evidence,
+                "status": str(self.query_one("#status", Select).value),
+                "reference": self.query_one("#reference", Input).value,
+                "pin": self.query_one("#pin", Input).value,
+                "follow_up": self.query_one("#follow-up", Input).value,
+                "notes": self.query_one("#notes", TextArea).text,
+            }
+            stored = asdict(get_request(open_case(self), self.request_id))
+            changed = {k: v for k, v in typed.items() if v != stored[k]}
+            if changed:
+                update_request(open_case(self), self.request_id, **changed)  # type: ignore[arg-type]
+        except ReclaimError as error:
+            self.notify(str(error), severity="error")
+            return False
+        return True
+
+    def action_save(self) -> None:
+        was_new = self.request_id is None
+        if self.save_now() and self.request_id:
+            self.notify(f"{self.request_id} saved.")
+            if was_new:
+                self.dismiss(self.request_id)
+
+    def action_leave(self) -> None:
+        if self.save_now():
+            self.dismiss(self.request_id)

@@ -1,0 +1,238 @@
+"""Step 8, Takedowns and legal options: first whether the person shown was under 18 (that
+changes the route), then what is overdue or due today with the next route to take, the
+requests, and from here the directions, the letters, the legal options and the lawyer
+package."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.screens.case import case_is_open, open_case
+
+if TYPE_CHECKING:
+    from tui.core.takedowns import Request
+
+AGE_QUESTION = (
+    "First, one question, because it changes where to go: was the person in the images "
+    "under 18 when they were taken?"
+)
+AGE_ANSWERS = [
+    ("no", "No, 18 or over"),
+    ("yes", "Yes, under 18"),
+    ("unsure", "I'm not sure"),
+]
+MINOR_LINE = (
+    "The person shown may have been under 18: use Take It Down (d shows how) and report "
+    "it to the police or NCMEC's CyberTipline. Don't send the images to anyone, not even "
+    "to prove it. There is no copyright letter for this."
+)
+
+
+def _when(stamp: str) -> str:
+    return stamp[:16].replace("T", " ") if stamp else ""
+
+
+class TakedownsScreen(Screen[None]):
+    AUTO_FOCUS = "DataTable"
+    DEFAULT_CSS = """
+    TakedownsScreen #heading { padding: 0 1; text-style: bold; color: $primary;
+                               background: $boost; width: 100%; }
+    TakedownsScreen #age { height: auto; padding: 0 1; border: round $warning;
+                           display: none; }
+    TakedownsScreen #age OptionList { height: auto; border: none; }
+    TakedownsScreen #minor { padding: 0 1; color: $warning; text-style: bold;
+                             height: auto; display: none; }
+    TakedownsScreen #today { padding: 0 1; height: auto; max-height: 9; }
+    TakedownsScreen #lead { padding: 0 1; color: $text-muted; height: auto; }
+    TakedownsScreen DataTable { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("a", "add", "Add"),
+        Binding("enter", "edit", "Edit", show=False),
+        Binding("d", "directions", "Directions"),
+        Binding("l", "letter('takedown')", "Letter"),
+        Binding("c", "letter('copyright')", "Copyright", show=False),
+        Binding("w", "letter('cease-desist')", "Cease & desist"),
+        Binding("o", "options", "Options"),
+        Binding("p", "package", "Lawyer package"),
+        Binding("u", "age", "Under 18?", show=False),
+        Binding("n", "next_steps", "Next steps", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Step 8: Takedowns & legal options", id="heading")
+        with Vertical(id="age"):
+            yield Static(AGE_QUESTION, markup=False)
+            yield OptionList(*[Option(label, id=key) for key, label in AGE_ANSWERS])
+        yield Static(MINOR_LINE, id="minor", markup=False)
+        yield Static("", id="today")
+        yield Static("", id="lead", markup=False)
+        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+        table.add_column("Request", width=7, key="id")
+        table.add_column("Site", width=18, key="site")
+        table.add_column("Status", width=12, key="status")
+        table.add_column("Sent", width=16, key="sent")
+        table.add_column("Due/follow-up", width=16, key="due")
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    @property
+    def under_18(self) -> str:
+        from tui.core.letters import get_facts
+
+        return get_facts(open_case(self)).under_18
+
+    def reload(self, focus_id: str | None = None) -> None:
+        from tui.core.takedown_sites import shipped
+        from tui.core.takedowns import due_at, list_requests
+
+        if not case_is_open(self):
+            return
+        under_18 = self.under_18
+        age = self.query_one("#age")
+        age.display = not under_18
+        if not under_18:
+            self.query_one("#age OptionList", OptionList).focus()
+        self.query_one("#minor").display = under_18 in ("yes", "unsure")
+        table = self.query_one(DataTable)
+        focus_id = focus_id or self.current_id()
+        requests = list_requests(open_case(self))
+        directions = shipped()
+        table.clear()
+        for request in requests:
+            due = due_at(request)
+            due_text = f"{due:%Y-%m-%d %H:%M}" if due and request.status != "removed" else ""
+            table.add_row(
+                request.id,
+                directions.route(request.site).name,
+                request.status,
+                _when(request.sent_at),
+                due_text or request.follow_up.replace("T", " "),
+                key=request.id,
+            )
+        if focus_id and any(request.id == focus_id for request in requests):
+            table.move_cursor(row=table.get_row_index(focus_id))
+        self.query_one("#today", Static).update(self._today(requests, under_18))
+        lead = (
+            "a adds a request to a site, Enter records what happened, l drafts its letter "
+            "(c a copyright notice), w a cease-and-desist letter, u changes the age answer."
+            if requests
+            else "No requests yet. d shows where and how to ask each site; a adds a request."
+        )
+        self.query_one("#lead", Static).update(lead)
+
+    def _today(self, requests: Sequence[Request], under_18: str) -> Text:
+        from tui.core.takedowns import is_overdue, needs_follow_up, suggestions
+
+        text = Text()
+        for request in requests:
+            if is_overdue(request):
+                text.append(f"{request.id} is overdue: ", style="bold red")
+                text.append("the site's deadline has passed without removal.\n")
+            elif needs_follow_up(request):
+                text.append(f"{request.id}: ", style="bold")
+                text.append("time to follow it up today.\n")
+        found = suggestions(requests, under_18)
+        if found:
+            text.append("Next (n explains): ", style="bold")
+            for number, suggestion in enumerate(found[:4]):
+                about = f"{suggestion.request} " if suggestion.request else ""
+                indent = "" if number == 0 else " " * 19
+                text.append(f"{indent}• {about}{suggestion.title}\n")
+        return text
+
+    def current_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        value: str | None = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return value
+
+    # ---- actions ----------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#age OptionList")
+    def age_answered(self, event: OptionList.OptionSelected) -> None:
+        from tui.core.letters import save_facts
+
+        save_facts(open_case(self), under_18=event.option.id)
+        self.reload()
+        self.query_one(DataTable).focus()
+
+    def action_age(self) -> None:
+        self.query_one("#age").display = True
+        self.query_one("#age OptionList", OptionList).focus()
+
+    def action_add(self) -> None:
+        from tui.screens.takedown_request import RequestScreen
+
+        self.app.push_screen(RequestScreen(None), lambda new: self.reload(new))
+
+    @on(DataTable.RowSelected)
+    def action_edit(self) -> None:
+        from tui.screens.takedown_request import RequestScreen
+
+        request_id = self.current_id()
+        if request_id is not None:
+            self.app.push_screen(RequestScreen(request_id), lambda _: self.reload(request_id))
+
+    def action_directions(self) -> None:
+        from tui.screens.reading import ReadingScreen, directions_text
+
+        self.app.push_screen(
+            ReadingScreen("Where and how to ask for removal", directions_text(self.under_18))
+        )
+
+    def action_next_steps(self) -> None:
+        from tui.core.takedowns import list_requests, suggestions
+        from tui.screens.reading import ReadingScreen
+
+        text = Text()
+        found = suggestions(list_requests(open_case(self)), self.under_18)
+        for suggestion in found:
+            about = f"{suggestion.request}: " if suggestion.request else ""
+            text.append(f"{about}{suggestion.title}\n", style="bold")
+            text.append(suggestion.how + "\n")
+            if suggestion.link:
+                text.append(suggestion.link + "\n", style="dim")
+            text.append("\n")
+        if not found:
+            text.append("Nothing to do next for now. d shows every route there is.\n")
+        self.app.push_screen(ReadingScreen("What to do next", text))
+
+    def action_options(self) -> None:
+        from tui.screens.reading import ReadingScreen, legal_text
+
+        self.app.push_screen(ReadingScreen("Your legal options", legal_text()))
+
+    def action_letter(self, kind: str) -> None:
+        from tui.screens.letter import LetterScreen
+
+        request_id = self.current_id()
+        if kind != "cease-desist" and request_id is None:
+            self.notify("Add a request first (a): a letter is drafted for one request.")
+            return
+        if kind == "copyright" and self.under_18 != "no":
+            self.notify(MINOR_LINE if self.under_18 else AGE_QUESTION, severity="warning")
+            if not self.under_18:
+                self.action_age()
+            return
+        self.app.push_screen(LetterScreen(kind, request_id or ""))
+
+    def action_package(self) -> None:
+        from tui.screens.lawyer_package import LawyerPackageScreen
+
+        self.app.push_screen(LawyerPackageScreen())
