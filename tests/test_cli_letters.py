@@ -86,7 +86,7 @@ def test_legal_options_and_the_lawyer_package(cli, tmp_path: Path):
     bag.validate()
     data = tmp_path / "for-lawyer" / "data"
     assert {p.name for p in data.iterdir()} == {
-        "binder.pdf", "originals", "timeline.docx", "notes.txt"
+        "binder.pdf", "originals", "timeline.docx", "notes.txt", "README.txt"
     }  # fmt: skip
     text = (data / "notes.txt").read_text()
     assert "He also wrote to my employer." in text and "reference RD-1" in text
@@ -94,7 +94,7 @@ def test_legal_options_and_the_lawyer_package(cli, tmp_path: Path):
     assert "Posted on Reddit" in " ".join(
         p.text for p in Document(str(data / "timeline.docx")).paragraphs
     )
-    readme = (tmp_path / "for-lawyer" / "README.txt").read_text()
+    readme = (data / "README.txt").read_text()
     assert "data/timeline.docx" in readme and "a lawyer" in readme
     again = cli("legal", "package", str(tmp_path / "for-lawyer"))
     assert again.returncode == 1 and "not empty" in again.stderr

@@ -191,3 +191,30 @@ def test_binder_step(snap_compare, demo: Vault, monkeypatch: pytest.MonkeyPatch)
 def test_copies_step(snap_compare, demo: Vault):
     app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
     assert snap_compare(app, press=["5"], terminal_size=SIZE)
+
+
+def test_takedowns_step_asks_about_age_first(snap_compare, demo: Vault):
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    assert snap_compare(app, press=["8"], terminal_size=SIZE)
+
+
+def test_takedowns_step_with_an_overdue_request(snap_compare, demo: Vault):
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    assert snap_compare(app, press=["8", "enter"], terminal_size=SIZE)
+
+
+def test_takedown_request_form(snap_compare, demo: Vault):
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    assert snap_compare(app, press=["8", "enter", "enter"], terminal_size=SIZE)
+
+
+def test_letter_asks_for_its_facts(snap_compare, demo: Vault, monkeypatch: pytest.MonkeyPatch):
+    import tui.screens.letter
+
+    monkeypatch.setattr(
+        tui.screens.letter.LetterScreen,
+        "_default_destination",
+        lambda self: Path("/media/usb/letter.docx"),
+    )
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    assert snap_compare(app, press=["8", "enter", "l"], terminal_size=SIZE)

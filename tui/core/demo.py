@@ -105,9 +105,9 @@ def _takedowns(vault: Vault) -> None:
     from tui.core.takedowns import add_request, update_request
 
     sent = add_request(vault, "meta", ["https://instagram.example/p/sample"], ["E-0002"])
-    update_request(
-        vault, sent.id, status="submitted", reference="IG-2026-118", sent="2026-06-01 10:00"
-    )
+    update_request(vault, sent.id, status="submitted", reference="IG-2026-118")
+    # Sent at a fixed moment in UTC (not local time), so the demo reads the same anywhere.
+    vault.table("takedowns").update({"sent_at": "2026-06-01T10:00:00Z"})
     add_request(vault, "reddit", ["https://reddit.example/r/sample/1"], ["E-0003"])
 
 

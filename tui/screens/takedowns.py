@@ -82,7 +82,7 @@ class TakedownsScreen(Screen[None]):
         table.add_column("Request", width=7, key="id")
         table.add_column("Site", width=18, key="site")
         table.add_column("Status", width=12, key="status")
-        table.add_column("Sent", width=16, key="sent")
+        table.add_column("Sent (UTC)", width=16, key="sent")
         table.add_column("Due/follow-up", width=16, key="due")
         yield table
         yield Footer()

@@ -1,0 +1,77 @@
+"""The legal options are data: the shipped file covers the options the guide names, in
+plain words, and bad files are refused plainly."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from tui.core.checklists import ChecklistError
+from tui.core.legal_options import as_text, load, parse, shipped
+
+IDS = ["police-report", "protective-order", "civil-suit", "cease-and-desist", "takedowns",
+       "working-with-a-lawyer"]  # fmt: skip
+
+
+def test_the_shipped_options_are_all_there_and_recent():
+    options = shipped()
+    assert [option.id for option in options.options] == IDS
+    assert all(option.keep_in_mind and option.what for option in options.options)
+    assert date.today() - timedelta(days=366) <= options.reviewed <= date.today()
+    assert "not legal advice" in options.intro
+    assert "police first" in " ".join(options.option("cease-and-desist").keep_in_mind)
+    assert "48 hours" in options.option("takedowns").what
+    with pytest.raises(ChecklistError, match="not one of the legal options"):
+        options.option("duel")
+
+
+def test_as_text_holds_every_option_and_the_date():
+    text = as_text(shipped())
+    for option in shipped().options:
+        assert f"{option.title}\n{'-' * len(option.title)}" in text
+    assert text.endswith(f"Last checked {shipped().reviewed.isoformat()}. Not legal advice.")
+
+
+GOOD = {
+    "title": "Options",
+    "reviewed": date(2026, 11, 25),
+    "source": "pages",
+    "intro": "Not legal advice.",
+    "options": [
+        {
+            "id": "one",
+            "title": "One",
+            "what": "It.",
+            "good_for": "Things.",
+            "keep_in_mind": ["Time."],
+        },
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"intro": None}, "missing: intro"),
+        ({"colour": "red"}, "unknown key"),
+        ({"options": []}, "at least one option"),
+        ({"options": [{**GOOD["options"][0], "id": "One Option"}]}, "lowercase"),
+        ({"options": [GOOD["options"][0], GOOD["options"][0]]}, "used twice"),
+        ({"options": [{**GOOD["options"][0], "keep_in_mind": []}]}, "list of sentences"),
+        ({"options": [{**GOOD["options"][0], "keep_in_mind": [3]}]}, "list of sentences"),
+        ({"options": [{**GOOD["options"][0], "next": 4}]}, "should be a str"),
+    ],
+)
+def test_bad_files_are_refused_plainly(change: dict[str, object], message: str):
+    data = {k: v for k, v in {**GOOD, **change}.items() if v is not None}
+    with pytest.raises(ChecklistError, match=message):
+        parse(data)
+
+
+def test_a_damaged_file_on_disk_is_refused(tmp_path: Path):
+    broken = tmp_path / "legal-options.toml"
+    broken.write_text('title = "Options\n')
+    with pytest.raises(ChecklistError):
+        load(broken)
