@@ -11,13 +11,13 @@ from tui.core.demo import create_demo_case, remove_demo_case
 from tui.core.evidence import add_file
 from tui.core.settings import Contact, Settings
 from tui.core.vault import Vault
-from tui.screens.coming import ComingScreen
 from tui.screens.create import CreateScreen
 from tui.screens.evidence import EvidenceScreen
 from tui.screens.home import HomeScreen
 from tui.screens.kiosk import ChooseCaseScreen
 from tui.screens.recovery import RecoveryScreen
 from tui.screens.safety import SafetyScreen
+from tui.screens.takedowns import TakedownsScreen
 from tui.screens.unlock import UnlockScreen
 
 SIZE = (80, 24)
@@ -155,8 +155,8 @@ async def test_home_lists_every_step_and_numbers_open_them(
         assert isinstance(app.screen, HomeScreen)
 
         await pilot.press("8")
-        assert isinstance(app.screen, ComingScreen)
-        assert "later version" in screen_text(app)
+        assert isinstance(app.screen, TakedownsScreen)
+        assert "No requests yet" in screen_text(app)
         await pilot.press("escape")
         await pilot.press("1")
         assert isinstance(app.screen, SafetyScreen)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,7 +35,7 @@ def test_as_text_holds_every_option_and_the_date():
     assert text.endswith(f"Last checked {shipped().reviewed.isoformat()}. Not legal advice.")
 
 
-GOOD = {
+GOOD: dict[str, Any] = {
     "title": "Options",
     "reviewed": date(2026, 11, 25),
     "source": "pages",

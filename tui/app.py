@@ -20,7 +20,7 @@ from textual.screen import Screen
 
 from tui.core.layout import is_vault
 from tui.core.settings import Settings
-from tui.core.steps import STEPS, progress, step
+from tui.core.steps import STEPS, progress
 from tui.messages import CaseChosen, CaseCreated, CaseOpened, NewCaseRequested
 
 if TYPE_CHECKING:
@@ -187,8 +187,6 @@ class ReclaimApp(App[None]):
     # ---- steps and safety -------------------------------------------------------
 
     def action_open_step(self, key: str) -> None:
-        from tui.screens.coming import ComingScreen
-
         if self.vault is None:
             return
         if key == "safety":
@@ -221,8 +219,6 @@ class ReclaimApp(App[None]):
             from tui.screens.takedowns import TakedownsScreen
 
             self.push_screen(TakedownsScreen())
-        else:
-            self.push_screen(ComingScreen(step(key)))
 
     def action_safety(self) -> None:
         from tui.screens.safety import SafetyScreen

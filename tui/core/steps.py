@@ -17,44 +17,23 @@ class Step:
     title: str
     summary: str
     """One line under the title on the home screen."""
-    ready: bool
-    """False until the step's own screen exists; the app then says so honestly."""
 
 
 STEPS: tuple[Step, ...] = (
-    Step(1, "safety", "Safety", "If you are in danger: what to do now, who can help", True),
-    Step(
-        2,
-        "privacy",
-        "Privacy settings",
-        "Lock down your accounts without deleting anything",
-        True,
-    ),
-    Step(
-        3, "passwords", "Passwords", "Strong new passwords, and which accounts you changed", True
-    ),
-    Step(4, "evidence", "Evidence", "Save screenshots, pages and recordings before they go", True),
-    Step(5, "copies", "Copies", "Keep safe copies in more than one place", True),
-    Step(6, "timeline", "Timeline", "Your written account of what happened, in order", True),
-    Step(
-        7,
-        "binder",
-        "Police binder",
-        "One numbered, printable file for the police or a lawyer",
-        True,
-    ),
+    Step(1, "safety", "Safety", "If you are in danger: what to do now, who can help"),
+    Step(2, "privacy", "Privacy settings", "Lock down your accounts without deleting anything"),
+    Step(3, "passwords", "Passwords", "Strong new passwords, and which accounts you changed"),
+    Step(4, "evidence", "Evidence", "Save screenshots, pages and recordings before they go"),
+    Step(5, "copies", "Copies", "Keep safe copies in more than one place"),
+    Step(6, "timeline", "Timeline", "Your written account of what happened, in order"),
+    Step(7, "binder", "Police binder", "One numbered, printable file for the police or a lawyer"),
     Step(
         8,
         "takedowns",
         "Takedowns & legal options",
         "Ask sites to remove the images; know your options",
-        True,
     ),
 )
-
-
-def step(key: str) -> Step:
-    return next(s for s in STEPS if s.key == key)
 
 
 def progress(vault: Vault) -> dict[str, str]:
@@ -63,7 +42,7 @@ def progress(vault: Vault) -> dict[str, str]:
     from tui.core.lockdown import all_progress, summary
 
     count = len(vault.table(EXHIBITS))
-    words = {s.key: "coming in a later version" for s in STEPS if not s.ready}
+    words: dict[str, str] = {}
     words["safety"] = "always one key away: F1"
     words["privacy"] = summary(all_progress(vault))
     from tui.core import accounts

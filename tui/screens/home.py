@@ -53,7 +53,7 @@ class HomeScreen(Screen[None]):
                 (f" {step.number}  ", "bold"),
                 (step.title.ljust(width), "bold"),
                 "  ",
-                (progress.get(step.key, ""), "dim" if not step.ready else "$success"),
+                (progress.get(step.key, ""), "$success"),
                 "\n     ",
                 (step.summary, "dim"),
             )

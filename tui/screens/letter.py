@@ -20,6 +20,9 @@ from tui.core.letters import Letter
 from tui.screens.case import case_is_open, open_case
 
 SCREEN_NOTICE = "A draft, not legal advice: check every line before you send it."
+SAFETY_FIRST = (
+    "If they have threatened violence, go to the police first and don't send this yourself."
+)
 TITLES = {
     "takedown": "Takedown request",
     "copyright": "Copyright notice",
@@ -81,7 +84,8 @@ class LetterScreen(Screen[None]):
         facts = get_facts(vault)
         about = f" for {self.request_id}" if self.request_id else ""
         yield Static(f"{TITLES[self.kind]}{about}", id="heading", markup=False)
-        yield Static(SCREEN_NOTICE, id="notice", markup=False)
+        notice = SCREEN_NOTICE + (f" {SAFETY_FIRST}" if self.kind == "cease-desist" else "")
+        yield Static(notice, id="notice", markup=False)
         yield Static("", id="missing", markup=False)
         with VerticalScroll():
             for key, label in FIELDS[self.kind]:
@@ -172,8 +176,11 @@ class LetterScreen(Screen[None]):
             missing.update(str(error))
             return
         missing.update("")
-        self.query_one("#letter", TextArea).text = self.letter.text
+        editor = self.query_one("#letter", TextArea)
+        editor.text = self.letter.text
         if not quiet:
+            editor.focus()
+            editor.scroll_visible()
             self.notify("Drafted. Read it through and change what is not right.")
 
     def action_draft(self) -> None:

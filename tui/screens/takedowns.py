@@ -230,7 +230,9 @@ class TakedownsScreen(Screen[None]):
             if not self.under_18:
                 self.action_age()
             return
-        self.app.push_screen(LetterScreen(kind, request_id or ""))
+        self.app.push_screen(
+            LetterScreen(kind, "" if kind == "cease-desist" else request_id or "")
+        )
 
     def action_package(self) -> None:
         from tui.screens.lawyer_package import LawyerPackageScreen
