@@ -27,6 +27,7 @@ WHAT = (
 
 
 class LawyerPackageScreen(Screen[None]):
+    AUTO_FOCUS = "#notes"
     DEFAULT_CSS = """
     LawyerPackageScreen #heading { padding: 0 1; text-style: bold; color: $primary;
                                    background: $boost; width: 100%; }

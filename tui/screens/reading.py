@@ -68,6 +68,18 @@ def directions_text(under_18: str) -> Text:
 
 
 def legal_text() -> Text:
-    from tui.core.legal_options import as_text, shipped
+    from tui.core.legal_options import shipped
 
-    return Text(as_text(shipped()))
+    options = shipped()
+    text = Text(options.intro + "\n")
+    for option in options.options:
+        text.append(f"\n{option.title}\n", style="bold underline")
+        text.append(option.what + "\n")
+        text.append("Good for: ", style="bold")
+        text.append(option.good_for + "\n")
+        for item in option.keep_in_mind:
+            text.append(f"  • {item}\n")
+        if option.next:
+            text.append(f"Next: {option.next}\n", style="italic")
+    text.append(f"\nChecked {options.reviewed.isoformat()}. {options.source}\n", style="dim")
+    return text

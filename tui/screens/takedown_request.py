@@ -44,6 +44,7 @@ class RequestScreen(Screen[str | None]):
     def __init__(self, request_id: str | None) -> None:
         super().__init__()
         self.request_id = request_id
+        self.site_id = ""
 
     def compose(self) -> ComposeResult:
         from tui.core.evidence import list_exhibits
@@ -109,11 +110,17 @@ class RequestScreen(Screen[str | None]):
         if isinstance(event.value, str):
             self._describe(event.value)
 
+    @on(TextArea.Changed, "#urls")
+    def links_changed(self) -> None:
+        if self.site_id:
+            self._describe(self.site_id)
+
     def _describe(self, site_id: str) -> None:
         from tui.core.letters import get_facts, request_parts
         from tui.core.takedown_sites import HashService, shipped
         from tui.core.takedowns import Request
 
+        self.site_id = site_id
         route = shipped().route(site_id)
         if isinstance(route, HashService):
             asks = f"{route.how} {route.link}"
