@@ -22,7 +22,8 @@ def test_the_shipped_options_are_all_there_and_recent():
     assert all(option.keep_in_mind and option.what for option in options.options)
     assert date.today() - timedelta(days=366) <= options.reviewed <= date.today()
     assert "not legal advice" in options.intro
-    assert "police first" in " ".join(options.option("cease-and-desist").keep_in_mind)
+    warning = " ".join(options.option("cease-and-desist").keep_in_mind)
+    assert "violence" in warning and "police first" in warning
     assert "48 hours" in options.option("takedowns").what
     with pytest.raises(ChecklistError, match="not one of the legal options"):
         options.option("duel")
@@ -56,7 +57,12 @@ GOOD: dict[str, Any] = {
     ("change", "message"),
     [
         ({"intro": None}, "missing: intro"),
-        ({"colour": "red"}, "unknown key"),
+        ({"colour": "red"}, "unknown key: colour"),
+        ({"reviewed": "today"}, "reviewed should be a date"),
+        ({"options": ["one"]}, "should be an \\[\\[options\\]\\] table"),
+        ({"options": [{**GOOD["options"][0], "cost": "free"}]}, "unknown key: cost"),
+        ({"options": [{"id": "one", "title": "One", "what": "It."}]}, "missing: good_for"),
+        ({"options": [{**GOOD["options"][0], "what": " "}]}, "what is empty"),
         ({"options": []}, "at least one option"),
         ({"options": [{**GOOD["options"][0], "id": "One Option"}]}, "lowercase"),
         ({"options": [GOOD["options"][0], GOOD["options"][0]]}, "used twice"),
@@ -67,12 +73,38 @@ GOOD: dict[str, Any] = {
 )
 def test_bad_files_are_refused_plainly(change: dict[str, object], message: str):
     data = {k: v for k, v in {**GOOD, **change}.items() if v is not None}
-    with pytest.raises(ChecklistError, match=message):
+    with pytest.raises(ChecklistError, match=message) as refused:
         parse(data)
+    assert "legal-options.toml" in str(refused.value)
 
 
-def test_a_damaged_file_on_disk_is_refused(tmp_path: Path):
+def test_a_good_file_on_disk_loads_with_its_line_breaks_joined(tmp_path: Path):
+    path = tmp_path / "legal-options.toml"
+    path.write_text(
+        'title = "Options"\nreviewed = 2026-11-25\nsource = "pages"\n'
+        'intro = """\nNot legal\nadvice.\n"""\n'
+        '[[options]]\nid = "one"\ntitle = "One"\nwhat = "It."\ngood_for = "Things."\n'
+        'keep_in_mind = ["Time."]\nnext = "Ask."\n'
+        '[[options]]\nid = "two"\ntitle = "Two"\nwhat = "It."\ngood_for = "Things."\n'
+        'keep_in_mind = ["Money."]\n'
+    )
+    options = load(path)
+    assert options.intro == "Not legal advice."
+    assert [(o.id, o.next) for o in options.options] == [("one", "Ask."), ("two", "")]
+    assert "Next: Ask." in as_text(options) and as_text(options).count("Next:") == 1
+
+
+def test_a_damaged_file_on_disk_is_refused_naming_it(tmp_path: Path):
     broken = tmp_path / "legal-options.toml"
     broken.write_text('title = "Options\n')
-    with pytest.raises(ChecklistError):
+    with pytest.raises(ChecklistError, match=r"legal-options\.toml is not valid TOML"):
         load(broken)
+
+
+def test_the_shipped_texts_are_calm_short_sentences():
+    options = shipped()
+    texts = [options.title, options.intro, options.source]
+    for option in options.options:
+        texts += [option.title, option.what, option.good_for, option.next, *option.keep_in_mind]
+        assert all(item.endswith(".") for item in option.keep_in_mind), option.id
+    assert not any("!" in text for text in texts)

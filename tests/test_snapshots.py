@@ -15,6 +15,15 @@ from tui.core.vault import Vault
 SIZE = (80, 24)
 
 
+@pytest.fixture(autouse=True)
+def steady_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blinking cursor would make a picture depend on the moment it is taken."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+
+
 @pytest.fixture
 def demo(monkeypatch: pytest.MonkeyPatch) -> Iterator[Vault]:
     """The sample case, added at a fixed moment so that screens showing it never change."""

@@ -55,7 +55,9 @@ def parse(data: dict[str, Any], name: str = FILE) -> LegalOptions:
             raise ChecklistError(f"{where} should be an [[options]] table.")
         check_fields(raw, OPTION, OPTION_OPTIONAL, where)
         if not ID.fullmatch(raw["id"]):
-            raise ChecklistError(f"{where}: the id {raw['id']!r} should be lowercase words.")
+            raise ChecklistError(
+                f"{where}: the id {raw['id']!r} should be lowercase words joined by dashes."
+            )
         if raw["id"] in seen:
             raise ChecklistError(f"{where}: the id {raw['id']} is used twice.")
         seen.add(raw["id"])
