@@ -84,17 +84,27 @@ def test_a_writer_killed_at_any_moment_never_loses_an_acknowledged_add(
     outcomes: list[float] = []  # share of each batch acknowledged before the kill
     while iterations < 30 and time.monotonic() - started < 40:
         iterations += 1
-        sources = make_sources(tmp_path / "src", f"run{iterations}", big_mib=rng.choice([0, 4]))
+        aimed = rng.random() < 0.4
+        big = 8 if aimed else rng.choice([0, 4])
+        sources = make_sources(tmp_path / "src", f"run{iterations}", big_mib=big)
         source_hashes |= {sha256(path) for path in sources}
         writer = subprocess.Popen(
             add_command(vault.path, passphrase_file, sources), stdout=subprocess.PIPE
         )
-        # Most kills aim at the intake itself, after start-up and unlocking.
-        earliest = 0.0 if rng.random() < 0.3 else 0.6 * normal_run
-        time.sleep(rng.uniform(earliest, 1.2 * normal_run))
+        head = b""
+        if aimed:
+            # Kill just after the first add is acknowledged: the batch is under way, so
+            # this lands in its middle however fast or slow the machine is.
+            assert writer.stdout is not None
+            head = writer.stdout.readline()
+            time.sleep(rng.uniform(0, 0.01))
+        else:
+            # Anywhere else: start-up, unlocking, or the intake itself.
+            earliest = 0.0 if rng.random() < 0.3 else 0.6 * normal_run
+            time.sleep(rng.uniform(earliest, 1.2 * normal_run))
         writer.send_signal(signal.SIGKILL)
         out, _ = writer.communicate()
-        acked = acknowledged(out)
+        acked = acknowledged(head + out)
         outcomes.append(len(acked) / len(sources))
         expected |= acked
 
