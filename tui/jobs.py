@@ -1,7 +1,8 @@
 """Long work on the case (adding files, checking them) in a background thread.
 
-The screen watches a `Job` with a timer instead of being called from the thread, so
-that locking can stop a job and wait for it without the two waiting on each other."""
+A `WorkBar` (`tui/widgets/work_bar.py`) watches a `Job` with a timer instead of being
+called from the thread, so that locking can stop a job and wait for it without the two
+waiting on each other."""
 
 from __future__ import annotations
 

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Checkbox, Footer, Input, Label, ProgressBar, Select, Static
+from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
 from tui.core.errors import explain
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
+from tui.widgets.work_bar import WorkBar, exhibit_count
 
 AUDIENCE_CHOICES = [("the police", "police"), ("a lawyer", "lawyer"), ("the court", "court")]
 PAPER_CHOICES = [("A4", "a4"), ("Letter (US)", "letter")]
@@ -37,9 +37,6 @@ class BinderScreen(Screen[None]):
     BinderScreen Input { height: 1; border: none; background: $boost; padding: 0 1; }
     BinderScreen Input:focus { background: $primary 30%; border: none; }
     BinderScreen Select { width: 40; }
-    BinderScreen #work { height: 1; display: none; padding: 0 1; background: $boost; }
-    BinderScreen #work-label { width: auto; margin-right: 2; }
-    BinderScreen #work-bar { width: 1fr; }
     """
     BINDINGS = [
         Binding("escape", "back", "Back"),
@@ -48,8 +45,11 @@ class BinderScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.job: Job | None = None
-        self._watch: Timer | None = None
+        self.work = WorkBar()
+
+    @property
+    def job(self) -> Job | None:
+        return self.work.job
 
     def compose(self) -> ComposeResult:
         yield Static("Step 7: Police binder", id="heading")
@@ -75,9 +75,7 @@ class BinderScreen(Screen[None]):
             yield Input(password=True, id="password")
             yield Label("Save as")
             yield Input(str(default_destination()), id="dest")
-        with Horizontal(id="work"):
-            yield Label("", id="work-label")
-            yield ProgressBar(id="work-bar", show_eta=False)
+        yield self.work
         yield Footer()
 
     def _contents(self) -> str:
@@ -120,36 +118,16 @@ class BinderScreen(Screen[None]):
         def progress(done: int, total: int) -> None:
             job.progress(done, total, done, total)
 
-        def work() -> None:
-            try:
-                job.finish(write_binder(vault, destination, choices, progress))
-            except BaseException as error:  # shown on the screen, never raised
-                job.finish(error=error)
+        self.work.start(
+            job,
+            lambda: write_binder(vault, destination, choices, progress),
+            self._made,
+            describe=exhibit_count,
+        )
 
-        self.job = job
-        self.query_one("#work").display = True
-        self.query_one("#work-bar", ProgressBar).update(total=None, progress=0)
-        self.run_worker(work, thread=True, exclusive=True, group="binder")
-        self._watch = self.set_interval(0.1, self._watch_job)
-
-    def _watch_job(self) -> None:
+    def _made(self, job: Job) -> None:
         from tui.core.binder import BinderResult
 
-        job = self.job
-        if job is None:
-            return
-        label = f"{job.title}: exhibit {job.files_done} of {job.files_total or '…'}"
-        self.query_one("#work-label", Label).update(label)
-        if job.files_total:
-            self.query_one("#work-bar", ProgressBar).update(
-                total=job.files_total, progress=job.files_done
-            )
-        if not job.finished:
-            return
-        if self._watch is not None:
-            self._watch.stop()
-        self.job = None
-        self.query_one("#work").display = False
         if job.error is not None:
             self.notify(explain(job.error, "making the binder"), severity="error", timeout=10)
         elif isinstance(job.result, BinderResult):
@@ -164,13 +142,12 @@ class BinderScreen(Screen[None]):
 
     def stop_work(self) -> None:
         """Before a lock: let the binder finish or fail before the case closes."""
-        if self.job is not None:
-            self.job.stop_and_wait()
+        self.work.stop_and_wait()
 
     def action_back(self) -> None:
         if self.job is None:
             self.app.pop_screen()
 
     def on_unmount(self) -> None:
-        if case_is_open(self) and self.job is not None:
-            self.job.stop_and_wait()
+        if case_is_open(self):
+            self.work.stop_and_wait()

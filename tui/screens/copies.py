@@ -8,14 +8,13 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Label, ProgressBar, Static
+from textual.widgets import DataTable, Footer, Static
 
 from tui.core.errors import Cancelled, ReclaimError, explain
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
+from tui.widgets.work_bar import WorkBar
 
 KINDS = [("printed", "A printed binder"), ("drive", "A drive or disk"),
          ("cloud", "A cloud folder"), ("other", "Something else")]  # fmt: skip
@@ -28,9 +27,6 @@ class CopiesScreen(Screen[None]):
                             background: $boost; width: 100%; }
     CopiesScreen #lead { padding: 0 1; height: auto; }
     CopiesScreen DataTable { height: 1fr; }
-    CopiesScreen #work { height: 1; display: none; padding: 0 1; background: $boost; }
-    CopiesScreen #work-label { width: auto; margin-right: 2; }
-    CopiesScreen #work-bar { width: 1fr; }
     """
     BINDINGS = [
         Binding("escape", "back", "Back"),
@@ -42,9 +38,11 @@ class CopiesScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.job: Job | None = None
-        self._watch: Timer | None = None
-        self._finish: Callable[[Job], None] | None = None
+        self.work = WorkBar()
+
+    @property
+    def job(self) -> Job | None:
+        return self.work.job
 
     def compose(self) -> ComposeResult:
         yield Static("Step 5: Copies", id="heading")
@@ -54,9 +52,7 @@ class CopiesScreen(Screen[None]):
                              ("Checked", 10), ("Items", 5), ("Where", 60)):  # fmt: skip
             table.add_column(label, width=width)
         yield table
-        with Horizontal(id="work"):
-            yield Label("", id="work-label")
-            yield ProgressBar(id="work-bar", show_eta=False)
+        yield self.work
         yield Footer()
 
     def on_mount(self) -> None:
@@ -109,40 +105,18 @@ class CopiesScreen(Screen[None]):
     # ---- background work ----------------------------------------------------------
 
     def _start(self, job: Job, work: Callable[[], object], finish: Callable[[Job], None]) -> None:
-        def run() -> None:
-            try:
-                job.finish(work())
-            except BaseException as error:  # shown on the screen, never raised
-                job.finish(error=error)
+        def ended(job: Job) -> None:
+            if isinstance(job.error, Cancelled):
+                self.notify(
+                    "Stopped. That backup is marked unfinished; back up again to complete it."
+                )
+            elif job.error is not None:
+                self.notify(explain(job.error, job.title.lower()), severity="error", timeout=10)
+            else:
+                finish(job)
+            self.reload()
 
-        self.job, self._finish = job, finish
-        self.query_one("#work").display = True
-        self.query_one("#work-label", Label).update(f"{job.title}… Esc stops")
-        self.query_one("#work-bar", ProgressBar).update(total=None, progress=0)
-        self.run_worker(run, thread=True, exclusive=True, group="copies")
-        self._watch = self.set_interval(0.1, self._watch_job)
-
-    def _watch_job(self) -> None:
-        job = self.job
-        if job is None:
-            return
-        if job.bytes_total:
-            self.query_one("#work-bar", ProgressBar).update(
-                total=job.bytes_total, progress=job.bytes_done
-            )
-        if not job.finished:
-            return
-        if self._watch is not None:
-            self._watch.stop()
-        self.job = None
-        self.query_one("#work").display = False
-        if isinstance(job.error, Cancelled):
-            self.notify("Stopped. That backup is marked unfinished; back up again to complete it.")
-        elif job.error is not None:
-            self.notify(explain(job.error, job.title.lower()), severity="error", timeout=10)
-        elif self._finish is not None:
-            self._finish(job)
-        self.reload()
+        self.work.start(job, work, ended, describe=lambda job: f"{job.title}… Esc stops")
 
     def action_backup(self) -> None:
         from tui.dialogs.ask import AskDialog
@@ -265,8 +239,7 @@ class CopiesScreen(Screen[None]):
         )
 
     def stop_work(self) -> None:
-        if self.job is not None:
-            self.job.stop_and_wait()
+        self.work.stop_and_wait()
 
     def action_back(self) -> None:
         if self.job is not None:
@@ -275,5 +248,4 @@ class CopiesScreen(Screen[None]):
         self.app.pop_screen()
 
     def on_unmount(self) -> None:
-        if self.job is not None:
-            self.job.stop_and_wait()
+        self.work.stop_and_wait()

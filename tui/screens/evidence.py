@@ -14,10 +14,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, Label, ProgressBar, Static
+from textual.widgets import DataTable, Footer, Input, Static
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from tui.core.completeness import assess
@@ -25,6 +24,7 @@ from tui.core.errors import ReclaimError, explain
 from tui.core.evidence import Exhibit
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
+from tui.widgets.work_bar import WorkBar
 
 #: Columns with a fixed width; the description takes what is left.
 COLUMNS = (
@@ -73,6 +73,14 @@ def matches(exhibit: Exhibit, words: list[str]) -> bool:
     return all(word in haystack for word in words)
 
 
+def _progress_text(job: Job) -> str:
+    """ "Adding 3 of 12 · Esc stops", then "stopping…" once asked to."""
+    label = f"{job.title} "
+    if job.files_total:
+        label += f"{min(job.files_done + 1, job.files_total)} of {job.files_total}"
+    return label + (" · Esc stops" if not job.cancelling else " · stopping…")
+
+
 class EvidenceScreen(Screen[None]):
     AUTO_FOCUS = "DataTable"
     CSS_PATH = "evidence.tcss"
@@ -96,10 +104,13 @@ class EvidenceScreen(Screen[None]):
         self.selected: list[str] = []
         self.checks: dict[str, str] = {}
         self.sort_key = "id"
-        self.job: Job | None = None
-        self._watch: Timer | None = None
+        self.work = WorkBar()
         self._filter_timer: Timer | None = None
         self._generation = 0
+
+    @property
+    def job(self) -> Job | None:
+        return self.work.job
 
     # ---- layout -----------------------------------------------------------------
 
@@ -115,9 +126,7 @@ class EvidenceScreen(Screen[None]):
             table.add_column(label, width=width, key=key)
         yield table
         yield Static(KEYS, id="keys")
-        with Horizontal(id="work"):
-            yield Label("", id="work-label")
-            yield ProgressBar(id="work-bar", show_eta=False)
+        yield self.work
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -386,14 +395,7 @@ class EvidenceScreen(Screen[None]):
 
         job = Job("Adding")
         vault = open_case(self)
-
-        def work() -> None:
-            try:
-                job.finish(add_many(vault, paths, job.progress))
-            except BaseException as error:  # reported on the screen, never raised
-                job.finish(error=error)
-
-        self._start(job, work)
+        self._start(job, lambda: add_many(vault, paths, job.progress))
 
     def action_verify(self) -> None:
         from tui.core.evidence import verify_all
@@ -412,50 +414,22 @@ class EvidenceScreen(Screen[None]):
         def progress(done: int, all_bytes: int) -> None:
             job.progress(done, all_bytes, len(self.checks), total)
 
-        def work() -> None:
-            try:
-                job.finish(verify_all(vault, progress, checked))
-            except BaseException as error:  # reported on the screen, never raised
-                job.finish(error=error)
+        self._start(job, lambda: verify_all(vault, progress, checked))
 
-        self._start(job, work)
+    def _start(self, job: Job, work: Callable[[], object]) -> None:
+        self.work.start(job, work, self._job_done, describe=_progress_text, tick=self._ticked)
 
-    def _start(self, job: Job, work: Callable[[], None]) -> None:
-        self.job = job
-        self.query_one("#work").display = True
-        self.query_one("#work-label", Label).update(f"{job.title}…")
-        self.query_one("#work-bar", ProgressBar).update(total=None, progress=0)
-        self.run_worker(work, thread=True, exclusive=True, group="evidence-work")
-        self._watch = self.set_interval(0.1, self._watch_job)
-
-    def _watch_job(self) -> None:
-        job = self.job
-        if job is None:
-            return
-        label = f"{job.title} "
-        if job.files_total:
-            label += f"{min(job.files_done + 1, job.files_total)} of {job.files_total}"
-        label += " · Esc stops" if not job.cancelling else " · stopping…"
-        self.query_one("#work-label", Label).update(label)
-        if job.bytes_total:
-            self.query_one("#work-bar", ProgressBar).update(
-                total=job.bytes_total, progress=job.bytes_done
-            )
+    def _ticked(self, job: Job) -> None:
+        """While checking, each row's ✓ or ✗ appears as soon as it is known."""
         if job.title == "Checking":
             for exhibit in self.exhibits:
                 if exhibit.id in self.checks:
                     self._update_row(exhibit)
-        if job.finished:
-            self._job_done(job)
 
     def _job_done(self, job: Job) -> None:
         from tui.core.errors import Cancelled
         from tui.core.intake import BatchResult
 
-        if self._watch is not None:
-            self._watch.stop()
-        self.job = None
-        self.query_one("#work").display = False
         if isinstance(job.error, Cancelled):
             self.notify("Stopped. The check was not finished; nothing was changed.")
         elif job.error is not None:
@@ -487,8 +461,7 @@ class EvidenceScreen(Screen[None]):
 
     def stop_work(self) -> None:
         """Before a lock: stop the background work and wait until it has let go."""
-        if self.job is not None:
-            self.job.stop_and_wait()
+        self.work.stop_and_wait()
 
     def action_back(self) -> None:
         if self.job is not None:
@@ -502,5 +475,4 @@ class EvidenceScreen(Screen[None]):
         self.app.pop_screen()
 
     def on_unmount(self) -> None:
-        if self.job is not None:
-            self.job.stop_and_wait()
+        self.work.stop_and_wait()

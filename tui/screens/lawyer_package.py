@@ -9,14 +9,14 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Footer, Input, Label, ProgressBar, Static, TextArea
+from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from tui.core.errors import ReclaimError, explain
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
+from tui.widgets.work_bar import WorkBar, exhibit_count
 
 WHAT = (
     "A folder to hand to a lawyer: the binder prepared for a lawyer, every original, "
@@ -37,9 +37,6 @@ class LawyerPackageScreen(Screen[None]):
     LawyerPackageScreen Input { height: 1; border: none; background: $boost; padding: 0 1; }
     LawyerPackageScreen Input:focus { background: $primary 30%; border: none; }
     LawyerPackageScreen TextArea { height: 6; border: none; background: $boost; }
-    LawyerPackageScreen #work { height: 1; display: none; padding: 0 1; background: $boost; }
-    LawyerPackageScreen #work-label { width: auto; margin-right: 2; }
-    LawyerPackageScreen #work-bar { width: 1fr; }
     """
     BINDINGS = [
         Binding("escape", "back", "Back", tooltip="Keep the notes and go back"),
@@ -48,8 +45,11 @@ class LawyerPackageScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.job: Job | None = None
-        self._watch: Timer | None = None
+        self.work = WorkBar()
+
+    @property
+    def job(self) -> Job | None:
+        return self.work.job
 
     def compose(self) -> ComposeResult:
         from tui.core.letters import get_facts
@@ -65,9 +65,7 @@ class LawyerPackageScreen(Screen[None]):
             yield Input(facts.name, id="by")
             yield Label("Make it in this new folder")
             yield Input(str(Path.home() / f"reclaim-for-lawyer-{day}"), id="dest")
-        with Horizontal(id="work"):
-            yield Label("", id="work-label")
-            yield ProgressBar(id="work-bar", show_eta=False)
+        yield self.work
         yield Footer()
 
     def save_now(self) -> bool:
@@ -95,33 +93,14 @@ class LawyerPackageScreen(Screen[None]):
         def progress(done: int, total: int) -> None:
             job.progress(done, total, done, total)
 
-        def work() -> None:
-            try:
-                job.finish(write_lawyer_package(vault, destination, prepared_by, progress))
-            except BaseException as error:  # shown on the screen, never raised
-                job.finish(error=error)
+        self.work.start(
+            job,
+            lambda: write_lawyer_package(vault, destination, prepared_by, progress),
+            self._made,
+            describe=exhibit_count,
+        )
 
-        self.job = job
-        self.query_one("#work").display = True
-        self.run_worker(work, thread=True, exclusive=True, group="package")
-        self._watch = self.set_interval(0.1, self._watch_job)
-
-    def _watch_job(self) -> None:
-        job = self.job
-        if job is None:
-            return
-        label = f"{job.title}: exhibit {job.files_done} of {job.files_total or '…'}"
-        self.query_one("#work-label", Label).update(label)
-        if job.files_total:
-            self.query_one("#work-bar", ProgressBar).update(
-                total=job.files_total, progress=job.files_done
-            )
-        if not job.finished:
-            return
-        if self._watch is not None:
-            self._watch.stop()
-        self.job = None
-        self.query_one("#work").display = False
+    def _made(self, job: Job) -> None:
         if job.error is not None:
             self.notify(explain(job.error, "making the package"), severity="error", timeout=10)
         else:
@@ -133,13 +112,12 @@ class LawyerPackageScreen(Screen[None]):
 
     def stop_work(self) -> None:
         """Before a lock: let the package finish or fail before the case closes."""
-        if self.job is not None:
-            self.job.stop_and_wait()
+        self.work.stop_and_wait()
 
     def action_back(self) -> None:
         if self.job is None and self.save_now():
             self.app.pop_screen()
 
     def on_unmount(self) -> None:
-        if case_is_open(self) and self.job is not None:
-            self.job.stop_and_wait()
+        if case_is_open(self):
+            self.work.stop_and_wait()
