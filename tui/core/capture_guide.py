@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tui.core.checklists import ID, ChecklistError, check_fields, prose, read_toml
+from tui.core.checklists import ChecklistError, check_fields, check_id, prose, read_toml
 from tui.core.paths import checklists_dir
 
 FILE = "capture-guide.toml"
@@ -59,15 +59,13 @@ def parse(data: dict[str, Any], name: str = FILE) -> CaptureGuide:
     check_fields(data, REQUIRED, {}, name)
     should_show = _sentences(data["should_show"], f"{name}: should_show")
     methods: list[CaptureMethod] = []
+    seen: set[str] = set()
     for number, raw in enumerate(data["methods"], start=1):
         where = f"{name}, method {number}"
         if not isinstance(raw, dict):
             raise ChecklistError(f"{where} should be a [[methods]] table.")
         check_fields(raw, METHOD, METHOD_OPTIONAL, where)
-        if not ID.fullmatch(raw["id"]):
-            raise ChecklistError(f"{where}: the id should be lowercase words joined by dashes.")
-        if any(method.id == raw["id"] for method in methods):
-            raise ChecklistError(f"{where}: the id {raw['id']} is used twice.")
+        check_id(raw["id"], seen, where)
         if raw["kind"] not in KINDS:
             raise ChecklistError(f"{where}: kind should be one of {', '.join(KINDS)}.")
         methods.append(

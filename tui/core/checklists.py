@@ -92,6 +92,18 @@ def check_fields(
             raise ChecklistError(f"{where}: {key} is empty.")
 
 
+def check_id(value: str, seen: set[str], where: str) -> None:
+    """An id is lowercase words joined by dashes and used once in its file; a good one is
+    added to `seen`."""
+    if not ID.fullmatch(value):
+        raise ChecklistError(
+            f"{where}: the id {value!r} should be lowercase words joined by dashes."
+        )
+    if value in seen:
+        raise ChecklistError(f"{where}: the id {value} is used twice.")
+    seen.add(value)
+
+
 def prose(text: str) -> str:
     """Text as the screen should wrap it: the file's line breaks inside a paragraph are
     only there to keep the file readable, so they become spaces; blank lines stay."""

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tui.core.checklists import ID, ChecklistError, check_fields, prose, read_toml
+from tui.core.checklists import ChecklistError, check_fields, check_id, prose, read_toml
 from tui.core.paths import checklists_dir
 
 FILE = "legal-options.toml"
@@ -54,13 +54,7 @@ def parse(data: dict[str, Any], name: str = FILE) -> LegalOptions:
         if not isinstance(raw, dict):
             raise ChecklistError(f"{where} should be an [[options]] table.")
         check_fields(raw, OPTION, OPTION_OPTIONAL, where)
-        if not ID.fullmatch(raw["id"]):
-            raise ChecklistError(
-                f"{where}: the id {raw['id']!r} should be lowercase words joined by dashes."
-            )
-        if raw["id"] in seen:
-            raise ChecklistError(f"{where}: the id {raw['id']} is used twice.")
-        seen.add(raw["id"])
+        check_id(raw["id"], seen, where)
         items = raw["keep_in_mind"]
         if not items or not all(isinstance(item, str) and item.strip() for item in items):
             raise ChecklistError(f"{where}: keep_in_mind should be a list of sentences.")

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tui.core.checklists import ID, ChecklistError, check_fields, prose, read_toml
+from tui.core.checklists import ChecklistError, check_fields, check_id, prose, read_toml
 from tui.core.paths import checklists_dir
 
 FILE = "takedowns.toml"
@@ -99,11 +99,7 @@ class Directions:
 def _ids(entries: list[Any], where: str) -> None:
     seen: set[str] = set()
     for entry in entries:
-        if not ID.fullmatch(entry["id"]):
-            raise ChecklistError(f"{where}: the id {entry['id']!r} should be lowercase words.")
-        if entry["id"] in seen:
-            raise ChecklistError(f"{where}: the id {entry['id']} is used twice.")
-        seen.add(entry["id"])
+        check_id(entry["id"], seen, where)
 
 
 def parse(data: dict[str, Any], name: str = FILE) -> Directions:
