@@ -175,3 +175,21 @@ def test_the_48_hours_apply_to_requests_sent_once_the_law_took_effect(vault: Vau
     with pytest.raises(InputError, match="in the future"):
         update_request(vault, before.id, sent="2099-01-01")
     assert get_request(vault, before.id).sent_at == after.sent_at
+
+
+def test_an_update_that_changes_nothing_writes_nothing(vault: Vault, vault_dir: Path):
+    request = update_request(
+        vault, add_request(vault, "x", ["https://x.example/1"]).id, reference="X-1", pin="55"
+    )
+    logged = custody_actions(vault)
+    before = vault_bytes(vault_dir)
+    same = update_request(vault, request.id, reference=" X-1 ", pin="55", urls=request.urls)
+    assert same == request and vault_bytes(vault_dir) == before
+    assert custody_actions(vault) == logged
+    update_request(vault, request.id, pin="PIN-QZ-7731")
+    assert vault.table("custody").all()[-1]["details"]["fields"] == ["pin"]
+    assert "PIN-QZ-7731" not in json.dumps(vault.table("custody").all())
+
+
+def custody_actions(vault: Vault) -> list[str]:
+    return [entry["action"] for entry in vault.table("custody").all()]

@@ -111,8 +111,9 @@ def update_request(
     evidence: Sequence[str] | None = None,
     sent: str | None = None,
 ) -> Request:
-    """Change what is given. `sent` is when it was really sent, in local time, for a
-    request recorded afterwards; otherwise the first "submitted" marks the moment."""
+    """Change what is given; values that are already so change nothing and log nothing.
+    `sent` is when it was really sent, in local time, for a request recorded afterwards;
+    otherwise the first "submitted" marks the moment."""
     changes: dict[str, str | bool | list[str]] = {}
     if urls is not None:
         changes["urls"] = _check_urls(urls) if urls else []
@@ -140,10 +141,16 @@ def update_request(
             changes["evidence"] = list(dict.fromkeys(found))
         if changes.get("status") in WAITING and not request.sent_at and "sent_at" not in changes:
             changes["sent_at"] = utc_stamp()
+        current = asdict(request)
+        changes = {name: value for name, value in changes.items() if current[name] != value}
+        if not changes:
+            return request
         vault.table(TABLE).update(changes, where("id") == request.id)
-        logged = sorted(set(changes) - {"pin"}) + (["pin"] if "pin" in changes else [])
         custody.append(
-            vault.table(custody.TABLE), "takedown updated", request=request.id, fields=logged
+            vault.table(custody.TABLE),
+            "takedown updated",
+            request=request.id,
+            fields=sorted(changes),  # names only: a PIN never goes into the log
         )
         return get_request(vault, request.id)
 

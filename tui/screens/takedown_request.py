@@ -161,23 +161,17 @@ class RequestScreen(Screen[str | None]):
                     return False
                 self.request_id = add_request(open_case(self), site, urls, evidence).id
                 return True
-            from dataclasses import asdict
-
-            from tui.core.takedowns import get_request
-
-            typed: dict[str, object] = {
-                "urls": urls,
-                "evidence": evidence,
-                "status": str(self.query_one("#status", Select).value),
-                "reference": self.query_one("#reference", Input).value,
-                "pin": self.query_one("#pin", Input).value,
-                "follow_up": self.query_one("#follow-up", Input).value,
-                "notes": self.query_one("#notes", TextArea).text,
-            }
-            stored = asdict(get_request(open_case(self), self.request_id))
-            changed = {k: v for k, v in typed.items() if v != stored[k]}
-            if changed:
-                update_request(open_case(self), self.request_id, **changed)  # type: ignore[arg-type]
+            update_request(
+                open_case(self),
+                self.request_id,
+                urls=urls,
+                evidence=evidence,
+                status=str(self.query_one("#status", Select).value),
+                reference=self.query_one("#reference", Input).value,
+                pin=self.query_one("#pin", Input).value,
+                follow_up=self.query_one("#follow-up", Input).value,
+                notes=self.query_one("#notes", TextArea).text,
+            )
         except ReclaimError as error:
             self.notify(str(error), severity="error")
             return False
