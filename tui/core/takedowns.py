@@ -216,7 +216,7 @@ def suggestions(
     requests: Sequence[Request], under_18: str = "", now: datetime | None = None
 ) -> list[Suggestion]:
     """What to do next: escalations for overdue or refused requests, then the routes not
-    yet tried (search engines once a site has removed something, a hash-matching service)."""
+    yet tried (search engines once any request exists, a hash-matching service)."""
     directions = shipped()
     found: list[Suggestion] = []
     for request in requests:
@@ -227,11 +227,10 @@ def suggestions(
                 if step.id == "other-route" and under_18 != "no":
                     continue  # the copyright route is never offered where a minor may be shown
                 found.append(_escalation(step, request))
-    used = {request.site for request in requests}
-    kinds = {directions.route(site_id).__class__ for site_id in used}
-    searched = {s.id for s in directions.sites if s.kind == "search"} & used
-    if requests and not searched:
-        names = " and ".join(s.name for s in directions.sites if s.kind == "search")
+    routes = [directions.route(request.site) for request in requests]
+    engines = [site for site in directions.sites if site.kind == "search"]
+    if requests and not any(route in engines for route in routes):
+        names = " and ".join(engine.name for engine in engines)
         found.append(
             Suggestion(
                 "Ask search engines to drop the links",
@@ -239,7 +238,7 @@ def suggestions(
                 "name, even while a site is slow to act.",
             )
         )
-    if HashService not in kinds:
+    if not any(isinstance(route, HashService) for route in routes):
         found.append(_hash_suggestion(directions.hash_services, under_18))
     return found
 
