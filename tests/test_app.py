@@ -8,7 +8,7 @@ from textual.widgets import Checkbox, DataTable, Input, OptionList, Static
 from tests.conftest import PASSPHRASE, make_png
 from tui.app import ReclaimApp
 from tui.core.demo import create_demo_case, remove_demo_case
-from tui.core.evidence import add_file
+from tui.core.evidence.exhibits import add_file
 from tui.core.settings import Contact, Settings
 from tui.core.vault import Vault
 from tui.screens.create import CreateScreen

@@ -22,7 +22,7 @@ from tui.core.backup import (
 from tui.core.checklists import find
 from tui.core.copies import add_copy, is_stale, list_copies, summary
 from tui.core.errors import Cancelled, InputError, VaultDamaged, WrongPassphrase
-from tui.core.evidence import (
+from tui.core.evidence.exhibits import (
     add_file,
     delete_exhibit,
     export_original,
@@ -174,7 +174,7 @@ def test_the_register_records_backups_and_hand_made_copies_and_spots_stale_ones(
 ):
     from datetime import UTC, datetime, timedelta
 
-    import tui.core.evidence
+    import tui.core.evidence.exhibits
 
     assert summary(case) == "no copies yet"
     make_backup(case, drive)
@@ -186,7 +186,7 @@ def test_the_register_records_backups_and_hand_made_copies_and_spots_stale_ones(
     ]
     assert summary(case) == "2 copies · all up to date"
     later = datetime.now(UTC) + timedelta(minutes=5)
-    monkeypatch.setattr(tui.core.evidence, "utc_now", lambda: later)
+    monkeypatch.setattr(tui.core.evidence.exhibits, "utc_now", lambda: later)
     newest = add_file(case, make_png(tmp_path / "later.png", color="blue")).exhibit.added_at
     assert all(is_stale(c, newest) for c in list_copies(case))
     assert summary(case) == "2 copies · 2 out of date"

@@ -22,7 +22,7 @@ from tests.conftest import make_png, vault_bytes
 from tui.core import custody
 from tui.core.binder import BinderChoices, build, write_binder
 from tui.core.errors import InputError, VaultDamaged
-from tui.core.evidence import add_file, list_exhibits, set_excluded
+from tui.core.evidence.exhibits import add_file, list_exhibits, set_excluded
 from tui.core.timeline import add_event
 from tui.core.vault import Vault
 

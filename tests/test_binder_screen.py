@@ -13,7 +13,7 @@ from tests.conftest import make_png
 from tests.test_app import SIZE, screen_text, unlock
 from tests.test_evidence_screen import said
 from tui.app import ReclaimApp
-from tui.core.evidence import add_file, set_excluded
+from tui.core.evidence.exhibits import add_file, set_excluded
 from tui.core.settings import Settings
 from tui.core.vault import Vault
 from tui.screens.binder import BinderScreen

@@ -12,7 +12,7 @@ from tests.test_app import SIZE, screen_text, settle, unlock
 from tests.test_evidence_screen import said
 from tui.app import ReclaimApp
 from tui.core.backup import find_backup
-from tui.core.evidence import add_file
+from tui.core.evidence.exhibits import add_file
 from tui.core.settings import Settings
 from tui.core.vault import Vault
 from tui.dialogs.ask import AskDialog

@@ -10,7 +10,7 @@ from PIL import Image
 from tests.conftest import PASSPHRASE, make_png, vault_bytes
 from tui.core import custody
 from tui.core.errors import Cancelled, InputError, NotFound, VaultDamaged
-from tui.core.evidence import (
+from tui.core.evidence.exhibits import (
     add_file,
     export_original,
     get_exhibit,

@@ -14,7 +14,7 @@ from tests.test_app import SIZE, screen_text, settle, unlock
 from tests.test_evidence_step import picture
 from tui.app import ReclaimApp
 from tui.core import custody
-from tui.core.evidence import add_file, get_exhibit, list_exhibits
+from tui.core.evidence.exhibits import add_file, get_exhibit, list_exhibits
 from tui.core.settings import Settings
 from tui.core.vault import Vault
 from tui.dialogs.ask import AskDialog

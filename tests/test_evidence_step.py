@@ -12,9 +12,9 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageStat
 from tests.conftest import PASSPHRASE, make_png, vault_bytes
 from tests.test_evidence import make_jpeg_with_exif
 from tui.core import custody
-from tui.core.completeness import assess, hint
 from tui.core.errors import Cancelled, InputError
-from tui.core.evidence import (
+from tui.core.evidence.completeness import assess, hint
+from tui.core.evidence.exhibits import (
     add_file,
     delete_exhibit,
     get_exhibit,
@@ -24,10 +24,10 @@ from tui.core.evidence import (
     similar_to,
     update_details,
 )
-from tui.core.intake import add_many, expand, parse_paths
-from tui.core.media import SAME_PICTURE_BITS, hash_distance, time_from_name
-from tui.core.preview import fit, load_image
-from tui.core.stitch import stitch
+from tui.core.evidence.intake import add_many, expand, parse_paths
+from tui.core.evidence.media import SAME_PICTURE_BITS, hash_distance, time_from_name
+from tui.core.evidence.preview import fit, load_image
+from tui.core.evidence.stitch import stitch
 from tui.core.vault import Vault
 
 

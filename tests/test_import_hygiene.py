@@ -8,11 +8,13 @@ import pytest
 
 import tui.core
 
-CORE_MODULES = sorted(f"tui.core.{info.name}" for info in pkgutil.iter_modules(tui.core.__path__))
+CORE_MODULES = sorted(
+    info.name for info in pkgutil.walk_packages(tui.core.__path__, prefix="tui.core.")
+)
 
 
 def test_core_modules_are_found():
-    assert {"tui.core.vault", "tui.core.evidence", "tui.core.store"} <= set(CORE_MODULES)
+    assert {"tui.core.vault", "tui.core.evidence.exhibits", "tui.core.store"} <= set(CORE_MODULES)
 
 
 @pytest.mark.parametrize("module", CORE_MODULES)

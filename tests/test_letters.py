@@ -15,7 +15,7 @@ import tui.core.letters
 from tests.conftest import make_png, vault_bytes
 from tui.core import custody
 from tui.core.errors import InputError
-from tui.core.evidence import add_file
+from tui.core.evidence.exhibits import add_file
 from tui.core.letter_files import export_letter
 from tui.core.letters import (
     DEFAULT_DEMANDS,

@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import PASSPHRASE
 from tests.test_checklists import GOOD
 from tui.core.checklists import find, parse
-from tui.core.evidence import add_file
+from tui.core.evidence.exhibits import add_file
 from tui.core.lockdown import (
     EvidenceFirst,
     all_progress,

@@ -12,7 +12,7 @@ from tests.conftest import PASSPHRASE
 from tests.test_app import SIZE, screen_text, settle, unlock
 from tui.app import ReclaimApp
 from tui.core.checklists import find, shipped
-from tui.core.evidence import add_file
+from tui.core.evidence.exhibits import add_file
 from tui.core.lockdown import progress_of
 from tui.core.settings import Settings
 from tui.core.vault import Vault

@@ -14,7 +14,7 @@ import filelock
 import pytest
 
 from tests.conftest import RECLAIM, run_reclaim, vault_bytes
-from tui.core.evidence import list_exhibits
+from tui.core.evidence.exhibits import list_exhibits
 from tui.core.vault import Vault
 
 from .conftest import PASSPHRASE

@@ -28,12 +28,12 @@ def steady_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
 def demo(monkeypatch: pytest.MonkeyPatch) -> Iterator[Vault]:
     """The sample case, added at a fixed moment so that screens showing it never change."""
     import tui.core.account
-    import tui.core.evidence
+    import tui.core.evidence.exhibits
 
     fixed = datetime(2024, 3, 7, 9, 30, tzinfo=UTC)
-    monkeypatch.setattr(tui.core.evidence, "utc_now", lambda: fixed)
+    monkeypatch.setattr(tui.core.evidence.exhibits, "utc_now", lambda: fixed)
     monkeypatch.setattr(tui.core.account, "utc_now", lambda: fixed)
-    monkeypatch.setattr(tui.core.evidence, "local_offset", lambda moment=None: "+00:00")
+    monkeypatch.setattr(tui.core.evidence.exhibits, "local_offset", lambda moment=None: "+00:00")
     case = create_demo_case()
     yield case
     remove_demo_case(case)

@@ -13,7 +13,7 @@ import tui.core.takedowns
 from tests.conftest import make_png, vault_bytes
 from tui.core.checklists import ChecklistError
 from tui.core.errors import InputError, NotFound
-from tui.core.evidence import add_file
+from tui.core.evidence.exhibits import add_file
 from tui.core.takedowns import (
     Suggestion,
     add_request,

@@ -11,7 +11,7 @@ from tests.conftest import PASSPHRASE, make_png
 from tests.test_app import SIZE, screen_text, settle, unlock
 from tests.test_evidence_screen import said
 from tui.app import ReclaimApp
-from tui.core.evidence import add_file
+from tui.core.evidence.exhibits import add_file
 from tui.core.letters import get_facts, save_facts
 from tui.core.settings import Settings
 from tui.core.takedowns import add_request, list_requests

@@ -13,7 +13,7 @@ from tests.conftest import PASSPHRASE, make_png, vault_bytes
 from tui.core import custody
 from tui.core.account import as_markdown, as_text, export
 from tui.core.errors import InputError, NotFound
-from tui.core.evidence import add_file
+from tui.core.evidence.exhibits import add_file
 from tui.core.fuzzy_dates import When
 from tui.core.timeline import (
     add_event,

@@ -21,7 +21,7 @@ from PIL import Image, ImageDraw
 
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tui.core.binder import BinderChoices, build
-from tui.core.evidence import add_file
+from tui.core.evidence.exhibits import add_file
 from tui.core.vault import Vault
 
 COUNT = 100

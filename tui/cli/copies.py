@@ -106,7 +106,7 @@ def cmd_copies_list(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from tui.core.copies import is_stale, list_copies
-    from tui.core.evidence import list_exhibits
+    from tui.core.evidence.exhibits import list_exhibits
 
     with open_vault(args) as vault:
         copies = list_copies(vault)

@@ -19,13 +19,13 @@ from tui.cli.common import (
 
 
 def _details(args: argparse.Namespace) -> dict[str, str | None]:
-    from tui.core.evidence import DETAIL_FIELDS
+    from tui.core.evidence.exhibits import DETAIL_FIELDS
 
     return {name: getattr(args, name, None) for name in DETAIL_FIELDS}
 
 
 def cmd_evidence_add(args: argparse.Namespace) -> int:
-    from tui.core.evidence import add_file, clean_details, open_source
+    from tui.core.evidence.exhibits import add_file, clean_details, open_source
 
     details = _details(args)
     clean_details(details)  # refuse a bad date before anything is opened
@@ -47,7 +47,7 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_list(args: argparse.Namespace) -> int:
-    from tui.core.evidence import list_exhibits
+    from tui.core.evidence.exhibits import list_exhibits
 
     with open_vault(args) as vault:
         exhibits = list_exhibits(vault)
@@ -71,7 +71,7 @@ def cmd_evidence_list(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_show(args: argparse.Namespace) -> int:
-    from tui.core.evidence import get_exhibit
+    from tui.core.evidence.exhibits import get_exhibit
 
     with open_vault(args) as vault:
         exhibit = get_exhibit(vault, args.id)
@@ -86,7 +86,7 @@ def cmd_evidence_show(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_edit(args: argparse.Namespace) -> int:
-    from tui.core.evidence import clean_details, get_exhibit, update_details
+    from tui.core.evidence.exhibits import clean_details, get_exhibit, update_details
 
     details = {k: v for k, v in _details(args).items() if v is not None}
     clean_details(details)
@@ -102,7 +102,7 @@ def cmd_evidence_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_stitch(args: argparse.Namespace) -> int:
-    from tui.core.stitch import stitch
+    from tui.core.evidence.stitch import stitch
 
     with open_vault(args) as vault:
         result = stitch(vault, args.ids, args.description or "")
@@ -119,7 +119,7 @@ def cmd_evidence_stitch(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_remove(args: argparse.Namespace) -> int:
-    from tui.core.evidence import set_excluded
+    from tui.core.evidence.exhibits import set_excluded
 
     with open_vault(args) as vault:
         exhibit = set_excluded(vault, args.id, not args.undo)
@@ -131,7 +131,7 @@ def cmd_evidence_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_delete(args: argparse.Namespace) -> int:
-    from tui.core.evidence import delete_exhibit, get_exhibit
+    from tui.core.evidence.exhibits import delete_exhibit, get_exhibit
 
     with open_vault(args) as vault:
         exhibit = get_exhibit(vault, args.id)
@@ -157,7 +157,7 @@ def cmd_evidence_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_similar(args: argparse.Namespace) -> int:
-    from tui.core.evidence import list_exhibits, similar_to
+    from tui.core.evidence.exhibits import list_exhibits, similar_to
 
     with open_vault(args) as vault:
         exhibits = list_exhibits(vault)
@@ -182,7 +182,7 @@ def cmd_evidence_similar(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_verify(args: argparse.Namespace) -> int:
-    from tui.core.evidence import list_exhibits, verify_all
+    from tui.core.evidence.exhibits import list_exhibits, verify_all
 
     with open_vault(args) as vault:
         problems = verify_all(vault, StderrProgress("Checking"))
@@ -204,7 +204,7 @@ def cmd_evidence_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_export(args: argparse.Namespace) -> int:
-    from tui.core.evidence import export_original
+    from tui.core.evidence.exhibits import export_original
 
     with open_vault(args) as vault:
         target = export_original(vault, args.id, Path(args.dest).expanduser())

@@ -26,7 +26,7 @@ from tui.core import custody, keys
 from tui.core.atomic import atomic_write, fsync_dir, make_private_dir, open_private, temp_path_for
 from tui.core.clock import utc_stamp
 from tui.core.errors import InputError, VaultDamaged
-from tui.core.evidence import Exhibit, list_exhibits
+from tui.core.evidence.exhibits import Exhibit, list_exhibits
 from tui.core.layout import BLOBS, HEADER, RECORD
 from tui.core.vault import Vault
 
@@ -252,7 +252,7 @@ def verify_backup(
 
 
 def _check_exhibits(vault: Vault, exhibits: list[Exhibit]) -> list[str]:
-    from tui.core.evidence import _hash_blob
+    from tui.core.evidence.exhibits import _hash_blob
 
     return [
         f"{exhibit.id}: {what}"

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from tui.core import custody
 from tui.core.atomic import atomic_write, check_new_file, fsync_dir, open_private
 from tui.core.errors import InputError
-from tui.core.evidence import Exhibit, list_exhibits, normalize_id, read_original
+from tui.core.evidence.exhibits import Exhibit, list_exhibits, normalize_id, read_original
 from tui.core.paths import fonts_dir
 from tui.core.vault import Vault
 

@@ -12,7 +12,7 @@ from tinydb import where
 
 from tui.core.clock import utc_stamp
 from tui.core.errors import InputError, NotFound
-from tui.core.evidence import list_exhibits
+from tui.core.evidence.exhibits import list_exhibits
 from tui.core.vault import Vault
 
 TABLE = "copies"

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from tui.core import keys
-from tui.core.evidence import add_file
+from tui.core.evidence.exhibits import add_file
 from tui.core.vault import Vault
 
 #: The demo's content is invented, so its key derivation can be quick.

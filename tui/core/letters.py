@@ -18,7 +18,7 @@ from tui.core import custody
 from tui.core.clock import utc_now
 from tui.core.dates import parse_when
 from tui.core.errors import InputError
-from tui.core.evidence import get_exhibit
+from tui.core.evidence.exhibits import get_exhibit
 from tui.core.takedown_sites import HashService, Site, shipped
 from tui.core.takedowns import Request, get_request
 from tui.core.timeline import entries

@@ -135,7 +135,7 @@ def _change(vault: Vault, checklist: Checklist, change: Callable[[Progress], Non
 
 def evidence_count(vault: Vault, checklist: Checklist) -> int:
     """How many exhibits name this checklist's platform (any of its names, any case)."""
-    from tui.core.evidence import list_exhibits
+    from tui.core.evidence.exhibits import list_exhibits
 
     names = {name.casefold() for name in checklist.names()}
     return sum(1 for e in list_exhibits(vault) if e.platform.strip().casefold() in names)

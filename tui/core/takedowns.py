@@ -16,7 +16,7 @@ from tui.core import custody
 from tui.core.clock import utc_now, utc_stamp
 from tui.core.dates import parse_when
 from tui.core.errors import InputError, NotFound
-from tui.core.evidence import get_exhibit, normalize_id
+from tui.core.evidence.exhibits import get_exhibit, normalize_id
 from tui.core.takedown_sites import Escalation, HashService, Site, shipped
 from tui.core.vault import Vault
 

@@ -14,7 +14,7 @@ from tinydb import where
 
 from tui.core import custody
 from tui.core.errors import InputError, NotFound
-from tui.core.evidence import get_exhibit, normalize_id
+from tui.core.evidence.exhibits import get_exhibit, normalize_id
 from tui.core.fuzzy_dates import When
 from tui.core.vault import Vault
 

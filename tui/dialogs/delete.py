@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from tui.core.evidence import Exhibit
+from tui.core.evidence.exhibits import Exhibit
 
 
 class DeleteDialog(ModalScreen[tuple[str, str] | None]):

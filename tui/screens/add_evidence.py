@@ -96,7 +96,7 @@ class AddEvidenceScreen(Screen[list[Path] | None]):
 
     def _take_typed(self) -> bool:
         """Choose the paths in the field; False (and a sentence) when one is wrong."""
-        from tui.core.intake import parse_paths
+        from tui.core.evidence.intake import parse_paths
 
         field = self.query_one("#paths", Input)
         try:

@@ -80,7 +80,7 @@ class BinderScreen(Screen[None]):
 
     def _contents(self) -> str:
         from tui.core.binder import BinderChoices, chosen_exhibits
-        from tui.core.evidence import list_exhibits
+        from tui.core.evidence.exhibits import list_exhibits
         from tui.core.timeline import list_events
 
         vault = open_case(self)

@@ -60,7 +60,7 @@ class CopiesScreen(Screen[None]):
 
     def reload(self) -> None:
         from tui.core.copies import is_stale, list_copies, summary
-        from tui.core.evidence import list_exhibits
+        from tui.core.evidence.exhibits import list_exhibits
 
         if not case_is_open(self):
             return

@@ -19,9 +19,9 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.widgets.data_table import ColumnKey, RowKey
 
-from tui.core.completeness import assess
 from tui.core.errors import ReclaimError, explain
-from tui.core.evidence import Exhibit
+from tui.core.evidence.completeness import assess
+from tui.core.evidence.exhibits import Exhibit
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.work_bar import WorkBar
@@ -144,7 +144,7 @@ class EvidenceScreen(Screen[None]):
 
     def reload(self, focus_id: str | None = None) -> None:
         """Read the exhibits from the case and show them."""
-        from tui.core.evidence import list_exhibits
+        from tui.core.evidence.exhibits import list_exhibits
 
         if not case_is_open(self):
             return
@@ -293,7 +293,7 @@ class EvidenceScreen(Screen[None]):
         table.move_cursor(row=table.cursor_row + 1)
 
     def action_remove(self) -> None:
-        from tui.core.evidence import set_excluded
+        from tui.core.evidence.exhibits import set_excluded
 
         exhibit = self.current()
         if exhibit is None:
@@ -318,7 +318,7 @@ class EvidenceScreen(Screen[None]):
             return
 
         def answered(answer: tuple[str, str] | None) -> None:
-            from tui.core.evidence import delete_exhibit
+            from tui.core.evidence.exhibits import delete_exhibit
 
             if answer is None:
                 return
@@ -344,7 +344,7 @@ class EvidenceScreen(Screen[None]):
         ids = list(self.selected)
 
         def answered(description: str | None) -> None:
-            from tui.core.stitch import stitch
+            from tui.core.evidence.stitch import stitch
 
             if description is None:
                 return
@@ -391,14 +391,14 @@ class EvidenceScreen(Screen[None]):
         self.app.push_screen(AddEvidenceScreen(), chosen)
 
     def start_add(self, paths: list[Path]) -> None:
-        from tui.core.intake import add_many
+        from tui.core.evidence.intake import add_many
 
         job = Job("Adding")
         vault = open_case(self)
         self._start(job, lambda: add_many(vault, paths, job.progress))
 
     def action_verify(self) -> None:
-        from tui.core.evidence import verify_all
+        from tui.core.evidence.exhibits import verify_all
 
         if self.job is not None:
             return
@@ -428,7 +428,7 @@ class EvidenceScreen(Screen[None]):
 
     def _job_done(self, job: Job) -> None:
         from tui.core.errors import Cancelled
-        from tui.core.intake import BatchResult
+        from tui.core.evidence.intake import BatchResult
 
         if isinstance(job.error, Cancelled):
             self.notify("Stopped. The check was not finished; nothing was changed.")

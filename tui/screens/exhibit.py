@@ -14,9 +14,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static, TextArea
 
-from tui.core.completeness import LABELS, hint
 from tui.core.errors import ReclaimError
-from tui.core.evidence import DATE_FIELDS, Exhibit
+from tui.core.evidence.completeness import LABELS, hint
+from tui.core.evidence.exhibits import DATE_FIELDS, Exhibit
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.preview import Preview
 
@@ -58,7 +58,7 @@ class ExhibitScreen(Screen[None]):
         self.exhibit: Exhibit | None = None
 
     def compose(self) -> ComposeResult:
-        from tui.core.evidence import get_exhibit
+        from tui.core.evidence.exhibits import get_exhibit
 
         exhibit = self.exhibit = get_exhibit(open_case(self), self.exhibit_id)
         yield Static(f"{exhibit.id} · {exhibit.original_name}", id="heading", markup=False)
@@ -98,7 +98,7 @@ class ExhibitScreen(Screen[None]):
 
     def _facts(self, exhibit: Exhibit) -> str:
         from tui.cli.common import size
-        from tui.core.evidence import list_exhibits, similar_to
+        from tui.core.evidence.exhibits import list_exhibits, similar_to
 
         lines = [f"Type: {exhibit.media_type}", f"Size: {size(exhibit.size)}"]
         if exhibit.width and exhibit.height:
@@ -120,8 +120,8 @@ class ExhibitScreen(Screen[None]):
 
     def _load_preview(self) -> None:
         """In a thread: decrypt into memory and shrink; nothing is written to disk."""
-        from tui.core.evidence import read_original
-        from tui.core.preview import load_image
+        from tui.core.evidence.exhibits import read_original
+        from tui.core.evidence.preview import load_image
 
         assert self.exhibit is not None
         try:
@@ -164,7 +164,7 @@ class ExhibitScreen(Screen[None]):
 
     def save_now(self, confirm: tuple[str, ...] = ()) -> bool:
         """Save what is in the form; False (with a plain sentence) when it can't be."""
-        from tui.core.evidence import update_details
+        from tui.core.evidence.exhibits import update_details
 
         if not case_is_open(self) or self.exhibit is None:
             return True

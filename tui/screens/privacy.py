@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Static
 from textual.widgets.data_table import ColumnKey
 
 from tui.core.checklists import shipped
-from tui.core.evidence import list_exhibits
+from tui.core.evidence.exhibits import list_exhibits
 from tui.core.lockdown import Progress, all_progress, set_mine, set_not_relevant, summary
 from tui.screens.case import case_is_open, open_case
 

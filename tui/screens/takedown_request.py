@@ -47,7 +47,7 @@ class RequestScreen(Screen[str | None]):
         self.site_id = ""
 
     def compose(self) -> ComposeResult:
-        from tui.core.evidence import list_exhibits
+        from tui.core.evidence.exhibits import list_exhibits
         from tui.core.takedown_sites import shipped
         from tui.core.takedowns import STATUSES, get_request
 

@@ -28,7 +28,7 @@ class Preview(Widget):
         self.why_none = why_none
 
     def render(self) -> RenderableType:
-        from tui.core.preview import fit
+        from tui.core.evidence.preview import fit
 
         if self.image is None:
             return Text(self.why_none or "No preview for this item.", style="italic")

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from tui.core import custody
 from tui.core.errors import InputError
-from tui.core.evidence import (
+from tui.core.evidence.exhibits import (
     Exhibit,
     IntakeResult,
     add_bytes,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.core.errors import Cancelled, InputError, ReclaimError, explain
-from tui.core.evidence import Exhibit, add_file
+from tui.core.evidence.exhibits import Exhibit, add_file
 from tui.core.vault import Vault
 
 #: (bytes done, bytes in all, files done, files in all); may raise Cancelled.

@@ -28,7 +28,7 @@ from tui.core.blobs import BlobDamaged, decrypt_stream, encrypt_stream
 from tui.core.clock import local_offset, utc_now, utc_stamp
 from tui.core.dates import parse_when
 from tui.core.errors import InputError, NotFound, VaultDamaged
-from tui.core.media import (
+from tui.core.evidence.media import (
     SAME_PICTURE_BITS,
     detect_media_type,
     hash_distance,
