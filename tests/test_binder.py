@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from tests.conftest import make_png, vault_bytes
 from tui.core import custody
 from tui.core.binder import BinderChoices, build, write_binder
-from tui.core.errors import InputError, VaultDamaged
+from tui.core.errors import InputError
 from tui.core.evidence.exhibits import add_file, list_exhibits, set_excluded
 from tui.core.timeline import add_event
 from tui.core.vault import Vault
@@ -128,7 +128,7 @@ def test_unicode_text_evidence_and_names_render_as_real_text(case: Vault):
     assert f"The post, by {UNICODE}" in text.replace("\n", " ")
     clip = list_exhibits(case)[4]
     flat = " ".join(text.split())
-    assert "video/mp4 file, which can't be printed" in flat
+    assert "This recording can't be read" in flat
     assert clip.sha256 in text.replace("\n", "")
 
 
@@ -178,19 +178,22 @@ def test_excluded_and_removed_items_stay_out_and_time_order_is_kept(case: Vault)
     assert order == ["E-0004", "E-0001", "E-0003"]
 
 
-def test_nothing_to_bind_or_a_damaged_item_is_said_plainly(vault: Vault, tmp_path: Path):
+def test_nothing_to_bind_is_said_and_a_damaged_copy_is_named_not_fatal(vault: Vault, tmp_path):
     with pytest.raises(InputError, match="no evidence to put in a binder"):
         build(vault, BinderChoices(export_date=DAY))
     exhibit = add_file(vault, make_png(tmp_path / "a.png")).exhibit
     blob = vault.blob_dir / f"{exhibit.blob}.blob"
     blob.write_bytes(blob.read_bytes()[:-3])
+    add_file(vault, make_png(tmp_path / "b.png", color="red"))
     target = tmp_path / "binder.pdf"
-    with pytest.raises(VaultDamaged, match="E-0001 can't be read"):
-        write_binder(vault, target, BinderChoices(export_date=DAY))
-    assert (
-        not target.exists()
-        and list(tmp_path.glob("*.part")) == list(tmp_path.glob(".*.tmp")) == []
-    )
+    result = write_binder(vault, target, BinderChoices(export_date=DAY))
+    assert [ident for ident, _ in result.notices] == ["E-0001"]
+    assert "E-0001 can't be read" in result.notices[0][1]
+    text = " ".join(" ".join(pages_text(target.read_bytes())).split())
+    assert "Exhibit E-0001: a.png (notice only)" in text
+    assert "E-0001 can't be read: its stored copy is" in text
+    assert "Exhibit E-0002" in text, "the other exhibit is printed as usual"
+    assert list(tmp_path.glob("*.part")) == list(tmp_path.glob(".*.tmp")) == []
 
 
 def test_writing_is_private_logged_and_never_overwrites(case: Vault, tmp_path: Path):

@@ -254,7 +254,7 @@ async def test_previews_start_blurred_reveal_on_request_and_blur_again(
         await pilot.press("escape", "down", "enter")
         await settle(app, pilot)
         assert (
-            caption(app.screen.query_one(Preview)) == "No picture for this kind of file (PLAIN)."
+            caption(app.screen.query_one(Preview)) == "There is no picture to show for a text file."
         )
 
 

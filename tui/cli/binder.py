@@ -44,6 +44,8 @@ def cmd_binder(args: argparse.Namespace) -> int:
         f"Wrote {result.path}: {result.pages} pages, {len(result.exhibits)} exhibits, "
         f"sha256:{result.sha256}"
     )
+    for line in result.notice_lines():
+        say(line)
     if args.package:
         say("The folder is a BagIt bag: the binder, the originals and a README with checks.")
     if not password:

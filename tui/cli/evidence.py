@@ -43,6 +43,8 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
                 )
                 continue
             say(f"{exhibit.id}  {path.name}  sha256:{exhibit.sha256}")
+            if problem := exhibit.facts.get("problem"):
+                print(f"  {exhibit.id} was kept as it is, but: {problem}", file=sys.stderr)
     return 0
 
 
@@ -79,9 +81,13 @@ def cmd_evidence_show(args: argparse.Namespace) -> int:
     if args.json:
         say(json.dumps(record, indent=2, ensure_ascii=False))
         return 0
+    from tui.core.evidence.formats import fact_lines
+
     for key, value in record.items():
-        if value not in ("", None, {}):
+        if value not in ("", None, {}) and key != "facts":
             say(f"{key.replace('_', ' ') + ':':<18}{value}")
+    for label, text in fact_lines(exhibit.facts):
+        say(f"{label + ':':<18}{text}")
     return 0
 
 

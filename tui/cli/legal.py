@@ -38,6 +38,8 @@ def cmd_legal_package(args: argparse.Namespace) -> int:
         f"{len(result.exhibits)} exhibits), the originals, timeline.docx and notes.txt. "
         "It is not encrypted; keep it safe."
     )
+    for line in result.notice_lines():
+        say(line)
     return 0
 
 

@@ -14,15 +14,17 @@ import hashlib
 import io
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.core import custody
 from tui.core.atomic import atomic_write, check_new_file, fsync_dir, open_private
-from tui.core.errors import InputError
+from tui.core.errors import InputError, VaultDamaged
+from tui.core.evidence import formats
 from tui.core.evidence.exhibits import Exhibit, list_exhibits, normalize_id, read_original
+from tui.core.evidence.formats import base as blocks
 from tui.core.paths import fonts_dir
 from tui.core.vault import Vault
 
@@ -53,6 +55,8 @@ class BinderChoices:
     prefix: str = "RCL"
     attach_originals: bool = False
     password: str | None = None
+    packaged: bool = False
+    """Made for a package, whose originals folder holds every original."""
 
     def check(self) -> None:
         if self.prepared_for not in AUDIENCES:
@@ -71,6 +75,19 @@ class BinderResult:
     pages: int
     exhibits: list[str]
     sha256: str
+    notices: list[tuple[str, str]] = field(default_factory=list)
+    """Exhibits whose content could not be shown, only named with a notice: (id, why)."""
+
+    def notice_lines(self) -> list[str]:
+        """A sentence saying which exhibits are shown only as a notice, then one line each."""
+        if not self.notices:
+            return []
+        count = len(self.notices)
+        head = (
+            f"{count} exhibit{'s are' if count != 1 else ' is'} named in the binder with a "
+            "notice instead of {0} content:".format("their" if count != 1 else "its")
+        )
+        return [head, *(f"  {ident}: {why}" for ident, why in self.notices)]
 
 
 def chosen_exhibits(vault: Vault, choices: BinderChoices) -> list[Exhibit]:
@@ -79,17 +96,6 @@ def chosen_exhibits(vault: Vault, choices: BinderChoices) -> list[Exhibit]:
     if choices.order == "time":
         exhibits.sort(key=lambda e: (e.posted_at or e.captured_at or "~", e.number))
     return exhibits
-
-
-def _kind(exhibit: Exhibit) -> str:
-    media = exhibit.media_type
-    if media == "application/pdf":
-        return "pdf"
-    if media.startswith("image/"):
-        return "image"
-    if media.startswith("text/"):
-        return "text"
-    return "other"
 
 
 class _Document:
@@ -123,8 +129,20 @@ class _Document:
         pdf.set_creator("Reclaim")
         pdf.set_author(choices.prepared_by)
         self.pdf: FPDF = pdf
-        self.placeholders: list[tuple[int, Exhibit, int]] = []
-        """(page number, PDF exhibit, page index in it) to fill in afterwards."""
+        self.placeholders: list[tuple[int, str, int]] = []
+        """(page number, PDF exhibit's id, page index in it) to fill in afterwards."""
+        self.pdf_sources: dict[str, bytes] = {}
+        """The PDF evidence whose pages are merged, by exhibit id."""
+        self.notices: list[tuple[str, str]] = []
+        """Exhibits shown only as a notice, and why."""
+        if choices.attach_originals:
+            self.where_originals = "The original file is attached to this PDF, byte for byte."
+        elif choices.packaged:
+            self.where_originals = "The original file is in this package's originals folder."
+        else:
+            self.where_originals = (
+                "The original is kept in the encrypted case file and can be exported from it."
+            )
         self.pictures: list[tuple[int, bytes, tuple[float, float, float, float]]] = []
         """(page number, one-page PDF of a picture, x, y, width, height in mm)."""
 
@@ -246,10 +264,11 @@ DETAILS = (
 )
 
 
-def _exhibit_details(doc: _Document, exhibit: Exhibit) -> None:
+def _exhibit_details(doc: _Document, exhibit: Exhibit, kind: str, notice_only: bool) -> None:
     pdf = doc.pdf
     pdf.add_page()
-    pdf.start_section(f"Exhibit {exhibit.id}: {exhibit.description or exhibit.original_name}"[:90])
+    title = f"Exhibit {exhibit.id}: {exhibit.description or exhibit.original_name}"
+    pdf.start_section(title[:76] + " (notice only)" if notice_only else title[:90])
     doc.heading(f"Exhibit {exhibit.id}", 14)
     pdf.set_font("DejaVu", size=9)
     for name, label in DETAILS:
@@ -258,16 +277,18 @@ def _exhibit_details(doc: _Document, exhibit: Exhibit) -> None:
             text = value.replace("T", " ") if name.endswith("_at") else value
             if name in exhibit.guesses:
                 text += " (estimated from the file, not confirmed)"
-            pdf.multi_cell(0, 4.6, f"{label}: {text}", new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 4.6, f"{label}: {text}", new_x="LMARGIN", new_y="NEXT", align="L")
     facts = (
-        f"Original file: {exhibit.original_name} ({exhibit.media_type}, {exhibit.size:,} bytes)"
+        f"Original file: {exhibit.original_name} ({kind}, {exhibit.media_type}, "
+        f"{exhibit.size:,} bytes)"
         f"\nAdded to the case: {exhibit.added_at.replace('T', ' ').removesuffix('Z')} UTC"
         f"\nSHA-256: {exhibit.sha256}"
+        f"\n{doc.where_originals}"
     )
     if exhibit.derived_from:
         facts += f"\nMade by joining: {', '.join(exhibit.derived_from)} (kept as they were)"
     pdf.set_font("DejaVu", size=8)
-    pdf.multi_cell(0, 4.2, facts, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 4.2, facts, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.ln(3)
 
 
@@ -276,19 +297,14 @@ def _exhibit_details(doc: _Document, exhibit: Exhibit) -> None:
 MIN_WIDTH_SHARE = 0.45
 
 
-def _image(doc: _Document, exhibit: Exhibit, data: bytes) -> None:
+def _image(doc: _Document, exhibit: Exhibit, picture: blocks.Picture) -> None:
     """Fit the picture on a page; split very tall ones (long chats) at full width.
 
     A picture that fits is embedded by img2pdf, which copies the file's own compressed
     data without decoding it (lossless and quick), and drawn onto its numbered page
     afterwards, as PDF evidence is. Others are drawn by fpdf2 from the decoded pixels."""
-    from PIL import Image
-
     pdf = doc.pdf
-    with Image.open(io.BytesIO(data)) as opened:
-        width_px, height_px = opened.size
-        if opened.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8):
-            width_px, height_px = height_px, width_px
+    width_px, height_px = max(1, picture.width), max(1, picture.height)
     width_mm = doc.width
     page_bottom = pdf.h - FOOTER_SPACE - 4
     aspect = height_px / width_px
@@ -299,13 +315,13 @@ def _image(doc: _Document, exhibit: Exhibit, data: bytes) -> None:
         fitted = min(width_mm, (page_bottom - top) / aspect)
         if fitted >= width_mm * MIN_WIDTH_SHARE:
             x = MARGIN + (width_mm - fitted) / 2
-            embedded = _img2pdf_page(data)
+            embedded = _img2pdf_page(picture.original) if picture.original else None
             if embedded is not None:
                 doc.pictures.append((pdf.page_no(), embedded, (x, top, fitted, fitted * aspect)))
             else:
-                pdf.image(_decoded(data), x=x, y=top, w=fitted)
+                pdf.image(picture.decode(), x=x, y=top, w=fitted)
             return
-    image = _decoded(data)
+    image = picture.decode()
     mm_per_px = width_mm / image.width
     full_height = page_bottom - pdf.get_y() - 8
     rows_per_page = max(1, math.floor(full_height / mm_per_px))
@@ -322,16 +338,6 @@ def _image(doc: _Document, exhibit: Exhibit, data: bytes) -> None:
         pdf.image(part, x=MARGIN, y=pdf.get_y(), w=width_mm)
 
 
-ORIENTATION = 0x0112
-
-
-def _decoded(data: bytes) -> Any:
-    from PIL import Image, ImageOps
-
-    with Image.open(io.BytesIO(data)) as opened:
-        return ImageOps.exif_transpose(opened).convert("RGB")
-
-
 def _img2pdf_page(data: bytes) -> bytes | None:
     """A one-page PDF holding the picture as it is, or None where img2pdf declines
     (a transparent PNG, say)."""
@@ -343,35 +349,145 @@ def _img2pdf_page(data: bytes) -> bytes | None:
         return None
 
 
-def _pdf_pages(doc: _Document, exhibit: Exhibit, data: bytes) -> None:
-    import pikepdf
-
-    try:
-        with pikepdf.open(io.BytesIO(data)) as source:
-            count = len(source.pages)
-    except pikepdf.PdfError:
-        _notice(doc, exhibit, "This PDF can't be read (it may be damaged or password-protected).")
-        return
+def _pdf_pages(doc: _Document, exhibit: Exhibit, pages: blocks.PdfPages) -> None:
     pdf = doc.pdf
-    for index in range(count):
+    doc.pdf_sources[exhibit.id] = pages.data
+    for index in range(pages.count):
         pdf.add_page()
         pdf.set_font("DejaVu", size=8)
-        pdf.cell(0, 5, f"Exhibit {exhibit.id}, page {index + 1} of {count} of the original PDF")
-        doc.placeholders.append((pdf.page_no(), exhibit, index))
+        pdf.cell(
+            0, 5, f"Exhibit {exhibit.id}, page {index + 1} of {pages.count} of the original PDF"
+        )
+        doc.placeholders.append((pdf.page_no(), exhibit.id, index))
 
 
-def _text(doc: _Document, data: bytes) -> None:
-    doc.pdf.set_font("DejaVu", size=8)
-    doc.pdf.multi_cell(0, 4, data.decode("utf-8", errors="replace"), new_x="LMARGIN")
+def _fields(doc: _Document, fields: blocks.Fields) -> None:
+    pdf = doc.pdf
+    for label, value in fields.rows:
+        pdf.set_font("DejaVu", "B", 9)
+        pdf.cell(32, 4.6, label)
+        pdf.set_font("DejaVu", size=9)
+        pdf.multi_cell(0, 4.6, value or " ", new_x="LMARGIN", new_y="NEXT", align="L")
+    pdf.ln(2)
 
 
-def _notice(doc: _Document, exhibit: Exhibit, why: str) -> None:
-    where = (
-        "It is attached to this PDF, byte for byte."
-        if doc.choices.attach_originals
-        else "The original is kept in the encrypted case file and can be exported from it."
+def _text(doc: _Document, text: blocks.Text) -> None:
+    doc.pdf.set_font("DejaVu", size=7.5 if text.mono else 9)
+    doc.pdf.multi_cell(
+        0, 3.8 if text.mono else 4.4, text.text, new_x="LMARGIN", new_y="NEXT", align="L"
     )
-    doc.para(f"{why} SHA-256 of the original: {exhibit.sha256}. {where}", 9)
+    doc.pdf.ln(2)
+
+
+def _notice(doc: _Document, notice: blocks.Notice) -> None:
+    doc.pdf.set_font("DejaVu", size=9)
+    doc.pdf.multi_cell(
+        0, 5, notice.text, border=1, padding=2, new_x="LMARGIN", new_y="NEXT", align="L"
+    )
+    doc.pdf.ln(3)
+
+
+def _subheading(doc: _Document, heading: blocks.Heading) -> None:
+    doc.pdf.ln(2)
+    doc.heading(heading.text, 11)
+
+
+#: A table cell longer than this is continued on the next row, so no row outgrows a page.
+CELL_CHARS = 900
+
+
+def _table(doc: _Document, table: blocks.Table) -> None:
+    pdf = doc.pdf
+    pdf.set_font("DejaVu", size=7.5)
+    widths = tuple(share * doc.width for share in table.widths)
+    with pdf.table(
+        col_widths=widths, text_align=("LEFT",) * len(widths), line_height=3.6, width=doc.width
+    ) as drawn:
+        header = drawn.row()
+        for title in table.headers:
+            header.cell(title)
+        for row in table.rows:
+            pieces = [
+                [text[at : at + CELL_CHARS] for at in range(0, max(1, len(text)), CELL_CHARS)]
+                for text in row
+            ]
+            for line in range(max(len(piece) for piece in pieces)):
+                out = drawn.row()
+                for piece in pieces:
+                    out.cell(piece[line] if line < len(piece) else "")
+    pdf.ln(3)
+
+
+FRAMES_PER_ROW = 3
+
+
+def _frames(doc: _Document, frames: blocks.Frames) -> None:
+    """A contact sheet: stills in rows of three, each with its time code under it."""
+    pdf = doc.pdf
+    gap = 4.0
+    cell = (doc.width - gap * (FRAMES_PER_ROW - 1)) / FRAMES_PER_ROW
+    page_bottom = pdf.h - FOOTER_SPACE - 4
+    for start in range(0, len(frames.frames), FRAMES_PER_ROW):
+        row = frames.frames[start : start + FRAMES_PER_ROW]
+        tallest = max(cell * image.height / max(1, image.width) for _, image in row)
+        tallest = min(tallest, cell * 1.8)
+        if pdf.get_y() + tallest + 6 > page_bottom:
+            pdf.add_page()
+        top = pdf.get_y()
+        for column, (code, image) in enumerate(row):
+            x = MARGIN + column * (cell + gap)
+            scale = min(cell / max(1, image.width), tallest / max(1, image.height))
+            pdf.image(image.convert("RGB"), x=x, y=top, w=image.width * scale)
+            pdf.set_xy(x, top + tallest + 0.5)
+            pdf.set_font("DejaVu", size=7)
+            pdf.cell(cell, 4, code, align="C")
+        pdf.set_xy(MARGIN, top + tallest + 6)
+
+
+def _draw(doc: _Document, exhibit: Exhibit, block: blocks.Block) -> None:
+    if isinstance(block, blocks.Picture):
+        _image(doc, exhibit, block)
+    elif isinstance(block, blocks.PdfPages):
+        _pdf_pages(doc, exhibit, block)
+    elif isinstance(block, blocks.Fields):
+        _fields(doc, block)
+    elif isinstance(block, blocks.Text):
+        _text(doc, block)
+    elif isinstance(block, blocks.Heading):
+        _subheading(doc, block)
+    elif isinstance(block, blocks.Table):
+        _table(doc, block)
+    elif isinstance(block, blocks.Frames):
+        _frames(doc, block)
+    else:
+        _notice(doc, block)
+
+
+def _exhibit(doc: _Document, exhibit: Exhibit) -> tuple[bytes | None, str]:
+    """Print one exhibit: its details, then what its format prints. Returns the original
+    bytes (None when the stored copy is damaged) and why its content is shown only as a
+    notice ('' when it is shown)."""
+    try:
+        data: bytes | None = read_original(doc.vault, exhibit)
+    except VaultDamaged as damage:
+        data, reason = None, str(damage)
+        content: list[blocks.Block] = [blocks.Notice(reason)]
+        kind = str(exhibit.facts.get("kind") or exhibit.media_type)
+    else:
+        assert data is not None
+        content, reason = formats.printable(data, exhibit.original_name)
+        kind = str(
+            exhibit.facts.get("kind") or formats.identify_bytes(data, exhibit.original_name).kind
+        )
+    _exhibit_details(doc, exhibit, kind or exhibit.media_type, notice_only=bool(reason))
+    for block in content:
+        try:
+            _draw(doc, exhibit, block)
+        except Exception:  # a block that can't be drawn becomes a notice, never a stop
+            formats.log.debug("drawing failed", exc_info=True)
+            _notice(doc, blocks.Notice(formats.DAMAGED))
+            reason = reason or formats.DAMAGED
+    return data, reason
 
 
 def _appendix(doc: _Document, exhibits: list[Exhibit]) -> None:
@@ -418,8 +534,21 @@ def _short(value: Any) -> str:
     return text if len(text) <= 70 else text[:67] + "..."
 
 
+@dataclass(frozen=True)
+class Made:
+    data: bytes
+    notices: list[tuple[str, str]]
+    """(exhibit, why) for each exhibit shown only as a notice."""
+
+
 def build(vault: Vault, choices: BinderChoices, progress: Progress | None = None) -> bytes:
-    """The binder's bytes (before encryption), checking every exhibit's hash as it goes."""
+    """The binder's bytes, checking every exhibit's hash as it goes."""
+    return make(vault, choices, progress).data
+
+
+def make(vault: Vault, choices: BinderChoices, progress: Progress | None = None) -> Made:
+    """The binder and the exhibits it could only name. One exhibit that can't be read
+    (damaged, locked, crafted) gets a page saying so; it never stops the binder."""
     import pikepdf
 
     choices.check()
@@ -441,19 +570,10 @@ def build(vault: Vault, choices: BinderChoices, progress: Progress | None = None
     _timeline(doc)
     originals: dict[str, bytes] = {}
     for number, exhibit in enumerate(exhibits, start=1):
-        data = read_original(vault, exhibit)  # raises if the stored copy is damaged
-        _exhibit_details(doc, exhibit)
-        kind = _kind(exhibit)
-        if kind == "image":
-            _image(doc, exhibit, data)
-        elif kind == "pdf":
-            _pdf_pages(doc, exhibit, data)
-            originals[exhibit.id] = data
-        elif kind == "text":
-            _text(doc, data)
-        else:
-            _notice(doc, exhibit, f"This is a {exhibit.media_type} file, which can't be printed.")
-        if choices.attach_originals:
+        data, reason = _exhibit(doc, exhibit)
+        if reason:
+            doc.notices.append((exhibit.id, reason))
+        if choices.attach_originals and data is not None:
             originals[exhibit.id] = data
         if progress is not None:
             progress(number, len(exhibits))
@@ -461,11 +581,13 @@ def build(vault: Vault, choices: BinderChoices, progress: Progress | None = None
     base = bytes(doc.pdf.output())
 
     with pikepdf.open(io.BytesIO(base)) as binder:
-        _merge_pdf_pages(binder, doc, originals)
+        _merge_pdf_pages(binder, doc)
         _place_pictures(binder, doc)
         if choices.attach_originals:
             stamp = f"D:{choices.export_date.strftime('%Y%m%d')}000000Z"
             for exhibit in exhibits:
+                if exhibit.id not in originals:
+                    continue  # its stored copy is damaged: named in the binder instead
                 name = f"{exhibit.id}-{Path(exhibit.original_name).name or 'original'}"
                 binder.attachments[name] = pikepdf.AttachedFileSpec(
                     binder,
@@ -486,19 +608,19 @@ def build(vault: Vault, choices: BinderChoices, progress: Progress | None = None
             )
         else:
             binder.save(out, deterministic_id=True)
-    return out.getvalue()
+    return Made(out.getvalue(), doc.notices)
 
 
-def _merge_pdf_pages(binder: Any, doc: _Document, originals: dict[str, bytes]) -> None:
+def _merge_pdf_pages(binder: Any, doc: _Document) -> None:
     """Draw each page of PDF evidence onto its numbered placeholder page, scaled to fit."""
     import pikepdf
 
     opened: dict[str, Any] = {}
     try:
-        for page_number, exhibit, index in doc.placeholders:
-            if exhibit.id not in opened:
-                opened[exhibit.id] = pikepdf.open(io.BytesIO(originals[exhibit.id]))
-            source = opened[exhibit.id].pages[index]
+        for page_number, exhibit_id, index in doc.placeholders:
+            if exhibit_id not in opened:
+                opened[exhibit_id] = pikepdf.open(io.BytesIO(doc.pdf_sources[exhibit_id]))
+            source = opened[exhibit_id].pages[index]
             target = binder.pages[page_number - 1]
             box = target.mediabox
             points = 72 / 25.4
@@ -550,7 +672,8 @@ def write_binder(
     if destination.suffix.lower() != ".pdf":
         raise InputError(f"{destination.name}: the binder is a PDF; end the name with .pdf.")
     check_new_file(destination)
-    data = build(vault, choices, progress)
+    made = make(vault, choices, progress)
+    data = made.data
     atomic_write(destination, data)
     with pikepdf.open(io.BytesIO(data), password=choices.password or "") as check:
         pages = len(check.pages)
@@ -565,8 +688,9 @@ def write_binder(
             pages=pages,
             exhibits=exhibits,
             encrypted=bool(choices.password),
+            **({"notice_only": [ident for ident, _ in made.notices]} if made.notices else {}),
         )
-    return BinderResult(destination, pages, exhibits, digest)
+    return BinderResult(destination, pages, exhibits, digest, made.notices)
 
 
 PACKAGE_README = """\
@@ -603,13 +727,21 @@ def write_package(
         raise InputError(f"There is no folder {folder.parent} to make the package in.")
     folder.mkdir(mode=0o700, exist_ok=True)
     try:
-        result = write_binder(vault, folder / "binder.pdf", choices, progress)
+        result = write_binder(
+            vault, folder / "binder.pdf", replace(choices, packaged=True), progress
+        )
         originals = folder / "originals"
         originals.mkdir(mode=0o700)
+        missing = []
         for exhibit in chosen_exhibits(vault, choices):
+            try:
+                data = read_original(vault, exhibit)
+            except VaultDamaged:
+                missing.append(exhibit.id)  # named in the binder and the README instead
+                continue
             name = f"{exhibit.id}-{Path(exhibit.original_name).name or 'original'}"
             with open_private(originals / name) as handle:
-                handle.write(read_original(vault, exhibit))
+                handle.write(data)
         listed = ""
         for name, (content, what) in (extra or {}).items():
             with open_private(folder / name) as handle:
@@ -620,6 +752,12 @@ def write_package(
                 day=choices.export_date.isoformat(),
                 audience=AUDIENCES[choices.prepared_for],
                 extra=listed,
+            )
+            + (
+                f"\nNot included: the stored copies of {', '.join(missing)} are damaged; "
+                "restore them from a backup of the case and make the package again.\n"
+                if missing
+                else ""
             )
         )
         bag_info = {
@@ -643,4 +781,4 @@ def write_package(
             binder_sha256=result.sha256,
             exhibits=result.exhibits,
         )
-    return BinderResult(folder, result.pages, result.exhibits, result.sha256)
+    return BinderResult(folder, result.pages, result.exhibits, result.sha256, result.notices)

@@ -138,6 +138,8 @@ class BinderScreen(Screen[None]):
                 f"exhibits.{note}",
                 timeout=10,
             )
+            if lines := result.notice_lines():
+                self.notify("\n".join(lines), severity="warning", timeout=20, markup=False)
             self.query_one("#password", Input).value = ""
 
     def stop_work(self) -> None:

@@ -81,12 +81,7 @@ class ExhibitScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        assert self.exhibit is not None
-        if self.exhibit.media_type.startswith("image/"):
-            self.run_worker(self._load_preview, thread=True, exit_on_error=False)
-        else:
-            kind = self.exhibit.media_type.split("/")[-1].upper()
-            self._show_preview(None, f"No picture for this kind of file ({kind}).")
+        self.run_worker(self._load_preview, thread=True, exit_on_error=False)
         self.query_one("#description", Input).focus()
 
     def _label(self, name: str, label: str) -> str:
@@ -99,9 +94,11 @@ class ExhibitScreen(Screen[None]):
     def _facts(self, exhibit: Exhibit) -> str:
         from tui.cli.common import size
         from tui.core.evidence.exhibits import list_exhibits, similar_to
+        from tui.core.evidence.formats import fact_lines
 
-        lines = [f"Type: {exhibit.media_type}", f"Size: {size(exhibit.size)}"]
-        if exhibit.width and exhibit.height:
+        lines = [f"{label}: {text}" for label, text in fact_lines(exhibit.facts)]
+        lines += [f"Type: {exhibit.media_type}", f"Size: {size(exhibit.size)}"]
+        if exhibit.width and exhibit.height and "pixels" not in exhibit.facts:
             lines.append(f"Pixels: {exhibit.width} x {exhibit.height}")
         lines.append(f"Added: {exhibit.added_at.replace('T', ' ').removesuffix('Z')} UTC")
         lines.append(f"SHA-256: {exhibit.sha256[:16]}…")
@@ -124,12 +121,15 @@ class ExhibitScreen(Screen[None]):
         from tui.core.evidence.preview import load_image
 
         assert self.exhibit is not None
+        exhibit = self.exhibit
         try:
-            image = load_image(read_original(open_case(self), self.exhibit))
+            image = load_image(read_original(open_case(self), exhibit), exhibit.original_name)
         except (ReclaimError, OSError, AssertionError) as error:
             self.app.call_from_thread(self._show_preview, None, str(error))
             return
-        self.app.call_from_thread(self._show_preview, image, "This picture can't be read.")
+        kind = str(exhibit.facts.get("kind") or "file of this kind")
+        why = str(exhibit.facts.get("problem") or f"There is no picture to show for a {kind}.")
+        self.app.call_from_thread(self._show_preview, image, why)
 
     def _show_preview(self, image: Image.Image | None, why_none: str) -> None:
         if not self.is_attached:

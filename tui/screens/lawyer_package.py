@@ -109,6 +109,8 @@ class LawyerPackageScreen(Screen[None]):
                 "It is not encrypted.",
                 timeout=10,
             )
+            if lines := job.result.notice_lines():
+                self.notify("\n".join(lines), severity="warning", timeout=20, markup=False)
 
     def stop_work(self) -> None:
         """Before a lock: let the package finish or fail before the case closes."""

@@ -28,17 +28,11 @@ from tui.core.blobs import BlobDamaged, decrypt_stream, encrypt_stream
 from tui.core.clock import local_offset, utc_now, utc_stamp
 from tui.core.dates import parse_when
 from tui.core.errors import InputError, NotFound, VaultDamaged
-from tui.core.evidence.media import (
-    SAME_PICTURE_BITS,
-    detect_media_type,
-    hash_distance,
-    image_facts,
-    time_from_name,
-)
+from tui.core.evidence import formats
+from tui.core.evidence.media import SAME_PICTURE_BITS, hash_distance, time_from_name
 from tui.core.vault import Vault
 
 TABLE = "exhibits"
-HEAD_BYTES = 8192
 
 #: Details the person gives for each item; all free text except the two dates.
 DETAIL_FIELDS = (
@@ -71,7 +65,7 @@ class Exhibit:
     size: int
     original_name: str
     media_type: str
-    """Detected from the content, e.g. `image/png`."""
+    """Detected from the content, e.g. `image/heic` (see `formats`)."""
     added_at: str
     """When it entered the vault, UTC (`2026-11-24T21:14:03Z`)."""
     added_offset: str
@@ -100,6 +94,10 @@ class Exhibit:
     A guess stays marked until the person confirms or changes it."""
     derived_from: list[str] = field(default_factory=list)
     """The exhibits this one was made from (a stitched chat); they are kept."""
+    facts: dict[str, Any] = field(default_factory=dict)
+    """What the file says about itself, read at intake: `kind` ("HEIC photo") and, by
+    kind, duration, codec, pages, subject, sender, address, …; `problem` when it could
+    be recognised but not fully read. Empty for exhibits added by earlier versions."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Fields written by newer versions, kept as they are."""
 
@@ -188,15 +186,17 @@ GUESS_SOURCES = {
     "exif": "the photo's own data (EXIF)",
     "name": "the file's name",
     "file time": "the time the file was last changed",
+    "recording": "the recording's own data",
+    "email": "the email's own headers",
+    "chat": "the chat export",
+    "page": "the saved page's own data",
+    "document": "the document's own data",
 }
 
 
-def guess_capture_time(
-    exif_time: str | None, name: str, modified: datetime | None
-) -> tuple[str, str] | None:
-    """When the item was probably captured, and where that guess comes from."""
-    if exif_time:
-        return exif_time[:19], "exif"
+def guess_from_name_or_time(name: str, modified: datetime | None) -> tuple[str, str] | None:
+    """When a file with nothing better inside it was probably captured: the time in its
+    name (phones name screenshots after it), else the file's own time."""
     if named := time_from_name(name):
         return named, "name"
     if modified is not None:
@@ -204,6 +204,45 @@ def guess_capture_time(
             "file time"
         )
     return None
+
+
+def _with_guesses(
+    details: dict[str, str],
+    facts: formats.Facts,
+    name: str,
+    modified: datetime | None,
+    derived_from: list[str] | None,
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The person's details plus what the file says of itself, for the fields the person
+    left empty; each guess names its source. Made exhibits (stitched) guess nothing."""
+    if derived_from:
+        return details, {}
+    found = dict(facts.guesses)
+    if "captured_at" not in found:
+        guess = guess_from_name_or_time(name, modified)
+        if guess:
+            found["captured_at"] = guess
+    details = dict(details)
+    guesses: dict[str, str] = {}
+    for key, (value, source) in found.items():
+        if key in details or key not in DETAIL_FIELDS:
+            continue
+        try:
+            value = clean_details({key: value})[key]
+        except InputError:  # a time in the future, say: a broken clock is no guess
+            continue
+        if value:
+            details[key] = value
+            guesses[key] = source
+    return details, guesses
+
+
+def facts_record(facts: formats.Facts) -> dict[str, Any]:
+    """The facts kept with the exhibit (JSON): its kind, what it showed, any problem."""
+    record: dict[str, Any] = {"kind": facts.kind, **facts.shown}
+    if facts.problem:
+        record["problem"] = facts.problem
+    return record
 
 
 def add_file(
@@ -267,12 +306,9 @@ def _intake(
     final = vault.blob_dir / f"{blob_name}.blob"
     digest = hashlib.sha256()
     seen = {"size": 0}
-    head = bytearray()
 
     def on_chunk(chunk: bytes) -> None:
         digest.update(chunk)
-        if len(head) < HEAD_BYTES:
-            head.extend(chunk[: HEAD_BYTES - len(head)])
         seen["size"] += len(chunk)
         if progress is not None:
             progress(seen["size"], max(total, seen["size"]))
@@ -283,14 +319,8 @@ def _intake(
             encrypt_stream(reader, target, vault.blob_key, vault.blob_aad(blob_name), on_chunk)
             target.flush()
             os.fsync(target.fileno())
-        media_type = detect_media_type(bytes(head), name)
-        facts = image_facts(handle) if media_type.startswith("image/") else None
-        guesses: dict[str, str] = {}
-        if "captured_at" not in details and not derived_from:
-            guess = guess_capture_time(facts.exif_captured_at if facts else None, name, modified)
-            if guess:
-                details = {**details, "captured_at": guess[0]}
-                guesses["captured_at"] = guess[1]
+        _format, facts = formats.describe(handle, name, seen["size"])
+        details, guesses = _with_guesses(details, facts, name, modified, derived_from)
         now = utc_now()
         with vault.transaction():
             table = vault.table(TABLE)
@@ -306,15 +336,16 @@ def _intake(
                     "sha256": digest.hexdigest(),
                     "size": seen["size"],
                     "original_name": name,
-                    "media_type": media_type,
+                    "media_type": facts.media_type,
                     "added_at": utc_stamp(now),
                     "added_offset": local_offset(now),
                     "file_modified_at": utc_stamp(modified) if modified else None,
-                    "width": facts.width if facts else None,
-                    "height": facts.height if facts else None,
-                    "exif_captured_at": facts.exif_captured_at if facts else None,
-                    "phash": facts.phash if facts else None,
+                    "width": facts.width,
+                    "height": facts.height,
+                    "exif_captured_at": facts.exif_captured_at,
+                    "phash": facts.phash,
                     "guesses": guesses,
+                    "facts": facts_record(facts),
                     "derived_from": list(derived_from or []),
                     **details,
                 }

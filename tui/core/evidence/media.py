@@ -1,15 +1,13 @@
-"""What an evidence file is: its type from its first bytes, and for images their size
-and the capture time the camera wrote (EXIF). Everything is read from the person's own
-file; nothing is written anywhere."""
+"""Small facts shared by the formats: a fallback media type, EXIF capture times, times in
+phone file names and perceptual hashes. Everything is read from the person's own file;
+nothing is written anywhere."""
 
 from __future__ import annotations
 
 import mimetypes
 import re
-import warnings
-from dataclasses import dataclass
-from datetime import datetime
-from typing import TYPE_CHECKING, BinaryIO
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -45,41 +43,6 @@ def _fallback(head: bytes, name: str) -> str:
     return "text/plain"
 
 
-@dataclass(frozen=True)
-class ImageFacts:
-    width: int
-    height: int
-    exif_captured_at: str | None
-    """`DateTimeOriginal` as ISO 8601, with the offset when the camera wrote one."""
-    phash: str | None = None
-    """Perceptual hash (pHash, 64 bits as hex): equal or close for the same picture
-    resized, recompressed or lightly cropped; it can't be turned back into the image."""
-
-
-def image_facts(handle: BinaryIO) -> ImageFacts | None:
-    """Size and EXIF capture time, or None when the file isn't an image Pillow reads."""
-    from PIL import Image, UnidentifiedImageError
-
-    handle.seek(0)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            with Image.open(handle) as image:
-                width, height = image.size
-                exif = image.getexif()
-                captured = _exif_time(exif)
-                fingerprint = perceptual_hash(image)
-    except (
-        UnidentifiedImageError,
-        OSError,
-        ValueError,
-        SyntaxError,
-        Image.DecompressionBombError,
-    ):
-        return None
-    return ImageFacts(width=width, height=height, exif_captured_at=captured, phash=fingerprint)
-
-
 #: Two pictures whose pHashes differ in at most this many of 64 bits are the same
 #: picture for our purposes (resized, recompressed, a status bar cropped off).
 SAME_PICTURE_BITS = 6
@@ -104,19 +67,51 @@ _NAME_TIME = re.compile(
 )
 
 
+#: iOS names a screen recording after the Unix time it ended: RPReplay_Final1709673600.MOV.
+_NAME_UNIX_TIME = re.compile(r"RPReplay_Final(\d{9,10})(?!\d)", re.IGNORECASE)
+#: WhatsApp names a file it received after the day only: VID-20240305-WA0003.mp4.
+_NAME_WHATSAPP_DAY = re.compile(
+    r"(?<![A-Za-z])(?:IMG|VID|AUD|PTT|STK|DOC)-(20\d{2})(\d{2})(\d{2})-WA\d+", re.IGNORECASE
+)
+#: No phone named a file this way before 2007; a time past tomorrow is no capture time.
+_EARLIEST_NAME_TIME = datetime(2007, 1, 1)
+
+
 def time_from_name(name: str) -> str | None:
-    """The capture time a file name carries, as local ISO 8601 to the second, or None."""
+    """The capture time a file name carries, as local ISO 8601 to the second, or None.
+
+    A WhatsApp name carries only the day, which is given as `YYYY-MM-DD`."""
     for match in _NAME_TIME.finditer(name):
         try:
             moment = datetime(*(int(part) for part in match.groups()))  # type: ignore[arg-type]
         except ValueError:
             continue
         return moment.isoformat(timespec="seconds")
+    latest = datetime.now() + timedelta(days=1)
+    for match in _NAME_UNIX_TIME.finditer(name):
+        try:
+            moment = datetime.fromtimestamp(int(match.group(1)))
+        except (ValueError, OverflowError, OSError):
+            continue
+        if _EARLIEST_NAME_TIME <= moment <= latest:
+            return moment.isoformat(timespec="seconds")
+    for match in _NAME_WHATSAPP_DAY.finditer(name):
+        try:
+            day = date(*(int(part) for part in match.groups()))
+        except ValueError:
+            continue
+        if _EARLIEST_NAME_TIME.date() <= day <= latest.date():
+            return day.isoformat()
     return None
 
 
-def _exif_time(exif: Image.Exif) -> str | None:
-    details = exif.get_ifd(_EXIF_IFD)
+def exif_time(exif: Image.Exif) -> str | None:
+    """`DateTimeOriginal` (or `DateTime`) as ISO 8601, with the offset when the camera
+    wrote one; None when absent or malformed."""
+    try:
+        details = exif.get_ifd(_EXIF_IFD)
+    except Exception:  # a damaged EXIF block is only a missing time
+        return None
     raw = details.get(_DATETIME_ORIGINAL) or exif.get(_DATETIME)
     if not isinstance(raw, str):
         return None

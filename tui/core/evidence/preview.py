@@ -1,12 +1,10 @@
-"""Small pictures of image evidence for the screen, made in memory only.
+"""Small pictures of evidence for the screen, made in memory only.
 
 A preview starts blurred: the picture is shrunk to a few blocks of colour and softened,
 so that nothing in it can be recognised until the person asks to see it."""
 
 from __future__ import annotations
 
-import io
-import warnings
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,18 +16,16 @@ SOURCE_PIXELS = 240
 BLUR_BLOCKS = 6
 
 
-def load_image(data: bytes) -> Image.Image | None:
-    """Decode image bytes and shrink them for previews; None when not a readable image."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
+def load_image(data: bytes, name: str = "") -> Image.Image | None:
+    """A small picture of the file (a photo, a recording's first frame), or None."""
+    from PIL import Image
 
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            with Image.open(io.BytesIO(data)) as opened:
-                opened.draft("RGB", (SOURCE_PIXELS, SOURCE_PIXELS))
-                image = ImageOps.exif_transpose(opened).convert("RGB")
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+    from tui.core.evidence import formats
+
+    image = formats.preview(data, name)
+    if image is None:
         return None
+    image = image.convert("RGB")
     image.thumbnail((SOURCE_PIXELS, SOURCE_PIXELS * 3), Image.Resampling.LANCZOS)
     return image
 

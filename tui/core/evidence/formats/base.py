@@ -1,0 +1,259 @@
+"""What every format handler works with: a `Probe` of the file, the `Facts` it reads, the
+`Block`s it prints, and the limits that keep a crafted file from costing too much.
+
+A handler never writes anything, never reaches a network and never lets an exception out
+for a bad file: what it cannot read it says in one sentence (`Unreadable`)."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+#: Bytes every handler may look at without reading further.
+HEAD_BYTES = 65536
+#: Text printed in the binder for one exhibit; the rest is in the original.
+MAX_PRINTED_CHARS = 400_000
+#: What a handler may decompress from one container (a zip, a gzip, a MIME part).
+MAX_INFLATED_BYTES = 256 * 1024 * 1024
+#: Members of a zip looked at; a phone's chat export has a few hundred.
+MAX_ZIP_MEMBERS = 20_000
+#: A member that claims to grow more than this many times is refused as a zip bomb.
+MAX_ZIP_RATIO = 200
+
+# C0 and C1 control characters except tab and newline: text from a file must never
+# reach a terminal or a PDF as control codes.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str, limit: int = MAX_PRINTED_CHARS) -> str:
+    """Text from a file made safe to show: no control codes, line ends as `\\n`, bounded."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    if len(text) > limit:
+        text = text[:limit] + "\n[… the rest is in the original file]"
+    return text
+
+
+def clean_line(text: str, limit: int = 300) -> str:
+    """One short fact (a subject, a sender, a title) on one line."""
+    return " ".join(clean_text(text, limit).split())
+
+
+class Unreadable(Exception):
+    """A file whose content can't be read or shown; the message is one plain sentence."""
+
+
+class Probe:
+    """One file as the handlers see it: its first bytes, its name, and the whole of it
+    (seekable) for those that must look inside. Zip contents are read once and shared."""
+
+    def __init__(self, handle: BinaryIO, name: str, size: int | None = None) -> None:
+        self.handle = handle
+        self.name = name
+        handle.seek(0)
+        self.head = handle.read(HEAD_BYTES)
+        if size is None:
+            size = handle.seek(0, io.SEEK_END)
+        self.size = size
+        handle.seek(0)
+        self._zip: zipfile.ZipFile | None = None
+        self._zip_tried = False
+
+    @classmethod
+    def of_bytes(cls, data: bytes, name: str) -> Probe:
+        return cls(io.BytesIO(data), name, len(data))
+
+    @property
+    def extension(self) -> str:
+        """`.heic`, `.warc.gz`; lower case, '' when there is none."""
+        lowered = self.name.lower()
+        for double in (".warc.gz", ".tar.gz"):
+            if lowered.endswith(double):
+                return double
+        dot = lowered.rfind(".")
+        return lowered[dot:] if dot > 0 else ""
+
+    def zip(self) -> zipfile.ZipFile | None:
+        """The file as a zip archive (its listing only), or None when it isn't one."""
+        if not self._zip_tried:
+            self._zip_tried = True
+            if self.head[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+                try:
+                    self.handle.seek(0)
+                    archive = zipfile.ZipFile(self.handle)
+                    if len(archive.infolist()) <= MAX_ZIP_MEMBERS:
+                        self._zip = archive
+                except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+                    self._zip = None
+        return self._zip
+
+    def zip_names(self) -> list[str]:
+        archive = self.zip()
+        return archive.namelist() if archive else []
+
+    def text(self, limit: int = HEAD_BYTES) -> str | None:
+        """The first bytes as text (UTF-8, or UTF-16 with its mark), or None if binary."""
+        return decode_text(self.head[:limit])
+
+
+def decode_text(data: bytes) -> str | None:
+    """Bytes as text when they are text, else None. A cut-off last character is allowed."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    if b"\x00" in data:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if error.start >= len(data) - 3:
+            return data[: error.start].decode("utf-8-sig")
+        return None
+
+
+def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """One member of a zip, refusing a zip bomb by its declared sizes before reading."""
+    if info.file_size > limit:
+        raise Unreadable(f"{info.filename} inside it is too large to read here.")
+    if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO:
+        raise Unreadable(f"{info.filename} inside it claims to grow too much (a zip bomb?).")
+    with archive.open(info) as member:
+        data = member.read(limit + 1)
+    if len(data) > limit:
+        raise Unreadable(f"{info.filename} inside it is larger than it says.")
+    return data
+
+
+@dataclass
+class Facts:
+    """What a file says about itself. Times are local ISO 8601 without an offset, like
+    every time the person types; each guess names where it came from."""
+
+    kind: str
+    """A few words for people: "HEIC photo", "voice note (Opus)", "email"."""
+    media_type: str
+    width: int | None = None
+    """Size as displayed (after the photo's own rotation)."""
+    height: int | None = None
+    phash: str | None = None
+    exif_captured_at: str | None = None
+    guesses: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Detail field -> (value, source key in `GUESS_SOURCES`)."""
+    shown: dict[str, Any] = field(default_factory=dict)
+    """Facts worth showing and keeping: duration, codec, pages, subject, sender, … (JSON)."""
+    problem: str = ""
+    """One sentence when the file could be recognised but not fully read."""
+
+    def guess(self, name: str, value: str | None, source: str) -> None:
+        """Keep the first guess for a field: handlers try the best source first."""
+        if value and name not in self.guesses:
+            self.guesses[name] = (value, source)
+
+
+# ---- what a handler prints ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Labelled values, one per line (an email's headers, a recording's facts)."""
+
+    rows: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Text:
+    """Running text (an email's body, a page's words); `mono` for source or logs."""
+
+    text: str
+    mono: bool = False
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows under column headings; `widths` are shares of the page width."""
+
+    headers: tuple[str, ...]
+    rows: Sequence[tuple[str, ...]]
+    widths: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture to fit the page, `width` x `height` pixels as displayed. `original` is
+    the file itself when a PDF can hold it without decoding (JPEG, PNG); `decode` gives
+    the pixels, called only when they must be drawn."""
+
+    width: int
+    height: int
+    decode: Callable[[], Image.Image]
+    original: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Frames:
+    """Stills from a recording, each under its time code (a contact sheet)."""
+
+    frames: list[tuple[str, Image.Image]]
+
+
+@dataclass(frozen=True)
+class PdfPages:
+    """The pages of a PDF, merged as they are onto numbered pages."""
+
+    data: bytes
+    count: int
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Why (part of) the content is not shown, in one or two sentences."""
+
+    text: str
+
+
+Block = Fields | Text | Heading | Table | Picture | Frames | PdfPages | Notice
+
+
+class Format:
+    """One kind of file. Subclasses set the class variables and override what they can
+    do; `recognise` looks at content first, and the registry breaks ties by extension."""
+
+    kind: str = "file"
+    family: str = "other"
+    """photo, recording, voice note, email, chat, web capture, document, other."""
+    media_type: str = "application/octet-stream"
+    extensions: tuple[str, ...] = ()
+
+    def recognise(self, probe: Probe) -> int:
+        """2: the content says so; 1: the content fits and the name may decide; 0: no."""
+        return 0
+
+    def describe(self, probe: Probe) -> Facts:
+        """Facts read from the file itself. May raise Unreadable."""
+        return Facts(kind=self.kind, media_type=self.media_type)
+
+    def preview(self, data: bytes) -> Image.Image | None:
+        """A picture for the (blurred) preview, in memory only; None when there is none."""
+        return None
+
+    def printable(self, data: bytes, name: str) -> list[Block]:
+        """What the binder prints for this file after its details. May raise Unreadable."""
+        return [Notice(f"This is {article(self.kind)} {self.kind}, which can't be printed.")]
+
+
+def article(words: str) -> str:
+    return "an" if words[:1].lower() in "aeiou" else "a"
