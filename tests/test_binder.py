@@ -255,3 +255,30 @@ def test_a_picture_that_fits_fills_the_width_of_the_page(case: Vault):
         assert scale is not None
         drawn_mm = float(scale.group(1)) * bbox_width * 25.4 / 72
     assert drawn_mm == pytest.approx(210 - 2 * 15, abs=0.5), "the full A4 content width"
+
+
+def test_an_exhibit_recorded_by_an_earlier_version_is_printed_as_what_it_is(
+    vault: Vault, tmp_path: Path
+):
+    """Earlier versions took a HEIC in as video/mp4 and kept no facts: the binder reads the
+    content, so such a case still prints the photo."""
+    from tinydb import where
+    from tinydb.operations import delete
+
+    from tests.formats.test_photos import encoded, scene
+
+    path = tmp_path / "IMG_4821.HEIC"
+    path.write_bytes(encoded(scene(), "HEIF"))
+    exhibit = add_file(vault, path).exhibit
+    with vault.transaction():
+        table = vault.table("exhibits")
+        table.update(delete("facts"), where("id") == exhibit.id)
+        table.update({"media_type": "video/mp4", "width": None}, where("id") == exhibit.id)
+    old = list_exhibits(vault)[0]
+    assert old.facts == {} and old.media_type == "video/mp4"
+    made = build(vault, BinderChoices(export_date=DAY))
+    text = " ".join(" ".join(pages_text(made)).split())
+    assert "IMG_4821.HEIC (HEIC photo, video/mp4" in text and "notice only" not in text
+    with pikepdf.open(io.BytesIO(made)) as binder:
+        images = [name for page in binder.pages for name in page.get_images()]
+    assert images, "the photo itself is on a page"

@@ -27,9 +27,10 @@ MAX_ZIP_MEMBERS = 20_000
 #: A member that claims to grow more than this many times is refused as a zip bomb.
 MAX_ZIP_RATIO = 200
 
-# C0 and C1 control characters except tab and newline: text from a file must never
+# C0 and C1 control characters except tab and newline, and the bidirectional overrides
+# and isolates that can make text read other than it is: text from a file must never
 # reach a terminal or a PDF as control codes.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_text(text: str, limit: int = MAX_PRINTED_CHARS) -> str:
@@ -122,14 +123,15 @@ def decode_text(data: bytes) -> str | None:
 
 def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     """One member of a zip, refusing a zip bomb by its declared sizes before reading."""
+    name = clean_line(info.filename, 120)
     if info.file_size > limit:
-        raise Unreadable(f"{info.filename} inside it is too large to read here.")
+        raise Unreadable(f"{name} inside it is too large to read here.")
     if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO:
-        raise Unreadable(f"{info.filename} inside it claims to grow too much (a zip bomb?).")
+        raise Unreadable(f"{name} inside it claims to grow too much (a zip bomb?).")
     with archive.open(info) as member:
         data = member.read(limit + 1)
     if len(data) > limit:
-        raise Unreadable(f"{info.filename} inside it is larger than it says.")
+        raise Unreadable(f"{name} inside it is larger than it says.")
     return data
 
 
