@@ -28,9 +28,9 @@ MAX_ZIP_MEMBERS = 20_000
 MAX_ZIP_RATIO = 200
 
 # C0 and C1 control characters except tab and newline, and the bidirectional overrides
-# and isolates that can make text read other than it is: text from a file must never
+# and isolates that can make text read other than it is, and lone surrogates: text from a file must never
 # reach a terminal or a PDF as control codes.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def clean_text(text: str, limit: int = MAX_PRINTED_CHARS) -> str:
@@ -91,7 +91,7 @@ class Probe:
                     archive = zipfile.ZipFile(self.handle)
                     if len(archive.infolist()) <= MAX_ZIP_MEMBERS:
                         self._zip = archive
-                except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+                except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
                     self._zip = None
         return self._zip
 
@@ -128,8 +128,11 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> 
         raise Unreadable(f"{name} inside it is too large to read here.")
     if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO:
         raise Unreadable(f"{name} inside it claims to grow too much (a zip bomb?).")
-    with archive.open(info) as member:
-        data = member.read(limit + 1)
+    try:
+        with archive.open(info) as member:
+            data = member.read(limit + 1)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+        raise Unreadable(f"{name} inside it is damaged or locked.") from None
     if len(data) > limit:
         raise Unreadable(f"{name} inside it is larger than it says.")
     return data

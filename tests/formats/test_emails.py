@@ -1,0 +1,339 @@
+"""Emails (`.eml`): the headers, the words and the attachments' hashes the binder prints,
+and hostile messages (endless nesting, huge bodies, terminal escapes, random bytes) that
+must end as a plain sentence or clean text. Every email is built here, in memory."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from datetime import UTC, datetime
+from email.message import EmailMessage
+
+import pytest
+
+from tui.core.evidence import formats
+from tui.core.evidence.formats import emails
+from tui.core.evidence.formats.base import Fields, Heading, Notice, Probe, Table, Text, Unreadable
+from tui.core.evidence.formats.emails import Email
+
+PHOTO = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
+
+
+def local(moment: datetime) -> str:
+    return moment.astimezone().replace(tzinfo=None).isoformat(timespec="seconds")
+
+
+def message(subject: str = "About the photos") -> EmailMessage:
+    mail = EmailMessage()
+    mail["From"] = "Sam Okafor <sam@example.com>"
+    mail["To"] = "Alex <alex@example.org>"
+    mail["Cc"] = "jo@example.net"
+    mail["Subject"] = subject
+    mail["Date"] = "Tue, 05 Mar 2024 21:14:03 +0100"
+    mail["Message-ID"] = "<1234@mail.example.com>"
+    return mail
+
+
+def with_attachment() -> bytes:
+    mail = message()
+    mail.set_content("I still have them.\nPay or they go online.\n")
+    mail.add_alternative("<p>I still have <b>them</b>.</p>", subtype="html")
+    mail.add_attachment(PHOTO, maintype="image", subtype="png", filename="you.png")
+    return mail.as_bytes()
+
+
+def html_only() -> bytes:
+    mail = message()
+    mail.set_content(
+        "<html><head><title>t</title><style>p{color:red}</style></head><body>"
+        "<p>Delete your account&nbsp;now.</p><script>alert('SCRIPT-TEXT')</script>"
+        "<ul><li>one</li><li>two</li></ul></body></html>",
+        subtype="html",
+    )
+    return mail.as_bytes()
+
+
+def describe(data: bytes, name: str = "message.eml"):
+    return formats.describe(io.BytesIO(data), name)
+
+
+# ---- what is read -------------------------------------------------------------------
+
+
+def test_a_plain_email_prints_its_headers_then_its_words():
+    mail = message()
+    mail.set_content("Hello.\nSecond line.\n")
+    blocks, reason = formats.printable(mail.as_bytes(), "message.eml")
+    assert reason == ""
+    assert blocks == [
+        Fields(
+            [
+                ("From", "Sam Okafor <sam@example.com>"),
+                ("To", "Alex <alex@example.org>"),
+                ("Cc", "jo@example.net"),
+                ("Date", "Tue, 05 Mar 2024 21:14:03 +0100"),
+                ("Subject", "About the photos"),
+                ("Message-ID", "<1234@mail.example.com>"),
+            ]
+        ),
+        Text("Hello.\nSecond line."),
+    ]
+
+
+def test_describe_keeps_the_headers_and_guesses_sender_and_time():
+    handler, facts = describe(with_attachment())
+    assert isinstance(handler, Email)
+    assert (facts.kind, facts.media_type, facts.problem) == ("email", "message/rfc822", "")
+    assert facts.shown["from"] == "Sam Okafor <sam@example.com>"
+    assert facts.shown["to"] == "Alex <alex@example.org>"
+    assert facts.shown["cc"] == "jo@example.net"
+    assert facts.shown["subject"] == "About the photos"
+    assert facts.shown["date"] == "Tue, 05 Mar 2024 21:14:03 +0100"
+    assert facts.shown["message_id"] == "<1234@mail.example.com>"
+    assert facts.guesses["poster"] == ("Sam Okafor <sam@example.com>", "email")
+    expected = local(datetime(2024, 3, 5, 20, 14, 3, tzinfo=UTC))
+    assert facts.guesses["posted_at"] == (expected, "email")
+    assert facts.shown["attachments"] == [
+        {
+            "name": "you.png",
+            "type": "image/png",
+            "size": len(PHOTO),
+            "sha256": hashlib.sha256(PHOTO).hexdigest(),
+        }
+    ]
+
+
+def dated(date: str) -> bytes:
+    """An email with its Date as written (`EmailMessage` would rewrite it)."""
+    head = "From: a@example.com\r\nTo: b@example.com\r\nSubject: s\r\n"
+    return f"{head}Date: {date}\r\n\r\nbody\r\n".encode()
+
+
+@pytest.mark.parametrize("date", ["Tue, 05 Mar 2024 21:14:03 -0000", "5 Mar 2024 21:14:03"])
+def test_a_date_without_a_zone_is_kept_as_written(date: str):
+    _handler, facts = describe(dated(date))
+    assert facts.guesses["posted_at"] == ("2024-03-05T21:14:03", "email")
+    assert facts.shown["date"] == date
+
+
+def test_an_unreadable_date_is_shown_but_not_guessed():
+    _handler, facts = describe(dated("sometime last week"))
+    assert facts.shown["date"] == "sometime last week"
+    assert "posted_at" not in facts.guesses
+
+
+def test_a_sender_without_a_name_is_just_the_address():
+    mail = message()
+    del mail["From"]
+    mail["From"] = "sam@example.com"
+    mail.set_content("x")
+    assert describe(mail.as_bytes())[1].guesses["poster"] == ("sam@example.com", "email")
+
+
+def test_attachments_are_listed_with_their_full_sha256():
+    blocks, _reason = formats.printable(with_attachment(), "message.eml")
+    assert [type(block) for block in blocks] == [Fields, Text, Heading, Table]
+    text, heading, table = blocks[1], blocks[2], blocks[3]
+    assert isinstance(text, Text) and text.text == "I still have them.\nPay or they go online."
+    assert heading == Heading("Attachments")
+    assert isinstance(table, Table)
+    assert table.headers == ("Name", "Type", "Size", "SHA-256")
+    assert table.rows == [("you.png", "image/png", "2.0 KB", hashlib.sha256(PHOTO).hexdigest())]
+    assert len(table.rows[0][3]) == 64
+    assert sum(table.widths) == pytest.approx(1.0)
+
+
+def test_an_html_only_email_prints_its_visible_words_only():
+    blocks, _reason = formats.printable(html_only(), "message.eml")
+    text = blocks[1]
+    assert isinstance(text, Text)
+    assert text.text == "Delete your account now.\n\none\ntwo"
+    assert "SCRIPT-TEXT" not in text.text and "<" not in text.text and "color" not in text.text
+
+
+def test_encoded_headers_are_decoded():
+    mail = message("Photos de vacances — 🙂")
+    mail.set_content("x")
+    data = mail.as_bytes()
+    assert b"=?utf-8?" in data
+    assert describe(data)[1].shown["subject"] == "Photos de vacances — 🙂"
+
+
+def test_an_email_without_text_says_so():
+    mail = message()
+    mail.add_attachment(PHOTO, maintype="image", subtype="png", filename="you.png")
+    blocks, reason = formats.printable(mail.as_bytes(), "message.eml")
+    assert Notice("This email has no written text.") in blocks
+    assert reason == ""  # its headers and attachments are still printed
+
+
+def test_a_latin1_body_is_decoded_by_its_charset():
+    raw = (
+        b"From: a@example.com\r\nTo: b@example.com\r\nSubject: caf\xe9\r\n"
+        b"Date: Tue, 05 Mar 2024 21:14:03 +0000\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: text/plain; charset=iso-8859-1\r\n"
+        b"Content-Transfer-Encoding: quoted-printable\r\n\r\nSee you at the caf=E9.\r\n"
+    )
+    blocks = Email().printable(raw, "m.eml")
+    assert Text("See you at the café.") in blocks
+    # A raw 8-bit byte in a header becomes a replacement mark, never a lone surrogate
+    # that would break the PDF.
+    assert isinstance(blocks[0], Fields)
+    assert dict(blocks[0].rows)["Subject"] == "caf\ufffd"
+
+
+# ---- which handler ------------------------------------------------------------------
+
+
+def test_an_email_is_recognised_by_its_content_whatever_its_name():
+    data = with_attachment()
+    assert isinstance(formats.identify_bytes(data, "message.txt"), Email)
+    assert isinstance(formats.identify_bytes(data, "no-name"), Email)
+    assert Email().recognise(Probe.of_bytes(data, "message.txt")) == 2
+
+
+def test_text_that_merely_has_colons_is_not_an_email():
+    notes = b"Name: Sam\nPhone: 0123\nNotes: called twice\n\nmore\n"
+    assert Email().recognise(Probe.of_bytes(notes, "notes.txt")) == 0
+    assert Email().recognise(Probe.of_bytes(b"<!doctype html><p>x", "a.eml")) == 0
+
+
+def test_a_saved_web_page_is_left_to_the_web_handler():
+    page = (
+        b"From: <Saved by Blink>\r\nSnapshot-Content-Location: https://example.com/\r\n"
+        b"Subject: Example\r\nDate: Tue, 5 Mar 2024 21:14:03 -0000\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="b"\r\n\r\n'
+        b"--b\r\nContent-Type: text/html\r\n\r\n<p>hi</p>\r\n--b--\r\n"
+    )
+    assert Email().recognise(Probe.of_bytes(page, "page.mhtml")) == 1
+    assert formats.identify_bytes(page, "page.eml").family == "web capture"
+
+
+def test_header_block_joins_folded_lines_and_keeps_the_first():
+    head = b"Subject: one\r\n two\r\nSubject: again\r\n\tfolded\r\nFrom: a@b\r\n\r\nbody"
+    assert emails.header_block(head) == {"subject": "one two", "from": "a@b"}
+    assert emails.header_block(b"not a header line\n\n") is None
+
+
+# ---- hostile emails -----------------------------------------------------------------
+
+
+def test_terminal_escape_codes_in_a_subject_come_out_clean():
+    raw = (
+        b"From: a@example.com\r\nTo: b@example.com\r\n"
+        b"Subject: Hi \x1b]0;pwned\x07 there \x1b[2J\r\n"
+        b"Date: Tue, 05 Mar 2024 21:14:03 +0000\r\n\r\nbody \x1b[31mred\x1b[0m\r\n"
+    )
+    _handler, facts = describe(raw)
+    assert facts.shown["subject"] == "Hi ]0;pwned there [2J"
+    blocks, _reason = formats.printable(raw, "m.eml")
+    printed = repr(blocks)
+    assert "\\x1b" not in printed and "\\x07" not in printed
+    encoded = message("=?utf-8?q?Hi_=1B]0;pwned=07_=E2=80=AEgpj.exe?=")
+    encoded.set_content("x")
+    subject = describe(encoded.as_bytes())[1].shown["subject"]
+    assert subject == "Hi ]0;pwned gpj.exe"  # no escape, bell or right-to-left override
+
+
+def nested(depth: int) -> bytes:
+    """An email whose parts nest `depth` levels deep (built in linear time)."""
+    opens, closes = [], []
+    for level in range(depth):
+        boundary = f"b{level}".encode()
+        opens.append(b"Content-Type: multipart/mixed; boundary=" + boundary + b"\n\n--" + boundary)
+        closes.append(b"--" + boundary + b"--")
+    head = b"From: a@example.com\nTo: b@example.com\nSubject: deep\nMIME-Version: 1.0\n"
+    return head + b"\n".join(opens) + b"\n\nleaf\n" + b"\n".join(reversed(closes)) + b"\n"
+
+
+def test_ten_thousand_nested_parts_are_refused_quickly():
+    data = nested(10_000)
+    blocks, reason = formats.printable(data, "deep.eml")
+    assert reason == "This file has too many parts to read here."
+    assert blocks == [Notice(reason)]
+    assert describe(data)[1].problem == reason
+
+
+def test_nesting_past_the_walk_limit_stops_with_a_notice(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(emails, "MAX_DEPTH", 5)
+    blocks = Email().printable(nested(8), "deep.eml")
+    assert blocks[-1] == Notice("Only the first 500 parts of this email are shown.")
+
+
+def test_the_parsers_own_recursion_failure_is_one_sentence(monkeypatch: pytest.MonkeyPatch):
+    # With the count out of the way, the standard parser recurses once per level.
+    monkeypatch.setattr(emails, "MAX_PARTS", 10**9)
+    monkeypatch.setattr(emails, "MAX_BOUNDARIES", 10**9)
+    with pytest.raises(Unreadable, match="can't be read"):
+        Email().printable(nested(1500), "deep.eml")
+
+
+def test_many_sibling_parts_are_walked_only_so_far():
+    parts = b"".join(b"--XX\nContent-Type: text/plain\n\npart %d\n" % n for n in range(600))
+    data = (
+        b"From: a@example.com\nTo: b@example.com\nSubject: many\nMIME-Version: 1.0\n"
+        b"Content-Type: multipart/mixed; boundary=XX\n\n" + parts + b"--XX--\n"
+    )
+    blocks = Email().printable(data, "many.eml")
+    assert blocks[-1] == Notice("Only the first 500 parts of this email are shown.")
+    assert describe(data)[1].problem == "Only the first 500 parts of this email were read."
+    too_many = data.replace(b"--XX--", parts * 9 + b"--XX--")
+    assert formats.printable(too_many, "many.eml")[1] == emails.TOO_MANY_PARTS
+
+
+def test_a_huge_attachment_claim_is_not_believed():
+    attachment = (
+        b"--XX\nContent-Type: application/octet-stream; name=huge.bin\n"
+        b"Content-Disposition: attachment; filename=huge.bin; size=99999999999999\n"
+        b"Content-Length: 99999999999999\nContent-Transfer-Encoding: base64\n\n"
+    )
+    data = (
+        b"From: a@example.com\nTo: b@example.com\nSubject: big\nMIME-Version: 1.0\n"
+        b"Content-Type: multipart/mixed; boundary=XX\n\n--XX\nContent-Type: text/plain\n\nhi\n"
+        + attachment
+        + b"QUFB\n" * 1000
+        + b"--XX--\n"
+    )
+    facts = describe(data)[1]
+    (listed,) = facts.shown["attachments"]
+    assert listed["size"] == 3000 and listed["sha256"] == hashlib.sha256(b"A" * 3000).hexdigest()
+
+
+def test_a_part_too_large_to_decode_is_listed_without_a_hash(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    monkeypatch.setattr(emails, "MAX_PART_BYTES", 1000)
+    blocks = Email().printable(with_attachment(), "message.eml")
+    table = blocks[-1]
+    assert isinstance(table, Table)
+    assert table.rows == [("you.png", "image/png", "?", "")]
+
+
+def test_random_bytes_named_eml_are_not_an_email():
+    noise = os.urandom(4096)
+    assert Email().recognise(Probe.of_bytes(noise, "junk.eml")) == 0
+    assert not isinstance(formats.identify_bytes(noise, "junk.eml"), Email)
+    with pytest.raises(Unreadable, match="This email can't be read"):
+        Email().printable(noise, "junk.eml")
+    blocks, reason = formats.printable(noise, "junk.eml")
+    assert reason and all(isinstance(block, Notice) for block in blocks)
+    describe(noise, "junk.eml")
+    assert formats.preview(noise, "junk.eml") is None
+
+
+def test_a_cut_off_email_still_prints_what_it_has():
+    data = with_attachment()
+    blocks, reason = formats.printable(data[: len(data) // 2], "message.eml")
+    assert reason == ""
+    assert blocks[0] == Fields(
+        [
+            ("From", "Sam Okafor <sam@example.com>"),
+            ("To", "Alex <alex@example.org>"),
+            ("Cc", "jo@example.net"),
+            ("Date", "Tue, 05 Mar 2024 21:14:03 +0100"),
+            ("Subject", "About the photos"),
+            ("Message-ID", "<1234@mail.example.com>"),
+        ]
+    )
+    assert formats.preview(data, "message.eml") is None
