@@ -244,7 +244,8 @@ class Format:
     extensions: tuple[str, ...] = ()
 
     def recognise(self, probe: Probe) -> int:
-        """2: the content says so; 1: the content fits and the name may decide; 0: no."""
+        """2: the content says so; 1: the content fits and the name may decide; 0: no.
+        (3 is kept for what overrides every format: an empty file.)"""
         return 0
 
     def describe(self, probe: Probe) -> Facts:

@@ -18,5 +18,22 @@ class Unknown(Format):
         return [Notice(f"Reclaim can't show what is in this kind of file ({media_type}).")]
 
 
+class Empty(Format):
+    """A file with no bytes at all (a download that never started, a failed copy)."""
+
+    kind = "empty file"
+    family = "other"
+
+    def recognise(self, probe: Probe) -> int:
+        return 3 if probe.size == 0 else 0
+
+    def describe(self, probe: Probe) -> Facts:
+        return Facts(kind=self.kind, media_type=self.media_type, problem=EMPTY)
+
+    def printable(self, data: bytes, name: str) -> list[Block]:
+        return [Notice(EMPTY)]
+
+
+EMPTY = "This file is empty: it holds no bytes at all, so there is nothing to show."
 UNKNOWN = Unknown()
-HANDLERS: list[Format] = []
+HANDLERS: list[Format] = [Empty()]
