@@ -253,9 +253,8 @@ async def test_previews_start_blurred_reveal_on_request_and_blur_again(
         assert not app.screen.query_one(Preview).revealed, "a new visit starts blurred"
         await pilot.press("escape", "down", "enter")
         await settle(app, pilot)
-        assert (
-            caption(app.screen.query_one(Preview)) == "There is no picture to show for a text file."
-        )
+        shown = caption(app.screen.query_one(Preview))
+        assert shown == "There is no picture to show for a text file."
 
 
 async def test_marked_screenshots_are_stitched_into_a_new_linked_exhibit(

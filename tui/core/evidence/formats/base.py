@@ -27,9 +27,9 @@ MAX_ZIP_MEMBERS = 20_000
 #: A member that claims to grow more than this many times is refused as a zip bomb.
 MAX_ZIP_RATIO = 200
 
-# C0 and C1 control characters except tab and newline, and the bidirectional overrides
-# and isolates that can make text read other than it is, and lone surrogates: text from a file must never
-# reach a terminal or a PDF as control codes.
+# C0 and C1 control characters except tab and newline, the bidirectional overrides and
+# isolates that can make text read other than it is, and lone surrogates: text from a
+# file must never reach a terminal or a PDF as control codes.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
