@@ -366,18 +366,16 @@ def _fields(doc: _Document, fields: blocks.Fields) -> None:
     a long label wraps in its column rather than running into its value."""
     pdf = doc.pdf
     pdf.set_font("DejaVu", "B", 9)
-    column = min(
-        max((pdf.get_string_width(label) for label, _ in fields.rows), default=0) + 3,
-        doc.width * 0.35,
-    )
+    widest = max((pdf.get_string_width(label) for label, _ in fields.rows), default=0)
+    column = min(widest + 2 * pdf.c_margin + 4, doc.width * 0.35)
     for label, value in fields.rows:
         top = pdf.get_y()
         if top + 5 > pdf.h - FOOTER_SPACE - 4:
             pdf.add_page()
             top = pdf.get_y()
         pdf.set_font("DejaVu", "B", 9)
-        label_height = pdf.multi_cell(column - 2, 4.6, label, dry_run=True, output="HEIGHT")
-        pdf.multi_cell(column - 2, 4.6, label, new_x="RIGHT", new_y="TOP", align="L")
+        label_height = pdf.multi_cell(column - 3, 4.6, label, dry_run=True, output="HEIGHT")
+        pdf.multi_cell(column - 3, 4.6, label, new_x="RIGHT", new_y="TOP", align="L")
         pdf.set_xy(MARGIN + column, top)
         pdf.set_font("DejaVu", size=9)
         pdf.multi_cell(0, 4.6, value or " ", new_x="LMARGIN", new_y="NEXT", align="L")

@@ -98,7 +98,8 @@ class ExhibitScreen(Screen[None]):
 
         lines = [f"{label}: {text}" for label, text in fact_lines(exhibit.facts)]
         lines += [f"Type: {exhibit.media_type}", f"Size: {size(exhibit.size)}"]
-        if exhibit.width and exhibit.height and "pixels" not in exhibit.facts:
+        shown_size = {"pixels", "resolution"} & set(exhibit.facts)
+        if exhibit.width and exhibit.height and not shown_size:
             lines.append(f"Pixels: {exhibit.width} x {exhibit.height}")
         lines.append(f"Added: {exhibit.added_at.replace('T', ' ').removesuffix('Z')} UTC")
         lines.append(f"SHA-256: {exhibit.sha256[:16]}…")
@@ -127,8 +128,13 @@ class ExhibitScreen(Screen[None]):
         except (ReclaimError, OSError, AssertionError) as error:
             self.app.call_from_thread(self._show_preview, None, str(error))
             return
+        from tui.core.evidence.formats.base import article
+
         kind = str(exhibit.facts.get("kind") or "file of this kind")
-        why = str(exhibit.facts.get("problem") or f"There is no picture to show for a {kind}.")
+        why = str(
+            exhibit.facts.get("problem")
+            or f"There is no picture to show for {article(kind)} {kind}."
+        )
         self.app.call_from_thread(self._show_preview, image, why)
 
     def _show_preview(self, image: Image.Image | None, why_none: str) -> None:

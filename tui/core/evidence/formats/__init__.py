@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import importlib
 import logging
+import re
 from typing import TYPE_CHECKING, BinaryIO
 
 from tui.core.evidence.formats.base import Block, Facts, Format, Notice, Probe, Unreadable
@@ -174,9 +175,24 @@ def fact_lines(facts: dict[str, object]) -> list[tuple[str, str]]:
             ]
             text = f"{len(names)}: " + ", ".join(names[:5]) + (" …" if len(names) > 5 else "")
         else:
-            text = str(value)
+            text = readable_time(str(value))
         lines.append((label, text))
     return lines
+
+
+_ISO_TIME = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$"
+)
+
+
+def readable_time(text: str) -> str:
+    """`2024-03-05T21:14:00.000000Z` as `2024-03-05 21:14:00 UTC`; other text as it is."""
+    match = _ISO_TIME.match(text)
+    if not match:
+        return text
+    day, clock_time, zone = match.groups()
+    zone = " UTC" if zone == "Z" else (f" {zone}" if zone else "")
+    return f"{day} {clock_time}{zone}"
 
 
 def clock(seconds: float) -> str:
