@@ -6,18 +6,28 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.blobs import CHUNK, BlobDamaged, decrypt_stream, encrypt_stream
+from tui.core.blobs import (
+    CHUNK,
+    MAGIC_V1,
+    BlobDamaged,
+    append_card,
+    decrypt_stream,
+    encrypt_stream,
+    read_card,
+)
 
 KEY = bytes(range(32))
 AAD = b"reclaim-blob|vault|blob"
 PREAMBLE = 12 + 24  # magic + chunk size + secretstream header
 SEALED_CHUNK = CHUNK + 17
+CARD = b"a sealed card, as evidence/cards.py makes them"
 
 
 def write_blob(path: Path, data: bytes, key: bytes = KEY, aad: bytes = AAD) -> list[bytes]:
     seen: list[bytes] = []
     with path.open("wb") as target:
         encrypt_stream(io.BytesIO(data), target, key, aad, seen.append)
+    append_card(path, CARD)
     return seen
 
 
@@ -99,11 +109,25 @@ def test_wrong_key_is_refused(tmp_path: Path):
         read_blob(tmp_path / "b", key=bytes(32))
 
 
-def test_every_flipped_byte_is_detected(tmp_path: Path):
+def test_the_card_comes_back_exactly_and_first_format_blobs_still_read(tmp_path: Path):
+    blob = tmp_path / "b"
+    write_blob(blob, b"evidence")
+    assert read_card(blob) == CARD
+    old = tmp_path / "old"
+    with old.open("wb") as target:
+        encrypt_stream(io.BytesIO(b"older evidence"), target, KEY, AAD, lambda _chunk: None)
+    raw = old.read_bytes()
+    old.write_bytes(MAGIC_V1 + raw[len(MAGIC_V1) :])  # what earlier versions wrote
+    assert read_card(old) is None and read_blob(old) == b"older evidence"
+
+
+def test_every_flipped_byte_of_the_stream_is_detected(tmp_path: Path):
+    """(The card is checked by the card's own seal: tests/security/test_rollback.py.)"""
     blob = tmp_path / "b"
     write_blob(blob, os.urandom(300))
     raw = blob.read_bytes()
-    for index in range(len(raw)):
+    card_at = len(raw) - 4 - len(CARD)
+    for index in [*range(card_at), *range(len(raw) - 4, len(raw))]:
         damaged = bytearray(raw)
         damaged[index] ^= 0x01
         blob.write_bytes(bytes(damaged))

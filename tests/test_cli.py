@@ -255,7 +255,7 @@ def test_verify_passes_then_names_the_damaged_item(cli, vault: Vault, tmp_path: 
 
         blob = reopened.blob_dir / f"{get_exhibit(reopened, 'E-0002').blob}.blob"
     raw = bytearray(blob.read_bytes())
-    raw[len(raw) // 2] ^= 0x40
+    raw[60] ^= 0x40  # in the encrypted evidence (the blob's card comes at its end)
     blob.write_bytes(bytes(raw))
     bad = cli("evidence", "verify")
     assert bad.returncode == 1

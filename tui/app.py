@@ -99,11 +99,47 @@ class ReclaimApp(App[None]):
             )
 
     def show_home(self) -> None:
+        from tui.core.evidence import cards
         from tui.screens.home import HomeScreen
 
         assert self.vault is not None
         self._clear_screens()
         self.push_screen(HomeScreen(demo=self.demo))
+        if cards.any_strays(self.vault) and (found := cards.strays(self.vault)):
+            self.notify(
+                cards.stray_message(found).replace(
+                    "`reclaim evidence recover`", "“Take back missing evidence” (Ctrl+P)"
+                ),
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
+
+    def action_recover(self) -> None:
+        """Take back evidence the record forgot (checked against each blob's card)."""
+        from tui.core.errors import ReclaimError
+        from tui.core.evidence import cards
+        from tui.screens.home import HomeScreen
+
+        if self.vault is None:
+            return
+        try:
+            result = cards.recover(self.vault)
+        except ReclaimError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.notify(result.summary(), timeout=15, markup=False)
+        if isinstance(self.screen, HomeScreen):
+            self.screen.on_screen_resume()
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Refused: a picture of the screen would be the case, unencrypted, on disk."""
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Refused, as `action_screenshot` (Textual's own screenshot paths end here)."""
+        return None
 
     def step_progress(self) -> dict[str, str]:
         """A few words per step for the home screen, read from the open case."""
@@ -234,10 +270,28 @@ class ReclaimApp(App[None]):
         return True
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """Reclaim's own commands, and of Textual's only those a person needs: nothing
+        here writes to disk (Textual's "Screenshot" would save the screen, case and
+        all, unencrypted), so its built-in list is not used."""
         yield SystemCommand("Safety", "What to do if you are in danger (F1)", self.action_safety)
+        yield SystemCommand("Theme", "Change the colours", self.action_change_theme)
+        if screen.query("HelpPanel"):
+            yield SystemCommand("Keys", "Hide the list of keys", self.action_hide_help_panel)
+        else:
+            yield SystemCommand(
+                "Keys", "Show the keys of this screen", self.action_show_help_panel
+            )
+        yield SystemCommand("Quit", "Close Reclaim; your case is saved (Ctrl+Q)", self.action_quit)
         if self.vault is None:
             return
+        from tui.core.evidence import cards
+
+        if cards.any_strays(self.vault):
+            yield SystemCommand(
+                "Take back missing evidence",
+                "Put back evidence that is in the case folder but missing from its record",
+                self.action_recover,
+            )
         yield SystemCommand("Lock", "Hide your case at once (Ctrl+L)", self.action_lock)
         yield SystemCommand("Home", "The steps of the guide", self.show_home)
         for each in STEPS:

@@ -7,7 +7,7 @@ import argparse
 import getpass
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -53,15 +53,22 @@ def read_secret(source: str | None, what: str) -> str:
     return secret
 
 
-def read_new_passphrase(source: str | None) -> str:
-    """A new passphrase: typed twice on a terminal, checked for strength."""
+#: How the command line offers a generated passphrase, in the weak-passphrase advice.
+MAKE_ONE = "run 'reclaim password generate' for one"
+
+
+def read_new_passphrase(
+    source: str | None, personal_words: Mapping[str, str] | Iterable[str] = ()
+) -> str:
+    """A new passphrase: typed twice on a terminal, checked for strength against the
+    case's own words (`personal_words`, its profile; a new case has none)."""
     from tui.core.errors import InputError
     from tui.core.strength import weakness
 
     passphrase = read_secret(source, "new passphrase")
     if source is None and getpass.getpass("Type it again: ") != passphrase:
         raise InputError("The two passphrases are not the same; nothing was changed.")
-    if problem := weakness(passphrase):
+    if problem := weakness(passphrase, personal_words, make_one=MAKE_ONE):
         raise InputError(problem)
     return passphrase
 
@@ -76,6 +83,16 @@ def vault_path(args: argparse.Namespace) -> Path:
 
 
 def open_vault(args: argparse.Namespace) -> Any:
+    """Unlock the case; say at once if it holds evidence its record doesn't know."""
+    from tui.core.evidence import cards
+
+    vault = _unlock(args)
+    if cards.any_strays(vault) and (message := cards.stray_message(cards.strays(vault))):
+        print(message, file=sys.stderr)
+    return vault
+
+
+def _unlock(args: argparse.Namespace) -> Any:
     """Unlock with the recovery code, a remembered key, or the passphrase."""
     from tui.core import device_keyring
     from tui.core.errors import VaultDamaged
@@ -131,7 +148,30 @@ def size(count: int) -> str:
 
 
 def say(text: str = "") -> None:
-    print(text, flush=True)
+    """Print a line for the person. Every field from the case should already have gone
+    through `shown`; this is the net under it: no escape sequence, bidi control or
+    other control character but a newline or tab reaches the terminal, whatever the
+    caller forgot (see `tui.core.display`)."""
+    from tui.core.display import shown_block
+
+    print(shown_block(text), flush=True)
+
+
+def warn(text: str) -> None:
+    """`say`, on standard error: for notices beside the output, not part of it."""
+    from tui.core.display import shown_block
+
+    print(shown_block(text), file=sys.stderr, flush=True)
+
+
+def say_json(data: object, **options: Any) -> None:
+    """Machine-readable output. The strings stay exact (a program reading it gets the
+    stored values back), but every character a terminal might obey is a \\u escape."""
+    import json
+
+    from tui.core.display import shown_json
+
+    say(shown_json(json.dumps(data, indent=2, ensure_ascii=False, **options)))
 
 
 def add_common_options(parser: argparse.ArgumentParser, top: bool) -> None:

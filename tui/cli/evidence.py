@@ -13,9 +13,14 @@ from tui.cli.common import (
     add_command,
     add_group,
     open_vault,
+    read_secret,
     say,
+    say_json,
     size,
+    vault_path,
+    warn,
 )
+from tui.core.display import shown
 
 
 def _details(args: argparse.Namespace) -> dict[str, str | None]:
@@ -34,17 +39,18 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
         open_source(path).close()
     with open_vault(args) as vault:
         for path in paths:
-            result = add_file(vault, path, details, StderrProgress(f"Adding {path.name}"))
+            progress = StderrProgress(f"Adding {shown(path.name)}")
+            result = add_file(vault, path, details, progress)
             exhibit = result.exhibit
             if result.duplicate:
-                print(
-                    f"{path} is already in the case as {exhibit.id}; it was not added again.",
-                    file=sys.stderr,
+                warn(
+                    f"{shown(str(path))} is already in the case as {exhibit.id}; "
+                    "it was not added again."
                 )
                 continue
-            say(f"{exhibit.id}  {path.name}  sha256:{exhibit.sha256}")
+            say(f"{exhibit.id}  {shown(path.name)}  sha256:{exhibit.sha256}")
             if problem := exhibit.facts.get("problem"):
-                print(f"  {exhibit.id} was kept as it is, but: {problem}", file=sys.stderr)
+                warn(f"  {exhibit.id} was kept as it is, but: {shown(str(problem))}")
     return 0
 
 
@@ -54,20 +60,19 @@ def cmd_evidence_list(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         exhibits = list_exhibits(vault)
     if args.json:
-        records = [{k: v for k, v in e.to_record().items() if k != "blob"} for e in exhibits]
-        say(json.dumps(records, indent=2, ensure_ascii=False))
+        say_json([{k: v for k, v in e.to_record().items() if k != "blob"} for e in exhibits])
         return 0
     if not exhibits:
         say("No evidence yet. Add some with: reclaim evidence add FILE")
         return 0
     say(f"{'ID':<8}{'ADDED':<12}{'TYPE':<18}{'SIZE':>10}  {'PLATFORM':<12}DESCRIPTION")
     for e in exhibits:
-        description = e.description or e.original_name
+        description = shown(e.description or e.original_name)
         if e.excluded:
             description += " (left out of the binder)"
         say(
-            f"{e.id:<8}{e.added_at[:10]:<12}{e.media_type[:17]:<18}{size(e.size):>10}  "
-            f"{e.platform[:11]:<12}{description}"
+            f"{e.id:<8}{e.added_at[:10]:<12}{shown(e.media_type)[:17]:<18}"
+            f"{size(e.size):>10}  {shown(e.platform)[:11]:<12}{description}"
         )
     return 0
 
@@ -79,15 +84,15 @@ def cmd_evidence_show(args: argparse.Namespace) -> int:
         exhibit = get_exhibit(vault, args.id)
     record = {k: v for k, v in exhibit.to_record().items() if k != "blob"}
     if args.json:
-        say(json.dumps(record, indent=2, ensure_ascii=False))
+        say_json(record)
         return 0
     from tui.core.evidence.formats import fact_lines
 
     for key, value in record.items():
         if value not in ("", None, {}) and key != "facts":
-            say(f"{key.replace('_', ' ') + ':':<18}{value}")
+            say(f"{key.replace('_', ' ') + ':':<18}{shown(str(value))}")
     for label, text in fact_lines(exhibit.facts):
-        say(f"{label + ':':<18}{text}")
+        say(f"{shown(label) + ':':<18}{shown(text)}")
     return 0
 
 
@@ -117,7 +122,7 @@ def cmd_evidence_stitch(args: argparse.Namespace) -> int:
         say(f"That stitched image is already in the case as {exhibit.id}.")
         return 0
     say(
-        f"{exhibit.id}  {exhibit.original_name}  {exhibit.width}x{exhibit.height}  "
+        f"{exhibit.id}  {shown(exhibit.original_name)}  {exhibit.width}x{exhibit.height}  "
         f"sha256:{exhibit.sha256}"
     )
     say(f"Made from {', '.join(exhibit.derived_from)}, which are kept as they were.")
@@ -150,11 +155,10 @@ def cmd_evidence_delete(args: argparse.Namespace) -> int:
                     f"Deleting needs confirmation: add --confirm {exhibit.id}, "
                     "or run it in a terminal to be asked."
                 )
-            print(
-                f"Deleting {exhibit.id} ({exhibit.description or exhibit.original_name}) "
+            warn(
+                f"Deleting {exhibit.id} ({shown(exhibit.description or exhibit.original_name)}) "
                 "can't be undone. To leave it out of the binder only, use "
-                f"'reclaim evidence remove {exhibit.id}'.",
-                file=sys.stderr,
+                f"'reclaim evidence remove {exhibit.id}'."
             )
             typed = input(f"Type {exhibit.id} to delete it for good: ")
         deleted = delete_exhibit(vault, exhibit.id, typed, args.reason or "")
@@ -200,8 +204,8 @@ def cmd_evidence_verify(args: argparse.Namespace) -> int:
         )
         return 0
     for problem in problems:
-        say(f"{problem.exhibit}: {problem.what}.")
-    damaged = len({p.exhibit for p in problems if p.exhibit != "log"})
+        say(f"{problem.exhibit}: {shown(problem.what)}.")
+    damaged = len({p.exhibit for p in problems if p.exhibit not in ("log", "record")})
     say(
         f"{damaged} of {count} exhibits are damaged or missing. "
         "Restore them from a backup copy; the rest are intact."
@@ -209,12 +213,43 @@ def cmd_evidence_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_evidence_recover(args: argparse.Namespace) -> int:
+    from tui.core.errors import VaultDamaged
+    from tui.core.evidence import cards
+    from tui.core.vault import Vault
+
+    try:
+        vault = open_vault(args)
+    except VaultDamaged as damage:
+        if "record" not in str(damage):
+            raise
+        # The record itself is lost or damaged: rebuild it from the cards in the blobs.
+        secret = read_secret(args.passphrase_file, "passphrase")
+        with Vault.open_without_record(vault_path(args), passphrase=secret) as bare:
+            result, kept = cards.rebuild_record(bare)
+        say(result.summary())
+        if kept is not None:
+            say(
+                f"The damaged record is kept as {kept.name}. The evidence is back; the "
+                "timeline, requests and notes were in that record: restore them from a "
+                "backup copy if you have one."
+            )
+        return 0
+    with vault:
+        result = cards.recover(vault)
+    say(result.summary())
+    return 1 if result.problems and not result.adopted else 0
+
+
 def cmd_evidence_export(args: argparse.Namespace) -> int:
     from tui.core.evidence.exhibits import export_original
 
     with open_vault(args) as vault:
         target = export_original(vault, args.id, Path(args.dest).expanduser())
-    say(f"Wrote the original bytes to {target}; its SHA-256 matches the one taken at intake.")
+    say(
+        f"Wrote the original bytes to {shown(str(target))}; its SHA-256 matches the one "
+        "taken at intake."
+    )
     return 0
 
 
@@ -305,6 +340,14 @@ def register(commands: Commands) -> None:
         cmd_evidence_verify,
         "checking the evidence",
         "decrypt and re-hash every exhibit",
+    )
+    add_command(
+        evidence,
+        "recover",
+        cmd_evidence_recover,
+        "taking the evidence back",
+        "put back evidence that is in the case folder but missing from its record "
+        "(or rebuild a lost record from the evidence itself)",
     )
     export = add_command(
         evidence,

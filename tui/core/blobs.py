@@ -6,10 +6,16 @@ stream has its own random header. So a truncated blob, reordered chunks, or chun
 taken from another blob all fail to decrypt. The vault id and blob name are bound into
 every chunk, so a blob file can't be swapped for another either. Memory stays at one
 chunk whatever the file's size.
+
+A blob of the second format (`RCLBLOB2`) ends with a trailer: the exhibit's card, sealed
+on its own (see `evidence/cards.py`), then its length in 4 bytes. The card says which
+exhibit the blob belongs to, so a blob the case record doesn't know can be recognised
+and taken back. Blobs of the first format (`RCLBLOB1`) have no trailer and still read.
 """
 
 from __future__ import annotations
 
+import os
 import struct
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,8 +24,12 @@ from typing import BinaryIO, Protocol
 from nacl import bindings as sodium
 from nacl.exceptions import CryptoError
 
-MAGIC = b"RCLBLOB1"
+MAGIC = b"RCLBLOB2"
+MAGIC_V1 = b"RCLBLOB1"
 CHUNK = 1024 * 1024
+#: A card is a few kilobytes; anything claiming more is not a trailer Reclaim wrote.
+MAX_CARD = 1024 * 1024
+_LENGTH = struct.Struct(">I")
 _ABYTES = sodium.crypto_secretstream_xchacha20poly1305_ABYTES
 _HEADER = sodium.crypto_secretstream_xchacha20poly1305_HEADERBYTES
 _TAG_MESSAGE = sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE
@@ -58,6 +68,47 @@ def encrypt_stream(
         chunk = following
 
 
+def append_card(path: Path, sealed_card: bytes) -> None:
+    """Add the sealed card after the stream of an unfinished blob, durably."""
+    with path.open("ab") as handle:
+        handle.write(sealed_card + _LENGTH.pack(len(sealed_card)))
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _layout(handle: BinaryIO) -> tuple[bytes, int, bytes | None]:
+    """(magic, where the stream ends, the sealed card or None for a first-format blob)."""
+    preamble = handle.read(_PREAMBLE.size)
+    if len(preamble) != _PREAMBLE.size:
+        raise BlobDamaged("cut short")
+    magic, chunk_size = _PREAMBLE.unpack(preamble)
+    if magic not in (MAGIC, MAGIC_V1) or chunk_size != CHUNK:
+        raise BlobDamaged("not a Reclaim blob")
+    size = os.fstat(handle.fileno()).st_size
+    if magic == MAGIC_V1:
+        return magic, size, None
+    if size < _PREAMBLE.size + _LENGTH.size:
+        raise BlobDamaged("cut short")
+    handle.seek(size - _LENGTH.size)
+    (length,) = _LENGTH.unpack(handle.read(_LENGTH.size))
+    end = size - _LENGTH.size - length
+    if length > MAX_CARD or end < _PREAMBLE.size + _HEADER:
+        raise BlobDamaged("cut short")
+    handle.seek(end)
+    card = handle.read(length)
+    handle.seek(_PREAMBLE.size)
+    return magic, end, card
+
+
+def read_card(path: Path) -> bytes | None:
+    """The sealed card at the end of a blob, or None for a blob of the first format."""
+    try:
+        with path.open("rb") as handle:
+            return _layout(handle)[2]
+    except FileNotFoundError:
+        raise BlobDamaged("missing") from None
+
+
 def decrypt_stream(path: Path, key: bytes, aad: bytes) -> Iterator[bytes]:
     """Yield the plaintext chunk by chunk; raise BlobDamaged at the first sign of change.
     A consumer must read to the end: only then is the whole blob proven intact."""
@@ -66,23 +117,22 @@ def decrypt_stream(path: Path, key: bytes, aad: bytes) -> Iterator[bytes]:
     except FileNotFoundError:
         raise BlobDamaged("missing") from None
     with handle:
-        preamble = handle.read(_PREAMBLE.size)
-        if len(preamble) != _PREAMBLE.size:
-            raise BlobDamaged("cut short")
-        magic, chunk_size = _PREAMBLE.unpack(preamble)
-        if magic != MAGIC or chunk_size != CHUNK:
-            raise BlobDamaged("not a Reclaim blob")
-        header = handle.read(_HEADER)
+        _magic, end, _card = _layout(handle)
+
+        def read(size: int) -> bytes:
+            return handle.read(max(0, min(size, end - handle.tell())))
+
+        header = read(_HEADER)
         state = sodium.crypto_secretstream_xchacha20poly1305_state()
         try:
             sodium.crypto_secretstream_xchacha20poly1305_init_pull(state, header, key)
             while True:
-                sealed = handle.read(CHUNK + _ABYTES)
+                sealed = read(CHUNK + _ABYTES)
                 if not sealed:
                     raise BlobDamaged("cut short")
                 plain, tag = sodium.crypto_secretstream_xchacha20poly1305_pull(state, sealed, aad)
                 if tag == _TAG_FINAL:
-                    if handle.read(1):
+                    if read(1):
                         raise BlobDamaged("extra data after the end")
                     yield plain
                     return

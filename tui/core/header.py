@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import json
 import secrets
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -21,13 +22,33 @@ from tui.core import keys
 from tui.core.errors import VaultDamaged, WrongPassphrase
 
 FORMAT = "reclaim-vault"
-VERSION = 1
+#: 2: the record carries a generation and each blob its exhibit's card. Version 1 cases
+#: open and are brought to version 2 at once (see `Vault.open`).
+VERSION = 2
+READABLE_VERSIONS = frozenset({1, 2})
 SALT_BYTES = 16
 
 DAMAGED = (
     "The case's header file is damaged, so the case can't be opened. "
     "Restore it from a backup copy."
 )
+
+
+WRONG_PASSPHRASE = (
+    "That passphrase does not open this case. Check it and try again "
+    "(or use your recovery code)."
+)
+WRONG_RECOVERY_CODE = (
+    "That recovery code does not open this case. Check it against your written copy."
+)
+
+
+def passphrase_forms(passphrase: str) -> tuple[str, ...]:
+    """What a typed passphrase is tried as: NFC first, so "é" typed as one code point or
+    as e + accent opens the same case; then exactly as typed, because cases made before
+    passphrases were normalised hold the key under whatever form was typed then."""
+    normal = unicodedata.normalize("NFC", passphrase)
+    return (normal,) if normal == passphrase else (normal, passphrase)
 
 
 def _canonical(data: dict[str, Any]) -> bytes:
@@ -43,6 +64,8 @@ class Header:
     """Named wrapped copies of the data key: "passphrase" and "recovery"."""
     mac: str = ""
     """HMAC over everything else, keyed from the data key."""
+    version: int = VERSION
+    """The vault format this header was written for (see VERSION)."""
 
     # ---- creation and re-wrapping -------------------------------------------------
 
@@ -73,10 +96,11 @@ class Header:
     def _with_passphrase_slot(
         self, data_key: bytes, passphrase: str, params: keys.Argon2Params
     ) -> Header:
+        keys.Argon2Params.from_dict(params.as_dict())  # never write what won't be read
         salt = secrets.token_bytes(SALT_BYTES)
         slot: dict[str, Any] = {"kdf": "argon2id", "argon2id": params.as_dict()}
         slot["salt"] = keys.b64(salt)
-        kek = keys.derive_from_passphrase(passphrase, salt, params)
+        kek = keys.derive_from_passphrase(passphrase_forms(passphrase)[0], salt, params)
         slot["wrapped"] = keys.b64(keys.seal(kek, data_key, self._slot_aad("passphrase", slot)))
         return replace(self, slots={**self.slots, "passphrase": slot})
 
@@ -88,23 +112,34 @@ class Header:
 
     # ---- unwrapping ---------------------------------------------------------------
 
+    @classmethod
+    def stand_in(cls, params: keys.Argon2Params) -> Header:
+        """A header no secret opens, with random salts and wrapped keys: unwrapping it
+        runs the same KDF and fails with the same sentence as a real case, so a case
+        number that isn't there answers exactly like a wrong passphrase, at the same cost."""
+        slots: dict[str, dict[str, Any]] = {
+            "passphrase": {"kdf": "argon2id", "argon2id": params.as_dict()},
+            "recovery": {"kdf": "hkdf-sha256"},
+        }
+        for slot in slots.values():
+            slot["salt"] = keys.b64(secrets.token_bytes(SALT_BYTES))
+            slot["wrapped"] = keys.b64(secrets.token_bytes(keys.NONCE_BYTES + keys.KEY_BYTES + 16))
+        return cls(vault_id=secrets.token_hex(16), slots=slots)
+
     def unwrap_with_passphrase(self, passphrase: str) -> bytes:
         slot = self.slots["passphrase"]
         params = keys.Argon2Params.from_dict(slot["argon2id"])
-        kek = keys.derive_from_passphrase(passphrase, keys.unb64(slot["salt"]), params)
-        return self._unwrap(
-            "passphrase",
-            kek,
-            WrongPassphrase(
-                "That passphrase does not open this case. Check it and try again "
-                "(or use your recovery code)."
-            ),
-        )
+        salt = keys.unb64(slot["salt"])
+        for form in passphrase_forms(passphrase):
+            kek = keys.derive_from_passphrase(form, salt, params)
+            try:
+                return self._unwrap("passphrase", kek, WrongPassphrase(WRONG_PASSPHRASE))
+            except WrongPassphrase:
+                continue
+        raise WrongPassphrase(WRONG_PASSPHRASE)
 
     def unwrap_with_recovery_code(self, text: str) -> bytes:
-        wrong = WrongPassphrase(
-            "That recovery code does not open this case. Check it against your written copy."
-        )
+        wrong = WrongPassphrase(WRONG_RECOVERY_CODE)
         code = keys.normalize_recovery_code(text)
         if code is None:
             raise WrongPassphrase(
@@ -130,7 +165,7 @@ class Header:
     def _body(self) -> dict[str, Any]:
         return {
             "format": FORMAT,
-            "version": VERSION,
+            "version": self.version,
             "vault_id": self.vault_id,
             "slots": self.slots,
         }
@@ -138,6 +173,10 @@ class Header:
     def _expected_mac(self, data_key: bytes) -> str:
         mac_key = keys.subkey(data_key, "reclaim header mac v1")
         return hmac.new(mac_key, _canonical(self._body()), hashlib.sha256).hexdigest()
+
+    def upgraded(self, data_key: bytes) -> Header:
+        """The same header for the current format version, signed anew."""
+        return replace(self, version=VERSION).signed(data_key)
 
     def signed(self, data_key: bytes) -> Header:
         return replace(self, mac=self._expected_mac(data_key))
@@ -170,11 +209,16 @@ class Header:
                 raise ValueError("checksum mismatch")
             if data.get("format") != FORMAT:
                 raise ValueError("not a Reclaim vault")
-            if data.get("version") != VERSION:
+            if data.get("version") not in READABLE_VERSIONS:
                 raise VaultDamaged(
                     "This case was made by a newer version of Reclaim; update Reclaim to open it."
                 )
-            header = cls(vault_id=str(data["vault_id"]), slots=data["slots"], mac=str(data["mac"]))
+            header = cls(
+                vault_id=str(data["vault_id"]),
+                slots=data["slots"],
+                mac=str(data["mac"]),
+                version=int(data["version"]),
+            )
             header._check_shape()
         except VaultDamaged:
             raise

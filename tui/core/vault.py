@@ -2,8 +2,9 @@
 and the encrypted evidence blobs.
 
     header.json   format, KDF parameters, wrapped keys (authenticated; see header.py)
-    case.db       the TinyDB record, sealed whole (see store.py)
-    blobs/        one opaque file per evidence item (see blobs.py)
+    case.db       the TinyDB record, sealed whole with its generation (see store.py)
+    blobs/        one opaque file per evidence item, ending with its sealed card
+                  (see blobs.py and evidence/cards.py)
     .lock         keeps two writers from interleaving
 
 Reading needs no lock (every write is an atomic rename). Every change happens inside
@@ -28,6 +29,7 @@ from tinydb.table import Table
 from tui.core import keys
 from tui.core.atomic import FILE_MODE, atomic_write, fsync_dir, make_private_dir
 from tui.core.errors import VaultBusy, VaultDamaged, VaultExists, VaultNotFound
+from tui.core.header import VERSION as header_version_number
 from tui.core.header import Header
 from tui.core.layout import BLOBS, HEADER, LOCK, RECORD
 from tui.core.store import SealedJSONStorage
@@ -70,6 +72,7 @@ class Vault:
         self.header = header
         self._data_key = data_key
         self._blob_key = keys.subkey(data_key, "reclaim blobs v1")
+        self._card_key = keys.subkey(data_key, "reclaim cards v1")
         self._storage = SealedJSONStorage(
             path / RECORD, keys.subkey(data_key, "reclaim record v1"), header.vault_id.encode()
         )
@@ -138,7 +141,36 @@ class Vault:
             raise ValueError("a passphrase, recovery code or data key is needed")
         vault = cls(path, header, data_key)
         vault.db.tables()  # decrypt the record now, so damage shows at once
+        vault._upgrade()
         return vault
+
+    @classmethod
+    def open_without_record(
+        cls, path: Path, *, passphrase: str | None = None, recovery_code: str | None = None
+    ) -> Vault:
+        """Unlock a case whose record is lost or damaged, to rebuild it from its blobs
+        (`evidence.cards.rebuild_record`); nothing is read from the record."""
+        path = path.expanduser().absolute()
+        header = read_header(path)
+        if passphrase is not None:
+            data_key = header.unwrap_with_passphrase(passphrase)
+        elif recovery_code is not None:
+            data_key = header.unwrap_with_recovery_code(recovery_code)
+        else:
+            raise ValueError("a passphrase or recovery code is needed")
+        return cls(path, header, data_key)  # fmt: skip
+
+    def _upgrade(self) -> None:
+        """Bring a case of the first format to this one, atomically, losing nothing: the
+        record is rewritten with a generation first (both formats read it), then the
+        header says version 2. Blobs keep their format; new ones carry cards."""
+        if not (self._storage.first_format or self.header.version < header_version_number):
+            return
+        with self.transaction():
+            self._storage.upgrade()
+            upgraded = self.header.upgraded(self._data_key)
+            atomic_write(self.path / HEADER, upgraded.to_bytes())
+            self.header = upgraded
 
     def close(self) -> None:
         self.db.close()
@@ -178,6 +210,11 @@ class Vault:
                 self._lock.release()
                 self._in_process.release()
 
+    @property
+    def generation(self) -> int:
+        """The record's generation on disk; each saved change adds one, so it only grows."""
+        return self._storage.generation
+
     def table(self, name: str) -> CaseTable:
         # No query cache: another process may have changed the record since.
         if name not in self._tables:
@@ -197,6 +234,18 @@ class Vault:
         else:
             meta.insert(current)
         return number
+
+    def raise_counter(self, counter: str, at_least: int) -> None:
+        """Make sure the series' next number is past `at_least` (numbers seen on cards
+        count as used even when the record has forgotten them). Call in a transaction."""
+        meta = self.table("meta")
+        current: dict[str, Any] = dict(meta.get(doc_id=1) or {})
+        if int(current.get(counter, 0)) >= at_least:
+            return
+        if meta.contains(doc_id=1):
+            meta.update({counter: at_least}, doc_ids=[1])
+        else:
+            meta.insert({**current, counter: at_least})
 
     def change_passphrase(
         self, new_passphrase: str, params: keys.Argon2Params | None = None
@@ -232,6 +281,14 @@ class Vault:
     @property
     def blob_key(self) -> bytes:
         return self._blob_key
+
+    @property
+    def card_key(self) -> bytes:
+        return self._card_key
+
+    def rebuild_storage(self, generation: int) -> None:
+        """Start an empty record at `generation` (for rebuilding from the blobs)."""
+        self._storage.start_over(generation)
 
     def blob_aad(self, blob_name: str) -> bytes:
         return b"|".join([b"reclaim-blob", self.header.vault_id.encode(), blob_name.encode()])

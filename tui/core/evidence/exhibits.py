@@ -24,11 +24,11 @@ from tinydb import where
 
 from tui.core import custody
 from tui.core.atomic import check_new_file, fsync_dir, open_private, temp_path_for
-from tui.core.blobs import BlobDamaged, decrypt_stream, encrypt_stream
+from tui.core.blobs import BlobDamaged, append_card, decrypt_stream, encrypt_stream
 from tui.core.clock import local_offset, utc_now, utc_stamp
 from tui.core.dates import parse_when
 from tui.core.errors import InputError, NotFound, VaultDamaged
-from tui.core.evidence import formats
+from tui.core.evidence import cards, formats
 from tui.core.evidence.media import SAME_PICTURE_BITS, hash_distance, time_from_name
 from tui.core.vault import Vault
 
@@ -327,11 +327,9 @@ def _intake(
             existing = table.get(where("sha256") == digest.hexdigest())
             if isinstance(existing, Mapping):
                 return IntakeResult(Exhibit.from_record(existing), duplicate=True)
-            part.rename(final)
-            fsync_dir(vault.blob_dir)
             exhibit = Exhibit.from_record(
                 {
-                    "id": f"E-{vault.next_number('exhibit'):04d}",
+                    "id": cards.new_exhibit_id(vault),
                     "blob": blob_name,
                     "sha256": digest.hexdigest(),
                     "size": seen["size"],
@@ -350,6 +348,12 @@ def _intake(
                     **details,
                 }
             )
+            # The blob carries its exhibit's card before it becomes part of the case, so
+            # a blob the record doesn't know can always be recognised and taken back.
+            card = cards.seal_card(vault, blob_name, exhibit.to_record(), vault.generation + 1)
+            append_card(part, card)
+            part.rename(final)
+            fsync_dir(vault.blob_dir)
             table.insert(exhibit.to_record())
             custody.append(
                 vault.table(custody.TABLE),
@@ -511,6 +515,17 @@ def _hash_blob(vault: Vault, exhibit: Exhibit, sink: Callable[[bytes], object]) 
     return ""
 
 
+def _card_problem(vault: Vault, exhibit: Exhibit) -> str:
+    """What is wrong with the card a blob carries ('' when it is whole and its own)."""
+    try:
+        card = cards.open_card(vault, exhibit.blob)
+    except BlobDamaged:
+        return "the card stored with it was changed"
+    if card is not None and card.record.get("sha256") != exhibit.sha256:
+        return "the card stored with it belongs to other evidence"
+    return ""
+
+
 def verify_all(
     vault: Vault,
     progress: Progress | None = None,
@@ -532,12 +547,14 @@ def verify_all(
 
     problems = []
     for exhibit in exhibits:
-        what = _hash_blob(vault, exhibit, count)
+        what = _hash_blob(vault, exhibit, count) or _card_problem(vault, exhibit)
         if checked is not None:
             checked(exhibit, what)
         if what:
             problems.append(Problem(exhibit.id, what))
     problems += [Problem("log", what) for what in custody.verify(vault.table(custody.TABLE))]
+    if stray := cards.stray_message(cards.strays(vault)):
+        problems.append(Problem("record", stray))
     with vault.transaction():
         details: dict[str, Any] = {
             "checked": len(exhibits),

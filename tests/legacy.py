@@ -1,0 +1,41 @@
+"""A case in the first vault format (header version 1, `RCLCASE1` record without a
+generation, `RCLBLOB1` blobs without cards), made by the test suite from a case of the
+current format, so that opening an older case stays tested without a binary fixture."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from tui.core import keys
+from tui.core.blobs import MAGIC_V1, read_card
+from tui.core.layout import BLOBS, HEADER, RECORD
+from tui.core.store import MAGIC_V1 as RECORD_V1
+from tui.core.vault import Vault
+
+
+def downgrade_to_first_format(vault: Vault) -> None:
+    """Rewrite the case as the first format wrote it, and close it."""
+    path = vault.path
+    text = json.dumps(vault._storage.read(), ensure_ascii=False, sort_keys=True)
+    record_key = keys.subkey(vault.data_key, "reclaim record v1")
+    aad = RECORD_V1 + vault.header.vault_id.encode()
+    (path / RECORD).write_bytes(RECORD_V1 + keys.seal(record_key, text.encode(), aad))
+    old_header = replace(vault.header, version=1).signed(vault.data_key)
+    (path / HEADER).write_bytes(old_header.to_bytes())
+    for blob in (path / BLOBS).glob("*.blob"):
+        raw = blob.read_bytes()
+        card = read_card(blob)
+        assert card is not None
+        stream = raw[: len(raw) - 4 - len(card)]
+        blob.write_bytes(MAGIC_V1 + stream[len(MAGIC_V1) :])
+    vault.close()
+
+
+def header_version(path: Path) -> int:
+    return int(json.loads((path / HEADER).read_text())["version"])
+
+
+def record_magic(path: Path) -> bytes:
+    return (path / RECORD).read_bytes()[:8]
