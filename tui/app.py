@@ -18,6 +18,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from tui.core.exports import Places
 from tui.core.layout import is_vault
 from tui.core.settings import Settings
 from tui.core.steps import STEPS, progress
@@ -53,6 +54,12 @@ class ReclaimApp(App[None]):
         self.settings = settings or Settings()
         self.vault_path = vault_path
         self.kiosk = kiosk
+        self.places = Places(
+            kiosk=kiosk,
+            export_dir=self.settings.kiosk_export_dir,
+            import_dirs=self.settings.kiosk_import_dirs,
+        )
+        """Where files are offered to be saved and browsed; a kiosk's session files."""
         self.vault: Vault | None = demo_vault
         self.demo = demo_vault is not None
         self.demo_hint = demo_hint
@@ -153,6 +160,7 @@ class ReclaimApp(App[None]):
             self.vault = None
         if self.kiosk:
             self.vault_path = Path()
+            self.places.clear_staged()
         self.show_start()
 
     def _save_screens(self) -> None:

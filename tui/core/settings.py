@@ -9,6 +9,9 @@ RECLAIM_CONFIG points. Everything in it is optional:
     [kiosk]
     idle_minutes = 3
     cases_dir = "/srv/reclaim/cases"
+    export_dir = "/media/clinic-usb"   # where binders and letters go unless the client
+                                       # picks a place; unset: the client always picks
+    import_dir = ["/media", "/run/media"]   # where Add evidence looks (the default)
 
     [[contacts]]
     name = "Our clinic's front desk"
@@ -55,6 +58,10 @@ class Settings:
     kiosk_cases_dir: Path = field(
         default_factory=lambda: user_data_path("reclaim", appauthor=False) / "cases"
     )
+    kiosk_export_dir: Path | None = None
+    """Where a kiosk saves what a client makes, unless the client picks a place."""
+    kiosk_import_dirs: tuple[Path, ...] = (Path("/media"), Path("/run/media"))
+    """Where a kiosk's Add evidence browser looks: removable media by default."""
     clinic_contacts: tuple[Contact, ...] = ()
     replace_contacts: bool = False
 
@@ -121,7 +128,8 @@ def load_settings(path: Path | None = None) -> Settings:
     kiosk = data.get("kiosk", {})
     defaults = Settings()
     unknown = set(data) - {"idle_minutes", "replace_contacts", "kiosk", "contacts"}
-    if unknown or not isinstance(kiosk, dict) or set(kiosk) - {"idle_minutes", "cases_dir"}:
+    known_kiosk = {"idle_minutes", "cases_dir", "export_dir", "import_dir"}
+    if unknown or not isinstance(kiosk, dict) or set(kiosk) - known_kiosk:
         names = ", ".join(sorted(unknown)) or "in [kiosk]"
         raise InputError(f"{path} has settings Reclaim doesn't know: {names}.")
     return Settings(
@@ -130,9 +138,28 @@ def load_settings(path: Path | None = None) -> Settings:
         kiosk_cases_dir=Path(kiosk["cases_dir"]).expanduser()
         if "cases_dir" in kiosk
         else defaults.kiosk_cases_dir,
+        kiosk_export_dir=_folder(kiosk.get("export_dir"), path, "export_dir"),
+        kiosk_import_dirs=_folders(kiosk.get("import_dir"), path, defaults.kiosk_import_dirs),
         clinic_contacts=_contacts(data.get("contacts", []), path),
         replace_contacts=bool(data.get("replace_contacts", False)),
     )
+
+
+def _folder(raw: object, where: Path, name: str) -> Path | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or not raw.strip():
+        raise InputError(f'In {where}, {name} must be a folder, like "/media/clinic-usb".')
+    return Path(raw).expanduser()
+
+
+def _folders(raw: object, where: Path, default: tuple[Path, ...]) -> tuple[Path, ...]:
+    if raw is None:
+        return default
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, list) or not items:
+        raise InputError(f"In {where}, import_dir must be a folder or a list of folders.")
+    return tuple(folder for item in items if (folder := _folder(item, where, "import_dir")))
 
 
 def load_safety() -> Safety:

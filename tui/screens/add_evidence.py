@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DirectoryTree, Footer, Input, Static
 
 from tui.core.errors import InputError
+from tui.screens.case import places
 
 
 class QuietDirectoryTree(DirectoryTree):
@@ -45,7 +46,7 @@ class AddEvidenceScreen(Screen[list[Path] | None]):
 
     def __init__(self, start: Path | None = None) -> None:
         super().__init__()
-        self.start = start or Path.home()
+        self.start = start
         self.chosen: list[Path] = []
 
     def compose(self) -> ComposeResult:
@@ -60,7 +61,9 @@ class AddEvidenceScreen(Screen[list[Path] | None]):
             "spaces)",
             id="paths",
         )
-        yield QuietDirectoryTree(self.start)
+        # On a kiosk the browser looks only at the clinic's import folders (removable
+        # media): never at the kiosk's own disk, where an earlier client may have saved.
+        yield QuietDirectoryTree(self.start or places(self).browse_root())
         yield Static("Nothing chosen yet.", id="chosen", markup=False)
         yield Footer()
 

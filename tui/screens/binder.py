@@ -3,7 +3,6 @@ background with a progress bar."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -14,17 +13,12 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
 from tui.core.errors import explain
 from tui.jobs import Job
-from tui.screens.case import case_is_open, open_case
+from tui.screens.case import case_is_open, open_case, places, save_as_field
 from tui.widgets.work_bar import WorkBar, exhibit_count
 
 AUDIENCE_CHOICES = [("the police", "police"), ("a lawyer", "lawyer"), ("the court", "court")]
 PAPER_CHOICES = [("A4", "a4"), ("Letter (US)", "letter")]
 ORDER_CHOICES = [("by exhibit number", "exhibit"), ("by time", "time")]
-
-
-def default_destination() -> Path:
-    stamp = datetime.now(UTC).date().isoformat()
-    return Path.home() / f"reclaim-binder-{stamp}.pdf"
 
 
 class BinderScreen(Screen[None]):
@@ -74,7 +68,8 @@ class BinderScreen(Screen[None]):
             yield Label("Password for the PDF (optional; leave empty for none)")
             yield Input(password=True, id="password")
             yield Label("Save as")
-            yield Input(str(default_destination()), id="dest")
+            value, placeholder = save_as_field(self, "binder", ".pdf")
+            yield Input(value, placeholder=placeholder, id="dest")
         yield self.work
         yield Footer()
 
@@ -132,6 +127,7 @@ class BinderScreen(Screen[None]):
             self.notify(explain(job.error, "making the binder"), severity="error", timeout=10)
         elif isinstance(job.result, BinderResult):
             result = job.result
+            places(self).remember(result.path)
             note = "" if self.query_one("#password", Input).value else " It is not encrypted."
             self.notify(
                 f"Wrote {result.path}: {result.pages} pages, {len(result.exhibits)} "

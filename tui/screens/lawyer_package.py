@@ -4,7 +4,6 @@ DOCX and the notes, checked by BagIt manifests."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -15,7 +14,7 @@ from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from tui.core.errors import ReclaimError, explain
 from tui.jobs import Job
-from tui.screens.case import case_is_open, open_case
+from tui.screens.case import case_is_open, open_case, places, save_as_field
 from tui.widgets.work_bar import WorkBar, exhibit_count
 
 WHAT = (
@@ -55,7 +54,6 @@ class LawyerPackageScreen(Screen[None]):
         from tui.core.letters import get_facts
 
         facts = get_facts(open_case(self))
-        day = datetime.now(UTC).date().isoformat()
         yield Static("Lawyer package", id="heading")
         yield Static(WHAT, id="what", markup=False)
         with VerticalScroll():
@@ -64,7 +62,8 @@ class LawyerPackageScreen(Screen[None]):
             yield Label("Prepared by (your name, or the helper's; may stay empty)")
             yield Input(facts.name, id="by")
             yield Label("Make it in this new folder")
-            yield Input(str(Path.home() / f"reclaim-for-lawyer-{day}"), id="dest")
+            value, placeholder = save_as_field(self, "for-lawyer")
+            yield Input(value, placeholder=placeholder, id="dest")
         yield self.work
         yield Footer()
 
@@ -104,6 +103,7 @@ class LawyerPackageScreen(Screen[None]):
         if job.error is not None:
             self.notify(explain(job.error, "making the package"), severity="error", timeout=10)
         else:
+            places(self).remember(job.result.path)
             self.notify(
                 f"Made {job.result.path}: binder, originals, timeline.docx and notes.txt. "
                 "It is not encrypted.",

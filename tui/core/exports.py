@@ -1,0 +1,76 @@
+"""Where what a person makes (a binder, a letter, a package, an account) is saved, and,
+at a clinic's kiosk, making sure nothing of one client is left for the next.
+
+On a person's own computer the defaults are their home folder with a dated name. On a
+kiosk there is no shared default: files go to the clinic's `[kiosk] export_dir` (a
+removable drive, say) or wherever the client types, names carry no date (a dated name
+tells the next client someone made a binder today), the file browser looks only at the
+clinic's import folders (removable media), and whatever was written to the kiosk's own
+disk during the session is removed when the case locks."""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+#: Where removable drives appear; files written there leave with the drive.
+REMOVABLE_ROOTS = (Path("/media"), Path("/run/media"), Path("/mnt"))
+
+
+@dataclass
+class Places:
+    kiosk: bool = False
+    export_dir: Path | None = None
+    import_dirs: tuple[Path, ...] = (Path("/media"), Path("/run/media"))
+    written: list[Path] = field(default_factory=list)
+    """What this session wrote (kiosk only), to clear from the kiosk's disk at lock."""
+
+    def default_target(self, stem: str, suffix: str = "") -> Path | None:
+        """Where to offer to save `reclaim-<stem>`; None on a kiosk without an export
+        folder: then the client types where (their own drive)."""
+        if not self.kiosk:
+            day = datetime.now(UTC).date().isoformat()
+            return Path.home() / f"reclaim-{stem}-{day}{suffix}"
+        if self.export_dir is None:
+            return None
+        return self.export_dir / f"reclaim-{stem}-{secrets.token_hex(3)}{suffix}"
+
+    def browse_root(self) -> Path:
+        """Where the file browser starts: home, or on a kiosk the first import folder
+        that exists (an empty, harmless place when none does)."""
+        if not self.kiosk:
+            return Path.home()
+        for folder in self.import_dirs:
+            if folder.is_dir():
+                return folder
+        return self.import_dirs[0] if self.import_dirs else Path("/media")
+
+    def remember(self, path: Path) -> None:
+        """Note a file or folder this session wrote (only a kiosk needs to know)."""
+        if self.kiosk:
+            self.written.append(path.expanduser().absolute())
+
+    def clear_staged(self) -> list[Path]:
+        """At a kiosk's lock: remove what this session wrote on the kiosk's own disk
+        (anything not on removable media). Only files Reclaim wrote are touched."""
+        import shutil
+
+        removed = []
+        for path in self.written:
+            if _on_removable_media(path):
+                continue
+            with contextlib.suppress(OSError):
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink()
+                removed.append(path)
+        self.written.clear()
+        return removed
+
+
+def _on_removable_media(path: Path) -> bool:
+    return any(path.is_relative_to(root) for root in REMOVABLE_ROOTS)
