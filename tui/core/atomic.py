@@ -26,9 +26,23 @@ def fsync_dir(path: Path) -> None:
 
 
 def make_private_dir(path: Path) -> None:
-    """Create `path` (and parents) and make sure the leaf is 0700."""
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    path.chmod(DIR_MODE)
+    """Create `path` and any missing parents, each 0700. A folder that already exists is
+    left exactly as it is: the folder above a case may be a shared one (a sticky 1777
+    folder, a 2775 group folder, a mount root), and its mode is not Reclaim's to change.
+    (`Path.mkdir(parents=True)` would give missing parents the umask's mode, 0755.)"""
+    missing = []
+    folder = path
+    while not folder.exists():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for created in reversed(missing):
+        try:
+            created.mkdir(mode=DIR_MODE)
+        except FileExistsError:  # made meanwhile by someone else: theirs, left alone
+            continue
+        created.chmod(DIR_MODE)  # mkdir's mode is masked by the umask
 
 
 def temp_path_for(target: Path, suffix: str = ".tmp") -> Path:
