@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
 from tui.cli.common import (
     Commands,
@@ -13,8 +11,11 @@ from tui.cli.common import (
     open_vault,
     read_new_passphrase,
     say,
+    say_json,
     vault_path,
+    warn,
 )
+from tui.core.display import shown
 
 RECOVERY_NOTICE = """\
 Your recovery code (write it down now; it is shown only this once):
@@ -32,7 +33,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = read_new_passphrase(args.passphrase_file)
     vault, code = Vault.create(path, passphrase)
     vault.close()
-    say(f"Your case is ready at {path}.\n")
+    say(f"Your case is ready at {shown(str(path))}.\n")
     say(RECOVERY_NOTICE.format(code=code))
     return 0
 
@@ -44,9 +45,33 @@ def cmd_unlock(args: argparse.Namespace) -> int:
 
 
 def cmd_passphrase_change(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        vault.change_passphrase(read_new_passphrase(args.new_passphrase_file))
-    say("Your passphrase is changed. Your recovery code still works.")
+    from tui.core import device_keyring, rekey
+    from tui.core.profile import load
+
+    vault = open_vault(args)
+    with vault:
+        personal = load(vault).personal_words()
+        new_passphrase = read_new_passphrase(args.new_passphrase_file, personal)
+        if not args.new_key:
+            vault.change_passphrase(new_passphrase)
+            say("Your passphrase is changed. Your recovery code still works.")
+            say("If someone else may know your old passphrase or recovery code, use --new-key.")
+            return 0
+        device_keyring.forget(vault.header.vault_id)  # what it remembers is the old key
+
+        def progress(done: int, total: int) -> None:
+            if total >= 20 and done % max(1, total // 10) == 0:
+                warn(f"Encrypting again: {done} of {total} items")
+
+        renewed, code = rekey.start(vault, new_passphrase, progress=progress)
+    renewed.close()
+    say(
+        "Your case has a new key: every piece of evidence was encrypted again. The old "
+        "passphrase and the old recovery code no longer open it. Backups made before now "
+        "still open with the old passphrase: make a new backup, then destroy the old ones."
+    )
+    say("")
+    say(RECOVERY_NOTICE.format(code=code))
     return 0
 
 
@@ -82,13 +107,13 @@ def cmd_log(args: argparse.Namespace) -> int:
         table = vault.table(custody.TABLE)
         entries, problems = custody.entries(table), custody.verify(table)
     if args.json:
-        say(json.dumps(entries, indent=2, ensure_ascii=False))
+        say_json(entries)
     else:
         for entry in entries:
-            details = ", ".join(f"{k}={v}" for k, v in entry["details"].items())
-            say(f"{entry['seq']:>5}  {entry['at']}  {entry['action']:<8} {details}")
+            details = ", ".join(f"{shown(k)}={shown(str(v))}" for k, v in entry["details"].items())
+            say(f"{entry['seq']:>5}  {shown(entry['at'])}  {shown(entry['action']):<8} {details}")
     for problem in problems:
-        print(f"Warning: {problem}.", file=sys.stderr)
+        warn(f"Warning: {shown(str(problem))}.")
     return 1 if problems else 0
 
 
@@ -123,6 +148,12 @@ def register(commands: Commands) -> None:
     )
     change.add_argument(
         "--recovery-code", action="store_true", help="prove it is you with the recovery code"
+    )
+    change.add_argument(
+        "--new-key",
+        action="store_true",
+        help="if someone else may know the old passphrase or recovery code: a new key for "
+        "the whole case (every item encrypted again) and a new recovery code",
     )
     change.add_argument(
         "--new-passphrase-file",

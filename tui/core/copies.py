@@ -4,6 +4,7 @@ and which are out of date because newer evidence was added since."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,15 @@ class Copy:
     newest_exhibit: str
     """`added_at` of the newest exhibit the copy holds ('' when none)."""
     last_verified_at: str = ""
+    """When a check (or the backup itself) last found it whole; '' after a failed check."""
     note: str = ""
+    check_failed_at: str = ""
+    """When a check last found it damaged; '' once a check or a new backup finds it whole."""
+    check_problem: str = ""
+    """What that failed check found first, to say why it is marked damaged."""
+    old_key: bool = False
+    """Made before the case got a new key: it still opens with the old passphrase, so it
+    should be replaced by a new backup and destroyed (see rekey.py)."""
 
 
 def _copy(record: Any) -> Copy:
@@ -50,21 +59,35 @@ def record_backup(vault: Vault, folder: Path, manifest: dict[str, Any]) -> Copy:
     """Called by a backup, inside its transaction: add or update that backup's entry."""
     table = vault.table(TABLE)
     values = {
+        "old_key": False,
         "kind": "backup",
         "where": str(folder),
         "made_at": manifest["made_at"],
         "exhibits": manifest["exhibits"],
         "newest_exhibit": manifest["newest_exhibit"],
-        "last_verified_at": manifest["made_at"],
+        "last_verified_at": manifest["made_at"],  # every file was just hashed against the case
+        "check_failed_at": "",
+        "check_problem": "",
     }
-    existing = table.get(where("where") == str(folder))
+    existing = table.get(_at(folder))
     if existing is not None:
-        table.update(values, where("where") == str(folder))
+        table.update(values, _at(folder))
     else:
         table.insert({"id": f"C-{vault.next_number('copy'):02d}", "note": "", **values})
-    found = table.get(where("where") == str(folder))
+    found = table.get(_at(folder))
     assert found is not None
     return _copy(found)
+
+
+def _at(folder: Path) -> Any:
+    """The register's entry for a backup folder, however its path was spelled (a
+    relative path, or through a linked mount point) when it was made or checked."""
+    real = os.path.realpath(folder)
+
+    def same(place: Any) -> bool:
+        return isinstance(place, str) and (place == str(folder) or os.path.realpath(place) == real)
+
+    return (where("kind") == "backup") & where("where").test(same)
 
 
 def add_copy(vault: Vault, kind: str, where_text: str, note: str = "") -> Copy:
@@ -89,8 +112,22 @@ def add_copy(vault: Vault, kind: str, where_text: str, note: str = "") -> Copy:
 
 
 def mark_verified(vault: Vault, folder: Path) -> None:
+    """A check found the backup at `folder` whole."""
     with vault.transaction():
-        vault.table(TABLE).update({"last_verified_at": utc_stamp()}, where("where") == str(folder))
+        vault.table(TABLE).update(
+            {"last_verified_at": utc_stamp(), "check_failed_at": "", "check_problem": ""},
+            _at(folder),
+        )
+
+
+def mark_check_failed(vault: Vault, folder: Path, problem: str) -> None:
+    """A check found the backup at `folder` damaged (or refused it): the register must
+    say so, not keep showing the last good check."""
+    with vault.transaction():
+        vault.table(TABLE).update(
+            {"last_verified_at": "", "check_failed_at": utc_stamp(), "check_problem": problem},
+            _at(folder),
+        )
 
 
 def remove_copy(vault: Vault, copy_id: str) -> Copy:
@@ -107,11 +144,19 @@ def is_stale(copy: Copy, newest_exhibit: str) -> bool:
     return bool(newest_exhibit) and copy.newest_exhibit < newest_exhibit
 
 
+def is_damaged(copy: Copy) -> bool:
+    """Its last check failed, and no backup or check has found it whole since."""
+    return bool(copy.check_failed_at)
+
+
 def summary(vault: Vault) -> str:
     copies = list_copies(vault)
     if not copies:
         return "no copies yet"
     _count, newest = _newest(vault)
+    damaged = sum(1 for copy in copies if is_damaged(copy))
     stale = sum(1 for copy in copies if is_stale(copy, newest))
-    text = f"{len(copies)} cop{'ies' if len(copies) != 1 else 'y'}"
-    return text + (f" · {stale} out of date" if stale else " · all up to date")
+    parts = [f"{len(copies)} cop{'ies' if len(copies) != 1 else 'y'}"]
+    parts += [f"{damaged} damaged"] if damaged else []
+    parts += [f"{stale} out of date"] if stale else []
+    return " · ".join(parts if damaged or stale else [*parts, "all up to date"])

@@ -35,7 +35,7 @@ DAMAGED = (
 
 
 WRONG_PASSPHRASE = (
-    "That passphrase does not open this case. Check it and try again "
+    "That passphrase does not open this case. Check it and try again "  # noqa: S105
     "(or use your recovery code)."
 )
 WRONG_RECOVERY_CODE = (
@@ -71,9 +71,15 @@ class Header:
 
     @classmethod
     def create(
-        cls, data_key: bytes, passphrase: str, params: keys.Argon2Params, recovery_code: str
+        cls,
+        data_key: bytes,
+        passphrase: str,
+        params: keys.Argon2Params,
+        recovery_code: str,
+        vault_id: str | None = None,
     ) -> Header:
-        header = cls(vault_id=secrets.token_hex(16), slots={})
+        """A new header; `vault_id` is kept when a case gets a new key (see rekey.py)."""
+        header = cls(vault_id=vault_id or secrets.token_hex(16), slots={})
         header = header._with_passphrase_slot(data_key, passphrase, params)
         code = keys.normalize_recovery_code(recovery_code)
         assert code is not None

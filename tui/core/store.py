@@ -101,6 +101,11 @@ class SealedJSONStorage(Storage):
         assert self._cached is not None
         return self._cached[3]
 
+    def write_as(self, data: dict[str, Any], generation: int) -> None:
+        """Write `data` at `generation` at once (re-sealing a record under a new key)."""
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        self._flush(text, generation=generation)
+
     def start_over(self, generation: int) -> None:
         """Write an empty record at `generation` (a record rebuilt from the blobs)."""
         self._flush("{}", generation=generation)

@@ -28,7 +28,13 @@ from tinydb.table import Table
 
 from tui.core import keys
 from tui.core.atomic import FILE_MODE, atomic_write, fsync_dir, make_private_dir
-from tui.core.errors import VaultBusy, VaultDamaged, VaultExists, VaultNotFound
+from tui.core.errors import (
+    VaultBusy,
+    VaultDamaged,
+    VaultExists,
+    VaultNotFound,
+    WrongPassphrase,
+)
 from tui.core.header import VERSION as header_version_number
 from tui.core.header import Header
 from tui.core.layout import BLOBS, HEADER, LOCK, RECORD
@@ -129,16 +135,24 @@ class Vault:
         data_key: bytes | None = None,
     ) -> Vault:
         """Unlock with exactly one of: passphrase, recovery code, or a remembered key."""
+        from tui.core import rekey
+
         path = path.expanduser().absolute()
         header = read_header(path)
-        if passphrase is not None:
-            data_key = header.unwrap_with_passphrase(passphrase)
-        elif recovery_code is not None:
-            data_key = header.unwrap_with_recovery_code(recovery_code)
-        elif data_key is not None:
+        if passphrase is None and recovery_code is None and data_key is None:
+            raise ValueError("a passphrase, recovery code or data key is needed")
+        if data_key is not None:
             header.verify(data_key)
         else:
-            raise ValueError("a passphrase, recovery code or data key is needed")
+            try:
+                data_key = rekey.unwrap(header, passphrase, recovery_code)
+            except WrongPassphrase:
+                # Mid-way through a change of key, the new passphrase opens it too.
+                if (pending := rekey.pending_header(path)) is None:
+                    raise
+                data_key = rekey.unwrap(pending, passphrase, recovery_code)
+        if (both := rekey.keys_for(path, data_key)) is not None:
+            return rekey.finish(path, *both)
         vault = cls(path, header, data_key)
         vault.db.tables()  # decrypt the record now, so damage shows at once
         vault._upgrade()
@@ -285,6 +299,15 @@ class Vault:
     @property
     def card_key(self) -> bytes:
         return self._card_key
+
+    def record_content(self) -> tuple[dict[str, Any], int]:
+        """The whole record as it is on disk, and its generation (for re-sealing)."""
+        content = self._storage.read() or {}
+        return content, self._storage.generation
+
+    def replace_record(self, content: dict[str, Any], generation: int) -> None:
+        """Seal `content` as the record at `generation` under this vault's key."""
+        self._storage.write_as(content, generation)
 
     def rebuild_storage(self, generation: int) -> None:
         """Start an empty record at `generation` (for rebuilding from the blobs)."""
