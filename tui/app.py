@@ -200,6 +200,14 @@ class ReclaimApp(App[None]):
             if not device_keyring.remember(message.vault.header.vault_id, message.vault.data_key):
                 self.notify("This computer's keyring could not keep the key.", severity="warning")
         self.show_home()
+        if message.by_recovery_code:
+            self.action_new_passphrase(after_recovery=True)
+
+    def action_new_passphrase(self, after_recovery: bool = False) -> None:
+        from tui.screens.new_passphrase import NewPassphraseScreen
+
+        if self.vault is not None:
+            self.push_screen(NewPassphraseScreen(after_recovery=after_recovery))
 
     @on(CaseCreated)
     def case_created(self, message: CaseCreated) -> None:
@@ -301,6 +309,11 @@ class ReclaimApp(App[None]):
                 self.action_recover,
             )
         yield SystemCommand("Lock", "Hide your case at once (Ctrl+L)", self.action_lock)
+        yield SystemCommand(
+            "Change passphrase",
+            "A new passphrase; a new key too if someone else may know the old one",
+            self.action_new_passphrase,
+        )
         yield SystemCommand("Home", "The steps of the guide", self.show_home)
         for each in STEPS:
             yield SystemCommand(

@@ -17,6 +17,8 @@ class CaseOpened(Message):
     vault: Vault
     remember: bool = False
     """The person asked to keep the key in this device's keyring."""
+    by_recovery_code: bool = False
+    """Opened with the recovery code: a new passphrase (and code) is asked for at once."""
 
 
 @dataclass

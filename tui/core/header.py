@@ -81,6 +81,10 @@ class Header:
         """A new header; `vault_id` is kept when a case gets a new key (see rekey.py)."""
         header = cls(vault_id=vault_id or secrets.token_hex(16), slots={})
         header = header._with_passphrase_slot(data_key, passphrase, params)
+        return header.with_recovery_code(data_key, recovery_code)
+
+    def with_recovery_code(self, data_key: bytes, recovery_code: str) -> Header:
+        """A copy whose recovery slot opens with `recovery_code` (the old code no longer)."""
         code = keys.normalize_recovery_code(recovery_code)
         assert code is not None
         salt = secrets.token_bytes(SALT_BYTES)
@@ -88,10 +92,10 @@ class Header:
         wrapped = keys.seal(
             keys.derive_from_recovery_code(code, salt),
             data_key,
-            header._slot_aad("recovery", slot),
+            self._slot_aad("recovery", slot),
         )
         slot["wrapped"] = keys.b64(wrapped)
-        return replace(header, slots={**header.slots, "recovery": slot}).signed(data_key)
+        return replace(self, slots={**self.slots, "recovery": slot}).signed(data_key)
 
     def with_passphrase(
         self, data_key: bytes, passphrase: str, params: keys.Argon2Params

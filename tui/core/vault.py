@@ -262,13 +262,19 @@ class Vault:
             meta.insert({**current, counter: at_least})
 
     def change_passphrase(
-        self, new_passphrase: str, params: keys.Argon2Params | None = None
+        self,
+        new_passphrase: str,
+        params: keys.Argon2Params | None = None,
+        new_recovery_code: str | None = None,
     ) -> None:
-        """Re-wrap the data key under a new passphrase. Nothing else is re-encrypted."""
+        """Re-wrap the data key under a new passphrase (and a new recovery code, when
+        given). Nothing else is re-encrypted: for that, see rekey.py."""
         with self.transaction():
             header = self.header.with_passphrase(
                 self._data_key, new_passphrase, params or keys.calibrate()
             )
+            if new_recovery_code is not None:
+                header = header.with_recovery_code(self._data_key, new_recovery_code)
             atomic_write(self.path / HEADER, header.to_bytes())
             self.header = header
 
