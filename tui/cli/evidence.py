@@ -195,21 +195,24 @@ def cmd_evidence_verify(args: argparse.Namespace) -> int:
     from tui.core.evidence.exhibits import list_exhibits, verify_all
 
     with open_vault(args) as vault:
-        problems = verify_all(vault, StderrProgress("Checking"))
         count = len(list_exhibits(vault))
-    if not problems:
+        problems = verify_all(vault, StderrProgress("Checking"))
+    serious = [problem for problem in problems if problem.serious]
+    for problem in problems:
+        label = "Note" if not problem.serious else problem.exhibit
+        say(f"{label}: {shown(problem.what)}.")
+    if not serious:
         say(
             f"All {count} exhibits match the hashes taken when they were added, "
             "and the custody log is whole."
         )
         return 0
-    for problem in problems:
-        say(f"{problem.exhibit}: {shown(problem.what)}.")
-    damaged = len({p.exhibit for p in problems if p.exhibit not in ("log", "record")})
-    say(
-        f"{damaged} of {count} exhibits are damaged or missing. "
-        "Restore them from a backup copy; the rest are intact."
-    )
+    damaged = len({p.exhibit for p in serious if p.exhibit.startswith("E-")})
+    if damaged:
+        say(
+            f"{damaged} of {count} exhibits are damaged or missing. "
+            "Restore them from a backup copy; the rest are intact."
+        )
     return 1
 
 

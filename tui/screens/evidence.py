@@ -19,6 +19,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.widgets.data_table import ColumnKey, RowKey
 
+from tui.core.display import shown
 from tui.core.errors import ReclaimError, explain
 from tui.core.evidence.completeness import assess
 from tui.core.evidence.exhibits import Exhibit
@@ -185,15 +186,15 @@ class EvidenceScreen(Screen[None]):
     def _cells(self, exhibit: Exhibit) -> list[Text]:
         found = assess(exhibit)
         check = self.checks.get(exhibit.id)
-        description = exhibit.description or exhibit.original_name
+        description = shown(exhibit.description or exhibit.original_name)
         if exhibit.excluded:
             description = f"(removed) {description}"
         return [
             Text("●" if exhibit.id in self.selected else "", style="bold"),
             Text(exhibit.id),
-            Text(exhibit.captured_at[:10]),
-            Text(exhibit.platform),
-            Text(exhibit.poster),
+            Text(shown(exhibit.captured_at[:10])),
+            Text(shown(exhibit.platform)),
+            Text(shown(exhibit.poster)),
             Text(description, style="dim" if exhibit.excluded else ""),
             Text(found.short, style="green" if found.complete else "yellow"),
             Text("") if check is None else Text("✗", "bold red") if check else Text("✓", "green"),
@@ -301,7 +302,7 @@ class EvidenceScreen(Screen[None]):
         try:
             changed = set_excluded(open_case(self), exhibit.id, not exhibit.excluded)
         except ReclaimError as error:
-            self.notify(str(error), severity="error")
+            self.notify(shown(str(error)), severity="error", markup=False)
             return
         self.notify(
             f"{changed.id} is left out of the binder; it stays in the case (x puts it back)."
@@ -325,7 +326,7 @@ class EvidenceScreen(Screen[None]):
             try:
                 delete_exhibit(open_case(self), exhibit.id, answer[0], answer[1])
             except ReclaimError as error:
-                self.notify(str(error), severity="error")
+                self.notify(shown(str(error)), severity="error", markup=False)
                 return
             self.notify(f"{exhibit.id} is deleted. The custody log records it.")
             self.reload()
@@ -351,7 +352,7 @@ class EvidenceScreen(Screen[None]):
             try:
                 result = stitch(open_case(self), ids, description)
             except ReclaimError as error:
-                self.notify(str(error), severity="error")
+                self.notify(shown(str(error)), severity="error", markup=False)
                 return
             self.selected.clear()
             new = result.exhibit
@@ -432,13 +433,15 @@ class EvidenceScreen(Screen[None]):
 
         if isinstance(job.error, Cancelled):
             self.notify("Stopped. The check was not finished; nothing was changed.")
-        elif job.error is not None:
-            self.notify(explain(job.error, job.title.lower()), severity="error")
+        elif job.error is not None:  # the sentences below may quote a file's name
+            self.notify(
+                shown(explain(job.error, job.title.lower())), severity="error", markup=False
+            )
         elif isinstance(job.result, BatchResult):
             result = job.result
             for problem in result.problems[:3]:
-                self.notify(problem, severity="warning")
-            self.notify(result.summary(), timeout=8)
+                self.notify(shown(problem), severity="warning", markup=False)
+            self.notify(shown(result.summary()), timeout=8, markup=False)
             self.reload(result.added[0].id if result.added else None)
             return
         elif job.title == "Checking":
@@ -446,8 +449,8 @@ class EvidenceScreen(Screen[None]):
         self.reload()
 
     def _report_check(self, problems: list[Any]) -> None:
-        damaged = [p.exhibit for p in problems if p.exhibit != "log"]
-        if not problems:
+        damaged = [p.exhibit for p in problems if p.serious and p.exhibit.startswith("E-")]
+        if not any(p.serious for p in problems):
             self.notify(f"All {len(self.checks)} items match their hashes (✓ in the table).")
         elif damaged:
             self.notify(
@@ -456,8 +459,16 @@ class EvidenceScreen(Screen[None]):
                 severity="error",
                 timeout=15,
             )
-        if any(p.exhibit == "log" for p in problems):
-            self.notify("The custody log has been changed or damaged.", severity="error")
+        for problem in problems:
+            if problem.exhibit == "log" and problem.serious:
+                self.notify("The custody log has been changed or damaged.", severity="error")
+            elif not problem.exhibit.startswith("E-"):
+                self.notify(
+                    shown(problem.what),
+                    severity="error" if problem.serious else "information",
+                    timeout=15,
+                    markup=False,
+                )
 
     def stop_work(self) -> None:
         """Before a lock: stop the background work and wait until it has let go."""

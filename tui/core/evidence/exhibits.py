@@ -27,7 +27,7 @@ from tui.core.atomic import check_new_file, fsync_dir, open_private, temp_path_f
 from tui.core.blobs import BlobDamaged, append_card, decrypt_stream, encrypt_stream
 from tui.core.clock import local_offset, utc_now, utc_stamp
 from tui.core.dates import parse_when
-from tui.core.errors import InputError, NotFound, VaultDamaged
+from tui.core.errors import InputError, NotFound, ReclaimError, VaultDamaged
 from tui.core.evidence import cards, formats
 from tui.core.evidence.media import SAME_PICTURE_BITS, hash_distance, time_from_name
 from tui.core.vault import Vault
@@ -494,7 +494,10 @@ def read_original(vault: Vault, exhibit: Exhibit) -> bytes:
 @dataclass(frozen=True)
 class Problem:
     exhibit: str
+    """An exhibit number, or `log`, `record` or `pieces` for the case as a whole."""
     what: str
+    serious: bool = True
+    """False for what is worth saying but is no damage (pieces of an interrupted add)."""
 
 
 def _hash_blob(vault: Vault, exhibit: Exhibit, sink: Callable[[bytes], object]) -> str:
@@ -555,15 +558,36 @@ def verify_all(
     problems += [Problem("log", what) for what in custody.verify(vault.table(custody.TABLE))]
     if stray := cards.stray_message(cards.strays(vault)):
         problems.append(Problem("record", stray))
-    with vault.transaction():
-        details: dict[str, Any] = {
-            "checked": len(exhibits),
-            "damaged": [problem.exhibit for problem in problems],
-        }
-        if removed := vault.sweep_leftovers():
-            details["removed_unfinished_pieces"] = removed
-        custody.append(vault.table(custody.TABLE), "verify", **details)
+    young = sum(1 for _ in vault.blob_dir.glob("*.part"))
+    removed = vault.sweep_leftovers()
+    if removed or young - removed:
+        problems.append(Problem("pieces", _pieces_sentence(removed, young - removed), False))
+    try:
+        with vault.transaction():
+            details: dict[str, Any] = {
+                "checked": len(exhibits),
+                "damaged": [problem.exhibit for problem in problems if problem.serious],
+            }
+            if removed:
+                details["removed_unfinished_pieces"] = removed
+            custody.append(vault.table(custody.TABLE), "verify", **details)
+    except (OSError, ReclaimError) as error:  # a full disk: the results still count
+        problems.append(
+            Problem("log", f"this check could not be written to the custody log: {error}", False)
+        )
     return problems
+
+
+def _pieces_sentence(removed: int, kept: int) -> str:
+    parts = []
+    if removed:
+        parts.append(f"removed {removed} unfinished piece(s) left by an add that was interrupted")
+    if kept:
+        parts.append(
+            f"{kept} unfinished piece(s) are from an add under way or stopped in the last hour "
+            "(they go once an hour old)"
+        )
+    return "; ".join(parts)
 
 
 def export_original(vault: Vault, exhibit_id: str, destination: Path) -> Path:
