@@ -24,9 +24,41 @@ from tui.core.display import shown
 
 
 def _details(args: argparse.Namespace) -> dict[str, str | None]:
+    """The details given as options, on top of those in `--details-file` (a TOML file,
+    or - for standard input), which keeps them out of `ps` and the shell's history."""
     from tui.core.evidence.exhibits import DETAIL_FIELDS
 
-    return {name: getattr(args, name, None) for name in DETAIL_FIELDS}
+    given: dict[str, str | None] = {}
+    if getattr(args, "details_file", None):
+        given.update(_details_file(args.details_file))
+    for name in DETAIL_FIELDS:
+        if getattr(args, name, None) is not None:
+            given[name] = getattr(args, name)
+    return given
+
+
+def _details_file(source: str) -> dict[str, str]:
+    import tomllib
+
+    from tui.core.errors import InputError
+    from tui.core.evidence.exhibits import DETAIL_FIELDS
+
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).expanduser().read_text("utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError):
+        raise InputError(f"The details could not be read from {source}.") from None
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"The details file {source} can't be read: {error}.") from None
+    unknown = sorted(set(data) - set(DETAIL_FIELDS))
+    if unknown:
+        raise InputError(
+            f"The details file names {', '.join(unknown)}, which Reclaim doesn't keep; "
+            f"it knows {', '.join(DETAIL_FIELDS)}."
+        )
+    if not all(isinstance(value, str) for value in data.values()):
+        raise InputError('In the details file, every value is text in quotes, like url = "…".')
+    return {key: str(value) for key, value in data.items()}
 
 
 def cmd_evidence_add(args: argparse.Namespace) -> int:
@@ -36,11 +68,11 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
     clean_details(details)  # refuse a bad date before anything is opened
     paths = [Path(name) for name in args.files]
     for path in paths:  # every file must be readable before the first is added
-        open_source(path).close()
+        open_source(path, args.follow_links).close()
     with open_vault(args) as vault:
         for path in paths:
             progress = StderrProgress(f"Adding {shown(path.name)}")
-            result = add_file(vault, path, details, progress)
+            result = add_file(vault, path, details, progress, args.follow_links)
             exhibit = result.exhibit
             if result.duplicate:
                 warn(
@@ -269,6 +301,12 @@ def _detail_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--description", metavar="TEXT", help="what it shows")
     group.add_argument("--significance", metavar="TEXT", help="why it matters")
     group.add_argument("--notes", metavar="TEXT", help="anything else")
+    group.add_argument(
+        "--details-file",
+        metavar="PATH",
+        help="read the details from a TOML file (- for standard input), e.g. "
+        'poster = "someuser"; keeps them out of the process list and shell history',
+    )
 
 
 def register(commands: Commands) -> None:
@@ -281,6 +319,11 @@ def register(commands: Commands) -> None:
         "copy files into the case, untouched, with their SHA-256",
     )
     add.add_argument("files", nargs="+", metavar="FILE")
+    add.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="add what a link points to (links are refused otherwise)",
+    )
     _detail_options(add)
     listing = add_command(
         evidence, "list", cmd_evidence_list, "listing the evidence", "list the evidence"

@@ -140,8 +140,20 @@ def clean_details(raw: Mapping[str, str | None]) -> dict[str, str]:
     return cleaned
 
 
-def open_source(path: Path) -> BinaryIO:
-    """Open a file to add, with a plain sentence for every way that can fail."""
+def open_source(path: Path, follow_links: bool = False) -> BinaryIO:
+    """Open a file to add, with a plain sentence for every way that can fail.
+
+    A link is not followed unless the person says so: a planted link could make them
+    add a file that isn't theirs (another user's, the system's) without noticing."""
+    if not follow_links and path.is_symlink():
+        try:
+            target = str(path.readlink())
+        except OSError:
+            target = "somewhere else"
+        raise InputError(
+            f"{path} is a link to {target}, so it was not added. If that file is yours "
+            "and is the evidence, add it by its own name."
+        )
     if path.is_dir():
         raise InputError(f"{path} is a folder. Give the files inside it (for example {path}/*).")
     # A pipe or device would make open() wait forever (or read without end): refuse it
@@ -150,7 +162,8 @@ def open_source(path: Path) -> BinaryIO:
         if path.exists() and not stat.S_ISREG(path.stat().st_mode):
             raise InputError(f"{path} is not a regular file, so it can't be added as evidence.")
     try:
-        handle = path.open("rb")
+        flags = os.O_RDONLY | (0 if follow_links else os.O_NOFOLLOW)
+        handle = os.fdopen(os.open(path, flags), "rb")
     except FileNotFoundError:
         raise InputError(f"There is no file at {path}. Check the name and try again.") from None
     except PermissionError:
@@ -250,10 +263,11 @@ def add_file(
     path: Path,
     details: Mapping[str, str | None] | None = None,
     progress: Progress | None = None,
+    follow_links: bool = False,
 ) -> IntakeResult:
     """Copy one file into the vault as a new exhibit (or find it already there)."""
     cleaned = clean_details(details or {})
-    with open_source(path) as handle:
+    with open_source(path, follow_links) as handle:
         modified = datetime.fromtimestamp(os.fstat(handle.fileno()).st_mtime, UTC)
         return _intake(
             vault,
