@@ -7,7 +7,6 @@ reach, and the unlock prompt (or, on a kiosk, the neutral start) comes back.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 from time import monotonic
@@ -26,6 +25,16 @@ from tui.messages import CaseChosen, CaseCreated, CaseOpened, NewCaseRequested
 
 if TYPE_CHECKING:
     from tui.core.vault import Vault
+
+
+#: How a screen whose typing could not be saved at a lock is named afterwards.
+FORM_NAMES = {
+    "EventScreen": "the timeline event",
+    "ExhibitScreen": "an exhibit's details",
+    "LetterScreen": "the letter",
+    "RequestScreen": "the takedown request",
+    "LawyerPackageScreen": "the notes for the lawyer",
+}
 
 
 class ReclaimApp(App[None]):
@@ -66,6 +75,8 @@ class ReclaimApp(App[None]):
         minutes = self.settings.kiosk_idle_minutes if kiosk else self.settings.idle_minutes
         self.idle_seconds = idle_seconds or minutes * 60
         self._first_start = True
+        self._unsaved_at_lock: tuple[str, list[str]] = ("", [])
+        """(case, forms) whose typing could not be saved at the last lock."""
 
     # ---- start, home and locking -------------------------------------------------
 
@@ -112,6 +123,16 @@ class ReclaimApp(App[None]):
         assert self.vault is not None
         self._clear_screens()
         self.push_screen(HomeScreen(demo=self.demo))
+        vault_id, unsaved = self._unsaved_at_lock
+        if unsaved and vault_id == self.vault.header.vault_id:
+            self.notify(
+                "When the case locked, what you were typing in "
+                + ", ".join(sorted(set(unsaved)))
+                + " could not be saved (it was not complete). Please type it again.",
+                severity="warning",
+                timeout=30,
+            )
+        self._unsaved_at_lock = ("", [])
         if cards.any_strays(self.vault) and (found := cards.strays(self.vault)):
             self.notify(
                 cards.stray_message(found).replace(
@@ -158,6 +179,10 @@ class ReclaimApp(App[None]):
             self._save_screens()
             self.vault.close()
             self.vault = None
+        # Notifications may name what the case holds; those the screens sent while
+        # saving arrive as messages, so clear again once they have.
+        self.clear_notifications()
+        self.call_after_refresh(self.clear_notifications)
         if self.kiosk:
             self.vault_path = Path()
             self.places.clear_staged()
@@ -167,14 +192,24 @@ class ReclaimApp(App[None]):
         """Let screens keep what is typed but not yet saved (a note) before the lock."""
         from tui.core.errors import ReclaimError
 
+        unsaved = []
         for screen in self.screen_stack:
             # Background work stops first, then typed details are saved. Locking must
             # never fail; the saved case is whole either way.
             for hook in ("stop_work", "save_now"):
                 method = getattr(screen, hook, None)
-                with contextlib.suppress(ReclaimError, OSError):
-                    if method is not None:
-                        method()
+                if method is None:
+                    continue
+                try:
+                    saved = method()
+                except (ReclaimError, OSError):
+                    saved = False
+                if hook == "save_now" and saved is False:
+                    unsaved.append(FORM_NAMES.get(type(screen).__name__, "a form"))
+        # Said after the same case is next opened, never on the locked screen (where the
+        # next person at a kiosk would see it).
+        if unsaved and self.vault is not None:
+            self._unsaved_at_lock = (self.vault.header.vault_id, unsaved)
 
     def lock_when_idle(self) -> None:
         """Lock once nobody has touched a key (or the mouse) for the idle time."""
