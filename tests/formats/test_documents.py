@@ -91,7 +91,7 @@ def test_a_word_document_prints_its_text_and_author():
     assert describe(data, "threat.docx").shown["author"] == "Alex Doe"
     blocks, reason = formats.printable(data, "threat.docx")
     text = " ".join(b.text for b in blocks if isinstance(b, Text))
-    assert reason == "" and "post them everywhere" in text and "date | 5 March" in text
+    assert reason == "" and "post them everywhere" in text and "date\n5 March" in text
 
 
 def odt_bytes(body: str) -> bytes:
@@ -177,3 +177,39 @@ def test_another_zip_is_listed():
     blocks, reason = formats.printable(out.getvalue(), "dump.zip")
     assert reason == "" and isinstance(blocks[1], Table)
     assert [row[0] for row in blocks[1].rows] == ["photos/1.jpg", "photos/2.jpg"]
+
+
+def test_a_table_cell_claiming_two_billion_columns_is_read_in_one_pass():
+    """python-docx would expand the span into two billion cells (gigabytes)."""
+    import re
+
+    data = docx_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        members = {info.filename: source.read(info) for info in source.infolist()}
+    span = '<w:tcPr><w:gridSpan w:val="2000000000"/></w:tcPr>'
+    members["word/document.xml"] = re.sub(
+        rb"<w:tc>", f"<w:tc>{span}".encode(), members["word/document.xml"], count=1
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in members.items():
+            target.writestr(name, content)
+    blocks, reason = formats.printable(out.getvalue(), "span.docx")
+    assert reason == "" and "post them everywhere" in " ".join(
+        b.text for b in blocks if isinstance(b, Text)
+    )
+
+
+def test_a_pdf_claiming_thousands_of_pages_is_printed_in_part():
+    from tui.core.evidence.formats.documents import MAX_PDF_PAGES
+
+    one = pikepdf.new()
+    one.add_blank_page()
+    for _ in range(MAX_PDF_PAGES + 50):
+        one.pages.append(one.pages[0])
+    out = io.BytesIO()
+    one.save(out)
+    blocks, reason = formats.printable(out.getvalue(), "many.pdf")
+    assert reason == ""
+    assert isinstance(blocks[0], Notice) and f"the first {MAX_PDF_PAGES}" in blocks[0].text
+    assert isinstance(blocks[1], PdfPages) and blocks[1].count == MAX_PDF_PAGES

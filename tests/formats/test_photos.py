@@ -183,3 +183,16 @@ def test_intake_keeps_the_facts_and_the_exif_guess(vault: Vault, tmp_path: Path)
     assert exhibit.captured_at == "2024-03-05T21:14:00" and exhibit.guesses == {
         "captured_at": "exif"
     }
+
+
+def test_control_codes_in_an_exif_time_are_no_time():
+    data = encoded(scene(), "JPEG", exif=exif("2024:03:05 \x1b]0;pwn\x07"))
+    _, facts = describe(data, "crafted.jpg")
+    assert facts.exif_captured_at is None and "captured_at" not in facts.guesses
+
+
+def test_a_picture_past_the_pixel_limit_is_refused_not_decoded():
+    """Pillow only warns between its limit and twice it; that would mean gigabytes."""
+    bomb = png_declaring(12_000, 12_000)  # 144 million pixels
+    _, facts = describe(bomb, "big.png")
+    assert "larger than any real photo" in facts.problem

@@ -561,7 +561,21 @@ def build(vault: Vault, choices: BinderChoices, progress: Progress | None = None
 
 def make(vault: Vault, choices: BinderChoices, progress: Progress | None = None) -> Made:
     """The binder and the exhibits it could only name. One exhibit that can't be read
-    (damaged, locked, crafted) gets a page saying so; it never stops the binder."""
+    (damaged, locked, crafted) gets a page saying so; it never stops the binder.
+
+    The libraries' own warnings (an alpha channel dropped, a large picture) are kept off
+    the terminal, where they would scribble over the app's screen."""
+    import logging
+    import warnings
+
+    for name in ("img2pdf", "fpdf", "PIL"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _make(vault, choices, progress)
+
+
+def _make(vault: Vault, choices: BinderChoices, progress: Progress | None = None) -> Made:
     import pikepdf
 
     choices.check()
@@ -780,6 +794,10 @@ def write_package(
             "Bagging-Date": choices.export_date.isoformat(),
         }
         bagit.make_bag(str(folder), bag_info, checksums=["sha256"])
+        # bagit writes its tag files 0644 (and moves README.txt into data/); the bag is
+        # as private as its payload.
+        for tag in [*folder.glob("*.txt"), folder / "data" / "README.txt"]:
+            tag.chmod(0o600)
     except BaseException:
         import shutil
 

@@ -115,12 +115,16 @@ def exif_time(exif: Image.Exif) -> str | None:
     raw = details.get(_DATETIME_ORIGINAL) or exif.get(_DATETIME)
     if not isinstance(raw, str):
         return None
-    raw = raw.strip("\x00 ")
-    date_part, _, time_part = raw.partition(" ")
-    stamp = f"{date_part.replace(':', '-')}T{time_part}"
-    if len(stamp) != 19 or not stamp[:4].isdigit():
+    match = _EXIF_STAMP.fullmatch(raw.strip("\x00 "))
+    if not match:  # anything else (control codes in a crafted file) is no time
         return None
+    year, month, day, hour, minute, second = match.groups()
+    stamp = f"{year}-{month}-{day}T{hour}:{minute}:{second}"
     offset = details.get(_OFFSET_TIME_ORIGINAL)
-    if isinstance(offset, str) and len(offset.strip("\x00 ")) == 6:
+    if isinstance(offset, str) and _EXIF_OFFSET.fullmatch(offset.strip("\x00 ")):
         stamp += offset.strip("\x00 ")
     return stamp
+
+
+_EXIF_STAMP = re.compile(r"(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})")
+_EXIF_OFFSET = re.compile(r"[+-]\d{2}:\d{2}")

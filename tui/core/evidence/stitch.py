@@ -20,8 +20,9 @@ from tui.core.evidence.exhibits import (
 )
 from tui.core.vault import Vault
 
-#: Far taller than any real chat, and still safe for Pillow and the binder.
-MAX_PIXELS = 120_000_000
+#: Far taller than any real chat (some thirty phone screens), and within Pillow's
+#: pixel limit, which the photo handlers keep firm.
+MAX_PIXELS = 89_000_000
 SHARED_DETAILS = ("platform", "poster", "url")
 
 

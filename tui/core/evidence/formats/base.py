@@ -30,12 +30,15 @@ MAX_ZIP_RATIO = 200
 # C0 and C1 control characters except tab and newline, the bidirectional overrides and
 # isolates that can make text read other than it is, and lone surrogates: text from a
 # file must never reach a terminal or a PDF as control codes.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def clean_text(text: str, limit: int = MAX_PRINTED_CHARS) -> str:
     """Text from a file made safe to show: no control codes, line ends as `\\n`, bounded."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     text = _CONTROL.sub("", text)
     if len(text) > limit:
         text = text[:limit] + "\n[… the rest is in the original file]"

@@ -35,6 +35,9 @@ from tui.core.evidence.formats.base import (
 )
 
 LOCKED = "This PDF is locked with a password, so its pages can't be shown."
+#: Pages of one PDF printed in the binder; a longer one (or one that only claims to be,
+#: repeating one page thousands of times) is printed in part, with a notice.
+MAX_PDF_PAGES = 300
 PDF_DAMAGED = "This PDF can't be read: it is damaged or is not really a PDF."
 PDF_REPAIRED = (
     "This PDF is damaged (it may be cut short): its pages are shown as far as they "
@@ -100,7 +103,14 @@ class Pdf(Format):
         if count == 0:
             raise Unreadable("This PDF has no pages that can be read.")
         blocks: list[Block] = [Notice(PDF_REPAIRED)] if damaged else []
-        return [*blocks, PdfPages(data, count)]
+        if count > MAX_PDF_PAGES:
+            blocks.append(
+                Notice(
+                    f"This PDF has {count:,} pages; the first {MAX_PDF_PAGES} are printed here. "
+                    "The whole file is kept with the case, and its hash is above."
+                )
+            )
+        return [*blocks, PdfPages(data, min(count, MAX_PDF_PAGES))]
 
 
 _PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?")
@@ -185,10 +195,7 @@ class Docx(Format):
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         document = self._document(data)
-        lines = [paragraph.text for paragraph in document.paragraphs]
-        for table in document.tables:
-            for row in table.rows:
-                lines.append(" | ".join(cell.text for cell in row.cells))
+        text = clean_text(_paragraph_text(document.element.body)).strip()
         properties = document.core_properties
         rows = [
             (label, clean_line(str(value)))
@@ -200,8 +207,28 @@ class Docx(Format):
             )
             if value
         ]
-        text = clean_text("\n".join(lines)).strip()
         return [Fields(rows), Text(text or "(The document has no text.)")]
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _paragraph_text(body: Any) -> str:
+    """Every paragraph's text (tables' too: their cells hold paragraphs), in order,
+    walked once. python-docx's table API is not used: it expands a cell's declared span
+    (`gridSpan` 2,000,000,000 in a crafted file) into that many cells."""
+    lines: list[str] = []
+    size = 0
+    for paragraph in body.iter(f"{_W}p"):
+        line = "".join(
+            (node.text or "") if node.tag == f"{_W}t" else "\t"
+            for node in paragraph.iter(f"{_W}t", f"{_W}tab")
+        )
+        lines.append(line)
+        size += len(line) + 1
+        if size > MAX_PRINTED_CHARS:
+            break
+    return "\n".join(lines)
 
 
 _ODF = "{urn:oasis:names:tc:opendocument:xmlns:%s}"

@@ -61,6 +61,9 @@ def opened(data: io.BytesIO | bytes | object) -> Iterator[Image.Image]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
+            # Pillow only warns between its limit and twice it; here the limit is firm
+            # (a picture that size would take gigabytes to decode and convert).
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(handle) as image:  # type: ignore[arg-type]
                 yield image
     except Image.DecompressionBombError:
@@ -102,6 +105,23 @@ def normalized(image: Image.Image) -> Image.Image:
     return image.convert("RGB")
 
 
+#: Formats whose frames are an animation; a TIFF's pages are not counted (walking
+#: thousands of them is slow, and a scan's pages are not an animation).
+ANIMATED = frozenset({"GIF", "WEBP", "PNG"})
+#: A picture is printed at most this many pixels wide (A4 at 300 dpi); a wider one is
+#: scaled down for the page (the original is hashed, kept and can be attached).
+PRINT_PIXELS = 2480
+#: Perceptual hashes and previews are taken from a picture shrunk to this first.
+WORKING_PIXELS = 1024
+
+
+def animation_frames(image: Image.Image) -> int:
+    """How many frames an animated picture has (1 when it isn't one)."""
+    if image.format not in ANIMATED or not getattr(image, "is_animated", False):
+        return 1
+    return int(getattr(image, "n_frames", 1) or 1)
+
+
 class Photo(Format):
     family = "photo"
 
@@ -129,12 +149,13 @@ class Photo(Format):
         with opened(probe.handle) as image:
             facts.width, facts.height = displayed_size(image)
             facts.exif_captured_at = exif_time(image.getexif())
-            frames = int(getattr(image, "n_frames", 1) or 1)
-            if getattr(image, "is_animated", False) and frames > 1:
+            if (frames := animation_frames(image)) > 1:
                 facts.kind = f"animated {self.kind}"
                 facts.shown["frames"] = frames
             facts.shown["pixels"] = f"{facts.width} x {facts.height}"
             try:
+                image.draft("RGB", (WORKING_PIXELS, WORKING_PIXELS))
+                image.thumbnail((WORKING_PIXELS, WORKING_PIXELS))
                 facts.phash = perceptual_hash(normalized(image))
             except (OSError, ValueError, SyntaxError, EOFError):
                 facts.problem = CUT_SHORT
@@ -147,6 +168,7 @@ class Photo(Format):
 
         with opened(data) as image:
             image.draft("RGB", (PREVIEW_PIXELS, PREVIEW_PIXELS))
+            image.thumbnail((PREVIEW_PIXELS * 3, PREVIEW_PIXELS * 3))
             picture = normalized(image)
         picture.thumbnail((PREVIEW_PIXELS, PREVIEW_PIXELS * 3), Image.Resampling.LANCZOS)
         return picture
@@ -154,8 +176,8 @@ class Photo(Format):
     def printable(self, data: bytes, name: str) -> list[Block]:
         with opened(data) as image:
             width, height = displayed_size(image)
-            frames = int(getattr(image, "n_frames", 1) or 1)
-            animated = bool(getattr(image, "is_animated", False)) and frames > 1
+            frames = animation_frames(image)
+            animated = frames > 1
             whole = self._whole(image, data)
         blocks: list[Block] = []
         if animated:
@@ -165,6 +187,8 @@ class Photo(Format):
 
         def decode() -> Image.Image:
             with opened(data) as image:
+                if image.width > PRINT_PIXELS:  # scaled for the page, rows all kept
+                    image.thumbnail((PRINT_PIXELS, image.height * PRINT_PIXELS // image.width))
                 return normalized(image)
 
         blocks.append(Picture(width, height, decode, data if whole else None))
