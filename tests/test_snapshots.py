@@ -188,10 +188,10 @@ def test_timeline_event_form(snap_compare, demo: Vault):
 
 
 def test_binder_step(snap_compare, demo: Vault, monkeypatch: pytest.MonkeyPatch):
-    import tui.screens.binder
+    from tui.core.exports import Places
 
     monkeypatch.setattr(
-        tui.screens.binder, "default_destination", lambda: Path("/media/usb/binder.pdf")
+        Places, "default_target", lambda self, stem, suffix="": Path("/media/usb/binder.pdf")
     )
     app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
     assert snap_compare(app, press=["7"], terminal_size=SIZE)

@@ -107,7 +107,7 @@ async def test_editing_moves_an_event_to_its_new_place(vault: Vault):
         await pilot.press("escape")
         await settle(app, pilot)
         assert titles(app) == ["February", "January"]
-        assert app.screen.query_one(DataTable).get_row_at(1)[0] == "1 March 2024"
+        assert str(app.screen.query_one(DataTable).get_row_at(1)[0]) == "1 March 2024"
 
 
 async def test_remove_asks_first(vault: Vault):

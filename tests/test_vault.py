@@ -219,7 +219,9 @@ def test_leftovers_of_interrupted_writes_are_swept_once_stale(vault: Vault, tmp_
     old = time.time() - 2 * 3600
     for leftover in (stale_part, stale_save):
         os.utime(leftover, (old, old))
-    assert verify_all(vault) == []
+    problems = verify_all(vault)
+    assert [(p.exhibit, p.serious) for p in problems] == [("pieces", False)]
+    assert "removed 2 unfinished" in problems[0].what and "1 unfinished" in problems[0].what
     assert not stale_part.exists() and not stale_save.exists()
     assert fresh_part.exists(), "a write still in progress is left alone"
     assert (vault.path / "blobs" / f"{kept.blob}.blob").exists()

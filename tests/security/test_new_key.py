@@ -79,7 +79,7 @@ def test_a_crash_midway_is_finished_on_the_next_open(
         add(vault, tmp_path, index)
     before = {e.id: read_original(vault, e) for e in list_exhibits(vault)}
     real = rekey._rekey_blob
-    done = []
+    done: list[str] = []
 
     def crashing(old: Vault, new: Vault, blob: str) -> bool:
         if len(done) == stop_after:

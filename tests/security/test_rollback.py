@@ -113,3 +113,36 @@ def test_an_interrupted_deletion_is_finished_not_undone(vault: Vault, cli, tmp_p
     done = cli("evidence", "recover")
     assert "Finished deleting E-0001" in done.stdout
     assert list_exhibits(vault) == [] and not blob.exists()
+
+
+def test_a_backup_never_goes_back_to_an_older_generation(vault: Vault, tmp_path: Path):
+    from tui.core.backup import make_backup
+    from tui.core.errors import InputError
+
+    add(vault, tmp_path, 0)
+    saved = tmp_path / "old-case.db"
+    shutil.copy2(vault.path / RECORD, saved)
+    add(vault, tmp_path, 1)
+    drive = tmp_path / "drive"
+    drive.mkdir()
+    first = make_backup(vault, drive)
+    manifest_before = (first.folder / "manifest.json").read_bytes()
+    shutil.copy2(saved, vault.path / RECORD)  # the old record put back
+    with pytest.raises(InputError, match="holds a newer state of this case"):
+        make_backup(vault, drive)
+    assert (first.folder / "manifest.json").read_bytes() == manifest_before, "left as it was"
+
+
+def test_checking_an_old_format_backup_changes_nothing(vault: Vault, tmp_path: Path):
+    from tests.legacy import downgrade_to_first_format, header_version
+    from tui.core.backup import make_backup, verify_backup
+
+    add(vault, tmp_path, 0)
+    drive = tmp_path / "drive"
+    drive.mkdir()
+    downgrade_to_first_format(vault)
+    with Vault.open(vault.path, passphrase=PASSPHRASE, upgrade=False) as old:
+        folder = make_backup(old, drive).folder
+    check = verify_backup(folder, passphrase=PASSPHRASE)
+    assert check.whole, check.problems
+    assert header_version(folder) == 1, "the backup itself was not rewritten"

@@ -91,6 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run(handler: Handler, args: argparse.Namespace) -> int:
     """Run one command; every failure becomes one plain sentence, never a traceback."""
+    from tui.cli.common import warn
     from tui.core.errors import ReclaimError, explain
 
     try:
@@ -101,5 +102,5 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
     except Exception as error:
         if os.environ.get("RECLAIM_DEBUG") and not isinstance(error, OSError | ReclaimError):
             raise
-        print(f"reclaim: {explain(error, args.doing)}", file=sys.stderr)
+        warn(f"reclaim: {explain(error, args.doing)}")  # it may quote a file's name
         return 1

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from tui.cli.common import Commands, StderrProgress, add_command, open_vault, read_secret, say
+from tui.core.display import shown
 
 
 def _export_date(text: str | None) -> date:
@@ -41,11 +42,11 @@ def cmd_binder(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         result = make(vault, Path(args.dest).expanduser(), choices, StderrProgress("Binding"))
     say(
-        f"Wrote {result.path}: {result.pages} pages, {len(result.exhibits)} exhibits, "
+        f"Wrote {shown(str(result.path))}: {result.pages} pages, {len(result.exhibits)} exhibits, "
         f"sha256:{result.sha256}"
     )
     for line in result.notice_lines():
-        say(line)
+        say(shown(line))  # it may name an exhibit
     if args.package:
         say("The folder is a BagIt bag: the binder, the originals and a README with checks.")
     if not password:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
-from tui.cli.common import Commands, add_command, add_group, open_vault, say
+from tui.cli.common import Commands, add_command, add_group, open_vault, say, say_json
+from tui.core.display import shown
 
 
 def _record(progress: Any) -> dict[str, Any]:
@@ -30,7 +30,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         progresses = all_progress(vault)
     if args.json:
-        say(json.dumps([_record(p) for p in progresses], indent=2, ensure_ascii=False))
+        say_json([_record(p) for p in progresses])
         return 0
     say(f"{'ID':<20}{'DONE':>7}  {'':<14}TITLE")
     for p in progresses:
@@ -69,7 +69,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         )
     if args.json:
         record = _record(progress) | {"source": checklist.source, "intro": checklist.intro}
-        say(json.dumps(record | {"steps": steps}, indent=2, ensure_ascii=False))
+        say_json(record | {"steps": steps})
         return 0
     say(f"{checklist.title} ({progress.done} of {progress.total} done)")
     say(f"Checked {checklist.reviewed.isoformat()}: {checklist.source}\n")
@@ -85,9 +85,9 @@ def cmd_show(args: argparse.Namespace) -> int:
             say(f"       Save the evidence from {checklist.platform} before this step.")
         if item["done"]:
             anyway = " (before any evidence was saved)" if item["before_evidence"] else ""
-            say(f"       Done {item['done_at']}{anyway}")
+            say(f"       Done {shown(str(item['done_at']))}{anyway}")
         if item["note"]:
-            say(f"       Note: {item['note']}")
+            say(f"       Note: {shown(item['note'])}")
     return 0
 
 

@@ -4,7 +4,6 @@ folder, checked and restored, and the register of where copies are."""
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from tui.cli.common import (
@@ -15,8 +14,10 @@ from tui.cli.common import (
     open_vault,
     read_secret,
     say,
+    say_json,
     size,
 )
+from tui.core.display import shown
 
 
 def _secret(args: argparse.Namespace) -> dict[str, str]:
@@ -38,44 +39,57 @@ def cmd_backup(args: argparse.Namespace) -> int:
         result = make_backup(vault, Path(args.target[0]).expanduser(), StderrProgress("Copying"))
     say(
         f"Backed up {result.exhibits} exhibit{'s' if result.exhibits != 1 else ''} "
-        f"to {result.folder} "
+        f"to {shown(str(result.folder))} "
         f"({size(result.copied_bytes)} written this time, {size(result.total_bytes)} in all)."
     )
     say("It is encrypted: your passphrase or recovery code opens it.")
+    if result.kept:
+        many = len(result.kept) != 1
+        say(
+            f"The stored cop{'ies' if many else 'y'} of {', '.join(result.kept)} in this case "
+            f"{'are' if many else 'is'} damaged, so the backup kept the earlier, whole "
+            f"cop{'ies' if many else 'y'}. Check the case with: reclaim evidence verify"
+        )
     return 0
 
 
 def _verify(args: argparse.Namespace, rest: list[str]) -> int:
-    from tui.core.backup import find_backup, verify_backup
+    from tui.core.backup import LinkRefused, find_backup, verify_backup
     from tui.core.errors import InputError
 
     if len(rest) != 1:
         raise InputError("Give the backup to check, e.g. reclaim backup verify /media/usb.")
     folder = find_backup(Path(rest[0]).expanduser())
     secret = _secret(args)
-    check = verify_backup(
-        folder,
-        passphrase=secret.get("passphrase"),
-        recovery_code=secret.get("recovery_code"),
-        progress=StderrProgress("Checking"),
-    )
+    try:
+        check = verify_backup(
+            folder,
+            passphrase=secret.get("passphrase"),
+            recovery_code=secret.get("recovery_code"),
+            progress=StderrProgress("Checking"),
+        )
+    except LinkRefused as refused:
+        _note_check(args, folder, str(refused))  # a planted link fails the check too
+        raise
     if check.whole:
         say(
-            f"The backup at {folder} is whole: every file and all {check.exhibits} exhibits "
-            f"match their hashes (made {check.made_at})."
+            f"The backup at {shown(str(folder))} is whole: every file and all "
+            f"{check.exhibits} exhibits match their hashes (made {shown(check.made_at)})."
         )
-        _note_verified(args, folder)
+        _note_check(args, folder, None)
         return 0
     for problem in check.problems:
-        say(f"{folder}: {problem}.")
+        say(f"{shown(str(folder))}: {shown(str(problem))}.")
     say("This backup is not whole. Make a new backup, or restore from another copy.")
+    _note_check(args, folder, check.problems[0])
     return 1
 
 
-def _note_verified(args: argparse.Namespace, folder: Path) -> None:
-    """Record the check in the case's copies register, when this case can be opened."""
+def _note_check(args: argparse.Namespace, folder: Path, problem: str | None) -> None:
+    """Record the check, whole or failed, in the case's copies register when this case
+    can be opened: a failed check must not leave the last good one showing."""
     from tui.cli.common import vault_path
-    from tui.core.copies import mark_verified
+    from tui.core.copies import mark_check_failed, mark_verified
     from tui.core.errors import ReclaimError
     from tui.core.layout import is_vault
 
@@ -83,7 +97,10 @@ def _note_verified(args: argparse.Namespace, folder: Path) -> None:
         return
     try:
         with open_vault(args) as vault:
-            mark_verified(vault, folder)
+            if problem is None:
+                mark_verified(vault, folder)
+            else:
+                mark_check_failed(vault, folder, problem)
     except ReclaimError:
         pass  # another case's backup, or another passphrase: nothing to record
 
@@ -98,32 +115,39 @@ def cmd_restore(args: argparse.Namespace) -> int:
         progress=StderrProgress("Checking"),
         **_secret(args),
     )
-    say(f"Restored the case to {target}. Every exhibit matched its hash.")
+    say(f"Restored the case to {shown(str(target))}. Every exhibit matched its hash.")
     return 0
 
 
 def cmd_copies_list(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from tui.core.copies import is_stale, list_copies
+    from tui.core.copies import is_damaged, is_stale, list_copies
     from tui.core.evidence.exhibits import list_exhibits
 
     with open_vault(args) as vault:
         copies = list_copies(vault)
         newest = max((e.added_at for e in list_exhibits(vault)), default="")
     if args.json:
-        records = [{**asdict(c), "stale": is_stale(c, newest)} for c in copies]
-        say(json.dumps(records, indent=2, ensure_ascii=False))
+        say_json(
+            [{**asdict(c), "stale": is_stale(c, newest), "damaged": is_damaged(c)} for c in copies]
+        )
         return 0
     if not copies:
         say("No copies yet. Make one with: reclaim backup /path/to/drive")
         return 0
     for copy in copies:
-        state = "OUT OF DATE" if is_stale(copy, newest) else "up to date"
+        state = "up to date"
+        if is_damaged(copy):
+            state = "DAMAGED"
+        elif is_stale(copy, newest):
+            state = "OUT OF DATE"
         checked = f", checked {copy.last_verified_at[:10]}" if copy.last_verified_at else ""
+        if is_damaged(copy):
+            checked = f", check failed {copy.check_failed_at[:10]} ({copy.check_problem})"
         say(
-            f"{copy.id}  {copy.kind:<8} {state:<12} made {copy.made_at[:10]}{checked}, "
-            f"{copy.exhibits} exhibits  {copy.where}"
+            f"{copy.id}  {shown(copy.kind):<8} {state:<12} made {shown(copy.made_at[:10])}"
+            f"{shown(checked)}, {copy.exhibits} exhibits  {shown(copy.where)}"
         )
     return 0
 
@@ -133,7 +157,10 @@ def cmd_copies_add(args: argparse.Namespace) -> int:
 
     with open_vault(args) as vault:
         copy = add_copy(vault, args.kind, args.where, args.note or "")
-    say(f"{copy.id}  {copy.kind}  {copy.where}: noted, holding {copy.exhibits} exhibits.")
+    say(
+        f"{copy.id}  {shown(copy.kind)}  {shown(copy.where)}: noted, "
+        f"holding {copy.exhibits} exhibits."
+    )
     return 0
 
 

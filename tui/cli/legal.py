@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from tui.cli.common import Commands, add_command, add_group, say
+from tui.core.display import shown
 
 
 def cmd_legal_options(args: argparse.Namespace) -> int:
@@ -34,12 +35,12 @@ def cmd_legal_package(args: argparse.Namespace) -> int:
             vault, Path(args.dest).expanduser(), args.prepared_by or "", StderrProgress("Binding")
         )
     say(
-        f"Made the lawyer package in {result.path}: the binder ({result.pages} pages, "
+        f"Made the lawyer package in {shown(str(result.path))}: the binder ({result.pages} pages, "
         f"{len(result.exhibits)} exhibits), the originals, timeline.docx and notes.txt. "
         "It is not encrypted; keep it safe."
     )
     for line in result.notice_lines():
-        say(line)
+        say(shown(line))  # it may name an exhibit
     return 0
 
 

@@ -8,6 +8,7 @@ import argparse
 from pathlib import Path
 
 from tui.cli.common import Commands, add_command, add_group, say
+from tui.core.display import shown, shown_block
 
 
 def _save_facts(args: argparse.Namespace) -> None:
@@ -45,9 +46,12 @@ def cmd_letter(args: argparse.Namespace) -> int:
         if args.out:
             path = export_letter(vault, letter, letter.text, Path(args.out).expanduser())
     if args.out:
-        say(f"Saved the draft to {path}. It is not encrypted; read it through before sending.")
+        say(
+            f"Saved the draft to {shown(str(path))}. It is not encrypted; "
+            "read it through before sending."
+        )
     else:
-        say(letter.text)
+        say(shown_block(letter.text))  # names, addresses and demands, as they were given
     return 0
 
 

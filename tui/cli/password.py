@@ -5,10 +5,10 @@ standard input only, never from the command line, and never printed."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from tui.cli.common import Commands, add_command, add_group, open_vault, say
+from tui.cli.common import Commands, add_command, add_group, open_vault, say, say_json
+from tui.core.display import shown
 
 
 def _read_password() -> str:
@@ -55,15 +55,15 @@ def cmd_check(args: argparse.Namespace) -> int:
             "warning": warning,
             "suggestions": list(found.suggestions),
         }
-        say(json.dumps(record, indent=2, ensure_ascii=False))
+        say_json(record)
         return 0
     say(f"Strength: {found.score} of 4, {found.words}")
     say(f"Guesses needed: about {found.guesses:.3g}")
     say(f"Time to crack offline (slow hash): {found.crack_time}")
     if warning:
-        say(f"Warning: {warning}")
+        say(f"Warning: {shown(warning)}")  # it may quote a word from the profile
     for suggestion in found.suggestions:
-        say(f"Try: {suggestion}")
+        say(f"Try: {shown(suggestion)}")
     return 0
 
 
@@ -86,10 +86,11 @@ def cmd_profile_show(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         profile = load(vault)
     if args.json:
-        say(json.dumps(profile.to_record(), indent=2, ensure_ascii=False))
+        say_json(profile.to_record())
         return 0
     for name, label in LABELS.items():
-        say(f"{label}: {', '.join(getattr(profile, name)) or '-'}")
+        words = ", ".join(shown(word) for word in getattr(profile, name))
+        say(f"{label}: {words or '-'}")
     return 0
 
 

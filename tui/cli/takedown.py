@@ -4,10 +4,10 @@ tracker of requests made (the letters are `reclaim letter ...`)."""
 from __future__ import annotations
 
 import argparse
-import json
 from dataclasses import asdict
 
-from tui.cli.common import Commands, add_command, add_group, say
+from tui.cli.common import Commands, add_command, add_group, say, say_json
+from tui.core.display import shown
 
 
 def cmd_takedown_sites(args: argparse.Namespace) -> int:
@@ -15,17 +15,13 @@ def cmd_takedown_sites(args: argparse.Namespace) -> int:
 
     directions = shipped()
     if args.json:
-        say(
-            json.dumps(
-                {
-                    "reviewed": directions.reviewed.isoformat(),
-                    "sites": [asdict(site) for site in directions.sites],
-                    "hash_services": [asdict(s) for s in directions.hash_services],
-                },
-                indent=2,
-                ensure_ascii=False,
-                default=str,
-            )
+        say_json(
+            {
+                "reviewed": directions.reviewed.isoformat(),
+                "sites": [asdict(site) for site in directions.sites],
+                "hash_services": [asdict(s) for s in directions.hash_services],
+            },
+            default=str,
         )
         return 0
     say(directions.under_18)
@@ -81,7 +77,7 @@ def cmd_takedown_add(args: argparse.Namespace) -> int:
 
     with open_vault(args) as vault:
         request = add_request(vault, args.site, args.url or [], args.evidence or [])
-    say(f"{request.id}  {request.site}  drafted: {request.route}")
+    say(f"{request.id}  {shown(request.site)}  drafted: {shown(request.route)}")
     say(f"When you have sent it: reclaim takedown update {request.id} --status submitted")
     return 0
 
@@ -93,7 +89,7 @@ def cmd_takedown_list(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         records = [_record(request) for request in list_requests(vault)]
     if args.json:
-        say(json.dumps(records, indent=2, ensure_ascii=False))
+        say_json(records)
         return 0
     if not records:
         say("No takedown requests yet. See where to ask with: reclaim takedown sites")
@@ -104,7 +100,8 @@ def cmd_takedown_list(args: argparse.Namespace) -> int:
         due = (
             f" due {str(record['due_at'])[:16].replace('T', ' ')} UTC" if record["due_at"] else ""
         )
-        say(f"{record['id']}  {record['site']:<14}{record['status']:<13}{due}{flags}")
+        site, status = shown(str(record["site"])), shown(str(record["status"]))
+        say(f"{record['id']}  {site:<14}{status:<13}{due}{flags}")
     return 0
 
 
@@ -124,7 +121,7 @@ def cmd_takedown_update(args: argparse.Namespace) -> int:
             notes=args.notes,
             sent=args.sent,
         )
-    say(f"{request.id} is {request.status}.")
+    say(f"{request.id} is {shown(request.status)}.")
     return 0
 
 
@@ -136,16 +133,16 @@ def cmd_takedown_next(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         found = suggestions(list_requests(vault), get_facts(vault).under_18)
     if args.json:
-        say(json.dumps([asdict(s) for s in found], indent=2, ensure_ascii=False))
+        say_json([asdict(s) for s in found])
         return 0
     if not found:
         say("Nothing to do next: start with reclaim takedown sites.")
     for suggestion in found:
-        about = f"{suggestion.request}: " if suggestion.request else ""
-        say(f"{about}{suggestion.title}")
-        say(f"    {suggestion.how}")
+        about = f"{shown(suggestion.request)}: " if suggestion.request else ""
+        say(f"{about}{shown(suggestion.title)}")
+        say(f"    {shown(suggestion.how)}")
         if suggestion.link:
-            say(f"    {suggestion.link}")
+            say(f"    {shown(suggestion.link)}")
     return 0
 
 

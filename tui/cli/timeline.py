@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from tui.cli.common import Commands, add_command, add_group, open_vault, say
+from tui.cli.common import Commands, add_command, add_group, open_vault, say, say_json
+from tui.core.display import shown
 
 
 def cmd_timeline_add(args: argparse.Namespace) -> int:
@@ -25,7 +25,7 @@ def cmd_timeline_add(args: argparse.Namespace) -> int:
             witnesses=args.witness or [],
             evidence=args.evidence or [],
         )
-    say(f"{event.id}  {event.moment.text()}  {event.title}")
+    say(f"{event.id}  {shown(event.moment.text())}  {shown(event.title)}")
     return 0
 
 
@@ -35,15 +35,15 @@ def cmd_timeline_list(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         records = as_records(vault)
     if args.json:
-        say(json.dumps(records, indent=2, ensure_ascii=False))
+        say_json(records)
         return 0
     if not records:
         say('No events yet. Add one with: reclaim timeline add --when 2024-03 --title "..."')
         return 0
     for record in records:
-        line = f"{record['id']}  {record['when_text']:<22}  {record['title']}"
+        line = f"{record['id']}  {shown(record['when_text']):<22}  {shown(record['title'])}"
         if record["evidence"]:
-            line += f"  (see {', '.join(record['evidence'])})"
+            line += f"  (see {shown(', '.join(record['evidence']))})"
         say(line)
     return 0
 
@@ -53,7 +53,7 @@ def cmd_timeline_remove(args: argparse.Namespace) -> int:
 
     with open_vault(args) as vault:
         event = remove_event(vault, args.id)
-    say(f"{event.id} ({event.title}) is taken out of the timeline.")
+    say(f"{event.id} ({shown(event.title)}) is taken out of the timeline.")
     return 0
 
 
@@ -62,7 +62,10 @@ def cmd_timeline_export(args: argparse.Namespace) -> int:
 
     with open_vault(args) as vault:
         target = export(vault, Path(args.dest).expanduser())
-    say(f"Wrote the account to {target}. It is not encrypted there: keep it somewhere safe.")
+    say(
+        f"Wrote the account to {shown(str(target))}. It is not encrypted there: "
+        "keep it somewhere safe."
+    )
     return 0
 
 

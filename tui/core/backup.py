@@ -8,22 +8,40 @@ is being written an `UNFINISHED` marker lies in the folder; it goes only after t
 manifest is in place, so a pulled drive never leaves something that looks complete.
 
 Blobs never change once written, so a second backup copies only new blobs (and the
-small header and record) and removes the blobs of deleted exhibits."""
+small header and record) and removes the blobs of deleted exhibits. Every blob already
+in the backup is hashed and compared with the case's, so a damaged copy is rewritten
+rather than carried forward; a whole copy is never copied again.
+
+A backup is a folder someone else may have had in their hands. Nothing under a backup
+or a restore target is ever a link (one found is refused, never followed), nothing is
+deleted outside the backup folder, and a manifest may name only the files a vault has:
+a manifest is signed with the case key, and whoever holds the backup holds that too."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import hmac
 import json
 import os
+import re
 import shutil
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from tui.core import custody, keys
-from tui.core.atomic import atomic_write, fsync_dir, make_private_dir, open_private, temp_path_for
+from tui.core.atomic import (
+    DIR_MODE,
+    atomic_write,
+    fsync_dir,
+    make_private_dir,
+    open_private,
+    temp_path_for,
+)
+from tui.core.blobs import BlobDamaged, decrypt_stream, read_card
 from tui.core.clock import utc_stamp
 from tui.core.errors import InputError, VaultDamaged
 from tui.core.evidence.exhibits import Exhibit, list_exhibits
@@ -34,8 +52,28 @@ MANIFEST = "manifest.json"
 UNFINISHED = "UNFINISHED"
 FOLDER_PREFIX = "reclaim-backup-"
 CHUNK = 1024 * 1024
+#: A manifest lists a few hundred bytes per file; anything bigger was not made here.
+MANIFEST_LIMIT = 64 * 1024 * 1024
+#: Blob names are `secrets.token_hex(16)` (see exhibits._intake).
+BLOB_NAME = re.compile(r"[0-9a-f]{32}")
+SHA256 = re.compile(r"[0-9a-f]{64}")
+WRITE = "write through"
+READ = "read through"
 #: (bytes done, bytes in all); may raise Cancelled.
 Progress = Callable[[int, int], None]
+#: A manifest's entry for one file: {"sha256": ..., "size": ...}.
+Files = dict[str, dict[str, Any]]
+
+
+class LinkRefused(InputError):
+    """A link where a backup or restore reads or writes: following it could read,
+    overwrite or delete someone else's files, so the work stops before it starts."""
+
+    def __init__(self, path: Path, doing: str) -> None:
+        super().__init__(
+            f"{path} is a link to somewhere else; Reclaim won't {doing} it. "
+            "Remove it or choose another folder."
+        )
 
 
 @dataclass(frozen=True)
@@ -46,6 +84,8 @@ class BackupResult:
     """What this run wrote: small for a second backup to the same place."""
     total_bytes: int
     exhibits: int
+    kept: tuple[str, ...] = ()
+    """Exhibits whose stored copy in the case is damaged: the backup kept its whole one."""
 
 
 def backup_folder(destination: Path, vault: Vault) -> Path:
@@ -53,9 +93,75 @@ def backup_folder(destination: Path, vault: Vault) -> Path:
     return destination / f"{FOLDER_PREFIX}{vault.header.vault_id[:12]}"
 
 
+def is_case_file(name: str) -> bool:
+    """Whether a manifest may list `name`: only what a vault holds (layout.py), so no
+    entry can lead a restore out of its folder."""
+    if name in (HEADER, RECORD):
+        return True
+    folder, _, leaf = name.partition("/")
+    stem, dot, ext = leaf.partition(".")
+    return folder == BLOBS and dot == "." and ext == "blob" and bool(BLOB_NAME.fullmatch(stem))
+
+
+def _printable(name: str) -> str:
+    """A name from a manifest, safe to put in a sentence (it may hold anything)."""
+    return "".join(c if c.isprintable() else "?" for c in name)[:200]
+
+
+# ---- links and plain files ----------------------------------------------------------
+
+
+def _refuse_links(root: Path, doing: str) -> None:
+    """Refuse if `root` or anything under it is a link. Reclaim never makes one there,
+    so a link was planted, and whatever it points to belongs to someone else."""
+    if root.is_symlink():
+        raise LinkRefused(root, doing)
+    for top, folders, files in os.walk(root):  # lists links to folders, never enters them
+        for name in sorted([*folders, *files]):
+            if (Path(top) / name).is_symlink():
+                raise LinkRefused(Path(top) / name, doing)
+
+
+def _inside(folder: Path, name: str, doing: str) -> Path:
+    """`folder / name`, checked again just before use: no part of it from `folder` down
+    is a link, and it resolves to a place inside `folder`."""
+    parts = [part for part in name.split("/") if part]
+    path = folder
+    for part in ["", *parts]:
+        path = path / part if part else path
+        if path.is_symlink():
+            raise LinkRefused(path, doing)
+    if Path(os.path.realpath(path)) != Path(os.path.realpath(folder)).joinpath(*parts):
+        raise LinkRefused(path, doing)
+    return path
+
+
+def _plain_size(path: Path) -> int | None:
+    """The size of a plain file at `path` (not through a link), or None."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return None
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
+def _open_read(path: Path) -> BinaryIO:
+    """Open a plain file to read: never through a link, never blocking on a pipe."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise LinkRefused(path, READ) from None
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise VaultDamaged(f"{path} is not a plain file, so Reclaim won't read it.")
+    return os.fdopen(fd, "rb")
+
+
 def _sha256_file(path: Path, progress: Callable[[int], None] | None = None) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with _open_read(path) as handle:
         while chunk := handle.read(CHUNK):
             digest.update(chunk)
             if progress is not None:
@@ -73,11 +179,12 @@ def _sign(body: dict[str, Any], key: bytes) -> str:
 
 
 def _copy(source: Path, target: Path, progress: Callable[[int], None]) -> str:
-    """Copy one file atomically (temp, fsync, rename); return its SHA-256."""
+    """Copy one file atomically (temp, fsync, rename); return its SHA-256. The temp file
+    is new (O_EXCL, O_NOFOLLOW, 0600) and the rename replaces a name, never follows it."""
     digest = hashlib.sha256()
     temp = temp_path_for(target)
     try:
-        with source.open("rb") as reader, open_private(temp) as writer:
+        with _open_read(source) as reader, open_private(temp) as writer:
             while chunk := reader.read(CHUNK):
                 digest.update(chunk)
                 writer.write(chunk)
@@ -93,36 +200,112 @@ def _copy(source: Path, target: Path, progress: Callable[[int], None]) -> str:
 
 def _read_manifest(folder: Path) -> dict[str, Any] | None:
     try:
-        data = json.loads((folder / MANIFEST).read_text())
-    except (OSError, ValueError):
+        with _open_read(folder / MANIFEST) as handle:
+            raw = handle.read(MANIFEST_LIMIT + 1)
+        data = json.loads(raw) if len(raw) <= MANIFEST_LIMIT else None
+    except (OSError, ValueError, VaultDamaged):
         return None
     return data if isinstance(data, dict) else None
+
+
+def _list_problems(files: dict[str, Any]) -> list[str]:
+    """What is wrong with a manifest's list itself, found before any file is touched."""
+    problems = [
+        f"its list of files names {_printable(name)}, which is not a file a Reclaim case has"
+        for name in sorted(files)
+        if not is_case_file(name)
+    ]
+    if problems:
+        return problems
+    for name, entry in sorted(files.items()):
+        sha = entry.get("sha256") if isinstance(entry, dict) else None
+        size = entry.get("size") if isinstance(entry, dict) else None
+        if not (isinstance(sha, str) and SHA256.fullmatch(sha)) or not (
+            type(size) is int and size >= 0
+        ):
+            problems.append(f"its list of files has an unreadable entry for {name}")
+    return problems + [
+        f"its list of files leaves out {name}" for name in (HEADER, RECORD) if name not in files
+    ]
+
+
+def _decrypts_whole(vault: Vault, exhibit: Exhibit, path: Path) -> bool:
+    """Whether the blob at `path` decrypts to the exhibit's intake hash and its card (if
+    it has one) opens: every byte of a blob is covered by one or the other."""
+    from cryptography.exceptions import InvalidTag
+
+    from tui.core.evidence.cards import CARD_MAGIC
+    from tui.core.evidence.cards import _aad as card_aad
+
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        for chunk in decrypt_stream(path, vault.blob_key, vault.blob_aad(exhibit.blob)):
+            digest.update(chunk)
+            size += len(chunk)
+        sealed = read_card(path)
+        if sealed is not None:
+            if not sealed.startswith(CARD_MAGIC):
+                return False
+            keys.open_sealed(
+                vault.card_key, sealed[len(CARD_MAGIC) :], card_aad(vault, exhibit.blob)
+            )
+    except (BlobDamaged, InvalidTag, OSError):
+        return False
+    return size == exhibit.size and digest.hexdigest() == exhibit.sha256
+
+
+def _refuse_going_back(vault: Vault, folder: Path) -> None:
+    """A backup that holds a newer state of the case than the case itself (its record's
+    generation is higher) is never replaced by the older one: the case may have been put
+    back to an old copy, and the backup may be where the newer evidence still is."""
+    manifest = _read_manifest(folder)
+    if manifest is None or manifest.get("vault_id") != vault.header.vault_id:
+        return
+    body = {k: v for k, v in manifest.items() if k != "mac"}
+    if not hmac.compare_digest(str(manifest.get("mac")), _sign(body, _manifest_key(vault))):
+        return  # not one this case's key wrote: verify says so; the copy replaces it
+    generation = manifest.get("generation")
+    if isinstance(generation, int) and generation > vault.generation:
+        raise InputError(
+            f"The backup in {folder} holds a newer state of this case (made "
+            f"{manifest.get('made_at', 'earlier')}) than the case itself, which may have "
+            "been put back to an older copy. Nothing was written. Check the case with "
+            "`reclaim evidence verify`, or restore this backup to a new folder."
+        )
 
 
 def make_backup(vault: Vault, destination: Path, progress: Progress | None = None) -> BackupResult:
     """Write (or bring up to date) this case's backup inside `destination`."""
     if not destination.is_dir():
         raise InputError(f"There is no folder {destination} to back up into. Plug the drive in?")
-    folder = backup_folder(destination, vault)
-    make_private_dir(folder)
-    make_private_dir(folder / BLOBS)
+    folder = backup_folder(destination.absolute(), vault)
     with vault.transaction():  # nobody adds or deletes while the copy is made
-        old = _read_manifest(folder) or {}
-        old_files: dict[str, Any] = old.get("files", {}) if isinstance(old, dict) else {}
-        (folder / UNFINISHED).write_text("A backup was being written here and did not finish.\n")
-        fsync_dir(folder)
-        blobs = sorted(f"{BLOBS}/{p.name}" for p in vault.blob_dir.glob("*.blob"))
-        wanted = [HEADER, RECORD, *blobs]
-        sizes = {name: (vault.path / name).stat().st_size for name in wanted}
-        to_copy = [
+        _refuse_links(folder, WRITE)  # before anything, even a chmod, goes through one
+        _refuse_going_back(vault, folder)
+        make_private_dir(_inside(folder, "", WRITE))
+        make_private_dir(_inside(folder, BLOBS, WRITE))
+        atomic_write(
+            _inside(folder, UNFINISHED, WRITE),
+            b"A backup was being written here and did not finish.\n",
+        )
+        exhibits = list_exhibits(vault)
+        owners = {f"{BLOBS}/{exhibit.blob}.blob": exhibit for exhibit in exhibits}
+        blobs = sorted(
             name
-            for name in wanted
-            if name in (HEADER, RECORD)
-            or old_files.get(name, {}).get("size") != sizes[name]
-            or not (folder / name).is_file()
-        ]
-        total = sum(sizes[name] for name in to_copy)
-        done = 0
+            for path in vault.blob_dir.glob("*.blob")
+            if is_case_file(name := f"{BLOBS}/{path.name}")
+        )
+        wanted = [HEADER, RECORD, *blobs]
+        sizes = {name: (vault.path / name).lstat().st_size for name in wanted}
+        present = {
+            name: size for name in blobs if (size := _plain_size(folder / name)) is not None
+        }
+        # Each blob already there is hashed on both sides; the rest is copied.
+        total = sum(sizes.values()) + sum(
+            size for name, size in present.items() if size == sizes[name]
+        )
+        done = copied = 0
 
         def count(size: int) -> None:
             nonlocal done
@@ -130,30 +313,56 @@ def make_backup(vault: Vault, destination: Path, progress: Progress | None = Non
             if progress is not None:
                 progress(done, total)
 
-        files: dict[str, dict[str, Any]] = {
-            name: old_files[name] for name in wanted if name not in to_copy
-        }
-        for name in to_copy:
-            digest = _copy(vault.path / name, folder / name, count)
+        def copy(name: str) -> None:
+            nonlocal copied
+            digest = _copy(vault.path / name, _inside(folder, name, WRITE), count)
             files[name] = {"sha256": digest, "size": sizes[name]}
-        for stale in (folder / BLOBS).glob("*.blob"):
-            if f"{BLOBS}/{stale.name}" not in files:
-                stale.unlink()
-        fsync_dir(folder / BLOBS)
-        exhibits = list_exhibits(vault)
+            copied += sizes[name]
+
+        files: Files = {}
+        kept: list[str] = []
+        for name in wanted:
+            if name not in present:
+                copy(name)
+                continue
+            target = _inside(folder, name, WRITE)
+            if present[name] == sizes[name]:
+                digest = _sha256_file(vault.path / name, count)
+                if _sha256_file(target, count) == digest:
+                    files[name] = {"sha256": digest, "size": sizes[name]}
+                    continue
+                total += sizes[name]
+            owner = owners.get(name)
+            if (
+                owner is not None
+                and not _decrypts_whole(vault, owner, vault.path / name)
+                and _decrypts_whole(vault, owner, target)
+            ):  # the case's copy went bad since: never overwrite the whole one with it
+                files[name] = {"sha256": _sha256_file(target), "size": present[name]}
+                kept.append(owner.id)
+                continue
+            copy(name)
+        for entry in sorted((folder / BLOBS).iterdir()):
+            name = f"{BLOBS}/{entry.name}"
+            if entry.name.endswith(".blob") and name not in files:
+                stale = _inside(folder, name, WRITE)
+                if _plain_size(stale) is not None:
+                    stale.unlink()
+        fsync_dir(_inside(folder, BLOBS, WRITE))
         body = {
             "format": "reclaim-backup-1",
             "vault_id": vault.header.vault_id,
             "made_at": utc_stamp(),
             "exhibits": len(exhibits),
             "newest_exhibit": max((e.added_at for e in exhibits), default=""),
+            "generation": vault.generation,
             "files": files,
         }
         atomic_write(
-            folder / MANIFEST,
+            _inside(folder, MANIFEST, WRITE),
             json.dumps({**body, "mac": _sign(body, _manifest_key(vault))}, indent=1).encode(),
         )
-        (folder / UNFINISHED).unlink()
+        _inside(folder, UNFINISHED, WRITE).unlink()
         fsync_dir(folder)
         custody.append(
             vault.table(custody.TABLE),
@@ -168,9 +377,10 @@ def make_backup(vault: Vault, destination: Path, progress: Progress | None = Non
     return BackupResult(
         folder=folder,
         files=len(files),
-        copied_bytes=total,
+        copied_bytes=copied,
         total_bytes=sum(sizes.values()),
         exhibits=len(exhibits),
+        kept=tuple(kept),
     )
 
 
@@ -190,7 +400,7 @@ class BackupCheck:
 
 def find_backup(path: Path) -> Path:
     """`path` may be the backup folder itself or the folder (drive) that holds one."""
-    if (path / HEADER).is_file() or (path / UNFINISHED).exists() or (path / MANIFEST).exists():
+    if any(os.path.lexists(path / name) for name in (HEADER, UNFINISHED, MANIFEST)):
         return path
     found = sorted(path.glob(f"{FOLDER_PREFIX}*")) if path.is_dir() else []
     if len(found) == 1:
@@ -208,27 +418,42 @@ def verify_backup(
 ) -> BackupCheck:  # fmt: skip
     """Check every file against the manifest and every exhibit against its hash, without
     restoring or changing anything. Needs the passphrase (or recovery code)."""
-    folder = find_backup(path)
-    if (folder / UNFINISHED).exists():
+    return _verify(find_backup(path), passphrase, recovery_code, progress, data_key)[0]
+
+
+def _verify(
+    folder: Path, passphrase: str | None, recovery_code: str | None,
+    progress: Progress | None, data_key: bytes | None,
+) -> tuple[BackupCheck, Files]:  # fmt: skip
+    """The check, and the manifest's files it passed, for restore to copy exactly those."""
+    _refuse_links(folder, READ)
+    if os.path.lexists(folder / UNFINISHED):
         return BackupCheck(
             ["this backup was interrupted before it finished; run the backup again"], 0, ""
-        )
+        ), {}
     manifest = _read_manifest(folder)
     if manifest is None or not isinstance(manifest.get("files"), dict):
-        return BackupCheck(["its list of files (manifest.json) is missing or damaged"], 0, "")
+        return BackupCheck(["its list of files (manifest.json) is missing or damaged"], 0, ""), {}
+    made_at = str(manifest.get("made_at", ""))
+    files: Files = manifest["files"]
+    if listed := _list_problems(files):  # before a single file is opened
+        return BackupCheck(listed, 0, made_at), {}
     try:
         vault = Vault.open(
-            folder, passphrase=passphrase, recovery_code=recovery_code, data_key=data_key
+            folder,
+            passphrase=passphrase,
+            recovery_code=recovery_code,
+            data_key=data_key,
+            upgrade=False,  # checking a backup never changes it
         )
     except VaultDamaged as damage:
-        return BackupCheck([f"it can't be opened: {damage}"], 0, str(manifest.get("made_at")))
+        return BackupCheck([f"it can't be opened: {damage}"], 0, made_at), {}
     problems: list[str] = []
     with vault:
         body = {k: v for k, v in manifest.items() if k != "mac"}
         if not hmac.compare_digest(str(manifest.get("mac")), _sign(body, _manifest_key(vault))):
             problems.append("its list of files (manifest.json) has been changed")
-        files: dict[str, Any] = manifest["files"]
-        total = sum(int(entry.get("size", 0)) for entry in files.values())
+        total = sum(int(entry["size"]) for entry in files.values())
         done = 0
 
         def count(size: int) -> None:
@@ -238,17 +463,21 @@ def verify_backup(
                 progress(done, total)
 
         for name, entry in sorted(files.items()):
-            target = folder / name
-            if not target.is_file():
+            target = _inside(folder, name, READ)
+            if _plain_size(target) is None:
                 problems.append(f"{name} is missing")
-            elif _sha256_file(target, count) != entry.get("sha256"):
+            elif _sha256_file(target, count) != entry["sha256"]:
                 problems.append(f"{name} is damaged (its bytes have changed)")
-        extra = {f"{BLOBS}/{p.name}" for p in (folder / BLOBS).glob("*.blob")} - set(files)
-        problems += [f"{name} is not in the backup's list" for name in sorted(extra)]
+        blobs = folder / BLOBS
+        found = {f"{BLOBS}/{p.name}" for p in blobs.glob("*.blob")} if blobs.is_dir() else set()
+        problems += [
+            f"{_printable(name)} is not in the backup's list"
+            for name in sorted(found - set(files))
+        ]
         exhibits = list_exhibits(vault)
         problems += _check_exhibits(vault, exhibits)
         problems += [f"custody log: {what}" for what in custody.verify(vault.table(custody.TABLE))]
-    return BackupCheck(problems, len(exhibits), str(manifest.get("made_at", "")))
+    return BackupCheck(problems, len(exhibits), made_at), files
 
 
 def _check_exhibits(vault: Vault, exhibits: list[Exhibit]) -> list[str]:
@@ -257,8 +486,22 @@ def _check_exhibits(vault: Vault, exhibits: list[Exhibit]) -> list[str]:
     return [
         f"{exhibit.id}: {what}"
         for exhibit in exhibits
-        if (what := _hash_blob(vault, exhibit, len))
+        if (
+            what := "its stored copy has a name Reclaim never gives"
+            if not BLOB_NAME.fullmatch(str(exhibit.blob))
+            else _hash_blob(vault, exhibit, len)
+        )
     ]
+
+
+def _ignore(_size: int) -> None:
+    """Restore's copying is quick next to its check, which reports progress."""
+
+
+def _new_private_dir(path: Path) -> None:
+    """Make a folder that must not exist yet (so no planted one is used), 0700."""
+    path.mkdir(mode=DIR_MODE)
+    path.chmod(DIR_MODE)
 
 
 def restore(
@@ -267,31 +510,39 @@ def restore(
 ) -> Path:  # fmt: skip
     """Make a working vault at `destination` from a backup that checks out whole."""
     destination = destination.expanduser().absolute()
+    staging = destination.with_name(f".{destination.name}.restoring")
+    for place in (destination, staging):
+        if place.is_symlink():
+            raise LinkRefused(place, WRITE)
     if destination.exists() and (not destination.is_dir() or any(destination.iterdir())):
         raise InputError(f"{destination} already exists and is not empty; choose a new folder.")
     folder = find_backup(path)
-    check = verify_backup(folder, passphrase, recovery_code, progress)
+    check, files = _verify(folder, passphrase, recovery_code, progress, None)
     if not check.whole:
         raise VaultDamaged(
             f"This backup is not whole ({check.problems[0]}); nothing was restored. "
             "Try another copy."
         )
     make_private_dir(destination.parent)
-    staging = destination.with_name(f".{destination.name}.restoring")
-    shutil.rmtree(staging, ignore_errors=True)
+    shutil.rmtree(staging, ignore_errors=True)  # left by an interrupted restore; never a link
     try:
-        make_private_dir(staging)
-        make_private_dir(staging / BLOBS)
-        manifest = _read_manifest(folder) or {}
-        for name in manifest.get("files", {}):
-            _copy(folder / name, staging / name, lambda _size: None)
+        _new_private_dir(staging)
+        _new_private_dir(staging / BLOBS)
+        for name, entry in sorted(files.items()):
+            digest = _copy(_inside(folder, name, READ), _inside(staging, name, WRITE), _ignore)
+            if digest != entry["sha256"]:
+                raise VaultDamaged(
+                    f"{name} in the backup changed while it was being restored; nothing "
+                    "was restored. Try again, or try another copy."
+                )
         fsync_dir(staging / BLOBS)
+        fsync_dir(staging)
         if destination.exists():
             destination.rmdir()
         staging.rename(destination)
         fsync_dir(destination.parent)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)  # rmtree never follows a link
         raise
     opened = Vault.open(destination, passphrase=passphrase, recovery_code=recovery_code)
     with opened, opened.transaction():

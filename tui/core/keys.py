@@ -23,11 +23,21 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 KEY_BYTES = 32
 NONCE_BYTES = 12
 
-#: Argon2id bounds accepted when reading a header, so a damaged or hostile header can't
-#: make the machine spend minutes or gigabytes before saying no.
-MAX_MEMORY_KIB = 4 * 1024 * 1024
-MAX_TIME_COST = 64
-MAX_PARALLELISM = 16
+#: The most passes `calibrate` ever picks (reached only where 12 take under half a second).
+MAX_CALIBRATED_PASSES = 12
+
+#: Argon2id bounds accepted when reading a header, checked before the KDF runs, so a
+#: damaged or hostile header can't make unlocking spend minutes or gigabytes (the old
+#: bounds, 4 GiB x 64 passes, took 13 minutes here). This version writes at most
+#: 64 MiB (DEFAULT_ARGON2; `calibrate` never changes memory or lanes), 4 lanes and
+#: MAX_CALIBRATED_PASSES passes, so each bound leaves a 4x margin for a future version
+#: or another machine's calibration: 256 MiB, 48 passes, 8 lanes. Memory times passes
+#: is bounded too, at 4x the costliest header this version writes (64 MiB x 12), so
+#: the worst accepted header costs about four of the slowest real unlocks (2.6 s here).
+MAX_MEMORY_KIB = 4 * 64 * 1024
+MAX_TIME_COST = 4 * MAX_CALIBRATED_PASSES
+MAX_PARALLELISM = 8
+MAX_WORK_KIB_PASSES = 4 * 64 * 1024 * MAX_CALIBRATED_PASSES
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,8 @@ class Argon2Params:
         )
         if params.memory_kib < 8 * params.parallelism:
             raise ValueError("argon2 memory too small for its parallelism")
+        if params.memory_kib * params.time_cost > MAX_WORK_KIB_PASSES:
+            raise ValueError("argon2 parameters cost more than this version ever writes")
         return params
 
 
@@ -93,7 +105,7 @@ def calibrate(base: Argon2Params = DEFAULT_ARGON2, target: float = TARGET_SECOND
     one_pass = max(time.perf_counter() - started, 1e-3)
     passes = round(target / one_pass)
     return Argon2Params(
-        time_cost=min(max(passes, base.time_cost), 12),
+        time_cost=min(max(passes, base.time_cost), MAX_CALIBRATED_PASSES),
         memory_kib=base.memory_kib,
         parallelism=base.parallelism,
     )

@@ -4,8 +4,11 @@ stalls."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from zxcvbn import zxcvbn
 
@@ -14,7 +17,26 @@ MAX_CHECKED = 72  # zxcvbn refuses longer input; past this, length alone makes i
 #: "fair": whoever knows them tries those words first, whatever zxcvbn's count says.
 PERSONAL_CAP = 2
 MIN_LENGTH = 10
-STRONG_ENOUGH = 3
+#: A case's passphrase must need at least this many guesses (zxcvbn's count; 1e10 is
+#: its "very strong"): against a stolen case the attacker's only cost is the KDF.
+MIN_GUESSES = 10**10
+#: A passphrase made only of dictionary words needs at least this many of them: zxcvbn
+#: counts three common words ("correct horse battery") at just over MIN_GUESSES once
+#: the spaces are taken out, which is how a word-list attacker tries them.
+MIN_WORDS = 4
+#: What people put between the words of a passphrase; a word-list attacker tries each.
+SEPARATORS = re.compile(r"[\s\-_.,+/]+")
+#: zxcvbn only knows years up to 2019 ("recent_year"); "2024" is a year too.
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+NUMBERS = ("no", "one", "two", "three")
+#: How a zxcvbn pattern is named to the person.
+PATTERNS = {
+    "date": "a date",
+    "sequence": "letters or digits in order, like abc or 123",
+    "repeat": "repeated characters",
+    "spatial": "keys that sit next to each other",
+}
+KNOWN = "which someone who knows you would try first"
 
 #: What a personal word is called when nothing more is known of it.
 ABOUT_YOU = "a word about you"
@@ -71,18 +93,89 @@ def assess(passphrase: str, personal_words: Mapping[str, str] | Iterable[str] = 
     )
 
 
-def weakness(passphrase: str) -> str:
-    """Why `passphrase` is too weak to protect a case, or '' when it is fine."""
+def weakness(
+    passphrase: str,
+    personal_words: Mapping[str, str] | Iterable[str] = (),
+    *,
+    make_one: str = "",
+) -> str:
+    """Why `passphrase` is too weak to protect a case, or '' when it is fine, in words
+    that say what was found and what to do instead. `personal_words` are the case's own
+    words (its profile); `make_one` says how to get a generated passphrase here
+    ("press Ctrl+G for one")."""
+    passphrase = unicodedata.normalize("NFC", passphrase)  # as the KDF will see it
+    advice = "Try four or five unrelated words" + (f", or {make_one}." if make_one else ".")
     if len(passphrase) < MIN_LENGTH:
         return (
-            f"That passphrase is too short to protect your case: use at least {MIN_LENGTH} "
-            "characters, for example four or five unrelated words."
+            f"This passphrase is too short to protect your case: use at least {MIN_LENGTH} "
+            f"characters. {advice}"
         )
-    found = assess(passphrase)
-    if found.score >= STRONG_ENOUGH:
+    reason = _why_guessable(passphrase, personal_words)
+    return f"This passphrase could be guessed quickly: {reason}. {advice}" if reason else ""
+
+
+def _why_guessable(passphrase: str, personal_words: Mapping[str, str] | Iterable[str]) -> str:
+    """What makes `passphrase` quick to guess ("it uses a common word and a year"), or ''.
+    It is judged as typed and with its separators taken out, and the weaker reading
+    counts: a word-list attacker tries "correct horse" and "correcthorse" alike. Then
+    it is judged again as someone who knows the person would: without their words."""
+    kinds = dict(personal_words) if isinstance(personal_words, Mapping) else {}
+    inputs = [w for w in personal_words if w]
+    readings = [zxcvbn(passphrase[:MAX_CHECKED], user_inputs=inputs)]
+    joined = SEPARATORS.sub("", passphrase)
+    if joined and joined != passphrase:
+        readings.append(zxcvbn(joined[:MAX_CHECKED], user_inputs=inputs))
+    if reason := _judge(passphrase, readings, kinds):
+        return reason
+    # zxcvbn counts each personal word as 50 guesses at least and adds 10,000 per
+    # further part, so four of them pass; to someone who knows you they cost nothing.
+    rest, found = joined.casefold(), list[str]()
+    for word in sorted({w.casefold() for w in inputs}, key=len, reverse=True):
+        if word in rest:
+            rest = rest.replace(word, "")
+            found.append(kinds.get(word, ABOUT_YOU))
+    if not found or (
+        len(rest) >= MIN_LENGTH and not _judge(rest, [zxcvbn(rest[:MAX_CHECKED])], {})
+    ):
         return ""
-    advice = " ".join(part for part in (found.warning, *found.suggestions) if part)
-    return (
-        f"That passphrase is {found.words} and could be guessed. {advice} "
-        "Four or five unrelated words make a strong one."
-    ).replace("  ", " ")
+    return f"it uses {_listed(list(dict.fromkeys(found)))}, {KNOWN}"
+
+
+def _judge(passphrase: str, readings: list[dict[str, Any]], kinds: Mapping[str, str]) -> str:
+    """The reason `readings` (zxcvbn's, as typed and without separators) find the
+    passphrase quick to guess, or '' when they don't."""
+    weakest = min(readings, key=lambda reading: float(reading["guesses"]))
+    sequence: list[dict[str, Any]] = list(readings[-1].get("sequence", []))
+    words = max(len([part for part in SEPARATORS.split(passphrase) if part]), len(sequence))
+    only_words = all(match.get("pattern") == "dictionary" for match in sequence)
+    too_few = only_words and words < MIN_WORDS
+    if float(weakest["guesses"]) >= MIN_GUESSES and not too_few:
+        return ""
+    if too_few and len(sequence) == 1 and sequence[0].get("dictionary_name") == "passwords":
+        return "it is a password many people use"
+    if too_few and all(match.get("dictionary_name") != "user_inputs" for match in sequence):
+        return f"it is only {NUMBERS[words]} common word{'s' if words > 1 else ''}"
+    personal: list[str] = []
+    common: list[str] = []
+    patterns: list[str] = []
+    for match in weakest.get("sequence", []):
+        pattern = match.get("pattern")
+        if pattern == "dictionary" and match.get("dictionary_name") == "user_inputs":
+            personal.append(kinds.get(str(match.get("matched_word", "")), ABOUT_YOU))
+        elif pattern == "dictionary":
+            common.append("a common word" if not common else "common words")
+        elif pattern in PATTERNS:
+            patterns.append(PATTERNS[str(pattern)])
+        elif pattern == "regex" and match.get("regex_name") == "recent_year":
+            patterns.append("a year")
+    if YEAR.search(passphrase) and not {"a year", "a date"} & set(patterns):
+        patterns.append("a year")
+    found = list(dict.fromkeys([*personal, *common[-1:], *patterns]))
+    if not found:
+        return "it is not long or varied enough to be hard to guess"
+    return f"it uses {_listed(found)}"
+
+
+def _listed(items: list[str]) -> str:
+    """ "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -133,8 +133,12 @@ class Vault:
         passphrase: str | None = None,
         recovery_code: str | None = None,
         data_key: bytes | None = None,
+        upgrade: bool = True,
     ) -> Vault:
-        """Unlock with exactly one of: passphrase, recovery code, or a remembered key."""
+        """Unlock with exactly one of: passphrase, recovery code, or a remembered key.
+
+        Opening brings a case of the first format up to date and finishes an unfinished
+        change of key; `upgrade=False` changes nothing (a backup being checked)."""
         from tui.core import rekey
 
         path = path.expanduser().absolute()
@@ -151,11 +155,12 @@ class Vault:
                 if (pending := rekey.pending_header(path)) is None:
                     raise
                 data_key = rekey.unwrap(pending, passphrase, recovery_code)
-        if (both := rekey.keys_for(path, data_key)) is not None:
+        if upgrade and (both := rekey.keys_for(path, data_key)) is not None:
             return rekey.finish(path, *both)
         vault = cls(path, header, data_key)
         vault.db.tables()  # decrypt the record now, so damage shows at once
-        vault._upgrade()
+        if upgrade:
+            vault._upgrade()
         return vault
 
     @classmethod

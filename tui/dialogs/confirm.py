@@ -10,7 +10,8 @@ from textual.widgets import Button, Static
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """Ask before something that can't be undone at once (like quitting a kiosk)."""
+    """Ask before something that can't be undone at once (like quitting a kiosk). The
+    question is shown as written, never read as markup: it may quote a title."""
 
     DEFAULT_CSS = """
     ConfirmDialog { align: center middle; }
@@ -34,7 +35,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.question)
+            yield Static(self.question, markup=False)
             with Horizontal():
                 yield Button(self.no, id="no")
                 yield Button(self.yes, id="yes", variant="warning")

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from tui.core.display import shown
 from tui.core.evidence.exhibits import Exhibit
 
 
@@ -34,7 +35,7 @@ class DeleteDialog(ModalScreen[tuple[str, str] | None]):
         self.exhibit = exhibit
 
     def compose(self) -> ComposeResult:
-        name = self.exhibit.description or self.exhibit.original_name
+        name = shown(self.exhibit.description or self.exhibit.original_name)
         with Vertical():
             yield Static(
                 f"Delete {self.exhibit.id} ({name}) for good?\n\n"

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.checklists import Checklist, ChecklistStep
+from tui.core.display import shown
 from tui.core.errors import ReclaimError
 from tui.core.lockdown import (
     ACTION_EFFECTS,
@@ -29,6 +30,7 @@ from tui.core.lockdown import (
 )
 from tui.dialogs.choice import ChoiceDialog
 from tui.screens.case import case_is_open, open_case
+from tui.widgets.fields import StoredInput
 
 
 class ChecklistScreen(Screen[None]):
@@ -62,7 +64,7 @@ class ChecklistScreen(Screen[None]):
                     yield Static(id="why")
                     yield Static(id="link", markup=False)
                     yield Static(self._checked(), id="source", markup=False)
-                yield Input(placeholder="Press e to add a note to this step", id="note")
+                yield StoredInput(placeholder="Press e to add a note to this step", id="note")
         yield Footer()
 
     def _checked(self) -> str:
@@ -121,8 +123,7 @@ class ChecklistScreen(Screen[None]):
             Content.assemble(("Why it helps  ", "bold $primary"), step.why)
         )
         self._show("#link", f"More: {step.link}" if step.link else "")
-        note = self.query_one("#note", Input)
-        note.value = self.progress.notes.get(step.id, "")
+        self.query_one("#note", StoredInput).show(self.progress.notes.get(step.id, ""))
         self.query_one("#directions", VerticalScroll).scroll_home(animate=False)
 
     def _show(self, selector: str, text: str) -> None:
@@ -214,13 +215,13 @@ class ChecklistScreen(Screen[None]):
     def _save_note(self) -> None:
         if not case_is_open(self):
             return  # locked already: the note was saved by save_now, or there was none
-        text = self.query_one("#note", Input).value.strip()
+        text = self.query_one("#note", StoredInput).kept.strip()
         if text == self.progress.notes.get(self.step.id, ""):
             return
         try:
             self.progress = set_note(open_case(self), self.checklist, self.step.id, text)
         except ReclaimError as error:
-            self.notify(str(error), severity="error")
+            self.notify(shown(str(error)), severity="error", markup=False)
 
     def action_back(self) -> None:
         if self.query_one("#note", Input).has_focus:

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from tui.core.display import shown
 from tui.core.errors import Cancelled, ReclaimError, explain
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
@@ -47,7 +49,7 @@ class CopiesScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Step 5: Copies", id="heading")
         yield Static("", id="lead", markup=False)
-        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         for label, width in (("ID", 4), ("Kind", 8), ("State", 11), ("Made", 10),
                              ("Checked", 10), ("Items", 5), ("Where", 60)):  # fmt: skip
             table.add_column(label, width=width)
@@ -70,7 +72,7 @@ class CopiesScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear()
         for copy in copies:
-            table.add_row(
+            cells = (
                 copy.id,
                 copy.kind,
                 "out of date" if is_stale(copy, newest) else "up to date",
@@ -78,8 +80,8 @@ class CopiesScreen(Screen[None]):
                 copy.last_verified_at[:10],
                 str(copy.exhibits),
                 copy.where,
-                key=copy.id,
             )
+            table.add_row(*(Text(shown(cell)) for cell in cells), key=copy.id)
         stale = sum(1 for copy in copies if is_stale(copy, newest))
         lead = (
             "Keep copies in more than one safe place: a drive kept somewhere else (with a "
@@ -111,7 +113,8 @@ class CopiesScreen(Screen[None]):
                     "Stopped. That backup is marked unfinished; back up again to complete it."
                 )
             elif job.error is not None:
-                self.notify(explain(job.error, job.title.lower()), severity="error", timeout=10)
+                message = shown(explain(job.error, job.title.lower()))
+                self.notify(message, severity="error", timeout=10, markup=False)
             else:
                 finish(job)
             self.reload()
@@ -136,9 +139,10 @@ class CopiesScreen(Screen[None]):
             def done(finished: Job) -> None:
                 result = finished.result
                 self.notify(
-                    f"Backed up {result.exhibits} items to {result.folder} "
+                    f"Backed up {result.exhibits} items to {shown(str(result.folder))} "
                     f"({result.copied_bytes // 1024:,} KiB written this time).",
                     timeout=10,
+                    markup=False,
                 )
 
             self._start(job, lambda: make_backup(vault, destination, job.progress), done)
@@ -178,9 +182,10 @@ class CopiesScreen(Screen[None]):
                 self.notify(f"{copy.id} is whole: all {check.exhibits} items match.")
             else:
                 self.notify(
-                    f"{copy.id} is not whole: {check.problems[0]}. Make a new backup.",
+                    f"{copy.id} is not whole: {shown(check.problems[0])}. Make a new backup.",
                     severity="error",
                     timeout=15,
+                    markup=False,
                 )
 
         self._start(job, work, done)
@@ -201,7 +206,7 @@ class CopiesScreen(Screen[None]):
                 try:
                     copy = add_copy(open_case(self), kind, text)
                 except ReclaimError as error:
-                    self.notify(str(error), severity="warning")
+                    self.notify(shown(str(error)), severity="warning", markup=False)
                     return
                 self.notify(f"{copy.id} noted: it holds your {copy.exhibits} items of today.")
                 self.reload()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
@@ -19,11 +20,22 @@ from tui.widgets.notice import Notice
 
 #: Wait this long after the last key before judging strength, so typing never stutters.
 STRENGTH_DELAY = 0.15
+#: How this screen offers a generated passphrase, in the weak-passphrase advice.
+MAKE_ONE = "press Ctrl+G for one"
 
 
 class CreateScreen(Screen[None]):
     AUTO_FOCUS = "#first"
     CSS_PATH = "forms.tcss"
+    BINDINGS = [
+        Binding(
+            "ctrl+g",
+            "generate",
+            "Make a passphrase",
+            tooltip="Fill in a strong passphrase of six random words, and show it",
+            id="create.generate",
+        ),
+    ]
 
     def __init__(self, path: Path, case_number: str = "") -> None:
         super().__init__()
@@ -65,6 +77,19 @@ class CreateScreen(Screen[None]):
 
         return meter(assess(passphrase))
 
+    def action_generate(self) -> None:
+        """A generated passphrase in both fields, shown once so it can be written down:
+        the easy way past the strength rule."""
+        from tui.core.passphrase import generate
+
+        made = generate()
+        for field in self.query(Input):
+            field.value = made
+        self.query_one("#message", Notice).say(
+            f"Write down or learn your new passphrase, then press Enter: {made}"
+        )
+        self.query_one("#second", Input).focus()
+
     @on(Input.Submitted, "#first")
     def next_field(self) -> None:
         self.query_one("#second", Input).focus()
@@ -82,7 +107,7 @@ class CreateScreen(Screen[None]):
             )
             self.query_one("#second", Input).clear()
             return
-        if problem := weakness(first):
+        if problem := weakness(first, make_one=MAKE_ONE):  # a new case has no profile yet
             self.query_one("#message", Notice).say(problem, error=True)
             return
         for field in self.query(Input):

@@ -9,12 +9,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, SelectionList, Static, TextArea
+from textual.widgets import Footer, Input, Label, SelectionList, Static
 
+from tui.core.display import shown
 from tui.core.errors import InputError, ReclaimError
-from tui.core.timeline import PROMPTS, Event
+from tui.core.timeline import PROMPTS, Event, Person
 from tui.screens.case import case_is_open, open_case
+from tui.widgets.fields import StoredInput, StoredTextArea
+
+
+def person_label(person: Person) -> Content:
+    """A witness in the picker: their name (and role) as written, never as markup."""
+    return Content(shown(f"{person.name} ({person.role})" if person.role else person.name))
 
 
 class EventScreen(Screen[None]):
@@ -52,10 +60,10 @@ class EventScreen(Screen[None]):
         vault = open_case(self)
         event = get_event(vault, self.event_id) if self.event_id else None
         people = list_people(vault)
-        title = f"{event.id}: {event.title}" if event else "A new event"
+        title = f"{event.id}: {shown(event.title)}" if event else "A new event"
         yield Static(title, id="heading", markup=False)
         yield Label("When (a day, a month, a year, or 'about 2023' are all fine)", id="when-label")
-        yield Input(
+        yield StoredInput(
             event.moment.text() if event else "",
             placeholder='e.g. "5 March 2024", "March 2024", "about 2023"',
             id="when",
@@ -63,25 +71,27 @@ class EventScreen(Screen[None]):
         yield Static("", id="reads-as", markup=False)
         with VerticalScroll():
             yield Label("Title")
-            yield Input(event.title if event else "", placeholder=PROMPTS["title"], id="title")
+            yield StoredInput(
+                event.title if event else "", placeholder=PROMPTS["title"], id="title"
+            )
             yield Label("Where")
-            yield Input(event.place if event else "", placeholder=PROMPTS["place"], id="place")
+            yield StoredInput(
+                event.place if event else "", placeholder=PROMPTS["place"], id="place"
+            )
             yield Label("What happened")
-            details = TextArea(event.details if event else "", id="details", soft_wrap=True)
+            details = StoredTextArea(event.details if event else "", id="details", soft_wrap=True)
             details.placeholder = PROMPTS["details"]
             yield details
             yield Label("What I did")
-            response = TextArea(event.response if event else "", id="response", soft_wrap=True)
+            response = StoredTextArea(
+                event.response if event else "", id="response", soft_wrap=True
+            )
             response.placeholder = PROMPTS["response"]
             yield response
             yield Label(f"Who can confirm it (Space ticks). {PROMPTS['witnesses']}")
             chosen = set(event.witnesses) if event else set()
             yield SelectionList[str](
-                *[
-                    (f"{p.name} ({p.role})" if p.role else p.name, p.id, p.id in chosen)
-                    for p in people
-                ],
-                id="witnesses",
+                *[(person_label(p), p.id, p.id in chosen) for p in people], id="witnesses"
             )
             yield Input(
                 placeholder="Someone new: name, how to reach them, who they are; Enter adds",
@@ -91,7 +101,11 @@ class EventScreen(Screen[None]):
             linked = set(event.evidence) if event else set()
             yield SelectionList[str](
                 *[
-                    (f"{e.id}  {e.description or e.original_name}", e.id, e.id in linked)
+                    (
+                        Content(f"{e.id}  {shown(e.description or e.original_name)}"),
+                        e.id,
+                        e.id in linked,
+                    )
                     for e in list_exhibits(vault)
                 ],
                 id="evidence",
@@ -111,11 +125,11 @@ class EventScreen(Screen[None]):
         try:
             moment = When.parse(event.value)
         except InputError as error:
-            reads_as.update(str(error))
+            reads_as.update(shown(str(error)))
             reads_as.add_class("problem")
             return
         reads_as.remove_class("problem")
-        reads_as.update(f"Reads as: {moment.text()}")
+        reads_as.update(f"Reads as: {shown(moment.text())}")
 
     @on(Input.Submitted, "#new-person")
     def new_person(self, event: Input.Submitted) -> None:
@@ -125,17 +139,19 @@ class EventScreen(Screen[None]):
         try:
             person = save_person(open_case(self), name, contact, role)
         except ReclaimError as error:
-            self.notify(str(error), severity="warning")
+            self.notify(shown(str(error)), severity="warning", markup=False)
             return
         witnesses: SelectionList[str] = self.query_one("#witnesses", SelectionList)
         known = [witnesses.get_option_at_index(i).value for i in range(witnesses.option_count)]
         if person.id not in known:
-            label = f"{person.name} ({person.role})" if person.role else person.name
-            witnesses.add_option((label, person.id, True))
+            witnesses.add_option((person_label(person), person.id, True))
         else:
             witnesses.select(person.id)
         event.input.value = ""
-        self.notify(f"{person.name} is in the list of people, ticked for this event.")
+        self.notify(
+            f"{shown(person.name)} is in the list of people, ticked for this event.",
+            markup=False,
+        )
 
     # ---- saving -----------------------------------------------------------------
 
@@ -152,12 +168,12 @@ class EventScreen(Screen[None]):
 
         if not case_is_open(self):
             return True
-        when = self.query_one("#when", Input).value
-        title = self.query_one("#title", Input).value
+        when = self.query_one("#when", StoredInput).kept
+        title = self.query_one("#title", StoredInput).kept
         texts = {
-            "place": self.query_one("#place", Input).value,
-            "details": self.query_one("#details", TextArea).text,
-            "response": self.query_one("#response", TextArea).text,
+            "place": self.query_one("#place", StoredInput).kept,
+            "details": self.query_one("#details", StoredTextArea).kept,
+            "response": self.query_one("#response", StoredTextArea).kept,
         }
         evidence_list: SelectionList[str] = self.query_one("#evidence", SelectionList)
         evidence = list(evidence_list.selected)
@@ -190,9 +206,9 @@ class EventScreen(Screen[None]):
                     **texts,
                 )
         except ReclaimError as error:
-            self.notify(str(error), severity="error")
+            self.notify(shown(str(error)), severity="error", markup=False)
             return False
-        self.query_one("#heading", Static).update(f"{saved.id}: {saved.title}")
+        self.query_one("#heading", Static).update(f"{saved.id}: {shown(saved.title)}")
         return True
 
     def action_save(self) -> None:

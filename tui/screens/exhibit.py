@@ -2,7 +2,9 @@
 blurred until the person asks to see it.
 
 Details are saved with Ctrl+S, when leaving, and just before a lock. Times guessed from
-the file are marked until the person confirms or changes them."""
+the file are marked until the person confirms or changes them. Names, details and the
+facts read from the file are shown in their visible form (see `tui.core.display`); a
+field left as shown saves the stored value unchanged."""
 
 from __future__ import annotations
 
@@ -12,12 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Footer, Label, Static
 
+from tui.core.display import shown, shown_block
 from tui.core.errors import ReclaimError
 from tui.core.evidence.completeness import LABELS, hint
 from tui.core.evidence.exhibits import DATE_FIELDS, Exhibit
 from tui.screens.case import case_is_open, open_case
+from tui.widgets.fields import StoredInput, StoredTextArea
 from tui.widgets.preview import Preview
 
 if TYPE_CHECKING:
@@ -61,20 +65,22 @@ class ExhibitScreen(Screen[None]):
         from tui.core.evidence.exhibits import get_exhibit
 
         exhibit = self.exhibit = get_exhibit(open_case(self), self.exhibit_id)
-        yield Static(f"{exhibit.id} · {exhibit.original_name}", id="heading", markup=False)
+        yield Static(f"{exhibit.id} · {shown(exhibit.original_name)}", id="heading", markup=False)
         yield Static(hint(exhibit), id="hint", markup=False)
         with Horizontal():
             with VerticalScroll(id="form"):
                 for name, label, placeholder in FORM:
                     yield Label(self._label(name, label), id=f"label-{name}")
                     if name in LONG_FIELDS:
-                        area = TextArea(
+                        area = StoredTextArea(
                             getattr(exhibit, name), id=name, soft_wrap=True, tab_behavior="focus"
                         )
                         area.placeholder = placeholder
                         yield area
                     else:
-                        yield Input(shown_value(exhibit, name), placeholder=placeholder, id=name)
+                        yield StoredInput(
+                            shown_value(exhibit, name), placeholder=placeholder, id=name
+                        )
             with Vertical(id="side"):
                 yield Preview(None, "Loading the preview…", id="preview")
                 yield Static(self._facts(exhibit), id="facts", markup=False)
@@ -82,7 +88,7 @@ class ExhibitScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.run_worker(self._load_preview, thread=True, exit_on_error=False)
-        self.query_one("#description", Input).focus()
+        self.query_one("#description", StoredInput).focus()
 
     def _label(self, name: str, label: str) -> str:
         assert self.exhibit is not None
@@ -96,15 +102,15 @@ class ExhibitScreen(Screen[None]):
         from tui.core.evidence.exhibits import list_exhibits, similar_to
         from tui.core.evidence.formats import fact_lines
 
-        lines = [f"{label}: {text}" for label, text in fact_lines(exhibit.facts)]
-        lines += [f"Type: {exhibit.media_type}", f"Size: {size(exhibit.size)}"]
+        lines = [f"{shown(label)}: {shown(text)}" for label, text in fact_lines(exhibit.facts)]
+        lines += [f"Type: {shown(exhibit.media_type)}", f"Size: {size(exhibit.size)}"]
         shown_size = {"pixels", "resolution"} & set(exhibit.facts)
         if exhibit.width and exhibit.height and not shown_size:
             lines.append(f"Pixels: {exhibit.width} x {exhibit.height}")
         lines.append(f"Added: {exhibit.added_at.replace('T', ' ').removesuffix('Z')} UTC")
         lines.append(f"SHA-256: {exhibit.sha256[:16]}…")
         if exhibit.phash:
-            lines.append(f"Picture fingerprint: {exhibit.phash}")
+            lines.append(f"Picture fingerprint: {shown(exhibit.phash)}")
             same = similar_to(list_exhibits(open_case(self)), exhibit)
             if same:
                 lines.append("Same picture as: " + ", ".join(other.id for other in same))
@@ -126,7 +132,7 @@ class ExhibitScreen(Screen[None]):
         try:
             image = load_image(read_original(open_case(self), exhibit), exhibit.original_name)
         except (ReclaimError, OSError, AssertionError) as error:
-            self.app.call_from_thread(self._show_preview, None, str(error))
+            self.app.call_from_thread(self._show_preview, None, shown_block(str(error)))
             return
         from tui.core.evidence.formats.base import article
 
@@ -135,7 +141,7 @@ class ExhibitScreen(Screen[None]):
             exhibit.facts.get("problem")
             or f"There is no picture to show for {article(kind)} {kind}."
         )
-        self.app.call_from_thread(self._show_preview, image, why)
+        self.app.call_from_thread(self._show_preview, image, shown_block(why))
 
     def _show_preview(self, image: Image.Image | None, why_none: str) -> None:
         if not self.is_attached:
@@ -165,7 +171,8 @@ class ExhibitScreen(Screen[None]):
         values: dict[str, str | None] = {}
         for name, _, _ in FORM:
             widget = self.query_one(f"#{name}")
-            values[name] = widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+            assert isinstance(widget, StoredInput | StoredTextArea)
+            values[name] = widget.kept
         return values
 
     def save_now(self, confirm: tuple[str, ...] = ()) -> bool:
@@ -179,7 +186,7 @@ class ExhibitScreen(Screen[None]):
                 open_case(self), self.exhibit.id, self._values(), confirm=confirm
             )
         except ReclaimError as error:
-            self.notify(str(error), severity="error")
+            self.notify(shown(str(error)), severity="error", markup=False)
             return False
         self.query_one("#hint", Static).update(hint(self.exhibit))
         for name, label, _ in FORM:

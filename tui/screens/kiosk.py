@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
 from tui.core.cases import find_case_dir
+from tui.core.display import shown
 from tui.core.errors import InputError
 from tui.messages import CaseChosen, NewCaseRequested
 from tui.widgets.notice import Notice
@@ -50,7 +51,7 @@ class ChooseCaseScreen(Screen[None]):
         try:
             path = find_case_dir(self.cases_dir, event.value)
         except InputError as error:
-            self.query_one("#message", Notice).say(str(error), error=True)
+            self.query_one("#message", Notice).say(shown(str(error)), error=True)
             event.input.clear()
             return
         self.post_message(CaseChosen(path))

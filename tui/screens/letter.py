@@ -13,11 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Input, Label, Static, TextArea
+from textual.widgets import Checkbox, Footer, Input, Label, Static
 
+from tui.core.display import shown
 from tui.core.errors import ReclaimError
 from tui.core.letters import Letter
 from tui.screens.case import case_is_open, open_case
+from tui.widgets.fields import StoredInput, StoredTextArea
 
 SCREEN_NOTICE = "A draft, not legal advice: check every line before you send it."
 SAFETY_FIRST = (
@@ -90,7 +92,7 @@ class LetterScreen(Screen[None]):
         with VerticalScroll():
             for key, label in FIELDS[self.kind]:
                 yield Label(label)
-                yield Input(str(getattr(facts, key)), id=key)
+                yield StoredInput(str(getattr(facts, key)), id=key)
             if self.kind != "copyright":
                 yield Checkbox(
                     "I confirm the images were shared without consent",
@@ -105,12 +107,12 @@ class LetterScreen(Screen[None]):
                     compact=True,
                 )  # fmt: skip
                 yield Label("Your original: a short description (e.g. a selfie, June 2023)")
-                yield Input(request.work, id="work")
+                yield StoredInput(request.work, id="work")
             if self.kind == "cease-desist":
                 yield Label("What they must do: one thing per line")
-                yield TextArea("\n".join(facts.demands), id="demands")
+                yield StoredTextArea("\n".join(facts.demands), id="demands")
             yield Label("The letter: change anything before saving (Ctrl+D drafts it again)")
-            yield TextArea("", id="letter", soft_wrap=True)
+            yield StoredTextArea("", id="letter", soft_wrap=True)
             yield Label("Save as (.docx, .pdf or .txt; the file is not encrypted)")
             yield Input(str(self._default_destination()), id="dest")
         yield Footer()
@@ -134,12 +136,12 @@ class LetterScreen(Screen[None]):
             return True
         vault = open_case(self)
         typed: dict[str, object] = {
-            key: self.query_one(f"#{key}", Input).value for key, _ in FIELDS[self.kind]
+            key: self.query_one(f"#{key}", StoredInput).kept for key, _ in FIELDS[self.kind]
         }
         if self.kind != "copyright":
             typed["no_consent"] = self.query_one("#no_consent", Checkbox).value
         if self.kind == "cease-desist":
-            typed["demands"] = self.query_one("#demands", TextArea).text.splitlines()
+            typed["demands"] = self.query_one("#demands", StoredTextArea).kept.splitlines()
         try:
             save_facts(vault, **typed)
             if self.kind == "copyright":
@@ -147,10 +149,10 @@ class LetterScreen(Screen[None]):
                     vault,
                     self.request_id,
                     self_taken=self.query_one("#self_taken", Checkbox).value,
-                    work=self.query_one("#work", Input).value,
+                    work=self.query_one("#work", StoredInput).kept,
                 )
         except ReclaimError as error:
-            self.notify(str(error), severity="error")
+            self.notify(shown(str(error)), severity="error", markup=False)
             return False
         return True
 
@@ -173,11 +175,11 @@ class LetterScreen(Screen[None]):
                     return
             return
         except ReclaimError as error:
-            missing.update(str(error))
+            missing.update(shown(str(error)))
             return
         missing.update("")
-        editor = self.query_one("#letter", TextArea)
-        editor.text = self.letter.text
+        editor = self.query_one("#letter", StoredTextArea)
+        editor.show(self.letter.text)  # it quotes names and addresses as they were given
         if not quiet:
             editor.focus()
             editor.scroll_visible()
@@ -194,13 +196,17 @@ class LetterScreen(Screen[None]):
             self.notify("Draft the letter first (Ctrl+D).", severity="warning")
             return
         destination = Path(self.query_one("#dest", Input).value.strip()).expanduser()
-        text = self.query_one("#letter", TextArea).text
+        text = self.query_one("#letter", StoredTextArea).kept
         try:
             target = export_letter(open_case(self), self.letter, text, destination)
         except ReclaimError as error:
-            self.notify(str(error), severity="error")
+            self.notify(shown(str(error)), severity="error", markup=False)
             return
-        self.notify(f"Saved to {target}. It is not encrypted there: keep it safe.", timeout=10)
+        self.notify(
+            f"Saved to {shown(str(target))}. It is not encrypted there: keep it safe.",
+            timeout=10,
+            markup=False,
+        )
 
     def action_leave(self) -> None:
         if self.save_now():

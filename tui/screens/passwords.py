@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from datetime import date
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -30,10 +31,12 @@ from textual.widgets import (
 from textual.worker import get_current_worker
 
 from tui.core import accounts, passphrase, profile
+from tui.core.display import shown
 from tui.core.errors import ReclaimError
 from tui.core.password_managers import shipped as guidance
 from tui.core.strength import assess
 from tui.screens.case import case_is_open, open_case
+from tui.widgets.fields import StoredInput
 from tui.widgets.notice import Notice
 from tui.widgets.strength import meter
 
@@ -106,7 +109,7 @@ class PasswordsScreen(Screen[None]):
                 )
                 for name, label in profile.LABELS.items():
                     yield Label(label)
-                    yield Input(id=f"profile-{name}", classes="profile")
+                    yield StoredInput(id=f"profile-{name}", classes="profile")
                 yield Button("Save", id="profile-save", compact=True)
                 yield Notice(id="profile-message")
             with TabPane("Password managers", id="managers"), VerticalScroll():
@@ -132,7 +135,7 @@ class PasswordsScreen(Screen[None]):
         self.refresh_accounts()
         found = profile.load(open_case(self))
         for name in profile.LABELS:
-            self.query_one(f"#profile-{name}", Input).value = ", ".join(getattr(found, name))
+            self.query_one(f"#profile-{name}", StoredInput).show(", ".join(getattr(found, name)))
         self.make_passphrase()
         self.query_one("#password", Input).focus()
 
@@ -169,8 +172,8 @@ class PasswordsScreen(Screen[None]):
         moves on (another screen, the lock, leaving the step)."""
         for widget in self.query("#password").results(Input):
             widget.value = ""
-        for shown in self.query("#meter").results(Static):
-            shown.update("")
+        for judged in self.query("#meter").results(Static):
+            judged.update("")
 
     # ---- making -----------------------------------------------------------------
 
@@ -196,9 +199,9 @@ class PasswordsScreen(Screen[None]):
         table.clear()
         for account in accounts.list_accounts(open_case(self)):
             table.add_row(
-                account.name,
-                account.kind,
-                account.changed_on or "not yet",
+                Text(shown(account.name)),
+                Text(shown(account.kind)),
+                Text(shown(account.changed_on or "not yet")),
                 "on" if account.two_step else "off",
                 key=account.name,
             )
@@ -217,10 +220,10 @@ class PasswordsScreen(Screen[None]):
                 self.query_one("#account-two-step", Checkbox).value,
             )
         except ReclaimError as error:
-            notice.say(str(error), error=True)
+            notice.say(shown(str(error)), error=True)
             return
         name.value = ""
-        notice.say(f"{added.name}: password changed today. Only the date is kept.")
+        notice.say(f"{shown(added.name)}: password changed today. Only the date is kept.")
         self.refresh_accounts()
 
     # ---- profile ----------------------------------------------------------------
@@ -229,12 +232,12 @@ class PasswordsScreen(Screen[None]):
     def save_profile(self) -> None:
         found = profile.Profile()
         for name in profile.LABELS:
-            value = self.query_one(f"#profile-{name}", Input).value
+            value = self.query_one(f"#profile-{name}", StoredInput).kept
             setattr(found, name, profile.split_entries(value))
         try:
             profile.save(open_case(self), found)
         except ReclaimError as error:
-            self.query_one("#profile-message", Notice).say(str(error), error=True)
+            self.query_one("#profile-message", Notice).say(shown(str(error)), error=True)
             return
         self.query_one("#profile-message", Notice).say("Saved in your case.")
 

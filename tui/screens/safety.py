@@ -6,10 +6,17 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from tui.core.display import shown
 from tui.core.settings import Safety
+
+
+def _plain(text: str) -> str:
+    """A contact from the clinic's settings file, inside markup: shown as written."""
+    return escape(shown(text))
 
 
 class SafetyScreen(ModalScreen[None]):
@@ -32,6 +39,8 @@ class SafetyScreen(ModalScreen[None]):
                 yield Static(f"• {step}", classes="step")
             yield Static("Who can help", classes="heading")
             for contact in self.safety.contacts:
-                note = f"\n  [dim]{contact.note}[/]" if contact.note else ""
-                yield Static(f"[b]{contact.name}[/]: {contact.how}{note}", classes="contact")
+                note = f"\n  [dim]{_plain(contact.note)}[/]" if contact.note else ""
+                yield Static(
+                    f"[b]{_plain(contact.name)}[/]: {_plain(contact.how)}{note}", classes="contact"
+                )
         yield Footer()

@@ -10,11 +10,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Select, SelectionList, Static, TextArea
 
+from tui.core.display import shown
 from tui.core.errors import ReclaimError
 from tui.screens.case import case_is_open, open_case
+from tui.widgets.fields import StoredInput, StoredTextArea
 
 
 class RequestScreen(Screen[str | None]):
@@ -66,12 +69,16 @@ class RequestScreen(Screen[str | None]):
                 yield Select(choices, prompt="Choose the site", id="site", compact=True)
             yield Static("", id="asks", markup=False)
             yield Label("Where the content is: one web address per line")
-            yield TextArea("\n".join(request.urls) if request else "", id="urls")
+            yield StoredTextArea("\n".join(request.urls) if request else "", id="urls")
             yield Label("Evidence that shows it (Space ticks)")
             linked = set(request.evidence) if request else set()
             yield SelectionList[str](
                 *[
-                    (f"{e.id}  {e.description or e.original_name}", e.id, e.id in linked)
+                    (
+                        Content(f"{e.id}  {shown(e.description or e.original_name)}"),
+                        e.id,
+                        e.id in linked,
+                    )
                     for e in list_exhibits(vault)
                 ],
                 id="evidence",
@@ -86,13 +93,13 @@ class RequestScreen(Screen[str | None]):
                     compact=True,
                 )
                 yield Label("The site's reference or case number")
-                yield Input(request.reference, id="reference")
+                yield StoredInput(request.reference, id="reference")
                 yield Label("PIN, if the service gave one (it can't be recovered; kept here)")
-                yield Input(request.pin, password=True, id="pin")
+                yield StoredInput(request.pin, password=True, id="pin")
                 yield Label("Follow up on (a date, e.g. 2026-12-01)")
-                yield Input(request.follow_up, id="follow-up")
+                yield StoredInput(request.follow_up, id="follow-up")
                 yield Label("Notes")
-                yield TextArea(request.notes, id="notes")
+                yield StoredTextArea(request.notes, id="notes")
             yield Static("", id="parts")
         yield Footer()
 
@@ -127,7 +134,7 @@ class RequestScreen(Screen[str | None]):
         else:
             asks = f"{route.route}. It asks for: {'; '.join(route.asks_for)}."
         self.query_one("#asks", Static).update(asks)
-        urls = self.query_one("#urls", TextArea).text.split()
+        urls = self.query_one("#urls", StoredTextArea).kept.split()
         parts = request_parts(Request("", site_id, urls), get_facts(open_case(self)))
         lines = [f"{'✓' if ok else '·'} {what}" for what, ok in parts]
         self.query_one("#parts", Static).update(
@@ -148,7 +155,7 @@ class RequestScreen(Screen[str | None]):
 
         if not case_is_open(self):
             return True
-        urls = self.query_one("#urls", TextArea).text.split()
+        urls = self.query_one("#urls", StoredTextArea).kept.split()
         evidence_list: SelectionList[str] = self.query_one("#evidence", SelectionList)
         evidence = list(evidence_list.selected)
         try:
@@ -167,13 +174,13 @@ class RequestScreen(Screen[str | None]):
                 urls=urls,
                 evidence=evidence,
                 status=str(self.query_one("#status", Select).value),
-                reference=self.query_one("#reference", Input).value,
-                pin=self.query_one("#pin", Input).value,
-                follow_up=self.query_one("#follow-up", Input).value,
-                notes=self.query_one("#notes", TextArea).text,
+                reference=self.query_one("#reference", StoredInput).kept,
+                pin=self.query_one("#pin", StoredInput).kept,
+                follow_up=self.query_one("#follow-up", StoredInput).kept,
+                notes=self.query_one("#notes", StoredTextArea).kept,
             )
         except ReclaimError as error:
-            self.notify(str(error), severity="error")
+            self.notify(shown(str(error)), severity="error", markup=False)
             return False
         return True
 

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.core.display import shown
 from tui.screens.case import case_is_open, open_case
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ class TakedownsScreen(Screen[None]):
         yield Static(MINOR_LINE, id="minor", markup=False)
         yield Static("", id="today")
         yield Static("", id="lead", markup=False)
-        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         table.add_column("Request", width=7, key="id")
         table.add_column("Site", width=18, key="site")
         table.add_column("Status", width=12, key="status")
@@ -116,14 +117,14 @@ class TakedownsScreen(Screen[None]):
         for request in requests:
             due = due_at(request)
             due_text = f"{due:%Y-%m-%d %H:%M}" if due and request.status != "removed" else ""
-            table.add_row(
+            cells = (
                 request.id,
                 directions.route(request.site).name,
                 request.status,
                 _when(request.sent_at),
                 due_text or request.follow_up.replace("T", " "),
-                key=request.id,
             )
+            table.add_row(*(Text(shown(cell)) for cell in cells), key=request.id)
         if focus_id and any(request.id == focus_id for request in requests):
             table.move_cursor(row=table.get_row_index(focus_id))
         self.query_one("#today", Static).update(self._today(requests, under_18))

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.widgets.data_table import ColumnKey
 
+from tui.core.display import shown, shown_block
 from tui.core.errors import ReclaimError
 from tui.core.timeline import PROMPTS
 from tui.screens.case import case_is_open, open_case
@@ -33,11 +34,11 @@ def reading_text(parts: list[object]) -> Text:
     text.append(intro() + "\n\n", style="italic")
     for part in parts:
         assert isinstance(part, Part)
-        text.append(part.heading + "\n", style="bold")
+        text.append(shown(part.heading) + "\n", style="bold")
         for label, line in part.lines:
             if label:
                 text.append(f"{label}: ", style="bold")
-            text.append(line + "\n")
+            text.append(shown_block(line) + "\n")
         text.append("\n")
     return text
 
@@ -63,7 +64,7 @@ class TimelineScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Step 6: Timeline", id="heading")
         yield Static("", id="lead", markup=False)
-        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         table.add_column("When", width=20, key="when")
         table.add_column("What happened", width=self._title_width(), key="title")
         table.add_column("Witnesses", width=14, key="who")
@@ -95,13 +96,13 @@ class TimelineScreen(Screen[None]):
         found = entries(open_case(self))
         table.clear()
         for entry in found:
-            table.add_row(
+            cells = (
                 entry.when,
                 entry.event.title,
                 ", ".join(person.name for person in entry.witnesses),
                 ", ".join(entry.event.evidence),
-                key=entry.event.id,
             )
+            table.add_row(*(Text(shown(cell)) for cell in cells), key=entry.event.id)
         if focus_id and any(entry.event.id == focus_id for entry in found):
             table.move_cursor(row=table.get_row_index(focus_id))
         if not found:
@@ -152,12 +153,14 @@ class TimelineScreen(Screen[None]):
             try:
                 event = remove_event(open_case(self), event_id)
             except ReclaimError as error:
-                self.notify(str(error), severity="error")
+                self.notify(shown(str(error)), severity="error", markup=False)
                 return
-            self.notify(f"{event.id} ({event.title}) is taken out of the timeline.")
+            self.notify(
+                f"{event.id} ({shown(event.title)}) is taken out of the timeline.", markup=False
+            )
             self.reload()
 
-        title = self.query_one(DataTable).get_row(event_id)[1]
+        title = self.query_one(DataTable).get_row(event_id)[1].plain  # shown already
         self.app.push_screen(
             ConfirmDialog(f'Take "{title}" out of the timeline?', yes="Remove", no="Keep"),
             answered,
@@ -190,9 +193,12 @@ class TimelineScreen(Screen[None]):
             try:
                 target = export(open_case(self), Path(name.strip()).expanduser())
             except ReclaimError as error:
-                self.notify(str(error), severity="error")
+                self.notify(shown(str(error)), severity="error", markup=False)
                 return
-            self.notify(f"Saved to {target}. It is not encrypted there: keep it safe.")
+            self.notify(
+                f"Saved to {shown(str(target))}. It is not encrypted there: keep it safe.",
+                markup=False,
+            )
 
         self.app.push_screen(
             AskDialog(

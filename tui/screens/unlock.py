@@ -1,5 +1,10 @@
 """The unlock screen: the case stays hidden until the passphrase (or the recovery code)
-opens it. Unlocking runs Argon2id, about half a second, in a thread."""
+opens it. Unlocking runs Argon2id, about half a second, in a thread.
+
+On a kiosk the screen is shown for any case number typed, and a number with no case
+fails like a wrong passphrase (tui/core/cases.py). Failures in a row make the next try
+wait (tui/core/throttle.py); the screen says how long, counts down, and refuses to try
+until then."""
 
 from __future__ import annotations
 
@@ -11,9 +16,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Checkbox, Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
+from tui.core import throttle as throttles
 from tui.core.errors import explain
 from tui.messages import CaseOpened
 from tui.widgets.notice import Notice
@@ -23,6 +30,7 @@ if TYPE_CHECKING:
 
 PASSPHRASE_PROMPT = "Enter your passphrase to open your case."  # noqa: S105
 RECOVERY_PROMPT = "Enter the recovery code you wrote down when you made your case."
+TRY_AGAIN = "You can try again now."
 
 
 class UnlockScreen(Screen[None]):
@@ -36,6 +44,13 @@ class UnlockScreen(Screen[None]):
             tooltip="Open the case with the recovery code instead of the passphrase",
             id="unlock.recovery",
         ),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            tooltip="Back to the start, to type the case number again",
+            id="unlock.back",
+        ),
     ]
 
     def __init__(
@@ -45,6 +60,7 @@ class UnlockScreen(Screen[None]):
         may_remember: bool = False,
         try_remembered: bool = False,
         hint: str = "",
+        throttle: throttles.UnlockThrottle | None = None,
     ) -> None:
         super().__init__()
         self.path = path
@@ -52,6 +68,17 @@ class UnlockScreen(Screen[None]):
         self.try_remembered = try_remembered
         self.hint = hint
         self.recovery = False
+        self._throttle = throttle
+        self._reason = ""
+        """The last failure's sentence, kept above the countdown."""
+        self._countdown: Timer | None = None
+
+    @property
+    def throttle(self) -> throttles.UnlockThrottle | None:
+        """Kiosk only: the process's one throttle, so another number doesn't start afresh."""
+        if self._throttle is None and getattr(self.app, "kiosk", False):
+            return throttles.KIOSK
+        return self._throttle
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form") as form:
@@ -68,6 +95,37 @@ class UnlockScreen(Screen[None]):
         self.query_one("#remember", Checkbox).display = False
         if self.may_remember:
             self.look_at_keyring()
+        if self.throttle is not None:
+            self.prepare_stand_in()
+            self.count_down()
+
+    @work(thread=True, exit_on_error=False, group="stand-in", description="Preparing")
+    def prepare_stand_in(self) -> None:
+        """Measure the stand-in's cost now, for any number, so the first try at a number
+        with no case doesn't take longer than one at a real case."""
+        from tui.core.cases import stand_in_params
+
+        stand_in_params()
+
+    def count_down(self) -> None:
+        """While the wait is on: say how long is left, once a second, with the field
+        closed; when it ends, open the field again."""
+        throttle = self.throttle
+        left = throttle.remaining() if throttle is not None else 0.0
+        secret = self.query_one("#secret", Input)
+        message = self.query_one("#message", Notice)
+        if left > 0:
+            secret.disabled = True
+            message.say(f"{self._reason} {throttles.waiting_sentence(left)}".lstrip(), error=True)
+            if self._countdown is None:
+                self._countdown = self.set_interval(1.0, self.count_down, name="unlock wait")
+            return
+        if self._countdown is not None:
+            self._countdown.stop()
+            self._countdown = None
+            secret.disabled = False
+            message.say(TRY_AGAIN)
+            secret.focus()
 
     @work(thread=True, exit_on_error=False, group="keyring", description="Looking at the keyring")
     def look_at_keyring(self) -> tuple[bool, Vault | None]:
@@ -86,6 +144,13 @@ class UnlockScreen(Screen[None]):
         except Exception:  # a stale or missing key: ask for the passphrase as usual
             return True, None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "back" or self.throttle is not None
+
+    async def action_back(self) -> None:
+        """Kiosk: back to the neutral start (the app's lock), e.g. after a mistyped number."""
+        await self.app.run_action("lock")
+
     def action_toggle_recovery(self) -> None:
         self.recovery = not self.recovery
         prompt = RECOVERY_PROMPT if self.recovery else PASSPHRASE_PROMPT
@@ -98,6 +163,11 @@ class UnlockScreen(Screen[None]):
 
     @on(Input.Submitted, "#secret")
     def submit(self, event: Input.Submitted) -> None:
+        throttle = self.throttle
+        if throttle is not None and throttle.remaining() > 0:
+            event.input.clear()
+            self.count_down()
+            return
         if not event.value:
             self.query_one("#message", Notice).say(
                 "Type your passphrase, then press Enter.", error=True
@@ -105,15 +175,23 @@ class UnlockScreen(Screen[None]):
             return
         event.input.disabled = True
         self.query_one("#message", Notice).say("Opening your case…")
-        self.open_case(event.value, self.recovery)
+        self.open_case(event.value, self.recovery, throttle)
         event.input.clear()
 
     @work(
         thread=True, exclusive=True, exit_on_error=False, group="unlock", description="Unlocking"
     )
-    def open_case(self, secret: str, recovery: bool) -> Vault:
+    def open_case(
+        self, secret: str, recovery: bool, throttle: throttles.UnlockThrottle | None = None
+    ) -> Vault:
         from tui.core.vault import Vault
 
+        if throttle is not None:
+            from tui.core.cases import open_case
+
+            if recovery:
+                return open_case(self.path, recovery_code=secret, throttle=throttle)
+            return open_case(self.path, passphrase=secret, throttle=throttle)
         if recovery:
             return Vault.open(self.path, recovery_code=secret)
         return Vault.open(self.path, passphrase=secret)
@@ -140,11 +218,18 @@ class UnlockScreen(Screen[None]):
                 return
             remember = self.query_one("#remember", Checkbox)
             self.post_message(
-                CaseOpened(event.worker.result, remember=remember.display and remember.value)
+                CaseOpened(
+                    event.worker.result,
+                    remember=remember.display and remember.value,
+                    by_recovery_code=self.recovery,
+                )
             )
             return
         if event.worker.error is not None:
-            self.query_one("#message", Notice).say(
-                explain(event.worker.error, "opening the case"), error=True
-            )
-        secret.focus()
+            self._reason = explain(event.worker.error, "opening the case")
+            if isinstance(event.worker.error, throttles.TooManyTries):
+                self._reason = ""  # its sentence is the countdown's own
+            self.query_one("#message", Notice).say(self._reason, error=True)
+        self.count_down()
+        if not secret.disabled:
+            secret.focus()

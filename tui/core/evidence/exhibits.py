@@ -572,10 +572,10 @@ def verify_all(
     problems += [Problem("log", what) for what in custody.verify(vault.table(custody.TABLE))]
     if stray := cards.stray_message(cards.strays(vault)):
         problems.append(Problem("record", stray))
-    young = sum(1 for _ in vault.blob_dir.glob("*.part"))
     removed = vault.sweep_leftovers()
-    if removed or young - removed:
-        problems.append(Problem("pieces", _pieces_sentence(removed, young - removed), False))
+    kept = sum(1 for _ in vault.blob_dir.glob("*.part"))
+    if removed or kept:
+        problems.append(Problem("pieces", _pieces_sentence(removed, kept), False))
     try:
         with vault.transaction():
             details: dict[str, Any] = {

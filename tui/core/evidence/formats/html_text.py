@@ -1,14 +1,17 @@
 """The words a person sees on a web page (or in an HTML email), as plain text.
 
 The binder prints what the page said, never its markup: scripts, styles and the head are
-dropped, blocks become lines, entities are unescaped. Python's own `HTMLParser` is used
-(it never fetches or runs anything) and is fed only a bounded prefix: it manages a few
-megabytes a second on tag-dense pages, and a crafted page must not stall the binder."""
+dropped, blocks become lines, entities are unescaped. libxml2's HTML parser (through
+lxml) reads the page: it takes time in line with the page's size whatever the markup, and
+it is set never to fetch anything (no network, no DTD, no external entities; HTML has
+none anyway). Its events go straight to `_Visible`, so no tree is ever built, and only a
+bounded prefix is read, tags counted as they come."""
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+
+from lxml import etree
 
 from tui.core.evidence.formats.base import MAX_PRINTED_CHARS, clean_line, clean_text
 
@@ -16,6 +19,9 @@ from tui.core.evidence.formats.base import MAX_PRINTED_CHARS, clean_line, clean_
 MAX_HTML_CHARS = 4_000_000
 #: Parsed for a title only (it lives in the head, near the top).
 TITLE_CHARS = 262_144
+#: Tags (openings and closings) looked at; a real page of `MAX_HTML_CHARS` has far fewer,
+#: a crafted one (`<b>` over and over) would take seconds more.
+MAX_TAGS = 1_000_000
 _CHUNK = 65_536
 
 #: Never shown: code, styling, fallbacks and the head (its title aside).
@@ -41,13 +47,32 @@ _CELLS = frozenset({"td", "th"})
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I
 )
+#: Elements libxml2 reads as raw text (their markup would come out as words, and a
+#: `<plaintext>` or an unclosed `<title>` would swallow the rest of the page). They are
+#: renamed before parsing so that their content is read as markup, tags and all.
+_RAW_TEXT = ("title", "textarea", "xmp", "plaintext", "iframe", "noembed", "noframes")
+_RAW_TAG = re.compile(r"<(/?)(" + "|".join(_RAW_TEXT) + r")(?=[\s/>]|\Z)", re.I)
+_RENAMED_PREFIX = "reclaim-raw-"
+_RENAMED = {_RENAMED_PREFIX + tag: tag for tag in _RAW_TEXT}
 
 
-class _Visible(HTMLParser):
-    """Collects visible text and the first `<title>`."""
+def _parser(target: _Visible) -> etree.HTMLParser:
+    """libxml2's forgiving HTML parser, feeding `target`; it never fetches anything."""
+    return etree.HTMLParser(
+        target=target,
+        encoding="utf-8",  # what `_read` feeds it; a `<meta charset>` must not switch it
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=False,
+        recover=True,
+    )
+
+
+class _Visible:
+    """Collects visible text and the first `<title>` from the parser's events."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.hidden = dict.fromkeys(_HIDDEN, 0)
         self.pre = 0
         self.in_title = False
@@ -55,10 +80,11 @@ class _Visible(HTMLParser):
         self.title_done = False
         self.out: list[str] = []
         self.size = 0
-        self.closing = False
-        self.dropping = False
+        self.tags = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, attrib: object) -> None:
+        self.tags += 1
+        tag = _RENAMED.get(tag, tag)
         if self.hidden["head"] and tag not in _HEAD_ONLY:
             self.hidden["head"] = 0
         if self.in_title:  # a title never closed must not swallow the page
@@ -70,29 +96,27 @@ class _Visible(HTMLParser):
         elif tag == "br":
             self._add("\n")
         elif tag in _PARAGRAPHS or tag in _LINES:
-            self._add(_PARA if tag in _PARAGRAPHS else _LINE)
+            self._edge(_PARA if tag in _PARAGRAPHS else _LINE)
             self.pre += tag == "pre"
         elif tag in _CELLS:
             self._add(" ")
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
+        self.tags += 1
+        tag = _RENAMED.get(tag, tag)
         if tag == "title" and self.in_title:
             self.in_title = False
             self.title_done = bool("".join(self.title).strip())
         elif tag in _HIDDEN:
             self.hidden[tag] = max(0, self.hidden[tag] - 1)
         elif tag in _PARAGRAPHS or tag in _LINES:
-            self._add(_PARA if tag in _PARAGRAPHS else _LINE)
+            self._edge(_PARA if tag in _PARAGRAPHS else _LINE)
             if tag == "pre":
                 self.pre = max(0, self.pre - 1)
         elif tag in ("body", "html"):
             self.hidden["head"] = 0
 
-    def handle_data(self, data: str) -> None:
-        # At the end, `close()` hands over an unfinished tag (`<script src=…`) as text.
-        if self.closing and (self.dropping or data.startswith("<")):
-            self.dropping = True
-            return
+    def data(self, data: str) -> None:
         if any(count for tag, count in self.hidden.items() if tag != "head"):
             return
         if self.in_title:
@@ -101,43 +125,60 @@ class _Visible(HTMLParser):
             data = data.replace(_LINE, "").replace(_PARA, "")
             self._add(data if self.pre else re.sub(r"\s+", " ", data))
 
+    def close(self) -> None:
+        return None
+
     def _add(self, text: str) -> None:
         self.out.append(text)
         self.size += len(text)
 
+    def _edge(self, edge: str) -> None:
+        """A block edge; edges in a row are one (endless empty `<div>`s cost nothing)."""
+        if self.out and self.out[-1] in (_LINE, _PARA):
+            if edge == _PARA:
+                self.out[-1] = _PARA
+            return
+        self._add(edge)
 
-def _read(html: str, limit: int, title_only: bool) -> _Visible:
-    parser = _Visible()
+
+def _read(html: str, limit: int, title_only: bool) -> tuple[_Visible, bool]:
+    """The page's events collected, and whether reading stopped before the end."""
+    visible = _Visible()
     end = min(len(html), TITLE_CHARS if title_only else MAX_HTML_CHARS)
+    data = _RAW_TAG.sub(rf"<\1{_RENAMED_PREFIX}\2", html[:end]).encode("utf-8", "replace")
+    parser = _parser(visible)
+    cut = end < len(html)
     try:
-        for at in range(0, end, _CHUNK):
-            parser.feed(html[at : min(at + _CHUNK, end)])
-            if parser.size > limit or (title_only and parser.title_done):
-                return parser
-        if end == len(html):
-            parser.closing = True
-            parser.close()
-    except AssertionError:  # CPython 3.11 asserts on some malformed `<![…` sections
+        for at in range(0, len(data), _CHUNK):
+            parser.feed(data[at : at + _CHUNK])
+            if visible.size > limit or (title_only and visible.title_done):
+                break
+            if visible.tags > MAX_TAGS:
+                cut = True
+                break
+        parser.close()
+    except etree.LxmlError:  # recover=True makes this rare: keep what was read
         pass
-    return parser
+    return visible, cut
 
 
 def visible_text(html: str, limit: int = MAX_PRINTED_CHARS) -> tuple[str, str]:
     """(title, text) of a page, both safe to print; blank lines collapse to one."""
-    parser = _read(html, limit, title_only=False)
+    visible, cut = _read(html, limit, title_only=False)
     joined = _EDGES.sub(
-        lambda edge: "\n\n" if _PARA in edge.group() else "\n", "".join(parser.out)
+        lambda edge: "\n\n" if _PARA in edge.group() else "\n", "".join(visible.out)
     )
     lines = (" ".join(line.split()) for line in joined.split("\n"))
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    if len(html) > MAX_HTML_CHARS and len(text) <= limit:
+    if cut and len(text) <= limit:
         text += "\n[… the rest is in the original file]"
-    return clean_line("".join(parser.title)), clean_text(text, limit)
+    return clean_line("".join(visible.title)), clean_text(text, limit)
 
 
 def page_title(html: str) -> str:
     """The page's `<title>`, looking only near the top."""
-    return clean_line("".join(_read(html, MAX_PRINTED_CHARS, title_only=True).title))
+    visible, _cut = _read(html, MAX_PRINTED_CHARS, title_only=True)
+    return clean_line("".join(visible.title))
 
 
 def to_text(data: bytes, charset: str | None = None, *, cut: bool = False) -> str:
