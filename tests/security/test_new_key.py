@@ -13,7 +13,7 @@ from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, make_png, run_r
 from tests.legacy import downgrade_to_first_format
 from tui.core import keys, rekey
 from tui.core.blobs import BlobDamaged, decrypt_stream
-from tui.core.copies import list_copies
+from tui.core.copies import list_copies, state, summary
 from tui.core.errors import ReclaimError, WrongPassphrase
 from tui.core.evidence.cards import open_card
 from tui.core.evidence.exhibits import add_file, list_exhibits, read_original, verify_all
@@ -116,6 +116,8 @@ def test_first_format_blobs_get_cards_and_old_backups_are_marked(vault: Vault, t
         card = open_card(renewed, exhibit.blob)
         assert card is not None and card.record["sha256"] == exhibit.sha256
         assert [copy.old_key for copy in list_copies(renewed)] == [True]
+        assert [state(copy, "") for copy in list_copies(renewed)] == ["old key"]
+        assert "made with the old key: replace them" in summary(renewed)
 
 
 def test_the_cli_gives_a_new_key_and_a_new_recovery_code(

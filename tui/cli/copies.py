@@ -123,6 +123,7 @@ def cmd_copies_list(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from tui.core.copies import is_damaged, is_stale, list_copies
+    from tui.core.copies import state as copy_state
     from tui.core.evidence.exhibits import list_exhibits
 
     with open_vault(args) as vault:
@@ -137,11 +138,8 @@ def cmd_copies_list(args: argparse.Namespace) -> int:
         say("No copies yet. Make one with: reclaim backup /path/to/drive")
         return 0
     for copy in copies:
-        state = "up to date"
-        if is_damaged(copy):
-            state = "DAMAGED"
-        elif is_stale(copy, newest):
-            state = "OUT OF DATE"
+        state = copy_state(copy, newest)
+        state = state if state == "up to date" else state.upper()
         checked = f", checked {copy.last_verified_at[:10]}" if copy.last_verified_at else ""
         if is_damaged(copy):
             checked = f", check failed {copy.check_failed_at[:10]} ({copy.check_problem})"

@@ -149,6 +149,15 @@ def is_damaged(copy: Copy) -> bool:
     return bool(copy.check_failed_at)
 
 
+def state(copy: Copy, newest_exhibit: str) -> str:
+    """A few words for a copy's state, the most pressing first."""
+    if copy.old_key:
+        return "old key"  # opens with the old passphrase: replace it, destroy it
+    if is_damaged(copy):
+        return "damaged"
+    return "out of date" if is_stale(copy, newest_exhibit) else "up to date"
+
+
 def summary(vault: Vault) -> str:
     copies = list_copies(vault)
     if not copies:
@@ -156,7 +165,9 @@ def summary(vault: Vault) -> str:
     _count, newest = _newest(vault)
     damaged = sum(1 for copy in copies if is_damaged(copy))
     stale = sum(1 for copy in copies if is_stale(copy, newest))
+    old = sum(1 for copy in copies if copy.old_key)
     parts = [f"{len(copies)} cop{'ies' if len(copies) != 1 else 'y'}"]
+    parts += [f"{old} made with the old key: replace them"] if old else []
     parts += [f"{damaged} damaged"] if damaged else []
     parts += [f"{stale} out of date"] if stale else []
-    return " · ".join(parts if damaged or stale else [*parts, "all up to date"])
+    return " · ".join(parts if damaged or stale or old else [*parts, "all up to date"])

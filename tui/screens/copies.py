@@ -61,7 +61,7 @@ class CopiesScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        from tui.core.copies import is_stale, list_copies, summary
+        from tui.core.copies import is_stale, list_copies, state, summary
         from tui.core.evidence.exhibits import list_exhibits
 
         if not case_is_open(self):
@@ -75,7 +75,7 @@ class CopiesScreen(Screen[None]):
             cells = (
                 copy.id,
                 copy.kind,
-                "out of date" if is_stale(copy, newest) else "up to date",
+                state(copy, newest),
                 copy.made_at[:10],
                 copy.last_verified_at[:10],
                 str(copy.exhibits),
@@ -157,7 +157,7 @@ class CopiesScreen(Screen[None]):
         )
 
     def action_verify(self) -> None:
-        from tui.core.copies import list_copies, mark_verified
+        from tui.core.copies import list_copies, mark_check_failed, mark_verified
 
         if self.job is not None:
             return
@@ -181,6 +181,7 @@ class CopiesScreen(Screen[None]):
                 mark_verified(open_case(self), folder)
                 self.notify(f"{copy.id} is whole: all {check.exhibits} items match.")
             else:
+                mark_check_failed(open_case(self), folder, check.problems[0])
                 self.notify(
                     f"{copy.id} is not whole: {shown(check.problems[0])}. Make a new backup.",
                     severity="error",
