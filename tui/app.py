@@ -17,6 +17,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from tui.core.display import shown
 from tui.core.exports import Places
 from tui.core.layout import is_vault
 from tui.core.settings import Settings
@@ -154,9 +155,9 @@ class ReclaimApp(App[None]):
         try:
             result = cards.recover(self.vault)
         except ReclaimError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.notify(shown(str(error)), severity="error", markup=False)
             return
-        self.notify(result.summary(), timeout=15, markup=False)
+        self.notify(shown(result.summary()), timeout=15, markup=False)
         if isinstance(self.screen, HomeScreen):
             self.screen.on_screen_resume()
 

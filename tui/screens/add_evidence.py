@@ -8,21 +8,29 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from rich.text import Text, TextType
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DirectoryTree, Footer, Input, Static
 
+from tui.core.display import shown
 from tui.core.errors import InputError
 from tui.screens.case import places
 
 
 class QuietDirectoryTree(DirectoryTree):
-    """Hidden files and folders are left out, as a file manager does."""
+    """Hidden files and folders are left out, as a file manager does; names are shown
+    as written (never read as markup) with control characters made visible."""
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         return [path for path in paths if not path.name.startswith(".")]
+
+    def process_label(self, label: TextType) -> Text:
+        if isinstance(label, str):
+            return Text(shown(label))
+        return Text(shown(label.plain), style=label.style)
 
 
 class AddEvidenceScreen(Screen[list[Path] | None]):
@@ -80,13 +88,13 @@ class AddEvidenceScreen(Screen[list[Path] | None]):
             text = "Nothing chosen yet."
         else:
             names = [f"{p.name or p}/" if p.is_dir() else p.name for p in self.chosen]
-            shown = ", ".join(names[-4:])
+            listed = ", ".join(shown(name) for name in names[-4:])
             more = f"{len(names) - 4} more, " if len(names) > 4 else ""
             folders = sum(1 for p in self.chosen if p.is_dir())
             count = f"{len(self.chosen)} chosen"
             if folders:
                 count += f" ({folders} whole folder{'s' if folders != 1 else ''})"
-            text = f"{count}: {more}{shown}. Ctrl+S adds them to the case."
+            text = f"{count}: {more}{listed}. Ctrl+S adds them to the case."
         self.query_one("#chosen", Static).update(text)
 
     @on(DirectoryTree.FileSelected)
@@ -105,13 +113,15 @@ class AddEvidenceScreen(Screen[list[Path] | None]):
         try:
             paths = parse_paths(field.value)
         except InputError as error:
-            self.notify(str(error), severity="warning")
+            self.notify(shown(str(error)), severity="warning", markup=False)
             return False
         missing = [path for path in paths if not path.exists()]
         if missing:
             self.notify(
-                f"There is no file or folder at {missing[0]}. Check the path and try again.",
+                f"There is no file or folder at {shown(str(missing[0]))}. Check the path "
+                "and try again.",
                 severity="warning",
+                markup=False,
             )
             return False
         self.choose(paths)

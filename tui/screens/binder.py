@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
+from tui.core.display import shown, shown_block
 from tui.core.errors import explain
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case, places, save_as_field
@@ -124,18 +125,26 @@ class BinderScreen(Screen[None]):
         from tui.core.binder import BinderResult
 
         if job.error is not None:
-            self.notify(explain(job.error, "making the binder"), severity="error", timeout=10)
+            self.notify(
+                shown(explain(job.error, "making the binder")),
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
         elif isinstance(job.result, BinderResult):
             result = job.result
             places(self).remember(result.path)
             note = "" if self.query_one("#password", Input).value else " It is not encrypted."
             self.notify(
-                f"Wrote {result.path}: {result.pages} pages, {len(result.exhibits)} "
-                f"exhibits.{note}",
+                f"Wrote {shown(str(result.path))}: {result.pages} pages, "
+                f"{len(result.exhibits)} exhibits.{note}",
                 timeout=10,
+                markup=False,
             )
             if lines := result.notice_lines():
-                self.notify("\n".join(lines), severity="warning", timeout=20, markup=False)
+                self.notify(
+                    shown_block("\n".join(lines)), severity="warning", timeout=20, markup=False
+                )
             self.query_one("#password", Input).value = ""
 
     def stop_work(self) -> None:

@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static, TextArea
 
+from tui.core.display import shown, shown_block
 from tui.core.errors import ReclaimError, explain
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case, places, save_as_field
@@ -75,7 +76,7 @@ class LawyerPackageScreen(Screen[None]):
         try:
             save_facts(open_case(self), lawyer_notes=self.query_one("#notes", TextArea).text)
         except ReclaimError as error:
-            self.notify(str(error), severity="error")
+            self.notify(shown(str(error)), severity="error", markup=False)
             return False
         return True
 
@@ -101,16 +102,24 @@ class LawyerPackageScreen(Screen[None]):
 
     def _made(self, job: Job) -> None:
         if job.error is not None:
-            self.notify(explain(job.error, "making the package"), severity="error", timeout=10)
+            self.notify(
+                shown(explain(job.error, "making the package")),
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
         else:
             places(self).remember(job.result.path)
             self.notify(
-                f"Made {job.result.path}: binder, originals, timeline.docx and notes.txt. "
-                "It is not encrypted.",
+                f"Made {shown(str(job.result.path))}: binder, originals, timeline.docx and "
+                "notes.txt. It is not encrypted.",
                 timeout=10,
+                markup=False,
             )
             if lines := job.result.notice_lines():
-                self.notify("\n".join(lines), severity="warning", timeout=20, markup=False)
+                self.notify(
+                    shown_block("\n".join(lines)), severity="warning", timeout=20, markup=False
+                )
 
     def stop_work(self) -> None:
         """Before a lock: let the package finish or fail before the case closes."""

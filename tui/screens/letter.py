@@ -6,7 +6,6 @@ again once they are filled in."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -18,7 +17,7 @@ from textual.widgets import Checkbox, Footer, Input, Label, Static
 from tui.core.display import shown
 from tui.core.errors import ReclaimError
 from tui.core.letters import Letter
-from tui.screens.case import case_is_open, open_case
+from tui.screens.case import case_is_open, open_case, places
 from tui.widgets.fields import StoredInput, StoredTextArea
 
 SCREEN_NOTICE = "A draft, not legal advice: check every line before you send it."
@@ -114,13 +113,17 @@ class LetterScreen(Screen[None]):
             yield Label("The letter: change anything before saving (Ctrl+D drafts it again)")
             yield StoredTextArea("", id="letter", soft_wrap=True)
             yield Label("Save as (.docx, .pdf or .txt; the file is not encrypted)")
-            yield Input(str(self._default_destination()), id="dest")
+            target = self._default_destination()
+            yield Input(
+                str(target) if target else "",
+                placeholder="" if target else "where to save it: your own drive, e.g. /media/usb",
+                id="dest",
+            )
         yield Footer()
 
-    def _default_destination(self) -> Path:
-        day = datetime.now(UTC).date().isoformat()
+    def _default_destination(self) -> Path | None:
         about = f"-{self.request_id}" if self.request_id else ""
-        return Path.home() / f"reclaim-{self.kind}{about}-{day}.docx"
+        return places(self).default_target(f"{self.kind}{about}", ".docx")
 
     def on_mount(self) -> None:
         self._draft(quiet=True)
@@ -202,6 +205,7 @@ class LetterScreen(Screen[None]):
         except ReclaimError as error:
             self.notify(shown(str(error)), severity="error", markup=False)
             return
+        places(self).remember(target)
         self.notify(
             f"Saved to {shown(str(target))}. It is not encrypted there: keep it safe.",
             timeout=10,

@@ -4,7 +4,14 @@ An email shows who wrote what and when: the binder prints its headers, its words
 SHA-256 of each attachment (attachments are listed, never opened). A crafted email can
 nest parts without end or make bodies huge, so every walk over it is bounded, and any
 failure to parse it becomes one plain sentence. Saved web pages (MHTML) are MIME too:
-`web` reuses the reading helpers here."""
+`web` reuses the reading helpers here.
+
+Headers are where the standard library is slowest: its modern policy parses a header
+fully when it is asked for, in time that grows with the square of its length (or worse),
+and a million tiny headers take seconds to file. So every header block (the message's
+and each part's) is cut to `MAX_HEADERS` fields of `MAX_HEADER_CHARS` before the parser
+files it, the message is read with the plain `compat32` policy, and the few headers shown
+are decoded here (`=?utf-8?…?=` words, the sender's address) from bounded text."""
 
 from __future__ import annotations
 
@@ -12,8 +19,10 @@ import hashlib
 import re
 from datetime import datetime
 from email import policy
-from email.message import EmailMessage
-from email.parser import BytesParser
+from email.feedparser import BytesFeedParser
+from email.header import decode_header
+from email.message import Message
+from email.utils import getaddresses, parsedate_to_datetime
 from typing import Any
 
 from tui.core.evidence.formats.base import (
@@ -45,6 +54,16 @@ MAX_BOUNDARIES = 5000
 MAX_PART_BYTES = MAX_INFLATED_BYTES
 #: Bytes of a text part decoded for the binder (its characters are bounded anyway).
 _TEXT_BYTES = MAX_PRINTED_CHARS * 4
+#: Header fields kept from one header block (the message's or a part's); real ones have
+#: tens. Those past it are dropped before the parser files them.
+MAX_HEADERS = 1000
+#: Characters kept of one header field, its folded lines joined; the rest is cut off and
+#: the cut marked with `HEADER_CUT`.
+MAX_HEADER_CHARS = 8192
+HEADER_CUT = " [...]"
+#: Characters of a header read for an address or a date (no real one is longer).
+_ADDRESS_CHARS = 1000
+_DATE_CHARS = 200
 
 DAMAGED = "This email can't be read: it may be damaged."
 TOO_MANY_PARTS = "This file has too many parts to read here."
@@ -102,7 +121,36 @@ def read_whole(probe: Probe) -> bytes:
     return probe.handle.read(MAX_INFLATED_BYTES + 1)
 
 
-def parse(data: bytes, damaged: str = DAMAGED) -> EmailMessage:
+def bounded_headers(lines: list[str]) -> list[str]:
+    """The lines of one header block, cut to `MAX_HEADERS` fields of `MAX_HEADER_CHARS`
+    each (the start kept, the cut marked); the parser files only these."""
+    kept: list[str] = []
+    fields = size = 0
+    for text in lines:
+        if text[:1] not in (" ", "\t"):  # a new field (or the mbox "From " line)
+            fields += 1
+            if fields > MAX_HEADERS:
+                break
+            size = 0
+        elif size > MAX_HEADER_CHARS:  # a folded line of a field already cut
+            continue
+        size += len(text)
+        if size > MAX_HEADER_CHARS:
+            ending = text[len(text.rstrip("\r\n")) :]
+            text = text[: max(0, len(text) - (size - MAX_HEADER_CHARS))].rstrip("\r\n")
+            text += HEADER_CUT + (ending or "\n")
+        kept.append(text)
+    return kept
+
+
+class _Parser(BytesFeedParser):
+    """The standard parser, with each header block bounded before it is filed."""
+
+    def _parse_headers(self, lines: list[str]) -> None:
+        super()._parse_headers(bounded_headers(lines))  # type: ignore[misc]
+
+
+def parse(data: bytes, damaged: str = DAMAGED) -> Message:
     """A MIME message, refusing one with too many parts before the parser (which recurses
     for each level) ever sees it."""
     if len(data) > MAX_INFLATED_BYTES:
@@ -110,7 +158,9 @@ def parse(data: bytes, damaged: str = DAMAGED) -> EmailMessage:
     if _more_than(_CONTAINER, data, MAX_PARTS) or _more_than(_BOUNDARY, data, MAX_BOUNDARIES):
         raise Unreadable(TOO_MANY_PARTS)
     try:
-        return BytesParser(policy=policy.default).parsebytes(data)
+        parser = _Parser(policy=policy.compat32)
+        parser.feed(data)
+        return parser.close()
     except Exception as error:  # RecursionError, or a parser bug a crafted file finds
         raise Unreadable(damaged) from error
 
@@ -119,10 +169,10 @@ def _more_than(pattern: re.Pattern[bytes], data: bytes, limit: int) -> bool:
     return any(count >= limit for count, _ in enumerate(pattern.finditer(data)))
 
 
-def leaves(message: EmailMessage) -> tuple[list[EmailMessage], bool]:
+def leaves(message: Message) -> tuple[list[Message], bool]:
     """The message's leaf parts in order, and whether the walk stopped at a bound."""
-    found: list[EmailMessage] = []
-    stack: list[tuple[EmailMessage, int]] = [(message, 0)]
+    found: list[Message] = []
+    stack: list[tuple[Message, int]] = [(message, 0)]
     seen = 0
     while stack:
         part, depth = stack.pop()
@@ -133,19 +183,19 @@ def leaves(message: EmailMessage) -> tuple[list[EmailMessage], bool]:
         if part.get_content_maintype() == "multipart" and isinstance(children, list):
             if depth >= MAX_DEPTH:
                 return found, True
-            inner = [child for child in children[:MAX_PARTS] if isinstance(child, EmailMessage)]
+            inner = [child for child in children[:MAX_PARTS] if isinstance(child, Message)]
             stack.extend((child, depth + 1) for child in reversed(inner))
         else:
             found.append(part)
     return found, False
 
 
-def payload(part: EmailMessage) -> bytes | None:
+def payload(part: Message) -> bytes | None:
     """A leaf part's content, decoded; None when it is too large or can't be decoded."""
     try:
         raw = part.get_payload()
         if isinstance(raw, list):  # an attached message/rfc822
-            return b"".join(inner.as_bytes() for inner in raw if isinstance(inner, EmailMessage))
+            return b"".join(inner.as_bytes() for inner in raw if isinstance(inner, Message))
         if len(raw) > MAX_PART_BYTES:
             return None
         data = part.get_payload(decode=True)
@@ -154,7 +204,7 @@ def payload(part: EmailMessage) -> bytes | None:
     return data if isinstance(data, bytes) else None
 
 
-def part_text(part: EmailMessage) -> str:
+def part_text(part: Message) -> str:
     """A text part as text: a plain one as it is, an HTML one as its visible words."""
     data = payload(part) or b""
     cut = len(data) > _TEXT_BYTES
@@ -164,19 +214,49 @@ def part_text(part: EmailMessage) -> str:
     return clean_text(safe(to_text(data[:_TEXT_BYTES], charset, cut=cut)))
 
 
-def header(message: EmailMessage, name: str) -> str:
-    """A header decoded (`=?utf-8?…?=` words), on one clean line; '' when absent."""
+# An encoded word (RFC 2047: no spaces or question marks inside), and a run of them with
+# only white space between (which is dropped when they are joined).
+_WORD = r"=\?[!->@-~]{1,80}\?[BbQq]\?[!->@-~]*\?="
+_WORDS = re.compile(rf"{_WORD}(?:\s+{_WORD})*")
+
+
+def decode_words(text: str) -> str:
+    """Text with its `=?charset?B|Q?…?=` words decoded; a word that can't be decoded is
+    kept as written."""
+    return _WORDS.sub(_decode_run, text) if "=?" in text else text
+
+
+def _decode_run(run: re.Match[str]) -> str:
     try:
-        value = message.get(name)
-    except Exception:  # a header the policy can't parse: show it as written
-        value = raw_header(message, name)
-    return line(value) if value is not None else ""
+        pieces = decode_header(run.group())
+    except Exception:  # bad base64, …
+        return run.group()
+    words = []
+    for piece, charset in pieces:
+        data = piece if isinstance(piece, bytes) else piece.encode("ascii", "replace")
+        try:
+            words.append(data.decode(charset or "ascii", "replace"))
+        except LookupError:  # a charset Python doesn't know, or not a text codec
+            words.append(data.decode("utf-8", "replace"))
+    return "".join(words)
 
 
-def raw_header(message: EmailMessage, name: str) -> str:
-    """A header exactly as written (a date keeps its own zone and wording)."""
+def _first(message: Message, name: str) -> str | None:
+    """A header's first value as written (folded lines kept), or None when absent."""
     wanted = name.lower()
-    return next((line(value) for key, value in message.raw_items() if key.lower() == wanted), "")
+    return next((str(value) for key, value in message.raw_items() if key.lower() == wanted), None)
+
+
+def header(message: Message, name: str) -> str:
+    """A header decoded (`=?utf-8?…?=` words), on one clean line; '' when absent."""
+    value = _first(message, name)
+    return line(decode_words(value)) if value is not None else ""
+
+
+def raw_header(message: Message, name: str) -> str:
+    """A header exactly as written (a date keeps its own zone and wording)."""
+    value = _first(message, name)
+    return line(value) if value is not None else ""
 
 
 def local_time(moment: datetime | None) -> str | None:
@@ -191,19 +271,29 @@ def local_time(moment: datetime | None) -> str | None:
         return None
 
 
-def header_time(message: EmailMessage) -> str | None:
-    try:
-        moment: Any = getattr(message.get("Date"), "datetime", None)
-    except Exception:
+def header_time(message: Message) -> str | None:
+    value = _first(message, "Date")
+    if value is None:
         return None
-    return local_time(moment if isinstance(moment, datetime) else None)
-
-
-def _filename(part: EmailMessage) -> str:
     try:
-        return line(part.get_filename() or "")
+        moment = parsedate_to_datetime(" ".join(value[:_DATE_CHARS].split()))
+    except Exception:  # not a date (ValueError), or one past what datetime holds
+        return None
+    return local_time(moment)
+
+
+def _filename(part: Message) -> str:
+    try:
+        return line(decode_words(part.get_filename() or ""))
     except Exception:
         return ""
+
+
+def _attached(part: Message) -> bool:
+    try:
+        return part.get_content_disposition() == "attachment"
+    except Exception:
+        return False
 
 
 def _size(count: int) -> str:
@@ -278,7 +368,7 @@ class Email(Format):
 
     @staticmethod
     def _read(
-        message: EmailMessage, with_body: bool
+        message: Message, with_body: bool
     ) -> tuple[dict[str, Any], str, list[dict[str, Any]], bool]:
         """Headers, body text, attachments and whether the walk was cut short."""
         shown: dict[str, Any] = {}
@@ -288,11 +378,11 @@ class Email(Format):
                 shown[key] = value
         parts, cut = leaves(message)
         texts: list[str] = []
-        html: EmailMessage | None = None
+        html: Message | None = None
         attachments: list[dict[str, Any]] = []
         for part in parts:
             kind, filename = part.get_content_type(), _filename(part)
-            if kind in ("text/plain", "text/html") and not filename and not part.is_attachment():
+            if kind in ("text/plain", "text/html") and not filename and not _attached(part):
                 if kind == "text/html":
                     html = html or part
                 elif with_body:
@@ -313,14 +403,15 @@ class Email(Format):
         return shown, body, attachments, cut
 
     @staticmethod
-    def _poster(message: EmailMessage) -> str | None:
+    def _poster(message: Message) -> str | None:
         """The sender as `Name <address>` (or the address alone)."""
-        try:
-            addresses = getattr(message.get("From"), "addresses", ())
-            if not addresses:
-                return None
-            name, address = line(addresses[0].display_name), line(addresses[0].addr_spec)
-        except Exception:
+        value = _first(message, "From")
+        if not value:
+            return None
+        try:  # the name is decoded after parsing: a decoded comma must not split it
+            found = getaddresses([" ".join(value[:_ADDRESS_CHARS].split())])
+            name, address = line(decode_words(found[0][0])), line(found[0][1])
+        except Exception:  # RecursionError on nested comments, …
             return None
         return f"{name} <{address}>" if name and address else (address or name or None)
 
