@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from tui import __version__
 from tui.cli import (
@@ -45,8 +46,33 @@ def run_app(args: argparse.Namespace) -> int:
     return 0
 
 
+class ReclaimParser(argparse.ArgumentParser):
+    """argparse without abbreviations (`--passphrase` must never be taken for
+    `--passphrase-file`), and an unknown option named without repeating what followed it:
+    that may be a passphrase someone tried to type on the command line."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
+    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            options = sorted({extra.split("=", 1)[0] for extra in extras if extra[:1] == "-"})
+            if any("pass" in option or "code" in option for option in options):
+                hint = (
+                    " A passphrase or recovery code is never taken on the command line: "
+                    "use --passphrase-file (or type it when asked)."
+                )
+            else:
+                hint = ""
+            named = ", ".join(options) if options else "some words"
+            self.error(f"{named}: not something this command takes.{hint}")
+        return parsed
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ReclaimParser(
         prog="reclaim",
         description=(
             "Reclaim keeps the evidence of image-based abuse safe, encrypted on this "
