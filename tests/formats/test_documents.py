@@ -106,11 +106,27 @@ def odt_bytes(body: str) -> bytes:
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
         archive.writestr("content.xml", content)
+        archive.writestr("meta.xml", META)
     return out.getvalue()
 
 
-def test_an_opendocument_text_prints_its_words():
+META = (
+    '<?xml version="1.0"?><office:document-meta '
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta>'
+    "<dc:creator>Sam Okafor</dc:creator>"
+    "<meta:creation-date>2024-03-05T21:14:00</meta:creation-date>"
+    "</office:meta></office:document-meta>"
+)
+
+
+def test_an_opendocument_text_prints_its_words_and_gives_its_author():
     data = odt_bytes("He sent it to my family.")
+    assert describe(data, "notes.odt").shown == {
+        "author": "Sam Okafor",
+        "created": "2024-03-05T21:14:00",
+    }
     assert formats.identify_bytes(data, "notes.odt").kind == "OpenDocument text (ODT)"
     blocks, _ = formats.printable(data, "notes.odt")
     assert blocks == [Text("Notes\nHe sent it to my family.")]
