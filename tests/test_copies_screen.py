@@ -50,7 +50,7 @@ async def test_back_up_check_and_note_a_copy(vault: Vault, tmp_path: Path):
         app.screen.query_one(Input).value = str(drive)
         await pilot.press("enter")
         await wait_for_copies(app, pilot)
-        assert "Backed up 1 items" in said(app)
+        assert "Backed up 1 item to" in said(app)
         assert rows(app)[0][1:3] == ["backup", "up to date"]
         assert find_backup(drive).is_dir()
 

@@ -1,4 +1,5 @@
-"""Reading the dates a person types for an exhibit."""
+"""Reading the dates a person types outside the timeline (a takedown's dates, a letter's;
+exhibits are in tests/test_dates_names_exports.py): as forgivingly as the timeline."""
 
 import pytest
 
@@ -15,6 +16,9 @@ from tui.core.errors import InputError
         ("2024-03-05 21:14:09", "2024-03-05T21:14:09"),
         ("  2024-03-05   21:14 ", "2024-03-05T21:14"),
         ("2024-02-29", "2024-02-29"),
+        ("5 March 2024", "2024-03-05"),
+        ("2024-3-5", "2024-03-05"),
+        ("March 5, 2024 at 21:14", "2024-03-05T21:14"),
     ],
 )
 def test_dates_are_kept_at_the_precision_given(typed: str, kept: str):
@@ -28,9 +32,10 @@ def test_dates_are_kept_at_the_precision_given(typed: str, kept: str):
         ("2024-04-31", "not a real date"),
         ("2024-03-05 24:00", "not a real date"),
         ("2024-03-05 21:60", "not a real date"),
-        ("5 March 2024", "not a date Reclaim can read"),
-        ("2024-3-5", "not a date Reclaim can read"),
-        ("", "not a date Reclaim can read"),
+        ("last spring", "not a date Reclaim can read"),
+        ("", "When did it happen?"),
+        ("March 2024", "not exact enough"),
+        ("about 5 March 2024", "not exact enough"),
         ("2999-01-01", "in the future"),
     ],
 )

@@ -18,6 +18,7 @@ from tui.core.evidence.exhibits import add_file, get_exhibit, list_exhibits
 from tui.core.settings import Settings
 from tui.core.vault import Vault
 from tui.dialogs.ask import AskDialog
+from tui.dialogs.choice import ChoiceDialog
 from tui.dialogs.delete import DeleteDialog
 from tui.screens.add_evidence import AddEvidenceScreen
 from tui.screens.capture_guide import CaptureGuideScreen
@@ -58,6 +59,15 @@ async def open_step(app: ReclaimApp, pilot) -> None:
     assert isinstance(app.screen, EvidenceScreen)
 
 
+async def asked(app: ReclaimApp, pilot) -> None:
+    """Wait for a question (the folder counted first, in the background)."""
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if isinstance(app.screen, ChoiceDialog):
+            return
+    raise AssertionError("no question came")
+
+
 async def wait_for_work(app: ReclaimApp, pilot) -> None:
     screen = app.screen
     assert isinstance(screen, EvidenceScreen)
@@ -83,11 +93,17 @@ async def test_files_are_added_from_pasted_paths_and_the_browser(vault: Vault, t
         tree = app.screen.query_one(DirectoryTree)
         assert Path(tree.path) == Path.home()
 
-        # a folder pasted as a file address, and a browsed file chosen with Enter
+        # a folder pasted as a file address (said what it holds, and asked), and a
+        # browsed file chosen with Enter
         field = app.screen.query_one("#paths", Input)
-        field.focus()
+        assert app.focused is field, "the screen opens in the path field"
         field.value = f"file://{shots}"
         await pilot.press("enter")
+        await asked(app, pilot)
+        assert "Add 2 files (" in screen_text(app) and f"from {shots}, and its" in screen_text(app)
+        await pilot.press("tab", "enter")  # "Yes, add them"
+        await pilot.pause()
+        assert isinstance(app.screen, AddEvidenceScreen)
         assert field.value == ""
         app.screen.query_one(DirectoryTree).path = tmp_path
         await pilot.pause(0.3)
@@ -100,6 +116,7 @@ async def test_files_are_added_from_pasted_paths_and_the_browser(vault: Vault, t
         await pilot.pause()
         assert "2 chosen (1 whole folder)" in screen_text(app)
         await pilot.press("ctrl+s")
+        await pilot.pause()
         await wait_for_work(app, pilot)
         assert isinstance(app.screen, EvidenceScreen)
         assert ids(app) == ["E-0001", "E-0002", "E-0003"]
@@ -322,7 +339,7 @@ async def test_filter_and_sort_narrow_and_order_the_table(vault: Vault, tmp_path
         await pilot.press("slash", *"INSTA")
         await pilot.press("enter")
         assert ids(app) == ["E-0002", "E-0003"]
-        assert "2 match" in screen_text(app)
+        assert "2 shown" in screen_text(app)
         assert app.screen.query_one(DataTable).has_focus
         await pilot.press("slash", "escape")
         assert ids(app) == ["E-0001", "E-0002", "E-0003"]
@@ -345,7 +362,7 @@ async def test_verify_all_marks_each_item_and_names_the_damaged_one(vault: Vault
         await pilot.press("V")
         await wait_for_work(app, pilot)
         assert [row[7] for row in rows(app)] == ["✓", "✗", "✓"]
-        assert "1 item is damaged (✗ in the table): E-0002" in said(app)
+        assert "1 item is damaged (✗ under Hash): E-0002" in said(app)
 
 
 async def test_the_capture_guide_is_one_key_away(vault: Vault):

@@ -49,6 +49,17 @@ async def wait_for_evidence_work(pilot) -> None:
     await pilot.pause()
 
 
+async def wait_for_question(pilot) -> None:
+    """A whole folder is counted in the background before its question comes."""
+    from tui.dialogs.choice import ChoiceDialog
+
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if isinstance(pilot.app.screen, ChoiceDialog):
+            break
+    await pilot.pause()
+
+
 def test_unlock_screen(snap_compare, vault: Vault):
     assert snap_compare(ReclaimApp(vault.path, Settings()), terminal_size=SIZE)
 
@@ -139,10 +150,36 @@ def test_add_evidence_screen(
         await pilot.press("4")
         await pilot.app.push_screen(AddEvidenceScreen(Path("Screenshots")))
         await pilot.pause(0.3)
-        await pilot.press("down", "down", "enter", "f")
+        # Tab: from the path box to the browser, where f chooses a whole folder
+        await pilot.press("tab", "down", "down", "enter", "f")
+        await wait_for_question(pilot)
+        await pilot.press("tab", "enter")  # "Yes, add them"
         await pilot.pause()
 
     assert snap_compare(app, run_before=choose, terminal_size=SIZE)
+
+
+def test_add_evidence_asks_about_a_whole_folder(
+    snap_compare, demo: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from tests.conftest import make_png
+    from tui.screens.add_evidence import AddEvidenceScreen
+
+    shots = tmp_path / "Screenshots"
+    shots.mkdir()
+    for name in ("Screenshot_20240305-211400.png", "Screenshot_20240305-211412.png"):
+        make_png(shots / name)
+    monkeypatch.chdir(tmp_path)
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+
+    async def ask(pilot) -> None:
+        await pilot.press("4")
+        await pilot.app.push_screen(AddEvidenceScreen(Path("Screenshots")))
+        await pilot.pause(0.3)
+        await pilot.press("tab", "f")
+        await wait_for_question(pilot)
+
+    assert snap_compare(app, run_before=ask, terminal_size=SIZE)
 
 
 def test_stitched_screenshots(snap_compare, demo: Vault):
@@ -209,12 +246,12 @@ def test_takedowns_step_asks_about_age_first(snap_compare, demo: Vault):
 
 def test_takedowns_step_with_an_overdue_request(snap_compare, demo: Vault):
     app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
-    assert snap_compare(app, press=["8", "enter"], terminal_size=SIZE)
+    assert snap_compare(app, press=["8", "down", "enter"], terminal_size=SIZE)
 
 
 def test_takedown_request_form(snap_compare, demo: Vault):
     app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
-    assert snap_compare(app, press=["8", "enter", "enter"], terminal_size=SIZE)
+    assert snap_compare(app, press=["8", "down", "enter", "enter"], terminal_size=SIZE)
 
 
 def test_letter_asks_for_its_facts(snap_compare, demo: Vault, monkeypatch: pytest.MonkeyPatch):
@@ -226,4 +263,4 @@ def test_letter_asks_for_its_facts(snap_compare, demo: Vault, monkeypatch: pytes
         lambda self: Path("/media/usb/letter.docx"),
     )
     app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
-    assert snap_compare(app, press=["8", "enter", "l"], terminal_size=SIZE)
+    assert snap_compare(app, press=["8", "down", "enter", "l"], terminal_size=SIZE)

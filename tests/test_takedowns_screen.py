@@ -59,7 +59,7 @@ async def test_the_age_question_comes_first_and_a_minor_gets_no_copyright_route(
         screen = await open_step(app, pilot)
         assert screen.query_one("#age").display
         assert "under 18 when they were taken?" in screen_text(app)
-        await pilot.press("down", "enter")  # "Yes, under 18"
+        await pilot.press("down", "down", "enter")  # nothing highlighted; then "Yes, under 18"
         await settle(app, pilot)
         assert not screen.query_one("#age").display and screen.query_one("#minor").display
         assert "Take It Down" in screen_text(app)

@@ -16,6 +16,7 @@ from tui.core.settings import Settings
 from tui.core.timeline import add_event, list_events, list_people
 from tui.core.vault import Vault
 from tui.dialogs.ask import AskDialog
+from tui.dialogs.choice import ChoiceDialog
 from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.event import EventScreen
 from tui.screens.timeline import TimelineScreen
@@ -83,8 +84,12 @@ async def test_a_bad_date_keeps_the_form_open_and_saves_nothing(vault: Vault):
         app.screen.query_one("#title", Input).value = "Something"
         await pilot.press("escape")
         await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog), "Escape asks, it never just refuses"
+        assert "not a real date" in screen_text(app)
+        await pilot.press("escape")  # Keep editing
+        await pilot.pause()
         assert isinstance(app.screen, EventScreen)
-        assert "not a real date" in said(app)
+        assert app.focused is app.screen.query_one("#when", Input), "back at the date"
         app.screen.query_one("#when", Input).value = ""
         app.screen.query_one("#title", Input).value = ""
         await pilot.press("escape")

@@ -7,7 +7,8 @@ reach, and the unlock prompt (or, on a kiosk, the neutral start) comes back.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from time import monotonic
 from typing import TYPE_CHECKING
@@ -15,7 +16,10 @@ from typing import TYPE_CHECKING
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.widgets import Footer
+from textual.worker import WorkerState
 
 from tui.core.display import shown
 from tui.core.exports import Places
@@ -23,6 +27,7 @@ from tui.core.layout import is_vault
 from tui.core.settings import Settings
 from tui.core.steps import STEPS, progress
 from tui.messages import CaseChosen, CaseCreated, CaseOpened, NewCaseRequested
+from tui.widgets.always_keys import AlwaysKeys, key_name
 
 if TYPE_CHECKING:
     from tui.core.vault import Vault
@@ -36,17 +41,24 @@ FORM_NAMES = {
     "RequestScreen": "the takedown request",
     "LawyerPackageScreen": "the notes for the lawyer",
 }
+#: Work that brings a case onto the screen; while it runs, Ctrl+L must still win.
+OPENING_WORK = frozenset({"unlock", "create", "keyring"})
 
 
 class ReclaimApp(App[None]):
     TITLE = "Reclaim"
     CSS_PATH = "app.tcss"
+    # Shown on a line of their own under every footer (`AlwaysKeys`), not in the footer,
+    # where a step's own keys would push them off at 80 columns.
     BINDINGS = [
-        Binding("f1", "safety", "Safety", priority=True,
+        Binding("f1", "safety", "Safety", priority=True, show=False,
                 tooltip="What to do if you are in danger, and who can help", id="app.safety"),
-        Binding("ctrl+l", "lock", "Lock", priority=True,
+        Binding("ctrl+l", "lock", "Lock", priority=True, show=False,
                 tooltip="Hide your case at once; the passphrase opens it again", id="app.lock"),
-        Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Close Reclaim", id="app.quit"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False,
+                tooltip="Close Reclaim", id="app.quit"),
+        Binding("ctrl+p", "command_palette", "Every key", priority=True, show=False,
+                tooltip="Every step, every key of this screen, and the colours", id="app.palette"),
     ]  # fmt: skip
 
     def __init__(
@@ -78,13 +90,54 @@ class ReclaimApp(App[None]):
         self._first_start = True
         self._unsaved_at_lock: tuple[str, list[str]] = ("", [])
         """(case, forms) whose typing could not be saved at the last lock."""
+        self._current_screen: Screen[object] | None = None
+        """The screen on show, to know at a switch which one is being left."""
 
     # ---- start, home and locking -------------------------------------------------
 
     def on_mount(self) -> None:
         check_every = min(5.0, self.idle_seconds / 10)
         self.set_interval(check_every, self.lock_when_idle, name="idle lock")
+        self.screen_change_signal.subscribe(self, self._screen_changed, immediate=True)
         self.show_start()
+
+    # ---- every screen: its notices and the keys that are always there -------------
+
+    def _screen_changed(self, screen: Screen[object]) -> None:
+        """Called at once, inside the push or pop, as one screen gives way to another.
+
+        Notices already on show belong to the screen being left, and would cover the
+        next one (a dialog's button, say), so they go. A notice sent in the same
+        moment as the move is news of it ("Saved.", "E-0005 is deleted"): it is still
+        on its way as a message and arrives on the new screen. The command palette is
+        a glance over the screen, not a move away from it: it leaves notices alone."""
+        left, self._current_screen = self._current_screen, screen
+        palette = isinstance(left, CommandPalette) or isinstance(screen, CommandPalette)
+        if left is not None and not palette:
+            self.clear_notifications()
+            # The screen left may still show under a dialog: its toasts go too.
+            left.query("#textual-toastrack ToastHolder").remove()
+        if screen.is_mounted:
+            self.add_always_keys(screen)
+        else:  # composed first: this runs after its Compose and Mount
+            screen.call_later(self.add_always_keys, screen)
+
+    def add_always_keys(self, screen: Screen[object]) -> None:
+        """Put the F1 / Ctrl+L / Ctrl+P line under a screen's footer (once), and take
+        those keys and the palette's out of the footer, to leave it the step's keys.
+        Footers are compact: one space between keys lets eight of them fit 80 columns."""
+        footers = screen.query_children(Footer)
+        if not footers:
+            return
+        for footer in footers:
+            footer.show_command_palette = False
+            footer.compact = True
+        found = screen.query_children(AlwaysKeys)
+        if found:
+            found.refresh()
+            return
+        screen.add_class("-always-keys")
+        screen.mount(AlwaysKeys())
 
     def _clear_screens(self) -> None:
         while len(self.screen_stack) > 1:
@@ -319,13 +372,39 @@ class ReclaimApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_step":
             return self.vault is not None
+        if action == "lock":
+            return self._something_to_lock()
         return True
+
+    def _something_to_lock(self) -> bool:
+        """Lock means something only with a case open, or on its way (being unlocked or
+        made: the lock must still win), or on a kiosk (back to the neutral start). On
+        the unlock and create screens it is otherwise not offered."""
+        if self.vault is not None or self.kiosk:
+            return True
+        return any(
+            worker.group in OPENING_WORK
+            and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+            for worker in self.workers
+        )
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with a prompt in Reclaim's words."""
+        open_already = any(isinstance(each, CommandPalette) for each in self.screen_stack)
+        if self.use_command_palette and not open_already:
+            self.push_screen(
+                CommandPalette(
+                    placeholder="What would you like to do? A step, a key, Safety…",
+                    id="--command-palette",
+                )
+            )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Reclaim's own commands, and of Textual's only those a person needs: nothing
         here writes to disk (Textual's "Screenshot" would save the screen, case and
         all, unencrypted), so its built-in list is not used."""
         yield SystemCommand("Safety", "What to do if you are in danger (F1)", self.action_safety)
+        yield from self._screen_commands(screen)
         yield SystemCommand("Theme", "Change the colours", self.action_change_theme)
         if screen.query("HelpPanel"):
             yield SystemCommand("Keys", "Hide the list of keys", self.action_hide_help_panel)
@@ -356,6 +435,37 @@ class ReclaimApp(App[None]):
                 f"Step {each.number}: {each.title}",
                 each.summary,
                 lambda key=each.key: self.action_open_step(key),
+            )
+
+    def _screen_commands(self, screen: Screen[object]) -> Iterator[SystemCommand]:
+        """Every key of this screen (shown in its footer or not), so that one cut off at
+        80 columns can still be found: "Lawyer package (p)" runs what p runs there.
+
+        Only Reclaim's own keys: Textual's screen keys ("Copy selected text") are not
+        in Reclaim's words. The home screen's step numbers are left out: the steps are
+        listed already. Keys switched off on this screen (`check_action`) are too."""
+        own = {
+            binding.action
+            for cls in type(screen).__mro__
+            if cls.__module__.startswith("tui.")
+            for binding in cls.__dict__.get("BINDINGS", [])
+            if isinstance(binding, Binding)
+        }
+        keys: dict[str, list[str]] = {}
+        named: dict[str, Binding] = {}
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if active.node is not screen or not active.enabled or not binding.description:
+                continue
+            if binding.action not in own or binding.action.startswith("app.open_step"):
+                continue
+            keys.setdefault(binding.action, []).append(key_name(binding.key_display or key))
+            named.setdefault(binding.action, binding)
+        for action, binding in named.items():
+            yield SystemCommand(
+                f"{binding.description} ({' or '.join(keys[action])})",
+                binding.tooltip or "On this screen",
+                partial(screen.run_action, action),
             )
 
     # ---- leaving ----------------------------------------------------------------

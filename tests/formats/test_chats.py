@@ -4,6 +4,7 @@ as a plain sentence, never an exception. Every fixture is built here, in memory.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import json
@@ -518,6 +519,53 @@ def test_telegram_is_recognised_by_its_keys_without_a_chat_type() -> None:
     other = json.dumps({"messages": ["hello"], "version": 2}).encode()
     assert TelegramJson().recognise(Probe.of_bytes(other, "result.json")) == 0
     assert TelegramJson().recognise(Probe.of_bytes(b"[1, 2]", "result.json")) == 0
+
+
+def test_a_long_telegram_export_is_counted_past_what_is_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(chats, "MAX_WALKED", 4)
+    monkeypatch.setattr(chats, "MAX_ROWS", 3)
+    late = {"type": "message", "date": "2024-04-01T09:00:00", "from": "Late", "text": "x"}
+    messages = TELEGRAM["messages"]
+    assert isinstance(messages, list)
+    chat = {**TELEGRAM, "messages": [*messages, late, "not a message", {"a": 0}]}
+    data = json.dumps(chat).encode()
+    facts = described(data, "result.json")[1]
+    assert facts.shown["messages"] == 8
+    assert facts.shown["participants"] == ["Sam Okafor", "Alex"]  # Late is past the four
+    assert facts.shown["last_message"] == "2024-04-01T09:00:00"
+    sentence = "The people and files named are from the first 4 messages only; all 8 are counted."
+    assert facts.problem == sentence
+    blocks, reason = formats.printable(data, "result.json")
+    assert reason == ""
+    assert len(transcript(blocks).rows) == 3
+    assert blocks[-1] == Notice(sentence)
+    assert Notice("Only the first 3 messages are printed here; the rest is in the original.") in (
+        blocks
+    )
+
+
+def test_a_telegram_export_of_too_many_values_is_refused_before_reading(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(chats, "MAX_JSON_CONTAINERS", 10)
+    data = json.dumps(TELEGRAM).encode()
+    assert described(data, "result.json")[1].problem == chats.TOO_MANY_VALUES
+    assert formats.printable(data, "result.json")[1] == chats.TOO_MANY_VALUES
+
+
+def test_reading_json_leaves_the_cycle_collector_as_it_was() -> None:
+    assert gc.isenabled()
+    assert chats._json(b"[{}]") == [{}]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(ValueError):
+            chats._json(b"[")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_telegram_nested_100000_deep_is_a_sentence() -> None:

@@ -7,14 +7,26 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import random
 from datetime import UTC, datetime
-from email.message import EmailMessage
+from email import policy
+from email.feedparser import FeedParser
+from email.message import EmailMessage, Message
 
 import pytest
 
 from tui.core.evidence import formats
 from tui.core.evidence.formats import emails
-from tui.core.evidence.formats.base import Fields, Heading, Notice, Probe, Table, Text, Unreadable
+from tui.core.evidence.formats.base import (
+    HEAD_BYTES,
+    Fields,
+    Heading,
+    Notice,
+    Probe,
+    Table,
+    Text,
+    Unreadable,
+)
 from tui.core.evidence.formats.emails import Email
 
 PHOTO = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
@@ -308,6 +320,127 @@ def test_a_part_too_large_to_decode_is_listed_without_a_hash(
     table = blocks[-1]
     assert isinstance(table, Table)
     assert table.rows == [("you.png", "image/png", "?", "")]
+
+
+# ---- headers, bounded -------------------------------------------------------------
+
+
+def test_a_long_header_is_cut_and_marked(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(emails, "MAX_HEADER_CHARS", 40)
+    raw = (
+        b"From: a@example.com\r\nTo: b@example.com\r\nSubject: " + b"word " * 20 + b"\r\n"
+        b" folded " * 5 + b"\r\nX-" + b"n" * 2000 + b": dropped\r\nDate: 5 Mar 2024 21:14:03\r\n"
+        b"\r\nbody\r\n"
+    )
+    facts = describe(raw)[1]
+    assert facts.shown["subject"] == "word word word word word word w [...]"
+    assert facts.shown["date"] == "5 Mar 2024 21:14:03"  # the huge name was dropped
+    assert Text("body") in Email().printable(raw, "m.eml")
+
+
+def test_only_so_many_headers_are_kept_in_each_block(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(emails, "MAX_HEADERS", 5)
+    many = b"".join(b"X-%d: v\r\n" % n for n in range(100))
+    part = b"--XX\r\nContent-Type: text/plain\r\n" + many + b"\r\npart words\r\n--XX--\r\n"
+    raw = (
+        b"From: a@example.com\r\nTo: b@example.com\r\nSubject: s\r\n"
+        b"Content-Type: multipart/mixed; boundary=XX\r\n" + many + b"Cc: late@example.com\r\n"
+        b"\r\n" + part
+    )
+    message = emails.parse(raw)
+    assert [key for key, _ in message.raw_items()][-1] == "X-0"
+    assert len(list(message.raw_items())) == 5
+    (leaf,), _cut = emails.leaves(message)
+    assert len(list(leaf.raw_items())) == 5 and emails.part_text(leaf) == "part words"
+    assert "cc" not in describe(raw)[1].shown
+
+
+def test_encoded_words_are_decoded_in_runs():
+    decode = emails.decode_words
+    assert decode("=?utf-8?q?a?= =?utf-8?q?b?=\r\n =?utf-8?q?c?= d") == "abc d"
+    assert decode("x =?utf-8?b?w6k=?= y") == "x é y"
+    assert decode("=?utf-8?b?4oCU?=") == "—"
+    assert decode("=?utf-8?q?=E2=80?= =?utf-8?q?=94?=") == "—"  # a character split in two
+    assert decode("=?no-such?q?abc?= =?base64?q?d?=") == "abcd"
+    assert decode("=?utf-8?b?A?= left as it is") == "=?utf-8?b?A?= left as it is"
+    assert decode("=?utf-8?q?unterminated") == "=?utf-8?q?unterminated"
+
+
+def test_a_header_longer_than_the_head_still_makes_a_header_block():
+    raw = b"From: a" + b"." * 100_000 + b"@b\r\nTo: b@example.com\r\nSubject: s\r\n\r\nx"
+    assert emails.header_block(raw[:HEAD_BYTES])
+    assert isinstance(formats.identify_bytes(raw, "m.eml"), Email)
+
+
+def test_parts_split_by_lone_carriage_returns_are_counted():
+    parts = b"--b\rContent-Type: text/plain\r\rx\r" * 6000
+    head = b"From: a@example.com\rTo: b@example.com\rSubject: s\r"
+    raw = head + b"Content-Type: multipart/mixed; boundary=b\r\r" + parts + b"--b--\r"
+    with pytest.raises(Unreadable, match="too many parts"):
+        emails.parse(raw)
+
+
+# ---- the parser's input, many lines at once -----------------------------------------
+
+
+class _Reference(FeedParser):
+    """The standard parser and its own line reader, with the same header bounds."""
+
+    def _parse_headers(self, lines: list[str]) -> None:
+        super()._parse_headers(emails.bounded_headers(lines))  # type: ignore[misc]
+
+
+def structure(message: Message) -> list[object]:
+    payload = message.get_payload()
+    defects = {type(defect).__name__ for defect in message.defects}
+    defects.discard("FirstHeaderLineIsContinuationDefect")  # one for each line, or a run
+    parts = (
+        [part for part in payload if isinstance(part, Message)]
+        if isinstance(payload, list)
+        else []
+    )
+    inner: object = [structure(part) for part in parts] if isinstance(payload, list) else payload
+    return [message.get_unixfrom(), list(message.raw_items()), message.preamble, message.epilogue,
+            sorted(defects), inner]  # fmt: skip
+
+
+VOCABULARY = [
+    "From: a@b", "Content-Type: multipart/mixed; boundary=b", 'Content-Type: multipart/'
+    'digest; boundary=" c"', "Content-Type: message/rfc822", "Content-Type: message/"
+    "delivery-status", "Content-Type: text/plain", "--b", "--b--", "-- c", "-- c--", "--",
+    "-- ", "--x", "--b  ", "", "", " folded", "\tfolded", "X: y", "X: y", "body text",
+    "From someone", ":bad", "b--",
+]  # fmt: skip
+
+
+def test_many_lines_at_once_parse_as_one_by_one(monkeypatch: pytest.MonkeyPatch):
+    rng = random.Random(7)
+    for number in range(600):
+        if number == 300:
+            monkeypatch.setattr(emails, "MAX_HEADERS", 2)  # runs of dropped fields too
+        end = rng.choice(["\r\n", "\n", "\r"])
+        lines = [rng.choice(VOCABULARY) + rng.choice([end] * 9 + ["\n", "\r"]) for _ in
+                 range(rng.randint(1, 60))]  # fmt: skip
+        raw = "".join(lines).encode()
+        reference = _Reference(policy=policy.compat32)
+        reference.feed(raw.decode("ascii", "surrogateescape"))
+        assert structure(emails.parse(raw)) == structure(reference.close()), raw
+
+
+def test_an_attached_message_is_hashed_as_it_was_written():
+    inner = b"From: x@y\r\nSubject: long\r\n folded " + b"a b " * 50 + b"\r\n\r\ninner body\r\n"
+    raw = (
+        b"From: a@example.com\r\nTo: b@example.com\r\nSubject: s\r\n"
+        b"Content-Type: multipart/mixed; boundary=XX\r\n\r\n--XX\r\n"
+        b"Content-Type: message/rfc822\r\n\r\n" + inner + b"--XX--\r\n"
+    )
+    (listed,) = describe(raw)[1].shown["attachments"]
+    assert listed["type"] == "message/rfc822"
+    (leaf,), _cut = emails.leaves(emails.parse(raw))
+    data = emails.payload(leaf)
+    assert data is not None and listed["sha256"] == hashlib.sha256(data).hexdigest()
+    assert data.startswith(b"From: x@y\nSubject: long\r\n folded a b a b")  # as folded
+    assert data.endswith(b" \n\ninner body")  # (the last line end is the boundary's)
 
 
 def test_random_bytes_named_eml_are_not_an_email():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import socket
 import struct
 import zipfile
 import zlib
@@ -17,7 +18,11 @@ from email.mime.nonmultipart import MIMENonMultipart
 from email.mime.text import MIMEText
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
+from warcio.statusandheaders import (
+    StatusAndHeaders,
+    StatusAndHeadersParser,
+    StatusAndHeadersParserException,
+)
 from warcio.warcwriter import WARCWriter
 
 from tui.core.evidence import formats
@@ -103,6 +108,53 @@ def test_a_huge_page_is_read_only_so_far(monkeypatch: pytest.MonkeyPatch):
     assert text.count("word") < 10_000
     _title, text = visible_text("<p>word</p>" * 50_000, limit=1000)
     assert len(text) < 1100
+
+
+def test_elements_read_as_raw_text_still_show_no_markup():
+    _title, text = visible_text(
+        "<textarea><b>typed</b></textarea> <xmp><i>kept</i></xmp><iframe><p>inner</p></iframe>"
+        "<plaintext><script>SCRIPT-SECRET</script><p>after"
+    )
+    assert text == "typed kept\n\ninner\n\nafter"
+    assert visible_text("<TITLE>A &amp; B</TITLE><p>x") == ("A & B", "x")
+
+
+def test_a_cut_off_tag_is_dropped_but_a_lone_angle_bracket_is_a_word():
+    for tail in ("<", "</", "<!", "<!-", "</b", "<img src=x"):
+        assert visible_text("<p>kept</p>" + tail)[1] == "kept"
+    assert visible_text("1 < 2 and 3 > 2")[1] == "1 < 2 and 3 > 2"
+    assert visible_text("<p>I <3 you")[1] == "I <3 you"
+
+
+def test_a_long_or_huge_character_reference_is_one_mark():
+    _title, text = visible_text("<p>The threat</p>&#" + "9" * 5000 + ";<p>after</p>")
+    assert text == "The threat\n\n\ufffd\n\nafter"
+
+
+def test_only_so_many_tags_are_read(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(html_text, "MAX_TAGS", 1000)
+    _title, text = visible_text("<p>word</p>" * 100_000)
+    assert text.endswith("[… the rest is in the original file]")
+    assert 400 < text.count("word") < 10_000  # counted after each piece fed
+
+
+def test_the_html_parser_never_fetches_or_expands_entities(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("FILE-SECRET")
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    port = listener.getsockname()[1]
+    page = (
+        f'<!DOCTYPE html SYSTEM "http://127.0.0.1:{port}/x.dtd" [<!ENTITY e SYSTEM '
+        f'"{secret.as_uri()}">]><link rel=stylesheet href="http://127.0.0.1:{port}/s">'
+        f'<img src="http://127.0.0.1:{port}/i"><p>&e; <xi:include href="{secret.as_uri()}"/>'
+        "</p><p>shown</p>"
+    )
+    _title, text = visible_text(page)
+    assert "FILE-SECRET" not in text and "shown" in text
+    with pytest.raises(TimeoutError):
+        listener.accept()  # nothing came to look
+    listener.close()
 
 
 def test_charsets_are_followed():
@@ -344,6 +396,70 @@ def test_an_endless_header_line_is_stopped(monkeypatch: pytest.MonkeyPatch):
     assert formats.printable(endless, "long.warc.gz")[1] == web.TOO_BIG
 
 
+def test_endless_record_headers_are_stopped(monkeypatch: pytest.MonkeyPatch):
+    page = warc(gzip=False)
+    folded = b"WARC/1.0\r\nWARC-Type: resource\r\nX: a\r\n" + b" b\r\n" * 50 + b"\r\n"
+    many = b"WARC/1.0\r\nWARC-Type: resource\r\n" + b"X: a\r\n" * 50 + b"\r\n"
+    monkeypatch.setattr(web, "MAX_HEADER_LINES", 20)
+    for hostile in (folded, many):
+        assert formats.printable(hostile, "x.warc")[1] == web.DAMAGED_ARCHIVE
+        blocks, reason = formats.printable(page + hostile, "x.warc")
+        assert reason == "" and Text(WORDS) in blocks
+        facts = describe(page + hostile, "x.warc")[1]
+        assert facts.problem == "The archive is damaged or cut short after 4 records."
+    monkeypatch.setattr(web, "MAX_HEADER_BYTES", 100)
+    long_line = b"WARC/1.0\r\nWARC-Type: resource\r\nX: " + b"a" * 200 + b"\r\n\r\n"
+    assert formats.printable(long_line, "x.warc")[1] == web.DAMAGED_ARCHIVE
+
+
+def test_the_lines_read_from_one_archive_are_bounded(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(web, "MAX_LINES_READ", 100)
+    blank = warc(gzip=False) + b"\r\n" * 1000
+    blocks, reason = formats.printable(blank, "x.warc")
+    assert reason == "" and Text(WORDS) in blocks
+    assert describe(blank, "x.warc")[1].problem == web.TOO_BIG
+
+
+def test_record_headers_are_read_as_warcio_reads_them():
+    raw = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html;\r\n charset=utf-8\r\n no colon\r\n"
+        b"\tfolded: still\r\nX-Empty:\r\nSet-Cookie: a=b; c=d \r\n   \r\nafter: body\r\n"
+    )
+    ours = web._Headers(StatusAndHeadersParser(["HTTP/1.1"], False)).parse(io.BytesIO(raw))
+    theirs = StatusAndHeadersParser(["HTTP/1.1"], False).parse(io.BytesIO(raw))
+    assert ours.headers == theirs.headers
+    assert (ours.statusline, ours.protocol, ours.total_len) == (
+        theirs.statusline,
+        theirs.protocol,
+        theirs.total_len,
+    )
+    with pytest.raises(StatusAndHeadersParserException):
+        web._Headers(StatusAndHeadersParser(["WARC/1.0"])).parse(io.BytesIO(raw))
+
+
+def test_gzip_members_are_read_as_gzip_reads_them(monkeypatch: pytest.MonkeyPatch):
+    members = [gzip_of(b"first ", b"member "), b"\x00" * 7, gzip_of(b""), gzip_of(b"last")]
+    data = b"".join(members)
+    assert web._Gunzip(io.BytesIO(data), web._Budget()).read1(1000) == b"first member "
+    whole = io.BytesIO(data)
+    reader = web._Gunzip(whole, web._Budget())
+    pieces = iter(lambda: reader.read1(5), b"")
+    assert b"".join(pieces) == b"first member last"
+    with pytest.raises(EOFError):
+        reader = web._Gunzip(io.BytesIO(data[:-6]), web._Budget())
+        while reader.read1(100):
+            pass
+    with pytest.raises(OSError, match="Not a gzipped file"):
+        reader = web._Gunzip(io.BytesIO(data + b"junk"), web._Budget())
+        while reader.read1(100):
+            pass
+    monkeypatch.setattr(web, "MAX_GZIP_MEMBERS", 100)
+    empty = warc() + gzip_of(b"") * 200
+    blocks, reason = formats.printable(empty, "x.warc.gz")
+    assert reason == "" and Text(WORDS) in blocks
+    assert describe(empty, "x.warc.gz")[1].problem == web.TOO_BIG
+
+
 def test_gzip_inside_gzip_is_not_a_warc():
     nested = gzip_of(warc())
     assert Warc().recognise(Probe.of_bytes(nested, "x.warc.gz")) == 0
@@ -407,6 +523,22 @@ def test_a_wacz_member_claiming_a_huge_size_is_refused():
     assert reason == "archive/data.warc.gz inside it is too large to read here."
     assert blocks == [Notice(reason)]
     assert describe(data, "capture.wacz")[1].problem == reason
+
+
+def test_only_so_many_warcs_of_a_wacz_are_looked_at(monkeypatch: pytest.MonkeyPatch):
+    buffer = io.BytesIO()
+    css = io.BytesIO()
+    writer = WARCWriter(css, gzip=True)
+    writer.write_record(response(writer, f"{URL}.css", b"p{}", "text/css"))
+    with zipfile.ZipFile(buffer, "w") as zipped:
+        zipped.writestr("datapackage.json", "{}")
+        for number in range(5):
+            zipped.writestr(f"archive/{number}.warc.gz", css.getvalue())
+        zipped.writestr("archive/9.warc.gz", warc())
+    monkeypatch.setattr(web, "MAX_WACZ_WARCS", 5)
+    assert formats.printable(buffer.getvalue(), "x.wacz")[1] == web.NO_PAGE
+    monkeypatch.setattr(web, "MAX_WACZ_WARCS", 6)
+    assert Text(WORDS) in formats.printable(buffer.getvalue(), "x.wacz")[0]
 
 
 def test_a_wacz_with_a_broken_archive_is_one_sentence():

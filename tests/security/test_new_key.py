@@ -117,7 +117,7 @@ def test_first_format_blobs_get_cards_and_old_backups_are_marked(vault: Vault, t
         assert card is not None and card.record["sha256"] == exhibit.sha256
         assert [copy.old_key for copy in list_copies(renewed)] == [True]
         assert [state(copy, "") for copy in list_copies(renewed)] == ["old key"]
-        assert "made with the old key: replace them" in summary(renewed)
+        assert "1 made with the old key: replace it" in summary(renewed)
 
 
 def test_the_cli_gives_a_new_key_and_a_new_recovery_code(

@@ -131,10 +131,14 @@ def register(commands: Commands) -> None:
     show = add_command(
         group, "show", cmd_show, "reading the checklist", "one checklist, step by step"
     )
-    show.add_argument("id", metavar="ID", help="a checklist id, e.g. instagram")
+    show.add_argument(
+        "id", metavar="ID", help="a checklist id or platform name, e.g. instagram, ig or twitter"
+    )
     show.add_argument("--json", action="store_true", help="machine-readable output")
     done = add_command(group, "done", cmd_done, "saving the tick", "tick one step of a checklist")
-    done.add_argument("id", metavar="ID", help="a checklist id, e.g. instagram")
+    done.add_argument(
+        "id", metavar="ID", help="a checklist id or platform name, e.g. instagram, ig or twitter"
+    )
     done.add_argument("step", metavar="STEP", help="the step's number or id")
     done.add_argument("--undo", action="store_true", help="untick it")
     done.add_argument(
@@ -149,7 +153,12 @@ def register(commands: Commands) -> None:
         "saving your accounts",
         "say which accounts you have, so progress counts only those",
     )
-    choose.add_argument("ids", nargs="+", metavar="ID", help="checklist ids, e.g. instagram")
+    choose.add_argument(
+        "ids",
+        nargs="+",
+        metavar="ID",
+        help="checklist ids or platform names, e.g. instagram twitter",
+    )
     choose.add_argument("--undo", action="store_true", help="take them off your list")
     choose.add_argument(
         "--not-relevant", action="store_true", help="mark them not relevant instead"

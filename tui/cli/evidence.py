@@ -294,9 +294,15 @@ def _detail_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--url", help="where it was posted")
     group.add_argument("--poster", metavar="NAME", help="username of who posted it")
     group.add_argument(
-        "--posted-at", metavar="WHEN", help="when it was posted, e.g. 2024-03-05 21:14"
+        "--posted-at",
+        metavar="WHEN",
+        help='when it was posted, e.g. "5 March 2024 21:14", "March 2024" or "about 2023"',
     )
-    group.add_argument("--captured-at", metavar="WHEN", help="when you captured it")
+    group.add_argument(
+        "--captured-at",
+        metavar="WHEN",
+        help='when you captured it, e.g. "6 March 2024 08:15" or 2024-03-06',
+    )
     group.add_argument("--caption", metavar="TEXT", help="captions and comments seen with it")
     group.add_argument("--description", metavar="TEXT", help="what it shows")
     group.add_argument("--significance", metavar="TEXT", help="why it matters")

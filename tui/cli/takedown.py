@@ -30,6 +30,8 @@ def cmd_takedown_sites(args: argparse.Namespace) -> int:
         deadline = f"  (within {site.deadline_hours} hours)" if site.deadline_hours else ""
         say(f"{site.id:<14}{site.name}{deadline}")
         say(f"{'':<14}{site.route}")
+        if site.aliases:
+            say(f"{'':<14}also: {', '.join(site.aliases)}")
     say("")
     for service in directions.hash_services:
         say(f"{service.id:<14}{service.name}: for {service.who}")
@@ -152,7 +154,12 @@ def register_tracker(takedown: Commands) -> None:
     add = add_command(
         takedown, "add", cmd_takedown_add, "saving the request", "start a takedown request"
     )
-    add.add_argument("--site", required=True, help="a site id from: reclaim takedown sites")
+    add.add_argument(
+        "--site",
+        required=True,
+        help="the site: its id from reclaim takedown sites, or its usual name (instagram, "
+        "twitter, pornhub), in any case",
+    )
     add.add_argument(
         "--url", action="append", help="where it is (repeat; none for a hash service)"
     )
@@ -167,10 +174,14 @@ def register_tracker(takedown: Commands) -> None:
     update.add_argument("id", metavar="ID")
     update.add_argument("--status", choices=STATUSES)
     update.add_argument("--reference", metavar="R", help="the site's reference or case number")
-    update.add_argument("--follow-up", metavar="WHEN", help="when to look again, e.g. 2026-12-01")
+    update.add_argument(
+        "--follow-up", metavar="WHEN", help='when to look again, e.g. "1 December 2026"'
+    )
     update.add_argument("--notes", help="anything worth remembering about it")
     update.add_argument(
-        "--sent", metavar="WHEN", help="when you sent it, if not just now (local time)"
+        "--sent",
+        metavar="WHEN",
+        help='when you sent it, if not just now (local time), e.g. "5 March 2024 21:14"',
     )
     update.add_argument(
         "--pin-file",

@@ -25,6 +25,7 @@ from tui.core.errors import InputError, VaultDamaged
 from tui.core.evidence import formats
 from tui.core.evidence.exhibits import Exhibit, list_exhibits, normalize_id, read_original
 from tui.core.evidence.formats import base as blocks
+from tui.core.fuzzy_dates import as_written
 from tui.core.paths import fonts_dir
 from tui.core.vault import Vault
 
@@ -225,7 +226,7 @@ def _index(doc: _Document, exhibits: list[Exhibit]) -> None:
         for exhibit in exhibits:
             row = table.row()
             row.cell(exhibit.id)
-            row.cell(exhibit.captured_at.replace("T", " ")[:16] or "not given")
+            row.cell(as_written(exhibit.captured_at)[:22] or "not given")
             row.cell(exhibit.platform or "")
             row.cell(exhibit.description or exhibit.original_name)
             row.cell(exhibit.significance or "")
@@ -274,7 +275,7 @@ def _exhibit_details(doc: _Document, exhibit: Exhibit, kind: str, notice_only: b
     for name, label in DETAILS:
         value = getattr(exhibit, name)
         if value:
-            text = value.replace("T", " ") if name.endswith("_at") else value
+            text = as_written(value) if name.endswith("_at") else value
             if name in exhibit.guesses:
                 text += " (estimated from the file, not confirmed)"
             pdf.multi_cell(0, 4.6, f"{label}: {text}", new_x="LMARGIN", new_y="NEXT", align="L")

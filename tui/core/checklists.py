@@ -74,6 +74,29 @@ class Checklist:
         """The platform's names, as a person may have typed them on an exhibit."""
         return (self.platform, *self.aliases)
 
+    def name_keys(self) -> frozenset[str]:
+        """Everything that names this checklist (id, platform, aliases), as `name_key`s."""
+        return frozenset(name_key(name) for name in (self.id, *self.names()))
+
+
+def name_key(name: str) -> str:
+    """A name as it is compared: any case, and only its letters and digits, so that
+    "Google Search", "google-search" and "GOOGLE search" are one name, as are "X.com"
+    and "x com". People type names as they say them, not as the data file spells ids."""
+    return "".join(char for char in name.casefold() if char.isalnum())
+
+
+def check_names(owners: dict[str, str], owner: str, names: tuple[str, ...], where: str) -> None:
+    """Record in `owners` (name key -> id) the names of `owner`; a name that is empty as a
+    key, or that already names something else, is refused: one name, one thing."""
+    for name in names:
+        key = name_key(name)
+        if not key:
+            raise ChecklistError(f"{where}: the name {name!r} has no letters or digits.")
+        other = owners.setdefault(key, owner)
+        if other != owner:
+            raise ChecklistError(f"{where}: the name {name!r} already names {other}.")
+
 
 def check_fields(
     table: dict[str, Any], required: dict[str, type], optional: dict[str, type], where: str
@@ -118,8 +141,9 @@ def parse(data: dict[str, Any], name: str) -> Checklist:
         raise ChecklistError(f"{name}: the id should be lowercase letters, digits and dashes.")
     if data["kind"] not in KINDS:
         raise ChecklistError(f"{name}: kind should be one of {', '.join(KINDS)}.")
-    if not all(isinstance(alias, str) and alias for alias in data.get("aliases", [])):
+    if not all(isinstance(alias, str) and alias.strip() for alias in data.get("aliases", [])):
         raise ChecklistError(f"{name}: aliases should be a list of names.")
+    check_names({}, data["id"], (data["platform"], *data.get("aliases", [])), name)
     if not data["steps"]:
         raise ChecklistError(f"{name} has no steps.")
     steps: list[ChecklistStep] = []
@@ -169,10 +193,15 @@ def load_file(path: Path) -> Checklist:
 
 
 def load_folder(folder: Path) -> tuple[Checklist, ...]:
-    """Every checklist in `folder`: account security first, then platforms by name."""
+    """Every checklist in `folder`: account security first, then platforms by name.
+    No name (id, platform or alias) may name two checklists: `find` must know which."""
     found = [load_file(path) for path in sorted(folder.glob("*.toml"))]
     if not found:
         raise ChecklistError(f"No checklists were found in {folder}.")
+    owners: dict[str, str] = {}
+    for checklist in found:
+        names = (checklist.id, *checklist.names())
+        check_names(owners, checklist.id, names, f"{checklist.id}.toml")
     return tuple(sorted(found, key=lambda c: (c.kind != "security", c.platform.casefold())))
 
 
@@ -183,8 +212,11 @@ def shipped() -> tuple[Checklist, ...]:
 
 
 def find(checklist_id: str) -> Checklist:
+    """A checklist by its id or by any name of its platform, in any case: people type
+    "Twitter" or "IG", not the file's id."""
+    wanted = name_key(checklist_id)
     for checklist in shipped():
-        if checklist.id == checklist_id:
+        if checklist.id == checklist_id or wanted in checklist.name_keys():
             return checklist
     known = ", ".join(c.id for c in shipped())
     raise ChecklistError(f"There is no checklist called {checklist_id!r}. Known: {known}.")

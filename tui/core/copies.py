@@ -166,8 +166,12 @@ def summary(vault: Vault) -> str:
     damaged = sum(1 for copy in copies if is_damaged(copy))
     stale = sum(1 for copy in copies if is_stale(copy, newest))
     old = sum(1 for copy in copies if copy.old_key)
-    parts = [f"{len(copies)} cop{'ies' if len(copies) != 1 else 'y'}"]
-    parts += [f"{old} made with the old key: replace them"] if old else []
+    from tui.core.steps import counted
+
+    parts = [counted(len(copies), "copy", "copies")]
+    parts += (
+        [f"{old} made with the old key: replace {'it' if old == 1 else 'them'}"] if old else []
+    )
     parts += [f"{damaged} damaged"] if damaged else []
     parts += [f"{stale} out of date"] if stale else []
     return " · ".join(parts if damaged or stale or old else [*parts, "all up to date"])

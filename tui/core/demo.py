@@ -1,18 +1,29 @@
 """A made-up sample case for a first look (`reclaim --demo`). Everything in it is
-invented; it lives in a temporary folder that the app removes on exit."""
+invented; it lives in a temporary folder that the app removes on exit.
+
+A demo stopped without a chance to clean up (SIGKILL, a power cut) leaves its folder in
+the temporary folder, so the next start sweeps such leftovers (`sweep_stale_demos`). Only
+a folder Reclaim itself marked is ever swept: its marker file, written and locked by the
+demo that made it, holds a fixed sentence; a folder that merely looks alike (the same
+name, someone else's, no marker, a marker that is a link) is never touched, and a demo
+still running holds its marker's lock, so another Reclaim leaves it alone."""
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
+import stat
 import tempfile
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.core import keys
-from tui.core.evidence.exhibits import add_file
-from tui.core.vault import Vault
+from tui.core.atomic import make_private_dir
 
-#: The demo's content is invented, so its key derivation can be quick.
-DEMO_KDF = keys.Argon2Params(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+if TYPE_CHECKING:  # imported when a demo is made: every start sweeps, few make one
+    from tui.core.vault import Vault
+
 DEMO_PASSPHRASE = "sample case"  # noqa: S105 (made-up case, shown on screen)
 
 SAMPLES = (
@@ -82,21 +93,137 @@ def _picture(lines: list[str], path: Path, hue: int) -> None:
     image.save(path, "PNG")
 
 
+#: How a demo's temporary folder is named: `reclaim-demo-` and mkdtemp's random part.
+PREFIX = "reclaim-demo-"
+#: The marker file at the top of a demo folder, and what it says (checked byte for byte).
+MARKER = ".reclaim-demo"
+MARKER_TEXT = (
+    b"Reclaim made this folder for its made-up sample case (reclaim --demo).\n"
+    b"It holds nothing real; Reclaim removes it when the demo closes.\n"
+)
+#: Where a marker cannot be locked (no flock): a folder this old is taken to be left over.
+STALE_AFTER = 24 * 60 * 60
+_held: dict[Path, int] = {}
+"""Each open demo's folder, and the open (locked) marker that says it is still in use."""
+
+
 def create_demo_case(root: Path | None = None) -> Vault:
-    """Build the sample case in a new temporary folder and return it, unlocked."""
-    base = Path(root or tempfile.mkdtemp(prefix="reclaim-demo-"))
-    vault, _code = Vault.create(base / "case", DEMO_PASSPHRASE, DEMO_KDF)
-    drafts = base / "drafts"
-    drafts.mkdir(mode=0o700)
-    for index, sample in enumerate(SAMPLES):
-        source = drafts / str(sample["name"])
-        _picture(list(sample["lines"]), source, hue=60 + 40 * index)
-        add_file(vault, source, dict(sample["details"]))  # type: ignore[arg-type]
-    shutil.rmtree(drafts)
-    _tick_half_the_checklists(vault)
-    _passwords(vault)
-    _timeline(vault)
-    _takedowns(vault)
+    """Build the sample case in a new temporary folder (or in `root`) and return it,
+    unlocked. If the building stops half-way (an error, a signal), a folder it made goes
+    too; a `root` that was there before is left."""
+    made = root is None or not os.path.lexists(root)
+    if root is None:
+        base = Path(tempfile.mkdtemp(prefix=PREFIX))
+    else:
+        base = Path(root)
+        make_private_dir(base)
+    try:
+        _mark(base)
+        return _build(base)
+    except BaseException:
+        if made:
+            shutil.rmtree(base, ignore_errors=True)
+        _release(base)
+        raise
+
+
+def _mark(base: Path) -> None:
+    """Write the marker and keep it open and locked while the demo runs: the lock tells
+    a sweeping Reclaim that this folder is still in use."""
+    fd = os.open(base / MARKER, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    _held[base.resolve()] = fd
+    _try_lock(fd)  # locked before the sentence is written: a marked folder is always locked
+    os.write(fd, MARKER_TEXT)
+
+
+def _release(base: Path) -> None:
+    fd = _held.pop(base.resolve(), None)
+    if fd is not None:
+        os.close(fd)  # closing lets go of the lock
+
+
+def _try_lock(fd: int) -> bool | None:
+    """Take the marker's lock without waiting: True if taken, False if a running demo
+    holds it, None where this file system has no locks."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError:
+        return None
+    return True
+
+
+def sweep_stale_demos(folder: Path | None = None) -> list[Path]:
+    """Remove demo folders left behind by a demo that could not clean up (killed, or the
+    power went), from `folder` (the temporary folder). Returns the folders removed."""
+    where = Path(folder) if folder is not None else Path(tempfile.gettempdir())
+    try:
+        with os.scandir(where) as entries:
+            names = [entry.name for entry in entries if entry.name.startswith(PREFIX)]
+    except OSError:
+        return []
+    removed = []
+    for name in sorted(names):
+        base = where / name
+        fd = _open_stale_marker(base)
+        if fd is None:
+            continue
+        try:  # the lock is held while removing, so no other Reclaim takes it meanwhile
+            shutil.rmtree(base, ignore_errors=True)
+        finally:
+            os.close(fd)
+        if not os.path.lexists(base):
+            removed.append(base)
+    return removed
+
+
+def _open_stale_marker(base: Path) -> int | None:
+    """The open, locked marker of `base` if it is a left-over demo folder of this user's;
+    None for anything else (left alone)."""
+    try:
+        folder = os.lstat(base)
+        if not stat.S_ISDIR(folder.st_mode) or folder.st_uid != os.getuid():
+            return None
+        fd = os.open(base / MARKER, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        marker = os.fstat(fd)
+        mine = stat.S_ISREG(marker.st_mode) and marker.st_uid == os.getuid()
+        if mine and os.read(fd, len(MARKER_TEXT) + 1) == MARKER_TEXT:
+            locked = _try_lock(fd)
+            if locked or (locked is None and time.time() - marker.st_mtime > STALE_AFTER):
+                return fd
+    except OSError:
+        pass
+    os.close(fd)
+    return None
+
+
+def _build(base: Path) -> Vault:
+    from tui.core import keys
+    from tui.core.evidence.exhibits import add_file
+    from tui.core.vault import Vault
+
+    # The demo's content is invented, so its key derivation can be quick.
+    kdf = keys.Argon2Params(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+    vault, _code = Vault.create(base / "case", DEMO_PASSPHRASE, kdf)
+    try:
+        drafts = base / "drafts"
+        drafts.mkdir(mode=0o700)
+        for index, sample in enumerate(SAMPLES):
+            source = drafts / str(sample["name"])
+            _picture(list(sample["lines"]), source, hue=60 + 40 * index)
+            add_file(vault, source, dict(sample["details"]))  # type: ignore[arg-type]
+        shutil.rmtree(drafts)
+        _tick_half_the_checklists(vault)
+        _passwords(vault)
+        _timeline(vault)
+        _takedowns(vault)
+    except BaseException:
+        vault.close()
+        raise
     return vault
 
 
@@ -188,5 +315,8 @@ def _tick_half_the_checklists(vault: Vault) -> None:
 
 
 def remove_demo_case(vault: Vault) -> None:
+    """Close the sample case and remove its whole folder. Safe to call twice (a signal
+    may arrive while the app is already closing)."""
     vault.close()
     shutil.rmtree(vault.path.parent, ignore_errors=True)
+    _release(vault.path.parent)

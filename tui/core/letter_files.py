@@ -21,14 +21,63 @@ FORMATS = ("txt", "docx", "pdf")
 FONT_DIR = fonts_dir()
 
 
+#: How a letter's text marks a bullet: a line starting "- " (the drafts write them so).
+BULLET = "- "
+
+
+def blocks(text: str) -> list[tuple[bool, list[str]]]:
+    """The letter's lines as Word should hold them: (is a bullet, its lines).
+
+    A bullet ("- 12 March 2024: Alex posted the pictures") takes the indented lines
+    under it (the event's details, each "  "-indented by the draft, blank ones too when
+    more of its lines follow), so that they become line breaks inside the one bulleted
+    paragraph and stay indented under its text; one paragraph per line would put them
+    back at the margin. Every other line is a paragraph of its own, as typed."""
+    lines = text.split("\n")
+    found: list[tuple[bool, list[str]]] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if not line.startswith(BULLET):
+            found.append((False, [line]))
+            continue
+        item = [line.removeprefix(BULLET).strip()]
+        while index < len(lines) and _continues(lines, index):
+            item.append(lines[index].strip())
+            index += 1
+        found.append((True, item))
+    return found
+
+
+def _continues(lines: list[str], index: int) -> bool:
+    """Line `index` is indented, and is text, or a blank among a bullet's indented lines."""
+    line = lines[index]
+    if not line[:1].isspace():
+        return False
+    if line.strip():
+        return True
+    rest = lines[index + 1 :]
+    following = next((later for later in rest if later.strip()), "")
+    return following[:1].isspace()
+
+
 def as_docx(title: str, text: str) -> bytes:
     from docx import Document
 
     document = Document()
     document.core_properties.title = title
     document.core_properties.author = ""
-    for line in text.split("\n"):
-        document.add_paragraph(line)
+    for bullet, lines in blocks(text):
+        if not bullet:
+            document.add_paragraph(lines[0])
+            continue
+        paragraph = document.add_paragraph(style="List Bullet")
+        for number, line in enumerate(lines):
+            run = paragraph.add_run()
+            if number:
+                run.add_break()
+            run.add_text(line)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

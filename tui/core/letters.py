@@ -19,6 +19,7 @@ from tui.core.clock import utc_now
 from tui.core.dates import parse_when
 from tui.core.errors import InputError
 from tui.core.evidence.exhibits import get_exhibit
+from tui.core.fuzzy_dates import as_written
 from tui.core.takedown_sites import HashService, Site, shipped
 from tui.core.takedowns import Request, get_request
 from tui.core.timeline import entries
@@ -211,7 +212,7 @@ def _exhibit_lines(vault: Vault, request: Request) -> list[str]:
     for exhibit_id in request.evidence:
         exhibit = get_exhibit(vault, exhibit_id)
         what = exhibit.description or exhibit.original_name
-        when = f", captured {exhibit.captured_at[:10]}" if exhibit.captured_at else ""
+        when = f", captured {as_written(exhibit.captured_at)}" if exhibit.captured_at else ""
         lines.append(f"- {exhibit.id}: {what}{when} (SHA-256 {exhibit.sha256[:16]}…)")
     return lines
 
@@ -359,8 +360,10 @@ def draft_cease_desist(vault: Vault) -> Letter:
     ]
     for entry in events:
         lines.append(f"- {entry.when}: {entry.event.title}")
-        if entry.event.details:
-            lines.append(f"  {entry.event.details}")
+        # Every line of the details indented under its bullet, so the DOCX keeps them
+        # inside it (see letter_files.blocks) and the text and PDF show them under it.
+        details = entry.event.details.strip("\n").split("\n") if entry.event.details else []
+        lines += [f"  {line.rstrip()}" if line.strip() else "  " for line in details]
     lines += ["", f"By {respond_by} you must:"]
     lines += [f"- {demand}" for demand in facts.demands]
     lines += [

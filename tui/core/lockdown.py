@@ -17,7 +17,7 @@ from typing import Any
 
 from tinydb import where
 
-from tui.core.checklists import Checklist, ChecklistError, shipped
+from tui.core.checklists import Checklist, ChecklistError, name_key, shipped
 from tui.core.clock import utc_stamp
 from tui.core.errors import ReclaimError
 from tui.core.vault import Vault
@@ -134,11 +134,12 @@ def _change(vault: Vault, checklist: Checklist, change: Callable[[Progress], Non
 
 
 def evidence_count(vault: Vault, checklist: Checklist) -> int:
-    """How many exhibits name this checklist's platform (any of its names, any case)."""
+    """How many exhibits name this checklist's platform (any of its names, any case,
+    compared as `checklist choose` compares them, so "x.com" counts for X)."""
     from tui.core.evidence.exhibits import list_exhibits
 
-    names = {name.casefold() for name in checklist.names()}
-    return sum(1 for e in list_exhibits(vault) if e.platform.strip().casefold() in names)
+    names = {name_key(name) for name in checklist.names()}
+    return sum(1 for e in list_exhibits(vault) if name_key(e.platform) in names)
 
 
 def _step_id(checklist: Checklist, step: str) -> str:

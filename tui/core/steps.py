@@ -9,6 +9,12 @@ if TYPE_CHECKING:
     from tui.core.vault import Vault
 
 
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """ "1 item", "2 items", "1 copy", "3 copies": a number and its noun, agreeing.
+    The plural is the noun with an "s" unless given."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 @dataclass(frozen=True)
 class Step:
     number: int
@@ -56,13 +62,9 @@ def progress(vault: Vault) -> dict[str, str]:
     words["copies"] = copies_summary(vault)
     words["binder"] = f"last made {binders[-1]['at'][:10]}" if binders else "not made yet"
     events = len(vault.table("events"))
-    words["timeline"] = (
-        "no events yet" if not events else f"{events} event{'s' if events != 1 else ''}"
-    )
+    words["timeline"] = counted(events, "event") if events else "no events yet"
     from tui.core.takedowns import summary as takedowns_summary
 
     words["takedowns"] = takedowns_summary(vault)
-    words["evidence"] = (
-        "nothing saved yet" if not count else f"{count} item{'s' if count != 1 else ''} saved"
-    )
+    words["evidence"] = f"{counted(count, 'item')} saved" if count else "nothing saved yet"
     return words

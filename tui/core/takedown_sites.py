@@ -9,7 +9,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tui.core.checklists import ChecklistError, check_fields, check_id, prose, read_toml
+from tui.core.checklists import (
+    ChecklistError,
+    check_fields,
+    check_id,
+    check_names,
+    name_key,
+    prose,
+    read_toml,
+)
 from tui.core.paths import checklists_dir
 
 FILE = "takedowns.toml"
@@ -20,8 +28,9 @@ OPTIONAL: dict[str, type] = {"escalations": list}
 SITE: dict[str, type] = {"id": str, "name": str, "kind": str, "route": str, "how": str}
 SITE |= {"asks_for": list, "expect": str}
 SITE_OPTIONAL: dict[str, type] = {"deadline_hours": int, "deadline_rule": str, "link": str}
-SITE_OPTIONAL |= {"deadline_from": date}
+SITE_OPTIONAL |= {"deadline_from": date, "aliases": list}
 SERVICE: dict[str, type] = {"id": str, "name": str, "who": str, "how": str, "link": str}
+SERVICE_OPTIONAL: dict[str, type] = {"aliases": list}
 ESCALATION: dict[str, type] = {"id": str, "after": str, "title": str, "how": str}
 AFTER = ("overdue", "refused")
 
@@ -41,6 +50,11 @@ class Site:
     link: str = ""
     deadline_from: date | None = None
     """The rule applies to requests sent from this day (when the law took effect)."""
+    aliases: tuple[str, ...] = ()
+    """Other names people use for it ("instagram", "ig" for `meta`)."""
+
+    def name_keys(self) -> frozenset[str]:
+        return frozenset(name_key(name) for name in (self.id, self.name, *self.aliases))
 
 
 @dataclass(frozen=True)
@@ -50,6 +64,10 @@ class HashService:
     who: str
     how: str
     link: str
+    aliases: tuple[str, ...] = ()
+
+    def name_keys(self) -> frozenset[str]:
+        return frozenset(name_key(name) for name in (self.id, self.name, *self.aliases))
 
 
 @dataclass(frozen=True)
@@ -74,25 +92,29 @@ class Directions:
     escalations: tuple[Escalation, ...] = ()
 
     def route(self, route_id: str) -> Site | HashService:
-        """A site, or a hash-matching service (which the tracker also keeps requests for)."""
-        wanted = route_id.strip().lower()
+        """A site, or a hash-matching service (which the tracker also keeps requests for),
+        by its id, its name or an alias, in any case (see `Site.name_keys`)."""
+        wanted = name_key(route_id)
         for service in self.hash_services:
-            if service.id == wanted:
+            if wanted in service.name_keys():
                 return service
-        return self.site(wanted)
+        return self.site(route_id)
 
     def after(self, state: str) -> tuple[Escalation, ...]:
         return tuple(step for step in self.escalations if step.after == state)
 
     def site(self, site_id: str) -> Site:
-        wanted = site_id.strip().lower()
+        """A site by its id, its name or an alias, in any case: people type "Instagram"
+        or "twitter", not the file's `meta` or `x`."""
+        wanted = name_key(site_id)
         for site in self.sites:
-            if site.id == wanted:
+            if wanted in site.name_keys():
                 return site
         raise ChecklistError(
             f'"{site_id}" is not a site Reclaim has directions for; '
             f"they are: {', '.join(s.id for s in self.sites)}, "
-            f"and the hash services {', '.join(s.id for s in self.hash_services)}."
+            f"and the hash services {', '.join(s.id for s in self.hash_services)} "
+            "(a site's usual name works too, like instagram or twitter)."
         )
 
 
@@ -100,6 +122,21 @@ def _ids(entries: list[Any], where: str) -> None:
     seen: set[str] = set()
     for entry in entries:
         check_id(entry["id"], seen, where)
+
+
+def _aliases(raw: dict[str, Any], where: str) -> tuple[str, ...]:
+    aliases = raw.get("aliases", [])
+    if not all(isinstance(alias, str) and alias.strip() for alias in aliases):
+        raise ChecklistError(f"{where}: aliases should be a list of names.")
+    return tuple(alias.strip() for alias in aliases)
+
+
+def _names(entries: list[Site | HashService], name: str) -> None:
+    """No name (id, name or alias) may name two routes: `route` must know which one the
+    person meant, and a typo in the file must not silently send a request elsewhere."""
+    owners: dict[str, str] = {}
+    for entry in entries:
+        check_names(owners, entry.id, (entry.id, entry.name, *entry.aliases), name)
 
 
 def parse(data: dict[str, Any], name: str = FILE) -> Directions:
@@ -124,22 +161,22 @@ def parse(data: dict[str, Any], name: str = FILE) -> Directions:
         if not str(raw.get("link", "https://")).startswith("https://"):
             raise ChecklistError(f"{where}: the link should start with https://.")
         texts = {k: prose(v) for k, v in raw.items() if isinstance(v, str) and k != "id"}
-        sites.append(
-            Site(
-                **{**raw, **texts, "asks_for": tuple(prose(item) for item in asks)},
-            )
-        )
+        asks_for = tuple(prose(item) for item in asks)
+        aliases = _aliases(raw, where)
+        sites.append(Site(**{**raw, **texts, "asks_for": asks_for, "aliases": aliases}))
     services: list[HashService] = []
     for number, raw in enumerate(data["hash_services"], start=1):
         where = f"{name}, hash service {number}"
         if not isinstance(raw, dict):
             raise ChecklistError(f"{where} should be a [[hash_services]] table.")
-        check_fields(raw, SERVICE, {}, where)
+        check_fields(raw, SERVICE, SERVICE_OPTIONAL, where)
         if not raw["link"].startswith("https://"):
             raise ChecklistError(f"{where}: the link should start with https://.")
-        services.append(HashService(**{k: prose(v) if k != "id" else v for k, v in raw.items()}))
+        texts = {k: prose(v) for k, v in raw.items() if isinstance(v, str) and k != "id"}
+        services.append(HashService(**{**raw, **texts, "aliases": _aliases(raw, where)}))
     escalations = _escalations(data.get("escalations", []), name)
     _ids(data["sites"] + data["hash_services"], name)
+    _names([*sites, *services], name)
     if not sites or not services:
         raise ChecklistError(f"{name} needs at least one site and one hash service.")
     return Directions(

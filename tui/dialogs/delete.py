@@ -1,6 +1,11 @@
 """Deleting an exhibit for good: the person types its number to confirm.
 
-"Remove" (leave out of the binder) is the everyday choice; this dialog says so first."""
+"Remove" (leave out of the binder) is the everyday choice; this dialog says so first.
+
+Its buttons sit at the left, both inside the left half of an 80-column screen: notices
+come up at the bottom right (up to half the width), and one once covered "Delete for
+good". Those already showing go when the dialog opens (the app clears a screen's notices
+as it is left); any sent while it is open stay clear of the buttons."""
 
 from __future__ import annotations
 
@@ -25,8 +30,8 @@ class DeleteDialog(ModalScreen[tuple[str, str] | None]):
         border: round $error; background: $surface;
     }
     DeleteDialog Input { margin-top: 1; }
-    DeleteDialog Horizontal { height: auto; margin-top: 1; align-horizontal: right; }
-    DeleteDialog Button { margin-left: 2; }
+    DeleteDialog Horizontal { height: auto; margin-top: 1; align-horizontal: left; }
+    DeleteDialog Button { margin-right: 2; min-width: 11; }
     """
     BINDINGS = [Binding("escape", "dismiss(None)", "Keep it", id="delete.keep")]
 
@@ -47,8 +52,8 @@ class DeleteDialog(ModalScreen[tuple[str, str] | None]):
             yield Input(placeholder=self.exhibit.id, id="typed")
             yield Input(placeholder="Why (optional, kept in the custody log)", id="reason")
             with Horizontal():
-                yield Button("Keep it", id="keep")
                 yield Button("Delete for good", id="delete", variant="error", disabled=True)
+                yield Button("Keep it", id="keep")
 
     @on(Input.Changed, "#typed")
     def typed(self, event: Input.Changed) -> None:

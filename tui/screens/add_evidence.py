@@ -1,15 +1,21 @@
-"""Choosing files to add: a file browser, and a field that takes typed or pasted paths
-(over SSH the files are on the helper's machine, so pasting a path is often easiest).
+"""Choosing files to add: a field that takes typed or pasted paths (over SSH the files
+are on the helper's machine, so pasting a path is often easiest), and a file browser.
+
+The screen opens in the path field, and no single-letter key acts while the person is
+typing there: the browser's own keys (f, Backspace) belong to the browser and only work
+when it has the focus. A whole folder is never chosen without saying first how many
+files it holds and asking (the answer offered first is No).
 
 Returns the chosen paths; the evidence screen copies them into the case."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from pathlib import Path
 
 from rich.text import Text, TextType
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -17,12 +23,53 @@ from textual.widgets import DirectoryTree, Footer, Input, Static
 
 from tui.core.display import shown
 from tui.core.errors import InputError
+from tui.core.evidence.intake import FolderCount
 from tui.screens.case import places
+
+HINT = (
+    "Type or paste paths and press Enter, or press Tab to browse: there Enter chooses a "
+    "file and f a whole folder. Ctrl+S copies them into the case."
+)
+
+
+def size_text(count: int) -> str:
+    """A size as a file manager says it: 812 bytes, 4.2 MB, 3.1 GB."""
+    if count < 1000:
+        return f"{count} byte{'s' if count != 1 else ''}"
+    value = float(count)
+    for unit in ("KB", "MB", "GB", "TB"):
+        value /= 1000
+        if value < 1000 or unit == "TB":
+            break
+    return f"{value:.1f} {unit}"
+
+
+def folder_question(folders: list[Path], count: FolderCount) -> str:
+    """'Add 1,204 files (3.1 GB) from /home/sam, and its subfolders?'"""
+    files = f"{count.files:,} file{'s' if count.files != 1 else ''}"
+    size = size_text(count.bytes)
+    if count.more:
+        files, size = f"more than {files}", f"over {size}"
+    if len(folders) == 1:
+        where = f"{shown(str(folders[0]))}, and its subfolders"
+    else:
+        names = ", ".join(shown(str(folder)) for folder in folders[:3])
+        more = f" and {len(folders) - 3} more" if len(folders) > 3 else ""
+        where = f"{len(folders)} folders ({names}{more}), and their subfolders"
+    return f"Add {files} ({size}) from {where}?"
 
 
 class QuietDirectoryTree(DirectoryTree):
     """Hidden files and folders are left out, as a file manager does; names are shown
-    as written (never read as markup) with control characters made visible."""
+    as written (never read as markup) with control characters made visible.
+
+    Its keys live here, not on the screen, so that they act only while the browser has
+    the focus: an f typed in the path field is a letter of a path, never "whole folder"."""
+
+    BINDINGS = [
+        Binding("f", "screen.folder", "Whole folder", tooltip="Add every file in this folder"),
+        Binding("backspace", "screen.undo", "Drop last", tooltip="Take the last choice off"),
+    ]
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         return [path for path in paths if not path.name.startswith(".")]
@@ -34,7 +81,7 @@ class QuietDirectoryTree(DirectoryTree):
 
 
 class AddEvidenceScreen(Screen[list[Path] | None]):
-    AUTO_FOCUS = "DirectoryTree"
+    AUTO_FOCUS = "#paths"
     DEFAULT_CSS = """
     AddEvidenceScreen #heading { padding: 0 1; text-style: bold; color: $primary;
                                  background: $boost; width: 100%; }
@@ -47,8 +94,6 @@ class AddEvidenceScreen(Screen[list[Path] | None]):
     BINDINGS = [
         Binding("ctrl+s", "done", "Add them", priority=True, tooltip="Copy into the case"),
         Binding("escape", "cancel", "Cancel"),
-        Binding("f", "folder", "Whole folder", tooltip="Add every file in this folder"),
-        Binding("backspace", "undo", "Drop last", tooltip="Take the last choice off the list"),
         Binding("tab", "app.focus_next", "Next field", show=False),
     ]
 
@@ -56,14 +101,13 @@ class AddEvidenceScreen(Screen[list[Path] | None]):
         super().__init__()
         self.start = start
         self.chosen: list[Path] = []
+        self.asking = False
+        """True while a folder is being counted or asked about: nothing else is chosen
+        (or added) until the person has answered."""
 
     def compose(self) -> ComposeResult:
         yield Static("Add evidence", id="heading")
-        yield Static(
-            "Enter on a file chooses it; f chooses the whole highlighted folder. Or type "
-            "or paste paths below and press Enter. Ctrl+S copies what you chose into the case.",
-            classes="hint",
-        )
+        yield Static(HINT, classes="hint")
         yield Input(
             placeholder="Paste or type paths, e.g. ~/Pictures/Screenshots (quote names with "
             "spaces)",
@@ -99,22 +143,27 @@ class AddEvidenceScreen(Screen[list[Path] | None]):
 
     @on(DirectoryTree.FileSelected)
     def file_selected(self, event: DirectoryTree.FileSelected) -> None:
-        self.choose([event.path])
+        if not self.asking:
+            self.choose([event.path])
 
     @on(Input.Submitted, "#paths")
     def paths_typed(self) -> None:
         self._take_typed()
 
-    def _take_typed(self) -> bool:
-        """Choose the paths in the field; False (and a sentence) when one is wrong."""
+    def _take_typed(self, then_done: bool = False) -> None:
+        """Choose the paths in the field (a sentence instead when one is wrong). Folders
+        among them are counted and asked about first; `then_done`: once chosen, go on to
+        add everything (Ctrl+S pressed with paths still in the field)."""
         from tui.core.evidence.intake import parse_paths
 
+        if self.asking:
+            return
         field = self.query_one("#paths", Input)
         try:
             paths = parse_paths(field.value)
         except InputError as error:
             self.notify(shown(str(error)), severity="warning", markup=False)
-            return False
+            return
         missing = [path for path in paths if not path.exists()]
         if missing:
             self.notify(
@@ -123,31 +172,107 @@ class AddEvidenceScreen(Screen[list[Path] | None]):
                 severity="warning",
                 markup=False,
             )
-            return False
+            return
+        folders = [path for path in paths if path.is_dir()]
+        if folders:
+            self.ask_about_folders(paths, folders, clear=True, then_done=then_done)
+            return
         self.choose(paths)
         field.value = ""
-        return True
+        if then_done:
+            self._finish()
 
     def action_folder(self) -> None:
+        if self.asking:
+            return
         tree = self.query_one(DirectoryTree)
         node = tree.cursor_node
         if node is None or node.data is None:
             return
         path = node.data.path
-        self.choose([path if path.is_dir() else path.parent])
+        folder = path if path.is_dir() else path.parent
+        if folder in self.chosen:
+            self.notify(f"{shown(str(folder))} is chosen already.", markup=False)
+            return
+        self.ask_about_folders([folder], [folder])
+
+    @work(exclusive=True, group="folder")
+    async def ask_about_folders(
+        self, paths: list[Path], folders: list[Path], clear: bool = False, then_done: bool = False
+    ) -> None:
+        """Count what the folders hold (in a thread, bounded in files and time: a home
+        folder can hold millions), say it, and choose `paths` only on a yes. A folder with
+        nothing to add is said so and not chosen."""
+        from tui.core.evidence.intake import count_folder
+        from tui.dialogs.choice import ChoiceDialog
+
+        self.asking = True
+        line = self.query_one("#chosen", Static)
+        try:
+            line.update(f"Counting the files in {shown(str(folders[0]))}… (Esc stops)")
+            counts = [await asyncio.to_thread(count_folder, folder) for folder in folders]
+            self._show_chosen()
+            empty = [
+                folder for folder, count in zip(folders, counts, strict=True) if not count.files
+            ]
+            if empty:
+                self.notify(
+                    f"The folder {shown(str(empty[0]))} has no files in it (hidden files are "
+                    "left out). Nothing was chosen from it.",
+                    severity="warning",
+                    markup=False,
+                )
+                return
+            total = FolderCount(
+                sum(count.files for count in counts),
+                sum(count.bytes for count in counts),
+                any(count.more for count in counts),
+            )
+            answer = await self.app.push_screen_wait(
+                ChoiceDialog(
+                    folder_question(folders, total),
+                    "Every one of them will be copied into the case, untouched. If you "
+                    "meant only some files, choose No and pick them one by one.",
+                    [("no", "No, go back"), ("yes", "Yes, add them")],
+                )
+            )
+        finally:
+            self.asking = False
+            if line.is_attached:
+                self._show_chosen()
+        if answer != "yes":
+            return
+        self.choose(paths)
+        if clear:
+            self.query_one("#paths", Input).value = ""
+        if then_done:
+            self._finish()
 
     def action_undo(self) -> None:
-        if self.chosen:
+        if self.chosen and not self.asking:
             self.chosen.pop()
             self._show_chosen()
 
     def action_done(self) -> None:
-        if self.query_one("#paths", Input).value.strip() and not self._take_typed():
+        if self.asking:
             return
+        if self.query_one("#paths", Input).value.strip():
+            self._take_typed(then_done=True)
+            return
+        self._finish()
+
+    def _finish(self) -> None:
         if not self.chosen:
             self.notify("Choose at least one file or folder first.", severity="warning")
             return
         self.dismiss(list(self.chosen))
 
     def action_cancel(self) -> None:
+        """Back out; while a folder is still being counted, stop the counting only (the
+        question never comes, nothing is chosen)."""
+        if self.asking:
+            self.workers.cancel_group(self, "folder")
+            self.asking = False
+            self._show_chosen()
+            return
         self.dismiss(None)

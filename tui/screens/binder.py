@@ -13,6 +13,7 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
 from tui.core.display import shown, shown_block
 from tui.core.errors import explain
+from tui.core.steps import counted
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case, places, save_as_field
 from tui.widgets.work_bar import WorkBar, exhibit_count
@@ -84,12 +85,11 @@ class BinderScreen(Screen[None]):
         removed = len(list_exhibits(vault)) - len(exhibits)
         events = len(list_events(vault))
         text = (
-            "In the binder: cover, contents, evidence index "
-            f"({len(exhibits)} exhibit{'s' if len(exhibits) != 1 else ''}"
+            f"In the binder: cover, contents, evidence index ({counted(len(exhibits), 'exhibit')}"
         )
         if removed:
             text += f"; {removed} removed, left out"
-        text += f"), timeline ({events} event{'s' if events != 1 else ''}), each exhibit "
+        text += f"), timeline ({counted(events, 'event')}), each exhibit "
         text += "with its details, then the hashes and the custody log. Every page numbered."
         return text
 
@@ -137,7 +137,7 @@ class BinderScreen(Screen[None]):
             note = "" if self.query_one("#password", Input).value else " It is not encrypted."
             self.notify(
                 f"Wrote {shown(str(result.path))}: {result.pages} pages, "
-                f"{len(result.exhibits)} exhibits.{note}",
+                f"{counted(len(result.exhibits), 'exhibit')}.{note}",
                 timeout=10,
                 markup=False,
             )

@@ -3,6 +3,7 @@ each kind of device. The text is data, in `checklists/capture-guide.toml`."""
 
 from __future__ import annotations
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,26 +11,32 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.widgets.hanging import bullets, hanging
 
-def guide_text() -> Text:
+
+def guide_parts() -> list[RenderableType]:
+    """The guide, part by part (each shown in its own Static): paragraphs and headings
+    as text, lists as grids that keep a hanging indent when they wrap at 80 columns."""
     from tui.core.capture_guide import KIND_TITLES, KINDS, shipped
 
     guide = shipped()
-    text = Text()
-    text.append(guide.intro + "\n\n")
-    text.append("Every capture should show\n", style="bold")
-    for item in guide.should_show:
-        text.append(f"  • {item}\n")
+    parts: list[RenderableType] = [
+        Text(guide.intro + "\n"),
+        Text("Every capture should show", style="bold"),
+        bullets(guide.should_show),
+    ]
     for kind in KINDS:
-        text.append(f"\n{KIND_TITLES[kind]}\n", style="bold underline")
+        parts.append(Text(f"\n{KIND_TITLES[kind]}", style="bold underline"))
         for method in guide.by_kind(kind):
-            text.append(f"\n{method.device}: {method.title}\n", style="bold")
-            for number, step in enumerate(method.steps, start=1):
-                text.append(f"  {number}. {step}\n")
+            parts.append(Text(f"\n{method.device}: {method.title}", style="bold"))
+            rows: list[tuple[str, str | Text]] = [
+                (f"{number}.", step) for number, step in enumerate(method.steps, start=1)
+            ]
             if method.tip:
-                text.append(f"  Tip: {method.tip}\n", style="italic")
-    text.append(f"\nChecked {guide.reviewed.isoformat()}. {guide.source}\n", style="dim")
-    return text
+                rows.append(("", Text(f"Tip: {method.tip}", style="italic")))
+            parts.append(hanging(rows))
+    parts.append(Text(f"\nChecked {guide.reviewed.isoformat()}. {guide.source}", style="dim"))
+    return parts
 
 
 class CaptureGuideScreen(Screen[None]):
@@ -46,5 +53,6 @@ class CaptureGuideScreen(Screen[None]):
 
         yield Static(shipped().title, id="heading", markup=False)
         with VerticalScroll():
-            yield Static(guide_text())
+            for part in guide_parts():
+                yield Static(part)
         yield Footer()

@@ -14,12 +14,26 @@ from textual.widgets import DataTable, Footer, Static
 
 from tui.core.display import shown
 from tui.core.errors import Cancelled, ReclaimError, explain
+from tui.core.steps import counted
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.work_bar import WorkBar
 
-KINDS = [("printed", "A printed binder"), ("drive", "A drive or disk"),
-         ("cloud", "A cloud folder"), ("other", "Something else")]  # fmt: skip
+KINDS = [("printed", "Printed"), ("drive", "A drive"), ("cloud", "Cloud"),
+         ("other", "Something else")]  # fmt: skip
+"""Short labels, said in full by the question: four buttons in a row must fit the
+dialog at 80 columns ("Something else" was cut to "Something")."""
+KIND_QUESTION = (
+    "What kind of copy is it: printed on paper, on a drive or disk, in a cloud folder, "
+    "or something else?"
+)
+
+
+def held(exhibits: int) -> str:
+    """What a copy made by hand holds: what the case holds at the moment it is noted."""
+    if not exhibits:
+        return "Your case has no evidence yet, so it holds none."
+    return f"It holds the {counted(exhibits, 'item')} your case has today."
 
 
 class CopiesScreen(Screen[None]):
@@ -139,7 +153,7 @@ class CopiesScreen(Screen[None]):
             def done(finished: Job) -> None:
                 result = finished.result
                 self.notify(
-                    f"Backed up {result.exhibits} items to {shown(str(result.folder))} "
+                    f"Backed up {counted(result.exhibits, 'item')} to {shown(str(result.folder))} "
                     f"({result.copied_bytes // 1024:,} KiB written this time).",
                     timeout=10,
                     markup=False,
@@ -179,7 +193,11 @@ class CopiesScreen(Screen[None]):
             check = finished.result
             if check.whole:
                 mark_verified(open_case(self), folder)
-                self.notify(f"{copy.id} is whole: all {check.exhibits} items match.")
+                self.notify(
+                    f"{copy.id} is whole: its item matches."
+                    if check.exhibits == 1
+                    else f"{copy.id} is whole: all {check.exhibits} items match."
+                )
             else:
                 mark_check_failed(open_case(self), folder, check.problems[0])
                 self.notify(
@@ -209,7 +227,7 @@ class CopiesScreen(Screen[None]):
                 except ReclaimError as error:
                     self.notify(shown(str(error)), severity="warning", markup=False)
                     return
-                self.notify(f"{copy.id} noted: it holds your {copy.exhibits} items of today.")
+                self.notify(f"{copy.id} is on the register. {held(copy.exhibits)}")
                 self.reload()
 
             self.app.push_screen(
@@ -217,7 +235,7 @@ class CopiesScreen(Screen[None]):
             )
 
         self.app.push_screen(
-            ChoiceDialog("A copy you made yourself", "What kind of copy is it?", KINDS),
+            ChoiceDialog("A copy you made yourself", KIND_QUESTION, KINDS),
             kind_chosen,
         )
 

@@ -35,12 +35,21 @@ class CreateScreen(Screen[None]):
             tooltip="Fill in a strong passphrase of six random words, and show it",
             id="create.generate",
         ),
+        Binding(
+            "escape",
+            "back",
+            "Back to start",
+            tooltip="Back to the start without making a case",
+            id="create.back",
+        ),
     ]
 
     def __init__(self, path: Path, case_number: str = "") -> None:
         super().__init__()
         self.path = path
         self.case_number = case_number
+        self.making = False
+        """While the case is being made (no going back: its recovery code comes next)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form") as form:
@@ -58,6 +67,17 @@ class CreateScreen(Screen[None]):
             yield Notice(id="message")
             yield Button("Make my case", id="create", variant="primary", compact=True)
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Back only on a kiosk, where a start screen comes before this one (elsewhere
+        this is the first screen), and not while the case is being made."""
+        if action == "back":
+            return bool(getattr(self.app, "kiosk", False)) and not self.making
+        return True
+
+    async def action_back(self) -> None:
+        """Kiosk: back to the neutral start (the app's lock clears what was typed)."""
+        await self.app.run_action("lock")
 
     @on(Input.Changed, "#first")
     def typed(self, event: Input.Changed) -> None:
@@ -113,6 +133,8 @@ class CreateScreen(Screen[None]):
         for field in self.query(Input):
             field.disabled = True
         self.query_one("#create", Button).disabled = True
+        self.making = True
+        self.refresh_bindings()  # no Back while the case is being made
         self.query_one("#message", Notice).say("Making your case… (this takes a second)")
         self.create_case(first)
 
@@ -137,5 +159,7 @@ class CreateScreen(Screen[None]):
         for field in self.query(Input):
             field.disabled = False
         self.query_one("#create", Button).disabled = False
+        self.making = False
+        self.refresh_bindings()
         if error is not None:
             self.query_one("#message", Notice).say(explain(error, "making the case"), error=True)

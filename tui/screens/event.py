@@ -1,7 +1,11 @@
 """One event of the timeline: a forgiving date field that says how it reads, the guide's
 questions as prompts, and pickers for witnesses and evidence.
 
-Saved with Ctrl+S, when leaving, and just before a lock."""
+Saved with Ctrl+S, when leaving, and just before a lock. Escape always leaves: when the
+form can't be saved as it is (a date Reclaim can't read, no title), a dialog says why and
+offers to keep editing or to discard, never a refusal that traps the person in the form.
+An event can't be saved without a date (`timeline.add_event` needs one), so no date is
+ever made up for it."""
 
 from __future__ import annotations
 
@@ -69,7 +73,9 @@ class EventScreen(Screen[None]):
             id="when",
         )
         yield Static("", id="reads-as", markup=False)
-        with VerticalScroll():
+        # The form scrolls, but is no stop of its own for Tab: focus goes from one field
+        # to the next, and what is typed next always lands in a field.
+        with VerticalScroll(can_focus=False):
             yield Label("Title")
             yield StoredInput(
                 event.title if event else "", placeholder=PROMPTS["title"], id="title"
@@ -164,10 +170,19 @@ class EventScreen(Screen[None]):
 
     def save_now(self) -> bool:
         """Save the form; False (with the sentence shown) when it can't be saved."""
+        problem = self._save()
+        if problem is not None:
+            self.notify(shown(problem), severity="error", markup=False)
+            return False
+        return True
+
+    def _save(self) -> str | None:
+        """Save the form: None once saved (or when there is nothing to save), else the
+        sentence saying why it can't be."""
         from tui.core.timeline import add_event, update_event
 
         if not case_is_open(self):
-            return True
+            return None
         when = self.query_one("#when", StoredInput).kept
         title = self.query_one("#title", StoredInput).kept
         texts = {
@@ -183,7 +198,7 @@ class EventScreen(Screen[None]):
             and not title.strip()
             and not any(texts.values())
         ):
-            return True  # an untouched new form: nothing to keep
+            return None  # an untouched new form: nothing to keep
         try:
             if self.event_id is None:
                 saved: Event = add_event(
@@ -206,15 +221,64 @@ class EventScreen(Screen[None]):
                     **texts,
                 )
         except ReclaimError as error:
-            self.notify(shown(str(error)), severity="error", markup=False)
-            return False
+            return str(error)
         self.query_one("#heading", Static).update(f"{saved.id}: {shown(saved.title)}")
-        return True
+        return None
 
     def action_save(self) -> None:
         if self.save_now():
             self.notify("Saved.")
 
     def action_leave(self) -> None:
-        if self.save_now():
+        """Save and go back; when the form can't be saved, ask what to do instead of
+        refusing: Keep editing (first, and what Escape gives) or Discard."""
+        from tui.dialogs.choice import ChoiceDialog
+
+        problem = self._save()
+        if problem is None:
             self.dismiss(None)
+            return
+        if self.event_id is None:
+            discard = ("discard", "Discard this event")
+            after = "Discard leaves the timeline as it was, without this event."
+        else:
+            discard = ("discard", "Discard changes")
+            after = f"Discard leaves {self.event_id} as it was last saved."
+        sure = ""
+        if self._date_problem():
+            sure = " If you're not sure of the day, a month or a year is enough."
+        explain = f"{shown(problem)}\n\nKeep editing to put it right.{sure} {after}"
+
+        def answered(answer: str | None) -> None:
+            if answer == "discard":
+                self.dismiss(None)
+            else:
+                self._focus_problem()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "This event can't be saved as it is.",
+                explain,
+                [("keep", "Keep editing"), discard],
+            ),
+            answered,
+        )
+
+    def _date_problem(self) -> bool:
+        """True when the date is what keeps the form from being saved."""
+        from tui.core.fuzzy_dates import When
+
+        try:
+            When.parse(self.query_one("#when", StoredInput).kept)
+        except InputError:
+            return True
+        return False
+
+    def _focus_problem(self) -> None:
+        """Back in the form: the field to put right gets the focus (the date, unless it
+        reads well; then the title), the cursor at the end of what is there."""
+        field = self.query_one("#when" if self._date_problem() else "#title", StoredInput)
+        field.focus()
+        # With the cursor after what was typed, not the whole of it selected: the next key
+        # goes on with the words, never over them.
+        field.call_after_refresh(lambda: setattr(field, "cursor_position", len(field.value)))

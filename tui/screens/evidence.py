@@ -23,6 +23,7 @@ from tui.core.display import shown
 from tui.core.errors import ReclaimError, explain
 from tui.core.evidence.completeness import assess
 from tui.core.evidence.exhibits import Exhibit
+from tui.core.steps import counted
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.work_bar import WorkBar
@@ -35,7 +36,8 @@ COLUMNS = (
     ("platform", "Platform", 10),
     ("poster", "Poster", 10),
     ("complete", "Done", 5),
-    ("check", "", 1),
+    # Named, so that after V its ✓ is not read as a second "Done" mark.
+    ("check", "Hash", 4),
 )
 FIXED_WIDTH = sum(width for _, _, width in COLUMNS) + (len(COLUMNS) + 1) * 2 + 2
 FILTER_DELAY = 0.2
@@ -218,11 +220,11 @@ class EvidenceScreen(Screen[None]):
             )
         else:
             incomplete = sum(1 for e in self.exhibits if not assess(e).complete)
-            lead = f"{count} item{'s' if count != 1 else ''}, encrypted and hashed"
+            lead = f"{counted(count, 'item')}, encrypted and hashed"
             if len(self.shown) != count:
-                lead += f" · {len(self.shown)} match"
+                lead += f" · {len(self.shown)} shown"
             if incomplete:
-                lead += f" · {incomplete} need details"
+                lead += f" · {incomplete} {'needs' if incomplete == 1 else 'need'} details"
             lead += f" · by {SORTS[self.sort_key][0]} (s sorts)"
             if self.selected:
                 lead += f" · marked: {', '.join(self.selected)}"
@@ -451,11 +453,16 @@ class EvidenceScreen(Screen[None]):
     def _report_check(self, problems: list[Any]) -> None:
         damaged = [p.exhibit for p in problems if p.serious and p.exhibit.startswith("E-")]
         if not any(p.serious for p in problems):
-            self.notify(f"All {len(self.checks)} items match their hashes (✓ in the table).")
+            checked = len(self.checks)
+            self.notify(
+                "The item matches its hash (✓ under Hash)."
+                if checked == 1
+                else f"All {checked} items match their hashes (✓ under Hash)."
+            )
         elif damaged:
             self.notify(
                 f"{len(damaged)} item{'s are' if len(damaged) != 1 else ' is'} damaged "
-                f"(✗ in the table): {', '.join(damaged[:5])}. Restore from a backup copy.",
+                f"(✗ under Hash): {', '.join(damaged[:5])}. Restore from a backup copy.",
                 severity="error",
                 timeout=15,
             )

@@ -17,8 +17,15 @@ from tui.core.steps import STEPS
 class HomeScreen(Screen[None]):
     AUTO_FOCUS = "#steps"
     CSS_PATH = "home.tcss"
+    #: Shown in the footer as one group, "1…8 Open a step", so that the footer says
+    #: what the home screen's keys are without a line per step.
     BINDINGS = [
-        Binding(str(step.number), f"app.open_step('{step.key}')", step.title, show=False)
+        Binding(
+            str(step.number),
+            f"app.open_step('{step.key}')",
+            step.title,
+            group=Binding.Group("Open a step"),
+        )
         for step in STEPS
     ]
 

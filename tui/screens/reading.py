@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+
+from tui.widgets.hanging import bullets
 
 
 class ReadingScreen(Screen[None]):
@@ -19,7 +22,7 @@ class ReadingScreen(Screen[None]):
     """
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
-    def __init__(self, title: str, text: Text) -> None:
+    def __init__(self, title: str, text: RenderableType) -> None:
         super().__init__()
         self.title_text = title
         self.text = text
@@ -67,19 +70,20 @@ def directions_text(under_18: str) -> Text:
     return text
 
 
-def legal_text() -> Text:
+def legal_text() -> Group:
+    """Each option, its points to keep in mind as a list with a hanging indent."""
     from tui.core.legal_options import shipped
 
     options = shipped()
-    text = Text(options.intro + "\n")
+    parts: list[RenderableType] = [Text(options.intro)]
     for option in options.options:
+        text = Text()
         text.append(f"\n{option.title}\n", style="bold underline")
         text.append(option.what + "\n")
         text.append("Good for: ", style="bold")
-        text.append(option.good_for + "\n")
-        for item in option.keep_in_mind:
-            text.append(f"  • {item}\n")
+        text.append(option.good_for)
+        parts += [text, bullets(option.keep_in_mind)]
         if option.next:
-            text.append(f"Next: {option.next}\n", style="italic")
-    text.append(f"\nChecked {options.reviewed.isoformat()}. {options.source}\n", style="dim")
-    return text
+            parts.append(Text(f"Next: {option.next}", style="italic"))
+    parts.append(Text(f"\nChecked {options.reviewed.isoformat()}. {options.source}", style="dim"))
+    return Group(*parts)

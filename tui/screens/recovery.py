@@ -8,6 +8,13 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Static
 
+from tui.widgets.notice import Notice
+from tui.widgets.tick import TickBox
+
+#: Said when Continue is pressed before the box is ticked: a button that silently did
+#: nothing would look broken, and the code must not be skipped by accident.
+TICK_FIRST = "Tick “I have written it down” first (press Space), then continue."
+
 
 class RecoveryScreen(Screen[None]):
     """Dismissed only after the person says they have written the code down."""
@@ -33,25 +40,31 @@ class RecoveryScreen(Screen[None]):
                     f"Your case number on this computer is [b]{self.case_number}[/]. "
                     "Write it down too: you will need it to find your case again."
                 )
+            # Named, not "it": after the case number, "it" would read as the number.
             yield Static(
-                "Keep it on paper, somewhere safe and away from this computer. Anyone who "
-                "has it can open your case.",
+                "Keep the recovery code on paper, somewhere safe and away from this "
+                "computer. Anyone who has the recovery code can open your case.",
                 classes="hint",
             )
-            yield Checkbox("I have written it down", id="written", compact=True)
-            yield Button(
-                "Continue to my case",
-                id="continue",
-                variant="primary",
-                disabled=True,
-                compact=True,
-            )
+            yield TickBox("I have written it down", id="written", compact=True)
+            yield Button("Continue to my case", id="continue", variant="primary", compact=True)
+            yield Notice(id="message")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#message", Notice).display = False  # no empty line in a full form
 
     @on(Checkbox.Changed, "#written")
     def written(self, event: Checkbox.Changed) -> None:
-        self.query_one("#continue", Button).disabled = not event.value
+        if event.value:
+            self.query_one("#message", Notice).display = False
 
     @on(Button.Pressed, "#continue")
     def done(self) -> None:
+        if not self.query_one("#written", Checkbox).value:
+            message = self.query_one("#message", Notice)
+            message.say(TICK_FIRST, error=True)
+            message.display = True
+            self.query_one("#written", Checkbox).focus()
+            return
         self.dismiss(None)

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static
 
 from tui.core.display import shown
 from tui.core.settings import Safety
+from tui.widgets.hanging import bullets
 
 
 def _plain(text: str) -> str:
@@ -35,8 +36,10 @@ class SafetyScreen(ModalScreen[None]):
         with VerticalScroll(id="safety-panel") as panel:
             panel.border_title = self.safety.title
             yield Static(self.safety.intro, classes="intro")
-            for step in self.safety.steps:
-                yield Static(f"• {step}", classes="step")
+            # A hanging indent: a wrapped line stays under its words, not the bullet.
+            yield Static(
+                bullets((shown(step) for step in self.safety.steps), indent=0), classes="steps"
+            )
             yield Static("Who can help", classes="heading")
             for contact in self.safety.contacts:
                 note = f"\n  [dim]{_plain(contact.note)}[/]" if contact.note else ""

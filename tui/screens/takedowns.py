@@ -1,7 +1,11 @@
 """Step 8, Takedowns and legal options: first whether the person shown was under 18 (that
 changes the route), then what is overdue or due today with the next route to take, the
 requests, and from here the directions, the letters, the legal options and the lawyer
-package."""
+package.
+
+The age answer decides whether a copyright letter is offered at all, so a stray Enter
+must never give it: nothing is highlighted until the person moves to an answer, and the
+answer given stays on the screen with the key that changes it."""
 
 from __future__ import annotations
 
@@ -32,11 +36,37 @@ AGE_ANSWERS = [
     ("yes", "Yes, under 18"),
     ("unsure", "I'm not sure"),
 ]
+AGE_HOW = "↑ ↓ to choose, Enter to answer."
 MINOR_LINE = (
     "The person shown may have been under 18: use Take It Down (d shows how) and report "
     "it to the police or NCMEC's CyberTipline. Don't send the images to anyone, not even "
     "to prove it. There is no copyright letter for this."
 )
+
+
+def answer_line(under_18: str) -> str:
+    """The age answer as given, and how to change it."""
+    label = dict(AGE_ANSWERS).get(under_18, under_18)
+    return f"Was the person shown under 18? You answered: {label}. u changes it."
+
+
+class AgeQuestion(OptionList):
+    """The answers, none highlighted at first: ↑ or ↓ moves to one, Enter gives it. An
+    Enter with nothing highlighted says so instead of answering."""
+
+    def on_mount(self) -> None:
+        self.highlighted = None
+
+    def on_focus(self) -> None:
+        # Asked again (u): the earlier answer is shown above, but not taken by a stray
+        # Enter either.
+        self.highlighted = None
+
+    def action_select(self) -> None:
+        if self.highlighted is None:
+            self.notify("Move to an answer with ↑ or ↓, then press Enter.")
+            return
+        super().action_select()
 
 
 def _when(stamp: str) -> str:
@@ -51,6 +81,8 @@ class TakedownsScreen(Screen[None]):
     TakedownsScreen #age { height: auto; padding: 0 1; border: round $warning;
                            display: none; }
     TakedownsScreen #age OptionList { height: auto; border: none; }
+    TakedownsScreen #age-answer { padding: 0 1; height: auto; color: $text-muted;
+                                  display: none; }
     TakedownsScreen #minor { padding: 0 1; color: $warning; text-style: bold;
                              height: auto; display: none; }
     TakedownsScreen #today { padding: 0 1; height: auto; max-height: 9; }
@@ -58,7 +90,7 @@ class TakedownsScreen(Screen[None]):
     TakedownsScreen DataTable { height: 1fr; }
     """
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape", "back", "Back"),
         Binding("a", "add", "Add"),
         Binding("enter", "edit", "Edit", show=False),
         Binding("d", "directions", "Directions"),
@@ -74,8 +106,9 @@ class TakedownsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Step 8: Takedowns & legal options", id="heading")
         with Vertical(id="age"):
-            yield Static(AGE_QUESTION, markup=False)
-            yield OptionList(*[Option(label, id=key) for key, label in AGE_ANSWERS])
+            yield Static(f"{AGE_QUESTION} {AGE_HOW}", id="age-question", markup=False)
+            yield AgeQuestion(*[Option(label, id=key) for key, label in AGE_ANSWERS])
+        yield Static("", id="age-answer", markup=False)
         yield Static(MINOR_LINE, id="minor", markup=False)
         yield Static("", id="today")
         yield Static("", id="lead", markup=False)
@@ -106,8 +139,12 @@ class TakedownsScreen(Screen[None]):
         under_18 = self.under_18
         age = self.query_one("#age")
         age.display = not under_18
+        self.query_one("#age-question", Static).update(f"{AGE_QUESTION} {AGE_HOW}")
         if not under_18:
-            self.query_one("#age OptionList", OptionList).focus()
+            self.query_one(AgeQuestion).focus()
+        answer = self.query_one("#age-answer", Static)
+        answer.display = bool(under_18)
+        answer.update(answer_line(under_18) if under_18 else "")
         self.query_one("#minor").display = under_18 in ("yes", "unsure")
         table = self.query_one(DataTable)
         focus_id = focus_id or self.current_id()
@@ -165,7 +202,7 @@ class TakedownsScreen(Screen[None]):
 
     # ---- actions ----------------------------------------------------------------
 
-    @on(OptionList.OptionSelected, "#age OptionList")
+    @on(OptionList.OptionSelected, "#age AgeQuestion")
     def age_answered(self, event: OptionList.OptionSelected) -> None:
         from tui.core.letters import save_facts
 
@@ -174,8 +211,24 @@ class TakedownsScreen(Screen[None]):
         self.query_one(DataTable).focus()
 
     def action_age(self) -> None:
+        """Ask again, saying what the answer is now; it stays until another is given."""
+        under_18 = self.under_18
+        if under_18:
+            label = dict(AGE_ANSWERS).get(under_18, under_18)
+            self.query_one("#age-question", Static).update(
+                f"{AGE_QUESTION} Your answer now: {label}. {AGE_HOW} Escape keeps it."
+            )
+            self.query_one("#age-answer").display = False
         self.query_one("#age").display = True
-        self.query_one("#age OptionList", OptionList).focus()
+        self.query_one(AgeQuestion).focus()
+
+    def action_back(self) -> None:
+        """Back out of the question asked again (the answer stays), else out of the step."""
+        if self.under_18 and self.query_one("#age").display:
+            self.reload()
+            self.query_one(DataTable).focus()
+            return
+        self.app.pop_screen()
 
     def action_add(self) -> None:
         from tui.screens.takedown_request import RequestScreen

@@ -24,6 +24,7 @@ from tui.core import throttle as throttles
 from tui.core.errors import explain
 from tui.messages import CaseOpened
 from tui.widgets.notice import Notice
+from tui.widgets.tick import TickBox
 
 if TYPE_CHECKING:
     from tui.core.vault import Vault
@@ -47,7 +48,7 @@ class UnlockScreen(Screen[None]):
         Binding(
             "escape",
             "back",
-            "Back",
+            "Back to start",
             tooltip="Back to the start, to type the case number again",
             id="unlock.back",
         ),
@@ -86,7 +87,7 @@ class UnlockScreen(Screen[None]):
             yield Static(PASSPHRASE_PROMPT, id="prompt")
             yield Input(password=True, id="secret", placeholder="passphrase", compact=True)
             yield Notice(self.hint, id="message")
-            yield Checkbox(
+            yield TickBox(
                 "Remember on this device (this computer's keyring)", id="remember", compact=True
             )
         yield Footer()

@@ -26,7 +26,7 @@ from tui.core import custody
 from tui.core.atomic import check_new_file, fsync_dir, open_private, temp_path_for
 from tui.core.blobs import BlobDamaged, append_card, decrypt_stream, encrypt_stream
 from tui.core.clock import local_offset, utc_now, utc_stamp
-from tui.core.dates import parse_when
+from tui.core.dates import parse_rough
 from tui.core.errors import InputError, NotFound, ReclaimError, VaultDamaged
 from tui.core.evidence import cards, formats
 from tui.core.evidence.media import SAME_PICTURE_BITS, hash_distance, time_from_name
@@ -128,7 +128,11 @@ class IntakeResult:
 
 
 def clean_details(raw: Mapping[str, str | None]) -> dict[str, str]:
-    """Trim the given details and read the dates; raise InputError on anything unusable."""
+    """Trim the given details and read the dates; raise InputError on anything unusable.
+
+    The dates are read as forgivingly as the timeline's ("5 March 2024", "March 2024",
+    "about 2023"; see `dates.parse_rough`), since a person who knows only the month a
+    picture went up should be able to say so rather than invent a day."""
     cleaned: dict[str, str] = {}
     for name, value in raw.items():
         if name not in DETAIL_FIELDS:
@@ -136,7 +140,7 @@ def clean_details(raw: Mapping[str, str | None]) -> dict[str, str]:
         if value is None:
             continue
         text = value.strip()
-        cleaned[name] = parse_when(text) if name in DATE_FIELDS and text else text
+        cleaned[name] = parse_rough(text) if name in DATE_FIELDS and text else text
     return cleaned
 
 

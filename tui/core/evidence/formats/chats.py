@@ -7,6 +7,7 @@ and nothing says which, so no poster is guessed."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import re
@@ -48,6 +49,14 @@ MAX_PEOPLE = 50
 MAX_FILES = 5_000
 #: Text members of a zip looked at when looking for the chat.
 MAX_TRIES = 8
+#: Telegram messages read for the facts (people, files, times); those past it are only
+#: counted, and the last one's time looked for among the last `_TAIL`.
+MAX_WALKED = 200_000
+_TAIL = 1000
+#: Objects and lists a Telegram export may hold (`{` and `[` counted before reading): each
+#: costs about a hundred bytes once read. A real message has three or so, so a 64 MB
+#: export holds under a million; a crafted file of `{},{},…` five times that.
+MAX_JSON_CONTAINERS = 2_000_000
 
 _CHUNK = 1024 * 1024
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, OSError,
@@ -58,6 +67,7 @@ _TELEGRAM_TYPE = re.compile(
 )
 TOO_LONG = "The chat is too long to read here; it is kept as it is."
 BROKEN_CHARACTERS = "Some of its characters are not valid text and are shown as �."
+TOO_MANY_VALUES = "It holds too many values to read here; it is kept as it is."
 
 
 @dataclass
@@ -75,6 +85,18 @@ class _Summary:
     rows: list[tuple[str, str, str]] = field(default_factory=list)
     printed: int = 0
     cut: bool = False
+    walked: int = 0
+    """When not 0: only this many messages were read for the facts, the rest counted."""
+
+    @property
+    def partly(self) -> str:
+        """A sentence when only the first messages were read for the facts."""
+        if not self.walked:
+            return ""
+        return (
+            f"The people and files named are from the first {self.walked:,} messages only; "
+            f"all {self.count:,} are counted."
+        )
 
     def add(self, message: Message) -> None:
         self.count += 1
@@ -341,37 +363,63 @@ def _telegram_text(value: object) -> str:
     return "".join(parts)
 
 
-def _telegram_message(item: dict[str, Any]) -> Message:
+def _telegram_time(item: dict[str, Any]) -> tuple[str, datetime | None]:
+    """A message's `date` as written (cut short) and as a time, if it is one."""
     raw = item.get("date")
     raw_time = raw[:40] if isinstance(raw, str) else ""
+    if not raw_time:
+        return "", None
     try:
-        when: datetime | None = datetime.fromisoformat(raw_time).replace(tzinfo=None)
+        return raw_time, datetime.fromisoformat(raw_time).replace(tzinfo=None)
     except ValueError:
-        when = None
+        return raw_time, None
+
+
+def _telegram_message(item: dict[str, Any], with_text: bool = True) -> Message:
+    """One message; its text only `with_text` (the facts don't need it)."""
+    raw_time, when = _telegram_time(item)
     service = item.get("type") == "service"
     sender = item.get("actor" if service else "from")
-    text = _telegram_text(item.get("text"))
-    action = item.get("action")
-    if service and isinstance(action, str):
-        text = f"({action.replace('_', ' ')}) {text}"
     # A file left out of the export is named "(File not included. …)".
-    files = [(key, item[key]) for key in ("photo", "file") if isinstance(item.get(key), str)]
-    text += "".join(f"\n[{key}: {value}]" for key, value in files)
+    files = [(key, value) for key in ("photo", "file") if isinstance(value := item.get(key), str)]
+    text = ""
+    if with_text:
+        text = _telegram_text(item.get("text"))
+        action = item.get("action")
+        if service and isinstance(action, str):
+            text = f"({action.replace('_', ' ')}) {text}"
+        text += "".join(f"\n[{key}: {value}]" for key, value in files)
+        text = clean_text(text.strip(), wa.MAX_MESSAGE_CHARS)
     return Message(
         when=when,
-        raw_time=clean_line(raw_time, 40),
-        sender=clean_line(sender, 100) if isinstance(sender, str) else "",
-        text=clean_text(text.strip(), wa.MAX_MESSAGE_CHARS),
+        raw_time=clean_line(raw_time, 40) if raw_time else "",
+        sender=clean_line(sender, 100) if isinstance(sender, str) and sender else "",
+        text=text,
         files=tuple(clean_line(value, 255) for _, value in files if not value.startswith("(")),
     )
+
+
+def _json(data: bytes) -> Any:
+    """`json.loads`, with the cycle collector paused: JSON holds no cycles, and the
+    collector would look over the millions of objects made again and again (a third of
+    the time, or two thirds for a crafted file)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return json.loads(data)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _read_telegram(data: bytes, keep_rows: bool) -> tuple[_Summary, str, str]:
     """(summary, chat name, chat type) of a Telegram Desktop export of one chat."""
     if len(data) > MAX_CHAT_BYTES:
         raise Unreadable(TOO_LONG)
+    if data.count(b"{") + data.count(b"[") > MAX_JSON_CONTAINERS:
+        raise Unreadable(TOO_MANY_VALUES)
     try:
-        chat = json.loads(data)
+        chat = _json(data)
     except RecursionError:
         raise Unreadable("It nests too deeply to be a chat export.") from None
     except ValueError:
@@ -379,15 +427,31 @@ def _read_telegram(data: bytes, keep_rows: bool) -> tuple[_Summary, str, str]:
     if not isinstance(chat, dict) or not isinstance(chat.get("messages"), list):
         raise Unreadable("It holds no list of messages, so it isn't one chat's export.")
     summary = _Summary(keep_rows)
-    for item in chat["messages"]:
+    items: list[Any] = chat["messages"]
+    for at, item in enumerate(items):
+        if summary.count >= MAX_WALKED:
+            _count_the_rest(summary, items[at:])
+            break
         if isinstance(item, dict):
-            summary.add(_telegram_message(item))
+            summary.add(_telegram_message(item, with_text=summary.keep_rows and not summary.cut))
     name, kind = chat.get("name"), chat.get("type")
     return (
         summary,
         clean_line(name) if isinstance(name, str) else "",
         clean_line(kind, 40) if isinstance(kind, str) else "",
     )
+
+
+def _count_the_rest(summary: _Summary, rest: list[Any]) -> None:
+    """Messages past `MAX_WALKED`: counted, and the last time among the last few taken."""
+    summary.walked = summary.count
+    summary.count += sum(isinstance(item, dict) for item in rest)
+    for item in reversed(rest[-_TAIL:]):
+        when = _telegram_time(item)[1] if isinstance(item, dict) else None
+        if when is not None:
+            summary.last = when
+            break
+    summary.cut = summary.cut or summary.keep_rows
 
 
 class TelegramJson(Format):
@@ -412,11 +476,12 @@ class TelegramJson(Format):
         summary, name, kind = _read_telegram(probe.handle.read(MAX_CHAT_BYTES + 1), False)
         facts = summary.facts(self.kind, self.media_type)
         facts.shown.update(chat_name=name, chat_type=kind)
+        facts.problem = summary.partly
         return facts
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         summary, chat_name, _ = _read_telegram(data, keep_rows=True)
-        return summary.overview(("Chat", chat_name or "not named"))
+        return summary.overview(("Chat", chat_name or "not named")) + _notice(summary.partly)
 
 
 HANDLERS: list[Format] = [WhatsAppZip(), WhatsAppText(), TelegramJson()]

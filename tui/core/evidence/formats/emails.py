@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from datetime import datetime
 from email import policy
-from email.feedparser import BytesFeedParser
+from email.feedparser import FeedParser
 from email.header import decode_header
 from email.message import Message
+from email.policy import Compat32
 from email.utils import getaddresses, parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.evidence.formats.base import (
     HEAD_BYTES,
@@ -64,14 +66,22 @@ HEADER_CUT = " [...]"
 #: Characters of a header read for an address or a date (no real one is longer).
 _ADDRESS_CHARS = 1000
 _DATE_CHARS = 200
+_NAME_CHARS = 1000
 
 DAMAGED = "This email can't be read: it may be damaged."
 TOO_MANY_PARTS = "This file has too many parts to read here."
 TOO_LARGE = "This file is too large to read here."
 
 _HEADER_NAME = re.compile(rb"[!-9;-~]+:")
-_CONTAINER = re.compile(rb"(?im)^content-type:[ \t]*(?:\r?\n[ \t]+)?(?:multipart|message)/")
-_BOUNDARY = re.compile(rb"(?m)^--\S")
+# The parser ends a line at CR, LF or CRLF: counting must too. A boundary line is "--",
+# then the boundary, which may start with (but never is only) white space. (Each pattern
+# starts with a plain character, which the regex engine finds quickly, and then looks
+# back for the line's start.)
+_CONTAINER = re.compile(
+    rb"[Cc](?<![^\r\n][Cc])(?i:ontent-type:)[ \t]*(?:(?:\r\n|\r|\n)[ \t]+)*"
+    rb"(?i:multipart|message)/"
+)
+_BOUNDARY = re.compile(rb"-(?<![^\r\n]-)-[\t\x0b\x0c\x1c-\x1f ]*[^\s\x1c-\x1f]")
 #: Headers that make a block of "Name: value" lines a message, not just any text.
 _MAIL_HEADERS = frozenset(
     {"from", "to", "cc", "date", "subject", "message-id", "received", "return-path"}
@@ -83,7 +93,9 @@ def header_block(head: bytes) -> dict[str, str] | None:
     """The headers a MIME file starts with (lower-case names, first of each, folded lines
     joined), or None when it doesn't start with headers."""
     ends = [at for at in (head.find(b"\r\n\r\n"), head.find(b"\n\n")) if at >= 0]
-    lines = head[: min(ends)].splitlines() if ends else head.splitlines()[:-1]
+    lines = head[: min(ends)].splitlines() if ends else head.splitlines()
+    if not ends and lines and not _HEADER_NAME.match(lines[-1]):
+        lines.pop()  # cut off, and not a header line (one longer than `head` is kept)
     if lines and lines[0].startswith(b"From "):  # an mbox "From sender date" line
         lines = lines[1:]
     headers: dict[str, str] = {}
@@ -132,22 +144,146 @@ def bounded_headers(lines: list[str]) -> list[str]:
             if fields > MAX_HEADERS:
                 break
             size = 0
+            if text.find(":", 0, _NAME_CHARS) < 0 and not text.startswith("From "):
+                size = MAX_HEADER_CHARS + 1  # a name longer than any real one: dropped
+                continue
         elif size > MAX_HEADER_CHARS:  # a folded line of a field already cut
             continue
         size += len(text)
         if size > MAX_HEADER_CHARS:
             ending = text[len(text.rstrip("\r\n")) :]
-            text = text[: max(0, len(text) - (size - MAX_HEADER_CHARS))].rstrip("\r\n")
-            text += HEADER_CUT + (ending or "\n")
+            text = text[: len(text) - (size - MAX_HEADER_CHARS)].rstrip("\r\n")
+            text += HEADER_CUT + ending
         kept.append(text)
     return kept
 
 
-class _Parser(BytesFeedParser):
-    """The standard parser, with each header block bounded before it is filed."""
+# What `_Lines` looks for. Line ends are those of the parser: CRLF, CR or LF.
+_EOL = re.compile(r"\r\n|\r|\n")
+_HEADER_LINE = re.compile(r"From |[!-9;-~]*:|[\t ]")  # the parser's own test
+#: A line that may be a boundary: "--" and something not white space (a boundary is
+#: stripped at its end, so it always holds such a character).
+_MAYBE_BOUNDARY = re.compile(r"--[^\S\r\n]*\S")
+_BODY_END = re.compile(r"(\r\n|\r(?!\n)|\n)(?=--[^\S\r\n]*\S)")
+_FOLDS_END = re.compile(r"(\r\n|\r(?!\n)|\n)(?![ \t])")
+_FIELDS_END = re.compile(r"(\r\n|\r(?!\n)|\n)(?!(?!--[^\S\r\n]*\S)(?:From |[!-9;-~]*:|[\t ]))")
+
+
+class _Lines:
+    """The parser's input (in place of its `BufferedSubFile`), handing it many lines at
+    once where that can't change what it reads: the parser takes a microsecond or so for
+    each line, and ten megabytes of empty lines would take many seconds.
+
+    In a body, lines up to the next one that may be a boundary come as one; in a header
+    block, folded lines come as one, and past `MAX_HEADERS` fields, the rest of the block
+    (which `bounded_headers` drops). A line that may be a boundary (`_MAYBE_BOUNDARY`),
+    which the parser compares with its boundaries and its "false end of file" tests,
+    always comes alone, and after it the headers of a part may follow. The parser says
+    when a header block has ended (`_Parser._parse_headers`); a line that isn't a header
+    ends one too. A `message/delivery-status` part (header blocks split by empty lines,
+    which the parser tests one by one) turns joining bodies off."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.at = 0
+        self.back: list[str] = []
+        self.eofstack: list[Callable[[str], object]] = []
+        self.closed = False
+        self.body = False
+        self.bodies = True
+        self.fields = 0
+
+    def push(self, data: str) -> None:
+        self.text += data
+
+    def close(self) -> None:
+        self.closed = True
+
+    def push_eof_matcher(self, test: Callable[[str], object]) -> None:
+        self.eofstack.append(test)
+
+    def pop_eof_matcher(self) -> Callable[[str], object]:
+        return self.eofstack.pop()
+
+    def unreadline(self, line: str) -> None:
+        self.back.append(line)
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = self.readline()
+        if line == "":
+            raise StopIteration
+        return line
+
+    def readline(self) -> str:
+        if self.back:
+            line = self.back.pop()
+        elif self.at < len(self.text) and self.closed:
+            line = self._next()
+        else:
+            return ""  # `_Parser` feeds everything before it lets the parser read
+        for at_end in reversed(self.eofstack):
+            if at_end(line):
+                self.back.append(line)
+                return ""
+        if _MAYBE_BOUNDARY.match(line):
+            self.body, self.fields = False, 0
+        elif not self.body:
+            if not _HEADER_LINE.match(line):  # no header block goes on past this line
+                self.body, self.fields = self.bodies, 0
+            elif line[:1] not in (" ", "\t"):
+                self.fields += 1
+        return line
+
+    def _next(self) -> str:
+        text, at = self.text, self.at
+        end: re.Match[str] | None
+        if _MAYBE_BOUNDARY.match(text, at):
+            end = _EOL.search(text, at)
+            stop = end.end() if end else len(text)
+        else:
+            if self.body:
+                end = _BODY_END.search(text, at)
+            elif text.startswith((" ", "\t"), at):
+                end = _FOLDS_END.search(text, at)
+            elif self.fields > MAX_HEADERS + 10 and _HEADER_LINE.match(text, at):
+                end = _FIELDS_END.search(text, at)  # all dropped: make it quick
+            else:
+                end = _EOL.search(text, at)
+            stop = end.end(end.lastindex or 0) if end else len(text)
+        self.at = stop
+        return text[at:stop]
+
+
+if TYPE_CHECKING:
+    _FeedParser = FeedParser[Message]
+else:
+    _FeedParser = FeedParser  # not subscriptable at run time
+
+
+class _Parser(_FeedParser):
+    """The standard parser, reading through `_Lines`, with each header block bounded
+    before it is filed."""
+
+    _cur: Message
+
+    def __init__(self) -> None:
+        super().__init__(policy=policy.compat32)
+        self._input = _Lines()
+
+    def load(self, data: bytes) -> None:
+        """Take the whole message (as `BytesFeedParser` would); `close` then reads it."""
+        self._input.push(data.decode("ascii", "surrogateescape"))
 
     def _parse_headers(self, lines: list[str]) -> None:
         super()._parse_headers(bounded_headers(lines))  # type: ignore[misc]
+        if self._cur.get_content_type() == "message/delivery-status":
+            self._input.bodies = False
+        # A message/rfc822 part's body starts with the headers of the message inside.
+        self._input.body = self._input.bodies and self._cur.get_content_maintype() != "message"
+        self._input.fields = 0
 
 
 def parse(data: bytes, damaged: str = DAMAGED) -> Message:
@@ -158,8 +294,8 @@ def parse(data: bytes, damaged: str = DAMAGED) -> Message:
     if _more_than(_CONTAINER, data, MAX_PARTS) or _more_than(_BOUNDARY, data, MAX_BOUNDARIES):
         raise Unreadable(TOO_MANY_PARTS)
     try:
-        parser = _Parser(policy=policy.compat32)
-        parser.feed(data)
+        parser = _Parser()
+        parser.load(data)
         return parser.close()
     except Exception as error:  # RecursionError, or a parser bug a crafted file finds
         raise Unreadable(damaged) from error
@@ -190,12 +326,28 @@ def leaves(message: Message) -> tuple[list[Message], bool]:
     return found, False
 
 
+class _AsWritten(Compat32):
+    """Headers written back as they were read (folded lines and all). The standard way
+    refolds a long header through `email.header.Header`, which takes minutes for the
+    headers of one crafted message."""
+
+    def fold(self, name: str, value: Any) -> str:
+        return f"{name}: {value}{self.linesep}"
+
+    def fold_binary(self, name: str, value: Any) -> bytes:
+        return self.fold(name, value).encode("ascii", "surrogateescape")
+
+
+_AS_WRITTEN = _AsWritten()
+
+
 def payload(part: Message) -> bytes | None:
     """A leaf part's content, decoded; None when it is too large or can't be decoded."""
     try:
         raw = part.get_payload()
-        if isinstance(raw, list):  # an attached message/rfc822
-            return b"".join(inner.as_bytes() for inner in raw if isinstance(inner, Message))
+        if isinstance(raw, list):  # an attached message/rfc822, written back as read
+            inner = (m.as_bytes(policy=_AS_WRITTEN) for m in raw if isinstance(m, Message))
+            return b"".join(inner)
         if len(raw) > MAX_PART_BYTES:
             return None
         data = part.get_payload(decode=True)

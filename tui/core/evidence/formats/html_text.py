@@ -40,9 +40,12 @@ _LINES = frozenset(
     {"address", "caption", "dd", "details", "dialog", "div", "dt", "fieldset", "li"}
     | {"figcaption", "summary", "tbody", "tfoot", "thead", "tr"}
 )
-# Stand-ins for block edges until the end, where a run of them becomes one break.
+# Stand-ins for block edges until the end, where a run of them becomes one break. (Runs
+# of spaces are made one first: on a long run with no edge, `_EDGES` would backtrack
+# from each space in turn, in quadratic time.)
 _LINE, _PARA = "\x01", "\x02"
 _EDGES = re.compile("[ \x01\x02]*[\x01\x02][ \x01\x02]*")
+_SPACES = re.compile("  +")
 _CELLS = frozenset({"td", "th"})
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I
@@ -130,7 +133,8 @@ class _Visible:
 
     def _add(self, text: str) -> None:
         self.out.append(text)
-        self.size += len(text)
+        if not text.isspace():  # white space, however long, is one space in the end
+            self.size += len(text)
 
     def _edge(self, edge: str) -> None:
         """A block edge; edges in a row are one (endless empty `<div>`s cost nothing)."""
@@ -145,28 +149,39 @@ def _read(html: str, limit: int, title_only: bool) -> tuple[_Visible, bool]:
     """The page's events collected, and whether reading stopped before the end."""
     visible = _Visible()
     end = min(len(html), TITLE_CHARS if title_only else MAX_HTML_CHARS)
-    data = _RAW_TAG.sub(rf"<\1{_RENAMED_PREFIX}\2", html[:end]).encode("utf-8", "replace")
+    page = _unfinished_tag_dropped(html[:end])
+    data = _RAW_TAG.sub(rf"<\1{_RENAMED_PREFIX}\2", page).encode("utf-8", "replace")
     parser = _parser(visible)
     cut = end < len(html)
     try:
         for at in range(0, len(data), _CHUNK):
             parser.feed(data[at : at + _CHUNK])
-            if visible.size > limit or (title_only and visible.title_done):
-                break
-            if visible.tags > MAX_TAGS:
-                cut = True
-                break
-        parser.close()
+            if title_only and visible.title_done:
+                return visible, cut
+            if visible.size > limit or visible.tags > MAX_TAGS:
+                return visible, True
+        parser.close()  # only at the end: a piece of a tag must not come out as words
     except etree.LxmlError:  # recover=True makes this rare: keep what was read
         pass
     return visible, cut
+
+
+def _unfinished_tag_dropped(html: str) -> str:
+    """The page without a tag cut off at its end (`…<`, `…</`, `…<scr`): the parser would
+    hand the first two over as words."""
+    at = html.rfind("<")
+    if at < 0 or ">" in html[at:]:
+        return html
+    after = html[at + 1 : at + 2]
+    return html[:at] if after in ("", "/", "!", "?") or after.isalpha() else html
 
 
 def visible_text(html: str, limit: int = MAX_PRINTED_CHARS) -> tuple[str, str]:
     """(title, text) of a page, both safe to print; blank lines collapse to one."""
     visible, cut = _read(html, limit, title_only=False)
     joined = _EDGES.sub(
-        lambda edge: "\n\n" if _PARA in edge.group() else "\n", "".join(visible.out)
+        lambda edge: "\n\n" if _PARA in edge.group() else "\n",
+        _SPACES.sub(" ", "".join(visible.out)),
     )
     lines = (" ".join(line.split()) for line in joined.split("\n"))
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

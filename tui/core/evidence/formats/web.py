@@ -9,17 +9,21 @@ bounded: records, inflated bytes, line lengths and the zip's own claims."""
 from __future__ import annotations
 
 import contextlib
-import gzip
 import io
 import json
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import (
+    StatusAndHeaders,
+    StatusAndHeadersParser,
+    StatusAndHeadersParserException,
+)
 
 from tui.core.evidence.formats import emails as mail
 from tui.core.evidence.formats.base import (
@@ -51,8 +55,20 @@ MAX_HTML_BYTES = 2 * MAX_HTML_CHARS
 #: warcio joins a long line piece by piece (quadratic): a crafted endless line would take
 #: many minutes.
 MAX_LINE = 32 * 1024 * 1024
+#: WARC files of a WACZ looked at (a capture has one or a few; each costs a little).
+MAX_WACZ_WARCS = 1000
+#: gzip members of a `.warc.gz` read (one a record, as a rule).
+MAX_GZIP_MEMBERS = 2 * MAX_RECORDS
+_GZIP_CHUNK = 1 << 16
 #: `pages/pages.jsonl` of a WACZ read at most.
 MAX_PAGES_BYTES = 8 * 1024 * 1024
+#: Header lines of one record (its WARC headers, or its HTTP headers) and their bytes; a
+#: real record has tens of lines. warcio would read millions, one by one.
+MAX_HEADER_LINES = 1000
+MAX_HEADER_BYTES = 1024 * 1024
+#: Lines warcio reads in all (headers, and the blank lines between records) while one
+#: archive is scanned: `MAX_RECORDS` real records take a few hundred thousand.
+MAX_LINES_READ = 600_000
 
 DAMAGED_PAGE = "This saved page can't be read: it may be damaged."
 DAMAGED_ARCHIVE = "This web archive can't be read: it may be damaged or cut short."
@@ -190,17 +206,70 @@ class _Exhausted(Exception):
     """The archive inflates past what may be read."""
 
 
+@dataclass
+class _Budget:
+    """What is left to spend on one archive's records (a WACZ's WARCs share one)."""
+
+    lines: int = field(default_factory=lambda: MAX_LINES_READ)
+    members: int = field(default_factory=lambda: MAX_GZIP_MEMBERS)
+
+
+class _Gunzip:
+    """The gzip members of a file, one after another, no more than `MAX_GZIP_MEMBERS`.
+    (`gzip.GzipFile` spends some microseconds on each member, and a crafted file holds
+    hundreds of thousands of empty ones.) Like it, it skips zeros between members, and
+    raises EOFError for a member cut short and OSError for what is not gzip."""
+
+    def __init__(self, handle: BinaryIO, budget: _Budget) -> None:
+        self.handle = handle
+        self.inflater = zlib.decompressobj(31)
+        self.input = b""
+        self.budget = budget
+        self.between = False
+        budget.members -= 1
+
+    def read1(self, size: int) -> bytes:
+        while True:
+            if self.between:  # zeros, then another member or the end
+                self.input = self.input.lstrip(b"\x00")
+                if len(self.input) < 2:
+                    more = self.handle.read(_GZIP_CHUNK)
+                    if not more:
+                        if self.input:
+                            raise OSError("Not a gzipped file")
+                        return b""
+                    self.input += more
+                    continue
+                if self.input[:2] != _GZIP:
+                    raise OSError("Not a gzipped file")
+                self.budget.members -= 1
+                if self.budget.members < 0:
+                    raise _Exhausted
+                self.inflater, self.between = zlib.decompressobj(31), False
+            if not self.input:
+                self.input = self.handle.read(_GZIP_CHUNK)
+                if not self.input:
+                    raise EOFError("A gzip member is cut short.")
+            data = self.inflater.decompress(self.input, max(1, size))
+            if self.inflater.eof:
+                self.input, self.between = self.inflater.unused_data, True
+            else:
+                self.input = self.inflater.unconsumed_tail
+            if data:
+                return data
+
+
 class _Inflated:
     """A WARC as plain text, gunzipped when it is `.warc.gz` (member after member), no
     more than `limit` bytes and no line longer than `MAX_LINE`. warcio then never
     decompresses anything itself, so it can't be made to inflate without end."""
 
-    def __init__(self, handle: BinaryIO, limit: int) -> None:
+    def __init__(self, handle: BinaryIO, limit: int, budget: _Budget) -> None:
         handle.seek(0)
         gzipped = handle.read(2) == _GZIP
         handle.seek(0)
         # read1: a member cut short loses only what follows the last whole piece
-        self.source: Any = gzip.GzipFile(fileobj=handle).read1 if gzipped else handle.read
+        self.source: Any = _Gunzip(handle, budget).read1 if gzipped else handle.read
         self.left, self.run, self.broken, self.started = limit, 0, False, False
 
     def next(self, size: int) -> bytes:
@@ -227,6 +296,97 @@ class _Inflated:
         return data
 
 
+class _Overgrown(Exception):
+    """A record whose headers go on past any real one's."""
+
+
+class _Headers(StatusAndHeadersParser):  # type: ignore[misc]
+    """warcio's reader of a record's status line and headers, reading no more than
+    `MAX_HEADER_LINES` lines of `MAX_HEADER_BYTES` in all. (Its own reads lines until a
+    blank one, however many, and joins folded lines one by one, in quadratic time.) It
+    gives what warcio's would."""
+
+    def __init__(self, like: Any) -> None:
+        super().__init__(like.statuslist, like.verify)
+
+    def parse(self, stream: Any, full_statusline: Any = None) -> Any:
+        if full_statusline is None:
+            full_statusline = _read_line(stream)
+        full_statusline = self.decode_header(full_statusline)
+        statusline, total = full_statusline.rstrip(), len(full_statusline)
+        if total == 0:
+            raise EOFError
+        if not statusline:
+            return StatusAndHeaders(statusline="", headers=[], protocol="", total_len=total)
+        if self.verify:
+            protocol_status = self.split_prefix(statusline, self.statuslist)
+            if not protocol_status:
+                message = f"Expected Status Line starting with {self.statuslist}"
+                raise StatusAndHeadersParserException(message, full_statusline)
+        else:
+            protocol_status = statusline.split(" ", 1)
+        lines: list[str] = []
+        while True:
+            raw = self.decode_header(_read_line(stream))
+            total += len(raw)
+            text = raw.rstrip()
+            if not text:
+                break
+            lines.append(text)
+            if len(lines) > MAX_HEADER_LINES or total > MAX_HEADER_BYTES:
+                raise _Overgrown
+        status = protocol_status[1].strip() if len(protocol_status) > 1 else ""
+        headers = _fields(lines)
+        return StatusAndHeaders(
+            statusline=status, headers=headers, protocol=protocol_status[0], total_len=total
+        )
+
+
+def _read_line(stream: Any) -> bytes:
+    line: bytes = stream.readline(MAX_HEADER_BYTES + 1)
+    if len(line) > MAX_HEADER_BYTES:
+        raise _Overgrown
+    return line
+
+
+def _fields(lines: list[str]) -> list[tuple[str, str]]:
+    """(name, value) of header lines as warcio reads them: a folded line joins the one
+    before, and a line without a colon (and what is folded into it) is dropped."""
+    headers: list[tuple[str, str]] = []
+    at = 0
+    while at < len(lines):
+        name, colon, value = lines[at].partition(":")
+        parts = [value.lstrip()] if colon else None
+        at += 1
+        while at < len(lines) and lines[at].startswith((" ", "\t")):
+            if parts is not None:
+                parts.append(lines[at])
+            at += 1
+        if parts is not None:
+            headers.append((name.rstrip(" \t"), "".join(parts)))
+    return headers
+
+
+def _records(stream: _Inflated, budget: _Budget) -> Any:
+    """warcio's record iterator over `stream`, with its header readers bounded, and each
+    line it reads (headers, blank lines between records) taken from the budget."""
+    records = ArchiveIterator(stream, block_size=1 << 20)
+    loader = records.loader
+    for parser in ("warc_parser", "http_parser", "http_req_parser"):
+        setattr(loader, parser, _Headers(getattr(loader, parser)))
+    readline = records.reader.readline
+
+    def counted(length: int | None = None) -> bytes:
+        budget.lines -= 1
+        if budget.lines < 0:
+            raise _Exhausted
+        line: bytes = readline(length)
+        return line
+
+    records.reader.readline = counted
+    return records
+
+
 class _Quiet(io.TextIOBase):
     """Where warcio's warnings go while an archive is read: it writes them to stderr,
     which would scribble over the terminal's screen. (The redirect is process-wide for
@@ -236,15 +396,23 @@ class _Quiet(io.TextIOBase):
         return len(text)
 
 
-def _scan(handle: BinaryIO, want: str = "", count: bool = False, limit: int = 0) -> _Page:
+def _scan(
+    handle: BinaryIO,
+    want: str = "",
+    count: bool = False,
+    limit: int = 0,
+    budget: _Budget | None = None,
+) -> _Page:
     """The first HTML page of a WARC (or the one at `want`), and, if `count`, how many
-    records there are; inflating no more than `limit` bytes (or `MAX_INFLATED_BYTES`)."""
+    records there are; inflating no more than `limit` bytes (or `MAX_INFLATED_BYTES`)
+    and spending no more than `budget` (or a fresh one)."""
     limit = limit or MAX_INFLATED_BYTES
+    budget = budget or _Budget()
     page = _Page(records=0)
-    stream = _Inflated(handle, limit)
+    stream = _Inflated(handle, limit, budget)
     try:
         with contextlib.redirect_stderr(_Quiet()):
-            for record in ArchiveIterator(stream, block_size=1 << 20):
+            for record in _records(stream, budget):
                 page.records = (page.records or 0) + 1
                 if (_take(page, record, want) and not count) or page.records >= MAX_RECORDS:
                     break
@@ -364,18 +532,19 @@ class Wacz(Format):
     def _read(archive: zipfile.ZipFile) -> _Page:
         """The page `pages.jsonl` names first, from the first WARC inside that has it."""
         url, title, when = _first_page(archive)
-        page, left = _Page(), MAX_INFLATED_BYTES
+        page, left, budget = _Page(), MAX_INFLATED_BYTES, _Budget()
         warcs = sorted((i for i in archive.infolist() if _is_warc(i.filename)), key=str)
-        for info in warcs:
+        for info in warcs[:MAX_WACZ_WARCS]:
             try:
                 data = read_member(archive, info, left)  # a zip bomb is refused here
             except _ZIP_ERRORS as error:  # a bad CRC, a member cut short, …
                 raise Unreadable(DAMAGED_ARCHIVE) from error
-            found = _scan(io.BytesIO(data), want=url, limit=left)
+            found = _scan(io.BytesIO(data), want=url, limit=left, budget=budget)
             left -= len(data) + found.inflated
             if found.html is not None and (page.html is None or found.url == line(url)):
                 page = found
-            if (page.html is not None and (not url or page.url == line(url))) or left <= 0:
+            spent = left <= 0 or budget.lines <= 0 or budget.members <= 0
+            if (page.html is not None and (not url or page.url == line(url))) or spent:
                 break
         page.records = None
         page.url = page.url or line(url)

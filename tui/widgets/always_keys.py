@@ -1,0 +1,78 @@
+"""The keys that must never be out of sight: F1 for Safety, Ctrl+L to lock, Ctrl+P for
+every other key. On a line of their own under each screen's footer.
+
+A step's own keys fill the footer at 80 columns and Textual's footer simply cuts what
+does not fit, so the way to safety and the lock were the first to go. The app adds
+this line to every screen that has a footer (see `ReclaimApp.add_always_keys`), so the
+screens need not know about it and no screen can push it off.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widget import Widget
+
+#: How a key Textual names is written for a person (the footer's "^l" reads as noise).
+KEY_NAMES = {
+    "escape": "Esc",
+    "enter": "Enter",
+    "space": "Space",
+    "slash": "/",
+    "tab": "Tab",
+    "delete": "Delete",
+    "backspace": "Backspace",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+}
+
+
+def key_name(key: str) -> str:
+    """ "ctrl+s" → "Ctrl+S", "escape" → "Esc", "f1" → "F1", "D" → "D" (a capital)."""
+    parts = key.split("+")
+    *modifiers, last = parts
+    if last in KEY_NAMES:
+        name = KEY_NAMES[last]
+    elif len(last) > 1:
+        name = last.upper() if last[0] == "f" and last[1:].isdigit() else last.capitalize()
+    else:
+        name = last.upper() if modifiers else last
+    return "+".join([*(modifier.capitalize() for modifier in modifiers), name])
+
+
+class AlwaysKeys(Widget):
+    """One line: F1 Safety · Ctrl+L Lock (only while a case is open) · Ctrl+Q Quit ·
+    Ctrl+P every key. Each part can be clicked too; the keys work everywhere anyway."""
+
+    DEFAULT_CSS = """
+    AlwaysKeys {
+        dock: bottom;
+        height: 1;
+        width: 100%;
+        background: $panel;
+        color: $text-muted;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        link-style: none;
+        link-color: $text;
+        link-background: $panel;
+    }
+    """
+
+    def render(self) -> Content:
+        """Read afresh at each draw: the Lock key is offered only while a case is open."""
+        parts = [("F1", "Safety", "app.safety")]
+        if getattr(self.app, "vault", None) is not None:
+            parts.append(("Ctrl+L", "Lock", "app.lock"))
+        parts += [("Ctrl+Q", "Quit", "app.quit"), ("Ctrl+P", "Every key", "app.command_palette")]
+        pieces: list[Content | str] = []
+        for key, what, action in parts:
+            if pieces:
+                pieces.append(" · ")
+            pieces.append(Content.assemble((key, "bold"), " ", what).stylize(f"@click={action}"))
+        return Content.assemble(*pieces)
+
+    def text(self) -> str:
+        """What the line says, as plain text (for tests and for reading aloud)."""
+        return self.render().plain
