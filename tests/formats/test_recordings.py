@@ -7,8 +7,6 @@ import io
 import os
 import random
 import re
-import time
-from collections.abc import Iterator
 from datetime import datetime
 from fractions import Fraction
 from pathlib import Path
@@ -80,16 +78,6 @@ def video(
 @pytest.fixture(scope="module")
 def mov() -> bytes:
     return video()
-
-
-@pytest.fixture
-def new_york(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Local time is New York's (UTC-5 in March) for the test."""
-    with monkeypatch.context() as patch:
-        patch.setenv("TZ", "America/New_York")
-        time.tzset()
-        yield
-    time.tzset()
 
 
 def describe(data: bytes, name: str) -> tuple[formats.Format, formats.Facts]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 import random
-import time
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -62,16 +60,6 @@ def m4a() -> bytes:
 @pytest.fixture(scope="module")
 def opus() -> bytes:
     return sound("ogg", "libopus", rate=48000, created=None)
-
-
-@pytest.fixture
-def new_york(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Local time is New York's (UTC-5 in March) for the test."""
-    with monkeypatch.context() as patch:
-        patch.setenv("TZ", "America/New_York")
-        time.tzset()
-        yield
-    time.tzset()
 
 
 def describe(data: bytes, name: str) -> tuple[formats.Format, formats.Facts]:
