@@ -282,3 +282,11 @@ def test_an_exhibit_recorded_by_an_earlier_version_is_printed_as_what_it_is(
     with pikepdf.open(io.BytesIO(made)) as binder:
         images = [name for page in binder.pages for name in page.get_images()]
     assert images, "the photo itself is on a page"
+
+
+def test_a_timeline_alone_makes_a_binder(vault: Vault, tmp_path: Path):
+    add_event(vault, "5 March 2024 21:14", "He posted the photo")
+    result = write_binder(vault, tmp_path / "account.pdf", BinderChoices(export_date=DAY))
+    text = " ".join(" ".join(pages_text((tmp_path / "account.pdf").read_bytes())).split())
+    assert result.exhibits == [] and "He posted the photo" in text
+    assert "it holds the written account only" in text

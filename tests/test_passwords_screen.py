@@ -87,7 +87,7 @@ async def test_accounts_changed_and_the_profile_are_saved(vault: Vault):
         assert "Saved" in shown(app, "#profile-message")
         await pilot.press("escape")
         steps = app.screen.query_one("#steps", OptionList)
-        assert "1 of 1 accounts changed" in str(steps.get_option_at_index(2).prompt)
+        assert "1 of 1 account changed" in str(steps.get_option_at_index(2).prompt)
     with Vault.open(vault.path, passphrase=PASSPHRASE) as reopened:
         (gmail,) = accounts.list_accounts(reopened)
         assert gmail.name == "Gmail" and gmail.kind == "email" and gmail.changed_on

@@ -86,4 +86,5 @@ def summary(accounts: list[Account]) -> str:
         return "no accounts listed yet"
     changed = sum(1 for a in accounts if a.changed_on)
     two_step = sum(1 for a in accounts if a.two_step)
-    return f"{changed} of {len(accounts)} accounts changed · {two_step} with two-step"
+    listed = "account" if len(accounts) == 1 else "accounts"
+    return f"{changed} of {len(accounts)} {listed} changed · {two_step} with two-step"

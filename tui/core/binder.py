@@ -214,6 +214,9 @@ def _index(doc: _Document, exhibits: list[Exhibit]) -> None:
     pdf = doc.pdf
     pdf.start_section("Evidence index")
     doc.heading("Evidence index")
+    if not exhibits:
+        doc.para("No evidence is in this binder yet; it holds the written account only.", 9)
+        return
     pdf.set_font("DejaVu", size=7)
     with pdf.table(
         col_widths=(12, 18, 18, 40, 40, 52),
@@ -509,6 +512,8 @@ def _appendix(doc: _Document, exhibits: list[Exhibit]) -> None:
     pdf.add_page()
     pdf.start_section("Appendix: hash manifest")
     doc.heading("Appendix: hash manifest")
+    if not exhibits:
+        doc.para("No exhibits, so no hashes.", 9)
     pdf.set_font("DejaVu", size=7)
     for exhibit in exhibits:
         pdf.multi_cell(
@@ -582,7 +587,12 @@ def _make(vault: Vault, choices: BinderChoices, progress: Progress | None = None
     choices.check()
     exhibits = chosen_exhibits(vault, choices)
     if not exhibits:
-        raise InputError("There is no evidence to put in a binder yet (or all of it is removed).")
+        from tui.core.timeline import list_events
+
+        if not list_events(vault):  # a written account alone is worth printing
+            raise InputError(
+                "There is no evidence to put in a binder yet (or all of it is removed)."
+            )
     from fpdf import image_parsing
 
     # Screenshots are mostly flat colour: zlib's fastest level packs them nearly as well
