@@ -11,6 +11,7 @@ import re
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 if TYPE_CHECKING:
@@ -48,6 +49,19 @@ def clean_text(text: str, limit: int = MAX_PRINTED_CHARS) -> str:
 def clean_line(text: str, limit: int = 300) -> str:
     """One short fact (a subject, a sender, a title) on one line."""
     return " ".join(clean_text(text, limit).split())
+
+
+def local_time(moment: datetime | None) -> str | None:
+    """A time as the person's local clock shows it; a time without a zone as written;
+    None for one the clock can't show (a crafted year 9999 with an offset)."""
+    if moment is None:
+        return None
+    try:
+        if moment.tzinfo is not None:
+            moment = moment.astimezone().replace(tzinfo=None)
+        return moment.isoformat(timespec="seconds")
+    except (OverflowError, ValueError, OSError):
+        return None
 
 
 class Unreadable(Exception):

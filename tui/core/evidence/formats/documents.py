@@ -31,6 +31,7 @@ from tui.core.evidence.formats.base import (
     clean_line,
     clean_text,
     decode_text,
+    local_time,
     read_member,
 )
 
@@ -43,12 +44,6 @@ PDF_REPAIRED = (
     "This PDF is damaged (it may be cut short): its pages are shown as far as they "
     "could be read, and some may be blank or incomplete."
 )
-
-
-def _local(moment: datetime) -> str:
-    if moment.tzinfo is not None:
-        moment = moment.astimezone().replace(tzinfo=None)
-    return moment.isoformat(timespec="seconds")
 
 
 class Pdf(Format):
@@ -120,7 +115,7 @@ def _pdf_date(text: str) -> str | None:
     """A PDF date (`D:20240305211400+01'00'`) or an XMP one as local ISO, else None."""
     text = text.strip()
     try:
-        return _local(datetime.fromisoformat(text))
+        return local_time(datetime.fromisoformat(text))
     except ValueError:
         pass
     match = _PDF_DATE.match(text)
@@ -189,8 +184,8 @@ class Docx(Format):
         if properties.title:
             facts.shown["title"] = clean_line(properties.title)
         for key, moment in (("created", properties.created), ("modified", properties.modified)):
-            if isinstance(moment, datetime):
-                facts.shown[key] = _local(moment)
+            if isinstance(moment, datetime) and (shown := local_time(moment)):
+                facts.shown[key] = shown
         return facts
 
     def printable(self, data: bytes, name: str) -> list[Block]:

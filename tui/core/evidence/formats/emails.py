@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from datetime import datetime
 from email import policy
 from email.feedparser import FeedParser
 from email.header import decode_header
@@ -43,6 +42,7 @@ from tui.core.evidence.formats.base import (
     Unreadable,
     clean_line,
     clean_text,
+    local_time,
 )
 from tui.core.evidence.formats.html_text import decode_html, to_text, visible_text
 
@@ -409,18 +409,6 @@ def raw_header(message: Message, name: str) -> str:
     """A header exactly as written (a date keeps its own zone and wording)."""
     value = _first(message, name)
     return line(value) if value is not None else ""
-
-
-def local_time(moment: datetime | None) -> str | None:
-    """A time as the person's local clock shows it; a time without a zone as written."""
-    if moment is None:
-        return None
-    try:
-        if moment.tzinfo is not None:
-            moment = moment.astimezone().replace(tzinfo=None)
-        return moment.isoformat(timespec="seconds")
-    except (OverflowError, ValueError, OSError):
-        return None
 
 
 def header_time(message: Message) -> str | None:

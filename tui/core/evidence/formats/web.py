@@ -38,6 +38,7 @@ from tui.core.evidence.formats.base import (
     Probe,
     Text,
     Unreadable,
+    local_time,
     read_member,
 )
 from tui.core.evidence.formats.emails import header, header_block, line
@@ -123,8 +124,8 @@ def _when(text: str) -> str | None:
     """A WARC or WACZ time (ISO 8601, or 14 digits in UTC) on the local clock."""
     try:
         if re.fullmatch(r"\d{14}", text):
-            return mail.local_time(datetime.strptime(text, "%Y%m%d%H%M%S").replace(tzinfo=UTC))
-        return mail.local_time(datetime.fromisoformat(text))
+            return local_time(datetime.strptime(text, "%Y%m%d%H%M%S").replace(tzinfo=UTC))
+        return local_time(datetime.fromisoformat(text))
     except ValueError:
         return None
 
