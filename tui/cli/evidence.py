@@ -249,15 +249,13 @@ def cmd_evidence_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_recover(args: argparse.Namespace) -> int:
-    from tui.core.errors import VaultDamaged
+    from tui.core.errors import RecordDamaged
     from tui.core.evidence import cards
     from tui.core.vault import Vault
 
     try:
         vault = open_vault(args)
-    except VaultDamaged as damage:
-        if "record" not in str(damage):
-            raise
+    except RecordDamaged:
         # The record itself is lost or damaged: rebuild it from the cards in the blobs.
         secret = read_secret(args.passphrase_file, "passphrase")
         with Vault.open_without_record(vault_path(args), passphrase=secret) as bare:

@@ -22,6 +22,10 @@ class VaultDamaged(ReclaimError):
     pass
 
 
+class RecordDamaged(VaultDamaged):
+    """The case record itself is missing or damaged: `evidence recover` can rebuild it."""
+
+
 class VaultBusy(ReclaimError):
     pass
 

@@ -26,7 +26,7 @@ from tinydb.storages import Storage
 
 from tui.core import keys
 from tui.core.atomic import atomic_write
-from tui.core.errors import VaultDamaged
+from tui.core.errors import RecordDamaged
 
 MAGIC = b"RCLCASE2"
 MAGIC_V1 = b"RCLCASE1"
@@ -54,7 +54,7 @@ class SealedJSONStorage(Storage):
         text = self._pending if self._pending is not None else self._load_text()
         data = json.loads(text)
         if not isinstance(data, dict):
-            raise VaultDamaged(DAMAGED)
+            raise RecordDamaged(DAMAGED)
         return data
 
     def write(self, data: dict[str, Any]) -> None:
@@ -134,7 +134,7 @@ class SealedJSONStorage(Storage):
         try:
             stat = self.path.stat()
         except FileNotFoundError:
-            raise VaultDamaged(MISSING) from None
+            raise RecordDamaged(MISSING) from None
         signature = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
         if self._cached is not None and self._cached[0] == signature:
             return self._cached[1]
@@ -151,9 +151,9 @@ class SealedJSONStorage(Storage):
                     self._key, raw[len(MAGIC_V1) :], MAGIC_V1 + self._vault_aad
                 )
             else:
-                raise VaultDamaged(DAMAGED)
+                raise RecordDamaged(DAMAGED)
             text = plain.decode("utf-8")
         except (InvalidTag, UnicodeDecodeError):
-            raise VaultDamaged(DAMAGED) from None
+            raise RecordDamaged(DAMAGED) from None
         self._cached = (signature, text, generation, first_format)
         return text

@@ -169,15 +169,11 @@ class Vault:
     ) -> Vault:
         """Unlock a case whose record is lost or damaged, to rebuild it from its blobs
         (`evidence.cards.rebuild_record`); nothing is read from the record."""
+        from tui.core import rekey
+
         path = path.expanduser().absolute()
         header = read_header(path)
-        if passphrase is not None:
-            data_key = header.unwrap_with_passphrase(passphrase)
-        elif recovery_code is not None:
-            data_key = header.unwrap_with_recovery_code(recovery_code)
-        else:
-            raise ValueError("a passphrase or recovery code is needed")
-        return cls(path, header, data_key)  # fmt: skip
+        return cls(path, header, rekey.unwrap(header, passphrase, recovery_code))
 
     def _upgrade(self) -> None:
         """Bring a case of the first format to this one, atomically, losing nothing: the
