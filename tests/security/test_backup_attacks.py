@@ -461,7 +461,8 @@ def test_everything_a_backup_and_a_restore_write_is_private(
 def test_the_bagit_tag_files_of_a_package_are_private(case: Vault, tmp_path: Path) -> None:
     from datetime import date
 
-    from tui.core.binder import BinderChoices, write_package
+    from tui.core.binder import BinderChoices
+    from tui.core.packages import write_package
 
     folder = tmp_path / "package"
     write_package(case, folder, BinderChoices(export_date=date(2024, 3, 7)))

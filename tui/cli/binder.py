@@ -22,7 +22,8 @@ def _export_date(text: str | None) -> date:
 
 
 def cmd_binder(args: argparse.Namespace) -> int:
-    from tui.core.binder import BinderChoices, write_binder, write_package
+    from tui.core.binder import BinderChoices, write_binder
+    from tui.core.packages import write_package
 
     password = read_secret(args.password_file, "binder password") if args.password_file else None
     choices = BinderChoices(

@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.core.account import as_docx
-from tui.core.binder import BinderChoices, BinderResult, Progress, write_package
+from tui.core.binder import BinderChoices, BinderResult, Progress
 from tui.core.letters import get_facts
+from tui.core.packages import write_package
 from tui.core.takedown_sites import shipped
 from tui.core.takedowns import due_at, is_overdue, list_requests
 from tui.core.vault import Vault
