@@ -1,0 +1,46 @@
+"""MD5 and SHA-1 of an exhibit's original, beside the SHA-256 taken at intake.
+
+SHA-256 is the reference: it is taken as the file comes in and every check uses it. Police
+forensic tools still ask for MD5 and SHA-1, so the binder and the packages print those too,
+worked out from the stored copy (streamed, one chunk in memory) and only after the stored
+copy is shown to match its SHA-256."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from tui.core.errors import VaultDamaged
+from tui.core.evidence.exhibits import Exhibit, _hash_blob
+from tui.core.vault import Vault
+
+
+@dataclass(frozen=True)
+class Digests:
+    sha256: str
+    sha1: str
+    md5: str
+
+
+def digests_of(data: bytes) -> Digests:
+    """The three digests of bytes already in memory."""
+    return Digests(
+        hashlib.sha256(data).hexdigest(),
+        hashlib.sha1(data, usedforsecurity=False).hexdigest(),
+        hashlib.md5(data, usedforsecurity=False).hexdigest(),
+    )
+
+
+def original_digests(vault: Vault, exhibit: Exhibit) -> Digests:
+    """The three digests of one exhibit's stored original; VaultDamaged when the stored
+    copy no longer matches its SHA-256 (then MD5 and SHA-1 would describe the wrong file)."""
+    sha1 = hashlib.sha1(usedforsecurity=False)
+    md5 = hashlib.md5(usedforsecurity=False)
+
+    def both(chunk: bytes) -> None:
+        sha1.update(chunk)
+        md5.update(chunk)
+
+    if problem := _hash_blob(vault, exhibit, both):
+        raise VaultDamaged(f"{exhibit.id} can't be read: {problem}. Restore it from a backup.")
+    return Digests(exhibit.sha256, sha1.hexdigest(), md5.hexdigest())
