@@ -16,6 +16,7 @@ from tui.core.errors import explain
 from tui.core.steps import counted
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case, places, save_as_field
+from tui.widgets.tick import TickBox
 from tui.widgets.work_bar import WorkBar, exhibit_count
 
 AUDIENCE_CHOICES = [("the police", "police"), ("a lawyer", "lawyer"), ("the court", "court")]
@@ -62,7 +63,7 @@ class BinderScreen(Screen[None]):
             yield Select(
                 ORDER_CHOICES, value="exhibit", allow_blank=False, id="order", compact=True
             )
-            yield Checkbox(
+            yield TickBox(
                 "Attach the original files inside the PDF, byte for byte",
                 id="attach",
                 compact=True,

@@ -19,6 +19,7 @@ from tui.core.errors import ReclaimError
 from tui.core.letters import Letter
 from tui.screens.case import case_is_open, open_case, places
 from tui.widgets.fields import StoredInput, StoredTextArea
+from tui.widgets.tick import TickBox
 
 SCREEN_NOTICE = "A draft, not legal advice: check every line before you send it."
 SAFETY_FIRST = (
@@ -93,7 +94,7 @@ class LetterScreen(Screen[None]):
                 yield Label(label)
                 yield StoredInput(str(getattr(facts, key)), id=key)
             if self.kind != "copyright":
-                yield Checkbox(
+                yield TickBox(
                     "I confirm the images were shared without consent",
                     facts.no_consent,
                     id="no_consent",
@@ -101,7 +102,7 @@ class LetterScreen(Screen[None]):
                 )
             if self.kind == "copyright":
                 request = get_request(vault, self.request_id)
-                yield Checkbox(
+                yield TickBox(
                     "I took these pictures myself", request.self_taken, id="self_taken",
                     compact=True,
                 )  # fmt: skip

@@ -16,6 +16,7 @@ from tui.core.errors import explain
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.notice import Notice
+from tui.widgets.tick import TickRadio
 from tui.widgets.work_bar import WorkBar
 
 AFTER_RECOVERY = (
@@ -49,13 +50,13 @@ class NewPassphraseScreen(Screen[None]):
             )
             yield Static("Might someone else know your old passphrase or recovery code?")
             with RadioSet(id="who", compact=True):
-                yield RadioButton(
+                yield TickRadio(
                     "Yes, or I'm not sure: give my case a new key (everything is "
                     "encrypted again; it takes a moment)",
                     value=True,
                     id="new-key",
                 )
-                yield RadioButton("No, only I know them", id="only-me")
+                yield TickRadio("No, only I know them", id="only-me")
             yield Notice(id="message")
             yield Button("Change it", id="change", variant="primary", compact=True)
         yield self.work

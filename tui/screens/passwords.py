@@ -39,6 +39,7 @@ from tui.screens.case import case_is_open, open_case
 from tui.widgets.fields import StoredInput
 from tui.widgets.notice import Notice
 from tui.widgets.strength import meter
+from tui.widgets.tick import TickBox
 
 #: Wait this long after the last key before judging, so typing never stutters.
 JUDGE_DELAY = 0.15
@@ -62,7 +63,7 @@ class PasswordsScreen(Screen[None]):
                     classes="lead",
                 )
                 yield Input(password=True, id="password", placeholder="a password to check")
-                yield Checkbox("Show what I type (Ctrl+T)", id="show")
+                yield TickBox("Show what I type (Ctrl+T)", id="show")
                 yield Static("", id="meter")
             with TabPane("Make one", id="make"):
                 yield Static(
@@ -98,7 +99,7 @@ class PasswordsScreen(Screen[None]):
                         allow_blank=False,
                         id="account-kind",
                     )
-                    yield Checkbox("two-step on", id="account-two-step")
+                    yield TickBox("two-step on", id="account-two-step")
                     yield Button("Changed today", id="account-add", compact=True)
                 yield Notice(id="account-message")
             with TabPane("About you", id="about"), VerticalScroll():

@@ -10,10 +10,11 @@ marks as `reclaim checklist show`)."""
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Checkbox
+from textual.widgets import Checkbox, RadioButton
 
 TICKED = "✓"
 UNTICKED = " "
+CHOSEN = "•"
 
 
 class TickBox(Checkbox):
@@ -24,5 +25,15 @@ class TickBox(Checkbox):
     def render(self) -> Content:
         mark = TICKED if self.value else UNTICKED
         box = Content.assemble("[", (mark, self.get_visual_style("toggle--button")), "]")
+        label = self.label.pad(1, 1).stylize_before(self.get_visual_style("toggle--label"))
+        return Content.assemble(box, label)
+
+
+class TickRadio(RadioButton):
+    """A `RadioButton` that shows which answer is chosen in its shape: `(•)` or `( )`."""
+
+    def render(self) -> Content:
+        mark = CHOSEN if self.value else UNTICKED
+        box = Content.assemble("(", (mark, self.get_visual_style("toggle--button")), ")")
         label = self.label.pad(1, 1).stylize_before(self.get_visual_style("toggle--label"))
         return Content.assemble(box, label)
