@@ -149,6 +149,29 @@ def test_an_edited_exhibit_keeps_its_vague_date(vault: Vault, tmp_path: Path) ->
     assert again.posted_at == "2023~"
 
 
+async def test_the_evidence_list_shows_about_dates_whole_in_its_column(
+    vault: Vault, tmp_path: Path
+) -> None:
+    from textual.widgets import DataTable
+
+    from tests.test_app import settle, unlock
+    from tui.app import ReclaimApp
+    from tui.core.settings import Settings
+
+    for index, typed in enumerate(("about 2023", "about March 2024", "about 5 March 2024")):
+        colour = ("red", "green", "blue")[index]
+        add_file(vault, make_png(tmp_path / f"{index}.png", color=colour), {"captured_at": typed})
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(app, pilot)
+        await pilot.press("4")
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        shown = sorted(str(table.get_row_at(i)[2]) for i in range(table.row_count))
+        assert shown == ["~2023", "~2024-03", "~2024-03-05"]
+        assert table.columns["captured"].width >= len("~2024-03-05")
+
+
 # ---- 7. names people use ------------------------------------------------------------
 
 

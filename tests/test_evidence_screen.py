@@ -374,3 +374,23 @@ async def test_the_capture_guide_is_one_key_away(vault: Vault):
         assert "Every capture should show" in screen_text(app)
         await pilot.press("escape")
         assert isinstance(app.screen, EvidenceScreen)
+
+
+async def test_the_panel_shows_the_whole_sha256_and_a_problem_once(
+    vault: Vault, tmp_path: Path
+):
+    broken = tmp_path / "holiday.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 40)  # a JPEG cut short
+    exhibit = add_file(vault, broken).exhibit
+    problem = str(exhibit.facts["problem"])
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_step(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.pause(0.3)
+        text = " ".join(screen_text(app).split())
+        assert exhibit.sha256 in text.replace(" ", "")
+        assert "…" not in text.split("SHA-256", 1)[1][:80]
+        assert text.count(problem[:30]) == 1, "the problem is said once, in the details"
+        assert caption(app.screen.query_one(Preview)).startswith("There is no picture")

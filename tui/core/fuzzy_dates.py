@@ -240,3 +240,11 @@ def as_written(stored: str) -> str:
     about = stored.endswith("~") or stored.startswith("~")
     text = stored.strip("~").replace("T", " ")
     return f"about {text}" if about else text
+
+
+def short_date(stored: str) -> str:
+    """An exhibit's stored date cut to its day for a narrow column, "about" kept as a
+    leading `~` (`2024-03-05`, `2024-03`, `~2023`, `~2024-03-05`), never cut mid-way."""
+    about = stored.endswith("~") or stored.startswith("~")
+    day = stored.strip("~")[:10]
+    return f"~{day}" if about and day else day

@@ -23,6 +23,7 @@ from tui.core.display import shown
 from tui.core.errors import ReclaimError, explain
 from tui.core.evidence.completeness import assess
 from tui.core.evidence.exhibits import Exhibit
+from tui.core.fuzzy_dates import short_date
 from tui.core.steps import counted
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
@@ -32,7 +33,7 @@ from tui.widgets.work_bar import WorkBar
 COLUMNS = (
     ("mark", "", 1),
     ("id", "ID", 6),
-    ("captured", "Captured", 10),
+    ("captured", "Captured", 11),  # "~2024-03-05": about that day
     ("platform", "Platform", 10),
     ("poster", "Poster", 10),
     ("complete", "Done", 5),
@@ -194,7 +195,7 @@ class EvidenceScreen(Screen[None]):
         return [
             Text("●" if exhibit.id in self.selected else "", style="bold"),
             Text(exhibit.id),
-            Text(shown(exhibit.captured_at[:10])),
+            Text(shown(short_date(exhibit.captured_at))),
             Text(shown(exhibit.platform)),
             Text(shown(exhibit.poster)),
             Text(description, style="dim" if exhibit.excluded else ""),

@@ -108,7 +108,7 @@ class ExhibitScreen(Screen[None]):
         if exhibit.width and exhibit.height and not shown_size:
             lines.append(f"Pixels: {exhibit.width} x {exhibit.height}")
         lines.append(f"Added: {exhibit.added_at.replace('T', ' ').removesuffix('Z')} UTC")
-        lines.append(f"SHA-256: {exhibit.sha256[:16]}…")
+        lines += ["SHA-256:", exhibit.sha256]
         if exhibit.phash:
             lines.append(f"Picture fingerprint: {shown(exhibit.phash)}")
             same = similar_to(list_exhibits(open_case(self)), exhibit)
@@ -137,9 +137,10 @@ class ExhibitScreen(Screen[None]):
         from tui.core.evidence.formats.base import article
 
         kind = str(exhibit.facts.get("kind") or "file of this kind")
-        why = str(
-            exhibit.facts.get("problem")
-            or f"There is no picture to show for {article(kind)} {kind}."
+        why = (  # the problem itself is already in the details, said once
+            "There is no picture to show: see Problem in the details."
+            if exhibit.facts.get("problem")
+            else f"There is no picture to show for {article(kind)} {kind}."
         )
         self.app.call_from_thread(self._show_preview, image, shown_block(why))
 
