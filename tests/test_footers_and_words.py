@@ -335,6 +335,26 @@ async def test_long_form_labels_wrap_instead_of_ending_mid_word(demo: Vault):
         assert " ".join(lines_of(save_as)).endswith("the file is not encrypted)")
 
 
+async def test_no_placeholder_is_cut_at_80_columns(demo: Vault):
+    """Every text field's hint fits the field it is in, on Add evidence, the event form
+    and the Passwords step."""
+    from textual.widgets import Input
+
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        for keys in (("4", "a"), ("6", "a"), ("3",)):
+            for key in keys:  # (a folder tree keeps loading: wait for the screen only)
+                await pilot.press(key)
+                await pilot.pause(0.2)
+            for field in app.screen.query(Input):
+                if field.placeholder and field.content_region.width:
+                    room = field.content_region.width
+                    assert len(field.placeholder) <= room, (keys, field.placeholder, room)
+            while len(app.screen_stack) > 2:
+                app.pop_screen()
+                await pilot.pause(0.1)
+
+
 # ---- 13. screens -------------------------------------------------------------------
 
 

@@ -27,8 +27,9 @@ from tui.core.evidence.intake import FolderCount
 from tui.screens.case import places
 
 HINT = (
-    "Type or paste paths and press Enter, or press Tab to browse: there Enter chooses a "
-    "file and f a whole folder. Ctrl+S copies them into the case."
+    "Type or paste paths (put quotes around a name with spaces) and press Enter, or press "
+    "Tab to browse: there Enter chooses a file and f a whole folder. Ctrl+S copies them "
+    "into the case."
 )
 
 
@@ -109,8 +110,7 @@ class AddEvidenceScreen(Screen[list[Path] | None]):
         yield Static("Add evidence", id="heading")
         yield Static(HINT, classes="hint")
         yield Input(
-            placeholder="Paste or type paths, e.g. ~/Pictures/Screenshots (quote names with "
-            "spaces)",
+            placeholder="Paste or type paths, e.g. ~/Pictures/Screenshots",
             id="paths",
         )
         # On a kiosk the browser looks only at the clinic's import folders (removable
