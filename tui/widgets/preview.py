@@ -26,10 +26,15 @@ class Preview(Widget):
         super().__init__(id=id)
         self.image = image
         self.why_none = why_none
+        self._full_detail: Widget | None = None
 
     def render(self) -> RenderableType:
         from tui.core.evidence.preview import fit
 
+        if self._full_detail is not None:  # drawn by the child; the caption stays below
+            return Text("\n" * max(self.content_size.height - 1, 0)).append(
+                "Shown in full: Ctrl+R blurs", style="italic"
+            )
         if self.image is None:
             return Text(self.why_none or "No preview for this item.", style="italic")
         width, height = self.content_size
@@ -46,6 +51,22 @@ class Preview(Widget):
         )
         return Group(Pixels.from_image(picture), caption)
 
+    def watch_revealed(self, revealed: bool) -> None:
+        """A shown picture is drawn at full detail where the terminal can and the
+        settings allow (see `full_picture`); a blurred one never is."""
+        from tui.widgets.full_picture import picture_widget
+
+        widget = picture_widget()
+        if revealed and widget is not None and self.image is not None:
+            if self._full_detail is None:
+                self._full_detail = widget(self.image.copy())
+                self._full_detail.styles.height = max(self.content_size.height - 1, 1)
+                self.mount(self._full_detail)
+        elif self._full_detail is not None:
+            self._full_detail.remove()
+            self._full_detail = None
+        self.refresh()
+
     def on_unmount(self) -> None:
         self.forget()
 
@@ -53,3 +74,6 @@ class Preview(Widget):
         """Drop the picture (and blur) so nothing of it stays in this widget."""
         self.image = None
         self.revealed = False
+        if self._full_detail is not None:
+            self._full_detail.remove()
+            self._full_detail = None
