@@ -104,3 +104,22 @@ def test_the_setting_is_off_unless_a_clinic_or_person_turns_it_on(tmp_path: Path
         path.write_text(wrong)
         with pytest.raises(InputError, match="pictures"):
             load_settings(path)
+
+
+async def test_without_colour_a_shown_picture_says_why_it_cant_be_drawn(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under NO_COLOR the half blocks are all one shade: a 'shown' picture would be a grey
+    block that looks like a picture and shows nothing."""
+    add_file(vault, picture(tmp_path / "p.png", seed=6))
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_step(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        preview = app.screen.query_one(Preview)
+        assert caption(preview) == "Blurred: Ctrl+R shows"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert "show no colour (NO_COLOR)" in str(preview.render())

@@ -14,6 +14,12 @@ if TYPE_CHECKING:
     from PIL import Image
 
 
+NO_COLOUR = (
+    "This terminal is set to show no colour (NO_COLOR), so the picture can't be drawn "
+    "here. Ctrl+R blurs it again; the binder and an exported copy show it in full."
+)
+
+
 class Preview(Widget):
     DEFAULT_CSS = """
     Preview { width: 1fr; height: 1fr; content-align: center middle; }
@@ -37,6 +43,8 @@ class Preview(Widget):
             )
         if self.image is None:
             return Text(self.why_none or "No preview for this item.", style="italic")
+        if self.revealed and getattr(self.app, "no_color", False):
+            return Text(NO_COLOUR, style="italic")
         width, height = self.content_size
         if width < 2 or height < 2:
             return Text("")
