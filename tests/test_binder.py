@@ -87,7 +87,7 @@ def test_every_page_is_numbered_and_the_contents_point_to_the_right_pages(case: 
         assert title.split(":")[0] in texts[int(page) - 1], title
     cover = texts[0]
     assert "the police" in cover and "Jordan" in cover and "7 March 2024" in cover
-    assert "Exhibits\n5" in cover
+    assert "Exhibits 5" in cover, "label and value side by side"
 
 
 def test_the_index_holds_every_hash_and_the_appendix_the_log(case: Vault):
@@ -119,7 +119,10 @@ def test_tall_screenshots_are_split_without_losing_rows(case: Vault):
                 if image.width == 300:
                     heights.append(image.height)
     assert sum(heights) == 3000, "every row of the original is on some page, once"
-    assert math.ceil(3000 / max(heights)) == count
+    assert len(heights) == count and count == math.ceil(3000 / max(heights)) + 1
+    assert min(heights) >= max(heights) / 6, "no sliver alone on a last page"
+    first = next(t for t in pages_text(data) if "Exhibit E-0003, part 1" in t)
+    assert "Exhibit E-0003" in first.splitlines()[0], "the first slice is under the details"
 
 
 def test_unicode_text_evidence_and_names_render_as_real_text(case: Vault):
@@ -278,7 +281,8 @@ def test_an_exhibit_recorded_by_an_earlier_version_is_printed_as_what_it_is(
     assert old.facts == {} and old.media_type == "video/mp4"
     made = build(vault, BinderChoices(export_date=DAY))
     text = " ".join(" ".join(pages_text(made)).split())
-    assert "IMG_4821.HEIC (HEIC photo, video/mp4" in text and "notice only" not in text
+    assert "Original file IMG_4821.HEIC Kind HEIC photo, video/mp4" in text
+    assert "notice only" not in text
     with pikepdf.open(io.BytesIO(made)) as binder:
         images = [name for page in binder.pages for name in page.get_images()]
     assert images, "the photo itself is on a page"
@@ -290,3 +294,35 @@ def test_a_timeline_alone_makes_a_binder(vault: Vault, tmp_path: Path):
     text = " ".join(" ".join(pages_text((tmp_path / "account.pdf").read_bytes())).split())
     assert result.exhibits == [] and "He posted the photo" in text
     assert "it holds the written account only" in text
+
+
+def test_a_long_web_address_is_broken_only_after_slashes_and_separators(
+    vault: Vault, tmp_path: Path
+):
+    url = (
+        "https://www.instagram.com/p/CxYz123abcDEF/comments/?utm_source=ig_web_copy_link"
+        "&igshid=MzRlODBiNWFlZA&context=shared-from-a-friend-of-the-person&page=2"
+    )
+    add_file(vault, make_png(tmp_path / "a.png"), {"url": url, "description": "the post"})
+    lines = [
+        line.strip()
+        for text in pages_text(build(vault, BinderChoices(export_date=DAY)))
+        for line in text.splitlines()
+    ]
+    start = next(n for n, line in enumerate(lines) if "https://www.instagram.com" in line)
+    pieces = [lines[start].split("Web address", 1)[-1].strip()]
+    while "".join(pieces) != url:
+        pieces.append(lines[start + len(pieces)])
+        assert len(pieces) < 6, "the whole address is printed, in order"
+    assert len(pieces) >= 2, "it is long enough to need breaking"
+    for piece in pieces[:-1]:
+        assert piece[-1] in "/?&=-", piece
+
+
+def test_timeline_and_details_are_set_left_with_labels_beside_values(case: Vault):
+    texts = pages_text(build(case, BinderChoices(export_date=DAY)))
+    details = next(t for t in texts if t.startswith("Exhibit E-0001\n"))
+    assert "Site or app Instagram" in details and "Captured 2024-03-05 21:30\n" in details
+    assert "SHA-1 (for older tools)" in details and "MD5 (for older tools)" in details
+    log = next(t for t in texts if t.startswith("Appendix: custody log"))
+    assert "Entry Time (UTC) Action Exhibit Details" in log

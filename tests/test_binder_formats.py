@@ -117,3 +117,34 @@ def test_the_cli_says_which_exhibits_are_only_named(
     )
     assert "E-0001: This PDF is locked with a password" in done.stdout
     assert "Traceback" not in done.stderr
+
+
+def _png_turned_sideways(late: bool) -> bytes:
+    """A 40x20 PNG whose EXIF says "turn 90 degrees"; `late` moves the eXIf chunk after
+    the pixels, where PNG allows it too."""
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    out = io.BytesIO()
+    Image.new("RGB", (40, 20), "red").save(out, "PNG", exif=exif.tobytes())
+    data, chunks, at = out.getvalue(), [], 8
+    while at < len(data):
+        length = int.from_bytes(data[at : at + 4], "big")
+        chunks.append(data[at : at + 12 + length])
+        at += 12 + length
+    if late:
+        exif_chunk = next(chunk for chunk in chunks if chunk[4:8] == b"eXIf")
+        chunks.remove(exif_chunk)
+        chunks.insert(-1, exif_chunk)
+    return data[:8] + b"".join(chunks)
+
+
+@pytest.mark.parametrize("late", [False, True])
+def test_a_png_turned_by_its_exif_is_printed_turned_wherever_the_exif_is(late: bool):
+    from tui.core.evidence import formats
+    from tui.core.evidence.formats.base import Picture
+
+    content, reason = formats.printable(_png_turned_sideways(late), "turned.png")
+    picture = next(block for block in content if isinstance(block, Picture))
+    assert reason == "" and (picture.width, picture.height) == (20, 40)

@@ -49,6 +49,7 @@ async def test_the_binder_is_made_with_the_choices_given(vault: Vault, tmp_path:
         await pilot.press("7")
         assert isinstance(app.screen, BinderScreen)
         assert "(1 exhibit; 1 removed, left out)" in screen_text(app)
+        assert "no longer PDF/A" in " ".join(screen_text(app).split()), "said at the choice"
         app.screen.query_one("#for", Select).value = "lawyer"
         app.screen.query_one("#paper", Select).value = "letter"
         app.screen.query_one("#attach", Checkbox).value = True
@@ -56,7 +57,7 @@ async def test_the_binder_is_made_with_the_choices_given(vault: Vault, tmp_path:
         app.screen.query_one("#dest", Input).value = str(target)
         await pilot.press("ctrl+s")
         await wait_for_binder(app, pilot)
-        assert f"Wrote {target}" in said(app)
+        assert f"Wrote {target}" in said(app) and "encrypted, so it is not PDF/A" in said(app)
         assert app.screen.query_one("#password", Input).value == "", "the password is not kept"
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)

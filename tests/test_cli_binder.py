@@ -13,6 +13,7 @@ from tui.core.vault import Vault
 def test_binder_help():
     result = run_reclaim("binder", "--help")
     assert result.returncode == 0 and "--attach-originals" in result.stdout
+    assert "not PDF/A" in " ".join(result.stdout.split()), "the password's cost is said"
 
 
 def test_a_binder_with_a_password_and_originals(cli, tmp_path: Path):
@@ -29,6 +30,7 @@ def test_a_binder_with_a_password_and_originals(cli, tmp_path: Path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"Wrote {target}: ")
     assert "not encrypted" not in result.stdout
+    assert "The PDF is encrypted, so it is not PDF/A" in result.stdout
     data = target.read_bytes()
     with pikepdf.open(io.BytesIO(data), password="apple river cloud stone") as pdf:
         (spec,) = pdf.attachments.values()
@@ -43,7 +45,7 @@ def test_same_date_same_bytes_through_the_cli(cli, tmp_path: Path):
     for name in ("one.pdf", "two.pdf"):
         result = cli("binder", str(tmp_path / name), "--date", "2024-03-07")
         assert result.returncode == 0, result.stderr
-        assert "not encrypted" in result.stdout
+        assert "not encrypted" in result.stdout and "PDF/A-2b" in result.stdout
     assert (tmp_path / "one.pdf").read_bytes() == (tmp_path / "two.pdf").read_bytes()
 
 

@@ -169,7 +169,8 @@ async def test_the_evidence_list_shows_about_dates_whole_in_its_column(
         table = app.screen.query_one(DataTable)
         shown = sorted(str(table.get_row_at(i)[2]) for i in range(table.row_count))
         assert shown == ["~2023", "~2024-03", "~2024-03-05"]
-        assert table.columns["captured"].width >= len("~2024-03-05")
+        [captured] = [column for column in table.columns.values() if column.key == "captured"]
+        assert captured.width >= len("~2024-03-05")
 
 
 # ---- 7. names people use ------------------------------------------------------------

@@ -24,7 +24,7 @@ def test_the_shipped_options_are_all_there_and_recent():
     assert "not legal advice" in options.intro
     warning = " ".join(options.option("cease-and-desist").keep_in_mind)
     assert "violence" in warning and "police first" in warning
-    assert "48 hours" in options.option("takedowns").what
+    assert "everywhere" in options.option("takedowns").what
     with pytest.raises(ChecklistError, match="not one of the legal options"):
         options.option("duel")
 

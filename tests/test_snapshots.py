@@ -83,6 +83,18 @@ def test_safety_screen(snap_compare, vault: Vault):
     assert snap_compare(ReclaimApp(vault.path, Settings()), press=["f1"], terminal_size=SIZE)
 
 
+def test_safety_screen_in_australia(snap_compare, vault: Vault):
+    """Before the case is unlocked its place can't be read: the clinic's default is shown."""
+    app = ReclaimApp(vault.path, Settings(kiosk_jurisdiction="au"))
+    assert snap_compare(app, press=["f1"], terminal_size=SIZE)
+
+
+def test_safety_screen_in_the_uk(snap_compare, vault: Vault):
+    """Before the case is unlocked its place can't be read: the clinic's default is shown."""
+    app = ReclaimApp(vault.path, Settings(kiosk_jurisdiction="uk"))
+    assert snap_compare(app, press=["f1"], terminal_size=SIZE)
+
+
 def test_privacy_checklists(snap_compare, demo: Vault):
     app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
     assert snap_compare(app, press=["2"], terminal_size=SIZE)

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import run_reclaim
 from tui.core.checklists import ChecklistError
-from tui.core.takedown_sites import load, shipped
+from tui.core.takedown_sites import for_place, load, shipped
 
 
 def test_the_sites_the_guide_names_are_all_there():
@@ -22,11 +22,17 @@ def test_the_sites_the_guide_names_are_all_there():
     assert {"no-procedure", "copyright"} <= {site.id for site in directions.sites}
 
 
-def test_every_site_says_what_it_asks_for_and_deadlines_name_their_rule():
+def test_every_site_says_what_it_asks_for_and_deadlines_come_from_the_place():
     for site in shipped().sites:
         assert site.asks_for and site.route and site.expect, site.id
-        if site.deadline_hours is not None:
-            assert site.deadline_hours == 48 and "TAKE IT DOWN" in site.deadline_rule
+        assert site.deadline_hours is None, "deadlines are the law of a place"
+    us = {site.id: site for site in for_place("us").sites}
+    assert us["meta"].deadline_hours == 48 and "TAKE IT DOWN" in us["meta"].deadline_rule
+    assert us["google-search"].deadline_hours is None  # search engines are not bound
+    au = {site.id: site for site in for_place("au").sites}
+    assert (au["reddit"].deadline_hours, au["reddit"].deadline_starts) == (24, "notice")
+    for place in ("gb", "eu", "ca", "ca-bc", "none"):
+        assert all(site.deadline_hours is None for site in for_place(place).sites), place
     assert shipped().site("META").name.startswith("Facebook")
     with pytest.raises(ChecklistError, match="not a site Reclaim has directions for"):
         shipped().site("myspace")
@@ -56,8 +62,6 @@ route = "Report"
 how = "Press report."
 asks_for = ["the link"]
 expect = "An email."
-deadline_hours = 48
-deadline_rule = "a law"
 [[hash_services]]
 id = "hash"
 name = "Hash"
@@ -72,8 +76,7 @@ link = "https://example.org/"
     [
         ('kind = "platform"', 'kind = "forum"', "kind should be one of"),
         ('asks_for = ["the link"]', "asks_for = []", "asks_for should be a list"),
-        ("deadline_hours = 48", "deadline_hours = 0", "positive number"),
-        ('deadline_rule = "a law"', "", "needs the rule"),
+        ('expect = "An email."', 'expect = "An email."\ndeadline_hours = 48', "jurisdictions"),
         ('link = "https://example.org/"', 'link = "http://example.org/"', "https://"),
         ('id = "one"', 'id = "One Site"', "lowercase"),
         ('expect = "An email."', 'expect = "An email."\ncolour = "red"', "unknown key"),
@@ -87,9 +90,19 @@ def test_bad_files_are_refused_naming_the_file(tmp_path: Path, old: str, new: st
     assert "takedowns.toml" in str(refused.value)
 
 
-def test_the_cli_lists_the_sites_as_text_and_json():
+def test_the_cli_lists_the_sites_as_text_and_json_with_each_places_clock():
     text = run_reclaim("takedown", "sites")
-    assert text.returncode == 0 and text.stdout.startswith("If the person in the images")
-    data = json.loads(run_reclaim("takedown", "sites", "--json").stdout)
-    assert data["reviewed"] == "2026-11-25"
+    assert text.returncode == 0 and "If the person in the images" in text.stdout
+    assert "General advice" in text.stdout and "(within" not in text.stdout
+    data = json.loads(run_reclaim("takedown", "sites", "--json", "--place", "us").stdout)
+    assert data["reviewed"] == "2026-11-25" and data["place"] == "us"
     assert {"id", "name", "route", "asks_for", "deadline_hours"} <= set(data["sites"][0])
+    hours = {site["id"]: site["deadline_hours"] for site in data["sites"]}
+    assert hours["meta"] == 48 and hours["bing"] is None
+    au = json.loads(run_reclaim("takedown", "sites", "--json", "--place", "AU").stdout)
+    assert {s["deadline_hours"] for s in au["sites"] if s["kind"] == "platform"} == {24}
+    assert au["clocks"][0]["starts"] == "notice" and "s 77" in au["clocks"][0]["rule"]
+    uk = run_reclaim("takedown", "sites", "--place", "uk")
+    assert "Proposed, not yet law" in uk.stdout and "(within" not in uk.stdout
+    wrong = run_reclaim("takedown", "sites", "--place", "atlantis")
+    assert wrong.returncode == 1 and "not a place Reclaim knows" in wrong.stderr

@@ -132,10 +132,13 @@ def test_next_routes_follow_the_state_of_each_request(
     )
     found = suggestions([late], "no", SENT + timedelta(hours=49))
     overdue = [s for s in found if s.request == late.id]
-    assert _titles(overdue) == [
+    assert [s.rung for s in overdue] == [1, 2, 3]  # the site, its next route, the regulator
+    assert _titles(overdue)[1:] == [
         "Send a reminder with your reference number",
-        "Complain to the US Federal Trade Commission",
+        "Report the platform to the US Federal Trade Commission",  # a case made before asking
     ]
+    assert overdue[0].title.startswith("You asked Facebook and Instagram (Meta)")
+    assert all(s.bring for s in overdue), "each rung says what to bring"
     assert "Ask search engines to drop the links" in _titles(found)
     assert "Stop new uploads with StopNCII.org" in _titles(found)
     assert not [s for s in suggestions([late], "no", SENT) if s.request], "not yet due"

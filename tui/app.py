@@ -187,6 +187,8 @@ class ReclaimApp(App[None]):
                 timeout=30,
             )
         self._unsaved_at_lock = ("", [])
+        while self.vault.notices:  # what opening found (a change cut short), said once
+            self.notify(self.vault.notices.pop(0), severity="warning", timeout=30, markup=False)
         if cards.any_strays(self.vault) and (found := cards.strays(self.vault)):
             self.notify(
                 cards.stray_message(found).replace(

@@ -6,7 +6,7 @@ Run on demand (the normal test run skips tests/bench):
 
     python -m pytest tests/bench/test_binder_bench.py -s -o addopts=""
 
-Target: at most 3x img2pdf's time.
+Target: at most 2x img2pdf's time, measured side by side in this run.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from tui.core.vault import Vault
 
 COUNT = 100
 SIZE = (1170, 2532)
-TARGET_RATIO = 3.0
+TARGET_RATIO = 2.0
 
 
 def screenshot(path: Path, seed: int) -> Path:
@@ -79,7 +79,9 @@ def peak_kib(folder: Path, count: int) -> tuple[int, int]:
 
 
 def test_a_binder_of_100_screenshots_against_img2pdf(tmp_path: Path):
+    import fpdf  # noqa: F401  (imported before the clock starts, as img2pdf is)
     import img2pdf
+    import pikepdf  # noqa: F401
 
     vault = make_case(tmp_path, COUNT)
     images = sorted((tmp_path / "shots").glob("*.png"))

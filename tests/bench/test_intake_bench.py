@@ -1,12 +1,13 @@
-"""Intake benchmark: adding a 512 MiB file, against `sha256sum` plus
-`openssl enc -aes-256-ctr` on the same file, measured in the same run.
+"""Intake benchmark: adding a 512 MiB file, against `openssl dgst -sha256` alone on the
+same file, measured in the same run. Every byte must be hashed, so hashing is the floor:
+intake hashes and encrypts side by side, in two threads.
 
 Run on demand (the normal test run skips tests/bench):
 
     python -m pytest tests/bench/test_intake_bench.py -s -o addopts=""
 
 RECLAIM_BENCH_MIB=64 makes a smaller file for a quick look.
-Targets: ratio <= 1.5, peak RSS of the `reclaim` process < 200 MiB.
+Targets: ratio <= 1.3, peak RSS of the `reclaim` process alone < 100 MiB.
 """
 
 from __future__ import annotations
@@ -27,26 +28,26 @@ from tui.core.vault import Vault
 MIB = 1024 * 1024
 SIZE_MIB = int(os.environ.get("RECLAIM_BENCH_MIB", "512"))
 RUNS = 2
-TARGET_RATIO = 1.5
-TARGET_RSS_MIB = 200
+TARGET_RATIO = 1.3
+TARGET_RSS_MIB = 100
 
 
 def timed(argv: list[str]) -> tuple[float, int]:
-    """Wall time and peak RSS (KiB) of one run of `argv`."""
+    """Wall time and peak RSS (KiB) of this one process. posix_spawn starts it without
+    copying this test process's memory (a fork would, and its peak RSS would count it);
+    wait4 gives the usage of that child alone."""
     started = time.perf_counter()
-    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _pid, status, usage = os.wait4(child.pid, 0)
+    quiet = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_WRONLY, 0) for fd in (1, 2)]
+    pid = os.posix_spawn(argv[0], argv, dict(os.environ), file_actions=quiet)
+    _pid, status, usage = os.wait4(pid, 0)
     elapsed = time.perf_counter() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
-    assert child.returncode == 0, argv
+    assert os.waitstatus_to_exitcode(status) == 0, argv
     return elapsed, usage.ru_maxrss
 
 
-@pytest.mark.skipif(
-    not (shutil.which("sha256sum") and shutil.which("openssl")),
-    reason="needs sha256sum and openssl",
-)
-def test_intake_of_a_large_file_keeps_pace_with_hashing_plus_encrypting(tmp_path: Path) -> None:
+@pytest.mark.timeout(900)
+@pytest.mark.skipif(not shutil.which("openssl"), reason="needs openssl")
+def test_intake_of_a_large_file_keeps_pace_with_hashing_alone(tmp_path: Path) -> None:
     source = tmp_path / "recording.bin"
     digest = hashlib.sha256()
     with source.open("wb") as handle:
@@ -57,13 +58,10 @@ def test_intake_of_a_large_file_keeps_pace_with_hashing_plus_encrypting(tmp_path
     passphrase = tmp_path / "passphrase"
     passphrase.write_text(PASSPHRASE)
 
-    timed(["sha256sum", str(source)])  # warm the page cache for both sides
-    sha_time = min(timed(["sha256sum", str(source)])[0] for _ in range(RUNS))
-    key, iv = "00" * 32, "00" * 16
-    enc = ["openssl", "enc", "-aes-256-ctr", "-K", key, "-iv", iv, "-in", str(source)]
-    enc_time = min(timed([*enc, "-out", str(tmp_path / "enc.out")])[0] for _ in range(RUNS))
-    reference = sha_time + enc_time
-    (tmp_path / "enc.out").unlink()
+    openssl = shutil.which("openssl") or "openssl"
+    dgst = [openssl, "dgst", "-sha256", str(source)]
+    timed(dgst)  # warm the page cache
+    reference = min(timed(dgst)[0] for _ in range(RUNS))
 
     runs = []
     for number in range(RUNS):
@@ -83,8 +81,8 @@ def test_intake_of_a_large_file_keeps_pace_with_hashing_plus_encrypting(tmp_path
     peak_mib = max(rss for _, rss in runs) / 1024
     ratio = ours / reference
     print(
-        f"\nintake of {SIZE_MIB} MiB, best of {RUNS}: sha256sum {sha_time:.2f} s + "
-        f"openssl aes-256-ctr {enc_time:.2f} s = {reference:.2f} s; reclaim {ours:.2f} s "
+        f"\nintake of {SIZE_MIB} MiB, best of {RUNS}: openssl dgst -sha256 {reference:.2f} s; "
+        f"reclaim {ours:.2f} s "
         f"({SIZE_MIB / ours:.0f} MiB/s); ratio {ratio:.2f} (target <= {TARGET_RATIO}); "
         f"peak RSS {peak_mib:.0f} MiB (target < {TARGET_RSS_MIB})"
     )

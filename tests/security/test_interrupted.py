@@ -42,6 +42,7 @@ def test_a_check_on_a_full_disk_still_gives_its_results(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("tui.core.store.atomic_write", full)
+    monkeypatch.setattr("tui.core.store.append_durably", full)
     problems = verify_all(vault)
     assert [p.exhibit for p in problems] == [exhibit.id, "log"]
     assert "could not be written to the custody log" in problems[1].what

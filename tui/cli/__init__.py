@@ -20,9 +20,11 @@ from tui.cli import (
     checklist,
     copies,
     evidence,
+    jurisdiction,
     legal,
     letter,
     password,
+    safety,
     takedown,
     timeline,
 )
@@ -174,6 +176,9 @@ def run_app(args: argparse.Namespace) -> int:
 
     sweep_stale_demos()
     settings = load_settings(Path(args.config).expanduser() if args.config else None)
+    from tui.widgets.full_picture import prepare
+
+    prepare(settings.full_detail_pictures)  # asks the terminal, so before the app starts
     demo: Vault | None = None
 
     def clean_up() -> None:
@@ -251,6 +256,8 @@ def build_parser() -> argparse.ArgumentParser:
         legal,
         checklist,
         password,
+        jurisdiction,
+        safety,
     ):
         module.register(commands)
     return parser

@@ -10,7 +10,8 @@ from tui.cli.common import Commands, StderrProgress, add_command, open_vault, re
 from tui.core.display import shown
 
 
-def _export_date(text: str | None) -> date:
+def export_date(text: str | None) -> date:
+    """A `--date` (YYYY-MM-DD), or today."""
     from tui.core.errors import InputError
 
     if not text:
@@ -19,6 +20,28 @@ def _export_date(text: str | None) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise InputError(f'"{text}" is not a date; write it like 2024-03-05.') from None
+
+
+def clinic_name(args: argparse.Namespace) -> str:
+    """The clinic's name from the settings (`clinic_name`), named in packages; '' unset."""
+    from tui.core.settings import load_settings
+
+    config = getattr(args, "config", None)
+    return load_settings(Path(config).expanduser() if config else None).clinic_name
+
+
+def _format_lines(pdfa_part: int | None) -> list[str]:
+    """What kind of PDF was made, and what the password choice meant for it."""
+    if pdfa_part is None:
+        return [
+            "The PDF is encrypted, so it is not PDF/A: PDF/A, which courts' filing systems "
+            "ask for, forbids encryption."
+        ]
+    return [
+        f"The PDF is PDF/A-{pdfa_part}b, for courts' filing systems and archives.",
+        "The PDF is not encrypted: keep it somewhere safe (--password-file encrypts it, "
+        "but then it is no longer PDF/A).",
+    ]
 
 
 def cmd_binder(args: argparse.Namespace) -> int:
@@ -30,7 +53,7 @@ def cmd_binder(args: argparse.Namespace) -> int:
         prepared_for=args.prepared_for,
         prepared_by=args.prepared_by or "",
         case_title=args.title or BinderChoices.case_title,
-        export_date=_export_date(args.date),
+        export_date=export_date(args.date),
         paper=args.paper,
         order=args.order,
         exclude=frozenset(args.exclude or ()),
@@ -39,9 +62,15 @@ def cmd_binder(args: argparse.Namespace) -> int:
         password=password,
     )
     choices.check()
-    make = write_package if args.package else write_binder
+    destination, progress = Path(args.dest).expanduser(), StderrProgress("Binding")
+    organization = clinic_name(args) if args.package else ""
     with open_vault(args) as vault:
-        result = make(vault, Path(args.dest).expanduser(), choices, StderrProgress("Binding"))
+        if args.package:
+            result = write_package(
+                vault, destination, choices, progress, organization=organization
+            )
+        else:
+            result = write_binder(vault, destination, choices, progress)
     say(
         f"Wrote {shown(str(result.path))}: {result.pages} pages, {len(result.exhibits)} exhibits, "
         f"sha256:{result.sha256}"
@@ -50,8 +79,8 @@ def cmd_binder(args: argparse.Namespace) -> int:
         say(shown(line))  # it may name an exhibit
     if args.package:
         say("The folder is a BagIt bag: the binder, the originals and a README with checks.")
-    if not password:
-        say("The PDF is not encrypted: keep it somewhere safe (--password-file encrypts it).")
+    for line in _format_lines(choices.pdfa_part):
+        say(line)
     return 0
 
 
@@ -74,7 +103,11 @@ def register(commands: Commands) -> None:
     )
     binder.add_argument("--prepared-by", metavar="NAME", help="your name, or the helper's")
     binder.add_argument("--title", metavar="TEXT", help="the title on the cover")
-    binder.add_argument("--date", metavar="YYYY-MM-DD", help="the export date (default today)")
+    binder.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="the export date, and a package's Bagging-Date (default today)",
+    )
     binder.add_argument("--paper", choices=("a4", "letter"), default="a4")
     binder.add_argument("--order", choices=("exhibit", "time"), default="exhibit")
     binder.add_argument(
@@ -82,8 +115,13 @@ def register(commands: Commands) -> None:
     )
     binder.add_argument("--prefix", default="RCL", help="control-number prefix (RCL-000001)")
     binder.add_argument(
-        "--attach-originals", action="store_true", help="embed the original files, byte-exact"
+        "--attach-originals",
+        action="store_true",
+        help="embed the original files, byte-exact, each up to 256 MiB (PDF/A-3b)",
     )
     binder.add_argument(
-        "--password-file", metavar="F", help="encrypt the PDF (AES-256) with the password in F"
+        "--password-file",
+        metavar="F",
+        help="encrypt the PDF (AES-256) with the password in F; an encrypted PDF is not "
+        "PDF/A, which courts' filing systems ask for",
     )

@@ -87,6 +87,8 @@ def open_vault(args: argparse.Namespace) -> Any:
     from tui.core.evidence import cards
 
     vault = _unlock(args)
+    for notice in vault.notices:
+        print(notice, file=sys.stderr)
     if cards.any_strays(vault) and (message := cards.stray_message(cards.strays(vault))):
         print(message, file=sys.stderr)
     return vault

@@ -62,27 +62,38 @@ def _details_file(source: str) -> dict[str, str]:
 
 
 def cmd_evidence_add(args: argparse.Namespace) -> int:
-    from tui.core.evidence.exhibits import add_file, clean_details, open_source
+    from tui.core.evidence.exhibits import IntakeResult, clean_details, open_source, stage_file
+    from tui.core.evidence.intake import Batcher
 
     details = _details(args)
     clean_details(details)  # refuse a bad date before anything is opened
     paths = [Path(name) for name in args.files]
     for path in paths:  # every file must be readable before the first is added
         open_source(path, args.follow_links).close()
+
+    def recorded(path: Path, result: IntakeResult) -> None:
+        """Said once the record holding it is saved: only then is it in the case."""
+        exhibit = result.exhibit
+        if result.duplicate:
+            warn(
+                f"{shown(str(path))} is already in the case as {exhibit.id}; "
+                "it was not added again."
+            )
+            return
+        say(f"{exhibit.id}  {shown(path.name)}  sha256:{exhibit.sha256}")
+        if problem := exhibit.facts.get("problem"):
+            warn(f"  {exhibit.id} was kept as it is, but: {shown(str(problem))}")
+
     with open_vault(args) as vault:
-        for path in paths:
-            progress = StderrProgress(f"Adding {shown(path.name)}")
-            result = add_file(vault, path, details, progress, args.follow_links)
-            exhibit = result.exhibit
-            if result.duplicate:
-                warn(
-                    f"{shown(str(path))} is already in the case as {exhibit.id}; "
-                    "it was not added again."
-                )
-                continue
-            say(f"{exhibit.id}  {shown(path.name)}  sha256:{exhibit.sha256}")
-            if problem := exhibit.facts.get("problem"):
-                warn(f"  {exhibit.id} was kept as it is, but: {shown(str(problem))}")
+        batcher = Batcher(vault, recorded)
+        try:
+            for path in paths:
+                progress = StderrProgress(f"Adding {shown(path.name)}")
+                batcher.add(path, stage_file(vault, path, details, progress, args.follow_links))
+            batcher.flush()
+        except BaseException:
+            batcher.flush()  # what was copied before the problem is kept
+            raise
     return 0
 
 

@@ -10,13 +10,16 @@ from tui.core.display import shown
 
 
 def cmd_legal_options(args: argparse.Namespace) -> int:
+    from tui.cli.jurisdiction import place_for
+    from tui.core.jurisdictions import resolve
     from tui.core.legal_options import as_text, shipped
 
-    say(as_text(shipped()))
+    say(as_text(shipped(), resolve(place_for(args))))
     return 0
 
 
 def cmd_legal_package(args: argparse.Namespace) -> int:
+    from tui.cli.binder import clinic_name, export_date
     from tui.cli.common import StderrProgress, open_vault
     from tui.core.lawyer_package import write_lawyer_package
     from tui.core.letters import save_facts
@@ -29,10 +32,16 @@ def cmd_legal_package(args: argparse.Namespace) -> int:
             notes = Path(args.notes_file).expanduser().read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             raise InputError(f"The notes could not be read from {args.notes_file}.") from None
+    day, organization = export_date(args.date), clinic_name(args)
     with open_vault(args) as vault:
         save_facts(vault, lawyer_notes=notes)
         result = write_lawyer_package(
-            vault, Path(args.dest).expanduser(), args.prepared_by or "", StderrProgress("Binding")
+            vault,
+            Path(args.dest).expanduser(),
+            args.prepared_by or "",
+            StderrProgress("Binding"),
+            export_date=day,
+            organization=organization,
         )
     say(
         f"Made the lawyer package in {shown(str(result.path))}: the binder ({result.pages} pages, "
@@ -46,9 +55,12 @@ def cmd_legal_package(args: argparse.Namespace) -> int:
 
 def register(commands: Commands) -> None:
     legal = add_group(commands, "legal", "your legal options, and a package for a lawyer")
-    add_command(
+    options = add_command(
         legal, "options", cmd_legal_options, "reading the options", "the options in plain words"
     )
+    from tui.cli.jurisdiction import add_place_option
+
+    add_place_option(options)
     package = add_command(
         legal,
         "package",
@@ -58,6 +70,9 @@ def register(commands: Commands) -> None:
     )
     package.add_argument("dest", metavar="FOLDER", help="a new folder to make")
     package.add_argument("--prepared-by", metavar="NAME", help="your name, or the helper's")
+    package.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="the binder's date and Bagging-Date (default today)"
+    )
     package.add_argument(
         "--notes-file", metavar="FILE", help="your notes for the lawyer (kept in the case)"
     )

@@ -7,27 +7,42 @@ import argparse
 from dataclasses import asdict
 
 from tui.cli.common import Commands, add_command, add_group, say, say_json
+from tui.cli.jurisdiction import add_place_option, place_for
 from tui.core.display import shown
 
 
 def cmd_takedown_sites(args: argparse.Namespace) -> int:
-    from tui.core.takedown_sites import shipped
+    from tui.core.jurisdictions import resolve
+    from tui.core.takedown_sites import for_place
 
-    directions = shipped()
+    code = place_for(args)
+    directions, place = for_place(code), resolve(code)
     if args.json:
         say_json(
             {
                 "reviewed": directions.reviewed.isoformat(),
+                "place": place.code,
                 "sites": [asdict(site) for site in directions.sites],
                 "hash_services": [asdict(s) for s in directions.hash_services],
+                "clocks": [asdict(clock) for clock in place.clocks],
+                "routes": [asdict(route) for route in place.routes],
             },
             default=str,
         )
         return 0
+    say(f"Where you live: {place.name}")
+    for clock in place.clocks:
+        say(f"  {clock.rule}")  # a proposed clock's rule says so
+    if not place.clocks:
+        say("  No law there sets a removal deadline; ask anyway, and keep the reference.")
+    say("")
     say(directions.under_18)
     say("")
     for site in directions.sites:
-        deadline = f"  (within {site.deadline_hours} hours)" if site.deadline_hours else ""
+        deadline = ""
+        if site.deadline_hours:
+            start = "of the request" if site.deadline_starts == "request" else "of a notice"
+            deadline = f"  (within {site.deadline_hours} hours {start})"
         say(f"{site.id:<14}{site.name}{deadline}")
         say(f"{'':<14}{site.route}")
         if site.aliases:
@@ -50,6 +65,7 @@ def register(commands: Commands) -> None:
         "each site's route for removing intimate images, and the hash-matching services",
     )
     sites.add_argument("--json", action="store_true", help="machine-readable output")
+    add_place_option(sites)
     register_tracker(takedown)
 
 
@@ -66,6 +82,8 @@ def _record(request: object) -> dict[str, object]:
         "status": request.status,
         "reference": request.reference,
         "sent_at": request.sent_at,
+        "notice_at": request.notice_at,
+        "place": request.place,
         "follow_up": request.follow_up,
         "due_at": due.strftime("%Y-%m-%dT%H:%M:%SZ") if due else "",
         "overdue": is_overdue(request),
@@ -122,6 +140,7 @@ def cmd_takedown_update(args: argparse.Namespace) -> int:
             follow_up=args.follow_up,
             notes=args.notes,
             sent=args.sent,
+            notice=args.notice,
         )
     say(f"{request.id} is {shown(request.status)}.")
     return 0
@@ -141,8 +160,11 @@ def cmd_takedown_next(args: argparse.Namespace) -> int:
         say("Nothing to do next: start with reclaim takedown sites.")
     for suggestion in found:
         about = f"{shown(suggestion.request)}: " if suggestion.request else ""
-        say(f"{about}{shown(suggestion.title)}")
+        rung = f"{suggestion.rung}. " if suggestion.rung else ""
+        say(f"{about}{rung}{shown(suggestion.title)}")
         say(f"    {shown(suggestion.how)}")
+        if suggestion.bring:
+            say(f"    Bring: {'; '.join(shown(item) for item in suggestion.bring)}.")
         if suggestion.link:
             say(f"    {shown(suggestion.link)}")
     return 0
@@ -182,6 +204,12 @@ def register_tracker(takedown: Commands) -> None:
         "--sent",
         metavar="WHEN",
         help='when you sent it, if not just now (local time), e.g. "5 March 2024 21:14"',
+    )
+    update.add_argument(
+        "--notice",
+        metavar="WHEN",
+        help="when a regulator gave a removal notice for it (its clock starts then), "
+        'e.g. "2 June 2026 09:00"; "" clears it',
     )
     update.add_argument(
         "--pin-file",

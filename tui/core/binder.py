@@ -1,9 +1,13 @@
 """The police binder: one printable PDF with a cover, contents, an evidence index, the
 timeline, every exhibit with its details, and an appendix of hashes and the custody log.
 
-Every page carries a consecutive control number (`RCL-000001`) and "page N of M". PDF
-evidence is merged page by page (pikepdf) onto numbered pages; images are scaled to the
-page width and tall ones split across pages without losing a row of pixels.
+Every page carries a consecutive control number (`RCL-000001`) and "page N of M". The file
+is PDF/A-2b (PDF/A-3b when the originals are attached), which courts' filing systems and
+archives ask for; a password makes it an ordinary encrypted PDF, since PDF/A forbids
+encryption. PDF evidence is merged page by page (pikepdf) onto numbered pages, framed;
+a page that PDF/A can't hold as it is (a font not embedded, CMYK colour, form fields) is
+printed as a picture at print resolution with its words laid invisibly over it. Images
+are scaled to the page and tall ones split across pages without losing a row of pixels.
 
 The same case, choices and export date give a byte-identical file (fixed dates, a
 document id derived from the content, stable order), unless it is encrypted."""
@@ -19,12 +23,15 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.core import custody
+from tui.core import custody, pdfa
 from tui.core.atomic import atomic_write, check_new_file
+from tui.core.binder_layout import MONO, SANS, Bold, Mono, Row, Setting, grid, pairs, paragraph
 from tui.core.errors import InputError, VaultDamaged
 from tui.core.evidence import formats
+from tui.core.evidence.digests import Digests
 from tui.core.evidence.exhibits import Exhibit, list_exhibits, normalize_id, read_original
 from tui.core.evidence.formats import base as blocks
+from tui.core.evidence.original import open_original
 from tui.core.fuzzy_dates import as_written
 from tui.core.paths import fonts_dir
 from tui.core.vault import Vault
@@ -32,6 +39,7 @@ from tui.core.vault import Vault
 if TYPE_CHECKING:
     from fpdf import FPDF
     from fpdf.outline import OutlineSection
+    from PIL import Image
 
 FONT_DIR = fonts_dir()
 PAPERS = {"a4": "A4", "letter": "Letter"}
@@ -39,6 +47,12 @@ AUDIENCES = {"police": "the police", "lawyer": "a lawyer", "court": "the court"}
 MARGIN = 15.0
 IMAGE_COMPRESSION = 1
 FOOTER_SPACE = 14.0
+#: An original larger than this is not attached to the PDF (readers and mail systems
+#: choke on such files); the binder says so and the package holds it.
+ATTACH_LIMIT = 256 * 1024 * 1024
+#: Beside every time that was read from the file rather than given by the person.
+ESTIMATED = " (estimated)"
+FRAME_GREY = 120
 #: Progress: (exhibits done, exhibits in all).
 Progress = Callable[[int, int], None]
 
@@ -69,6 +83,14 @@ class BinderChoices:
         if not self.prefix.isalnum() or len(self.prefix) > 8:
             raise InputError("The control-number prefix is up to 8 letters or digits, like RCL.")
 
+    @property
+    def pdfa_part(self) -> int | None:
+        """2 (PDF/A-2b), 3 (PDF/A-3b, which may hold the originals), or None: PDF/A
+        forbids encryption, so a binder with a password is an ordinary PDF."""
+        if self.password:
+            return None
+        return 3 if self.attach_originals else 2
+
 
 @dataclass(frozen=True)
 class BinderResult:
@@ -78,17 +100,24 @@ class BinderResult:
     sha256: str
     notices: list[tuple[str, str]] = field(default_factory=list)
     """Exhibits whose content could not be shown, only named with a notice: (id, why)."""
+    unattached: list[tuple[str, str]] = field(default_factory=list)
+    """Originals asked for but not attached to the PDF: (id, why)."""
 
     def notice_lines(self) -> list[str]:
-        """A sentence saying which exhibits are shown only as a notice, then one line each."""
-        if not self.notices:
-            return []
-        count = len(self.notices)
-        head = (
-            f"{count} exhibit{'s are' if count != 1 else ' is'} named in the binder with a "
-            "notice instead of {0} content:".format("their" if count != 1 else "its")
-        )
-        return [head, *(f"  {ident}: {why}" for ident, why in self.notices)]
+        """A sentence saying which exhibits are shown only as a notice, then one line each;
+        the same for originals too large to attach."""
+        lines = []
+        if self.notices:
+            count = len(self.notices)
+            lines.append(
+                f"{count} exhibit{'s are' if count != 1 else ' is'} named in the binder with "
+                "a notice instead of {0} content:".format("their" if count != 1 else "its")
+            )
+            lines += [f"  {ident}: {why}" for ident, why in self.notices]
+        if self.unattached:
+            lines.append("Not attached to the PDF:")
+            lines += [f"  {ident}: {why}" for ident, why in self.unattached]
+        return lines
 
 
 def chosen_exhibits(vault: Vault, choices: BinderChoices) -> list[Exhibit]:
@@ -99,8 +128,34 @@ def chosen_exhibits(vault: Vault, choices: BinderChoices) -> list[Exhibit]:
     return exhibits
 
 
+def too_large_to_attach(exhibit: Exhibit, choices: BinderChoices) -> str:
+    """Why this original is not attached although the originals were asked for ('' when
+    it is attached)."""
+    if not choices.attach_originals or exhibit.size <= ATTACH_LIMIT:
+        return ""
+    where = (
+        "it is in this package's originals folder"
+        if choices.packaged
+        else "it is kept in the encrypted case file and can be exported from it"
+    )
+    return f"too large to attach to the PDF (over {ATTACH_LIMIT // 2**20} MiB); {where}"
+
+
+@dataclass
+class _Placed:
+    """A page of a PDF, or a picture as a one-page PDF, to draw onto a numbered page."""
+
+    page_number: int
+    box: tuple[float, float, float, float]
+    """x, y, width, height in mm from the top-left corner."""
+    source: str
+    """The PDF exhibit's id, or '' for a picture."""
+    index: int = 0
+    one_page: bytes = b""
+
+
 class _Document:
-    """Builds the fpdf2 document; PDF evidence pages are left as numbered placeholders."""
+    """Builds the fpdf2 document; PDF evidence pages and pictures are placed afterwards."""
 
     def __init__(self, vault: Vault, choices: BinderChoices) -> None:
         from fpdf import FPDF
@@ -112,67 +167,80 @@ class _Document:
         class Paged(FPDF):
             def footer(inner) -> None:  # fpdf2's hook, drawn on every page
                 inner.set_y(-12)
-                inner.set_font("DejaVu", size=8)
+                inner.set_font(SANS, size=8)
                 inner.cell(0, 5, f"{prefix}-{inner.page_no():06d}", align="L")
                 inner.set_x(MARGIN)
                 inner.cell(0, 5, f"Page {inner.page_no()} of {{nb}}", align="R")
 
-        pdf = Paged(format=PAPERS[choices.paper], unit="mm")
+        part = choices.pdfa_part
+        pdf = Paged(
+            format=PAPERS[choices.paper],
+            unit="mm",
+            enforce_compliance=f"PDFA_{part}B" if part else None,
+        )
         pdf.set_margins(MARGIN, MARGIN, MARGIN)
         pdf.set_auto_page_break(True, margin=FOOTER_SPACE + 4)
-        pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
-        pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-        pdf.set_font("DejaVu", size=10)
-        moment = datetime.combine(choices.export_date, datetime.min.time(), UTC)
-        pdf.set_creation_date(moment)
+        pdf.add_font(SANS, "", str(FONT_DIR / "DejaVuSans.ttf"))
+        pdf.add_font(SANS, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+        pdf.add_font(MONO, "", str(FONT_DIR / "DejaVuSansMono.ttf"))
+        pdf.set_font(SANS, size=10)
+        self.moment = datetime.combine(choices.export_date, datetime.min.time(), UTC)
+        pdf.set_creation_date(self.moment)
         pdf.set_title(choices.case_title)
         pdf.set_producer("Reclaim")
         pdf.set_creator("Reclaim")
         pdf.set_author(choices.prepared_by)
+        if part:  # fpdf2's own XMP carries the time it is written: no longer reproducible
+            pdf.set_xmp_metadata(
+                pdfa.xmp_body(part, choices.case_title, choices.prepared_by, self.moment)
+            )
         self.pdf: FPDF = pdf
-        self.placeholders: list[tuple[int, str, int]] = []
-        """(page number, PDF exhibit's id, page index in it) to fill in afterwards."""
+        self.placed: list[_Placed] = []
         self.pdf_sources: dict[str, bytes] = {}
         """The PDF evidence whose pages are merged, by exhibit id."""
         self.notices: list[tuple[str, str]] = []
         """Exhibits shown only as a notice, and why."""
+        self.digests: dict[str, Digests] = {}
+        """MD5 and SHA-1 beside SHA-256, for the originals that could be read."""
         if choices.attach_originals:
-            self.where_originals = "The original file is attached to this PDF, byte for byte."
+            self.where_originals = "Attached to this PDF, byte for byte."
         elif choices.packaged:
-            self.where_originals = "The original file is in this package's originals folder."
+            self.where_originals = "In this package's originals folder."
         else:
-            self.where_originals = (
-                "The original is kept in the encrypted case file and can be exported from it."
-            )
-        self.pictures: list[tuple[int, bytes, tuple[float, float, float, float]]] = []
-        """(page number, one-page PDF of a picture, x, y, width, height in mm)."""
+            self.where_originals = "Kept in the encrypted case file; it can be exported from it."
 
     @property
     def width(self) -> float:
         return float(self.pdf.w - 2 * MARGIN)
 
+    @property
+    def bottom(self) -> float:
+        """The lowest point content may reach above the footer."""
+        return float(self.pdf.h - FOOTER_SPACE - 4)
+
+    @property
+    def setting(self) -> Setting:
+        return Setting(MARGIN, self.width, self.bottom)
+
     def heading(self, text: str, size: int = 16) -> None:
-        self.pdf.set_font("DejaVu", "B", size)
-        self.pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
-        self.pdf.ln(2)
-        self.pdf.set_font("DejaVu", size=10)
+        paragraph(self.pdf, self.setting, Bold(text), size, size * 0.5)
+        self.pdf.set_y(self.pdf.get_y() + 2)
 
-    def para(self, text: str, size: int = 10, height: float = 5) -> None:
-        self.pdf.set_font("DejaVu", size=size)
-        self.pdf.multi_cell(0, height, text, new_x="LMARGIN", new_y="NEXT")
+    def para(self, text: str, size: float = 10, height: float | None = None) -> None:
+        paragraph(self.pdf, self.setting, text, size, height or size * 0.48)
 
-    def labelled(self, label: str, text: str) -> None:
-        self.pdf.set_font("DejaVu", "B", 9)
-        self.pdf.multi_cell(0, 5, label, new_x="LMARGIN", new_y="NEXT")
-        self.pdf.set_font("DejaVu", size=9)
-        self.pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+    def frame(self, x: float, y: float, width: float, height: float) -> None:
+        """The thin line around a page of evidence, so that its own edges show."""
+        self.pdf.set_draw_color(FRAME_GREY)
+        self.pdf.set_line_width(0.2)
+        self.pdf.rect(x - 0.3, y - 0.3, width + 0.6, height + 0.6)
 
 
 def _render_contents(pdf: FPDF, outline: list[OutlineSection]) -> None:
     pdf.set_xy(MARGIN, MARGIN)
-    pdf.set_font("DejaVu", "B", 16)
+    pdf.set_font(SANS, "B", 16)
     pdf.cell(0, 10, "Contents", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("DejaVu", size=10)
+    pdf.set_font(SANS, size=10)
     for section in outline:
         indent = 6 * section.level
         pdf.set_x(MARGIN + indent)
@@ -187,14 +255,26 @@ def _cover(doc: _Document, exhibits: list[Exhibit]) -> None:
     pdf.add_page()
     pdf.ln(30)
     doc.heading(choices.case_title, 22)
-    lines = [
-        ("Prepared for", AUDIENCES[choices.prepared_for]),
-        ("Prepared by", choices.prepared_by or "the person this happened to"),
-        ("Date", choices.export_date.strftime("%-d %B %Y")),
-        ("Exhibits", str(len(exhibits))),
-    ]
-    for label, text in lines:
-        doc.labelled(label, text)
+    pdf.ln(2)
+    part = choices.pdfa_part
+    pairs(
+        pdf,
+        doc.setting,
+        [
+            ("Prepared for", AUDIENCES[choices.prepared_for]),
+            ("Prepared by", choices.prepared_by or "the person this happened to"),
+            ("Date", choices.export_date.strftime("%-d %B %Y")),
+            ("Exhibits", str(len(exhibits))),
+            (
+                "Format",
+                f"PDF/A-{part}b (ISO 19005), for filing and archiving"
+                if part
+                else "PDF, encrypted with a password (so not PDF/A, which forbids encryption)",
+            ),
+        ],
+        size=10,
+        label_share=0.25,
+    )
     pdf.ln(8)
     doc.heading("Integrity statement", 12)
     doc.para(
@@ -202,38 +282,54 @@ def _cover(doc: _Document, exhibits: list[Exhibit]) -> None:
         "hash was taken as it was copied, before anything else was done with it. The "
         "hashes in this binder were checked against the stored copies when it was made. "
         "Anyone can hash an original file and compare it with the value printed here; a "
-        "match means the file is the same, bit for bit. The custody log in the appendix "
-        "records every time evidence was added, exported or checked. Every page carries "
-        f"a control number ({choices.prefix}-000001 onwards) so that none can go missing "
-        "unnoticed.",
+        "match means the file is the same, bit for bit. SHA-1 and MD5 are given as well, "
+        "for older forensic tools; SHA-256 is the reference. The custody log in the "
+        "appendix records every time evidence was added, exported or checked. Every page "
+        f"carries a control number ({choices.prefix}-000001 onwards) so that none can go "
+        "missing unnoticed. Times marked \u201c(estimated)\u201d were read from the file "
+        "(its own metadata or name), not confirmed by the person.",
         9,
+        4.6,
     )
 
 
+def _time(exhibit: Exhibit, name: str) -> str:
+    """A stored time as people read it, marked when it was guessed from the file."""
+    value = str(getattr(exhibit, name) or "")
+    if not value:
+        return ""
+    return as_written(value) + (ESTIMATED if name in exhibit.guesses else "")
+
+
+INDEX_WIDTHS = (16.0, 30.0, 24.0, 56.0, 54.0)
+
+
 def _index(doc: _Document, exhibits: list[Exhibit]) -> None:
+    """Two rows an exhibit: its facts, then its whole SHA-256 on one line."""
     pdf = doc.pdf
     pdf.start_section("Evidence index")
     doc.heading("Evidence index")
     if not exhibits:
         doc.para("No evidence is in this binder yet; it holds the written account only.", 9)
         return
-    pdf.set_font("DejaVu", size=7)
-    with pdf.table(
-        col_widths=(12, 18, 18, 40, 40, 52),
-        text_align=("LEFT",) * 6,
-        line_height=3.6,
-    ) as table:
-        header = table.row()
-        for title in ("No.", "Captured", "Platform", "Description", "Significance", "SHA-256"):
-            header.cell(title)
-        for exhibit in exhibits:
-            row = table.row()
-            row.cell(exhibit.id)
-            row.cell(as_written(exhibit.captured_at)[:22] or "not given")
-            row.cell(exhibit.platform or "")
-            row.cell(exhibit.description or exhibit.original_name)
-            row.cell(exhibit.significance or "")
-            row.cell(f"{exhibit.sha256[:32]}\n{exhibit.sha256[32:]}")
+    scale = doc.width / sum(INDEX_WIDTHS)
+    widths = [share * scale for share in INDEX_WIDTHS]
+    hash_widths = (widths[0], doc.width - widths[0])
+    groups = [
+        (
+            Row([
+                Bold(exhibit.id),
+                _time(exhibit, "captured_at") or "not given",
+                exhibit.platform or "",
+                exhibit.description or exhibit.original_name,
+                exhibit.significance or "",
+            ]),
+            Row(["", Mono(f"SHA-256 {exhibit.sha256}")], hash_widths),
+        )
+        for exhibit in exhibits
+    ]  # fmt: skip
+    header = ("No.", "Captured", "Platform", "Description", "Significance")
+    grid(pdf, doc.setting, widths, header, groups, size=7.5)
 
 
 def _timeline(doc: _Document) -> None:
@@ -247,12 +343,9 @@ def _timeline(doc: _Document) -> None:
     pdf.start_section("Timeline of events")
     doc.heading("Timeline of events")
     for part in found:
-        pdf.set_font("DejaVu", "B", 10)
-        pdf.multi_cell(0, 5, part.heading, new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("DejaVu", size=9)
-        for label, text in part.lines:
-            line = f"{label}: {text}" if label else text
-            pdf.multi_cell(0, 4.6, line, new_x="LMARGIN", new_y="NEXT")
+        paragraph(pdf, doc.setting, Bold(part.heading), 10, 5)
+        pdf.ln(0.5)
+        pairs(pdf, doc.setting, part.lines, size=9, label_share=0.22)
         pdf.ln(3)
 
 
@@ -268,140 +361,247 @@ DETAILS = (
 )
 
 
-def _exhibit_details(doc: _Document, exhibit: Exhibit, kind: str, notice_only: bool) -> None:
+def _exhibit_details(
+    doc: _Document, exhibit: Exhibit, kind: str, digests: Digests | None, notice_only: bool
+) -> None:
     pdf = doc.pdf
     pdf.add_page()
     title = f"Exhibit {exhibit.id}: {exhibit.description or exhibit.original_name}"
     pdf.start_section(title[:76] + " (notice only)" if notice_only else title[:90])
     doc.heading(f"Exhibit {exhibit.id}", 14)
-    pdf.set_font("DejaVu", size=9)
+    rows: list[tuple[str, str]] = []
     for name, label in DETAILS:
         value = getattr(exhibit, name)
-        if value:
-            text = as_written(value) if name.endswith("_at") else value
-            if name in exhibit.guesses:
-                text += " (estimated from the file, not confirmed)"
-            pdf.multi_cell(0, 4.6, f"{label}: {text}", new_x="LMARGIN", new_y="NEXT", align="L")
-    facts = (
-        f"Original file: {exhibit.original_name} ({kind}, {exhibit.media_type}, "
-        f"{exhibit.size:,} bytes)"
-        f"\nAdded to the case: {exhibit.added_at.replace('T', ' ').removesuffix('Z')} UTC"
-        f"\nSHA-256: {exhibit.sha256}"
-        f"\n{doc.where_originals}"
-    )
+        if not value:
+            continue
+        if name.endswith("_at"):
+            rows.append((label, _time(exhibit, name)))
+        elif name in exhibit.guesses:
+            rows.append((label, f"{value} (read from the file, not confirmed)"))
+        else:
+            rows.append((label, value))
+    rows += [
+        ("Original file", exhibit.original_name),
+        ("Kind", f"{kind}, {exhibit.media_type}, {exhibit.size:,} bytes"),
+        ("Added to the case", exhibit.added_at.replace("T", " ").removesuffix("Z") + " UTC"),
+        ("SHA-256", Mono(exhibit.sha256)),
+    ]
+    if digests is not None:
+        rows += [
+            ("SHA-1 (for older tools)", Mono(digests.sha1)),
+            ("MD5 (for older tools)", Mono(digests.md5)),
+        ]
+    unattached = too_large_to_attach(exhibit, doc.choices)
+    rows.append(("The original", unattached[:1].upper() + unattached[1:] or doc.where_originals))
     if exhibit.derived_from:
-        facts += f"\nMade by joining: {', '.join(exhibit.derived_from)} (kept as they were)"
-    pdf.set_font("DejaVu", size=8)
-    pdf.multi_cell(0, 4.2, facts, new_x="LMARGIN", new_y="NEXT", align="L")
+        rows.append(("Made by joining", f"{', '.join(exhibit.derived_from)} (kept as they were)"))
+    pairs(pdf, doc.setting, rows, size=8.5, label_share=0.27)
     pdf.ln(3)
 
 
-#: A picture is shrunk to fit a page down to this share of the page width; taller ones
-#: (long stitched chats) are split across pages at full width instead.
+#: A picture is shrunk to fit a page of its own down to this share of the page width;
+#: taller ones (long stitched chats) are split across pages at full width instead.
 MIN_WIDTH_SHARE = 0.45
+#: Below the details a picture may be smaller, down to about a phone's own width, rather
+#: than leave the details alone on a page, but not less than this share of its size on
+#: a page of its own.
+BELOW_DETAILS_SHARE = 0.33
+BELOW_DETAILS_OF_FRESH = 0.6
+#: No slice of a split picture is shorter than this share of a page.
+LEAST_SLICE = 1 / 6
+LABEL_HEIGHT = 5.0
 
 
 def _image(doc: _Document, exhibit: Exhibit, picture: blocks.Picture) -> None:
-    """Fit the picture on a page; split very tall ones (long chats) at full width.
+    """Fit the picture on the page, below the details where it can be read there; split
+    very tall ones (long chats) at full width.
 
     A picture that fits is embedded by img2pdf, which copies the file's own compressed
     data without decoding it (lossless and quick), and drawn onto its numbered page
     afterwards, as PDF evidence is. Others are drawn by fpdf2 from the decoded pixels."""
     pdf = doc.pdf
-    width_px, height_px = max(1, picture.width), max(1, picture.height)
-    width_mm = doc.width
-    page_bottom = pdf.h - FOOTER_SPACE - 4
-    aspect = height_px / width_px
-    for top in (pdf.get_y(), None):
-        if top is None:
+    aspect = max(1, picture.height) / max(1, picture.width)
+    fresh = min(doc.width, (doc.bottom - MARGIN) / aspect)
+    here = min(doc.width, (doc.bottom - pdf.get_y()) / aspect)
+    if here >= max(doc.width * BELOW_DETAILS_SHARE, fresh * BELOW_DETAILS_OF_FRESH):
+        _place_picture(doc, picture, here, aspect)
+    elif fresh >= doc.width * MIN_WIDTH_SHARE:
+        pdf.add_page()
+        _place_picture(doc, picture, fresh, aspect)
+    else:
+        _split_picture(doc, exhibit, picture)
+
+
+def _place_picture(doc: _Document, picture: blocks.Picture, width: float, aspect: float) -> None:
+    pdf = doc.pdf
+    x, top = MARGIN + (doc.width - width) / 2, pdf.get_y()
+    embedded = _img2pdf_page(picture.original) if picture.original else None
+    if embedded is not None:
+        box = (x, top, width, width * aspect)
+        doc.placed.append(_Placed(pdf.page_no(), box, "", one_page=embedded))
+    else:
+        pdf.image(_printable(picture.decode()), x=x, y=top, w=width, h=width * aspect)
+    pdf.set_y(top + width * aspect + 3)
+
+
+def slices(total: int, first: int, full: int, least: int) -> list[int]:
+    """Rows on each page for a picture `total` rows tall: `first` fit on this page and
+    `full` on each page after. A last slice under `least` rows is avoided by sharing the
+    rows out evenly instead."""
+    if total <= first:
+        return [total]
+    count = 1 + math.ceil((total - first) / full)
+    heights = [first] + [full] * (count - 2)
+    heights.append(total - sum(heights))
+    if heights[-1] >= least:
+        return heights
+    head = min(first, total // count)
+    each, extra = divmod(total - head, count - 1)
+    return [head] + [each + (1 if number < extra else 0) for number in range(count - 1)]
+
+
+def _split_picture(doc: _Document, exhibit: Exhibit, picture: blocks.Picture) -> None:
+    pdf = doc.pdf
+    image = _printable(picture.decode())
+    mm_per_px = doc.width / image.width
+    full = max(1, math.floor((doc.bottom - MARGIN - LABEL_HEIGHT - 1) / mm_per_px))
+    least = max(1, math.ceil(full * LEAST_SLICE))
+    first = math.floor((doc.bottom - pdf.get_y() - LABEL_HEIGHT - 1) / mm_per_px)
+    if first < least:
+        pdf.add_page()
+        first = full
+    heights = slices(image.height, first, full, least)
+    top = 0
+    for number, rows in enumerate(heights):
+        if number:
             pdf.add_page()
-            top = pdf.get_y()
-        fitted = min(width_mm, (page_bottom - top) / aspect)
-        if fitted >= width_mm * MIN_WIDTH_SHARE:
-            x = MARGIN + (width_mm - fitted) / 2
-            embedded = _img2pdf_page(picture.original) if picture.original else None
-            if embedded is not None:
-                doc.pictures.append((pdf.page_no(), embedded, (x, top, fitted, fitted * aspect)))
-            else:
-                pdf.image(picture.decode(), x=x, y=top, w=fitted)
-            return
-    image = picture.decode()
-    mm_per_px = width_mm / image.width
-    full_height = page_bottom - pdf.get_y() - 8
-    rows_per_page = max(1, math.floor(full_height / mm_per_px))
-    slices = math.ceil(image.height / rows_per_page)
-    for index in range(slices):
-        if index:
-            pdf.add_page()
-        pdf.set_font("DejaVu", size=8)
-        label = f"Exhibit {exhibit.id}, part {index + 1} of {slices}"
-        pdf.cell(0, 5, label, new_x="LMARGIN", new_y="NEXT")
-        part = image.crop(
-            (0, index * rows_per_page, image.width, min(image.height, (index + 1) * rows_per_page))
-        )
-        pdf.image(part, x=MARGIN, y=pdf.get_y(), w=width_mm)
+        pdf.set_font(SANS, size=8)
+        label = f"Exhibit {exhibit.id}, part {number + 1} of {len(heights)}"
+        pdf.text(MARGIN, pdf.get_y() + LABEL_HEIGHT * 0.7, label)
+        y = pdf.get_y() + LABEL_HEIGHT
+        part = image.crop((0, top, image.width, top + rows))
+        pdf.image(part, x=MARGIN, y=y, w=doc.width, h=rows * mm_per_px)
+        pdf.set_y(y + rows * mm_per_px + 3)
+        top += rows
+
+
+def _printable(image: Image.Image) -> Image.Image:
+    """Pixels a PDF/A file printed in sRGB can hold: CMYK and odd modes become RGB."""
+    if image.mode in ("RGB", "L", "RGBA", "LA", "P", "1"):
+        return image
+    return image.convert("RGB")
 
 
 def _img2pdf_page(data: bytes) -> bytes | None:
-    """A one-page PDF holding the picture as it is, or None where img2pdf declines
-    (a transparent PNG, say)."""
+    """A one-page PDF holding the picture as it is, or None where img2pdf declines (a
+    transparent PNG, say) or would keep CMYK, which an sRGB binder can't hold."""
     import img2pdf
 
     try:
-        return bytes(img2pdf.convert(data, rotation=img2pdf.Rotation.ifvalid))
+        made = bytes(img2pdf.convert(data, rotation=img2pdf.Rotation.ifvalid))
     except Exception:  # img2pdf has many refusals; fpdf2 draws those pictures instead
         return None
+    return None if b"/DeviceCMYK" in made else made
+
+
+def _shown_size(page: Any) -> tuple[float, float]:
+    """A page's size in points as a viewer shows it: its trim box, turned by /Rotate."""
+    box = [float(value) for value in page.trimbox]
+    width, height = abs(box[2] - box[0]), abs(box[3] - box[1])
+    if width < 1 or height < 1:
+        width, height = 612.0, 792.0
+    if int(page.obj.get("/Rotate", 0)) % 180 == 90:
+        width, height = height, width
+    return width, height
 
 
 def _pdf_pages(doc: _Document, exhibit: Exhibit, pages: blocks.PdfPages) -> None:
+    """Each page framed on a numbered page (the first below the details); one PDF/A
+    can't hold as it is, printed as a picture with its words laid invisibly over it."""
+    import pikepdf
+
     pdf = doc.pdf
     doc.pdf_sources[exhibit.id] = pages.data
-    for index in range(pages.count):
-        pdf.add_page()
-        pdf.set_font("DejaVu", size=8)
-        pdf.cell(
-            0, 5, f"Exhibit {exhibit.id}, page {index + 1} of {pages.count} of the original PDF"
-        )
-        doc.placeholders.append((pdf.page_no(), exhibit.id, index))
+    with pikepdf.open(io.BytesIO(pages.data)) as source:
+        plan = [
+            (pdfa.page_problem(page) if doc.choices.pdfa_part else "", _shown_size(page))
+            for page in list(source.pages)[: pages.count]
+        ]
+    for index, (problem, size) in enumerate(plan):
+        rendered = None
+        if problem:
+            try:
+                from tui.core.pdf_render import render
+
+                rendered = render(pages.data, index)
+                size = (rendered.width, rendered.height)
+            except Exception:
+                formats.log.debug("rendering failed", exc_info=True)
+                problem = "unprintable"
+        if index or doc.bottom - pdf.get_y() < (doc.bottom - MARGIN) * 0.45:
+            pdf.add_page()
+        label = f"Exhibit {exhibit.id}, page {index + 1} of {pages.count} of the original PDF"
+        if problem == "unprintable":
+            doc.para(label + ": this page can't be drawn; it is in the original file.", 8)
+            continue
+        if problem:
+            label += f", shown as a picture of the page because {problem}"
+        doc.para(label, 8, 4)
+        top = pdf.get_y() + 1.5
+        scale = min(doc.width / size[0], (doc.bottom - top) / size[1])
+        width, height = size[0] * scale, size[1] * scale
+        x = MARGIN + (doc.width - width) / 2
+        doc.frame(x, top, width, height)
+        if rendered is None:
+            doc.placed.append(_Placed(pdf.page_no(), (x, top, width, height), exhibit.id, index))
+        else:
+            _draw_rendered(doc, rendered, (x, top), scale)
+        pdf.set_y(top + height + 2)
+
+
+def _draw_rendered(doc: _Document, rendered: Any, at: tuple[float, float], scale: float) -> None:
+    """The picture of a page, and its words over it, invisible but found by a search."""
+    from fpdf.enums import TextMode
+
+    pdf = doc.pdf
+    x, y = at
+    pdf.image(rendered.image, x=x, y=y, w=rendered.width * scale, h=rendered.height * scale)
+    pdf.text_mode = TextMode.INVISIBLE
+    try:
+        for run in rendered.runs:
+            size = max(1.0, round(run.height * scale / 0.3528 * 2) / 2)
+            pdf.set_font(SANS, size=size)
+            pdf.text(x + run.left * scale, y + (run.top + run.height * 0.8) * scale, run.text)
+    finally:
+        pdf.text_mode = TextMode.FILL
 
 
 def _fields(doc: _Document, fields: blocks.Fields) -> None:
-    """Labels in a column as wide as the longest (within reason), values beside them;
-    a long label wraps in its column rather than running into its value."""
-    pdf = doc.pdf
-    pdf.set_font("DejaVu", "B", 9)
-    widest = max((pdf.get_string_width(label) for label, _ in fields.rows), default=0)
-    column = min(widest + 2 * pdf.c_margin + 4, doc.width * 0.35)
-    for label, value in fields.rows:
-        top = pdf.get_y()
-        if top + 5 > pdf.h - FOOTER_SPACE - 4:
-            pdf.add_page()
-            top = pdf.get_y()
-        pdf.set_font("DejaVu", "B", 9)
-        label_height = pdf.multi_cell(column - 3, 4.6, label, dry_run=True, output="HEIGHT")
-        pdf.multi_cell(column - 3, 4.6, label, new_x="RIGHT", new_y="TOP", align="L")
-        pdf.set_xy(MARGIN + column, top)
-        pdf.set_font("DejaVu", size=9)
-        pdf.multi_cell(0, 4.6, value or " ", new_x="LMARGIN", new_y="NEXT", align="L")
-        assert isinstance(label_height, float | int)
-        pdf.set_y(max(pdf.get_y(), top + label_height))
-    pdf.ln(2)
+    pairs(doc.pdf, doc.setting, fields.rows, size=9, label_share=0.35)
+    doc.pdf.ln(2)
 
 
 def _text(doc: _Document, text: blocks.Text) -> None:
-    doc.pdf.set_font("DejaVu", size=7.5 if text.mono else 9)
-    doc.pdf.multi_cell(
-        0, 3.8 if text.mono else 4.4, text.text, new_x="LMARGIN", new_y="NEXT", align="L"
-    )
+    if text.mono:
+        paragraph(doc.pdf, doc.setting, Mono(text.text), 7.5, 3.8)
+    else:
+        doc.para(text.text, 9, 4.4)
     doc.pdf.ln(2)
 
 
 def _notice(doc: _Document, notice: blocks.Notice) -> None:
-    doc.pdf.set_font("DejaVu", size=9)
-    doc.pdf.multi_cell(
-        0, 5, notice.text, border=1, padding=2, new_x="LMARGIN", new_y="NEXT", align="L"
-    )
-    doc.pdf.ln(3)
+    pdf = doc.pdf
+    inner = Setting(MARGIN + 2.5, doc.width - 5, doc.bottom)
+    if pdf.get_y() + 14 > doc.bottom:
+        pdf.add_page()
+    top = pdf.get_y()
+    pdf.set_y(top + 2)
+    paragraph(pdf, inner, notice.text, 9, 4.6)
+    pdf.set_draw_color(FRAME_GREY)
+    pdf.set_line_width(0.2)
+    if pdf.page_no() == pdf.page_no() and pdf.get_y() > top:
+        pdf.rect(MARGIN, top, doc.width, pdf.get_y() - top + 2)
+    pdf.set_y(pdf.get_y() + 5)
 
 
 def _subheading(doc: _Document, heading: blocks.Heading) -> None:
@@ -414,25 +614,17 @@ CELL_CHARS = 900
 
 
 def _table(doc: _Document, table: blocks.Table) -> None:
-    pdf = doc.pdf
-    pdf.set_font("DejaVu", size=7.5)
-    widths = tuple(share * doc.width for share in table.widths)
-    with pdf.table(
-        col_widths=widths, text_align=("LEFT",) * len(widths), line_height=3.6, width=doc.width
-    ) as drawn:
-        header = drawn.row()
-        for title in table.headers:
-            header.cell(title)
-        for row in table.rows:
-            pieces = [
-                [text[at : at + CELL_CHARS] for at in range(0, max(1, len(text)), CELL_CHARS)]
-                for text in row
-            ]
-            for line in range(max(len(piece) for piece in pieces)):
-                out = drawn.row()
-                for piece in pieces:
-                    out.cell(piece[line] if line < len(piece) else "")
-    pdf.ln(3)
+    widths = [share * doc.width for share in table.widths]
+    groups = []
+    for row in table.rows:
+        pieces = [
+            [text[at : at + CELL_CHARS] for at in range(0, max(1, len(text)), CELL_CHARS)]
+            for text in row
+        ]
+        for line in range(max(len(piece) for piece in pieces)):
+            groups.append([Row([piece[line] if line < len(piece) else "" for piece in pieces])])
+    grid(doc.pdf, doc.setting, widths, table.headers, groups, size=7.5)
+    doc.pdf.ln(3)
 
 
 FRAMES_PER_ROW = 3
@@ -443,12 +635,11 @@ def _frames(doc: _Document, frames: blocks.Frames) -> None:
     pdf = doc.pdf
     gap = 4.0
     cell = (doc.width - gap * (FRAMES_PER_ROW - 1)) / FRAMES_PER_ROW
-    page_bottom = pdf.h - FOOTER_SPACE - 4
     for start in range(0, len(frames.frames), FRAMES_PER_ROW):
         row = frames.frames[start : start + FRAMES_PER_ROW]
         tallest = max(cell * image.height / max(1, image.width) for _, image in row)
         tallest = min(tallest, cell * 1.8)
-        if pdf.get_y() + tallest + 6 > page_bottom:
+        if pdf.get_y() + tallest + 6 > doc.bottom:
             pdf.add_page()
         top = pdf.get_y()
         for column, (code, image) in enumerate(row):
@@ -456,7 +647,7 @@ def _frames(doc: _Document, frames: blocks.Frames) -> None:
             scale = min(cell / max(1, image.width), tallest / max(1, image.height))
             pdf.image(image.convert("RGB"), x=x, y=top, w=image.width * scale)
             pdf.set_xy(x, top + tallest + 0.5)
-            pdf.set_font("DejaVu", size=7)
+            pdf.set_font(SANS, size=7)
             pdf.cell(cell, 4, code, align="C")
         pdf.set_xy(MARGIN, top + tallest + 6)
 
@@ -482,21 +673,30 @@ def _draw(doc: _Document, exhibit: Exhibit, block: blocks.Block) -> None:
 
 def _exhibit(doc: _Document, exhibit: Exhibit) -> tuple[bytes | None, str]:
     """Print one exhibit: its details, then what its format prints. Returns the original
-    bytes (None when the stored copy is damaged) and why its content is shown only as a
-    notice ('' when it is shown)."""
-    try:
-        data: bytes | None = read_original(doc.vault, exhibit)
-    except VaultDamaged as damage:
-        data, reason = None, str(damage)
-        content: list[blocks.Block] = [blocks.Notice(reason)]
-        kind = str(exhibit.facts.get("kind") or exhibit.media_type)
-    else:
-        assert data is not None
-        content, reason = formats.printable(data, exhibit.original_name)
-        kind = str(
-            exhibit.facts.get("kind") or formats.identify_bytes(data, exhibit.original_name).kind
-        )
-    _exhibit_details(doc, exhibit, kind or exhibit.media_type, notice_only=bool(reason))
+    bytes when they are to be attached (b"" when not, None when the stored copy is
+    damaged) and why its content is shown only as a notice ('' when it is shown).
+
+    The original is read as a file decrypted as it is read: one pass checks its hash and
+    takes MD5 and SHA-1, and a recording is read in place, never whole in memory."""
+    with open_original(doc.vault, exhibit) as original:
+        try:
+            digests: Digests | None = original.digests()
+        except VaultDamaged as damage:
+            digests, reason = None, str(damage)
+            content: list[blocks.Block] = [blocks.Notice(reason)]
+            kind = str(exhibit.facts.get("kind") or exhibit.media_type)
+        else:
+            content, reason = formats.printable(original, exhibit.original_name)
+            kind = str(
+                exhibit.facts.get("kind")
+                or formats.identify_source(original, exhibit.original_name).kind
+            )
+    data: bytes | None = None
+    if digests is not None:
+        doc.digests[exhibit.id] = digests
+        attach = doc.choices.attach_originals and not too_large_to_attach(exhibit, doc.choices)
+        data = read_original(doc.vault, exhibit) if attach else b""
+    _exhibit_details(doc, exhibit, kind or exhibit.media_type, digests, notice_only=bool(reason))
     for block in content:
         try:
             _draw(doc, exhibit, block)
@@ -507,6 +707,10 @@ def _exhibit(doc: _Document, exhibit: Exhibit) -> tuple[bytes | None, str]:
     return data, reason
 
 
+MANIFEST_WIDTHS = (50.0, 24.0, 106.0)
+LOG_WIDTHS = (11.0, 29.0, 17.0, 17.0, 106.0)
+
+
 def _appendix(doc: _Document, exhibits: list[Exhibit]) -> None:
     pdf = doc.pdf
     pdf.add_page()
@@ -514,43 +718,66 @@ def _appendix(doc: _Document, exhibits: list[Exhibit]) -> None:
     doc.heading("Appendix: hash manifest")
     if not exhibits:
         doc.para("No exhibits, so no hashes.", 9)
-    pdf.set_font("DejaVu", size=7)
-    for exhibit in exhibits:
-        pdf.multi_cell(
-            0,
-            3.8,
-            f"{exhibit.id}  {exhibit.sha256}  {exhibit.size:>12,} bytes  {exhibit.original_name}",
-            new_x="LMARGIN",
-            new_y="NEXT",
+    else:
+        doc.para(
+            "SHA-256 is the reference: it was taken as each file came into the case. SHA-1 "
+            "and MD5 are given for older forensic tools that still ask for them.",
+            8.5,
+            4.2,
         )
+        pdf.ln(2)
+        scale = doc.width / sum(MANIFEST_WIDTHS)
+        groups: list[list[Row]] = []
+        for exhibit in exhibits:
+            found = doc.digests.get(exhibit.id)
+            digests = f"SHA-256 {exhibit.sha256}"
+            if found is not None:
+                digests += f"\nSHA-1   {found.sha1}\nMD5     {found.md5}"
+            cells = [f"{exhibit.id} {exhibit.original_name}", f"{exhibit.size:,} bytes"]
+            groups.append([Row([*cells, Mono(digests)])])
+        header = ("File", "Size", "Hashes")
+        grid(pdf, doc.setting, [w * scale for w in MANIFEST_WIDTHS], header, groups, size=6.5)
+    _custody_log(doc)
+
+
+def _custody_log(doc: _Document) -> None:
+    """The log as a table; each entry's details one to a line."""
+    pdf = doc.pdf
     pdf.add_page()
     pdf.start_section("Appendix: custody log")
     doc.heading("Appendix: custody log")
     doc.para(
-        "Every entry is chained to the one before by its hash (#). Entries recording "
-        "earlier binders and packages are left out, so that making this binder again from "
-        "the same case gives the same file.",
-        8,
+        "Every entry is chained to the one before by its hash (#, the first 16 characters). "
+        "Entries recording earlier binders and packages are left out, so that making this "
+        "binder again from the same case gives the same file.",
+        8.5,
+        4.2,
     )
     pdf.ln(2)
-    pdf.set_font("DejaVu", size=7)
+    groups: list[list[Row]] = []
     for entry in custody.entries(doc.vault.table(custody.TABLE)):
         if entry["action"] in ("binder", "package"):
             continue
-        details = ", ".join(f"{k}={_short(v)}" for k, v in sorted(entry["details"].items()))
-        chained = f"#{entry['hash'][:12]}"
-        pdf.multi_cell(
-            0,
-            3.8,
-            f"{entry['seq']:>4}  {entry['at']}  {entry['action']}  {details}  {chained}",
-            new_x="LMARGIN",
-            new_y="NEXT",
-        )
+        details = dict(entry["details"])
+        exhibit = str(details.pop("exhibit", ""))
+        said = "\n".join(f"{key}: {_short(value)}" for key, value in sorted(details.items()))
+        chained = f"#{entry['hash'][:16]}"
+        row: list[str] = [
+            str(entry["seq"]),
+            str(entry["at"]).replace("T", " ").removesuffix("Z"),
+            str(entry["action"]),
+            exhibit,
+            f"{said}\n{chained}" if said else chained,
+        ]
+        groups.append([Row(row)])
+    scale = doc.width / sum(LOG_WIDTHS)
+    header = ("Entry", "Time (UTC)", "Action", "Exhibit", "Details")
+    grid(pdf, doc.setting, [w * scale for w in LOG_WIDTHS], header, groups, size=7)
 
 
 def _short(value: Any) -> str:
-    text = str(value)
-    return text if len(text) <= 70 else text[:67] + "..."
+    text = ", ".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
+    return text if len(text) <= 200 else text[:197] + "..."
 
 
 @dataclass(frozen=True)
@@ -558,6 +785,8 @@ class Made:
     data: bytes
     notices: list[tuple[str, str]]
     """(exhibit, why) for each exhibit shown only as a notice."""
+    unattached: list[tuple[str, str]] = field(default_factory=list)
+    """(exhibit, why) for each original asked for but not attached."""
 
 
 def build(vault: Vault, choices: BinderChoices, progress: Progress | None = None) -> bytes:
@@ -607,34 +836,33 @@ def _make(vault: Vault, choices: BinderChoices, progress: Progress | None = None
     _index(doc, exhibits)
     _timeline(doc)
     originals: dict[str, bytes] = {}
+    unattached: list[tuple[str, str]] = []
     for number, exhibit in enumerate(exhibits, start=1):
         data, reason = _exhibit(doc, exhibit)
         if reason:
             doc.notices.append((exhibit.id, reason))
         if choices.attach_originals and data is not None:
-            originals[exhibit.id] = data
+            if why := too_large_to_attach(exhibit, choices):
+                unattached.append((exhibit.id, why))
+            else:
+                originals[exhibit.id] = data
         if progress is not None:
             progress(number, len(exhibits))
     _appendix(doc, exhibits)
     base = bytes(doc.pdf.output())
 
     with pikepdf.open(io.BytesIO(base)) as binder:
-        _merge_pdf_pages(binder, doc)
-        _place_pictures(binder, doc)
-        if choices.attach_originals:
-            stamp = f"D:{choices.export_date.strftime('%Y%m%d')}000000Z"
-            for exhibit in exhibits:
-                if exhibit.id not in originals:
-                    continue  # its stored copy is damaged: named in the binder instead
-                name = f"{exhibit.id}-{Path(exhibit.original_name).name or 'original'}"
-                binder.attachments[name] = pikepdf.AttachedFileSpec(
+        _place(binder, doc)
+        stamp = f"D:{choices.export_date.strftime('%Y%m%d')}000000Z"
+        for exhibit in exhibits:
+            if exhibit.id in originals:  # else damaged, or too large: said in the binder
+                pdfa.attach(
                     binder,
+                    f"{exhibit.id}-{Path(exhibit.original_name).name or 'original'}",
                     originals[exhibit.id],
-                    description=f"Exhibit {exhibit.id}, SHA-256 {exhibit.sha256}",
-                    filename=name,
-                    mime_type=exhibit.media_type,
-                    creation_date=stamp,
-                    mod_date=stamp,
+                    f"Exhibit {exhibit.id}, SHA-256 {exhibit.sha256}",
+                    exhibit.media_type,
+                    stamp,
                 )
         out = io.BytesIO()
         if choices.password:
@@ -645,60 +873,52 @@ def _make(vault: Vault, choices: BinderChoices, progress: Progress | None = None
                 ),
             )
         else:
+            if part := choices.pdfa_part:
+                pdfa.finish(binder, part, choices.case_title, choices.prepared_by, doc.moment)
             binder.save(out, deterministic_id=True)
-    return Made(out.getvalue(), doc.notices)
+    return Made(out.getvalue(), doc.notices, unattached)
 
 
-def _merge_pdf_pages(binder: Any, doc: _Document) -> None:
-    """Draw each page of PDF evidence onto its numbered placeholder page, scaled to fit."""
+POINTS_PER_MM = 72 / 25.4
+
+
+def _place(binder: Any, doc: _Document) -> None:
+    """Draw each merged PDF page and each picture into its box on its numbered page.
+
+    Like Page.add_overlay, but with fixed resource names (add_overlay picks random ones),
+    so that the same binder comes out byte for byte the same."""
     import pikepdf
 
     opened: dict[str, Any] = {}
     try:
-        for page_number, exhibit_id, index in doc.placeholders:
-            if exhibit_id not in opened:
-                opened[exhibit_id] = pikepdf.open(io.BytesIO(doc.pdf_sources[exhibit_id]))
-            source = opened[exhibit_id].pages[index]
-            target = binder.pages[page_number - 1]
-            box = target.mediabox
-            points = 72 / 25.4
+        for number, placed in enumerate(doc.placed):
+            target = binder.pages[placed.page_number - 1]
+            page_height = float(target.mediabox[3])
+            x, y, width, height = placed.box
             rect = pikepdf.Rectangle(
-                MARGIN * points,
-                (FOOTER_SPACE + 2) * points,
-                float(box[2]) - MARGIN * points,
-                float(box[3]) - (MARGIN + 8) * points,
+                x * POINTS_PER_MM,
+                page_height - (y + height) * POINTS_PER_MM,
+                (x + width) * POINTS_PER_MM,
+                page_height - y * POINTS_PER_MM,
             )
-            # Like Page.add_overlay, but with a fixed resource name (add_overlay picks a
-            # random one), so that the same binder comes out byte for byte the same.
-            form = binder.copy_foreign(source.as_form_xobject())
-            name = target.add_resource(
-                form, pikepdf.Name.XObject, pikepdf.Name(f"/Exhibit{page_number}")
-            )
-            placement = target.calc_form_xobject_placement(form, name, rect)
+            if placed.source:
+                if placed.source not in opened:
+                    opened[placed.source] = pikepdf.open(
+                        io.BytesIO(doc.pdf_sources[placed.source])
+                    )
+                page = opened[placed.source].pages[placed.index]
+                form = binder.copy_foreign(page.as_form_xobject())
+                name = pikepdf.Name(f"/Exhibit{placed.page_number}")
+            else:
+                with pikepdf.open(io.BytesIO(placed.one_page)) as picture:
+                    form = binder.copy_foreign(picture.pages[0].as_form_xobject())
+                name = pikepdf.Name(f"/Picture{number}")
+            name = target.add_resource(form, pikepdf.Name.XObject, name)
+            placement = target.calc_form_xobject_placement(form, name, rect, allow_expand=True)
             target.contents_add(pikepdf.Stream(binder, b"q\n" + placement + b"\nQ\n"))
     finally:
         for source in opened.values():
             source.close()
-
-
-def _place_pictures(binder: Any, doc: _Document) -> None:
-    import pikepdf
-
-    points = 72 / 25.4
-    for number, (page_number, one_page, (x, y, width, height)) in enumerate(doc.pictures):
-        target = binder.pages[page_number - 1]
-        page_height = float(target.mediabox[3])
-        rect = pikepdf.Rectangle(
-            x * points,
-            page_height - (y + height) * points,
-            (x + width) * points,
-            page_height - y * points,
-        )
-        with pikepdf.open(io.BytesIO(one_page)) as picture:
-            form = binder.copy_foreign(picture.pages[0].as_form_xobject())
-        name = target.add_resource(form, pikepdf.Name.XObject, pikepdf.Name(f"/Picture{number}"))
-        placement = target.calc_form_xobject_placement(form, name, rect, allow_expand=True)
-        target.contents_add(pikepdf.Stream(binder, b"q\n" + placement + b"\nQ\n"))
 
 
 def write_binder(
@@ -728,4 +948,4 @@ def write_binder(
             encrypted=bool(choices.password),
             **({"notice_only": [ident for ident, _ in made.notices]} if made.notices else {}),
         )
-    return BinderResult(destination, pages, exhibits, digest, made.notices)
+    return BinderResult(destination, pages, exhibits, digest, made.notices, made.unattached)

@@ -16,7 +16,9 @@ and taken back. Blobs of the first format (`RCLBLOB1`) have no trailer and still
 from __future__ import annotations
 
 import os
+import queue
 import struct
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Protocol
@@ -45,27 +47,67 @@ class BlobDamaged(Exception):
     """The blob is not exactly what was written (changed, cut short, or missing)."""
 
 
+class Hasher(Protocol):
+    def update(self, data: bytes, /) -> None: ...
+
+
+class _HashingThread:
+    """Feeds chunks to a hash in a thread of its own, in order, while the caller goes on
+    encrypting (hashlib and libsodium both let go of the GIL on large buffers). At most
+    `DEPTH` chunks wait, so memory stays flat whatever the file's size."""
+
+    DEPTH = 4
+
+    def __init__(self, hasher: Hasher) -> None:
+        self._hasher = hasher
+        self._queue: queue.Queue[bytes | None] = queue.Queue(self.DEPTH)
+        self._thread = threading.Thread(target=self._run, name="reclaim-hash", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (chunk := self._queue.get()) is not None:
+            self._hasher.update(chunk)
+
+    def feed(self, chunk: bytes) -> None:
+        self._queue.put(chunk)
+
+    def finish(self) -> None:
+        """Wait until every chunk fed is hashed."""
+        self._queue.put(None)
+        self._thread.join()
+
+
 def encrypt_stream(
     source: Readable,
     target: BinaryIO,
     key: bytes,
     aad: bytes,
     on_chunk: Callable[[bytes], None],
+    hasher: Hasher | None = None,
 ) -> None:
     """Encrypt everything `source` yields into `target`, calling `on_chunk` with each
-    plaintext chunk on the way (hashing and progress ride along on the same pass)."""
+    plaintext chunk on the way (progress rides along on the same pass). `hasher`, when
+    given, is fed every chunk in a thread of its own, so hashing and encrypting run side
+    by side; it is complete when this returns."""
     state = sodium.crypto_secretstream_xchacha20poly1305_state()
     header = sodium.crypto_secretstream_xchacha20poly1305_init_push(state, key)
     target.write(_PREAMBLE.pack(MAGIC, CHUNK) + header)
-    chunk = source.read(CHUNK)
-    while True:
-        following = source.read(CHUNK) if len(chunk) == CHUNK else b""
-        on_chunk(chunk)
-        tag = _TAG_MESSAGE if following else _TAG_FINAL
-        target.write(sodium.crypto_secretstream_xchacha20poly1305_push(state, chunk, aad, tag))
-        if not following:
-            return
-        chunk = following
+    hashing = _HashingThread(hasher) if hasher is not None else None
+    try:
+        chunk = source.read(CHUNK)
+        while True:
+            following = source.read(CHUNK) if len(chunk) == CHUNK else b""
+            if hashing is not None:
+                hashing.feed(chunk)
+            on_chunk(chunk)
+            tag = _TAG_MESSAGE if following else _TAG_FINAL
+            target.write(sodium.crypto_secretstream_xchacha20poly1305_push(state, chunk, aad, tag))
+            if not following:
+                return
+            chunk = following
+    finally:
+        if hashing is not None:
+            hashing.finish()
 
 
 def append_card(path: Path, sealed_card: bytes) -> None:

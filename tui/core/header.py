@@ -22,10 +22,11 @@ from tui.core import keys
 from tui.core.errors import VaultDamaged, WrongPassphrase
 
 FORMAT = "reclaim-vault"
-#: 2: the record carries a generation and each blob its exhibit's card. Version 1 cases
-#: open and are brought to version 2 at once (see `Vault.open`).
-VERSION = 2
-READABLE_VERSIONS = frozenset({1, 2})
+#: 2: the record carries a generation and each blob its exhibit's card. 3: the record is
+#: a snapshot and a journal of changes (store.py). Cases of versions 1 and 2 open and are
+#: brought to the current version at once (see `Vault.open`).
+VERSION = 3
+READABLE_VERSIONS = frozenset({1, 2, 3})
 SALT_BYTES = 16
 
 DAMAGED = (

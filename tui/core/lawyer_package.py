@@ -5,6 +5,10 @@ BagIt bag like the binder's USB package, so its contents can be checked."""
 
 from __future__ import annotations
 
+import io
+import zipfile
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from tui.core.account import as_docx
@@ -54,11 +58,39 @@ def notes_text(vault: Vault) -> str:
 
 
 def write_lawyer_package(
-    vault: Vault, folder: Path, prepared_by: str = "", progress: Progress | None = None
+    vault: Vault,
+    folder: Path,
+    prepared_by: str = "",
+    progress: Progress | None = None,
+    export_date: date | None = None,
+    organization: str = "",
 ) -> BinderResult:
+    """The lawyer package in a new `folder`. `export_date` (default today) is printed in
+    the binder and is the bag's Bagging-Date, so the same case and date give the same
+    package; `organization` is the clinic's name, from the settings."""
     choices = BinderChoices(prepared_for="lawyer", prepared_by=prepared_by)
+    if export_date is not None:
+        choices = replace(choices, export_date=export_date)
     extra = {
-        "timeline.docx": (as_docx(vault), "the written account, to edit (Word)"),
+        "timeline.docx": (
+            fixed_zip_times(as_docx(vault), choices.export_date),
+            "the written account, to edit (Word)",
+        ),
         "notes.txt": (notes_text(vault).encode(), "notes for the lawyer; takedown requests"),
     }
-    return write_package(vault, folder, choices, progress, extra)
+    return write_package(vault, folder, choices, progress, extra, organization)
+
+
+def fixed_zip_times(data: bytes, day: date) -> bytes:
+    """A zip (a DOCX) whose members are dated `day` rather than the moment it was saved,
+    so that the same account gives the same file."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(
+                info.filename, date_time=(day.year, day.month, day.day, 0, 0, 0)
+            )
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, source.read(info))
+    return out.getvalue()

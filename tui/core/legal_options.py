@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.checklists import ChecklistError, check_fields, check_id, prose, read_toml
+from tui.core.jurisdictions import GENERAL, Jurisdiction
 from tui.core.paths import checklists_dir
 
 FILE = "legal-options.toml"
@@ -81,9 +82,26 @@ def shipped() -> LegalOptions:
     return load(checklists_dir() / FILE)
 
 
-def as_text(options: LegalOptions) -> str:
-    """The whole page as plain text, for the terminal and the screen."""
+def place_lines(place: Jurisdiction) -> list[str]:
+    """The laws where the person lives, each with its name, as plain text."""
+    if place.code == GENERAL:
+        return [
+            "You haven't said where you live, so these are general options. Tell Reclaim "
+            "(reclaim jurisdiction set CODE) to see the laws of your place."
+        ]
+    heading = f"The law where you live: {place.name}"
+    out = [heading, "-" * len(heading)]
+    for law in place.legal:
+        out += [f"{law.law}: {law.text}", f"  (source: {law.source}, checked {law.reviewed})"]
+    return out
+
+
+def as_text(options: LegalOptions, place: Jurisdiction | None = None) -> str:
+    """The whole page as plain text, for the terminal and the screen; with `place`, its
+    laws come first."""
     out = [options.title, "=" * len(options.title), "", options.intro, ""]
+    if place is not None:
+        out += [*place_lines(place), ""]
     for option in options.options:
         out += [option.title, "-" * len(option.title), option.what, ""]
         out.append(f"Good for: {option.good_for}")

@@ -20,8 +20,8 @@ from tui.core.dates import parse_when
 from tui.core.errors import InputError
 from tui.core.evidence.exhibits import get_exhibit
 from tui.core.fuzzy_dates import as_written
-from tui.core.takedown_sites import HashService, Site, shipped
-from tui.core.takedowns import Request, get_request
+from tui.core.takedown_sites import HashService, Site
+from tui.core.takedowns import Request, get_request, place_site
 from tui.core.timeline import entries
 from tui.core.vault import Vault
 
@@ -62,6 +62,17 @@ class Facts:
     """The date by which the recipient must do what the letter demands."""
     demands: list[str] = field(default_factory=lambda: list(DEFAULT_DEMANDS))
     lawyer_notes: str = ""
+    jurisdiction: str = ""
+    """Where the person lives: a code from `checklists/jurisdictions/`, "none" for "I'd
+    rather not say", or '' in a case made before Reclaim asked (see `jurisdictions`)."""
+
+
+#: Every takedown letter asks for this, wherever the person lives: blocking the images in
+#: one country leaves them up for everyone else (Re X Corp., 2025 BCCRT 1228).
+EVERYWHERE = (
+    "Please remove them from your service everywhere, not only where I live: blocking or "
+    "hiding them in one country is not removal."
+)
 
 
 @dataclass(frozen=True)
@@ -213,12 +224,14 @@ def _exhibit_lines(vault: Vault, request: Request) -> list[str]:
         exhibit = get_exhibit(vault, exhibit_id)
         what = exhibit.description or exhibit.original_name
         when = f", captured {as_written(exhibit.captured_at)}" if exhibit.captured_at else ""
-        lines.append(f"- {exhibit.id}: {what}{when} (SHA-256 {exhibit.sha256[:16]}…)")
+        lines.append(f"- {exhibit.id}: {what}{when}")
+        lines.append(f"  SHA-256 {exhibit.sha256}")
     return lines
 
 
 def _site_for(request: Request) -> Site:
-    route = shipped().route(request.site)
+    """The request's site as the case's place has it (with that place's clock)."""
+    route = place_site(request)
     if isinstance(route, HashService):
         raise InputError(
             f"{route.name} works on your own device: there is no letter to send. "
@@ -268,16 +281,30 @@ def draft_takedown(vault: Vault, request_id: str) -> Letter:
         f"I have a good faith belief that these images of {whose} were published without "
         "consent. They were not shared with consent for them to be made public.",
     ]
-    if site.deadline_hours:
-        lines += [
-            "",
-            f"{site.deadline_rule} Please remove them within {site.deadline_hours} hours "
-            "of receiving this request and tell me when you have done so.",
-        ]
+    lines += ["", EVERYWHERE]
+    lines += _place_lines(vault, site)
     if request.reference:
         lines += ["", f"Your reference: {request.reference}"]
     lines += ["", "Yours faithfully,", *_signature(facts)]
     return Letter("takedown", f"Takedown request to {site.name}", "\n".join(lines), request.id)
+
+
+def _place_lines(vault: Vault, site: Site) -> list[str]:
+    """What the law where the person lives says, and the clock it sets for the site."""
+    from tui.core.jurisdictions import case_jurisdiction
+
+    place = case_jurisdiction(vault)
+    cites = place.letter and site.kind in place.letter.kinds
+    lines = ["", place.letter.cites] if place.letter and cites else []
+    if site.deadline_hours and site.deadline_starts == "request":
+        lines += [
+            "",
+            f"Please remove them within {site.deadline_hours} hours of receiving this "
+            "request and tell me when you have done so.",
+        ]
+    else:
+        lines += ["", "Please remove them without delay and tell me when you have done so."]
+    return lines
 
 
 def draft_copyright(vault: Vault, request_id: str) -> Letter:

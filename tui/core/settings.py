@@ -4,10 +4,14 @@ The file lives at `<user config dir>/reclaim/config.toml`, or wherever `--config
 RECLAIM_CONFIG points. Everything in it is optional:
 
     idle_minutes = 10              # lock after this long without a key press
+    clinic_name = "Riverside Legal Clinic"   # named as the source of packages made here
     replace_contacts = false       # true: show only the contacts below
 
     [kiosk]
     idle_minutes = 3
+    jurisdiction = "gb"            # where the clinic's clients usually live: a new case's
+                                   # question starts on it, and Safety shows it before a
+                                   # case is open (see `reclaim jurisdiction list`)
     cases_dir = "/srv/reclaim/cases"
     export_dir = "/media/clinic-usb"   # where binders and letters go unless the client
                                        # picks a place; unset: the client always picks
@@ -49,6 +53,11 @@ class Safety:
     intro: str
     steps: tuple[str, ...]
     contacts: tuple[Contact, ...]
+    """The clinic's contacts first, then the place's helplines, then the worldwide ones."""
+    emergency: Contact | None = None
+    """The place's emergency number, shown before anything else."""
+    place: str = ""
+    """The name of the place it is for."""
 
 
 @dataclass(frozen=True)
@@ -64,15 +73,36 @@ class Settings:
     """Where a kiosk's Add evidence browser looks: removable media by default."""
     clinic_contacts: tuple[Contact, ...] = ()
     replace_contacts: bool = False
+    clinic_name: str = ""
+    """Named as the Source-Organization of the packages made here; '' when unset."""
 
-    def safety(self) -> Safety:
+    kiosk_jurisdiction: str = ""
+    """Where a kiosk's clients usually live (a code); '' when the clinic hasn't said."""
+    full_detail_pictures: bool = False
+    """`[pictures] full_detail`: draw a shown picture at full detail where the terminal
+    can (kitty, sixel); off by default (see `tui/widgets/full_picture.py`)."""
+
+    def safety(self, place: str | None = None) -> Safety:
+        """The Safety page for `place` (a code, "none", or None for the clinic's default
+        on a kiosk, else general advice): its emergency number, then the clinic's
+        contacts, the place's helplines, and the worldwide ones."""
+        from tui.core.jurisdictions import resolve
+
         base = load_safety()
+        where = resolve(self.kiosk_jurisdiction if place is None else place)
+        helplines = tuple(
+            Contact(
+                c.name, c.how, c.note + (" For under-18s." if c.audience == "under-18" else "")
+            )
+            for c in where.contacts
+        )
         contacts = (
             self.clinic_contacts
             if self.replace_contacts
-            else (self.clinic_contacts + base.contacts)
+            else (self.clinic_contacts + helplines + base.contacts)
         )
-        return Safety(base.title, base.intro, base.steps, contacts)
+        number = Contact("Emergency", where.emergency.number, where.emergency.note)
+        return Safety(base.title, base.intro, base.steps, contacts, number, where.name)
 
 
 def default_config_path() -> Path:
@@ -127,8 +157,15 @@ def load_settings(path: Path | None = None) -> Settings:
     data = _read_toml(path, "settings file")
     kiosk = data.get("kiosk", {})
     defaults = Settings()
-    unknown = set(data) - {"idle_minutes", "replace_contacts", "kiosk", "contacts"}
-    known_kiosk = {"idle_minutes", "cases_dir", "export_dir", "import_dir"}
+    pictures = data.get("pictures", {})
+    unknown = set(data) - {
+        "idle_minutes", "replace_contacts", "kiosk", "contacts", "clinic_name", "pictures"
+    }  # fmt: skip
+    if not isinstance(pictures, dict) or set(pictures) - {"full_detail"}:
+        raise InputError(f"{path} has settings Reclaim doesn't know in [pictures].")
+    if not isinstance(pictures.get("full_detail", False), bool):
+        raise InputError(f"In {path}, [pictures] full_detail must be true or false.")
+    known_kiosk = {"idle_minutes", "cases_dir", "export_dir", "import_dir", "jurisdiction"}
     if unknown or not isinstance(kiosk, dict) or set(kiosk) - known_kiosk:
         names = ", ".join(sorted(unknown)) or "in [kiosk]"
         raise InputError(f"{path} has settings Reclaim doesn't know: {names}.")
@@ -142,7 +179,24 @@ def load_settings(path: Path | None = None) -> Settings:
         kiosk_import_dirs=_folders(kiosk.get("import_dir"), path, defaults.kiosk_import_dirs),
         clinic_contacts=_contacts(data.get("contacts", []), path),
         replace_contacts=bool(data.get("replace_contacts", False)),
+        clinic_name=" ".join(str(data.get("clinic_name", "")).split()),
+        kiosk_jurisdiction=_place(kiosk.get("jurisdiction"), path),
+        full_detail_pictures=pictures.get("full_detail", False),
     )
+
+
+def _place(raw: object, where: Path) -> str:
+    """The clinic's default place, checked like a code a person types."""
+    if raw is None:
+        return ""
+    from tui.core.jurisdictions import check_code
+
+    if not isinstance(raw, str):
+        raise InputError(f'In {where}, jurisdiction must be a code, like "gb".')
+    try:
+        return check_code(raw)
+    except InputError as error:
+        raise InputError(f"In {where}: {error}") from None
 
 
 def _folder(raw: object, where: Path, name: str) -> Path | None:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -27,8 +27,9 @@ REQUIRED |= {"sites": list, "hash_services": list}
 OPTIONAL: dict[str, type] = {"escalations": list}
 SITE: dict[str, type] = {"id": str, "name": str, "kind": str, "route": str, "how": str}
 SITE |= {"asks_for": list, "expect": str}
-SITE_OPTIONAL: dict[str, type] = {"deadline_hours": int, "deadline_rule": str, "link": str}
-SITE_OPTIONAL |= {"deadline_from": date, "aliases": list}
+SITE_OPTIONAL: dict[str, type] = {"link": str, "aliases": list}
+#: Deadlines belong to the law of a place: `checklists/jurisdictions/`, not this file.
+DEADLINE_KEYS = ("deadline_hours", "deadline_rule", "deadline_from")
 SERVICE: dict[str, type] = {"id": str, "name": str, "who": str, "how": str, "link": str}
 SERVICE_OPTIONAL: dict[str, type] = {"aliases": list}
 ESCALATION: dict[str, type] = {"id": str, "after": str, "title": str, "how": str}
@@ -50,6 +51,8 @@ class Site:
     link: str = ""
     deadline_from: date | None = None
     """The rule applies to requests sent from this day (when the law took effect)."""
+    deadline_starts: str = "request"
+    """The clock runs from the request ("request") or from a regulator's notice ("notice")."""
     aliases: tuple[str, ...] = ()
     """Other names people use for it ("instagram", "ig" for `meta`)."""
 
@@ -79,6 +82,8 @@ class Escalation:
     title: str
     how: str
     link: str = ""
+    bring: tuple[str, ...] = ()
+    """What to have ready for it."""
 
 
 @dataclass(frozen=True)
@@ -146,18 +151,17 @@ def parse(data: dict[str, Any], name: str = FILE) -> Directions:
         where = f"{name}, site {number}"
         if not isinstance(raw, dict):
             raise ChecklistError(f"{where} should be a [[sites]] table.")
+        if moved := [key for key in DEADLINE_KEYS if key in raw]:
+            raise ChecklistError(
+                f"{where}: {', '.join(moved)} belongs in checklists/jurisdictions/ "
+                "(a deadline is the law of a place, not of a site)."
+            )
         check_fields(raw, SITE, SITE_OPTIONAL, where)
         if raw["kind"] not in KINDS:
             raise ChecklistError(f"{where}: kind should be one of {', '.join(KINDS)}.")
         asks = raw["asks_for"]
         if not asks or not all(isinstance(item, str) and item.strip() for item in asks):
             raise ChecklistError(f"{where}: asks_for should be a list of what the site needs.")
-        if raw.get("deadline_hours", 1) <= 0:
-            raise ChecklistError(f"{where}: deadline_hours should be a positive number.")
-        if "deadline_hours" in raw and "deadline_rule" not in raw:
-            raise ChecklistError(f"{where}: a deadline needs the rule it comes from.")
-        if "deadline_from" in raw and "deadline_hours" not in raw:
-            raise ChecklistError(f"{where}: deadline_from needs deadline_hours.")
         if not str(raw.get("link", "https://")).startswith("https://"):
             raise ChecklistError(f"{where}: the link should start with https://.")
         texts = {k: prose(v) for k, v in raw.items() if isinstance(v, str) and k != "id"}
@@ -198,12 +202,16 @@ def _escalations(entries: Any, name: str) -> tuple[Escalation, ...]:
         where = f"{name}, escalation {number}"
         if not isinstance(raw, dict):
             raise ChecklistError(f"{where} should be an [[escalations]] table.")
-        check_fields(raw, ESCALATION, {"link": str}, where)
+        check_fields(raw, ESCALATION, {"link": str, "bring": list}, where)
         if raw["after"] not in AFTER:
             raise ChecklistError(f"{where}: after should be one of {', '.join(AFTER)}.")
         if not raw.get("link", "https://").startswith("https://"):
             raise ChecklistError(f"{where}: the link should start with https://.")
-        steps.append(Escalation(**{k: prose(v) if k != "id" else v for k, v in raw.items()}))
+        bring = raw.get("bring", [])
+        if not all(isinstance(item, str) and item.strip() for item in bring):
+            raise ChecklistError(f"{where}: bring should be a list of what to have ready.")
+        texts = {k: prose(v) for k, v in raw.items() if isinstance(v, str) and k != "id"}
+        steps.append(Escalation(**{**raw, **texts, "bring": tuple(prose(b) for b in bring)}))
     _ids(entries, f"{name}, escalations")
     return tuple(steps)
 
@@ -214,4 +222,16 @@ def load(path: Path) -> Directions:
 
 @cache
 def shipped() -> Directions:
+    """The sites as the file has them: no deadlines (see `for_place`)."""
     return load(checklists_dir() / FILE)
+
+
+@cache
+def for_place(code: str) -> Directions:
+    """The directions where the person lives: each site carries that place's clock for
+    its kind of site, if the place has one in force ("none" or '' is general advice)."""
+    from tui.core.jurisdictions import resolve, with_clock
+
+    place = resolve(code)
+    general = shipped()
+    return replace(general, sites=tuple(with_clock(place, site) for site in general.sites))

@@ -1,8 +1,10 @@
 """The takedown tracker: each request to a site (where the content is, which exhibits
 show it, when it was sent, the site's reference and PIN, its status and when to follow
-up). When a site's rule gives it a deadline (48 hours under the TAKE IT DOWN Act), the
-due time is worked out from when the request was sent; "overdue" is always derived from
-the clock, never stored."""
+up). Where the person lives decides the deadline: each request carries the case's place
+(`place`, stamped again whenever the place changes), and that place's clock for the kind
+of site gives the due time, from when the request was sent (48 hours under the US TAKE
+IT DOWN Act) or from a regulator's removal notice (24 hours under Australia's Online
+Safety Act). "Overdue" is always derived from the clock, never stored."""
 
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ from tui.core.clock import utc_now, utc_stamp
 from tui.core.dates import parse_when
 from tui.core.errors import InputError, NotFound
 from tui.core.evidence.exhibits import get_exhibit, normalize_id
-from tui.core.takedown_sites import Escalation, HashService, Site, shipped
+from tui.core.jurisdictions import LEGACY, Route, resolve
+from tui.core.takedown_sites import Escalation, HashService, Site, for_place, shipped
 from tui.core.vault import Vault
 
 TABLE = "takedowns"
@@ -45,6 +48,11 @@ class Request:
     """For a copyright notice: the person's description of their original picture."""
     self_taken: bool = False
     """The person confirmed they took the pictures themselves (copyright route only)."""
+    place: str = ""
+    """The case's place when this was last stamped ('' in a case made before Reclaim
+    asked, read as `jurisdictions.LEGACY`): its clock decides the deadline."""
+    notice_at: str = ""
+    """UTC stamp when a regulator gave a removal notice for it, where a clock runs from one."""
 
 
 def _request(record: object) -> Request:
@@ -70,6 +78,8 @@ def add_request(
     site = shipped().route(site_id)
     hashed = isinstance(site, HashService)
     checked_urls = _check_urls(urls) if urls or not hashed else []
+    from tui.core.jurisdictions import stored
+
     with vault.transaction():
         exhibits = [get_exhibit(vault, normalize_id(e)).id for e in evidence]
         request = Request(
@@ -78,6 +88,7 @@ def add_request(
             urls=checked_urls,
             evidence=list(dict.fromkeys(exhibits)),
             route=site.route if isinstance(site, Site) else site.name,
+            place=stored(vault),
         )
         vault.table(TABLE).insert(asdict(request))
         custody.append(vault.table(custody.TABLE), "takedown drafted", request=request.id)
@@ -110,10 +121,12 @@ def update_request(
     urls: Sequence[str] | None = None,
     evidence: Sequence[str] | None = None,
     sent: str | None = None,
+    notice: str | None = None,
 ) -> Request:
     """Change what is given; values that are already so change nothing and log nothing.
     `sent` is when it was really sent, in local time, for a request recorded afterwards;
-    otherwise the first "submitted" marks the moment."""
+    otherwise the first "submitted" marks the moment. `notice` is when a regulator gave a
+    removal notice for it (local time; '' clears it)."""
     changes: dict[str, str | bool | list[str]] = {}
     if urls is not None:
         changes["urls"] = _check_urls(urls) if urls else []
@@ -128,6 +141,8 @@ def update_request(
             changes[name] = value.strip()
     if sent is not None:
         changes["sent_at"] = _sent_stamp(sent)
+    if notice is not None:
+        changes["notice_at"] = _sent_stamp(notice) if notice.strip() else ""
     if follow_up is not None:
         changes["follow_up"] = parse_when(follow_up, future=True) if follow_up.strip() else ""
     with vault.transaction():
@@ -160,14 +175,39 @@ def _sent_stamp(text: str) -> str:
     return utc_stamp(moment.astimezone(UTC))
 
 
+def restamp_place(vault: Vault, code: str) -> int:
+    """Give every request the case's new place, so that its clock decides their deadlines
+    from now on; how many changed."""
+    table = vault.table(TABLE)
+    changed = [doc.doc_id for doc in table.all() if doc.get("place", "") != code]
+    if changed:
+        table.update({"place": code}, doc_ids=changed)
+    return len(changed)
+
+
+def place_site(request: Request) -> Site | HashService:
+    """The request's route as its place has it: a site with that place's clock."""
+    return for_place(request.place or LEGACY).route(request.site)
+
+
+def _stamp(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+
+
 def due_at(request: Request, site: Site | None = None) -> datetime | None:
-    """When the site must have removed the content, where a rule sets a deadline."""
-    route = site or shipped().route(request.site)
+    """When the site must have removed the content, where the law of the request's place
+    sets a deadline for that kind of site: from when the request was sent, or from the
+    regulator's notice for a clock that runs from one."""
+    route = site or place_site(request)
     if not request.sent_at or not isinstance(route, Site) or route.deadline_hours is None:
         return None
-    sent = datetime.strptime(request.sent_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    sent = _stamp(request.sent_at)
     if route.deadline_from is not None and sent.date() < route.deadline_from:
         return None  # sent before the rule took effect
+    if route.deadline_starts == "notice":
+        if not request.notice_at:
+            return None  # the clock starts when the regulator gives its notice
+        return _stamp(request.notice_at) + timedelta(hours=route.deadline_hours)
     return sent + timedelta(hours=route.deadline_hours)
 
 
@@ -206,27 +246,71 @@ class Suggestion:
     how: str
     request: str = ""
     link: str = ""
+    bring: tuple[str, ...] = ()
+    """What to have ready for it."""
+    rung: int = 0
+    """Its place on the ladder for a request: 1 the site's report, 2 the site's own next
+    route, 3 the regulator or tribunal where the person lives; 0 for the whole case."""
 
 
 def _escalation(step: Escalation, request: Request) -> Suggestion:
-    return Suggestion(step.title, step.how, request.id, step.link)
+    return Suggestion(step.title, step.how, request.id, step.link, step.bring, rung=2)
+
+
+def _regulator(route: Route, request: Request) -> Suggestion:
+    return Suggestion(route.title, route.how, request.id, route.link, route.bring, rung=3)
+
+
+def _first_rung(request: Request, state: str) -> Suggestion:
+    site = place_site(request)
+    sent = f" on {request.sent_at[:10]}" if request.sent_at else ""
+    what = "no removal by its deadline" if state == "overdue" else "it said no"
+    asks = site.asks_for if isinstance(site, Site) else ()
+    return Suggestion(
+        f"You asked {site.name}: {request.route}",
+        f"That was the first step{sent}, and {what}. Keep its reference number and "
+        "every reply: the next steps ask for them.",
+        request.id,
+        bring=asks,
+        rung=1,
+    )
+
+
+def _for_audience(audience: str, under_18: str) -> bool:
+    minor = under_18 in ("yes", "unsure")
+    return not audience or (audience == "under-18") == minor
+
+
+def ladder(request: Request, state: str, under_18: str = "") -> list[Suggestion]:
+    """The escalation ladder for a request that is overdue or was refused: the site's
+    report (done), its own next route, then the regulator or tribunal of the place."""
+    found = [_first_rung(request, state)]
+    for step in shipped().after(state):
+        if step.id == "other-route" and under_18 != "no":
+            continue  # the copyright route is never offered where a minor may be shown
+        found.append(_escalation(step, request))
+    place = resolve(request.place or LEGACY)
+    for route in place.routes:
+        if route.after in (state, "any") and _for_audience(route.audience, under_18):
+            found.append(_regulator(route, request))
+    if not any(s.rung == 3 for s in found):
+        general = resolve("none")
+        found += [_regulator(route, request) for route in general.routes]
+    return found
 
 
 def suggestions(
     requests: Sequence[Request], under_18: str = "", now: datetime | None = None
 ) -> list[Suggestion]:
-    """What to do next: escalations for overdue or refused requests, then the routes not
-    yet tried (search engines once any request exists, a hash-matching service)."""
+    """What to do next: the ladder for each overdue or refused request, then the routes
+    not yet tried (search engines once any request exists, a hash-matching service)."""
     directions = shipped()
     found: list[Suggestion] = []
     for request in requests:
         if is_overdue(request, now):
-            found += [_escalation(step, request) for step in directions.after("overdue")]
+            found += ladder(request, "overdue", under_18)
         elif request.status == "refused":
-            for step in directions.after("refused"):
-                if step.id == "other-route" and under_18 != "no":
-                    continue  # the copyright route is never offered where a minor may be shown
-                found.append(_escalation(step, request))
+            found += ladder(request, "refused", under_18)
     routes = [directions.route(request.site) for request in requests]
     engines = [site for site in directions.sites if site.kind == "search"]
     if requests and not any(route in engines for route in routes):

@@ -2,13 +2,15 @@
 and the encrypted evidence blobs.
 
     header.json   format, KDF parameters, wrapped keys (authenticated; see header.py)
-    case.db       the TinyDB record, sealed whole with its generation (see store.py)
+    case.db       the TinyDB record: a sealed snapshot and a sealed journal of the
+                  changes since, each change with its generation (see store.py)
     blobs/        one opaque file per evidence item, ending with its sealed card
                   (see blobs.py and evidence/cards.py)
     .lock         keeps two writers from interleaving
 
-Reading needs no lock (every write is an atomic rename). Every change happens inside
-`Vault.transaction()`, which holds the lock and writes the record once at the end.
+Reading needs no lock (a change is one appended entry, or a rename; a reader stops at the
+last whole entry). Every change happens inside `Vault.transaction()`, which holds the
+lock and saves the record once at the end.
 """
 
 from __future__ import annotations
@@ -18,13 +20,13 @@ import secrets
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import filelock
 from tinydb import TinyDB
-from tinydb.table import Table
+from tinydb.table import Document, Table
 
 from tui.core import keys
 from tui.core.atomic import FILE_MODE, atomic_write, fsync_dir, make_private_dir
@@ -38,7 +40,7 @@ from tui.core.errors import (
 from tui.core.header import VERSION as header_version_number
 from tui.core.header import Header
 from tui.core.layout import BLOBS, HEADER, LOCK, RECORD
-from tui.core.store import SealedJSONStorage
+from tui.core.store import TORN, SealedJSONStorage
 
 LOCK_WAIT_SECONDS = 5.0
 #: An unfinished piece untouched this long belongs to a write that was interrupted.
@@ -58,12 +60,69 @@ def read_header(path: Path) -> Header:
 
 
 class CaseTable(Table):
-    """A TinyDB table whose record another process may change between transactions."""
+    """A TinyDB table over the case's store: reads see the store's tables without copying
+    them whole, writes save only the documents they change, and a document can be found
+    by a field through an index, so each costs the same in a case of any size. Another
+    process may change the record between transactions; the store keeps up."""
+
+    @property
+    def _case_storage(self) -> SealedJSONStorage:
+        storage = self._storage
+        assert isinstance(storage, SealedJSONStorage)
+        return storage
 
     def forget_next_id(self) -> None:
         # TinyDB remembers the next document id after the first insert; another
         # writer may have used it since, so it is worked out afresh in each transaction.
         self._next_id = None
+
+    def find(self, field: str, value: Any) -> list[Document]:
+        """The documents whose `field` is `value` (an index lookup, not a scan)."""
+        view = self._read_table()
+        return [
+            Document(view[key], int(key))
+            for key in self._case_storage.find(self.name, field, value)
+        ]
+
+    def newest(self) -> Document | None:
+        """The document inserted last (the one with the highest id)."""
+        view = self._read_table()
+        highest = self._case_storage.next_id(self.name) - 1
+        if str(highest) in view:
+            return Document(view[str(highest)], highest)
+        if not view:
+            return None
+        key = max(view, key=int)
+        return Document(view[key], int(key))
+
+    def update(self, fields: Any, cond: Any = None, doc_ids: Any = None) -> list[int]:
+        if cond is not None and doc_ids is None:
+            return super().update(fields, doc_ids=self._matching(cond))
+        return super().update(fields, cond, doc_ids)
+
+    def remove(self, cond: Any = None, doc_ids: Any = None) -> list[int]:
+        if cond is not None and doc_ids is None:
+            return super().remove(doc_ids=self._matching(cond))
+        return super().remove(cond, doc_ids)
+
+    def _matching(self, cond: Any) -> list[int]:
+        """Ids of the documents `cond` matches, tested on the stored documents (TinyDB
+        would copy every one of them first, to change it)."""
+        return [int(key) for key, doc in self._read_table().items() if cond(doc)]
+
+    def _read_table(self) -> dict[str, Mapping[str, Any]]:
+        return self._case_storage.table_view(self.name)  # type: ignore[return-value]
+
+    def _update_table(self, updater: Callable[[dict[int, Mapping[str, Any]]], None]) -> None:
+        self._case_storage.update_table(self.name, updater)  # type: ignore[arg-type]
+        self.clear_cache()
+
+    def _get_next_id(self) -> int:
+        known: int | None = self._next_id
+        if known is None or not self._case_storage.in_transaction:
+            known = self._case_storage.next_id(self.name)
+        self._next_id = known + 1  # type: ignore[assignment]
+        return known
 
 
 class CaseDB(TinyDB):
@@ -88,6 +147,12 @@ class Vault:
         # The file lock keeps other processes out; this keeps a screen's background
         # work (adding files) and the screen itself from saving at the same moment.
         self._in_process = threading.RLock()
+        self.notices: list[str] = []
+        """Plain sentences for the person about what opening found (a change that was
+        cut short when Reclaim or the computer stopped)."""
+        self.no_strays_at: tuple[int, int, int] | None = None
+        """(generation, blob folder inode and change time) when the blob folder was last
+        found to hold no blob the record doesn't know (see `cards.any_strays`)."""
 
     # ---- creating and opening ---------------------------------------------------
 
@@ -161,6 +226,7 @@ class Vault:
         vault.db.tables()  # decrypt the record now, so damage shows at once
         if upgrade:
             vault._upgrade()
+            vault._drop_torn_change()
         return vault
 
     @classmethod
@@ -176,16 +242,31 @@ class Vault:
         return cls(path, header, rekey.unwrap(header, passphrase, recovery_code))
 
     def _upgrade(self) -> None:
-        """Bring a case of the first format to this one, atomically, losing nothing: the
-        record is rewritten with a generation first (both formats read it), then the
-        header says version 2. Blobs keep their format; new ones carry cards."""
-        if not (self._storage.first_format or self.header.version < header_version_number):
+        """Bring a case of an earlier format to this one, atomically, losing nothing: the
+        record is rewritten in the current format first (every version reads it), then
+        the header says the current version. Blobs keep their format; new ones carry
+        cards."""
+        if not (self._storage.old_format or self.header.version < header_version_number):
             return
         with self.transaction():
             self._storage.upgrade()
             upgraded = self.header.upgraded(self._data_key)
             atomic_write(self.path / HEADER, upgraded.to_bytes())
             self.header = upgraded
+
+    def _drop_torn_change(self) -> None:
+        """A change cut short at the end of the record (Reclaim or the computer stopped
+        in the middle of saving it) is dropped, and said. Under the lock, so a change
+        another window is saving right now is not mistaken for one."""
+        if not self._storage.torn:
+            return
+        try:
+            with self.transaction():
+                dropped = self._storage.cut_torn()
+        except VaultBusy:
+            return  # another writer is at work: it drops what is cut short itself
+        if dropped:
+            self.notices.append(TORN)
 
     def close(self) -> None:
         self.db.close()
@@ -211,7 +292,12 @@ class Vault:
                 "This case is open in another Reclaim window or command that is still "
                 "saving. Wait for it to finish, or close it, then try again."
             ) from None
-        self._storage.begin()
+        try:
+            self._storage.begin()
+        except BaseException:
+            self._lock.release()
+            self._in_process.release()
+            raise
         for table in self._tables.values():
             table.forget_next_id()
         committed = False

@@ -68,7 +68,11 @@ class BinderScreen(Screen[None]):
                 id="attach",
                 compact=True,
             )
-            yield Label("Password for the PDF (optional; leave empty for none)")
+            yield Label(
+                "Password for the PDF (optional; leave empty for none). Without one the "
+                "PDF is PDF/A, which courts' filing systems ask for; with one it is "
+                "encrypted and no longer PDF/A."
+            )
             yield Input(password=True, id="password")
             yield Label("Save as")
             value, placeholder = save_as_field(self, "binder", ".pdf")
@@ -135,7 +139,11 @@ class BinderScreen(Screen[None]):
         elif isinstance(job.result, BinderResult):
             result = job.result
             places(self).remember(result.path)
-            note = "" if self.query_one("#password", Input).value else " It is not encrypted."
+            note = (
+                " It is encrypted, so it is not PDF/A."
+                if self.query_one("#password", Input).value
+                else " It is PDF/A and not encrypted."
+            )
             self.notify(
                 f"Wrote {shown(str(result.path))}: {result.pages} pages, "
                 f"{counted(len(result.exhibits), 'exhibit')}.{note}",

@@ -1,8 +1,10 @@
-"""Making a new case: a passphrase typed twice, its strength shown as it is typed, then
-the recovery code shown once."""
+"""Making a new case: a passphrase typed twice, its strength shown as it is typed, where
+the person lives (it decides the laws, deadlines and helplines shown), then the recovery
+code shown once."""
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
@@ -11,11 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Footer, Input, Select, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.core.errors import explain
 from tui.messages import CaseCreated
+from tui.screens.place import QUESTION, place_options
 from tui.widgets.notice import Notice
 
 #: Wait this long after the last key before judging strength, so typing never stutters.
@@ -64,9 +67,28 @@ class CreateScreen(Screen[None]):
                 password=True, id="second", placeholder="the same passphrase again", compact=True
             )
             yield Static("", id="strength", classes="strength")
+            yield Static(QUESTION, id="place-question", markup=False)
+            yield Select(
+                [(str(o.prompt), str(o.id)) for o in place_options()],
+                value=self.default_place(),
+                allow_blank=False,
+                compact=True,
+                id="place",
+            )
             yield Notice(id="message")
             yield Button("Make my case", id="create", variant="primary", compact=True)
         yield Footer()
+
+    def default_place(self) -> str:
+        """A kiosk starts on the clinic's place; elsewhere, and when it hasn't said, on
+        "I'd rather not say", so that nobody is given a place's law by a stray Enter."""
+        from tui.core.jurisdictions import NOT_SAID, resolve
+        from tui.core.settings import Settings
+
+        settings = getattr(self.app, "settings", None)
+        kiosk = bool(getattr(self.app, "kiosk", False))
+        code = settings.kiosk_jurisdiction if isinstance(settings, Settings) and kiosk else ""
+        return resolve(code).code if code and resolve(code).code != "general" else NOT_SAID
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Back only on a kiosk, where a start screen comes before this one (elsewhere
@@ -133,16 +155,23 @@ class CreateScreen(Screen[None]):
         for field in self.query(Input):
             field.disabled = True
         self.query_one("#create", Button).disabled = True
+        self.query_one("#place", Select).disabled = True
         self.making = True
         self.refresh_bindings()  # no Back while the case is being made
         self.query_one("#message", Notice).say("Making your case… (this takes a second)")
-        self.create_case(first)
+        self.create_case(first, str(self.query_one("#place", Select).value))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="create", description="Creating")
-    def create_case(self, passphrase: str) -> None:
+    def create_case(self, passphrase: str, place: str) -> None:
+        from tui.core.jurisdictions import set_case_place
         from tui.core.vault import Vault
 
         vault, code = Vault.create(self.path, passphrase)
+        # The recovery code must be shown whatever happens here; a place not kept only
+        # means the case hasn't said, and Takedowns and Safety offer j.
+        with contextlib.suppress(Exception):
+            set_case_place(vault, place)
+
         # Straight from here to the app, even if this screen was left meanwhile (a lock):
         # the recovery code exists only now, and must be shown.
         self.app.post_message(CaseCreated(vault, code, self.case_number))
@@ -159,6 +188,7 @@ class CreateScreen(Screen[None]):
         for field in self.query(Input):
             field.disabled = False
         self.query_one("#create", Button).disabled = False
+        self.query_one("#place", Select).disabled = False
         self.making = False
         self.refresh_bindings()
         if error is not None:

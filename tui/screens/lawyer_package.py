@@ -14,6 +14,7 @@ from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from tui.core.display import shown, shown_block
 from tui.core.errors import ReclaimError, explain
+from tui.core.settings import Settings
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case, places, save_as_field
 from tui.widgets.work_bar import WorkBar, exhibit_count
@@ -87,6 +88,8 @@ class LawyerPackageScreen(Screen[None]):
             return
         destination = Path(self.query_one("#dest", Input).value.strip()).expanduser()
         prepared_by = self.query_one("#by", Input).value.strip()
+        settings = getattr(self.app, "settings", None)
+        organization = settings.clinic_name if isinstance(settings, Settings) else ""
         job = Job("Making the lawyer package")
         vault = open_case(self)
 
@@ -95,7 +98,9 @@ class LawyerPackageScreen(Screen[None]):
 
         self.work.start(
             job,
-            lambda: write_lawyer_package(vault, destination, prepared_by, progress),
+            lambda: write_lawyer_package(
+                vault, destination, prepared_by, progress, organization=organization
+            ),
             self._made,
             describe=exhibit_count,
         )

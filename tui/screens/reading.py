@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,6 +13,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.widgets.hanging import bullets
+
+if TYPE_CHECKING:
+    from tui.core.jurisdictions import Jurisdiction
+    from tui.core.takedown_sites import Directions
 
 
 class ReadingScreen(Screen[None]):
@@ -34,11 +40,12 @@ class ReadingScreen(Screen[None]):
         yield Footer()
 
 
-def directions_text(under_18: str) -> Text:
-    """Every site's route; the under-18 route first when a minor may be shown."""
+def directions_text(under_18: str, directions: Directions | None = None) -> Text:
+    """Every site's route; the under-18 route first when a minor may be shown. `directions`
+    are those of the case's place (`takedown_sites.for_place`), with its clocks."""
     from tui.core.takedown_sites import shipped
 
-    directions = shipped()
+    directions = directions or shipped()
     text = Text()
     minor = under_18 in ("yes", "unsure")
     if minor:
@@ -70,12 +77,15 @@ def directions_text(under_18: str) -> Text:
     return text
 
 
-def legal_text() -> Group:
-    """Each option, its points to keep in mind as a list with a hanging indent."""
-    from tui.core.legal_options import shipped
+def legal_text(place: Jurisdiction | None = None) -> Group:
+    """Each option, its points to keep in mind as a list with a hanging indent; with
+    `place`, the laws where the person lives first."""
+    from tui.core.legal_options import place_lines, shipped
 
     options = shipped()
     parts: list[RenderableType] = [Text(options.intro)]
+    if place is not None:
+        parts.append(Text("\n" + "\n".join(place_lines(place))))
     for option in options.options:
         text = Text()
         text.append(f"\n{option.title}\n", style="bold underline")

@@ -1,5 +1,7 @@
-"""Safety first: what to do if threatened with violence, and who can help. F1 opens it
-from anywhere; Escape or F1 closes it again."""
+"""Safety first: the emergency number where the person lives, what to do if threatened
+with violence, and who can help (the clinic's contacts on top, then the place's helplines
+and reporting services). F1 opens it from anywhere; Escape or F1 closes it again; j says
+where you live."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from tui.core.display import shown
-from tui.core.settings import Safety
+from tui.core.settings import Safety, Settings
 from tui.widgets.hanging import bullets
 
 
@@ -26,24 +28,89 @@ class SafetyScreen(ModalScreen[None]):
         Binding(
             "escape,f1", "dismiss", "Close", tooltip="Back to where you were", id="safety.close"
         ),
+        Binding(
+            "j",
+            "place",
+            "Where you live",
+            tooltip="Say where you live: it decides the emergency number and helplines shown",
+            id="safety.place",
+        ),
     ]
 
     def __init__(self, safety: Safety) -> None:
         super().__init__()
         self.safety = safety
 
+    def _vault(self) -> object | None:
+        return getattr(self.app, "vault", None)
+
+    def _settings(self) -> Settings:
+        found = getattr(self.app, "settings", None)
+        return found if isinstance(found, Settings) else Settings()
+
+    def on_mount(self) -> None:
+        """With a case open, its place decides what is shown."""
+        from tui.core.jurisdictions import case_code
+        from tui.core.vault import Vault
+
+        vault = self._vault()
+        if isinstance(vault, Vault):
+            self.show(self._settings().safety(case_code(vault)))
+
+    def show(self, safety: Safety) -> None:
+        self.safety = safety
+        panel = self.query_one("#safety-panel", VerticalScroll)
+        panel.remove_children()
+        panel.mount_all(self._parts())
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="safety-panel") as panel:
             panel.border_title = self.safety.title
-            yield Static(self.safety.intro, classes="intro")
-            # A hanging indent: a wrapped line stays under its words, not the bullet.
-            yield Static(
-                bullets((shown(step) for step in self.safety.steps), indent=0), classes="steps"
-            )
-            yield Static("Who can help", classes="heading")
-            for contact in self.safety.contacts:
-                note = f"\n  [dim]{_plain(contact.note)}[/]" if contact.note else ""
-                yield Static(
-                    f"[b]{_plain(contact.name)}[/]: {_plain(contact.how)}{note}", classes="contact"
-                )
+            yield from self._parts()
         yield Footer()
+
+    def _parts(self) -> list[Static]:
+        safety = self.safety
+        parts = []
+        if safety.emergency is not None:
+            parts.append(
+                Static(
+                    f"Emergency: [b]{_plain(safety.emergency.how)}[/]  "
+                    f"[dim]{_plain(safety.emergency.note)}[/]",
+                    classes="emergency",
+                )
+            )
+        parts.append(Static(safety.intro, classes="intro"))
+        # A hanging indent: a wrapped line stays under its words, not the bullet.
+        parts.append(
+            Static(bullets((shown(step) for step in safety.steps), indent=0), classes="steps")
+        )
+        general = not safety.place or safety.place.startswith("General")
+        where = " · j says where you live" if general else f" in {_plain(safety.place)}"
+        parts.append(Static(f"Who can help{where}", classes="heading"))
+        for contact in safety.contacts:
+            note = f"\n  [dim]{_plain(contact.note)}[/]" if contact.note else ""
+            parts.append(
+                Static(
+                    f"[b]{_plain(contact.name)}[/]: {_plain(contact.how)}{note}",
+                    classes="contact",
+                )
+            )
+        return parts
+
+    def action_place(self) -> None:
+        from tui.core.jurisdictions import case_code, set_case_place
+        from tui.core.vault import Vault
+        from tui.screens.place import PlaceScreen
+
+        vault = self._vault()
+        current = case_code(vault) if isinstance(vault, Vault) else ""
+
+        def chosen(code: str | None) -> None:
+            if code is None:
+                return
+            if isinstance(vault, Vault):
+                set_case_place(vault, code)  # kept in the case: the other steps follow it
+            self.show(self._settings().safety(code))
+
+        self.app.push_screen(PlaceScreen(current), chosen)

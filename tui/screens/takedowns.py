@@ -87,6 +87,7 @@ class TakedownsScreen(Screen[None]):
                              height: auto; display: none; }
     TakedownsScreen #today { padding: 0 1; height: auto; max-height: 9; }
     TakedownsScreen #lead { padding: 0 1; color: $text-muted; height: auto; }
+    TakedownsScreen #place { padding: 0 1; color: $text-muted; height: auto; }
     TakedownsScreen DataTable { height: 1fr; }
     """
     BINDINGS = [
@@ -101,10 +102,18 @@ class TakedownsScreen(Screen[None]):
         Binding("p", "package", "Lawyer package"),
         Binding("u", "age", "Under 18?", show=False),
         Binding("n", "next_steps", "Next steps", show=False),
+        Binding(
+            "j",
+            "place",
+            "Where you live",
+            show=False,
+            tooltip="Say where you live: it decides the deadlines, laws and next steps",
+        ),
     ]
 
     def compose(self) -> ComposeResult:
         yield Static("Step 8: Takedowns & legal options", id="heading")
+        yield Static("", id="place", markup=False)
         with Vertical(id="age"):
             yield Static(f"{AGE_QUESTION} {AGE_HOW}", id="age-question", markup=False)
             yield AgeQuestion(*[Option(label, id=key) for key, label in AGE_ANSWERS])
@@ -136,6 +145,11 @@ class TakedownsScreen(Screen[None]):
 
         if not case_is_open(self):
             return
+        from tui.core.jurisdictions import case_place
+
+        self.query_one("#place", Static).update(
+            f"Where you live: {case_place(open_case(self))}. j changes it."
+        )
         under_18 = self.under_18
         age = self.query_one("#age")
         age.display = not under_18
@@ -184,7 +198,8 @@ class TakedownsScreen(Screen[None]):
             elif needs_follow_up(request):
                 text.append(f"{request.id}: ", style="bold")
                 text.append("time to follow it up today.\n")
-        found = suggestions(requests, under_18)
+        # The first rung (the site's own report) is what was done: n shows it in full.
+        found = [s for s in suggestions(requests, under_18) if s.rung != 1]
         if found:
             text.append("Next (n explains): ", style="bold")
             for number, suggestion in enumerate(found[:4]):
@@ -244,11 +259,29 @@ class TakedownsScreen(Screen[None]):
             self.app.push_screen(RequestScreen(request_id), lambda _: self.reload(request_id))
 
     def action_directions(self) -> None:
+        from tui.core.jurisdictions import case_code
+        from tui.core.takedown_sites import for_place
         from tui.screens.reading import ReadingScreen, directions_text
 
+        directions = for_place(case_code(open_case(self)))
         self.app.push_screen(
-            ReadingScreen("Where and how to ask for removal", directions_text(self.under_18))
+            ReadingScreen(
+                "Where and how to ask for removal", directions_text(self.under_18, directions)
+            )
         )
+
+    def action_place(self) -> None:
+        """Where you live: kept in the case; the deadlines and next steps follow it."""
+        from tui.core.jurisdictions import set_case_place, stored
+        from tui.screens.place import PlaceScreen
+
+        def chosen(code: str | None) -> None:
+            if code is not None and case_is_open(self):
+                place = set_case_place(open_case(self), code)
+                self.notify(f"Where you live: {place.name}. Deadlines and next steps follow it.")
+                self.reload()
+
+        self.app.push_screen(PlaceScreen(stored(open_case(self))), chosen)
 
     def action_next_steps(self) -> None:
         from tui.core.takedowns import list_requests, suggestions
@@ -258,8 +291,11 @@ class TakedownsScreen(Screen[None]):
         found = suggestions(list_requests(open_case(self)), self.under_18)
         for suggestion in found:
             about = f"{suggestion.request}: " if suggestion.request else ""
-            text.append(f"{about}{suggestion.title}\n", style="bold")
+            rung = f"{suggestion.rung}. " if suggestion.rung else ""
+            text.append(f"{about}{rung}{suggestion.title}\n", style="bold")
             text.append(suggestion.how + "\n")
+            if suggestion.bring:
+                text.append("Bring: " + "; ".join(suggestion.bring) + ".\n")
             if suggestion.link:
                 text.append(suggestion.link + "\n", style="dim")
             text.append("\n")
@@ -268,9 +304,11 @@ class TakedownsScreen(Screen[None]):
         self.app.push_screen(ReadingScreen("What to do next", text))
 
     def action_options(self) -> None:
+        from tui.core.jurisdictions import case_jurisdiction
         from tui.screens.reading import ReadingScreen, legal_text
 
-        self.app.push_screen(ReadingScreen("Your legal options", legal_text()))
+        place = case_jurisdiction(open_case(self))
+        self.app.push_screen(ReadingScreen("Your legal options", legal_text(place)))
 
     def action_letter(self, kind: str) -> None:
         from tui.screens.letter import LetterScreen

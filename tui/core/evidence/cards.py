@@ -10,6 +10,7 @@ any card counts as used, whatever the record says."""
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -101,10 +102,24 @@ def strays(vault: Vault) -> list[Stray]:
     return sorted(found, key=lambda stray: (stray.card is None, stray.card and stray.card.number))
 
 
+def folder_state(vault: Vault, generation: int) -> tuple[int, int, int]:
+    """What `any_strays` remembers: the record's generation and the blob folder's inode
+    and change time (adding or removing a blob changes it)."""
+    stat = vault.blob_dir.stat()
+    return generation, stat.st_ino, stat.st_mtime_ns
+
+
 def any_strays(vault: Vault) -> bool:
-    """Quickly: are there more blobs than exhibits? (Each exhibit has one blob.)"""
-    count = sum(1 for _ in vault.blob_dir.glob("*.blob"))
-    return count > len(vault.table(EXHIBITS))
+    """Quickly: are there more blobs than exhibits? (Each exhibit has one blob.) Lists
+    the blob folder only when it or the record changed since it was last found to hold
+    none (an intake that added blobs and their exhibits together notes that itself)."""
+    state = folder_state(vault, vault.generation)
+    if vault.no_strays_at == state:
+        return False
+    count = sum(1 for entry in os.scandir(vault.blob_dir) if entry.name.endswith(".blob"))
+    found = count > len(vault.table(EXHIBITS))
+    vault.no_strays_at = None if found else state
+    return found
 
 
 def stray_message(found: list[Stray]) -> str:
@@ -124,12 +139,26 @@ def highest_number(found: list[Stray]) -> int:
     return max((stray.card.number for stray in found if stray.card), default=0)
 
 
-def new_exhibit_id(vault: Vault) -> str:
-    """The next exhibit number, past every number on a card the record has forgotten
-    (after an older record was put back). Call in a transaction."""
-    if any_strays(vault):
-        vault.raise_counter("exhibit", highest_number(strays(vault)))
+def reserve_numbers(vault: Vault) -> bool:
+    """Make the exhibit series' next number pass every number on a card the record has
+    forgotten (after an older record was put back); once per transaction that adds
+    exhibits. True when there was no such card (no stray blob at all)."""
+    if not any_strays(vault):
+        return True
+    vault.raise_counter("exhibit", highest_number(strays(vault)))
+    return False
+
+
+def next_exhibit_id(vault: Vault) -> str:
+    """The next exhibit number; call in a transaction, after `reserve_numbers`."""
     return f"E-{vault.next_number('exhibit'):04d}"
+
+
+def new_exhibit_id(vault: Vault) -> str:
+    """The next exhibit number, past every number on a card the record has forgotten.
+    Call in a transaction."""
+    reserve_numbers(vault)
+    return next_exhibit_id(vault)
 
 
 # ---- taking them back --------------------------------------------------------------------

@@ -270,19 +270,11 @@ def add_file(
     follow_links: bool = False,
 ) -> IntakeResult:
     """Copy one file into the vault as a new exhibit (or find it already there)."""
-    cleaned = clean_details(details or {})
-    with open_source(path, follow_links) as handle:
-        modified = datetime.fromtimestamp(os.fstat(handle.fileno()).st_mtime, UTC)
-        return _intake(
-            vault,
-            handle,
-            _SourceReader(handle, path),
-            total=os.fstat(handle.fileno()).st_size,
-            name=path.name,
-            modified=modified,
-            details=cleaned,
-            progress=progress,
-        )
+    staged = stage_file(vault, path, details, progress, follow_links)
+    try:
+        return record_staged(vault, [staged])[0]
+    finally:
+        discard_staged([staged])
 
 
 def add_bytes(
@@ -295,7 +287,7 @@ def add_bytes(
     """Add content made inside Reclaim (a stitched image) as a new exhibit."""
     cleaned = clean_details(details or {})
     handle = io.BytesIO(data)
-    return _intake(
+    staged = _stage(
         vault,
         handle,
         handle,
@@ -305,9 +297,55 @@ def add_bytes(
         details=cleaned,
         derived_from=derived_from or [],
     )
+    try:
+        return record_staged(vault, [staged])[0]
+    finally:
+        discard_staged([staged])
 
 
-def _intake(
+@dataclass
+class Staged:
+    """A file copied into an unfinished blob (written and fsynced), described, and not
+    yet part of the case: `record_staged` makes it an exhibit."""
+
+    blob: str
+    part: Path
+    stream_size: int
+    """The blob's size before its card is added."""
+    sha256: str
+    size: int
+    name: str
+    modified: datetime | None
+    facts: formats.Facts
+    details: dict[str, str]
+    guesses: dict[str, str]
+    derived_from: list[str]
+
+
+def stage_file(
+    vault: Vault,
+    path: Path,
+    details: Mapping[str, str | None] | None = None,
+    progress: Progress | None = None,
+    follow_links: bool = False,
+) -> Staged:
+    """Copy one file into an unfinished blob, hashing it on the way (no lock is held)."""
+    cleaned = clean_details(details or {})
+    with open_source(path, follow_links) as handle:
+        modified = datetime.fromtimestamp(os.fstat(handle.fileno()).st_mtime, UTC)
+        return _stage(
+            vault,
+            handle,
+            _SourceReader(handle, path),
+            total=os.fstat(handle.fileno()).st_size,
+            name=path.name,
+            modified=modified,
+            details=cleaned,
+            progress=progress,
+        )
+
+
+def _stage(
     vault: Vault,
     handle: BinaryIO,
     reader: _SourceReader | BinaryIO,
@@ -318,76 +356,121 @@ def _intake(
     details: dict[str, str],
     progress: Progress | None = None,
     derived_from: list[str] | None = None,
-) -> IntakeResult:
+) -> Staged:
     blob_name = secrets.token_hex(16)
     part = vault.blob_dir / f"{blob_name}.part"
-    final = vault.blob_dir / f"{blob_name}.blob"
     digest = hashlib.sha256()
     seen = {"size": 0}
 
     def on_chunk(chunk: bytes) -> None:
-        digest.update(chunk)
         seen["size"] += len(chunk)
         if progress is not None:
             progress(seen["size"], max(total, seen["size"]))
 
-    committed = False
     try:
         with open_private(part) as target:
-            encrypt_stream(reader, target, vault.blob_key, vault.blob_aad(blob_name), on_chunk)
+            encrypt_stream(
+                reader, target, vault.blob_key, vault.blob_aad(blob_name), on_chunk, digest
+            )
             target.flush()
             os.fsync(target.fileno())
+            stream_size = target.tell()
         _format, facts = formats.describe(handle, name, seen["size"])
         details, guesses = _with_guesses(details, facts, name, modified, derived_from)
-        now = utc_now()
-        with vault.transaction():
-            table = vault.table(TABLE)
-            existing = table.get(where("sha256") == digest.hexdigest())
-            if isinstance(existing, Mapping):
-                return IntakeResult(Exhibit.from_record(existing), duplicate=True)
-            exhibit = Exhibit.from_record(
-                {
-                    "id": cards.new_exhibit_id(vault),
-                    "blob": blob_name,
-                    "sha256": digest.hexdigest(),
-                    "size": seen["size"],
-                    "original_name": name,
-                    "media_type": facts.media_type,
-                    "added_at": utc_stamp(now),
-                    "added_offset": local_offset(now),
-                    "file_modified_at": utc_stamp(modified) if modified else None,
-                    "width": facts.width,
-                    "height": facts.height,
-                    "exif_captured_at": facts.exif_captured_at,
-                    "phash": facts.phash,
-                    "guesses": guesses,
-                    "facts": facts_record(facts),
-                    "derived_from": list(derived_from or []),
-                    **details,
-                }
-            )
-            # The blob carries its exhibit's card before it becomes part of the case, so
-            # a blob the record doesn't know can always be recognised and taken back.
-            card = cards.seal_card(vault, blob_name, exhibit.to_record(), vault.generation + 1)
-            append_card(part, card)
-            part.rename(final)
-            fsync_dir(vault.blob_dir)
-            table.insert(exhibit.to_record())
-            custody.append(
-                vault.table(custody.TABLE),
-                "intake",
-                exhibit=exhibit.id,
-                sha256=exhibit.sha256,
-                size=exhibit.size,
-                original_name=exhibit.original_name,
-                **({"derived_from": exhibit.derived_from} if exhibit.derived_from else {}),
-            )
-        committed = True
-        return IntakeResult(exhibit)
-    finally:
+    except BaseException:
         part.unlink(missing_ok=True)
+        raise
+    return Staged(
+        blob_name, part, stream_size, digest.hexdigest(), seen["size"], name, modified,
+        facts, details, guesses, list(derived_from or []),
+    )  # fmt: skip
+
+
+def record_staged(vault: Vault, staged: list[Staged]) -> list[IntakeResult]:
+    """Make staged files exhibits, all in one transaction (all of them or none): one
+    entry in the record, one check for blobs the record doesn't know, one fsync of the
+    blob folder. Each blob is whole and fsynced before the record that acknowledges it
+    is saved. The unfinished blobs stay the caller's to `discard_staged`."""
+    results: list[IntakeResult] = []
+    renamed: list[Staged] = []
+    after: tuple[int, int, int] | None = None
+    committed = False
+    try:
+        with vault.transaction():
+            clean = cards.reserve_numbers(vault)
+            for item in staged:
+                result = _record(vault, item)
+                if not result.duplicate:
+                    renamed.append(item)
+                results.append(result)
+            if renamed:
+                fsync_dir(vault.blob_dir)
+            after = cards.folder_state(vault, vault.generation + 1) if clean else None
+        committed = True
+    finally:
         if not committed:
-            final.unlink(missing_ok=True)
+            for item in renamed:  # back to unfinished: nothing of it is in the case
+                final = vault.blob_dir / f"{item.blob}.blob"
+                try:
+                    final.rename(item.part)
+                except OSError:
+                    final.unlink(missing_ok=True)
+    if after is not None and renamed:
+        vault.no_strays_at = after
+    return results
+
+
+def discard_staged(staged: Iterable[Staged]) -> None:
+    """Remove what is left of staged files (those recorded have become blobs)."""
+    for item in staged:
+        item.part.unlink(missing_ok=True)
+
+
+def _record(vault: Vault, staged: Staged) -> IntakeResult:
+    """One staged file into the record (inside the transaction)."""
+    table = vault.table(TABLE)
+    for existing in table.find("sha256", staged.sha256):
+        return IntakeResult(Exhibit.from_record(existing), duplicate=True)
+    now = utc_now()
+    facts = staged.facts
+    exhibit = Exhibit.from_record(
+        {
+            "id": cards.next_exhibit_id(vault),
+            "blob": staged.blob,
+            "sha256": staged.sha256,
+            "size": staged.size,
+            "original_name": staged.name,
+            "media_type": facts.media_type,
+            "added_at": utc_stamp(now),
+            "added_offset": local_offset(now),
+            "file_modified_at": utc_stamp(staged.modified) if staged.modified else None,
+            "width": facts.width,
+            "height": facts.height,
+            "exif_captured_at": facts.exif_captured_at,
+            "phash": facts.phash,
+            "guesses": staged.guesses,
+            "facts": facts_record(facts),
+            "derived_from": list(staged.derived_from),
+            **staged.details,
+        }
+    )
+    # The blob carries its exhibit's card before it becomes part of the case, so a blob
+    # the record doesn't know can always be recognised and taken back.
+    card = cards.seal_card(vault, staged.blob, exhibit.to_record(), vault.generation + 1)
+    os.truncate(staged.part, staged.stream_size)  # a card from an attempt that failed
+    append_card(staged.part, card)
+    staged.part.rename(vault.blob_dir / f"{staged.blob}.blob")
+    table.insert(exhibit.to_record())
+    custody.append(
+        vault.table(custody.TABLE),
+        "intake",
+        exhibit=exhibit.id,
+        sha256=exhibit.sha256,
+        size=exhibit.size,
+        original_name=exhibit.original_name,
+        **({"derived_from": exhibit.derived_from} if exhibit.derived_from else {}),
+    )
+    return IntakeResult(exhibit)
 
 
 # ---- reading and editing ------------------------------------------------------------

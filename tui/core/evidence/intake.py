@@ -1,8 +1,11 @@
 """Adding many files at once (several chosen files, or whole folders), with overall
 progress in bytes and files, and a clean stop when the person cancels.
 
-Each file is its own intake: what was added before a stop stays added, and the file
-being copied at that moment leaves nothing behind."""
+Each file is copied into its blob (written and fsynced) on its own; the record takes them
+in batches (`Batcher`: a few hundred files, or a second of work, per transaction), so a
+folder of thousands costs a few saves of the record, not thousands. What was copied
+before a stop is recorded, and the file being copied at that moment leaves nothing
+behind."""
 
 from __future__ import annotations
 
@@ -11,10 +14,22 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from time import monotonic
 
 from tui.core.errors import Cancelled, InputError, ReclaimError, explain
-from tui.core.evidence.exhibits import Exhibit, add_file
+from tui.core.evidence.exhibits import (
+    Exhibit,
+    IntakeResult,
+    Staged,
+    discard_staged,
+    record_staged,
+    stage_file,
+)
 from tui.core.vault import Vault
+
+#: A batch is recorded once it holds this many files or this much work has gone by.
+BATCH_FILES = 500
+BATCH_SECONDS = 1.0
 
 #: (bytes done, bytes in all, files done, files in all); may raise Cancelled.
 BatchProgress = Callable[[int, int, int, int], None]
@@ -75,6 +90,70 @@ def expand(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
     return files, problems
 
 
+class Batcher:
+    """Gathers staged files and records them a batch at a time: one transaction per
+    `BATCH_FILES` files or `BATCH_SECONDS` of work. `recorded` hears of each file once
+    the record holding it is saved (only then is it acknowledged); `failed`, of each file
+    that could not be recorded (without it, the error is raised)."""
+
+    def __init__(
+        self,
+        vault: Vault,
+        recorded: Callable[[Path, IntakeResult], None],
+        failed: Callable[[Path, Exception], None] | None = None,
+    ) -> None:
+        self._vault = vault
+        self._recorded = recorded
+        self._failed = failed
+        self._batch: list[tuple[Path, Staged]] = []
+        self._started = 0.0
+
+    def add(self, path: Path, staged: Staged) -> None:
+        if not self._batch:
+            self._started = monotonic()
+        self._batch.append((path, staged))
+        if len(self._batch) >= BATCH_FILES or monotonic() - self._started >= BATCH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        batch, self._batch = self._batch, []
+        if not batch:
+            return
+        try:
+            outcomes = self._record(batch)
+        finally:
+            discard_staged(staged for _, staged in batch)
+        for (path, _), outcome in zip(batch, outcomes, strict=True):
+            if isinstance(outcome, IntakeResult):
+                self._recorded(path, outcome)
+            elif self._failed is not None:
+                self._failed(path, outcome)
+            else:
+                raise outcome
+
+    def discard(self) -> None:
+        """Drop what is staged and not recorded (work stopped by an error)."""
+        batch, self._batch = self._batch, []
+        discard_staged(staged for _, staged in batch)
+
+    def _record(self, batch: list[tuple[Path, Staged]]) -> list[IntakeResult | Exception]:
+        try:
+            return list(record_staged(self._vault, [staged for _, staged in batch]))
+        except ReclaimError as error:  # the case busy or damaged: the same for every file
+            return [error] * len(batch)
+        except OSError as error:
+            if len(batch) == 1:
+                return [error]
+        # A disk problem: one file at a time, so that one bad file costs only itself.
+        outcomes: list[IntakeResult | Exception] = []
+        for _, staged in batch:
+            try:
+                outcomes.append(record_staged(self._vault, [staged])[0])
+            except (OSError, ReclaimError) as error:
+                outcomes.append(error)
+        return outcomes
+
+
 def add_many(
     vault: Vault,
     paths: Iterable[Path],
@@ -82,6 +161,17 @@ def add_many(
 ) -> BatchResult:
     files, problems = expand(paths)
     result = BatchResult(problems=problems)
+
+    def recorded(path: Path, outcome: IntakeResult) -> None:
+        if outcome.duplicate:
+            result.already.append((path, outcome.exhibit))
+        else:
+            result.added.append(outcome.exhibit)
+
+    def failed(path: Path, error: Exception) -> None:
+        result.problems.append(f"{path.name}: {explain(error, 'adding it')}")
+
+    batcher = Batcher(vault, recorded, failed)
     sizes = []
     for path in files:
         try:
@@ -90,32 +180,31 @@ def add_many(
             sizes.append(0)
     total = sum(sizes)
     before = 0
-    for index, (path, size) in enumerate(zip(files, sizes, strict=True)):
-        if progress is not None:
-            progress(before, total, index, len(files))
-
-        def one(done: int, _size: int, start: int = before, index: int = index) -> None:
+    try:
+        for index, (path, size) in enumerate(zip(files, sizes, strict=True)):
             if progress is not None:
-                progress(start + done, max(total, start + done), index, len(files))
+                progress(before, total, index, len(files))
 
-        try:
-            outcome = add_file(vault, path, progress=one)
-        except Cancelled:
-            result.cancelled = True
-            break
-        except InputError as error:
-            result.problems.append(str(error))
-        except (ReclaimError, OSError) as error:
-            result.problems.append(f"{path.name}: {explain(error, 'adding it')}")
-        else:
-            if outcome.duplicate:
-                result.already.append((path, outcome.exhibit))
-            else:
-                result.added.append(outcome.exhibit)
-        before += size
-    else:
-        if progress is not None:
-            progress(total, total, len(files), len(files))
+            def one(done: int, _size: int, start: int = before, index: int = index) -> None:
+                if progress is not None:
+                    progress(start + done, max(total, start + done), index, len(files))
+
+            try:
+                batcher.add(path, stage_file(vault, path, progress=one))
+            except Cancelled:
+                result.cancelled = True
+                break
+            except InputError as error:
+                result.problems.append(str(error))
+            except (ReclaimError, OSError) as error:
+                failed(path, error)
+            before += size
+        batcher.flush()  # what was copied before a stop is kept
+    except BaseException:
+        batcher.discard()
+        raise
+    if progress is not None and not result.cancelled:
+        progress(total, total, len(files), len(files))
     return result
 
 

@@ -104,12 +104,22 @@ def preview(data: bytes, name: str) -> Image.Image | None:
         return None
 
 
-def printable(data: bytes, name: str) -> tuple[list[Block], str]:
+def identify_source(source: BinaryIO, name: str) -> Format:
+    """The handler for a file given as a seekable source."""
+    return identify(Probe(source, name))
+
+
+def printable(source: bytes | BinaryIO, name: str) -> tuple[list[Block], str]:
     """What the binder prints for a file, and '' — or, when its content can't be shown,
-    a notice block and the reason in one sentence."""
-    handler = identify_bytes(data, name)
+    a notice block and the reason in one sentence. `source` is the file's bytes, or the
+    file as a seekable source, which large files (recordings) are read from in place."""
     try:
-        blocks = handler.printable(data, name)
+        if isinstance(source, bytes):
+            handler = identify_bytes(source, name)
+            blocks = handler.printable(source, name)
+        else:
+            probe = Probe(source, name)
+            blocks = identify(probe).printable_source(probe)
     except Unreadable as why:
         return [Notice(str(why))], str(why)
     except Exception:

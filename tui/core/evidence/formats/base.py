@@ -27,6 +27,11 @@ MAX_INFLATED_BYTES = 256 * 1024 * 1024
 MAX_ZIP_MEMBERS = 20_000
 #: A member that claims to grow more than this many times is refused as a zip bomb.
 MAX_ZIP_RATIO = 200
+#: What a format that can't read a file in place may read of it whole, to print it.
+MAX_WHOLE_BYTES = MAX_INFLATED_BYTES
+TOO_LARGE_TO_PRINT = (
+    "This file is too large to print here ({size:,} bytes); the original is kept as it is."
+)
 
 # C0 and C1 control characters except tab and newline, the bidirectional overrides and
 # isolates that can make text read other than it is, and lone surrogates: text from a
@@ -97,6 +102,17 @@ class Probe:
                 return double
         dot = lowered.rfind(".")
         return lowered[dot:] if dot > 0 else ""
+
+    def whole(self, limit: int = MAX_WHOLE_BYTES) -> bytes:
+        """The whole file in memory, for a format that can't read it in place."""
+        if self.size > limit:
+            raise Unreadable(TOO_LARGE_TO_PRINT.format(size=self.size))
+        self.handle.seek(0)
+        data = self.handle.read(limit + 1)
+        self.handle.seek(0)
+        if len(data) > limit:
+            raise Unreadable(TOO_LARGE_TO_PRINT.format(size=len(data)))
+        return data
 
     def zip(self) -> zipfile.ZipFile | None:
         """The file as a zip archive (its listing only), or None when it isn't one."""
@@ -276,6 +292,12 @@ class Format:
     def printable(self, data: bytes, name: str) -> list[Block]:
         """What the binder prints for this file after its details. May raise Unreadable."""
         return [Notice(f"This is {article(self.kind)} {self.kind}, which can't be printed.")]
+
+    def printable_source(self, probe: Probe) -> list[Block]:
+        """The same, from the file as a seekable source (an original decrypted as it is
+        read). Formats that can read in place (recordings) override this; the others
+        read the file whole, up to `MAX_WHOLE_BYTES`. May raise Unreadable."""
+        return self.printable(probe.whole(), probe.name)
 
 
 def article(words: str) -> str:

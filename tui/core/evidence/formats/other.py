@@ -17,6 +17,9 @@ class Unknown(Format):
         media_type = detect_media_type(data[:8192], name)
         return [Notice(f"Reclaim can't show what is in this kind of file ({media_type}).")]
 
+    def printable_source(self, probe: Probe) -> list[Block]:
+        return self.printable(probe.head[:8192], probe.name)  # nothing more is read
+
 
 class Empty(Format):
     """A file with no bytes at all (a download that never started, a failed copy)."""

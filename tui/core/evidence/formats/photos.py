@@ -77,10 +77,35 @@ def opened(data: io.BytesIO | bytes | object) -> Iterator[Image.Image]:
 def displayed_size(image: Image.Image) -> tuple[int, int]:
     """Width and height as shown: EXIF orientations 5 to 8 turn the picture sideways."""
     width, height = image.size
+    if image.format == "PNG" and "exif" not in image.info and not _late_png_exif(image):
+        return width, height  # Pillow would decode every pixel to look for an eXIf chunk
     with contextlib.suppress(Exception):
         if image.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8):
             return height, width
     return width, height
+
+
+def _late_png_exif(image: Image.Image) -> bool:
+    """Whether a PNG has an eXIf chunk (after its pixels, where PNG allows one), found by
+    walking the chunk headers without decoding anything."""
+    handle = getattr(image, "fp", None)
+    if handle is None:
+        return True  # can't tell cheaply: let Pillow look
+    start = handle.tell()
+    try:
+        handle.seek(8)
+        for _ in range(1_000_000):
+            header = handle.read(8)
+            if len(header) < 8 or header[4:] == b"IEND":
+                return False
+            if header[4:] == b"eXIf":
+                return True
+            handle.seek(int.from_bytes(header[:4], "big") + 4, io.SEEK_CUR)
+        return True
+    except (OSError, ValueError):
+        return True
+    finally:
+        handle.seek(start)
 
 
 def normalized(image: Image.Image) -> Image.Image:

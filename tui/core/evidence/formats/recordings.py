@@ -289,7 +289,14 @@ class Recording(Media):
             return still(frame, PREVIEW_SIDE) if frame else None
 
     def printable(self, data: bytes, name: str) -> list[Block]:
-        with opened(data, self.demuxer) as container:
+        return self.print_from(data, name)
+
+    def printable_source(self, probe: Probe) -> list[Block]:
+        """Read by PyAV in place: a 2 GiB recording is never in memory whole."""
+        return self.print_from(probe.handle, probe.name)
+
+    def print_from(self, source: bytes | BinaryIO, name: str) -> list[Block]:
+        with opened(source, self.demuxer) as container:
             facts = self.facts(container, name)
             stream = video_stream(container)
             frames: list[tuple[str, Image.Image]] = []

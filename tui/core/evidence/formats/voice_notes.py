@@ -7,7 +7,7 @@ opens); the magic decides, so a voice note named `.mp4` is still a voice note.""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, BinaryIO, ClassVar
 
 from tui.core.evidence.formats.base import Block, Facts, Fields, Format, Notice, Probe, Text
 from tui.core.evidence.formats.recordings import (
@@ -92,7 +92,14 @@ class VoiceNote(Media):
         return None
 
     def printable(self, data: bytes, name: str) -> list[Block]:
-        with opened(data, self.demuxer) as container:
+        return self.print_from(data, name)
+
+    def printable_source(self, probe: Probe) -> list[Block]:
+        """Read by PyAV in place, never whole in memory."""
+        return self.print_from(probe.handle, probe.name)
+
+    def print_from(self, source: bytes | BinaryIO, name: str) -> list[Block]:
+        with opened(source, self.demuxer) as container:
             facts = self.facts(container, name)
         shown = facts.shown
         rows = []

@@ -1,0 +1,318 @@
+"""What PDF/A (ISO 19005) asks of the binder, so that courts' filing systems and archives
+accept it: a page of someone else's PDF is merged only when it keeps to the rules, and
+the finished file carries the XMP identification, sRGB output intent and attachments
+that PDF/A-2b (PDF/A-3b when the originals are attached) requires.
+
+veraPDF is the reference validator; this module checks what can go wrong with the
+binder's own parts, and the tests check the finished file."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+from typing import Any
+
+import pikepdf
+
+#: Colour spaces that don't depend on a device other than the sRGB output intent.
+_PLAIN_SPACES = {"/DeviceRGB", "/DeviceGray", "/Pattern", "/RGB", "/G"}
+_FREE_SPACES = {"/ICCBased", "/CalRGB", "/CalGray", "/Lab"}
+_BLEND_MODES = {
+    "/Normal", "/Compatible", "/Multiply", "/Screen", "/Overlay", "/Darken", "/Lighten",
+    "/ColorDodge", "/ColorBurn", "/HardLight", "/SoftLight", "/Difference", "/Exclusion",
+    "/Hue", "/Saturation", "/Color", "/Luminosity",
+}  # fmt: skip
+_FORBIDDEN_FILTERS = {"/LZWDecode", "/LZW", "/JPXDecode", "/Crypt"}
+#: Operators that paint in CMYK, which an sRGB output intent can't describe.
+_CMYK_OPERATORS = {"k", "K"}
+#: Bounds for a crafted file: resources walked, and content parsed, per page.
+MAX_OBJECTS = 5000
+MAX_CONTENT_BYTES = 16 * 1024 * 1024
+TOOL = "Reclaim"
+
+
+class _Unfit(Exception):
+    """A page holds something PDF/A forbids; the message says what."""
+
+
+def page_problem(page: pikepdf.Page) -> str:
+    """Why this page can't be merged into a PDF/A file as it is ('' when it can): a font
+    that isn't embedded, CMYK colour, JavaScript or another action, optional content,
+    annotations (a form's filled-in values, notes) that merging would drop, ..."""
+    try:
+        _Walk().page(page)
+    except _Unfit as why:
+        return str(why)
+    except Exception:  # a page too damaged to inspect is rendered as a picture instead
+        return "it could not be inspected"
+    return ""
+
+
+class _Walk:
+    def __init__(self) -> None:
+        self.seen: set[tuple[int, int]] = set()
+        self.content_bytes = 0
+
+    def _visit(self, obj: Any) -> bool:
+        """False when this indirect object was already looked at."""
+        if len(self.seen) > MAX_OBJECTS:
+            raise _Unfit("it holds too many objects to inspect")
+        if isinstance(obj, pikepdf.Object) and obj.is_indirect:
+            key = obj.objgen
+            if key in self.seen:
+                return False
+            self.seen.add(key)
+        return True
+
+    def page(self, page: pikepdf.Page) -> None:
+        for annotation in page.obj.get("/Annots", pikepdf.Array()):
+            if isinstance(annotation, pikepdf.Dictionary) and annotation.get("/Subtype") not in (
+                pikepdf.Name.Link,
+                pikepdf.Name.Popup,
+            ):
+                raise _Unfit("it carries annotations or form fields")
+        if "/AA" in page.obj:
+            raise _Unfit("it runs actions when opened")
+        self.content(page)
+        self.resources(page.obj.get("/Resources"))
+
+    def content(self, holder: Any) -> None:
+        contents = holder.obj.get("/Contents") if isinstance(holder, pikepdf.Page) else holder
+        streams = (
+            [contents]
+            if isinstance(contents, pikepdf.Stream)
+            else list(contents or pikepdf.Array())
+        )
+        for stream in streams:
+            self.stream(stream)
+            self.content_bytes += len(stream.read_raw_bytes())
+        if self.content_bytes > MAX_CONTENT_BYTES:
+            raise _Unfit("its drawing is too large to inspect")
+        for item in pikepdf.parse_content_stream(holder):
+            operator = str(item.operator)
+            if operator in _CMYK_OPERATORS:
+                raise _Unfit("it paints in CMYK colour")
+            if operator in ("cs", "CS") and item.operands:
+                self.colour_space(item.operands[0], named_only=True)
+            if operator == "BDC" and item.operands and item.operands[0] == pikepdf.Name.OC:
+                raise _Unfit("it has optional content (layers)")
+            if operator == "INLINE IMAGE":
+                image = item.operands[0].obj
+                space = image.get("/CS", image.get("/ColorSpace"))
+                if space is not None:
+                    self.colour_space(space, named_only=True)
+
+    def stream(self, stream: pikepdf.Stream) -> None:
+        if "/F" in stream or "/FFilter" in stream:
+            raise _Unfit("it refers to a file outside it")
+        filters = stream.get("/Filter")
+        names = [filters] if isinstance(filters, pikepdf.Name) else list(filters or [])
+        for name in names:
+            if str(name) in _FORBIDDEN_FILTERS:
+                raise _Unfit(f"it uses {str(name)[1:]} compression")
+
+    def resources(self, resources: Any) -> None:
+        if not isinstance(resources, pikepdf.Dictionary) or not self._visit(resources):
+            return
+        for font in _values(resources.get("/Font")):
+            self.font(font)
+        for xobject in _values(resources.get("/XObject")):
+            self.xobject(xobject)
+        for state in _values(resources.get("/ExtGState")):
+            self.graphics_state(state)
+        for space in _values(resources.get("/ColorSpace")):
+            self.colour_space(space)
+        for pattern in _values(resources.get("/Pattern")):
+            self.pattern(pattern)
+        for shading in _values(resources.get("/Shading")):
+            self.colour_space(shading.get("/ColorSpace"))
+        for prop in _values(resources.get("/Properties")):
+            if isinstance(prop, pikepdf.Dictionary) and prop.get("/Type") in (
+                pikepdf.Name.OCG,
+                pikepdf.Name.OCMD,
+            ):
+                raise _Unfit("it has optional content (layers)")
+
+    def font(self, font: Any) -> None:
+        if not isinstance(font, pikepdf.Dictionary) or not self._visit(font):
+            return
+        subtype = font.get("/Subtype")
+        if subtype == pikepdf.Name.Type3:
+            self.resources(font.get("/Resources"))
+            return
+        described: Any = font
+        if subtype == pikepdf.Name.Type0:
+            descendants = font.get("/DescendantFonts")
+            described = descendants[0] if descendants else pikepdf.Dictionary()
+        descriptor = described.get("/FontDescriptor")
+        if not isinstance(descriptor, pikepdf.Dictionary) or not any(
+            key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+        ):
+            name = str(font.get("/BaseFont", "/a font"))[1:]
+            raise _Unfit(f"its font {name} is not embedded")
+
+    def xobject(self, xobject: Any) -> None:
+        if not isinstance(xobject, pikepdf.Stream) or not self._visit(xobject):
+            return
+        self.stream(xobject)
+        if "/OC" in xobject:
+            raise _Unfit("it has optional content (layers)")
+        if "/OPI" in xobject or "/Alternates" in xobject:
+            raise _Unfit("it holds printing-press instructions")
+        subtype = xobject.get("/Subtype")
+        if subtype == pikepdf.Name.Image:
+            if bool(xobject.get("/Interpolate", False)):
+                raise _Unfit("it asks for smoothed pictures")
+            if not xobject.get("/ImageMask", False):
+                self.colour_space(xobject.get("/ColorSpace"))
+            if isinstance(xobject.get("/SMask"), pikepdf.Stream):
+                self.xobject(xobject.SMask)
+        elif subtype == pikepdf.Name.Form:
+            if "/PS" in xobject or "/Ref" in xobject or xobject.get("/Subtype2") is not None:
+                raise _Unfit("it holds PostScript or a reference to another file")
+            group = xobject.get("/Group")
+            if isinstance(group, pikepdf.Dictionary) and "/CS" in group:
+                self.colour_space(group.CS)
+            self.content(xobject)
+            self.resources(xobject.get("/Resources"))
+        else:
+            raise _Unfit("it holds PostScript")
+
+    def graphics_state(self, state: Any) -> None:
+        if not isinstance(state, pikepdf.Dictionary) or not self._visit(state):
+            return
+        if "/TR" in state or "/HTP" in state or "/HT" in state:
+            raise _Unfit("it sets printing-press transfer functions")
+        if state.get("/TR2", pikepdf.Name.Default) != pikepdf.Name.Default:
+            raise _Unfit("it sets printing-press transfer functions")
+        modes = state.get("/BM", pikepdf.Name.Normal)
+        for mode in [modes] if isinstance(modes, pikepdf.Name) else list(modes):
+            if str(mode) not in _BLEND_MODES:
+                raise _Unfit("it uses a blend mode PDF/A doesn't know")
+        mask = state.get("/SMask")
+        if isinstance(mask, pikepdf.Dictionary):
+            self.xobject(mask.get("/G"))
+
+    def pattern(self, pattern: Any) -> None:
+        if not isinstance(pattern, pikepdf.Object) or not self._visit(pattern):
+            return
+        if pattern.get("/PatternType") == 1 and isinstance(pattern, pikepdf.Stream):
+            self.content(pattern)
+            self.resources(pattern.get("/Resources"))
+        elif isinstance(pattern.get("/Shading"), pikepdf.Dictionary):
+            self.colour_space(pattern.Shading.get("/ColorSpace"))
+
+    def colour_space(self, space: Any, named_only: bool = False) -> None:
+        """DeviceCMYK (directly, or as the fallback of a spot colour) needs a CMYK output
+        intent, which a binder printed in sRGB doesn't have. A name not known here is a
+        resource name, already looked at among the resources."""
+        if space is None:
+            return
+        if isinstance(space, pikepdf.Name):
+            if str(space) in ("/DeviceCMYK", "/CMYK"):
+                raise _Unfit("it paints in CMYK colour")
+            return
+        if named_only or not isinstance(space, pikepdf.Array) or not len(space):
+            return
+        family = str(space[0])
+        if family in _FREE_SPACES:
+            return
+        if family in ("/Indexed", "/I", "/Pattern") and len(space) > 1:
+            self.colour_space(space[1])
+        elif family in ("/Separation", "/DeviceN") and len(space) > 2:
+            self.colour_space(space[2])
+        elif family not in _PLAIN_SPACES:
+            raise _Unfit(f"it uses the colour space {family[1:]}")
+
+
+def _values(mapping: Any) -> list[Any]:
+    if not isinstance(mapping, pikepdf.Dictionary):
+        return []
+    return [mapping[key] for key in mapping.keys()]  # noqa: SIM118 (a pikepdf Dictionary)
+
+
+# ---- finishing the binder ----------------------------------------------------------
+
+
+def xmp_body(part: int, title: str, author: str, moment: datetime, tool: str = TOOL) -> str:
+    """The XMP identification PDF/A asks for, with the same title, author, tool and dates
+    as the document information (both fixed by the export date, so it is reproducible)."""
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    creator = (
+        f"      <dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq></dc:creator>\n"
+        if author
+        else ""
+    )
+    body = (
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
+        ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+        '  <rdf:Description rdf:about=""\n'
+        '    xmlns:dc="http://purl.org/dc/elements/1.1/"\n'
+        '    xmlns:xmp="http://ns.adobe.com/xap/1.0/"\n'
+        '    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"\n'
+        '    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">\n'
+        f"      <pdfaid:part>{part}</pdfaid:part>\n"
+        "      <pdfaid:conformance>B</pdfaid:conformance>\n"
+        "      <dc:format>application/pdf</dc:format>\n"
+        "      <dc:title><rdf:Alt>"
+        f'<rdf:li xml:lang="x-default">{escape(title)}</rdf:li></rdf:Alt></dc:title>\n'
+        f"{creator}"
+        f"      <xmp:CreatorTool>{escape(tool)}</xmp:CreatorTool>\n"
+        f"      <xmp:CreateDate>{stamp}</xmp:CreateDate>\n"
+        f"      <xmp:ModifyDate>{stamp}</xmp:ModifyDate>\n"
+        f"      <xmp:MetadataDate>{stamp}</xmp:MetadataDate>\n"
+        f"      <pdf:Producer>{escape(tool)}</pdf:Producer>\n"
+        "  </rdf:Description>\n"
+        " </rdf:RDF>\n"
+        "</x:xmpmeta>"
+    )
+    return body
+
+
+def xmp_packet(part: int, title: str, author: str, moment: datetime) -> bytes:
+    body = xmp_body(part, title, author, moment)
+    return (
+        f'<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n{body}\n<?xpacket end="w"?>'
+    ).encode()
+
+
+def finish(binder: pikepdf.Pdf, part: int, title: str, author: str, moment: datetime) -> None:
+    """Identify the file as PDF/A-`part`b: XMP metadata matching the document information
+    (fpdf2 has written the sRGB output intent and the same XMP, which
+    is written again here, so that it is exactly what this module says)."""
+    tool = TOOL
+    info = pikepdf.Dictionary(
+        Title=pikepdf.String(title),
+        Creator=pikepdf.String(tool),
+        Producer=pikepdf.String(tool),
+        CreationDate=pikepdf.String(moment.strftime("D:%Y%m%d%H%M%SZ")),
+        ModDate=pikepdf.String(moment.strftime("D:%Y%m%d%H%M%SZ")),
+    )
+    if author:
+        info.Author = pikepdf.String(author)
+    binder.trailer.Info = binder.make_indirect(info)
+    metadata = pikepdf.Stream(binder, xmp_packet(part, title, author, moment))
+    metadata.Type = pikepdf.Name.Metadata
+    metadata.Subtype = pikepdf.Name.XML
+    binder.Root.Metadata = binder.make_indirect(metadata)
+
+
+def attach(
+    binder: pikepdf.Pdf, name: str, data: bytes, description: str, mime: str, stamp: str
+) -> None:
+    """Embed one original as PDF/A-3 allows: with its MIME type, dates, and its relation
+    to the document (`/Source`: the binder was made from it), listed in the catalog's /AF."""
+    spec = pikepdf.AttachedFileSpec(
+        binder,
+        data,
+        description=description,
+        filename=name,
+        mime_type=mime or "application/octet-stream",
+        creation_date=stamp,
+        mod_date=stamp,
+    )
+    spec.obj.AFRelationship = pikepdf.Name.Source
+    binder.attachments[name] = spec
+    if "/AF" not in binder.Root:
+        binder.Root.AF = pikepdf.Array()
+    binder.Root.AF.append(spec.obj)
