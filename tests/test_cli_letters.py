@@ -91,6 +91,11 @@ def test_legal_options_and_the_lawyer_package(cli, tmp_path: Path):
     text = (data / "notes.txt").read_text()
     assert "He also wrote to my employer." in text and "reference RD-1" in text
     assert "7777" not in text
+    assert "Where the person lives: United States (assumed" in text, "made before it asked"
+    assert cli("jurisdiction", "set", "au").returncode == 0
+    cli("legal", "package", str(tmp_path / "for-lawyer-au"))
+    text = (tmp_path / "for-lawyer-au" / "data" / "notes.txt").read_text()
+    assert "Where the person lives: Australia." in text and "Online Safety Act 2021" in text
     assert "Posted on Reddit" in " ".join(
         p.text for p in Document(str(data / "timeline.docx")).paragraphs
     )

@@ -355,6 +355,22 @@ async def test_no_placeholder_is_cut_at_80_columns(demo: Vault):
                 await pilot.pause(0.1)
 
 
+async def test_step_8s_next_steps_hang_under_their_words_at_80_columns(demo: Vault):
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_the_age_question(pilot)
+        await settle(app, pilot)
+        drawn = [line for line in lines_of(app.screen.query_one("#today")) if line.strip()]
+        first = next(i for i, line in enumerate(drawn) if "Next (n explains): •" in line)
+        steps = drawn[first:]
+        assert len(steps) > len([line for line in steps if "• " in line]), "some step wraps"
+        column = steps[0].index("• ")
+        for line in steps[1:]:
+            assert line[:column].strip() == "", line  # nothing runs back under the label
+            if "• " not in line:
+                assert line[column + 2 :] and line[column + 1] == " ", "wrapped under its words"
+
+
 # ---- 13. screens -------------------------------------------------------------------
 
 

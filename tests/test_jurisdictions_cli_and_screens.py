@@ -14,7 +14,7 @@ from tests.conftest import PASSPHRASE, run_reclaim
 from tests.test_app import SIZE, screen_text, settle, type_text
 from tests.test_takedowns_screen import open_step
 from tui.app import ReclaimApp
-from tui.core.jurisdictions import stored
+from tui.core.jurisdictions import case_place, stored
 from tui.core.letters import get_facts, save_facts
 from tui.core.settings import Settings
 from tui.core.takedowns import add_request, get_request, update_request
@@ -158,3 +158,24 @@ async def test_the_place_changes_on_the_takedowns_step_and_on_safety(vault: Vaul
         await settle(app, pilot)
         assert "Emergency: 000" in screen_text(app) and "1800RESPECT" in screen_text(app)
         assert get_facts(vault).jurisdiction == "au"
+
+
+def test_init_can_say_where_the_person_lives_and_otherwise_asks(tmp_path: Path) -> None:
+    case = tmp_path / "gb-case"
+    made = run_reclaim(
+        "init", "--vault", str(case), "--passphrase-file", "-", "--place", "uk", stdin=PASSPHRASE
+    )
+    assert made.returncode == 0, made.stderr
+    assert "Where do you live?" not in made.stdout
+    with Vault.open(case, passphrase=PASSPHRASE) as vault:
+        assert case_place(vault) == "United Kingdom"
+    other = tmp_path / "other"
+    made = run_reclaim("init", "--vault", str(other), "--passphrase-file", "-", stdin=PASSPHRASE)
+    assert "Where do you live?" in made.stdout and "jurisdiction set" in made.stdout
+    with Vault.open(other, passphrase=PASSPHRASE) as vault:
+        assert "assumed: where you live hasn't been said" in case_place(vault)
+    bad = run_reclaim(
+        "init", "--vault", str(tmp_path / "x"), "--passphrase-file", "-", "--place", "narnia",
+        stdin=PASSPHRASE,
+    )  # fmt: skip
+    assert bad.returncode != 0 and not (tmp_path / "x").exists(), "nothing made for a bad code"

@@ -27,14 +27,26 @@ somewhere safe and away from this computer: anyone who has it can open the case.
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from tui.core.jurisdictions import check_code, set_case_place
     from tui.core.vault import Vault
 
     path = vault_path(args)
     passphrase = read_new_passphrase(args.passphrase_file)
+    place = check_code(args.place) if args.place is not None else None
     vault, code = Vault.create(path, passphrase)
-    vault.close()
+    try:
+        if place is not None:
+            set_case_place(vault, place)
+    finally:
+        vault.close()
     say(f"Your case is ready at {shown(str(path))}.\n")
     say(RECOVERY_NOTICE.format(code=code))
+    if place is None:
+        say(
+            "\nWhere do you live? It decides which laws, deadlines and helplines Reclaim "
+            "shows you: reclaim jurisdiction set CODE (reclaim jurisdiction list shows them; "
+            "none for general advice only)."
+        )
     return 0
 
 
@@ -118,7 +130,12 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 
 def register(commands: Commands) -> None:
-    add_command(commands, "init", cmd_init, "creating the case", "create a new case vault")
+    init = add_command(commands, "init", cmd_init, "creating the case", "create a new case vault")
+    init.add_argument(
+        "--place",
+        metavar="CODE",
+        help="where you live (reclaim jurisdiction list; none for general advice only)",
+    )
     unlock = add_command(
         commands, "unlock", cmd_unlock, "opening the case", "check that the case opens"
     )

@@ -458,7 +458,7 @@ def case_place(vault: Vault) -> str:
     """The case's place in a few words, for the binder's cover and the screens."""
     code = stored(vault)
     if not code:
-        return f"{resolve(LEGACY).name} (assumed: this case was made before Reclaim asked)"
+        return f"{resolve(LEGACY).name} (assumed: where you live hasn't been said for this case)"
     return display_name(code)
 
 
@@ -469,7 +469,7 @@ def lawyer_line(vault: Vault) -> str:
         return "Where the person lives: not said; Reclaim showed general advice only."
     place = case_jurisdiction(vault)
     laws = "; ".join(law.law for law in place.legal if law.status == "law")
-    assumed = " (assumed: the case was made before Reclaim asked)" if not code else ""
+    assumed = " (assumed: not said in the case)" if not code else ""
     name = display_name(code or LEGACY)
     return f"Where the person lives: {name}{assumed}. Laws Reclaim showed: {laws}."
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tui.core.account import as_docx
 from tui.core.binder import BinderChoices, BinderResult, Progress
+from tui.core.jurisdictions import lawyer_line
 from tui.core.letters import get_facts
 from tui.core.packages import write_package
 from tui.core.takedown_sites import shipped
@@ -29,7 +30,7 @@ UNDER_18_WORDS = {
 def notes_text(vault: Vault) -> str:
     """The notes for the lawyer, as plain text."""
     facts = get_facts(vault)
-    out = ["Notes for the lawyer", "====================", ""]
+    out = ["Notes for the lawyer", "====================", "", lawyer_line(vault), ""]
     if facts.under_18:
         out += [UNDER_18_WORDS[facts.under_18], ""]
     out += ["My notes", "--------", facts.lawyer_notes or "(none written)", ""]

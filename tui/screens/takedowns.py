@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -187,7 +189,7 @@ class TakedownsScreen(Screen[None]):
         )
         self.query_one("#lead", Static).update(lead)
 
-    def _today(self, requests: Sequence[Request], under_18: str) -> Text:
+    def _today(self, requests: Sequence[Request], under_18: str) -> RenderableType:
         from tui.core.takedowns import is_overdue, needs_follow_up, suggestions
 
         text = Text()
@@ -200,13 +202,20 @@ class TakedownsScreen(Screen[None]):
                 text.append("time to follow it up today.\n")
         # The first rung (the site's own report) is what was done: n shows it in full.
         found = [s for s in suggestions(requests, under_18) if s.rung != 1]
-        if found:
-            text.append("Next (n explains): ", style="bold")
-            for number, suggestion in enumerate(found[:4]):
-                about = f"{suggestion.request} " if suggestion.request else ""
-                indent = "" if number == 0 else " " * 19
-                text.append(f"{indent}• {about}{suggestion.title}\n")
-        return text
+        if not found:
+            return text
+        # The steps hang under their own words at any width (a wrapped step would
+        # otherwise run back under the label).
+        steps = Table.grid()
+        steps.add_column(no_wrap=True)
+        steps.add_column(no_wrap=True)
+        steps.add_column(ratio=1)
+        for number, suggestion in enumerate(found[:4]):
+            about = f"{suggestion.request} " if suggestion.request else ""
+            label = Text("Next (n explains): " if number == 0 else "", style="bold")
+            steps.add_row(label, "• ", Text(f"{about}{suggestion.title}"))
+        text.rstrip()
+        return Group(text, steps) if text else steps
 
     def current_id(self) -> str | None:
         table = self.query_one(DataTable)
