@@ -1,5 +1,6 @@
 """The terminal app driven with Textual's Pilot, at 80x24, against real vaults on disk."""
 
+import io
 from pathlib import Path
 
 import pytest
@@ -25,8 +26,25 @@ SIZE = (80, 24)
 
 
 def screen_text(app: ReclaimApp) -> str:
-    """Everything the current screen shows, as plain text."""
-    return "\n".join(str(static.render()) for static in app.screen.query(Static))
+    """Everything the current screen shows, as plain text (grids and groups too, drawn
+    wide so that nothing wraps)."""
+    from rich.console import Console, ConsoleRenderable, RichCast
+    from rich.text import Text
+
+    drawable = ConsoleRenderable | RichCast
+
+    parts = []
+    for static in app.screen.query(Static):
+        shown = static.render()
+        if not isinstance(shown, str | Text) and isinstance(static.content, drawable):
+            shown = static.content  # a grid or a group, as given to the widget
+        if isinstance(shown, str | Text):
+            parts.append(str(shown))
+            continue
+        console = Console(width=1000, record=True, file=io.StringIO(), color_system=None)
+        console.print(shown)
+        parts.append("\n".join(line.rstrip() for line in console.export_text().splitlines()))
+    return "\n".join(parts)
 
 
 async def type_text(pilot, text: str) -> None:

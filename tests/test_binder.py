@@ -326,3 +326,14 @@ def test_timeline_and_details_are_set_left_with_labels_beside_values(case: Vault
     assert "SHA-1 (for older tools)" in details and "MD5 (for older tools)" in details
     log = next(t for t in texts if t.startswith("Appendix: custody log"))
     assert "Entry Time (UTC) Action Exhibit Details" in log
+
+
+@pytest.mark.parametrize(
+    ("total", "first"), [(1000 + 44, 1000), (2 * 1200 + 30, 600), (5000, 900)]
+)
+def test_no_slice_of_a_split_picture_is_a_sliver(total: int, first: int):
+    from tui.core.binder import slices
+
+    heights = slices(total, first, full=1200, least=200)
+    assert sum(heights) == total and heights[0] <= first
+    assert all(rows <= 1200 for rows in heights) and min(heights) >= 200

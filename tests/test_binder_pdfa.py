@@ -13,8 +13,10 @@ import io
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import pikepdf
@@ -141,6 +143,32 @@ def content_operators(pdf: pikepdf.Pdf) -> set[str]:
     return found
 
 
+def notdef_uses(pdf: pikepdf.Pdf) -> int:
+    """How often the pages' own text draws glyph 0 (.notdef), which PDF/A forbids: each
+    two-byte code of an Identity-H font is looked up in the font's CIDToGIDMap."""
+    count = 0
+    for page in pdf.pages:
+        fonts = page.Resources.get("/Font", pikepdf.Dictionary())
+        mapping = b""
+        for item in pikepdf.parse_content_stream(page):
+            operator = str(item.operator)
+            if operator == "Tf":
+                font = fonts.get(str(item.operands[0]))
+                descendant: Any = font.DescendantFonts[0] if font is not None else {}
+                table = descendant.get("/CIDToGIDMap")
+                mapping = table.read_bytes() if isinstance(table, pikepdf.Stream) else b""
+            elif operator in ("Tj", "TJ", "'", '"') and mapping:
+                strings = [o for o in item.operands[-1:] for o in (o if operator == "TJ" else [o])]
+                for text in strings:
+                    if isinstance(text, pikepdf.String):
+                        raw = bytes(text)
+                        for at in range(0, len(raw) - 1, 2):
+                            cid = int.from_bytes(raw[at : at + 2], "big")
+                            if mapping[2 * cid : 2 * cid + 2] in (b"\x00\x00", b""):
+                                count += 1
+    return count
+
+
 def xmp_of(pdf: pikepdf.Pdf) -> ElementTree.Element:
     metadata = pdf.Root.Metadata
     assert metadata.Type == pikepdf.Name.Metadata and metadata.Subtype == pikepdf.Name.XML
@@ -167,15 +195,18 @@ def conformance_problems(data: bytes, part: int) -> list[str]:
         if title != str(pdf.docinfo.get("/Title")):
             problems.append("the XMP title differs from the document information")
         created = xmp.findtext(".//xmp:CreateDate", namespaces=NS) or ""
-        if created.replace("-", "").replace(":", "").replace("T", "")[:14] != str(
-            pdf.docinfo.get("/CreationDate")
-        )[2:16]:
+        if (
+            created.replace("-", "").replace(":", "").replace("T", "")[:14]
+            != str(pdf.docinfo.get("/CreationDate"))[2:16]
+        ):
             problems.append("the XMP date differs from the document information")
         intents = [i for i in pdf.Root.get("/OutputIntents", []) if i.S == "/GTS_PDFA1"]
         if len(intents) != 1 or int(intents[0].DestOutputProfile.N) != 3:
             problems.append("no sRGB output intent")
         if missing := unembedded_fonts(pdf):
             problems.append(f"fonts not embedded: {missing}")
+        if notdef_uses(pdf):
+            problems.append("text drawn with the .notdef glyph")
         if {"k", "K"} & content_operators(pdf):
             problems.append("CMYK colour in a page")
         for obj in pdf.objects:
@@ -194,12 +225,15 @@ def conformance_problems(data: bytes, part: int) -> list[str]:
             if filters is not None and "/LZWDecode" in str(filters):
                 problems.append("LZW compression")
             group = obj.get("/Group")
-            if isinstance(group, pikepdf.Dictionary) and group.get("/S") == "/Transparency":
-                if group.get("/CS") not in (None, pikepdf.Name.DeviceRGB, pikepdf.Name.DeviceGray):
-                    problems.append(f"a transparency group in {group.get('/CS')}")
-            if obj.get("/Type") == pikepdf.Name.Annot:
-                if int(obj.get("/F", 0)) & 4 == 0:
-                    problems.append("an annotation that doesn't print")
+            plain = (None, pikepdf.Name.DeviceRGB, pikepdf.Name.DeviceGray)
+            if (
+                isinstance(group, pikepdf.Dictionary)
+                and group.get("/S") == "/Transparency"
+                and group.get("/CS") not in plain
+            ):
+                problems.append(f"a transparency group in {group.get('/CS')}")
+            if obj.get("/Type") == pikepdf.Name.Annot and int(obj.get("/F", 0)) & 4 == 0:
+                problems.append("an annotation that doesn't print")
         names = pdf.Root.get("/Names", pikepdf.Dictionary())
         opening = pdf.Root.get("/OpenAction")
         if "/JavaScript" in names or (
@@ -260,8 +294,20 @@ def test_a_page_whose_font_is_not_embedded_is_printed_as_a_searchable_picture(ca
         pictures = [pikepdf.PdfImage(raw) for raw in found if isinstance(raw, pikepdf.Stream)]
         assert any(picture.width >= 2400 for picture in pictures), "at print resolution"
         merged = pdf.pages[clean].Resources.XObject
-        assert any(name.startswith("/Exhibit") for name in merged.keys()), "merged as it is"
+        assert any(str(name).startswith("/Exhibit") for name in merged.keys()), "merged"  # noqa: SIM118
         assert unembedded_fonts(pdf) == []
+    import pypdfium2
+
+    page = pypdfium2.PdfDocument(data)[clean]
+    textpage = page.get_textpage()
+    found = textpage.search("EMBEDDED").get_next()
+    assert found is not None
+    left, bottom, right, top = textpage.get_charbox(found[0])
+    drawn = page.render(scale=2).to_pil().convert("L")
+    height = page.get_height()
+    letter = drawn.crop((int(left * 2), int((height - top) * 2), int(right * 2) + 1,
+                         int((height - bottom) * 2) + 1))  # fmt: skip
+    assert letter.getextrema()[0] < 60, "the merged page's text is black, as it was made"
 
 
 def test_a_password_makes_an_ordinary_encrypted_pdf_not_pdfa(case: Vault):
@@ -305,8 +351,8 @@ def test_guessed_times_are_marked_estimated_and_hashes_are_monospaced(case: Vaul
     assert any("DejaVuSansMono" in name for name in fonts)
 
 
-def index_lines(data: bytes, path: Path) -> list[str]:
-    """The evidence index's text, line by line: pdftotext -raw, else pypdf."""
+def lines_of(data: bytes, path: Path, section: str) -> list[str]:
+    """The text of the pages headed `section`, line by line: pdftotext -raw, else pypdf."""
     path.write_bytes(data)
     if shutil.which("pdftotext"):
         raw = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True,
@@ -314,13 +360,18 @@ def index_lines(data: bytes, path: Path) -> list[str]:
         pages = raw.split("\f")
     else:
         pages = [page.extract_text() or "" for page in PdfReader(path).pages]
-    return [line for page in pages if "Evidence index" in page for line in page.splitlines()]
+    return [line for page in pages if page.startswith(section) for line in page.splitlines()]
 
 
 def test_each_hash_stands_whole_on_one_line_of_the_index(case: Vault, tmp_path: Path):
-    lines = index_lines(build(case, BinderChoices(export_date=DAY)), tmp_path / "b.pdf")
+    data = build(case, BinderChoices(export_date=DAY))
+    lines = lines_of(data, tmp_path / "b.pdf", "Evidence index")
     for exhibit in list_exhibits(case):
         assert any(exhibit.sha256 in line for line in lines), exhibit.id
+    for appendix in ("Appendix: hash manifest", "Appendix: custody log"):
+        lines = lines_of(data, tmp_path / "b.pdf", appendix)
+        for exhibit in list_exhibits(case):
+            assert any(exhibit.sha256 in line for line in lines), (appendix, exhibit.id)
 
 
 @pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed")
@@ -348,3 +399,100 @@ def test_poppler_sees_metadata_pdf_17_and_every_font_embedded(case: Vault, tmp_p
 def test_make_reports_what_it_could_only_name(case: Vault):
     made = make(case, BinderChoices(export_date=DAY))
     assert made.notices == [] and made.unattached == []
+
+
+def test_characters_the_typeface_lacks_are_marked_not_silently_dropped(
+    vault: Vault, tmp_path: Path
+):
+    words = "He wrote \U0001f984 and \u65e5\u672c then left"
+    add_file(vault, make_png(tmp_path / "a.png"), {"description": words})
+    data = build(vault, BinderChoices(export_date=DAY))
+    assert conformance_problems(data, 2) == []  # and no .notdef glyph drawn for them
+    text = " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
+    assert "He wrote \ufffd and \ufffd\ufffd then left" in " ".join(text.split())
+
+
+def crafted(content: bytes, extra: Callable[[pikepdf.Pdf, pikepdf.Page], None]) -> pikepdf.Pdf:
+    """A one-page PDF drawing `content`, with `extra` adding to its page."""
+    pdf = pikepdf.new()
+    page = pdf.add_blank_page(page_size=(200, 200))
+    page.Contents = pdf.make_stream(content)
+    extra(pdf, page)
+    return pdf
+
+
+def nothing(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
+    pass
+
+
+def javascript(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
+    page.obj.AA = pikepdf.Dictionary(
+        O=pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert(1)"))
+    )
+
+
+def form_field(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
+    page.obj.Annots = pdf.make_indirect(pikepdf.Array([pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget, Rect=[0, 0, 50, 20])]))  # fmt: skip
+
+
+def lzw_picture(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
+    image = pdf.make_stream(b"\x80\x0b\x60\x50\x22\x0c\x0c\x85\x01")
+    image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    image.Width, image.Height, image.BitsPerComponent = 1, 1, 8
+    image.ColorSpace, image.Filter = pikepdf.Name.DeviceGray, pikepdf.Name.LZWDecode
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
+
+
+def type0_without_file(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
+    descendant = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.CIDFontType2, BaseFont=pikepdf.Name.Arial,
+        FontDescriptor=pikepdf.Dictionary(Type=pikepdf.Name.FontDescriptor,
+                                          FontName=pikepdf.Name.Arial),
+    )  # fmt: skip
+    font = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font,
+        Subtype=pikepdf.Name.Type0,
+        BaseFont=pikepdf.Name.Arial,
+        DescendantFonts=[descendant],
+    )
+    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+
+
+@pytest.mark.parametrize(
+    ("content", "extra", "why"),
+    [
+        (b"0 0 0 1 k 0 0 50 50 re f", nothing, "CMYK"),
+        (b"/DeviceCMYK cs 0 0 0 1 sc", nothing, "CMYK"),
+        (b"BX 1 2 hello EX", nothing, "drawing instructions"),
+        (b"/OC /L1 BDC EMC", nothing, "optional content"),
+        (b"q Q", javascript, "actions"),
+        (b"q Q", form_field, "form fields"),
+        (b"/Im0 Do", lzw_picture, "LZW"),
+        (b"BT /F1 12 Tf (hi) Tj ET", type0_without_file, "font Arial is not embedded"),
+        (b"0 0 1 rg 0 0 50 50 re f", nothing, ""),
+    ],
+)
+def test_what_pdfa_forbids_in_a_page_is_found(
+    content: bytes, extra: Callable[[pikepdf.Pdf, pikepdf.Page], None], why: str
+):
+    from tui.core.pdfa import page_problem
+
+    with crafted(content, extra) as pdf:
+        problem = page_problem(pdf.pages[0])
+    assert why in problem if why else problem == "", problem
+
+
+def test_originals_past_the_total_limit_are_named_instead_of_attached(
+    case: Vault, monkeypatch: pytest.MonkeyPatch
+):
+    first, second, *rest = list_exhibits(case)
+    monkeypatch.setattr(binder_module, "ATTACH_TOTAL", first.size + second.size)
+    made = make(case, BinderChoices(export_date=DAY, attach_originals=True))
+    assert [ident for ident, _ in made.unattached] == [e.id for e in rest]
+    assert all("the PDF already holds" in why for _, why in made.unattached)
+    with pikepdf.open(io.BytesIO(made.data)) as pdf:
+        assert sorted(pdf.attachments) == sorted(
+            f"{e.id}-{e.original_name}" for e in (first, second)
+        )
+    assert conformance_problems(made.data, 3) == []

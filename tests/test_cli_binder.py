@@ -94,4 +94,9 @@ def test_the_usb_package_is_a_valid_bagit_bag(cli, tmp_path: Path):
     again = cli("binder", str(folder), "--package")
     assert again.returncode == 1 and "is not empty" in again.stderr
     log = json.loads(cli("log", "--json").stdout)
-    assert [e["action"] for e in log[-2:]] == ["binder", "package"]
+    # One entry for the package, naming the binder it carries (no separate binder entry).
+    import hashlib
+
+    binder_sha256 = hashlib.sha256((folder / "data" / "binder.pdf").read_bytes()).hexdigest()
+    assert [e["action"] for e in log[-2:]] == ["intake", "package"]
+    assert log[-1]["details"]["binder_sha256"] == binder_sha256

@@ -90,10 +90,10 @@ def test_codes_names_and_fallbacks():
         ("eu.toml", "reviewed = 2026-12-01\n\n[[routes]]", "\n[[routes]]", "missing: reviewed"),
         (
             "gb.toml",
-            "has been proposed as an amendment to the Crime and Policing Bill. "
-            "Proposed, not yet law: check with a lawyer.",
+            "so Reclaim counts no deadline. Passed, but not confirmed in force: check with a "
+            "lawyer.",
             "is coming.",
-            "say it is proposed",
+            "should say so in its rule",
         ),
         ("au.toml", "hours = 24", "hours = 0", "positive number"),
         ("ca.toml", 'audience = "under-18"', 'audience = "teens"', "audience should be"),

@@ -84,7 +84,7 @@ def test_safety_starts_from_the_clinics_place_and_its_contacts_stay_on_top(tmp_p
 def test_legal_options_name_the_law_of_the_place(place, law):
     text = run_reclaim("legal", "options", "--place", place).stdout
     assert "The law where you live: " in text and law in text
-    assert "Proposed, not yet law" in run_reclaim("legal", "options", "--place", "gb").stdout
+    assert "not confirmed in force" in run_reclaim("legal", "options", "--place", "gb").stdout
 
 
 def test_the_case_place_is_set_and_decides_letters_and_the_ladder(cli, vault: Vault):

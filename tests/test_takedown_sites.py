@@ -103,6 +103,6 @@ def test_the_cli_lists_the_sites_as_text_and_json_with_each_places_clock():
     assert {s["deadline_hours"] for s in au["sites"] if s["kind"] == "platform"} == {24}
     assert au["clocks"][0]["starts"] == "notice" and "s 77" in au["clocks"][0]["rule"]
     uk = run_reclaim("takedown", "sites", "--place", "uk")
-    assert "Proposed, not yet law" in uk.stdout and "(within" not in uk.stdout
+    assert "not confirmed in force" in uk.stdout and "(within" not in uk.stdout
     wrong = run_reclaim("takedown", "sites", "--place", "atlantis")
     assert wrong.returncode == 1 and "not a place Reclaim knows" in wrong.stderr

@@ -89,6 +89,7 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
         try:
             for path in paths:
                 progress = StderrProgress(f"Adding {shown(path.name)}")
+                batcher.ahead(path.stat().st_size)
                 batcher.add(path, stage_file(vault, path, details, progress, args.follow_links))
             batcher.flush()
         except BaseException:

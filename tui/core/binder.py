@@ -25,7 +25,19 @@ from typing import TYPE_CHECKING, Any
 
 from tui.core import custody, pdfa
 from tui.core.atomic import atomic_write, check_new_file
-from tui.core.binder_layout import MONO, SANS, Bold, Mono, Row, Setting, grid, pairs, paragraph
+from tui.core.binder_layout import (
+    MISSING,
+    MONO,
+    SANS,
+    Bold,
+    Mono,
+    Row,
+    Setting,
+    drawable,
+    grid,
+    pairs,
+    paragraph,
+)
 from tui.core.errors import InputError, VaultDamaged
 from tui.core.evidence import formats
 from tui.core.evidence.digests import Digests
@@ -50,6 +62,7 @@ FOOTER_SPACE = 14.0
 #: An original larger than this is not attached to the PDF (readers and mail systems
 #: choke on such files); the binder says so and the package holds it.
 ATTACH_LIMIT = 256 * 1024 * 1024
+ATTACH_TOTAL = 1024 * 1024 * 1024
 #: Beside every time that was read from the file rather than given by the person.
 ESTIMATED = " (estimated)"
 FRAME_GREY = 120
@@ -128,17 +141,33 @@ def chosen_exhibits(vault: Vault, choices: BinderChoices) -> list[Exhibit]:
     return exhibits
 
 
-def too_large_to_attach(exhibit: Exhibit, choices: BinderChoices) -> str:
-    """Why this original is not attached although the originals were asked for ('' when
-    it is attached)."""
-    if not choices.attach_originals or exhibit.size <= ATTACH_LIMIT:
-        return ""
+def not_attached(exhibits: list[Exhibit], choices: BinderChoices) -> dict[str, str]:
+    """The originals asked for that the PDF won't hold, and why: each over ATTACH_LIMIT,
+    and, in order, those that would take the PDF past ATTACH_TOTAL (a PDF of gigabytes
+    is no use to anyone it is sent to). Decided from the sizes before anything is read,
+    so that each exhibit's page can say where its original is."""
+    if not choices.attach_originals:
+        return {}
     where = (
         "it is in this package's originals folder"
         if choices.packaged
         else "it is kept in the encrypted case file and can be exported from it"
     )
-    return f"too large to attach to the PDF (over {ATTACH_LIMIT // 2**20} MiB); {where}"
+    reasons: dict[str, str] = {}
+    held = 0
+    for exhibit in exhibits:
+        if exhibit.size > ATTACH_LIMIT:
+            reasons[exhibit.id] = (
+                f"too large to attach to the PDF (over {ATTACH_LIMIT // 2**20} MiB); {where}"
+            )
+        elif held + exhibit.size > ATTACH_TOTAL:
+            reasons[exhibit.id] = (
+                f"not attached: the PDF already holds {ATTACH_TOTAL // 2**20} MiB of "
+                f"originals; {where}"
+            )
+        else:
+            held += exhibit.size
+    return reasons
 
 
 @dataclass
@@ -200,6 +229,8 @@ class _Document:
         """The PDF evidence whose pages are merged, by exhibit id."""
         self.notices: list[tuple[str, str]] = []
         """Exhibits shown only as a notice, and why."""
+        self.not_attached: dict[str, str] = {}
+        """Originals asked for that the PDF won't hold, and why (see `not_attached`)."""
         self.digests: dict[str, Digests] = {}
         """MD5 and SHA-1 beside SHA-256, for the originals that could be read."""
         if choices.attach_originals:
@@ -244,7 +275,10 @@ def _render_contents(pdf: FPDF, outline: list[OutlineSection]) -> None:
     for section in outline:
         indent = 6 * section.level
         pdf.set_x(MARGIN + indent)
-        name = str(section.name)
+        room = pdf.w - 2 * MARGIN - indent - 18
+        name = drawable(pdf, str(section.name))
+        while len(name) > 8 and pdf.get_string_width(name) > room:
+            name = name[: int(len(name) * 0.9)].rstrip() + "\u2026"
         pdf.cell(pdf.w - 2 * MARGIN - indent - 16, 6, name)
         pdf.cell(16, 6, str(section.page_number), align="R", new_x="LMARGIN", new_y="NEXT")
 
@@ -287,7 +321,9 @@ def _cover(doc: _Document, exhibits: list[Exhibit]) -> None:
         "appendix records every time evidence was added, exported or checked. Every page "
         f"carries a control number ({choices.prefix}-000001 onwards) so that none can go "
         "missing unnoticed. Times marked \u201c(estimated)\u201d were read from the file "
-        "(its own metadata or name), not confirmed by the person.",
+        "(its own metadata or name), not confirmed by the person. A character the "
+        f"binder's typeface can't show (an emoji, say) is printed as {MISSING}; the "
+        "original file holds it.",
         9,
         4.6,
     )
@@ -301,7 +337,7 @@ def _time(exhibit: Exhibit, name: str) -> str:
     return as_written(value) + (ESTIMATED if name in exhibit.guesses else "")
 
 
-INDEX_WIDTHS = (16.0, 30.0, 24.0, 56.0, 54.0)
+INDEX_WIDTHS = (16.0, 37.0, 24.0, 52.0, 51.0)
 
 
 def _index(doc: _Document, exhibits: list[Exhibit]) -> None:
@@ -391,7 +427,7 @@ def _exhibit_details(
             ("SHA-1 (for older tools)", Mono(digests.sha1)),
             ("MD5 (for older tools)", Mono(digests.md5)),
         ]
-    unattached = too_large_to_attach(exhibit, doc.choices)
+    unattached = doc.not_attached.get(exhibit.id, "")
     rows.append(("The original", unattached[:1].upper() + unattached[1:] or doc.where_originals))
     if exhibit.derived_from:
         rows.append(("Made by joining", f"{', '.join(exhibit.derived_from)} (kept as they were)"))
@@ -571,7 +607,8 @@ def _draw_rendered(doc: _Document, rendered: Any, at: tuple[float, float], scale
         for run in rendered.runs:
             size = max(1.0, round(run.height * scale / 0.3528 * 2) / 2)
             pdf.set_font(SANS, size=size)
-            pdf.text(x + run.left * scale, y + (run.top + run.height * 0.8) * scale, run.text)
+            words = drawable(pdf, run.text)
+            pdf.text(x + run.left * scale, y + (run.top + run.height * 0.8) * scale, words)
     finally:
         pdf.text_mode = TextMode.FILL
 
@@ -694,7 +731,7 @@ def _exhibit(doc: _Document, exhibit: Exhibit) -> tuple[bytes | None, str]:
     data: bytes | None = None
     if digests is not None:
         doc.digests[exhibit.id] = digests
-        attach = doc.choices.attach_originals and not too_large_to_attach(exhibit, doc.choices)
+        attach = doc.choices.attach_originals and exhibit.id not in doc.not_attached
         data = read_original(doc.vault, exhibit) if attach else b""
     _exhibit_details(doc, exhibit, kind or exhibit.media_type, digests, notice_only=bool(reason))
     for block in content:
@@ -741,7 +778,8 @@ def _appendix(doc: _Document, exhibits: list[Exhibit]) -> None:
 
 
 def _custody_log(doc: _Document) -> None:
-    """The log as a table; each entry's details one to a line."""
+    """The log as a table; each entry's details one to a line, in the monospaced face
+    so that a hash in them stands whole on its line."""
     pdf = doc.pdf
     pdf.add_page()
     pdf.start_section("Appendix: custody log")
@@ -767,12 +805,12 @@ def _custody_log(doc: _Document) -> None:
             str(entry["at"]).replace("T", " ").removesuffix("Z"),
             str(entry["action"]),
             exhibit,
-            f"{said}\n{chained}" if said else chained,
+            Mono(f"{said}\n{chained}" if said else chained),
         ]
         groups.append([Row(row)])
     scale = doc.width / sum(LOG_WIDTHS)
     header = ("Entry", "Time (UTC)", "Action", "Exhibit", "Details")
-    grid(pdf, doc.setting, [w * scale for w in LOG_WIDTHS], header, groups, size=7)
+    grid(pdf, doc.setting, [w * scale for w in LOG_WIDTHS], header, groups, size=6.5)
 
 
 def _short(value: Any) -> str:
@@ -828,6 +866,7 @@ def _make(vault: Vault, choices: BinderChoices, progress: Progress | None = None
     # as the default, in a fraction of the time. Lossless either way.
     image_parsing.SETTINGS.compression_level = IMAGE_COMPRESSION
     doc = _Document(vault, choices)
+    doc.not_attached = not_attached(exhibits, choices)
     _cover(doc, exhibits)
     doc.pdf.add_page()
     lines = 6 + len(exhibits)
@@ -842,7 +881,7 @@ def _make(vault: Vault, choices: BinderChoices, progress: Progress | None = None
         if reason:
             doc.notices.append((exhibit.id, reason))
         if choices.attach_originals and data is not None:
-            if why := too_large_to_attach(exhibit, choices):
+            if why := doc.not_attached.get(exhibit.id):
                 unattached.append((exhibit.id, why))
             else:
                 originals[exhibit.id] = data
@@ -890,9 +929,16 @@ def _place(binder: Any, doc: _Document) -> None:
     import pikepdf
 
     opened: dict[str, Any] = {}
+    wrapped: set[int] = set()
     try:
         for number, placed in enumerate(doc.placed):
             target = binder.pages[placed.page_number - 1]
+            if placed.page_number not in wrapped:
+                # The page's own drawing is closed off, so that the evidence starts from
+                # the default state (black, thin lines) it was made for, not ours.
+                wrapped.add(placed.page_number)
+                target.contents_add(pikepdf.Stream(binder, b"q\n"), prepend=True)
+                target.contents_add(pikepdf.Stream(binder, b"\nQ\n"))
             page_height = float(target.mediabox[3])
             x, y, width, height = placed.box
             rect = pikepdf.Rectangle(

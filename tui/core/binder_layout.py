@@ -56,10 +56,25 @@ def _measure(pdf: FPDF) -> Any:
     return width
 
 
+#: Printed for a character the font has no glyph for (an emoji, say): PDF/A forbids
+#: drawing the font's empty .notdef glyph, and the original file holds the character.
+MISSING = "\ufffd"
+
+
+def drawable(pdf: FPDF, text: str) -> str:
+    """`text` with each character the current font can't draw replaced by `MISSING`."""
+    font: Any = pdf.current_font
+    have = font.cw
+    if all(ord(char) in have for char in text):
+        return text
+    return "".join(char if ord(char) in have or char == "\n" else MISSING for char in text)
+
+
 def wrap(pdf: FPDF, text: str, width: float) -> list[str]:
     """`text` as lines no wider than `width` in the current font: broken at spaces; a word
     too long for a line after / ? & = - (a web address), and only a word with none of
     those is cut where the line ends."""
+    text = drawable(pdf, text)
     measure = _measure(pdf)
     space = measure(" ")
     lines: list[str] = []

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,7 +46,9 @@ NOT_SAID = "none"
 #: What a case made before Reclaim asked is read as (see the module's docstring).
 LEGACY = "us"
 CODE = re.compile(r"[a-z]{2}(-[a-z0-9]{1,3})?|general")
-STATUSES = ("law", "proposed")
+#: `law`: in force. `not-in-force`: passed, but not (or not known to be) in force yet.
+#: `proposed`: not law. Only `law` starts a clock.
+STATUSES = ("law", "not-in-force", "proposed")
 STARTS = ("request", "notice")
 AFTER = ("overdue", "refused", "any")
 AUDIENCES = ("adults", "under-18")
@@ -70,6 +72,9 @@ LEGAL = FACT | {"id": str, "law": str, "what": str, "status": str}
 LETTER = FACT | {"cites": str}
 LETTER_OPTIONAL: dict[str, type] = {"kinds": list}
 PROPOSED = "Proposed, not yet law: check with a lawyer."
+NOT_IN_FORCE = "Passed, but not confirmed in force: check with a lawyer."
+#: What the plain words of a fact that is not law must say, by its status.
+MUST_SAY = {"proposed": "proposed", "not-in-force": "not confirmed in force"}
 
 
 @dataclass(frozen=True)
@@ -145,7 +150,9 @@ class Law:
 
     @property
     def text(self) -> str:
-        return self.what if self.status == "law" else f"{self.what} {PROPOSED}"
+        if self.status == "law":
+            return self.what
+        return f"{self.what} {PROPOSED if self.status == 'proposed' else NOT_IN_FORCE}"
 
 
 @dataclass(frozen=True)
@@ -237,8 +244,10 @@ def _clocks(entries: list[Any], where: str) -> tuple[Clock, ...]:
         kinds = _strings(raw, "kinds", here)
         for kind in kinds:
             _choice(kind, SITE_KINDS, "each of kinds", here)
-        if raw["status"] == "proposed" and "proposed" not in raw["rule"].casefold():
-            raise ChecklistError(f"{here}: a proposed clock's rule should say it is proposed.")
+        if (words := MUST_SAY.get(raw["status"])) and words not in raw["rule"].casefold():
+            raise ChecklistError(
+                f'{here}: a clock that is {raw["status"]} should say so in its rule ("{words}").'
+            )
         fields = _texts({k: v for k, v in raw.items() if k != "from"})
         fields |= {"kinds": kinds, "valid_request": _strings(raw, "valid_request", here)}
         found.append(Clock(**fields, from_=raw.get("from")))
@@ -328,12 +337,48 @@ def parse(data: dict[str, Any], name: str, parent: Jurisdiction | None = None) -
     )
 
 
+#: A place's file is a few KiB; one far larger is not a place's file.
+MAX_FILE_BYTES = 512 * 1024
+#: C0 and C1 controls, bidi controls, line separators: nothing in a place's text may act
+#: on a terminal or reorder what is shown (a copied folder may have been tampered with).
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def _read_place(path: Path) -> dict[str, Any]:
+    """One place's file: too large, unreadable, not UTF-8, nested too deep or broken
+    TOML is one sentence naming the file."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ChecklistError(f"{path.name} is too large to be a place's file.")
+        return read_toml(path)
+    except (OSError, UnicodeDecodeError, RecursionError):
+        raise ChecklistError(f"{path.name} can't be read as a place's file.") from None
+
+
+def _check_values(value: object, where: str) -> None:
+    """Every date a day (not a time), every text free of control characters."""
+    if isinstance(value, dict):
+        for item in value.values():
+            _check_values(item, where)
+    elif isinstance(value, list):
+        for item in value:
+            _check_values(item, where)
+    elif isinstance(value, datetime | time):
+        raise ChecklistError(f"{where}: a date should be a day (2026-12-01), not a time.")
+    elif isinstance(value, str) and _UNSHOWABLE.search(value):
+        raise ChecklistError(f"{where}: a text holds a control character.")
+
+
 def load_folder(folder: Path) -> dict[str, Jurisdiction]:
     """Every place in `folder`, parents read before their children; the file name is the
     code. A child whose parent has no file is refused, as is a name two places share."""
     raw: dict[str, dict[str, Any]] = {}
     for path in sorted(folder.glob("*.toml")):
-        data = read_toml(path)
+        data = _read_place(path)
+        try:
+            _check_values(data, path.name)
+        except RecursionError:
+            raise ChecklistError(f"{path.name} can't be read as a place's file.") from None
         if data.get("code") != path.stem:
             raise ChecklistError(f"{path.name}: code should match the file name ({path.stem}).")
         raw[path.stem] = data
@@ -393,8 +438,9 @@ def resolve(code: str) -> Jurisdiction:
     head = wanted.split("-", 1)[0]
     if re.fullmatch(r"[a-z]{2}-[a-z0-9]{1,3}", wanted) and head in known:
         return known[head]
+    typed = code if len(code) <= 40 else code[:40] + "…"
     raise InputError(
-        f'"{code}" is not a place Reclaim knows; the places are: '
+        f'"{typed}" is not a place Reclaim knows; the places are: '
         f"{', '.join(p.code for p in places())}, or none (I'd rather not say)."
     )
 

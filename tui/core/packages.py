@@ -9,8 +9,10 @@ digests are taken on the same pass, and makes the same case and date give the sa
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,7 +26,7 @@ from tui.core.binder import (
     BinderResult,
     Progress,
     chosen_exhibits,
-    write_binder,
+    make,
 )
 from tui.core.errors import InputError
 from tui.core.evidence.exhibits import Exhibit, _hash_blob
@@ -101,15 +103,25 @@ POWERSHELL = (
 )
 
 
+def _visible(char: str) -> str:
+    """`char`, or `_` for what a manifest reader would split a line at (U+2028, U+2029),
+    what would reorder or hide letters on screen (bidi and other format controls, a
+    name that reads as ".jpg" but is ".exe"), and what cannot be written as UTF-8 (a
+    file name's undecodable bytes, kept as lone surrogates)."""
+    return "_" if unicodedata.category(char)[0] == "C" or char in "\u2028\u2029" else char
+
+
 def safe_name(exhibit: Exhibit) -> str:
     """The original's name in the package: its exhibit number first, nothing a USB
-    drive's file system or a manifest reader would trip on, not too long."""
-    base = _UNSAFE_NAME.sub("_", Path(exhibit.original_name).name).strip(" .") or "original"
+    drive's file system or a manifest reader would trip on, not too long. NFC, so that
+    a drive which normalises names (macOS) keeps the name the manifests list."""
+    cleaned = "".join(map(_visible, unicodedata.normalize("NFC", exhibit.original_name)))
+    base = _UNSAFE_NAME.sub("_", Path(cleaned).name).strip(" .") or "original"
     name = f"{exhibit.id}-{base}"
     while len(name.encode()) > MAX_NAME_BYTES:
         stem, dot, suffix = name.rpartition(".")
         name = f"{stem[:-1]}.{suffix}" if dot and len(suffix) <= 10 and stem else name[:-1]
-    return name
+    return name.rstrip(" .")  # Windows drops a trailing dot or space
 
 
 def one_line(text: str) -> str:
@@ -198,9 +210,46 @@ def _manifest(files: dict[str, dict[str, str]], algorithm: str) -> bytes:
     return "".join(lines).encode()
 
 
-def _private_dir(path: Path) -> None:
-    path.mkdir(mode=DIR_MODE, exist_ok=True)
+def _new_private_dir(path: Path) -> None:
+    """A new folder, 0700. Never one that is already there: a link planted under the
+    name would otherwise be followed, and the package written wherever it points."""
+    path.mkdir(mode=DIR_MODE)
     path.chmod(DIR_MODE)  # mkdir's mode is masked by the umask
+
+
+def check_destination(folder: Path) -> bool:
+    """Refuse, in one sentence, a destination the package can't be made in; True when
+    it is an empty folder already there (a fresh USB drive), False when it is new."""
+    if folder.is_symlink():
+        raise InputError(f"{folder} is a link to somewhere else; choose a new folder.")
+    if folder.exists():
+        if not folder.is_dir() or any(folder.iterdir()):
+            raise InputError(f"{folder} already exists and is not empty; choose a new folder.")
+        return True
+    if not folder.parent.is_dir():
+        raise InputError(f"There is no folder {folder.parent} to make the package in.")
+    return False
+
+
+def _clear_away(folder: Path, existed: bool) -> None:
+    """Take away what a failed run wrote: the folder it made, or, in a folder that was
+    there and empty, everything in it. What can't be taken away is named."""
+    import shutil
+
+    if not existed:
+        shutil.rmtree(folder, ignore_errors=True)
+    elif folder.is_dir() and not folder.is_symlink():
+        for child in list(folder.iterdir()):
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                child.unlink(missing_ok=True)
+    left = folder.is_dir() and not folder.is_symlink() and any(folder.iterdir())
+    if left or (not existed and folder.exists()):
+        raise InputError(
+            f"The package could not be made, and part of it is left in {folder}: "
+            "delete that folder; it is not a whole package."
+        )
 
 
 def write_package(
@@ -214,24 +263,30 @@ def write_package(
     """The USB package: the binder, the originals and a README, as a BagIt bag. `extra`
     adds files next to the binder: name → (content, what it is, for the README).
     `organization` (the clinic's name, from the settings) is the bag's
-    Source-Organization; without it, whoever prepared the binder."""
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise InputError(f"{folder} already exists and is not empty; choose a new folder.")
-    if not folder.parent.is_dir():
-        raise InputError(f"There is no folder {folder.parent} to make the package in.")
-    existed = folder.exists()
+    Source-Organization; without it, whoever prepared the binder.
+
+    The case is changed only once the whole package is written (one custody entry); a
+    run that fails (a full drive, a drive pulled out) takes away what it wrote."""
+    import pikepdf
+
+    existed = check_destination(folder)
     try:
-        _private_dir(folder)
-        data = folder / "data"
-        _private_dir(data)
-        result = write_binder(
-            vault, data / "binder.pdf", replace(choices, packaged=True), progress
-        )
+        if not existed:
+            _new_private_dir(folder)
+        folder.chmod(DIR_MODE)
+        _new_private_dir(folder / "data")
+        made = make(vault, replace(choices, packaged=True), progress)
+        with pikepdf.open(io.BytesIO(made.data), password=choices.password or "") as check:
+            pages = len(check.pages)
         bag = _Bag(folder)
-        bag.add_existing("data/binder.pdf")
-        _private_dir(data / "originals")
+        bag.write("data/binder.pdf", [made.data])
+        binder_sha256 = bag.payload["data/binder.pdf"]["sha256"]
+        notices, unattached = made.notices, made.unattached
+        del made  # the binder's bytes are on disk now
+        _new_private_dir(folder / "data" / "originals")
         missing = []
-        for exhibit in chosen_exhibits(vault, choices):
+        exhibits = chosen_exhibits(vault, choices)
+        for exhibit in exhibits:
             if not bag.write_original(vault, exhibit, f"data/originals/{safe_name(exhibit)}"):
                 missing.append(exhibit.id)  # named in the binder and the README instead
         listed = ""
@@ -253,25 +308,25 @@ def write_package(
             version=__version__, day=choices.export_date.isoformat(), powershell=POWERSHELL
         )
         bag.write("HOW-TO-CHECK.txt", [how_to.encode()], tag=True)
-        bag.finish(bag_info(choices, result.sha256, organization))
-        for each in (data / "originals", data, folder):
+        bag.finish(bag_info(choices, binder_sha256, organization))
+        for each in (folder / "data" / "originals", folder / "data", folder):
             fsync_dir(each)
     except BaseException:
-        import shutil
-
-        shutil.rmtree(folder, ignore_errors=True)
-        if existed:
-            folder.mkdir(mode=DIR_MODE, exist_ok=True)  # it was empty: put it back as it was
+        _clear_away(folder, existed)
         raise
+    ids = [exhibit.id for exhibit in exhibits]
     with vault.transaction():
         custody.append(
             vault.table(custody.TABLE),
             "package",
             destination=str(folder),
-            binder_sha256=result.sha256,
-            exhibits=result.exhibits,
+            binder_sha256=binder_sha256,
+            pages=pages,
+            exhibits=ids,
+            encrypted=bool(choices.password),
+            **({"notice_only": [ident for ident, _ in notices]} if notices else {}),
         )
-    return BinderResult(folder, result.pages, result.exhibits, result.sha256, result.notices)
+    return BinderResult(folder, pages, ids, binder_sha256, notices, unattached)
 
 
 def bag_info(choices: BinderChoices, binder_sha256: str, organization: str) -> dict[str, str]:

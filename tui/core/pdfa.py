@@ -23,6 +23,14 @@ _BLEND_MODES = {
     "/Hue", "/Saturation", "/Color", "/Luminosity",
 }  # fmt: skip
 _FORBIDDEN_FILTERS = {"/LZWDecode", "/LZW", "/JPXDecode", "/Crypt"}
+#: The content operators PDF defines; PDF/A forbids any other, even between BX and EX.
+_OPERATORS = frozenset({
+    'b', 'B', 'b*', 'B*', 'BDC', 'BI', 'BMC', 'BT', 'BX', 'c', 'cm', 'CS', 'cs', 'd', 'd0',
+    'd1', 'Do', 'DP', 'EI', 'EMC', 'ET', 'EX', 'f', 'F', 'f*', 'G', 'g', 'gs', 'h', 'i', 'ID',
+    'j', 'J', 'K', 'k', 'l', 'm', 'M', 'MP', 'n', 'q', 'Q', 're', 'RG', 'rg', 'ri', 's', 'S',
+    'SC', 'sc', 'SCN', 'scn', 'sh', 'T*', 'Tc', 'Td', 'TD', 'Tf', 'Tj', 'TJ', 'TL', 'Tm',
+    'Tr', 'Ts', 'Tw', 'Tz', 'v', 'w', 'W', 'W*', 'y', "'", '"', 'INLINE IMAGE'
+})  # fmt: skip
 #: Operators that paint in CMYK, which an sRGB output intent can't describe.
 _CMYK_OPERATORS = {"k", "K"}
 #: Bounds for a crafted file: resources walked, and content parsed, per page.
@@ -90,6 +98,8 @@ class _Walk:
             raise _Unfit("its drawing is too large to inspect")
         for item in pikepdf.parse_content_stream(holder):
             operator = str(item.operator)
+            if operator not in _OPERATORS:
+                raise _Unfit("it uses drawing instructions PDF doesn't define")
             if operator in _CMYK_OPERATORS:
                 raise _Unfit("it paints in CMYK colour")
             if operator in ("cs", "CS") and item.operands:

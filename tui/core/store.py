@@ -278,6 +278,10 @@ class SealedJSONStorage(Storage):
         """Write an empty record for a new vault."""
         self._write_snapshot({}, generation=1)
 
+    def load(self) -> None:
+        """Read the file now (so damage shows at once)."""
+        self._refresh()
+
     @property
     def generation(self) -> int:
         """The generation of the record on disk (0 for a record of the first format)."""

@@ -223,7 +223,7 @@ class Vault:
         if upgrade and (both := rekey.keys_for(path, data_key)) is not None:
             return rekey.finish(path, *both)
         vault = cls(path, header, data_key)
-        vault.db.tables()  # decrypt the record now, so damage shows at once
+        vault._storage.load()  # decrypt the record now, so damage shows at once
         if upgrade:
             vault._upgrade()
             vault._drop_torn_change()

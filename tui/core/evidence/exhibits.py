@@ -15,7 +15,7 @@ import re
 import secrets
 import stat
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -102,19 +102,32 @@ class Exhibit:
     """Fields written by newer versions, kept as they are."""
 
     def to_record(self) -> dict[str, Any]:
-        record = asdict(self)
-        record.update(record.pop("extra"))
+        # As dataclasses.asdict, fresh copies and all, at a fraction of its cost (a case
+        # of 20,000 exhibits is listed in one go).
+        record = {name: _json_copy(getattr(self, name)) for name in _KNOWN}
+        record.update(_json_copy(self.extra))
         return record
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Exhibit:
-        known = {f.name for f in fields(cls)} - {"extra"}
+        known = _KNOWN
         values = {k: v for k, v in record.items() if k in known}
         return cls(**values, extra={k: v for k, v in record.items() if k not in known})
 
     @property
     def number(self) -> int:
         return int(self.id.removeprefix("E-"))
+
+
+_KNOWN = tuple(f.name for f in fields(Exhibit) if f.name != "extra")
+
+
+def _json_copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _json_copy(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_copy(item) for item in value]
+    return value
 
 
 @dataclass(frozen=True)

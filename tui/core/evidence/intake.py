@@ -27,9 +27,12 @@ from tui.core.evidence.exhibits import (
 )
 from tui.core.vault import Vault
 
-#: A batch is recorded once it holds this many files or this much work has gone by.
+#: A batch is recorded once it holds this many files or this much work has gone by,
+#: and before a file this big is copied (what is copied is acknowledged before a long
+#: copy starts; next to such a file, one more save of the record costs nothing).
 BATCH_FILES = 500
 BATCH_SECONDS = 1.0
+BATCH_BIG_FILE = 4 * 1024 * 1024
 
 #: (bytes done, bytes in all, files done, files in all); may raise Cancelled.
 BatchProgress = Callable[[int, int, int, int], None]
@@ -107,6 +110,11 @@ class Batcher:
         self._failed = failed
         self._batch: list[tuple[Path, Staged]] = []
         self._started = 0.0
+
+    def ahead(self, size: int) -> None:
+        """Say how big the next file is: before a big one, what is staged is recorded."""
+        if size >= BATCH_BIG_FILE:
+            self.flush()
 
     def add(self, path: Path, staged: Staged) -> None:
         if not self._batch:
@@ -190,6 +198,7 @@ def add_many(
                     progress(start + done, max(total, start + done), index, len(files))
 
             try:
+                batcher.ahead(size)
                 batcher.add(path, stage_file(vault, path, progress=one))
             except Cancelled:
                 result.cancelled = True

@@ -58,6 +58,9 @@ class Original(io.RawIOBase):
         except FileNotFoundError:
             self._note("its stored copy is missing")
             return
+        except OSError:  # a folder in its place, no permission to read it
+            self._note("its stored copy can't be opened")
+            return
         try:
             _magic, end, _card = _layout(self._handle)
             header = self._handle.read(_HEADER) if end - self._handle.tell() >= _HEADER else b""
@@ -92,7 +95,10 @@ class Original(io.RawIOBase):
     def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
         if self.closed:
             raise ValueError("seek on a closed original")
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._position, io.SEEK_END: self._size}[whence]
+        bases = {io.SEEK_SET: 0, io.SEEK_CUR: self._position, io.SEEK_END: self._size}
+        if whence not in bases:
+            raise ValueError(f"invalid whence ({whence})")
+        base = bases[whence]
         if base + offset < 0:
             raise ValueError("negative seek position")
         self._position = base + offset
@@ -240,6 +246,22 @@ class OriginalReader(io.BufferedReader):
     def read1(self, size: int = -1, /) -> bytes:
         self.raw.raise_if_damaged()
         return super().read1(size)
+
+    def readinto(self, buffer: Any, /) -> int:
+        self.raw.raise_if_damaged()
+        return super().readinto(buffer)
+
+    def readinto1(self, buffer: Any, /) -> int:
+        self.raw.raise_if_damaged()
+        return super().readinto1(buffer)
+
+    def readline(self, size: int | None = -1, /) -> bytes:
+        self.raw.raise_if_damaged()
+        return super().readline(size)
+
+    def peek(self, size: int = 0, /) -> bytes:
+        self.raw.raise_if_damaged()
+        return super().peek(size)
 
 
 def open_original(vault: Vault, exhibit: Exhibit) -> OriginalReader:
