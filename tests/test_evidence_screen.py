@@ -376,9 +376,7 @@ async def test_the_capture_guide_is_one_key_away(vault: Vault):
         assert isinstance(app.screen, EvidenceScreen)
 
 
-async def test_the_panel_shows_the_whole_sha256_and_a_problem_once(
-    vault: Vault, tmp_path: Path
-):
+async def test_the_panel_shows_the_whole_sha256_and_a_problem_once(vault: Vault, tmp_path: Path):
     broken = tmp_path / "holiday.jpg"
     broken.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 40)  # a JPEG cut short
     exhibit = add_file(vault, broken).exhibit
