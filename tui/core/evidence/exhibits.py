@@ -351,7 +351,9 @@ def stage_file(
             handle,
             _SourceReader(handle, path),
             total=os.fstat(handle.fileno()).st_size,
-            name=path.name,
+            # A name that isn't valid UTF-8 (bytes from another system) keeps what can be
+            # read; the bytes that can't become U+FFFD, so the record and log can hold it.
+            name=path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
             modified=modified,
             details=cleaned,
             progress=progress,
