@@ -532,3 +532,9 @@ def with_clock(place: Jurisdiction, site: Any) -> Any:
         deadline_from=clock.from_,
         deadline_starts=clock.starts,
     )
+
+
+def with_the(name: str) -> str:
+    """A place's name as it reads after "in": "the United Kingdom", "Australia"."""
+    first = name.split(" ", 1)[0]
+    return f"the {name}" if first in {"United", "European"} else name

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from tui.core.display import shown
+from tui.core.jurisdictions import with_the
 from tui.core.settings import Safety, Settings
 from tui.widgets.hanging import bullets
 
@@ -86,7 +87,7 @@ class SafetyScreen(ModalScreen[None]):
             Static(bullets((shown(step) for step in safety.steps), indent=0), classes="steps")
         )
         general = not safety.place or safety.place.startswith("General")
-        where = " · j says where you live" if general else f" in {_plain(safety.place)}"
+        where = " · j says where you live" if general else f" in {_plain(with_the(safety.place))}"
         parts.append(Static(f"Who can help{where}", classes="heading"))
         for contact in safety.contacts:
             note = f"\n  [dim]{_plain(contact.note)}[/]" if contact.note else ""
