@@ -371,6 +371,19 @@ async def test_step_8s_next_steps_hang_under_their_words_at_80_columns(demo: Vau
                 assert line[column + 2 :] and line[column + 1] == " ", "wrapped under its words"
 
 
+async def test_a_helplines_note_wraps_under_its_own_words(demo: Vault):
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await settle(app, pilot)
+        notes = list(app.screen.query(".contact-note"))
+        assert notes, "the place's helplines have notes"
+        wrapped = [lines_of(note) for note in notes if len(lines_of(note)) > 1]
+        assert wrapped, "at 80 columns some note wraps"
+        for lines in wrapped:
+            assert all(line.startswith("  ") for line in lines if line.strip()), lines
+
+
 # ---- 13. screens -------------------------------------------------------------------
 
 

@@ -90,13 +90,11 @@ class SafetyScreen(ModalScreen[None]):
         where = " · j says where you live" if general else f" in {_plain(with_the(safety.place))}"
         parts.append(Static(f"Who can help{where}", classes="heading"))
         for contact in safety.contacts:
-            note = f"\n  [dim]{_plain(contact.note)}[/]" if contact.note else ""
             parts.append(
-                Static(
-                    f"[b]{_plain(contact.name)}[/]: {_plain(contact.how)}{note}",
-                    classes="contact",
-                )
+                Static(f"[b]{_plain(contact.name)}[/]: {_plain(contact.how)}", classes="contact")
             )
+            if contact.note:  # its own block, so its wrapped lines keep the indent
+                parts.append(Static(f"[dim]{_plain(contact.note)}[/]", classes="contact-note"))
         return parts
 
     def action_place(self) -> None:
