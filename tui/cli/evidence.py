@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import json.encoder
 import sys
 from pathlib import Path
+from typing import Any
 
 from tui.cli.common import (
     Commands,
@@ -104,7 +106,9 @@ def cmd_evidence_list(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         exhibits = list_exhibits(vault)
     if args.json:
-        say_json([{k: v for k, v in e.to_record().items() if k != "blob"} for e in exhibits])
+        from tui.core.display import shown_json
+
+        say(shown_json(records_json([exhibit.listing() for exhibit in exhibits])))
         return 0
     if not exhibits:
         say("No evidence yet. Add some with: reclaim evidence add FILE")
@@ -119,6 +123,51 @@ def cmd_evidence_list(args: argparse.Namespace) -> int:
             f"{size(e.size):>10}  {shown(e.platform)[:11]:<12}{description}"
         )
     return 0
+
+
+def records_json(records: list[dict[str, Any]]) -> str:
+    """`json.dumps(records, indent=2, ensure_ascii=False)`, character for character, in a
+    fraction of its time: with an indent, json encodes every token in pure Python, which
+    for 20,000 exhibits takes longer than opening the case. Here every scalar is one call
+    to json's C encoder."""
+    try:
+        return _indented(records, "")
+    except TypeError:  # a key that isn't text (never in a record read from JSON)
+        return json.dumps(records, indent=2, ensure_ascii=False)
+
+
+def _indented(value: Any, indent: str) -> str:
+    kind = type(value)
+    if kind is str:
+        return _encode_text(value)
+    if kind is int:
+        return int.__repr__(value)
+    if value is None or kind is bool:
+        return _CONSTANTS[value]
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = indent + "  "
+        fields = [f"\n{inner}{_key(key)}: {_indented(item, inner)}" for key, item in value.items()]
+        return "{" + ",".join(fields) + f"\n{indent}}}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        inner = indent + "  "
+        items = [f"\n{inner}{_indented(item, inner)}" for item in value]
+        return "[" + ",".join(items) + f"\n{indent}]"
+    return _ENCODE(value)
+
+
+def _key(key: object) -> str:
+    if not isinstance(key, str):
+        raise TypeError(key)
+    return _encode_text(key)
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_CONSTANTS = {None: "null", True: "true", False: "false"}
+_encode_text = json.encoder.encode_basestring
 
 
 def cmd_evidence_show(args: argparse.Namespace) -> int:
@@ -211,20 +260,11 @@ def cmd_evidence_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_similar(args: argparse.Namespace) -> int:
-    from tui.core.evidence.exhibits import list_exhibits, similar_to
+    from tui.core.evidence.exhibits import list_exhibits, similar_groups
 
     with open_vault(args) as vault:
         exhibits = list_exhibits(vault)
-    groups: list[list[str]] = []
-    placed: set[str] = set()
-    for exhibit in exhibits:
-        if exhibit.id in placed:
-            continue
-        same = similar_to(exhibits, exhibit)
-        if same:
-            group = [exhibit.id] + [other.id for other in same if other.id not in placed]
-            placed.update(group)
-            groups.append(group)
+    groups = similar_groups(exhibits)
     if args.json:
         say(json.dumps(groups))
         return 0

@@ -15,5 +15,6 @@ def checklists_dir() -> Path:
 
 
 def fonts_dir() -> Path:
-    """DejaVu Sans ships inside the package, so PDFs print any script as real text."""
+    """DejaVu Sans (regular, bold) and DejaVu Sans Mono, for hashes, ship inside the
+    package under the DejaVu licence, so PDFs print most scripts as real, embedded text."""
     return Path(__file__).parents[1] / "fonts"

@@ -31,7 +31,7 @@ import hashlib
 import json
 import os
 import struct
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -90,43 +90,88 @@ def _as_tables(data: Any) -> Tables:
     return data
 
 
-class _Tracked(MutableMapping[int, dict[str, Any]]):
-    """One table as TinyDB's updaters see it (int ids), noting which ids they touch. A
-    document is copied before it is handed out, so an update changes only the copy."""
+class _Overlay(Mapping[str, dict[str, Any]]):
+    """One table as it stands inside a transaction: the committed table, untouched,
+    under the documents this transaction wrote (`None` for one removed). Nothing is
+    copied but what changes, so a change costs the same in a case of any size."""
 
-    def __init__(self, data: dict[str, dict[str, Any]]) -> None:
-        self.data = data
-        self.touched: set[str] = set()
+    def __init__(self, base: dict[str, dict[str, Any]]) -> None:
+        self.base = base
+        self.changes: dict[str, dict[str, Any] | None] = {}
+
+    def __getitem__(self, key: str) -> dict[str, Any]:
+        if key in self.changes:
+            doc = self.changes[key]
+            if doc is None:
+                raise KeyError(key)
+            return doc
+        return self.base[key]
+
+    def __contains__(self, key: object) -> bool:
+        if key in self.changes:
+            return self.changes[key] is not None  # type: ignore[index]
+        return key in self.base
+
+    def __iter__(self) -> Iterator[str]:
+        # As a copy of the table changed in place would: the committed documents in
+        # their order, then the new ones.
+        changes = self.changes
+        if not changes:
+            yield from self.base
+            return
+        for key in self.base:
+            if key not in changes or changes[key] is not None:
+                yield key
+        for key, doc in changes.items():
+            if doc is not None and key not in self.base:
+                yield key
+
+    def __len__(self) -> int:
+        size = len(self.base)
+        for key, doc in self.changes.items():
+            size += (doc is not None) - (key in self.base)
+        return size
+
+
+class _Tracked(MutableMapping[int, dict[str, Any]]):
+    """One table as TinyDB's updaters see it (int ids), writing into the transaction's
+    overlay. A document is copied before it is handed out, so an update changes only
+    the copy."""
+
+    def __init__(self, overlay: _Overlay) -> None:
+        self.overlay = overlay
 
     def __getitem__(self, doc_id: int) -> dict[str, Any]:
         key = str(doc_id)
-        if key not in self.touched:
-            self.data[key] = _copy(self.data[key])
-            self.touched.add(key)
-        return self.data[key]
+        changes = self.overlay.changes
+        if key not in changes:
+            changes[key] = _copy(self.overlay.base[key])
+        doc = changes[key]
+        if doc is None:
+            raise KeyError(doc_id)
+        return doc
 
     def __setitem__(self, doc_id: int, doc: dict[str, Any]) -> None:
-        key = str(doc_id)
-        self.data[key] = _copy(doc)
-        self.touched.add(key)
+        self.overlay.changes[str(doc_id)] = _copy(doc)
 
     def __delitem__(self, doc_id: int) -> None:
         key = str(doc_id)
-        del self.data[key]
-        self.touched.add(key)
+        if key not in self.overlay:
+            raise KeyError(doc_id)
+        self.overlay.changes[key] = None
 
     def __contains__(self, doc_id: object) -> bool:
-        return str(doc_id) in self.data
+        return str(doc_id) in self.overlay
 
     def __iter__(self) -> Iterator[int]:
-        return (int(key) for key in list(self.data))
+        return (int(key) for key in list(self.overlay))
 
     def __len__(self) -> int:
-        return len(self.data)
+        return len(self.overlay)
 
     def clear(self) -> None:
-        self.touched.update(self.data)
-        self.data.clear()
+        for key in list(self.overlay):
+            self.overlay.changes[key] = None
 
 
 class SealedJSONStorage(Storage):
@@ -150,17 +195,20 @@ class SealedJSONStorage(Storage):
         self.torn = False
         """True when an entry cut short lies after the last whole one (see `cut_torn`)."""
         self._depth = 0
-        self._working: Tables = {}
-        """Tables changed in this transaction (copies; the committed ones are untouched)."""
-        self._changed: dict[str, set[str]] = {}
+        self._working: dict[str, _Overlay] = {}
+        """Tables changed in this transaction (the committed ones are untouched)."""
         self._dropped: set[str] = set()
+        """Tables dropped in this transaction (before whatever `_working` holds of them)."""
 
     # -- TinyDB's interface ------------------------------------------------------------
 
     def read(self) -> dict[str, Any] | None:
         """A copy of the whole record (for TinyDB's generic tables and for re-sealing)."""
         self._refresh()
-        return {name: _copy(self.table_view(name)) for name in self._names()}
+        return {
+            name: {key: _copy(doc) for key, doc in self.table_view(name).items()}
+            for name in self._names()
+        }
 
     def write(self, data: dict[str, Any]) -> None:
         """Take a whole record from TinyDB's generic path: only what differs is saved."""
@@ -170,15 +218,14 @@ class SealedJSONStorage(Storage):
             for name in self._names() - set(tables):
                 self._dropped.add(name)
                 self._working.pop(name, None)
-                self._changed.pop(name, None)
             for name, table in tables.items():
                 current = self.table_view(name)
-                changed = {key for key, doc in table.items() if current.get(key) != doc}
-                changed |= set(current) - set(table)
+                changed = [key for key, doc in table.items() if current.get(key) != doc]
+                changed += [key for key in current if key not in table]
                 if changed:
-                    self._working[name] = {key: _copy(doc) for key, doc in table.items()}
-                    self._changed.setdefault(name, set()).update(changed)
-                    self._dropped.discard(name)
+                    overlay = self._overlay(name)
+                    for key in changed:
+                        overlay.changes[key] = _copy(table[key]) if key in table else None
         except BaseException:
             self.end(commit=False)
             raise
@@ -189,7 +236,7 @@ class SealedJSONStorage(Storage):
 
     # -- what CaseTable uses ---------------------------------------------------------------
 
-    def table_view(self, name: str) -> dict[str, dict[str, Any]]:
+    def table_view(self, name: str) -> Mapping[str, dict[str, Any]]:
         """One table as it stands (in this transaction), not to be changed by the caller."""
         if not self._depth:
             self._refresh()
@@ -204,23 +251,25 @@ class SealedJSONStorage(Storage):
         transaction (at once, outside one)."""
         self.begin()
         try:
-            if name not in self._working:
-                self._working[name] = dict(self.table_view(name))
-            self._dropped.discard(name)
-            tracked = _Tracked(self._working[name])
-            updater(tracked)
-            self._changed.setdefault(name, set()).update(tracked.touched)
+            updater(_Tracked(self._overlay(name)))
         except BaseException:
             self.end(commit=False)
             raise
         self.end(commit=True)
+
+    def _overlay(self, name: str) -> _Overlay:
+        """This transaction's overlay of a table (call inside a transaction)."""
+        if name not in self._working:
+            base = {} if name in self._dropped else self._tables.get(name, {})
+            self._working[name] = _Overlay(base)
+        return self._working[name]
 
     def next_id(self, name: str) -> int:
         """One more than the highest document id the table has ever had."""
         view = self.table_view(name)
         highest = self._max_ids.get(name, 0)
         if name in self._working:
-            highest = max([highest, *(int(key) for key in self._changed.get(name, ()))])
+            highest = max([highest, *(int(key) for key in self._working[name].changes)])
         return max(highest, len(view)) + 1
 
     def find(self, name: str, field: str, value: Any) -> list[str]:
@@ -228,9 +277,12 @@ class SealedJSONStorage(Storage):
         date as documents change (so a lookup costs the same in any size of case)."""
         view = self.table_view(name)
         index = self._index(name, field)
-        changed = self._changed.get(name, set()) if name in self._working else set()
-        found = [key for key in index.get(value, ()) if key not in changed]
-        found += [key for key in changed if key in view and view[key].get(field) == value]
+        overlay = self._working.get(name)
+        changed = overlay.changes if overlay is not None else {}
+        found = [key for key in index.get(value, ()) if key not in changed and key in view]
+        found += [
+            key for key, doc in changed.items() if doc is not None and doc.get(field) == value
+        ]
         return sorted(found, key=int)
 
     def _index(self, name: str, field: str) -> dict[Any, set[str]]:
@@ -253,15 +305,15 @@ class SealedJSONStorage(Storage):
         self._depth -= 1
         if self._depth:
             return
-        working, changed, dropped = self._working, self._changed, self._dropped
-        self._working, self._changed, self._dropped = {}, {}, set()
-        if not commit or not (dropped or any(changed.values())):
-            return
+        working, dropped = self._working, self._dropped
+        self._working, self._dropped = {}, set()
         changes: dict[str, dict[str, Any]] = {
-            name: {key: working[name].get(key) for key in sorted(keys_, key=int)}
-            for name, keys_ in changed.items()
-            if keys_
+            name: {key: overlay.changes[key] for key in sorted(overlay.changes, key=int)}
+            for name, overlay in working.items()
+            if overlay.changes
         }
+        if not commit or not (dropped or changes):
+            return
         entry: dict[str, Any] = {"changes": changes}
         if dropped:
             entry["drop"] = sorted(dropped)

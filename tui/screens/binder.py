@@ -69,9 +69,8 @@ class BinderScreen(Screen[None]):
                 compact=True,
             )
             yield Label(
-                "Password for the PDF (optional; leave empty for none). Without one the "
-                "PDF is PDF/A, which courts' filing systems ask for; with one it is "
-                "encrypted and no longer PDF/A."
+                "Password for the PDF (optional): it encrypts the PDF, which is then no "
+                "longer PDF/A, the kind courts' filing systems ask for"
             )
             yield Input(password=True, id="password")
             yield Label("Save as")

@@ -21,7 +21,7 @@ from textual.widgets.data_table import ColumnKey, RowKey
 
 from tui.core.display import shown
 from tui.core.errors import ReclaimError, explain
-from tui.core.evidence.completeness import assess
+from tui.core.evidence.completeness import assess, is_complete
 from tui.core.evidence.exhibits import Exhibit
 from tui.core.fuzzy_dates import short_date
 from tui.core.steps import counted
@@ -220,7 +220,7 @@ class EvidenceScreen(Screen[None]):
                 "press a to add screenshots, recordings or saved pages (g: how to capture)."
             )
         else:
-            incomplete = sum(1 for e in self.exhibits if not assess(e).complete)
+            incomplete = sum(1 for e in self.exhibits if not is_complete(e))
             lead = f"{counted(count, 'item')}, encrypted and hashed"
             if len(self.shown) != count:
                 lead += f" · {len(self.shown)} shown"

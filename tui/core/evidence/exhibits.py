@@ -15,12 +15,10 @@ import re
 import secrets
 import stat
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
-
-from tinydb import where
 
 from tui.core import custody
 from tui.core.atomic import check_new_file, fsync_dir, open_private, temp_path_for
@@ -29,7 +27,12 @@ from tui.core.clock import local_offset, utc_now, utc_stamp
 from tui.core.dates import parse_rough
 from tui.core.errors import InputError, NotFound, ReclaimError, VaultDamaged
 from tui.core.evidence import cards, formats
-from tui.core.evidence.media import SAME_PICTURE_BITS, hash_distance, time_from_name
+from tui.core.evidence.media import (
+    SAME_PICTURE_BITS,
+    fingerprint,
+    same_pictures,
+    time_from_name,
+)
 from tui.core.vault import Vault
 
 TABLE = "exhibits"
@@ -110,9 +113,31 @@ class Exhibit:
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Exhibit:
-        known = _KNOWN
-        values = {k: v for k, v in record.items() if k in known}
-        return cls(**values, extra={k: v for k, v in record.items() if k not in known})
+        # Filled in directly rather than through __init__ (a case of 20,000 exhibits is
+        # read in one go); a record short of a required field goes through __init__,
+        # which says which one.
+        values = {k: v for k, v in record.items() if k in _KNOWN_SET}
+        if len(values) != len(record) or not _REQUIRED.issubset(values):
+            extra = {k: v for k, v in record.items() if k not in _KNOWN_SET}
+            if not _REQUIRED.issubset(values):
+                return cls(**values, extra=extra)
+        else:
+            extra = {}
+        exhibit = cls.__new__(cls)
+        exhibit.__dict__.update(_SCALAR_DEFAULTS)
+        exhibit.__dict__.update(values)
+        for name, make in _MADE_DEFAULTS:
+            if name not in values:
+                setattr(exhibit, name, make())
+        exhibit.extra = extra
+        return exhibit
+
+    def listing(self) -> dict[str, Any]:
+        """The record as listed (`evidence list --json`): every field but the blob's
+        name, not copied (only to be read, or written out at once)."""
+        record = {name: getattr(self, name) for name in _LISTED}
+        record.update(self.extra)
+        return record
 
     @property
     def number(self) -> int:
@@ -120,6 +145,17 @@ class Exhibit:
 
 
 _KNOWN = tuple(f.name for f in fields(Exhibit) if f.name != "extra")
+_KNOWN_SET = frozenset(_KNOWN)
+_LISTED = tuple(name for name in _KNOWN if name != "blob")
+_REQUIRED = frozenset(
+    f.name for f in fields(Exhibit) if f.default is MISSING and f.default_factory is MISSING
+)
+_SCALAR_DEFAULTS = {f.name: f.default for f in fields(Exhibit) if f.default is not MISSING}
+_MADE_DEFAULTS = tuple(
+    (f.name, f.default_factory)
+    for f in fields(Exhibit)
+    if f.default_factory is not MISSING and f.name != "extra"
+)
 
 
 def _json_copy(value: Any) -> Any:
@@ -508,10 +544,15 @@ def list_exhibits(vault: Vault) -> list[Exhibit]:
 
 def get_exhibit(vault: Vault, exhibit_id: str) -> Exhibit:
     wanted = normalize_id(exhibit_id)
-    record = vault.table(TABLE).get(where("id") == wanted)
-    if not isinstance(record, Mapping):
+    found = vault.table(TABLE).find("id", wanted)
+    if not found:
         raise NotFound(f"There is no exhibit {wanted} in this case.")
-    return Exhibit.from_record(record)
+    return Exhibit.from_record(found[0])
+
+
+def _doc_ids(vault: Vault, exhibit_id: str) -> list[int]:
+    """The record's documents for one exhibit (by the index, not a scan)."""
+    return [doc.doc_id for doc in vault.table(TABLE).find("id", exhibit_id)]
 
 
 def update_details(
@@ -531,7 +572,7 @@ def update_details(
         if confirmed:
             changed["guesses"] = {k: v for k, v in exhibit.guesses.items() if k not in confirmed}
         if changed:
-            vault.table(TABLE).update(changed, where("id") == exhibit.id)
+            vault.table(TABLE).update(changed, doc_ids=_doc_ids(vault, exhibit.id))
             custody.append(
                 vault.table(custody.TABLE),
                 "details",
@@ -547,7 +588,7 @@ def set_excluded(vault: Vault, exhibit_id: str, excluded: bool) -> Exhibit:
     with vault.transaction():
         exhibit = get_exhibit(vault, exhibit_id)
         if exhibit.excluded != excluded:
-            vault.table(TABLE).update({"excluded": excluded}, where("id") == exhibit.id)
+            vault.table(TABLE).update({"excluded": excluded}, doc_ids=_doc_ids(vault, exhibit.id))
             custody.append(
                 vault.table(custody.TABLE),
                 "exclude" if excluded else "include",
@@ -568,7 +609,7 @@ def delete_exhibit(vault: Vault, exhibit_id: str, typed: str, reason: str = "") 
         )
     with vault.transaction():
         exhibit = get_exhibit(vault, exhibit.id)
-        vault.table(TABLE).remove(where("id") == exhibit.id)
+        vault.table(TABLE).remove(doc_ids=_doc_ids(vault, exhibit.id))
         custody.append(
             vault.table(custody.TABLE),
             "delete",
@@ -585,15 +626,33 @@ def delete_exhibit(vault: Vault, exhibit_id: str, typed: str, reason: str = "") 
 
 def similar_to(exhibits: Iterable[Exhibit], exhibit: Exhibit) -> list[Exhibit]:
     """Other exhibits that show the same picture, by perceptual hash."""
-    if not exhibit.phash:
+    wanted = fingerprint(exhibit.phash)
+    if wanted is None:
         return []
     return [
         other
         for other in exhibits
         if other.id != exhibit.id
-        and other.phash
-        and hash_distance(other.phash, exhibit.phash) <= SAME_PICTURE_BITS
+        and (value := fingerprint(other.phash)) is not None
+        and (value ^ wanted).bit_count() <= SAME_PICTURE_BITS
     ]
+
+
+def similar_groups(exhibits: list[Exhibit]) -> list[list[str]]:
+    """The exhibits that show the same picture, in groups: each group is led by the
+    first exhibit (in the order given) that looks like another, followed by those like
+    it that no earlier group took."""
+    near = same_pictures([fingerprint(exhibit.phash) for exhibit in exhibits])
+    groups: list[list[str]] = []
+    placed: set[str] = set()
+    for exhibit, same in zip(exhibits, near, strict=True):
+        if exhibit.id in placed or not same:
+            continue
+        group = [exhibit.id]
+        group += [exhibits[other].id for other in same if exhibits[other].id not in placed]
+        placed.update(group)
+        groups.append(group)
+    return groups
 
 
 def read_original(vault: Vault, exhibit: Exhibit) -> bytes:

@@ -59,6 +59,58 @@ def hash_distance(first: str, second: str) -> int:
     return (int(first, 16) ^ int(second, 16)).bit_count()
 
 
+def fingerprint(phash: object) -> int | None:
+    """A pHash as a number, or None when there is none (or it isn't one: a record
+    written by hand or damaged says nothing about its picture)."""
+    if not isinstance(phash, str) or not phash:
+        return None
+    try:
+        value = int(phash, 16)
+    except ValueError:
+        return None
+    return value if value >= 0 else None
+
+
+#: Rows of fingerprints compared with all the others at a time (memory: a few MiB).
+_BLOCK_ROWS = 128
+
+
+def same_pictures(fingerprints: list[int | None]) -> list[list[int]]:
+    """For each fingerprint, the positions of the others within SAME_PICTURE_BITS of it,
+    in order. Every pair is compared, but in numpy, a block of rows at a time: 20,000
+    pictures are 200 million pairs, which plain Python would take minutes over (and
+    fingerprints of similar screenshots share too many bits to be sorted into buckets)."""
+    import numpy as np
+
+    near: list[list[int]] = [[] for _ in fingerprints]
+    wide = [p for p, value in enumerate(fingerprints) if value is not None and value >> 64]
+    narrow = [p for p, value in enumerate(fingerprints) if value is not None and not value >> 64]
+    values = np.array([fingerprints[p] for p in narrow], dtype=np.uint64)
+    for start in range(0, len(narrow), _BLOCK_ROWS):
+        # Each pair once: this block's rows against themselves and every later one.
+        rows_block = values[start : start + _BLOCK_ROWS, None]
+        differing = np.bitwise_count(rows_block ^ values[None, start:])
+        rows, columns = np.nonzero(differing <= SAME_PICTURE_BITS)
+        for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+            if column > row:
+                first, second = narrow[start + row], narrow[start + column]
+                near[first].append(second)
+                near[second].append(first)
+    for position in wide:  # not a pHash Reclaim makes: compared one by one
+        value = fingerprints[position]
+        assert value is not None
+        for other, other_value in enumerate(fingerprints):
+            if (
+                other_value is not None
+                and other != position
+                and (value ^ other_value).bit_count() <= SAME_PICTURE_BITS
+            ):
+                near[position].append(other)
+                if other not in wide:
+                    near[other].append(position)
+    return [sorted(found) for found in near]
+
+
 # Phones and computers name screenshots and recordings after the moment they were
 # taken: Screenshot_20240305-211400.png, Screenshot 2024-03-05 at 21.14.00.png,
 # IMG_20240305_211400.jpg, WhatsApp Image 2024-03-05 at 21.14.00.jpeg.

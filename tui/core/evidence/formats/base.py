@@ -108,7 +108,9 @@ class Probe:
         if self.size > limit:
             raise Unreadable(TOO_LARGE_TO_PRINT.format(size=self.size))
         self.handle.seek(0)
-        data = self.handle.read(limit + 1)
+        # One byte past what the size says shows a file that grew; never ask for the
+        # limit itself (a reader may set aside that much memory before it reads).
+        data = self.handle.read(min(limit, self.size) + 1)
         self.handle.seek(0)
         if len(data) > limit:
             raise Unreadable(TOO_LARGE_TO_PRINT.format(size=len(data)))
