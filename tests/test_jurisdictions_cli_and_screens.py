@@ -179,3 +179,21 @@ def test_init_can_say_where_the_person_lives_and_otherwise_asks(tmp_path: Path) 
         stdin=PASSPHRASE,
     )  # fmt: skip
     assert bad.returncode != 0 and not (tmp_path / "x").exists(), "nothing made for a bad code"
+
+
+@pytest.mark.parametrize(
+    ("code", "named", "not_named"),
+    [
+        ("gb", "Report Remove", "CyberTipline"),
+        ("ca", "Cybertip.ca", "CyberTipline"),
+        ("us", "NCMEC CyberTipline", "Report Remove"),
+    ],
+)
+def test_under_18s_are_sent_to_the_services_of_their_place(
+    code: str, named: str, not_named: str
+) -> None:
+    """A child in the UK is not told to report to a US tipline, nor a US one to Childline."""
+    out = run_reclaim("takedown", "sites", "--place", code).stdout
+    minor = next(p for p in out.split("\n\n") if "under 18 when they were taken" in p)
+    assert named in minor and not_named not in minor
+    assert "report it to the police" in minor

@@ -179,6 +179,15 @@ class Jurisdiction:
     aliases: tuple[str, ...] = ()
     extends: str = ""
 
+    def under_18_help(self) -> str:
+        """Who else helps with images of someone under 18 where the person lives (its
+        under-18 services), as a sentence; '' where the pack names none."""
+        services = [c for c in self.contacts if c.audience == "under-18"]
+        if not services:
+            return ""
+        listed = "; ".join(f"{c.name} ({c.how})" for c in services)
+        return f"Where you live, these can help too: {listed}."
+
     def clock_for(self, kind: str) -> Clock | None:
         """The clock in force for a kind of site, if the place has one."""
         return next((c for c in self.clocks if c.in_force and kind in c.kinds), None)

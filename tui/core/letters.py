@@ -314,8 +314,8 @@ def draft_copyright(vault: Vault, request_id: str) -> Letter:
     if facts.under_18 in ("yes", "unsure"):
         raise InputError(
             "A copyright notice is never the route when the person shown was, or may have "
-            "been, under 18: use Take It Down (see reclaim takedown sites) and report it to "
-            "the police or to NCMEC's CyberTipline."
+            "been, under 18: use Take It Down and report it to the police (reclaim takedown "
+            "sites says how, and who else helps where you live)."
         )
     extra = []
     if not request.self_taken:

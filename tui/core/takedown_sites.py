@@ -234,4 +234,6 @@ def for_place(code: str) -> Directions:
 
     place = resolve(code)
     general = shipped()
-    return replace(general, sites=tuple(with_clock(place, site) for site in general.sites))
+    sites = tuple(with_clock(place, site) for site in general.sites)
+    under_18 = " ".join(part for part in (general.under_18, place.under_18_help()) if part)
+    return replace(general, sites=sites, under_18=under_18)

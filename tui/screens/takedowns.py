@@ -40,9 +40,9 @@ AGE_ANSWERS = [
 ]
 AGE_HOW = "↑ ↓ to choose, Enter to answer."
 MINOR_LINE = (
-    "The person shown may have been under 18: use Take It Down (d shows how) and report "
-    "it to the police or NCMEC's CyberTipline. Don't send the images to anyone, not even "
-    "to prove it. There is no copyright letter for this."
+    "The person shown may have been under 18: use Take It Down and report it to the "
+    "police (d shows how, and who else helps where you live). Don't send the images to "
+    "anyone, not even to prove it. There is no copyright letter for this."
 )
 
 
