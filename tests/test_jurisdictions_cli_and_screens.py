@@ -197,3 +197,26 @@ def test_under_18s_are_sent_to_the_services_of_their_place(
     minor = next(p for p in out.split("\n\n") if "under 18 when they were taken" in p)
     assert named in minor and not_named not in minor
     assert "report it to the police" in minor
+
+
+def test_the_binder_cover_names_the_place_unless_the_person_would_rather_not(
+    vault: Vault,
+) -> None:
+    from pypdf import PdfReader
+
+    from tui.core.binder import BinderChoices, make
+    from tui.core.jurisdictions import set_case_place
+    from tui.core.timeline import add_event
+
+    add_event(vault, "5 March 2024", "The photo was posted")
+
+    def cover() -> str:
+        import io
+
+        pdf = PdfReader(io.BytesIO(make(vault, BinderChoices()).data))
+        return " ".join(pdf.pages[0].extract_text().split())
+
+    set_case_place(vault, "au")
+    assert "Where the person lives Australia" in cover()
+    set_case_place(vault, "none")
+    assert "Where the person lives" not in cover()

@@ -45,6 +45,7 @@ from tui.core.evidence.exhibits import Exhibit, list_exhibits, normalize_id, rea
 from tui.core.evidence.formats import base as blocks
 from tui.core.evidence.original import open_original
 from tui.core.fuzzy_dates import as_written
+from tui.core.jurisdictions import NOT_SAID, case_place, stored
 from tui.core.paths import fonts_dir
 from tui.core.vault import Vault
 
@@ -298,6 +299,11 @@ def _cover(doc: _Document, exhibits: list[Exhibit]) -> None:
             ("Prepared for", AUDIENCES[choices.prepared_for]),
             ("Prepared by", choices.prepared_by or "the person this happened to"),
             ("Date", choices.export_date.strftime("%-d %B %Y")),
+            *(
+                [("Where the person lives", case_place(doc.vault))]
+                if stored(doc.vault) != NOT_SAID  # "I'd rather not say" stays unsaid
+                else []
+            ),
             ("Exhibits", str(len(exhibits))),
             (
                 "Format",
