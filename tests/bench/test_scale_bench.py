@@ -7,7 +7,10 @@ then measured side by side in one run:
 - `reclaim evidence add` of 2,000 small files in one command against 200;
 - `reclaim evidence list --json` (open and list) at 20,000, a process by itself;
 - the Evidence step's first rows at 20,000;
-- the record's compaction at 20,000: its time and the memory it takes.
+- the record's compaction at 20,000: its time and the memory it takes;
+- what walks every exhibit at 20,000: completeness (as the Evidence step counts it),
+  `reclaim evidence similar --json` and `reclaim evidence verify` (each exhibit with a
+  small real blob, so every one is decrypted and re-hashed).
 
     python -m pytest tests/bench/test_scale_bench.py -s -o addopts=""
 
@@ -88,7 +91,46 @@ def fill(vault: Vault, count: int) -> None:
         vault.table("meta").insert({"exhibit": count})
 
 
-def timed(argv: list[str]) -> tuple[float, int]:
+def add_blobs(vault: Vault) -> None:
+    """Give every exhibit a small real blob (and its record the hash of it), as intake
+    would, so `verify` has every one to decrypt and check."""
+    import hashlib
+    import io
+
+    from tui.core.blobs import append_card, encrypt_stream
+    from tui.core.evidence import cards
+
+    table = vault.table(TABLE)
+    with vault.transaction():
+        for doc in table.all():
+            content = os.urandom(2048)
+            record = {**doc, "sha256": hashlib.sha256(content).hexdigest(), "size": len(content)}
+            path = vault.blob_dir / f"{record['blob']}.blob"
+            with path.open("wb") as handle:
+                encrypt_stream(
+                    io.BytesIO(content), handle, vault.blob_key, vault.blob_aad(record["blob"]),
+                    lambda _chunk: None,
+                )  # fmt: skip
+            append_card(path, cards.seal_card(vault, record["blob"], record, vault.generation + 1))
+            table.update(
+                {"sha256": record["sha256"], "size": record["size"]}, doc_ids=[doc.doc_id]
+            )
+
+
+def completeness(vault: Vault) -> float:
+    """Listing every exhibit and counting those that need details, as the Evidence step
+    and the step list do."""
+    from tui.core.evidence.completeness import assess
+    from tui.core.evidence.exhibits import list_exhibits
+
+    started = time.perf_counter()
+    needing = sum(1 for exhibit in list_exhibits(vault) if not assess(exhibit).complete)
+    elapsed = time.perf_counter() - started
+    assert needing
+    return elapsed
+
+
+def timed(argv: list[str], expect: int = 0) -> tuple[float, int]:
     """Wall time and peak RSS (KiB) of this one process (posix_spawn + wait4, so the
     figures are the child's alone; see test_formats_bench.py)."""
     started = time.perf_counter()
@@ -96,7 +138,7 @@ def timed(argv: list[str]) -> tuple[float, int]:
     pid = os.posix_spawn(argv[0], argv, dict(os.environ), file_actions=quiet)
     _pid, status, usage = os.wait4(pid, 0)
     elapsed = time.perf_counter() - started
-    assert os.waitstatus_to_exitcode(status) == 0, argv
+    assert os.waitstatus_to_exitcode(status) == expect, argv
     return elapsed, usage.ru_maxrss
 
 
@@ -196,6 +238,22 @@ def test_a_case_of_any_size_costs_what_changes(tmp_path: Path) -> None:
             f"compaction at {SIZES[-1]:,}: {compacted[0]:.2f} s, "
             f"peak {compacted[1]:.0f} MiB traced"
         )
+    with Vault.open(largest, passphrase=PASSPHRASE) as opened:
+        print(f"completeness of {SIZES[-1]:,}: {completeness(opened):.2f} s", flush=True)
+    similar, similar_rss = timed([str(RECLAIM), "evidence", "similar", "--json", *args])
+    print(
+        f"evidence similar --json at {SIZES[-1]:,}: {similar:.2f} s, "
+        f"peak RSS {similar_rss / 1024:.0f} MiB",
+        flush=True,
+    )
+    with Vault.open(largest, passphrase=PASSPHRASE) as opened:
+        add_blobs(opened)
+    verify, verify_rss = timed([str(RECLAIM), "evidence", "verify", *args])
+    print(
+        f"evidence verify at {SIZES[-1]:,} (2 KB each): {verify:.2f} s, "
+        f"peak RSS {verify_rss / 1024:.0f} MiB",
+        flush=True,
+    )
 
     small = intake_command(tmp_path, 200, passphrase)
     print(f"evidence add of 200 files: {small:.2f} s", flush=True)

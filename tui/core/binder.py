@@ -234,12 +234,18 @@ class _Document:
         """Originals asked for that the PDF won't hold, and why (see `not_attached`)."""
         self.digests: dict[str, Digests] = {}
         """MD5 and SHA-1 beside SHA-256, for the originals that could be read."""
+        self.media_types: dict[str, str] = {}
+        """What the content is, where an earlier version recorded another type (a HEIC
+        taken in as video/mp4)."""
         if choices.attach_originals:
             self.where_originals = "Attached to this PDF, byte for byte."
         elif choices.packaged:
             self.where_originals = "In this package's originals folder."
         else:
             self.where_originals = "Kept in the encrypted case file; it can be exported from it."
+
+    def media_type(self, exhibit: Exhibit) -> str:
+        return self.media_types.get(exhibit.id, exhibit.media_type)
 
     @property
     def width(self) -> float:
@@ -424,7 +430,7 @@ def _exhibit_details(
             rows.append((label, value))
     rows += [
         ("Original file", exhibit.original_name),
-        ("Kind", f"{kind}, {exhibit.media_type}, {exhibit.size:,} bytes"),
+        ("Kind", f"{kind or 'file'}, {doc.media_type(exhibit)}, {exhibit.size:,} bytes"),
         ("Added to the case", exhibit.added_at.replace("T", " ").removesuffix("Z") + " UTC"),
         ("SHA-256", Mono(exhibit.sha256)),
     ]
@@ -547,14 +553,27 @@ def _img2pdf_page(data: bytes) -> bytes | None:
 
 
 def _shown_size(page: Any) -> tuple[float, float]:
-    """A page's size in points as a viewer shows it: its trim box, turned by /Rotate."""
+    """A page's size in points as a viewer shows it: its trim box, turned by /Rotate
+    (a /Rotate that isn't a multiple of 90, or isn't a number, is ignored, as viewers
+    do)."""
     box = [float(value) for value in page.trimbox]
     width, height = abs(box[2] - box[0]), abs(box[3] - box[1])
     if width < 1 or height < 1:
         width, height = 612.0, 792.0
-    if int(page.obj.get("/Rotate", 0)) % 180 == 90:
+    turn = page.obj.get("/Rotate", 0)
+    if isinstance(turn, int) and turn % 180 == 90:
         width, height = height, width
     return width, height
+
+
+#: The most drawing (decoded) one page may hand the renderer or a reader's viewer, and
+#: one PDF exhibit in all: a crafted page can hold gigabytes of drawing in kilobytes.
+DRAW_LIMIT = 8 * 1024 * 1024
+DRAW_TOTAL = 64 * 1024 * 1024
+TOO_MUCH_DRAWING = (
+    "this page holds more drawing than can be printed here; it is in the original file."
+)
+UNDRAWABLE = "this page can't be drawn; it is in the original file."
 
 
 def _pdf_pages(doc: _Document, exhibit: Exhibit, pages: blocks.PdfPages) -> None:
@@ -564,14 +583,20 @@ def _pdf_pages(doc: _Document, exhibit: Exhibit, pages: blocks.PdfPages) -> None
 
     pdf = doc.pdf
     doc.pdf_sources[exhibit.id] = pages.data
+    plan: list[tuple[str, tuple[float, float]]] = []
+    drawing = 0
     with pikepdf.open(io.BytesIO(pages.data)) as source:
-        plan = [
-            (pdfa.page_problem(page) if doc.choices.pdfa_part else "", _shown_size(page))
-            for page in list(source.pages)[: pages.count]
-        ]
+        for page in list(source.pages)[: pages.count]:
+            size = pdfa.drawing_size(page, min(DRAW_LIMIT, DRAW_TOTAL - drawing))
+            if size is None:
+                plan.append((TOO_MUCH_DRAWING, (0.0, 0.0)))
+                continue
+            drawing += size
+            problem = pdfa.page_problem(page) if doc.choices.pdfa_part else ""
+            plan.append((problem, _shown_size(page)))
     for index, (problem, size) in enumerate(plan):
         rendered = None
-        if problem:
+        if problem and problem != TOO_MUCH_DRAWING:
             try:
                 from tui.core.pdf_render import render
 
@@ -579,12 +604,12 @@ def _pdf_pages(doc: _Document, exhibit: Exhibit, pages: blocks.PdfPages) -> None
                 size = (rendered.width, rendered.height)
             except Exception:
                 formats.log.debug("rendering failed", exc_info=True)
-                problem = "unprintable"
+                problem = UNDRAWABLE
         if index or doc.bottom - pdf.get_y() < (doc.bottom - MARGIN) * 0.45:
             pdf.add_page()
         label = f"Exhibit {exhibit.id}, page {index + 1} of {pages.count} of the original PDF"
-        if problem == "unprintable":
-            doc.para(label + ": this page can't be drawn; it is in the original file.", 8)
+        if problem in (UNDRAWABLE, TOO_MUCH_DRAWING):
+            doc.para(f"{label}: {problem}", 8)
             continue
         if problem:
             label += f", shown as a picture of the page because {problem}"
@@ -727,19 +752,20 @@ def _exhibit(doc: _Document, exhibit: Exhibit) -> tuple[bytes | None, str]:
         except VaultDamaged as damage:
             digests, reason = None, str(damage)
             content: list[blocks.Block] = [blocks.Notice(reason)]
-            kind = str(exhibit.facts.get("kind") or exhibit.media_type)
+            kind = str(exhibit.facts.get("kind") or "")
         else:
             content, reason = formats.printable(original, exhibit.original_name)
-            kind = str(
-                exhibit.facts.get("kind")
-                or formats.identify_source(original, exhibit.original_name).kind
-            )
+            kind = str(exhibit.facts.get("kind") or "")
+            if not kind:  # recorded by an earlier version: what the content is, once
+                handler = formats.identify_source(original, exhibit.original_name)
+                kind = handler.kind
+                doc.media_types[exhibit.id] = handler.media_type or exhibit.media_type
     data: bytes | None = None
     if digests is not None:
         doc.digests[exhibit.id] = digests
         attach = doc.choices.attach_originals and exhibit.id not in doc.not_attached
         data = read_original(doc.vault, exhibit) if attach else b""
-    _exhibit_details(doc, exhibit, kind or exhibit.media_type, digests, notice_only=bool(reason))
+    _exhibit_details(doc, exhibit, kind, digests, notice_only=bool(reason))
     for block in content:
         try:
             _draw(doc, exhibit, block)
@@ -906,7 +932,7 @@ def _make(vault: Vault, choices: BinderChoices, progress: Progress | None = None
                     f"{exhibit.id}-{Path(exhibit.original_name).name or 'original'}",
                     originals[exhibit.id],
                     f"Exhibit {exhibit.id}, SHA-256 {exhibit.sha256}",
-                    exhibit.media_type,
+                    doc.media_type(exhibit),
                     stamp,
                 )
         out = io.BytesIO()

@@ -51,30 +51,59 @@ class Hasher(Protocol):
     def update(self, data: bytes, /) -> None: ...
 
 
-class _HashingThread:
-    """Feeds chunks to a hash in a thread of its own, in order, while the caller goes on
-    encrypting (hashlib and libsodium both let go of the GIL on large buffers). At most
-    `DEPTH` chunks wait, so memory stays flat whatever the file's size."""
+#: The source is read this much at a time (and encrypted in CHUNKs): fewer, larger reads
+#: and hand-overs between the threads, with memory still flat.
+READ_BLOCK = 4 * CHUNK
 
-    DEPTH = 4
 
-    def __init__(self, hasher: Hasher) -> None:
-        self._hasher = hasher
-        self._queue: queue.Queue[bytes | None] = queue.Queue(self.DEPTH)
-        self._thread = threading.Thread(target=self._run, name="reclaim-hash", daemon=True)
+class _Worker:
+    """Feeds pieces to `work` in a thread of its own, in order, while the caller goes
+    on (hashlib, libsodium and writes all let go of the GIL on large buffers). At most
+    `depth` pieces wait, so memory stays flat whatever the file's size. The first error
+    `work` raises is kept (for `check`) and what follows is dropped, so the caller
+    never waits on a thread that has stopped."""
+
+    def __init__(self, work: Callable[[bytes], object], depth: int, name: str) -> None:
+        self._work = work
+        self._queue: queue.Queue[bytes | None] = queue.Queue(depth)
+        self.error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
-        while (chunk := self._queue.get()) is not None:
-            self._hasher.update(chunk)
+        while (piece := self._queue.get()) is not None:
+            if self.error is None:
+                try:
+                    self._work(piece)
+                except BaseException as error:  # handed to the caller by `check`
+                    self.error = error
 
-    def feed(self, chunk: bytes) -> None:
-        self._queue.put(chunk)
+    def feed(self, piece: bytes) -> None:
+        self.check()
+        self._queue.put(piece)
+
+    def check(self) -> None:
+        if self.error is not None:
+            raise self.error
 
     def finish(self) -> None:
-        """Wait until every chunk fed is hashed."""
+        """Wait until every piece fed is done."""
         self._queue.put(None)
         self._thread.join()
+
+
+def _pieces(source: Readable) -> Iterator[tuple[bytes, bool]]:
+    """The source in CHUNKs, each with whether it is the last (a short read ends it, as
+    does the end of the file; an empty source is one empty last chunk)."""
+    block = source.read(READ_BLOCK)
+    while True:
+        following = source.read(READ_BLOCK) if len(block) == READ_BLOCK else b""
+        for start in range(0, max(len(block), 1), CHUNK):
+            piece = block[start : start + CHUNK]
+            yield piece, not following and start + CHUNK >= len(block)
+        if not following:
+            return
+        block = following
 
 
 def encrypt_stream(
@@ -87,27 +116,65 @@ def encrypt_stream(
 ) -> None:
     """Encrypt everything `source` yields into `target`, calling `on_chunk` with each
     plaintext chunk on the way (progress rides along on the same pass). `hasher`, when
-    given, is fed every chunk in a thread of its own, so hashing and encrypting run side
-    by side; it is complete when this returns."""
+    given, is fed what is read in a thread of its own, and `target` is written in
+    another, so hashing, encrypting and writing run side by side; all is done when this
+    returns."""
     state = sodium.crypto_secretstream_xchacha20poly1305_state()
     header = sodium.crypto_secretstream_xchacha20poly1305_init_push(state, key)
     target.write(_PREAMBLE.pack(MAGIC, CHUNK) + header)
-    hashing = _HashingThread(hasher) if hasher is not None else None
+    first = source.read(READ_BLOCK)
+    if len(first) < READ_BLOCK:  # a small file: threads would cost more than they save
+        if hasher is not None:
+            hasher.update(first)
+        for piece, last in _pieces(_Replay(first, source)):
+            on_chunk(piece)
+            tag = _TAG_FINAL if last else _TAG_MESSAGE
+            target.write(sodium.crypto_secretstream_xchacha20poly1305_push(state, piece, aad, tag))
+        return
+    writing = _Worker(target.write, depth=4, name="reclaim-write")
+    hashing = _Worker(hasher.update, depth=2, name="reclaim-hash") if hasher else None
     try:
-        chunk = source.read(CHUNK)
-        while True:
-            following = source.read(CHUNK) if len(chunk) == CHUNK else b""
-            if hashing is not None:
-                hashing.feed(chunk)
-            on_chunk(chunk)
-            tag = _TAG_MESSAGE if following else _TAG_FINAL
-            target.write(sodium.crypto_secretstream_xchacha20poly1305_push(state, chunk, aad, tag))
-            if not following:
-                return
-            chunk = following
+        if hashing is not None:
+            hashing.feed(first)
+        for piece, last in _pieces(_Replay(first, _Fed(source, hashing))):
+            on_chunk(piece)
+            tag = _TAG_FINAL if last else _TAG_MESSAGE
+            writing.feed(sodium.crypto_secretstream_xchacha20poly1305_push(state, piece, aad, tag))
     finally:
+        writing.finish()
         if hashing is not None:
             hashing.finish()
+    writing.check()
+    if hashing is not None:
+        hashing.check()
+
+
+class _Replay:
+    """A source whose first read gives back `first` (already read), then reads on."""
+
+    def __init__(self, first: bytes, source: Readable) -> None:
+        self._first: bytes | None = first
+        self._source = source
+
+    def read(self, size: int, /) -> bytes:
+        if self._first is not None:
+            first, self._first = self._first, None
+            return first
+        return self._source.read(size)
+
+
+class _Fed:
+    """A source whose every read is also fed to a worker (the hash)."""
+
+    def __init__(self, source: Readable, worker: _Worker | None) -> None:
+        self._source = source
+        self._worker = worker
+
+    def read(self, size: int, /) -> bytes:
+        data = self._source.read(size)
+        if self._worker is not None and data:
+            self._worker.feed(data)
+        return data
 
 
 def append_card(path: Path, sealed_card: bytes) -> None:

@@ -8,6 +8,7 @@ binder's own parts, and the tests check the finished file."""
 
 from __future__ import annotations
 
+import zlib
 from datetime import datetime
 from html import escape
 from typing import Any
@@ -33,14 +34,94 @@ _OPERATORS = frozenset({
 })  # fmt: skip
 #: Operators that paint in CMYK, which an sRGB output intent can't describe.
 _CMYK_OPERATORS = {"k", "K"}
-#: Bounds for a crafted file: resources walked, and content parsed, per page.
+#: Bounds for a crafted file: resources walked, and drawing instructions (decoded)
+#: parsed, per page. Parsing takes about a hundred times the drawing's size in memory;
+#: a page with more is printed as a picture instead.
 MAX_OBJECTS = 5000
-MAX_CONTENT_BYTES = 16 * 1024 * 1024
+MAX_CONTENT_BYTES = 1024 * 1024
+#: How far a filter can multiply a stream's size, for a bound before decoding.
+_GROWTH = {"/FlateDecode": 1032, "/Fl": 1032, "/RunLengthDecode": 128, "/RL": 128}
+TOO_LARGE = "its drawing is too large to inspect"
 TOOL = "Reclaim"
 
 
 class _Unfit(Exception):
     """A page holds something PDF/A forbids; the message says what."""
+
+
+class TooLarge(Exception):
+    """A stream decodes to more than it may (a crafted 'compression bomb')."""
+
+
+def decoded(stream: pikepdf.Stream, limit: int) -> bytes:
+    """The stream's decoded bytes, refusing (TooLarge) before more than `limit` are
+    made: a few kilobytes of Flate can decode to gigabytes. Flate alone is decoded
+    here, chunk-bounded; other filters only when their most growth stays in bounds."""
+    filters = stream.get("/Filter")
+    names = (
+        [str(filters)]
+        if isinstance(filters, pikepdf.Name)
+        else [str(name) for name in (filters or [])]
+    )
+    raw = stream.read_raw_bytes()
+    if (
+        names
+        and all(name in ("/FlateDecode", "/Fl") for name in names)
+        and not (stream.get("/DecodeParms"))
+    ):
+        data = raw
+        for _ in names:
+            inflater = zlib.decompressobj()
+            data = inflater.decompress(data, limit + 1)
+            if len(data) > limit or inflater.unconsumed_tail:
+                raise TooLarge
+        return data
+    bound = len(raw)
+    for name in names:
+        bound *= _GROWTH.get(name, 2)
+    if bound > limit:
+        raise TooLarge
+    return stream.read_bytes() if names else raw
+
+
+def drawing_size(page: pikepdf.Page, limit: int) -> int | None:
+    """The decoded size of the page's drawing and of the forms, patterns and Type 3
+    glyphs it draws, or None when that is over `limit` or can't be measured: how much
+    a renderer would have to do."""
+    total, seen = 0, set()
+    root = page.obj
+    pending: list[Any] = [root]
+    try:
+        while pending:
+            holder = pending.pop()
+            if holder.is_indirect:
+                if holder.objgen in seen or len(seen) > MAX_OBJECTS:
+                    continue
+                seen.add(holder.objgen)
+            contents = holder.get("/Contents") if holder is root else holder
+            streams = contents if isinstance(contents, pikepdf.Array) else [contents]
+            if len(streams) > MAX_OBJECTS:
+                return None
+            for stream in streams:
+                if isinstance(stream, pikepdf.Stream):
+                    total += len(decoded(stream, limit - total))
+            resources = holder.get("/Resources")
+            for group in ("/XObject", "/Pattern", "/Font"):
+                for item in _values(resources.get(group) if resources is not None else None):
+                    if isinstance(item, pikepdf.Stream) and item.get("/Subtype") != (
+                        pikepdf.Name.Image
+                    ):
+                        pending.append(item)
+                    elif isinstance(item, pikepdf.Dictionary):
+                        pending.extend(
+                            glyph for glyph in _values(item.get("/CharProcs"))
+                            if isinstance(glyph, pikepdf.Stream)
+                        )  # fmt: skip
+    except TooLarge:
+        return None
+    except Exception:  # too damaged to measure: not drawn either
+        return None
+    return total
 
 
 def page_problem(page: pikepdf.Page) -> str:
@@ -51,6 +132,8 @@ def page_problem(page: pikepdf.Page) -> str:
         _Walk().page(page)
     except _Unfit as why:
         return str(why)
+    except TooLarge:
+        return TOO_LARGE
     except Exception:  # a page too damaged to inspect is rendered as a picture instead
         return "it could not be inspected"
     return ""
@@ -60,6 +143,7 @@ class _Walk:
     def __init__(self) -> None:
         self.seen: set[tuple[int, int]] = set()
         self.content_bytes = 0
+        self.limit = MAX_CONTENT_BYTES
 
     def _visit(self, obj: Any) -> bool:
         """False when this indirect object was already looked at."""
@@ -81,6 +165,9 @@ class _Walk:
                 raise _Unfit("it carries annotations or form fields")
         if "/AA" in page.obj:
             raise _Unfit("it runs actions when opened")
+        group = page.obj.get("/Group")
+        if isinstance(group, pikepdf.Dictionary):
+            self.colour_space(group.get("/CS"))
         self.content(page)
         self.resources(page.obj.get("/Resources"))
 
@@ -91,11 +178,13 @@ class _Walk:
             if isinstance(contents, pikepdf.Stream)
             else list(contents or pikepdf.Array())
         )
+        if len(streams) > MAX_OBJECTS:
+            raise TooLarge
         for stream in streams:
+            if not isinstance(stream, pikepdf.Stream):
+                continue
             self.stream(stream)
-            self.content_bytes += len(stream.read_raw_bytes())
-        if self.content_bytes > MAX_CONTENT_BYTES:
-            raise _Unfit("its drawing is too large to inspect")
+            self.content_bytes += len(decoded(stream, self.limit - self.content_bytes))
         for item in pikepdf.parse_content_stream(holder):
             operator = str(item.operator)
             if operator not in _OPERATORS:
@@ -148,6 +237,9 @@ class _Walk:
             return
         subtype = font.get("/Subtype")
         if subtype == pikepdf.Name.Type3:
+            for glyph in _values(font.get("/CharProcs")):
+                if isinstance(glyph, pikepdf.Stream) and self._visit(glyph):
+                    self.content(glyph)
             self.resources(font.get("/Resources"))
             return
         described: Any = font
@@ -155,11 +247,16 @@ class _Walk:
             descendants = font.get("/DescendantFonts")
             described = descendants[0] if descendants else pikepdf.Dictionary()
         descriptor = described.get("/FontDescriptor")
-        if not isinstance(descriptor, pikepdf.Dictionary) or not any(
-            key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
-        ):
-            name = str(font.get("/BaseFont", "/a font"))[1:]
+        name = str(font.get("/BaseFont", "/a font"))[1:]
+        files = [
+            descriptor.get(key)
+            for key in ("/FontFile", "/FontFile2", "/FontFile3")
+            if isinstance(descriptor, pikepdf.Dictionary) and key in descriptor
+        ]
+        if not files:
             raise _Unfit(f"its font {name} is not embedded")
+        if not isinstance(files[0], pikepdf.Stream) or not _looks_like_font(files[0]):
+            raise _Unfit(f"its font {name} is damaged")
 
     def xobject(self, xobject: Any) -> None:
         if not isinstance(xobject, pikepdf.Stream) or not self._visit(xobject):
@@ -225,6 +322,9 @@ class _Walk:
         if named_only or not isinstance(space, pikepdf.Array) or not len(space):
             return
         family = str(space[0])
+        if family == "/ICCBased":
+            _check_profile(space[1] if len(space) > 1 else None)
+            return
         if family in _FREE_SPACES:
             return
         if family in ("/Indexed", "/I", "/Pattern") and len(space) > 1:
@@ -233,6 +333,34 @@ class _Walk:
             self.colour_space(space[2])
         elif family not in _PLAIN_SPACES:
             raise _Unfit(f"it uses the colour space {family[1:]}")
+
+
+#: How each kind of embedded font program begins (TrueType, OpenType, Type 1 as text
+#: or PFB, CFF: its major version 1).
+_FONT_STARTS = (b"\x00\x01\x00\x00", b"true", b"OTTO", b"ttcf", b"%!", b"\x80\x01", b"\x01")
+_PROFILE_SPACES = {1: b"GRAY", 3: b"RGB ", 4: b"CMYK"}
+
+
+def _head(stream: pikepdf.Stream, size: int) -> bytes:
+    try:
+        return decoded(stream, 64 * 1024 * 1024)[:size]
+    except TooLarge:
+        raise _Unfit("it holds a part too large to inspect") from None
+
+
+def _looks_like_font(stream: pikepdf.Stream) -> bool:
+    return _head(stream, 4).startswith(_FONT_STARTS)
+
+
+def _check_profile(profile: Any) -> None:
+    """PDF/A asks for a real ICC profile whose colours match its /N."""
+    if not isinstance(profile, pikepdf.Stream):
+        raise _Unfit("its colour profile is damaged")
+    head = _head(profile, 128)
+    components = profile.get("/N")
+    expected = _PROFILE_SPACES.get(int(components) if isinstance(components, int) else 0)
+    if len(head) < 128 or head[36:40] != b"acsp" or head[16:20] != expected:
+        raise _Unfit("its colour profile is damaged")
 
 
 def _values(mapping: Any) -> list[Any]:

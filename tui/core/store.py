@@ -109,7 +109,7 @@ class _Overlay(Mapping[str, dict[str, Any]]):
 
     def __contains__(self, key: object) -> bool:
         if key in self.changes:
-            return self.changes[key] is not None  # type: ignore[index]
+            return self.changes[key] is not None
         return key in self.base
 
     def __iter__(self) -> Iterator[str]:
