@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import os
 import struct
-import time
 from pathlib import Path
 
 import pytest
 
+from tests.bench.spawn import timed
 from tests.conftest import FAST_KDF, PASSPHRASE, RECLAIM
 from tests.formats.test_recordings import video
 from tui.core.vault import Vault
@@ -69,18 +69,6 @@ def padded_recording(path: Path) -> Path:
         handle.write(clip[mdat_at : mdat_at + mdat_size])
         handle.write(moved_chunk_offsets(clip[moov_at : moov_at + moov_size], shift))
     return path
-
-
-def timed(argv: list[str]) -> tuple[float, int]:
-    """Wall time and peak RSS (KiB) of this one process, started without copying this
-    test process's memory; wait4 gives the usage of that child alone."""
-    started = time.perf_counter()
-    quiet = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_WRONLY, 0) for fd in (1, 2)]
-    pid = os.posix_spawn(argv[0], argv, dict(os.environ), file_actions=quiet)
-    _pid, status, usage = os.wait4(pid, 0)
-    elapsed = time.perf_counter() - started
-    assert os.waitstatus_to_exitcode(status) == 0, argv
-    return elapsed, usage.ru_maxrss
 
 
 def test_binder_and_package_memory_with_a_2_gib_recording(tmp_path: Path) -> None:

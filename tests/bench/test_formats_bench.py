@@ -12,14 +12,13 @@ verify`, which decrypts and re-hashes every exhibit, as the binder must too.
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw
 
+from tests.bench.spawn import timed
 from tests.conftest import FAST_KDF, PASSPHRASE, RECLAIM
 from tests.formats import samples
 from tui.core.vault import Vault
@@ -49,19 +48,6 @@ def mixed_case_files(folder: Path) -> list[Path]:
         files[f"Screenshot_20240305-2114{seed:02d}.png"] = screenshot(seed)
         seed += 1
     return samples.write(folder, files)
-
-
-def timed(argv: list[str]) -> tuple[float, int]:
-    """Wall time and peak RSS (KiB) of this one process. posix_spawn starts it without
-    copying this test process's memory (a fork would, and its peak RSS would count it);
-    wait4 gives the usage of that child alone."""
-    started = time.perf_counter()
-    quiet = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_WRONLY, 0) for fd in (1, 2)]
-    pid = os.posix_spawn(argv[0], argv, dict(os.environ), file_actions=quiet)
-    _pid, status, usage = os.wait4(pid, 0)
-    elapsed = time.perf_counter() - started
-    assert os.waitstatus_to_exitcode(status) == 0, argv
-    return elapsed, usage.ru_maxrss
 
 
 @pytest.mark.skipif(

@@ -17,11 +17,11 @@ import json
 import os
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
+from tests.bench.spawn import timed
 from tests.conftest import FAST_KDF, PASSPHRASE, RECLAIM
 from tui.core.vault import Vault
 
@@ -30,19 +30,6 @@ SIZE_MIB = int(os.environ.get("RECLAIM_BENCH_MIB", "512"))
 RUNS = 2
 TARGET_RATIO = 1.3
 TARGET_RSS_MIB = 100
-
-
-def timed(argv: list[str]) -> tuple[float, int]:
-    """Wall time and peak RSS (KiB) of this one process. posix_spawn starts it without
-    copying this test process's memory (a fork would, and its peak RSS would count it);
-    wait4 gives the usage of that child alone."""
-    started = time.perf_counter()
-    quiet = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_WRONLY, 0) for fd in (1, 2)]
-    pid = os.posix_spawn(argv[0], argv, dict(os.environ), file_actions=quiet)
-    _pid, status, usage = os.wait4(pid, 0)
-    elapsed = time.perf_counter() - started
-    assert os.waitstatus_to_exitcode(status) == 0, argv
-    return elapsed, usage.ru_maxrss
 
 
 @pytest.mark.timeout(900)

@@ -30,6 +30,7 @@ from typing import Any
 
 import pytest
 
+from tests.bench.spawn import timed
 from tests.conftest import FAST_KDF, PASSPHRASE, RECLAIM
 from tui.core import custody
 from tui.core.clock import utc_stamp
@@ -128,18 +129,6 @@ def completeness(vault: Vault) -> float:
     elapsed = time.perf_counter() - started
     assert needing
     return elapsed
-
-
-def timed(argv: list[str], expect: int = 0) -> tuple[float, int]:
-    """Wall time and peak RSS (KiB) of this one process (posix_spawn + wait4, so the
-    figures are the child's alone; see test_formats_bench.py)."""
-    started = time.perf_counter()
-    quiet = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_WRONLY, 0) for fd in (1, 2)]
-    pid = os.posix_spawn(argv[0], argv, dict(os.environ), file_actions=quiet)
-    _pid, status, usage = os.wait4(pid, 0)
-    elapsed = time.perf_counter() - started
-    assert os.waitstatus_to_exitcode(status) == expect, argv
-    return elapsed, usage.ru_maxrss
 
 
 def add_one_file(tmp_path: Path, vault: Vault, count: int) -> float:
