@@ -288,6 +288,19 @@ def _render_contents(pdf: FPDF, outline: list[OutlineSection]) -> None:
             name = name[: int(len(name) * 0.9)].rstrip() + "\u2026"
         pdf.cell(pdf.w - 2 * MARGIN - indent - 16, 6, name)
         pdf.cell(16, 6, str(section.page_number), align="R", new_x="LMARGIN", new_y="NEXT")
+    reserved = pdf.toc_placeholder
+    while reserved is not None and pdf.page < reserved.start_page + reserved.pages - 1:
+        pdf.add_page()  # fpdf2 asks for exactly the pages reserved, no fewer
+
+
+CONTENTS_LINE = 6.0
+
+
+def _contents_pages(doc: _Document, exhibits: list[Exhibit]) -> int:
+    """The pages the contents will take: a line each for the index, timeline, exhibits
+    and the two appendices, and two for the heading."""
+    per_page = max(1, int((doc.bottom - MARGIN) // CONTENTS_LINE))
+    return max(1, math.ceil((len(exhibits) + 4 + 2) / per_page))
 
 
 def _cover(doc: _Document, exhibits: list[Exhibit]) -> None:
@@ -587,11 +600,11 @@ def _pdf_pages(doc: _Document, exhibit: Exhibit, pages: blocks.PdfPages) -> None
     drawing = 0
     with pikepdf.open(io.BytesIO(pages.data)) as source:
         for page in list(source.pages)[: pages.count]:
-            size = pdfa.drawing_size(page, min(DRAW_LIMIT, DRAW_TOTAL - drawing))
-            if size is None:
+            measured = pdfa.drawing_size(page, min(DRAW_LIMIT, DRAW_TOTAL - drawing))
+            if measured is None:
                 plan.append((TOO_MUCH_DRAWING, (0.0, 0.0)))
                 continue
-            drawing += size
+            drawing += measured
             problem = pdfa.page_problem(page) if doc.choices.pdfa_part else ""
             plan.append((problem, _shown_size(page)))
     for index, (problem, size) in enumerate(plan):
@@ -901,9 +914,8 @@ def _make(vault: Vault, choices: BinderChoices, progress: Progress | None = None
     doc.not_attached = not_attached(exhibits, choices)
     _cover(doc, exhibits)
     doc.pdf.add_page()
-    lines = 6 + len(exhibits)
     # Reserves the contents pages and breaks to a fresh page for the index.
-    doc.pdf.insert_toc_placeholder(_render_contents, pages=max(1, math.ceil(lines / 38)))
+    doc.pdf.insert_toc_placeholder(_render_contents, pages=_contents_pages(doc, exhibits))
     _index(doc, exhibits)
     _timeline(doc)
     originals: dict[str, bytes] = {}

@@ -88,7 +88,7 @@ def drawing_size(page: pikepdf.Page, limit: int) -> int | None:
     """The decoded size of the page's drawing and of the forms, patterns and Type 3
     glyphs it draws, or None when that is over `limit` or can't be measured: how much
     a renderer would have to do."""
-    total, seen = 0, set()
+    total, seen = 0, set[tuple[int, int]]()
     root = page.obj
     pending: list[Any] = [root]
     try:

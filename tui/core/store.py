@@ -528,14 +528,21 @@ class SealedJSONStorage(Storage):
         position = 0
         self.torn = False
         while position < len(raw):
-            if len(raw) - position < _FRAME.size:
+            rest = len(raw) - position
+            if rest < _FRAME.size:  # the start of a frame
                 self.torn = True
                 return
             length, check = _FRAME.unpack_from(raw, position)
             if check != length ^ 0xFFFFFFFF or length > MAX_ENTRY:
+                if raw[position:].count(0) == rest:
+                    # An append the disk had not written out when the computer stopped:
+                    # the file is longer, the new part still zeros.
+                    self.torn = True
+                    return
                 raise RecordDamaged(DAMAGED)
             start, stop = position + _FRAME.size, position + _FRAME.size + length
             if stop > len(raw):
+                self._check_cut_short(raw[position:])
                 self.torn = True
                 return
             try:
@@ -560,6 +567,31 @@ class SealedJSONStorage(Storage):
             self._last_hash = hashlib.sha256(raw[position:stop]).digest()
             self._end = offset + stop
             position = stop
+
+    def _check_cut_short(self, tail: bytes) -> None:
+        """Refuse as damage a `tail` claiming more than the file holds that an append cut
+        short could not have left: one holding a whole entry (its own, under a forged
+        length, or one after it: then this was not the last thing written)."""
+        import numpy as np
+
+        candidates = [_FRAME.size]
+        if len(tail) >= 2 * _FRAME.size:
+            octets = np.frombuffer(tail, dtype=np.uint8).astype(np.uint32)
+            words = octets[:-3] << 24 | octets[1:-2] << 16 | octets[2:-1] << 8 | octets[3:]
+            lengths, checks = words[:-4], words[4:]
+            offsets = np.arange(len(lengths), dtype=np.uint64)
+            framed = ((lengths ^ checks) == 0xFFFFFFFF) & (
+                offsets + _FRAME.size + lengths <= len(tail)
+            )
+            candidates += [int(offset) + _FRAME.size for offset in np.flatnonzero(framed)]
+        for start in candidates:
+            sealed = tail[start:]
+            if start > _FRAME.size:
+                (length,) = struct.unpack_from(">I", tail, start - _FRAME.size)
+                sealed = tail[start : start + length]
+            with contextlib.suppress(InvalidTag):
+                keys.open_sealed(self._key, sealed, self._entry_aad())
+                raise RecordDamaged(DAMAGED)
 
     def _load_old(self, raw: bytes) -> tuple[Tables, int, int]:
         """(tables, generation, format) of a record of an earlier format."""

@@ -265,6 +265,10 @@ class Vault:
                 dropped = self._storage.cut_torn()
         except VaultBusy:
             return  # another writer is at work: it drops what is cut short itself
+        except OSError:
+            # A folder that can't be written (a read-only drive): the case is read as
+            # it is, without the change cut short, and nothing on disk is touched.
+            dropped = self._storage.torn
         if dropped:
             self.notices.append(TORN)
 
@@ -292,6 +296,9 @@ class Vault:
                 "This case is open in another Reclaim window or command that is still "
                 "saving. Wait for it to finish, or close it, then try again."
             ) from None
+        except BaseException:  # a lock file that can't be made (a read-only folder)
+            self._in_process.release()
+            raise
         try:
             self._storage.begin()
         except BaseException:
