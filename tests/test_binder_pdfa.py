@@ -290,7 +290,7 @@ def test_a_page_whose_font_is_not_embedded_is_printed_as_a_searchable_picture(ca
     clean = next(number for number, t in enumerate(texts) if "EMBEDDED FONT PAGE" in t)
     with pikepdf.open(io.BytesIO(data)) as pdf:
         rendered = pdf.pages[letter]
-        found = rendered.get_images(recursive=False).values()
+        found = rendered.get_images(recursive=True).values()
         pictures = [pikepdf.PdfImage(raw) for raw in found if isinstance(raw, pikepdf.Stream)]
         assert any(picture.width >= 2400 for picture in pictures), "at print resolution"
         merged = pdf.pages[clean].Resources.XObject

@@ -645,7 +645,12 @@ def _draw_rendered(doc: _Document, rendered: Any, at: tuple[float, float], scale
 
     pdf = doc.pdf
     x, y = at
-    pdf.image(rendered.image, x=x, y=y, w=rendered.width * scale, h=rendered.height * scale)
+    box = (x, y, rendered.width * scale, rendered.height * scale)
+    embedded = _img2pdf_page(_page_png(rendered.image))
+    if embedded is not None:  # placed afterwards, like a picture that fits
+        doc.placed.append(_Placed(pdf.page_no(), box, "", one_page=embedded))
+    else:
+        pdf.image(rendered.image, x=x, y=y, w=box[2], h=box[3])
     pdf.text_mode = TextMode.INVISIBLE
     try:
         for run in rendered.runs:
@@ -655,6 +660,19 @@ def _draw_rendered(doc: _Document, rendered: Any, at: tuple[float, float], scale
             pdf.text(x + run.left * scale, y + (run.top + run.height * 0.8) * scale, words)
     finally:
         pdf.text_mode = TextMode.FILL
+
+
+def _page_png(image: Any) -> bytes:
+    """A drawn page as PNG: grey where every pixel is grey (most documents), a third of
+    the data to compress and embed; PIL's encoder is much quicker than fpdf2's own."""
+    from PIL import ImageChops
+
+    grey = image.convert("L")
+    if ImageChops.difference(image, grey.convert("RGB")).getbbox() is None:
+        image = grey
+    out = io.BytesIO()
+    image.save(out, format="PNG", compress_level=1)
+    return out.getvalue()
 
 
 def _fields(doc: _Document, fields: blocks.Fields) -> None:
