@@ -2,20 +2,37 @@
 
 from __future__ import annotations
 
-import os
-import time
+import subprocess
+import sys
+
+#: Runs the command as its own child and reports its wall time, peak RSS and exit status.
+#: It has to be a small process of its own: Linux carries the memory high-water mark of
+#: the process that execs into the new program (a vfork'd or forked copy of the test
+#: process, which holds hundreds of MiB), so a child started from the test process would
+#: report the test process's peak, not its own.
+LAUNCHER = """
+import os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
+    try:
+        os.execv(sys.argv[1], sys.argv[1:])
+    finally:
+        os._exit(127)
+_pid, status, usage = os.wait4(pid, 0)
+print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
 
 
 def timed(argv: list[str], expect: int = 0) -> tuple[float, int]:
-    """Wall time and peak RSS (KiB) of this one process. posix_spawn starts it without
-    copying this test process's memory (a fork would, and its peak RSS would count it);
-    wait4 gives the usage of that child alone, not the maximum over every child the test
-    process ever waited for (which is what RUSAGE_CHILDREN would say). `expect` is the exit
-    status the command must end with."""
-    started = time.perf_counter()
-    quiet = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_WRONLY, 0) for fd in (1, 2)]
-    pid = os.posix_spawn(argv[0], argv, dict(os.environ), file_actions=quiet)
-    _pid, status, usage = os.wait4(pid, 0)
-    elapsed = time.perf_counter() - started
-    assert os.waitstatus_to_exitcode(status) == expect, argv
-    return elapsed, usage.ru_maxrss
+    """Wall time and peak RSS (KiB) of this one process, measured by itself (see
+    LAUNCHER). `expect` is the exit status the command must end with."""
+    out = subprocess.run(
+        [sys.executable, "-c", LAUNCHER, *argv], capture_output=True, text=True, check=True
+    ).stdout.split()
+    elapsed, peak, status = float(out[0]), int(out[1]), int(out[2])
+    assert status == expect, argv
+    return elapsed, peak

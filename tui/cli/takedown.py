@@ -171,7 +171,7 @@ def cmd_takedown_next(args: argparse.Namespace) -> int:
 
 
 def register_tracker(takedown: Commands) -> None:
-    from tui.core.takedowns import STATUSES
+    from tui.core.request_states import STATUSES
 
     add = add_command(
         takedown, "add", cmd_takedown_add, "saving the request", "start a takedown request"

@@ -8,9 +8,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.core.vault import Vault
+if TYPE_CHECKING:
+    from tui.core.vault import Vault
 
 TABLE = "profile"
 

@@ -15,7 +15,14 @@ is rewritten whole (temp file, fsync, rename) and the journal starts afresh.
 
 An entry cut short at the very end (a crash in the middle of an append) is dropped and
 said (`torn`); an entry that is whole but does not open, or that breaks the chain, is
-damage and refused, never skipped.
+damage and refused, never skipped. So is an end that claims more than the file holds but
+has a whole entry in it (a length forged, or an entry in the middle cut short): only what
+an append cut short can leave (part of one frame, or zeros a disk had not yet written)
+counts as torn.
+
+A reader that finds the file grown reads only the new entries, after checking that the
+last seal it read is still where it was (another copy written over the record in place
+is read whole).
 
 Inside a transaction, changes are held in memory and reach disk once, together, at the
 end, so a logical change (an exhibit and its custody entry) is all there or not at all.
@@ -50,6 +57,7 @@ _GENERATION = struct.Struct(">Q")
 _SNAPSHOT = struct.Struct(">8sQQ")
 _FRAME = struct.Struct(">II")
 _ENTRY_LABEL = b"|entry|"
+_TAG = 16
 #: The journal is folded into the snapshot once it is bigger than a quarter of it (and
 #: than this, so a small case is not rewritten at every change).
 COMPACT_RATIO = 4
@@ -190,6 +198,9 @@ class SealedJSONStorage(Storage):
         """Where the last whole entry ends."""
         self._snapshot_end = 0
         self._last_hash = b""
+        self._last_tag = b""
+        """The 16 bytes before `_end` (the last seal's tag): the file is still the one
+        read so far only if they are still there."""
         self._max_ids: dict[str, int] = {}
         self._indexes: dict[tuple[str, str], dict[Any, set[str]]] = {}
         self.torn = False
@@ -404,13 +415,15 @@ class SealedJSONStorage(Storage):
         raw = _SNAPSHOT.pack(MAGIC, generation, len(sealed)) + sealed
         atomic_write(self.path, raw)
         self._tables = tables
-        self._after_load(generation, FORMAT, len(raw), hashlib.sha256(raw).digest())
+        self._after_load(generation, FORMAT, raw)
         self._set_signature()
 
-    def _after_load(self, generation: int, fmt: int, end: int, last_hash: bytes) -> None:
+    def _after_load(self, generation: int, fmt: int, raw: bytes) -> None:
+        """Take `raw` (the snapshot, or a record of an earlier format) as read."""
         self._generation, self._format = generation, fmt
-        self._snapshot_end = self._end = end
-        self._last_hash = last_hash
+        self._snapshot_end = self._end = len(raw)
+        self._last_hash = hashlib.sha256(raw).digest()
+        self._last_tag = raw[-_TAG:]
         self._indexes = {}
         self._max_ids = {
             name: max((int(key) for key in table), default=0)
@@ -438,6 +451,7 @@ class SealedJSONStorage(Storage):
         self._apply(payload)
         self._end += len(frame)
         self._last_hash = hashlib.sha256(frame).digest()
+        self._last_tag = frame[-_TAG:]
         self.torn = False
         self._set_signature()
 
@@ -485,14 +499,17 @@ class SealedJSONStorage(Storage):
             and signature[0] == self._signature[0]
             and signature[1] > self._signature[1]
         ):
+            with self.path.open("rb") as handle:
+                handle.seek(self._end - _TAG)
+                same_file = handle.read(_TAG) == self._last_tag
+                added = handle.read() if same_file else b""
             try:
-                with self.path.open("rb") as handle:
-                    handle.seek(self._end)
-                    self._read_entries(handle.read(), self._end)
-                self._signature = signature
-                return
+                if same_file:
+                    self._read_entries(added, self._end)
+                    self._signature = signature
+                    return
             except RecordDamaged:
-                pass  # not the file we knew: read it whole
+                pass  # not the file we knew (an older copy put back in place): read it whole
         self._load(signature)
 
     def _load(self, signature: tuple[int, int, int]) -> None:
@@ -501,7 +518,7 @@ class SealedJSONStorage(Storage):
             self._load_current(raw)
         else:
             self._tables, generation, fmt = self._load_old(raw)
-            self._after_load(generation, fmt, len(raw), hashlib.sha256(raw).digest())
+            self._after_load(generation, fmt, raw)
         self._signature = signature
 
     def _load_current(self, raw: bytes) -> None:
@@ -518,7 +535,7 @@ class SealedJSONStorage(Storage):
             self._tables = _as_tables(json.loads(plain.decode("utf-8")))
         except (InvalidTag, UnicodeDecodeError, ValueError):
             raise RecordDamaged(DAMAGED) from None
-        self._after_load(generation, FORMAT, end, hashlib.sha256(raw[:end]).digest())
+        self._after_load(generation, FORMAT, raw[:end])
         self._read_entries(raw[end:], end)
 
     def _read_entries(self, raw: bytes, offset: int) -> None:
@@ -565,6 +582,7 @@ class SealedJSONStorage(Storage):
                 raise RecordDamaged(DAMAGED)
             self._apply(payload)
             self._last_hash = hashlib.sha256(raw[position:stop]).digest()
+            self._last_tag = raw[stop - _TAG : stop]
             self._end = offset + stop
             position = stop
 

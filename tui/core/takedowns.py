@@ -20,12 +20,11 @@ from tui.core.dates import parse_when
 from tui.core.errors import InputError, NotFound
 from tui.core.evidence.exhibits import get_exhibit, normalize_id
 from tui.core.jurisdictions import LEGACY, Route, resolve
+from tui.core.request_states import STATUSES, WAITING
 from tui.core.takedown_sites import Escalation, HashService, Site, for_place, shipped
 from tui.core.vault import Vault
 
 TABLE = "takedowns"
-STATUSES = ("drafted", "submitted", "acknowledged", "removed", "refused", "escalated")
-WAITING = frozenset({"submitted", "acknowledged"})
 
 
 @dataclass
