@@ -51,8 +51,8 @@ class RequestScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         from tui.core.evidence.exhibits import list_exhibits
-        from tui.core.takedown_sites import shipped
         from tui.core.request_states import STATUSES
+        from tui.core.takedown_sites import shipped
         from tui.core.takedowns import get_request
 
         vault = open_case(self)
