@@ -220,3 +220,46 @@ def test_the_binder_cover_names_the_place_unless_the_person_would_rather_not(
     assert "Where the person lives Australia" in cover()
     set_case_place(vault, "none")
     assert "Where the person lives" not in cover()
+
+
+async def test_an_australian_request_takes_the_time_of_esafetys_notice(vault: Vault):
+    """Australia's clock runs from the regulator's removal notice: the request screen asks
+    when it came, and the deadline is 24 hours from then; a US request has no such field."""
+    from datetime import UTC, datetime, timedelta
+
+    from textual.widgets import DataTable, Input
+
+    from tui.core.jurisdictions import set_case_place
+    from tui.core.takedowns import due_at
+    from tui.screens.takedown_request import RequestScreen
+
+    save_facts(vault, under_18="no")
+    us = add_request(vault, "reddit", ["https://r.example/1"])
+    set_case_place(vault, "au")
+    sent = add_request(vault, "meta", ["https://f.example/1"])
+    update_request(vault, sent.id, status="submitted", sent="2026-11-30 09:00")
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_step(app, pilot)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index(sent.id))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RequestScreen)
+        assert "removal notice (24 hours from the notice" in screen_text(app)
+        app.screen.query_one("#notice", Input).value = "2026-12-01 14:30"
+        await pilot.press("escape")
+        await settle(app, pilot)
+    with Vault.open(vault.path, passphrase=PASSPHRASE) as case:
+        request = get_request(case, sent.id)
+        noticed = datetime(2026, 12, 1, 14, 30).astimezone(UTC)
+        assert due_at(request) == noticed + timedelta(hours=24)
+        set_case_place(case, "us")
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_step(app, pilot)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index(us.id))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RequestScreen) and not app.screen.query("#notice")

@@ -1,10 +1,14 @@
 """One takedown request: the site, where the content is, the exhibits that show it, and
-once sent its status, the site's reference, a PIN, when to follow up and notes. The
+once sent its status, the site's reference, a PIN, when to follow up and notes (and,
+where the place's clock runs from a regulator's notice, when that came). The
 parts a valid request needs are listed with a tick or what is still missing.
 
 Saved with Ctrl+S, when leaving, and just before a lock."""
 
 from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +22,29 @@ from tui.core.display import shown
 from tui.core.errors import ReclaimError
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.fields import StoredInput, StoredTextArea
+
+if TYPE_CHECKING:
+    from tui.core.takedowns import Request
+
+
+def notice_clock(request: Request) -> str | None:
+    """The clock that runs from a regulator's notice for this request where the person
+    lives, in words for the label ("24 hours from the notice"), or None."""
+    from tui.core.takedown_sites import Site
+    from tui.core.takedowns import place_site
+
+    site = place_site(request)
+    if not isinstance(site, Site) or site.deadline_starts != "notice" or not site.deadline_hours:
+        return None
+    return f"{site.deadline_hours} hours from the notice"
+
+
+def local_time(stamp: str) -> str:
+    """A stored UTC stamp as the local time people type it back in."""
+    if not stamp:
+        return ""
+    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class RequestScreen(Screen[str | None]):
@@ -95,6 +122,12 @@ class RequestScreen(Screen[str | None]):
                 )
                 yield Label("The site's reference or case number")
                 yield StoredInput(request.reference, id="reference")
+                if (clock := notice_clock(request)) is not None:
+                    yield Label(
+                        f"When the regulator gave its removal notice ({clock}; leave empty "
+                        "until it does), e.g. 2026-12-01 14:30"
+                    )
+                    yield StoredInput(local_time(request.notice_at), id="notice")
                 yield Label("PIN, if the service gave one (it can't be recovered; kept here)")
                 yield StoredInput(request.pin, password=True, id="pin")
                 yield Label("Follow up on (a date, e.g. 2026-12-01)")
@@ -179,11 +212,24 @@ class RequestScreen(Screen[str | None]):
                 pin=self.query_one("#pin", StoredInput).kept,
                 follow_up=self.query_one("#follow-up", StoredInput).kept,
                 notes=self.query_one("#notes", StoredTextArea).kept,
+                notice=self._notice(),
             )
         except ReclaimError as error:
             self.notify(shown(str(error)), severity="error", markup=False)
             return False
         return True
+
+    def _notice(self) -> str | None:
+        """The notice time typed, or None where there is no such field or it is as shown
+        (so a time shown to the minute isn't stored again a few seconds off)."""
+        from tui.core.takedowns import get_request
+
+        fields = self.query("#notice").results(StoredInput)
+        field = next(fields, None)
+        if field is None or self.request_id is None:
+            return None
+        before = local_time(get_request(open_case(self), self.request_id).notice_at)
+        return None if field.kept.strip() == before else field.kept
 
     def action_save(self) -> None:
         was_new = self.request_id is None
