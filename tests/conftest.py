@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,22 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("RECLAIM_DEBUG", raising=False)
     monkeypatch.setattr(keys, "calibrate", lambda *args, **kwargs: FAST_KDF)
     return home
+
+
+@pytest.fixture
+def demo(monkeypatch: pytest.MonkeyPatch) -> Iterator[Vault]:
+    """The sample case, added at a fixed moment so that screens showing it never change."""
+    import tui.core.account
+    import tui.core.evidence.exhibits
+    from tui.core.demo import create_demo_case, remove_demo_case
+
+    fixed = datetime(2024, 3, 7, 9, 30, tzinfo=UTC)
+    monkeypatch.setattr(tui.core.evidence.exhibits, "utc_now", lambda: fixed)
+    monkeypatch.setattr(tui.core.account, "utc_now", lambda: fixed)
+    monkeypatch.setattr(tui.core.evidence.exhibits, "local_offset", lambda moment=None: "+00:00")
+    case = create_demo_case()
+    yield case
+    remove_demo_case(case)
 
 
 @pytest.fixture

@@ -47,6 +47,14 @@ def screen_text(app: ReclaimApp) -> str:
     return "\n".join(parts)
 
 
+async def type_twice(app: ReclaimApp, pilot, passphrase: str) -> None:
+    """Type a passphrase in both fields of a create or new-passphrase screen, and Enter."""
+    for field in ("#first", "#second"):
+        app.screen.query_one(field, Input).value = passphrase
+    app.screen.query_one("#second", Input).focus()
+    await pilot.press("enter")
+
+
 async def type_text(pilot, text: str) -> None:
     await pilot.press(*[ch if ch != " " else "space" for ch in text])
 
@@ -101,10 +109,7 @@ async def test_a_new_person_makes_a_case_and_sees_the_recovery_code_once(
 async def test_a_weak_passphrase_is_refused_with_advice(vault_dir: Path, settings: Settings):
     app = ReclaimApp(vault_dir, settings)
     async with app.run_test(size=SIZE) as pilot:
-        for field in ("#first", "#second"):
-            app.screen.query_one(field, Input).value = "password123"
-        app.screen.query_one("#second", Input).focus()
-        await pilot.press("enter")
+        await type_twice(app, pilot, "password123")
         await pilot.pause()
         assert "too short" in screen_text(app) or "could be guessed" in screen_text(app)
         assert not vault_dir.exists()
@@ -249,10 +254,7 @@ async def test_kiosk_starts_neutral_and_returns_there_on_lock(settings: Settings
         await pilot.pause()
         assert isinstance(app.screen, CreateScreen)
         number = app.screen.case_number
-        for field in ("#first", "#second"):
-            app.screen.query_one(field, Input).value = PASSPHRASE
-        app.screen.query_one("#second", Input).focus()
-        await pilot.press("enter")
+        await type_twice(app, pilot, PASSPHRASE)
         await settle(app, pilot)
         assert isinstance(app.screen, RecoveryScreen)
         assert number in screen_text(app)
@@ -415,10 +417,7 @@ async def test_a_lock_during_unlocking_wins(vault: Vault, settings: Settings):
 async def test_a_lock_hides_the_recovery_code_too(vault_dir: Path, settings: Settings):
     app = ReclaimApp(vault_dir, settings)
     async with app.run_test(size=SIZE) as pilot:
-        for field in ("#first", "#second"):
-            app.screen.query_one(field, Input).value = PASSPHRASE
-        app.screen.query_one("#second", Input).focus()
-        await pilot.press("enter")
+        await type_twice(app, pilot, PASSPHRASE)
         await settle(app, pilot)
         assert isinstance(app.screen, RecoveryScreen)
         code = str(app.screen.query_one("#code", Static).render())

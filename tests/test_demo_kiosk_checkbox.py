@@ -22,6 +22,7 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox, Footer, Input, Static
 
 from tests.conftest import PASSPHRASE, RECLAIM
+from tests.test_app import settle, type_twice
 from tui.app import ReclaimApp
 from tui.core import demo as demo_module
 from tui.core.demo import MARKER, MARKER_TEXT, create_demo_case, remove_demo_case
@@ -223,12 +224,6 @@ def footer_says(app: ReclaimApp, key: str) -> str | None:
     return active.binding.description
 
 
-async def settle(app: ReclaimApp, pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 async def test_kiosk_escape_leaves_make_your_case_for_the_start(settings: Settings):
     app = ReclaimApp(Path(), settings, kiosk=True)
     async with app.run_test(size=SIZE) as pilot:
@@ -277,10 +272,7 @@ async def test_escape_on_a_first_case_of_ones_own_stays(tmp_path: Path, settings
 async def make_kiosk_case(app: ReclaimApp, pilot: Pilot[None]) -> None:
     await pilot.press("ctrl+n")
     await pilot.pause()
-    for field in ("#first", "#second"):
-        app.screen.query_one(field, Input).value = PASSPHRASE
-    app.screen.query_one("#second", Input).focus()
-    await pilot.press("enter")
+    await type_twice(app, pilot, PASSPHRASE)
     await settle(app, pilot)
     assert isinstance(app.screen, RecoveryScreen)
 

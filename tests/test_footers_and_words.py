@@ -4,8 +4,6 @@ indent, text that is not cut, and notices that stay with the screen they were ab
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,6 @@ from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 from tests.conftest import make_png
 from tests.test_app import SIZE, settle, unlock
 from tui.app import ReclaimApp
-from tui.core.demo import create_demo_case, remove_demo_case
 from tui.core.evidence.exhibits import add_file
 from tui.core.settings import Settings
 from tui.core.steps import STEPS, counted
@@ -34,21 +31,6 @@ from tui.screens.safety import SafetyScreen
 from tui.screens.unlock import UnlockScreen
 from tui.widgets.always_keys import AlwaysKeys, key_name
 from tui.widgets.hanging import bullets, hanging
-
-
-@pytest.fixture
-def demo(monkeypatch: pytest.MonkeyPatch) -> Iterator[Vault]:
-    """The sample case, added at a fixed moment (as in the snapshots)."""
-    import tui.core.account
-    import tui.core.evidence.exhibits
-
-    fixed = datetime(2024, 3, 7, 9, 30, tzinfo=UTC)
-    monkeypatch.setattr(tui.core.evidence.exhibits, "utc_now", lambda: fixed)
-    monkeypatch.setattr(tui.core.account, "utc_now", lambda: fixed)
-    monkeypatch.setattr(tui.core.evidence.exhibits, "local_offset", lambda moment=None: "+00:00")
-    case = create_demo_case()
-    yield case
-    remove_demo_case(case)
 
 
 @pytest.fixture(autouse=True)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, RadioButton
+from textual.widgets import RadioButton
 
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, make_png
-from tests.test_app import SIZE, settle, unlock
+from tests.test_app import SIZE, settle, type_twice, unlock
 from tui.app import ReclaimApp
 from tui.core.errors import WrongPassphrase
 from tui.core.evidence.exhibits import add_file, list_exhibits, verify_all
@@ -20,10 +20,7 @@ from tui.screens.recovery import RecoveryScreen
 
 
 async def type_new(app: ReclaimApp, pilot, passphrase: str) -> None:
-    for field in ("#first", "#second"):
-        app.screen.query_one(field, Input).value = passphrase
-    app.screen.query_one("#second", Input).focus()
-    await pilot.press("enter")
+    await type_twice(app, pilot, passphrase)
     await settle(app, pilot)
     for _ in range(50):
         if not isinstance(app.screen, NewPassphraseScreen) or app.screen.work.job is None:

@@ -1,14 +1,11 @@
 """What the screens look like at 80x24. Update after a deliberate change with
 `python -m pytest tests/test_snapshots.py --snapshot-update`, and look at the SVGs."""
 
-from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from tui.app import ReclaimApp
-from tui.core.demo import create_demo_case, remove_demo_case
 from tui.core.settings import Settings
 from tui.core.vault import Vault
 
@@ -22,21 +19,6 @@ def steady_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
     monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
-
-
-@pytest.fixture
-def demo(monkeypatch: pytest.MonkeyPatch) -> Iterator[Vault]:
-    """The sample case, added at a fixed moment so that screens showing it never change."""
-    import tui.core.account
-    import tui.core.evidence.exhibits
-
-    fixed = datetime(2024, 3, 7, 9, 30, tzinfo=UTC)
-    monkeypatch.setattr(tui.core.evidence.exhibits, "utc_now", lambda: fixed)
-    monkeypatch.setattr(tui.core.account, "utc_now", lambda: fixed)
-    monkeypatch.setattr(tui.core.evidence.exhibits, "local_offset", lambda moment=None: "+00:00")
-    case = create_demo_case()
-    yield case
-    remove_demo_case(case)
 
 
 async def wait_for_evidence_work(pilot) -> None:

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, run_reclaim, vault_bytes
+from tests.test_app import settle, type_twice
 from tui.app import ReclaimApp
 from tui.core import cases, keys, strength, throttle
 from tui.core.demo import DEMO_PASSPHRASE, create_demo_case, remove_demo_case
@@ -43,12 +43,6 @@ REAL_CALIBRATE = keys.calibrate  # each test gets a fast stand-in (conftest)
 
 def screen_text(app: ReclaimApp) -> str:
     return "\n".join(str(widget.render()) for widget in app.screen.query(Static))
-
-
-async def settle(app: ReclaimApp, pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 class FakeClock:
@@ -331,10 +325,7 @@ async def test_the_unlock_screen_opens_a_case_typed_in_the_other_form(
     case = tmp_path / "case"
     app = ReclaimApp(case, settings)
     async with app.run_test(size=SIZE) as pilot:
-        for field in ("#first", "#second"):
-            app.screen.query_one(field, Input).value = COMPOSED
-        app.screen.query_one("#second", Input).focus()
-        await pilot.press("enter")
+        await type_twice(app, pilot, COMPOSED)
         await settle(app, pilot)
         assert isinstance(app.screen, RecoveryScreen)
     app = ReclaimApp(case, settings)
@@ -432,10 +423,7 @@ async def test_the_create_screen_refuses_a_weak_passphrase_and_offers_one(
     app = ReclaimApp(vault_dir, settings)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, CreateScreen)
-        for field in ("#first", "#second"):
-            app.screen.query_one(field, Input).value = "Summer2024!!"
-        app.screen.query_one("#second", Input).focus()
-        await pilot.press("enter")
+        await type_twice(app, pilot, "Summer2024!!")
         await pilot.pause()
         assert (
             "This passphrase could be guessed quickly: it uses a common word and a year. Try "
