@@ -40,8 +40,8 @@ from tui.core.binder_layout import (
 )
 from tui.core.errors import InputError, VaultDamaged
 from tui.core.evidence import formats
-from tui.core.evidence.digests import Digests
-from tui.core.evidence.exhibits import Exhibit, list_exhibits, normalize_id, read_original
+from tui.core.evidence.digests import Digests, digests_of
+from tui.core.evidence.exhibits import Exhibit, list_exhibits, normalize_id
 from tui.core.evidence.formats import base as blocks
 from tui.core.evidence.original import open_original
 from tui.core.fuzzy_dates import as_written
@@ -698,7 +698,7 @@ def _notice(doc: _Document, notice: blocks.Notice) -> None:
     paragraph(pdf, inner, notice.text, 9, 4.6)
     pdf.set_draw_color(FRAME_GREY)
     pdf.set_line_width(0.2)
-    if pdf.page_no() == pdf.page_no() and pdf.get_y() > top:
+    if pdf.get_y() > top:
         pdf.rect(MARGIN, top, doc.width, pdf.get_y() - top + 2)
     pdf.set_y(pdf.get_y() + 5)
 
@@ -777,25 +777,27 @@ def _exhibit(doc: _Document, exhibit: Exhibit) -> tuple[bytes | None, str]:
 
     The original is read as a file decrypted as it is read: one pass checks its hash and
     takes MD5 and SHA-1, and a recording is read in place, never whole in memory."""
+    attach = doc.choices.attach_originals and exhibit.id not in doc.not_attached
+    data: bytes | None = b""
+    kind = str(exhibit.facts.get("kind") or "")
     with open_original(doc.vault, exhibit) as original:
-        try:
-            digests: Digests | None = original.digests()
+        try:  # one pass checks the hash; an original to attach is read whole in it
+            if attach:
+                data = original.read()
+                digests: Digests | None = digests_of(data)
+            else:
+                digests = original.digests()
         except VaultDamaged as damage:
-            digests, reason = None, str(damage)
+            data, digests, reason = None, None, str(damage)
             content: list[blocks.Block] = [blocks.Notice(reason)]
-            kind = str(exhibit.facts.get("kind") or "")
         else:
             content, reason = formats.printable(original, exhibit.original_name)
-            kind = str(exhibit.facts.get("kind") or "")
             if not kind:  # recorded by an earlier version: what the content is, once
                 handler = formats.identify_source(original, exhibit.original_name)
                 kind = handler.kind
                 doc.media_types[exhibit.id] = handler.media_type or exhibit.media_type
-    data: bytes | None = None
     if digests is not None:
         doc.digests[exhibit.id] = digests
-        attach = doc.choices.attach_originals and exhibit.id not in doc.not_attached
-        data = read_original(doc.vault, exhibit) if attach else b""
     _exhibit_details(doc, exhibit, kind, digests, notice_only=bool(reason))
     for block in content:
         try:
@@ -888,6 +890,22 @@ class Made:
     """(exhibit, why) for each exhibit shown only as a notice."""
     unattached: list[tuple[str, str]] = field(default_factory=list)
     """(exhibit, why) for each original asked for but not attached."""
+    pages: int = 0
+    exhibits: list[str] = field(default_factory=list)
+    """The exhibits in the binder, by number."""
+
+    def log(self, vault: Vault, action: str, choices: BinderChoices, **where: str) -> None:
+        """The custody entry for this binder written out (alone, or in a package)."""
+        with vault.transaction():
+            custody.append(
+                vault.table(custody.TABLE),
+                action,
+                **where,
+                pages=self.pages,
+                exhibits=self.exhibits,
+                encrypted=bool(choices.password),
+                **({"notice_only": [ident for ident, _ in self.notices]} if self.notices else {}),
+            )
 
 
 def build(vault: Vault, choices: BinderChoices, progress: Progress | None = None) -> bytes:
@@ -977,7 +995,9 @@ def _make(vault: Vault, choices: BinderChoices, progress: Progress | None = None
             if part := choices.pdfa_part:
                 pdfa.finish(binder, part, choices.case_title, choices.prepared_by, doc.moment)
             binder.save(out, deterministic_id=True)
-    return Made(out.getvalue(), doc.notices, unattached)
+        pages = len(binder.pages)
+    ids = [exhibit.id for exhibit in exhibits]
+    return Made(out.getvalue(), doc.notices, unattached, pages, ids)
 
 
 POINTS_PER_MM = 72 / 25.4
@@ -1033,27 +1053,14 @@ def write_binder(
     vault: Vault, destination: Path, choices: BinderChoices, progress: Progress | None = None
 ) -> BinderResult:
     """Build the binder and write it to `destination` (private, atomic, logged)."""
-    import pikepdf
 
     if destination.suffix.lower() != ".pdf":
         raise InputError(f"{destination.name}: the binder is a PDF; end the name with .pdf.")
     check_new_file(destination)
     made = make(vault, choices, progress)
-    data = made.data
-    atomic_write(destination, data)
-    with pikepdf.open(io.BytesIO(data), password=choices.password or "") as check:
-        pages = len(check.pages)
-    exhibits = [exhibit.id for exhibit in chosen_exhibits(vault, choices)]
-    digest = hashlib.sha256(data).hexdigest()
-    with vault.transaction():
-        custody.append(
-            vault.table(custody.TABLE),
-            "binder",
-            destination=str(destination),
-            sha256=digest,
-            pages=pages,
-            exhibits=exhibits,
-            encrypted=bool(choices.password),
-            **({"notice_only": [ident for ident, _ in made.notices]} if made.notices else {}),
-        )
-    return BinderResult(destination, pages, exhibits, digest, made.notices, made.unattached)
+    atomic_write(destination, made.data)
+    digest = hashlib.sha256(made.data).hexdigest()
+    made.log(vault, "binder", choices, destination=str(destination), sha256=digest)
+    return BinderResult(
+        destination, made.pages, made.exhibits, digest, made.notices, made.unattached
+    )

@@ -9,7 +9,6 @@ digests are taken on the same pass, and makes the same case and date give the sa
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
 import unicodedata
@@ -18,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tui import __version__
-from tui.core import custody
 from tui.core.atomic import DIR_MODE, fsync_dir, open_private
 from tui.core.binder import (
     AUDIENCES,
@@ -29,7 +27,8 @@ from tui.core.binder import (
     make,
 )
 from tui.core.errors import InputError
-from tui.core.evidence.exhibits import Exhibit, _hash_blob
+from tui.core.evidence.exhibits import Exhibit
+from tui.core.evidence.original import OriginalDamaged, open_original
 from tui.core.vault import Vault
 
 #: The manifests written, the BagIt default (SHA-512) first; SHA-256 is the reference
@@ -158,37 +157,15 @@ class _Bag:
             self.payload[relative] = digests
             self.octets += size
 
-    def add_existing(self, relative: str) -> None:
-        """A payload file already written (the binder): read back in chunks to hash."""
-        digests = {name: hashlib.new(name, usedforsecurity=False) for name in ALGORITHMS}
-        size = 0
-        with (self.folder / relative).open("rb") as handle:
-            while chunk := handle.read(READ_CHUNK):
-                size += len(chunk)
-                for digest in digests.values():
-                    digest.update(chunk)
-        self.record(relative, {name: d.hexdigest() for name, d in digests.items()}, size, False)
-
     def write_original(self, vault: Vault, exhibit: Exhibit, relative: str) -> bool:
         """Decrypt one original chunk by chunk into its file, checked against the SHA-256
         taken at intake; False (and no file) when the stored copy is damaged."""
-        digests = {name: hashlib.new(name, usedforsecurity=False) for name in ALGORITHMS}
-        target = self.folder / relative
-        with open_private(target) as handle:
-
-            def sink(chunk: bytes) -> None:
-                handle.write(chunk)
-                for digest in digests.values():
-                    digest.update(chunk)
-
-            problem = _hash_blob(vault, exhibit, sink)
-            if not problem:
-                handle.flush()
-                os.fsync(handle.fileno())
-        if problem:
-            target.unlink()
+        try:
+            with open_original(vault, exhibit) as original:
+                self.write(relative, iter(lambda: original.read(READ_CHUNK), b""))
+        except OriginalDamaged:  # raised before the file is recorded in any manifest
+            (self.folder / relative).unlink(missing_ok=True)
             return False
-        self.record(relative, {n: d.hexdigest() for n, d in digests.items()}, exhibit.size, False)
         return True
 
     def finish(self, info: dict[str, str]) -> None:
@@ -267,7 +244,6 @@ def write_package(
 
     The case is changed only once the whole package is written (one custody entry); a
     run that fails (a full drive, a drive pulled out) takes away what it wrote."""
-    import pikepdf
 
     existed = check_destination(folder)
     try:
@@ -276,17 +252,13 @@ def write_package(
         folder.chmod(DIR_MODE)
         _new_private_dir(folder / "data")
         made = make(vault, replace(choices, packaged=True), progress)
-        with pikepdf.open(io.BytesIO(made.data), password=choices.password or "") as check:
-            pages = len(check.pages)
         bag = _Bag(folder)
         bag.write("data/binder.pdf", [made.data])
         binder_sha256 = bag.payload["data/binder.pdf"]["sha256"]
-        notices, unattached = made.notices, made.unattached
-        del made  # the binder's bytes are on disk now
+        made = replace(made, data=b"")  # the binder's bytes are on disk now: let them go
         _new_private_dir(folder / "data" / "originals")
         missing = []
-        exhibits = chosen_exhibits(vault, choices)
-        for exhibit in exhibits:
+        for exhibit in chosen_exhibits(vault, choices):
             if not bag.write_original(vault, exhibit, f"data/originals/{safe_name(exhibit)}"):
                 missing.append(exhibit.id)  # named in the binder and the README instead
         listed = ""
@@ -314,19 +286,10 @@ def write_package(
     except BaseException:
         _clear_away(folder, existed)
         raise
-    ids = [exhibit.id for exhibit in exhibits]
-    with vault.transaction():
-        custody.append(
-            vault.table(custody.TABLE),
-            "package",
-            destination=str(folder),
-            binder_sha256=binder_sha256,
-            pages=pages,
-            exhibits=ids,
-            encrypted=bool(choices.password),
-            **({"notice_only": [ident for ident, _ in notices]} if notices else {}),
-        )
-    return BinderResult(folder, pages, ids, binder_sha256, notices, unattached)
+    made.log(vault, "package", choices, destination=str(folder), binder_sha256=binder_sha256)
+    return BinderResult(
+        folder, made.pages, made.exhibits, binder_sha256, made.notices, made.unattached
+    )
 
 
 def bag_info(choices: BinderChoices, binder_sha256: str, organization: str) -> dict[str, str]:
