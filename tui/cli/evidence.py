@@ -139,7 +139,7 @@ def cmd_evidence_show(args: argparse.Namespace) -> int:
 
     with open_vault(args) as vault:
         exhibit = get_exhibit(vault, args.id)
-    record = {k: v for k, v in exhibit.to_record().items() if k != "blob"}
+    record = exhibit.listing()
     if args.json:
         say_json(record)
         return 0

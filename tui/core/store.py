@@ -80,12 +80,13 @@ def _dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _copy(value: Any) -> Any:
-    """A deep copy of JSON data (dicts, lists and scalars), quicker than copy.deepcopy."""
+def json_copy(value: Any) -> Any:
+    """A deep copy of JSON data (dicts, lists and scalars), quicker than copy.deepcopy; a
+    tuple becomes a list, as it would be once written and read back."""
     if isinstance(value, dict):
-        return {key: _copy(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_copy(item) for item in value]
+        return {key: json_copy(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_copy(item) for item in value]
     return value
 
 
@@ -153,14 +154,14 @@ class _Tracked(MutableMapping[int, dict[str, Any]]):
         key = str(doc_id)
         changes = self.overlay.changes
         if key not in changes:
-            changes[key] = _copy(self.overlay.base[key])
+            changes[key] = json_copy(self.overlay.base[key])
         doc = changes[key]
         if doc is None:
             raise KeyError(doc_id)
         return doc
 
     def __setitem__(self, doc_id: int, doc: dict[str, Any]) -> None:
-        self.overlay.changes[str(doc_id)] = _copy(doc)
+        self.overlay.changes[str(doc_id)] = json_copy(doc)
 
     def __delitem__(self, doc_id: int) -> None:
         key = str(doc_id)
@@ -217,7 +218,7 @@ class SealedJSONStorage(Storage):
         """A copy of the whole record (for TinyDB's generic tables and for re-sealing)."""
         self._refresh()
         return {
-            name: {key: _copy(doc) for key, doc in self.table_view(name).items()}
+            name: {key: json_copy(doc) for key, doc in self.table_view(name).items()}
             for name in self._names()
         }
 
@@ -236,7 +237,7 @@ class SealedJSONStorage(Storage):
                 if changed:
                     overlay = self._overlay(name)
                     for key in changed:
-                        overlay.changes[key] = _copy(table[key]) if key in table else None
+                        overlay.changes[key] = json_copy(table[key]) if key in table else None
         except BaseException:
             self.end(commit=False)
             raise
@@ -368,7 +369,7 @@ class SealedJSONStorage(Storage):
 
     def write_as(self, data: dict[str, Any], generation: int) -> None:
         """Write `data` at `generation` at once (re-sealing a record under a new key)."""
-        self._write_snapshot(_as_tables(_copy(data)), generation)
+        self._write_snapshot(_as_tables(json_copy(data)), generation)
 
     def start_over(self, generation: int) -> None:
         """Write an empty record at `generation` (a record rebuilt from the blobs)."""

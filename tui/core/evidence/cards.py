@@ -154,13 +154,6 @@ def next_exhibit_id(vault: Vault) -> str:
     return f"E-{vault.next_number('exhibit'):04d}"
 
 
-def new_exhibit_id(vault: Vault) -> str:
-    """The next exhibit number, past every number on a card the record has forgotten.
-    Call in a transaction."""
-    reserve_numbers(vault)
-    return next_exhibit_id(vault)
-
-
 # ---- taking them back --------------------------------------------------------------------
 
 
@@ -203,8 +196,9 @@ def recover(vault: Vault, progress: Callable[[int, int], None] | None = None) ->
             if entry["action"] == "delete"
         }
         table = vault.table(EXHIBITS)
-        taken = {str(doc.get("id")) for doc in table.all()}
-        hashes = {str(doc.get("sha256")): str(doc.get("id")) for doc in table.all()}
+        docs = table.all()
+        taken = {str(doc.get("id")) for doc in docs}
+        hashes = {str(doc.get("sha256")): str(doc.get("id")) for doc in docs}
         for index, stray in enumerate(found):
             if progress is not None:
                 progress(index, len(found))

@@ -33,6 +33,7 @@ from tui.core.evidence.media import (
     same_pictures,
     time_from_name,
 )
+from tui.core.store import json_copy
 from tui.core.vault import Vault
 
 TABLE = "exhibits"
@@ -107,8 +108,8 @@ class Exhibit:
     def to_record(self) -> dict[str, Any]:
         # As dataclasses.asdict, fresh copies and all, at a fraction of its cost (a case
         # of 20,000 exhibits is listed in one go).
-        record = {name: _json_copy(getattr(self, name)) for name in _KNOWN}
-        record.update(_json_copy(self.extra))
+        record = {name: json_copy(getattr(self, name)) for name in _KNOWN}
+        record.update(json_copy(self.extra))
         return record
 
     @classmethod
@@ -156,14 +157,6 @@ _MADE_DEFAULTS = tuple(
     for f in fields(Exhibit)
     if f.default_factory is not MISSING and f.name != "extra"
 )
-
-
-def _json_copy(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _json_copy(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_json_copy(item) for item in value]
-    return value
 
 
 @dataclass(frozen=True)
@@ -507,11 +500,12 @@ def _record(vault: Vault, staged: Staged) -> IntakeResult:
     )
     # The blob carries its exhibit's card before it becomes part of the case, so a blob
     # the record doesn't know can always be recognised and taken back.
-    card = cards.seal_card(vault, staged.blob, exhibit.to_record(), vault.generation + 1)
+    record = exhibit.to_record()
+    card = cards.seal_card(vault, staged.blob, record, vault.generation + 1)
     os.truncate(staged.part, staged.stream_size)  # a card from an attempt that failed
     append_card(staged.part, card)
     staged.part.rename(vault.blob_dir / f"{staged.blob}.blob")
-    table.insert(exhibit.to_record())
+    table.insert(record)
     custody.append(
         vault.table(custody.TABLE),
         "intake",

@@ -269,8 +269,6 @@ def count_folder(
     whichever comes first: by then the answer is "more than this", which is enough to
     decide. Files that can't be read count as empty; a folder that can't be opened is
     skipped, as `expand` would."""
-    from time import monotonic
-
     deadline = monotonic() + seconds
     files = 0
     size = 0
