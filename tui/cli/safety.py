@@ -7,12 +7,12 @@ import argparse
 from dataclasses import asdict
 
 from tui.cli.common import Commands, add_command, say, say_json
-from tui.cli.jurisdiction import add_place_option, place_for, settings_for
+from tui.cli.jurisdiction import add_place_option, default_place, settings_for
 from tui.core.display import shown
 
 
 def cmd_safety(args: argparse.Namespace) -> int:
-    safety = settings_for(args).safety(place_for(args))
+    safety = settings_for(args).safety(default_place(args))  # None: the clinic's default
     if args.json:
         say_json(
             {

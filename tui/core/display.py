@@ -42,6 +42,12 @@ _BLOCK = {code: text for code, text in _ONE_LINE.items() if code not in (0x09, 0
 _JSON = {code: f"\\u{code:04x}" for code in _UNSAFE if code >= 0x7F}
 
 
+def acts_on_a_terminal(text: str) -> bool:
+    """Whether `text` holds any character `shown` would write out (a control, a bidi
+    control, a line separator)."""
+    return text.translate(_ONE_LINE) != text
+
+
 def shown(text: str) -> str:
     """`text` for one line (a table cell, a list row, a heading, a notification): every
     control character, newline and tab included, and every bidi control made visible,

@@ -32,8 +32,10 @@ from tui.core.checklists import (
     prose,
     read_toml,
 )
+from tui.core.display import acts_on_a_terminal
 from tui.core.errors import InputError
 from tui.core.paths import checklists_dir
+from tui.core.takedown_sites import KINDS as SITE_KINDS
 
 if TYPE_CHECKING:
     from tui.core.vault import Vault
@@ -52,7 +54,6 @@ STATUSES = ("law", "not-in-force", "proposed")
 STARTS = ("request", "notice")
 AFTER = ("overdue", "refused", "any")
 AUDIENCES = ("adults", "under-18")
-SITE_KINDS = ("platform", "search", "adult", "fallback")
 #: Every fact carries these: where it was checked, and when.
 FACT: dict[str, type] = {"source": str, "reviewed": date}
 
@@ -348,9 +349,6 @@ def parse(data: dict[str, Any], name: str, parent: Jurisdiction | None = None) -
 
 #: A place's file is a few KiB; one far larger is not a place's file.
 MAX_FILE_BYTES = 512 * 1024
-#: C0 and C1 controls, bidi controls, line separators: nothing in a place's text may act
-#: on a terminal or reorder what is shown (a copied folder may have been tampered with).
-_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 def _read_place(path: Path) -> dict[str, Any]:
@@ -374,7 +372,9 @@ def _check_values(value: object, where: str) -> None:
             _check_values(item, where)
     elif isinstance(value, datetime | time):
         raise ChecklistError(f"{where}: a date should be a day (2026-12-01), not a time.")
-    elif isinstance(value, str) and _UNSHOWABLE.search(value):
+    # Nothing in a place's text may act on a terminal or reorder what is shown (a copied
+    # folder may have been tampered with).
+    elif isinstance(value, str) and acts_on_a_terminal(value):
         raise ChecklistError(f"{where}: a text holds a control character.")
 
 
@@ -522,7 +522,7 @@ def lawyer_line(vault: Vault) -> str:
     code = stored(vault)
     if code == NOT_SAID:
         return "Where the person lives: not said; Reclaim showed general advice only."
-    place = case_jurisdiction(vault)
+    place = resolve(code or LEGACY)
     laws = "; ".join(law.law for law in place.legal if law.status == "law")
     assumed = " (assumed: not said in the case)" if not code else ""
     name = display_name(code or LEGACY)

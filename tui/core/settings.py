@@ -58,6 +58,8 @@ class Safety:
     """The place's emergency number, shown before anything else."""
     place: str = ""
     """The name of the place it is for."""
+    general: bool = True
+    """General advice: no place said (its laws and helplines are not shown)."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ class Settings:
         """The Safety page for `place` (a code, "none", or None for the clinic's default
         on a kiosk, else general advice): its emergency number, then the clinic's
         contacts, the place's helplines, and the worldwide ones."""
-        from tui.core.jurisdictions import resolve
+        from tui.core.jurisdictions import GENERAL, resolve
 
         base = load_safety()
         where = resolve(self.kiosk_jurisdiction if place is None else place)
@@ -102,7 +104,10 @@ class Settings:
             else (self.clinic_contacts + helplines + base.contacts)
         )
         number = Contact("Emergency", where.emergency.number, where.emergency.note)
-        return Safety(base.title, base.intro, base.steps, contacts, number, where.name)
+        return Safety(
+            base.title, base.intro, base.steps, contacts, number, where.name,
+            general=where.code == GENERAL,
+        )  # fmt: skip
 
 
 def default_config_path() -> Path:

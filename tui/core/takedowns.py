@@ -19,7 +19,7 @@ from tui.core.clock import utc_now, utc_stamp
 from tui.core.dates import parse_when
 from tui.core.errors import InputError, NotFound
 from tui.core.evidence.exhibits import get_exhibit, normalize_id
-from tui.core.jurisdictions import LEGACY, Route, resolve
+from tui.core.jurisdictions import LEGACY, Route, resolve, stored
 from tui.core.request_states import STATUSES, WAITING
 from tui.core.takedown_sites import Escalation, HashService, Site, for_place, shipped
 from tui.core.vault import Vault
@@ -77,7 +77,6 @@ def add_request(
     site = shipped().route(site_id)
     hashed = isinstance(site, HashService)
     checked_urls = _check_urls(urls) if urls or not hashed else []
-    from tui.core.jurisdictions import stored
 
     with vault.transaction():
         exhibits = [get_exhibit(vault, normalize_id(e)).id for e in evidence]

@@ -82,13 +82,14 @@ class CreateScreen(Screen[None]):
     def default_place(self) -> str:
         """A kiosk starts on the clinic's place; elsewhere, and when it hasn't said, on
         "I'd rather not say", so that nobody is given a place's law by a stray Enter."""
-        from tui.core.jurisdictions import NOT_SAID, resolve
+        from tui.core.jurisdictions import GENERAL, NOT_SAID, resolve
         from tui.core.settings import Settings
 
         settings = getattr(self.app, "settings", None)
         kiosk = bool(getattr(self.app, "kiosk", False))
         code = settings.kiosk_jurisdiction if isinstance(settings, Settings) and kiosk else ""
-        return resolve(code).code if code and resolve(code).code != "general" else NOT_SAID
+        place = resolve(code)  # '' is general advice
+        return place.code if place.code != GENERAL else NOT_SAID
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Back only on a kiosk, where a start screen comes before this one (elsewhere

@@ -40,12 +40,9 @@ class ReadingScreen(Screen[None]):
         yield Footer()
 
 
-def directions_text(under_18: str, directions: Directions | None = None) -> Text:
+def directions_text(under_18: str, directions: Directions) -> Text:
     """Every site's route; the under-18 route first when a minor may be shown. `directions`
     are those of the case's place (`takedown_sites.for_place`), with its clocks."""
-    from tui.core.takedown_sites import shipped
-
-    directions = directions or shipped()
     text = Text()
     minor = under_18 in ("yes", "unsure")
     if minor:
@@ -77,15 +74,14 @@ def directions_text(under_18: str, directions: Directions | None = None) -> Text
     return text
 
 
-def legal_text(place: Jurisdiction | None = None) -> Group:
-    """Each option, its points to keep in mind as a list with a hanging indent; with
-    `place`, the laws where the person lives first."""
+def legal_text(place: Jurisdiction) -> Group:
+    """Each option, its points to keep in mind as a list with a hanging indent, after the
+    laws where the person lives."""
     from tui.core.legal_options import place_lines, shipped
 
     options = shipped()
     parts: list[RenderableType] = [Text(options.intro)]
-    if place is not None:
-        parts.append(Text("\n" + "\n".join(place_lines(place))))
+    parts.append(Text("\n" + "\n".join(place_lines(place))))
     for option in options.options:
         text = Text()
         text.append(f"\n{option.title}\n", style="bold underline")

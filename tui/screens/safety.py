@@ -86,8 +86,11 @@ class SafetyScreen(ModalScreen[None]):
         parts.append(
             Static(bullets((shown(step) for step in safety.steps), indent=0), classes="steps")
         )
-        general = not safety.place or safety.place.startswith("General")
-        where = " · j says where you live" if general else f" in {_plain(with_the(safety.place))}"
+        where = (
+            " · j says where you live"
+            if safety.general
+            else f" in {_plain(with_the(safety.place))}"
+        )
         parts.append(Static(f"Who can help{where}", classes="heading"))
         for contact in safety.contacts:
             parts.append(
