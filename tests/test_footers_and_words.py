@@ -369,21 +369,6 @@ async def test_a_helplines_note_wraps_under_its_own_words(demo: Vault):
 # ---- 13. screens -------------------------------------------------------------------
 
 
-async def test_the_last_header_stands_whole_when_the_list_scrolls(vault: Vault, tmp_path: Path):
-    """At 80 columns with more items than fit (so the scroll bar shows)."""
-    for number in range(30):
-        add_file(vault, make_png(tmp_path / f"{number}.png", size=(40 + number, 30)))
-    app = ReclaimApp(vault.path, Settings())
-    async with app.run_test(size=SIZE) as pilot:
-        await unlock(app, pilot)
-        await pilot.press("4")
-        await settle(app, pilot)
-        table = app.screen.query_one(DataTable)
-        assert table.show_vertical_scrollbar, "more items than fit"
-        room = table.scrollable_content_region.width
-        assert table.virtual_size.width <= room, "every column fits beside the scroll bar"
-
-
 async def test_the_check_column_is_named_after_verify_all(demo: Vault):
     app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
     async with app.run_test(size=SIZE) as pilot:

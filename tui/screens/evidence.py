@@ -40,9 +40,7 @@ COLUMNS = (
     # Named, so that after V its ✓ is not read as a second "Done" mark.
     ("check", "Hash", 4),
 )
-#: Each column's padding (the description's too), then the scroll bar and the two
-#: columns around the table: without them the last header is cut once the bar shows.
-FIXED_WIDTH = sum(width for _, _, width in COLUMNS) + (len(COLUMNS) + 1) * 2 + 4
+FIXED_WIDTH = sum(width for _, _, width in COLUMNS) + (len(COLUMNS) + 1) * 2 + 2
 FILTER_DELAY = 0.2
 #: Rows shown at once, then added per frame: enough to fill a tall terminal at once.
 FIRST_ROWS = 120
