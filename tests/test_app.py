@@ -281,12 +281,14 @@ async def test_kiosk_starts_neutral_and_returns_there_on_lock(settings: Settings
 
 
 async def test_kiosk_idle_lock_clears_a_half_typed_passphrase(settings: Settings):
-    app = ReclaimApp(Path(), settings, kiosk=True, idle_seconds=0.3)
+    # Long enough for the create screen to finish mounting on a busy machine before the
+    # lock: Textual's Select fails if its screen goes while it is still being mounted.
+    app = ReclaimApp(Path(), settings, kiosk=True, idle_seconds=1.0)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.click("#new")
-        await pilot.pause()
+        await settle(app, pilot)
         await type_text(pilot, "half typed")
-        await pilot.pause(0.6)
+        await pilot.pause(1.6)
         assert isinstance(app.screen, ChooseCaseScreen)
 
 
