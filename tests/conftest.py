@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import keys
-from tui.core.vault import Vault
+from tui.core.vault import keys
+from tui.core.vault.vault import Vault
 
 PASSPHRASE = "tender-quilt-orbit-canyon"
 NEW_PASSPHRASE = "marble-lantern-thistle-harbor"
@@ -46,13 +46,13 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def demo(monkeypatch: pytest.MonkeyPatch) -> Iterator[Vault]:
     """The sample case, added at a fixed moment so that screens showing it never change."""
-    import tui.core.account
     import tui.core.evidence.exhibits
+    import tui.core.timeline.written_account
     from tui.core.demo import create_demo_case, remove_demo_case
 
     fixed = datetime(2024, 3, 7, 9, 30, tzinfo=UTC)
     monkeypatch.setattr(tui.core.evidence.exhibits, "utc_now", lambda: fixed)
-    monkeypatch.setattr(tui.core.account, "utc_now", lambda: fixed)
+    monkeypatch.setattr(tui.core.timeline.written_account, "utc_now", lambda: fixed)
     monkeypatch.setattr(tui.core.evidence.exhibits, "local_offset", lambda moment=None: "+00:00")
     case = create_demo_case()
     yield case

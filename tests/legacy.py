@@ -13,12 +13,12 @@ import struct
 from dataclasses import replace
 from pathlib import Path
 
-from tui.core import keys
-from tui.core.blobs import MAGIC_V1, read_card
-from tui.core.layout import BLOBS, HEADER, RECORD
-from tui.core.store import MAGIC_V1 as RECORD_V1
-from tui.core.store import MAGIC_V2 as RECORD_V2
-from tui.core.vault import Vault
+from tui.core.vault import keys
+from tui.core.vault.blobs import MAGIC_V1, read_card
+from tui.core.vault.layout import BLOBS, HEADER, RECORD
+from tui.core.vault.store import MAGIC_V1 as RECORD_V1
+from tui.core.vault.store import MAGIC_V2 as RECORD_V2
+from tui.core.vault.vault import Vault
 
 
 def downgrade_to_first_format(vault: Vault) -> None:

@@ -11,7 +11,7 @@ from tui.app import ReclaimApp
 from tui.core.demo import create_demo_case, remove_demo_case
 from tui.core.evidence.exhibits import add_file
 from tui.core.settings import Contact, Settings
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 from tui.screens.create import CreateScreen
 from tui.screens.evidence import EvidenceScreen
 from tui.screens.home import HomeScreen
@@ -379,7 +379,7 @@ async def test_remember_on_this_device_opens_at_launch_but_not_after_a_lock(
 
 
 async def test_kiosk_never_offers_to_remember(settings: Settings, file_keyring: None):
-    from tui.core.cases import new_case_dir
+    from tui.core.kiosk.cases import new_case_dir
 
     path, number = new_case_dir(settings.kiosk_cases_dir)
     Vault.create(path, PASSPHRASE)[0].close()

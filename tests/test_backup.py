@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE, make_png
-from tui.core import custody
-from tui.core.backup import (
+from tui.core.copies.backup import (
     MANIFEST,
     UNFINISHED,
     find_backup,
@@ -19,18 +18,19 @@ from tui.core.backup import (
     restore,
     verify_backup,
 )
-from tui.core.checklists import find
-from tui.core.copies import add_copy, is_stale, list_copies, summary
-from tui.core.errors import Cancelled, InputError, VaultDamaged, WrongPassphrase
+from tui.core.copies.register import add_copy, is_stale, list_copies, summary
 from tui.core.evidence.exhibits import (
     add_file,
     delete_exhibit,
     export_original,
     list_exhibits,
 )
-from tui.core.lockdown import progress_of, tick
-from tui.core.timeline import add_event, list_events
-from tui.core.vault import Vault
+from tui.core.privacy.checklists import find
+from tui.core.privacy.lockdown import progress_of, tick
+from tui.core.shared.errors import Cancelled, InputError, VaultDamaged, WrongPassphrase
+from tui.core.timeline.events import add_event, list_events
+from tui.core.vault import custody
+from tui.core.vault.vault import Vault
 
 
 @pytest.fixture

@@ -19,12 +19,12 @@ from PIL import Image
 from pypdf import PdfReader
 
 from tests.conftest import make_png, vault_bytes
-from tui.core import custody
-from tui.core.binder import BinderChoices, build, write_binder
-from tui.core.errors import InputError
+from tui.core.binder.build import BinderChoices, build, write_binder
 from tui.core.evidence.exhibits import add_file, list_exhibits, set_excluded
-from tui.core.timeline import add_event
-from tui.core.vault import Vault
+from tui.core.shared.errors import InputError
+from tui.core.timeline.events import add_event
+from tui.core.vault import custody
+from tui.core.vault.vault import Vault
 
 DAY = date(2024, 3, 7)
 UNICODE = "Zoë Ångström · Привет, Ωμέγα"
@@ -333,7 +333,7 @@ def test_timeline_and_details_are_set_left_with_labels_beside_values(case: Vault
     ("total", "first"), [(1000 + 44, 1000), (2 * 1200 + 30, 600), (5000, 900)]
 )
 def test_no_slice_of_a_split_picture_is_a_sliver(total: int, first: int):
-    from tui.core.binder import slices
+    from tui.core.binder.build import slices
 
     heights = slices(total, first, full=1200, least=200)
     assert sum(heights) == total and heights[0] <= first

@@ -13,12 +13,12 @@ import pytest
 from pypdf import PdfReader
 
 from tests.formats import samples
-from tui.core.binder import BinderChoices, make
+from tui.core.binder.build import BinderChoices, make
+from tui.core.binder.packages import write_package
 from tui.core.evidence.exhibits import list_exhibits
 from tui.core.evidence.intake import add_many
-from tui.core.lawyer_package import write_lawyer_package
-from tui.core.packages import write_package
-from tui.core.vault import Vault
+from tui.core.takedowns.lawyer_package import write_lawyer_package
+from tui.core.vault.vault import Vault
 
 DAY = date(2024, 3, 7)
 

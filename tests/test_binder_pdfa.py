@@ -26,12 +26,12 @@ from pypdf import PdfReader
 
 from tests.conftest import make_png
 from tests.formats.test_recordings import video
-from tui.core import binder as binder_module
-from tui.core.binder import BinderChoices, build, make, write_binder
+from tui.core.binder import build as binder_module
+from tui.core.binder.build import BinderChoices, build, make, write_binder
 from tui.core.evidence.exhibits import add_file, list_exhibits
-from tui.core.paths import fonts_dir
-from tui.core.timeline import add_event
-from tui.core.vault import Vault
+from tui.core.shared.paths import fonts_dir
+from tui.core.timeline.events import add_event
+from tui.core.vault.vault import Vault
 
 DAY = date(2024, 3, 7)
 NS = {
@@ -476,7 +476,7 @@ def type0_without_file(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
 def test_what_pdfa_forbids_in_a_page_is_found(
     content: bytes, extra: Callable[[pikepdf.Pdf, pikepdf.Page], None], why: str
 ):
-    from tui.core.pdfa import page_problem
+    from tui.core.binder.pdfa import page_problem
 
     with crafted(content, extra) as pdf:
         problem = page_problem(pdf.pages[0])

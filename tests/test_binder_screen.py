@@ -15,7 +15,7 @@ from tests.test_evidence_screen import said
 from tui.app import ReclaimApp
 from tui.core.evidence.exhibits import add_file, set_excluded
 from tui.core.settings import Settings
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 from tui.screens.binder import BinderScreen
 from tui.screens.home import HomeScreen
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.blobs import (
+from tui.core.vault.blobs import (
     CHUNK,
     MAGIC_V1,
     BlobDamaged,

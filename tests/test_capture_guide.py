@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.capture_guide import KIND_TITLES, KINDS, load, shipped
-from tui.core.checklists import ChecklistError
+from tui.core.evidence.capture_guide import KIND_TITLES, KINDS, load, shipped
+from tui.core.privacy.checklists import ChecklistError
 
 GOOD = """
 title = "How to capture"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.checklists import FOLDER, ChecklistError, load_file, load_folder, shipped
-from tui.core.paths import checklists_dir
+from tui.core.privacy.checklists import FOLDER, ChecklistError, load_file, load_folder, shipped
+from tui.core.shared.paths import checklists_dir
 
 SHIPPED = sorted((checklists_dir() / FOLDER).glob("*.toml"))
 PLATFORMS = {"Facebook", "Instagram", "X", "Tumblr", "Snapchat", "TikTok", "WhatsApp", "Reddit"}

@@ -20,7 +20,7 @@ from tests.conftest import (
     run_reclaim,
     vault_bytes,
 )
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 
 REQUIRED_JSON_KEYS = {
     "id",

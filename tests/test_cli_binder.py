@@ -7,7 +7,7 @@ from pathlib import Path
 import pikepdf
 
 from tests.conftest import make_png, run_reclaim, vault_bytes
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 
 
 def test_binder_help():

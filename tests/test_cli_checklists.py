@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from tests.conftest import vault_bytes
-from tui.core.checklists import find, shipped
-from tui.core.vault import Vault
+from tui.core.privacy.checklists import find, shipped
+from tui.core.vault.vault import Vault
 
 
 def test_list_shows_every_checklist_with_progress(cli):

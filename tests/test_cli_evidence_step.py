@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import make_png, run_reclaim, vault_bytes
 from tests.test_evidence_step import picture
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 
 
 def add(cli, *paths: Path) -> None:

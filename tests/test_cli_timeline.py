@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_png, run_reclaim, vault_bytes
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 
 
 @pytest.mark.parametrize("command", ["add", "list", "remove", "export"])

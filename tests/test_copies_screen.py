@@ -11,10 +11,10 @@ from tests.conftest import make_png
 from tests.test_app import SIZE, screen_text, settle, unlock
 from tests.test_evidence_screen import said
 from tui.app import ReclaimApp
-from tui.core.backup import find_backup
+from tui.core.copies.backup import find_backup
 from tui.core.evidence.exhibits import add_file
 from tui.core.settings import Settings
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 from tui.dialogs.ask import AskDialog
 from tui.dialogs.choice import ChoiceDialog
 from tui.screens.copies import CopiesScreen
@@ -70,7 +70,7 @@ async def test_back_up_check_and_note_a_copy(vault: Vault, tmp_path: Path):
 
 
 async def test_a_damaged_backup_is_reported_on_check(vault: Vault, tmp_path: Path):
-    from tui.core.backup import make_backup
+    from tui.core.copies.backup import make_backup
 
     add_file(vault, make_png(tmp_path / "a.png"))
     drive = tmp_path / "usb"

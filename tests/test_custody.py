@@ -9,8 +9,8 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
-from tui.core import custody
-from tui.core.store import SealedJSONStorage
+from tui.core.vault import custody
+from tui.core.vault.store import SealedJSONStorage
 
 
 @pytest.fixture(params=["memory", "sealed"])

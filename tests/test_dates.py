@@ -3,8 +3,8 @@ exhibits are in tests/test_dates_names_exports.py): as forgivingly as the timeli
 
 import pytest
 
-from tui.core.dates import parse_when
-from tui.core.errors import InputError
+from tui.core.shared.dates import parse_when
+from tui.core.shared.errors import InputError
 
 
 @pytest.mark.parametrize(

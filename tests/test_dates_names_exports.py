@@ -14,20 +14,20 @@ from docx import Document
 from markdown_it import MarkdownIt
 
 from tests.conftest import Result, make_png, run_reclaim
-from tui.core.account import as_markdown, export
-from tui.core.binder import BinderChoices, chosen_exhibits
-from tui.core.checklists import ChecklistError, find, load_folder
-from tui.core.dates import parse_rough, parse_when
-from tui.core.errors import InputError
+from tui.core.binder.build import BinderChoices, chosen_exhibits
 from tui.core.evidence.completeness import assess
 from tui.core.evidence.exhibits import add_file, clean_details, list_exhibits, update_details
-from tui.core.fuzzy_dates import When
-from tui.core.letter_files import blocks, export_letter
-from tui.core.letters import DEFAULT_DEMANDS, draft_cease_desist, save_facts
-from tui.core.paths import checklists_dir
-from tui.core.takedown_sites import load, shipped
-from tui.core.timeline import add_event, get_event
-from tui.core.vault import Vault
+from tui.core.privacy.checklists import ChecklistError, find, load_folder
+from tui.core.shared.dates import parse_rough, parse_when
+from tui.core.shared.errors import InputError
+from tui.core.shared.fuzzy_dates import When
+from tui.core.shared.paths import checklists_dir
+from tui.core.takedowns.letter_files import blocks, export_letter
+from tui.core.takedowns.letters import DEFAULT_DEMANDS, draft_cease_desist, save_facts
+from tui.core.takedowns.sites import load, shipped
+from tui.core.timeline.events import add_event, get_event
+from tui.core.timeline.written_account import as_markdown, export
+from tui.core.vault.vault import Vault
 
 Cli = Callable[..., Result]
 
@@ -427,10 +427,10 @@ def test_a_letters_bullet_keeps_its_later_lines_inside_it_in_docx(
 ) -> None:
     from datetime import UTC, datetime
 
-    import tui.core.letters
+    import tui.core.takedowns.letters
 
     monkeypatch.setattr(
-        tui.core.letters, "utc_now", lambda: datetime(2026, 11, 25, 12, tzinfo=UTC)
+        tui.core.takedowns.letters, "utc_now", lambda: datetime(2026, 11, 25, 12, tzinfo=UTC)
     )
     save_facts(
         vault, name="Zoë", contact="zoe@example.org", signature="Zoë", no_consent=True,

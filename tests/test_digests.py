@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.errors import VaultDamaged
 from tui.core.evidence.digests import digests_of, original_digests
 from tui.core.evidence.exhibits import add_file
-from tui.core.vault import Vault
+from tui.core.shared.errors import VaultDamaged
+from tui.core.vault.vault import Vault
 
 
 def test_the_three_digests_match_hashlib_over_many_chunks(vault: Vault, tmp_path: Path):

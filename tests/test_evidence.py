@@ -8,8 +8,6 @@ import pytest
 from PIL import Image
 
 from tests.conftest import PASSPHRASE, make_png, vault_bytes
-from tui.core import custody
-from tui.core.errors import Cancelled, InputError, NotFound, VaultDamaged
 from tui.core.evidence.exhibits import (
     add_file,
     export_original,
@@ -19,7 +17,9 @@ from tui.core.evidence.exhibits import (
     update_details,
     verify_all,
 )
-from tui.core.vault import Vault
+from tui.core.shared.errors import Cancelled, InputError, NotFound, VaultDamaged
+from tui.core.vault import custody
+from tui.core.vault.vault import Vault
 
 
 def make_jpeg_with_exif(path: Path) -> Path:

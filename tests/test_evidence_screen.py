@@ -13,10 +13,10 @@ from tests.conftest import PASSPHRASE, make_png, vault_bytes
 from tests.test_app import SIZE, screen_text, settle, unlock
 from tests.test_evidence_step import picture
 from tui.app import ReclaimApp
-from tui.core import custody
 from tui.core.evidence.exhibits import add_file, get_exhibit, list_exhibits
 from tui.core.settings import Settings
-from tui.core.vault import Vault
+from tui.core.vault import custody
+from tui.core.vault.vault import Vault
 from tui.dialogs.ask import AskDialog
 from tui.dialogs.choice import ChoiceDialog
 from tui.dialogs.delete import DeleteDialog

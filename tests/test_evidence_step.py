@@ -11,8 +11,6 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageStat
 
 from tests.conftest import PASSPHRASE, make_png, vault_bytes
 from tests.test_evidence import make_jpeg_with_exif
-from tui.core import custody
-from tui.core.errors import Cancelled, InputError
 from tui.core.evidence.completeness import assess, hint
 from tui.core.evidence.exhibits import (
     add_file,
@@ -28,7 +26,9 @@ from tui.core.evidence.intake import add_many, expand, parse_paths
 from tui.core.evidence.media import SAME_PICTURE_BITS, hash_distance, time_from_name
 from tui.core.evidence.preview import fit, load_image
 from tui.core.evidence.stitch import stitch
-from tui.core.vault import Vault
+from tui.core.shared.errors import Cancelled, InputError
+from tui.core.vault import custody
+from tui.core.vault.vault import Vault
 
 
 def picture(path: Path, seed: int, size: tuple[int, int] = (300, 500)) -> Path:

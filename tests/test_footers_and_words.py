@@ -19,7 +19,7 @@ from tui.app import ReclaimApp
 from tui.core.evidence.exhibits import add_file
 from tui.core.settings import Settings
 from tui.core.steps import STEPS, counted
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 from tui.dialogs.choice import ChoiceDialog
 from tui.dialogs.delete import DeleteDialog
 from tui.screens.binder import BinderScreen

@@ -17,7 +17,7 @@ from tests.test_evidence_step import picture
 from tui.app import ReclaimApp
 from tui.core.evidence.exhibits import add_file
 from tui.core.settings import Settings
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 from tui.widgets import full_picture
 from tui.widgets.preview import Preview
 
@@ -92,8 +92,8 @@ def test_the_terminal_is_not_asked_unless_the_settings_say_so() -> None:
 
 
 def test_the_setting_is_off_unless_a_clinic_or_person_turns_it_on(tmp_path: Path) -> None:
-    from tui.core.errors import InputError
     from tui.core.settings import load_settings
+    from tui.core.shared.errors import InputError
 
     path = tmp_path / "config.toml"
     path.write_text("idle_minutes = 5\n")

@@ -14,7 +14,9 @@ CORE_MODULES = sorted(
 
 
 def test_core_modules_are_found():
-    assert {"tui.core.vault", "tui.core.evidence.exhibits", "tui.core.store"} <= set(CORE_MODULES)
+    assert {"tui.core.vault.vault", "tui.core.evidence.exhibits", "tui.core.vault.store"} <= set(
+        CORE_MODULES
+    )
 
 
 @pytest.mark.parametrize("module", CORE_MODULES)

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import NEW_PASSPHRASE, PASSPHRASE, make_png, vault_bytes
-from tui.core import custody, store
-from tui.core.backup import make_backup, restore, verify_backup
-from tui.core.errors import RecordDamaged
+from tui.core.copies.backup import make_backup, restore, verify_backup
 from tui.core.evidence.exhibits import add_file, list_exhibits, verify_all
 from tui.core.evidence.intake import add_many
-from tui.core.layout import RECORD
-from tui.core.vault import Vault
+from tui.core.shared.errors import RecordDamaged
+from tui.core.vault import custody, store
+from tui.core.vault.layout import RECORD
+from tui.core.vault.vault import Vault
 
 
 def note(vault: Vault, text: str) -> None:
@@ -178,7 +178,7 @@ def test_a_batch_that_cannot_be_saved_leaves_no_blob_behind(
 
 
 def test_a_new_key_reseals_snapshot_and_journal(vault: Vault, tmp_path: Path):
-    from tui.core import rekey
+    from tui.core.vault import rekey
 
     add_file(vault, make_png(tmp_path / "a.png"))
     note(vault, "in the journal")

@@ -11,9 +11,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import PASSPHRASE
-from tui.core.checklists import ChecklistError
-from tui.core.errors import InputError
-from tui.core.jurisdictions import (
+from tui.core.places.jurisdictions import (
     case_code,
     case_place,
     check_code,
@@ -25,11 +23,19 @@ from tui.core.jurisdictions import (
     shipped,
     stored,
 )
-from tui.core.letters import draft_takedown, save_facts
-from tui.core.paths import checklists_dir
+from tui.core.privacy.checklists import ChecklistError
 from tui.core.settings import Settings
-from tui.core.takedowns import add_request, due_at, get_request, is_overdue, update_request
-from tui.core.vault import Vault
+from tui.core.shared.errors import InputError
+from tui.core.shared.paths import checklists_dir
+from tui.core.takedowns.letters import draft_takedown, save_facts
+from tui.core.takedowns.requests import (
+    add_request,
+    due_at,
+    get_request,
+    is_overdue,
+    update_request,
+)
+from tui.core.vault.vault import Vault
 
 SHIPPED = checklists_dir() / "jurisdictions"
 

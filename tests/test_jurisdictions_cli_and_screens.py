@@ -14,11 +14,11 @@ from tests.conftest import PASSPHRASE, run_reclaim
 from tests.test_app import SIZE, screen_text, settle, type_text
 from tests.test_takedowns_screen import open_step
 from tui.app import ReclaimApp
-from tui.core.jurisdictions import case_place, stored
-from tui.core.letters import get_facts, save_facts
+from tui.core.places.jurisdictions import case_place, stored
 from tui.core.settings import Settings
-from tui.core.takedowns import add_request, get_request, update_request
-from tui.core.vault import Vault
+from tui.core.takedowns.letters import get_facts, save_facts
+from tui.core.takedowns.requests import add_request, get_request, update_request
+from tui.core.vault.vault import Vault
 from tui.screens.create import CreateScreen
 from tui.screens.place import PlaceScreen
 from tui.screens.safety import SafetyScreen
@@ -204,9 +204,9 @@ def test_the_binder_cover_names_the_place_unless_the_person_would_rather_not(
 ) -> None:
     from pypdf import PdfReader
 
-    from tui.core.binder import BinderChoices, make
-    from tui.core.jurisdictions import set_case_place
-    from tui.core.timeline import add_event
+    from tui.core.binder.build import BinderChoices, make
+    from tui.core.places.jurisdictions import set_case_place
+    from tui.core.timeline.events import add_event
 
     add_event(vault, "5 March 2024", "The photo was posted")
 
@@ -229,8 +229,8 @@ async def test_an_australian_request_takes_the_time_of_esafetys_notice(vault: Va
 
     from textual.widgets import DataTable, Input
 
-    from tui.core.jurisdictions import set_case_place
-    from tui.core.takedowns import due_at
+    from tui.core.places.jurisdictions import set_case_place
+    from tui.core.takedowns.requests import due_at
     from tui.screens.takedown_request import RequestScreen
 
     save_facts(vault, under_18="no")

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from tui.core.checklists import ChecklistError
-from tui.core.legal_options import as_text, load, parse, shipped
+from tui.core.privacy.checklists import ChecklistError
+from tui.core.takedowns.legal_options import as_text, load, parse, shipped
 
 IDS = ["police-report", "protective-order", "civil-suit", "cease-and-desist", "takedowns",
        "working-with-a-lawyer"]  # fmt: skip

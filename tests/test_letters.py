@@ -11,13 +11,12 @@ from pathlib import Path
 
 import pytest
 
-import tui.core.letters
+import tui.core.takedowns.letters
 from tests.conftest import make_png, vault_bytes
-from tui.core import custody
-from tui.core.errors import InputError
 from tui.core.evidence.exhibits import add_file
-from tui.core.letter_files import export_letter
-from tui.core.letters import (
+from tui.core.shared.errors import InputError
+from tui.core.takedowns.letter_files import export_letter
+from tui.core.takedowns.letters import (
     DEFAULT_DEMANDS,
     DRAFT_NOTICE,
     MissingFacts,
@@ -29,9 +28,10 @@ from tui.core.letters import (
     request_parts,
     save_facts,
 )
-from tui.core.takedowns import add_request, get_request, update_request
-from tui.core.timeline import add_event
-from tui.core.vault import Vault
+from tui.core.takedowns.requests import add_request, get_request, update_request
+from tui.core.timeline.events import add_event
+from tui.core.vault import custody
+from tui.core.vault.vault import Vault
 
 PLACEHOLDER = re.compile(r"[{}\[\]<>]|_{3,}|\bTODO\b|\bXXX\b|\bNone\b|\bNAME\b")
 ME = {"name": "Zoë Ångström", "contact": "zoe@example.org", "signature": "Zoë Ångström"}
@@ -142,7 +142,7 @@ def test_a_cease_and_desist_letter_tells_the_timeline_and_asks_by_when(
     vault: Vault, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
 ):
     monkeypatch.setattr(
-        tui.core.letters, "utc_now", lambda: datetime(2026, 11, 25, 12, tzinfo=UTC)
+        tui.core.takedowns.letters, "utc_now", lambda: datetime(2026, 11, 25, 12, tzinfo=UTC)
     )
     facts(vault)
     with pytest.raises(MissingFacts) as caught:

@@ -10,9 +10,9 @@ import pytest
 
 from tests.conftest import PASSPHRASE
 from tests.test_checklists import GOOD
-from tui.core.checklists import find, parse
 from tui.core.evidence.exhibits import add_file
-from tui.core.lockdown import (
+from tui.core.privacy.checklists import find, parse
+from tui.core.privacy.lockdown import (
     EvidenceFirst,
     all_progress,
     progress_of,
@@ -22,7 +22,7 @@ from tui.core.lockdown import (
     summary,
     tick,
 )
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 
 EXAMPLE = parse(tomllib.loads(GOOD.replace("{id}", "example")), "example.toml")
 STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")

@@ -16,13 +16,13 @@ from tests.legacy import (
     header_version,
     record_magic,
 )
-from tui.core import custody
-from tui.core.binder import BinderChoices, make
+from tui.core.binder.build import BinderChoices, make
 from tui.core.evidence.cards import open_card
 from tui.core.evidence.exhibits import add_file, list_exhibits, verify_all
-from tui.core.store import MAGIC
-from tui.core.timeline import add_event, list_events
-from tui.core.vault import Vault
+from tui.core.timeline.events import add_event, list_events
+from tui.core.vault import custody
+from tui.core.vault.store import MAGIC
+from tui.core.vault.vault import Vault
 
 FORMATS: dict[str, tuple[Callable[[Vault], None], int, bytes]] = {
     "first": (downgrade_to_first_format, 1, b"RCLCASE1"),
@@ -119,7 +119,7 @@ def test_an_upgrade_that_fails_leaves_the_old_case_as_it_was(
     vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     from tests.conftest import vault_bytes
-    from tui.core import store
+    from tui.core.vault import store
 
     old_case(vault, tmp_path, "second")
     before = vault_bytes(vault.path)

@@ -11,10 +11,10 @@ from textual.widgets import RadioButton
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, make_png
 from tests.test_app import SIZE, settle, type_twice, unlock
 from tui.app import ReclaimApp
-from tui.core.errors import WrongPassphrase
 from tui.core.evidence.exhibits import add_file, list_exhibits, verify_all
 from tui.core.settings import Settings
-from tui.core.vault import Vault
+from tui.core.shared.errors import WrongPassphrase
+from tui.core.vault.vault import Vault
 from tui.screens.new_passphrase import NewPassphraseScreen
 from tui.screens.recovery import RecoveryScreen
 

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 
 from tests.formats.test_recordings import video
-from tui.core.blobs import CHUNK
-from tui.core.errors import VaultDamaged
 from tui.core.evidence import formats
 from tui.core.evidence.digests import digests_of, original_digests
 from tui.core.evidence.exhibits import Exhibit, add_bytes, read_original
 from tui.core.evidence.formats import base as blocks
 from tui.core.evidence.original import SEALED, Original, OriginalDamaged, open_original
-from tui.core.vault import Vault
+from tui.core.shared.errors import VaultDamaged
+from tui.core.vault.blobs import CHUNK
+from tui.core.vault.vault import Vault
 
 SIZES = (0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK + 5)
 

@@ -15,11 +15,11 @@ import bagit
 import pytest
 
 from tests.conftest import make_png
-from tui.core.binder import BinderChoices
+from tui.core.binder.build import BinderChoices
+from tui.core.binder.packages import safe_name, write_package
 from tui.core.evidence.exhibits import add_bytes, add_file, list_exhibits
-from tui.core.lawyer_package import write_lawyer_package
-from tui.core.packages import safe_name, write_package
-from tui.core.vault import Vault
+from tui.core.takedowns.lawyer_package import write_lawyer_package
+from tui.core.vault.vault import Vault
 
 DAY = date(2024, 3, 7)
 ALGORITHMS = ("sha512", "sha256", "sha1", "md5")

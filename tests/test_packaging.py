@@ -28,7 +28,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_wheel_ships_the_package_and_the_checklists(wheel: Path):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "tui/cli/__init__.py" in names
-    assert "tui/core/vault.py" in names
+    assert "tui/core/vault/vault.py" in names
     assert {"tui/fonts/DejaVuSans.ttf", "tui/fonts/DejaVuSans-Bold.ttf"} <= names, "binder font"
     assert "tui/fonts/LICENSE-DejaVu.txt" in names
     styles = {f"tui/{p.relative_to(ROOT / 'tui')}" for p in (ROOT / "tui").rglob("*.tcss")}
@@ -57,7 +57,7 @@ def test_an_installed_wheel_finds_its_checklists_away_from_the_source_tree(
         capture_output=True,
     )  # fmt: skip
     code = (
-        "import json, tui.core.paths as p, tui.core.checklists as c; "
+        "import json, tui.core.shared.paths as p, tui.core.privacy.checklists as c; "
         "print(json.dumps([str(p.checklists_dir()), [x.id for x in c.shipped()]]))"
     )
     env = dict(os.environ, PYTHONPATH=str(target))

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE, run_reclaim, vault_bytes
-from tui.core import accounts, passphrase, profile
-from tui.core.errors import InputError
-from tui.core.password_managers import shipped as guidance
-from tui.core.strength import assess
-from tui.core.vault import Vault
+from tui.core.passwords import changed_accounts as accounts
+from tui.core.passwords import passphrase, profile
+from tui.core.passwords.managers import shipped as guidance
+from tui.core.passwords.strength import assess
+from tui.core.shared.errors import InputError
+from tui.core.vault.vault import Vault
 
 PERSON = profile.Profile(
     names=["Mary-Jane Smith"], pets=["Biscuit"], dates=["1990-03-05"], usernames=["mj_smith88"]

@@ -7,9 +7,10 @@ from textual.widgets import Button, DataTable, Input, OptionList, Static, Tabbed
 from tests.conftest import PASSPHRASE
 from tests.test_app import SIZE, settle, unlock
 from tui.app import ReclaimApp
-from tui.core import accounts, passphrase, profile
+from tui.core.passwords import changed_accounts as accounts
+from tui.core.passwords import passphrase, profile
 from tui.core.settings import Settings
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 from tui.screens.passwords import PasswordsScreen
 
 

@@ -11,11 +11,11 @@ from textual.widgets import Button, DataTable, Input, OptionList
 from tests.conftest import PASSPHRASE
 from tests.test_app import SIZE, screen_text, settle, unlock
 from tui.app import ReclaimApp
-from tui.core.checklists import find, shipped
 from tui.core.evidence.exhibits import add_file
-from tui.core.lockdown import progress_of
+from tui.core.privacy.checklists import find, shipped
+from tui.core.privacy.lockdown import progress_of
 from tui.core.settings import Settings
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 from tui.dialogs.choice import ChoiceDialog
 from tui.screens.checklist import ChecklistScreen
 from tui.screens.evidence import EvidenceScreen

@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import RECLAIM, run_reclaim, vault_bytes
 from tui.core.evidence.exhibits import list_exhibits
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 
 from .conftest import PASSPHRASE
 

@@ -16,12 +16,12 @@ import pytest
 
 from tests.conftest import PASSPHRASE, make_png
 from tui.cli.evidence import records_json
-from tui.core.blobs import CHUNK, READ_BLOCK, append_card, decrypt_stream, encrypt_stream
-from tui.core.display import shown_json
 from tui.core.evidence.exhibits import Exhibit, add_file, list_exhibits, similar_groups, similar_to
 from tui.core.evidence.media import SAME_PICTURE_BITS, fingerprint, same_pictures
-from tui.core.layout import RECORD
-from tui.core.vault import Vault
+from tui.core.shared.display import shown_json
+from tui.core.vault.blobs import CHUNK, READ_BLOCK, append_card, decrypt_stream, encrypt_stream
+from tui.core.vault.layout import RECORD
+from tui.core.vault.vault import Vault
 
 
 def fill(vault: Vault, count: int) -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_reclaim
-from tui.core.errors import InputError
-from tui.core.paths import checklists_dir
 from tui.core.settings import CONFIG_ENV, Contact, load_safety, load_settings
+from tui.core.shared.errors import InputError
+from tui.core.shared.paths import checklists_dir
 
 
 def write(tmp_path: Path, text: str) -> Path:

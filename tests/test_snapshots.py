@@ -7,7 +7,7 @@ import pytest
 
 from tui.app import ReclaimApp
 from tui.core.settings import Settings
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 
 SIZE = (80, 24)
 
@@ -219,7 +219,7 @@ def test_timeline_event_form(snap_compare, demo: Vault):
 
 
 def test_binder_step(snap_compare, demo: Vault, monkeypatch: pytest.MonkeyPatch):
-    from tui.core.exports import Places
+    from tui.core.shared.save_folders import Places
 
     monkeypatch.setattr(
         Places, "default_target", lambda self, stem, suffix="": Path("/media/usb/binder.pdf")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_reclaim
-from tui.core.checklists import ChecklistError
-from tui.core.takedown_sites import for_place, load, shipped
+from tui.core.privacy.checklists import ChecklistError
+from tui.core.takedowns.sites import for_place, load, shipped
 
 
 def test_the_sites_the_guide_names_are_all_there():

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-import tui.core.takedowns
+import tui.core.takedowns.requests
 from tests.conftest import make_png, vault_bytes
-from tui.core.checklists import ChecklistError
-from tui.core.errors import InputError, NotFound
 from tui.core.evidence.exhibits import add_file
-from tui.core.takedowns import (
+from tui.core.privacy.checklists import ChecklistError
+from tui.core.shared.errors import InputError, NotFound
+from tui.core.takedowns.requests import (
     Suggestion,
     add_request,
     due_at,
@@ -25,7 +25,7 @@ from tui.core.takedowns import (
     suggestions,
     update_request,
 )
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 
 SENT = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)
 
@@ -64,7 +64,7 @@ def test_the_deadline_runs_from_when_it_was_sent_and_overdue_is_derived(
 ):
     request = add_request(vault, "meta", ["https://facebook.example/p/1"])
     assert due_at(request) is None and not is_overdue(request)
-    monkeypatch.setattr(tui.core.takedowns, "utc_stamp", lambda: "2026-06-01T10:00:00Z")
+    monkeypatch.setattr(tui.core.takedowns.requests, "utc_stamp", lambda: "2026-06-01T10:00:00Z")
     sent = update_request(vault, request.id, status="submitted", reference="FB-123")
     assert sent.sent_at == "2026-06-01T10:00:00Z" and sent.reference == "FB-123"
     assert due_at(sent) == SENT + timedelta(hours=48)
@@ -126,7 +126,7 @@ def _titles(found: list[Suggestion]) -> list[str]:
 def test_next_routes_follow_the_state_of_each_request(
     vault: Vault, monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setattr(tui.core.takedowns, "utc_stamp", lambda: "2026-06-01T10:00:00Z")
+    monkeypatch.setattr(tui.core.takedowns.requests, "utc_stamp", lambda: "2026-06-01T10:00:00Z")
     late = update_request(
         vault, add_request(vault, "meta", ["https://f.example/1"]).id, status="submitted"
     )

@@ -12,11 +12,11 @@ from tests.test_app import SIZE, screen_text, settle, unlock
 from tests.test_evidence_screen import said
 from tui.app import ReclaimApp
 from tui.core.evidence.exhibits import add_file
-from tui.core.letters import get_facts, save_facts
 from tui.core.settings import Settings
-from tui.core.takedowns import add_request, list_requests
-from tui.core.timeline import add_event
-from tui.core.vault import Vault
+from tui.core.takedowns.letters import get_facts, save_facts
+from tui.core.takedowns.requests import add_request, list_requests
+from tui.core.timeline.events import add_event
+from tui.core.vault.vault import Vault
 from tui.screens.lawyer_package import LawyerPackageScreen
 from tui.screens.letter import LetterScreen
 from tui.screens.reading import ReadingScreen

@@ -10,12 +10,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE, make_png, vault_bytes
-from tui.core import custody
-from tui.core.account import as_markdown, as_text, export
-from tui.core.errors import InputError, NotFound
 from tui.core.evidence.exhibits import add_file
-from tui.core.fuzzy_dates import When
-from tui.core.timeline import (
+from tui.core.shared.errors import InputError, NotFound
+from tui.core.shared.fuzzy_dates import When
+from tui.core.timeline.events import (
     add_event,
     as_records,
     get_event,
@@ -25,7 +23,9 @@ from tui.core.timeline import (
     save_person,
     update_event,
 )
-from tui.core.vault import Vault
+from tui.core.timeline.written_account import as_markdown, as_text, export
+from tui.core.vault import custody
+from tui.core.vault.vault import Vault
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,8 @@ from tests.test_evidence_screen import said
 from tui.app import ReclaimApp
 from tui.core.evidence.exhibits import add_file
 from tui.core.settings import Settings
-from tui.core.timeline import add_event, list_events, list_people
-from tui.core.vault import Vault
+from tui.core.timeline.events import add_event, list_events, list_people
+from tui.core.vault.vault import Vault
 from tui.dialogs.ask import AskDialog
 from tui.dialogs.choice import ChoiceDialog
 from tui.dialogs.confirm import ConfirmDialog

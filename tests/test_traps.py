@@ -22,10 +22,10 @@ from tests.test_app import SIZE, screen_text
 from tests.test_evidence_screen import said
 from tui.app import ReclaimApp
 from tui.core.evidence.intake import count_folder
-from tui.core.letters import get_facts, save_facts
 from tui.core.settings import Settings
-from tui.core.timeline import add_event, get_event, list_events
-from tui.core.vault import Vault
+from tui.core.takedowns.letters import get_facts, save_facts
+from tui.core.timeline.events import add_event, get_event, list_events
+from tui.core.vault.vault import Vault
 from tui.dialogs.choice import ChoiceDialog
 from tui.screens.add_evidence import AddEvidenceScreen, folder_question, size_text
 from tui.screens.event import EventScreen

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, vault_bytes
-from tui.core import custody, keys
-from tui.core.errors import VaultDamaged, VaultExists, VaultNotFound, WrongPassphrase
 from tui.core.evidence.exhibits import add_file, list_exhibits, verify_all
-from tui.core.header import Header
-from tui.core.layout import default_vault_dir
-from tui.core.vault import Vault
+from tui.core.shared.errors import VaultDamaged, VaultExists, VaultNotFound, WrongPassphrase
+from tui.core.vault import custody, keys
+from tui.core.vault.header import Header
+from tui.core.vault.layout import default_vault_dir
+from tui.core.vault.vault import Vault
 
 
 def modes(path: Path) -> dict[str, int]:

@@ -21,16 +21,16 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import WorkerState
 
-from tui.core.display import shown
-from tui.core.exports import Places
-from tui.core.layout import is_vault
 from tui.core.settings import Settings
+from tui.core.shared.display import shown
+from tui.core.shared.save_folders import Places
 from tui.core.steps import STEPS, progress
+from tui.core.vault.layout import is_vault
 from tui.messages import CaseChosen, CaseCreated, CaseOpened, NewCaseRequested
 from tui.widgets.always_keys import AlwaysKeys, key_name
 
 if TYPE_CHECKING:
-    from tui.core.vault import Vault
+    from tui.core.vault.vault import Vault
 
 
 #: How a screen whose typing could not be saved at a lock is named afterwards.
@@ -201,8 +201,8 @@ class ReclaimApp(App[None]):
 
     def action_recover(self) -> None:
         """Take back evidence the record forgot (checked against each blob's card)."""
-        from tui.core.errors import ReclaimError
         from tui.core.evidence import cards
+        from tui.core.shared.errors import ReclaimError
         from tui.screens.home import HomeScreen
 
         if self.vault is None:
@@ -246,7 +246,7 @@ class ReclaimApp(App[None]):
 
     def _save_screens(self) -> None:
         """Let screens keep what is typed but not yet saved (a note) before the lock."""
-        from tui.core.errors import ReclaimError
+        from tui.core.shared.errors import ReclaimError
 
         unsaved = []
         for screen in self.screen_stack:
@@ -286,7 +286,7 @@ class ReclaimApp(App[None]):
     def case_opened(self, message: CaseOpened) -> None:
         self.vault = message.vault
         if message.remember:
-            from tui.core import device_keyring
+            from tui.core.vault import device_keyring
 
             if not device_keyring.remember(message.vault.header.vault_id, message.vault.data_key):
                 self.notify("This computer's keyring could not keep the key.", severity="warning")
@@ -320,7 +320,7 @@ class ReclaimApp(App[None]):
 
     @on(NewCaseRequested)
     def new_case(self) -> None:
-        from tui.core.cases import new_case_dir
+        from tui.core.kiosk.cases import new_case_dir
         from tui.screens.create import CreateScreen
 
         path, number = new_case_dir(self.settings.kiosk_cases_dir)

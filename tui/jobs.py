@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from tui.core.errors import Cancelled
+from tui.core.shared.errors import Cancelled
 
 
 class Job:

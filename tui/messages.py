@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from tui.core.vault import Vault
+    from tui.core.vault.vault import Vault
 
 
 @dataclass

@@ -20,9 +20,9 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tui.core.binder import BinderChoices, build
+from tui.core.binder.build import BinderChoices, build
 from tui.core.evidence.exhibits import add_file
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 
 COUNT = 100
 SIZE = (1170, 2532)
@@ -59,7 +59,7 @@ import sys, tracemalloc
 from datetime import date
 from pathlib import Path
 from tests.bench.test_binder_bench import make_case
-from tui.core.binder import BinderChoices, build
+from tui.core.binder.build import BinderChoices, build
 vault = make_case(Path(sys.argv[1]), int(sys.argv[2]))
 tracemalloc.start()
 data = build(vault, BinderChoices(export_date=date(2024, 3, 7)))

@@ -21,7 +21,7 @@ import pytest
 from tests.bench.spawn import timed
 from tests.conftest import FAST_KDF, PASSPHRASE, RECLAIM
 from tests.formats.test_recordings import video
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 
 PADDING = 2 * 1024**3
 TARGET_RSS_MIB = 400

@@ -22,7 +22,7 @@ from tests.conftest import FAST_KDF, PASSPHRASE
 from tui.app import ReclaimApp
 from tui.core.evidence.exhibits import TABLE, Exhibit
 from tui.core.settings import Settings
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 from tui.screens.evidence import EvidenceScreen
 
 PLATFORMS = ("Instagram", "Reddit", "X", "WhatsApp", "TikTok")

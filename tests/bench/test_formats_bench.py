@@ -21,7 +21,7 @@ from PIL import Image, ImageDraw
 from tests.bench.spawn import timed
 from tests.conftest import FAST_KDF, PASSPHRASE, RECLAIM
 from tests.formats import samples
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 
 COUNT = 40
 #: Generous: the binder decodes, lays out and draws every family; verify only reads.

@@ -32,7 +32,7 @@ import pytest
 
 from tests.bench.spawn import timed
 from tests.conftest import FAST_KDF, PASSPHRASE, RECLAIM
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 
 MIB = 1024 * 1024
 SIZE_MIB = int(os.environ.get("RECLAIM_BENCH_MIB", "512"))

@@ -32,10 +32,10 @@ import pytest
 
 from tests.bench.spawn import timed
 from tests.conftest import FAST_KDF, PASSPHRASE, RECLAIM
-from tui.core import custody
-from tui.core.clock import utc_stamp
 from tui.core.evidence.exhibits import TABLE, Exhibit, add_file
-from tui.core.vault import Vault
+from tui.core.shared.clock import utc_stamp
+from tui.core.vault import custody
+from tui.core.vault.vault import Vault
 
 SIZES = (50, 5_000, 20_000)
 ADDS = 7
@@ -98,8 +98,8 @@ def add_blobs(vault: Vault) -> None:
     import hashlib
     import io
 
-    from tui.core.blobs import append_card, encrypt_stream
     from tui.core.evidence import cards
+    from tui.core.vault.blobs import append_card, encrypt_stream
 
     table = vault.table(TABLE)
     with vault.transaction():

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from tests.conftest import FAST_KDF, PASSPHRASE, RECLAIM
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 
 RUNS = 5
 TARGET_RATIO = 2.0

@@ -17,7 +17,7 @@ from tui.core.evidence.exhibits import add_file
 from tui.core.evidence.formats import photos
 from tui.core.evidence.formats.base import Picture, Probe, Text, Unreadable
 from tui.core.evidence.media import hash_distance
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 
 EXIF_IFD, DATETIME_ORIGINAL, OFFSET_TIME_ORIGINAL, ORIENTATION = 0x8769, 0x9003, 0x9011, 0x0112
 

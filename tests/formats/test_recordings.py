@@ -21,7 +21,7 @@ from tui.core.evidence import formats
 from tui.core.evidence.exhibits import add_file
 from tui.core.evidence.formats import recordings
 from tui.core.evidence.formats.base import Fields, Frames, Notice, Probe, Unreadable
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 
 RED, GREEN, BLUE = (220, 30, 30), (30, 200, 60), (30, 60, 220)
 UTC_STAMP = "2024-03-05T21:14:00.000000Z"

@@ -18,7 +18,7 @@ from tui.core.evidence.formats import voice_notes
 from tui.core.evidence.formats.base import Fields, Notice, Probe, Text, Unreadable
 from tui.core.evidence.formats.recordings import DAMAGED
 from tui.core.evidence.media import time_from_name
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 
 UTC_STAMP = "2024-03-05T21:14:00.000000Z"
 

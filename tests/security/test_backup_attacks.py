@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FAST_KDF, PASSPHRASE, Result, make_png, run_reclaim
-from tui.core.backup import (
+from tui.core.copies.backup import (
     MANIFEST,
     UNFINISHED,
     _manifest_key,
@@ -24,10 +24,10 @@ from tui.core.backup import (
     restore,
     verify_backup,
 )
-from tui.core.copies import list_copies, summary
-from tui.core.errors import Cancelled, InputError, ReclaimError, VaultDamaged
+from tui.core.copies.register import list_copies, summary
 from tui.core.evidence.exhibits import add_file, list_exhibits
-from tui.core.vault import Vault
+from tui.core.shared.errors import Cancelled, InputError, ReclaimError, VaultDamaged
+from tui.core.vault.vault import Vault
 
 LINK = "is a link to somewhere else; Reclaim won't"
 REMEDY = "Remove it or choose another folder."
@@ -461,8 +461,8 @@ def test_everything_a_backup_and_a_restore_write_is_private(
 def test_the_bagit_tag_files_of_a_package_are_private(case: Vault, tmp_path: Path) -> None:
     from datetime import date
 
-    from tui.core.binder import BinderChoices
-    from tui.core.packages import write_package
+    from tui.core.binder.build import BinderChoices
+    from tui.core.binder.packages import write_package
 
     folder = tmp_path / "package"
     write_package(case, folder, BinderChoices(export_date=date(2024, 3, 7)))

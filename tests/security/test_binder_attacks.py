@@ -23,10 +23,10 @@ from pypdf import PdfReader
 
 from tests.conftest import make_png
 from tests.test_binder_pdfa import conformance_problems, content_operators
-from tui.core.binder import BinderChoices, make
+from tui.core.binder.build import BinderChoices, make
 from tui.core.evidence.exhibits import add_bytes, add_file
-from tui.core.timeline import add_event
-from tui.core.vault import Vault
+from tui.core.timeline.events import add_event
+from tui.core.vault.vault import Vault
 
 DAY = date(2024, 3, 7)
 Extra = Callable[[pikepdf.Pdf, pikepdf.Page], None]
@@ -415,7 +415,7 @@ def test_a_large_drawing_is_printed_as_a_picture_and_a_double_bomb_refused(
     """Over the inspection bound (parsing costs a hundred times the drawing in memory)
     but within the drawing bound, a page is drawn by PDFium; Flate over Flate is
     refused before it is inflated."""
-    from tui.core import pdfa
+    from tui.core.binder import pdfa
 
     lines = b"0 0 1 RG 0 0 m 100 100 l S\n" * (pdfa.MAX_CONTENT_BYTES // 20)
     (tmp_path / "map.pdf").write_bytes(one_page(lines))

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FAST_KDF, PASSPHRASE, make_png
-from tui.core.backup import backup_folder, make_backup, restore
+from tui.core.copies.backup import backup_folder, make_backup, restore
 from tui.core.evidence.exhibits import add_file
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 
 
 def mode(path: Path) -> int:

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import make_png
 from tui.core.evidence.exhibits import add_file, verify_all
-from tui.core.vault import STALE_SECONDS, Vault
+from tui.core.vault.vault import STALE_SECONDS, Vault
 
 
 def test_pieces_of_a_killed_add_are_reported_and_old_ones_cleared(vault: Vault, tmp_path: Path):
@@ -41,8 +41,8 @@ def test_a_check_on_a_full_disk_still_gives_its_results(
     def full(*_args: object, **_kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("tui.core.store.atomic_write", full)
-    monkeypatch.setattr("tui.core.store.append_durably", full)
+    monkeypatch.setattr("tui.core.vault.store.atomic_write", full)
+    monkeypatch.setattr("tui.core.vault.store.append_durably", full)
     problems = verify_all(vault)
     assert [p.exhibit for p in problems] == [exhibit.id, "log"]
     assert "could not be written to the custody log" in problems[1].what

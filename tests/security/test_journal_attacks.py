@@ -23,10 +23,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FAST_KDF, PASSPHRASE, RECLAIM, run_reclaim, vault_bytes
-from tui.core import store
-from tui.core.errors import RecordDamaged
-from tui.core.layout import RECORD
-from tui.core.vault import Vault
+from tui.core.shared.errors import RecordDamaged
+from tui.core.vault import store
+from tui.core.vault.layout import RECORD
+from tui.core.vault.vault import Vault
 
 SEED = int(os.environ.get("RECLAIM_TEST_SEED", "20261202"))
 
@@ -406,9 +406,9 @@ CHILD = textwrap.dedent(
     """
     import os, signal, sys
     from pathlib import Path
-    from tui.core import store
-    from tui.core.errors import VaultBusy
-    from tui.core.vault import Vault
+    from tui.core.vault import store
+    from tui.core.shared.errors import VaultBusy
+    from tui.core.vault.vault import Vault
 
     path, tag, count, compact_at, kill_at_rename = sys.argv[1:6]
     store.COMPACT_MIN_BYTES = int(compact_at)
@@ -566,8 +566,8 @@ def acknowledged_events(stdout: str) -> list[str]:
 def check_whole(vault_dir: Path, expected: set[str]) -> tuple[list[str], int]:
     """Open the case: every acknowledged event there, whole, each with its custody entry;
     returns (its titles, 1 if a change cut short was said)."""
-    from tui.core import custody
-    from tui.core.timeline import list_events
+    from tui.core.timeline.events import list_events
+    from tui.core.vault import custody
 
     with opens(vault_dir) as reopened:
         assert reopened.notices in ([], [store.TORN])
@@ -676,7 +676,7 @@ def test_an_append_under_way_in_another_process_is_not_cut_for_a_torn_one(
     what looks cut short may be its append, still being written."""
     import filelock
 
-    from tui.core import vault as vault_module
+    from tui.core.vault import vault as vault_module
 
     monkeypatch.setattr(vault_module, "LOCK_WAIT_SECONDS", 0.3)
     record = three.path / RECORD

@@ -13,10 +13,10 @@ from textual.widgets import DirectoryTree, Input
 from tests.conftest import FAST_KDF, PASSPHRASE, make_png
 from tests.test_app import SIZE, settle
 from tui.app import ReclaimApp
-from tui.core import exports
 from tui.core.evidence.exhibits import add_file
 from tui.core.settings import Settings
-from tui.core.vault import Vault
+from tui.core.shared import save_folders as exports
+from tui.core.vault.vault import Vault
 from tui.screens.add_evidence import AddEvidenceScreen
 from tui.screens.binder import BinderScreen
 

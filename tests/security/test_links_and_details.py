@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.conftest import make_png
 from tui.core.evidence.exhibits import list_exhibits
 from tui.core.evidence.intake import add_many
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 
 
 def planted(tmp_path: Path) -> Path:

@@ -10,7 +10,7 @@ from textual.widgets import Input
 from tests.test_app import SIZE, settle, unlock
 from tui.app import ReclaimApp
 from tui.core.settings import Settings
-from tui.core.vault import Vault
+from tui.core.vault.vault import Vault
 from tui.screens.event import EventScreen
 from tui.screens.unlock import UnlockScreen
 

@@ -11,14 +11,14 @@ import pytest
 
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, make_png, run_reclaim
 from tests.legacy import downgrade_to_first_format
-from tui.core import keys, rekey
-from tui.core.blobs import BlobDamaged, decrypt_stream
-from tui.core.copies import list_copies, state, summary
-from tui.core.errors import ReclaimError, WrongPassphrase
+from tui.core.copies.register import list_copies, state, summary
 from tui.core.evidence.cards import open_card
 from tui.core.evidence.exhibits import add_file, list_exhibits, read_original, verify_all
-from tui.core.layout import HEADER
-from tui.core.vault import Vault
+from tui.core.shared.errors import ReclaimError, WrongPassphrase
+from tui.core.vault import keys, rekey
+from tui.core.vault.blobs import BlobDamaged, decrypt_stream
+from tui.core.vault.layout import HEADER
+from tui.core.vault.vault import Vault
 
 COLOURS = ("red", "teal", "gold", "navy", "plum")
 
@@ -102,7 +102,7 @@ def test_a_crash_midway_is_finished_on_the_next_open(
 
 
 def test_first_format_blobs_get_cards_and_old_backups_are_marked(vault: Vault, tmp_path: Path):
-    from tui.core.backup import make_backup
+    from tui.core.copies.backup import make_backup
 
     add(vault, tmp_path, 0)
     drive = tmp_path / "drive"

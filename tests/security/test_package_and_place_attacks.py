@@ -19,14 +19,14 @@ import bagit
 import pytest
 
 from tests.conftest import PASSPHRASE, make_png, run_reclaim, vault_bytes
-from tui.core import custody
-from tui.core.binder import BinderChoices
-from tui.core.errors import InputError
+from tui.core.binder.build import BinderChoices
+from tui.core.binder.packages import write_package
 from tui.core.evidence.exhibits import Exhibit, add_bytes, list_exhibits
 from tui.core.evidence.original import OriginalDamaged, open_original
-from tui.core.lawyer_package import write_lawyer_package
-from tui.core.packages import write_package
-from tui.core.vault import Vault
+from tui.core.shared.errors import InputError
+from tui.core.takedowns.lawyer_package import write_lawyer_package
+from tui.core.vault import custody
+from tui.core.vault.vault import Vault
 
 DAY = date(2024, 3, 7)
 CRAFTED = [
@@ -406,7 +406,7 @@ def test_a_folder_in_place_of_the_blob_is_damage_not_a_crash(vault: Vault):
 
 
 def copied_places(tmp_path: Path) -> Path:
-    from tui.core.paths import checklists_dir
+    from tui.core.shared.paths import checklists_dir
 
     folder = tmp_path / "jurisdictions"
     shutil.copytree(checklists_dir() / "jurisdictions", folder)
@@ -447,8 +447,8 @@ PLACE_ATTACKS = {
 
 @pytest.mark.parametrize("attack", sorted(PLACE_ATTACKS))
 def test_a_crafted_place_file_is_refused_in_one_sentence(tmp_path: Path, attack: str):
-    from tui.core.checklists import ChecklistError
-    from tui.core.jurisdictions import load_folder
+    from tui.core.places.jurisdictions import load_folder
+    from tui.core.privacy.checklists import ChecklistError
 
     folder = copied_places(tmp_path)
     name, old, new, said = PLACE_ATTACKS[attack]
@@ -458,8 +458,8 @@ def test_a_crafted_place_file_is_refused_in_one_sentence(tmp_path: Path, attack:
 
 
 def test_a_cycle_a_missing_parent_and_a_fact_without_its_source_are_refused(tmp_path: Path):
-    from tui.core.checklists import ChecklistError
-    from tui.core.jurisdictions import load_folder
+    from tui.core.places.jurisdictions import load_folder
+    from tui.core.privacy.checklists import ChecklistError
 
     folder = copied_places(tmp_path)
     edit(folder / "ca.toml", 'code = "ca"', 'code = "ca"\nextends = "ca-bc"')
@@ -489,8 +489,8 @@ def test_a_cycle_a_missing_parent_and_a_fact_without_its_source_are_refused(tmp_
     ids=["huge", "nested-deep", "not-utf8"],
 )
 def test_a_huge_deep_or_binary_place_file_is_one_sentence(tmp_path: Path, content: bytes):
-    from tui.core.checklists import ChecklistError
-    from tui.core.jurisdictions import load_folder
+    from tui.core.places.jurisdictions import load_folder
+    from tui.core.privacy.checklists import ChecklistError
 
     folder = copied_places(tmp_path)
     (folder / "xx.toml").write_bytes(content)

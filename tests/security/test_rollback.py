@@ -12,8 +12,8 @@ import pytest
 from tests.conftest import PASSPHRASE, make_png
 from tui.core.evidence.cards import open_card, strays
 from tui.core.evidence.exhibits import add_file, delete_exhibit, list_exhibits, verify_all
-from tui.core.layout import RECORD
-from tui.core.vault import Vault
+from tui.core.vault.layout import RECORD
+from tui.core.vault.vault import Vault
 
 COLOURS = ("red", "teal", "gold", "navy", "plum", "olive")
 
@@ -116,8 +116,8 @@ def test_an_interrupted_deletion_is_finished_not_undone(vault: Vault, cli, tmp_p
 
 
 def test_a_backup_never_goes_back_to_an_older_generation(vault: Vault, tmp_path: Path):
-    from tui.core.backup import make_backup
-    from tui.core.errors import InputError
+    from tui.core.copies.backup import make_backup
+    from tui.core.shared.errors import InputError
 
     add(vault, tmp_path, 0)
     saved = tmp_path / "old-case.db"
@@ -135,7 +135,7 @@ def test_a_backup_never_goes_back_to_an_older_generation(vault: Vault, tmp_path:
 
 def test_checking_an_old_format_backup_changes_nothing(vault: Vault, tmp_path: Path):
     from tests.legacy import downgrade_to_first_format, header_version
-    from tui.core.backup import make_backup, verify_backup
+    from tui.core.copies.backup import make_backup, verify_backup
 
     add(vault, tmp_path, 0)
     drive = tmp_path / "drive"

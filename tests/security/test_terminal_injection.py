@@ -16,11 +16,11 @@ from textual.widgets import DataTable, Static
 from tests.conftest import PASSPHRASE, make_png
 from tests.test_app import SIZE, settle, unlock
 from tui.app import ReclaimApp
-from tui.core.display import kept, shown, shown_block, shown_json
 from tui.core.evidence.exhibits import add_file, get_exhibit
 from tui.core.settings import Settings
-from tui.core.timeline import add_event, as_records
-from tui.core.vault import Vault
+from tui.core.shared.display import kept, shown, shown_block, shown_json
+from tui.core.timeline.events import add_event, as_records
+from tui.core.vault.vault import Vault
 from tui.screens.evidence import EvidenceScreen
 from tui.screens.exhibit import ExhibitScreen
 from tui.screens.timeline import TimelineScreen

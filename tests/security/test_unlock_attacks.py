@@ -22,13 +22,15 @@ from textual.widgets import Input, Static
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, run_reclaim, vault_bytes
 from tests.test_app import settle, type_twice
 from tui.app import ReclaimApp
-from tui.core import cases, keys, strength, throttle
 from tui.core.demo import DEMO_PASSPHRASE, create_demo_case, remove_demo_case
-from tui.core.errors import VaultDamaged, WrongPassphrase
-from tui.core.header import DAMAGED
-from tui.core.layout import HEADER
+from tui.core.kiosk import cases, throttle
+from tui.core.passwords import strength
 from tui.core.settings import Settings
-from tui.core.vault import Vault
+from tui.core.shared.errors import VaultDamaged, WrongPassphrase
+from tui.core.vault import keys
+from tui.core.vault.header import DAMAGED
+from tui.core.vault.layout import HEADER
+from tui.core.vault.vault import Vault
 from tui.screens.create import CreateScreen
 from tui.screens.home import HomeScreen
 from tui.screens.kiosk import ChooseCaseScreen

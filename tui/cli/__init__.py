@@ -33,7 +33,7 @@ from tui.cli.common import Handler, add_common_options, vault_path
 if TYPE_CHECKING:
     from textual.app import App
 
-    from tui.core.vault import Vault
+    from tui.core.vault.vault import Vault
 
 
 #: Signals that mean the terminal is gone (a closed window, a dropped SSH link) or that
@@ -276,7 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(handler: Handler, args: argparse.Namespace) -> int:
     """Run one command; every failure becomes one plain sentence, never a traceback."""
     from tui.cli.common import warn
-    from tui.core.errors import ReclaimError, explain
+    from tui.core.shared.errors import ReclaimError, explain
 
     try:
         return handler(args)

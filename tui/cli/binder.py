@@ -7,12 +7,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from tui.cli.common import Commands, StderrProgress, add_command, open_vault, read_secret, say
-from tui.core.display import shown
+from tui.core.shared.display import shown
 
 
 def export_date(text: str | None) -> date:
     """A `--date` (YYYY-MM-DD), or today."""
-    from tui.core.errors import InputError
+    from tui.core.shared.errors import InputError
 
     if not text:
         return datetime.now(UTC).date()
@@ -45,8 +45,8 @@ def _format_lines(pdfa_part: int | None) -> list[str]:
 
 
 def cmd_binder(args: argparse.Namespace) -> int:
-    from tui.core.binder import BinderChoices, write_binder
-    from tui.core.packages import write_package
+    from tui.core.binder.build import BinderChoices, write_binder
+    from tui.core.binder.packages import write_package
 
     password = read_secret(args.password_file, "binder password") if args.password_file else None
     choices = BinderChoices(

@@ -15,7 +15,7 @@ from tui.cli.common import (
     vault_path,
     warn,
 )
-from tui.core.display import shown
+from tui.core.shared.display import shown
 
 RECOVERY_NOTICE = """\
 Your recovery code (write it down now; it is shown only this once):
@@ -27,8 +27,8 @@ somewhere safe and away from this computer: anyone who has it can open the case.
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from tui.core.jurisdictions import check_code, set_case_place
-    from tui.core.vault import Vault
+    from tui.core.places.jurisdictions import check_code, set_case_place
+    from tui.core.vault.vault import Vault
 
     path = vault_path(args)
     passphrase = read_new_passphrase(args.passphrase_file)
@@ -57,8 +57,8 @@ def cmd_unlock(args: argparse.Namespace) -> int:
 
 
 def cmd_passphrase_change(args: argparse.Namespace) -> int:
-    from tui.core import device_keyring, rekey
-    from tui.core.profile import load
+    from tui.core.passwords.profile import load
+    from tui.core.vault import device_keyring, rekey
 
     vault = open_vault(args)
     with vault:
@@ -88,8 +88,8 @@ def cmd_passphrase_change(args: argparse.Namespace) -> int:
 
 
 def cmd_remember(args: argparse.Namespace) -> int:
-    from tui.core import device_keyring
-    from tui.core.errors import InputError
+    from tui.core.shared.errors import InputError
+    from tui.core.vault import device_keyring
 
     if not device_keyring.available():
         raise InputError(
@@ -104,8 +104,8 @@ def cmd_remember(args: argparse.Namespace) -> int:
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
-    from tui.core import device_keyring
-    from tui.core.vault import read_header
+    from tui.core.vault import device_keyring
+    from tui.core.vault.vault import read_header
 
     device_keyring.forget(read_header(vault_path(args)).vault_id)
     say("This computer no longer remembers the case; the passphrase will be asked.")
@@ -113,7 +113,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    from tui.core import custody
+    from tui.core.vault import custody
 
     with open_vault(args) as vault:
         table = vault.table(custody.TABLE)

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from tui.cli.common import Commands, add_command, add_group, open_vault, say, say_json
-from tui.core.display import shown
+from tui.core.shared.display import shown
 
 
 def _record(progress: Any) -> dict[str, Any]:
@@ -25,7 +25,7 @@ def _record(progress: Any) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from tui.core.lockdown import all_progress, summary
+    from tui.core.privacy.lockdown import all_progress, summary
 
     with open_vault(args) as vault:
         progresses = all_progress(vault)
@@ -42,8 +42,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from tui.core.checklists import find
-    from tui.core.lockdown import progress_of
+    from tui.core.privacy.checklists import find
+    from tui.core.privacy.lockdown import progress_of
 
     checklist = find(args.id)
     with open_vault(args) as vault:
@@ -92,8 +92,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_done(args: argparse.Namespace) -> int:
-    from tui.core.checklists import find
-    from tui.core.lockdown import tick
+    from tui.core.privacy.checklists import find
+    from tui.core.privacy.lockdown import tick
 
     checklist = find(args.id)
     with open_vault(args) as vault:
@@ -106,8 +106,8 @@ def cmd_done(args: argparse.Namespace) -> int:
 
 
 def cmd_choose(args: argparse.Namespace) -> int:
-    from tui.core.checklists import find
-    from tui.core.lockdown import set_mine, set_not_relevant
+    from tui.core.privacy.checklists import find
+    from tui.core.privacy.lockdown import set_mine, set_not_relevant
 
     chosen = [find(name) for name in args.ids]  # every name checked before any change
     with open_vault(args) as vault:

@@ -23,7 +23,7 @@ def _read_line(source: str, what: str) -> str:
     if source == "-":
         line = sys.stdin.readline()
     else:
-        from tui.core.errors import InputError
+        from tui.core.shared.errors import InputError
 
         try:
             with Path(source).open(encoding="utf-8") as handle:
@@ -37,7 +37,7 @@ def _read_line(source: str, what: str) -> str:
 
 def read_secret(source: str | None, what: str) -> str:
     """A passphrase or code from a file, standard input, or a no-echo terminal prompt."""
-    from tui.core.errors import InputError
+    from tui.core.shared.errors import InputError
 
     if source is not None:
         secret = _read_line(source, what)
@@ -62,8 +62,8 @@ def read_new_passphrase(
 ) -> str:
     """A new passphrase: typed twice on a terminal, checked for strength against the
     case's own words (`personal_words`, its profile; a new case has none)."""
-    from tui.core.errors import InputError
-    from tui.core.strength import weakness
+    from tui.core.passwords.strength import weakness
+    from tui.core.shared.errors import InputError
 
     passphrase = read_secret(source, "new passphrase")
     if source is None and getpass.getpass("Type it again: ") != passphrase:
@@ -77,7 +77,7 @@ def read_new_passphrase(
 
 
 def vault_path(args: argparse.Namespace) -> Path:
-    from tui.core.layout import default_vault_dir
+    from tui.core.vault.layout import default_vault_dir
 
     return Path(args.vault).expanduser() if args.vault else default_vault_dir()
 
@@ -96,9 +96,9 @@ def open_vault(args: argparse.Namespace) -> Any:
 
 def _unlock(args: argparse.Namespace) -> Any:
     """Unlock with the recovery code, a remembered key, or the passphrase."""
-    from tui.core import device_keyring
-    from tui.core.errors import VaultDamaged
-    from tui.core.vault import Vault, read_header
+    from tui.core.shared.errors import VaultDamaged
+    from tui.core.vault import device_keyring
+    from tui.core.vault.vault import Vault, read_header
 
     path = vault_path(args)
     header = read_header(path)
@@ -153,15 +153,15 @@ def say(text: str = "") -> None:
     """Print a line for the person. Every field from the case should already have gone
     through `shown`; this is the net under it: no escape sequence, bidi control or
     other control character but a newline or tab reaches the terminal, whatever the
-    caller forgot (see `tui.core.display`)."""
-    from tui.core.display import shown_block
+    caller forgot (see `tui.core.shared.display`)."""
+    from tui.core.shared.display import shown_block
 
     print(shown_block(text), flush=True)
 
 
 def warn(text: str) -> None:
     """`say`, on standard error: for notices beside the output, not part of it."""
-    from tui.core.display import shown_block
+    from tui.core.shared.display import shown_block
 
     print(shown_block(text), file=sys.stderr, flush=True)
 
@@ -171,7 +171,7 @@ def say_json(data: object, **options: Any) -> None:
     stored values back), but every character a terminal might obey is a \\u escape."""
     import json
 
-    from tui.core.display import shown_json
+    from tui.core.shared.display import shown_json
 
     say(shown_json(json.dumps(data, indent=2, ensure_ascii=False, **options)))
 

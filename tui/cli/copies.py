@@ -17,7 +17,7 @@ from tui.cli.common import (
     say_json,
     size,
 )
-from tui.core.display import shown
+from tui.core.shared.display import shown
 
 
 def _secret(args: argparse.Namespace) -> dict[str, str]:
@@ -30,10 +30,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if args.target and args.target[0] == "verify":
         return _verify(args, args.target[1:])
     if len(args.target) != 1:
-        from tui.core.errors import InputError
+        from tui.core.shared.errors import InputError
 
         raise InputError("Give one folder to back up into, e.g. reclaim backup /media/usb.")
-    from tui.core.backup import make_backup
+    from tui.core.copies.backup import make_backup
 
     with open_vault(args) as vault:
         result = make_backup(vault, Path(args.target[0]).expanduser(), StderrProgress("Copying"))
@@ -54,8 +54,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace, rest: list[str]) -> int:
-    from tui.core.backup import LinkRefused, find_backup, verify_backup
-    from tui.core.errors import InputError
+    from tui.core.copies.backup import LinkRefused, find_backup, verify_backup
+    from tui.core.shared.errors import InputError
 
     if len(rest) != 1:
         raise InputError("Give the backup to check, e.g. reclaim backup verify /media/usb.")
@@ -89,9 +89,9 @@ def _note_check(args: argparse.Namespace, folder: Path, problem: str | None) -> 
     """Record the check, whole or failed, in the case's copies register when this case
     can be opened: a failed check must not leave the last good one showing."""
     from tui.cli.common import vault_path
-    from tui.core.copies import mark_check_failed, mark_verified
-    from tui.core.errors import ReclaimError
-    from tui.core.layout import is_vault
+    from tui.core.copies.register import mark_check_failed, mark_verified
+    from tui.core.shared.errors import ReclaimError
+    from tui.core.vault.layout import is_vault
 
     if args.recovery_code or args.passphrase_file in (None, "-") or not is_vault(vault_path(args)):
         return
@@ -107,7 +107,7 @@ def _note_check(args: argparse.Namespace, folder: Path, problem: str | None) -> 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from tui.cli.common import vault_path
-    from tui.core.backup import restore
+    from tui.core.copies.backup import restore
 
     target = restore(
         Path(args.path).expanduser(),
@@ -122,8 +122,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_copies_list(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from tui.core.copies import is_damaged, is_stale, list_copies
-    from tui.core.copies import state as copy_state
+    from tui.core.copies.register import is_damaged, is_stale, list_copies
+    from tui.core.copies.register import state as copy_state
     from tui.core.evidence.exhibits import list_exhibits
 
     with open_vault(args) as vault:
@@ -151,7 +151,7 @@ def cmd_copies_list(args: argparse.Namespace) -> int:
 
 
 def cmd_copies_add(args: argparse.Namespace) -> int:
-    from tui.core.copies import add_copy
+    from tui.core.copies.register import add_copy
 
     with open_vault(args) as vault:
         copy = add_copy(vault, args.kind, args.where, args.note or "")

@@ -22,7 +22,7 @@ from tui.cli.common import (
     vault_path,
     warn,
 )
-from tui.core.display import shown
+from tui.core.shared.display import shown
 
 
 def _details(args: argparse.Namespace) -> dict[str, str | None]:
@@ -42,8 +42,8 @@ def _details(args: argparse.Namespace) -> dict[str, str | None]:
 def _details_file(source: str) -> dict[str, str]:
     import tomllib
 
-    from tui.core.errors import InputError
     from tui.core.evidence.exhibits import DETAIL_FIELDS
+    from tui.core.shared.errors import InputError
 
     try:
         text = sys.stdin.read() if source == "-" else Path(source).expanduser().read_text("utf-8")
@@ -106,7 +106,7 @@ def cmd_evidence_list(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         exhibits = list_exhibits(vault)
     if args.json:
-        from tui.core.display import shown_json
+        from tui.core.shared.display import shown_json
 
         say(shown_json(records_json([exhibit.listing() for exhibit in exhibits])))
         return 0
@@ -159,7 +159,7 @@ def cmd_evidence_edit(args: argparse.Namespace) -> int:
     details = {k: v for k, v in _details(args).items() if v is not None}
     clean_details(details)
     if not details and not args.confirm_guesses:
-        from tui.core.errors import InputError
+        from tui.core.shared.errors import InputError
 
         raise InputError("Nothing to change: give at least one detail, like --platform.")
     with open_vault(args) as vault:
@@ -206,7 +206,7 @@ def cmd_evidence_delete(args: argparse.Namespace) -> int:
         typed = args.confirm
         if typed is None:
             if not sys.stdin.isatty():
-                from tui.core.errors import InputError
+                from tui.core.shared.errors import InputError
 
                 raise InputError(
                     f"Deleting needs confirmation: add --confirm {exhibit.id}, "
@@ -265,9 +265,9 @@ def cmd_evidence_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_recover(args: argparse.Namespace) -> int:
-    from tui.core.errors import RecordDamaged
     from tui.core.evidence import cards
-    from tui.core.vault import Vault
+    from tui.core.shared.errors import RecordDamaged
+    from tui.core.vault.vault import Vault
 
     try:
         vault = open_vault(args)

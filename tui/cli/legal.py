@@ -6,13 +6,13 @@ import argparse
 from pathlib import Path
 
 from tui.cli.common import Commands, add_command, add_group, say
-from tui.core.display import shown
+from tui.core.shared.display import shown
 
 
 def cmd_legal_options(args: argparse.Namespace) -> int:
     from tui.cli.jurisdiction import place_for
-    from tui.core.jurisdictions import resolve
-    from tui.core.legal_options import as_text, shipped
+    from tui.core.places.jurisdictions import resolve
+    from tui.core.takedowns.legal_options import as_text, shipped
 
     say(as_text(shipped(), resolve(place_for(args))))
     return 0
@@ -21,12 +21,12 @@ def cmd_legal_options(args: argparse.Namespace) -> int:
 def cmd_legal_package(args: argparse.Namespace) -> int:
     from tui.cli.binder import clinic_name, export_date
     from tui.cli.common import StderrProgress, open_vault
-    from tui.core.lawyer_package import write_lawyer_package
-    from tui.core.letters import save_facts
+    from tui.core.takedowns.lawyer_package import write_lawyer_package
+    from tui.core.takedowns.letters import save_facts
 
     notes = None
     if args.notes_file:
-        from tui.core.errors import InputError
+        from tui.core.shared.errors import InputError
 
         try:
             notes = Path(args.notes_file).expanduser().read_text(encoding="utf-8")

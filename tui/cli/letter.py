@@ -8,13 +8,13 @@ import argparse
 from pathlib import Path
 
 from tui.cli.common import Commands, add_command, add_group, say
-from tui.core.display import shown, shown_block
+from tui.core.shared.display import shown, shown_block
 
 
 def _save_facts(args: argparse.Namespace) -> None:
     from tui.cli.common import open_vault
-    from tui.core.letters import save_facts
-    from tui.core.takedowns import update_request
+    from tui.core.takedowns.letters import save_facts
+    from tui.core.takedowns.requests import update_request
 
     with open_vault(args) as vault:
         save_facts(
@@ -37,8 +37,8 @@ def _save_facts(args: argparse.Namespace) -> None:
 
 def cmd_letter(args: argparse.Namespace) -> int:
     from tui.cli.common import open_vault
-    from tui.core.letter_files import export_letter
-    from tui.core.letters import draft
+    from tui.core.takedowns.letter_files import export_letter
+    from tui.core.takedowns.letters import draft
 
     _save_facts(args)
     with open_vault(args) as vault:

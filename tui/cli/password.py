@@ -8,11 +8,11 @@ import argparse
 import sys
 
 from tui.cli.common import Commands, add_command, add_group, open_vault, say, say_json
-from tui.core.display import shown
+from tui.core.shared.display import shown
 
 
 def _read_password() -> str:
-    from tui.core.errors import InputError
+    from tui.core.shared.errors import InputError
 
     if sys.stdin.isatty():
         import getpass
@@ -26,8 +26,8 @@ def _read_password() -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from tui.core.errors import InputError
-    from tui.core.strength import ABOUT_YOU, assess
+    from tui.core.passwords.strength import ABOUT_YOU, assess
+    from tui.core.shared.errors import InputError
 
     personal: dict[str, str] = {}
     if args.vault is not None:
@@ -36,12 +36,12 @@ def cmd_check(args: argparse.Namespace) -> int:
                 "Standard input carries the password, so give the case's passphrase with "
                 "--passphrase-file FILE."
             )
-        from tui.core.profile import load
+        from tui.core.passwords.profile import load
 
         with open_vault(args) as vault:
             personal = load(vault).personal_words()
     for word in args.personal or ():
-        from tui.core.profile import word_variants
+        from tui.core.passwords.profile import word_variants
 
         for variant in word_variants(word) | {word.casefold()}:
             personal.setdefault(variant, ABOUT_YOU)
@@ -68,7 +68,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from tui.core.passphrase import SEPARATORS, entropy_bits, generate
+    from tui.core.passwords.passphrase import SEPARATORS, entropy_bits, generate
 
     separator = SEPARATORS.get(args.separator, args.separator)
     passphrase = generate(args.words, separator)
@@ -81,7 +81,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_profile_show(args: argparse.Namespace) -> int:
-    from tui.core.profile import LABELS, load
+    from tui.core.passwords.profile import LABELS, load
 
     with open_vault(args) as vault:
         profile = load(vault)
@@ -95,7 +95,7 @@ def cmd_profile_show(args: argparse.Namespace) -> int:
 
 
 def cmd_profile_set(args: argparse.Namespace) -> int:
-    from tui.core.profile import load, save, split_entries
+    from tui.core.passwords.profile import load, save, split_entries
 
     entries = [entry for value in args.values for entry in split_entries(value)]
     with open_vault(args) as vault:
@@ -107,8 +107,8 @@ def cmd_profile_set(args: argparse.Namespace) -> int:
 
 
 def register(commands: Commands) -> None:
-    from tui.core.passphrase import DEFAULT_WORDS, SEPARATORS
-    from tui.core.profile import KINDS
+    from tui.core.passwords.passphrase import DEFAULT_WORDS, SEPARATORS
+    from tui.core.passwords.profile import KINDS
 
     group = add_group(commands, "password", "check a password, or make a passphrase")
     check = add_command(

@@ -8,7 +8,7 @@ from dataclasses import asdict
 
 from tui.cli.common import Commands, add_command, say, say_json
 from tui.cli.jurisdiction import add_place_option, default_place, settings_for
-from tui.core.display import shown
+from tui.core.shared.display import shown
 
 
 def cmd_safety(args: argparse.Namespace) -> int:

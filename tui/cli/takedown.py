@@ -8,12 +8,12 @@ from dataclasses import asdict
 
 from tui.cli.common import Commands, add_command, add_group, say, say_json
 from tui.cli.jurisdiction import add_place_option, place_for
-from tui.core.display import shown
+from tui.core.shared.display import shown
 
 
 def cmd_takedown_sites(args: argparse.Namespace) -> int:
-    from tui.core.jurisdictions import resolve
-    from tui.core.takedown_sites import for_place
+    from tui.core.places.jurisdictions import resolve
+    from tui.core.takedowns.sites import for_place
 
     code = place_for(args)
     directions, place = for_place(code), resolve(code)
@@ -70,7 +70,7 @@ def register(commands: Commands) -> None:
 
 
 def _record(request: object) -> dict[str, object]:
-    from tui.core.takedowns import Request, due_at, is_overdue, needs_follow_up
+    from tui.core.takedowns.requests import Request, due_at, is_overdue, needs_follow_up
 
     assert isinstance(request, Request)
     due = due_at(request)
@@ -93,7 +93,7 @@ def _record(request: object) -> dict[str, object]:
 
 def cmd_takedown_add(args: argparse.Namespace) -> int:
     from tui.cli.common import open_vault
-    from tui.core.takedowns import add_request
+    from tui.core.takedowns.requests import add_request
 
     with open_vault(args) as vault:
         request = add_request(vault, args.site, args.url or [], args.evidence or [])
@@ -104,7 +104,7 @@ def cmd_takedown_add(args: argparse.Namespace) -> int:
 
 def cmd_takedown_list(args: argparse.Namespace) -> int:
     from tui.cli.common import open_vault
-    from tui.core.takedowns import list_requests
+    from tui.core.takedowns.requests import list_requests
 
     with open_vault(args) as vault:
         records = [_record(request) for request in list_requests(vault)]
@@ -127,7 +127,7 @@ def cmd_takedown_list(args: argparse.Namespace) -> int:
 
 def cmd_takedown_update(args: argparse.Namespace) -> int:
     from tui.cli.common import open_vault, read_secret
-    from tui.core.takedowns import update_request
+    from tui.core.takedowns.requests import update_request
 
     pin = read_secret(args.pin_file, "PIN") if args.pin_file else None
     with open_vault(args) as vault:
@@ -148,8 +148,8 @@ def cmd_takedown_update(args: argparse.Namespace) -> int:
 
 def cmd_takedown_next(args: argparse.Namespace) -> int:
     from tui.cli.common import open_vault
-    from tui.core.letters import get_facts
-    from tui.core.takedowns import list_requests, suggestions
+    from tui.core.takedowns.letters import get_facts
+    from tui.core.takedowns.requests import list_requests, suggestions
 
     with open_vault(args) as vault:
         found = suggestions(list_requests(vault), get_facts(vault).under_18)
@@ -171,7 +171,7 @@ def cmd_takedown_next(args: argparse.Namespace) -> int:
 
 
 def register_tracker(takedown: Commands) -> None:
-    from tui.core.request_states import STATUSES
+    from tui.core.takedowns.states import STATUSES
 
     add = add_command(
         takedown, "add", cmd_takedown_add, "saving the request", "start a takedown request"

@@ -6,12 +6,12 @@ import argparse
 from pathlib import Path
 
 from tui.cli.common import Commands, add_command, add_group, open_vault, say, say_json
-from tui.core.display import shown
+from tui.core.shared.display import shown
 
 
 def cmd_timeline_add(args: argparse.Namespace) -> int:
-    from tui.core.fuzzy_dates import When
-    from tui.core.timeline import add_event
+    from tui.core.shared.fuzzy_dates import When
+    from tui.core.timeline.events import add_event
 
     When.parse(args.when)  # a bad date is refused before the case is opened
     with open_vault(args) as vault:
@@ -30,7 +30,7 @@ def cmd_timeline_add(args: argparse.Namespace) -> int:
 
 
 def cmd_timeline_list(args: argparse.Namespace) -> int:
-    from tui.core.timeline import as_records
+    from tui.core.timeline.events import as_records
 
     with open_vault(args) as vault:
         records = as_records(vault)
@@ -49,7 +49,7 @@ def cmd_timeline_list(args: argparse.Namespace) -> int:
 
 
 def cmd_timeline_remove(args: argparse.Namespace) -> int:
-    from tui.core.timeline import remove_event
+    from tui.core.timeline.events import remove_event
 
     with open_vault(args) as vault:
         event = remove_event(vault, args.id)
@@ -58,7 +58,7 @@ def cmd_timeline_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_timeline_export(args: argparse.Namespace) -> int:
-    from tui.core.account import export
+    from tui.core.timeline.written_account import export
 
     with open_vault(args) as vault:
         target = export(vault, Path(args.dest).expanduser())

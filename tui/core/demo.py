@@ -19,10 +19,10 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.atomic import make_private_dir
+from tui.core.shared.atomic import make_private_dir
 
 if TYPE_CHECKING:  # imported when a demo is made: every start sweeps, few make one
-    from tui.core.vault import Vault
+    from tui.core.vault.vault import Vault
 
 DEMO_PASSPHRASE = "sample case"  # noqa: S105 (made-up case, shown on screen)
 
@@ -202,9 +202,9 @@ def _open_stale_marker(base: Path) -> int | None:
 
 
 def _build(base: Path) -> Vault:
-    from tui.core import keys
     from tui.core.evidence.exhibits import add_file
-    from tui.core.vault import Vault
+    from tui.core.vault import keys
+    from tui.core.vault.vault import Vault
 
     # The demo's content is invented, so its key derivation can be quick.
     kdf = keys.Argon2Params(time_cost=1, memory_kib=8 * 1024, parallelism=1)
@@ -217,7 +217,7 @@ def _build(base: Path) -> Vault:
             _picture(list(sample["lines"]), source, hue=60 + 40 * index)
             add_file(vault, source, dict(sample["details"]))  # type: ignore[arg-type]
         shutil.rmtree(drafts)
-        from tui.core.jurisdictions import set_case_place
+        from tui.core.places.jurisdictions import set_case_place
 
         set_case_place(vault, "us")  # the made-up case lives in the United States
         _tick_half_the_checklists(vault)
@@ -232,7 +232,7 @@ def _build(base: Path) -> Vault:
 
 def _takedowns(vault: Vault) -> None:
     """One request sent long ago and never answered (so it shows as overdue), one drafted."""
-    from tui.core.takedowns import add_request, update_request
+    from tui.core.takedowns.requests import add_request, update_request
 
     sent = add_request(vault, "meta", ["https://instagram.example/p/sample"], ["E-0002"])
     update_request(vault, sent.id, status="submitted", reference="IG-2026-118")
@@ -242,7 +242,7 @@ def _takedowns(vault: Vault) -> None:
 
 
 def _timeline(vault: Vault) -> None:
-    from tui.core.timeline import add_event, save_person
+    from tui.core.timeline.events import add_event, save_person
 
     save_person(vault, "Sam Okafor", "sam@example.org", "friend")
     save_person(vault, "Dana Reyes", "", "colleague")
@@ -290,7 +290,8 @@ def _timeline(vault: Vault) -> None:
 
 
 def _passwords(vault: Vault) -> None:
-    from tui.core import accounts, profile
+    from tui.core.passwords import changed_accounts as accounts
+    from tui.core.passwords import profile
 
     profile.save(
         vault,
@@ -306,8 +307,8 @@ DEMO_ACCOUNTS = ("accounts-security", "instagram", "whatsapp", "reddit")
 
 
 def _tick_half_the_checklists(vault: Vault) -> None:
-    from tui.core.checklists import find
-    from tui.core.lockdown import set_mine, set_not_relevant, tick
+    from tui.core.privacy.checklists import find
+    from tui.core.privacy.lockdown import set_mine, set_not_relevant, tick
 
     for checklist_id in DEMO_ACCOUNTS:
         checklist = find(checklist_id)

@@ -33,8 +33,8 @@ from typing import Any
 
 from platformdirs import user_config_path, user_data_path
 
-from tui.core.errors import InputError
-from tui.core.paths import checklists_dir
+from tui.core.shared.errors import InputError
+from tui.core.shared.paths import checklists_dir
 
 CONFIG_ENV = "RECLAIM_CONFIG"
 
@@ -88,7 +88,7 @@ class Settings:
         """The Safety page for `place` (a code, "none", or None for the clinic's default
         on a kiosk, else general advice): its emergency number, then the clinic's
         contacts, the place's helplines, and the worldwide ones."""
-        from tui.core.jurisdictions import GENERAL, resolve
+        from tui.core.places.jurisdictions import GENERAL, resolve
 
         base = load_safety()
         where = resolve(self.kiosk_jurisdiction if place is None else place)
@@ -194,7 +194,7 @@ def _place(raw: object, where: Path) -> str:
     """The clinic's default place, checked like a code a person types."""
     if raw is None:
         return ""
-    from tui.core.jurisdictions import check_code
+    from tui.core.places.jurisdictions import check_code
 
     if not isinstance(raw, str):
         raise InputError(f'In {where}, jurisdiction must be a code, like "gb".')

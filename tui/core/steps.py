@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tui.core.vault import Vault
+    from tui.core.vault.vault import Vault
 
 
 def counted(count: int, noun: str, plural: str = "") -> str:
@@ -45,25 +45,25 @@ STEPS: tuple[Step, ...] = (
 def progress(vault: Vault) -> dict[str, str]:
     """A few words per step saying where the person is with it."""
     from tui.core.evidence.exhibits import TABLE as EXHIBITS
-    from tui.core.lockdown import all_progress, summary
+    from tui.core.privacy.lockdown import all_progress, summary
 
     count = len(vault.table(EXHIBITS))
     words: dict[str, str] = {}
     words["safety"] = "always one key away: F1"
     words["privacy"] = summary(all_progress(vault))
-    from tui.core import accounts
+    from tui.core.passwords import changed_accounts as accounts
 
     words["passwords"] = accounts.summary(accounts.list_accounts(vault))
-    from tui.core import custody
+    from tui.core.vault import custody
 
     binders = [e for e in custody.entries(vault.table(custody.TABLE)) if e["action"] == "binder"]
-    from tui.core.copies import summary as copies_summary
+    from tui.core.copies.register import summary as copies_summary
 
     words["copies"] = copies_summary(vault)
     words["binder"] = f"last made {binders[-1]['at'][:10]}" if binders else "not made yet"
     events = len(vault.table("events"))
     words["timeline"] = counted(events, "event") if events else "no events yet"
-    from tui.core.takedowns import summary as takedowns_summary
+    from tui.core.takedowns.requests import summary as takedowns_summary
 
     words["takedowns"] = takedowns_summary(vault)
     words["evidence"] = f"{counted(count, 'item')} saved" if count else "nothing saved yet"

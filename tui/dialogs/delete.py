@@ -16,8 +16,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from tui.core.display import shown
 from tui.core.evidence.exhibits import Exhibit
+from tui.core.shared.display import shown
 
 
 class DeleteDialog(ModalScreen[tuple[str, str] | None]):

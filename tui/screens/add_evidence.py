@@ -21,9 +21,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DirectoryTree, Footer, Input, Static
 
-from tui.core.display import shown
-from tui.core.errors import InputError
 from tui.core.evidence.intake import FolderCount
+from tui.core.shared.display import shown
+from tui.core.shared.errors import InputError
 from tui.screens.case import places
 
 HINT = (

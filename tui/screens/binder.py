@@ -11,8 +11,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
-from tui.core.display import shown, shown_block
-from tui.core.errors import explain
+from tui.core.shared.display import shown, shown_block
+from tui.core.shared.errors import explain
 from tui.core.steps import counted
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case, places, save_as_field
@@ -80,9 +80,9 @@ class BinderScreen(Screen[None]):
         yield Footer()
 
     def _contents(self) -> str:
-        from tui.core.binder import BinderChoices, chosen_exhibits
+        from tui.core.binder.build import BinderChoices, chosen_exhibits
         from tui.core.evidence.exhibits import list_exhibits
-        from tui.core.timeline import list_events
+        from tui.core.timeline.events import list_events
 
         vault = open_case(self)
         exhibits = chosen_exhibits(vault, BinderChoices())
@@ -98,7 +98,7 @@ class BinderScreen(Screen[None]):
         return text
 
     def action_make(self) -> None:
-        from tui.core.binder import BinderChoices, write_binder
+        from tui.core.binder.build import BinderChoices, write_binder
 
         if self.job is not None:
             return
@@ -126,7 +126,7 @@ class BinderScreen(Screen[None]):
         )
 
     def _made(self, job: Job) -> None:
-        from tui.core.binder import BinderResult
+        from tui.core.binder.build import BinderResult
 
         if job.error is not None:
             self.notify(

@@ -17,7 +17,7 @@ from tui.widgets.hanging import bullets, hanging
 def guide_parts() -> list[RenderableType]:
     """The guide, part by part (each shown in its own Static): paragraphs and headings
     as text, lists as grids that keep a hanging indent when they wrap at 80 columns."""
-    from tui.core.capture_guide import KIND_TITLES, KINDS, shipped
+    from tui.core.evidence.capture_guide import KIND_TITLES, KINDS, shipped
 
     guide = shipped()
     parts: list[RenderableType] = [
@@ -49,7 +49,7 @@ class CaptureGuideScreen(Screen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
     def compose(self) -> ComposeResult:
-        from tui.core.capture_guide import shipped
+        from tui.core.evidence.capture_guide import shipped
 
         yield Static(shipped().title, id="heading", markup=False)
         with VerticalScroll():

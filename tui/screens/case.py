@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from textual.dom import DOMNode
 
 if TYPE_CHECKING:
-    from tui.core.exports import Places
-    from tui.core.vault import Vault
+    from tui.core.shared.save_folders import Places
+    from tui.core.vault.vault import Vault
 
 
 def open_case(node: DOMNode) -> Vault:
@@ -24,7 +24,7 @@ def case_is_open(node: DOMNode) -> bool:
 
 def places(node: DOMNode) -> Places:
     """Where this app offers to save and browse (a kiosk has its own rules)."""
-    from tui.core.exports import Places
+    from tui.core.shared.save_folders import Places
 
     found = getattr(node.app, "places", None)
     return found if isinstance(found, Places) else Places()

@@ -16,10 +16,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.checklists import Checklist, ChecklistStep
-from tui.core.display import shown
-from tui.core.errors import ReclaimError
-from tui.core.lockdown import (
+from tui.core.privacy.checklists import Checklist, ChecklistStep
+from tui.core.privacy.lockdown import (
     ACTION_EFFECTS,
     Progress,
     evidence_count,
@@ -28,6 +26,8 @@ from tui.core.lockdown import (
     set_note,
     tick,
 )
+from tui.core.shared.display import shown
+from tui.core.shared.errors import ReclaimError
 from tui.dialogs.choice import ChoiceDialog
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.fields import StoredInput

@@ -12,8 +12,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from tui.core.display import shown
-from tui.core.errors import Cancelled, ReclaimError, explain
+from tui.core.shared.display import shown
+from tui.core.shared.errors import Cancelled, ReclaimError, explain
 from tui.core.steps import counted
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
@@ -75,7 +75,7 @@ class CopiesScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        from tui.core.copies import is_stale, list_copies, state, summary
+        from tui.core.copies.register import is_stale, list_copies, state, summary
         from tui.core.evidence.exhibits import list_exhibits
 
         if not case_is_open(self):
@@ -142,7 +142,7 @@ class CopiesScreen(Screen[None]):
             return
 
         def answered(text: str | None) -> None:
-            from tui.core.backup import make_backup
+            from tui.core.copies.backup import make_backup
 
             if not text or not text.strip():
                 return
@@ -171,7 +171,7 @@ class CopiesScreen(Screen[None]):
         )
 
     def action_verify(self) -> None:
-        from tui.core.copies import list_copies, mark_check_failed, mark_verified
+        from tui.core.copies.register import list_copies, mark_check_failed, mark_verified
 
         if self.job is not None:
             return
@@ -185,7 +185,7 @@ class CopiesScreen(Screen[None]):
         job = Job("Checking")
 
         def work() -> object:
-            from tui.core.backup import verify_backup
+            from tui.core.copies.backup import verify_backup
 
             return verify_backup(folder, progress=job.progress, data_key=vault.data_key)
 
@@ -218,7 +218,7 @@ class CopiesScreen(Screen[None]):
                 return
 
             def where_given(text: str | None) -> None:
-                from tui.core.copies import add_copy
+                from tui.core.copies.register import add_copy
 
                 if not text:
                     return
@@ -247,7 +247,7 @@ class CopiesScreen(Screen[None]):
             return
 
         def answered(really: bool | None) -> None:
-            from tui.core.copies import remove_copy
+            from tui.core.copies.register import remove_copy
 
             if really:
                 remove_copy(open_case(self), wanted)

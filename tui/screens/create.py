@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Select, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.core.errors import explain
+from tui.core.shared.errors import explain
 from tui.messages import CaseCreated
 from tui.screens.place import QUESTION, place_options
 from tui.widgets.notice import Notice
@@ -82,7 +82,7 @@ class CreateScreen(Screen[None]):
     def default_place(self) -> str:
         """A kiosk starts on the clinic's place; elsewhere, and when it hasn't said, on
         "I'd rather not say", so that nobody is given a place's law by a stray Enter."""
-        from tui.core.jurisdictions import GENERAL, NOT_SAID, resolve
+        from tui.core.places.jurisdictions import GENERAL, NOT_SAID, resolve
         from tui.core.settings import Settings
 
         settings = getattr(self.app, "settings", None)
@@ -115,7 +115,7 @@ class CreateScreen(Screen[None]):
             return None
         if not passphrase:
             return ""
-        from tui.core.strength import assess
+        from tui.core.passwords.strength import assess
         from tui.widgets.strength import meter
 
         return meter(assess(passphrase))
@@ -123,7 +123,7 @@ class CreateScreen(Screen[None]):
     def action_generate(self) -> None:
         """A generated passphrase in both fields, shown once so it can be written down:
         the easy way past the strength rule."""
-        from tui.core.passphrase import generate
+        from tui.core.passwords.passphrase import generate
 
         made = generate()
         for field in self.query(Input):
@@ -140,7 +140,7 @@ class CreateScreen(Screen[None]):
     @on(Input.Submitted, "#second")
     @on(Button.Pressed, "#create")
     def submit(self) -> None:
-        from tui.core.strength import weakness
+        from tui.core.passwords.strength import weakness
 
         first = self.query_one("#first", Input).value
         second = self.query_one("#second", Input).value
@@ -164,8 +164,8 @@ class CreateScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="create", description="Creating")
     def create_case(self, passphrase: str, place: str) -> None:
-        from tui.core.jurisdictions import set_case_place
-        from tui.core.vault import Vault
+        from tui.core.places.jurisdictions import set_case_place
+        from tui.core.vault.vault import Vault
 
         vault, code = Vault.create(self.path, passphrase)
         # The recovery code must be shown whatever happens here; a place not kept only

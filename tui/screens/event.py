@@ -17,9 +17,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, SelectionList, Static
 
-from tui.core.display import shown
-from tui.core.errors import InputError, ReclaimError
-from tui.core.timeline import PROMPTS, Event, Person
+from tui.core.shared.display import shown
+from tui.core.shared.errors import InputError, ReclaimError
+from tui.core.timeline.events import PROMPTS, Event, Person
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.fields import StoredInput, StoredTextArea
 
@@ -59,7 +59,7 @@ class EventScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         from tui.core.evidence.exhibits import list_exhibits
-        from tui.core.timeline import get_event, list_people
+        from tui.core.timeline.events import get_event, list_people
 
         vault = open_case(self)
         event = get_event(vault, self.event_id) if self.event_id else None
@@ -122,7 +122,7 @@ class EventScreen(Screen[None]):
 
     @on(Input.Changed, "#when")
     def when_changed(self, event: Input.Changed) -> None:
-        from tui.core.fuzzy_dates import When
+        from tui.core.shared.fuzzy_dates import When
 
         reads_as = self.query_one("#reads-as", Static)
         if not event.value.strip():
@@ -139,7 +139,7 @@ class EventScreen(Screen[None]):
 
     @on(Input.Submitted, "#new-person")
     def new_person(self, event: Input.Submitted) -> None:
-        from tui.core.timeline import save_person
+        from tui.core.timeline.events import save_person
 
         name, contact, role = ([*event.value.split(",", 2), "", ""])[:3]
         try:
@@ -162,7 +162,7 @@ class EventScreen(Screen[None]):
     # ---- saving -----------------------------------------------------------------
 
     def _names(self) -> list[str]:
-        from tui.core.timeline import list_people
+        from tui.core.timeline.events import list_people
 
         people = {p.id: p.name for p in list_people(open_case(self))}
         chosen: SelectionList[str] = self.query_one("#witnesses", SelectionList)
@@ -179,7 +179,7 @@ class EventScreen(Screen[None]):
     def _save(self) -> str | None:
         """Save the form: None once saved (or when there is nothing to save), else the
         sentence saying why it can't be."""
-        from tui.core.timeline import add_event, update_event
+        from tui.core.timeline.events import add_event, update_event
 
         if not case_is_open(self):
             return None
@@ -266,7 +266,7 @@ class EventScreen(Screen[None]):
 
     def _date_problem(self) -> bool:
         """True when the date is what keeps the form from being saved."""
-        from tui.core.fuzzy_dates import When
+        from tui.core.shared.fuzzy_dates import When
 
         try:
             When.parse(self.query_one("#when", StoredInput).kept)

@@ -19,11 +19,11 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.widgets.data_table import ColumnKey, RowKey
 
-from tui.core.display import shown
-from tui.core.errors import ReclaimError, explain
 from tui.core.evidence.completeness import assess, is_complete
 from tui.core.evidence.exhibits import Exhibit
-from tui.core.fuzzy_dates import short_date
+from tui.core.shared.display import shown
+from tui.core.shared.errors import ReclaimError, explain
+from tui.core.shared.fuzzy_dates import short_date
 from tui.core.steps import counted
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
@@ -431,8 +431,8 @@ class EvidenceScreen(Screen[None]):
                     self._update_row(exhibit)
 
     def _job_done(self, job: Job) -> None:
-        from tui.core.errors import Cancelled
         from tui.core.evidence.intake import BatchResult
+        from tui.core.shared.errors import Cancelled
 
         if isinstance(job.error, Cancelled):
             self.notify("Stopped. The check was not finished; nothing was changed.")

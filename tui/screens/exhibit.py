@@ -3,7 +3,7 @@ blurred until the person asks to see it.
 
 Details are saved with Ctrl+S, when leaving, and just before a lock. Times guessed from
 the file are marked until the person confirms or changes them. Names, details and the
-facts read from the file are shown in their visible form (see `tui.core.display`); a
+facts read from the file are shown in their visible form (see `tui.core.shared.display`); a
 field left as shown saves the stored value unchanged."""
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from tui.core.display import shown, shown_block
-from tui.core.errors import ReclaimError
 from tui.core.evidence.completeness import LABELS, hint
 from tui.core.evidence.exhibits import DATE_FIELDS, Exhibit
+from tui.core.shared.display import shown, shown_block
+from tui.core.shared.errors import ReclaimError
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.fields import StoredInput, StoredTextArea
 from tui.widgets.preview import Preview

@@ -12,9 +12,9 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
-from tui.core.cases import find_case_dir
-from tui.core.display import shown
-from tui.core.errors import InputError
+from tui.core.kiosk.cases import find_case_dir
+from tui.core.shared.display import shown
+from tui.core.shared.errors import InputError
 from tui.messages import CaseChosen, NewCaseRequested
 from tui.widgets.notice import Notice
 

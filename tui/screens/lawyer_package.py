@@ -12,9 +12,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static, TextArea
 
-from tui.core.display import shown, shown_block
-from tui.core.errors import ReclaimError, explain
 from tui.core.settings import Settings
+from tui.core.shared.display import shown, shown_block
+from tui.core.shared.errors import ReclaimError, explain
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case, places, save_as_field
 from tui.widgets.work_bar import WorkBar, exhibit_count
@@ -53,7 +53,7 @@ class LawyerPackageScreen(Screen[None]):
         return self.work.job
 
     def compose(self) -> ComposeResult:
-        from tui.core.letters import get_facts
+        from tui.core.takedowns.letters import get_facts
 
         facts = get_facts(open_case(self))
         yield Static("Lawyer package", id="heading")
@@ -70,7 +70,7 @@ class LawyerPackageScreen(Screen[None]):
         yield Footer()
 
     def save_now(self) -> bool:
-        from tui.core.letters import save_facts
+        from tui.core.takedowns.letters import save_facts
 
         if not case_is_open(self):
             return True
@@ -82,7 +82,7 @@ class LawyerPackageScreen(Screen[None]):
         return True
 
     def action_make(self) -> None:
-        from tui.core.lawyer_package import write_lawyer_package
+        from tui.core.takedowns.lawyer_package import write_lawyer_package
 
         if self.job is not None or not self.save_now():
             return

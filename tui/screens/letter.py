@@ -14,9 +14,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, Label, Static
 
-from tui.core.display import shown
-from tui.core.errors import ReclaimError
-from tui.core.letters import Letter
+from tui.core.shared.display import shown
+from tui.core.shared.errors import ReclaimError
+from tui.core.takedowns.letters import Letter
 from tui.screens.case import case_is_open, open_case, places
 from tui.widgets.fields import StoredInput, StoredTextArea
 from tui.widgets.tick import TickBox
@@ -79,8 +79,8 @@ class LetterScreen(Screen[None]):
         self.letter: Letter | None = None
 
     def compose(self) -> ComposeResult:
-        from tui.core.letters import get_facts
-        from tui.core.takedowns import get_request
+        from tui.core.takedowns.letters import get_facts
+        from tui.core.takedowns.requests import get_request
 
         vault = open_case(self)
         facts = get_facts(vault)
@@ -133,8 +133,8 @@ class LetterScreen(Screen[None]):
 
     def save_now(self) -> bool:
         """Keep what was typed in the fact fields; False with the sentence when it can't."""
-        from tui.core.letters import save_facts
-        from tui.core.takedowns import update_request
+        from tui.core.takedowns.letters import save_facts
+        from tui.core.takedowns.requests import update_request
 
         if not case_is_open(self):
             return True
@@ -161,7 +161,7 @@ class LetterScreen(Screen[None]):
         return True
 
     def _draft(self, quiet: bool = False) -> None:
-        from tui.core.letters import MissingFacts, draft
+        from tui.core.takedowns.letters import MissingFacts, draft
 
         missing = self.query_one("#missing", Static)
         try:
@@ -194,7 +194,7 @@ class LetterScreen(Screen[None]):
             self._draft()
 
     def action_export(self) -> None:
-        from tui.core.letter_files import export_letter
+        from tui.core.takedowns.letter_files import export_letter
 
         if self.letter is None:
             self.notify("Draft the letter first (Ctrl+D).", severity="warning")

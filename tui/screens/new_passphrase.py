@@ -1,6 +1,6 @@
 """A new passphrase, from the palette or at once after the case was opened with the
 recovery code. It asks whether someone else might know the old passphrase or recovery
-code: if so (or if unsure), the whole case gets a new key (see `tui/core/rekey.py`), so
+code: if so (or if unsure), the whole case gets a new key (see `tui/core/vault/rekey.py`), so
 an old copy of the case and the old passphrase open nothing added from now on."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, Static
 
-from tui.core.errors import explain
+from tui.core.shared.errors import explain
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.notice import Notice
@@ -63,7 +63,7 @@ class NewPassphraseScreen(Screen[None]):
         yield Footer()
 
     def action_generate(self) -> None:
-        from tui.core.passphrase import generate
+        from tui.core.passwords.passphrase import generate
 
         made = generate()
         for field in self.query(Input):
@@ -79,8 +79,8 @@ class NewPassphraseScreen(Screen[None]):
     @on(Input.Submitted, "#second")
     @on(Button.Pressed, "#change")
     def submit(self) -> None:
-        from tui.core.profile import load
-        from tui.core.strength import weakness
+        from tui.core.passwords.profile import load
+        from tui.core.passwords.strength import weakness
 
         if self.work.job is not None:
             return
@@ -102,7 +102,7 @@ class NewPassphraseScreen(Screen[None]):
         vault = open_case(self)
 
         def change() -> tuple[object, str | None]:
-            from tui.core import device_keyring, keys, rekey
+            from tui.core.vault import device_keyring, keys, rekey
 
             if new_key:
                 device_keyring.forget(vault.header.vault_id)
@@ -114,7 +114,7 @@ class NewPassphraseScreen(Screen[None]):
         self.work.start(job, change, self._changed, describe=_items)
 
     def _changed(self, job: Job) -> None:
-        from tui.core.vault import Vault
+        from tui.core.vault.vault import Vault
         from tui.screens.recovery import RecoveryScreen
 
         for field in self.query(Input):

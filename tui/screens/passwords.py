@@ -30,11 +30,12 @@ from textual.widgets import (
 )
 from textual.worker import get_current_worker
 
-from tui.core import accounts, passphrase, profile
-from tui.core.display import shown
-from tui.core.errors import ReclaimError
-from tui.core.password_managers import shipped as guidance
-from tui.core.strength import assess
+from tui.core.passwords import changed_accounts as accounts
+from tui.core.passwords import passphrase, profile
+from tui.core.passwords.managers import shipped as guidance
+from tui.core.passwords.strength import assess
+from tui.core.shared.display import shown
+from tui.core.shared.errors import ReclaimError
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.fields import StoredInput
 from tui.widgets.notice import Notice

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.jurisdictions import NOT_SAID, places
+from tui.core.places.jurisdictions import NOT_SAID, places
 
 QUESTION = "Where do you live? This decides which laws, deadlines and helplines Reclaim shows you."
 NOT_SAID_LABEL = "I'd rather not say (general advice only)"

@@ -15,8 +15,8 @@ from textual.widgets import Footer, Static
 from tui.widgets.hanging import bullets
 
 if TYPE_CHECKING:
-    from tui.core.jurisdictions import Jurisdiction
-    from tui.core.takedown_sites import Directions
+    from tui.core.places.jurisdictions import Jurisdiction
+    from tui.core.takedowns.sites import Directions
 
 
 class ReadingScreen(Screen[None]):
@@ -77,7 +77,7 @@ def directions_text(under_18: str, directions: Directions) -> Text:
 def legal_text(place: Jurisdiction) -> Group:
     """Each option, its points to keep in mind as a list with a hanging indent, after the
     laws where the person lives."""
-    from tui.core.legal_options import place_lines, shipped
+    from tui.core.takedowns.legal_options import place_lines, shipped
 
     options = shipped()
     parts: list[RenderableType] = [Text(options.intro)]

@@ -12,9 +12,9 @@ from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from tui.core.display import shown
-from tui.core.jurisdictions import with_the
+from tui.core.places.jurisdictions import with_the
 from tui.core.settings import Safety, Settings
+from tui.core.shared.display import shown
 from tui.widgets.hanging import bullets
 
 
@@ -51,8 +51,8 @@ class SafetyScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         """With a case open, its place decides what is shown."""
-        from tui.core.jurisdictions import case_code
-        from tui.core.vault import Vault
+        from tui.core.places.jurisdictions import case_code
+        from tui.core.vault.vault import Vault
 
         vault = self._vault()
         if isinstance(vault, Vault):
@@ -101,8 +101,8 @@ class SafetyScreen(ModalScreen[None]):
         return parts
 
     def action_place(self) -> None:
-        from tui.core.jurisdictions import case_code, set_case_place
-        from tui.core.vault import Vault
+        from tui.core.places.jurisdictions import case_code, set_case_place
+        from tui.core.vault.vault import Vault
         from tui.screens.place import PlaceScreen
 
         vault = self._vault()

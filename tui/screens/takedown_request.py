@@ -18,20 +18,20 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Select, SelectionList, Static, TextArea
 
-from tui.core.display import shown
-from tui.core.errors import ReclaimError
+from tui.core.shared.display import shown
+from tui.core.shared.errors import ReclaimError
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.fields import StoredInput, StoredTextArea
 
 if TYPE_CHECKING:
-    from tui.core.takedowns import Request
+    from tui.core.takedowns.requests import Request
 
 
 def notice_clock(request: Request) -> str | None:
     """The clock that runs from a regulator's notice for this request where the person
     lives, in words for the label ("24 hours from the notice"), or None."""
-    from tui.core.takedown_sites import Site
-    from tui.core.takedowns import place_site
+    from tui.core.takedowns.requests import place_site
+    from tui.core.takedowns.sites import Site
 
     site = place_site(request)
     if not isinstance(site, Site) or site.deadline_starts != "notice" or not site.deadline_hours:
@@ -78,9 +78,9 @@ class RequestScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         from tui.core.evidence.exhibits import list_exhibits
-        from tui.core.request_states import STATUSES
-        from tui.core.takedown_sites import shipped
-        from tui.core.takedowns import get_request
+        from tui.core.takedowns.requests import get_request
+        from tui.core.takedowns.sites import shipped
+        from tui.core.takedowns.states import STATUSES
 
         vault = open_case(self)
         request = get_request(vault, self.request_id) if self.request_id else None
@@ -138,7 +138,7 @@ class RequestScreen(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        from tui.core.takedowns import get_request
+        from tui.core.takedowns.requests import get_request
 
         if self.request_id:
             self._describe(get_request(open_case(self), self.request_id).site)
@@ -157,9 +157,9 @@ class RequestScreen(Screen[str | None]):
             self._describe(self.site_id)
 
     def _describe(self, site_id: str) -> None:
-        from tui.core.letters import get_facts, request_parts
-        from tui.core.takedown_sites import HashService, shipped
-        from tui.core.takedowns import Request
+        from tui.core.takedowns.letters import get_facts, request_parts
+        from tui.core.takedowns.requests import Request
+        from tui.core.takedowns.sites import HashService, shipped
 
         self.site_id = site_id
         route = shipped().route(site_id)
@@ -185,7 +185,7 @@ class RequestScreen(Screen[str | None]):
     # ---- saving -----------------------------------------------------------------
 
     def save_now(self) -> bool:
-        from tui.core.takedowns import add_request, update_request
+        from tui.core.takedowns.requests import add_request, update_request
 
         if not case_is_open(self):
             return True
@@ -222,7 +222,7 @@ class RequestScreen(Screen[str | None]):
     def _notice(self) -> str | None:
         """The notice time typed, or None where there is no such field or it is as shown
         (so a time shown to the minute isn't stored again a few seconds off)."""
-        from tui.core.takedowns import get_request
+        from tui.core.takedowns.requests import get_request
 
         fields = self.query("#notice").results(StoredInput)
         field = next(fields, None)

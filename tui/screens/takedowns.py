@@ -23,11 +23,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.display import shown
+from tui.core.shared.display import shown
 from tui.screens.case import case_is_open, open_case
 
 if TYPE_CHECKING:
-    from tui.core.takedowns import Request
+    from tui.core.takedowns.requests import Request
 
 AGE_QUESTION = (
     "First, one question, because it changes where to go: was the person in the images "
@@ -137,17 +137,17 @@ class TakedownsScreen(Screen[None]):
 
     @property
     def under_18(self) -> str:
-        from tui.core.letters import get_facts
+        from tui.core.takedowns.letters import get_facts
 
         return get_facts(open_case(self)).under_18
 
     def reload(self, focus_id: str | None = None) -> None:
-        from tui.core.takedown_sites import shipped
-        from tui.core.takedowns import due_at, list_requests
+        from tui.core.takedowns.requests import due_at, list_requests
+        from tui.core.takedowns.sites import shipped
 
         if not case_is_open(self):
             return
-        from tui.core.jurisdictions import case_place
+        from tui.core.places.jurisdictions import case_place
 
         self.query_one("#place", Static).update(
             f"Where you live: {case_place(open_case(self))}. j changes it."
@@ -190,7 +190,7 @@ class TakedownsScreen(Screen[None]):
         self.query_one("#lead", Static).update(lead)
 
     def _today(self, requests: Sequence[Request], under_18: str) -> RenderableType:
-        from tui.core.takedowns import is_overdue, needs_follow_up, suggestions
+        from tui.core.takedowns.requests import is_overdue, needs_follow_up, suggestions
 
         text = Text()
         for request in requests:
@@ -228,7 +228,7 @@ class TakedownsScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#age AgeQuestion")
     def age_answered(self, event: OptionList.OptionSelected) -> None:
-        from tui.core.letters import save_facts
+        from tui.core.takedowns.letters import save_facts
 
         save_facts(open_case(self), under_18=event.option.id)
         self.reload()
@@ -268,8 +268,8 @@ class TakedownsScreen(Screen[None]):
             self.app.push_screen(RequestScreen(request_id), lambda _: self.reload(request_id))
 
     def action_directions(self) -> None:
-        from tui.core.jurisdictions import case_code
-        from tui.core.takedown_sites import for_place
+        from tui.core.places.jurisdictions import case_code
+        from tui.core.takedowns.sites import for_place
         from tui.screens.reading import ReadingScreen, directions_text
 
         directions = for_place(case_code(open_case(self)))
@@ -281,7 +281,7 @@ class TakedownsScreen(Screen[None]):
 
     def action_place(self) -> None:
         """Where you live: kept in the case; the deadlines and next steps follow it."""
-        from tui.core.jurisdictions import set_case_place, stored
+        from tui.core.places.jurisdictions import set_case_place, stored
         from tui.screens.place import PlaceScreen
 
         def chosen(code: str | None) -> None:
@@ -293,7 +293,7 @@ class TakedownsScreen(Screen[None]):
         self.app.push_screen(PlaceScreen(stored(open_case(self))), chosen)
 
     def action_next_steps(self) -> None:
-        from tui.core.takedowns import list_requests, suggestions
+        from tui.core.takedowns.requests import list_requests, suggestions
         from tui.screens.reading import ReadingScreen
 
         text = Text()
@@ -313,7 +313,7 @@ class TakedownsScreen(Screen[None]):
         self.app.push_screen(ReadingScreen("What to do next", text))
 
     def action_options(self) -> None:
-        from tui.core.jurisdictions import case_jurisdiction
+        from tui.core.places.jurisdictions import case_jurisdiction
         from tui.screens.reading import ReadingScreen, legal_text
 
         place = case_jurisdiction(open_case(self))

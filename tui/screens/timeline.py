@@ -14,9 +14,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.widgets.data_table import ColumnKey
 
-from tui.core.display import shown, shown_block
-from tui.core.errors import ReclaimError
-from tui.core.timeline import PROMPTS
+from tui.core.shared.display import shown, shown_block
+from tui.core.shared.errors import ReclaimError
+from tui.core.timeline.events import PROMPTS
 from tui.screens.case import case_is_open, open_case, places
 
 FIXED_WIDTH = 20 + 14 + 12 + 4 * 2 + 2
@@ -28,7 +28,7 @@ START_HERE = (
 
 
 def reading_text(parts: list[object]) -> Text:
-    from tui.core.account import Part, intro
+    from tui.core.timeline.written_account import Part, intro
 
     text = Text()
     text.append(intro() + "\n\n", style="italic")
@@ -86,7 +86,7 @@ class TimelineScreen(Screen[None]):
         table.refresh()
 
     def reload(self, focus_id: str | None = None) -> None:
-        from tui.core.timeline import entries
+        from tui.core.timeline.events import entries
 
         if not case_is_open(self):
             return
@@ -146,7 +146,7 @@ class TimelineScreen(Screen[None]):
             return
 
         def answered(really: bool | None) -> None:
-            from tui.core.timeline import remove_event
+            from tui.core.timeline.events import remove_event
 
             if not really:
                 return
@@ -167,7 +167,7 @@ class TimelineScreen(Screen[None]):
         )
 
     def _fill_reading(self) -> None:
-        from tui.core.account import parts
+        from tui.core.timeline.written_account import parts
 
         self.query_one("#reading-text", Static).update(reading_text(list(parts(open_case(self)))))
 
@@ -186,7 +186,7 @@ class TimelineScreen(Screen[None]):
         from tui.dialogs.ask import AskDialog
 
         def answered(name: str | None) -> None:
-            from tui.core.account import export
+            from tui.core.timeline.written_account import export
 
             if not name:
                 return

@@ -2,8 +2,8 @@
 opens it. Unlocking runs Argon2id, about half a second, in a thread.
 
 On a kiosk the screen is shown for any case number typed, and a number with no case
-fails like a wrong passphrase (tui/core/cases.py). Failures in a row make the next try
-wait (tui/core/throttle.py); the screen says how long, counts down, and refuses to try
+fails like a wrong passphrase (tui/core/kiosk/cases.py). Failures in a row make the next try
+wait (tui/core/kiosk/throttle.py); the screen says how long, counts down, and refuses to try
 until then."""
 
 from __future__ import annotations
@@ -20,14 +20,14 @@ from textual.timer import Timer
 from textual.widgets import Checkbox, Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
-from tui.core import throttle as throttles
-from tui.core.errors import explain
+from tui.core.kiosk import throttle as throttles
+from tui.core.shared.errors import explain
 from tui.messages import CaseOpened
 from tui.widgets.notice import Notice
 from tui.widgets.tick import TickBox
 
 if TYPE_CHECKING:
-    from tui.core.vault import Vault
+    from tui.core.vault.vault import Vault
 
 PASSPHRASE_PROMPT = "Enter your passphrase to open your case."  # noqa: S105
 RECOVERY_PROMPT = "Enter the recovery code you wrote down when you made your case."
@@ -104,7 +104,7 @@ class UnlockScreen(Screen[None]):
     def prepare_stand_in(self) -> None:
         """Measure the stand-in's cost now, for any number, so the first try at a number
         with no case doesn't take longer than one at a real case."""
-        from tui.core.cases import stand_in_params
+        from tui.core.kiosk.cases import stand_in_params
 
         stand_in_params()
 
@@ -132,8 +132,8 @@ class UnlockScreen(Screen[None]):
     def look_at_keyring(self) -> tuple[bool, Vault | None]:
         """Whether this device has a usable keyring, and (at launch) the case opened with a
         key the person asked it to remember. Off the UI thread: finding the keyring is slow."""
-        from tui.core import device_keyring
-        from tui.core.vault import Vault, read_header
+        from tui.core.vault import device_keyring
+        from tui.core.vault.vault import Vault, read_header
 
         if not device_keyring.available():
             return False, None
@@ -185,10 +185,10 @@ class UnlockScreen(Screen[None]):
     def open_case(
         self, secret: str, recovery: bool, throttle: throttles.UnlockThrottle | None = None
     ) -> Vault:
-        from tui.core.vault import Vault
+        from tui.core.vault.vault import Vault
 
         if throttle is not None:
-            from tui.core.cases import open_case
+            from tui.core.kiosk.cases import open_case
 
             if recovery:
                 return open_case(self.path, recovery_code=secret, throttle=throttle)
@@ -209,7 +209,7 @@ class UnlockScreen(Screen[None]):
             self.opened(event)
 
     def opened(self, event: Worker.StateChanged) -> None:
-        from tui.core.vault import Vault
+        from tui.core.vault.vault import Vault
 
         secret = self.query_one("#secret", Input)
         secret.disabled = False

@@ -1,6 +1,6 @@
 """Form fields for a value the case already holds.
 
-A stored name or note can hold control characters (see `tui.core.display`), and an
+A stored name or note can hold control characters (see `tui.core.shared.display`), and an
 `Input` or a `TextArea` would send them to the terminal as they are. These fields show
 the visible form instead and, while the person leaves it as shown, give back the stored
 value exactly, so that saving a form never rewrites what was kept."""
@@ -11,7 +11,7 @@ from typing import Any
 
 from textual.widgets import Input, TextArea
 
-from tui.core.display import kept, shown, shown_block
+from tui.core.shared.display import kept, shown, shown_block
 
 
 class StoredInput(Input):

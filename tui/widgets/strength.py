@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.markup import escape
 
-from tui.core.strength import Assessment
+from tui.core.passwords.strength import Assessment
 
 BAR_WIDTH = 20
 COLOURS = ("$error", "$error", "$warning", "$success", "$success")

@@ -19,11 +19,11 @@ from typing import Any
 
 from cryptography.exceptions import InvalidTag
 
-from tui.core import keys
-from tui.core.atomic import fsync_dir
-from tui.core.blobs import BlobDamaged, read_card
-from tui.core.layout import RECORD
-from tui.core.vault import Vault
+from tui.core.shared.atomic import fsync_dir
+from tui.core.vault import keys
+from tui.core.vault.blobs import BlobDamaged, read_card
+from tui.core.vault.layout import RECORD
+from tui.core.vault.vault import Vault
 
 CARD_MAGIC = b"RCLCARD1"
 EXHIBITS = "exhibits"
@@ -185,7 +185,7 @@ def recover(vault: Vault, progress: Callable[[int, int], None] | None = None) ->
     """Put back into the record every blob it doesn't know, after checking each one's
     bytes against the hash on its card. A blob of an exhibit that was deleted for good
     (the custody log says so) is removed instead, finishing that deletion."""
-    from tui.core import custody
+    from tui.core.vault import custody
 
     result = Recovered()
     with vault.transaction():
@@ -282,7 +282,7 @@ def rebuild_record(vault: Vault) -> tuple[Recovered, Path | None]:
             generations.append(card.generation)
     vault.rebuild_storage(max(generations, default=0) + 1)
     result = recover(vault)
-    from tui.core import custody
+    from tui.core.vault import custody
 
     with vault.transaction():
         custody.append(

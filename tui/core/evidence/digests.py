@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from tui.core.errors import VaultDamaged
 from tui.core.evidence.exhibits import Exhibit, _hash_blob
-from tui.core.vault import Vault
+from tui.core.shared.errors import VaultDamaged
+from tui.core.vault.vault import Vault
 
 
 @dataclass(frozen=True)

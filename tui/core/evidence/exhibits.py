@@ -20,12 +20,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from tui.core import custody
-from tui.core.atomic import check_new_file, fsync_dir, open_private, temp_path_for
-from tui.core.blobs import BlobDamaged, append_card, decrypt_stream, encrypt_stream
-from tui.core.clock import local_offset, utc_now, utc_stamp
-from tui.core.dates import parse_rough
-from tui.core.errors import InputError, NotFound, ReclaimError, VaultDamaged
 from tui.core.evidence import cards, formats
 from tui.core.evidence.media import (
     SAME_PICTURE_BITS,
@@ -33,8 +27,14 @@ from tui.core.evidence.media import (
     same_pictures,
     time_from_name,
 )
-from tui.core.store import json_copy
-from tui.core.vault import Vault
+from tui.core.shared.atomic import check_new_file, fsync_dir, open_private, temp_path_for
+from tui.core.shared.clock import local_offset, utc_now, utc_stamp
+from tui.core.shared.dates import parse_rough
+from tui.core.shared.errors import InputError, NotFound, ReclaimError, VaultDamaged
+from tui.core.vault import custody
+from tui.core.vault.blobs import BlobDamaged, append_card, decrypt_stream, encrypt_stream
+from tui.core.vault.store import json_copy
+from tui.core.vault.vault import Vault
 
 TABLE = "exhibits"
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from time import monotonic
 
-from tui.core.errors import Cancelled, InputError, ReclaimError, explain
 from tui.core.evidence.exhibits import (
     Exhibit,
     IntakeResult,
@@ -25,7 +24,8 @@ from tui.core.evidence.exhibits import (
     record_staged,
     stage_file,
 )
-from tui.core.vault import Vault
+from tui.core.shared.errors import Cancelled, InputError, ReclaimError, explain
+from tui.core.vault.vault import Vault
 
 #: A batch is recorded once it holds this many files or this much work has gone by,
 #: and before a file this big is copied (what is copied is acknowledged before a long

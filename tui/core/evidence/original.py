@@ -21,11 +21,11 @@ from typing import Any, BinaryIO, NoReturn, cast
 from nacl import bindings as sodium
 from nacl.exceptions import CryptoError
 
-from tui.core.blobs import _ABYTES, _HEADER, _TAG_FINAL, CHUNK, BlobDamaged, _layout
-from tui.core.errors import VaultDamaged
 from tui.core.evidence.digests import Digests
 from tui.core.evidence.exhibits import Exhibit
-from tui.core.vault import Vault
+from tui.core.shared.errors import VaultDamaged
+from tui.core.vault.blobs import _ABYTES, _HEADER, _TAG_FINAL, CHUNK, BlobDamaged, _layout
+from tui.core.vault.vault import Vault
 
 SEALED = CHUNK + _ABYTES
 _STATE_BYTES = sodium.crypto_secretstream_xchacha20poly1305_STATEBYTES

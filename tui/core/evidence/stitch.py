@@ -9,8 +9,6 @@ import io
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from tui.core import custody
-from tui.core.errors import InputError
 from tui.core.evidence.exhibits import (
     Exhibit,
     IntakeResult,
@@ -18,7 +16,9 @@ from tui.core.evidence.exhibits import (
     get_exhibit,
     read_original,
 )
-from tui.core.vault import Vault
+from tui.core.shared.errors import InputError
+from tui.core.vault import custody
+from tui.core.vault.vault import Vault
 
 #: Far taller than any real chat (some thirty phone screens), and within Pillow's
 #: pixel limit, which the photo handlers keep firm.

@@ -1,0 +1,1 @@
+"""Safe copies: the register of where copies are; backups made, checked and restored."""

@@ -1,0 +1,1 @@
+"""New passwords: judging strength, making passphrases, the accounts changed, password managers."""

@@ -1,0 +1,1 @@
+"""Where the person lives: the jurisdiction packs and the case's place."""

@@ -1,0 +1,97 @@
+"""The lawyer package: one folder to hand to a lawyer, holding the binder prepared for a
+lawyer, the originals, the written account as DOCX (lawyers edit it), and notes: the
+person's own notes for the lawyer and where every takedown request stands. It is a
+BagIt bag like the binder's USB package, so its contents can be checked."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from tui.core.binder.build import BinderChoices, BinderResult, Progress
+from tui.core.binder.packages import write_package
+from tui.core.places.jurisdictions import lawyer_line
+from tui.core.takedowns.letters import get_facts
+from tui.core.takedowns.requests import due_at, is_overdue, list_requests
+from tui.core.takedowns.sites import shipped
+from tui.core.timeline.written_account import as_docx
+from tui.core.vault.vault import Vault
+
+UNDER_18_WORDS = {
+    "yes": "The person shown was under 18 when the images were taken.",
+    "unsure": "It is not known whether the person shown was under 18 when the images were taken.",
+    "no": "The person shown was 18 or over when the images were taken.",
+}
+
+
+def notes_text(vault: Vault) -> str:
+    """The notes for the lawyer, as plain text."""
+    facts = get_facts(vault)
+    out = ["Notes for the lawyer", "====================", "", lawyer_line(vault), ""]
+    if facts.under_18:
+        out += [UNDER_18_WORDS[facts.under_18], ""]
+    out += ["My notes", "--------", facts.lawyer_notes or "(none written)", ""]
+    out += ["Takedown requests", "-----------------"]
+    requests = list_requests(vault)
+    if not requests:
+        out.append("None recorded yet.")
+    directions = shipped()
+    for request in requests:
+        route = directions.route(request.site)
+        out.append(f"{request.id}  {route.name}: {request.status}")
+        if request.sent_at:
+            out.append(f"    sent {request.sent_at.replace('T', ' ').rstrip('Z')} UTC")
+        if (due := due_at(request)) is not None:
+            late = " (overdue)" if is_overdue(request) else ""
+            out.append(f"    removal due by {due:%Y-%m-%d %H:%M} UTC{late}")
+        if request.reference:
+            out.append(f"    reference {request.reference}")
+        out += [f"    {url}" for url in request.urls]
+        if request.evidence:
+            out.append(f"    evidence: {', '.join(request.evidence)}")
+        if request.notes:
+            out.append(f"    notes: {request.notes}")
+    out.append("")
+    return "\n".join(out)
+
+
+def write_lawyer_package(
+    vault: Vault,
+    folder: Path,
+    prepared_by: str = "",
+    progress: Progress | None = None,
+    export_date: date | None = None,
+    organization: str = "",
+) -> BinderResult:
+    """The lawyer package in a new `folder`. `export_date` (default today) is printed in
+    the binder and is the bag's Bagging-Date, so the same case and date give the same
+    package; `organization` is the clinic's name, from the settings."""
+    choices = BinderChoices(prepared_for="lawyer", prepared_by=prepared_by)
+    if export_date is not None:
+        choices = replace(choices, export_date=export_date)
+    extra = {
+        "timeline.docx": (
+            fixed_zip_times(as_docx(vault), choices.export_date),
+            "the written account, to edit (Word)",
+        ),
+        "notes.txt": (notes_text(vault).encode(), "notes for the lawyer; takedown requests"),
+    }
+    return write_package(vault, folder, choices, progress, extra, organization)
+
+
+def fixed_zip_times(data: bytes, day: date) -> bytes:
+    """A zip (a DOCX) whose members are dated `day` rather than the moment it was saved,
+    so that the same account gives the same file."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(
+                info.filename, date_time=(day.year, day.month, day.day, 0, 0, 0)
+            )
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, source.read(info))
+    return out.getvalue()

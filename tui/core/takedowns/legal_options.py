@@ -1,0 +1,114 @@
+"""The legal options in plain words, as data in `checklists/legal-options.toml`, checked
+as strictly as the checklists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from tui.core.places.jurisdictions import GENERAL, Jurisdiction
+from tui.core.privacy.checklists import ChecklistError, check_fields, check_id, prose, read_toml
+from tui.core.shared.paths import checklists_dir
+
+FILE = "legal-options.toml"
+REQUIRED: dict[str, type] = {"title": str, "reviewed": date, "source": str, "intro": str}
+REQUIRED |= {"options": list}
+OPTION: dict[str, type] = {"id": str, "title": str, "what": str, "good_for": str}
+OPTION |= {"keep_in_mind": list}
+OPTION_OPTIONAL: dict[str, type] = {"next": str}
+
+
+@dataclass(frozen=True)
+class LegalOption:
+    id: str
+    title: str
+    what: str
+    good_for: str
+    keep_in_mind: tuple[str, ...]
+    next: str = ""
+
+
+@dataclass(frozen=True)
+class LegalOptions:
+    title: str
+    reviewed: date
+    source: str
+    intro: str
+    options: tuple[LegalOption, ...]
+
+    def option(self, option_id: str) -> LegalOption:
+        for option in self.options:
+            if option.id == option_id:
+                return option
+        raise ChecklistError(f'"{option_id}" is not one of the legal options.')
+
+
+def parse(data: dict[str, Any], name: str = FILE) -> LegalOptions:
+    check_fields(data, REQUIRED, {}, name)
+    options: list[LegalOption] = []
+    seen: set[str] = set()
+    for number, raw in enumerate(data["options"], start=1):
+        where = f"{name}, option {number}"
+        if not isinstance(raw, dict):
+            raise ChecklistError(f"{where} should be an [[options]] table.")
+        check_fields(raw, OPTION, OPTION_OPTIONAL, where)
+        check_id(raw["id"], seen, where)
+        items = raw["keep_in_mind"]
+        if not items or not all(isinstance(item, str) and item.strip() for item in items):
+            raise ChecklistError(f"{where}: keep_in_mind should be a list of sentences.")
+        texts = {k: prose(v) for k, v in raw.items() if isinstance(v, str) and k != "id"}
+        keep = tuple(prose(item) for item in items)
+        options.append(LegalOption(**{**raw, **texts, "keep_in_mind": keep}))
+    if not options:
+        raise ChecklistError(f"{name} needs at least one option.")
+    return LegalOptions(
+        title=prose(data["title"]),
+        reviewed=data["reviewed"],
+        source=prose(data["source"]),
+        intro=prose(data["intro"]),
+        options=tuple(options),
+    )
+
+
+def load(path: Path) -> LegalOptions:
+    return parse(read_toml(path), path.name)
+
+
+@cache
+def shipped() -> LegalOptions:
+    return load(checklists_dir() / FILE)
+
+
+def place_lines(place: Jurisdiction) -> list[str]:
+    """The laws where the person lives, each with its name, as plain text."""
+    if place.code == GENERAL:
+        return [
+            "You haven't said where you live, so these are general options. Tell Reclaim "
+            "(reclaim jurisdiction set CODE) to see the laws of your place."
+        ]
+    heading = f"The law where you live: {place.name}"
+    out = [heading, "-" * len(heading)]
+    for law in place.legal:
+        out += [f"{law.law}: {law.text}", f"  (source: {law.source}, checked {law.reviewed})"]
+    return out
+
+
+def as_text(options: LegalOptions, place: Jurisdiction | None = None) -> str:
+    """The whole page as plain text, for the terminal and the screen; with `place`, its
+    laws come first."""
+    out = [options.title, "=" * len(options.title), "", options.intro, ""]
+    if place is not None:
+        out += [*place_lines(place), ""]
+    for option in options.options:
+        out += [option.title, "-" * len(option.title), option.what, ""]
+        out.append(f"Good for: {option.good_for}")
+        out.append("Keep in mind:")
+        out += [f"- {item}" for item in option.keep_in_mind]
+        if option.next:
+            out.append(f"Next: {option.next}")
+        out.append("")
+    out.append(f"Last checked {options.reviewed.isoformat()}. Not legal advice.")
+    return "\n".join(out)

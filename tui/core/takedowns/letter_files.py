@@ -1,0 +1,128 @@
+"""A letter, as the person last edited it, written out as plain text, DOCX or PDF.
+
+Like every export, it is the person's decision to take something out of the vault: the
+file is written where they say, readable only by them, never over another file, and
+the custody log records it with the output's hash."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+from tui.core.shared.atomic import atomic_write, check_new_file
+from tui.core.shared.errors import InputError
+from tui.core.shared.paths import fonts_dir
+from tui.core.takedowns.letters import Letter
+from tui.core.vault import custody
+from tui.core.vault.vault import Vault
+
+FORMATS = ("txt", "docx", "pdf")
+FONT_DIR = fonts_dir()
+
+
+#: How a letter's text marks a bullet: a line starting "- " (the drafts write them so).
+BULLET = "- "
+
+
+def blocks(text: str) -> list[tuple[bool, list[str]]]:
+    """The letter's lines as Word should hold them: (is a bullet, its lines).
+
+    A bullet ("- 12 March 2024: Alex posted the pictures") takes the indented lines
+    under it (the event's details, each "  "-indented by the draft, blank ones too when
+    more of its lines follow), so that they become line breaks inside the one bulleted
+    paragraph and stay indented under its text; one paragraph per line would put them
+    back at the margin. Every other line is a paragraph of its own, as typed."""
+    lines = text.split("\n")
+    found: list[tuple[bool, list[str]]] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if not line.startswith(BULLET):
+            found.append((False, [line]))
+            continue
+        item = [line.removeprefix(BULLET).strip()]
+        while index < len(lines) and _continues(lines, index):
+            item.append(lines[index].strip())
+            index += 1
+        found.append((True, item))
+    return found
+
+
+def _continues(lines: list[str], index: int) -> bool:
+    """Line `index` is indented, and is text, or a blank among a bullet's indented lines."""
+    line = lines[index]
+    if not line[:1].isspace():
+        return False
+    if line.strip():
+        return True
+    rest = lines[index + 1 :]
+    following = next((later for later in rest if later.strip()), "")
+    return following[:1].isspace()
+
+
+def as_docx(title: str, text: str) -> bytes:
+    from docx import Document
+
+    document = Document()
+    document.core_properties.title = title
+    document.core_properties.author = ""
+    for bullet, lines in blocks(text):
+        if not bullet:
+            document.add_paragraph(lines[0])
+            continue
+        paragraph = document.add_paragraph(style="List Bullet")
+        for number, line in enumerate(lines):
+            run = paragraph.add_run()
+            if number:
+                run.add_break()
+            run.add_text(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def as_pdf(title: str, text: str) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_title(title)
+    pdf.set_creator("Reclaim")
+    pdf.set_margins(25, 25, 25)
+    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.set_font("DejaVu", size=11)
+    pdf.add_page()
+    for line in text.split("\n"):
+        pdf.multi_cell(0, 6, line or " ", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def export_letter(vault: Vault, letter: Letter, text: str, destination: Path) -> Path:
+    """Write `text` (the letter as edited) to `destination`; its suffix picks the format."""
+    suffix = destination.suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise InputError(
+            f"{destination.name}: a letter can be saved as .txt, .docx or .pdf; "
+            "end the file name with one of those."
+        )
+    if not text.strip():
+        raise InputError("The letter is empty; nothing was written.")
+    check_new_file(destination)
+    if suffix == "docx":
+        data = as_docx(letter.title, text)
+    elif suffix == "pdf":
+        data = as_pdf(letter.title, text)
+    else:
+        data = text.encode() + (b"" if text.endswith("\n") else b"\n")
+    atomic_write(destination, data)
+    with vault.transaction():
+        custody.append(
+            vault.table(custody.TABLE),
+            "letter export",
+            letter=letter.kind,
+            request=letter.request,
+            destination=str(destination),
+            sha256=hashlib.sha256(data).hexdigest(),
+        )
+    return destination

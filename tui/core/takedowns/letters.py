@@ -1,0 +1,420 @@
+"""Letters drafted from the case: a takedown request to a site, a copyright notice for
+pictures the person took themselves, and a cease-and-desist letter to the person who
+shared them.
+
+A letter is only drafted when every fact it needs is known, so no letter ever carries a
+blank or a placeholder: what is missing is asked for first (`MissingFacts` names each
+fact and how to give it). Facts given once (name, contact, signature, whether the person
+shown was under 18) are kept in the case for the next letter. Every draft opens with a
+line saying it is a draft and not legal advice."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from tui.core.evidence.exhibits import get_exhibit
+from tui.core.shared.clock import utc_now
+from tui.core.shared.dates import parse_when
+from tui.core.shared.errors import InputError
+from tui.core.shared.fuzzy_dates import as_written
+from tui.core.takedowns.requests import Request, get_request, place_site
+from tui.core.takedowns.sites import HashService, Site
+from tui.core.timeline.events import entries
+from tui.core.vault import custody
+from tui.core.vault.vault import Vault
+
+TABLE = "letter_facts"
+KINDS = ("takedown", "copyright", "cease-desist")
+UNDER_18 = ("yes", "no", "unsure")
+DRAFT_NOTICE = (
+    "DRAFT prepared with Reclaim: not legal advice. Check every line, change what is not "
+    "right (a lawyer or victim advocate can help), and remove this line before sending."
+)
+DEFAULT_DEMANDS = (
+    "stop sharing, posting, sending or showing the images, and stop threatening to",
+    "delete every copy you have, on every phone, computer, account and backup",
+    "ask everyone you gave them to, and every site where you posted them, to delete them",
+    "not contact me again, except through a lawyer",
+)
+
+
+@dataclass
+class Facts:
+    """What letters need to know about the person, kept in the case once given."""
+
+    name: str = ""
+    contact: str = ""
+    """How to reach the person: an email address, or a postal address."""
+    signature: str = ""
+    """The full name typed as an electronic signature."""
+    acting_for: str = ""
+    """The person shown, when a helper or lawyer writes for them."""
+    no_consent: bool = False
+    """The person confirmed that the images were shared without their consent."""
+    under_18: str = ""
+    """Was the person shown under 18 when the images were taken: yes, no or unsure."""
+    recipient: str = ""
+    """The person a cease-and-desist letter goes to."""
+    recipient_contact: str = ""
+    respond_by: str = ""
+    """The date by which the recipient must do what the letter demands."""
+    demands: list[str] = field(default_factory=lambda: list(DEFAULT_DEMANDS))
+    lawyer_notes: str = ""
+    jurisdiction: str = ""
+    """Where the person lives: a code from `checklists/jurisdictions/`, "none" for "I'd
+    rather not say", or '' in a case made before Reclaim asked (see `jurisdictions`)."""
+
+
+#: Every takedown letter asks for this, wherever the person lives: blocking the images in
+#: one country leaves them up for everyone else (Re X Corp., 2025 BCCRT 1228).
+EVERYWHERE = (
+    "Please remove them from your service everywhere, not only where I live: blocking or "
+    "hiding them in one country is not removal."
+)
+
+
+@dataclass(frozen=True)
+class Need:
+    """One missing fact: how a person would be asked for it, and the CLI option."""
+
+    key: str
+    question: str
+    option: str
+
+
+class MissingFacts(InputError):
+    def __init__(self, needs: Sequence[Need]) -> None:
+        self.needs = list(needs)
+        asked = "; ".join(f"{need.question} ({need.option})" for need in self.needs)
+        super().__init__(
+            f"Before this letter can be drafted it needs: {asked}. What you give is kept "
+            "in the case for the next letter."
+        )
+
+
+@dataclass(frozen=True)
+class Letter:
+    kind: str
+    title: str
+    text: str
+    request: str = ""
+
+
+NEEDS = {
+    "name": Need("name", "your full name", "--name"),
+    "contact": Need("contact", "how to reach you, an email or postal address", "--contact"),
+    "signature": Need("signature", "your full name typed as your signature", "--signature"),
+    "no_consent": Need(
+        "no_consent",
+        "your confirmation that the images were shared without your consent",
+        "--confirm-no-consent",
+    ),
+    "under_18": Need(
+        "under_18",
+        "whether the person shown was under 18 when they were taken: yes, no or unsure",
+        "--under-18",
+    ),
+    "self_taken": Need(
+        "self_taken",
+        "your confirmation that you took the pictures yourself",
+        "--i-took-them",
+    ),
+    "work": Need("work", "a short description of your original picture or video", "--work"),
+    "recipient": Need("recipient", "the name of the person the letter is to", "--to"),
+    "respond_by": Need("respond_by", "the date by which they must do it", "--respond-by"),
+    "events": Need(
+        "events",
+        "at least one event in your written account (step 6, or reclaim timeline add)",
+        "--help",
+    ),
+}
+
+
+# ---- the facts ----------------------------------------------------------------------
+
+
+def get_facts(vault: Vault) -> Facts:
+    records = vault.table(TABLE).all()
+    if not records:
+        return Facts()
+    known = Facts.__dataclass_fields__
+    return Facts(**{k: v for k, v in dict(records[0]).items() if k in known})
+
+
+def save_facts(vault: Vault, **changes: object) -> Facts:
+    """Keep what the person gave; text is trimmed, dates and answers are checked first so
+    that a bad value changes nothing."""
+    facts = get_facts(vault)
+    checked: dict[str, object] = {}
+    for key, value in changes.items():
+        if value is None:
+            continue
+        if key not in Facts.__dataclass_fields__:
+            raise ValueError(f"unknown fact {key}")
+        if isinstance(value, str):
+            value = value.strip()
+        if key == "under_18" and value and value not in UNDER_18:
+            raise InputError("Was the person shown under 18? Answer yes, no or unsure.")
+        if key == "respond_by" and value:
+            value = _respond_by(str(value))
+        if key == "demands":
+            value = [d.strip() for d in value if d.strip()]  # type: ignore[attr-defined]
+        if value != getattr(facts, key):
+            checked[key] = value
+    if not checked:
+        return facts
+    updated = Facts(**{**asdict(facts), **checked})
+    with vault.transaction():
+        table = vault.table(TABLE)
+        table.truncate()
+        table.insert(asdict(updated))
+        custody.append(vault.table(custody.TABLE), "letter facts", fields=sorted(checked))
+    return updated
+
+
+def _respond_by(text: str) -> str:
+    day = parse_when(text, future=True)[:10]
+    if date.fromisoformat(day) <= utc_now().date():
+        raise InputError(f"{day} has already come; give a date after today, like in 14 days.")
+    return day
+
+
+def person(facts: Facts) -> str:
+    return facts.acting_for or facts.name
+
+
+def request_parts(request: Request, facts: Facts) -> list[tuple[str, bool]]:
+    """The parts a valid removal request has (the TAKE IT DOWN Act and the sites ask for
+    the same): where the content is, the statement, a signature, how to reach you."""
+    links = len(request.urls)
+    return [
+        (f"where the content is ({links} link{'s' if links != 1 else ''})", links > 0),
+        ("a statement that it was shared without consent", facts.no_consent),
+        ("your name and signature", bool(facts.name and facts.signature)),
+        ("how to reach you", bool(facts.contact)),
+    ]
+
+
+def _require(facts: Facts, keys: Sequence[str], extra: Sequence[str] = ()) -> None:
+    missing = [NEEDS[key] for key in keys if not getattr(facts, key)]
+    missing += [NEEDS[key] for key in extra]
+    if missing:
+        raise MissingFacts(missing)
+
+
+# ---- drafting ------------------------------------------------------------------------
+
+
+def _today() -> str:
+    return utc_now().date().strftime("%-d %B %Y")
+
+
+def _signature(facts: Facts) -> list[str]:
+    lines = ["", f"/s/ {facts.signature}", facts.name]
+    if facts.acting_for:
+        lines.append(f"on behalf of {facts.acting_for}")
+    return [*lines, facts.contact, f"Signed electronically on {_today()}"]
+
+
+def _exhibit_lines(vault: Vault, request: Request) -> list[str]:
+    lines = []
+    for exhibit_id in request.evidence:
+        exhibit = get_exhibit(vault, exhibit_id)
+        what = exhibit.description or exhibit.original_name
+        when = f", captured {as_written(exhibit.captured_at)}" if exhibit.captured_at else ""
+        lines.append(f"- {exhibit.id}: {what}{when}")
+        lines.append(f"  SHA-256 {exhibit.sha256}")
+    return lines
+
+
+def _site_for(request: Request) -> Site:
+    """The request's site as the case's place has it (with that place's clock)."""
+    route = place_site(request)
+    if isinstance(route, HashService):
+        raise InputError(
+            f"{route.name} works on your own device: there is no letter to send. "
+            f"Use its site, {route.link}, and keep the case number and PIN here."
+        )
+    return route
+
+
+def _acting(facts: Facts) -> list[str]:
+    if not facts.acting_for:
+        return []
+    return [
+        f"I am writing on behalf of {facts.acting_for}, the person shown, who has asked me "
+        "to make this request for them.",
+        "",
+    ]
+
+
+def draft_takedown(vault: Vault, request_id: str) -> Letter:
+    request = get_request(vault, request_id)
+    site = _site_for(request)
+    facts = get_facts(vault)
+    _require(facts, ("name", "contact", "signature", "no_consent"))
+    whose = "me" if not facts.acting_for else facts.acting_for
+    lines = [
+        DRAFT_NOTICE,
+        "",
+        _today(),
+        "",
+        f"To: {site.name}",
+        f"Route: {site.route}",
+        "Subject: Request to remove intimate images shared without consent",
+        "",
+        "To whom it may concern,",
+        "",
+        *_acting(facts),
+        f"Intimate images of {whose} have been published on your service without consent. "
+        "I ask you to remove them, and any copies of them you can find, without delay.",
+        "",
+        "Where they are:",
+        *[f"- {url}" for url in request.urls],
+    ]
+    if request.evidence:
+        lines += ["", "I have kept copies as evidence:", *_exhibit_lines(vault, request)]
+    lines += [
+        "",
+        f"I have a good faith belief that these images of {whose} were published without "
+        "consent. They were not shared with consent for them to be made public.",
+    ]
+    lines += ["", EVERYWHERE]
+    lines += _place_lines(vault, site)
+    if request.reference:
+        lines += ["", f"Your reference: {request.reference}"]
+    lines += ["", "Yours faithfully,", *_signature(facts)]
+    return Letter("takedown", f"Takedown request to {site.name}", "\n".join(lines), request.id)
+
+
+def _place_lines(vault: Vault, site: Site) -> list[str]:
+    """What the law where the person lives says, and the clock it sets for the site."""
+    from tui.core.places.jurisdictions import case_jurisdiction
+
+    place = case_jurisdiction(vault)
+    cites = place.letter and site.kind in place.letter.kinds
+    lines = ["", place.letter.cites] if place.letter and cites else []
+    if site.deadline_hours and site.deadline_starts == "request":
+        lines += [
+            "",
+            f"Please remove them within {site.deadline_hours} hours of receiving this "
+            "request and tell me when you have done so.",
+        ]
+    else:
+        lines += ["", "Please remove them without delay and tell me when you have done so."]
+    return lines
+
+
+def draft_copyright(vault: Vault, request_id: str) -> Letter:
+    request = get_request(vault, request_id)
+    site = _site_for(request)
+    facts = get_facts(vault)
+    if facts.under_18 in ("yes", "unsure"):
+        raise InputError(
+            "A copyright notice is never the route when the person shown was, or may have "
+            "been, under 18: use Take It Down and report it to the police (reclaim takedown "
+            "sites says how, and who else helps where you live)."
+        )
+    extra = []
+    if not request.self_taken:
+        extra.append("self_taken")
+    if not request.work:
+        extra.append("work")
+    _require(facts, ("under_18", "name", "contact", "signature"), extra)
+    lines = [
+        DRAFT_NOTICE,
+        "",
+        _today(),
+        "",
+        f"To: {site.name}, copyright agent",
+        "Subject: Notice of copyright infringement",
+        "",
+        "To whom it may concern,",
+        "",
+        "I own the copyright in the work described below, which I created myself. Copies "
+        "of it are on your service without my permission. I ask you to remove them or "
+        "disable access to them.",
+        "",
+        f"The original work: {request.work}",
+        "",
+        "Where the copies are:",
+        *[f"- {url}" for url in request.urls],
+        "",
+        "I have a good faith belief that the use of the work described above is not "
+        "authorised by me, the copyright owner, or by the law.",
+        "",
+        "The information in this notice is accurate, and under penalty of perjury, I am "
+        "the owner of the copyright, or authorised to act for the owner, of the work that "
+        "is infringed.",
+    ]
+    if request.reference:
+        lines += ["", f"Your reference: {request.reference}"]
+    lines += ["", "Yours faithfully,", *_signature(facts)]
+    return Letter("copyright", f"Copyright notice to {site.name}", "\n".join(lines), request.id)
+
+
+def draft_cease_desist(vault: Vault) -> Letter:
+    facts = get_facts(vault)
+    events = entries(vault)
+    _require(
+        facts,
+        ("name", "contact", "signature", "recipient", "respond_by"),
+        () if events else ("events",),
+    )
+    respond_by = date.fromisoformat(facts.respond_by).strftime("%-d %B %Y")
+    lines = [
+        DRAFT_NOTICE,
+        "",
+        _today(),
+        "",
+        f"To: {facts.recipient}",
+    ]
+    if facts.recipient_contact:
+        lines.append(facts.recipient_contact)
+    lines += [
+        "Subject: Demand to stop sharing intimate images (cease and desist)",
+        "",
+        f"{facts.recipient},",
+        "",
+        *_acting(facts),
+        "I am writing about intimate images of "
+        + ("me" if not facts.acting_for else facts.acting_for)
+        + " that you have shared, or threatened to share, without consent. This is what "
+        "happened:",
+        "",
+    ]
+    for entry in events:
+        lines.append(f"- {entry.when}: {entry.event.title}")
+        # Every line of the details indented under its bullet, so the DOCX keeps them
+        # inside it (see letter_files.blocks) and the text and PDF show them under it.
+        details = entry.event.details.strip("\n").split("\n") if entry.event.details else []
+        lines += [f"  {line.rstrip()}" if line.strip() else "  " for line in details]
+    lines += ["", f"By {respond_by} you must:"]
+    lines += [f"- {demand}" for demand in facts.demands]
+    lines += [
+        "",
+        "and confirm in writing that you have done so.",
+        "",
+        "I have kept a record of what happened and copies of the evidence. If you do not "
+        "do this, I may take further steps without telling you first, which can include "
+        "reporting this to the police, asking a court for an order against you, and "
+        "claiming damages.",
+        "",
+        "Keep this letter.",
+        "",
+        "Signed,",
+        *_signature(facts),
+    ]
+    return Letter("cease-desist", f"Cease and desist to {facts.recipient}", "\n".join(lines))
+
+
+def draft(vault: Vault, kind: str, request_id: str = "") -> Letter:
+    if kind == "takedown":
+        return draft_takedown(vault, request_id)
+    if kind == "copyright":
+        return draft_copyright(vault, request_id)
+    if kind == "cease-desist":
+        return draft_cease_desist(vault)
+    raise InputError(f"The letters are: {', '.join(KINDS)}.")

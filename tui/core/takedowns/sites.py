@@ -1,0 +1,239 @@
+"""Takedown directions per site and the hash-matching services, as data in
+`checklists/takedowns.toml`, checked as strictly as the checklists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from tui.core.privacy.checklists import (
+    ChecklistError,
+    check_fields,
+    check_id,
+    check_names,
+    name_key,
+    prose,
+    read_toml,
+)
+from tui.core.shared.paths import checklists_dir
+
+FILE = "takedowns.toml"
+KINDS = ("platform", "search", "adult", "fallback")
+REQUIRED: dict[str, type] = {"reviewed": date, "source": str, "intro": str, "under_18": str}
+REQUIRED |= {"sites": list, "hash_services": list}
+OPTIONAL: dict[str, type] = {"escalations": list}
+SITE: dict[str, type] = {"id": str, "name": str, "kind": str, "route": str, "how": str}
+SITE |= {"asks_for": list, "expect": str}
+SITE_OPTIONAL: dict[str, type] = {"link": str, "aliases": list}
+#: Deadlines belong to the law of a place: `checklists/jurisdictions/`, not this file.
+DEADLINE_KEYS = ("deadline_hours", "deadline_rule", "deadline_from")
+SERVICE: dict[str, type] = {"id": str, "name": str, "who": str, "how": str, "link": str}
+SERVICE_OPTIONAL: dict[str, type] = {"aliases": list}
+ESCALATION: dict[str, type] = {"id": str, "after": str, "title": str, "how": str}
+AFTER = ("overdue", "refused")
+
+
+@dataclass(frozen=True)
+class Site:
+    id: str
+    name: str
+    kind: str
+    route: str
+    how: str
+    asks_for: tuple[str, ...]
+    expect: str
+    deadline_hours: int | None = None
+    """Hours a site has to remove content after a valid request, where a rule says so."""
+    deadline_rule: str = ""
+    link: str = ""
+    deadline_from: date | None = None
+    """The rule applies to requests sent from this day (when the law took effect)."""
+    deadline_starts: str = "request"
+    """The clock runs from the request ("request") or from a regulator's notice ("notice")."""
+    aliases: tuple[str, ...] = ()
+    """Other names people use for it ("instagram", "ig" for `meta`)."""
+
+    def name_keys(self) -> frozenset[str]:
+        return frozenset(name_key(name) for name in (self.id, self.name, *self.aliases))
+
+
+@dataclass(frozen=True)
+class HashService:
+    id: str
+    name: str
+    who: str
+    how: str
+    link: str
+    aliases: tuple[str, ...] = ()
+
+    def name_keys(self) -> frozenset[str]:
+        return frozenset(name_key(name) for name in (self.id, self.name, *self.aliases))
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """A next route for a request that is overdue or was refused."""
+
+    id: str
+    after: str
+    title: str
+    how: str
+    link: str = ""
+    bring: tuple[str, ...] = ()
+    """What to have ready for it."""
+
+
+@dataclass(frozen=True)
+class Directions:
+    reviewed: date
+    source: str
+    intro: str
+    under_18: str
+    sites: tuple[Site, ...]
+    hash_services: tuple[HashService, ...]
+    escalations: tuple[Escalation, ...] = ()
+
+    def route(self, route_id: str) -> Site | HashService:
+        """A site, or a hash-matching service (which the tracker also keeps requests for),
+        by its id, its name or an alias, in any case (see `Site.name_keys`)."""
+        wanted = name_key(route_id)
+        for service in self.hash_services:
+            if wanted in service.name_keys():
+                return service
+        return self.site(route_id)
+
+    def after(self, state: str) -> tuple[Escalation, ...]:
+        return tuple(step for step in self.escalations if step.after == state)
+
+    def site(self, site_id: str) -> Site:
+        """A site by its id, its name or an alias, in any case: people type "Instagram"
+        or "twitter", not the file's `meta` or `x`."""
+        wanted = name_key(site_id)
+        for site in self.sites:
+            if wanted in site.name_keys():
+                return site
+        raise ChecklistError(
+            f'"{site_id}" is not a site Reclaim has directions for; '
+            f"they are: {', '.join(s.id for s in self.sites)}, "
+            f"and the hash services {', '.join(s.id for s in self.hash_services)} "
+            "(a site's usual name works too, like instagram or twitter)."
+        )
+
+
+def _ids(entries: list[Any], where: str) -> None:
+    seen: set[str] = set()
+    for entry in entries:
+        check_id(entry["id"], seen, where)
+
+
+def _aliases(raw: dict[str, Any], where: str) -> tuple[str, ...]:
+    aliases = raw.get("aliases", [])
+    if not all(isinstance(alias, str) and alias.strip() for alias in aliases):
+        raise ChecklistError(f"{where}: aliases should be a list of names.")
+    return tuple(alias.strip() for alias in aliases)
+
+
+def _names(entries: list[Site | HashService], name: str) -> None:
+    """No name (id, name or alias) may name two routes: `route` must know which one the
+    person meant, and a typo in the file must not silently send a request elsewhere."""
+    owners: dict[str, str] = {}
+    for entry in entries:
+        check_names(owners, entry.id, (entry.id, entry.name, *entry.aliases), name)
+
+
+def parse(data: dict[str, Any], name: str = FILE) -> Directions:
+    check_fields(data, REQUIRED, OPTIONAL, name)
+    sites: list[Site] = []
+    for number, raw in enumerate(data["sites"], start=1):
+        where = f"{name}, site {number}"
+        if not isinstance(raw, dict):
+            raise ChecklistError(f"{where} should be a [[sites]] table.")
+        if moved := [key for key in DEADLINE_KEYS if key in raw]:
+            raise ChecklistError(
+                f"{where}: {', '.join(moved)} belongs in checklists/jurisdictions/ "
+                "(a deadline is the law of a place, not of a site)."
+            )
+        check_fields(raw, SITE, SITE_OPTIONAL, where)
+        if raw["kind"] not in KINDS:
+            raise ChecklistError(f"{where}: kind should be one of {', '.join(KINDS)}.")
+        asks = raw["asks_for"]
+        if not asks or not all(isinstance(item, str) and item.strip() for item in asks):
+            raise ChecklistError(f"{where}: asks_for should be a list of what the site needs.")
+        if not str(raw.get("link", "https://")).startswith("https://"):
+            raise ChecklistError(f"{where}: the link should start with https://.")
+        texts = {k: prose(v) for k, v in raw.items() if isinstance(v, str) and k != "id"}
+        asks_for = tuple(prose(item) for item in asks)
+        aliases = _aliases(raw, where)
+        sites.append(Site(**{**raw, **texts, "asks_for": asks_for, "aliases": aliases}))
+    services: list[HashService] = []
+    for number, raw in enumerate(data["hash_services"], start=1):
+        where = f"{name}, hash service {number}"
+        if not isinstance(raw, dict):
+            raise ChecklistError(f"{where} should be a [[hash_services]] table.")
+        check_fields(raw, SERVICE, SERVICE_OPTIONAL, where)
+        if not raw["link"].startswith("https://"):
+            raise ChecklistError(f"{where}: the link should start with https://.")
+        texts = {k: prose(v) for k, v in raw.items() if isinstance(v, str) and k != "id"}
+        services.append(HashService(**{**raw, **texts, "aliases": _aliases(raw, where)}))
+    escalations = _escalations(data.get("escalations", []), name)
+    _ids(data["sites"] + data["hash_services"], name)
+    _names([*sites, *services], name)
+    if not sites or not services:
+        raise ChecklistError(f"{name} needs at least one site and one hash service.")
+    return Directions(
+        reviewed=data["reviewed"],
+        source=prose(data["source"]),
+        intro=prose(data["intro"]),
+        under_18=prose(data["under_18"]),
+        sites=tuple(sites),
+        hash_services=tuple(services),
+        escalations=escalations,
+    )
+
+
+def _escalations(entries: Any, name: str) -> tuple[Escalation, ...]:
+    if not isinstance(entries, list):
+        raise ChecklistError(f"{name}: escalations should be [[escalations]] tables.")
+    steps = []
+    for number, raw in enumerate(entries, start=1):
+        where = f"{name}, escalation {number}"
+        if not isinstance(raw, dict):
+            raise ChecklistError(f"{where} should be an [[escalations]] table.")
+        check_fields(raw, ESCALATION, {"link": str, "bring": list}, where)
+        if raw["after"] not in AFTER:
+            raise ChecklistError(f"{where}: after should be one of {', '.join(AFTER)}.")
+        if not raw.get("link", "https://").startswith("https://"):
+            raise ChecklistError(f"{where}: the link should start with https://.")
+        bring = raw.get("bring", [])
+        if not all(isinstance(item, str) and item.strip() for item in bring):
+            raise ChecklistError(f"{where}: bring should be a list of what to have ready.")
+        texts = {k: prose(v) for k, v in raw.items() if isinstance(v, str) and k != "id"}
+        steps.append(Escalation(**{**raw, **texts, "bring": tuple(prose(b) for b in bring)}))
+    _ids(entries, f"{name}, escalations")
+    return tuple(steps)
+
+
+def load(path: Path) -> Directions:
+    return parse(read_toml(path), path.name)
+
+
+@cache
+def shipped() -> Directions:
+    """The sites as the file has them: no deadlines (see `for_place`)."""
+    return load(checklists_dir() / FILE)
+
+
+@cache
+def for_place(code: str) -> Directions:
+    """The directions where the person lives: each site carries that place's clock for
+    its kind of site, if the place has one in force ("none" or '' is general advice)."""
+    from tui.core.places.jurisdictions import resolve, with_clock
+
+    place = resolve(code)
+    general = shipped()
+    sites = tuple(with_clock(place, site) for site in general.sites)
+    under_18 = " ".join(part for part in (general.under_18, place.under_18_help()) if part)
+    return replace(general, sites=sites, under_18=under_18)

@@ -1,0 +1,1 @@
+"""What happened, in order: dated events, and the person's written account."""
