@@ -3,25 +3,16 @@ for vaults made in-process, and the real `reclaim` entry point for CLI tests."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from tests.support.cases import FAST_KDF, PASSPHRASE
+from tests.support.cli import Result, run_reclaim
 from tui.core.vault import keys
 from tui.core.vault.vault import Vault
-
-PASSPHRASE = "tender-quilt-orbit-canyon"
-NEW_PASSPHRASE = "marble-lantern-thistle-harbor"
-#: Cheap Argon2id for vaults that tests create in-process; `reclaim init` keeps the real
-#: calibrated cost, and opening reads whatever the header says.
-FAST_KDF = keys.Argon2Params(time_cost=1, memory_kib=1024, parallelism=1)
-RECLAIM = Path(sys.executable).with_name("reclaim")
 
 
 @pytest.fixture(autouse=True)
@@ -78,28 +69,6 @@ def passphrase_file(tmp_path: Path) -> Path:
     return path
 
 
-@dataclass
-class Result:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-def run_reclaim(*args: str, stdin: str | None = None, timeout: float = 120) -> Result:
-    """Run the installed `reclaim` console script with the test's environment."""
-    done = subprocess.run(
-        [str(RECLAIM), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=dict(os.environ),
-        stdin=None if stdin is not None else subprocess.DEVNULL,
-    )
-    assert "Traceback" not in done.stderr, done.stderr
-    return Result(done.returncode, done.stdout, done.stderr)
-
-
 @pytest.fixture
 def cli(vault: Vault, passphrase_file: Path):
     """`reclaim` bound to the test's vault and passphrase."""
@@ -115,19 +84,3 @@ def cli(vault: Vault, passphrase_file: Path):
         )
 
     return run
-
-
-def vault_bytes(path: Path) -> dict[str, bytes]:
-    """Every file in a vault folder and its content, to prove nothing changed."""
-    return {
-        str(entry.relative_to(path)): entry.read_bytes()
-        for entry in sorted(path.rglob("*"))
-        if entry.is_file() and entry.name != ".lock"
-    }
-
-
-def make_png(path: Path, size: tuple[int, int] = (40, 30), color: str = "teal") -> Path:
-    from PIL import Image
-
-    Image.new("RGB", size, color).save(path, "PNG")
-    return path

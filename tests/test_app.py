@@ -1,12 +1,13 @@
 """The terminal app driven with Textual's Pilot, at 80x24, against real vaults on disk."""
 
-import io
 from pathlib import Path
 
 import pytest
 from textual.widgets import Checkbox, DataTable, Input, OptionList, Static
 
-from tests.conftest import PASSPHRASE, make_png
+from tests.support.cases import PASSPHRASE
+from tests.support.pictures import make_png
+from tests.support.pilot import SIZE, screen_text, settle, type_text, type_twice, unlock
 from tui.app import ReclaimApp
 from tui.core.demo import create_demo_case, remove_demo_case
 from tui.core.evidence.exhibits import add_file
@@ -21,56 +22,6 @@ from tui.screens.recovery import RecoveryScreen
 from tui.screens.safety import SafetyScreen
 from tui.screens.takedowns import TakedownsScreen
 from tui.screens.unlock import UnlockScreen
-
-SIZE = (80, 24)
-
-
-def screen_text(app: ReclaimApp) -> str:
-    """Everything the current screen shows, as plain text (grids and groups too, drawn
-    wide so that nothing wraps)."""
-    from rich.console import Console, ConsoleRenderable, RichCast
-    from rich.text import Text
-
-    drawable = ConsoleRenderable | RichCast
-
-    parts = []
-    for static in app.screen.query(Static):
-        shown = static.render()
-        if not isinstance(shown, str | Text) and isinstance(static.content, drawable):
-            shown = static.content  # a grid or a group, as given to the widget
-        if isinstance(shown, str | Text):
-            parts.append(str(shown))
-            continue
-        console = Console(width=1000, record=True, file=io.StringIO(), color_system=None)
-        console.print(shown)
-        parts.append("\n".join(line.rstrip() for line in console.export_text().splitlines()))
-    return "\n".join(parts)
-
-
-async def type_twice(app: ReclaimApp, pilot, passphrase: str) -> None:
-    """Type a passphrase in both fields of a create or new-passphrase screen, and Enter."""
-    for field in ("#first", "#second"):
-        app.screen.query_one(field, Input).value = passphrase
-    app.screen.query_one("#second", Input).focus()
-    await pilot.press("enter")
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*[ch if ch != " " else "space" for ch in text])
-
-
-async def settle(app: ReclaimApp, pilot) -> None:
-    """Let messages arrive, workers finish and the screen update."""
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def unlock(app: ReclaimApp, pilot, passphrase: str = PASSPHRASE) -> None:
-    assert isinstance(app.screen, UnlockScreen)
-    app.screen.query_one("#secret", Input).value = passphrase
-    await pilot.press("enter")
-    await settle(app, pilot)
 
 
 @pytest.fixture
@@ -341,7 +292,7 @@ def file_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A real keyring backend (a JSON file) in place of the machine's."""
     import keyring
 
-    from tests.keyring_backend import FileKeyring
+    from tests.support.keyring_backend import FileKeyring
 
     monkeypatch.setenv("RECLAIM_TEST_KEYRING", str(tmp_path / "keyring.json"))
     previous = keyring.get_keyring()

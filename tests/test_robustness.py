@@ -13,7 +13,8 @@ from pathlib import Path
 import filelock
 import pytest
 
-from tests.conftest import RECLAIM, run_reclaim, vault_bytes
+from tests.support.cases import vault_bytes
+from tests.support.cli import RECLAIM, run_reclaim
 from tui.core.evidence.exhibits import list_exhibits
 from tui.core.vault.vault import Vault
 

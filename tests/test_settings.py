@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_reclaim
+from tests.support.cli import run_reclaim
 from tui.core.settings import CONFIG_ENV, Contact, load_safety, load_settings
 from tui.core.shared.errors import InputError
 from tui.core.shared.paths import checklists_dir

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.support.cases import FAST_KDF, PASSPHRASE
 from tui.core.binder.build import BinderChoices, build
 from tui.core.evidence.exhibits import add_file
 from tui.core.vault.vault import Vault

@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 
 from tests.bench.spawn import timed
-from tests.conftest import FAST_KDF, PASSPHRASE, RECLAIM
-from tests.formats.test_recordings import video
+from tests.evidence.formats.test_recordings import video
+from tests.support.cases import FAST_KDF, PASSPHRASE
+from tests.support.cli import RECLAIM
 from tui.core.vault.vault import Vault
 
 PADDING = 2 * 1024**3

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input
 
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.support.cases import FAST_KDF, PASSPHRASE
 from tui.app import ReclaimApp
 from tui.core.evidence.exhibits import TABLE, Exhibit
 from tui.core.settings import Settings

@@ -19,8 +19,9 @@ import pytest
 from PIL import Image, ImageDraw
 
 from tests.bench.spawn import timed
-from tests.conftest import FAST_KDF, PASSPHRASE, RECLAIM
-from tests.formats import samples
+from tests.evidence.formats import samples
+from tests.support.cases import FAST_KDF, PASSPHRASE
+from tests.support.cli import RECLAIM
 from tui.core.vault.vault import Vault
 
 COUNT = 40

@@ -31,7 +31,8 @@ from pathlib import Path
 import pytest
 
 from tests.bench.spawn import timed
-from tests.conftest import FAST_KDF, PASSPHRASE, RECLAIM
+from tests.support.cases import FAST_KDF, PASSPHRASE
+from tests.support.cli import RECLAIM
 from tui.core.vault.vault import Vault
 
 MIB = 1024 * 1024

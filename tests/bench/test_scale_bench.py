@@ -31,7 +31,8 @@ from typing import Any
 import pytest
 
 from tests.bench.spawn import timed
-from tests.conftest import FAST_KDF, PASSPHRASE, RECLAIM
+from tests.support.cases import FAST_KDF, PASSPHRASE
+from tests.support.cli import RECLAIM
 from tui.core.evidence.exhibits import TABLE, Exhibit, add_file
 from tui.core.shared.clock import utc_stamp
 from tui.core.vault import custody

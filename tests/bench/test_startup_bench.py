@@ -21,7 +21,8 @@ import termios
 import time
 from pathlib import Path
 
-from tests.conftest import FAST_KDF, PASSPHRASE, RECLAIM
+from tests.support.cases import FAST_KDF, PASSPHRASE
+from tests.support.cli import RECLAIM
 from tui.core.vault.vault import Vault
 
 RUNS = 5

@@ -1,0 +1,114 @@
+"""`reclaim evidence stitch / remove / delete / similar / edit --confirm-guesses`, through
+the real entry point."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.support.cases import vault_bytes
+from tests.support.cli import run_reclaim
+from tests.support.pictures import make_png, picture
+from tui.core.vault.vault import Vault
+
+
+def add(cli, *paths: Path) -> None:
+    result = cli("evidence", "add", *map(str, paths))
+    assert result.returncode == 0, result.stderr
+
+
+def shown(cli, exhibit_id: str) -> dict[str, Any]:
+    result = cli("evidence", "show", exhibit_id, "--json")
+    assert result.returncode == 0, result.stderr
+    record: dict[str, Any] = json.loads(result.stdout)
+    return record
+
+
+@pytest.mark.parametrize("command", ["stitch", "remove", "delete", "similar"])
+def test_new_commands_have_help(command: str):
+    result = run_reclaim("evidence", command, "--help")
+    assert result.returncode == 0 and "usage:" in result.stdout
+
+
+def test_stitch_prints_the_new_exhibit_and_keeps_the_originals(cli, tmp_path: Path):
+    add(
+        cli,
+        make_png(tmp_path / "1.png", size=(50, 70)),
+        make_png(tmp_path / "2.png", (50, 30), "red"),
+    )
+    result = cli("evidence", "stitch", "1", "E-0002", "--description", "the whole chat")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("E-0003  stitched-E-0001-to-E-0002.png  50x100  sha256:")
+    assert "Made from E-0001, E-0002, which are kept as they were." in result.stdout
+    tall = shown(cli, "E-0003")
+    assert tall["derived_from"] == ["E-0001", "E-0002"] and tall["description"] == "the whole chat"
+    log = json.loads(cli("log", "--json").stdout)
+    assert log[-1]["action"] == "stitch"
+
+
+def test_stitch_refuses_a_non_image_plainly(cli, vault: Vault, tmp_path: Path):
+    (tmp_path / "chat.txt").write_text("text")
+    add(cli, make_png(tmp_path / "1.png"), tmp_path / "chat.txt")
+    before = vault_bytes(vault.path)
+    result = cli("evidence", "stitch", "E-0001", "E-0002")
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "reclaim: E-0002 is not an image (text/plain); "
+        "only screenshots and photos can be stitched."
+    )
+    assert "Traceback" not in result.stderr
+    assert vault_bytes(vault.path) == before
+
+
+def test_remove_and_undo(cli, tmp_path: Path):
+    add(cli, make_png(tmp_path / "1.png"))
+    result = cli("evidence", "remove", "E-0001")
+    assert result.stdout.strip() == (
+        "E-0001 is left out of the binder. It stays in the case, untouched."
+    )
+    assert shown(cli, "E-0001")["excluded"] is True
+    assert "(left out of the binder)" in cli("evidence", "list").stdout
+    assert cli("evidence", "remove", "E-0001", "--undo").stdout.strip() == (
+        "E-0001 is back in the binder."
+    )
+    assert shown(cli, "E-0001")["excluded"] is False
+
+
+def test_delete_needs_the_number_again(cli, vault: Vault, tmp_path: Path):
+    add(cli, make_png(tmp_path / "1.png"))
+    before = vault_bytes(vault.path)
+    asked = cli("evidence", "delete", "E-0001")
+    assert asked.returncode == 1 and "add --confirm E-0001" in asked.stderr
+    wrong = cli("evidence", "delete", "E-0001", "--confirm", "E-0002")
+    assert wrong.returncode == 1
+    assert wrong.stderr.strip() == (
+        "reclaim: To delete E-0001 for good, type E-0001 exactly; nothing was deleted."
+    )
+    assert vault_bytes(vault.path) == before
+    done = cli("evidence", "delete", "1", "--confirm", "E-0001", "--reason", "wrong file")
+    assert done.returncode == 0, done.stderr
+    assert cli("evidence", "list").stdout.startswith("No evidence yet.")
+    entry = json.loads(cli("log", "--json").stdout)[-1]
+    assert entry["action"] == "delete" and entry["details"]["reason"] == "wrong file"
+
+
+def test_similar_groups_the_same_picture(cli, tmp_path: Path):
+    original = picture(tmp_path / "a.png", seed=3, size=(400, 700))
+    from PIL import Image
+
+    with Image.open(original) as image:
+        image.resize((200, 350)).save(tmp_path / "b.jpg", quality=75)
+    add(cli, original, picture(tmp_path / "c.png", seed=9, size=(400, 700)), tmp_path / "b.jpg")
+    assert json.loads(cli("evidence", "similar", "--json").stdout) == [["E-0001", "E-0003"]]
+    assert cli("evidence", "similar").stdout.strip() == "Same picture: E-0001, E-0003"
+    assert shown(cli, "E-0001")["phash"]
+
+
+def test_edit_confirms_guessed_times(cli, tmp_path: Path):
+    add(cli, make_png(tmp_path / "Screenshot_20240305-211400.png"))
+    assert shown(cli, "E-0001")["guesses"] == {"captured_at": "name"}
+    result = cli("evidence", "edit", "E-0001", "--confirm-guesses")
+    assert result.returncode == 0, result.stderr
+    record = shown(cli, "E-0001")
+    assert record["guesses"] == {} and record["captured_at"] == "2024-03-05T21:14:00"

@@ -1,0 +1,266 @@
+"""Where you live, through the real `reclaim` entry point and in the app with Pilot: the
+places listed, the case's place set, each place's Safety contacts, routes, laws and
+letters; the create screen's question; the change on the Takedowns and Safety steps."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList, Select
+
+from tests.support.cases import PASSPHRASE
+from tests.support.cli import run_reclaim
+from tests.support.pilot import SIZE, screen_text, settle, type_text
+from tests.support.pilot import open_takedowns as open_step
+from tui.app import ReclaimApp
+from tui.core.places.jurisdictions import case_place, stored
+from tui.core.settings import Settings
+from tui.core.takedowns.letters import get_facts, save_facts
+from tui.core.takedowns.requests import add_request, get_request, update_request
+from tui.core.vault.vault import Vault
+from tui.screens.create import CreateScreen
+from tui.screens.place import PlaceScreen
+from tui.screens.safety import SafetyScreen
+
+
+def test_the_places_are_listed_as_text_and_json():
+    text = run_reclaim("jurisdiction", "list")
+    assert text.returncode == 0 and "ca-bc" in text.stdout and "none" in text.stdout
+    data = json.loads(run_reclaim("jurisdiction", "list", "--json").stdout)
+    codes = {entry["code"]: entry for entry in data}
+    assert set(codes) == {"us", "gb", "ca", "ca-bc", "au", "eu"}
+    assert codes["ca-bc"]["extends"] == "ca" and codes["au"]["emergency"] == "000"
+
+
+@pytest.mark.parametrize(
+    ("place", "number", "helplines"),
+    [
+        ("us", "911", ["CCRI Image Abuse Helpline", "Take It Down (NCMEC)", "NCMEC CyberTipline"]),
+        ("uk", "999", ["Revenge Porn Helpline", "Report Remove (Childline and the IWF)"]),
+        ("ca", "911", ["Cybertip.ca", "NeedHelpNow.ca"]),
+        (
+            "ca-bc",
+            "911",
+            ["Cybertip.ca", "NeedHelpNow.ca", "Civil Resolution Tribunal (intimate images)"],
+        ),
+        ("au", "000", ["eSafety Commissioner", "1800RESPECT"]),
+        ("eu", "112", []),
+    ],
+)
+def test_safety_shows_each_places_number_first_and_its_helplines(place, number, helplines):
+    data = json.loads(run_reclaim("safety", "--json", "--place", place).stdout)
+    assert data["emergency"]["how"] == number
+    names = [contact["name"] for contact in data["contacts"]]
+    assert names[: len(helplines)] == helplines and names[-1] == "StopNCII.org (worldwide)"
+    text = run_reclaim("safety", "--place", place).stdout
+    assert text.index(f"Emergency: {number}") < text.index("Who can help")
+
+
+def test_safety_starts_from_the_clinics_place_and_its_contacts_stay_on_top(tmp_path: Path):
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[kiosk]\njurisdiction = "au"\n[[contacts]]\nname = "Front desk"\nhow = "Room 2"\n'
+    )
+    data = json.loads(run_reclaim("--config", str(config), "safety", "--json").stdout)
+    assert data["place"] == "Australia" and data["emergency"]["how"] == "000"
+    assert [c["name"] for c in data["contacts"]][:2] == ["Front desk", "eSafety Commissioner"]
+    config.write_text('[kiosk]\njurisdiction = "mars"\n')
+    bad = run_reclaim("--config", str(config), "safety")
+    assert bad.returncode == 1 and "not a place Reclaim knows" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("place", "law"),
+    [
+        ("us", "TAKE IT DOWN Act (federal, 2025)"),
+        ("gb", "Sexual Offences Act 2003, s 66B"),
+        ("ca", "Criminal Code, s 162.1"),
+        ("ca-bc", "Intimate Images Protection Act (BC)"),
+        ("au", "Online Safety Act 2021 (Cth)"),
+        ("eu", "Directive (EU) 2024/1385"),
+    ],
+)
+def test_legal_options_name_the_law_of_the_place(place, law):
+    text = run_reclaim("legal", "options", "--place", place).stdout
+    assert "The law where you live: " in text and law in text
+    assert "not confirmed in force" in run_reclaim("legal", "options", "--place", "gb").stdout
+
+
+def test_the_case_place_is_set_and_decides_letters_and_the_ladder(cli, vault: Vault):
+    assert cli("jurisdiction", "set", "atlantis").returncode == 1
+    done = cli("jurisdiction", "set", "uk")
+    assert done.returncode == 0 and "United Kingdom" in done.stdout
+    cli("takedown", "add", "--site", "x", "--url", "https://x.example/1")
+    cli("takedown", "update", "R-001", "--status", "refused")
+    ladder = cli("takedown", "next").stdout
+    assert "R-001: 1. You asked X (Twitter)" in ladder
+    assert "R-001: 2. Ask the site to look again" in ladder
+    assert "R-001: 3. Ask the Revenge Porn Helpline" in ladder and "Bring:" in ladder
+    steps = json.loads(cli("takedown", "next", "--json").stdout)
+    assert [s["rung"] for s in steps if s["request"] == "R-001"][:2] == [1, 2]
+    letter = cli(
+        "letter", "takedown", "R-001", "--name", "Zoë", "--contact", "zoe@example.org",
+        "--signature", "Zoë", "--confirm-no-consent",
+    )  # fmt: skip
+    assert "s 66B" in letter.stdout and "everywhere, not only where I live" in letter.stdout
+    assert cli("jurisdiction", "set", "au").returncode == 0
+    cli("takedown", "update", "R-001", "--status", "submitted", "--notice", "2026-06-05 09:00")
+    listed = json.loads(cli("takedown", "list", "--json").stdout)[0]
+    assert listed["place"] == "au" and listed["due_at"].endswith("Z") and listed["notice_at"]
+
+
+async def test_the_create_screen_asks_where_you_live(vault_dir: Path, tmp_path: Path):
+    app = ReclaimApp(vault_dir, Settings(kiosk_cases_dir=tmp_path / "k"))
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, CreateScreen)
+        assert "Where do you live?" in screen_text(app)
+        place = app.screen.query_one("#place", Select)
+        assert place.value == "none"  # nobody is given a place's law by a stray Enter
+        place.value = "au"
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter")
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter")
+        await settle(app, pilot)
+    with Vault.open(vault_dir, passphrase=PASSPHRASE) as made:
+        assert stored(made) == "au"
+
+
+async def test_the_place_changes_on_the_takedowns_step_and_on_safety(vault: Vault):
+    save_facts(vault, under_18="no")
+    sent = add_request(vault, "meta", ["https://f.example/1"])
+    update_request(vault, sent.id, status="submitted", sent="2026-06-01 10:00")
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_step(app, pilot)
+        assert "Where you live: United States (assumed" in screen_text(app)
+        assert "overdue" in screen_text(app)
+        await pilot.press("j")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PlaceScreen)
+        options = app.screen.query_one(OptionList)
+        options.highlighted = [o.id for o in options._options].index("gb")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert "Where you live: United Kingdom. j changes it." in screen_text(app)
+        assert "overdue" not in screen_text(app), "no removal clock in force in the UK"
+        assert get_request(vault, sent.id).place == "gb"
+        await pilot.press("f1")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SafetyScreen)
+        assert "Emergency: 999" in screen_text(app)
+        await pilot.press("j")
+        await settle(app, pilot)
+        options = app.screen.query_one(OptionList)
+        options.highlighted = [o.id for o in options._options].index("au")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert "Emergency: 000" in screen_text(app) and "1800RESPECT" in screen_text(app)
+        assert get_facts(vault).jurisdiction == "au"
+
+
+def test_init_can_say_where_the_person_lives_and_otherwise_asks(tmp_path: Path) -> None:
+    case = tmp_path / "gb-case"
+    made = run_reclaim(
+        "init", "--vault", str(case), "--passphrase-file", "-", "--place", "uk", stdin=PASSPHRASE
+    )
+    assert made.returncode == 0, made.stderr
+    assert "Where do you live?" not in made.stdout
+    with Vault.open(case, passphrase=PASSPHRASE) as vault:
+        assert case_place(vault) == "United Kingdom"
+    other = tmp_path / "other"
+    made = run_reclaim("init", "--vault", str(other), "--passphrase-file", "-", stdin=PASSPHRASE)
+    assert "Where do you live?" in made.stdout and "jurisdiction set" in made.stdout
+    with Vault.open(other, passphrase=PASSPHRASE) as vault:
+        assert "assumed: where you live hasn't been said" in case_place(vault)
+    bad = run_reclaim(
+        "init", "--vault", str(tmp_path / "x"), "--passphrase-file", "-", "--place", "narnia",
+        stdin=PASSPHRASE,
+    )  # fmt: skip
+    assert bad.returncode != 0 and not (tmp_path / "x").exists(), "nothing made for a bad code"
+
+
+@pytest.mark.parametrize(
+    ("code", "named", "not_named"),
+    [
+        ("gb", "Report Remove", "CyberTipline"),
+        ("ca", "Cybertip.ca", "CyberTipline"),
+        ("us", "NCMEC CyberTipline", "Report Remove"),
+    ],
+)
+def test_under_18s_are_sent_to_the_services_of_their_place(
+    code: str, named: str, not_named: str
+) -> None:
+    """A child in the UK is not told to report to a US tipline, nor a US one to Childline."""
+    out = run_reclaim("takedown", "sites", "--place", code).stdout
+    minor = next(p for p in out.split("\n\n") if "under 18 when they were taken" in p)
+    assert named in minor and not_named not in minor
+    assert "report it to the police" in minor
+
+
+def test_the_binder_cover_names_the_place_unless_the_person_would_rather_not(
+    vault: Vault,
+) -> None:
+    from pypdf import PdfReader
+
+    from tui.core.binder.build import BinderChoices, make
+    from tui.core.places.jurisdictions import set_case_place
+    from tui.core.timeline.events import add_event
+
+    add_event(vault, "5 March 2024", "The photo was posted")
+
+    def cover() -> str:
+        import io
+
+        pdf = PdfReader(io.BytesIO(make(vault, BinderChoices()).data))
+        return " ".join(pdf.pages[0].extract_text().split())
+
+    set_case_place(vault, "au")
+    assert "Where the person lives Australia" in cover()
+    set_case_place(vault, "none")
+    assert "Where the person lives" not in cover()
+
+
+async def test_an_australian_request_takes_the_time_of_esafetys_notice(vault: Vault):
+    """Australia's clock runs from the regulator's removal notice: the request screen asks
+    when it came, and the deadline is 24 hours from then; a US request has no such field."""
+    from datetime import UTC, datetime, timedelta
+
+    from textual.widgets import DataTable, Input
+
+    from tui.core.places.jurisdictions import set_case_place
+    from tui.core.takedowns.requests import due_at
+    from tui.screens.takedown_request import RequestScreen
+
+    save_facts(vault, under_18="no")
+    us = add_request(vault, "reddit", ["https://r.example/1"])
+    set_case_place(vault, "au")
+    sent = add_request(vault, "meta", ["https://f.example/1"])
+    update_request(vault, sent.id, status="submitted", sent="2026-11-30 09:00")
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_step(app, pilot)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index(sent.id))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RequestScreen)
+        assert "removal notice (24 hours from the notice" in screen_text(app)
+        app.screen.query_one("#notice", Input).value = "2026-12-01 14:30"
+        await pilot.press("escape")
+        await settle(app, pilot)
+    with Vault.open(vault.path, passphrase=PASSPHRASE) as case:
+        request = get_request(case, sent.id)
+        noticed = datetime(2026, 12, 1, 14, 30).astimezone(UTC)
+        assert due_at(request) == noticed + timedelta(hours=24)
+        set_case_place(case, "us")
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_step(app, pilot)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index(us.id))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RequestScreen) and not app.screen.query("#notice")

@@ -1,0 +1,69 @@
+"""The new-passphrase screen: asked at once after opening with the recovery code, and
+from the palette; a new key when someone else may know the old passphrase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import RadioButton
+
+from tests.support.cases import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE
+from tests.support.pictures import make_png
+from tests.support.pilot import SIZE, settle, type_twice, unlock
+from tui.app import ReclaimApp
+from tui.core.evidence.exhibits import add_file, list_exhibits, verify_all
+from tui.core.settings import Settings
+from tui.core.shared.errors import WrongPassphrase
+from tui.core.vault.vault import Vault
+from tui.screens.new_passphrase import NewPassphraseScreen
+from tui.screens.recovery import RecoveryScreen
+
+
+async def type_new(app: ReclaimApp, pilot, passphrase: str) -> None:
+    await type_twice(app, pilot, passphrase)
+    await settle(app, pilot)
+    for _ in range(50):
+        if not isinstance(app.screen, NewPassphraseScreen) or app.screen.work.job is None:
+            break
+        await pilot.pause(0.1)
+    await pilot.pause()
+
+
+async def test_after_the_recovery_code_a_new_key_and_code_are_given(tmp_path: Path):
+    case, code = Vault.create(tmp_path / "case", PASSPHRASE, FAST_KDF)
+    add_file(case, make_png(tmp_path / "a.png"))
+    case.close()
+    app = ReclaimApp(tmp_path / "case", Settings(kiosk_cases_dir=tmp_path / "k"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r")
+        await unlock(app, pilot, code)
+        assert isinstance(app.screen, NewPassphraseScreen)
+        assert app.screen.query_one("#new-key", RadioButton).value, "a new key unless told"
+        await type_new(app, pilot, NEW_PASSPHRASE)
+        assert isinstance(app.screen, RecoveryScreen)
+        new_code = app.screen.code
+        assert new_code != code
+    with pytest.raises(WrongPassphrase):
+        Vault.open(tmp_path / "case", passphrase=PASSPHRASE)
+    with pytest.raises(WrongPassphrase):
+        Vault.open(tmp_path / "case", recovery_code=code)
+    with Vault.open(tmp_path / "case", recovery_code=new_code) as reopened:
+        assert len(list_exhibits(reopened)) == 1 and verify_all(reopened) == []
+
+
+async def test_from_the_palette_only_the_passphrase_changes_when_no_one_else_knows(
+    vault: Vault, tmp_path: Path
+):
+    app = ReclaimApp(vault.path, Settings(kiosk_cases_dir=tmp_path / "k"))
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(app, pilot)
+        app.action_new_passphrase()
+        await pilot.pause()
+        app.screen.query_one("#only-me", RadioButton).value = True
+        await type_new(app, pilot, "Summer2024!!")
+        assert isinstance(app.screen, NewPassphraseScreen), "a weak one is refused"
+        await type_new(app, pilot, NEW_PASSPHRASE)
+        assert not isinstance(app.screen, (NewPassphraseScreen, RecoveryScreen))
+    key = Vault.open(vault.path, passphrase=NEW_PASSPHRASE).data_key
+    assert key == vault.data_key, "re-wrapped, not re-keyed"

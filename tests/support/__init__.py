@@ -1,0 +1,1 @@
+"""Helpers the tests share: case builders, pictures, the CLI runner, Pilot helpers."""

@@ -1,0 +1,92 @@
+"""Driving the app with Textual's Pilot: typing, waiting for work to finish, unlocking,
+reading what the screen and its notifications say."""
+
+from __future__ import annotations
+
+import io
+
+from textual.widgets import Input, Static
+
+from tests.support.cases import PASSPHRASE
+from tui.app import ReclaimApp
+from tui.screens.evidence import EvidenceScreen
+from tui.screens.takedowns import TakedownsScreen
+from tui.screens.unlock import UnlockScreen
+from tui.widgets.preview import Preview
+
+SIZE = (80, 24)
+
+
+def screen_text(app: ReclaimApp) -> str:
+    """Everything the current screen shows, as plain text (grids and groups too, drawn
+    wide so that nothing wraps)."""
+    from rich.console import Console, ConsoleRenderable, RichCast
+    from rich.text import Text
+
+    drawable = ConsoleRenderable | RichCast
+
+    parts = []
+    for static in app.screen.query(Static):
+        shown = static.render()
+        if not isinstance(shown, str | Text) and isinstance(static.content, drawable):
+            shown = static.content  # a grid or a group, as given to the widget
+        if isinstance(shown, str | Text):
+            parts.append(str(shown))
+            continue
+        console = Console(width=1000, record=True, file=io.StringIO(), color_system=None)
+        console.print(shown)
+        parts.append("\n".join(line.rstrip() for line in console.export_text().splitlines()))
+    return "\n".join(parts)
+
+
+async def type_twice(app: ReclaimApp, pilot, passphrase: str) -> None:
+    """Type a passphrase in both fields of a create or new-passphrase screen, and Enter."""
+    for field in ("#first", "#second"):
+        app.screen.query_one(field, Input).value = passphrase
+    app.screen.query_one("#second", Input).focus()
+    await pilot.press("enter")
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*[ch if ch != " " else "space" for ch in text])
+
+
+async def settle(app: ReclaimApp, pilot) -> None:
+    """Let messages arrive, workers finish and the screen update."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def unlock(app: ReclaimApp, pilot, passphrase: str = PASSPHRASE) -> None:
+    assert isinstance(app.screen, UnlockScreen)
+    app.screen.query_one("#secret", Input).value = passphrase
+    await pilot.press("enter")
+    await settle(app, pilot)
+
+
+def said(app: ReclaimApp) -> str:
+    """Every notification shown so far."""
+    return "\n".join(notice.message for notice in app._notifications)
+
+
+def caption(preview: Preview) -> str:
+    """The line under the picture, or the sentence shown instead of one."""
+    shown = preview.render()
+    return str(getattr(shown, "renderables", [shown])[-1])
+
+
+async def open_evidence(app: ReclaimApp, pilot) -> None:
+    await unlock(app, pilot)
+    await pilot.press("4")
+    await settle(app, pilot)
+    assert isinstance(app.screen, EvidenceScreen)
+
+
+async def open_takedowns(app: ReclaimApp, pilot) -> TakedownsScreen:
+    await unlock(app, pilot)
+    await pilot.press("8")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, TakedownsScreen)
+    return screen

@@ -1,0 +1,138 @@
+"""Someone who knew the old passphrase (and kept an old copy of the header) is locked out
+by a new key; the change survives a crash at any blob and finishes with either
+passphrase; nothing is lost."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.support.cases import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE
+from tests.support.cli import run_reclaim
+from tests.support.legacy import downgrade_to_first_format
+from tests.support.pictures import make_png
+from tui.core.copies.register import list_copies, state, summary
+from tui.core.evidence.cards import open_card
+from tui.core.evidence.exhibits import add_file, list_exhibits, read_original, verify_all
+from tui.core.shared.errors import ReclaimError, WrongPassphrase
+from tui.core.vault import keys, rekey
+from tui.core.vault.blobs import BlobDamaged, decrypt_stream
+from tui.core.vault.layout import HEADER
+from tui.core.vault.vault import Vault
+
+COLOURS = ("red", "teal", "gold", "navy", "plum")
+
+
+def add(vault: Vault, tmp_path: Path, index: int) -> None:
+    add_file(vault, make_png(tmp_path / f"shot{index}.png", color=COLOURS[index]))
+
+
+def test_the_old_passphrase_and_an_old_header_copy_open_nothing_new(vault: Vault, tmp_path: Path):
+    add(vault, tmp_path, 0)
+    old_header = tmp_path / "kept-by-someone.json"
+    shutil.copy2(vault.path / HEADER, old_header)
+    old_key = vault.data_key
+    renewed, _code = rekey.start(vault, NEW_PASSPHRASE, FAST_KDF)
+    add(renewed, tmp_path, 1)
+    later = list_exhibits(renewed)[-1]
+    renewed.close()
+
+    with pytest.raises(WrongPassphrase):
+        Vault.open(vault.path, passphrase=PASSPHRASE)
+    shutil.copy2(old_header, vault.path / HEADER)  # the attacker puts the old header back
+    with pytest.raises(ReclaimError):
+        Vault.open(vault.path, passphrase=PASSPHRASE)
+    old_blob_key = keys.subkey(old_key, "reclaim blobs v1")
+    for exhibit_blob in (vault.blob_dir).glob("*.blob"):
+        aad = b"|".join(
+            [b"reclaim-blob", renewed.header.vault_id.encode(), exhibit_blob.stem.encode()]
+        )
+        with pytest.raises(BlobDamaged):
+            list(decrypt_stream(exhibit_blob, old_blob_key, aad))
+    assert later.id == "E-0002"
+
+
+def test_the_new_passphrase_and_code_open_everything(vault: Vault, tmp_path: Path):
+    for index in range(3):
+        add(vault, tmp_path, index)
+    before = {e.id: read_original(vault, e) for e in list_exhibits(vault)}
+    renewed, code = rekey.start(vault, NEW_PASSPHRASE, FAST_KDF)
+    renewed.close()
+    for opened in (
+        Vault.open(vault.path, passphrase=NEW_PASSPHRASE),
+        Vault.open(vault.path, recovery_code=code),
+    ):
+        with opened:
+            assert {e.id: read_original(opened, e) for e in list_exhibits(opened)} == before
+            assert verify_all(opened) == []
+            assert all(open_card(opened, e.blob) for e in list_exhibits(opened))
+    assert not (vault.path / rekey.PENDING).exists()
+
+
+@pytest.mark.parametrize("reopen_with", [PASSPHRASE, NEW_PASSPHRASE])
+@pytest.mark.parametrize("stop_after", [0, 2])
+def test_a_crash_midway_is_finished_on_the_next_open(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reopen_with: str,
+    stop_after: int,
+):  # fmt: skip
+    for index in range(4):
+        add(vault, tmp_path, index)
+    before = {e.id: read_original(vault, e) for e in list_exhibits(vault)}
+    real = rekey._rekey_blob
+    done: list[str] = []
+
+    def crashing(old: Vault, new: Vault, blob: str) -> bool:
+        if len(done) == stop_after:
+            raise KeyboardInterrupt  # the power goes
+        done.append(blob)
+        return real(old, new, blob)
+
+    monkeypatch.setattr(rekey, "_rekey_blob", crashing)
+    with pytest.raises(KeyboardInterrupt):
+        rekey.start(vault, NEW_PASSPHRASE, FAST_KDF)
+    monkeypatch.setattr(rekey, "_rekey_blob", real)
+    assert (vault.path / rekey.PENDING).exists()
+    assert list(vault.blob_dir.glob("*.part")) == []
+    with Vault.open(vault.path, passphrase=reopen_with) as reopened:
+        assert {e.id: read_original(reopened, e) for e in list_exhibits(reopened)} == before
+        assert verify_all(reopened) == []
+    assert not (vault.path / rekey.PENDING).exists()
+    with pytest.raises(WrongPassphrase):
+        Vault.open(vault.path, passphrase=PASSPHRASE)
+
+
+def test_first_format_blobs_get_cards_and_old_backups_are_marked(vault: Vault, tmp_path: Path):
+    from tui.core.copies.backup import make_backup
+
+    add(vault, tmp_path, 0)
+    drive = tmp_path / "drive"
+    drive.mkdir()
+    make_backup(vault, drive)
+    downgrade_to_first_format(vault)
+    with Vault.open(vault.path, passphrase=PASSPHRASE) as old:
+        renewed, _code = rekey.start(old, NEW_PASSPHRASE, FAST_KDF)
+    with renewed:
+        exhibit = list_exhibits(renewed)[0]
+        card = open_card(renewed, exhibit.blob)
+        assert card is not None and card.record["sha256"] == exhibit.sha256
+        assert [copy.old_key for copy in list_copies(renewed)] == [True]
+        assert [state(copy, "") for copy in list_copies(renewed)] == ["old key"]
+        assert "1 made with the old key: replace it" in summary(renewed)
+
+
+def test_the_cli_gives_a_new_key_and_a_new_recovery_code(
+    vault: Vault, tmp_path: Path, passphrase_file: Path
+):
+    add(vault, tmp_path, 0)
+    new = tmp_path / "new.txt"
+    new.write_text(NEW_PASSPHRASE + "\n")
+    done = run_reclaim(
+        "passphrase", "change", "--new-key", "--vault", str(vault.path),
+        "--passphrase-file", str(passphrase_file), "--new-passphrase-file", str(new),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "new key" in done.stdout and "recovery code" in done.stdout
+    with Vault.open(vault.path, passphrase=NEW_PASSPHRASE) as reopened:
+        assert verify_all(reopened) == []
