@@ -11,6 +11,7 @@ import pytest
 
 from tests.support.cases import FAST_KDF, PASSPHRASE
 from tests.support.cli import Result, run_reclaim
+from tui.core.shared import clock
 from tui.core.vault import keys
 from tui.core.vault.vault import Vault
 
@@ -36,17 +37,15 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def demo(monkeypatch: pytest.MonkeyPatch) -> Iterator[Vault]:
-    """The sample case, added at a fixed moment so that screens showing it never change."""
-    import tui.core.evidence.exhibits
-    import tui.core.timeline.written_account
+    """The sample case, made at a fixed moment and shown at another, so that screens showing
+    it never change."""
     from tui.core.demo import create_demo_case, remove_demo_case
 
-    fixed = datetime(2024, 3, 7, 9, 30, tzinfo=UTC)
-    monkeypatch.setattr(tui.core.evidence.exhibits, "utc_now", lambda: fixed)
-    monkeypatch.setattr(tui.core.timeline.written_account, "utc_now", lambda: fixed)
-    monkeypatch.setattr(tui.core.evidence.exhibits, "local_offset", lambda moment=None: "+00:00")
-    case = create_demo_case()
-    yield case
+    with clock.fixed(datetime(2024, 3, 7, 9, 30, tzinfo=UTC)) as fixed:
+        case = create_demo_case()
+        # Then a fixed "today", long after: the demo's takedown request is overdue by then.
+        fixed.moment = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
+        yield case
     remove_demo_case(case)
 
 

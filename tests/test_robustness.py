@@ -13,12 +13,10 @@ from pathlib import Path
 import filelock
 import pytest
 
-from tests.support.cases import vault_bytes
+from tests.support.cases import PASSPHRASE, vault_bytes
 from tests.support.cli import RECLAIM, run_reclaim
 from tui.core.evidence.exhibits import list_exhibits
 from tui.core.vault.vault import Vault
-
-from .conftest import PASSPHRASE
 
 SEED = int(os.environ.get("RECLAIM_TEST_SEED", "20261124"))
 

@@ -28,6 +28,7 @@ from tui.core.evidence.exhibits import (
 )
 from tui.core.privacy.checklists import find
 from tui.core.privacy.lockdown import progress_of, tick
+from tui.core.shared import clock
 from tui.core.shared.errors import Cancelled, InputError, VaultDamaged, WrongPassphrase
 from tui.core.timeline.events import add_event, list_events
 from tui.core.vault import custody
@@ -173,9 +174,7 @@ def test_restore_refuses_a_used_folder_and_a_missing_drive(
 def test_the_register_records_backups_and_hand_made_copies_and_spots_stale_ones(
     case: Vault, drive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    from datetime import UTC, datetime, timedelta
-
-    import tui.core.evidence.exhibits
+    from datetime import timedelta
 
     assert summary(case) == "no copies yet"
     make_backup(case, drive)
@@ -186,9 +185,8 @@ def test_the_register_records_backups_and_hand_made_copies_and_spots_stale_ones(
         ("C-02", "printed", 2),
     ]
     assert summary(case) == "2 copies · all up to date"
-    later = datetime.now(UTC) + timedelta(minutes=5)
-    monkeypatch.setattr(tui.core.evidence.exhibits, "utc_now", lambda: later)
-    newest = add_file(case, make_png(tmp_path / "later.png", color="blue")).exhibit.added_at
+    with clock.fixed(clock.utc_now() + timedelta(minutes=5)):
+        newest = add_file(case, make_png(tmp_path / "later.png", color="blue")).exhibit.added_at
     assert all(is_stale(c, newest) for c in list_copies(case))
     assert summary(case) == "2 copies · 2 out of date"
     make_backup(case, drive)

@@ -18,7 +18,8 @@ from tests.support.pilot import SIZE, settle, unlock
 from tui.app import ReclaimApp
 from tui.core.evidence.exhibits import add_file
 from tui.core.settings import Settings
-from tui.core.steps import STEPS, counted
+from tui.core.shared.text import counted
+from tui.core.steps import STEPS
 from tui.core.vault.vault import Vault
 from tui.dialogs.choice import ChoiceDialog
 from tui.dialogs.delete import DeleteDialog

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from tui.cli.common import Commands, StderrProgress, add_command, open_vault, read_secret, say
+from tui.core.shared import clock
 from tui.core.shared.display import shown
 
 
@@ -15,7 +16,7 @@ def export_date(text: str | None) -> date:
     from tui.core.shared.errors import InputError
 
     if not text:
-        return datetime.now(UTC).date()
+        return clock.utc_now().date()
     try:
         return date.fromisoformat(text)
     except ValueError:

@@ -6,10 +6,12 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TextIO
+
+from tui.core.shared import clock
+from tui.core.shared.text import size
 
 Handler = Callable[[argparse.Namespace], int]
 #: What `ArgumentParser.add_subparsers()` returns (a private argparse type).
@@ -129,7 +131,7 @@ class StderrProgress:
     def __call__(self, done: int, total: int) -> None:
         if total < self.THRESHOLD:
             return
-        now = time.monotonic()
+        now = clock.monotonic()
         if done < total and now - self._last < 0.5:
             return
         self._last = now
@@ -138,15 +140,6 @@ class StderrProgress:
         self.stream.write(f"{self.label}: {percent}% of {size(total)}{end}")
         self.stream.flush()
         self._shown = True
-
-
-def size(count: int) -> str:
-    value = float(count)
-    for unit in ("bytes", "KiB", "MiB", "GiB"):
-        if value < 1024 or unit == "GiB":
-            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{count} bytes"
 
 
 def say(text: str = "") -> None:

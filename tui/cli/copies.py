@@ -15,9 +15,9 @@ from tui.cli.common import (
     read_secret,
     say,
     say_json,
-    size,
 )
 from tui.core.shared.display import shown
+from tui.core.shared.text import size
 
 
 def _secret(args: argparse.Namespace) -> dict[str, str]:

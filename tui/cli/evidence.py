@@ -18,11 +18,11 @@ from tui.cli.common import (
     read_secret,
     say,
     say_json,
-    size,
     vault_path,
     warn,
 )
 from tui.core.shared.display import shown
+from tui.core.shared.text import size
 
 
 def _details(args: argparse.Namespace) -> dict[str, str | None]:

@@ -15,10 +15,10 @@ import os
 import shutil
 import stat
 import tempfile
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.core.shared import clock
 from tui.core.shared.atomic import make_private_dir
 
 if TYPE_CHECKING:  # imported when a demo is made: every start sweeps, few make one
@@ -193,7 +193,9 @@ def _open_stale_marker(base: Path) -> int | None:
         mine = stat.S_ISREG(marker.st_mode) and marker.st_uid == os.getuid()
         if mine and os.read(fd, len(MARKER_TEXT) + 1) == MARKER_TEXT:
             locked = _try_lock(fd)
-            if locked or (locked is None and time.time() - marker.st_mtime > STALE_AFTER):
+            if locked or (
+                locked is None and clock.epoch_seconds() - marker.st_mtime > STALE_AFTER
+            ):
                 return fd
     except OSError:
         pass

@@ -5,14 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tui.core.shared.text import counted
+
 if TYPE_CHECKING:
     from tui.core.vault.vault import Vault
-
-
-def counted(count: int, noun: str, plural: str = "") -> str:
-    """ "1 item", "2 items", "1 copy", "3 copies": a number and its noun, agreeing.
-    The plural is the noun with an "s" unless given."""
-    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 @dataclass(frozen=True)

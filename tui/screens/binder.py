@@ -13,7 +13,7 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
 from tui.core.shared.display import shown, shown_block
 from tui.core.shared.errors import explain
-from tui.core.steps import counted
+from tui.core.shared.text import counted
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case, places, save_as_field
 from tui.widgets.tick import TickBox

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from tui.core.shared.display import shown
 from tui.core.shared.errors import Cancelled, ReclaimError, explain
-from tui.core.steps import counted
+from tui.core.shared.text import counted
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.work_bar import WorkBar

@@ -24,7 +24,7 @@ from tui.core.evidence.exhibits import Exhibit
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError, explain
 from tui.core.shared.fuzzy_dates import short_date
-from tui.core.steps import counted
+from tui.core.shared.text import counted
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.work_bar import WorkBar

@@ -98,9 +98,9 @@ class ExhibitScreen(Screen[None]):
         return label
 
     def _facts(self, exhibit: Exhibit) -> str:
-        from tui.cli.common import size
         from tui.core.evidence.exhibits import list_exhibits, similar_to
         from tui.core.evidence.formats import fact_lines
+        from tui.core.shared.text import size
 
         lines = [f"{shown(label)}: {shown(text)}" for label, text in fact_lines(exhibit.facts)]
         lines += [f"Type: {shown(exhibit.media_type)}", f"Size: {size(exhibit.size)}"]

@@ -7,7 +7,6 @@ never saved, logged or notified, and the input is emptied when the screen is lef
 from __future__ import annotations
 
 import time
-from datetime import date
 
 from rich.text import Text
 from textual import on, work
@@ -34,6 +33,7 @@ from tui.core.passwords import changed_accounts as accounts
 from tui.core.passwords import passphrase, profile
 from tui.core.passwords.managers import shipped as guidance
 from tui.core.passwords.strength import assess
+from tui.core.shared import clock
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
 from tui.screens.case import case_is_open, open_case
@@ -218,7 +218,7 @@ class PasswordsScreen(Screen[None]):
                 open_case(self),
                 name.value,
                 str(self.query_one("#account-kind", Select).value),
-                date.today().isoformat(),
+                clock.today().isoformat(),
                 self.query_one("#account-two-step", Checkbox).value,
             )
         except ReclaimError as error:

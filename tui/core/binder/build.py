@@ -43,6 +43,7 @@ from tui.core.evidence.exhibits import Exhibit, list_exhibits, normalize_id
 from tui.core.evidence.formats import base as blocks
 from tui.core.evidence.original import open_original
 from tui.core.places.jurisdictions import NOT_SAID, case_place, stored
+from tui.core.shared import clock
 from tui.core.shared.atomic import atomic_write, check_new_file
 from tui.core.shared.errors import InputError, VaultDamaged
 from tui.core.shared.fuzzy_dates import as_written
@@ -77,7 +78,7 @@ class BinderChoices:
     prepared_for: str = "police"
     prepared_by: str = ""
     case_title: str = "Image-based abuse: evidence"
-    export_date: date = field(default_factory=lambda: datetime.now(UTC).date())
+    export_date: date = field(default_factory=lambda: clock.utc_now().date())
     paper: str = "a4"
     order: str = "exhibit"
     """"exhibit" (by number) or "time" (by capture or posting time)."""

@@ -166,7 +166,7 @@ def summary(vault: Vault) -> str:
     damaged = sum(1 for copy in copies if is_damaged(copy))
     stale = sum(1 for copy in copies if is_stale(copy, newest))
     old = sum(1 for copy in copies if copy.old_key)
-    from tui.core.steps import counted
+    from tui.core.shared.text import counted
 
     parts = [counted(len(copies), "copy", "copies")]
     parts += (

@@ -13,12 +13,12 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
 
+from tui.core.shared import clock
 from tui.core.shared.atomic import fsync_dir
 from tui.core.vault import keys
 from tui.core.vault.blobs import BlobDamaged, read_card
@@ -268,7 +268,7 @@ def rebuild_record(vault: Vault) -> tuple[Recovered, Path | None]:
     record = vault.path / RECORD
     kept: Path | None = None
     if record.exists():
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        stamp = clock.utc_now().strftime("%Y%m%dT%H%M%SZ")
         kept = record.with_name(f"{RECORD}.damaged-{stamp}")
         record.rename(kept)
         fsync_dir(vault.path)

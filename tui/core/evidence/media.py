@@ -9,6 +9,8 @@ import re
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from tui.core.shared import clock
+
 if TYPE_CHECKING:
     from PIL import Image
 
@@ -139,7 +141,7 @@ def time_from_name(name: str) -> str | None:
         except ValueError:
             continue
         return moment.isoformat(timespec="seconds")
-    latest = datetime.now() + timedelta(days=1)
+    latest = clock.local_now().replace(tzinfo=None) + timedelta(days=1)
     for match in _NAME_UNIX_TIME.finditer(name):
         try:
             moment = datetime.fromtimestamp(int(match.group(1)))

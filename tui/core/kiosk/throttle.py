@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import math
 import threading
-import time
 from collections.abc import Callable
 
+from tui.core.shared import clock as steady_clock
 from tui.core.shared.errors import ReclaimError
 
 FREE_TRIES = 5
@@ -48,7 +48,7 @@ class UnlockThrottle:
 
     def __init__(
         self,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = steady_clock.monotonic,
         *,
         free_tries: int = FREE_TRIES,
         first_wait: float = FIRST_WAIT,

@@ -10,6 +10,7 @@ from typing import Any
 
 from tinydb import where
 
+from tui.core.shared import clock
 from tui.core.shared.errors import InputError, NotFound
 from tui.core.vault.vault import Vault
 
@@ -49,7 +50,7 @@ def _clean(name: str, kind: str, changed_on: str) -> tuple[str, str, str]:
             raise InputError(
                 f"{changed_on!r} is not a date Reclaim understands; write it like 2024-03-05."
             ) from None
-        if day > date.today():
+        if day > clock.today():
             raise InputError("The date the password was changed can't be in the future.")
         changed_on = day.isoformat()
     return name, kind, changed_on

@@ -1,12 +1,43 @@
-"""The one place that reads the clock, so tests can fix it."""
+"""The one place that reads the clock. Every "now" in Reclaim comes through here, so a
+test sets the time once (`set_time`, `advance`) instead of patching each module that
+asks, and the idle lock runs on a monotonic clock a test can move without sleeping."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta, tzinfo
+
+_wall: Callable[[], datetime] = lambda: datetime.now(UTC)  # noqa: E731
+_steady: Callable[[], float] = time.monotonic
+#: The zone local times are given in; None is the computer's own.
+_zone: tzinfo | None = None
 
 
 def utc_now() -> datetime:
-    return datetime.now(UTC)
+    """Now, in UTC."""
+    return _wall()
+
+
+def local_now() -> datetime:
+    """Now, in the computer's own time zone (aware)."""
+    return utc_now().astimezone(_zone)
+
+
+def today() -> date:
+    """Today's date where the person is."""
+    return local_now().date()
+
+
+def epoch_seconds() -> float:
+    """Now as seconds since 1970, to compare with a file's modification time."""
+    return utc_now().timestamp()
+
+
+def monotonic() -> float:
+    """Seconds on a clock that never goes back: for waits and idle time, not dates."""
+    return _steady()
 
 
 def utc_stamp(moment: datetime | None = None) -> str:
@@ -17,6 +48,35 @@ def utc_stamp(moment: datetime | None = None) -> str:
 
 def local_offset(moment: datetime | None = None) -> str:
     """The local UTC offset at `moment`, like `+01:00`."""
-    moment = (moment or utc_now()).astimezone()
+    moment = (moment or utc_now()).astimezone(_zone)
     offset = moment.strftime("%z")
     return f"{offset[:3]}:{offset[3:]}"
+
+
+class FixedClock:
+    """A clock for tests: the wall time and the monotonic clock stand still until moved."""
+
+    def __init__(self, moment: datetime, zone: tzinfo | None = UTC) -> None:
+        self.moment = moment
+        self.steady = 1000.0
+        self.zone = zone
+
+    def advance(self, seconds: float) -> None:
+        """Move both clocks forward, as if `seconds` went by."""
+        self.moment += timedelta(seconds=seconds)
+        self.steady += seconds
+
+
+@contextmanager
+def fixed(moment: datetime, zone: tzinfo | None = UTC) -> Iterator[FixedClock]:
+    """Stop the clock at `moment` (aware) while the block runs; `advance` moves it."""
+    global _wall, _steady, _zone
+    saved = _wall, _steady, _zone
+    clock = FixedClock(moment, zone)
+    _wall = lambda: clock.moment  # noqa: E731
+    _steady = lambda: clock.steady  # noqa: E731
+    _zone = zone
+    try:
+        yield clock
+    finally:
+        _wall, _steady, _zone = saved

@@ -13,8 +13,9 @@ from __future__ import annotations
 import contextlib
 import secrets
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
+
+from tui.core.shared import clock
 
 #: Where removable drives appear; files written there leave with the drive.
 REMOVABLE_ROOTS = (Path("/media"), Path("/run/media"), Path("/mnt"))
@@ -32,7 +33,7 @@ class Places:
         """Where to offer to save `reclaim-<stem>`; None on a kiosk without an export
         folder: then the client types where (their own drive)."""
         if not self.kiosk:
-            day = datetime.now(UTC).date().isoformat()
+            day = clock.utc_now().date().isoformat()
             return Path.home() / f"reclaim-{stem}-{day}{suffix}"
         if self.export_dir is None:
             return None

@@ -19,7 +19,6 @@ import contextlib
 import secrets
 import shutil
 import threading
-import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ import filelock
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from tui.core.shared import clock
 from tui.core.shared.atomic import FILE_MODE, atomic_write, fsync_dir, make_private_dir
 from tui.core.shared.errors import (
     VaultBusy,
@@ -376,7 +376,7 @@ class Vault:
         """Remove what interrupted writes left behind: unfinished blobs (`*.part`) and
         unfinished saves (`.*.tmp`), once untouched for an hour (a live write touches
         its file every chunk). A finished blob is never removed. Returns the count."""
-        cutoff = time.time() - STALE_SECONDS
+        cutoff = clock.epoch_seconds() - STALE_SECONDS
         removed = 0
         for folder, pattern in ((self.blob_dir, "*.part"), (self.path, ".*.tmp")):
             for leftover in folder.glob(pattern):

@@ -28,6 +28,7 @@ from tui.core.evidence.formats.base import (
     clean_line,
 )
 from tui.core.evidence.media import time_from_name
+from tui.core.shared import clock
 
 if TYPE_CHECKING:
     from av.container import InputContainer
@@ -134,7 +135,7 @@ def time_code(seconds: float, tenths: bool = True) -> str:
 
 def plausible(moment: datetime) -> str | None:
     """A local naive time as ISO to the second, unless no phone could have stated it."""
-    if not EARLIEST <= moment <= datetime.now() + timedelta(days=1):
+    if not EARLIEST <= moment <= clock.local_now().replace(tzinfo=None) + timedelta(days=1):
         return None
     return moment.isoformat(timespec="seconds")
 

@@ -1,0 +1,28 @@
+"""Numbers in words the same way everywhere: sizes in one unit system (KiB, MiB, GiB,
+powers of 1024, as `ls -lh` and file managers on Linux show them), and counts with
+their noun agreeing ("1 item", "3 copies")."""
+
+from __future__ import annotations
+
+UNITS = ("bytes", "KiB", "MiB", "GiB", "TiB")
+
+
+def size(count: int) -> str:
+    """ "512 bytes", "4.0 MiB", "1.5 GiB"."""
+    value = float(count)
+    for unit in UNITS:
+        if value < 1024 or unit == UNITS[-1]:
+            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """ "1 item", "2 items", "1 copy", "3 copies": a number and its noun, agreeing.
+    The plural is the noun with an "s" unless given."""
+    return f"{count} {plural_of(count, noun, plural)}"
+
+
+def plural_of(count: int, noun: str, plural: str = "") -> str:
+    """The noun that agrees with `count`, without the number: "item" or "items"."""
+    return noun if count == 1 else plural or noun + "s"
