@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.support.pictures import make_png
-from tui.core.evidence.exhibits import add_file, verify_all
+from tui.core.evidence.adding import add_file
+from tui.core.evidence.verify import VerifyReport, verify_all
 from tui.core.vault.vault import STALE_SECONDS, Vault
 
 
@@ -22,10 +23,8 @@ def test_pieces_of_a_killed_add_are_reported_and_old_ones_cleared(vault: Vault, 
     young.write_bytes(b"y" * 100)
     stale = time.time() - STALE_SECONDS - 60
     os.utime(old, (stale, stale))
-    problems = verify_all(vault)
-    assert [(p.exhibit, p.serious) for p in problems] == [("pieces", False)]
-    assert "removed 1 unfinished piece" in problems[0].what
-    assert "1 unfinished piece(s) are from an add under way" in problems[0].what
+    report = verify_all(vault)
+    assert report == VerifyReport(1, removed_pieces=1, recent_pieces=1)
     assert not old.exists() and young.exists()
 
 
@@ -42,7 +41,7 @@ def test_a_check_on_a_full_disk_still_gives_its_results(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("tui.core.vault.store.atomic_write", full)
-    monkeypatch.setattr("tui.core.vault.store.append_durably", full)
-    problems = verify_all(vault)
-    assert [p.exhibit for p in problems] == [exhibit.id, "log"]
-    assert "could not be written to the custody log" in problems[1].what
+    monkeypatch.setattr("tui.core.vault.journal.append_durably", full)
+    report = verify_all(vault)
+    assert report.damaged_ids == [exhibit.id] and report.not_logged
+    assert report == VerifyReport(1, report.damaged, not_logged=report.not_logged)

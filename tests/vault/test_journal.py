@@ -14,10 +14,12 @@ import pytest
 from tests.support.cases import NEW_PASSPHRASE, PASSPHRASE, vault_bytes
 from tests.support.pictures import make_png
 from tui.core.copies.backup import make_backup, restore, verify_backup
-from tui.core.evidence.exhibits import add_file, list_exhibits, verify_all
+from tui.core.evidence.adding import add_file
 from tui.core.evidence.intake import add_many
+from tui.core.evidence.model import list_exhibits
+from tui.core.evidence.verify import verify_all
 from tui.core.shared.errors import RecordDamaged
-from tui.core.vault import custody, store
+from tui.core.vault import custody, journal, store
 from tui.core.vault.layout import RECORD
 from tui.core.vault.vault import Vault
 
@@ -155,7 +157,7 @@ def test_many_files_are_recorded_in_few_transactions(vault: Vault, tmp_path: Pat
     assert [e.id for e in list_exhibits(vault)] == [f"E-{n:04d}" for n in range(1, 31)]
     assert len(custody.entries(vault.table(custody.TABLE))) == 30
     assert custody.verify(vault.table(custody.TABLE)) == []
-    assert verify_all(vault) == []
+    assert verify_all(vault).clean
 
 
 def test_a_batch_that_cannot_be_saved_leaves_no_blob_behind(
@@ -170,7 +172,7 @@ def test_a_batch_that_cannot_be_saved_leaves_no_blob_behind(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr(store, "append_durably", full)
+        patch.setattr(journal, "append_durably", full)
         done = add_many(vault, [folder])
     assert done.added == [] and len(done.problems) == 5
     assert "not enough space" in done.problems[0]
@@ -191,7 +193,7 @@ def test_a_new_key_reseals_snapshot_and_journal(vault: Vault, tmp_path: Path):
         assert renewed.generation > generation
     with Vault.open(vault.path, passphrase=NEW_PASSPHRASE) as reopened:
         assert notes(reopened) == ["in the journal"]
-        assert verify_all(reopened) == []
+        assert verify_all(reopened).clean
 
 
 def test_a_backup_holds_snapshot_and_journal_and_restores(vault: Vault, tmp_path: Path):
@@ -204,4 +206,4 @@ def test_a_backup_holds_snapshot_and_journal_and_restores(vault: Vault, tmp_path
     restored = restore(folder, tmp_path / "restored", passphrase=PASSPHRASE)
     with Vault.open(restored, passphrase=PASSPHRASE) as opened:
         assert notes(opened) == ["in the journal"]
-        assert len(list_exhibits(opened)) == 1 and verify_all(opened) == []
+        assert len(list_exhibits(opened)) == 1 and verify_all(opened).clean

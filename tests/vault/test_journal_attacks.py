@@ -25,7 +25,7 @@ import pytest
 from tests.support.cases import FAST_KDF, PASSPHRASE, vault_bytes
 from tests.support.cli import RECLAIM, run_reclaim
 from tui.core.shared.errors import RecordDamaged
-from tui.core.vault import store
+from tui.core.vault import journal, snapshot, store
 from tui.core.vault.layout import RECORD
 from tui.core.vault.vault import Vault
 
@@ -43,12 +43,12 @@ def notes(vault: Vault) -> list[str]:
 
 def entries(raw: bytes) -> list[tuple[int, int]]:
     """(start, stop) of each whole entry after the snapshot."""
-    _magic, _generation, length = store._SNAPSHOT.unpack_from(raw)
-    position = store._SNAPSHOT.size + length
+    _magic, _generation, length = snapshot.HEAD.unpack_from(raw)
+    position = snapshot.HEAD.size + length
     found = []
-    while position + store._FRAME.size <= len(raw):
-        size, _check = store._FRAME.unpack_from(raw, position)
-        stop = position + store._FRAME.size + size
+    while position + journal.FRAME.size <= len(raw):
+        size, _check = journal.FRAME.unpack_from(raw, position)
+        stop = position + journal.FRAME.size + size
         if stop > len(raw):
             break
         found.append((position, stop))
@@ -57,7 +57,7 @@ def entries(raw: bytes) -> list[tuple[int, int]]:
 
 
 def snapshot_end(raw: bytes) -> int:
-    return store._SNAPSHOT.size + int(store._SNAPSHOT.unpack_from(raw)[2])
+    return snapshot.HEAD.size + int(snapshot.HEAD.unpack_from(raw)[2])
 
 
 def opens(path: Path) -> Vault:
@@ -91,7 +91,7 @@ def test_a_cut_anywhere_inside_the_last_entry_is_dropped_and_said(three: Vault):
     for offset in range(start + 1, stop):
         record.write_bytes(raw[:offset])
         with opens(three.path) as reopened:
-            assert reopened.notices == [store.TORN], offset
+            assert reopened.notices == [journal.TORN], offset
             assert notes(reopened) == ["one", "two"], offset
         assert record.read_bytes() == raw[:start], f"cut back to the last whole entry ({offset})"
         with opens(three.path) as again:
@@ -142,15 +142,15 @@ def test_a_last_entry_claiming_more_than_the_file_holds_is_refused_not_cut(three
     record = three.path / RECORD
     raw = record.read_bytes()
     start, stop = entries(raw)[-1]
-    for claimed in (stop - start, 1 << 20, store.MAX_ENTRY, 0xFFFFFFF0):
-        forged = store._FRAME.pack(claimed, claimed ^ 0xFFFFFFFF)
-        record.write_bytes(raw[:start] + forged + raw[start + store._FRAME.size :])
+    for claimed in (stop - start, 1 << 20, journal.MAX_ENTRY, 0xFFFFFFF0):
+        forged = journal.FRAME.pack(claimed, claimed ^ 0xFFFFFFFF)
+        record.write_bytes(raw[:start] + forged + raw[start + journal.FRAME.size :])
         refused(three.path)
     # Its inverted copy not matching is damage too, whatever length it claims.
-    size = stop - start - store._FRAME.size
+    size = stop - start - journal.FRAME.size
     for check in (size, size ^ 0xFFFFFFFE, 0):
-        forged = store._FRAME.pack(size, check)
-        record.write_bytes(raw[:start] + forged + raw[start + store._FRAME.size :])
+        forged = journal.FRAME.pack(size, check)
+        record.write_bytes(raw[:start] + forged + raw[start + journal.FRAME.size :])
         refused(three.path)
 
 
@@ -209,7 +209,7 @@ def test_garbage_after_the_journal_is_refused_and_zeros_are_a_cut_short_append(t
     for size in (3, 8, 300):
         record.write_bytes(raw + b"\0" * size)
         with opens(three.path) as reopened:
-            assert reopened.notices == [store.TORN]
+            assert reopened.notices == [journal.TORN]
             assert notes(reopened) == ["one", "two", "three"]
         assert record.read_bytes() == raw
 
@@ -370,7 +370,7 @@ def test_a_case_with_a_change_cut_short_opens_from_a_read_only_folder(
     record.write_bytes(raw[: start + 30])
     torn = record.read_bytes()
     with opens(seen / "case") as reopened:
-        assert reopened.notices == [store.TORN]
+        assert reopened.notices == [journal.TORN]
         assert notes(reopened) == ["kept"]
         with pytest.raises(OSError):
             note(reopened, "can't be saved here")
@@ -397,7 +397,7 @@ def test_a_case_with_a_change_cut_short_opens_from_a_read_only_folder(
     assert record.read_bytes() == torn, "nothing on the drive was touched"
     # Back on a writable drive it is repaired, and said no more.
     with opens(source / "case") as repaired:
-        assert repaired.notices == [store.TORN] and notes(repaired) == ["kept"]
+        assert repaired.notices == [journal.TORN] and notes(repaired) == ["kept"]
     assert record.read_bytes() == raw[:start]
     with opens(source / "case") as again:
         assert again.notices == []
@@ -538,7 +538,7 @@ async def test_the_app_says_a_cut_short_change_once(vault: Vault, tmp_path: Path
             await pilot.pause()
             assert app.vault is not None
             said = [n.message for n in app._notifications if "cut short" in n.message]
-            assert said == ([store.TORN] if run == 0 else []), run
+            assert said == ([journal.TORN] if run == 0 else []), run
             assert notes(app.vault) == ["kept"]
         assert (vault.path / RECORD).read_bytes() == repaired
 
@@ -571,7 +571,7 @@ def check_whole(vault_dir: Path, expected: set[str]) -> tuple[list[str], int]:
     from tui.core.vault import custody
 
     with opens(vault_dir) as reopened:
-        assert reopened.notices in ([], [store.TORN])
+        assert reopened.notices in ([], [journal.TORN])
         events = list_events(reopened)
         titles = [event.title for event in events]
         assert expected <= set(titles), f"seed {SEED}: lost {expected - set(titles)}"

@@ -5,7 +5,7 @@ and the encrypted evidence blobs.
     case.db       the TinyDB record: a sealed snapshot and a sealed journal of the
                   changes since, each change with its generation (see store.py)
     blobs/        one opaque file per evidence item, ending with its sealed card
-                  (see blobs.py and evidence/cards.py)
+                  (see blobs.py and cards.py)
     .lock         keeps two writers from interleaving
 
 Reading needs no lock (a change is one appended entry, or a rename; a reader stops at the
@@ -36,11 +36,12 @@ from tui.core.shared.errors import (
     VaultNotFound,
     WrongPassphrase,
 )
-from tui.core.vault import keys
+from tui.core.vault import keys, migrations
 from tui.core.vault.header import VERSION as header_version_number
 from tui.core.vault.header import Header
+from tui.core.vault.journal import TORN
 from tui.core.vault.layout import BLOBS, HEADER, LOCK, RECORD
-from tui.core.vault.store import TORN, SealedJSONStorage
+from tui.core.vault.store import SealedJSONStorage
 
 LOCK_WAIT_SECONDS = 5.0
 #: An unfinished piece untouched this long belongs to a write that was interrupted.
@@ -152,7 +153,7 @@ class Vault:
         cut short when Reclaim or the computer stopped)."""
         self.no_strays_at: tuple[int, int, int] | None = None
         """(generation, blob folder inode and change time) when the blob folder was last
-        found to hold no blob the record doesn't know (see `cards.any_strays`)."""
+        found to hold no blob the record doesn't know (see `evidence.strays.any_strays`)."""
 
     # ---- creating and opening ---------------------------------------------------
 
@@ -234,7 +235,7 @@ class Vault:
         cls, path: Path, *, passphrase: str | None = None, recovery_code: str | None = None
     ) -> Vault:
         """Unlock a case whose record is lost or damaged, to rebuild it from its blobs
-        (`evidence.cards.rebuild_record`); nothing is read from the record."""
+        (`evidence.recovery.rebuild_record`); nothing is read from the record."""
         from tui.core.vault import rekey
 
         path = path.expanduser().absolute()
@@ -243,13 +244,17 @@ class Vault:
 
     def _upgrade(self) -> None:
         """Bring a case of an earlier format to this one, atomically, losing nothing: the
-        record is rewritten in the current format first (every version reads it), then
-        the header says the current version. Blobs keep their format; new ones carry
-        cards."""
+        record is rewritten in the current format first (every version reads it), with
+        the data the formats since moved (`migrations`), then the header says the
+        current version. Blobs keep their format; new ones carry cards."""
         if not (self._storage.old_format or self.header.version < header_version_number):
             return
         with self.transaction():
-            self._storage.upgrade()
+            content, generation = self.record_content()
+            if migrations.migrate(content, self.header.version):
+                self.replace_record(content, generation + 1)
+            else:
+                self._storage.upgrade()
             upgraded = self.header.upgraded(self._data_key)
             atomic_write(self.path / HEADER, upgraded.to_bytes())
             self.header = upgraded
