@@ -11,21 +11,15 @@ import pytest
 
 from tests.support.cases import PASSPHRASE
 from tests.support.pictures import make_png
-from tui.core.copies.backup import (
-    MANIFEST,
-    UNFINISHED,
-    find_backup,
-    make_backup,
-    restore,
-    verify_backup,
-)
+from tui.core.copies.backup import make_backup
+from tui.core.copies.manifest import MANIFEST, UNFINISHED
 from tui.core.copies.register import add_copy, is_stale, list_copies, summary
-from tui.core.evidence.exhibits import (
-    add_file,
-    delete_exhibit,
-    export_original,
-    list_exhibits,
-)
+from tui.core.copies.restore import restore
+from tui.core.copies.verify import find_backup, verify_backup
+from tui.core.evidence.adding import add_file
+from tui.core.evidence.changes import delete_exhibit
+from tui.core.evidence.export import export_original
+from tui.core.evidence.model import list_exhibits
 from tui.core.privacy.checklists import find
 from tui.core.privacy.lockdown import progress_of, tick
 from tui.core.shared import clock

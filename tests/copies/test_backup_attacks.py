@@ -16,18 +16,13 @@ import pytest
 from tests.support.cases import FAST_KDF, PASSPHRASE
 from tests.support.cli import Result, run_reclaim
 from tests.support.pictures import make_png
-from tui.core.copies.backup import (
-    MANIFEST,
-    UNFINISHED,
-    _manifest_key,
-    _sign,
-    backup_folder,
-    make_backup,
-    restore,
-    verify_backup,
-)
+from tui.core.copies.backup import make_backup
+from tui.core.copies.manifest import MANIFEST, UNFINISHED, backup_folder, manifest_key, sign
 from tui.core.copies.register import list_copies, summary
-from tui.core.evidence.exhibits import add_file, list_exhibits
+from tui.core.copies.restore import restore
+from tui.core.copies.verify import verify_backup
+from tui.core.evidence.adding import add_file
+from tui.core.evidence.model import list_exhibits
 from tui.core.shared.errors import Cancelled, InputError, ReclaimError, VaultDamaged
 from tui.core.vault.vault import Vault
 
@@ -236,11 +231,11 @@ def test_reclaim_restore_refuses_a_linked_blob_with_one_sentence(
 
 def sign_manifest(case: Vault, folder: Path, change: Callable[[dict[str, object]], None]) -> None:
     """What someone holding a backup (and so its key) can do: rewrite its manifest and
-    sign it again with backup.py's own functions."""
+    sign it again with manifest.py's own functions."""
     manifest = json.loads((folder / MANIFEST).read_text())
     body = {k: v for k, v in manifest.items() if k != "mac"}
     change(body)
-    signed = {**body, "mac": _sign(body, _manifest_key(case))}
+    signed = {**body, "mac": sign(body, manifest_key(case))}
     (folder / MANIFEST).write_text(json.dumps(signed))
 
 
@@ -463,7 +458,7 @@ def test_everything_a_backup_and_a_restore_write_is_private(
 def test_the_bagit_tag_files_of_a_package_are_private(case: Vault, tmp_path: Path) -> None:
     from datetime import date
 
-    from tui.core.binder.build import BinderChoices
+    from tui.core.binder.choices import BinderChoices
     from tui.core.binder.packages import write_package
 
     folder = tmp_path / "package"

@@ -11,8 +11,10 @@ import pytest
 
 from tests.support.cases import FAST_KDF, PASSPHRASE
 from tests.support.pictures import make_png
-from tui.core.copies.backup import backup_folder, make_backup, restore
-from tui.core.evidence.exhibits import add_file
+from tui.core.copies.backup import make_backup
+from tui.core.copies.manifest import backup_folder
+from tui.core.copies.restore import restore
+from tui.core.evidence.adding import add_file
 from tui.core.vault.vault import Vault
 
 

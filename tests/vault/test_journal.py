@@ -13,7 +13,9 @@ import pytest
 
 from tests.support.cases import NEW_PASSPHRASE, PASSPHRASE, vault_bytes
 from tests.support.pictures import make_png
-from tui.core.copies.backup import make_backup, restore, verify_backup
+from tui.core.copies.backup import make_backup
+from tui.core.copies.restore import restore
+from tui.core.copies.verify import verify_backup
 from tui.core.evidence.adding import add_file
 from tui.core.evidence.intake import add_many
 from tui.core.evidence.model import list_exhibits

@@ -11,8 +11,13 @@ import pytest
 
 from tests.support.cases import PASSPHRASE
 from tests.support.pictures import make_png
-from tui.core.evidence.cards import open_card, strays
-from tui.core.evidence.exhibits import add_file, delete_exhibit, list_exhibits, verify_all
+from tui.core.evidence.adding import add_file
+from tui.core.evidence.changes import delete_exhibit
+from tui.core.evidence.model import list_exhibits
+from tui.core.evidence.stored import Damage
+from tui.core.evidence.strays import strays
+from tui.core.evidence.verify import ExhibitProblem, VerifyReport, verify_all
+from tui.core.vault.cards import open_card
 from tui.core.vault.layout import RECORD
 from tui.core.vault.vault import Vault
 
@@ -68,7 +73,7 @@ def test_recover_takes_back_what_the_old_record_forgot(rolled_back: Vault, cli, 
     exhibits = list_exhibits(rolled_back)
     assert [e.id for e in exhibits] == [f"E-000{n}" for n in range(1, 7)]
     assert [e.description for e in exhibits] == [f"shot {n}" for n in (0, 1, 2, 3, 4, 5)]
-    assert verify_all(rolled_back) == []
+    assert verify_all(rolled_back).clean
     assert cli("evidence", "verify").returncode == 0
     log = cli("log").stdout
     assert log.count("recover") == 3
@@ -87,7 +92,7 @@ def test_a_lost_record_is_rebuilt_from_the_blobs_alone(vault: Vault, cli, tmp_pa
     assert len(list(vault.path.glob("case.db.damaged-*"))) == 1, "the damaged record is kept"
     with Vault.open(vault.path, passphrase=PASSPHRASE) as rebuilt:
         assert {e.id: e.sha256 for e in list_exhibits(rebuilt)} == hashes
-        assert verify_all(rebuilt) == []
+        assert verify_all(rebuilt).clean
 
 
 def test_a_changed_card_is_caught_by_verify(vault: Vault, tmp_path: Path):
@@ -96,10 +101,8 @@ def test_a_changed_card_is_caught_by_verify(vault: Vault, tmp_path: Path):
     raw = bytearray(blob.read_bytes())
     raw[-10] ^= 0x01  # inside the sealed card
     blob.write_bytes(bytes(raw))
-    problems = verify_all(vault)
-    assert [(p.exhibit, p.what) for p in problems] == [
-        (ident, "the card stored with it was changed")
-    ]
+    report = verify_all(vault)
+    assert report == VerifyReport(report.checked, (ExhibitProblem(ident, Damage.CARD_CHANGED),))
 
 
 def test_an_interrupted_deletion_is_finished_not_undone(vault: Vault, cli, tmp_path: Path):
@@ -136,7 +139,8 @@ def test_a_backup_never_goes_back_to_an_older_generation(vault: Vault, tmp_path:
 
 def test_checking_an_old_format_backup_changes_nothing(vault: Vault, tmp_path: Path):
     from tests.support.legacy import downgrade_to_first_format, header_version
-    from tui.core.copies.backup import make_backup, verify_backup
+    from tui.core.copies.backup import make_backup
+    from tui.core.copies.verify import verify_backup
 
     add(vault, tmp_path, 0)
     drive = tmp_path / "drive"

@@ -1,0 +1,132 @@
+"""Checking a backup byte for byte without restoring or changing anything: every file
+against the signed manifest, every exhibit against the hash taken at intake, and the
+custody log's chain. The folder is read as someone else's: a link in it is refused."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.core.copies.manifest import (
+    BLOB_NAME,
+    FOLDER_PREFIX,
+    MANIFEST,
+    UNFINISHED,
+    Files,
+    Progress,
+    list_problems,
+    printable,
+    read_manifest,
+    signed_by,
+)
+from tui.core.evidence.model import Exhibit, list_exhibits
+from tui.core.evidence.stored import check_stored
+from tui.core.shared.errors import InputError, VaultDamaged
+from tui.core.shared.files import READ, inside, plain_size, refuse_links, sha256_file
+from tui.core.vault import custody
+from tui.core.vault.layout import BLOBS, HEADER
+from tui.core.vault.vault import Vault
+
+
+@dataclass(frozen=True)
+class BackupCheck:
+    problems: list[str]
+    exhibits: int
+    made_at: str
+
+    @property
+    def whole(self) -> bool:
+        return not self.problems
+
+
+def find_backup(path: Path) -> Path:
+    """`path` may be the backup folder itself or the folder (drive) that holds one."""
+    if any(os.path.lexists(path / name) for name in (HEADER, UNFINISHED, MANIFEST)):
+        return path
+    found = sorted(path.glob(f"{FOLDER_PREFIX}*")) if path.is_dir() else []
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise InputError(
+            f"{path} holds backups of {len(found)} cases; give the one you mean, like {found[0]}."
+        )
+    raise InputError(f"There is no Reclaim backup at {path}.")
+
+
+def verify_backup(
+    path: Path, passphrase: str | None = None, recovery_code: str | None = None,
+    progress: Progress | None = None, data_key: bytes | None = None,
+) -> BackupCheck:  # fmt: skip
+    """Check every file against the manifest and every exhibit against its hash, without
+    restoring or changing anything. Needs the passphrase (or recovery code)."""
+    return verify_with_files(find_backup(path), passphrase, recovery_code, progress, data_key)[0]
+
+
+def verify_with_files(
+    folder: Path, passphrase: str | None, recovery_code: str | None,
+    progress: Progress | None, data_key: bytes | None,
+) -> tuple[BackupCheck, Files]:  # fmt: skip
+    """The check, and the manifest's files it passed, for restore to copy exactly those."""
+    refuse_links(folder, READ)
+    if os.path.lexists(folder / UNFINISHED):
+        return BackupCheck(
+            ["this backup was interrupted before it finished; run the backup again"], 0, ""
+        ), {}
+    manifest = read_manifest(folder)
+    if manifest is None or not isinstance(manifest.get("files"), dict):
+        return BackupCheck(["its list of files (manifest.json) is missing or damaged"], 0, ""), {}
+    made_at = str(manifest.get("made_at", ""))
+    files: Files = manifest["files"]
+    if listed := list_problems(files):  # before a single file is opened
+        return BackupCheck(listed, 0, made_at), {}
+    try:
+        vault = Vault.open(
+            folder,
+            passphrase=passphrase,
+            recovery_code=recovery_code,
+            data_key=data_key,
+            upgrade=False,  # checking a backup never changes it
+        )
+    except VaultDamaged as damage:
+        return BackupCheck([f"it can't be opened: {damage}"], 0, made_at), {}
+    problems: list[str] = []
+    with vault:
+        if not signed_by(manifest, vault):
+            problems.append("its list of files (manifest.json) has been changed")
+        total = sum(int(entry["size"]) for entry in files.values())
+        done = 0
+
+        def count(size: int) -> None:
+            nonlocal done
+            done += size
+            if progress is not None:
+                progress(done, total)
+
+        for name, entry in sorted(files.items()):
+            target = inside(folder, name, READ)
+            if plain_size(target) is None:
+                problems.append(f"{name} is missing")
+            elif sha256_file(target, count) != entry["sha256"]:
+                problems.append(f"{name} is damaged (its bytes have changed)")
+        blobs = folder / BLOBS
+        found = {f"{BLOBS}/{p.name}" for p in blobs.glob("*.blob")} if blobs.is_dir() else set()
+        problems += [
+            f"{printable(name)} is not in the backup's list" for name in sorted(found - set(files))
+        ]
+        exhibits = list_exhibits(vault)
+        problems += _check_exhibits(vault, exhibits)
+        problems += [f"custody log: {what}" for what in custody.verify(vault.table(custody.TABLE))]
+    return BackupCheck(problems, len(exhibits), made_at), files
+
+
+def _check_exhibits(vault: Vault, exhibits: list[Exhibit]) -> list[str]:
+    return [
+        f"{exhibit.id}: {what}"
+        for exhibit in exhibits
+        if (
+            what := "its stored copy has a name Reclaim never gives"
+            if not BLOB_NAME.fullmatch(str(exhibit.blob))
+            else check_stored(vault, exhibit, len)
+        )
+    ]
