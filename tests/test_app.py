@@ -10,7 +10,7 @@ from tests.support.pictures import make_png
 from tests.support.pilot import SIZE, screen_text, settle, type_text, type_twice, unlock
 from tui.app import ReclaimApp
 from tui.core.demo import create_demo_case, remove_demo_case
-from tui.core.evidence.exhibits import add_file
+from tui.core.evidence.adding import add_file
 from tui.core.settings import Contact, Settings
 from tui.core.vault.vault import Vault
 from tui.screens.create import CreateScreen

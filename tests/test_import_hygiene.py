@@ -14,7 +14,7 @@ CORE_MODULES = sorted(
 
 
 def test_core_modules_are_found():
-    assert {"tui.core.vault.vault", "tui.core.evidence.exhibits", "tui.core.vault.store"} <= set(
+    assert {"tui.core.vault.vault", "tui.core.evidence.model", "tui.core.vault.store"} <= set(
         CORE_MODULES
     )
 

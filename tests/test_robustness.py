@@ -15,7 +15,7 @@ import pytest
 
 from tests.support.cases import PASSPHRASE, vault_bytes
 from tests.support.cli import RECLAIM, run_reclaim
-from tui.core.evidence.exhibits import list_exhibits
+from tui.core.evidence.model import list_exhibits
 from tui.core.vault.vault import Vault
 
 SEED = int(os.environ.get("RECLAIM_TEST_SEED", "20261124"))

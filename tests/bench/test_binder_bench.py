@@ -21,7 +21,7 @@ from PIL import Image, ImageDraw
 
 from tests.support.cases import FAST_KDF, PASSPHRASE
 from tui.core.binder.build import BinderChoices, build
-from tui.core.evidence.exhibits import add_file
+from tui.core.evidence.adding import add_file
 from tui.core.vault.vault import Vault
 
 COUNT = 100

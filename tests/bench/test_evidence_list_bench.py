@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Input
 
 from tests.support.cases import FAST_KDF, PASSPHRASE
 from tui.app import ReclaimApp
-from tui.core.evidence.exhibits import TABLE, Exhibit
+from tui.core.evidence.model import TABLE, Exhibit
 from tui.core.settings import Settings
 from tui.core.vault.vault import Vault
 from tui.screens.evidence import EvidenceScreen

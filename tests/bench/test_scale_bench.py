@@ -33,7 +33,8 @@ import pytest
 from tests.bench.spawn import timed
 from tests.support.cases import FAST_KDF, PASSPHRASE
 from tests.support.cli import RECLAIM
-from tui.core.evidence.exhibits import TABLE, Exhibit, add_file
+from tui.core.evidence.adding import add_file
+from tui.core.evidence.model import TABLE, Exhibit
 from tui.core.shared.clock import utc_stamp
 from tui.core.vault import custody
 from tui.core.vault.vault import Vault
@@ -99,7 +100,7 @@ def add_blobs(vault: Vault) -> None:
     import hashlib
     import io
 
-    from tui.core.evidence import cards
+    from tui.core.vault import cards
     from tui.core.vault.blobs import append_card, encrypt_stream
 
     table = vault.table(TABLE)
@@ -123,7 +124,7 @@ def completeness(vault: Vault) -> float:
     """Listing every exhibit and counting those that need details, as the Evidence step
     and the step list do."""
     from tui.core.evidence.completeness import assess
-    from tui.core.evidence.exhibits import list_exhibits
+    from tui.core.evidence.model import list_exhibits
 
     started = time.perf_counter()
     needing = sum(1 for exhibit in list_exhibits(vault) if not assess(exhibit).complete)

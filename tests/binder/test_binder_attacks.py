@@ -24,7 +24,7 @@ from pypdf import PdfReader
 from tests.binder.test_pdfa import conformance_problems, content_operators
 from tests.support.pictures import make_png
 from tui.core.binder.build import BinderChoices, make
-from tui.core.evidence.exhibits import add_bytes, add_file
+from tui.core.evidence.adding import add_bytes, add_file
 from tui.core.timeline.events import add_event
 from tui.core.vault.vault import Vault
 

@@ -21,7 +21,9 @@ from pypdf import PdfReader
 from tests.support.cases import vault_bytes
 from tests.support.pictures import make_png
 from tui.core.binder.build import BinderChoices, build, write_binder
-from tui.core.evidence.exhibits import add_file, list_exhibits, set_excluded
+from tui.core.evidence.adding import add_file
+from tui.core.evidence.changes import set_excluded
+from tui.core.evidence.model import list_exhibits
 from tui.core.shared.errors import InputError
 from tui.core.timeline.events import add_event
 from tui.core.vault import custody

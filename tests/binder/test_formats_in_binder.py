@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from tests.evidence.formats import samples
 from tui.core.binder.build import BinderChoices, make
 from tui.core.binder.packages import write_package
-from tui.core.evidence.exhibits import list_exhibits
+from tui.core.evidence.model import list_exhibits
 from tui.core.evidence.intake import add_many
 from tui.core.takedowns.lawyer_package import write_lawyer_package
 from tui.core.vault.vault import Vault

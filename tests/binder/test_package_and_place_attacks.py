@@ -23,7 +23,8 @@ from tests.support.cli import run_reclaim
 from tests.support.pictures import make_png
 from tui.core.binder.build import BinderChoices
 from tui.core.binder.packages import write_package
-from tui.core.evidence.exhibits import Exhibit, add_bytes, list_exhibits
+from tui.core.evidence.adding import add_bytes
+from tui.core.evidence.model import Exhibit, list_exhibits
 from tui.core.evidence.original import OriginalDamaged, open_original
 from tui.core.shared.errors import InputError
 from tui.core.takedowns.lawyer_package import write_lawyer_package
@@ -549,7 +550,7 @@ def test_a_clinics_contacts_with_escape_sequences_never_reach_the_terminal(tmp_p
 
 def test_a_name_that_is_not_utf8_is_taken_in_and_packaged(vault: Vault, tmp_path: Path):
     """A file copied from another system whose name isn't valid UTF-8 (byte 0xff)."""
-    from tui.core.evidence.exhibits import add_file
+    from tui.core.evidence.adding import add_file
 
     raw = os.fsencode(tmp_path) + b"/holiday-\xff\xfe.png"
     make_png(Path(os.fsdecode(raw)))

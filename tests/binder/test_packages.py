@@ -17,7 +17,8 @@ import pytest
 from tests.support.pictures import make_png
 from tui.core.binder.build import BinderChoices
 from tui.core.binder.packages import safe_name, write_package
-from tui.core.evidence.exhibits import add_bytes, add_file, list_exhibits
+from tui.core.evidence.adding import add_bytes, add_file
+from tui.core.evidence.model import list_exhibits
 from tui.core.takedowns.lawyer_package import write_lawyer_package
 from tui.core.vault.vault import Vault
 

@@ -28,7 +28,8 @@ from tests.evidence.formats.test_recordings import video
 from tests.support.pictures import make_png
 from tui.core.binder import build as binder_module
 from tui.core.binder.build import BinderChoices, build, make, write_binder
-from tui.core.evidence.exhibits import add_file, list_exhibits
+from tui.core.evidence.adding import add_file
+from tui.core.evidence.model import list_exhibits
 from tui.core.shared.paths import fonts_dir
 from tui.core.timeline.events import add_event
 from tui.core.vault.vault import Vault

@@ -245,7 +245,7 @@ def test_verify_passes_then_names_the_damaged_item(cli, vault: Vault, tmp_path: 
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "All 2 exhibits match" in ok.stdout
     with Vault.open(vault.path, passphrase=PASSPHRASE) as reopened:
-        from tui.core.evidence.exhibits import get_exhibit
+        from tui.core.evidence.model import get_exhibit
 
         blob = reopened.blob_dir / f"{get_exhibit(reopened, 'E-0002').blob}.blob"
     raw = bytearray(blob.read_bytes())

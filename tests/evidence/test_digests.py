@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tui.core.evidence.adding import add_file
 from tui.core.evidence.digests import digests_of, original_digests
-from tui.core.evidence.exhibits import add_file
 from tui.core.shared.errors import VaultDamaged
 from tui.core.vault.vault import Vault
 

@@ -12,20 +12,15 @@ from PIL import Image, ImageChops, ImageFilter, ImageStat
 from tests.evidence.test_exhibits import make_jpeg_with_exif
 from tests.support.cases import PASSPHRASE, vault_bytes
 from tests.support.pictures import make_png, picture
+from tui.core.evidence.adding import add_file
+from tui.core.evidence.changes import delete_exhibit, set_excluded, update_details
 from tui.core.evidence.completeness import assess, hint
-from tui.core.evidence.exhibits import (
-    add_file,
-    delete_exhibit,
-    get_exhibit,
-    list_exhibits,
-    read_original,
-    set_excluded,
-    similar_to,
-    update_details,
-)
+from tui.core.evidence.export import read_original
 from tui.core.evidence.intake import add_many, expand, parse_paths
 from tui.core.evidence.media import SAME_PICTURE_BITS, hash_distance, time_from_name
+from tui.core.evidence.model import get_exhibit, list_exhibits
 from tui.core.evidence.preview import fit, load_image
+from tui.core.evidence.similar import similar_to
 from tui.core.evidence.stitch import stitch
 from tui.core.shared.errors import Cancelled, InputError
 from tui.core.vault import custody

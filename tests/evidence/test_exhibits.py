@@ -9,15 +9,12 @@ from PIL import Image
 
 from tests.support.cases import PASSPHRASE, vault_bytes
 from tests.support.pictures import make_png
-from tui.core.evidence.exhibits import (
-    add_file,
-    export_original,
-    get_exhibit,
-    list_exhibits,
-    normalize_id,
-    update_details,
-    verify_all,
-)
+from tui.core.evidence.adding import add_file
+from tui.core.evidence.changes import update_details
+from tui.core.evidence.export import export_original
+from tui.core.evidence.model import get_exhibit, list_exhibits, normalize_id
+from tui.core.evidence.stored import Damage, Scope
+from tui.core.evidence.verify import ExhibitProblem, VerifyReport, verify_all
 from tui.core.shared.errors import Cancelled, InputError, NotFound, VaultDamaged
 from tui.core.vault import custody
 from tui.core.vault.vault import Vault
@@ -210,9 +207,10 @@ def test_verify_names_a_missing_blob(vault: Vault, tmp_path: Path):
     first = add_file(vault, make_png(tmp_path / "a.png", color="red")).exhibit
     second = add_file(vault, make_png(tmp_path / "b.png", color="blue")).exhibit
     (vault.path / "blobs" / f"{second.blob}.blob").unlink()
-    problems = verify_all(vault)
-    assert [(p.exhibit, p.what) for p in problems] == [(second.id, "its stored copy is missing")]
-    assert first.id not in {p.exhibit for p in problems}
+    report = verify_all(vault)
+    assert report == VerifyReport(2, (ExhibitProblem(second.id, Damage.MISSING),))
+    assert report.damaged[0].scope is Scope.FILE and not report.intact
+    assert str(Damage.MISSING) == "its stored copy is missing"
 
 
 def test_blobs_swapped_between_exhibits_are_caught(vault: Vault, tmp_path: Path):
@@ -223,7 +221,9 @@ def test_blobs_swapped_between_exhibits_are_caught(vault: Vault, tmp_path: Path)
     a, b = one.read_bytes(), two.read_bytes()
     one.write_bytes(b)
     two.write_bytes(a)
-    assert {p.exhibit for p in verify_all(vault)} == {first.id, second.id}
+    report = verify_all(vault)
+    assert report == VerifyReport(2, report.damaged)
+    assert set(report.damaged_ids) == {first.id, second.id}
 
 
 def test_export_refuses_to_overwrite_and_damage(vault: Vault, tmp_path: Path):

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 from tests.support.pictures import make_png
-from tui.core.evidence.exhibits import list_exhibits
 from tui.core.evidence.intake import add_many
+from tui.core.evidence.model import list_exhibits
 from tui.core.vault.vault import Vault
 
 

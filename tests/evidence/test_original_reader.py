@@ -14,9 +14,11 @@ import pytest
 
 from tests.evidence.formats.test_recordings import video
 from tui.core.evidence import formats
+from tui.core.evidence.adding import add_bytes
 from tui.core.evidence.digests import digests_of, original_digests
-from tui.core.evidence.exhibits import Exhibit, add_bytes, read_original
+from tui.core.evidence.export import read_original
 from tui.core.evidence.formats import base as blocks
+from tui.core.evidence.model import Exhibit
 from tui.core.evidence.original import SEALED, Original, OriginalDamaged, open_original
 from tui.core.shared.errors import VaultDamaged
 from tui.core.vault.blobs import CHUNK

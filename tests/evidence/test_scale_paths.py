@@ -17,8 +17,10 @@ import pytest
 from tests.support.cases import PASSPHRASE
 from tests.support.pictures import make_png
 from tui.cli.evidence import records_json
-from tui.core.evidence.exhibits import Exhibit, add_file, list_exhibits, similar_groups, similar_to
+from tui.core.evidence.adding import add_file
 from tui.core.evidence.media import SAME_PICTURE_BITS, fingerprint, same_pictures
+from tui.core.evidence.model import Exhibit, list_exhibits
+from tui.core.evidence.similar import similar_groups, similar_to
 from tui.core.shared.display import shown_json
 from tui.core.vault.blobs import CHUNK, READ_BLOCK, append_card, decrypt_stream, encrypt_stream
 from tui.core.vault.layout import RECORD

@@ -14,7 +14,7 @@ from tests.support.cases import FAST_KDF, PASSPHRASE
 from tests.support.pictures import make_png
 from tests.support.pilot import SIZE, settle
 from tui.app import ReclaimApp
-from tui.core.evidence.exhibits import add_file
+from tui.core.evidence.adding import add_file
 from tui.core.settings import Settings
 from tui.core.shared import save_folders as exports
 from tui.core.vault.vault import Vault

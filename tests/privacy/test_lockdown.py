@@ -10,7 +10,7 @@ import pytest
 
 from tests.privacy.test_checklists import GOOD
 from tests.support.cases import PASSPHRASE
-from tui.core.evidence.exhibits import add_file
+from tui.core.evidence.adding import add_file
 from tui.core.privacy.checklists import find, parse
 from tui.core.privacy.lockdown import (
     EvidenceFirst,

@@ -12,7 +12,8 @@ from textual.widgets import Checkbox, Input, OptionList, Select
 from tests.support.pictures import make_png
 from tests.support.pilot import SIZE, said, screen_text, unlock
 from tui.app import ReclaimApp
-from tui.core.evidence.exhibits import add_file, set_excluded
+from tui.core.evidence.adding import add_file
+from tui.core.evidence.changes import set_excluded
 from tui.core.settings import Settings
 from tui.core.vault.vault import Vault
 from tui.screens.binder import BinderScreen

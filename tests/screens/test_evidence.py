@@ -14,7 +14,8 @@ from tests.support.pictures import make_png, picture
 from tests.support.pilot import SIZE, caption, said, screen_text, settle
 from tests.support.pilot import open_evidence as open_step
 from tui.app import ReclaimApp
-from tui.core.evidence.exhibits import add_file, get_exhibit, list_exhibits
+from tui.core.evidence.adding import add_file
+from tui.core.evidence.model import get_exhibit, list_exhibits
 from tui.core.settings import Settings
 from tui.core.vault import custody
 from tui.core.vault.vault import Vault

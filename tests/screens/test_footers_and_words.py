@@ -16,7 +16,7 @@ from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 from tests.support.pictures import make_png
 from tests.support.pilot import SIZE, settle, unlock
 from tui.app import ReclaimApp
-from tui.core.evidence.exhibits import add_file
+from tui.core.evidence.adding import add_file
 from tui.core.settings import Settings
 from tui.core.shared.text import counted
 from tui.core.steps import STEPS

@@ -11,7 +11,7 @@ from textual.widgets import Button, DataTable, Input, OptionList
 from tests.support.cases import PASSPHRASE
 from tests.support.pilot import SIZE, screen_text, settle, unlock
 from tui.app import ReclaimApp
-from tui.core.evidence.exhibits import add_file
+from tui.core.evidence.adding import add_file
 from tui.core.privacy.checklists import find, shipped
 from tui.core.privacy.lockdown import progress_of
 from tui.core.settings import Settings

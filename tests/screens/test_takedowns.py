@@ -12,7 +12,7 @@ from tests.support.pictures import make_png
 from tests.support.pilot import SIZE, said, screen_text, settle
 from tests.support.pilot import open_takedowns as open_step
 from tui.app import ReclaimApp
-from tui.core.evidence.exhibits import add_file
+from tui.core.evidence.adding import add_file
 from tui.core.settings import Settings
 from tui.core.takedowns.letters import get_facts, save_facts
 from tui.core.takedowns.requests import add_request, list_requests

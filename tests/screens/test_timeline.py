@@ -11,7 +11,7 @@ from tests.support.cases import PASSPHRASE
 from tests.support.pictures import make_png
 from tests.support.pilot import SIZE, said, screen_text, settle, unlock
 from tui.app import ReclaimApp
-from tui.core.evidence.exhibits import add_file
+from tui.core.evidence.adding import add_file
 from tui.core.settings import Settings
 from tui.core.timeline.events import add_event, list_events, list_people
 from tui.core.vault.vault import Vault

@@ -17,7 +17,9 @@ from tests.support.cli import Result, run_reclaim
 from tests.support.pictures import make_png
 from tui.core.binder.build import BinderChoices, chosen_exhibits
 from tui.core.evidence.completeness import assess
-from tui.core.evidence.exhibits import add_file, clean_details, list_exhibits, update_details
+from tui.core.evidence.adding import add_file
+from tui.core.evidence.changes import update_details
+from tui.core.evidence.model import clean_details, list_exhibits
 from tui.core.privacy.checklists import ChecklistError, find, load_folder
 from tui.core.shared.dates import parse_rough, parse_when
 from tui.core.shared.errors import InputError

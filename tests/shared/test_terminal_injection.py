@@ -17,7 +17,8 @@ from tests.support.cases import PASSPHRASE
 from tests.support.pictures import make_png
 from tests.support.pilot import SIZE, settle, unlock
 from tui.app import ReclaimApp
-from tui.core.evidence.exhibits import add_file, get_exhibit
+from tui.core.evidence.adding import add_file
+from tui.core.evidence.model import get_exhibit
 from tui.core.settings import Settings
 from tui.core.shared.display import kept, shown, shown_block, shown_json
 from tui.core.timeline.events import add_event, as_records

@@ -14,7 +14,7 @@ import pytest
 import tui.core.takedowns.letters
 from tests.support.cases import vault_bytes
 from tests.support.pictures import make_png
-from tui.core.evidence.exhibits import add_file
+from tui.core.evidence.adding import add_file
 from tui.core.shared.errors import InputError
 from tui.core.takedowns.letter_files import export_letter
 from tui.core.takedowns.letters import (

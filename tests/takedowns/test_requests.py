@@ -12,7 +12,7 @@ import pytest
 import tui.core.takedowns.requests
 from tests.support.cases import vault_bytes
 from tests.support.pictures import make_png
-from tui.core.evidence.exhibits import add_file
+from tui.core.evidence.adding import add_file
 from tui.core.privacy.checklists import ChecklistError
 from tui.core.shared.errors import InputError, NotFound
 from tui.core.takedowns.requests import (

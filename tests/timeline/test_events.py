@@ -11,7 +11,7 @@ import pytest
 
 from tests.support.cases import PASSPHRASE, vault_bytes
 from tests.support.pictures import make_png
-from tui.core.evidence.exhibits import add_file
+from tui.core.evidence.adding import add_file
 from tui.core.shared.errors import InputError, NotFound
 from tui.core.shared.fuzzy_dates import When
 from tui.core.timeline.events import (

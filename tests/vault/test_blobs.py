@@ -20,7 +20,7 @@ KEY = bytes(range(32))
 AAD = b"reclaim-blob|vault|blob"
 PREAMBLE = 12 + 24  # magic + chunk size + secretstream header
 SEALED_CHUNK = CHUNK + 17
-CARD = b"a sealed card, as evidence/cards.py makes them"
+CARD = b"a sealed card, as vault/cards.py makes them"
 
 
 def write_blob(path: Path, data: bytes, key: bytes = KEY, aad: bytes = AAD) -> list[bytes]:

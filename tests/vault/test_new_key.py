@@ -14,11 +14,14 @@ from tests.support.cli import run_reclaim
 from tests.support.legacy import downgrade_to_first_format
 from tests.support.pictures import make_png
 from tui.core.copies.register import list_copies, state, summary
-from tui.core.evidence.cards import open_card
-from tui.core.evidence.exhibits import add_file, list_exhibits, read_original, verify_all
+from tui.core.evidence.adding import add_file
+from tui.core.evidence.export import read_original
+from tui.core.evidence.model import list_exhibits
+from tui.core.evidence.verify import verify_all
 from tui.core.shared.errors import ReclaimError, WrongPassphrase
 from tui.core.vault import keys, rekey
 from tui.core.vault.blobs import BlobDamaged, decrypt_stream
+from tui.core.vault.cards import open_card
 from tui.core.vault.layout import HEADER
 from tui.core.vault.vault import Vault
 
@@ -66,7 +69,7 @@ def test_the_new_passphrase_and_code_open_everything(vault: Vault, tmp_path: Pat
     ):
         with opened:
             assert {e.id: read_original(opened, e) for e in list_exhibits(opened)} == before
-            assert verify_all(opened) == []
+            assert verify_all(opened).clean
             assert all(open_card(opened, e.blob) for e in list_exhibits(opened))
     assert not (vault.path / rekey.PENDING).exists()
 
@@ -97,7 +100,7 @@ def test_a_crash_midway_is_finished_on_the_next_open(
     assert list(vault.blob_dir.glob("*.part")) == []
     with Vault.open(vault.path, passphrase=reopen_with) as reopened:
         assert {e.id: read_original(reopened, e) for e in list_exhibits(reopened)} == before
-        assert verify_all(reopened) == []
+        assert verify_all(reopened).clean
     assert not (vault.path / rekey.PENDING).exists()
     with pytest.raises(WrongPassphrase):
         Vault.open(vault.path, passphrase=PASSPHRASE)
@@ -135,4 +138,4 @@ def test_the_cli_gives_a_new_key_and_a_new_recovery_code(
     assert done.returncode == 0, done.stderr
     assert "new key" in done.stdout and "recovery code" in done.stdout
     with Vault.open(vault.path, passphrase=NEW_PASSPHRASE) as reopened:
-        assert verify_all(reopened) == []
+        assert verify_all(reopened).clean

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.support.cases import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, vault_bytes
-from tui.core.evidence.exhibits import add_file, list_exhibits, verify_all
+from tui.core.evidence.adding import add_file
+from tui.core.evidence.model import list_exhibits
+from tui.core.evidence.verify import VerifyReport, verify_all
 from tui.core.shared.errors import VaultDamaged, VaultExists, VaultNotFound, WrongPassphrase
 from tui.core.vault import custody, keys
 from tui.core.vault.header import Header
@@ -171,10 +173,11 @@ def test_one_flipped_byte_anywhere_in_a_blob_is_caught_by_verify(vault: Vault, t
     original = blob.read_bytes()
     for index in range(0, len(original)):
         _flip(blob, index)
-        problems = verify_all(vault)
-        assert [p.exhibit for p in problems] == [exhibit.id], index
+        report = verify_all(vault)
+        assert report.damaged_ids == [exhibit.id], index
+        assert report == VerifyReport(1, report.damaged), index
         blob.write_bytes(original)
-    assert verify_all(vault) == []
+    assert verify_all(vault).clean
 
 
 def test_a_failed_transaction_writes_nothing(vault: Vault):
@@ -221,9 +224,8 @@ def test_leftovers_of_interrupted_writes_are_swept_once_stale(vault: Vault, tmp_
     old = time.time() - 2 * 3600
     for leftover in (stale_part, stale_save):
         os.utime(leftover, (old, old))
-    problems = verify_all(vault)
-    assert [(p.exhibit, p.serious) for p in problems] == [("pieces", False)]
-    assert "removed 2 unfinished" in problems[0].what and "1 unfinished" in problems[0].what
+    report = verify_all(vault)
+    assert report == VerifyReport(report.checked, removed_pieces=2, recent_pieces=1)
     assert not stale_part.exists() and not stale_save.exists()
     assert fresh_part.exists(), "a write still in progress is left alone"
     assert (vault.path / "blobs" / f"{kept.blob}.blob").exists()

@@ -15,7 +15,7 @@ from tests.support.pictures import picture
 from tests.support.pilot import SIZE, caption, settle
 from tests.support.pilot import open_evidence as open_step
 from tui.app import ReclaimApp
-from tui.core.evidence.exhibits import add_file
+from tui.core.evidence.adding import add_file
 from tui.core.settings import Settings
 from tui.core.vault.vault import Vault
 from tui.widgets import full_picture

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from tui.core.shared import clock
-from tui.core.shared.text import size
+from tui.core.shared.text import plural_of, size
 
 Handler = Callable[[argparse.Namespace], int]
 #: What `ArgumentParser.add_subparsers()` returns (a private argparse type).
@@ -86,14 +86,24 @@ def vault_path(args: argparse.Namespace) -> Path:
 
 def open_vault(args: argparse.Namespace) -> Any:
     """Unlock the case; say at once if it holds evidence its record doesn't know."""
-    from tui.core.evidence import cards
+    from tui.core.evidence.strays import any_strays, strays
 
     vault = _unlock(args)
     for notice in vault.notices:
         print(notice, file=sys.stderr)
-    if cards.any_strays(vault) and (message := cards.stray_message(cards.strays(vault))):
-        print(message, file=sys.stderr)
+    if any_strays(vault) and (found := strays(vault)):
+        print(missing_from_record(len(found)), file=sys.stderr)
     return vault
+
+
+def missing_from_record(count: int) -> str:
+    """What to say of blobs in the case folder that the record doesn't list."""
+    are = plural_of(count, "exhibit is", "exhibits are")
+    return (
+        f"{count} {are} in the case folder but missing from its record (an older copy of "
+        "the record may have been put back, or a save was interrupted). Nothing is lost: "
+        "`reclaim evidence recover` takes them back."
+    )
 
 
 def _unlock(args: argparse.Namespace) -> Any:

@@ -124,7 +124,7 @@ def cmd_copies_list(args: argparse.Namespace) -> int:
 
     from tui.core.copies.register import is_damaged, is_stale, list_copies
     from tui.core.copies.register import state as copy_state
-    from tui.core.evidence.exhibits import list_exhibits
+    from tui.core.evidence.model import list_exhibits
 
     with open_vault(args) as vault:
         copies = list_copies(vault)

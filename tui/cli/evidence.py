@@ -14,6 +14,7 @@ from tui.cli.common import (
     StderrProgress,
     add_command,
     add_group,
+    missing_from_record,
     open_vault,
     read_secret,
     say,
@@ -22,13 +23,13 @@ from tui.cli.common import (
     warn,
 )
 from tui.core.shared.display import shown
-from tui.core.shared.text import size
+from tui.core.shared.text import counted, plural_of, size
 
 
 def _details(args: argparse.Namespace) -> dict[str, str | None]:
     """The details given as options, on top of those in `--details-file` (a TOML file,
     or - for standard input), which keeps them out of `ps` and the shell's history."""
-    from tui.core.evidence.exhibits import DETAIL_FIELDS
+    from tui.core.evidence.model import DETAIL_FIELDS
 
     given: dict[str, str | None] = {}
     if getattr(args, "details_file", None):
@@ -42,7 +43,7 @@ def _details(args: argparse.Namespace) -> dict[str, str | None]:
 def _details_file(source: str) -> dict[str, str]:
     import tomllib
 
-    from tui.core.evidence.exhibits import DETAIL_FIELDS
+    from tui.core.evidence.model import DETAIL_FIELDS
     from tui.core.shared.errors import InputError
 
     try:
@@ -64,8 +65,10 @@ def _details_file(source: str) -> dict[str, str]:
 
 
 def cmd_evidence_add(args: argparse.Namespace) -> int:
-    from tui.core.evidence.exhibits import IntakeResult, clean_details, open_source, stage_file
+    from tui.core.evidence.adding import IntakeResult, stage_file
     from tui.core.evidence.intake import Batcher
+    from tui.core.evidence.model import clean_details
+    from tui.core.evidence.sources import open_source
 
     details = _details(args)
     clean_details(details)  # refuse a bad date before anything is opened
@@ -101,7 +104,7 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_list(args: argparse.Namespace) -> int:
-    from tui.core.evidence.exhibits import list_exhibits
+    from tui.core.evidence.model import list_exhibits
 
     with open_vault(args) as vault:
         exhibits = list_exhibits(vault)
@@ -135,7 +138,7 @@ def records_json(records: list[dict[str, Any]]) -> str:
 
 
 def cmd_evidence_show(args: argparse.Namespace) -> int:
-    from tui.core.evidence.exhibits import get_exhibit
+    from tui.core.evidence.model import get_exhibit
 
     with open_vault(args) as vault:
         exhibit = get_exhibit(vault, args.id)
@@ -154,7 +157,8 @@ def cmd_evidence_show(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_edit(args: argparse.Namespace) -> int:
-    from tui.core.evidence.exhibits import clean_details, get_exhibit, update_details
+    from tui.core.evidence.changes import update_details
+    from tui.core.evidence.model import clean_details, get_exhibit
 
     details = {k: v for k, v in _details(args).items() if v is not None}
     clean_details(details)
@@ -187,7 +191,7 @@ def cmd_evidence_stitch(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_remove(args: argparse.Namespace) -> int:
-    from tui.core.evidence.exhibits import set_excluded
+    from tui.core.evidence.changes import set_excluded
 
     with open_vault(args) as vault:
         exhibit = set_excluded(vault, args.id, not args.undo)
@@ -199,7 +203,8 @@ def cmd_evidence_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_delete(args: argparse.Namespace) -> int:
-    from tui.core.evidence.exhibits import delete_exhibit, get_exhibit
+    from tui.core.evidence.changes import delete_exhibit
+    from tui.core.evidence.model import get_exhibit
 
     with open_vault(args) as vault:
         exhibit = get_exhibit(vault, args.id)
@@ -224,7 +229,8 @@ def cmd_evidence_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_similar(args: argparse.Namespace) -> int:
-    from tui.core.evidence.exhibits import list_exhibits, similar_groups
+    from tui.core.evidence.model import list_exhibits
+    from tui.core.evidence.similar import similar_groups
 
     with open_vault(args) as vault:
         exhibits = list_exhibits(vault)
@@ -240,23 +246,30 @@ def cmd_evidence_similar(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence_verify(args: argparse.Namespace) -> int:
-    from tui.core.evidence.exhibits import list_exhibits, verify_all
+    from tui.core.evidence.model import list_exhibits
+    from tui.core.evidence.verify import verify_all
 
     with open_vault(args) as vault:
         count = len(list_exhibits(vault))
-        problems = verify_all(vault, StderrProgress("Checking"))
-    serious = [problem for problem in problems if problem.serious]
-    for problem in problems:
-        label = "Note" if not problem.serious else problem.exhibit
-        say(f"{label}: {shown(problem.what)}.")
-    if not serious:
+        report = verify_all(vault, StderrProgress("Checking"))
+    for problem in report.damaged:
+        say(f"{problem.exhibit}: {problem.damage}.")
+    for what in report.log_problems:
+        say(f"log: {shown(what)}.")
+    if report.unlisted:
+        say(f"record: {missing_from_record(report.unlisted)}")
+    if notes := pieces_note(report.removed_pieces, report.recent_pieces):
+        say(f"Note: {notes}.")
+    if report.not_logged:
+        why = shown(report.not_logged)
+        say(f"Note: this check could not be written to the custody log: {why}.")
+    if report.intact:
         say(
             f"All {count} exhibits match the hashes taken when they were added, "
             "and the custody log is whole."
         )
         return 0
-    damaged = len({p.exhibit for p in serious if p.exhibit.startswith("E-")})
-    if damaged:
+    if damaged := len(report.damaged):
         say(
             f"{damaged} of {count} exhibits are damaged or missing. "
             "Restore them from a backup copy; the rest are intact."
@@ -264,8 +277,23 @@ def cmd_evidence_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def pieces_note(removed: int, recent: int) -> str:
+    """What a check found of adds that were interrupted ('' when nothing)."""
+    parts = []
+    if removed:
+        left = counted(removed, "unfinished piece")
+        parts.append(f"removed {left} left by an add that was interrupted")
+    if recent:
+        are = plural_of(recent, "is", "are")
+        parts.append(
+            f"{counted(recent, 'unfinished piece')} {are} from an add under way or stopped in "
+            "the last hour (they go once an hour old)"
+        )
+    return "; ".join(parts)
+
+
 def cmd_evidence_recover(args: argparse.Namespace) -> int:
-    from tui.core.evidence import cards
+    from tui.core.evidence.recovery import rebuild_record, recover
     from tui.core.shared.errors import RecordDamaged
     from tui.core.vault.vault import Vault
 
@@ -275,7 +303,7 @@ def cmd_evidence_recover(args: argparse.Namespace) -> int:
         # The record itself is lost or damaged: rebuild it from the cards in the blobs.
         secret = read_secret(args.passphrase_file, "passphrase")
         with Vault.open_without_record(vault_path(args), passphrase=secret) as bare:
-            result, kept = cards.rebuild_record(bare)
+            result, kept = rebuild_record(bare)
         say(result.summary())
         if kept is not None:
             say(
@@ -285,13 +313,13 @@ def cmd_evidence_recover(args: argparse.Namespace) -> int:
             )
         return 0
     with vault:
-        result = cards.recover(vault)
+        result = recover(vault)
     say(result.summary())
     return 1 if result.problems and not result.adopted else 0
 
 
 def cmd_evidence_export(args: argparse.Namespace) -> int:
-    from tui.core.evidence.exhibits import export_original
+    from tui.core.evidence.export import export_original
 
     with open_vault(args) as vault:
         target = export_original(vault, args.id, Path(args.dest).expanduser())

@@ -204,7 +204,7 @@ def _open_stale_marker(base: Path) -> int | None:
 
 
 def _build(base: Path) -> Vault:
-    from tui.core.evidence.exhibits import add_file
+    from tui.core.evidence.adding import add_file
     from tui.core.vault import keys
     from tui.core.vault.vault import Vault
 

@@ -40,7 +40,7 @@ STEPS: tuple[Step, ...] = (
 
 def progress(vault: Vault) -> dict[str, str]:
     """A few words per step saying where the person is with it."""
-    from tui.core.evidence.exhibits import TABLE as EXHIBITS
+    from tui.core.evidence.model import TABLE as EXHIBITS
     from tui.core.privacy.lockdown import all_progress, summary
 
     count = len(vault.table(EXHIBITS))

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from tui.core.evidence.exhibits import Exhibit
+from tui.core.evidence.model import Exhibit
 from tui.core.shared.display import shown
 
 

@@ -81,7 +81,7 @@ class BinderScreen(Screen[None]):
 
     def _contents(self) -> str:
         from tui.core.binder.build import BinderChoices, chosen_exhibits
-        from tui.core.evidence.exhibits import list_exhibits
+        from tui.core.evidence.model import list_exhibits
         from tui.core.timeline.events import list_events
 
         vault = open_case(self)

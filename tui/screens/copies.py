@@ -76,7 +76,7 @@ class CopiesScreen(Screen[None]):
 
     def reload(self) -> None:
         from tui.core.copies.register import is_stale, list_copies, state, summary
-        from tui.core.evidence.exhibits import list_exhibits
+        from tui.core.evidence.model import list_exhibits
 
         if not case_is_open(self):
             return

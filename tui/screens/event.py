@@ -58,7 +58,7 @@ class EventScreen(Screen[None]):
         self.event_id = event_id
 
     def compose(self) -> ComposeResult:
-        from tui.core.evidence.exhibits import list_exhibits
+        from tui.core.evidence.model import list_exhibits
         from tui.core.timeline.events import get_event, list_people
 
         vault = open_case(self)

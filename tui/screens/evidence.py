@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -20,14 +20,17 @@ from textual.widgets import DataTable, Footer, Input, Static
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from tui.core.evidence.completeness import assess, is_complete
-from tui.core.evidence.exhibits import Exhibit
+from tui.core.evidence.model import Exhibit
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError, explain
 from tui.core.shared.fuzzy_dates import short_date
-from tui.core.shared.text import counted
+from tui.core.shared.text import counted, plural_of
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.work_bar import WorkBar
+
+if TYPE_CHECKING:  # imported when a check starts, to keep start-up fast
+    from tui.core.evidence.verify import VerifyReport
 
 #: Columns with a fixed width; the description takes what is left.
 COLUMNS = (
@@ -148,7 +151,7 @@ class EvidenceScreen(Screen[None]):
 
     def reload(self, focus_id: str | None = None) -> None:
         """Read the exhibits from the case and show them."""
-        from tui.core.evidence.exhibits import list_exhibits
+        from tui.core.evidence.model import list_exhibits
 
         if not case_is_open(self):
             return
@@ -297,7 +300,7 @@ class EvidenceScreen(Screen[None]):
         table.move_cursor(row=table.cursor_row + 1)
 
     def action_remove(self) -> None:
-        from tui.core.evidence.exhibits import set_excluded
+        from tui.core.evidence.changes import set_excluded
 
         exhibit = self.current()
         if exhibit is None:
@@ -322,7 +325,7 @@ class EvidenceScreen(Screen[None]):
             return
 
         def answered(answer: tuple[str, str] | None) -> None:
-            from tui.core.evidence.exhibits import delete_exhibit
+            from tui.core.evidence.changes import delete_exhibit
 
             if answer is None:
                 return
@@ -402,7 +405,8 @@ class EvidenceScreen(Screen[None]):
         self._start(job, lambda: add_many(vault, paths, job.progress))
 
     def action_verify(self) -> None:
-        from tui.core.evidence.exhibits import verify_all
+        from tui.core.evidence.stored import Damage
+        from tui.core.evidence.verify import verify_all
 
         if self.job is not None:
             return
@@ -411,8 +415,8 @@ class EvidenceScreen(Screen[None]):
         self.checks.clear()
         total = len(self.exhibits)
 
-        def checked(exhibit: Exhibit, problem: str) -> None:
-            self.checks[exhibit.id] = problem
+        def checked(exhibit: Exhibit, damage: Damage | None) -> None:
+            self.checks[exhibit.id] = damage or ""
             job.files_done, job.files_total = len(self.checks), total
 
         def progress(done: int, all_bytes: int) -> None:
@@ -451,9 +455,9 @@ class EvidenceScreen(Screen[None]):
             self._report_check(job.result)
         self.reload()
 
-    def _report_check(self, problems: list[Any]) -> None:
-        damaged = [p.exhibit for p in problems if p.serious and p.exhibit.startswith("E-")]
-        if not any(p.serious for p in problems):
+    def _report_check(self, report: VerifyReport) -> None:
+        damaged = report.damaged_ids
+        if report.intact:
             checked = len(self.checks)
             self.notify(
                 "The item matches its hash (✓ under Hash)."
@@ -467,16 +471,33 @@ class EvidenceScreen(Screen[None]):
                 severity="error",
                 timeout=15,
             )
-        for problem in problems:
-            if problem.exhibit == "log" and problem.serious:
-                self.notify("The custody log has been changed or damaged.", severity="error")
-            elif not problem.exhibit.startswith("E-"):
-                self.notify(
-                    shown(problem.what),
-                    severity="error" if problem.serious else "information",
-                    timeout=15,
-                    markup=False,
-                )
+        for _broken in report.log_problems:
+            self.notify("The custody log has been changed or damaged.", severity="error")
+        if report.unlisted:
+            self.notify(
+                f"{counted(report.unlisted, 'item')} {plural_of(report.unlisted, 'is', 'are')} "
+                "in the case folder but missing from its record. Nothing is lost: “Take back "
+                "missing evidence” (Ctrl+P) takes them back.",
+                severity="error",
+                timeout=15,
+            )
+        notes = []
+        if removed := report.removed_pieces:
+            left = counted(removed, "unfinished piece")
+            notes.append(f"Removed {left} left by an add that was interrupted.")
+        if recent := report.recent_pieces:
+            notes.append(
+                f"{counted(recent, 'unfinished piece')} {plural_of(recent, 'is', 'are')} from an "
+                "add under way or stopped in the last hour (they go once an hour old)."
+            )
+        if notes:
+            self.notify(" ".join(notes), timeout=15)
+        if report.not_logged:
+            self.notify(
+                "This check could not be written to the custody log: " + shown(report.not_logged),
+                timeout=15,
+                markup=False,
+            )
 
     def stop_work(self) -> None:
         """Before a lock: stop the background work and wait until it has let go."""

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from tui.core.evidence.completeness import LABELS, hint
-from tui.core.evidence.exhibits import DATE_FIELDS, Exhibit
+from tui.core.evidence.model import DATE_FIELDS, Exhibit
 from tui.core.shared.display import shown, shown_block
 from tui.core.shared.errors import ReclaimError
 from tui.screens.case import case_is_open, open_case
@@ -62,7 +62,7 @@ class ExhibitScreen(Screen[None]):
         self.exhibit: Exhibit | None = None
 
     def compose(self) -> ComposeResult:
-        from tui.core.evidence.exhibits import get_exhibit
+        from tui.core.evidence.model import get_exhibit
 
         exhibit = self.exhibit = get_exhibit(open_case(self), self.exhibit_id)
         yield Static(f"{exhibit.id} · {shown(exhibit.original_name)}", id="heading", markup=False)
@@ -98,8 +98,9 @@ class ExhibitScreen(Screen[None]):
         return label
 
     def _facts(self, exhibit: Exhibit) -> str:
-        from tui.core.evidence.exhibits import list_exhibits, similar_to
         from tui.core.evidence.formats import fact_lines
+        from tui.core.evidence.model import list_exhibits
+        from tui.core.evidence.similar import similar_to
         from tui.core.shared.text import size
 
         lines = [f"{shown(label)}: {shown(text)}" for label, text in fact_lines(exhibit.facts)]
@@ -124,7 +125,7 @@ class ExhibitScreen(Screen[None]):
 
     def _load_preview(self) -> None:
         """In a thread: decrypt into memory and shrink; nothing is written to disk."""
-        from tui.core.evidence.exhibits import read_original
+        from tui.core.evidence.export import read_original
         from tui.core.evidence.preview import load_image
 
         assert self.exhibit is not None
@@ -178,7 +179,7 @@ class ExhibitScreen(Screen[None]):
 
     def save_now(self, confirm: tuple[str, ...] = ()) -> bool:
         """Save what is in the form; False (with a plain sentence) when it can't be."""
-        from tui.core.evidence.exhibits import update_details
+        from tui.core.evidence.changes import update_details
 
         if not case_is_open(self) or self.exhibit is None:
             return True

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.widgets.data_table import ColumnKey
 
-from tui.core.evidence.exhibits import list_exhibits
+from tui.core.evidence.model import list_exhibits
 from tui.core.privacy.checklists import shipped
 from tui.core.privacy.lockdown import Progress, all_progress, set_mine, set_not_relevant, summary
 from tui.screens.case import case_is_open, open_case

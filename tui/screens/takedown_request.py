@@ -77,7 +77,7 @@ class RequestScreen(Screen[str | None]):
         self.site_id = ""
 
     def compose(self) -> ComposeResult:
-        from tui.core.evidence.exhibits import list_exhibits
+        from tui.core.evidence.model import list_exhibits
         from tui.core.takedowns.requests import get_request
         from tui.core.takedowns.sites import shipped
         from tui.core.takedowns.states import STATUSES

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from tui.core.evidence import formats
-from tui.core.evidence.exhibits import add_file
+from tui.core.evidence.adding import add_file
 from tui.core.evidence.formats import photos
 from tui.core.evidence.formats.base import Picture, Probe, Text, Unreadable
 from tui.core.evidence.media import hash_distance

@@ -18,7 +18,7 @@ import pytest
 from PIL import Image
 
 from tui.core.evidence import formats
-from tui.core.evidence.exhibits import add_file
+from tui.core.evidence.adding import add_file
 from tui.core.evidence.formats import recordings
 from tui.core.evidence.formats.base import Fields, Frames, Notice, Probe, Unreadable
 from tui.core.vault.vault import Vault

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from tui.core.evidence import formats
-from tui.core.evidence.exhibits import add_file
+from tui.core.evidence.adding import add_file
 from tui.core.evidence.formats import voice_notes
 from tui.core.evidence.formats.base import Fields, Notice, Probe, Text, Unreadable
 from tui.core.evidence.formats.recordings import DAMAGED

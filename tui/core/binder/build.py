@@ -39,8 +39,8 @@ from tui.core.binder.typesetting import (
 )
 from tui.core.evidence import formats
 from tui.core.evidence.digests import Digests, digests_of
-from tui.core.evidence.exhibits import Exhibit, list_exhibits, normalize_id
 from tui.core.evidence.formats import base as blocks
+from tui.core.evidence.model import Exhibit, list_exhibits, normalize_id
 from tui.core.evidence.original import open_original
 from tui.core.places.jurisdictions import NOT_SAID, case_place, stored
 from tui.core.shared import clock

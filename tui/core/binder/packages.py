@@ -25,7 +25,7 @@ from tui.core.binder.build import (
     chosen_exhibits,
     make,
 )
-from tui.core.evidence.exhibits import Exhibit
+from tui.core.evidence.model import Exhibit
 from tui.core.evidence.original import OriginalDamaged, open_original
 from tui.core.shared.atomic import DIR_MODE, fsync_dir, open_private
 from tui.core.shared.errors import InputError

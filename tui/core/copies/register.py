@@ -11,7 +11,7 @@ from typing import Any
 
 from tinydb import where
 
-from tui.core.evidence.exhibits import list_exhibits
+from tui.core.evidence.model import list_exhibits
 from tui.core.shared.clock import utc_stamp
 from tui.core.shared.errors import InputError, NotFound
 from tui.core.vault.vault import Vault

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.core.evidence.exhibits import GUESS_SOURCES, Exhibit
+from tui.core.evidence.guesses import GUESS_SOURCES
+from tui.core.evidence.model import Exhibit
 
 #: The details a capture of a post should record, in the order a person would look.
 WANTED = (

@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from tui.core.evidence.exhibits import Exhibit, _hash_blob
+from tui.core.evidence.model import Exhibit
+from tui.core.evidence.stored import check_stored
 from tui.core.shared.errors import VaultDamaged
 from tui.core.vault.vault import Vault
 
@@ -41,6 +42,6 @@ def original_digests(vault: Vault, exhibit: Exhibit) -> Digests:
         sha1.update(chunk)
         md5.update(chunk)
 
-    if problem := _hash_blob(vault, exhibit, both):
-        raise VaultDamaged(f"{exhibit.id} can't be read: {problem}. Restore it from a backup.")
+    if damage := check_stored(vault, exhibit, both):
+        raise VaultDamaged(f"{exhibit.id} can't be read: {damage}. Restore it from a backup.")
     return Digests(exhibit.sha256, sha1.hexdigest(), md5.hexdigest())

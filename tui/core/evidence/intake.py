@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from time import monotonic
 
-from tui.core.evidence.exhibits import (
-    Exhibit,
+from tui.core.evidence.adding import (
     IntakeResult,
     Staged,
     discard_staged,
     record_staged,
     stage_file,
 )
+from tui.core.evidence.model import Exhibit
 from tui.core.shared.errors import Cancelled, InputError, ReclaimError, explain
 from tui.core.vault.vault import Vault
 

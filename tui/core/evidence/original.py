@@ -22,7 +22,7 @@ from nacl import bindings as sodium
 from nacl.exceptions import CryptoError
 
 from tui.core.evidence.digests import Digests
-from tui.core.evidence.exhibits import Exhibit
+from tui.core.evidence.model import Exhibit
 from tui.core.shared.errors import VaultDamaged
 from tui.core.vault.blobs import _ABYTES, _HEADER, _TAG_FINAL, CHUNK, BlobDamaged, _layout
 from tui.core.vault.vault import Vault

@@ -9,13 +9,9 @@ import io
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from tui.core.evidence.exhibits import (
-    Exhibit,
-    IntakeResult,
-    add_bytes,
-    get_exhibit,
-    read_original,
-)
+from tui.core.evidence.adding import IntakeResult, add_bytes
+from tui.core.evidence.export import read_original
+from tui.core.evidence.model import Exhibit, get_exhibit
 from tui.core.shared.errors import InputError
 from tui.core.vault import custody
 from tui.core.vault.vault import Vault

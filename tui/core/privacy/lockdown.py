@@ -136,7 +136,7 @@ def _change(vault: Vault, checklist: Checklist, change: Callable[[Progress], Non
 def evidence_count(vault: Vault, checklist: Checklist) -> int:
     """How many exhibits name this checklist's platform (any of its names, any case,
     compared as `checklist choose` compares them, so "x.com" counts for X)."""
-    from tui.core.evidence.exhibits import list_exhibits
+    from tui.core.evidence.model import list_exhibits
 
     names = {name_key(name) for name in checklist.names()}
     return sum(1 for e in list_exhibits(vault) if name_key(e.platform) in names)

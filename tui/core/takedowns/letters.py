@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from tui.core.evidence.exhibits import get_exhibit
+from tui.core.evidence.model import get_exhibit
 from tui.core.shared.clock import utc_now
 from tui.core.shared.dates import parse_when
 from tui.core.shared.errors import InputError

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 from tinydb import where
 
-from tui.core.evidence.exhibits import get_exhibit, normalize_id
+from tui.core.evidence.model import get_exhibit, normalize_id
 from tui.core.places.jurisdictions import LEGACY, Route, resolve, stored
 from tui.core.shared.clock import utc_now, utc_stamp
 from tui.core.shared.dates import parse_when

@@ -12,7 +12,7 @@ from typing import Any
 
 from tinydb import where
 
-from tui.core.evidence.exhibits import get_exhibit, normalize_id
+from tui.core.evidence.model import get_exhibit, normalize_id
 from tui.core.shared.errors import InputError, NotFound
 from tui.core.shared.fuzzy_dates import When
 from tui.core.vault import custody

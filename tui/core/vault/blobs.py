@@ -8,7 +8,7 @@ every chunk, so a blob file can't be swapped for another either. Memory stays at
 chunk whatever the file's size.
 
 A blob of the second format (`RCLBLOB2`) ends with a trailer: the exhibit's card, sealed
-on its own (see `evidence/cards.py`), then its length in 4 bytes. The card says which
+on its own (see `vault/cards.py`), then its length in 4 bytes. The card says which
 exhibit the blob belongs to, so a blob the case record doesn't know can be recognised
 and taken back. Blobs of the first format (`RCLBLOB1`) have no trailer and still read.
 """

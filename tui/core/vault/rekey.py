@@ -165,7 +165,7 @@ def _under(vault: Vault, blob: str) -> bool:
 def _rekey_blob(old: Vault, new: Vault, blob: str) -> bool:
     """One blob, from the old key to the new, replaced atomically; False (and the blob
     left as it was) when it is damaged and can't be read under either key."""
-    from tui.core.evidence import cards
+    from tui.core.vault import cards
 
     if _under(new, blob):
         return True  # done before a crash
@@ -202,7 +202,7 @@ def _card_from_record(old: Vault, blob: str) -> Any:
     """A card for a first-format blob (which had none), from the exhibit's record."""
     from tinydb import where
 
-    from tui.core.evidence import cards
+    from tui.core.vault import cards
 
     record = old.table(cards.EXHIBITS).get(where("blob") == blob)
     if not isinstance(record, dict):

@@ -1,0 +1,83 @@
+"""Changing an exhibit after intake: its described details, whether the binder leaves it
+out, and deleting it for good. The stored bytes never change; every change is written
+to the custody log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from tui.core.evidence.model import TABLE, Exhibit, clean_details, doc_ids, get_exhibit
+from tui.core.shared.atomic import fsync_dir
+from tui.core.shared.errors import InputError
+from tui.core.vault import custody
+from tui.core.vault.vault import Vault
+
+
+def update_details(
+    vault: Vault,
+    exhibit_id: str,
+    details: Mapping[str, str | None],
+    confirm: Iterable[str] = (),
+) -> Exhibit:
+    """Change the described details of one exhibit; the stored bytes never change.
+
+    A guessed detail the person types, or names in `confirm`, stops being a guess."""
+    cleaned = clean_details(details)
+    with vault.transaction():
+        exhibit = get_exhibit(vault, exhibit_id)
+        changed: dict[str, Any] = {k: v for k, v in cleaned.items() if getattr(exhibit, k) != v}
+        confirmed = sorted((set(changed) | set(confirm)) & set(exhibit.guesses))
+        if confirmed:
+            changed["guesses"] = {k: v for k, v in exhibit.guesses.items() if k not in confirmed}
+        if changed:
+            vault.table(TABLE).update(changed, doc_ids=doc_ids(vault, exhibit.id))
+            custody.append(
+                vault.table(custody.TABLE),
+                "details",
+                exhibit=exhibit.id,
+                fields=sorted(set(changed) - {"guesses"}),
+                **({"confirmed": confirmed} if confirmed else {}),
+            )
+        return get_exhibit(vault, exhibit.id)
+
+
+def set_excluded(vault: Vault, exhibit_id: str, excluded: bool) -> Exhibit:
+    """Leave an exhibit out of the binder (or put it back); the evidence is kept."""
+    with vault.transaction():
+        exhibit = get_exhibit(vault, exhibit_id)
+        if exhibit.excluded != excluded:
+            vault.table(TABLE).update({"excluded": excluded}, doc_ids=doc_ids(vault, exhibit.id))
+            custody.append(
+                vault.table(custody.TABLE),
+                "exclude" if excluded else "include",
+                exhibit=exhibit.id,
+            )
+        return get_exhibit(vault, exhibit.id)
+
+
+def delete_exhibit(vault: Vault, exhibit_id: str, typed: str, reason: str = "") -> Exhibit:
+    """Delete an exhibit for good: only when `typed` is its number in full.
+
+    The custody log keeps what was deleted (number, hash, size, name) and why; the
+    number is never given to another item."""
+    exhibit = get_exhibit(vault, exhibit_id)
+    if typed.strip().upper() != exhibit.id:
+        raise InputError(
+            f"To delete {exhibit.id} for good, type {exhibit.id} exactly; nothing was deleted."
+        )
+    with vault.transaction():
+        exhibit = get_exhibit(vault, exhibit.id)
+        vault.table(TABLE).remove(doc_ids=doc_ids(vault, exhibit.id))
+        custody.append(
+            vault.table(custody.TABLE),
+            "delete",
+            exhibit=exhibit.id,
+            sha256=exhibit.sha256,
+            size=exhibit.size,
+            original_name=exhibit.original_name,
+            **({"reason": reason.strip()} if reason.strip() else {}),
+        )
+    (vault.blob_dir / f"{exhibit.blob}.blob").unlink(missing_ok=True)
+    fsync_dir(vault.blob_dir)
+    return exhibit

@@ -1,0 +1,57 @@
+"""Getting an exhibit's original bytes back out of the vault: into memory (to show or
+attach), or into a file the person chooses. Either way the bytes are checked against
+the hash taken at intake first, and an export is written to the custody log."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+from tui.core.evidence.model import Exhibit, get_exhibit
+from tui.core.evidence.stored import check_stored
+from tui.core.shared.atomic import check_new_file, fsync_dir, open_private, temp_path_for
+from tui.core.shared.errors import VaultDamaged
+from tui.core.vault import custody
+from tui.core.vault.vault import Vault
+
+
+def read_original(vault: Vault, exhibit: Exhibit) -> bytes:
+    """The original bytes of one exhibit, in memory only, checked against its hash."""
+    buffer = io.BytesIO()
+    if damage := check_stored(vault, exhibit, buffer.write):
+        raise VaultDamaged(f"{exhibit.id} can't be read: {damage}. Restore it from a backup.")
+    return buffer.getvalue()
+
+
+def export_original(vault: Vault, exhibit_id: str, destination: Path) -> Path:
+    """Write the original bytes of one exhibit to `destination` (a file or a folder)."""
+    exhibit = get_exhibit(vault, exhibit_id)
+    target = destination / (Path(exhibit.original_name).name or exhibit.id)
+    if not destination.is_dir():
+        target = destination
+    check_new_file(target, into="export into")
+    temp = temp_path_for(target, suffix=".part")
+    try:
+        with open_private(temp) as handle:
+            damage = check_stored(vault, exhibit, handle.write)
+            if damage:
+                raise VaultDamaged(
+                    f"{exhibit.id} can't be exported: {damage}. Restore it from a backup copy."
+                )
+            handle.flush()
+            os.fsync(handle.fileno())
+        temp.replace(target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    fsync_dir(target.parent)
+    with vault.transaction():
+        custody.append(
+            vault.table(custody.TABLE),
+            "export",
+            exhibit=exhibit.id,
+            sha256=exhibit.sha256,
+            destination=str(target),
+        )
+    return target

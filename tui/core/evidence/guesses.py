@@ -1,0 +1,67 @@
+"""Details filled in from the file itself (its own metadata, its name, its time) for the
+fields the person left empty. Each guess names where it came from and stays marked as a
+guess until the person confirms or changes it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tui.core.evidence import formats
+from tui.core.evidence.media import time_from_name
+from tui.core.evidence.model import DETAIL_FIELDS, clean_details
+from tui.core.shared.errors import InputError
+
+#: Where a guess came from (the value kept in `Exhibit.guesses`), as a person reads it.
+GUESS_SOURCES = {
+    "exif": "the photo's own data (EXIF)",
+    "name": "the file's name",
+    "file time": "the time the file was last changed",
+    "recording": "the recording's own data",
+    "email": "the email's own headers",
+    "chat": "the chat export",
+    "page": "the saved page's own data",
+    "document": "the document's own data",
+}
+
+
+def guess_from_name_or_time(name: str, modified: datetime | None) -> tuple[str, str] | None:
+    """When a file with nothing better inside it was probably captured: the time in its
+    name (phones name screenshots after it), else the file's own time."""
+    if named := time_from_name(name):
+        return named, "name"
+    if modified is not None:
+        return modified.astimezone().replace(tzinfo=None).isoformat(timespec="seconds"), (
+            "file time"
+        )
+    return None
+
+
+def with_guesses(
+    details: dict[str, str],
+    facts: formats.Facts,
+    name: str,
+    modified: datetime | None,
+    derived_from: list[str] | None,
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The person's details plus what the file says of itself, for the fields the person
+    left empty; each guess names its source. Made exhibits (stitched) guess nothing."""
+    if derived_from:
+        return details, {}
+    found = dict(facts.guesses)
+    if "captured_at" not in found:
+        guess = guess_from_name_or_time(name, modified)
+        if guess:
+            found["captured_at"] = guess
+    details = dict(details)
+    guesses: dict[str, str] = {}
+    for key, (value, source) in found.items():
+        if key in details or key not in DETAIL_FIELDS:
+            continue
+        try:
+            value = clean_details({key: value})[key]
+        except InputError:  # a time in the future, say: a broken clock is no guess
+            continue
+        if value:
+            details[key] = value
+            guesses[key] = source
+    return details, guesses
