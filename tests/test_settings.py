@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from tests.support.cli import run_reclaim
-from tui.core.settings import CONFIG_ENV, Contact, load_safety, load_settings
+from tui.core.safety import load_safety, safety_page
+from tui.core.settings import CONFIG_ENV, Contact, load_settings
 from tui.core.shared.errors import InputError
 from tui.core.shared.paths import checklists_dir
 
@@ -39,7 +40,7 @@ def test_a_clinic_sets_idle_times_cases_folder_and_contacts(tmp_path: Path):
     settings = load_settings(path)
     assert (settings.idle_minutes, settings.kiosk_idle_minutes) == (5, 1.5)
     assert settings.kiosk_cases_dir == Path("/srv/reclaim/cases")
-    contacts = settings.safety().contacts
+    contacts = safety_page(settings).contacts
     assert contacts[0] == Contact("Riverside Legal Clinic", "555-0100")
     assert len(contacts) > 1, "the shipped contacts follow the clinic's own"
 
@@ -48,7 +49,7 @@ def test_a_clinic_can_replace_the_contacts(tmp_path: Path):
     path = write(
         tmp_path, 'replace_contacts = true\n[[contacts]]\nname = "Desk"\nhow = "Room 2"\n'
     )
-    assert [c.name for c in load_settings(path).safety().contacts] == ["Desk"]
+    assert [c.name for c in safety_page(load_settings(path)).contacts] == ["Desk"]
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,9 @@ from tests.support.cli import run_reclaim
 from tests.support.pilot import SIZE, screen_text, settle, type_text
 from tests.support.pilot import open_takedowns as open_step
 from tui.app import ReclaimApp
-from tui.core.places.jurisdictions import case_place, stored
+from tui.core.places.case_place import case_place, stored
 from tui.core.settings import Settings
-from tui.core.takedowns.letters import get_facts, save_facts
+from tui.core.takedowns.letters import save_facts
 from tui.core.takedowns.requests import add_request, get_request, update_request
 from tui.core.vault.vault import Vault
 from tui.screens.create import CreateScreen
@@ -158,7 +158,7 @@ async def test_the_place_changes_on_the_takedowns_step_and_on_safety(vault: Vaul
         await pilot.press("enter")
         await settle(app, pilot)
         assert "Emergency: 000" in screen_text(app) and "1800RESPECT" in screen_text(app)
-        assert get_facts(vault).jurisdiction == "au"
+        assert stored(vault) == "au"
 
 
 def test_init_can_say_where_the_person_lives_and_otherwise_asks(tmp_path: Path) -> None:
@@ -205,8 +205,9 @@ def test_the_binder_cover_names_the_place_unless_the_person_would_rather_not(
 ) -> None:
     from pypdf import PdfReader
 
-    from tui.core.binder.build import BinderChoices, make
-    from tui.core.places.jurisdictions import set_case_place
+    from tui.core.binder.build import make
+    from tui.core.binder.choices import BinderChoices
+    from tui.core.takedowns.deadlines import set_case_place
     from tui.core.timeline.events import add_event
 
     add_event(vault, "5 March 2024", "The photo was posted")
@@ -230,8 +231,7 @@ async def test_an_australian_request_takes_the_time_of_esafetys_notice(vault: Va
 
     from textual.widgets import DataTable, Input
 
-    from tui.core.places.jurisdictions import set_case_place
-    from tui.core.takedowns.requests import due_at
+    from tui.core.takedowns.deadlines import due_at, set_case_place
     from tui.screens.takedown_request import RequestScreen
 
     save_facts(vault, under_18="no")

@@ -11,30 +11,16 @@ from typing import Any
 import pytest
 
 from tests.support.cases import PASSPHRASE
-from tui.core.places.jurisdictions import (
-    case_code,
-    case_place,
-    check_code,
-    lawyer_line,
-    load_folder,
-    places,
-    resolve,
-    set_case_place,
-    shipped,
-    stored,
-)
-from tui.core.privacy.checklists import ChecklistError
+from tui.core.places.case_place import case_code, case_place, lawyer_line, stored
+from tui.core.places.catalogue import check_code, load_folder, places, resolve, shipped
+from tui.core.safety import safety_page
 from tui.core.settings import Settings
+from tui.core.shared.data_files import ChecklistError
 from tui.core.shared.errors import InputError
 from tui.core.shared.paths import checklists_dir
+from tui.core.takedowns.deadlines import due_at, is_overdue, set_case_place
 from tui.core.takedowns.letters import draft_takedown, save_facts
-from tui.core.takedowns.requests import (
-    add_request,
-    due_at,
-    get_request,
-    is_overdue,
-    update_request,
-)
+from tui.core.takedowns.requests import add_request, get_request, update_request
 from tui.core.vault.vault import Vault
 
 SHIPPED = checklists_dir() / "jurisdictions"
@@ -191,15 +177,15 @@ def test_letters_cite_the_places_law_and_ask_for_removal_everywhere(
 
 
 def test_the_safety_page_puts_the_emergency_number_first_and_the_clinic_on_top():
-    clinic = Settings(clinic_contacts=(Settings().safety().contacts[0],))
+    clinic = Settings(clinic_contacts=(safety_page(Settings()).contacts[0],))
     for code, number, helpline in (
         ("au", "000", "1800RESPECT"),
         ("gb", "999", "Revenge Porn Helpline"),
         ("ca", "911", "Cybertip.ca"),
         ("us", "911", "Take It Down (NCMEC)"),
     ):
-        page = clinic.safety(code)
+        page = safety_page(clinic, code)
         assert page.emergency is not None and page.emergency.how == number
         names = [contact.name for contact in page.contacts]
         assert names[0] == clinic.clinic_contacts[0].name and helpline in names
-    assert Settings(kiosk_jurisdiction="au").safety().place == "Australia"
+    assert safety_page(Settings(kiosk_jurisdiction="au")).place == "Australia"

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tui.core.privacy.checklists import ChecklistError
+from tui.core.shared.data_files import ChecklistError
 from tui.core.takedowns.legal_options import as_text, load, parse, shipped
 
 IDS = ["police-report", "protective-order", "civil-suit", "cease-and-desist", "takedowns",

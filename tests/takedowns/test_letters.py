@@ -17,10 +17,10 @@ from tests.support.pictures import make_png
 from tui.core.evidence.adding import add_file
 from tui.core.shared.errors import InputError
 from tui.core.takedowns.letter_files import export_letter
+from tui.core.takedowns.letter_needs import MissingFacts
 from tui.core.takedowns.letters import (
     DEFAULT_DEMANDS,
     DRAFT_NOTICE,
-    MissingFacts,
     draft,
     draft_cease_desist,
     draft_copyright,
@@ -59,7 +59,11 @@ def test_a_takedown_letter_asks_for_every_missing_part_first(vault: Vault, vault
         "signature",
         "no_consent",
     ]
-    assert "--confirm-no-consent" in str(caught.value)
+    # Core names each fact in plain words; the faces say where it is given (the command
+    # line names --confirm-no-consent: tests/cli/test_letter.py).
+    asked = str(caught.value)
+    assert "your confirmation that the images were shared without your consent" in asked
+    assert "--" not in asked and "reclaim " not in asked
     assert vault_bytes(vault_dir) == before, "asking changes nothing"
     parts = dict(request_parts(request, get_facts(vault)))
     assert parts == {

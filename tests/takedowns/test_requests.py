@@ -13,19 +13,11 @@ import tui.core.takedowns.requests
 from tests.support.cases import vault_bytes
 from tests.support.pictures import make_png
 from tui.core.evidence.adding import add_file
-from tui.core.privacy.checklists import ChecklistError
+from tui.core.shared.data_files import ChecklistError
 from tui.core.shared.errors import InputError, NotFound
-from tui.core.takedowns.requests import (
-    Suggestion,
-    add_request,
-    due_at,
-    get_request,
-    is_overdue,
-    list_requests,
-    needs_follow_up,
-    suggestions,
-    update_request,
-)
+from tui.core.takedowns.deadlines import due_at, is_overdue, needs_follow_up
+from tui.core.takedowns.next_steps import Suggestion, suggestions
+from tui.core.takedowns.requests import add_request, get_request, list_requests, update_request
 from tui.core.vault.vault import Vault
 
 SENT = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)

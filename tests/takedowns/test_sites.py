@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from tests.support.cli import run_reclaim
-from tui.core.privacy.checklists import ChecklistError
-from tui.core.takedowns.sites import for_place, load, shipped
+from tui.core.shared.data_files import ChecklistError
+from tui.core.takedowns.deadlines import for_place
+from tui.core.takedowns.sites import load, shipped
 
 
 def test_the_sites_the_guide_names_are_all_there():

@@ -27,7 +27,8 @@ somewhere safe and away from this computer: anyone who has it can open the case.
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from tui.core.places.jurisdictions import check_code, set_case_place
+    from tui.core.places.catalogue import check_code
+    from tui.core.takedowns.deadlines import set_case_place
     from tui.core.vault.vault import Vault
 
     path = vault_path(args)

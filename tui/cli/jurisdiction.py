@@ -24,7 +24,7 @@ def add_place_option(parser: argparse.ArgumentParser) -> None:
 
 def default_place(args: argparse.Namespace) -> str | None:
     """The --place given, checked; None to use the settings' default."""
-    from tui.core.places.jurisdictions import check_code
+    from tui.core.places.catalogue import check_code
 
     return check_code(args.place) if args.place is not None else None
 
@@ -45,7 +45,7 @@ def place_for(args: argparse.Namespace) -> str:
 
 
 def cmd_jurisdiction_list(args: argparse.Namespace) -> int:
-    from tui.core.places.jurisdictions import places
+    from tui.core.places.catalogue import places
 
     known = places()
     if args.json:
@@ -73,7 +73,9 @@ def cmd_jurisdiction_list(args: argparse.Namespace) -> int:
 
 def cmd_jurisdiction_set(args: argparse.Namespace) -> int:
     from tui.cli.common import open_vault
-    from tui.core.places.jurisdictions import check_code, display_name, set_case_place
+    from tui.core.places.case_place import display_name
+    from tui.core.places.catalogue import check_code
+    from tui.core.takedowns.deadlines import set_case_place
 
     code = check_code(args.code)  # a wrong code is named before the passphrase is asked
     with open_vault(args) as vault:

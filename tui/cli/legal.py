@@ -8,13 +8,20 @@ from pathlib import Path
 from tui.cli.common import Commands, add_command, add_group, say
 from tui.core.shared.display import shown
 
+GENERAL_OPTIONS = (
+    "You haven't said where you live, so these are general options. Tell Reclaim "
+    "(reclaim jurisdiction set CODE) to see the laws of your place."
+)
+
 
 def cmd_legal_options(args: argparse.Namespace) -> int:
     from tui.cli.jurisdiction import place_for
-    from tui.core.places.jurisdictions import resolve
-    from tui.core.takedowns.legal_options import as_text, shipped
+    from tui.core.places.catalogue import resolve
+    from tui.core.takedowns.legal_options import as_text, place_lines, shipped
 
-    say(as_text(shipped(), resolve(place_for(args))))
+    place = resolve(place_for(args))
+    laws = place_lines(place) or [GENERAL_OPTIONS]
+    say(as_text(shipped(), laws))
     return 0
 
 

@@ -6,9 +6,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.cli.common import Commands, add_command, add_group, say
 from tui.core.shared.display import shown, shown_block
+
+if TYPE_CHECKING:
+    from tui.core.takedowns.letters import Letter
+    from tui.core.vault.vault import Vault
 
 
 def _save_facts(args: argparse.Namespace) -> None:
@@ -35,14 +40,51 @@ def _save_facts(args: argparse.Namespace) -> None:
             update_request(vault, args.id, work=work, self_taken=True if took else None)
 
 
+#: Where each fact a letter needs is given on the command line (see `letter_needs`).
+OPTIONS = {
+    "name": "--name",
+    "contact": "--contact",
+    "signature": "--signature",
+    "no_consent": "--confirm-no-consent",
+    "under_18": "--under-18",
+    "self_taken": "--i-took-them",
+    "work": "--work",
+    "recipient": "--to",
+    "respond_by": "--respond-by",
+    "events": "reclaim timeline add",
+}
+NOT_FOR_A_MINOR = (
+    "A copyright notice is never the route when the person shown was, or may have been, "
+    "under 18: use Take It Down and report it to the police (reclaim takedown sites says "
+    "how, and who else helps where you live)."
+)
+
+
+def _draft(vault: Vault, args: argparse.Namespace) -> Letter:
+    """The letter, or a sentence naming the options that give what it still needs."""
+    from tui.core.shared.errors import InputError
+    from tui.core.takedowns.letter_needs import MissingFacts
+    from tui.core.takedowns.letters import NotForAMinor, draft
+
+    try:
+        return draft(vault, args.kind, getattr(args, "id", ""))
+    except MissingFacts as missing:
+        asked = "; ".join(f"{need.question} ({OPTIONS[need.key]})" for need in missing.needs)
+        raise InputError(
+            f"Before this letter can be drafted it needs: {asked}. What you give is kept "
+            "in the case for the next letter."
+        ) from None
+    except NotForAMinor:
+        raise InputError(NOT_FOR_A_MINOR) from None
+
+
 def cmd_letter(args: argparse.Namespace) -> int:
     from tui.cli.common import open_vault
     from tui.core.takedowns.letter_files import export_letter
-    from tui.core.takedowns.letters import draft
 
     _save_facts(args)
     with open_vault(args) as vault:
-        letter = draft(vault, args.kind, getattr(args, "id", ""))
+        letter = _draft(vault, args)
         if args.out:
             path = export_letter(vault, letter, letter.text, Path(args.out).expanduser())
     if args.out:

@@ -12,7 +12,9 @@ from tui.core.shared.display import shown
 
 
 def cmd_safety(args: argparse.Namespace) -> int:
-    safety = settings_for(args).safety(default_place(args))  # None: the clinic's default
+    from tui.core.safety import safety_page
+
+    safety = safety_page(settings_for(args), default_place(args))  # None: the clinic's default
     if args.json:
         say_json(
             {

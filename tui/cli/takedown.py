@@ -12,8 +12,8 @@ from tui.core.shared.display import shown
 
 
 def cmd_takedown_sites(args: argparse.Namespace) -> int:
-    from tui.core.places.jurisdictions import resolve
-    from tui.core.takedowns.sites import for_place
+    from tui.core.places.catalogue import resolve
+    from tui.core.takedowns.deadlines import for_place
 
     code = place_for(args)
     directions, place = for_place(code), resolve(code)
@@ -70,7 +70,8 @@ def register(commands: Commands) -> None:
 
 
 def _record(request: object) -> dict[str, object]:
-    from tui.core.takedowns.requests import Request, due_at, is_overdue, needs_follow_up
+    from tui.core.takedowns.deadlines import due_at, is_overdue, needs_follow_up
+    from tui.core.takedowns.requests import Request
 
     assert isinstance(request, Request)
     due = due_at(request)
@@ -93,10 +94,16 @@ def _record(request: object) -> dict[str, object]:
 
 def cmd_takedown_add(args: argparse.Namespace) -> int:
     from tui.cli.common import open_vault
-    from tui.core.takedowns.requests import add_request
+    from tui.core.shared.errors import InputError
+    from tui.core.takedowns.requests import NoWebAddress, add_request
 
     with open_vault(args) as vault:
-        request = add_request(vault, args.site, args.url or [], args.evidence or [])
+        try:
+            request = add_request(vault, args.site, args.url or [], args.evidence or [])
+        except NoWebAddress:
+            raise InputError(
+                "Give at least one web address where the content is (--url)."
+            ) from None
     say(f"{request.id}  {shown(request.site)}  drafted: {shown(request.route)}")
     say(f"When you have sent it: reclaim takedown update {request.id} --status submitted")
     return 0
@@ -149,7 +156,8 @@ def cmd_takedown_update(args: argparse.Namespace) -> int:
 def cmd_takedown_next(args: argparse.Namespace) -> int:
     from tui.cli.common import open_vault
     from tui.core.takedowns.letters import get_facts
-    from tui.core.takedowns.requests import list_requests, suggestions
+    from tui.core.takedowns.next_steps import suggestions
+    from tui.core.takedowns.requests import list_requests
 
     with open_vault(args) as vault:
         found = suggestions(list_requests(vault), get_facts(vault).under_18)

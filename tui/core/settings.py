@@ -1,4 +1,5 @@
-"""Settings a person or a clinic can change in a TOML file, and the safety content.
+"""Settings a person or a clinic can change in a TOML file (the Safety page they feed
+is `tui.core.safety`).
 
 The file lives at `<user config dir>/reclaim/config.toml`, or wherever `--config` or
 RECLAIM_CONFIG points. Everything in it is optional:
@@ -34,7 +35,6 @@ from typing import Any
 from platformdirs import user_config_path, user_data_path
 
 from tui.core.shared.errors import InputError
-from tui.core.shared.paths import checklists_dir
 
 CONFIG_ENV = "RECLAIM_CONFIG"
 
@@ -45,21 +45,6 @@ class Contact:
     how: str
     """Phone number, address or web site, as written."""
     note: str = ""
-
-
-@dataclass(frozen=True)
-class Safety:
-    title: str
-    intro: str
-    steps: tuple[str, ...]
-    contacts: tuple[Contact, ...]
-    """The clinic's contacts first, then the place's helplines, then the worldwide ones."""
-    emergency: Contact | None = None
-    """The place's emergency number, shown before anything else."""
-    place: str = ""
-    """The name of the place it is for."""
-    general: bool = True
-    """General advice: no place said (its laws and helplines are not shown)."""
 
 
 @dataclass(frozen=True)
@@ -84,31 +69,6 @@ class Settings:
     """`[pictures] full_detail`: draw a shown picture at full detail where the terminal
     can (kitty, sixel); off by default (see `tui/widgets/full_picture.py`)."""
 
-    def safety(self, place: str | None = None) -> Safety:
-        """The Safety page for `place` (a code, "none", or None for the clinic's default
-        on a kiosk, else general advice): its emergency number, then the clinic's
-        contacts, the place's helplines, and the worldwide ones."""
-        from tui.core.places.jurisdictions import GENERAL, resolve
-
-        base = load_safety()
-        where = resolve(self.kiosk_jurisdiction if place is None else place)
-        helplines = tuple(
-            Contact(
-                c.name, c.how, c.note + (" For under-18s." if c.audience == "under-18" else "")
-            )
-            for c in where.contacts
-        )
-        contacts = (
-            self.clinic_contacts
-            if self.replace_contacts
-            else (self.clinic_contacts + helplines + base.contacts)
-        )
-        number = Contact("Emergency", where.emergency.number, where.emergency.note)
-        return Safety(
-            base.title, base.intro, base.steps, contacts, number, where.name,
-            general=where.code == GENERAL,
-        )  # fmt: skip
-
 
 def default_config_path() -> Path:
     return Path(
@@ -116,7 +76,7 @@ def default_config_path() -> Path:
     )
 
 
-def _read_toml(path: Path, what: str) -> dict[str, Any]:
+def read_toml_file(path: Path, what: str) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -126,7 +86,7 @@ def _read_toml(path: Path, what: str) -> dict[str, Any]:
         raise InputError(f"The {what} {path} can't be opened ({error.strerror}).") from None
 
 
-def _contacts(raw: object, where: Path) -> tuple[Contact, ...]:
+def read_contacts(raw: object, where: Path) -> tuple[Contact, ...]:
     if not isinstance(raw, list):
         raise InputError(f"In {where}, contacts must be a list of [[contacts]] tables.")
     contacts = []
@@ -159,7 +119,7 @@ def load_settings(path: Path | None = None) -> Settings:
         if explicit:
             raise InputError(f"There is no settings file at {path}.")
         return Settings()
-    data = _read_toml(path, "settings file")
+    data = read_toml_file(path, "settings file")
     kiosk = data.get("kiosk", {})
     defaults = Settings()
     pictures = data.get("pictures", {})
@@ -182,7 +142,7 @@ def load_settings(path: Path | None = None) -> Settings:
         else defaults.kiosk_cases_dir,
         kiosk_export_dir=_folder(kiosk.get("export_dir"), path, "export_dir"),
         kiosk_import_dirs=_folders(kiosk.get("import_dir"), path, defaults.kiosk_import_dirs),
-        clinic_contacts=_contacts(data.get("contacts", []), path),
+        clinic_contacts=read_contacts(data.get("contacts", []), path),
         replace_contacts=bool(data.get("replace_contacts", False)),
         clinic_name=" ".join(str(data.get("clinic_name", "")).split()),
         kiosk_jurisdiction=_place(kiosk.get("jurisdiction"), path),
@@ -194,7 +154,9 @@ def _place(raw: object, where: Path) -> str:
     """The clinic's default place, checked like a code a person types."""
     if raw is None:
         return ""
-    from tui.core.places.jurisdictions import check_code
+    # Imported here: only a clinic that names its place needs the catalogue of places,
+    # so reading the settings at start-up stays quick.
+    from tui.core.places.catalogue import check_code
 
     if not isinstance(raw, str):
         raise InputError(f'In {where}, jurisdiction must be a code, like "gb".')
@@ -219,14 +181,3 @@ def _folders(raw: object, where: Path, default: tuple[Path, ...]) -> tuple[Path,
     if not isinstance(items, list) or not items:
         raise InputError(f"In {where}, import_dir must be a folder or a list of folders.")
     return tuple(folder for item in items if (folder := _folder(item, where, "import_dir")))
-
-
-def load_safety() -> Safety:
-    path = checklists_dir() / "safety.toml"
-    data = _read_toml(path, "safety content")
-    return Safety(
-        title=str(data["title"]),
-        intro=" ".join(str(data["intro"]).split()),
-        steps=tuple(str(step) for step in data["steps"]),
-        contacts=_contacts(data["contacts"], path),
-    )

@@ -11,7 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.places.jurisdictions import NOT_SAID, places
+from tui.core.places.catalogue import places
+from tui.core.places.model import NOT_SAID
 
 QUESTION = "Where do you live? This decides which laws, deadlines and helplines Reclaim shows you."
 NOT_SAID_LABEL = "I'd rather not say (general advice only)"

@@ -14,8 +14,15 @@ from textual.widgets import Footer, Static
 
 from tui.widgets.hanging import bullets
 
+#: The legal options where the person hasn't said where they live (opened from the
+#: Takedowns step, where j says it).
+GENERAL_OPTIONS = (
+    "You haven't said where you live, so these are general options. Press j on the "
+    "Takedowns step to say where you live and see the laws of your place."
+)
+
 if TYPE_CHECKING:
-    from tui.core.places.jurisdictions import Jurisdiction
+    from tui.core.places.model import Jurisdiction
     from tui.core.takedowns.sites import Directions
 
 
@@ -81,7 +88,8 @@ def legal_text(place: Jurisdiction) -> Group:
 
     options = shipped()
     parts: list[RenderableType] = [Text(options.intro)]
-    parts.append(Text("\n" + "\n".join(place_lines(place))))
+    laws = place_lines(place) or [GENERAL_OPTIONS]
+    parts.append(Text("\n" + "\n".join(laws)))
     for option in options.options:
         text = Text()
         text.append(f"\n{option.title}\n", style="bold underline")

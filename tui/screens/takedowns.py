@@ -142,12 +142,13 @@ class TakedownsScreen(Screen[None]):
         return get_facts(open_case(self)).under_18
 
     def reload(self, focus_id: str | None = None) -> None:
-        from tui.core.takedowns.requests import due_at, list_requests
+        from tui.core.takedowns.deadlines import due_at
+        from tui.core.takedowns.requests import list_requests
         from tui.core.takedowns.sites import shipped
 
         if not case_is_open(self):
             return
-        from tui.core.places.jurisdictions import case_place
+        from tui.core.places.case_place import case_place
 
         self.query_one("#place", Static).update(
             f"Where you live: {case_place(open_case(self))}. j changes it."
@@ -190,7 +191,8 @@ class TakedownsScreen(Screen[None]):
         self.query_one("#lead", Static).update(lead)
 
     def _today(self, requests: Sequence[Request], under_18: str) -> RenderableType:
-        from tui.core.takedowns.requests import is_overdue, needs_follow_up, suggestions
+        from tui.core.takedowns.deadlines import is_overdue, needs_follow_up
+        from tui.core.takedowns.next_steps import suggestions
 
         text = Text()
         for request in requests:
@@ -268,8 +270,8 @@ class TakedownsScreen(Screen[None]):
             self.app.push_screen(RequestScreen(request_id), lambda _: self.reload(request_id))
 
     def action_directions(self) -> None:
-        from tui.core.places.jurisdictions import case_code
-        from tui.core.takedowns.sites import for_place
+        from tui.core.places.case_place import case_code
+        from tui.core.takedowns.deadlines import for_place
         from tui.screens.reading import ReadingScreen, directions_text
 
         directions = for_place(case_code(open_case(self)))
@@ -281,7 +283,8 @@ class TakedownsScreen(Screen[None]):
 
     def action_place(self) -> None:
         """Where you live: kept in the case; the deadlines and next steps follow it."""
-        from tui.core.places.jurisdictions import set_case_place, stored
+        from tui.core.places.case_place import stored
+        from tui.core.takedowns.deadlines import set_case_place
         from tui.screens.place import PlaceScreen
 
         def chosen(code: str | None) -> None:
@@ -293,7 +296,8 @@ class TakedownsScreen(Screen[None]):
         self.app.push_screen(PlaceScreen(stored(open_case(self))), chosen)
 
     def action_next_steps(self) -> None:
-        from tui.core.takedowns.requests import list_requests, suggestions
+        from tui.core.takedowns.next_steps import suggestions
+        from tui.core.takedowns.requests import list_requests
         from tui.screens.reading import ReadingScreen
 
         text = Text()
@@ -313,7 +317,7 @@ class TakedownsScreen(Screen[None]):
         self.app.push_screen(ReadingScreen("What to do next", text))
 
     def action_options(self) -> None:
-        from tui.core.places.jurisdictions import case_jurisdiction
+        from tui.core.places.case_place import case_jurisdiction
         from tui.screens.reading import ReadingScreen, legal_text
 
         place = case_jurisdiction(open_case(self))

@@ -11,11 +11,12 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from tui.core.binder.build import BinderChoices, BinderResult, Progress
+from tui.core.binder.choices import BinderChoices, BinderResult, Progress
 from tui.core.binder.packages import write_package
-from tui.core.places.jurisdictions import lawyer_line
+from tui.core.places.case_place import lawyer_line
+from tui.core.takedowns.deadlines import due_at, is_overdue
 from tui.core.takedowns.letters import get_facts
-from tui.core.takedowns.requests import due_at, is_overdue, list_requests
+from tui.core.takedowns.requests import list_requests
 from tui.core.takedowns.sites import shipped
 from tui.core.timeline.written_account import as_docx
 from tui.core.vault.vault import Vault

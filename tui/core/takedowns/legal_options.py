@@ -3,14 +3,15 @@ as strictly as the checklists."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tui.core.places.jurisdictions import GENERAL, Jurisdiction
-from tui.core.privacy.checklists import ChecklistError, check_fields, check_id, prose, read_toml
+from tui.core.places.model import Jurisdiction
+from tui.core.shared.data_files import ChecklistError, check_fields, check_id, prose, read_toml
 from tui.core.shared.paths import checklists_dir
 
 FILE = "legal-options.toml"
@@ -83,12 +84,10 @@ def shipped() -> LegalOptions:
 
 
 def place_lines(place: Jurisdiction) -> list[str]:
-    """The laws where the person lives, each with its name, as plain text."""
-    if place.code == GENERAL:
-        return [
-            "You haven't said where you live, so these are general options. Tell Reclaim "
-            "(reclaim jurisdiction set CODE) to see the laws of your place."
-        ]
+    """The laws where the person lives, each with its name, as plain text; none for the
+    general advice (each face says, in its own words, how to say where you live)."""
+    if place.general:
+        return []
     heading = f"The law where you live: {place.name}"
     out = [heading, "-" * len(heading)]
     for law in place.legal:
@@ -96,12 +95,12 @@ def place_lines(place: Jurisdiction) -> list[str]:
     return out
 
 
-def as_text(options: LegalOptions, place: Jurisdiction | None = None) -> str:
-    """The whole page as plain text, for the terminal and the screen; with `place`, its
-    laws come first."""
+def as_text(options: LegalOptions, laws: Sequence[str] = ()) -> str:
+    """The whole page as plain text; `laws` (the lines about the law where the person
+    lives, as the face words them: see `place_lines`) come first."""
     out = [options.title, "=" * len(options.title), "", options.intro, ""]
-    if place is not None:
-        out += [*place_lines(place), ""]
+    if laws:
+        out += [*laws, ""]
     for option in options.options:
         out += [option.title, "-" * len(option.title), option.what, ""]
         out.append(f"Good for: {option.good_for}")

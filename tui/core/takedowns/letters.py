@@ -4,9 +4,9 @@ shared them.
 
 A letter is only drafted when every fact it needs is known, so no letter ever carries a
 blank or a placeholder: what is missing is asked for first (`MissingFacts` names each
-fact and how to give it). Facts given once (name, contact, signature, whether the person
-shown was under 18) are kept in the case for the next letter. Every draft opens with a
-line saying it is a draft and not legal advice."""
+fact; each face says where to give it). Facts given once (name, contact, signature,
+whether the person shown was under 18) are kept in the case for the next letter. Every
+draft opens with a line saying it is a draft and not legal advice."""
 
 from __future__ import annotations
 
@@ -15,11 +15,15 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from tui.core.evidence.model import get_exhibit
+from tui.core.places.case_place import case_jurisdiction
 from tui.core.shared.clock import utc_now
 from tui.core.shared.dates import parse_when
 from tui.core.shared.errors import InputError
 from tui.core.shared.fuzzy_dates import as_written
-from tui.core.takedowns.requests import Request, get_request, place_site
+from tui.core.shared.text import counted
+from tui.core.takedowns.deadlines import place_site
+from tui.core.takedowns.letter_needs import NEEDS, MissingFacts
+from tui.core.takedowns.requests import Request, get_request
 from tui.core.takedowns.sites import HashService, Site
 from tui.core.timeline.events import entries
 from tui.core.vault import custody
@@ -62,9 +66,6 @@ class Facts:
     """The date by which the recipient must do what the letter demands."""
     demands: list[str] = field(default_factory=lambda: list(DEFAULT_DEMANDS))
     lawyer_notes: str = ""
-    jurisdiction: str = ""
-    """Where the person lives: a code from `checklists/jurisdictions/`, "none" for "I'd
-    rather not say", or '' in a case made before Reclaim asked (see `jurisdictions`)."""
 
 
 #: Every takedown letter asks for this, wherever the person lives: blocking the images in
@@ -75,22 +76,13 @@ EVERYWHERE = (
 )
 
 
-@dataclass(frozen=True)
-class Need:
-    """One missing fact: how a person would be asked for it, and the CLI option."""
+class NotForAMinor(InputError):
+    """A copyright notice asked for where the person shown was, or may have been, under 18."""
 
-    key: str
-    question: str
-    option: str
-
-
-class MissingFacts(InputError):
-    def __init__(self, needs: Sequence[Need]) -> None:
-        self.needs = list(needs)
-        asked = "; ".join(f"{need.question} ({need.option})" for need in self.needs)
+    def __init__(self) -> None:
         super().__init__(
-            f"Before this letter can be drafted it needs: {asked}. What you give is kept "
-            "in the case for the next letter."
+            "A copyright notice is never the route when the person shown was, or may have "
+            "been, under 18: use Take It Down and report it to the police."
         )
 
 
@@ -100,36 +92,6 @@ class Letter:
     title: str
     text: str
     request: str = ""
-
-
-NEEDS = {
-    "name": Need("name", "your full name", "--name"),
-    "contact": Need("contact", "how to reach you, an email or postal address", "--contact"),
-    "signature": Need("signature", "your full name typed as your signature", "--signature"),
-    "no_consent": Need(
-        "no_consent",
-        "your confirmation that the images were shared without your consent",
-        "--confirm-no-consent",
-    ),
-    "under_18": Need(
-        "under_18",
-        "whether the person shown was under 18 when they were taken: yes, no or unsure",
-        "--under-18",
-    ),
-    "self_taken": Need(
-        "self_taken",
-        "your confirmation that you took the pictures yourself",
-        "--i-took-them",
-    ),
-    "work": Need("work", "a short description of your original picture or video", "--work"),
-    "recipient": Need("recipient", "the name of the person the letter is to", "--to"),
-    "respond_by": Need("respond_by", "the date by which they must do it", "--respond-by"),
-    "events": Need(
-        "events",
-        "at least one event in your written account (step 6, or reclaim timeline add)",
-        "--help",
-    ),
-}
 
 
 # ---- the facts ----------------------------------------------------------------------
@@ -181,16 +143,12 @@ def _respond_by(text: str) -> str:
     return day
 
 
-def person(facts: Facts) -> str:
-    return facts.acting_for or facts.name
-
-
 def request_parts(request: Request, facts: Facts) -> list[tuple[str, bool]]:
     """The parts a valid removal request has (the TAKE IT DOWN Act and the sites ask for
     the same): where the content is, the statement, a signature, how to reach you."""
     links = len(request.urls)
     return [
-        (f"where the content is ({links} link{'s' if links != 1 else ''})", links > 0),
+        (f"where the content is ({counted(links, 'link')})", links > 0),
         ("a statement that it was shared without consent", facts.no_consent),
         ("your name and signature", bool(facts.name and facts.signature)),
         ("how to reach you", bool(facts.contact)),
@@ -291,8 +249,6 @@ def draft_takedown(vault: Vault, request_id: str) -> Letter:
 
 def _place_lines(vault: Vault, site: Site) -> list[str]:
     """What the law where the person lives says, and the clock it sets for the site."""
-    from tui.core.places.jurisdictions import case_jurisdiction
-
     place = case_jurisdiction(vault)
     cites = place.letter and site.kind in place.letter.kinds
     lines = ["", place.letter.cites] if place.letter and cites else []
@@ -312,16 +268,9 @@ def draft_copyright(vault: Vault, request_id: str) -> Letter:
     site = _site_for(request)
     facts = get_facts(vault)
     if facts.under_18 in ("yes", "unsure"):
-        raise InputError(
-            "A copyright notice is never the route when the person shown was, or may have "
-            "been, under 18: use Take It Down and report it to the police (reclaim takedown "
-            "sites says how, and who else helps where you live)."
-        )
-    extra = []
-    if not request.self_taken:
-        extra.append("self_taken")
-    if not request.work:
-        extra.append("work")
+        raise NotForAMinor
+    given = {"self_taken": request.self_taken, "work": request.work}
+    extra = [key for key, value in given.items() if not value]
     _require(facts, ("under_18", "name", "contact", "signature"), extra)
     lines = [
         DRAFT_NOTICE,
@@ -411,10 +360,8 @@ def draft_cease_desist(vault: Vault) -> Letter:
 
 
 def draft(vault: Vault, kind: str, request_id: str = "") -> Letter:
-    if kind == "takedown":
-        return draft_takedown(vault, request_id)
-    if kind == "copyright":
-        return draft_copyright(vault, request_id)
     if kind == "cease-desist":
         return draft_cease_desist(vault)
+    if kind in ("takedown", "copyright"):
+        return (draft_takedown if kind == "takedown" else draft_copyright)(vault, request_id)
     raise InputError(f"The letters are: {', '.join(KINDS)}.")

@@ -1,15 +1,17 @@
 """Takedown directions per site and the hash-matching services, as data in
-`checklists/takedowns.toml`, checked as strictly as the checklists."""
+`checklists/takedowns.toml`, checked as strictly as the checklists. A site's deadline is
+the law of the person's place, not the site's: see `deadlines.for_place`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tui.core.privacy.checklists import (
+from tui.core.places.model import SITE_KINDS
+from tui.core.shared.data_files import (
     ChecklistError,
     check_fields,
     check_id,
@@ -21,7 +23,6 @@ from tui.core.privacy.checklists import (
 from tui.core.shared.paths import checklists_dir
 
 FILE = "takedowns.toml"
-KINDS = ("platform", "search", "adult", "fallback")
 REQUIRED: dict[str, type] = {"reviewed": date, "source": str, "intro": str, "under_18": str}
 REQUIRED |= {"sites": list, "hash_services": list}
 OPTIONAL: dict[str, type] = {"escalations": list}
@@ -157,8 +158,8 @@ def parse(data: dict[str, Any], name: str = FILE) -> Directions:
                 "(a deadline is the law of a place, not of a site)."
             )
         check_fields(raw, SITE, SITE_OPTIONAL, where)
-        if raw["kind"] not in KINDS:
-            raise ChecklistError(f"{where}: kind should be one of {', '.join(KINDS)}.")
+        if raw["kind"] not in SITE_KINDS:
+            raise ChecklistError(f"{where}: kind should be one of {', '.join(SITE_KINDS)}.")
         asks = raw["asks_for"]
         if not asks or not all(isinstance(item, str) and item.strip() for item in asks):
             raise ChecklistError(f"{where}: asks_for should be a list of what the site needs.")
@@ -222,18 +223,5 @@ def load(path: Path) -> Directions:
 
 @cache
 def shipped() -> Directions:
-    """The sites as the file has them: no deadlines (see `for_place`)."""
+    """The sites as the file has them: no deadlines (see `deadlines.for_place`)."""
     return load(checklists_dir() / FILE)
-
-
-@cache
-def for_place(code: str) -> Directions:
-    """The directions where the person lives: each site carries that place's clock for
-    its kind of site, if the place has one in force ("none" or '' is general advice)."""
-    from tui.core.places.jurisdictions import resolve, with_clock
-
-    place = resolve(code)
-    general = shipped()
-    sites = tuple(with_clock(place, site) for site in general.sites)
-    under_18 = " ".join(part for part in (general.under_18, place.under_18_help()) if part)
-    return replace(general, sites=sites, under_18=under_18)

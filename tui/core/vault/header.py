@@ -23,10 +23,11 @@ from tui.core.vault import keys
 
 FORMAT = "reclaim-vault"
 #: 2: the record carries a generation and each blob its exhibit's card. 3: the record is
-#: a snapshot and a journal of changes (store.py). Cases of versions 1 and 2 open and are
-#: brought to the current version at once (see `Vault.open`).
-VERSION = 3
-READABLE_VERSIONS = frozenset({1, 2, 3})
+#: a snapshot and a journal of changes (store.py). 4: the case-wide settings have a table
+#: of their own (migrations.py). Cases of earlier versions open and are brought to the
+#: current version at once (see `Vault.open`).
+VERSION = 4
+READABLE_VERSIONS = frozenset({1, 2, 3, 4})
 SALT_BYTES = 16
 
 DAMAGED = (

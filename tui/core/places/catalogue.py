@@ -1,29 +1,34 @@
-"""Where the person lives decides the routes, the clocks, the law and who to call.
-
-Each place is a file in `checklists/jurisdictions/<code>.toml` (schema in
-`checklists/README.md`), checked as strictly as the checklists: an unknown key, a fact
-without its `source` or `reviewed` date, or a child (`ca-bc`) whose parent (`ca`) is
-missing is refused, naming the file. A child extends its parent: it inherits the
+"""The catalogue of places: each is a file in `checklists/jurisdictions/<code>.toml`
+(schema in `checklists/README.md`), checked as strictly as the checklists: an unknown key,
+a fact without its `source` or `reviewed` date, or a child (`ca-bc`) whose parent (`ca`)
+is missing is refused, naming the file. A child extends its parent: it inherits the
 emergency number, adds its contacts, routes and laws to the parent's, and replaces the
 parent's clocks and letter wording only where it gives its own.
 
-The case keeps its place among the letter facts (`jurisdiction`): a code, `none` for
-"I'd rather not say" (general advice only), or nothing at all in a case made before
-Reclaim asked. Such a case is read as the United States, marked as assumed, because
-that is what Reclaim showed it until then: the clocks of requests already sent, and
-their overdue warnings and next routes, stay as the person has been relying on them
-(`LEGACY`). Any step that shows the place says it was assumed and how to change it."""
+`resolve` finds a place by its code, name or alias; `check_code` says what a case stores
+for what a person typed."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from tui.core.privacy.checklists import (
+from tui.core.places.model import (
+    GENERAL,
+    NOT_SAID,
+    SITE_KINDS,
+    Clock,
+    Emergency,
+    Jurisdiction,
+    Law,
+    LetterWording,
+    PlaceContact,
+    Route,
+)
+from tui.core.shared.data_files import (
     ChecklistError,
     check_fields,
     check_id,
@@ -35,18 +40,8 @@ from tui.core.privacy.checklists import (
 from tui.core.shared.display import acts_on_a_terminal
 from tui.core.shared.errors import InputError
 from tui.core.shared.paths import checklists_dir
-from tui.core.takedowns.sites import KINDS as SITE_KINDS
-
-if TYPE_CHECKING:
-    from tui.core.vault.vault import Vault
 
 FOLDER = "jurisdictions"
-#: The pack for "I'd rather not say": general advice, no place's law or clock.
-GENERAL = "general"
-#: What the case stores for "I'd rather not say".
-NOT_SAID = "none"
-#: What a case made before Reclaim asked is read as (see the module's docstring).
-LEGACY = "us"
 CODE = re.compile(r"[a-z]{2}(-[a-z0-9]{1,3})?|general")
 #: `law`: in force. `not-in-force`: passed, but not (or not known to be) in force yet.
 #: `proposed`: not law. Only `law` starts a clock.
@@ -72,132 +67,10 @@ ROUTE_OPTIONAL: dict[str, type] = {"link": str, "audience": str}
 LEGAL = FACT | {"id": str, "law": str, "what": str, "status": str}
 LETTER = FACT | {"cites": str}
 LETTER_OPTIONAL: dict[str, type] = {"kinds": list}
-PROPOSED = "Proposed, not yet law: check with a lawyer."
-NOT_IN_FORCE = "Passed, but not confirmed in force: check with a lawyer."
 #: What the plain words of a fact that is not law must say, by its status.
 MUST_SAY = {"proposed": "proposed", "not-in-force": "not confirmed in force"}
-
-
-@dataclass(frozen=True)
-class Emergency:
-    number: str
-    note: str
-    source: str
-    reviewed: date
-
-
-@dataclass(frozen=True)
-class PlaceContact:
-    """A helpline or reporting service of one place."""
-
-    name: str
-    how: str
-    source: str
-    reviewed: date
-    note: str = ""
-    audience: str = ""
-    """"under-18" or "adults" when the service is only for them; '' for anyone."""
-
-
-@dataclass(frozen=True)
-class Clock:
-    """A removal deadline a law sets: `hours` from a valid request, or from a regulator's
-    notice (`starts`), for the kinds of site it binds. Only a clock in force (`status`
-    "law") ever makes a request due; a proposed one is shown as proposed."""
-
-    id: str
-    law: str
-    hours: int
-    starts: str
-    kinds: tuple[str, ...]
-    status: str
-    rule: str
-    source: str
-    reviewed: date
-    from_: date | None = None
-    """The law binds from this day; a request sent earlier has no deadline."""
-    valid_request: tuple[str, ...] = ()
-    """What a request must contain for the clock to run."""
-
-    @property
-    def in_force(self) -> bool:
-        return self.status == "law"
-
-
-@dataclass(frozen=True)
-class Route:
-    """The regulator, tribunal or service of a place: the last rung of the ladder."""
-
-    id: str
-    after: str
-    title: str
-    how: str
-    bring: tuple[str, ...]
-    source: str
-    reviewed: date
-    link: str = ""
-    audience: str = ""
-    """"under-18" or "adults" when the route is only for them."""
-
-
-@dataclass(frozen=True)
-class Law:
-    id: str
-    law: str
-    what: str
-    status: str
-    source: str
-    reviewed: date
-
-    @property
-    def text(self) -> str:
-        if self.status == "law":
-            return self.what
-        return f"{self.what} {PROPOSED if self.status == 'proposed' else NOT_IN_FORCE}"
-
-
-@dataclass(frozen=True)
-class LetterWording:
-    cites: str
-    source: str
-    reviewed: date
-    kinds: tuple[str, ...] = SITE_KINDS
-    """The kinds of site the law binds, and so the letters that cite it."""
-
-
-@dataclass(frozen=True)
-class Jurisdiction:
-    code: str
-    name: str
-    reviewed: date
-    source: str
-    emergency: Emergency
-    contacts: tuple[PlaceContact, ...] = ()
-    clocks: tuple[Clock, ...] = ()
-    routes: tuple[Route, ...] = ()
-    legal: tuple[Law, ...] = ()
-    letter: LetterWording | None = None
-    aliases: tuple[str, ...] = ()
-    extends: str = ""
-
-    def under_18_help(self) -> str:
-        """Who else helps with images of someone under 18 where the person lives (its
-        under-18 services), as a sentence; '' where the pack names none."""
-        services = [c for c in self.contacts if c.audience == "under-18"]
-        if not services:
-            return ""
-        listed = "; ".join(f"{c.name} ({c.how})" for c in services)
-        return f"Where you live, these can help too: {listed}."
-
-    def clock_for(self, kind: str) -> Clock | None:
-        """The clock in force for a kind of site, if the place has one."""
-        return next((c for c in self.clocks if c.in_force and kind in c.kinds), None)
-
-    def name_keys(self) -> frozenset[str]:
-        return frozenset(name_key(name) for name in (self.code, self.name, *self.aliases))
-
-
-# ---- reading the files ------------------------------------------------------------
+#: A province or member state typed as a code of its own ("ca-on").
+SUBDIVISION = re.compile(r"[a-z]{2}-[a-z0-9]{1,3}")
 
 
 def _strings(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -445,7 +318,7 @@ def resolve(code: str) -> Jurisdiction:
         if key in place.name_keys():
             return place
     head = wanted.split("-", 1)[0]
-    if re.fullmatch(r"[a-z]{2}-[a-z0-9]{1,3}", wanted) and head in known:
+    if SUBDIVISION.fullmatch(wanted) and head in known:
         return known[head]
     typed = code if len(code) <= 40 else code[:40] + "…"
     raise InputError(
@@ -461,89 +334,6 @@ def check_code(code: str) -> str:
     if place.code == GENERAL:
         return NOT_SAID
     typed = code.strip().casefold()
-    if typed.startswith(place.code + "-") and re.fullmatch(r"[a-z]{2}-[a-z0-9]{1,3}", typed):
+    if typed.startswith(place.code + "-") and SUBDIVISION.fullmatch(typed):
         return typed
     return place.code
-
-
-# ---- the case's place ---------------------------------------------------------------
-
-
-def stored(vault: Vault) -> str:
-    """What the case holds: a code, "none", or '' (made before Reclaim asked)."""
-    from tui.core.takedowns.letters import get_facts
-
-    return get_facts(vault).jurisdiction
-
-
-def case_code(vault: Vault) -> str:
-    """The code whose rules apply to the case: '' is read as `LEGACY`, "none" as general."""
-    return stored(vault) or LEGACY
-
-
-def case_jurisdiction(vault: Vault) -> Jurisdiction:
-    return resolve(case_code(vault))
-
-
-def set_case_place(vault: Vault, code: str) -> Jurisdiction:
-    """Keep where the person lives (or "none") in the case, and work the deadlines of its
-    requests out again with the new place's clock."""
-    from tui.core.takedowns.letters import save_facts
-    from tui.core.takedowns.requests import restamp_place
-
-    stored_code = check_code(code)
-    with vault.transaction():
-        save_facts(vault, jurisdiction=stored_code)
-        restamp_place(vault, stored_code)
-    return resolve(stored_code)
-
-
-def display_name(code: str) -> str:
-    """How a stored code reads: a place's name, a province shown as its country with its
-    own code, or the general advice."""
-    place = resolve(code)
-    if place.code == GENERAL:
-        return "not said (general advice)"
-    if code and code != place.code and code.startswith(place.code + "-"):
-        return f"{place.name} ({code.upper()}: {place.name}'s rules)"
-    return place.name
-
-
-def case_place(vault: Vault) -> str:
-    """The case's place in a few words, for the binder's cover and the screens."""
-    code = stored(vault)
-    if not code:
-        return f"{resolve(LEGACY).name} (assumed: where you live hasn't been said for this case)"
-    return display_name(code)
-
-
-def lawyer_line(vault: Vault) -> str:
-    """One line for the lawyer's notes: where the person lives, and what Reclaim used."""
-    code = stored(vault)
-    if code == NOT_SAID:
-        return "Where the person lives: not said; Reclaim showed general advice only."
-    place = resolve(code or LEGACY)
-    laws = "; ".join(law.law for law in place.legal if law.status == "law")
-    assumed = " (assumed: not said in the case)" if not code else ""
-    name = display_name(code or LEGACY)
-    return f"Where the person lives: {name}{assumed}. Laws Reclaim showed: {laws}."
-
-
-def with_clock(place: Jurisdiction, site: Any) -> Any:
-    """A site (`takedown_sites.Site`) carrying the place's clock for its kind, or none."""
-    clock = place.clock_for(site.kind)
-    if clock is None:
-        return replace(site, deadline_hours=None, deadline_rule="", deadline_from=None)
-    return replace(
-        site,
-        deadline_hours=clock.hours,
-        deadline_rule=clock.rule,
-        deadline_from=clock.from_,
-        deadline_starts=clock.starts,
-    )
-
-
-def with_the(name: str) -> str:
-    """A place's name as it reads after "in": "the United Kingdom", "Australia"."""
-    first = name.split(" ", 1)[0]
-    return f"the {name}" if first in {"United", "European"} else name

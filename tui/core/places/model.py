@@ -1,0 +1,151 @@
+"""What a place's pack holds: its emergency number, helplines, removal clocks, routes,
+laws and letter wording, each fact with its source and the day it was checked.
+
+Read from `checklists/jurisdictions/` by `catalogue`; the takedown deadlines are worked
+out from a place's clocks in `tui.core.takedowns.deadlines`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from tui.core.shared.data_files import name_key
+
+#: The kinds of site a law can bind; every site in `checklists/takedowns.toml` is one.
+SITE_KINDS = ("platform", "search", "adult", "fallback")
+#: The pack for "I'd rather not say": general advice, no place's law or clock.
+GENERAL = "general"
+#: What the case stores for "I'd rather not say".
+NOT_SAID = "none"
+PROPOSED = "Proposed, not yet law: check with a lawyer."
+NOT_IN_FORCE = "Passed, but not confirmed in force: check with a lawyer."
+
+
+@dataclass(frozen=True)
+class Emergency:
+    number: str
+    note: str
+    source: str
+    reviewed: date
+
+
+@dataclass(frozen=True)
+class PlaceContact:
+    """A helpline or reporting service of one place."""
+
+    name: str
+    how: str
+    source: str
+    reviewed: date
+    note: str = ""
+    audience: str = ""
+    """"under-18" or "adults" when the service is only for them; '' for anyone."""
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A removal deadline a law sets: `hours` from a valid request, or from a regulator's
+    notice (`starts`), for the kinds of site it binds. Only a clock in force (`status`
+    "law") ever makes a request due; a proposed one is shown as proposed."""
+
+    id: str
+    law: str
+    hours: int
+    starts: str
+    kinds: tuple[str, ...]
+    status: str
+    rule: str
+    source: str
+    reviewed: date
+    from_: date | None = None
+    """The law binds from this day; a request sent earlier has no deadline."""
+    valid_request: tuple[str, ...] = ()
+    """What a request must contain for the clock to run."""
+
+    @property
+    def in_force(self) -> bool:
+        return self.status == "law"
+
+
+@dataclass(frozen=True)
+class Route:
+    """The regulator, tribunal or service of a place: the last rung of the ladder."""
+
+    id: str
+    after: str
+    title: str
+    how: str
+    bring: tuple[str, ...]
+    source: str
+    reviewed: date
+    link: str = ""
+    audience: str = ""
+    """"under-18" or "adults" when the route is only for them."""
+
+
+@dataclass(frozen=True)
+class Law:
+    id: str
+    law: str
+    what: str
+    status: str
+    source: str
+    reviewed: date
+
+    @property
+    def text(self) -> str:
+        if self.status == "law":
+            return self.what
+        return f"{self.what} {PROPOSED if self.status == 'proposed' else NOT_IN_FORCE}"
+
+
+@dataclass(frozen=True)
+class LetterWording:
+    cites: str
+    source: str
+    reviewed: date
+    kinds: tuple[str, ...] = SITE_KINDS
+    """The kinds of site the law binds, and so the letters that cite it."""
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    code: str
+    name: str
+    reviewed: date
+    source: str
+    emergency: Emergency
+    contacts: tuple[PlaceContact, ...] = ()
+    clocks: tuple[Clock, ...] = ()
+    routes: tuple[Route, ...] = ()
+    legal: tuple[Law, ...] = ()
+    letter: LetterWording | None = None
+    aliases: tuple[str, ...] = ()
+    extends: str = ""
+
+    @property
+    def general(self) -> bool:
+        """The general advice of a place not said: no place's laws, clocks or helplines."""
+        return self.code == GENERAL
+
+    def under_18_help(self) -> str:
+        """Who else helps with images of someone under 18 where the person lives (its
+        under-18 services), as a sentence; '' where the pack names none."""
+        services = [c for c in self.contacts if c.audience == "under-18"]
+        if not services:
+            return ""
+        listed = "; ".join(f"{c.name} ({c.how})" for c in services)
+        return f"Where you live, these can help too: {listed}."
+
+    def clock_for(self, kind: str) -> Clock | None:
+        """The clock in force for a kind of site, if the place has one."""
+        return next((c for c in self.clocks if c.in_force and kind in c.kinds), None)
+
+    def name_keys(self) -> frozenset[str]:
+        return frozenset(name_key(name) for name in (self.code, self.name, *self.aliases))
+
+
+def with_the(name: str) -> str:
+    """A place's name as it reads after "in": "the United Kingdom", "Australia"."""
+    first = name.split(" ", 1)[0]
+    return f"the {name}" if first in {"United", "European"} else name

@@ -1,0 +1,140 @@
+"""Where the takedown requests stand and what to do next: the home screen's few words,
+the escalation ladder of a request that is overdue or was refused (the site's report,
+its own next route, then the regulator or tribunal where the person lives), and the
+routes not yet tried."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from tui.core.places.case_place import LEGACY
+from tui.core.places.catalogue import resolve
+from tui.core.places.model import Route
+from tui.core.shared.text import counted
+from tui.core.takedowns.deadlines import is_overdue, place_site
+from tui.core.takedowns.requests import Request, list_requests
+from tui.core.takedowns.sites import Escalation, HashService, Site, shipped
+from tui.core.vault.vault import Vault
+
+
+def summary(vault: Vault, now: datetime | None = None) -> str:
+    """A few words for the home screen."""
+    requests = list_requests(vault)
+    if not requests:
+        return "no requests yet"
+    words = counted(len(requests), "request")
+    removed = sum(r.status == "removed" for r in requests)
+    late = sum(is_overdue(r, now) for r in requests)
+    if removed:
+        words += f", {removed} removed"
+    if late:
+        words += f", {late} overdue"
+    return words
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A next route worth taking, for one request or for the case as a whole."""
+
+    title: str
+    how: str
+    request: str = ""
+    link: str = ""
+    bring: tuple[str, ...] = ()
+    """What to have ready for it."""
+    rung: int = 0
+    """Its place on the ladder for a request: 1 the site's report, 2 the site's own next
+    route, 3 the regulator or tribunal where the person lives; 0 for the whole case."""
+
+
+def _escalation(step: Escalation, request: Request) -> Suggestion:
+    return Suggestion(step.title, step.how, request.id, step.link, step.bring, rung=2)
+
+
+def _regulator(route: Route, request: Request) -> Suggestion:
+    return Suggestion(route.title, route.how, request.id, route.link, route.bring, rung=3)
+
+
+def _first_rung(request: Request, state: str) -> Suggestion:
+    site = place_site(request)
+    sent = f" on {request.sent_at[:10]}" if request.sent_at else ""
+    what = "no removal by its deadline" if state == "overdue" else "it said no"
+    asks = site.asks_for if isinstance(site, Site) else ()
+    return Suggestion(
+        f"You asked {site.name}: {request.route}",
+        f"That was the first step{sent}, and {what}. Keep its reference number and "
+        "every reply: the next steps ask for them.",
+        request.id,
+        bring=asks,
+        rung=1,
+    )
+
+
+def _for_audience(audience: str, under_18: str) -> bool:
+    minor = under_18 in ("yes", "unsure")
+    return not audience or (audience == "under-18") == minor
+
+
+def ladder(request: Request, state: str, under_18: str = "") -> list[Suggestion]:
+    """The escalation ladder for a request that is overdue or was refused: the site's
+    report (done), its own next route, then the regulator or tribunal of the place."""
+    found = [_first_rung(request, state)]
+    for step in shipped().after(state):
+        if step.id == "other-route" and under_18 != "no":
+            continue  # the copyright route is never offered where a minor may be shown
+        found.append(_escalation(step, request))
+    place = resolve(request.place or LEGACY)
+    for route in place.routes:
+        if route.after in (state, "any") and _for_audience(route.audience, under_18):
+            found.append(_regulator(route, request))
+    if not any(s.rung == 3 for s in found):
+        general = resolve("none")
+        found += [_regulator(route, request) for route in general.routes]
+    return found
+
+
+def suggestions(
+    requests: Sequence[Request], under_18: str = "", now: datetime | None = None
+) -> list[Suggestion]:
+    """What to do next: the ladder for each overdue or refused request, then the routes
+    not yet tried (search engines once any request exists, a hash-matching service)."""
+    directions = shipped()
+    found: list[Suggestion] = []
+    for request in requests:
+        if is_overdue(request, now):
+            found += ladder(request, "overdue", under_18)
+        elif request.status == "refused":
+            found += ladder(request, "refused", under_18)
+    routes = [directions.route(request.site) for request in requests]
+    engines = [site for site in directions.sites if site.kind == "search"]
+    if requests and not any(route in engines for route in routes):
+        names = " and ".join(engine.name for engine in engines)
+        found.append(
+            Suggestion(
+                "Ask search engines to drop the links",
+                f"Removing a page from {names} results stops people finding it by your "
+                "name, even while a site is slow to act.",
+            )
+        )
+    if not any(isinstance(route, HashService) for route in routes):
+        found.append(_hash_suggestion(directions.hash_services, under_18))
+    return found
+
+
+def _hash_suggestion(services: Sequence[HashService], under_18: str) -> Suggestion:
+    """Take It Down where a minor may be shown, StopNCII for adults, both while unknown."""
+    by_id = {service.id: service for service in services}
+    if not under_18:
+        return Suggestion(
+            "Stop new uploads with a hash-matching service",
+            " ".join(f"{s.name} is for {s.who}: {s.link}" for s in services)
+            + " Both make the fingerprint on your own device; the images never leave it.",
+        )
+    service = by_id["take-it-down" if under_18 in ("yes", "unsure") else "stopncii"]
+    return Suggestion(
+        f"Stop new uploads with {service.name}",
+        f"For {service.who}. {service.how}",
+        link=service.link,
+    )
