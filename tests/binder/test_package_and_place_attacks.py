@@ -451,7 +451,7 @@ PLACE_ATTACKS = {
 @pytest.mark.parametrize("attack", sorted(PLACE_ATTACKS))
 def test_a_crafted_place_file_is_refused_in_one_sentence(tmp_path: Path, attack: str):
     from tui.core.places.jurisdictions import load_folder
-    from tui.core.privacy.checklists import ChecklistError
+    from tui.core.shared.data_files import ChecklistError
 
     folder = copied_places(tmp_path)
     name, old, new, said = PLACE_ATTACKS[attack]
@@ -462,7 +462,7 @@ def test_a_crafted_place_file_is_refused_in_one_sentence(tmp_path: Path, attack:
 
 def test_a_cycle_a_missing_parent_and_a_fact_without_its_source_are_refused(tmp_path: Path):
     from tui.core.places.jurisdictions import load_folder
-    from tui.core.privacy.checklists import ChecklistError
+    from tui.core.shared.data_files import ChecklistError
 
     folder = copied_places(tmp_path)
     edit(folder / "ca.toml", 'code = "ca"', 'code = "ca"\nextends = "ca-bc"')
@@ -493,7 +493,7 @@ def test_a_cycle_a_missing_parent_and_a_fact_without_its_source_are_refused(tmp_
 )
 def test_a_huge_deep_or_binary_place_file_is_one_sentence(tmp_path: Path, content: bytes):
     from tui.core.places.jurisdictions import load_folder
-    from tui.core.privacy.checklists import ChecklistError
+    from tui.core.shared.data_files import ChecklistError
 
     folder = copied_places(tmp_path)
     (folder / "xx.toml").write_bytes(content)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.evidence.capture_guide import KIND_TITLES, KINDS, load, shipped
-from tui.core.privacy.checklists import ChecklistError
+from tui.core.shared.data_files import ChecklistError
 
 GOOD = """
 title = "How to capture"

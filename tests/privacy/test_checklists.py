@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.privacy.checklists import FOLDER, ChecklistError, load_file, load_folder, shipped
+from tui.core.privacy.checklists import FOLDER, load_file, load_folder, shipped
+from tui.core.shared.data_files import ChecklistError
 from tui.core.shared.paths import checklists_dir
 
 SHIPPED = sorted((checklists_dir() / FOLDER).glob("*.toml"))

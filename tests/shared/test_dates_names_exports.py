@@ -20,7 +20,8 @@ from tui.core.evidence.completeness import assess
 from tui.core.evidence.adding import add_file
 from tui.core.evidence.changes import update_details
 from tui.core.evidence.model import clean_details, list_exhibits
-from tui.core.privacy.checklists import ChecklistError, find, load_folder
+from tui.core.privacy.checklists import find, load_folder
+from tui.core.shared.data_files import ChecklistError
 from tui.core.shared.dates import parse_rough, parse_when
 from tui.core.shared.errors import InputError
 from tui.core.shared.fuzzy_dates import When

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tui.core.privacy.checklists import ChecklistError, check_fields, prose, read_toml
+from tui.core.shared.data_files import ChecklistError, check_fields, prose, read_toml
 from tui.core.shared.paths import checklists_dir
 
 FILE = "password-managers.toml"

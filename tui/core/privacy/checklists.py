@@ -7,24 +7,27 @@ by the tests and, on a clinic's machine, reported in one sentence naming the fil
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tui.core.shared.errors import ReclaimError
+from tui.core.shared.data_files import (
+    ID,
+    ChecklistError,
+    check_fields,
+    check_names,
+    name_key,
+    prose,
+    read_toml,
+)
 from tui.core.shared.paths import checklists_dir
 
 FOLDER = "privacy"
 KINDS = ("privacy", "security")
 #: Steps that block, report or delete: the evidence must be saved before them.
 ACTIONS = ("block", "report", "delete")
-#: Checklist and step ids: the file name, and what `reclaim checklist done` accepts.
-ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-
 REQUIRED: dict[str, type] = {
     "id": str,
     "title": str,
@@ -36,10 +39,6 @@ REQUIRED |= {"source": str, "intro": str, "steps": list}
 OPTIONAL: dict[str, type] = {"aliases": list}
 STEP_REQUIRED: dict[str, type] = {"id": str, "title": str, "do": str, "why": str}
 STEP_OPTIONAL: dict[str, type] = {"warning": str, "link": str, "action": str}
-
-
-class ChecklistError(ReclaimError):
-    """A checklist file does not follow the schema."""
 
 
 @dataclass(frozen=True)
@@ -77,61 +76,6 @@ class Checklist:
     def name_keys(self) -> frozenset[str]:
         """Everything that names this checklist (id, platform, aliases), as `name_key`s."""
         return frozenset(name_key(name) for name in (self.id, *self.names()))
-
-
-def name_key(name: str) -> str:
-    """A name as it is compared: any case, and only its letters and digits, so that
-    "Google Search", "google-search" and "GOOGLE search" are one name, as are "X.com"
-    and "x com". People type names as they say them, not as the data file spells ids."""
-    return "".join(char for char in name.casefold() if char.isalnum())
-
-
-def check_names(owners: dict[str, str], owner: str, names: tuple[str, ...], where: str) -> None:
-    """Record in `owners` (name key -> id) the names of `owner`; a name that is empty as a
-    key, or that already names something else, is refused: one name, one thing."""
-    for name in names:
-        key = name_key(name)
-        if not key:
-            raise ChecklistError(f"{where}: the name {name!r} has no letters or digits.")
-        other = owners.setdefault(key, owner)
-        if other != owner:
-            raise ChecklistError(f"{where}: the name {name!r} already names {other}.")
-
-
-def check_fields(
-    table: dict[str, Any], required: dict[str, type], optional: dict[str, type], where: str
-) -> None:
-    unknown = sorted(set(table) - set(required) - set(optional))
-    if unknown:
-        raise ChecklistError(f"{where} has an unknown key: {', '.join(unknown)}.")
-    missing = [key for key in required if key not in table]
-    if missing:
-        raise ChecklistError(f"{where} is missing: {', '.join(missing)}.")
-    for key, value in table.items():
-        expected = required.get(key) or optional[key]
-        if not isinstance(value, expected):
-            raise ChecklistError(f"{where}: {key} should be a {expected.__name__}.")
-        if isinstance(value, str) and not value.strip():
-            raise ChecklistError(f"{where}: {key} is empty.")
-
-
-def check_id(value: str, seen: set[str], where: str) -> None:
-    """An id is lowercase words joined by dashes and used once in its file; a good one is
-    added to `seen`."""
-    if not ID.fullmatch(value):
-        raise ChecklistError(
-            f"{where}: the id {value!r} should be lowercase words joined by dashes."
-        )
-    if value in seen:
-        raise ChecklistError(f"{where}: the id {value} is used twice.")
-    seen.add(value)
-
-
-def prose(text: str) -> str:
-    """Text as the screen should wrap it: the file's line breaks inside a paragraph are
-    only there to keep the file readable, so they become spaces; blank lines stay."""
-    paragraphs = (" ".join(part.split()) for part in re.split(r"\n\s*\n", text))
-    return "\n\n".join(p for p in paragraphs if p)
 
 
 def parse(data: dict[str, Any], name: str) -> Checklist:
@@ -174,15 +118,6 @@ def parse(data: dict[str, Any], name: str) -> Checklist:
         steps=tuple(steps),
         aliases=tuple(data.get("aliases", ())),
     )
-
-
-def read_toml(path: Path) -> dict[str, Any]:
-    """A data file's contents; broken TOML is one sentence naming the file."""
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise ChecklistError(f"{path.name} is not valid TOML ({error}).") from None
 
 
 def load_file(path: Path) -> Checklist:

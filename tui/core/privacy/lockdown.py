@@ -17,8 +17,9 @@ from typing import Any
 
 from tinydb import where
 
-from tui.core.privacy.checklists import Checklist, ChecklistError, name_key, shipped
+from tui.core.privacy.checklists import Checklist, shipped
 from tui.core.shared.clock import utc_stamp
+from tui.core.shared.data_files import ChecklistError, name_key
 from tui.core.shared.errors import ReclaimError
 from tui.core.vault.vault import Vault
 

@@ -1,0 +1,87 @@
+"""Reading and checking the data files in `checklists/` (privacy checklists, places,
+takedown sites, legal options, password managers, the capture guide).
+
+Every loader is strict in the same way, so that a typo made while updating a file (an
+unknown key, a missing field, a repeated id or name) is caught by the tests and, on a
+clinic's machine, reported in one sentence naming the file and the place in it."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from tui.core.shared.errors import ReclaimError
+
+#: Ids in data files: lowercase words joined by dashes (also a checklist's file name).
+ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+class ChecklistError(ReclaimError):
+    """A data file in `checklists/` does not follow its schema."""
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A data file's contents; broken TOML is one sentence naming the file."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ChecklistError(f"{path.name} is not valid TOML ({error}).") from None
+
+
+def name_key(name: str) -> str:
+    """A name as it is compared: any case, and only its letters and digits, so that
+    "Google Search", "google-search" and "GOOGLE search" are one name, as are "X.com"
+    and "x com". People type names as they say them, not as the data file spells ids."""
+    return "".join(char for char in name.casefold() if char.isalnum())
+
+
+def check_names(owners: dict[str, str], owner: str, names: tuple[str, ...], where: str) -> None:
+    """Record in `owners` (name key -> id) the names of `owner`; a name that is empty as a
+    key, or that already names something else, is refused: one name, one thing."""
+    for name in names:
+        key = name_key(name)
+        if not key:
+            raise ChecklistError(f"{where}: the name {name!r} has no letters or digits.")
+        other = owners.setdefault(key, owner)
+        if other != owner:
+            raise ChecklistError(f"{where}: the name {name!r} already names {other}.")
+
+
+def check_fields(
+    table: dict[str, Any], required: dict[str, type], optional: dict[str, type], where: str
+) -> None:
+    """A table has every required key, no unknown one, each of its type and none empty."""
+    unknown = sorted(set(table) - set(required) - set(optional))
+    if unknown:
+        raise ChecklistError(f"{where} has an unknown key: {', '.join(unknown)}.")
+    missing = [key for key in required if key not in table]
+    if missing:
+        raise ChecklistError(f"{where} is missing: {', '.join(missing)}.")
+    for key, value in table.items():
+        expected = required.get(key) or optional[key]
+        if not isinstance(value, expected):
+            raise ChecklistError(f"{where}: {key} should be a {expected.__name__}.")
+        if isinstance(value, str) and not value.strip():
+            raise ChecklistError(f"{where}: {key} is empty.")
+
+
+def check_id(value: str, seen: set[str], where: str) -> None:
+    """An id is lowercase words joined by dashes and used once in its file; a good one is
+    added to `seen`."""
+    if not ID.fullmatch(value):
+        raise ChecklistError(
+            f"{where}: the id {value!r} should be lowercase words joined by dashes."
+        )
+    if value in seen:
+        raise ChecklistError(f"{where}: the id {value} is used twice.")
+    seen.add(value)
+
+
+def prose(text: str) -> str:
+    """Text as the screen should wrap it: the file's line breaks inside a paragraph are
+    only there to keep the file readable, so they become spaces; blank lines stay."""
+    paragraphs = (" ".join(part.split()) for part in re.split(r"\n\s*\n", text))
+    return "\n\n".join(p for p in paragraphs if p)
