@@ -1,5 +1,6 @@
 """The terminal app driven with Textual's Pilot, at 80x24, against real vaults on disk."""
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,9 @@ from tui.app import ReclaimApp
 from tui.core.demo import create_demo_case, remove_demo_case
 from tui.core.evidence.adding import add_file
 from tui.core.settings import Contact, Settings
+from tui.core.shared import clock
 from tui.core.vault.vault import Vault
+from tui.host import AppHost
 from tui.screens.create import CreateScreen
 from tui.screens.evidence import EvidenceScreen
 from tui.screens.home import HomeScreen
@@ -22,6 +25,9 @@ from tui.screens.recovery import RecoveryScreen
 from tui.screens.safety import SafetyScreen
 from tui.screens.takedowns import TakedownsScreen
 from tui.screens.unlock import UnlockScreen
+
+#: When the idle tests stop the clock (any moment will do; the idle time is what moves).
+MOMENT = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -178,18 +184,52 @@ async def test_ctrl_l_locks_at_once_from_anywhere(
 
 
 async def test_the_app_locks_itself_when_idle(vault: Vault, settings: Settings):
-    app = ReclaimApp(vault.path, settings, idle_seconds=2.0)
-    async with app.run_test(size=SIZE) as pilot:
-        await unlock(app, pilot)
-        await pilot.press("down")
-        await pilot.pause(1.2)
-        assert isinstance(app.screen, HomeScreen)
-        await pilot.press("down")  # activity starts the count again
-        await pilot.pause(1.2)
-        assert isinstance(app.screen, HomeScreen), "2.4 s since the first key, 1.2 since the last"
-        await pilot.pause(1.5)
-        assert isinstance(app.screen, UnlockScreen)
-        assert app.vault is None
+    app = ReclaimApp(vault.path, settings)
+    with clock.fixed(MOMENT) as moved:
+        async with app.run_test(size=SIZE) as pilot:
+            await unlock(app, pilot)
+            await pilot.press("down")
+            moved.advance(400)
+            app.lock_when_idle()
+            assert isinstance(app.screen, HomeScreen)
+            await pilot.press("down")  # activity starts the count again
+            moved.advance(400)
+            app.lock_when_idle()
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen), "800 s since the first key, 400 the last"
+            moved.advance(300)
+            app.lock_when_idle()
+            await pilot.pause()
+            assert isinstance(app.screen, UnlockScreen), "ten minutes since the last key"
+            assert app.vault is None
+
+
+def test_the_app_is_the_host_its_screens_ask(tmp_path: Path):
+    """mypy checks that the app has all that `AppHost` promises the screens."""
+    app: AppHost = ReclaimApp(tmp_path)
+    assert app.vault is None and not app.kiosk and app.step_progress() == {}
+
+
+def test_every_screen_that_saves_typing_or_works_in_the_background_is_asked_at_a_lock():
+    """A screen with a `save_now` or a `stop_work` is one the lock knows to ask (it
+    declares a `FORM_NAME` to be named by if its typing could not be saved)."""
+    import importlib
+    import pkgutil
+
+    import tui.screens
+
+    found = 0
+    for module in pkgutil.iter_modules(tui.screens.__path__):
+        loaded = importlib.import_module(f"tui.screens.{module.name}")
+        for screen in vars(loaded).values():
+            if not isinstance(screen, type) or screen.__module__ != loaded.__name__:
+                continue
+            if hasattr(screen, "save_now"):
+                assert isinstance(screen.__dict__.get("FORM_NAME"), str), screen
+                found += 1
+            if hasattr(screen, "stop_work"):
+                assert callable(screen.stop_work), screen
+    assert found >= 7
 
 
 def test_idle_defaults_are_ten_minutes_and_three_on_a_kiosk(tmp_path: Path):
@@ -232,15 +272,22 @@ async def test_kiosk_starts_neutral_and_returns_there_on_lock(settings: Settings
 
 
 async def test_kiosk_idle_lock_clears_a_half_typed_passphrase(settings: Settings):
-    # Long enough for the create screen to finish mounting on a busy machine before the
-    # lock: Textual's Select fails if its screen goes while it is still being mounted.
-    app = ReclaimApp(Path(), settings, kiosk=True, idle_seconds=1.0)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.click("#new")
-        await settle(app, pilot)
-        await type_text(pilot, "half typed")
-        await pilot.pause(1.6)
-        assert isinstance(app.screen, ChooseCaseScreen)
+    app = ReclaimApp(Path(), settings, kiosk=True)
+    with clock.fixed(MOMENT) as moved:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.click("#new")
+            await settle(app, pilot)
+            await type_text(pilot, "half typed")
+            moved.advance(170)
+            app.lock_when_idle()
+            assert isinstance(app.screen, CreateScreen), "not yet: three minutes on a kiosk"
+            moved.advance(20)
+            app.lock_when_idle()
+            await pilot.pause()
+            assert isinstance(app.screen, ChooseCaseScreen)
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            assert app.screen.query_one("#first", Input).value == "", "the typing went too"
 
 
 async def test_kiosk_quitting_asks_first(settings: Settings):

@@ -1,48 +1,64 @@
 """The Reclaim app: which screen a person sees, the open case, locking and the kiosk.
 
-The app owns the one open `Vault`. Screens never keep it: they ask the app, so that
-locking (Ctrl+L, or after an idle time) really takes the case off the screen and out of
-reach, and the unlock prompt (or, on a kiosk, the neutral start) comes back.
+The app owns the one open `Vault`. Screens never keep it: they ask the app (through
+`tui.host.AppHost`), so that locking (Ctrl+L, or after an idle time) really takes the
+case off the screen and out of reach, and the unlock prompt (or, on a kiosk, the
+neutral start) comes back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from functools import partial
+from contextlib import suppress
 from pathlib import Path
-from time import monotonic
 from typing import TYPE_CHECKING
 
 from textual import events, on
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.worker import WorkerState
 
 from tui.core.settings import Settings
+from tui.core.shared import clock
 from tui.core.shared.display import shown
+from tui.core.shared.errors import ReclaimError
 from tui.core.shared.save_folders import Places
-from tui.core.steps import STEPS, progress
+from tui.core.shared.text import counted
+from tui.core.steps import progress
 from tui.core.vault.layout import is_vault
+from tui.host import KeepsTyping, StopsWork
 from tui.messages import CaseChosen, CaseCreated, CaseOpened, NewCaseRequested
-from tui.widgets.always_keys import AlwaysKeys, key_name
+from tui.screens.steps import STEP_SCREENS, StepScreen
+from tui.widgets.always_keys import add_always_keys
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from tui.core.vault.vault import Vault
 
 
-#: How a screen whose typing could not be saved at a lock is named afterwards.
-FORM_NAMES = {
-    "EventScreen": "the timeline event",
-    "ExhibitScreen": "an exhibit's details",
-    "LetterScreen": "the letter",
-    "RequestScreen": "the takedown request",
-    "LawyerPackageScreen": "the notes for the lawyer",
-}
 #: Work that brings a case onto the screen; while it runs, Ctrl+L must still win.
 OPENING_WORK = frozenset({"unlock", "create", "keyring"})
+PALETTE_PROMPT = "What would you like to do? A step, a key, Safety…"
+
+
+def reclaim_commands() -> type[Provider]:
+    """The palette's commands, loaded when it first opens: importing them at start-up
+    would slow the unlock screen's first frame."""
+    from tui.palette import ReclaimCommands
+
+    return ReclaimCommands
+
+
+def strays_found(count: int) -> str:
+    """What opening a case says when evidence is in its folder but not in its record."""
+    are = "are" if count != 1 else "is"
+    return (
+        f"{counted(count, 'exhibit')} {are} in the case folder but missing from its record "
+        "(an older copy of the record may have been put back, or a save was interrupted). "
+        "Nothing is lost: “Take back missing evidence” (Ctrl+P) takes them back."
+    )
 
 
 class ReclaimApp(App[None]):
@@ -60,6 +76,9 @@ class ReclaimApp(App[None]):
         Binding("ctrl+p", "command_palette", "Every key", priority=True, show=False,
                 tooltip="Every step, every key of this screen, and the colours", id="app.palette"),
     ]  # fmt: skip
+    #: Reclaim's commands only: Textual's own would offer "Screenshot", which writes the
+    #: screen, case and all, unencrypted to disk.
+    COMMANDS = {reclaim_commands}
 
     def __init__(
         self,
@@ -71,12 +90,12 @@ class ReclaimApp(App[None]):
         demo_hint: str = "",
         idle_seconds: float | None = None,
     ) -> None:
-        self._last_activity = monotonic()
+        self._last_activity = clock.monotonic()
         super().__init__()
         self.settings = settings or Settings()
         self.vault_path = vault_path
         self.kiosk = kiosk
-        self.places = Places(
+        self.save_folders = Places(
             kiosk=kiosk,
             export_dir=self.settings.kiosk_export_dir,
             import_dirs=self.settings.kiosk_import_dirs,
@@ -93,15 +112,13 @@ class ReclaimApp(App[None]):
         self._current_screen: Screen[object] | None = None
         """The screen on show, to know at a switch which one is being left."""
 
-    # ---- start, home and locking -------------------------------------------------
+    # ---- start and home -----------------------------------------------------------
 
     def on_mount(self) -> None:
         check_every = min(5.0, self.idle_seconds / 10)
         self.set_interval(check_every, self.lock_when_idle, name="idle lock")
         self.screen_change_signal.subscribe(self, self._screen_changed, immediate=True)
         self.show_start()
-
-    # ---- every screen: its notices and the keys that are always there -------------
 
     def _screen_changed(self, screen: Screen[object]) -> None:
         """Called at once, inside the push or pop, as one screen gives way to another.
@@ -118,26 +135,9 @@ class ReclaimApp(App[None]):
             # The screen left may still show under a dialog: its toasts go too.
             left.query("#textual-toastrack ToastHolder").remove()
         if screen.is_mounted:
-            self.add_always_keys(screen)
+            add_always_keys(screen)
         else:  # composed first: this runs after its Compose and Mount
-            screen.call_later(self.add_always_keys, screen)
-
-    def add_always_keys(self, screen: Screen[object]) -> None:
-        """Put the F1 / Ctrl+L / Ctrl+P line under a screen's footer (once), and take
-        those keys and the palette's out of the footer, to leave it the step's keys.
-        Footers are compact: one space between keys lets eight of them fit 80 columns."""
-        footers = screen.query_children(Footer)
-        if not footers:
-            return
-        for footer in footers:
-            footer.show_command_palette = False
-            footer.compact = True
-        found = screen.query_children(AlwaysKeys)
-        if found:
-            found.refresh()
-            return
-        screen.add_class("-always-keys")
-        screen.mount(AlwaysKeys())
+            screen.call_later(add_always_keys, screen)
 
     def _clear_screens(self) -> None:
         while len(self.screen_stack) > 1:
@@ -145,6 +145,7 @@ class ReclaimApp(App[None]):
 
     def show_start(self) -> None:
         """The first screen: the home of an open case, else unlock, create or (kiosk) choose."""
+        # Imported here, not at the top, to keep start-up fast: only one of them is shown.
         from tui.screens.create import CreateScreen
         from tui.screens.kiosk import ChooseCaseScreen
         from tui.screens.unlock import UnlockScreen
@@ -171,7 +172,8 @@ class ReclaimApp(App[None]):
             )
 
     def show_home(self) -> None:
-        from tui.core.evidence import cards
+        # Imported once a case is open, to keep the unlock screen's first frame fast.
+        from tui.core.evidence.strays import any_strays, strays
         from tui.screens.home import HomeScreen
 
         assert self.vault is not None
@@ -189,32 +191,64 @@ class ReclaimApp(App[None]):
         self._unsaved_at_lock = ("", [])
         while self.vault.notices:  # what opening found (a change cut short), said once
             self.notify(self.vault.notices.pop(0), severity="warning", timeout=30, markup=False)
-        if cards.any_strays(self.vault) and (found := cards.strays(self.vault)):
-            self.notify(
-                cards.stray_message(found).replace(
-                    "`reclaim evidence recover`", "“Take back missing evidence” (Ctrl+P)"
-                ),
-                severity="warning",
-                timeout=30,
-                markup=False,
-            )
+        if any_strays(self.vault) and (found := strays(self.vault)):
+            self.notify(strays_found(len(found)), severity="warning", timeout=30, markup=False)
+
+    def action_home(self) -> None:
+        """Back to the steps of the guide (from the palette)."""
+        if self.vault is not None:
+            self.show_home()
+
+    def step_progress(self) -> dict[str, str]:
+        """A few words per step for the home screen, read from the open case."""
+        return progress(self.vault) if self.vault is not None else {}
+
+    # ---- steps, safety and the case's own commands --------------------------------
+
+    def action_open_step(self, key: str) -> None:
+        """Open a step of the guide (its screen comes from `STEP_SCREENS`)."""
+        if self.vault is not None and key in STEP_SCREENS:
+            self._open(STEP_SCREENS[key])
+
+    def action_safety(self) -> None:
+        """F1, from anywhere, with a case open or not: opens Safety, or closes it."""
+        self._open(STEP_SCREENS["safety"])
+
+    def _open(self, entry: StepScreen) -> None:
+        if entry.toggles and isinstance(self.screen, entry.screen_class()):
+            self.pop_screen()
+        else:
+            self.push_screen(entry.make())
+
+    def action_new_passphrase(self, after_recovery: bool = False) -> None:
+        # Imported when asked for, to keep start-up fast.
+        from tui.screens.new_passphrase import NewPassphraseScreen
+
+        if self.vault is not None:
+            self.push_screen(NewPassphraseScreen(after_recovery=after_recovery))
 
     def action_recover(self) -> None:
         """Take back evidence the record forgot (checked against each blob's card)."""
-        from tui.core.evidence import cards
-        from tui.core.shared.errors import ReclaimError
+        # Imported when asked for, to keep start-up fast.
+        from tui.core.evidence.recovery import recover
         from tui.screens.home import HomeScreen
 
         if self.vault is None:
             return
         try:
-            result = cards.recover(self.vault)
+            result = recover(self.vault)
         except ReclaimError as error:
             self.notify(shown(str(error)), severity="error", markup=False)
             return
         self.notify(shown(result.summary()), timeout=15, markup=False)
         if isinstance(self.screen, HomeScreen):
             self.screen.on_screen_resume()
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with a prompt in Reclaim's words."""
+        open_already = any(isinstance(each, CommandPalette) for each in self.screen_stack)
+        if self.use_command_palette and not open_already:
+            self.push_screen(CommandPalette(placeholder=PALETTE_PROMPT, id="--command-palette"))
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Refused: a picture of the screen would be the case, unencrypted, on disk."""
@@ -225,9 +259,14 @@ class ReclaimApp(App[None]):
         """Refused, as `action_screenshot` (Textual's own screenshot paths end here)."""
         return None
 
-    def step_progress(self) -> dict[str, str]:
-        """A few words per step for the home screen, read from the open case."""
-        return progress(self.vault) if self.vault is not None else {}
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_step":
+            return self.vault is not None
+        if action == "lock":
+            return self._something_to_lock()
+        return True
+
+    # ---- locking ------------------------------------------------------------------
 
     def action_lock(self) -> None:
         """Close the case and show the unlock prompt (or the kiosk's neutral start)."""
@@ -241,142 +280,29 @@ class ReclaimApp(App[None]):
         self.call_after_refresh(self.clear_notifications)
         if self.kiosk:
             self.vault_path = Path()
-            self.places.clear_staged()
+            self.save_folders.clear_staged()
         self.show_start()
 
     def _save_screens(self) -> None:
         """Let screens keep what is typed but not yet saved (a note) before the lock."""
-        from tui.core.shared.errors import ReclaimError
-
         unsaved = []
         for screen in self.screen_stack:
             # Background work stops first, then typed details are saved. Locking must
             # never fail; the saved case is whole either way.
-            for hook in ("stop_work", "save_now"):
-                method = getattr(screen, hook, None)
-                if method is None:
-                    continue
+            if isinstance(screen, StopsWork):
+                with suppress(ReclaimError, OSError):
+                    screen.stop_work()
+            if isinstance(screen, KeepsTyping):
                 try:
-                    saved = method()
+                    saved = screen.save_now()
                 except (ReclaimError, OSError):
                     saved = False
-                if hook == "save_now" and saved is False:
-                    unsaved.append(FORM_NAMES.get(type(screen).__name__, "a form"))
+                if saved is False:
+                    unsaved.append(screen.FORM_NAME)
         # Said after the same case is next opened, never on the locked screen (where the
         # next person at a kiosk would see it).
         if unsaved and self.vault is not None:
             self._unsaved_at_lock = (self.vault.header.vault_id, unsaved)
-
-    def lock_when_idle(self) -> None:
-        """Lock once nobody has touched a key (or the mouse) for the idle time."""
-        if monotonic() - self._last_activity < self.idle_seconds:
-            return
-        self._last_activity = monotonic()
-        if self.vault is not None or self.kiosk:
-            self.action_lock()
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.InputEvent) and not event.is_forwarded:
-            self._last_activity = monotonic()
-        await super().on_event(event)
-
-    # ---- what the screens report ------------------------------------------------
-
-    @on(CaseOpened)
-    def case_opened(self, message: CaseOpened) -> None:
-        self.vault = message.vault
-        if message.remember:
-            from tui.core.vault import device_keyring
-
-            if not device_keyring.remember(message.vault.header.vault_id, message.vault.data_key):
-                self.notify("This computer's keyring could not keep the key.", severity="warning")
-        self.show_home()
-        if message.by_recovery_code:
-            self.action_new_passphrase(after_recovery=True)
-
-    def action_new_passphrase(self, after_recovery: bool = False) -> None:
-        from tui.screens.new_passphrase import NewPassphraseScreen
-
-        if self.vault is not None:
-            self.push_screen(NewPassphraseScreen(after_recovery=after_recovery))
-
-    @on(CaseCreated)
-    def case_created(self, message: CaseCreated) -> None:
-        from tui.screens.recovery import RecoveryScreen
-
-        self.vault = message.vault
-        self._clear_screens()
-        self.push_screen(
-            RecoveryScreen(message.recovery_code, message.case_number),
-            lambda _: self.show_home(),
-        )
-
-    @on(CaseChosen)
-    def case_chosen(self, message: CaseChosen) -> None:
-        from tui.screens.unlock import UnlockScreen
-
-        self.vault_path = message.path
-        self.push_screen(UnlockScreen(message.path))
-
-    @on(NewCaseRequested)
-    def new_case(self) -> None:
-        from tui.core.kiosk.cases import new_case_dir
-        from tui.screens.create import CreateScreen
-
-        path, number = new_case_dir(self.settings.kiosk_cases_dir)
-        self.vault_path = path
-        self.push_screen(CreateScreen(path, case_number=number))
-
-    # ---- steps and safety -------------------------------------------------------
-
-    def action_open_step(self, key: str) -> None:
-        if self.vault is None:
-            return
-        if key == "safety":
-            self.action_safety()
-        elif key == "passwords":
-            from tui.screens.passwords import PasswordsScreen
-
-            self.push_screen(PasswordsScreen())
-        elif key == "privacy":
-            from tui.screens.privacy import PrivacyScreen
-
-            self.push_screen(PrivacyScreen())
-        elif key == "evidence":
-            from tui.screens.evidence import EvidenceScreen
-
-            self.push_screen(EvidenceScreen())
-        elif key == "copies":
-            from tui.screens.copies import CopiesScreen
-
-            self.push_screen(CopiesScreen())
-        elif key == "binder":
-            from tui.screens.binder import BinderScreen
-
-            self.push_screen(BinderScreen())
-        elif key == "timeline":
-            from tui.screens.timeline import TimelineScreen
-
-            self.push_screen(TimelineScreen())
-        elif key == "takedowns":
-            from tui.screens.takedowns import TakedownsScreen
-
-            self.push_screen(TakedownsScreen())
-
-    def action_safety(self) -> None:
-        from tui.screens.safety import SafetyScreen
-
-        if isinstance(self.screen, SafetyScreen):
-            self.pop_screen()
-        else:
-            self.push_screen(SafetyScreen(self.settings.safety()))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "open_step":
-            return self.vault is not None
-        if action == "lock":
-            return self._something_to_lock()
-        return True
 
     def _something_to_lock(self) -> bool:
         """Lock means something only with a case open, or on its way (being unlocked or
@@ -390,92 +316,72 @@ class ReclaimApp(App[None]):
             for worker in self.workers
         )
 
-    def action_command_palette(self) -> None:
-        """Textual's palette, with a prompt in Reclaim's words."""
-        open_already = any(isinstance(each, CommandPalette) for each in self.screen_stack)
-        if self.use_command_palette and not open_already:
-            self.push_screen(
-                CommandPalette(
-                    placeholder="What would you like to do? A step, a key, Safety…",
-                    id="--command-palette",
-                )
-            )
-
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Reclaim's own commands, and of Textual's only those a person needs: nothing
-        here writes to disk (Textual's "Screenshot" would save the screen, case and
-        all, unencrypted), so its built-in list is not used."""
-        yield SystemCommand("Safety", "What to do if you are in danger (F1)", self.action_safety)
-        yield from self._screen_commands(screen)
-        yield SystemCommand("Theme", "Change the colours", self.action_change_theme)
-        if screen.query("HelpPanel"):
-            yield SystemCommand("Keys", "Hide the list of keys", self.action_hide_help_panel)
-        else:
-            yield SystemCommand(
-                "Keys", "Show the keys of this screen", self.action_show_help_panel
-            )
-        yield SystemCommand("Quit", "Close Reclaim; your case is saved (Ctrl+Q)", self.action_quit)
-        if self.vault is None:
+    def lock_when_idle(self) -> None:
+        """Lock once nobody has touched a key (or the mouse) for the idle time, as
+        `clock.monotonic` tells it (a test moves that clock instead of waiting)."""
+        if clock.monotonic() - self._last_activity < self.idle_seconds:
             return
-        from tui.core.evidence import cards
+        self._last_activity = clock.monotonic()
+        if self.vault is not None or self.kiosk:
+            self.action_lock()
 
-        if cards.any_strays(self.vault):
-            yield SystemCommand(
-                "Take back missing evidence",
-                "Put back evidence that is in the case folder but missing from its record",
-                self.action_recover,
-            )
-        yield SystemCommand("Lock", "Hide your case at once (Ctrl+L)", self.action_lock)
-        yield SystemCommand(
-            "Change passphrase",
-            "A new passphrase; a new key too if someone else may know the old one",
-            self.action_new_passphrase,
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent) and not event.is_forwarded:
+            self._last_activity = clock.monotonic()
+        await super().on_event(event)
+
+    # ---- what the screens report --------------------------------------------------
+
+    @on(CaseOpened)
+    def case_opened(self, message: CaseOpened) -> None:
+        self.vault = message.vault
+        if message.remember:
+            # Imported only when a person asked for it: the keyring is slow to load.
+            from tui.core.vault import device_keyring
+
+            if not device_keyring.remember(message.vault.header.vault_id, message.vault.data_key):
+                self.notify("This computer's keyring could not keep the key.", severity="warning")
+        self.show_home()
+        if message.by_recovery_code:
+            self.action_new_passphrase(after_recovery=True)
+
+    @on(CaseCreated)
+    def case_created(self, message: CaseCreated) -> None:
+        # Imported when a case is made, to keep start-up fast.
+        from tui.screens.recovery import RecoveryScreen
+
+        self.vault = message.vault
+        self._clear_screens()
+        self.push_screen(
+            RecoveryScreen(message.recovery_code, message.case_number),
+            lambda _: self.show_home(),
         )
-        yield SystemCommand("Home", "The steps of the guide", self.show_home)
-        for each in STEPS:
-            yield SystemCommand(
-                f"Step {each.number}: {each.title}",
-                each.summary,
-                lambda key=each.key: self.action_open_step(key),
-            )
 
-    def _screen_commands(self, screen: Screen[object]) -> Iterator[SystemCommand]:
-        """Every key of this screen (shown in its footer or not), so that one cut off at
-        80 columns can still be found: "Lawyer package (p)" runs what p runs there.
+    @on(CaseChosen)
+    def case_chosen(self, message: CaseChosen) -> None:
+        # Imported when a kiosk client chooses a case, to keep start-up fast.
+        from tui.screens.unlock import UnlockScreen
 
-        Only Reclaim's own keys: Textual's screen keys ("Copy selected text") are not
-        in Reclaim's words. The home screen's step numbers are left out: the steps are
-        listed already. Keys switched off on this screen (`check_action`) are too."""
-        own = {
-            binding.action
-            for cls in type(screen).__mro__
-            if cls.__module__.startswith("tui.")
-            for binding in cls.__dict__.get("BINDINGS", [])
-            if isinstance(binding, Binding)
-        }
-        keys: dict[str, list[str]] = {}
-        named: dict[str, Binding] = {}
-        for key, active in screen.active_bindings.items():
-            binding = active.binding
-            if active.node is not screen or not active.enabled or not binding.description:
-                continue
-            if binding.action not in own or binding.action.startswith("app.open_step"):
-                continue
-            keys.setdefault(binding.action, []).append(key_name(binding.key_display or key))
-            named.setdefault(binding.action, binding)
-        for action, binding in named.items():
-            yield SystemCommand(
-                f"{binding.description} ({' or '.join(keys[action])})",
-                binding.tooltip or "On this screen",
-                partial(screen.run_action, action),
-            )
+        self.vault_path = message.path
+        self.push_screen(UnlockScreen(message.path))
 
-    # ---- leaving ----------------------------------------------------------------
+    @on(NewCaseRequested)
+    def new_case(self) -> None:
+        # Imported when a kiosk client starts a case, to keep start-up fast.
+        from tui.core.kiosk.cases import new_case_dir
+        from tui.screens.create import CreateScreen
+
+        path, number = new_case_dir(self.settings.kiosk_cases_dir)
+        self.vault_path = path
+        self.push_screen(CreateScreen(path, case_number=number))
+
+    # ---- leaving ------------------------------------------------------------------
 
     async def action_quit(self) -> None:
         if not self.kiosk:
             self.exit()
             return
+        # Imported when a kiosk asks, to keep start-up fast.
         from tui.dialogs.confirm import ConfirmDialog
 
         def answered(really: bool | None) -> None:

@@ -23,6 +23,7 @@ from tui.core.steps import STEPS
 from tui.core.vault.vault import Vault
 from tui.dialogs.choice import ChoiceDialog
 from tui.dialogs.delete import DeleteDialog
+from tui.palette import palette_commands
 from tui.screens.binder import BinderScreen
 from tui.screens.create import CreateScreen
 from tui.screens.evidence import EvidenceScreen
@@ -70,7 +71,7 @@ def last_footer_key_fits(app: ReclaimApp) -> bool:
 
 
 def commands(app: ReclaimApp) -> dict[str, SystemCommand]:
-    return {command.title: command for command in app.get_system_commands(app.screen)}
+    return {command.title: command for command in palette_commands(app, app.screen)}
 
 
 def said(app: ReclaimApp) -> list[str]:

@@ -4,7 +4,10 @@ reading what the screen and its notifications say."""
 from __future__ import annotations
 
 import io
+import time
+from collections.abc import Callable
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from tests.support.cases import PASSPHRASE
@@ -55,6 +58,21 @@ async def settle(app: ReclaimApp, pilot) -> None:
     """Let messages arrive, workers finish and the screen update."""
     await pilot.pause()
     await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def wait_until(
+    pilot: Pilot[None], condition: Callable[[], object], seconds: float = 20.0
+) -> None:
+    """Let the app run until `condition()` holds (work in a thread, a folder being read),
+    checking between frames instead of sleeping a fixed time that is too long on a quiet
+    machine and too short on a busy one. Fails if it never does."""
+    # The machine's own clock: a test may have stopped Reclaim's (`clock.fixed`).
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still not so after {seconds} s: {condition}")
+        await pilot.pause(0.01)
     await pilot.pause()
 
 

@@ -24,7 +24,7 @@ from textual.widgets import DirectoryTree, Footer, Input, Static
 from tui.core.evidence.intake import FolderCount
 from tui.core.shared.display import shown
 from tui.core.shared.errors import InputError
-from tui.screens.case import places
+from tui.screens.case import save_folders
 
 HINT = (
     "Type or paste paths (put quotes around a name with spaces) and press Enter, or press "
@@ -115,7 +115,7 @@ class AddEvidenceScreen(Screen[list[Path] | None]):
         )
         # On a kiosk the browser looks only at the clinic's import folders (removable
         # media): never at the kiosk's own disk, where an earlier client may have saved.
-        yield QuietDirectoryTree(self.start or places(self).browse_root())
+        yield QuietDirectoryTree(self.start or save_folders(self).browse_root())
         yield Static("Nothing chosen yet.", id="chosen", markup=False)
         yield Footer()
 

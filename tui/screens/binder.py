@@ -4,6 +4,7 @@ background with a progress bar."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,9 +16,12 @@ from tui.core.shared.display import shown, shown_block
 from tui.core.shared.errors import explain
 from tui.core.shared.text import counted
 from tui.jobs import Job
-from tui.screens.case import case_is_open, open_case, places, save_as_field
+from tui.screens.case import case_is_open, open_case, save_as_field, save_folders
 from tui.widgets.tick import TickBox
 from tui.widgets.work_bar import WorkBar, exhibit_count
+
+if TYPE_CHECKING:
+    from tui.core.binder.choices import BinderResult
 
 AUDIENCE_CHOICES = [("the police", "police"), ("a lawyer", "lawyer"), ("the court", "court")]
 PAPER_CHOICES = [("A4", "a4"), ("Letter (US)", "letter")]
@@ -45,7 +49,7 @@ class BinderScreen(Screen[None]):
         self.work = WorkBar()
 
     @property
-    def job(self) -> Job | None:
+    def job(self) -> Job[Any] | None:
         return self.work.job
 
     def compose(self) -> ComposeResult:
@@ -80,7 +84,7 @@ class BinderScreen(Screen[None]):
         yield Footer()
 
     def _contents(self) -> str:
-        from tui.core.binder.build import BinderChoices, chosen_exhibits
+        from tui.core.binder.choices import BinderChoices, chosen_exhibits
         from tui.core.evidence.model import list_exhibits
         from tui.core.timeline.events import list_events
 
@@ -98,7 +102,8 @@ class BinderScreen(Screen[None]):
         return text
 
     def action_make(self) -> None:
-        from tui.core.binder.build import BinderChoices, write_binder
+        from tui.core.binder.build import write_binder
+        from tui.core.binder.choices import BinderChoices
 
         if self.job is not None:
             return
@@ -112,7 +117,7 @@ class BinderScreen(Screen[None]):
             password=password or None,
         )
         destination = Path(self.query_one("#dest", Input).value.strip()).expanduser()
-        job = Job("Making the binder")
+        job: Job[BinderResult] = Job("Making the binder")
         vault = open_case(self)
 
         def progress(done: int, total: int) -> None:
@@ -125,9 +130,7 @@ class BinderScreen(Screen[None]):
             describe=exhibit_count,
         )
 
-    def _made(self, job: Job) -> None:
-        from tui.core.binder.build import BinderResult
-
+    def _made(self, job: Job[BinderResult]) -> None:
         if job.error is not None:
             self.notify(
                 shown(explain(job.error, "making the binder")),
@@ -135,9 +138,9 @@ class BinderScreen(Screen[None]):
                 timeout=10,
                 markup=False,
             )
-        elif isinstance(job.result, BinderResult):
+        else:
             result = job.result
-            places(self).remember(result.path)
+            save_folders(self).remember(result.path)
             note = (
                 " It is encrypted, so it is not PDF/A."
                 if self.query_one("#password", Input).value

@@ -34,6 +34,8 @@ from tui.widgets.fields import StoredInput
 
 
 class ChecklistScreen(Screen[None]):
+    #: How this form is named if what was typed could not be saved at a lock.
+    FORM_NAME = "a checklist step's note"
     AUTO_FOCUS = "#step-list"
     CSS_PATH = "privacy.tcss"
     BINDINGS = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,6 +19,12 @@ from tui.core.shared.text import counted
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.work_bar import WorkBar
+
+if TYPE_CHECKING:
+    from tui.core.copies.backup import BackupResult
+    from tui.core.copies.verify import BackupCheck
+
+T = TypeVar("T")
 
 KINDS = [("printed", "Printed"), ("drive", "A drive"), ("cloud", "Cloud"),
          ("other", "Something else")]  # fmt: skip
@@ -57,7 +64,7 @@ class CopiesScreen(Screen[None]):
         self.work = WorkBar()
 
     @property
-    def job(self) -> Job | None:
+    def job(self) -> Job[Any] | None:
         return self.work.job
 
     def compose(self) -> ComposeResult:
@@ -120,8 +127,8 @@ class CopiesScreen(Screen[None]):
 
     # ---- background work ----------------------------------------------------------
 
-    def _start(self, job: Job, work: Callable[[], object], finish: Callable[[Job], None]) -> None:
-        def ended(job: Job) -> None:
+    def _start(self, job: Job[T], work: Callable[[], T], finish: Callable[[Job[T]], None]) -> None:
+        def ended(job: Job[T]) -> None:
             if isinstance(job.error, Cancelled):
                 self.notify(
                     "Stopped. That backup is marked unfinished; back up again to complete it."
@@ -148,9 +155,9 @@ class CopiesScreen(Screen[None]):
                 return
             vault = open_case(self)
             destination = Path(text.strip()).expanduser()
-            job = Job("Backing up")
+            job: Job[BackupResult] = Job("Backing up")
 
-            def done(finished: Job) -> None:
+            def done(finished: Job[BackupResult]) -> None:
                 result = finished.result
                 self.notify(
                     f"Backed up {counted(result.exhibits, 'item')} to {shown(str(result.folder))} "
@@ -182,14 +189,14 @@ class CopiesScreen(Screen[None]):
             return
         vault = open_case(self)
         folder = Path(copy.where)
-        job = Job("Checking")
+        job: Job[BackupCheck] = Job("Checking")
 
-        def work() -> object:
-            from tui.core.copies.backup import verify_backup
+        def work() -> BackupCheck:
+            from tui.core.copies.verify import verify_backup
 
             return verify_backup(folder, progress=job.progress, data_key=vault.data_key)
 
-        def done(finished: Job) -> None:
+        def done(finished: Job[BackupCheck]) -> None:
             check = finished.result
             if check.whole:
                 mark_verified(open_case(self), folder)

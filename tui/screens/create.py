@@ -17,6 +17,7 @@ from textual.widgets import Button, Footer, Input, Select, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.core.shared.errors import explain
+from tui.host import host
 from tui.messages import CaseCreated
 from tui.screens.place import QUESTION, place_options
 from tui.widgets.notice import Notice
@@ -82,20 +83,19 @@ class CreateScreen(Screen[None]):
     def default_place(self) -> str:
         """A kiosk starts on the clinic's place; elsewhere, and when it hasn't said, on
         "I'd rather not say", so that nobody is given a place's law by a stray Enter."""
-        from tui.core.places.jurisdictions import GENERAL, NOT_SAID, resolve
-        from tui.core.settings import Settings
+        from tui.core.places.catalogue import resolve
+        from tui.core.places.model import NOT_SAID
 
-        settings = getattr(self.app, "settings", None)
-        kiosk = bool(getattr(self.app, "kiosk", False))
-        code = settings.kiosk_jurisdiction if isinstance(settings, Settings) and kiosk else ""
+        app = host(self)
+        code = app.settings.kiosk_jurisdiction if app.kiosk else ""
         place = resolve(code)  # '' is general advice
-        return place.code if place.code != GENERAL else NOT_SAID
+        return place.code if not place.general else NOT_SAID
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Back only on a kiosk, where a start screen comes before this one (elsewhere
         this is the first screen), and not while the case is being made."""
         if action == "back":
-            return bool(getattr(self.app, "kiosk", False)) and not self.making
+            return host(self).kiosk and not self.making
         return True
 
     async def action_back(self) -> None:
@@ -164,7 +164,7 @@ class CreateScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="create", description="Creating")
     def create_case(self, passphrase: str, place: str) -> None:
-        from tui.core.places.jurisdictions import set_case_place
+        from tui.core.takedowns.deadlines import set_case_place
         from tui.core.vault.vault import Vault
 
         vault, code = Vault.create(self.path, passphrase)

@@ -30,6 +30,8 @@ def person_label(person: Person) -> Content:
 
 
 class EventScreen(Screen[None]):
+    #: How this form is named if what was typed could not be saved at a lock.
+    FORM_NAME = "the timeline event"
     AUTO_FOCUS = "#when"
     DEFAULT_CSS = """
     EventScreen #heading { padding: 0 1; text-style: bold; color: $primary;

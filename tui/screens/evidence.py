@@ -6,7 +6,6 @@ never waits and a lock can stop the work cleanly."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,73 +18,39 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.widgets.data_table import ColumnKey, RowKey
 
-from tui.core.evidence.completeness import assess, is_complete
 from tui.core.evidence.model import Exhibit
 from tui.core.shared.display import shown
-from tui.core.shared.errors import ReclaimError, explain
-from tui.core.shared.fuzzy_dates import short_date
-from tui.core.shared.text import counted, plural_of
+from tui.core.shared.errors import ReclaimError
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
+from tui.screens.evidence_rows import (
+    AFTER_DESCRIPTION,
+    BEFORE_DESCRIPTION,
+    COLUMN_KEYS,
+    SORTS,
+    cells,
+    description_width,
+    lead_text,
+    matches,
+)
+from tui.screens.evidence_work import (
+    progress_text,
+    said_why_not_finished,
+    say_added,
+    say_check,
+)
 from tui.widgets.work_bar import WorkBar
 
-if TYPE_CHECKING:  # imported when a check starts, to keep start-up fast
+if TYPE_CHECKING:
+    from tui.core.evidence.intake import BatchResult
     from tui.core.evidence.verify import VerifyReport
 
-#: Columns with a fixed width; the description takes what is left.
-COLUMNS = (
-    ("mark", "", 1),
-    ("id", "ID", 6),
-    ("captured", "Captured", 11),  # "~2024-03-05": about that day
-    ("platform", "Platform", 10),
-    ("poster", "Poster", 10),
-    ("complete", "Done", 5),
-    # Named, so that after V its ✓ is not read as a second "Done" mark.
-    ("check", "Hash", 4),
-)
-FIXED_WIDTH = sum(width for _, _, width in COLUMNS) + (len(COLUMNS) + 1) * 2 + 2
 FILTER_DELAY = 0.2
 #: Rows shown at once, then added per frame: enough to fill a tall terminal at once.
 FIRST_ROWS = 120
 BATCH_ROWS = 200
 KEEP_PLACE_ROWS = 600
 KEYS = "Enter details · Space marks · t stitches marked · x removes · D deletes"
-
-SORTS: dict[str, tuple[str, Callable[[Exhibit], Any]]] = {
-    "id": ("number", lambda e: e.number),
-    "captured": ("capture time", lambda e: (e.captured_at or "~", e.number)),
-    "platform": ("platform", lambda e: (e.platform.casefold() or "~", e.number)),
-    "poster": ("poster", lambda e: (e.poster.casefold() or "~", e.number)),
-    "complete": ("details missing", lambda e: (assess(e).done, e.number)),
-}
-
-
-def matches(exhibit: Exhibit, words: list[str]) -> bool:
-    """Every word of the filter appears somewhere in the exhibit's details."""
-    haystack = " ".join(
-        (
-            exhibit.id,
-            exhibit.platform,
-            exhibit.poster,
-            exhibit.description,
-            exhibit.caption,
-            exhibit.url,
-            exhibit.original_name,
-            exhibit.notes,
-            exhibit.captured_at,
-            exhibit.posted_at,
-            "removed" if exhibit.excluded else "",
-        )
-    ).casefold()
-    return all(word in haystack for word in words)
-
-
-def _progress_text(job: Job) -> str:
-    """ "Adding 3 of 12 · Esc stops", then "stopping…" once asked to."""
-    label = f"{job.title} "
-    if job.files_total:
-        label += f"{min(job.files_done + 1, job.files_total)} of {job.files_total}"
-    return label + (" · Esc stops" if not job.cancelling else " · stopping…")
 
 
 class EvidenceScreen(Screen[None]):
@@ -116,7 +81,7 @@ class EvidenceScreen(Screen[None]):
         self._generation = 0
 
     @property
-    def job(self) -> Job | None:
+    def job(self) -> Job[Any] | None:
         return self.work.job
 
     # ---- layout -----------------------------------------------------------------
@@ -126,10 +91,10 @@ class EvidenceScreen(Screen[None]):
         yield Static("", id="lead", markup=False)
         yield Input(placeholder="Filter: type words to show only matching items", id="filter")
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
-        for key, label, width in COLUMNS[:5]:
+        for key, label, width in BEFORE_DESCRIPTION:
             table.add_column(label, width=width, key=key)
         table.add_column("Description", width=self._description_width(), key="description")
-        for key, label, width in COLUMNS[5:]:
+        for key, label, width in AFTER_DESCRIPTION:
             table.add_column(label, width=width, key=key)
         yield table
         yield Static(KEYS, id="keys")
@@ -140,7 +105,7 @@ class EvidenceScreen(Screen[None]):
         self.reload()
 
     def _description_width(self) -> int:
-        return max(12, self.app.size.width - FIXED_WIDTH)
+        return description_width(self.app.size.width)
 
     def on_resize(self) -> None:
         table = self.query_one(DataTable)
@@ -190,48 +155,17 @@ class EvidenceScreen(Screen[None]):
             self.call_after_refresh(self._add_rows, generation, stop, stop + BATCH_ROWS)
 
     def _cells(self, exhibit: Exhibit) -> list[Text]:
-        found = assess(exhibit)
-        check = self.checks.get(exhibit.id)
-        description = shown(exhibit.description or exhibit.original_name)
-        if exhibit.excluded:
-            description = f"(removed) {description}"
-        return [
-            Text("●" if exhibit.id in self.selected else "", style="bold"),
-            Text(exhibit.id),
-            Text(shown(short_date(exhibit.captured_at))),
-            Text(shown(exhibit.platform)),
-            Text(shown(exhibit.poster)),
-            Text(description, style="dim" if exhibit.excluded else ""),
-            Text(found.short, style="green" if found.complete else "yellow"),
-            Text("") if check is None else Text("✗", "bold red") if check else Text("✓", "green"),
-        ]
+        return cells(exhibit, exhibit.id in self.selected, self.checks.get(exhibit.id))
 
     def _update_row(self, exhibit: Exhibit) -> None:
         table = self.query_one(DataTable)
         if RowKey(exhibit.id) not in table.rows:
             return
-        keys = [key for key, _, _ in COLUMNS[:5]] + ["description"]
-        keys += [key for key, _, _ in COLUMNS[5:]]
-        for key, value in zip(keys, self._cells(exhibit), strict=True):
+        for key, value in zip(COLUMN_KEYS, self._cells(exhibit), strict=True):
             table.update_cell(exhibit.id, key, value)
 
     def _update_lead(self) -> None:
-        count = len(self.exhibits)
-        if not count:
-            lead = (
-                "Nothing saved yet. Save evidence before you change settings or report: "
-                "press a to add screenshots, recordings or saved pages (g: how to capture)."
-            )
-        else:
-            incomplete = sum(1 for e in self.exhibits if not is_complete(e))
-            lead = f"{counted(count, 'item')}, encrypted and hashed"
-            if len(self.shown) != count:
-                lead += f" · {len(self.shown)} shown"
-            if incomplete:
-                lead += f" · {incomplete} {'needs' if incomplete == 1 else 'need'} details"
-            lead += f" · by {SORTS[self.sort_key][0]} (s sorts)"
-            if self.selected:
-                lead += f" · marked: {', '.join(self.selected)}"
+        lead = lead_text(self.exhibits, len(self.shown), self.sort_key, self.selected)
         self.query_one("#lead", Static).update(lead)
 
     def current_id(self) -> str | None:
@@ -400,9 +334,11 @@ class EvidenceScreen(Screen[None]):
     def start_add(self, paths: list[Path]) -> None:
         from tui.core.evidence.intake import add_many
 
-        job = Job("Adding")
+        job: Job[BatchResult] = Job("Adding")
         vault = open_case(self)
-        self._start(job, lambda: add_many(vault, paths, job.progress))
+        self.work.start(
+            job, lambda: add_many(vault, paths, job.progress), self._added, progress_text
+        )
 
     def action_verify(self) -> None:
         from tui.core.evidence.stored import Damage
@@ -410,7 +346,7 @@ class EvidenceScreen(Screen[None]):
 
         if self.job is not None:
             return
-        job = Job("Checking")
+        job: Job[VerifyReport] = Job("Checking")
         vault = open_case(self)
         self.checks.clear()
         total = len(self.exhibits)
@@ -422,82 +358,31 @@ class EvidenceScreen(Screen[None]):
         def progress(done: int, all_bytes: int) -> None:
             job.progress(done, all_bytes, len(self.checks), total)
 
-        self._start(job, lambda: verify_all(vault, progress, checked))
+        self.work.start(
+            job,
+            lambda: verify_all(vault, progress, checked),
+            self._checked,
+            progress_text,
+            tick=self._show_checks,
+        )
 
-    def _start(self, job: Job, work: Callable[[], object]) -> None:
-        self.work.start(job, work, self._job_done, describe=_progress_text, tick=self._ticked)
-
-    def _ticked(self, job: Job) -> None:
+    def _show_checks(self, job: Job[VerifyReport]) -> None:
         """While checking, each row's ✓ or ✗ appears as soon as it is known."""
-        if job.title == "Checking":
-            for exhibit in self.exhibits:
-                if exhibit.id in self.checks:
-                    self._update_row(exhibit)
+        for exhibit in self.exhibits:
+            if exhibit.id in self.checks:
+                self._update_row(exhibit)
 
-    def _job_done(self, job: Job) -> None:
-        from tui.core.evidence.intake import BatchResult
-        from tui.core.shared.errors import Cancelled
-
-        if isinstance(job.error, Cancelled):
-            self.notify("Stopped. The check was not finished; nothing was changed.")
-        elif job.error is not None:  # the sentences below may quote a file's name
-            self.notify(
-                shown(explain(job.error, job.title.lower())), severity="error", markup=False
-            )
-        elif isinstance(job.result, BatchResult):
-            result = job.result
-            for problem in result.problems[:3]:
-                self.notify(shown(problem), severity="warning", markup=False)
-            self.notify(shown(result.summary()), timeout=8, markup=False)
-            self.reload(result.added[0].id if result.added else None)
+    def _added(self, job: Job[BatchResult]) -> None:
+        if said_why_not_finished(self, job):
+            self.reload()
             return
-        elif job.title == "Checking":
-            self._report_check(job.result)
-        self.reload()
+        say_added(self, job.result)
+        self.reload(job.result.added[0].id if job.result.added else None)
 
-    def _report_check(self, report: VerifyReport) -> None:
-        damaged = report.damaged_ids
-        if report.intact:
-            checked = len(self.checks)
-            self.notify(
-                "The item matches its hash (✓ under Hash)."
-                if checked == 1
-                else f"All {checked} items match their hashes (✓ under Hash)."
-            )
-        elif damaged:
-            self.notify(
-                f"{len(damaged)} item{'s are' if len(damaged) != 1 else ' is'} damaged "
-                f"(✗ under Hash): {', '.join(damaged[:5])}. Restore from a backup copy.",
-                severity="error",
-                timeout=15,
-            )
-        for _broken in report.log_problems:
-            self.notify("The custody log has been changed or damaged.", severity="error")
-        if report.unlisted:
-            self.notify(
-                f"{counted(report.unlisted, 'item')} {plural_of(report.unlisted, 'is', 'are')} "
-                "in the case folder but missing from its record. Nothing is lost: “Take back "
-                "missing evidence” (Ctrl+P) takes them back.",
-                severity="error",
-                timeout=15,
-            )
-        notes = []
-        if removed := report.removed_pieces:
-            left = counted(removed, "unfinished piece")
-            notes.append(f"Removed {left} left by an add that was interrupted.")
-        if recent := report.recent_pieces:
-            notes.append(
-                f"{counted(recent, 'unfinished piece')} {plural_of(recent, 'is', 'are')} from an "
-                "add under way or stopped in the last hour (they go once an hour old)."
-            )
-        if notes:
-            self.notify(" ".join(notes), timeout=15)
-        if report.not_logged:
-            self.notify(
-                "This check could not be written to the custody log: " + shown(report.not_logged),
-                timeout=15,
-                markup=False,
-            )
+    def _checked(self, job: Job[VerifyReport]) -> None:
+        if not said_why_not_finished(self, job):
+            say_check(self, job.result, len(self.checks))
+        self.reload()
 
     def stop_work(self) -> None:
         """Before a lock: stop the background work and wait until it has let go."""

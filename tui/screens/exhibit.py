@@ -48,6 +48,8 @@ def shown_value(exhibit: Exhibit, name: str) -> str:
 
 
 class ExhibitScreen(Screen[None]):
+    #: How this form is named if what was typed could not be saved at a lock.
+    FORM_NAME = "an exhibit's details"
     CSS_PATH = "exhibit.tcss"
     BINDINGS = [
         Binding("escape", "leave", "Back", tooltip="Save and go back"),

@@ -12,6 +12,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.steps import STEPS
+from tui.host import host
 
 
 class HomeScreen(Screen[None]):
@@ -49,7 +50,7 @@ class HomeScreen(Screen[None]):
         steps = self.query_one("#steps", OptionList)
         highlighted = steps.highlighted
         steps.clear_options()
-        steps.add_options(self._options(getattr(self.app, "step_progress", dict)()))
+        steps.add_options(self._options(host(self).step_progress()))
         steps.highlighted = highlighted or 0
 
     def _options(self, progress: dict[str, str]) -> list[Option]:
@@ -70,4 +71,4 @@ class HomeScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#steps")
     async def chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            await self.app.run_action(f"open_step('{event.option.id}')")
+            host(self).action_open_step(event.option.id)

@@ -5,6 +5,7 @@ DOCX and the notes, checked by BagIt manifests."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,12 +13,15 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static, TextArea
 
-from tui.core.settings import Settings
 from tui.core.shared.display import shown, shown_block
 from tui.core.shared.errors import ReclaimError, explain
+from tui.host import host
 from tui.jobs import Job
-from tui.screens.case import case_is_open, open_case, places, save_as_field
+from tui.screens.case import case_is_open, open_case, save_as_field, save_folders
 from tui.widgets.work_bar import WorkBar, exhibit_count
+
+if TYPE_CHECKING:
+    from tui.core.binder.choices import BinderResult
 
 WHAT = (
     "A folder to hand to a lawyer: the binder prepared for a lawyer, every original, "
@@ -28,6 +32,8 @@ WHAT = (
 
 
 class LawyerPackageScreen(Screen[None]):
+    #: How this form is named if what was typed could not be saved at a lock.
+    FORM_NAME = "the notes for the lawyer"
     AUTO_FOCUS = "#notes"
     DEFAULT_CSS = """
     LawyerPackageScreen #heading { padding: 0 1; text-style: bold; color: $primary;
@@ -49,7 +55,7 @@ class LawyerPackageScreen(Screen[None]):
         self.work = WorkBar()
 
     @property
-    def job(self) -> Job | None:
+    def job(self) -> Job[Any] | None:
         return self.work.job
 
     def compose(self) -> ComposeResult:
@@ -88,9 +94,8 @@ class LawyerPackageScreen(Screen[None]):
             return
         destination = Path(self.query_one("#dest", Input).value.strip()).expanduser()
         prepared_by = self.query_one("#by", Input).value.strip()
-        settings = getattr(self.app, "settings", None)
-        organization = settings.clinic_name if isinstance(settings, Settings) else ""
-        job = Job("Making the lawyer package")
+        organization = host(self).settings.clinic_name
+        job: Job[BinderResult] = Job("Making the lawyer package")
         vault = open_case(self)
 
         def progress(done: int, total: int) -> None:
@@ -105,7 +110,7 @@ class LawyerPackageScreen(Screen[None]):
             describe=exhibit_count,
         )
 
-    def _made(self, job: Job) -> None:
+    def _made(self, job: Job[BinderResult]) -> None:
         if job.error is not None:
             self.notify(
                 shown(explain(job.error, "making the package")),
@@ -114,7 +119,7 @@ class LawyerPackageScreen(Screen[None]):
                 markup=False,
             )
         else:
-            places(self).remember(job.result.path)
+            save_folders(self).remember(job.result.path)
             self.notify(
                 f"Made {shown(str(job.result.path))}: binder, originals, timeline.docx and "
                 "notes.txt. It is not encrypted.",

@@ -17,9 +17,12 @@ from textual.widgets import Checkbox, Footer, Input, Label, Static
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
 from tui.core.takedowns.letters import Letter
-from tui.screens.case import case_is_open, open_case, places
+from tui.screens.case import case_is_open, open_case, save_folders
 from tui.widgets.fields import StoredInput, StoredTextArea
 from tui.widgets.tick import TickBox
+
+#: A fact this screen has no field for, asked for with where it is given in the app.
+ASKED_HERE = {"events": "at least one event in your written account (step 6)"}
 
 SCREEN_NOTICE = "A draft, not legal advice: check every line before you send it."
 SAFETY_FIRST = (
@@ -52,6 +55,8 @@ FIELDS["copyright"] = FIELDS["takedown"][:3]
 
 
 class LetterScreen(Screen[None]):
+    #: How this form is named if what was typed could not be saved at a lock.
+    FORM_NAME = "the letter"
     DEFAULT_CSS = """
     LetterScreen #heading { padding: 0 1; text-style: bold; color: $primary;
                             background: $boost; width: 100%; }
@@ -124,7 +129,7 @@ class LetterScreen(Screen[None]):
 
     def _default_destination(self) -> Path | None:
         about = f"-{self.request_id}" if self.request_id else ""
-        return places(self).default_target(f"{self.kind}{about}", ".docx")
+        return save_folders(self).default_target(f"{self.kind}{about}", ".docx")
 
     def on_mount(self) -> None:
         self._draft(quiet=True)
@@ -161,7 +166,8 @@ class LetterScreen(Screen[None]):
         return True
 
     def _draft(self, quiet: bool = False) -> None:
-        from tui.core.takedowns.letters import MissingFacts, draft
+        from tui.core.takedowns.letter_needs import MissingFacts
+        from tui.core.takedowns.letters import draft
 
         missing = self.query_one("#missing", Static)
         try:
@@ -169,7 +175,7 @@ class LetterScreen(Screen[None]):
         except MissingFacts as error:
             missing.update(
                 "To draft it, fill in: "
-                + "; ".join(need.question for need in error.needs)
+                + "; ".join(ASKED_HERE.get(need.key, need.question) for need in error.needs)
                 + ". Then Ctrl+D. What you give is kept for the next letter."
             )
             ids = [need.key for need in error.needs]
@@ -206,7 +212,7 @@ class LetterScreen(Screen[None]):
         except ReclaimError as error:
             self.notify(shown(str(error)), severity="error", markup=False)
             return
-        places(self).remember(target)
+        save_folders(self).remember(target)
         self.notify(
             f"Saved to {shown(str(target))}. It is not encrypted there: keep it safe.",
             timeout=10,

@@ -5,6 +5,8 @@ an old copy of the case and the old passphrase open nothing added from now on.""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,11 +15,18 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, Static
 
 from tui.core.shared.errors import explain
+from tui.host import host
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.notice import Notice
 from tui.widgets.tick import TickRadio
 from tui.widgets.work_bar import WorkBar
+
+if TYPE_CHECKING:
+    from tui.core.vault.vault import Vault
+
+    #: The case as it is now, and the new recovery code when there is one.
+    Changed = tuple[Vault, str | None]
 
 AFTER_RECOVERY = (
     "You opened your case with the recovery code. Choose a new passphrase now; you will "
@@ -98,10 +107,10 @@ class NewPassphraseScreen(Screen[None]):
         self.query_one("#message", Notice).say(
             "Encrypting everything again under a new key…" if new_key else "Changing it…"
         )
-        job = Job("Encrypting again" if new_key else "Changing the passphrase")
+        job: Job[Changed] = Job("Encrypting again" if new_key else "Changing the passphrase")
         vault = open_case(self)
 
-        def change() -> tuple[object, str | None]:
+        def change() -> Changed:
             from tui.core.vault import device_keyring, keys, rekey
 
             if new_key:
@@ -113,8 +122,7 @@ class NewPassphraseScreen(Screen[None]):
 
         self.work.start(job, change, self._changed, describe=_items)
 
-    def _changed(self, job: Job) -> None:
-        from tui.core.vault.vault import Vault
+    def _changed(self, job: Job[Changed]) -> None:
         from tui.screens.recovery import RecoveryScreen
 
         for field in self.query(Input):
@@ -125,8 +133,7 @@ class NewPassphraseScreen(Screen[None]):
             )
             return
         vault, code = job.result
-        assert isinstance(vault, Vault)
-        self.app.vault = vault  # type: ignore[attr-defined]
+        host(self).vault = vault
         if code is None:
             self.notify("Your passphrase is changed.")
             self.dismiss(None)
@@ -142,7 +149,7 @@ class NewPassphraseScreen(Screen[None]):
             self.dismiss(None)
 
 
-def _items(job: Job) -> str:
+def _items(job: Job[Changed]) -> str:
     if not job.files_total:
         return f"{job.title}…"
     return f"{job.title}: {job.files_done} of {job.files_total} items"

@@ -47,6 +47,8 @@ JUDGE_DELAY = 0.15
 
 
 class PasswordsScreen(Screen[None]):
+    #: How this form is named if what was typed could not be saved at a lock.
+    FORM_NAME = "the Passwords step"
     CSS_PATH = "passwords.tcss"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to the steps", id="back"),

@@ -12,9 +12,10 @@ from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from tui.core.places.jurisdictions import with_the
-from tui.core.settings import Safety, Settings
+from tui.core.places.model import with_the
+from tui.core.safety import Safety, safety_page
 from tui.core.shared.display import shown
+from tui.host import host
 from tui.widgets.hanging import bullets
 
 
@@ -38,28 +39,27 @@ class SafetyScreen(ModalScreen[None]):
         ),
     ]
 
-    def __init__(self, safety: Safety) -> None:
+    def __init__(self, safety: Safety | None = None) -> None:
+        """`safety` as given, else the app's settings' general advice."""
         super().__init__()
-        self.safety = safety
+        self._given = safety
 
-    def _vault(self) -> object | None:
-        return getattr(self.app, "vault", None)
-
-    def _settings(self) -> Settings:
-        found = getattr(self.app, "settings", None)
-        return found if isinstance(found, Settings) else Settings()
+    @property
+    def safety(self) -> Safety:
+        if self._given is None:
+            self._given = safety_page(host(self).settings)
+        return self._given
 
     def on_mount(self) -> None:
         """With a case open, its place decides what is shown."""
-        from tui.core.places.jurisdictions import case_code
-        from tui.core.vault.vault import Vault
+        from tui.core.places.case_place import case_code
 
-        vault = self._vault()
-        if isinstance(vault, Vault):
-            self.show(self._settings().safety(case_code(vault)))
+        vault = host(self).vault
+        if vault is not None:
+            self.show(safety_page(host(self).settings, case_code(vault)))
 
     def show(self, safety: Safety) -> None:
-        self.safety = safety
+        self._given = safety
         panel = self.query_one("#safety-panel", VerticalScroll)
         panel.remove_children()
         panel.mount_all(self._parts())
@@ -101,18 +101,18 @@ class SafetyScreen(ModalScreen[None]):
         return parts
 
     def action_place(self) -> None:
-        from tui.core.places.jurisdictions import case_code, set_case_place
-        from tui.core.vault.vault import Vault
+        from tui.core.places.case_place import case_code
+        from tui.core.takedowns.deadlines import set_case_place
         from tui.screens.place import PlaceScreen
 
-        vault = self._vault()
-        current = case_code(vault) if isinstance(vault, Vault) else ""
+        vault = host(self).vault
+        current = case_code(vault) if vault is not None else ""
 
         def chosen(code: str | None) -> None:
             if code is None:
                 return
-            if isinstance(vault, Vault):
+            if vault is not None:
                 set_case_place(vault, code)  # kept in the case: the other steps follow it
-            self.show(self._settings().safety(code))
+            self.show(safety_page(host(self).settings, code))
 
         self.app.push_screen(PlaceScreen(current), chosen)

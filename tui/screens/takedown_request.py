@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 def notice_clock(request: Request) -> str | None:
     """The clock that runs from a regulator's notice for this request where the person
     lives, in words for the label ("24 hours from the notice"), or None."""
-    from tui.core.takedowns.requests import place_site
+    from tui.core.takedowns.deadlines import place_site
     from tui.core.takedowns.sites import Site
 
     site = place_site(request)
@@ -50,6 +50,8 @@ def local_time(stamp: str) -> str:
 class RequestScreen(Screen[str | None]):
     """Returns the request's id once it exists."""
 
+    #: How this form is named if what was typed could not be saved at a lock.
+    FORM_NAME = "the takedown request"
     DEFAULT_CSS = """
     RequestScreen #heading { padding: 0 1; text-style: bold; color: $primary;
                              background: $boost; width: 100%; }

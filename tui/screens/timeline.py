@@ -17,7 +17,7 @@ from textual.widgets.data_table import ColumnKey
 from tui.core.shared.display import shown, shown_block
 from tui.core.shared.errors import ReclaimError
 from tui.core.timeline.events import PROMPTS
-from tui.screens.case import case_is_open, open_case, places
+from tui.screens.case import case_is_open, open_case, save_folders
 
 FIXED_WIDTH = 20 + 14 + 12 + 4 * 2 + 2
 START_HERE = (
@@ -195,7 +195,7 @@ class TimelineScreen(Screen[None]):
             except ReclaimError as error:
                 self.notify(shown(str(error)), severity="error", markup=False)
                 return
-            places(self).remember(target)
+            save_folders(self).remember(target)
             self.notify(
                 f"Saved to {shown(str(target))}. It is not encrypted there: keep it safe.",
                 markup=False,

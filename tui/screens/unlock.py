@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState
 
 from tui.core.kiosk import throttle as throttles
 from tui.core.shared.errors import explain
+from tui.host import host
 from tui.messages import CaseOpened
 from tui.widgets.notice import Notice
 from tui.widgets.tick import TickBox
@@ -77,7 +78,7 @@ class UnlockScreen(Screen[None]):
     @property
     def throttle(self) -> throttles.UnlockThrottle | None:
         """Kiosk only: the process's one throttle, so another number doesn't start afresh."""
-        if self._throttle is None and getattr(self.app, "kiosk", False):
+        if self._throttle is None and host(self).kiosk:
             return throttles.KIOSK
         return self._throttle
 

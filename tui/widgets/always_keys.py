@@ -3,14 +3,18 @@ every other key. On a line of their own under each screen's footer.
 
 A step's own keys fill the footer at 80 columns and Textual's footer simply cuts what
 does not fit, so the way to safety and the lock were the first to go. The app adds
-this line to every screen that has a footer (see `ReclaimApp.add_always_keys`), so the
+this line to every screen that has a footer (`add_always_keys`), so the
 screens need not know about it and no screen can push it off.
 """
 
 from __future__ import annotations
 
 from textual.content import Content
+from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Footer
+
+from tui.host import host
 
 #: How a key Textual names is written for a person (the footer's "^l" reads as noise).
 KEY_NAMES = {
@@ -63,7 +67,7 @@ class AlwaysKeys(Widget):
     def render(self) -> Content:
         """Read afresh at each draw: the Lock key is offered only while a case is open."""
         parts = [("F1", "Safety", "app.safety")]
-        if getattr(self.app, "vault", None) is not None:
+        if host(self).vault is not None:
             parts.append(("Ctrl+L", "Lock", "app.lock"))
         parts += [("Ctrl+Q", "Quit", "app.quit"), ("Ctrl+P", "Every key", "app.command_palette")]
         pieces: list[Content | str] = []
@@ -76,3 +80,21 @@ class AlwaysKeys(Widget):
     def text(self) -> str:
         """What the line says, as plain text (for tests and for reading aloud)."""
         return self.render().plain
+
+
+def add_always_keys(screen: Screen[object]) -> None:
+    """Put the F1 / Ctrl+L / Ctrl+P line under a screen's footer (once), and take
+    those keys and the palette's out of the footer, to leave it the step's keys.
+    Footers are compact: one space between keys lets eight of them fit 80 columns."""
+    footers = screen.query_children(Footer)
+    if not footers:
+        return
+    for footer in footers:
+        footer.show_command_palette = False
+        footer.compact = True
+    found = screen.query_children(AlwaysKeys)
+    if found:
+        found.refresh()
+        return
+    screen.add_class("-always-keys")
+    screen.mount(AlwaysKeys())

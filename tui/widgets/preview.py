@@ -43,7 +43,7 @@ class Preview(Widget):
             )
         if self.image is None:
             return Text(self.why_none or "No preview for this item.", style="italic")
-        if self.revealed and getattr(self.app, "no_color", False):
+        if self.revealed and self.app.no_color:
             return Text(NO_COLOUR, style="italic")
         width, height = self.content_size
         if width < 2 or height < 2:

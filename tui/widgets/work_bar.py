@@ -8,6 +8,7 @@ to do when it is over."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -16,12 +17,14 @@ from textual.widgets import Label, ProgressBar
 
 from tui.jobs import Job
 
+T = TypeVar("T")
 
-def _title(job: Job) -> str:
+
+def _title(job: Job[Any]) -> str:
     return f"{job.title}…"
 
 
-def exhibit_count(job: Job) -> str:
+def exhibit_count(job: Job[Any]) -> str:
     """ "Making the binder: exhibit 3 of 12", for work that goes exhibit by exhibit."""
     return f"{job.title}: exhibit {job.files_done} of {job.files_total or '…'}"
 
@@ -35,11 +38,11 @@ class WorkBar(Horizontal):
 
     def __init__(self, id: str = "work") -> None:
         super().__init__(id=id)
-        self.job: Job | None = None
+        self.job: Job[Any] | None = None
         self._timer: Timer | None = None
-        self._describe: Callable[[Job], str] = _title
-        self._tick: Callable[[Job], None] | None = None
-        self._done: Callable[[Job], None] = lambda job: None
+        self._describe: Callable[[Job[Any]], str] = _title
+        self._tick: Callable[[Job[Any]], None] | None = None
+        self._done: Callable[[Job[Any]], None] = lambda job: None
 
     def compose(self) -> ComposeResult:
         yield Label("")
@@ -47,20 +50,20 @@ class WorkBar(Horizontal):
 
     def start(
         self,
-        job: Job,
-        work: Callable[[], object],
-        done: Callable[[Job], None],
-        describe: Callable[[Job], str] = _title,
-        tick: Callable[[Job], None] | None = None,
+        job: Job[T],
+        work: Callable[[], T],
+        done: Callable[[Job[T]], None],
+        describe: Callable[[Job[T]], str] = _title,
+        tick: Callable[[Job[T]], None] | None = None,
     ) -> None:
         """Run `work` in a thread; its result or error goes into `job`, then `done(job)`
         is called on the screen's side. `tick(job)` runs on every poll while it works."""
 
         def run() -> None:
             try:
-                job.finish(work())
+                job.succeed(work())
             except BaseException as error:  # shown on the screen, never raised
-                job.finish(error=error)
+                job.fail(error)
 
         self.job, self._done, self._describe, self._tick = job, done, describe, tick
         self.display = True

@@ -1,0 +1,109 @@
+"""The command palette (Ctrl+P): every step, every key of the screen on show, and the
+few app-wide commands a person needs, in Reclaim's words.
+
+Textual's own system commands are left out on purpose: its "Screenshot" would write the
+screen, case and all, unencrypted to disk, and "Copy selected text" is not in Reclaim's
+words. The palette is a glance over the screen, so nothing here changes what is on it
+until a command is chosen."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterator
+from functools import partial
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
+
+from tui.core.evidence.strays import any_strays
+from tui.host import host
+from tui.screens.steps import STEP_SCREENS
+from tui.widgets.always_keys import key_name
+
+
+def palette_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemCommand]:
+    """Reclaim's own commands while `screen` is on show, in the order they are listed."""
+
+    def run(action: str) -> Callable[[], Awaitable[bool]]:
+        """Runs an app action as its key would (`check_action` still has its say)."""
+        return partial(app.run_action, action)
+
+    yield SystemCommand("Safety", "What to do if you are in danger (F1)", run("safety"))
+    yield from screen_commands(screen)
+    yield SystemCommand("Theme", "Change the colours", app.action_change_theme)
+    if screen.query("HelpPanel"):
+        yield SystemCommand("Keys", "Hide the list of keys", app.action_hide_help_panel)
+    else:
+        yield SystemCommand("Keys", "Show the keys of this screen", app.action_show_help_panel)
+    yield SystemCommand("Quit", "Close Reclaim; your case is saved (Ctrl+Q)", run("quit"))
+    vault = host(app).vault
+    if vault is None:
+        return
+    if any_strays(vault):
+        yield SystemCommand(
+            "Take back missing evidence",
+            "Put back evidence that is in the case folder but missing from its record",
+            run("recover"),
+        )
+    yield SystemCommand("Lock", "Hide your case at once (Ctrl+L)", run("lock"))
+    yield SystemCommand(
+        "Change passphrase",
+        "A new passphrase; a new key too if someone else may know the old one",
+        run("new_passphrase"),
+    )
+    yield SystemCommand("Home", "The steps of the guide", run("home"))
+    for key, entry in STEP_SCREENS.items():
+        step = entry.step
+        yield SystemCommand(
+            f"Step {step.number}: {step.title}", step.summary, run(f"open_step('{key}')")
+        )
+
+
+def screen_commands(screen: Screen[Any]) -> Iterator[SystemCommand]:
+    """Every key of this screen (shown in its footer or not), so that one cut off at
+    80 columns can still be found: "Lawyer package (p)" runs what p runs there.
+
+    Only Reclaim's own keys: Textual's screen keys ("Copy selected text") are not
+    in Reclaim's words. The home screen's step numbers are left out: the steps are
+    listed already. Keys switched off on this screen (`check_action`) are too."""
+    own = {
+        binding.action
+        for cls in type(screen).__mro__
+        if cls.__module__.startswith("tui.")
+        for binding in cls.__dict__.get("BINDINGS", [])
+        if isinstance(binding, Binding)
+    }
+    keys: dict[str, list[str]] = {}
+    named: dict[str, Binding] = {}
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if active.node is not screen or not active.enabled or not binding.description:
+            continue
+        if binding.action not in own or binding.action.startswith("app.open_step"):
+            continue
+        keys.setdefault(binding.action, []).append(key_name(binding.key_display or key))
+        named.setdefault(binding.action, binding)
+    for action, binding in named.items():
+        yield SystemCommand(
+            f"{binding.description} ({' or '.join(keys[action])})",
+            binding.tooltip or "On this screen",
+            partial(screen.run_action, action),
+        )
+
+
+class ReclaimCommands(Provider):
+    """Offers `palette_commands` to Textual's command palette: all of them, sorted by
+    name, before anything is typed; those that match as the person types."""
+
+    async def discover(self) -> Hits:
+        commands = sorted(palette_commands(self.app, self.screen), key=lambda c: c.title)
+        for command in commands:
+            yield DiscoveryHit(command.title, command.callback, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in palette_commands(self.app, self.screen):
+            if (score := matcher.match(command.title)) > 0:
+                yield Hit(score, matcher.highlight(command.title), command.callback, command.help)
