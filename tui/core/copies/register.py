@@ -14,6 +14,7 @@ from tinydb import where
 from tui.core.evidence.model import list_exhibits
 from tui.core.shared.clock import utc_stamp
 from tui.core.shared.errors import InputError, NotFound
+from tui.core.shared.text import counted
 from tui.core.vault.vault import Vault
 
 TABLE = "copies"
@@ -166,8 +167,6 @@ def summary(vault: Vault) -> str:
     damaged = sum(1 for copy in copies if is_damaged(copy))
     stale = sum(1 for copy in copies if is_stale(copy, newest))
     old = sum(1 for copy in copies if copy.old_key)
-    from tui.core.shared.text import counted
-
     parts = [counted(len(copies), "copy", "copies")]
     parts += (
         [f"{old} made with the old key: replace {'it' if old == 1 else 'them'}"] if old else []
