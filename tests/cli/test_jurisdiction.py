@@ -1,6 +1,6 @@
-"""Where you live, through the real `reclaim` entry point and in the app with Pilot: the
-places listed, the case's place set, each place's Safety contacts, routes, laws and
-letters; the create screen's question; the change on the Takedowns and Safety steps."""
+"""Where you live, through the `reclaim` command line: the places listed, the case's place
+set, each place's Safety contacts, routes, laws and letters, and the binder's cover (the
+screens that ask it: tests/screens/test_place.py)."""
 
 from __future__ import annotations
 
@@ -8,21 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList, Select
 
 from tests.support.cases import PASSPHRASE
 from tests.support.cli import run_reclaim
-from tests.support.pilot import SIZE, screen_text, settle, type_text
-from tests.support.pilot import open_takedowns as open_step
-from tui.app import ReclaimApp
-from tui.core.places.case_place import case_place, stored
-from tui.core.settings import Settings
-from tui.core.takedowns.letters import save_facts
-from tui.core.takedowns.requests import add_request, get_request, update_request
+from tui.core.places.case_place import case_place
 from tui.core.vault.vault import Vault
-from tui.screens.create import CreateScreen
-from tui.screens.place import PlaceScreen
-from tui.screens.safety import SafetyScreen
 
 
 def test_the_places_are_listed_as_text_and_json():
@@ -111,56 +101,6 @@ def test_the_case_place_is_set_and_decides_letters_and_the_ladder(cli, vault: Va
     assert listed["place"] == "au" and listed["due_at"].endswith("Z") and listed["notice_at"]
 
 
-async def test_the_create_screen_asks_where_you_live(vault_dir: Path, tmp_path: Path):
-    app = ReclaimApp(vault_dir, Settings(kiosk_cases_dir=tmp_path / "k"))
-    async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, CreateScreen)
-        assert "Where do you live?" in screen_text(app)
-        place = app.screen.query_one("#place", Select)
-        assert place.value == "none"  # nobody is given a place's law by a stray Enter
-        place.value = "au"
-        await type_text(pilot, PASSPHRASE)
-        await pilot.press("enter")
-        await type_text(pilot, PASSPHRASE)
-        await pilot.press("enter")
-        await settle(app, pilot)
-    with Vault.open(vault_dir, passphrase=PASSPHRASE) as made:
-        assert stored(made) == "au"
-
-
-async def test_the_place_changes_on_the_takedowns_step_and_on_safety(vault: Vault):
-    save_facts(vault, under_18="no")
-    sent = add_request(vault, "meta", ["https://f.example/1"])
-    update_request(vault, sent.id, status="submitted", sent="2026-06-01 10:00")
-    app = ReclaimApp(vault.path, Settings())
-    async with app.run_test(size=SIZE) as pilot:
-        await open_step(app, pilot)
-        assert "Where you live: United States (assumed" in screen_text(app)
-        assert "overdue" in screen_text(app)
-        await pilot.press("j")
-        await settle(app, pilot)
-        assert isinstance(app.screen, PlaceScreen)
-        options = app.screen.query_one(OptionList)
-        options.highlighted = [o.id for o in options._options].index("gb")
-        await pilot.press("enter")
-        await settle(app, pilot)
-        assert "Where you live: United Kingdom. j changes it." in screen_text(app)
-        assert "overdue" not in screen_text(app), "no removal clock in force in the UK"
-        assert get_request(vault, sent.id).place == "gb"
-        await pilot.press("f1")
-        await settle(app, pilot)
-        assert isinstance(app.screen, SafetyScreen)
-        assert "Emergency: 999" in screen_text(app)
-        await pilot.press("j")
-        await settle(app, pilot)
-        options = app.screen.query_one(OptionList)
-        options.highlighted = [o.id for o in options._options].index("au")
-        await pilot.press("enter")
-        await settle(app, pilot)
-        assert "Emergency: 000" in screen_text(app) and "1800RESPECT" in screen_text(app)
-        assert stored(vault) == "au"
-
-
 def test_init_can_say_where_the_person_lives_and_otherwise_asks(tmp_path: Path) -> None:
     case = tmp_path / "gb-case"
     made = run_reclaim(
@@ -222,45 +162,3 @@ def test_the_binder_cover_names_the_place_unless_the_person_would_rather_not(
     assert "Where the person lives Australia" in cover()
     set_case_place(vault, "none")
     assert "Where the person lives" not in cover()
-
-
-async def test_an_australian_request_takes_the_time_of_esafetys_notice(vault: Vault):
-    """Australia's clock runs from the regulator's removal notice: the request screen asks
-    when it came, and the deadline is 24 hours from then; a US request has no such field."""
-    from datetime import UTC, datetime, timedelta
-
-    from textual.widgets import DataTable, Input
-
-    from tui.core.takedowns.deadlines import due_at, set_case_place
-    from tui.screens.takedown_request import RequestScreen
-
-    save_facts(vault, under_18="no")
-    us = add_request(vault, "reddit", ["https://r.example/1"])
-    set_case_place(vault, "au")
-    sent = add_request(vault, "meta", ["https://f.example/1"])
-    update_request(vault, sent.id, status="submitted", sent="2026-11-30 09:00")
-    app = ReclaimApp(vault.path, Settings())
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_step(app, pilot)
-        table = screen.query_one(DataTable)
-        table.move_cursor(row=table.get_row_index(sent.id))
-        await pilot.press("enter")
-        await settle(app, pilot)
-        assert isinstance(app.screen, RequestScreen)
-        assert "removal notice (24 hours from the notice" in screen_text(app)
-        app.screen.query_one("#notice", Input).value = "2026-12-01 14:30"
-        await pilot.press("escape")
-        await settle(app, pilot)
-    with Vault.open(vault.path, passphrase=PASSPHRASE) as case:
-        request = get_request(case, sent.id)
-        noticed = datetime(2026, 12, 1, 14, 30).astimezone(UTC)
-        assert due_at(request) == noticed + timedelta(hours=24)
-        set_case_place(case, "us")
-    app = ReclaimApp(vault.path, Settings())
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_step(app, pilot)
-        table = screen.query_one(DataTable)
-        table.move_cursor(row=table.get_row_index(us.id))
-        await pilot.press("enter")
-        await settle(app, pilot)
-        assert isinstance(app.screen, RequestScreen) and not app.screen.query("#notice")

@@ -1,8 +1,8 @@
 """Settings a person or a clinic can change in a TOML file (the Safety page they feed
 is `tui.core.safety`).
 
-The file lives at `<user config dir>/reclaim/config.toml`, or wherever `--config` or
-RECLAIM_CONFIG points. Everything in it is optional:
+The file lives at `<user config dir>/reclaim/config.toml`, or wherever the command
+line's config option or RECLAIM_CONFIG points. Everything in it is optional:
 
     idle_minutes = 10              # lock after this long without a key press
     clinic_name = "Riverside Legal Clinic"   # named as the source of packages made here
@@ -12,7 +12,7 @@ RECLAIM_CONFIG points. Everything in it is optional:
     idle_minutes = 3
     jurisdiction = "gb"            # where the clinic's clients usually live: a new case's
                                    # question starts on it, and Safety shows it before a
-                                   # case is open (see `reclaim jurisdiction list`)
+                                   # case is open (a code from checklists/jurisdictions/)
     cases_dir = "/srv/reclaim/cases"
     export_dir = "/media/clinic-usb"   # where binders and letters go unless the client
                                        # picks a place; unset: the client always picks
