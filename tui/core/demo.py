@@ -219,7 +219,7 @@ def _build(base: Path) -> Vault:
             _picture(list(sample["lines"]), source, hue=60 + 40 * index)
             add_file(vault, source, dict(sample["details"]))  # type: ignore[arg-type]
         shutil.rmtree(drafts)
-        from tui.core.places.jurisdictions import set_case_place
+        from tui.core.takedowns.deadlines import set_case_place
 
         set_case_place(vault, "us")  # the made-up case lives in the United States
         _tick_half_the_checklists(vault)
