@@ -204,7 +204,7 @@ def test_unknown_details_and_exhibits_are_refused(vault: Vault):
 
 
 def test_verify_names_a_missing_blob(vault: Vault, tmp_path: Path):
-    first = add_file(vault, make_png(tmp_path / "a.png", color="red")).exhibit
+    add_file(vault, make_png(tmp_path / "a.png", color="red"))
     second = add_file(vault, make_png(tmp_path / "b.png", color="blue")).exhibit
     (vault.path / "blobs" / f"{second.blob}.blob").unlink()
     report = verify_all(vault)

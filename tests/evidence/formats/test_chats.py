@@ -15,7 +15,7 @@ import zlib
 import pytest
 
 from tui.core.evidence import formats
-from tui.core.evidence.formats import chats, whatsapp_lines
+from tui.core.evidence.formats import chat_summary, chats, telegram, whatsapp, whatsapp_lines
 from tui.core.evidence.formats.base import (
     Facts,
     Fields,
@@ -25,7 +25,8 @@ from tui.core.evidence.formats.base import (
     Table,
     Unreadable,
 )
-from tui.core.evidence.formats.chats import TelegramJson, WhatsAppText, WhatsAppZip
+from tui.core.evidence.formats.telegram import TelegramJson
+from tui.core.evidence.formats.whatsapp import WhatsAppText, WhatsAppZip
 
 ANDROID = (
     "05/03/2024, 21:10 - Messages and calls are end-to-end encrypted. No one outside of "
@@ -277,7 +278,7 @@ def test_people_are_bounded_in_order_of_first_appearance() -> None:
 
 
 def test_transcript_is_bounded_with_a_notice(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(chats, "MAX_ROWS", 3)
+    monkeypatch.setattr(chat_summary, "MAX_ROWS", 3)
     text = "".join(f"05/03/2024, 21:{minute:02} - Sam: {minute}\n" for minute in range(10))
     blocks = WhatsAppText().printable(text.encode(), "chat.txt")
     assert len(transcript(blocks).rows) == 3
@@ -299,13 +300,13 @@ def test_invalid_utf8_keeps_the_chat_and_says_so() -> None:
 def test_binary_and_too_long_texts_become_a_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(Unreadable, match="not text"):
         WhatsAppText().printable(b"05/03/2024, 21:14 - Sam: \x00\x01", "chat.txt")
-    monkeypatch.setattr(chats, "MAX_CHAT_BYTES", 100)
+    monkeypatch.setattr(whatsapp, "MAX_CHAT_BYTES", 100)
     handler, facts = described(ANDROID.encode(), "chat.txt")
     assert isinstance(handler, WhatsAppText)
-    assert facts.problem == chats.TOO_LONG
+    assert facts.problem == chat_summary.TOO_LONG
     assert formats.printable(ANDROID.encode(), "chat.txt") == (
-        [Notice(chats.TOO_LONG)],
-        chats.TOO_LONG,
+        [Notice(chat_summary.TOO_LONG)],
+        chat_summary.TOO_LONG,
     )
 
 
@@ -524,8 +525,8 @@ def test_telegram_is_recognised_by_its_keys_without_a_chat_type() -> None:
 def test_a_long_telegram_export_is_counted_past_what_is_read(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(chats, "MAX_WALKED", 4)
-    monkeypatch.setattr(chats, "MAX_ROWS", 3)
+    monkeypatch.setattr(telegram, "MAX_WALKED", 4)
+    monkeypatch.setattr(chat_summary, "MAX_ROWS", 3)
     late = {"type": "message", "date": "2024-04-01T09:00:00", "from": "Late", "text": "x"}
     messages = TELEGRAM["messages"]
     assert isinstance(messages, list)
@@ -549,20 +550,20 @@ def test_a_long_telegram_export_is_counted_past_what_is_read(
 def test_a_telegram_export_of_too_many_values_is_refused_before_reading(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(chats, "MAX_JSON_CONTAINERS", 10)
+    monkeypatch.setattr(telegram, "MAX_JSON_CONTAINERS", 10)
     data = json.dumps(TELEGRAM).encode()
-    assert described(data, "result.json")[1].problem == chats.TOO_MANY_VALUES
-    assert formats.printable(data, "result.json")[1] == chats.TOO_MANY_VALUES
+    assert described(data, "result.json")[1].problem == telegram.TOO_MANY_VALUES
+    assert formats.printable(data, "result.json")[1] == telegram.TOO_MANY_VALUES
 
 
 def test_reading_json_leaves_the_cycle_collector_as_it_was() -> None:
     assert gc.isenabled()
-    assert chats._json(b"[{}]") == [{}]
+    assert telegram.load_json(b"[{}]") == [{}]
     assert gc.isenabled()
     gc.disable()
     try:
         with pytest.raises(ValueError):
-            chats._json(b"[")
+            telegram.load_json(b"[")
         assert not gc.isenabled()
     finally:
         gc.enable()
@@ -591,8 +592,9 @@ def test_telegram_damaged_or_wrongly_shaped_json_is_a_sentence(
     assert "no list of messages" in described(shaped, "result.json")[1].problem
     huge_number = b'{"type": "personal_chat", "messages": [' + b"9" * 5000 + b"]}"
     assert "not valid JSON" in described(huge_number, "result.json")[1].problem
-    monkeypatch.setattr(chats, "MAX_CHAT_BYTES", 100)
-    assert described(json.dumps(TELEGRAM).encode(), "result.json")[1].problem == chats.TOO_LONG
+    monkeypatch.setattr(telegram, "MAX_CHAT_BYTES", 100)
+    too_long = described(json.dumps(TELEGRAM).encode(), "result.json")[1].problem
+    assert too_long == chat_summary.TOO_LONG
 
 
 # ---- the registry never raises ---------------------------------------------------------

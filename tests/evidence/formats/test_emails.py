@@ -16,7 +16,7 @@ from email.message import EmailMessage, Message
 import pytest
 
 from tui.core.evidence import formats
-from tui.core.evidence.formats import emails
+from tui.core.evidence.formats import mime, mime_headers
 from tui.core.evidence.formats.base import (
     HEAD_BYTES,
     Fields,
@@ -151,7 +151,7 @@ def test_attachments_are_listed_with_their_full_sha256():
     assert heading == Heading("Attachments")
     assert isinstance(table, Table)
     assert table.headers == ("Name", "Type", "Size", "SHA-256")
-    assert table.rows == [("you.png", "image/png", "2.0 KB", hashlib.sha256(PHOTO).hexdigest())]
+    assert table.rows == [("you.png", "image/png", "2.0 KiB", hashlib.sha256(PHOTO).hexdigest())]
     assert len(table.rows[0][3]) == 64
     assert sum(table.widths) == pytest.approx(1.0)
 
@@ -224,8 +224,8 @@ def test_a_saved_web_page_is_left_to_the_web_handler():
 
 def test_header_block_joins_folded_lines_and_keeps_the_first():
     head = b"Subject: one\r\n two\r\nSubject: again\r\n\tfolded\r\nFrom: a@b\r\n\r\nbody"
-    assert emails.header_block(head) == {"subject": "one two", "from": "a@b"}
-    assert emails.header_block(b"not a header line\n\n") is None
+    assert mime_headers.header_block(head) == {"subject": "one two", "from": "a@b"}
+    assert mime_headers.header_block(b"not a header line\n\n") is None
 
 
 # ---- hostile emails -----------------------------------------------------------------
@@ -268,15 +268,15 @@ def test_ten_thousand_nested_parts_are_refused_quickly():
 
 
 def test_nesting_past_the_walk_limit_stops_with_a_notice(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(emails, "MAX_DEPTH", 5)
+    monkeypatch.setattr(mime, "MAX_DEPTH", 5)
     blocks = Email().printable(nested(8), "deep.eml")
     assert blocks[-1] == Notice("Only the first 500 parts of this email are shown.")
 
 
 def test_the_parsers_own_recursion_failure_is_one_sentence(monkeypatch: pytest.MonkeyPatch):
     # With the count out of the way, the standard parser recurses once per level.
-    monkeypatch.setattr(emails, "MAX_PARTS", 10**9)
-    monkeypatch.setattr(emails, "MAX_BOUNDARIES", 10**9)
+    monkeypatch.setattr(mime, "MAX_PARTS", 10**9)
+    monkeypatch.setattr(mime, "MAX_BOUNDARIES", 10**9)
     with pytest.raises(Unreadable, match="can't be read"):
         Email().printable(nested(1500), "deep.eml")
 
@@ -291,7 +291,7 @@ def test_many_sibling_parts_are_walked_only_so_far():
     assert blocks[-1] == Notice("Only the first 500 parts of this email are shown.")
     assert describe(data)[1].problem == "Only the first 500 parts of this email were read."
     too_many = data.replace(b"--XX--", parts * 9 + b"--XX--")
-    assert formats.printable(too_many, "many.eml")[1] == emails.TOO_MANY_PARTS
+    assert formats.printable(too_many, "many.eml")[1] == mime.TOO_MANY_PARTS
 
 
 def test_a_huge_attachment_claim_is_not_believed():
@@ -315,7 +315,7 @@ def test_a_huge_attachment_claim_is_not_believed():
 def test_a_part_too_large_to_decode_is_listed_without_a_hash(
     monkeypatch: pytest.MonkeyPatch,
 ):
-    monkeypatch.setattr(emails, "MAX_PART_BYTES", 1000)
+    monkeypatch.setattr(mime, "MAX_PART_BYTES", 1000)
     blocks = Email().printable(with_attachment(), "message.eml")
     table = blocks[-1]
     assert isinstance(table, Table)
@@ -326,7 +326,7 @@ def test_a_part_too_large_to_decode_is_listed_without_a_hash(
 
 
 def test_a_long_header_is_cut_and_marked(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(emails, "MAX_HEADER_CHARS", 40)
+    monkeypatch.setattr(mime_headers, "MAX_HEADER_CHARS", 40)
     raw = (
         b"From: a@example.com\r\nTo: b@example.com\r\nSubject: " + b"word " * 20 + b"\r\n"
         b" folded " * 5 + b"\r\nX-" + b"n" * 2000 + b": dropped\r\nDate: 5 Mar 2024 21:14:03\r\n"
@@ -339,7 +339,7 @@ def test_a_long_header_is_cut_and_marked(monkeypatch: pytest.MonkeyPatch):
 
 
 def test_only_so_many_headers_are_kept_in_each_block(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(emails, "MAX_HEADERS", 5)
+    monkeypatch.setattr(mime_headers, "MAX_HEADERS", 5)
     many = b"".join(b"X-%d: v\r\n" % n for n in range(100))
     part = b"--XX\r\nContent-Type: text/plain\r\n" + many + b"\r\npart words\r\n--XX--\r\n"
     raw = (
@@ -347,16 +347,16 @@ def test_only_so_many_headers_are_kept_in_each_block(monkeypatch: pytest.MonkeyP
         b"Content-Type: multipart/mixed; boundary=XX\r\n" + many + b"Cc: late@example.com\r\n"
         b"\r\n" + part
     )
-    message = emails.parse(raw)
+    message = mime.parse(raw)
     assert [key for key, _ in message.raw_items()][-1] == "X-0"
     assert len(list(message.raw_items())) == 5
-    (leaf,), _cut = emails.leaves(message)
-    assert len(list(leaf.raw_items())) == 5 and emails.part_text(leaf) == "part words"
+    (leaf,), _cut = mime.leaves(message)
+    assert len(list(leaf.raw_items())) == 5 and mime.part_text(leaf) == "part words"
     assert "cc" not in describe(raw)[1].shown
 
 
 def test_encoded_words_are_decoded_in_runs():
-    decode = emails.decode_words
+    decode = mime_headers.decode_words
     assert decode("=?utf-8?q?a?= =?utf-8?q?b?=\r\n =?utf-8?q?c?= d") == "abc d"
     assert decode("x =?utf-8?b?w6k=?= y") == "x é y"
     assert decode("=?utf-8?b?4oCU?=") == "—"
@@ -368,7 +368,7 @@ def test_encoded_words_are_decoded_in_runs():
 
 def test_a_header_longer_than_the_head_still_makes_a_header_block():
     raw = b"From: a" + b"." * 100_000 + b"@b\r\nTo: b@example.com\r\nSubject: s\r\n\r\nx"
-    assert emails.header_block(raw[:HEAD_BYTES])
+    assert mime_headers.header_block(raw[:HEAD_BYTES])
     assert isinstance(formats.identify_bytes(raw, "m.eml"), Email)
 
 
@@ -377,7 +377,7 @@ def test_parts_split_by_lone_carriage_returns_are_counted():
     head = b"From: a@example.com\rTo: b@example.com\rSubject: s\r"
     raw = head + b"Content-Type: multipart/mixed; boundary=b\r\r" + parts + b"--b--\r"
     with pytest.raises(Unreadable, match="too many parts"):
-        emails.parse(raw)
+        mime.parse(raw)
 
 
 # ---- the parser's input, many lines at once -----------------------------------------
@@ -387,7 +387,7 @@ class _Reference(FeedParser):
     """The standard parser and its own line reader, with the same header bounds."""
 
     def _parse_headers(self, lines: list[str]) -> None:
-        super()._parse_headers(emails.bounded_headers(lines))  # type: ignore[misc]
+        super()._parse_headers(mime_headers.bounded_headers(lines))  # type: ignore[misc]
 
 
 def structure(message: Message) -> list[object]:
@@ -417,14 +417,14 @@ def test_many_lines_at_once_parse_as_one_by_one(monkeypatch: pytest.MonkeyPatch)
     rng = random.Random(7)
     for number in range(600):
         if number == 300:
-            monkeypatch.setattr(emails, "MAX_HEADERS", 2)  # runs of dropped fields too
+            monkeypatch.setattr(mime_headers, "MAX_HEADERS", 2)  # runs of dropped fields too
         end = rng.choice(["\r\n", "\n", "\r"])
         lines = [rng.choice(VOCABULARY) + rng.choice([end] * 9 + ["\n", "\r"]) for _ in
                  range(rng.randint(1, 60))]  # fmt: skip
         raw = "".join(lines).encode()
         reference = _Reference(policy=policy.compat32)
         reference.feed(raw.decode("ascii", "surrogateescape"))
-        assert structure(emails.parse(raw)) == structure(reference.close()), raw
+        assert structure(mime.parse(raw)) == structure(reference.close()), raw
 
 
 def test_an_attached_message_is_hashed_as_it_was_written():
@@ -436,8 +436,8 @@ def test_an_attached_message_is_hashed_as_it_was_written():
     )
     (listed,) = describe(raw)[1].shown["attachments"]
     assert listed["type"] == "message/rfc822"
-    (leaf,), _cut = emails.leaves(emails.parse(raw))
-    data = emails.payload(leaf)
+    (leaf,), _cut = mime.leaves(mime.parse(raw))
+    data = mime.payload(leaf)
     assert data is not None and listed["sha256"] == hashlib.sha256(data).hexdigest()
     assert data.startswith(b"From: x@y\nSubject: long\r\n folded a b a b")  # as folded
     assert data.endswith(b" \n\ninner body")  # (the last line end is the boundary's)

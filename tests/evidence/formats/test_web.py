@@ -26,11 +26,12 @@ from warcio.statusandheaders import (
 from warcio.warcwriter import WARCWriter
 
 from tui.core.evidence import formats
-from tui.core.evidence.formats import html_text, web
+from tui.core.evidence.formats import html_text, warc_reader, web
 from tui.core.evidence.formats.base import Fields, Notice, Probe, Text, Unreadable
 from tui.core.evidence.formats.emails import Email
 from tui.core.evidence.formats.html_text import decode_html, to_text, visible_text
-from tui.core.evidence.formats.web import Html, Mhtml, Wacz, Warc
+from tui.core.evidence.formats.saved_pages import Html, Mhtml
+from tui.core.evidence.formats.web import Wacz, Warc
 
 URL = "https://social.example.com/posts/981"
 PAGE = (
@@ -338,7 +339,7 @@ def test_a_warc_facts_count_its_records():
 
 
 def test_only_so_many_records_are_looked_at(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(web, "MAX_RECORDS", 3)
+    monkeypatch.setattr(warc_reader, "MAX_RECORDS", 3)
     facts = describe(warc(extra=5), "capture.warc.gz")[1]
     assert facts.shown["records"] == 3
     assert facts.problem == "Only the first 3 records were looked at."
@@ -382,7 +383,7 @@ def gzip_of(*pieces: bytes) -> bytes:
 
 
 def test_a_warc_that_inflates_without_end_is_stopped(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(web, "MAX_INFLATED_BYTES", 1 << 20)
+    monkeypatch.setattr(warc_reader, "MAX_INFLATED_BYTES", 1 << 20)
     head = b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: 99999999999\r\n\r\n"
     bomb = gzip_of(head, *([bytes(1 << 16)] * 64))
     reason = formats.printable(bomb, "bomb.warc.gz")[1]
@@ -391,33 +392,33 @@ def test_a_warc_that_inflates_without_end_is_stopped(monkeypatch: pytest.MonkeyP
 
 
 def test_an_endless_header_line_is_stopped(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(web, "MAX_LINE", 1 << 16)
+    monkeypatch.setattr(warc_reader, "MAX_LINE", 1 << 16)
     endless = gzip_of(b"WARC/1.0\r\nWARC-Type: response\r\nX-Long: ", b"A" * (1 << 20))
-    assert formats.printable(endless, "long.warc.gz")[1] == web.TOO_BIG
+    assert formats.printable(endless, "long.warc.gz")[1] == warc_reader.TOO_BIG
 
 
 def test_endless_record_headers_are_stopped(monkeypatch: pytest.MonkeyPatch):
     page = warc(gzip=False)
     folded = b"WARC/1.0\r\nWARC-Type: resource\r\nX: a\r\n" + b" b\r\n" * 50 + b"\r\n"
     many = b"WARC/1.0\r\nWARC-Type: resource\r\n" + b"X: a\r\n" * 50 + b"\r\n"
-    monkeypatch.setattr(web, "MAX_HEADER_LINES", 20)
+    monkeypatch.setattr(warc_reader, "MAX_HEADER_LINES", 20)
     for hostile in (folded, many):
-        assert formats.printable(hostile, "x.warc")[1] == web.DAMAGED_ARCHIVE
+        assert formats.printable(hostile, "x.warc")[1] == warc_reader.DAMAGED_ARCHIVE
         blocks, reason = formats.printable(page + hostile, "x.warc")
         assert reason == "" and Text(WORDS) in blocks
         facts = describe(page + hostile, "x.warc")[1]
         assert facts.problem == "The archive is damaged or cut short after 4 records."
-    monkeypatch.setattr(web, "MAX_HEADER_BYTES", 100)
+    monkeypatch.setattr(warc_reader, "MAX_HEADER_BYTES", 100)
     long_line = b"WARC/1.0\r\nWARC-Type: resource\r\nX: " + b"a" * 200 + b"\r\n\r\n"
-    assert formats.printable(long_line, "x.warc")[1] == web.DAMAGED_ARCHIVE
+    assert formats.printable(long_line, "x.warc")[1] == warc_reader.DAMAGED_ARCHIVE
 
 
 def test_the_lines_read_from_one_archive_are_bounded(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(web, "MAX_LINES_READ", 100)
+    monkeypatch.setattr(warc_reader, "MAX_LINES_READ", 100)
     blank = warc(gzip=False) + b"\r\n" * 1000
     blocks, reason = formats.printable(blank, "x.warc")
     assert reason == "" and Text(WORDS) in blocks
-    assert describe(blank, "x.warc")[1].problem == web.TOO_BIG
+    assert describe(blank, "x.warc")[1].problem == warc_reader.TOO_BIG
 
 
 def test_record_headers_are_read_as_warcio_reads_them():
@@ -425,7 +426,8 @@ def test_record_headers_are_read_as_warcio_reads_them():
         b"HTTP/1.1 200 OK\r\nContent-Type: text/html;\r\n charset=utf-8\r\n no colon\r\n"
         b"\tfolded: still\r\nX-Empty:\r\nSet-Cookie: a=b; c=d \r\n   \r\nafter: body\r\n"
     )
-    ours = web._Headers(StatusAndHeadersParser(["HTTP/1.1"], False)).parse(io.BytesIO(raw))
+    bounded = warc_reader.HeaderParser(StatusAndHeadersParser(["HTTP/1.1"], False))
+    ours = bounded.parse(io.BytesIO(raw))
     theirs = StatusAndHeadersParser(["HTTP/1.1"], False).parse(io.BytesIO(raw))
     assert ours.headers == theirs.headers
     assert (ours.statusline, ours.protocol, ours.total_len) == (
@@ -434,30 +436,31 @@ def test_record_headers_are_read_as_warcio_reads_them():
         theirs.total_len,
     )
     with pytest.raises(StatusAndHeadersParserException):
-        web._Headers(StatusAndHeadersParser(["WARC/1.0"])).parse(io.BytesIO(raw))
+        warc_reader.HeaderParser(StatusAndHeadersParser(["WARC/1.0"])).parse(io.BytesIO(raw))
 
 
 def test_gzip_members_are_read_as_gzip_reads_them(monkeypatch: pytest.MonkeyPatch):
     members = [gzip_of(b"first ", b"member "), b"\x00" * 7, gzip_of(b""), gzip_of(b"last")]
     data = b"".join(members)
-    assert web._Gunzip(io.BytesIO(data), web._Budget()).read1(1000) == b"first member "
+    first = warc_reader.Gunzip(io.BytesIO(data), warc_reader.Budget()).read1(1000)
+    assert first == b"first member "
     whole = io.BytesIO(data)
-    reader = web._Gunzip(whole, web._Budget())
+    reader = warc_reader.Gunzip(whole, warc_reader.Budget())
     pieces = iter(lambda: reader.read1(5), b"")
     assert b"".join(pieces) == b"first member last"
     with pytest.raises(EOFError):
-        reader = web._Gunzip(io.BytesIO(data[:-6]), web._Budget())
+        reader = warc_reader.Gunzip(io.BytesIO(data[:-6]), warc_reader.Budget())
         while reader.read1(100):
             pass
     with pytest.raises(OSError, match="Not a gzipped file"):
-        reader = web._Gunzip(io.BytesIO(data + b"junk"), web._Budget())
+        reader = warc_reader.Gunzip(io.BytesIO(data + b"junk"), warc_reader.Budget())
         while reader.read1(100):
             pass
-    monkeypatch.setattr(web, "MAX_GZIP_MEMBERS", 100)
+    monkeypatch.setattr(warc_reader, "MAX_GZIP_MEMBERS", 100)
     empty = warc() + gzip_of(b"") * 200
     blocks, reason = formats.printable(empty, "x.warc.gz")
     assert reason == "" and Text(WORDS) in blocks
-    assert describe(empty, "x.warc.gz")[1].problem == web.TOO_BIG
+    assert describe(empty, "x.warc.gz")[1].problem == warc_reader.TOO_BIG
 
 
 def test_gzip_inside_gzip_is_not_a_warc():
@@ -543,7 +546,7 @@ def test_only_so_many_warcs_of_a_wacz_are_looked_at(monkeypatch: pytest.MonkeyPa
 
 def test_a_wacz_with_a_broken_archive_is_one_sentence():
     data = wacz(archive=b"\x1f\x8b not really gzip")
-    assert formats.printable(data, "capture.wacz")[1] == web.DAMAGED_ARCHIVE
+    assert formats.printable(data, "capture.wacz")[1] == warc_reader.DAMAGED_ARCHIVE
 
 
 # ---- the registry never raises --------------------------------------------------------

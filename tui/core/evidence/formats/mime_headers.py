@@ -1,0 +1,148 @@
+"""The headers of a MIME file (an email, a saved web page), read from bounded text.
+
+The standard library is slowest at headers: its modern policy parses a header fully when
+it is asked for, in time that grows with the square of its length (or worse), and a
+million tiny headers take seconds to file. So every header block (the message's and each
+part's) is cut to `MAX_HEADERS` fields of `MAX_HEADER_CHARS` before the parser files it
+(`bounded_headers`), and the few headers shown are decoded here (`=?utf-8?…?=` words,
+dates) from bounded text."""
+
+from __future__ import annotations
+
+import re
+from email.header import decode_header
+from email.message import Message
+from email.utils import parsedate_to_datetime
+
+from tui.core.evidence.formats.base import clean_line, local_time
+
+#: Header fields kept from one header block (the message's or a part's); real ones have
+#: tens. Those past it are dropped before the parser files them.
+MAX_HEADERS = 1000
+#: Characters kept of one header field, its folded lines joined; the rest is cut off and
+#: the cut marked with `HEADER_CUT`.
+MAX_HEADER_CHARS = 8192
+HEADER_CUT = " [...]"
+#: Characters of a header read for an address or a date (no real one is longer).
+ADDRESS_CHARS = 1000
+_DATE_CHARS = 200
+_NAME_CHARS = 1000
+
+_HEADER_NAME = re.compile(rb"[!-9;-~]+:")
+
+
+def header_block(head: bytes) -> dict[str, str] | None:
+    """The headers a MIME file starts with (lower-case names, first of each, folded lines
+    joined), or None when it doesn't start with headers."""
+    ends = [at for at in (head.find(b"\r\n\r\n"), head.find(b"\n\n")) if at >= 0]
+    lines = head[: min(ends)].splitlines() if ends else head.splitlines()
+    if not ends and lines and not _HEADER_NAME.match(lines[-1]):
+        lines.pop()  # cut off, and not a header line (one longer than `head` is kept)
+    if lines and lines[0].startswith(b"From "):  # an mbox "From sender date" line
+        lines = lines[1:]
+    headers: dict[str, str] = {}
+    last = ""
+    for line in lines:
+        if line[:1] in (b" ", b"\t") and last:
+            headers[last] += " " + line.strip().decode("latin-1")
+            continue
+        name = _HEADER_NAME.match(line)
+        if not name:
+            return None
+        last = name.group()[:-1].decode("ascii").lower()
+        if last in headers:
+            last = "\x00"  # a repeated header: keep the first, skip its folded lines
+        headers.setdefault(last, line[name.end() :].strip().decode("latin-1"))
+    headers.pop("\x00", None)
+    return headers or None
+
+
+def safe(text: str) -> str:
+    """Text fit to print: bytes the parser could not decode become U+FFFD (`clean_line`
+    and `clean_text` then remove control codes and direction overrides)."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def line(text: object) -> str:
+    return clean_line(safe(str(text)))
+
+
+def bounded_headers(lines: list[str]) -> list[str]:
+    """The lines of one header block, cut to `MAX_HEADERS` fields of `MAX_HEADER_CHARS`
+    each (the start kept, the cut marked); the parser files only these."""
+    kept: list[str] = []
+    fields = size = 0
+    for text in lines:
+        if text[:1] not in (" ", "\t"):  # a new field (or the mbox "From " line)
+            fields += 1
+            if fields > MAX_HEADERS:
+                break
+            size = 0
+            if text.find(":", 0, _NAME_CHARS) < 0 and not text.startswith("From "):
+                size = MAX_HEADER_CHARS + 1  # a name longer than any real one: dropped
+                continue
+        elif size > MAX_HEADER_CHARS:  # a folded line of a field already cut
+            continue
+        size += len(text)
+        if size > MAX_HEADER_CHARS:
+            ending = text[len(text.rstrip("\r\n")) :]
+            text = text[: len(text) - (size - MAX_HEADER_CHARS)].rstrip("\r\n")
+            text += HEADER_CUT + ending
+        kept.append(text)
+    return kept
+
+
+# An encoded word (RFC 2047: no spaces or question marks inside), and a run of them with
+# only white space between (which is dropped when they are joined).
+_WORD = r"=\?[!->@-~]{1,80}\?[BbQq]\?[!->@-~]*\?="
+_WORDS = re.compile(rf"{_WORD}(?:\s+{_WORD})*")
+
+
+def decode_words(text: str) -> str:
+    """Text with its `=?charset?B|Q?…?=` words decoded; a word that can't be decoded is
+    kept as written."""
+    return _WORDS.sub(_decode_run, text) if "=?" in text else text
+
+
+def _decode_run(run: re.Match[str]) -> str:
+    try:
+        pieces = decode_header(run.group())
+    except Exception:  # bad base64, …
+        return run.group()
+    words = []
+    for piece, charset in pieces:
+        data = piece if isinstance(piece, bytes) else piece.encode("ascii", "replace")
+        try:
+            words.append(data.decode(charset or "ascii", "replace"))
+        except LookupError:  # a charset Python doesn't know, or not a text codec
+            words.append(data.decode("utf-8", "replace"))
+    return "".join(words)
+
+
+def first_header(message: Message, name: str) -> str | None:
+    """A header's first value as written (folded lines kept), or None when absent."""
+    wanted = name.lower()
+    return next((str(value) for key, value in message.raw_items() if key.lower() == wanted), None)
+
+
+def header(message: Message, name: str) -> str:
+    """A header decoded (`=?utf-8?…?=` words), on one clean line; '' when absent."""
+    value = first_header(message, name)
+    return line(decode_words(value)) if value is not None else ""
+
+
+def raw_header(message: Message, name: str) -> str:
+    """A header exactly as written (a date keeps its own zone and wording)."""
+    value = first_header(message, name)
+    return line(value) if value is not None else ""
+
+
+def header_time(message: Message) -> str | None:
+    value = first_header(message, "Date")
+    if value is None:
+        return None
+    try:
+        moment = parsedate_to_datetime(" ".join(value[:_DATE_CHARS].split()))
+    except Exception:  # not a date (ValueError), or one past what datetime holds
+        return None
+    return local_time(moment)

@@ -1,0 +1,177 @@
+"""Telegram Desktop's export of one chat (`result.json`).
+
+The binder prints the conversation (bounded). A crafted export can hold millions of
+values or nest without end, so the values are counted before the JSON is read, and only
+the first `MAX_WALKED` messages are read for the facts (the rest are counted)."""
+
+from __future__ import annotations
+
+import gc
+import json
+import re
+from datetime import datetime
+from typing import Any
+
+from tui.core.evidence.formats import whatsapp_lines as wa
+from tui.core.evidence.formats.base import (
+    Block,
+    Facts,
+    Format,
+    Probe,
+    Unreadable,
+    clean_line,
+    clean_text,
+)
+from tui.core.evidence.formats.chat_summary import MAX_CHAT_BYTES, TOO_LONG, ChatSummary, notice
+from tui.core.evidence.formats.whatsapp_lines import Message
+
+#: Telegram messages read for the facts (people, files, times); those past it are only
+#: counted, and the last one's time looked for among the last `_TAIL`.
+MAX_WALKED = 200_000
+_TAIL = 1000
+#: Objects and lists a Telegram export may hold (`{` and `[` counted before reading): each
+#: costs about a hundred bytes once read. A real message has three or so, so a 64 MB
+#: export holds under a million; a crafted file of `{},{},…` five times that.
+MAX_JSON_CONTAINERS = 2_000_000
+_TELEGRAM_TYPE = re.compile(
+    r'"type"\s*:\s*"(?:personal_chat|bot_chat|saved_messages|private_group|'
+    r'private_supergroup|public_supergroup|private_channel|public_channel)"'
+)
+TOO_MANY_VALUES = "It holds too many values to read here; it is kept as it is."
+
+
+def _telegram_text(value: object) -> str:
+    """Telegram's `text`: a string, or a list of strings and {"type", "text"} parts."""
+    if isinstance(value, str):
+        return value
+    if not isinstance(value, list):
+        return ""
+    parts: list[str] = []
+    size = 0
+    for part in value:
+        piece = part.get("text") if isinstance(part, dict) else part
+        if isinstance(piece, str) and size <= wa.MAX_MESSAGE_CHARS:
+            parts.append(piece)
+            size += len(piece)
+    return "".join(parts)
+
+
+def _telegram_time(item: dict[str, Any]) -> tuple[str, datetime | None]:
+    """A message's `date` as written (cut short) and as a time, if it is one."""
+    raw = item.get("date")
+    raw_time = raw[:40] if isinstance(raw, str) else ""
+    if not raw_time:
+        return "", None
+    try:
+        return raw_time, datetime.fromisoformat(raw_time).replace(tzinfo=None)
+    except ValueError:
+        return raw_time, None
+
+
+def _telegram_message(item: dict[str, Any], with_text: bool = True) -> Message:
+    """One message; its text only `with_text` (the facts don't need it)."""
+    raw_time, when = _telegram_time(item)
+    service = item.get("type") == "service"
+    sender = item.get("actor" if service else "from")
+    # A file left out of the export is named "(File not included. …)".
+    files = [(key, value) for key in ("photo", "file") if isinstance(value := item.get(key), str)]
+    text = ""
+    if with_text:
+        text = _telegram_text(item.get("text"))
+        action = item.get("action")
+        if service and isinstance(action, str):
+            text = f"({action.replace('_', ' ')}) {text}"
+        text += "".join(f"\n[{key}: {value}]" for key, value in files)
+        text = clean_text(text.strip(), wa.MAX_MESSAGE_CHARS)
+    return Message(
+        when=when,
+        raw_time=clean_line(raw_time, 40) if raw_time else "",
+        sender=clean_line(sender, 100) if isinstance(sender, str) and sender else "",
+        text=text,
+        files=tuple(clean_line(value, 255) for _, value in files if not value.startswith("(")),
+    )
+
+
+def load_json(data: bytes) -> Any:
+    """`json.loads`, with the cycle collector paused: JSON holds no cycles, and the
+    collector would look over the millions of objects made again and again (a third of
+    the time, or two thirds for a crafted file)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return json.loads(data)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _read_telegram(data: bytes, keep_rows: bool) -> tuple[ChatSummary, str, str]:
+    """(summary, chat name, chat type) of a Telegram Desktop export of one chat."""
+    if len(data) > MAX_CHAT_BYTES:
+        raise Unreadable(TOO_LONG)
+    if data.count(b"{") + data.count(b"[") > MAX_JSON_CONTAINERS:
+        raise Unreadable(TOO_MANY_VALUES)
+    try:
+        chat = load_json(data)
+    except RecursionError:
+        raise Unreadable("It nests too deeply to be a chat export.") from None
+    except ValueError:
+        raise Unreadable("It is not valid JSON: the file may be damaged or cut short.") from None
+    if not isinstance(chat, dict) or not isinstance(chat.get("messages"), list):
+        raise Unreadable("It holds no list of messages, so it isn't one chat's export.")
+    summary = ChatSummary(keep_rows)
+    items: list[Any] = chat["messages"]
+    for at, item in enumerate(items):
+        if summary.count >= MAX_WALKED:
+            _count_the_rest(summary, items[at:])
+            break
+        if isinstance(item, dict):
+            summary.add(_telegram_message(item, with_text=summary.keep_rows and not summary.cut))
+    name, kind = chat.get("name"), chat.get("type")
+    return (
+        summary,
+        clean_line(name) if isinstance(name, str) else "",
+        clean_line(kind, 40) if isinstance(kind, str) else "",
+    )
+
+
+def _count_the_rest(summary: ChatSummary, rest: list[Any]) -> None:
+    """Messages past `MAX_WALKED`: counted, and the last time among the last few taken."""
+    summary.walked = summary.count
+    summary.count += sum(isinstance(item, dict) for item in rest)
+    for item in reversed(rest[-_TAIL:]):
+        when = _telegram_time(item)[1] if isinstance(item, dict) else None
+        if when is not None:
+            summary.last = when
+            break
+    summary.cut = summary.cut or summary.keep_rows
+
+
+class TelegramJson(Format):
+    kind = "Telegram chat export"
+    family = "chat"
+    media_type = "application/vnd.telegram-chat+json"
+    extensions = (".json",)
+
+    def recognise(self, probe: Probe) -> int:
+        head = probe.text()
+        if head is None or not head.lstrip().startswith("{") or '"messages"' not in head:
+            return 0
+        if _TELEGRAM_TYPE.search(head):
+            return 2
+        keys = ('"name"', '"date"', '"from"', '"text"')
+        return 2 if all(key in head for key in keys) else 0
+
+    def describe(self, probe: Probe) -> Facts:
+        if probe.size > MAX_CHAT_BYTES:
+            raise Unreadable(TOO_LONG)
+        probe.handle.seek(0)
+        summary, name, kind = _read_telegram(probe.handle.read(MAX_CHAT_BYTES + 1), False)
+        facts = summary.facts(self.kind, self.media_type)
+        facts.shown.update(chat_name=name, chat_type=kind)
+        facts.problem = summary.partly
+        return facts
+
+    def printable(self, data: bytes, name: str) -> list[Block]:
+        summary, chat_name, _ = _read_telegram(data, keep_rows=True)
+        return summary.overview(("Chat", chat_name or "not named")) + notice(summary.partly)
