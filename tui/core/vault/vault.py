@@ -19,13 +19,11 @@ import contextlib
 import secrets
 import shutil
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import filelock
-from tinydb import TinyDB
-from tinydb.table import Document, Table
 
 from tui.core.shared import clock
 from tui.core.shared.atomic import FILE_MODE, atomic_write, fsync_dir, make_private_dir
@@ -42,6 +40,7 @@ from tui.core.vault.header import Header
 from tui.core.vault.journal import TORN
 from tui.core.vault.layout import BLOBS, HEADER, LOCK, RECORD
 from tui.core.vault.store import SealedJSONStorage
+from tui.core.vault.tables import CaseDB, CaseTable
 
 LOCK_WAIT_SECONDS = 5.0
 #: An unfinished piece untouched this long belongs to a write that was interrupted.
@@ -58,76 +57,6 @@ def read_header(path: Path) -> Header:
     except IsADirectoryError:
         raise VaultDamaged(f"{path} does not hold a readable Reclaim case header.") from None
     return Header.from_bytes(raw)
-
-
-class CaseTable(Table):
-    """A TinyDB table over the case's store: reads see the store's tables without copying
-    them whole, writes save only the documents they change, and a document can be found
-    by a field through an index, so each costs the same in a case of any size. Another
-    process may change the record between transactions; the store keeps up."""
-
-    @property
-    def _case_storage(self) -> SealedJSONStorage:
-        storage = self._storage
-        assert isinstance(storage, SealedJSONStorage)
-        return storage
-
-    def forget_next_id(self) -> None:
-        # TinyDB remembers the next document id after the first insert; another
-        # writer may have used it since, so it is worked out afresh in each transaction.
-        self._next_id = None
-
-    def find(self, field: str, value: Any) -> list[Document]:
-        """The documents whose `field` is `value` (an index lookup, not a scan)."""
-        view = self._read_table()
-        return [
-            Document(view[key], int(key))
-            for key in self._case_storage.find(self.name, field, value)
-        ]
-
-    def newest(self) -> Document | None:
-        """The document inserted last (the one with the highest id)."""
-        view = self._read_table()
-        highest = self._case_storage.next_id(self.name) - 1
-        if str(highest) in view:
-            return Document(view[str(highest)], highest)
-        if not view:
-            return None
-        key = max(view, key=int)
-        return Document(view[key], int(key))
-
-    def update(self, fields: Any, cond: Any = None, doc_ids: Any = None) -> list[int]:
-        if cond is not None and doc_ids is None:
-            return super().update(fields, doc_ids=self._matching(cond))
-        return super().update(fields, cond, doc_ids)
-
-    def remove(self, cond: Any = None, doc_ids: Any = None) -> list[int]:
-        if cond is not None and doc_ids is None:
-            return super().remove(doc_ids=self._matching(cond))
-        return super().remove(cond, doc_ids)
-
-    def _matching(self, cond: Any) -> list[int]:
-        """Ids of the documents `cond` matches, tested on the stored documents (TinyDB
-        would copy every one of them first, to change it)."""
-        return [int(key) for key, doc in self._read_table().items() if cond(doc)]
-
-    def _read_table(self) -> dict[str, Mapping[str, Any]]:
-        return self._case_storage.table_view(self.name)  # type: ignore[return-value]
-
-    def _update_table(self, updater: Callable[[dict[int, Mapping[str, Any]]], None]) -> None:
-        self._case_storage.update_table(self.name, updater)  # type: ignore[arg-type]
-        self.clear_cache()
-
-    def _get_next_id(self) -> int:
-        known: int | None = self._next_id
-        if known is None or not self._case_storage.in_transaction:
-            known = self._case_storage.next_id(self.name)
-        self._next_id = known + 1  # type: ignore[assignment]
-        return known
-
-
-class CaseDB(TinyDB):
-    table_class = CaseTable
 
 
 class Vault:
