@@ -19,9 +19,10 @@ from tui.core.evidence.export import read_original
 from tui.core.evidence.model import list_exhibits
 from tui.core.evidence.verify import verify_all
 from tui.core.shared.errors import ReclaimError, WrongPassphrase
-from tui.core.vault import keys, rekey
+from tui.core.vault import key_change, keys, rekey
 from tui.core.vault.blobs import BlobDamaged, decrypt_stream
 from tui.core.vault.cards import open_card
+from tui.core.vault.key_change import CardFromRecord
 from tui.core.vault.layout import HEADER
 from tui.core.vault.vault import Vault
 
@@ -71,7 +72,7 @@ def test_the_new_passphrase_and_code_open_everything(vault: Vault, tmp_path: Pat
             assert {e.id: read_original(opened, e) for e in list_exhibits(opened)} == before
             assert verify_all(opened).clean
             assert all(open_card(opened, e.blob) for e in list_exhibits(opened))
-    assert not (vault.path / rekey.PENDING).exists()
+    assert not (vault.path / key_change.PENDING).exists()
 
 
 @pytest.mark.parametrize("reopen_with", [PASSPHRASE, NEW_PASSPHRASE])
@@ -83,25 +84,25 @@ def test_a_crash_midway_is_finished_on_the_next_open(
     for index in range(4):
         add(vault, tmp_path, index)
     before = {e.id: read_original(vault, e) for e in list_exhibits(vault)}
-    real = rekey._rekey_blob
+    real = key_change.rekey_blob
     done: list[str] = []
 
-    def crashing(old: Vault, new: Vault, blob: str) -> bool:
+    def crashing(old: Vault, new: Vault, blob: str, from_record: CardFromRecord) -> bool:
         if len(done) == stop_after:
             raise KeyboardInterrupt  # the power goes
         done.append(blob)
-        return real(old, new, blob)
+        return real(old, new, blob, from_record)
 
-    monkeypatch.setattr(rekey, "_rekey_blob", crashing)
+    monkeypatch.setattr(key_change, "rekey_blob", crashing)
     with pytest.raises(KeyboardInterrupt):
         rekey.start(vault, NEW_PASSPHRASE, FAST_KDF)
-    monkeypatch.setattr(rekey, "_rekey_blob", real)
-    assert (vault.path / rekey.PENDING).exists()
+    monkeypatch.setattr(key_change, "rekey_blob", real)
+    assert (vault.path / key_change.PENDING).exists()
     assert list(vault.blob_dir.glob("*.part")) == []
     with Vault.open(vault.path, passphrase=reopen_with) as reopened:
         assert {e.id: read_original(reopened, e) for e in list_exhibits(reopened)} == before
         assert verify_all(reopened).clean
-    assert not (vault.path / rekey.PENDING).exists()
+    assert not (vault.path / key_change.PENDING).exists()
     with pytest.raises(WrongPassphrase):
         Vault.open(vault.path, passphrase=PASSPHRASE)
 

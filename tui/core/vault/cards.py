@@ -11,19 +11,32 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from cryptography.exceptions import InvalidTag
 
 from tui.core.vault import keys
 from tui.core.vault.blobs import BlobDamaged, read_card
-
-if TYPE_CHECKING:  # the vault hands itself in; its module needs nothing from here
-    from tui.core.vault.vault import Vault
+from tui.core.vault.header import Header
 
 CARD_MAGIC = b"RCLCARD1"
 #: The table of the case record whose documents the cards copy.
 EXHIBITS = "exhibits"
+
+
+class CardKeys(Protocol):
+    """What sealing and opening cards needs of an unlocked vault, which hands itself in
+    (so the vault's own opening, which finishes a change of key, can use cards)."""
+
+    @property
+    def header(self) -> Header: ...
+
+    @property
+    def card_key(self) -> bytes: ...
+
+    @property
+    def blob_dir(self) -> Path: ...
 
 
 @dataclass(frozen=True)
@@ -46,18 +59,18 @@ class Card:
             return 0
 
 
-def card_aad(vault: Vault, blob: str) -> bytes:
+def card_aad(vault: CardKeys, blob: str) -> bytes:
     """What a card is bound to: its case and its blob (a card can't be moved to another)."""
     return b"|".join([b"reclaim-card", vault.header.vault_id.encode(), blob.encode()])
 
 
-def seal_card(vault: Vault, blob: str, record: dict[str, Any], generation: int) -> bytes:
+def seal_card(vault: CardKeys, blob: str, record: dict[str, Any], generation: int) -> bytes:
     payload = json.dumps({"record": record, "generation": generation}, sort_keys=True)
     aad = card_aad(vault, blob)
     return CARD_MAGIC + keys.seal(vault.card_key, payload.encode("utf-8"), aad)
 
 
-def open_card(vault: Vault, blob: str) -> Card | None:
+def open_card(vault: CardKeys, blob: str) -> Card | None:
     """The card at the end of a blob; None for a blob of the first format (no card).
     Raises BlobDamaged when the card is not one this case sealed for this blob."""
     sealed = read_card(vault.blob_dir / f"{blob}.blob")

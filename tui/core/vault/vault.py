@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import filelock
+from tinydb import where
 
 from tui.core.shared import clock
 from tui.core.shared.atomic import FILE_MODE, atomic_write, fsync_dir, make_private_dir
@@ -34,7 +35,7 @@ from tui.core.shared.errors import (
     VaultNotFound,
     WrongPassphrase,
 )
-from tui.core.vault import keys, migrations
+from tui.core.vault import cards, custody, key_change, keys, migrations
 from tui.core.vault.header import VERSION as header_version_number
 from tui.core.vault.header import Header
 from tui.core.vault.journal import TORN
@@ -134,8 +135,6 @@ class Vault:
 
         Opening brings a case of the first format up to date and finishes an unfinished
         change of key; `upgrade=False` changes nothing (a backup being checked)."""
-        from tui.core.vault import rekey
-
         path = path.expanduser().absolute()
         header = read_header(path)
         if passphrase is None and recovery_code is None and data_key is None:
@@ -144,14 +143,14 @@ class Vault:
             header.verify(data_key)
         else:
             try:
-                data_key = rekey.unwrap(header, passphrase, recovery_code)
+                data_key = key_change.unwrap(header, passphrase, recovery_code)
             except WrongPassphrase:
                 # Mid-way through a change of key, the new passphrase opens it too.
-                if (pending := rekey.pending_header(path)) is None:
+                if (pending := key_change.pending_header(path)) is None:
                     raise
-                data_key = rekey.unwrap(pending, passphrase, recovery_code)
-        if upgrade and (both := rekey.keys_for(path, data_key)) is not None:
-            return rekey.finish(path, *both)
+                data_key = key_change.unwrap(pending, passphrase, recovery_code)
+        if upgrade and (both := key_change.keys_for(path, data_key)) is not None:
+            return cls.finish_key_change(path, *both)
         vault = cls(path, header, data_key)
         vault._storage.load()  # decrypt the record now, so damage shows at once
         if upgrade:
@@ -165,11 +164,57 @@ class Vault:
     ) -> Vault:
         """Unlock a case whose record is lost or damaged, to rebuild it from its blobs
         (`evidence.recovery.rebuild_record`); nothing is read from the record."""
-        from tui.core.vault import rekey
-
         path = path.expanduser().absolute()
         header = read_header(path)
-        return cls(path, header, rekey.unwrap(header, passphrase, recovery_code))
+        return cls(path, header, key_change.unwrap(header, passphrase, recovery_code))
+
+    @classmethod
+    def finish_key_change(
+        cls,
+        path: Path,
+        old_key: bytes,
+        new_key: bytes,
+        progress: key_change.Progress | None = None,
+    ) -> Vault:
+        """Finish a change of key (rekey.py): re-encrypt what is still under the old key,
+        re-seal the record, put the new header in place and say nothing is pending any
+        more; returns the case opened under the new key. A damaged blob is left as it is
+        (verify names it) and doesn't stop the rest."""
+        new_header = key_change.pending_header(path)
+        assert new_header is not None
+        old = cls(path, read_header(path), old_key)
+        new = cls(path, new_header, new_key)
+        with old.transaction():
+            damaged = key_change.rekey_blobs(old, new, old._card_from_record, progress)
+            try:
+                content, generation = old.record_content()
+            except VaultDamaged:
+                pass  # re-sealed already, before a crash
+            else:
+                new.replace_record(content, generation + 1)
+            atomic_write(path / HEADER, new_header.to_bytes())
+            key_change.clear_pending(path)
+        old.db.close()
+        new.db.close()
+        opened = cls(path, new_header, new_key)
+        opened.db.tables()
+        with opened.transaction():
+            # Backups made before open with the old passphrase: the copies register
+            # says so, so they are replaced (and the old ones destroyed).
+            opened.table("copies").update({"old_key": True}, where("kind") == "backup")
+            custody.append(
+                opened.table(custody.TABLE),
+                "new key",
+                **({"left_damaged": len(damaged)} if damaged else {}),
+            )
+        return opened
+
+    def _card_from_record(self, blob: str) -> cards.Card | None:
+        """A card for a first-format blob (which had none), from the exhibit's record."""
+        record = self.table(cards.EXHIBITS).get(where("blob") == blob)
+        if not isinstance(record, dict):
+            return None
+        return cards.Card(blob, dict(record), self.generation)
 
     def _upgrade(self) -> None:
         """Bring a case of an earlier format to this one, atomically, losing nothing: the
