@@ -1,6 +1,10 @@
 """'Remember on this device': the data key kept in the OS keyring, only where a real
 keyring exists and only when the person asks. Over SSH, on a kiosk or on a headless
 machine there is none; then the option is simply not offered and nothing fails.
+
+`keyring` is imported only when one of these is called: importing it takes about 0.4 s
+(start-up speed), and on a broken setup the import itself may fail, which counts here as
+"no keyring".
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ def available() -> bool:
     if os.environ.get(DISABLE_ENV):
         return False
     try:
-        import keyring
+        import keyring  # here, not above: see the module's docstring
         from keyring.backends import chainer, fail, null
 
         backend = keyring.get_keyring()
