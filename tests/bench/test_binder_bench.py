@@ -20,7 +20,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from tests.support.cases import FAST_KDF, PASSPHRASE
-from tui.core.binder.build import BinderChoices, build
+from tui.core.binder.build import build
+from tui.core.binder.choices import BinderChoices
 from tui.core.evidence.adding import add_file
 from tui.core.vault.vault import Vault
 
@@ -59,7 +60,8 @@ import sys, tracemalloc
 from datetime import date
 from pathlib import Path
 from tests.bench.test_binder_bench import make_case
-from tui.core.binder.build import BinderChoices, build
+from tui.core.binder.build import build
+from tui.core.binder.choices import BinderChoices
 vault = make_case(Path(sys.argv[1]), int(sys.argv[2]))
 tracemalloc.start()
 data = build(vault, BinderChoices(export_date=date(2024, 3, 7)))

@@ -7,6 +7,7 @@ checks of tests/binder/test_pdfa.py, `qpdf --check` and, independently, mutool."
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import shutil
@@ -19,12 +20,25 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from PIL import Image
 from pypdf import PdfReader
+from tinydb import where
+from tinydb.operations import delete
 
 from tests.binder.test_pdfa import conformance_problems, content_operators
+from tests.evidence.formats.test_photos import encoded, scene
+from tests.support.cases import PASSPHRASE
+from tests.support.legacy import downgrade_to_first_format
 from tests.support.pictures import make_png
-from tui.core.binder.build import BinderChoices, make
-from tui.core.evidence.adding import add_bytes, add_file
+from tui.core.binder import pdf_bounds
+from tui.core.binder.build import make
+from tui.core.binder.choices import BinderChoices
+from tui.core.evidence.adding import (
+    add_file,
+    discard_staged,
+    record_staged,
+    stage_file,
+)
 from tui.core.timeline.events import add_event
 from tui.core.vault.vault import Vault
 
@@ -74,9 +88,16 @@ def one_page(content: bytes = b"0 0 1 rg 0 0 50 50 re f", extra: Extra | None = 
     return out.getvalue()
 
 
+@functools.cache
+def bomb_drawing() -> bytes:
+    """112 MB of drawing in a hundred kilobytes, packed once (it takes seconds) for every
+    test that hands it over."""
+    return zlib.compress(b"0 0 m 1 1 l S\n" * 8_000_000, 9)
+
+
 def bomb(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
     """112 MB of drawing in a hundred kilobytes: parsing it took 11.7 GB and 104 s."""
-    stream = pikepdf.Stream(pdf, zlib.compress(b"0 0 m 1 1 l S\n" * 8_000_000, 9))
+    stream = pikepdf.Stream(pdf, bomb_drawing())
     stream.Filter = pikepdf.Name.FlateDecode
     page.obj.Contents = stream
 
@@ -287,14 +308,27 @@ HOSTILE: list[tuple[str, Callable[[], bytes], str]] = [
 ]  # fmt: skip
 
 
+def add_in_one_batch(vault: Vault, files: list[tuple[Path, str]]) -> None:
+    """Each file an exhibit with its description, in one transaction, as core takes in a
+    folder (one at a time, each is a save of the record)."""
+    staged = []
+    try:
+        for path, description in files:
+            staged.append(stage_file(vault, path, {"description": description}))
+        assert not any(result.duplicate for result in record_staged(vault, staged))
+    finally:
+        discard_staged(staged)
+
+
 @pytest.fixture
 def hostile_case(vault: Vault, tmp_path: Path) -> Vault:
     """Every hostile PDF above as one exhibit each, and a good picture between them."""
+    files = []
     for number, (name, made, _) in enumerate(HOSTILE):
         path = tmp_path / f"hostile-{number:02d}.pdf"
         path.write_bytes(made())
-        add_file(vault, path, {"description": name})
-    add_file(vault, make_png(tmp_path / "good.png"), {"description": "the good picture"})
+        files.append((path, name))
+    add_in_one_batch(vault, [*files, (make_png(tmp_path / "good.png"), "the good picture")])
     return vault
 
 
@@ -336,13 +370,6 @@ def test_a_pdf_past_the_page_cap_is_printed_in_part(vault: Vault, tmp_path: Path
 def test_a_previous_format_case_names_a_heic_once_as_what_it_is(vault: Vault, tmp_path: Path):
     """The first format took a HEIC in as video/mp4 with no facts; its page said both
     'HEIC photo' and 'video/mp4'. It says what the file is, once."""
-    from tinydb import where
-    from tinydb.operations import delete
-
-    from tests.evidence.formats.test_photos import encoded, scene
-    from tests.support.cases import PASSPHRASE
-    from tests.support.legacy import downgrade_to_first_format
-
     path = tmp_path / "IMG_4821.HEIC"
     path.write_bytes(encoded(scene(), "HEIF"))
     ident = add_file(vault, path).exhibit.id
@@ -394,13 +421,12 @@ def test_long_words_a_huge_description_and_an_empty_case_with_a_timeline(
 
 
 def test_five_hundred_small_exhibits(vault: Vault, tmp_path: Path):
-    from PIL import Image
-
+    files = []
     for number in range(500):
-        buffer = io.BytesIO()
-        Image.new("RGB", (8, 8), (number % 256, number // 2, 90)).save(buffer, "PNG")
-        add_bytes(vault, buffer.getvalue(), f"shot-{number:03d}.png",
-                  {"description": f"screenshot {number}"})  # fmt: skip
+        path = tmp_path / f"shot-{number:03d}.png"
+        Image.new("RGB", (8, 8), (number % 256, number // 2, 90)).save(path, "PNG")
+        files.append((path, f"screenshot {number}"))
+    add_in_one_batch(vault, files)
     started = time.monotonic()
     made = make(vault, BinderChoices(export_date=DAY))
     took = time.monotonic() - started
@@ -415,9 +441,7 @@ def test_a_large_drawing_is_printed_as_a_picture_and_a_double_bomb_refused(
     """Over the inspection bound (parsing costs a hundred times the drawing in memory)
     but within the drawing bound, a page is drawn by PDFium; Flate over Flate is
     refused before it is inflated."""
-    from tui.core.binder import pdfa
-
-    lines = b"0 0 1 RG 0 0 m 100 100 l S\n" * (pdfa.MAX_CONTENT_BYTES // 20)
+    lines = b"0 0 1 RG 0 0 m 100 100 l S\n" * (pdf_bounds.MAX_CONTENT_BYTES // 20)
     (tmp_path / "map.pdf").write_bytes(one_page(lines))
     add_file(vault, tmp_path / "map.pdf", {"description": "a dense map"})
     text = sound(make(vault, BinderChoices(export_date=DAY)).data, tmp_path)
@@ -425,6 +449,6 @@ def test_a_large_drawing_is_printed_as_a_picture_and_a_double_bomb_refused(
     with pikepdf.new() as pdf:
         twice = pikepdf.Stream(pdf, zlib.compress(zlib.compress(bytes(50_000_000), 9), 9))
         twice.Filter = pikepdf.Array([pikepdf.Name.FlateDecode, pikepdf.Name.FlateDecode])
-        with pytest.raises(pdfa.TooLarge):
-            pdfa.decoded(twice, 1024 * 1024)
+        with pytest.raises(pdf_bounds.TooLarge):
+            pdf_bounds.decoded(twice, 1024 * 1024)
         assert len(twice.read_raw_bytes()) < 2000

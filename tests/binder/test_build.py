@@ -15,12 +15,18 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from fpdf import FPDF
 from PIL import Image
 from pypdf import PdfReader
+from tinydb import where
+from tinydb.operations import delete
 
+from tests.evidence.formats.test_photos import encoded, scene
 from tests.support.cases import vault_bytes
 from tests.support.pictures import make_png
-from tui.core.binder.build import BinderChoices, build, write_binder
+from tui.core.binder.build import build, write_binder
+from tui.core.binder.choices import BinderChoices
+from tui.core.binder.pictures import slices
 from tui.core.evidence.adding import add_file
 from tui.core.evidence.changes import set_excluded
 from tui.core.evidence.model import list_exhibits
@@ -34,8 +40,6 @@ UNICODE = "Zoë Ångström · Привет, Ωμέγα"
 
 
 def pdf_exhibit(path: Path) -> Path:
-    from fpdf import FPDF
-
     pdf = FPDF()
     for text in ("ORIGINAL PAGE ONE", "ORIGINAL PAGE TWO"):
         pdf.add_page()
@@ -268,11 +272,6 @@ def test_an_exhibit_recorded_by_an_earlier_version_is_printed_as_what_it_is(
 ):
     """Earlier versions took a HEIC in as video/mp4 and kept no facts: the binder reads the
     content, so such a case still prints the photo."""
-    from tinydb import where
-    from tinydb.operations import delete
-
-    from tests.evidence.formats.test_photos import encoded, scene
-
     path = tmp_path / "IMG_4821.HEIC"
     path.write_bytes(encoded(scene(), "HEIF"))
     exhibit = add_file(vault, path).exhibit
@@ -336,8 +335,6 @@ def test_timeline_and_details_are_set_left_with_labels_beside_values(case: Vault
     ("total", "first"), [(1000 + 44, 1000), (2 * 1200 + 30, 600), (5000, 900)]
 )
 def test_no_slice_of_a_split_picture_is_a_sliver(total: int, first: int):
-    from tui.core.binder.build import slices
-
     heights = slices(total, first, full=1200, least=200)
     assert sum(heights) == total and heights[0] <= first
     assert all(rows <= 1200 for rows in heights) and min(heights) >= 200

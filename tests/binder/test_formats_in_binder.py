@@ -10,13 +10,17 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 
 from tests.evidence.formats import samples
-from tui.core.binder.build import BinderChoices, make
+from tui.core.binder.build import make
+from tui.core.binder.choices import BinderChoices
 from tui.core.binder.packages import write_package
-from tui.core.evidence.model import list_exhibits
+from tui.core.evidence import formats
+from tui.core.evidence.formats.base import Picture
 from tui.core.evidence.intake import add_many
+from tui.core.evidence.model import list_exhibits
 from tui.core.takedowns.lawyer_package import write_lawyer_package
 from tui.core.vault.vault import Vault
 
@@ -122,8 +126,6 @@ def test_the_cli_says_which_exhibits_are_only_named(
 def _png_turned_sideways(late: bool) -> bytes:
     """A 40x20 PNG whose EXIF says "turn 90 degrees"; `late` moves the eXIf chunk after
     the pixels, where PNG allows it too."""
-    from PIL import Image
-
     exif = Image.Exif()
     exif[0x0112] = 6
     out = io.BytesIO()
@@ -142,9 +144,6 @@ def _png_turned_sideways(late: bool) -> bytes:
 
 @pytest.mark.parametrize("late", [False, True])
 def test_a_png_turned_by_its_exif_is_printed_turned_wherever_the_exif_is(late: bool):
-    from tui.core.evidence import formats
-    from tui.core.evidence.formats.base import Picture
-
     content, reason = formats.printable(_png_turned_sideways(late), "turned.png")
     picture = next(block for block in content if isinstance(block, Picture))
     assert reason == "" and (picture.width, picture.height) == (20, 40)

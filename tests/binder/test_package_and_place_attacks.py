@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import errno
 import io
+import json
 import os
+import random
 import shutil
 import subprocess
 import unicodedata
@@ -21,12 +23,15 @@ import pytest
 from tests.support.cases import PASSPHRASE, vault_bytes
 from tests.support.cli import run_reclaim
 from tests.support.pictures import make_png
-from tui.core.binder.build import BinderChoices
+from tui.core.binder.choices import BinderChoices
 from tui.core.binder.packages import write_package
-from tui.core.evidence.adding import add_bytes
+from tui.core.evidence.adding import add_bytes, add_file
 from tui.core.evidence.model import Exhibit, list_exhibits
 from tui.core.evidence.original import OriginalDamaged, open_original
+from tui.core.places.catalogue import load_folder
+from tui.core.shared.data_files import ChecklistError
 from tui.core.shared.errors import InputError
+from tui.core.shared.paths import checklists_dir
 from tui.core.takedowns.lawyer_package import write_lawyer_package
 from tui.core.vault import custody
 from tui.core.vault.vault import Vault
@@ -324,8 +329,6 @@ def every_read_raises(reader: io.BufferedReader) -> None:
 
 
 def test_random_seeks_and_reads_give_the_real_bytes(vault: Vault):
-    import random
-
     data = os.urandom(3 * CHUNK + 12345)
     exhibit, _blob = stored_blob(vault, data, "recording.bin")
     chance = random.Random(19)
@@ -409,8 +412,6 @@ def test_a_folder_in_place_of_the_blob_is_damage_not_a_crash(vault: Vault):
 
 
 def copied_places(tmp_path: Path) -> Path:
-    from tui.core.shared.paths import checklists_dir
-
     folder = tmp_path / "jurisdictions"
     shutil.copytree(checklists_dir() / "jurisdictions", folder)
     return folder
@@ -450,9 +451,6 @@ PLACE_ATTACKS = {
 
 @pytest.mark.parametrize("attack", sorted(PLACE_ATTACKS))
 def test_a_crafted_place_file_is_refused_in_one_sentence(tmp_path: Path, attack: str):
-    from tui.core.places.jurisdictions import load_folder
-    from tui.core.shared.data_files import ChecklistError
-
     folder = copied_places(tmp_path)
     name, old, new, said = PLACE_ATTACKS[attack]
     edit(folder / name, old, new)
@@ -461,9 +459,6 @@ def test_a_crafted_place_file_is_refused_in_one_sentence(tmp_path: Path, attack:
 
 
 def test_a_cycle_a_missing_parent_and_a_fact_without_its_source_are_refused(tmp_path: Path):
-    from tui.core.places.jurisdictions import load_folder
-    from tui.core.shared.data_files import ChecklistError
-
     folder = copied_places(tmp_path)
     edit(folder / "ca.toml", 'code = "ca"', 'code = "ca"\nextends = "ca-bc"')
     with pytest.raises(ChecklistError, match="extends itself"):
@@ -492,9 +487,6 @@ def test_a_cycle_a_missing_parent_and_a_fact_without_its_source_are_refused(tmp_
     ids=["huge", "nested-deep", "not-utf8"],
 )
 def test_a_huge_deep_or_binary_place_file_is_one_sentence(tmp_path: Path, content: bytes):
-    from tui.core.places.jurisdictions import load_folder
-    from tui.core.shared.data_files import ChecklistError
-
     folder = copied_places(tmp_path)
     (folder / "xx.toml").write_bytes(content)
     with pytest.raises(ChecklistError, match=r"xx\.toml"):
@@ -526,8 +518,6 @@ def test_unknown_codes_are_one_plain_sentence_that_cannot_act_on_the_terminal(ty
 
 
 def test_a_clinics_contacts_with_escape_sequences_never_reach_the_terminal(tmp_path: Path):
-    import json
-
     config = tmp_path / "config.toml"
     config.write_text(
         '[kiosk]\njurisdiction = "gb"\n[[contacts]]\n'
@@ -550,8 +540,6 @@ def test_a_clinics_contacts_with_escape_sequences_never_reach_the_terminal(tmp_p
 
 def test_a_name_that_is_not_utf8_is_taken_in_and_packaged(vault: Vault, tmp_path: Path):
     """A file copied from another system whose name isn't valid UTF-8 (byte 0xff)."""
-    from tui.core.evidence.adding import add_file
-
     raw = os.fsencode(tmp_path) + b"/holiday-\xff\xfe.png"
     make_png(Path(os.fsdecode(raw)))
     exhibit = add_file(vault, Path(os.fsdecode(raw))).exhibit

@@ -15,7 +15,7 @@ import bagit
 import pytest
 
 from tests.support.pictures import make_png
-from tui.core.binder.build import BinderChoices
+from tui.core.binder.choices import BinderChoices
 from tui.core.binder.packages import safe_name, write_package
 from tui.core.evidence.adding import add_bytes, add_file
 from tui.core.evidence.model import list_exhibits

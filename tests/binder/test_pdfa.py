@@ -20,14 +20,18 @@ from typing import Any
 from xml.etree import ElementTree
 
 import pikepdf
+import pypdfium2
 import pytest
+from fpdf import FPDF
 from PIL import Image
 from pypdf import PdfReader
 
 from tests.evidence.formats.test_recordings import video
 from tests.support.pictures import make_png
-from tui.core.binder import build as binder_module
-from tui.core.binder.build import BinderChoices, build, make, write_binder
+from tui.core.binder import choices as binder_choices
+from tui.core.binder.build import build, make, write_binder
+from tui.core.binder.choices import BinderChoices
+from tui.core.binder.pdfa_pages import page_problem
 from tui.core.evidence.adding import add_file
 from tui.core.evidence.model import list_exhibits
 from tui.core.shared.paths import fonts_dir
@@ -59,8 +63,6 @@ def helvetica_pdf(path: Path) -> Path:
 
 def embedded_pdf(path: Path) -> Path:
     """A PDF that keeps to PDF/A's rules: its font is embedded, its colours are RGB."""
-    from fpdf import FPDF
-
     pdf = FPDF()
     pdf.add_font("DejaVu", "", str(fonts_dir() / "DejaVuSans.ttf"))
     pdf.add_page()
@@ -297,8 +299,6 @@ def test_a_page_whose_font_is_not_embedded_is_printed_as_a_searchable_picture(ca
         merged = pdf.pages[clean].Resources.XObject
         assert any(str(name).startswith("/Exhibit") for name in merged.keys()), "merged"  # noqa: SIM118
         assert unembedded_fonts(pdf) == []
-    import pypdfium2
-
     page = pypdfium2.PdfDocument(data)[clean]
     textpage = page.get_textpage()
     found = textpage.search("EMBEDDED").get_next()
@@ -323,7 +323,7 @@ def test_an_original_over_the_limit_is_named_instead_of_attached(
     case: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     clip = next(e for e in list_exhibits(case) if e.original_name == "clip.mp4")
-    monkeypatch.setattr(binder_module, "ATTACH_LIMIT", clip.size - 1)
+    monkeypatch.setattr(binder_choices, "ATTACH_LIMIT", clip.size - 1)
     target = tmp_path / "binder.pdf"
     result = write_binder(case, target, BinderChoices(export_date=DAY, attach_originals=True))
     big = {e.id for e in list_exhibits(case) if e.size > clip.size - 1}
@@ -477,8 +477,6 @@ def type0_without_file(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
 def test_what_pdfa_forbids_in_a_page_is_found(
     content: bytes, extra: Callable[[pikepdf.Pdf, pikepdf.Page], None], why: str
 ):
-    from tui.core.binder.pdfa import page_problem
-
     with crafted(content, extra) as pdf:
         problem = page_problem(pdf.pages[0])
     assert why in problem if why else problem == "", problem
@@ -488,7 +486,7 @@ def test_originals_past_the_total_limit_are_named_instead_of_attached(
     case: Vault, monkeypatch: pytest.MonkeyPatch
 ):
     first, second, *rest = list_exhibits(case)
-    monkeypatch.setattr(binder_module, "ATTACH_TOTAL", first.size + second.size)
+    monkeypatch.setattr(binder_choices, "ATTACH_TOTAL", first.size + second.size)
     made = make(case, BinderChoices(export_date=DAY, attach_originals=True))
     assert [ident for ident, _ in made.unattached] == [e.id for e in rest]
     assert all("the PDF already holds" in why for _, why in made.unattached)

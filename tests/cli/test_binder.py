@@ -1,9 +1,12 @@
 """`reclaim binder` through the real entry point."""
 
+import hashlib
 import io
 import json
+import subprocess
 from pathlib import Path
 
+import bagit
 import pikepdf
 
 from tests.support.cases import vault_bytes
@@ -64,10 +67,6 @@ def test_refusals_are_one_sentence_and_change_nothing(cli, vault: Vault, tmp_pat
 
 
 def test_the_usb_package_is_a_valid_bagit_bag(cli, tmp_path: Path):
-    import subprocess
-
-    import bagit
-
     source = make_png(tmp_path / "post.png")
     cli("evidence", "add", str(source), "--description", "the post")
     folder = tmp_path / "usb" / "case-for-police"
@@ -97,8 +96,6 @@ def test_the_usb_package_is_a_valid_bagit_bag(cli, tmp_path: Path):
     assert again.returncode == 1 and "is not empty" in again.stderr
     log = json.loads(cli("log", "--json").stdout)
     # One entry for the package, naming the binder it carries (no separate binder entry).
-    import hashlib
-
     binder_sha256 = hashlib.sha256((folder / "data" / "binder.pdf").read_bytes()).hexdigest()
     assert [e["action"] for e in log[-2:]] == ["intake", "package"]
     assert log[-1]["details"]["binder_sha256"] == binder_sha256

@@ -46,7 +46,8 @@ def _format_lines(pdfa_part: int | None) -> list[str]:
 
 
 def cmd_binder(args: argparse.Namespace) -> int:
-    from tui.core.binder.build import BinderChoices, write_binder
+    from tui.core.binder.build import write_binder
+    from tui.core.binder.choices import BinderChoices
     from tui.core.binder.packages import write_package
 
     password = read_secret(args.password_file, "binder password") if args.password_file else None

@@ -11,19 +11,20 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tui import __version__
-from tui.core.binder.build import (
+from tui.core.binder.build import make
+from tui.core.binder.choices import (
     AUDIENCES,
     BinderChoices,
     BinderResult,
     Progress,
     chosen_exhibits,
-    make,
 )
 from tui.core.evidence.model import Exhibit
 from tui.core.evidence.original import OriginalDamaged, open_original
@@ -211,8 +212,6 @@ def check_destination(folder: Path) -> bool:
 def _clear_away(folder: Path, existed: bool) -> None:
     """Take away what a failed run wrote: the folder it made, or, in a folder that was
     there and empty, everything in it. What can't be taken away is named."""
-    import shutil
-
     if not existed:
         shutil.rmtree(folder, ignore_errors=True)
     elif folder.is_dir() and not folder.is_symlink():

@@ -1,5 +1,5 @@
 """A page of someone else's PDF as a picture, with the words on it and where they stand,
-for pages the binder can't merge as they are (see `pdfa.page_problem`): the picture is
+for pages the binder can't merge as they are (see `pdfa_pages.page_problem`): the picture is
 printed, and the words are laid over it invisibly so that the binder stays searchable.
 
 PDFium (pypdfium2) draws the page as a viewer would, filled-in form fields and notes
@@ -8,10 +8,11 @@ included."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from PIL import Image
+import pypdfium2 as pdfium
+from PIL import Image
+
+from tui.core.evidence.formats.base import clean_line
 
 #: Print resolution.
 DPI = 300
@@ -44,8 +45,6 @@ class Rendered:
 def render(data: bytes, index: int, dpi: int = DPI) -> Rendered:
     """Page `index` of the PDF in `data`, drawn at `dpi` (less for a huge page). Raises
     whatever PDFium raises for a page it can't draw; the caller turns that into a notice."""
-    import pypdfium2 as pdfium
-
     document = pdfium.PdfDocument(data)
     try:
         document.init_forms()
@@ -62,12 +61,10 @@ def render(data: bytes, index: int, dpi: int = DPI) -> Rendered:
         document.close()
 
 
-def _runs(page: object, width: float, height: float) -> list[Run]:
-    from tui.core.evidence.formats.base import clean_line
-
-    textpage = page.get_textpage()  # type: ignore[attr-defined]
+def _runs(page: pdfium.PdfPage, width: float, height: float) -> list[Run]:
+    textpage = page.get_textpage()
     try:
-        left_edge, bottom_edge, _, _ = page.get_cropbox()  # type: ignore[attr-defined]
+        left_edge, bottom_edge, _, _ = page.get_cropbox()
         runs = []
         for number in range(min(textpage.count_rects(), MAX_RUNS)):
             left, bottom, right, top = textpage.get_rect(number)

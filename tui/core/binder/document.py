@@ -1,0 +1,140 @@
+"""The binder's PDF as it is drawn: paper, fonts, a control number and "page N of M" in
+every footer, fixed dates (so the same case gives the same file), and the list of
+evidence pages and pictures to be placed onto their numbered pages afterwards
+(see `overlay`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from fpdf import FPDF
+
+from tui.core.binder import pdfa
+from tui.core.binder.choices import PAPERS, BinderChoices
+from tui.core.binder.typesetting import MONO, SANS, Bold, Setting, paragraph
+from tui.core.evidence.digests import Digests
+from tui.core.evidence.model import Exhibit
+from tui.core.shared.fuzzy_dates import as_written
+from tui.core.shared.paths import fonts_dir
+from tui.core.vault.vault import Vault
+
+FONT_DIR = fonts_dir()
+MARGIN = 15.0
+FOOTER_SPACE = 14.0
+FRAME_GREY = 120
+#: Beside every time that was read from the file rather than given by the person.
+ESTIMATED = " (estimated)"
+
+
+@dataclass
+class Placed:
+    """A page of a PDF, or a picture as a one-page PDF, to draw onto a numbered page."""
+
+    page_number: int
+    box: tuple[float, float, float, float]
+    """x, y, width, height in mm from the top-left corner."""
+    source: str
+    """The PDF exhibit's id, or '' for a picture."""
+    index: int = 0
+    one_page: bytes = b""
+
+
+class _NumberedPages(FPDF):
+    """fpdf2's document with the binder's footer: control number left, page right."""
+
+    def __init__(self, prefix: str, paper: str, part: int | None) -> None:
+        super().__init__(
+            format=paper, unit="mm", enforce_compliance=f"PDFA_{part}B" if part else None
+        )
+        self.control_prefix = prefix
+
+    def footer(self) -> None:  # fpdf2's hook, drawn on every page
+        self.set_y(-12)
+        self.set_font(SANS, size=8)
+        self.cell(0, 5, f"{self.control_prefix}-{self.page_no():06d}", align="L")
+        self.set_x(MARGIN)
+        self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="R")
+
+
+class Document:
+    """Builds the fpdf2 document; PDF evidence pages and pictures are placed afterwards."""
+
+    def __init__(self, vault: Vault, choices: BinderChoices) -> None:
+        self.vault = vault
+        self.choices = choices
+        part = choices.pdfa_part
+        pdf = _NumberedPages(choices.prefix, PAPERS[choices.paper], part)
+        pdf.set_margins(MARGIN, MARGIN, MARGIN)
+        pdf.set_auto_page_break(True, margin=FOOTER_SPACE + 4)
+        pdf.add_font(SANS, "", str(FONT_DIR / "DejaVuSans.ttf"))
+        pdf.add_font(SANS, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+        pdf.add_font(MONO, "", str(FONT_DIR / "DejaVuSansMono.ttf"))
+        pdf.set_font(SANS, size=10)
+        self.moment = datetime.combine(choices.export_date, datetime.min.time(), UTC)
+        pdf.set_creation_date(self.moment)
+        pdf.set_title(choices.case_title)
+        pdf.set_producer("Reclaim")
+        pdf.set_creator("Reclaim")
+        pdf.set_author(choices.prepared_by)
+        if part:  # fpdf2's own XMP carries the time it is written: no longer reproducible
+            pdf.set_xmp_metadata(
+                pdfa.xmp_body(part, choices.case_title, choices.prepared_by, self.moment)
+            )
+        self.pdf: FPDF = pdf
+        self.placed: list[Placed] = []
+        self.pdf_sources: dict[str, bytes] = {}
+        """The PDF evidence whose pages are merged, by exhibit id."""
+        self.notices: list[tuple[str, str]] = []
+        """Exhibits shown only as a notice, and why."""
+        self.not_attached: dict[str, str] = {}
+        """Originals asked for that the PDF won't hold, and why (see `not_attached`)."""
+        self.digests: dict[str, Digests] = {}
+        """MD5 and SHA-1 beside SHA-256, for the originals that could be read."""
+        self.media_types: dict[str, str] = {}
+        """What the content is, where an earlier version recorded another type (a HEIC
+        taken in as video/mp4)."""
+        if choices.attach_originals:
+            self.where_originals = "Attached to this PDF, byte for byte."
+        elif choices.packaged:
+            self.where_originals = "In this package's originals folder."
+        else:
+            self.where_originals = "Kept in the encrypted case file; it can be exported from it."
+
+    def media_type(self, exhibit: Exhibit) -> str:
+        return self.media_types.get(exhibit.id, exhibit.media_type)
+
+    @property
+    def width(self) -> float:
+        return float(self.pdf.w - 2 * MARGIN)
+
+    @property
+    def bottom(self) -> float:
+        """The lowest point content may reach above the footer."""
+        return float(self.pdf.h - FOOTER_SPACE - 4)
+
+    @property
+    def setting(self) -> Setting:
+        return Setting(MARGIN, self.width, self.bottom)
+
+    def heading(self, text: str, size: int = 16) -> None:
+        paragraph(self.pdf, self.setting, Bold(text), size, size * 0.5)
+        self.pdf.set_y(self.pdf.get_y() + 2)
+
+    def para(self, text: str, size: float = 10, height: float | None = None) -> None:
+        paragraph(self.pdf, self.setting, text, size, height or size * 0.48)
+
+    def frame(self, x: float, y: float, width: float, height: float) -> None:
+        """The thin line around a page of evidence, so that its own edges show."""
+        self.pdf.set_draw_color(FRAME_GREY)
+        self.pdf.set_line_width(0.2)
+        self.pdf.rect(x - 0.3, y - 0.3, width + 0.6, height + 0.6)
+
+
+def written_time(exhibit: Exhibit, name: str) -> str:
+    """A stored time as people read it, marked when it was guessed from the file (the
+    index and each exhibit's details say it the same way)."""
+    value = str(getattr(exhibit, name) or "")
+    if not value:
+        return ""
+    return as_written(value) + (ESTIMATED if name in exhibit.guesses else "")

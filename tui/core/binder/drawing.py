@@ -1,0 +1,53 @@
+"""The binder drawn page by page, in the order it is read: the cover, the contents, the
+evidence index and the timeline (`sections`), every exhibit (`exhibit_pages`), the
+appendices (`sections`), then the pass that places the evidence and attaches the
+originals (`overlay`)."""
+
+from __future__ import annotations
+
+from fpdf import image_parsing
+
+from tui.core.binder import overlay, sections
+from tui.core.binder.choices import BinderChoices, Made, Progress, not_attached
+from tui.core.binder.document import Document
+from tui.core.binder.exhibit_pages import draw_exhibit
+from tui.core.evidence.model import Exhibit
+from tui.core.vault.vault import Vault
+
+#: Screenshots are mostly flat colour: zlib's fastest level packs them nearly as well
+#: as the default, in a fraction of the time. Lossless either way.
+IMAGE_COMPRESSION = 1
+
+
+def draw(
+    vault: Vault, choices: BinderChoices, exhibits: list[Exhibit], progress: Progress | None
+) -> Made:
+    """The binder of these exhibits, drawn; each exhibit's hash checked as it is read."""
+    image_parsing.SETTINGS.compression_level = IMAGE_COMPRESSION
+    doc = Document(vault, choices)
+    doc.not_attached = not_attached(exhibits, choices)
+    sections.cover(doc, exhibits)
+    doc.pdf.add_page()
+    # Reserves the contents pages and breaks to a fresh page for the index.
+    doc.pdf.insert_toc_placeholder(
+        sections.render_contents, pages=sections.contents_pages(doc, exhibits)
+    )
+    sections.index(doc, exhibits)
+    sections.timeline(doc)
+    originals: dict[str, bytes] = {}
+    unattached: list[tuple[str, str]] = []
+    for number, exhibit in enumerate(exhibits, start=1):
+        data, reason = draw_exhibit(doc, exhibit)
+        if reason:
+            doc.notices.append((exhibit.id, reason))
+        if choices.attach_originals and data is not None:
+            if why := doc.not_attached.get(exhibit.id):
+                unattached.append((exhibit.id, why))
+            else:
+                originals[exhibit.id] = data
+        if progress is not None:
+            progress(number, len(exhibits))
+    sections.appendix(doc, exhibits)
+    data, pages = overlay.finish(bytes(doc.pdf.output()), doc, exhibits, originals)
+    ids = [exhibit.id for exhibit in exhibits]
+    return Made(data, doc.notices, unattached, pages, ids)

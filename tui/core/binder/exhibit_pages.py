@@ -1,0 +1,201 @@
+"""An exhibit's pages: its details (what it shows, where it was posted, when, its hashes,
+where its original is), then each block its format prints, drawn in turn: pictures
+(`pictures`), another PDF's pages (`pdf_pages`), fields, text, notices, headings,
+tables and a video's contact sheet. A block that can't be drawn becomes a notice."""
+
+from __future__ import annotations
+
+from tui.core.binder.document import FRAME_GREY, MARGIN, Document, written_time
+from tui.core.binder.pdf_pages import draw_pdf_pages
+from tui.core.binder.pictures import draw_picture
+from tui.core.binder.typesetting import SANS, Mono, Row, Setting, grid, pairs, paragraph
+from tui.core.evidence import formats
+from tui.core.evidence.digests import Digests, digests_of
+from tui.core.evidence.formats import base as blocks
+from tui.core.evidence.model import Exhibit
+from tui.core.evidence.original import open_original
+from tui.core.shared.errors import VaultDamaged
+
+
+def draw_exhibit(doc: Document, exhibit: Exhibit) -> tuple[bytes | None, str]:
+    """Print one exhibit: its details, then what its format prints. Returns the original
+    bytes when they are to be attached (b"" when not, None when the stored copy is
+    damaged) and why its content is shown only as a notice ('' when it is shown).
+
+    The original is read as a file decrypted as it is read: one pass checks its hash and
+    takes MD5 and SHA-1, and a recording is read in place, never whole in memory."""
+    attach = doc.choices.attach_originals and exhibit.id not in doc.not_attached
+    data: bytes | None = b""
+    kind = str(exhibit.facts.get("kind") or "")
+    with open_original(doc.vault, exhibit) as original:
+        try:  # one pass checks the hash; an original to attach is read whole in it
+            if attach:
+                data = original.read()
+                digests: Digests | None = digests_of(data)
+            else:
+                digests = original.digests()
+        except VaultDamaged as damage:
+            data, digests, reason = None, None, str(damage)
+            content: list[blocks.Block] = [blocks.Notice(reason)]
+        else:
+            content, reason = formats.printable(original, exhibit.original_name)
+            if not kind:  # recorded by an earlier version: what the content is, once
+                handler = formats.identify_source(original, exhibit.original_name)
+                kind = handler.kind
+                doc.media_types[exhibit.id] = handler.media_type or exhibit.media_type
+    if digests is not None:
+        doc.digests[exhibit.id] = digests
+    _exhibit_details(doc, exhibit, kind, digests, notice_only=bool(reason))
+    for block in content:
+        try:
+            _draw(doc, exhibit, block)
+        except Exception:  # a block that can't be drawn becomes a notice, never a stop
+            formats.log.debug("drawing failed", exc_info=True)
+            _notice(doc, blocks.Notice(formats.DAMAGED))
+            reason = reason or formats.DAMAGED
+    return data, reason
+
+
+DETAILS = (
+    ("description", "What it shows"),
+    ("significance", "Why it matters"),
+    ("platform", "Site or app"),
+    ("poster", "Posted by"),
+    ("posted_at", "Posted"),
+    ("captured_at", "Captured"),
+    ("url", "Web address"),
+    ("caption", "Captions and comments"),
+)
+
+
+def _exhibit_details(
+    doc: Document, exhibit: Exhibit, kind: str, digests: Digests | None, notice_only: bool
+) -> None:
+    pdf = doc.pdf
+    pdf.add_page()
+    title = f"Exhibit {exhibit.id}: {exhibit.description or exhibit.original_name}"
+    pdf.start_section(title[:76] + " (notice only)" if notice_only else title[:90])
+    doc.heading(f"Exhibit {exhibit.id}", 14)
+    rows: list[tuple[str, str]] = []
+    for name, label in DETAILS:
+        value = getattr(exhibit, name)
+        if not value:
+            continue
+        if name.endswith("_at"):
+            rows.append((label, written_time(exhibit, name)))
+        elif name in exhibit.guesses:
+            rows.append((label, f"{value} (read from the file, not confirmed)"))
+        else:
+            rows.append((label, value))
+    rows += [
+        ("Original file", exhibit.original_name),
+        ("Kind", f"{kind or 'file'}, {doc.media_type(exhibit)}, {exhibit.size:,} bytes"),
+        ("Added to the case", exhibit.added_at.replace("T", " ").removesuffix("Z") + " UTC"),
+        ("SHA-256", Mono(exhibit.sha256)),
+    ]
+    if digests is not None:
+        rows += [
+            ("SHA-1 (for older tools)", Mono(digests.sha1)),
+            ("MD5 (for older tools)", Mono(digests.md5)),
+        ]
+    unattached = doc.not_attached.get(exhibit.id, "")
+    rows.append(("The original", unattached[:1].upper() + unattached[1:] or doc.where_originals))
+    if exhibit.derived_from:
+        rows.append(("Made by joining", f"{', '.join(exhibit.derived_from)} (kept as they were)"))
+    pairs(pdf, doc.setting, rows, size=8.5, label_share=0.27)
+    pdf.ln(3)
+
+
+def _draw(doc: Document, exhibit: Exhibit, block: blocks.Block) -> None:
+    if isinstance(block, blocks.Picture):
+        draw_picture(doc, exhibit, block)
+    elif isinstance(block, blocks.PdfPages):
+        draw_pdf_pages(doc, exhibit, block)
+    elif isinstance(block, blocks.Fields):
+        _fields(doc, block)
+    elif isinstance(block, blocks.Text):
+        _text(doc, block)
+    elif isinstance(block, blocks.Heading):
+        _subheading(doc, block)
+    elif isinstance(block, blocks.Table):
+        _table(doc, block)
+    elif isinstance(block, blocks.Frames):
+        _frames(doc, block)
+    else:
+        _notice(doc, block)
+
+
+def _fields(doc: Document, fields: blocks.Fields) -> None:
+    pairs(doc.pdf, doc.setting, fields.rows, size=9, label_share=0.35)
+    doc.pdf.ln(2)
+
+
+def _text(doc: Document, text: blocks.Text) -> None:
+    if text.mono:
+        paragraph(doc.pdf, doc.setting, Mono(text.text), 7.5, 3.8)
+    else:
+        doc.para(text.text, 9, 4.4)
+    doc.pdf.ln(2)
+
+
+def _notice(doc: Document, notice: blocks.Notice) -> None:
+    pdf = doc.pdf
+    inner = Setting(MARGIN + 2.5, doc.width - 5, doc.bottom)
+    if pdf.get_y() + 14 > doc.bottom:
+        pdf.add_page()
+    top = pdf.get_y()
+    pdf.set_y(top + 2)
+    paragraph(pdf, inner, notice.text, 9, 4.6)
+    pdf.set_draw_color(FRAME_GREY)
+    pdf.set_line_width(0.2)
+    if pdf.get_y() > top:
+        pdf.rect(MARGIN, top, doc.width, pdf.get_y() - top + 2)
+    pdf.set_y(pdf.get_y() + 5)
+
+
+def _subheading(doc: Document, heading: blocks.Heading) -> None:
+    doc.pdf.ln(2)
+    doc.heading(heading.text, 11)
+
+
+#: A table cell longer than this is continued on the next row, so no row outgrows a page.
+CELL_CHARS = 900
+
+
+def _table(doc: Document, table: blocks.Table) -> None:
+    widths = [share * doc.width for share in table.widths]
+    groups = []
+    for row in table.rows:
+        pieces = [
+            [text[at : at + CELL_CHARS] for at in range(0, max(1, len(text)), CELL_CHARS)]
+            for text in row
+        ]
+        for line in range(max(len(piece) for piece in pieces)):
+            groups.append([Row([piece[line] if line < len(piece) else "" for piece in pieces])])
+    grid(doc.pdf, doc.setting, widths, table.headers, groups, size=7.5)
+    doc.pdf.ln(3)
+
+
+FRAMES_PER_ROW = 3
+
+
+def _frames(doc: Document, frames: blocks.Frames) -> None:
+    """A contact sheet: stills in rows of three, each with its time code under it."""
+    pdf = doc.pdf
+    gap = 4.0
+    cell = (doc.width - gap * (FRAMES_PER_ROW - 1)) / FRAMES_PER_ROW
+    for start in range(0, len(frames.frames), FRAMES_PER_ROW):
+        row = frames.frames[start : start + FRAMES_PER_ROW]
+        tallest = max(cell * image.height / max(1, image.width) for _, image in row)
+        tallest = min(tallest, cell * 1.8)
+        if pdf.get_y() + tallest + 6 > doc.bottom:
+            pdf.add_page()
+        top = pdf.get_y()
+        for column, (code, image) in enumerate(row):
+            x = MARGIN + column * (cell + gap)
+            scale = min(cell / max(1, image.width), tallest / max(1, image.height))
+            pdf.image(image.convert("RGB"), x=x, y=top, w=image.width * scale)
+            pdf.set_xy(x, top + tallest + 0.5)
+            pdf.set_font(SANS, size=7)
+            pdf.cell(cell, 4, code, align="C")
+        pdf.set_xy(MARGIN, top + tallest + 6)

@@ -1,0 +1,94 @@
+"""The pass over the finished PDF with pikepdf: each merged page of PDF evidence and
+each picture drawn into its box on its numbered page, the originals attached, and the
+file saved as PDF/A or, with a password, encrypted."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pikepdf
+
+from tui.core.binder import pdfa
+from tui.core.binder.document import Document
+from tui.core.evidence.model import Exhibit
+
+POINTS_PER_MM = 72 / 25.4
+
+
+def _place(binder: pikepdf.Pdf, doc: Document) -> None:
+    """Draw each merged PDF page and each picture into its box on its numbered page.
+
+    Like Page.add_overlay, but with fixed resource names (add_overlay picks random ones),
+    so that the same binder comes out byte for byte the same."""
+    opened: dict[str, pikepdf.Pdf] = {}
+    wrapped: set[int] = set()
+    try:
+        for number, placed in enumerate(doc.placed):
+            target = binder.pages[placed.page_number - 1]
+            if placed.page_number not in wrapped:
+                # The page's own drawing is closed off, so that the evidence starts from
+                # the default state (black, thin lines) it was made for, not ours.
+                wrapped.add(placed.page_number)
+                target.contents_add(pikepdf.Stream(binder, b"q\n"), prepend=True)
+                target.contents_add(pikepdf.Stream(binder, b"\nQ\n"))
+            page_height = float(target.mediabox[3])
+            x, y, width, height = placed.box
+            rect = pikepdf.Rectangle(
+                x * POINTS_PER_MM,
+                page_height - (y + height) * POINTS_PER_MM,
+                (x + width) * POINTS_PER_MM,
+                page_height - y * POINTS_PER_MM,
+            )
+            if placed.source:
+                if placed.source not in opened:
+                    opened[placed.source] = pikepdf.open(
+                        io.BytesIO(doc.pdf_sources[placed.source])
+                    )
+                page = opened[placed.source].pages[placed.index]
+                form = binder.copy_foreign(page.as_form_xobject())
+                name = pikepdf.Name(f"/Exhibit{placed.page_number}")
+            else:
+                with pikepdf.open(io.BytesIO(placed.one_page)) as picture:
+                    form = binder.copy_foreign(picture.pages[0].as_form_xobject())
+                name = pikepdf.Name(f"/Picture{number}")
+            name = target.add_resource(form, pikepdf.Name.XObject, name)
+            placement = target.calc_form_xobject_placement(form, name, rect, allow_expand=True)
+            target.contents_add(pikepdf.Stream(binder, b"q\n" + placement + b"\nQ\n"))
+    finally:
+        for source in opened.values():
+            source.close()
+
+
+def finish(
+    base: bytes, doc: Document, exhibits: list[Exhibit], originals: dict[str, bytes]
+) -> tuple[bytes, int]:
+    """The drawn PDF with its evidence placed and its originals attached, saved as PDF/A
+    (or encrypted, with a password): its bytes and its number of pages."""
+    choices = doc.choices
+    with pikepdf.open(io.BytesIO(base)) as binder:
+        _place(binder, doc)
+        stamp = f"D:{choices.export_date.strftime('%Y%m%d')}000000Z"
+        for exhibit in exhibits:
+            if exhibit.id in originals:  # else damaged, or too large: said in the binder
+                pdfa.attach(
+                    binder,
+                    f"{exhibit.id}-{Path(exhibit.original_name).name or 'original'}",
+                    originals[exhibit.id],
+                    f"Exhibit {exhibit.id}, SHA-256 {exhibit.sha256}",
+                    doc.media_type(exhibit),
+                    stamp,
+                )
+        out = io.BytesIO()
+        if choices.password:
+            binder.save(
+                out,
+                encryption=pikepdf.Encryption(
+                    owner=choices.password, user=choices.password, R=6, aes=True
+                ),
+            )
+        else:
+            if part := choices.pdfa_part:
+                pdfa.finish(binder, part, choices.case_title, choices.prepared_by, doc.moment)
+            binder.save(out, deterministic_id=True)
+        return out.getvalue(), len(binder.pages)

@@ -1,0 +1,125 @@
+"""Pictures in the binder: fitted below an exhibit's details or on a page of their own,
+embedded as they are by img2pdf where it can (lossless and quick), and very tall ones
+(long stitched chats) split across pages at full width without losing a row of pixels."""
+
+from __future__ import annotations
+
+import math
+
+import img2pdf
+from PIL import Image
+
+from tui.core.binder.document import MARGIN, Document, Placed
+from tui.core.binder.typesetting import SANS
+from tui.core.evidence.formats import base as blocks
+from tui.core.evidence.model import Exhibit
+
+#: A picture is shrunk to fit a page of its own down to this share of the page width;
+#: taller ones (long stitched chats) are split across pages at full width instead.
+MIN_WIDTH_SHARE = 0.45
+
+
+#: Below the details a picture may be smaller, down to about a phone's own width, rather
+#: than leave the details alone on a page, but not less than this share of its size on
+#: a page of its own.
+BELOW_DETAILS_SHARE = 0.33
+
+
+BELOW_DETAILS_OF_FRESH = 0.6
+
+
+#: No slice of a split picture is shorter than this share of a page.
+LEAST_SLICE = 1 / 6
+
+
+LABEL_HEIGHT = 5.0
+
+
+def draw_picture(doc: Document, exhibit: Exhibit, picture: blocks.Picture) -> None:
+    """Fit the picture on the page, below the details where it can be read there; split
+    very tall ones (long chats) at full width.
+
+    A picture that fits is embedded by img2pdf, which copies the file's own compressed
+    data without decoding it (lossless and quick), and drawn onto its numbered page
+    afterwards, as PDF evidence is. Others are drawn by fpdf2 from the decoded pixels."""
+    pdf = doc.pdf
+    aspect = max(1, picture.height) / max(1, picture.width)
+    fresh = min(doc.width, (doc.bottom - MARGIN) / aspect)
+    here = min(doc.width, (doc.bottom - pdf.get_y()) / aspect)
+    if here >= max(doc.width * BELOW_DETAILS_SHARE, fresh * BELOW_DETAILS_OF_FRESH):
+        _place_picture(doc, picture, here, aspect)
+    elif fresh >= doc.width * MIN_WIDTH_SHARE:
+        pdf.add_page()
+        _place_picture(doc, picture, fresh, aspect)
+    else:
+        _split_picture(doc, exhibit, picture)
+
+
+def _place_picture(doc: Document, picture: blocks.Picture, width: float, aspect: float) -> None:
+    pdf = doc.pdf
+    x, top = MARGIN + (doc.width - width) / 2, pdf.get_y()
+    embedded = img2pdf_page(picture.original) if picture.original else None
+    if embedded is not None:
+        box = (x, top, width, width * aspect)
+        doc.placed.append(Placed(pdf.page_no(), box, "", one_page=embedded))
+    else:
+        pdf.image(_printable(picture.decode()), x=x, y=top, w=width, h=width * aspect)
+    pdf.set_y(top + width * aspect + 3)
+
+
+def slices(total: int, first: int, full: int, least: int) -> list[int]:
+    """Rows on each page for a picture `total` rows tall: `first` fit on this page and
+    `full` on each page after. A last slice under `least` rows is avoided by sharing the
+    rows out evenly instead."""
+    if total <= first:
+        return [total]
+    count = 1 + math.ceil((total - first) / full)
+    heights = [first] + [full] * (count - 2)
+    heights.append(total - sum(heights))
+    if heights[-1] >= least:
+        return heights
+    head = min(first, total // count)
+    each, extra = divmod(total - head, count - 1)
+    return [head] + [each + (1 if number < extra else 0) for number in range(count - 1)]
+
+
+def _split_picture(doc: Document, exhibit: Exhibit, picture: blocks.Picture) -> None:
+    pdf = doc.pdf
+    image = _printable(picture.decode())
+    mm_per_px = doc.width / image.width
+    full = max(1, math.floor((doc.bottom - MARGIN - LABEL_HEIGHT - 1) / mm_per_px))
+    least = max(1, math.ceil(full * LEAST_SLICE))
+    first = math.floor((doc.bottom - pdf.get_y() - LABEL_HEIGHT - 1) / mm_per_px)
+    if first < least:
+        pdf.add_page()
+        first = full
+    heights = slices(image.height, first, full, least)
+    top = 0
+    for number, rows in enumerate(heights):
+        if number:
+            pdf.add_page()
+        pdf.set_font(SANS, size=8)
+        label = f"Exhibit {exhibit.id}, part {number + 1} of {len(heights)}"
+        pdf.text(MARGIN, pdf.get_y() + LABEL_HEIGHT * 0.7, label)
+        y = pdf.get_y() + LABEL_HEIGHT
+        part = image.crop((0, top, image.width, top + rows))
+        pdf.image(part, x=MARGIN, y=y, w=doc.width, h=rows * mm_per_px)
+        pdf.set_y(y + rows * mm_per_px + 3)
+        top += rows
+
+
+def _printable(image: Image.Image) -> Image.Image:
+    """Pixels a PDF/A file printed in sRGB can hold: CMYK and odd modes become RGB."""
+    if image.mode in ("RGB", "L", "RGBA", "LA", "P", "1"):
+        return image
+    return image.convert("RGB")
+
+
+def img2pdf_page(data: bytes) -> bytes | None:
+    """A one-page PDF holding the picture as it is, or None where img2pdf declines (a
+    transparent PNG, say) or would keep CMYK, which an sRGB binder can't hold."""
+    try:
+        made = bytes(img2pdf.convert(data, rotation=img2pdf.Rotation.ifvalid))
+    except Exception:  # img2pdf has many refusals; fpdf2 draws those pictures instead
+        return None
+    return None if b"/DeviceCMYK" in made else made

@@ -1,0 +1,229 @@
+"""The binder's own sections, in the order they are printed around the exhibits: the
+cover with its integrity statement, the contents, the evidence index, the timeline of
+events, and the appendices (the hash manifest and the custody log)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from fpdf import FPDF
+from fpdf.outline import OutlineSection
+
+from tui.core.binder.choices import AUDIENCES
+from tui.core.binder.document import MARGIN, Document, written_time
+from tui.core.binder.typesetting import (
+    MISSING,
+    SANS,
+    Bold,
+    Mono,
+    Row,
+    drawable,
+    grid,
+    pairs,
+    paragraph,
+)
+from tui.core.evidence.model import Exhibit
+from tui.core.places.case_place import case_place, stored
+from tui.core.places.model import NOT_SAID
+from tui.core.timeline.written_account import parts
+from tui.core.vault import custody
+
+
+def render_contents(pdf: FPDF, outline: list[OutlineSection]) -> None:
+    pdf.set_xy(MARGIN, MARGIN)
+    pdf.set_font(SANS, "B", 16)
+    pdf.cell(0, 10, "Contents", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(SANS, size=10)
+    for section in outline:
+        indent = 6 * section.level
+        pdf.set_x(MARGIN + indent)
+        room = pdf.w - 2 * MARGIN - indent - 18
+        name = drawable(pdf, str(section.name))
+        while len(name) > 8 and pdf.get_string_width(name) > room:
+            name = name[: int(len(name) * 0.9)].rstrip() + "\u2026"
+        pdf.cell(pdf.w - 2 * MARGIN - indent - 16, 6, name)
+        pdf.cell(16, 6, str(section.page_number), align="R", new_x="LMARGIN", new_y="NEXT")
+    reserved = pdf.toc_placeholder
+    while reserved is not None and pdf.page < reserved.start_page + reserved.pages - 1:
+        pdf.add_page()  # fpdf2 asks for exactly the pages reserved, no fewer
+
+
+CONTENTS_LINE = 6.0
+
+
+def contents_pages(doc: Document, exhibits: list[Exhibit]) -> int:
+    """The pages the contents will take: a line each for the index, timeline, exhibits
+    and the two appendices, and two for the heading."""
+    per_page = max(1, int((doc.bottom - MARGIN) // CONTENTS_LINE))
+    return max(1, math.ceil((len(exhibits) + 4 + 2) / per_page))
+
+
+def cover(doc: Document, exhibits: list[Exhibit]) -> None:
+    choices = doc.choices
+    pdf = doc.pdf
+    pdf.add_page()
+    pdf.ln(30)
+    doc.heading(choices.case_title, 22)
+    pdf.ln(2)
+    part = choices.pdfa_part
+    pairs(
+        pdf,
+        doc.setting,
+        [
+            ("Prepared for", AUDIENCES[choices.prepared_for]),
+            ("Prepared by", choices.prepared_by or "the person this happened to"),
+            ("Date", choices.export_date.strftime("%-d %B %Y")),
+            *(
+                [("Where the person lives", case_place(doc.vault))]
+                if stored(doc.vault) != NOT_SAID  # "I'd rather not say" stays unsaid
+                else []
+            ),
+            ("Exhibits", str(len(exhibits))),
+            (
+                "Format",
+                f"PDF/A-{part}b (ISO 19005), for filing and archiving"
+                if part
+                else "PDF, encrypted with a password (so not PDF/A, which forbids encryption)",
+            ),
+        ],
+        size=10,
+        label_share=0.25,
+    )
+    pdf.ln(8)
+    doc.heading("Integrity statement", 12)
+    doc.para(
+        "Each exhibit was copied into an encrypted case file with Reclaim and its SHA-256 "
+        "hash was taken as it was copied, before anything else was done with it. The "
+        "hashes in this binder were checked against the stored copies when it was made. "
+        "Anyone can hash an original file and compare it with the value printed here; a "
+        "match means the file is the same, bit for bit. SHA-1 and MD5 are given as well, "
+        "for older forensic tools; SHA-256 is the reference. The custody log in the "
+        "appendix records every time evidence was added, exported or checked. Every page "
+        f"carries a control number ({choices.prefix}-000001 onwards) so that none can go "
+        "missing unnoticed. Times marked \u201c(estimated)\u201d were read from the file "
+        "(its own metadata or name), not confirmed by the person. A character the "
+        f"binder's typeface can't show (an emoji, say) is printed as {MISSING}; the "
+        "original file holds it.",
+        9,
+        4.6,
+    )
+
+
+INDEX_WIDTHS = (16.0, 37.0, 24.0, 52.0, 51.0)
+
+
+def index(doc: Document, exhibits: list[Exhibit]) -> None:
+    """Two rows an exhibit: its facts, then its whole SHA-256 on one line."""
+    pdf = doc.pdf
+    pdf.start_section("Evidence index")
+    doc.heading("Evidence index")
+    if not exhibits:
+        doc.para("No evidence is in this binder yet; it holds the written account only.", 9)
+        return
+    scale = doc.width / sum(INDEX_WIDTHS)
+    widths = [share * scale for share in INDEX_WIDTHS]
+    hash_widths = (widths[0], doc.width - widths[0])
+    groups = [
+        (
+            Row([
+                Bold(exhibit.id),
+                written_time(exhibit, "captured_at") or "not given",
+                exhibit.platform or "",
+                exhibit.description or exhibit.original_name,
+                exhibit.significance or "",
+            ]),
+            Row(["", Mono(f"SHA-256 {exhibit.sha256}")], hash_widths),
+        )
+        for exhibit in exhibits
+    ]  # fmt: skip
+    header = ("No.", "Captured", "Platform", "Description", "Significance")
+    grid(pdf, doc.setting, widths, header, groups, size=7.5)
+
+
+def timeline(doc: Document) -> None:
+    found = parts(doc.vault)
+    if not found:
+        return
+    pdf = doc.pdf
+    pdf.add_page()
+    pdf.start_section("Timeline of events")
+    doc.heading("Timeline of events")
+    for part in found:
+        paragraph(pdf, doc.setting, Bold(part.heading), 10, 5)
+        pdf.ln(0.5)
+        pairs(pdf, doc.setting, part.lines, size=9, label_share=0.22)
+
+
+MANIFEST_WIDTHS = (50.0, 24.0, 106.0)
+LOG_WIDTHS = (11.0, 29.0, 17.0, 17.0, 106.0)
+
+
+def appendix(doc: Document, exhibits: list[Exhibit]) -> None:
+    pdf = doc.pdf
+    pdf.add_page()
+    pdf.start_section("Appendix: hash manifest")
+    doc.heading("Appendix: hash manifest")
+    if not exhibits:
+        doc.para("No exhibits, so no hashes.", 9)
+    else:
+        doc.para(
+            "SHA-256 is the reference: it was taken as each file came into the case. SHA-1 "
+            "and MD5 are given for older forensic tools that still ask for them.",
+            8.5,
+            4.2,
+        )
+        pdf.ln(2)
+        scale = doc.width / sum(MANIFEST_WIDTHS)
+        groups: list[list[Row]] = []
+        for exhibit in exhibits:
+            found = doc.digests.get(exhibit.id)
+            digests = f"SHA-256 {exhibit.sha256}"
+            if found is not None:
+                digests += f"\nSHA-1   {found.sha1}\nMD5     {found.md5}"
+            cells = [f"{exhibit.id} {exhibit.original_name}", f"{exhibit.size:,} bytes"]
+            groups.append([Row([*cells, Mono(digests)])])
+        header = ("File", "Size", "Hashes")
+        grid(pdf, doc.setting, [w * scale for w in MANIFEST_WIDTHS], header, groups, size=6.5)
+    custody_log(doc)
+
+
+def custody_log(doc: Document) -> None:
+    """The log as a table; each entry's details one to a line, in the monospaced face
+    so that a hash in them stands whole on its line."""
+    pdf = doc.pdf
+    pdf.add_page()
+    pdf.start_section("Appendix: custody log")
+    doc.heading("Appendix: custody log")
+    doc.para(
+        "Every entry is chained to the one before by its hash (#, the first 16 characters). "
+        "Entries recording earlier binders and packages are left out, so that making this "
+        "binder again from the same case gives the same file.",
+        8.5,
+        4.2,
+    )
+    pdf.ln(2)
+    groups: list[list[Row]] = []
+    for entry in custody.entries(doc.vault.table(custody.TABLE)):
+        if entry["action"] in ("binder", "package"):
+            continue
+        details = dict(entry["details"])
+        exhibit = str(details.pop("exhibit", ""))
+        said = "\n".join(f"{key}: {_short(value)}" for key, value in sorted(details.items()))
+        chained = f"#{entry['hash'][:16]}"
+        row: list[str] = [
+            str(entry["seq"]),
+            str(entry["at"]).replace("T", " ").removesuffix("Z"),
+            str(entry["action"]),
+            exhibit,
+            Mono(f"{said}\n{chained}" if said else chained),
+        ]
+        groups.append([Row(row)])
+    scale = doc.width / sum(LOG_WIDTHS)
+    header = ("Entry", "Time (UTC)", "Action", "Exhibit", "Details")
+    grid(pdf, doc.setting, [w * scale for w in LOG_WIDTHS], header, groups, size=6.5)
+
+
+def _short(value: Any) -> str:
+    text = ", ".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
+    return text if len(text) <= 200 else text[:197] + "..."
