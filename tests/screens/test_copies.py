@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Input
 from tests.support.pictures import make_png
 from tests.support.pilot import SIZE, said, screen_text, settle, unlock
 from tui.app import ReclaimApp
-from tui.core.copies.backup import find_backup
+from tui.core.copies.verify import find_backup
 from tui.core.evidence.adding import add_file
 from tui.core.settings import Settings
 from tui.core.vault.vault import Vault

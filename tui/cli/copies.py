@@ -54,8 +54,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace, rest: list[str]) -> int:
-    from tui.core.copies.backup import LinkRefused, find_backup, verify_backup
+    from tui.core.copies.verify import find_backup, verify_backup
     from tui.core.shared.errors import InputError
+    from tui.core.shared.files import LinkRefused
 
     if len(rest) != 1:
         raise InputError("Give the backup to check, e.g. reclaim backup verify /media/usb.")
@@ -107,7 +108,7 @@ def _note_check(args: argparse.Namespace, folder: Path, problem: str | None) -> 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from tui.cli.common import vault_path
-    from tui.core.copies.backup import restore
+    from tui.core.copies.restore import restore
 
     target = restore(
         Path(args.path).expanduser(),
