@@ -1,5 +1,5 @@
-"""Shared fixtures: every test runs with its own home, data and temp folders, a fast KDF
-for vaults made in-process, and the real `reclaim` entry point for CLI tests."""
+"""Shared fixtures: every test runs with its own home, data and temp folders, and a fast
+KDF for the vaults it makes; `cli` runs `reclaim` in the test's process, on its vault."""
 
 from __future__ import annotations
 

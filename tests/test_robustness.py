@@ -14,7 +14,7 @@ import filelock
 import pytest
 
 from tests.support.cases import PASSPHRASE, vault_bytes
-from tests.support.cli import RECLAIM, run_reclaim
+from tests.support.cli import RECLAIM, run_reclaim, run_reclaim_process
 from tui.core.evidence.model import list_exhibits
 from tui.core.vault.vault import Vault
 
@@ -177,7 +177,8 @@ def test_a_second_writer_waits_then_says_the_case_is_open_elsewhere(
     holder = filelock.FileLock(vault.path / ".lock", is_singleton=False)
     with holder:
         started = time.monotonic()
-        result = run_reclaim(*add_command(vault.path, passphrase_file, [source])[1:])
+        # A process of its own: the lock is held by another process, as it would be.
+        result = run_reclaim_process(*add_command(vault.path, passphrase_file, [source])[1:])
         waited = time.monotonic() - started
     assert result.returncode == 1
     assert "open in another Reclaim window or command" in result.stderr

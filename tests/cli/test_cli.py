@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.cases import NEW_PASSPHRASE, PASSPHRASE, vault_bytes
-from tests.support.cli import RECLAIM, Result, run_reclaim
+from tests.support.cli import RECLAIM, Result, run_reclaim, run_reclaim_process
 from tests.support.pictures import make_png
 from tui.core.vault.vault import Vault
 
@@ -72,8 +72,12 @@ def test_python_dash_m_tui_runs_the_same_command_line():
 
 
 def test_init_creates_a_vault_and_shows_the_recovery_code_once(tmp_path: Path):
+    # A real process: the case gets the real key derivation cost (the tests' own is cut
+    # short), and the entry point of the case and evidence commands is proven.
     case = tmp_path / "case"
-    result = run_reclaim("init", "--vault", str(case), "--passphrase-file", "-", stdin=PASSPHRASE)
+    result = run_reclaim_process(
+        "init", "--vault", str(case), "--passphrase-file", "-", stdin=PASSPHRASE
+    )
     assert result.returncode == 0, result.stderr
     match = re.search(r"\b([0-9A-Z]{4}(?:-[0-9A-Z]{4}){5})\b", result.stdout)
     assert match, result.stdout
@@ -83,11 +87,11 @@ def test_init_creates_a_vault_and_shows_the_recovery_code_once(tmp_path: Path):
     assert match.group(1) not in (case / "header.json").read_text()
     code_file = tmp_path / "code"
     code_file.write_text(match.group(1))
-    unlocked = run_reclaim(
+    unlocked = run_reclaim_process(
         "unlock", "--recovery-code", "--vault", str(case), "--passphrase-file", str(code_file)
     )
     assert unlocked.returncode == 0, unlocked.stderr
-    listed = run_reclaim(
+    listed = run_reclaim_process(
         "evidence", "list", "--vault", str(case), "--passphrase-file", "-", stdin=PASSPHRASE + "\n"
     )
     assert listed.returncode == 0 and "No evidence yet" in listed.stdout
