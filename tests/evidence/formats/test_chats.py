@@ -15,8 +15,9 @@ import zlib
 import pytest
 
 from tui.core.evidence import formats
-from tui.core.evidence.formats import chat_summary, chats, telegram, whatsapp, whatsapp_lines
+from tui.core.evidence.formats import base, chat_summary, chats, telegram, whatsapp, whatsapp_lines
 from tui.core.evidence.formats.base import (
+    MAX_ZIP_MEMBERS,
     Facts,
     Fields,
     Heading,
@@ -24,6 +25,7 @@ from tui.core.evidence.formats.base import (
     Probe,
     Table,
     Unreadable,
+    claimed_members,
 )
 from tui.core.evidence.formats.telegram import TelegramJson
 from tui.core.evidence.formats.whatsapp import WhatsAppText, WhatsAppZip
@@ -433,6 +435,19 @@ def test_a_zip_of_100000_members_is_not_opened() -> None:
     assert facts.shown == {}
     blocks, _ = formats.printable(data, "chat.zip")
     assert all(isinstance(b, Notice) for b in blocks)
+
+
+def test_a_zip_whose_end_record_claims_too_many_members_is_not_listed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data = many_members(MAX_ZIP_MEMBERS + 1)
+    assert claimed_members(io.BytesIO(data), len(data)) == MAX_ZIP_MEMBERS + 1
+
+    def never(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the listing was read")
+
+    monkeypatch.setattr(base.zipfile, "ZipFile", never)
+    assert Probe.of_bytes(data, "chat.zip").zip() is None
 
 
 # ---- Telegram --------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -122,10 +123,7 @@ class Probe:
             self._zip_tried = True
             if self.head[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
                 try:
-                    self.handle.seek(0)
-                    archive = zipfile.ZipFile(self.handle)
-                    if len(archive.infolist()) <= MAX_ZIP_MEMBERS:
-                        self._zip = archive
+                    self._zip = open_zip(self.handle, self.size)
                 except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
                     self._zip = None
         return self._zip
@@ -137,6 +135,47 @@ class Probe:
     def text(self, limit: int = HEAD_BYTES) -> str | None:
         """The first bytes as text (UTF-8, or UTF-16 with its mark), or None if binary."""
         return decode_text(self.head[:limit])
+
+
+def open_zip(handle: BinaryIO, size: int) -> zipfile.ZipFile | None:
+    """A zip's listing, or None when it holds more than `MAX_ZIP_MEMBERS` members. One
+    whose own end record claims that many is refused before its directory is read:
+    Python's zipfile takes seconds to list a hundred thousand members. (Errors of a
+    damaged zip are zipfile's, for the caller to turn into a sentence.)"""
+    claimed = claimed_members(handle, size)
+    if claimed is not None and claimed > MAX_ZIP_MEMBERS:
+        return None
+    handle.seek(0)
+    archive = zipfile.ZipFile(handle)
+    return archive if len(archive.infolist()) <= MAX_ZIP_MEMBERS else None
+
+
+_END = struct.Struct("<4s4H2LH")
+_ZIP64_LOCATOR = struct.Struct("<4sLQL")
+_ZIP64_END = struct.Struct("<4sQ2H2L4Q")
+
+
+def claimed_members(handle: BinaryIO, size: int) -> int | None:
+    """How many members a zip's end record says it holds (the zip64 record's count when
+    the plain one is full), or None when no end record is found in its last 64 KiB."""
+    tail_size = min(size, 0xFFFF + _END.size)
+    handle.seek(size - tail_size)
+    tail = handle.read(tail_size)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < _END.size:
+        return None
+    *fields, comment = _END.unpack_from(tail, at)
+    if at + _END.size + comment != len(tail):  # the mark inside a comment: not the end
+        return None
+    count: int = fields[4]
+    if count == 0xFFFF and at >= _ZIP64_LOCATOR.size:
+        mark, _disk, offset, _disks = _ZIP64_LOCATOR.unpack_from(tail, at - _ZIP64_LOCATOR.size)
+        if mark == b"PK\x06\x07" and offset + _ZIP64_END.size <= size:
+            handle.seek(offset)
+            record = handle.read(_ZIP64_END.size)
+            if len(record) == _ZIP64_END.size and record[:4] == b"PK\x06\x06":
+                count = _ZIP64_END.unpack(record)[7]
+    return count
 
 
 def decode_text(data: bytes) -> str | None:

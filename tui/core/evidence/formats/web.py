@@ -14,12 +14,12 @@ import zlib
 
 from tui.core.evidence.formats.base import (
     MAX_INFLATED_BYTES,
-    MAX_ZIP_MEMBERS,
     Block,
     Facts,
     Format,
     Probe,
     Unreadable,
+    open_zip,
     read_member,
 )
 from tui.core.evidence.formats.mime_headers import line
@@ -92,10 +92,10 @@ class Wacz(Format):
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         try:
-            archive = zipfile.ZipFile(io.BytesIO(data))
+            archive = open_zip(io.BytesIO(data), len(data))
         except _ZIP_ERRORS as error:
             raise Unreadable(DAMAGED_ARCHIVE) from error
-        if len(archive.infolist()) > MAX_ZIP_MEMBERS:
+        if archive is None:
             raise Unreadable(DAMAGED_ARCHIVE)
         page = self._read(archive)
         if page.html is None:
