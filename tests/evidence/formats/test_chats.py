@@ -15,7 +15,7 @@ import zlib
 import pytest
 
 from tui.core.evidence import formats
-from tui.core.evidence.formats import base, chat_summary, chats, telegram, whatsapp, whatsapp_lines
+from tui.core.evidence.formats import chat_summary, chats, telegram, whatsapp, whatsapp_lines
 from tui.core.evidence.formats.base import (
     MAX_ZIP_MEMBERS,
     Facts,
@@ -446,7 +446,7 @@ def test_a_zip_whose_end_record_claims_too_many_members_is_not_listed(
     def never(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("the listing was read")
 
-    monkeypatch.setattr(base.zipfile, "ZipFile", never)
+    monkeypatch.setattr(zipfile, "ZipFile", never)
     assert Probe.of_bytes(data, "chat.zip").zip() is None
 
 
