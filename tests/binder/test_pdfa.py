@@ -148,8 +148,10 @@ def content_operators(pdf: pikepdf.Pdf) -> set[str]:
 
 def notdef_uses(pdf: pikepdf.Pdf) -> int:
     """How often the pages' own text draws glyph 0 (.notdef), which PDF/A forbids: each
-    two-byte code of an Identity-H font is looked up in the font's CIDToGIDMap."""
+    two-byte code of an Identity-H font is looked up in the font's CIDToGIDMap (each map
+    decoded once: a binder of hundreds of pages selects the same fonts on every page)."""
     count = 0
+    decoded: dict[tuple[int, int], bytes] = {}
     for page in pdf.pages:
         fonts = page.Resources.get("/Font", pikepdf.Dictionary())
         mapping = b""
@@ -159,7 +161,14 @@ def notdef_uses(pdf: pikepdf.Pdf) -> int:
                 font = fonts.get(str(item.operands[0]))
                 descendant: Any = font.DescendantFonts[0] if font is not None else {}
                 table = descendant.get("/CIDToGIDMap")
-                mapping = table.read_bytes() if isinstance(table, pikepdf.Stream) else b""
+                if not isinstance(table, pikepdf.Stream):
+                    mapping = b""
+                elif not table.is_indirect:
+                    mapping = table.read_bytes()
+                else:
+                    if table.objgen not in decoded:
+                        decoded[table.objgen] = table.read_bytes()
+                    mapping = decoded[table.objgen]
             elif operator in ("Tj", "TJ", "'", '"') and mapping:
                 strings = [o for o in item.operands[-1:] for o in (o if operator == "TJ" else [o])]
                 for text in strings:
