@@ -16,7 +16,7 @@ import pytest
 
 from tests.support.cases import PASSPHRASE
 from tests.support.pictures import make_png
-from tui.cli.evidence import records_json
+from tui.cli.evidence.reading import records_json
 from tui.core.evidence.adding import add_file
 from tui.core.evidence.media import SAME_PICTURE_BITS, fingerprint, same_pictures
 from tui.core.evidence.model import Exhibit, list_exhibits

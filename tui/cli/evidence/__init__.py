@@ -1,0 +1,113 @@
+"""`reclaim evidence ...`: add, list, show, edit, verify and export exhibits. The parser is
+here; each job's commands are in a module of their own."""
+
+from __future__ import annotations
+
+from tui.cli.common import Commands, add_command, add_group
+from tui.cli.evidence.adding import cmd_evidence_add, cmd_evidence_stitch
+from tui.cli.evidence.changing import cmd_evidence_delete, cmd_evidence_edit, cmd_evidence_remove
+from tui.cli.evidence.checking import cmd_evidence_recover, cmd_evidence_verify
+from tui.cli.evidence.details import add_detail_options
+from tui.cli.evidence.reading import (
+    cmd_evidence_export,
+    cmd_evidence_list,
+    cmd_evidence_show,
+    cmd_evidence_similar,
+)
+
+
+def register(commands: Commands) -> None:
+    evidence = add_group(commands, "evidence", "add, list, check and export evidence")
+    add = add_command(
+        evidence,
+        "add",
+        cmd_evidence_add,
+        "adding the evidence",
+        "copy files into the case, untouched, with their SHA-256",
+    )
+    add.add_argument("files", nargs="+", metavar="FILE")
+    add.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="add what a link points to (links are refused otherwise)",
+    )
+    add_detail_options(add)
+    listing = add_command(
+        evidence, "list", cmd_evidence_list, "listing the evidence", "list the evidence"
+    )
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    show = add_command(
+        evidence, "show", cmd_evidence_show, "reading the evidence", "show one exhibit's details"
+    )
+    show.add_argument("id", metavar="ID")
+    show.add_argument("--json", action="store_true", help="machine-readable output")
+    edit = add_command(
+        evidence, "edit", cmd_evidence_edit, "saving the details", "change one exhibit's details"
+    )
+    edit.add_argument("id", metavar="ID")
+    add_detail_options(edit)
+    edit.add_argument(
+        "--confirm-guesses",
+        action="store_true",
+        help="the times guessed from the file are right; stop marking them as guesses",
+    )
+    stitch = add_command(
+        evidence,
+        "stitch",
+        cmd_evidence_stitch,
+        "stitching the screenshots",
+        "join screenshots, top to bottom, into one new exhibit (originals kept)",
+    )
+    stitch.add_argument("ids", nargs="+", metavar="ID", help="two or more, top first")
+    stitch.add_argument("--description", metavar="TEXT", help="what the stitched image shows")
+    remove = add_command(
+        evidence,
+        "remove",
+        cmd_evidence_remove,
+        "removing the exhibit from the binder",
+        "leave an exhibit out of the binder; it stays in the case",
+    )
+    remove.add_argument("id", metavar="ID")
+    remove.add_argument("--undo", action="store_true", help="put it back in the binder")
+    delete = add_command(
+        evidence,
+        "delete",
+        cmd_evidence_delete,
+        "deleting the exhibit",
+        "delete an exhibit for good (asks you to type its number; logged)",
+    )
+    delete.add_argument("id", metavar="ID")
+    delete.add_argument("--confirm", metavar="ID", help="the exhibit number again, to confirm")
+    delete.add_argument("--reason", metavar="TEXT", help="why, kept in the custody log")
+    similar = add_command(
+        evidence,
+        "similar",
+        cmd_evidence_similar,
+        "comparing the images",
+        "group images that show the same picture (perceptual hash, computed here)",
+    )
+    similar.add_argument("--json", action="store_true", help="machine-readable output")
+    add_command(
+        evidence,
+        "verify",
+        cmd_evidence_verify,
+        "checking the evidence",
+        "decrypt and re-hash every exhibit",
+    )
+    add_command(
+        evidence,
+        "recover",
+        cmd_evidence_recover,
+        "taking the evidence back",
+        "put back evidence that is in the case folder but missing from its record "
+        "(or rebuild a lost record from the evidence itself)",
+    )
+    export = add_command(
+        evidence,
+        "export",
+        cmd_evidence_export,
+        "exporting the evidence",
+        "write one exhibit's original bytes to DEST",
+    )
+    export.add_argument("id", metavar="ID")
+    export.add_argument("dest", metavar="DEST", help="a file name, or a folder to put it in")

@@ -1,0 +1,70 @@
+"""`reclaim evidence add` and `stitch`: new exhibits, from the person's files or from
+screenshots already in the case."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tui.cli.common import StderrProgress, open_vault, say, warn
+from tui.cli.evidence.details import given_details
+from tui.core.shared.display import shown
+
+# Each command loads the core modules it needs when it runs, not when the parser is built:
+# `evidence list` never pays for intake's file readers (keeps start-up fast).
+
+
+def cmd_evidence_add(args: argparse.Namespace) -> int:
+    from tui.core.evidence.adding import IntakeResult, stage_file
+    from tui.core.evidence.intake import Batcher
+    from tui.core.evidence.model import clean_details
+    from tui.core.evidence.sources import open_source
+
+    details = given_details(args)
+    clean_details(details)  # refuse a bad date before anything is opened
+    paths = [Path(name) for name in args.files]
+    for path in paths:  # every file must be readable before the first is added
+        open_source(path, args.follow_links).close()
+
+    def recorded(path: Path, result: IntakeResult) -> None:
+        """Said once the record holding it is saved: only then is it in the case."""
+        exhibit = result.exhibit
+        if result.duplicate:
+            warn(
+                f"{shown(str(path))} is already in the case as {exhibit.id}; "
+                "it was not added again."
+            )
+            return
+        say(f"{exhibit.id}  {shown(path.name)}  sha256:{exhibit.sha256}")
+        if problem := exhibit.facts.get("problem"):
+            warn(f"  {exhibit.id} was kept as it is, but: {shown(str(problem))}")
+
+    with open_vault(args) as vault:
+        batcher = Batcher(vault, recorded)
+        try:
+            for path in paths:
+                progress = StderrProgress(f"Adding {shown(path.name)}")
+                batcher.ahead(path.stat().st_size)
+                batcher.add(path, stage_file(vault, path, details, progress, args.follow_links))
+            batcher.flush()
+        except BaseException:
+            batcher.flush()  # what was copied before the problem is kept
+            raise
+    return 0
+
+
+def cmd_evidence_stitch(args: argparse.Namespace) -> int:
+    from tui.core.evidence.stitch import stitch
+
+    with open_vault(args) as vault:
+        result = stitch(vault, args.ids, args.description or "")
+    exhibit = result.exhibit
+    if result.duplicate:
+        say(f"That stitched image is already in the case as {exhibit.id}.")
+        return 0
+    say(
+        f"{exhibit.id}  {shown(exhibit.original_name)}  {exhibit.width}x{exhibit.height}  "
+        f"sha256:{exhibit.sha256}"
+    )
+    say(f"Made from {', '.join(exhibit.derived_from)}, which are kept as they were.")
+    return 0

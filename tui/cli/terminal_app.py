@@ -1,0 +1,47 @@
+"""`reclaim` with no command: the terminal app, on the default case (or --vault), as a
+clinic's kiosk, or on the made-up sample case. Loaded only when the app is what was asked
+for, so that the commands never load Textual."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tui.app import ReclaimApp
+from tui.cli.common import vault_path
+from tui.cli.stop_signals import StopOnSignal, Stopped
+from tui.core.demo import DEMO_PASSPHRASE, create_demo_case, remove_demo_case, sweep_stale_demos
+from tui.core.kiosk import throttle
+from tui.core.settings import load_settings
+from tui.core.vault.vault import Vault
+from tui.widgets.full_picture import prepare
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """The terminal app: the default vault (or --vault), a kiosk, or the demo case.
+    Demo folders left by an earlier demo that was killed are swept first."""
+    sweep_stale_demos()
+    settings = load_settings(Path(args.config).expanduser() if args.config else None)
+    prepare(settings.full_detail_pictures)  # asks the terminal, so before the app starts
+    throttle.KIOSK = throttle.UnlockThrottle()  # this run's kiosk starts with no failures
+    demo: Vault | None = None
+
+    def clean_up() -> None:
+        if demo is not None:
+            remove_demo_case(demo)
+
+    with StopOnSignal(clean_up) as stop:
+        try:
+            if args.demo:
+                demo = create_demo_case()  # a signal meanwhile removes the half-made folder
+                stop.check()
+                hint = f"This is the made-up sample case. Its passphrase is: {DEMO_PASSPHRASE}"
+                app = ReclaimApp(demo.path, settings, demo_vault=demo, demo_hint=hint)
+            else:
+                app = ReclaimApp(vault_path(args), settings, kiosk=args.kiosk)
+            return stop.run(app)
+        except Stopped:
+            return stop.status
+        finally:
+            stop.closing = True  # a signal from here on waits for this clean-up
+            clean_up()
