@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tui.core.evidence import formats
+
 if TYPE_CHECKING:
     from PIL import Image
 
@@ -18,9 +20,7 @@ BLUR_BLOCKS = 6
 
 def load_image(data: bytes, name: str = "") -> Image.Image | None:
     """A small picture of the file (a photo, a recording's first frame), or None."""
-    from PIL import Image
-
-    from tui.core.evidence import formats
+    from PIL import Image  # Pillow loads when a picture is asked for: start-up stays fast
 
     image = formats.preview(data, name)
     if image is None:

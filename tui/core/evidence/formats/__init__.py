@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING, BinaryIO
 
 from tui.core.evidence.formats.base import Block, Facts, Format, Notice, Probe, Unreadable
+from tui.core.evidence.formats.other import UNKNOWN
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -52,8 +53,6 @@ def handlers() -> tuple[Format, ...]:
 
 def identify(probe: Probe) -> Format:
     """The handler for a file: the content decides, the extension breaks a tie."""
-    from tui.core.evidence.formats.other import UNKNOWN
-
     best: tuple[int, int, int] = (0, 0, 0)
     chosen: Format = UNKNOWN
     for order, handler in enumerate(handlers()):
@@ -72,8 +71,6 @@ def identify(probe: Probe) -> Format:
 
 def by_media_type(media_type: str) -> Format:
     """The handler that names this media type (for records made before content checks)."""
-    from tui.core.evidence.formats.other import UNKNOWN
-
     return next((h for h in handlers() if h.media_type == media_type), UNKNOWN)
 
 
