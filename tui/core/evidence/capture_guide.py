@@ -9,7 +9,17 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tui.core.shared.data_files import ChecklistError, check_fields, check_id, prose, read_toml
+from tui.core.shared.data_files import (
+    HEADING,
+    ChecklistError,
+    check_choice,
+    check_fields,
+    check_id,
+    prose,
+    read_toml,
+    tables,
+    text_list,
+)
 from tui.core.shared.paths import checklists_dir
 
 FILE = "capture-guide.toml"
@@ -20,8 +30,7 @@ KIND_TITLES = {
     "pdf": "Saving a page as PDF",
     "download": "Downloading whole videos and your data",
 }
-REQUIRED: dict[str, type] = {"title": str, "reviewed": date, "source": str, "intro": str}
-REQUIRED |= {"should_show": list, "methods": list}
+REQUIRED = HEADING | {"should_show": list, "methods": list}
 METHOD: dict[str, type] = {"id": str, "kind": str, "device": str, "title": str, "steps": list}
 METHOD_OPTIONAL: dict[str, type] = {"tip": str}
 
@@ -49,32 +58,22 @@ class CaptureGuide:
         return tuple(method for method in self.methods if method.kind == kind)
 
 
-def _sentences(items: list[Any], where: str) -> tuple[str, ...]:
-    if not items or not all(isinstance(item, str) and item.strip() for item in items):
-        raise ChecklistError(f"{where} should be a list of sentences.")
-    return tuple(prose(item) for item in items)
-
-
 def parse(data: dict[str, Any], name: str = FILE) -> CaptureGuide:
     check_fields(data, REQUIRED, {}, name)
-    should_show = _sentences(data["should_show"], f"{name}: should_show")
+    should_show = text_list(data, "should_show", name, required=True)
     methods: list[CaptureMethod] = []
     seen: set[str] = set()
-    for number, raw in enumerate(data["methods"], start=1):
-        where = f"{name}, method {number}"
-        if not isinstance(raw, dict):
-            raise ChecklistError(f"{where} should be a [[methods]] table.")
+    for where, raw in tables(data["methods"], name, "method", "methods"):
         check_fields(raw, METHOD, METHOD_OPTIONAL, where)
         check_id(raw["id"], seen, where)
-        if raw["kind"] not in KINDS:
-            raise ChecklistError(f"{where}: kind should be one of {', '.join(KINDS)}.")
+        check_choice(raw["kind"], KINDS, "kind", where)
         methods.append(
             CaptureMethod(
                 id=raw["id"],
                 kind=raw["kind"],
                 device=prose(raw["device"]),
                 title=prose(raw["title"]),
-                steps=_sentences(raw["steps"], f"{where}: steps"),
+                steps=text_list(raw, "steps", where, required=True),
                 tip=prose(raw.get("tip", "")),
             )
         )

@@ -9,12 +9,20 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tui.core.shared.data_files import ChecklistError, check_fields, prose, read_toml
+from tui.core.shared.data_files import (
+    HEADING,
+    ChecklistError,
+    check_fields,
+    prose,
+    read_toml,
+    tables,
+    text_list,
+    texts,
+)
 from tui.core.shared.paths import checklists_dir
 
 FILE = "password-managers.toml"
-REQUIRED: dict[str, type] = {"title": str, "reviewed": date, "source": str, "intro": str}
-REQUIRED |= {"look_for": list, "options": list}
+REQUIRED = HEADING | {"look_for": list, "options": list}
 OPTION: dict[str, type] = {"name": str, "cost": str, "note": str}
 
 
@@ -39,20 +47,17 @@ def parse(data: dict[str, Any], name: str = FILE) -> Guidance:
     check_fields(data, REQUIRED, {}, name)
     if not data["options"] or not data["look_for"]:
         raise ChecklistError(f"{name} needs at least one option and one thing to look for.")
-    if not all(isinstance(item, str) and item.strip() for item in data["look_for"]):
-        raise ChecklistError(f"{name}: look_for should be a list of sentences.")
+    look_for = text_list(data, "look_for", name)
     options = []
-    for number, raw in enumerate(data["options"], start=1):
-        if not isinstance(raw, dict):
-            raise ChecklistError(f"{name}, option {number} should be an [[options]] table.")
-        check_fields(raw, OPTION, {}, f"{name}, option {number}")
-        options.append(Option(**{k: prose(v) for k, v in raw.items()}))
+    for where, raw in tables(data["options"], name, "option", "options"):
+        check_fields(raw, OPTION, {}, where)
+        options.append(Option(**texts(raw)))
     return Guidance(
         title=data["title"],
         reviewed=data["reviewed"],
         source=prose(data["source"]),
         intro=prose(data["intro"]),
-        look_for=tuple(prose(item) for item in data["look_for"]),
+        look_for=look_for,
         options=tuple(options),
     )
 

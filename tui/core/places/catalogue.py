@@ -30,12 +30,17 @@ from tui.core.places.model import (
 )
 from tui.core.shared.data_files import (
     ChecklistError,
+    check_choice,
     check_fields,
     check_id,
+    check_link,
     check_names,
     name_key,
     prose,
     read_toml,
+    tables,
+    text_list,
+    texts,
 )
 from tui.core.shared.display import acts_on_a_terminal
 from tui.core.shared.errors import InputError
@@ -74,15 +79,7 @@ SUBDIVISION = re.compile(r"[a-z]{2}-[a-z0-9]{1,3}")
 
 
 def _strings(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
-    items = raw.get(key, [])
-    if not all(isinstance(item, str) and item.strip() for item in items):
-        raise ChecklistError(f"{where}: {key} should be a list of short sentences.")
-    return tuple(prose(item) for item in items)
-
-
-def _link(raw: dict[str, Any], where: str) -> None:
-    if not str(raw.get("link", "https://")).startswith("https://"):
-        raise ChecklistError(f"{where}: the link should start with https://.")
+    return text_list(raw, key, where, "short sentences")
 
 
 def _table(raw: object, where: str) -> dict[str, Any]:
@@ -91,47 +88,34 @@ def _table(raw: object, where: str) -> dict[str, Any]:
     return raw
 
 
-def _texts(raw: dict[str, Any]) -> dict[str, Any]:
-    return {k: prose(v) if isinstance(v, str) and k != "id" else v for k, v in raw.items()}
-
-
-def _choice(value: str, allowed: tuple[str, ...], key: str, where: str) -> None:
-    if value not in allowed:
-        raise ChecklistError(f"{where}: {key} should be one of {', '.join(allowed)}.")
-
-
 def _contacts(entries: list[Any], where: str) -> tuple[PlaceContact, ...]:
     found = []
-    for number, entry in enumerate(entries, start=1):
-        here = f"{where}, contact {number}"
-        raw = _table(entry, here)
+    for here, raw in tables(entries, where, "contact", "contacts"):
         check_fields(raw, CONTACT, CONTACT_OPTIONAL, here)
         if "audience" in raw:
-            _choice(raw["audience"], AUDIENCES, "audience", here)
-        found.append(PlaceContact(**_texts(raw)))
+            check_choice(raw["audience"], AUDIENCES, "audience", here)
+        found.append(PlaceContact(**texts(raw)))
     return tuple(found)
 
 
 def _clocks(entries: list[Any], where: str) -> tuple[Clock, ...]:
     found = []
     seen: set[str] = set()
-    for number, entry in enumerate(entries, start=1):
-        here = f"{where}, clock {number}"
-        raw = _table(entry, here)
+    for here, raw in tables(entries, where, "clock", "clocks"):
         check_fields(raw, CLOCK, CLOCK_OPTIONAL, here)
         check_id(raw["id"], seen, here)
-        _choice(raw["status"], STATUSES, "status", here)
-        _choice(raw["starts"], STARTS, "starts", here)
+        check_choice(raw["status"], STATUSES, "status", here)
+        check_choice(raw["starts"], STARTS, "starts", here)
         if isinstance(raw["hours"], bool) or raw["hours"] <= 0:
             raise ChecklistError(f"{here}: hours should be a positive number.")
         kinds = _strings(raw, "kinds", here)
         for kind in kinds:
-            _choice(kind, SITE_KINDS, "each of kinds", here)
+            check_choice(kind, SITE_KINDS, "each of kinds", here)
         if (words := MUST_SAY.get(raw["status"])) and words not in raw["rule"].casefold():
             raise ChecklistError(
                 f'{here}: a clock that is {raw["status"]} should say so in its rule ("{words}").'
             )
-        fields = _texts({k: v for k, v in raw.items() if k != "from"})
+        fields = texts({k: v for k, v in raw.items() if k != "from"})
         fields |= {"kinds": kinds, "valid_request": _strings(raw, "valid_request", here)}
         found.append(Clock(**fields, from_=raw.get("from")))
     return tuple(found)
@@ -140,32 +124,28 @@ def _clocks(entries: list[Any], where: str) -> tuple[Clock, ...]:
 def _routes(entries: list[Any], where: str) -> tuple[Route, ...]:
     found = []
     seen: set[str] = set()
-    for number, entry in enumerate(entries, start=1):
-        here = f"{where}, route {number}"
-        raw = _table(entry, here)
+    for here, raw in tables(entries, where, "route", "routes"):
         check_fields(raw, ROUTE, ROUTE_OPTIONAL, here)
         check_id(raw["id"], seen, here)
-        _choice(raw["after"], AFTER, "after", here)
+        check_choice(raw["after"], AFTER, "after", here)
         if "audience" in raw:
-            _choice(raw["audience"], AUDIENCES, "audience", here)
-        _link(raw, here)
+            check_choice(raw["audience"], AUDIENCES, "audience", here)
+        check_link(raw, here)
         bring = _strings(raw, "bring", here)
         if not bring:
             raise ChecklistError(f"{here}: bring should say what to have ready.")
-        found.append(Route(**{**_texts(raw), "bring": bring}))
+        found.append(Route(**{**texts(raw), "bring": bring}))
     return tuple(found)
 
 
 def _legal(entries: list[Any], where: str) -> tuple[Law, ...]:
     found = []
     seen: set[str] = set()
-    for number, entry in enumerate(entries, start=1):
-        here = f"{where}, law {number}"
-        raw = _table(entry, here)
+    for here, raw in tables(entries, where, "law", "legal"):
         check_fields(raw, LEGAL, {}, here)
         check_id(raw["id"], seen, here)
-        _choice(raw["status"], STATUSES, "status", here)
-        found.append(Law(**_texts(raw)))
+        check_choice(raw["status"], STATUSES, "status", here)
+        found.append(Law(**texts(raw)))
     return tuple(found)
 
 
@@ -188,7 +168,7 @@ def parse(data: dict[str, Any], name: str, parent: Jurisdiction | None = None) -
     if "emergency" in data:
         raw = _table(data["emergency"], f"{name}, [emergency]")
         check_fields(raw, EMERGENCY, {}, f"{name}, [emergency]")
-        emergency = Emergency(**_texts(raw))
+        emergency = Emergency(**texts(raw))
     elif parent is not None:
         emergency = parent.emergency
     if emergency is None:
@@ -199,8 +179,8 @@ def parse(data: dict[str, Any], name: str, parent: Jurisdiction | None = None) -
         check_fields(raw, LETTER, LETTER_OPTIONAL, f"{name}, [letter]")
         kinds = _strings(raw, "kinds", f"{name}, [letter]") or SITE_KINDS
         for kind in kinds:
-            _choice(kind, SITE_KINDS, "each of kinds", f"{name}, [letter]")
-        letter = LetterWording(**{**_texts(raw), "kinds": kinds})
+            check_choice(kind, SITE_KINDS, "each of kinds", f"{name}, [letter]")
+        letter = LetterWording(**{**texts(raw), "kinds": kinds})
     clocks = _clocks(_list(data, "clocks", name), name)
     aliases = _strings(data, "aliases", name)
     return Jurisdiction(

@@ -16,11 +16,16 @@ from typing import Any
 from tui.core.shared.data_files import (
     ID,
     ChecklistError,
+    check_choice,
     check_fields,
+    check_link,
     check_names,
     name_key,
     prose,
     read_toml,
+    tables,
+    text_list,
+    texts,
 )
 from tui.core.shared.paths import checklists_dir
 
@@ -83,30 +88,23 @@ def parse(data: dict[str, Any], name: str) -> Checklist:
     check_fields(data, REQUIRED, OPTIONAL, name)
     if not ID.fullmatch(data["id"]):
         raise ChecklistError(f"{name}: the id should be lowercase letters, digits and dashes.")
-    if data["kind"] not in KINDS:
-        raise ChecklistError(f"{name}: kind should be one of {', '.join(KINDS)}.")
-    if not all(isinstance(alias, str) and alias.strip() for alias in data.get("aliases", [])):
-        raise ChecklistError(f"{name}: aliases should be a list of names.")
+    check_choice(data["kind"], KINDS, "kind", name)
+    text_list(data, "aliases", name, "names")
     check_names({}, data["id"], (data["platform"], *data.get("aliases", [])), name)
     if not data["steps"]:
         raise ChecklistError(f"{name} has no steps.")
     steps: list[ChecklistStep] = []
-    for number, raw in enumerate(data["steps"], start=1):
-        where = f"{name}, step {number}"
-        if not isinstance(raw, dict):
-            raise ChecklistError(f"{where} should be a [[steps]] table.")
+    for where, raw in tables(data["steps"], name, "step", "steps"):
         check_fields(raw, STEP_REQUIRED, STEP_OPTIONAL, where)
-        if raw.get("action", ACTIONS[0]) not in ACTIONS:
-            raise ChecklistError(f"{where}: action should be one of {', '.join(ACTIONS)}.")
-        if not raw.get("link", "https://").startswith("https://"):
-            raise ChecklistError(f"{where}: link should start with https://.")
+        check_choice(raw.get("action", ACTIONS[0]), ACTIONS, "action", where)
+        check_link(raw, where)
         if not ID.fullmatch(raw["id"]):
             raise ChecklistError(
                 f"{where}: the id should be lowercase letters, digits and dashes."
             )
         if any(s.id == raw["id"] for s in steps):
             raise ChecklistError(f"{name} has two steps with the id {raw['id']!r}.")
-        steps.append(ChecklistStep(**{k: prose(v) for k, v in raw.items()}))
+        steps.append(ChecklistStep(**texts(raw)))
     return Checklist(
         id=data["id"],
         title=data["title"],

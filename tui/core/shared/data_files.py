@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,8 @@ from tui.core.shared.errors import ReclaimError
 
 #: Ids in data files: lowercase words joined by dashes (also a checklist's file name).
 ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+#: What a guide's file (the capture guide, legal options, password managers) opens with.
+HEADING: dict[str, type] = {"title": str, "reviewed": date, "source": str, "intro": str}
 
 
 class ChecklistError(ReclaimError):
@@ -78,6 +82,53 @@ def check_id(value: str, seen: set[str], where: str) -> None:
     if value in seen:
         raise ChecklistError(f"{where}: the id {value} is used twice.")
     seen.add(value)
+
+
+def check_choice(value: object, allowed: tuple[str, ...], key: str, where: str) -> None:
+    """A value is one of the words the schema allows for `key`."""
+    if value not in allowed:
+        raise ChecklistError(f"{where}: {key} should be one of {', '.join(allowed)}.")
+
+
+def check_link(table: dict[str, Any], where: str) -> None:
+    """A table's `link`, where it has one, is an https address."""
+    if not str(table.get("link", "https://")).startswith("https://"):
+        raise ChecklistError(f"{where}: the link should start with https://.")
+
+
+def tables(entries: list[Any], where: str, item: str, key: str) -> Iterator[tuple[str, Any]]:
+    """Each `[[key]]` table of a list, with where it is in the file ("file, `item` 3");
+    anything in the list that is not a table is refused."""
+    article = "an" if key[0] in "aeiou" else "a"
+    for number, table in enumerate(entries, start=1):
+        here = f"{where}, {item} {number}"
+        if not isinstance(table, dict):
+            raise ChecklistError(f"{here} should be {article} [[{key}]] table.")
+        yield here, table
+
+
+def text_list(
+    table: dict[str, Any],
+    key: str,
+    where: str,
+    described: str = "sentences",
+    *,
+    required: bool = False,
+) -> tuple[str, ...]:
+    """A table's list of texts under `key` (none when it has no `key`), each as `prose`;
+    a text that is not one, or empty, and an empty list where one is `required`, are
+    refused, saying the list should be one of what it `described`."""
+    items = table.get(key, [])
+    if (required and not items) or not all(
+        isinstance(item, str) and item.strip() for item in items
+    ):
+        raise ChecklistError(f"{where}: {key} should be a list of {described}.")
+    return tuple(prose(item) for item in items)
+
+
+def texts(table: dict[str, Any]) -> dict[str, Any]:
+    """A table with each of its texts but its id as `prose`, the rest as they are."""
+    return {k: prose(v) if isinstance(v, str) and k != "id" else v for k, v in table.items()}
 
 
 def prose(text: str) -> str:

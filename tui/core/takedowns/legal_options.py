@@ -11,12 +11,21 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.places.model import Jurisdiction
-from tui.core.shared.data_files import ChecklistError, check_fields, check_id, prose, read_toml
+from tui.core.shared.data_files import (
+    HEADING,
+    ChecklistError,
+    check_fields,
+    check_id,
+    prose,
+    read_toml,
+    tables,
+    text_list,
+    texts,
+)
 from tui.core.shared.paths import checklists_dir
 
 FILE = "legal-options.toml"
-REQUIRED: dict[str, type] = {"title": str, "reviewed": date, "source": str, "intro": str}
-REQUIRED |= {"options": list}
+REQUIRED = HEADING | {"options": list}
 OPTION: dict[str, type] = {"id": str, "title": str, "what": str, "good_for": str}
 OPTION |= {"keep_in_mind": list}
 OPTION_OPTIONAL: dict[str, type] = {"next": str}
@@ -51,18 +60,11 @@ def parse(data: dict[str, Any], name: str = FILE) -> LegalOptions:
     check_fields(data, REQUIRED, {}, name)
     options: list[LegalOption] = []
     seen: set[str] = set()
-    for number, raw in enumerate(data["options"], start=1):
-        where = f"{name}, option {number}"
-        if not isinstance(raw, dict):
-            raise ChecklistError(f"{where} should be an [[options]] table.")
+    for where, raw in tables(data["options"], name, "option", "options"):
         check_fields(raw, OPTION, OPTION_OPTIONAL, where)
         check_id(raw["id"], seen, where)
-        items = raw["keep_in_mind"]
-        if not items or not all(isinstance(item, str) and item.strip() for item in items):
-            raise ChecklistError(f"{where}: keep_in_mind should be a list of sentences.")
-        texts = {k: prose(v) for k, v in raw.items() if isinstance(v, str) and k != "id"}
-        keep = tuple(prose(item) for item in items)
-        options.append(LegalOption(**{**raw, **texts, "keep_in_mind": keep}))
+        keep = text_list(raw, "keep_in_mind", where, required=True)
+        options.append(LegalOption(**{**texts(raw), "keep_in_mind": keep}))
     if not options:
         raise ChecklistError(f"{name} needs at least one option.")
     return LegalOptions(

@@ -13,12 +13,17 @@ from typing import Any
 from tui.core.places.model import SITE_KINDS
 from tui.core.shared.data_files import (
     ChecklistError,
+    check_choice,
     check_fields,
     check_id,
+    check_link,
     check_names,
     name_key,
     prose,
     read_toml,
+    tables,
+    text_list,
+    texts,
 )
 from tui.core.shared.paths import checklists_dir
 
@@ -130,13 +135,6 @@ def _ids(entries: list[Any], where: str) -> None:
         check_id(entry["id"], seen, where)
 
 
-def _aliases(raw: dict[str, Any], where: str) -> tuple[str, ...]:
-    aliases = raw.get("aliases", [])
-    if not all(isinstance(alias, str) and alias.strip() for alias in aliases):
-        raise ChecklistError(f"{where}: aliases should be a list of names.")
-    return tuple(alias.strip() for alias in aliases)
-
-
 def _names(entries: list[Site | HashService], name: str) -> None:
     """No name (id, name or alias) may name two routes: `route` must know which one the
     person meant, and a typo in the file must not silently send a request elsewhere."""
@@ -148,37 +146,24 @@ def _names(entries: list[Site | HashService], name: str) -> None:
 def parse(data: dict[str, Any], name: str = FILE) -> Directions:
     check_fields(data, REQUIRED, OPTIONAL, name)
     sites: list[Site] = []
-    for number, raw in enumerate(data["sites"], start=1):
-        where = f"{name}, site {number}"
-        if not isinstance(raw, dict):
-            raise ChecklistError(f"{where} should be a [[sites]] table.")
+    for where, raw in tables(data["sites"], name, "site", "sites"):
         if moved := [key for key in DEADLINE_KEYS if key in raw]:
             raise ChecklistError(
                 f"{where}: {', '.join(moved)} belongs in checklists/jurisdictions/ "
                 "(a deadline is the law of a place, not of a site)."
             )
         check_fields(raw, SITE, SITE_OPTIONAL, where)
-        if raw["kind"] not in SITE_KINDS:
-            raise ChecklistError(f"{where}: kind should be one of {', '.join(SITE_KINDS)}.")
-        asks = raw["asks_for"]
-        if not asks or not all(isinstance(item, str) and item.strip() for item in asks):
-            raise ChecklistError(f"{where}: asks_for should be a list of what the site needs.")
-        if not str(raw.get("link", "https://")).startswith("https://"):
-            raise ChecklistError(f"{where}: the link should start with https://.")
-        texts = {k: prose(v) for k, v in raw.items() if isinstance(v, str) and k != "id"}
-        asks_for = tuple(prose(item) for item in asks)
-        aliases = _aliases(raw, where)
-        sites.append(Site(**{**raw, **texts, "asks_for": asks_for, "aliases": aliases}))
+        check_choice(raw["kind"], SITE_KINDS, "kind", where)
+        asks_for = text_list(raw, "asks_for", where, "what the site needs", required=True)
+        check_link(raw, where)
+        aliases = text_list(raw, "aliases", where, "names")
+        sites.append(Site(**{**texts(raw), "asks_for": asks_for, "aliases": aliases}))
     services: list[HashService] = []
-    for number, raw in enumerate(data["hash_services"], start=1):
-        where = f"{name}, hash service {number}"
-        if not isinstance(raw, dict):
-            raise ChecklistError(f"{where} should be a [[hash_services]] table.")
+    for where, raw in tables(data["hash_services"], name, "hash service", "hash_services"):
         check_fields(raw, SERVICE, SERVICE_OPTIONAL, where)
-        if not raw["link"].startswith("https://"):
-            raise ChecklistError(f"{where}: the link should start with https://.")
-        texts = {k: prose(v) for k, v in raw.items() if isinstance(v, str) and k != "id"}
-        services.append(HashService(**{**raw, **texts, "aliases": _aliases(raw, where)}))
+        check_link(raw, where)
+        aliases = text_list(raw, "aliases", where, "names")
+        services.append(HashService(**{**texts(raw), "aliases": aliases}))
     escalations = _escalations(data.get("escalations", []), name)
     _ids(data["sites"] + data["hash_services"], name)
     _names([*sites, *services], name)
@@ -199,20 +184,12 @@ def _escalations(entries: Any, name: str) -> tuple[Escalation, ...]:
     if not isinstance(entries, list):
         raise ChecklistError(f"{name}: escalations should be [[escalations]] tables.")
     steps = []
-    for number, raw in enumerate(entries, start=1):
-        where = f"{name}, escalation {number}"
-        if not isinstance(raw, dict):
-            raise ChecklistError(f"{where} should be an [[escalations]] table.")
+    for where, raw in tables(entries, name, "escalation", "escalations"):
         check_fields(raw, ESCALATION, {"link": str, "bring": list}, where)
-        if raw["after"] not in AFTER:
-            raise ChecklistError(f"{where}: after should be one of {', '.join(AFTER)}.")
-        if not raw.get("link", "https://").startswith("https://"):
-            raise ChecklistError(f"{where}: the link should start with https://.")
-        bring = raw.get("bring", [])
-        if not all(isinstance(item, str) and item.strip() for item in bring):
-            raise ChecklistError(f"{where}: bring should be a list of what to have ready.")
-        texts = {k: prose(v) for k, v in raw.items() if isinstance(v, str) and k != "id"}
-        steps.append(Escalation(**{**raw, **texts, "bring": tuple(prose(b) for b in bring)}))
+        check_choice(raw["after"], AFTER, "after", where)
+        check_link(raw, where)
+        bring = text_list(raw, "bring", where, "what to have ready")
+        steps.append(Escalation(**{**texts(raw), "bring": bring}))
     _ids(entries, f"{name}, escalations")
     return tuple(steps)
 
