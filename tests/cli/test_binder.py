@@ -1,4 +1,4 @@
-"""`reclaim binder` through the real entry point."""
+"""`reclaim binder` as a person types it, run in this process through `tui.cli.main`."""
 
 import hashlib
 import io
