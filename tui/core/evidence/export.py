@@ -5,12 +5,11 @@ the hash taken at intake first, and an export is written to the custody log."""
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 from tui.core.evidence.model import Exhibit, get_exhibit
 from tui.core.evidence.stored import check_stored
-from tui.core.shared.atomic import check_new_file, fsync_dir, open_private, temp_path_for
+from tui.core.shared.atomic import atomic_writer, check_new_file
 from tui.core.shared.errors import VaultDamaged
 from tui.core.vault import custody
 from tui.core.vault.vault import Vault
@@ -31,21 +30,11 @@ def export_original(vault: Vault, exhibit_id: str, destination: Path) -> Path:
     if not destination.is_dir():
         target = destination
     check_new_file(target, into="export into")
-    temp = temp_path_for(target, suffix=".part")
-    try:
-        with open_private(temp) as handle:
-            damage = check_stored(vault, exhibit, handle.write)
-            if damage:
-                raise VaultDamaged(
-                    f"{exhibit.id} can't be exported: {damage}. Restore it from a backup copy."
-                )
-            handle.flush()
-            os.fsync(handle.fileno())
-        temp.replace(target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    fsync_dir(target.parent)
+    with atomic_writer(target, suffix=".part") as handle:
+        if damage := check_stored(vault, exhibit, handle.write):
+            raise VaultDamaged(
+                f"{exhibit.id} can't be exported: {damage}. Restore it from a backup copy."
+            )
     with vault.transaction():
         custody.append(
             vault.table(custody.TABLE),

@@ -57,9 +57,13 @@ def open_private(path: Path) -> BinaryIO:
 
 
 @contextlib.contextmanager
-def atomic_writer(target: Path) -> Iterator[BinaryIO]:
-    """Write `target` all at once: the new content appears only if the block succeeds."""
-    tmp = temp_path_for(target)
+def atomic_writer(
+    target: Path, suffix: str = ".tmp", sync_folder: bool = True
+) -> Iterator[BinaryIO]:
+    """Write `target` all at once: the new content appears only if the block succeeds.
+    The temp file's name ends in `suffix`; `sync_folder=False` leaves the fsync of the
+    folder to a caller that writes many files into it."""
+    tmp = temp_path_for(target, suffix)
     try:
         with open_private(tmp) as handle:
             yield handle
@@ -69,7 +73,8 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    fsync_dir(target.parent)
+    if sync_folder:
+        fsync_dir(target.parent)
 
 
 def atomic_write(target: Path, data: bytes) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from tui.core.shared.atomic import DIR_MODE, open_private, temp_path_for
+from tui.core.shared.atomic import DIR_MODE, atomic_writer
 from tui.core.shared.errors import InputError, VaultDamaged
 
 WRITE = "write through"
@@ -96,19 +96,11 @@ def copy_plain(source: Path, target: Path, progress: Callable[[int], None]) -> s
     file is new (O_EXCL, O_NOFOLLOW, 0600) and the rename replaces a name, never follows
     it."""
     digest = hashlib.sha256()
-    temp = temp_path_for(target)
-    try:
-        with open_plain(source) as reader, open_private(temp) as writer:
-            while chunk := reader.read(CHUNK):
-                digest.update(chunk)
-                writer.write(chunk)
-                progress(len(chunk))
-            writer.flush()
-            os.fsync(writer.fileno())
-        temp.replace(target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    with open_plain(source) as reader, atomic_writer(target, sync_folder=False) as writer:
+        while chunk := reader.read(CHUNK):
+            digest.update(chunk)
+            writer.write(chunk)
+            progress(len(chunk))
     return digest.hexdigest()
 
 

@@ -199,6 +199,17 @@ class Media(Format):
             facts.shown["created"] = created
         return facts
 
+    def printable(self, data: bytes, name: str) -> list[Block]:
+        return self.print_from(data, name)
+
+    def printable_source(self, probe: Probe) -> list[Block]:
+        """Read by PyAV in place: a 2 GiB recording is never in memory whole."""
+        return self.print_from(probe.handle, probe.name)
+
+    def print_from(self, source: bytes | BinaryIO, name: str) -> list[Block]:
+        """What the binder prints of the file, read from memory or its open handle."""
+        raise NotImplementedError
+
 
 def video_stream(container: InputContainer) -> VideoStream | None:
     return next((s for s in container.streams.video if not is_cover(s)), None)
@@ -288,13 +299,6 @@ class Recording(Media):
                 return None
             frame = frame_near(container, stream, stream.start_time or 0)
             return still(frame, PREVIEW_SIDE) if frame else None
-
-    def printable(self, data: bytes, name: str) -> list[Block]:
-        return self.print_from(data, name)
-
-    def printable_source(self, probe: Probe) -> list[Block]:
-        """Read by PyAV in place: a 2 GiB recording is never in memory whole."""
-        return self.print_from(probe.handle, probe.name)
 
     def print_from(self, source: bytes | BinaryIO, name: str) -> list[Block]:
         with opened(source, self.demuxer) as container:

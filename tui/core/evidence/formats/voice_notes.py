@@ -91,13 +91,6 @@ class VoiceNote(Media):
     def preview(self, data: bytes) -> Image.Image | None:
         return None
 
-    def printable(self, data: bytes, name: str) -> list[Block]:
-        return self.print_from(data, name)
-
-    def printable_source(self, probe: Probe) -> list[Block]:
-        """Read by PyAV in place, never whole in memory."""
-        return self.print_from(probe.handle, probe.name)
-
     def print_from(self, source: bytes | BinaryIO, name: str) -> list[Block]:
         with opened(source, self.demuxer) as container:
             facts = self.facts(container, name)
