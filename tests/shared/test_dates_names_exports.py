@@ -15,10 +15,10 @@ from markdown_it import MarkdownIt
 
 from tests.support.cli import Result, run_reclaim
 from tests.support.pictures import make_png
-from tui.core.binder.build import BinderChoices, chosen_exhibits
-from tui.core.evidence.completeness import assess
+from tui.core.binder.choices import BinderChoices, chosen_exhibits
 from tui.core.evidence.adding import add_file
 from tui.core.evidence.changes import update_details
+from tui.core.evidence.completeness import assess
 from tui.core.evidence.model import clean_details, list_exhibits
 from tui.core.privacy.checklists import find, load_folder
 from tui.core.shared.data_files import ChecklistError
@@ -97,7 +97,7 @@ def test_dates_worked_from_need_a_day_but_are_typed_the_same_way() -> None:
 def test_vague_dates_sort_in_time_order_wherever_exhibits_are_ordered(
     vault: Vault, tmp_path: Path
 ) -> None:
-    from tui.screens.evidence import SORTS
+    from tui.screens.evidence_rows import SORTS
 
     typed = [  # (posted, captured), added out of order
         ("about 2023", "2024-01-02"),
