@@ -22,7 +22,7 @@ from tui.core.evidence.media import SAME_PICTURE_BITS, fingerprint, same_picture
 from tui.core.evidence.model import Exhibit, list_exhibits
 from tui.core.evidence.similar import similar_groups, similar_to
 from tui.core.shared.display import shown_json
-from tui.core.vault.blobs import CHUNK, READ_BLOCK, append_card, decrypt_stream, encrypt_stream
+from tui.core.vault.blobs import CHUNK, THREADED_FROM, append_card, decrypt_stream, encrypt_stream
 from tui.core.vault.layout import RECORD
 from tui.core.vault.vault import Vault
 
@@ -190,7 +190,8 @@ def test_groups_of_the_same_picture_are_as_one_by_one_comparison_makes_them():
 
 
 @pytest.mark.parametrize(
-    "size", [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, READ_BLOCK, READ_BLOCK + 1, 2 * READ_BLOCK + 7]
+    "size",
+    [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, THREADED_FROM, THREADED_FROM + 1, 2 * THREADED_FROM + 7],
 )
 def test_blobs_read_in_large_blocks_keep_the_chunked_format(size: int, tmp_path: Path):
     data = os.urandom(size)
@@ -216,7 +217,7 @@ def test_a_write_that_fails_mid_blob_is_raised_not_waited_on():
 
     with pytest.raises(OSError, match="No space"):
         encrypt_stream(
-            io.BytesIO(os.urandom(3 * READ_BLOCK)),
+            io.BytesIO(os.urandom(3 * THREADED_FROM)),
             FullDisk(),
             os.urandom(32),
             b"",

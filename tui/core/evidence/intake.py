@@ -14,7 +14,6 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from time import monotonic
 
 from tui.core.evidence.adding import (
     IntakeResult,
@@ -24,6 +23,7 @@ from tui.core.evidence.adding import (
     stage_file,
 )
 from tui.core.evidence.model import Exhibit
+from tui.core.shared import clock
 from tui.core.shared.errors import Cancelled, InputError, ReclaimError, explain
 from tui.core.vault.vault import Vault
 
@@ -118,9 +118,9 @@ class Batcher:
 
     def add(self, path: Path, staged: Staged) -> None:
         if not self._batch:
-            self._started = monotonic()
+            self._started = clock.monotonic()
         self._batch.append((path, staged))
-        if len(self._batch) >= BATCH_FILES or monotonic() - self._started >= BATCH_SECONDS:
+        if len(self._batch) >= BATCH_FILES or clock.monotonic() - self._started >= BATCH_SECONDS:
             self.flush()
 
     def flush(self) -> None:
@@ -269,11 +269,11 @@ def count_folder(
     whichever comes first: by then the answer is "more than this", which is enough to
     decide. Files that can't be read count as empty; a folder that can't be opened is
     skipped, as `expand` would."""
-    deadline = monotonic() + seconds
+    deadline = clock.monotonic() + seconds
     files = 0
     size = 0
     for path in _visible_files(folder.expanduser()):
-        if files >= limit or (files % 256 == 0 and files and monotonic() > deadline):
+        if files >= limit or (files % 256 == 0 and files and clock.monotonic() > deadline):
             return FolderCount(files, size, more=True)
         files += 1
         with contextlib.suppress(OSError):

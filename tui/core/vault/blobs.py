@@ -51,59 +51,109 @@ class Hasher(Protocol):
     def update(self, data: bytes, /) -> None: ...
 
 
-#: The source is read this much at a time (and encrypted in CHUNKs): fewer, larger reads
-#: and hand-overs between the threads, with memory still flat.
-READ_BLOCK = 4 * CHUNK
+#: Files smaller than this are encrypted in the caller's thread alone: for them, starting
+#: threads would cost more than it saves.
+THREADED_FROM = 4 * CHUNK
+#: Chunks handed to the helper thread at a time: each hand-over wakes a thread, which on
+#: a busy machine can take a while, so they come a few megabytes at once.
+BATCH = 4
+#: Batches waiting for the helper thread, at most: memory stays a few batches whatever
+#: the file's size.
+DEPTH = 2
+#: While a large blob is written, the system is asked every this many bytes to start
+#: putting them on disk, so that the fsync that makes the copy durable waits for the last
+#: few megabytes rather than for the whole file.
+WRITEBACK_EVERY = 16 * CHUNK
+
+_Batch = tuple[list[bytes], list[bytes]]
 
 
-class _Worker:
-    """Feeds pieces to `work` in a thread of its own, in order, while the caller goes
-    on (hashlib, libsodium and writes all let go of the GIL on large buffers). At most
-    `depth` pieces wait, so memory stays flat whatever the file's size. The first error
-    `work` raises is kept (for `check`) and what follows is dropped, so the caller
-    never waits on a thread that has stopped."""
+class _Helper:
+    """Hashes the plaintext and writes the sealed chunks in a thread of its own while
+    the caller encrypts what follows (hashlib, libsodium and writes all let go of the
+    GIL on large buffers, so the two run on two cores). At most DEPTH batches wait, so
+    memory stays flat whatever the file's size. The first error is kept (for `check`)
+    and what follows is dropped, so the caller never waits on a thread that has stopped."""
 
-    def __init__(self, work: Callable[[bytes], object], depth: int, name: str) -> None:
-        self._work = work
-        self._queue: queue.Queue[bytes | None] = queue.Queue(depth)
+    def __init__(self, target: BinaryIO, hasher: Hasher | None) -> None:
+        self._write = _DiskWriter(target)
+        self._hasher = hasher
+        self._queue: queue.Queue[_Batch | None] = queue.Queue(DEPTH)
         self.error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread = threading.Thread(target=self._run, name="reclaim-blob", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
-        while (piece := self._queue.get()) is not None:
+        while (batch := self._queue.get()) is not None:
             if self.error is None:
                 try:
-                    self._work(piece)
+                    self._work(*batch)
                 except BaseException as error:  # handed to the caller by `check`
                     self.error = error
 
-    def feed(self, piece: bytes) -> None:
+    def _work(self, plain: list[bytes], sealed: list[bytes]) -> None:
+        if self._hasher is not None:
+            for piece in plain:
+                self._hasher.update(piece)
+        for piece in sealed:
+            self._write(piece)
+
+    def feed(self, plain: list[bytes], sealed: list[bytes]) -> None:
         self.check()
-        self._queue.put(piece)
+        self._queue.put((plain, sealed))
 
     def check(self) -> None:
         if self.error is not None:
             raise self.error
 
     def finish(self) -> None:
-        """Wait until every piece fed is done."""
+        """Wait until every batch fed is done."""
         self._queue.put(None)
         self._thread.join()
 
 
-def _pieces(source: Readable) -> Iterator[tuple[bytes, bool]]:
-    """The source in CHUNKs, each with whether it is the last (a short read ends it, as
-    does the end of the file; an empty source is one empty last chunk)."""
-    block = source.read(READ_BLOCK)
-    while True:
-        following = source.read(READ_BLOCK) if len(block) == READ_BLOCK else b""
-        for start in range(0, max(len(block), 1), CHUNK):
-            piece = block[start : start + CHUNK]
-            yield piece, not following and start + CHUNK >= len(block)
-        if not following:
+class _DiskWriter:
+    """Writes to `target` and, every WRITEBACK_EVERY bytes, asks the system to start
+    writing what came before to disk without waiting for it (on Linux, advice that the
+    pages are not needed starts their writeback). The disk then works while the rest is
+    hashed and encrypted, and the caller's fsync has little left to wait for. Where there
+    is no such advice (or no file descriptor), writing is all it does."""
+
+    def __init__(self, target: BinaryIO) -> None:
+        self._target = target
+        self._fd: int | None = None
+        if hasattr(os, "posix_fadvise"):
+            try:
+                self._fd = target.fileno()
+            except (AttributeError, OSError, ValueError):  # in memory: nothing to advise
+                self._fd = None
+        self._unadvised = 0
+        self._advised_to = 0
+
+    def __call__(self, sealed: bytes) -> None:
+        self._target.write(sealed)
+        if self._fd is None:
             return
-        block = following
+        self._unadvised += len(sealed)
+        if self._unadvised >= WRITEBACK_EVERY:
+            # Length 0: from there to the end of the file.
+            os.posix_fadvise(self._fd, self._advised_to, 0, os.POSIX_FADV_DONTNEED)
+            self._advised_to += self._unadvised
+            self._unadvised = 0
+
+
+def _chunks(first: bytes, source: Readable) -> Iterator[tuple[bytes, bool]]:
+    """The source in CHUNKs (`first` already read), each with whether it is the last: a
+    short read ends it, as does the end of the file; an empty source is one empty last
+    chunk. Each chunk is read whole, never sliced out of a larger read (a copy saved)."""
+    piece = first
+    while len(piece) == CHUNK:
+        following = source.read(CHUNK)
+        if not following:
+            break
+        yield piece, False
+        piece = following
+    yield piece, True
 
 
 def encrypt_stream(
@@ -116,65 +166,57 @@ def encrypt_stream(
 ) -> None:
     """Encrypt everything `source` yields into `target`, calling `on_chunk` with each
     plaintext chunk on the way (progress rides along on the same pass). `hasher`, when
-    given, is fed what is read in a thread of its own, and `target` is written in
-    another, so hashing, encrypting and writing run side by side; all is done when this
-    returns."""
+    given, is fed each chunk read. For a large source a helper thread hashes and writes
+    while this one reads and encrypts what follows, so the work runs on two cores; all
+    is done when this returns (written, not yet fsynced: that is the caller's)."""
     state = sodium.crypto_secretstream_xchacha20poly1305_state()
     header = sodium.crypto_secretstream_xchacha20poly1305_init_push(state, key)
     target.write(_PREAMBLE.pack(MAGIC, CHUNK) + header)
-    first = source.read(READ_BLOCK)
-    if len(first) < READ_BLOCK:  # a small file: threads would cost more than they save
-        if hasher is not None:
-            hasher.update(first)
-        for piece, last in _pieces(_Replay(first, source)):
+
+    def seal(piece: bytes, last: bool) -> bytes:
+        tag = _TAG_FINAL if last else _TAG_MESSAGE
+        return sodium.crypto_secretstream_xchacha20poly1305_push(state, piece, aad, tag)
+
+    first = source.read(CHUNK)
+    head = [first]
+    while len(head[-1]) == CHUNK and len(head) < THREADED_FROM // CHUNK:
+        head.append(source.read(CHUNK))
+    if len(head[-1]) < CHUNK:  # a small file, all read: threads would cost more
+        pieces = [piece for piece in head if piece] or [b""]
+        for number, piece in enumerate(pieces):
+            if hasher is not None:
+                hasher.update(piece)
             on_chunk(piece)
-            tag = _TAG_FINAL if last else _TAG_MESSAGE
-            target.write(sodium.crypto_secretstream_xchacha20poly1305_push(state, piece, aad, tag))
+            target.write(seal(piece, number == len(pieces) - 1))
         return
-    writing = _Worker(target.write, depth=4, name="reclaim-write")
-    hashing = _Worker(hasher.update, depth=2, name="reclaim-hash") if hasher else None
+    helper = _Helper(target, hasher)
+    plain: list[bytes] = []
+    sealed: list[bytes] = []
     try:
-        if hashing is not None:
-            hashing.feed(first)
-        for piece, last in _pieces(_Replay(first, _Fed(source, hashing))):
+        for piece, last in _chunks(head[0], _Replay(head[1:], source)):
             on_chunk(piece)
-            tag = _TAG_FINAL if last else _TAG_MESSAGE
-            writing.feed(sodium.crypto_secretstream_xchacha20poly1305_push(state, piece, aad, tag))
+            if hasher is not None:
+                plain.append(piece)
+            sealed.append(seal(piece, last))
+            if len(sealed) == BATCH or last:
+                helper.feed(plain, sealed)
+                plain, sealed = [], []
     finally:
-        writing.finish()
-        if hashing is not None:
-            hashing.finish()
-    writing.check()
-    if hashing is not None:
-        hashing.check()
+        helper.finish()
+    helper.check()
 
 
 class _Replay:
-    """A source whose first read gives back `first` (already read), then reads on."""
+    """A source whose first reads give back `pieces` (already read), then reads on."""
 
-    def __init__(self, first: bytes, source: Readable) -> None:
-        self._first: bytes | None = first
+    def __init__(self, pieces: list[bytes], source: Readable) -> None:
+        self._pieces = pieces[::-1]
         self._source = source
 
     def read(self, size: int, /) -> bytes:
-        if self._first is not None:
-            first, self._first = self._first, None
-            return first
+        if self._pieces:
+            return self._pieces.pop()
         return self._source.read(size)
-
-
-class _Fed:
-    """A source whose every read is also fed to a worker (the hash)."""
-
-    def __init__(self, source: Readable, worker: _Worker | None) -> None:
-        self._source = source
-        self._worker = worker
-
-    def read(self, size: int, /) -> bytes:
-        data = self._source.read(size)
-        if self._worker is not None and data:
-            self._worker.feed(data)
-        return data
 
 
 def append_card(path: Path, sealed_card: bytes) -> None:
