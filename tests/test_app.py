@@ -1,6 +1,5 @@
 """The terminal app driven with Textual's Pilot, at 80x24, against real vaults on disk."""
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,6 @@ from tui.app import ReclaimApp
 from tui.core.demo import create_demo_case, remove_demo_case
 from tui.core.evidence.adding import add_file
 from tui.core.settings import Contact, Settings
-from tui.core.shared import clock
 from tui.core.vault.vault import Vault
 from tui.host import AppHost
 from tui.screens.create import CreateScreen
@@ -25,9 +23,6 @@ from tui.screens.recovery import RecoveryScreen
 from tui.screens.safety import SafetyScreen
 from tui.screens.takedowns import TakedownsScreen
 from tui.screens.unlock import UnlockScreen
-
-#: When the idle tests stop the clock (any moment will do; the idle time is what moves).
-MOMENT = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -165,76 +160,10 @@ async def test_safety_is_one_key_away_everywhere_with_clinic_contacts(
         assert isinstance(app.screen, EvidenceScreen)
 
 
-async def test_ctrl_l_locks_at_once_from_anywhere(
-    vault: Vault, settings: Settings, tmp_path: Path
-):
-    add_file(vault, make_png(tmp_path / "a.png"), {"description": "PRIVATE-DETAIL"})
-    app = ReclaimApp(vault.path, settings)
-    async with app.run_test(size=SIZE) as pilot:
-        await unlock(app, pilot)
-        await pilot.press("4")
-        assert "PRIVATE-DETAIL" in str(app.screen.query_one(DataTable).get_row_at(0))
-        await pilot.press("ctrl+l")
-        await pilot.pause()
-        assert isinstance(app.screen, UnlockScreen)
-        assert app.vault is None
-        assert not any(isinstance(s, EvidenceScreen | HomeScreen) for s in app.screen_stack)
-        await pilot.press("4")
-        assert isinstance(app.screen, UnlockScreen), "steps stay closed while locked"
-
-
-async def test_the_app_locks_itself_when_idle(vault: Vault, settings: Settings):
-    app = ReclaimApp(vault.path, settings)
-    with clock.fixed(MOMENT) as moved:
-        async with app.run_test(size=SIZE) as pilot:
-            await unlock(app, pilot)
-            await pilot.press("down")
-            moved.advance(400)
-            app.lock_when_idle()
-            assert isinstance(app.screen, HomeScreen)
-            await pilot.press("down")  # activity starts the count again
-            moved.advance(400)
-            app.lock_when_idle()
-            await pilot.pause()
-            assert isinstance(app.screen, HomeScreen), "800 s since the first key, 400 the last"
-            moved.advance(300)
-            app.lock_when_idle()
-            await pilot.pause()
-            assert isinstance(app.screen, UnlockScreen), "ten minutes since the last key"
-            assert app.vault is None
-
-
 def test_the_app_is_the_host_its_screens_ask(tmp_path: Path):
     """mypy checks that the app has all that `AppHost` promises the screens."""
     app: AppHost = ReclaimApp(tmp_path)
     assert app.vault is None and not app.kiosk and app.step_progress() == {}
-
-
-def test_every_screen_that_saves_typing_or_works_in_the_background_is_asked_at_a_lock():
-    """A screen with a `save_now` or a `stop_work` is one the lock knows to ask (it
-    declares a `FORM_NAME` to be named by if its typing could not be saved)."""
-    import importlib
-    import pkgutil
-
-    import tui.screens
-
-    found = 0
-    for module in pkgutil.iter_modules(tui.screens.__path__):
-        loaded = importlib.import_module(f"tui.screens.{module.name}")
-        for screen in vars(loaded).values():
-            if not isinstance(screen, type) or screen.__module__ != loaded.__name__:
-                continue
-            if hasattr(screen, "save_now"):
-                assert isinstance(screen.__dict__.get("FORM_NAME"), str), screen
-                found += 1
-            if hasattr(screen, "stop_work"):
-                assert callable(screen.stop_work), screen
-    assert found >= 7
-
-
-def test_idle_defaults_are_ten_minutes_and_three_on_a_kiosk(tmp_path: Path):
-    assert ReclaimApp(tmp_path).idle_seconds == 600
-    assert ReclaimApp(tmp_path, kiosk=True).idle_seconds == 180
 
 
 async def test_kiosk_starts_neutral_and_returns_there_on_lock(settings: Settings):
@@ -271,25 +200,6 @@ async def test_kiosk_starts_neutral_and_returns_there_on_lock(settings: Settings
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_kiosk_idle_lock_clears_a_half_typed_passphrase(settings: Settings):
-    app = ReclaimApp(Path(), settings, kiosk=True)
-    with clock.fixed(MOMENT) as moved:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.click("#new")
-            await settle(app, pilot)
-            await type_text(pilot, "half typed")
-            moved.advance(170)
-            app.lock_when_idle()
-            assert isinstance(app.screen, CreateScreen), "not yet: three minutes on a kiosk"
-            moved.advance(20)
-            app.lock_when_idle()
-            await pilot.pause()
-            assert isinstance(app.screen, ChooseCaseScreen)
-            await pilot.press("ctrl+n")
-            await pilot.pause()
-            assert app.screen.query_one("#first", Input).value == "", "the typing went too"
-
-
 async def test_kiosk_quitting_asks_first(settings: Settings):
     app = ReclaimApp(Path(), settings, kiosk=True)
     async with app.run_test(size=SIZE) as pilot:
@@ -320,18 +230,6 @@ async def test_the_demo_opens_on_home_with_sample_evidence(settings: Settings):
     finally:
         remove_demo_case(demo)
     assert not demo.path.exists()
-
-
-async def test_the_command_palette_reaches_the_steps(vault: Vault, settings: Settings):
-    app = ReclaimApp(vault.path, settings)
-    async with app.run_test(size=SIZE) as pilot:
-        await unlock(app, pilot)
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "Step 4")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, EvidenceScreen)
 
 
 @pytest.fixture
@@ -402,26 +300,3 @@ async def test_every_textual_theme_renders_the_home_screen(settings: Settings):
                 assert "Evidence" in app.export_screenshot()
     finally:
         remove_demo_case(demo)
-
-
-async def test_a_lock_during_unlocking_wins(vault: Vault, settings: Settings):
-    app = ReclaimApp(vault.path, settings)
-    async with app.run_test(size=SIZE) as pilot:
-        app.screen.query_one("#secret", Input).value = PASSPHRASE
-        await pilot.press("enter", "ctrl+l")
-        await settle(app, pilot)
-        assert isinstance(app.screen, UnlockScreen)
-        assert app.vault is None
-
-
-async def test_a_lock_hides_the_recovery_code_too(vault_dir: Path, settings: Settings):
-    app = ReclaimApp(vault_dir, settings)
-    async with app.run_test(size=SIZE) as pilot:
-        await type_twice(app, pilot, PASSPHRASE)
-        await settle(app, pilot)
-        assert isinstance(app.screen, RecoveryScreen)
-        code = str(app.screen.query_one("#code", Static).render())
-        await pilot.press("ctrl+l")
-        await settle(app, pilot)
-        assert isinstance(app.screen, UnlockScreen)
-        assert code not in app.export_screenshot()

@@ -7,10 +7,10 @@ import io
 from pathlib import Path
 
 import pikepdf
-from textual.widgets import Checkbox, Input, OptionList, Select
+from textual.widgets import Checkbox, Input, OptionList, Select, Static
 
 from tests.support.pictures import make_png
-from tests.support.pilot import SIZE, said, screen_text, unlock
+from tests.support.pilot import SIZE, said, screen_text, unlock, wait_until
 from tui.app import ReclaimApp
 from tui.core.evidence.adding import add_file
 from tui.core.evidence.changes import set_excluded
@@ -30,11 +30,7 @@ def home_text(app: ReclaimApp) -> str:
 async def wait_for_binder(app: ReclaimApp, pilot) -> None:
     screen = app.screen
     assert isinstance(screen, BinderScreen)
-    for _ in range(200):
-        await pilot.pause(0.05)
-        if screen.job is None:
-            return
-    raise AssertionError("the binder was not finished")
+    await wait_until(pilot, lambda: screen.job is None)
 
 
 async def test_the_binder_is_made_with_the_choices_given(vault: Vault, tmp_path: Path):
@@ -80,3 +76,15 @@ async def test_an_existing_file_is_refused_plainly(vault: Vault, tmp_path: Path)
         await wait_for_binder(app, pilot)
         assert "already exists; nothing was written" in said(app)
     assert taken.read_bytes() == b"mine"
+
+
+async def test_one_exhibit_is_counted_as_one(vault: Vault, tmp_path: Path):
+    add_file(vault, make_png(tmp_path / "a.png"), {"description": "first"})
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(app, pilot)
+        await pilot.press("7")
+        await pilot.pause()
+        assert isinstance(app.screen, BinderScreen)
+        contents = str(app.screen.query_one("#contents", Static).render())
+        assert "evidence index (1 exhibit)" in contents and "(0 events)" in contents

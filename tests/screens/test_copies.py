@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Input
+from textual.widgets import Button, DataTable, Input, Static
 
 from tests.support.pictures import make_png
-from tests.support.pilot import SIZE, said, screen_text, settle, unlock
+from tests.support.pilot import SIZE, notices, said, screen_text, settle, unlock, wait_until
 from tui.app import ReclaimApp
 from tui.core.copies.verify import find_backup
 from tui.core.evidence.adding import add_file
@@ -22,11 +22,7 @@ from tui.screens.copies import CopiesScreen
 async def wait_for_copies(app: ReclaimApp, pilot) -> None:
     screen = app.screen
     assert isinstance(screen, CopiesScreen)
-    for _ in range(200):
-        await pilot.pause(0.05)
-        if screen.job is None:
-            return
-    raise AssertionError("the work did not finish")
+    await wait_until(pilot, lambda: screen.job is None)
 
 
 def rows(app: ReclaimApp) -> list[list[str]]:
@@ -83,3 +79,27 @@ async def test_a_damaged_backup_is_reported_on_check(vault: Vault, tmp_path: Pat
         await pilot.press("5", "v")
         await wait_for_copies(app, pilot)
         assert "C-01 is not whole" in said(app)
+
+
+async def test_a_copy_made_by_hand_is_noted_in_plain_words(vault: Vault, tmp_path: Path):
+    add_file(vault, make_png(tmp_path / "a.png"))
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(app, pilot)
+        await pilot.press("5", "a")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        buttons = list(app.screen.query(Button))
+        assert [str(b.label) for b in buttons][-1] == "Something else"
+        for button in buttons:  # none cut: each is drawn whole, inside the dialog
+            assert button.content_size.width >= len(str(button.label))
+            assert button.region.right <= SIZE[0]
+        await pilot.press("enter")  # "Printed"
+        await settle(app, pilot)
+        app.screen.query_one(Input).value = "printed binder at Sam's"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        noted = "C-01 is on the register. It holds the 1 item your case has today."
+        assert notices(app)[-1] == noted
+        lead = str(app.screen.query_one("#lead", Static).render())
+        assert lead.startswith("1 copy · all up to date.")

@@ -10,7 +10,7 @@ from textual.widgets import RadioButton
 
 from tests.support.cases import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE
 from tests.support.pictures import make_png
-from tests.support.pilot import SIZE, settle, type_twice, unlock
+from tests.support.pilot import SIZE, settle, type_twice, unlock, wait_until
 from tui.app import ReclaimApp
 from tui.core.evidence.adding import add_file
 from tui.core.evidence.model import list_exhibits
@@ -25,11 +25,10 @@ from tui.screens.recovery import RecoveryScreen
 async def type_new(app: ReclaimApp, pilot, passphrase: str) -> None:
     await type_twice(app, pilot, passphrase)
     await settle(app, pilot)
-    for _ in range(50):
-        if not isinstance(app.screen, NewPassphraseScreen) or app.screen.work.job is None:
-            break
-        await pilot.pause(0.1)
-    await pilot.pause()
+    await wait_until(
+        pilot,
+        lambda: not isinstance(app.screen, NewPassphraseScreen) or app.screen.work.job is None,
+    )
 
 
 async def test_after_the_recovery_code_a_new_key_and_code_are_given(tmp_path: Path):

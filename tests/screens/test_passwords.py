@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Button, DataTable, Input, OptionList, Static, TabbedContent
 
 from tests.support.cases import PASSPHRASE
-from tests.support.pilot import SIZE, settle, unlock
+from tests.support.pilot import SIZE, cut_placeholders, settle, unlock
 from tui.app import ReclaimApp
 from tui.core.passwords import changed_accounts as accounts
 from tui.core.passwords import passphrase, profile
@@ -103,3 +103,13 @@ async def test_password_manager_guidance_is_shown(vault: Vault):
         await pilot.pause()
         text = shown(app, "#guidance")
         assert "Bitwarden" in text and "What to look for" in text
+
+
+async def test_no_placeholder_is_cut_at_80_columns(demo: Vault):
+    """Every text field's hint fits the field it is in."""
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.screen, PasswordsScreen)
+        assert cut_placeholders(app) == []

@@ -1,5 +1,6 @@
-"""What the screens look like at 80x24. Update after a deliberate change with
-`python -m pytest tests/screens/test_snapshots.py --snapshot-update`, and look at the SVGs."""
+"""What the screens look like at 80x24 (cursors held still by `conftest.py`). Update
+after a deliberate change with `python -m pytest tests/screens/test_snapshots.py
+--snapshot-update`, and look at the SVGs."""
 
 from pathlib import Path
 
@@ -10,15 +11,6 @@ from tui.core.settings import Settings
 from tui.core.vault.vault import Vault
 
 SIZE = (80, 24)
-
-
-@pytest.fixture(autouse=True)
-def steady_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A blinking cursor would make a picture depend on the moment it is taken."""
-    from textual.widgets import Input, TextArea
-
-    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
-    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
 
 
 async def wait_for_evidence_work(pilot) -> None:

@@ -1,15 +1,26 @@
-"""Step 8 in the app: the under-18 question first, requests added and followed, letters
-drafted only once their facts are in, and the lawyer package made in the background."""
+"""Step 8 in the app: the under-18 question first (never answered by a stray Enter, and
+the answer given shown with the key that changes it), requests added and followed,
+letters drafted only once their facts are in, the lawyer package made in the background,
+and the step's words and keys at 80 columns."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Checkbox, DataTable, Input, Select, TextArea
+from textual.widget import Widget
+from textual.widgets import Checkbox, DataTable, Footer, Input, Label, OptionList, Select, TextArea
 
 from tests.support.cases import PASSPHRASE
 from tests.support.pictures import make_png
-from tests.support.pilot import SIZE, said, screen_text, settle
+from tests.support.pilot import (
+    SIZE,
+    footer_keys,
+    lines_of,
+    said,
+    screen_text,
+    settle,
+    wait_until,
+)
 from tests.support.pilot import open_takedowns as open_step
 from tui.app import ReclaimApp
 from tui.core.evidence.adding import add_file
@@ -166,17 +177,111 @@ async def test_the_lawyer_package_keeps_the_notes_and_is_made_in_the_background(
         package.query_one("#notes", TextArea).text = "Ask about an injunction."
         package.query_one("#dest", Input).value = str(tmp_path / "for-lawyer")
         await pilot.press("ctrl+s")
-        for _ in range(200):
-            await pilot.pause(0.05)
-            if package.job is None:
-                break
+        await wait_until(pilot, lambda: package.job is None)
         assert "Made " in said(app), said(app)
         notes = (tmp_path / "for-lawyer" / "data" / "notes.txt").read_text()
         assert "Ask about an injunction." in notes
         assert (tmp_path / "for-lawyer" / "data" / "timeline.docx").exists()
         await pilot.press("ctrl+s")
-        for _ in range(200):
-            await pilot.pause(0.05)
-            if package.job is None:
-                break
+        await wait_until(pilot, lambda: package.job is None)
         assert "not empty" in said(app), "a second package never goes over the first"
+
+
+def focused(app: ReclaimApp) -> Widget | None:
+    """What has the focus now (a call, so that type narrowing doesn't carry over)."""
+    return app.focused
+
+
+async def answer_the_age_question(pilot) -> None:
+    """Step 8 asks first; "No, 18 or over" (the answer changes only the routes)."""
+    await pilot.press("8")
+    await pilot.pause()
+    await pilot.press("down", "enter")
+    await pilot.pause()
+
+
+async def test_a_stray_enter_never_answers_the_age_question(vault: Vault) -> None:
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_step(app, pilot)
+        question = screen.query_one("#age OptionList", OptionList)
+        assert focused(app) is question and question.highlighted is None
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert screen.query_one("#age").display and "Move to an answer" in said(app)
+        await pilot.press("down", "enter")  # "No, 18 or over", chosen on purpose
+        await settle(app, pilot)
+        assert not screen.query_one("#age").display
+        assert "You answered: No, 18 or over. u changes it." in screen_text(app)
+    with Vault.open(vault.path, passphrase=PASSPHRASE) as case:
+        assert get_facts(case).under_18 == "no"
+
+
+async def test_the_age_answer_can_be_changed_and_asking_again_takes_nothing(
+    vault: Vault,
+) -> None:
+    save_facts(vault, under_18="no")
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_step(app, pilot)
+        assert "You answered: No, 18 or over" in screen_text(app)
+        await pilot.press("u")
+        question = screen.query_one("#age OptionList", OptionList)
+        assert focused(app) is question and question.highlighted is None
+        assert "Your answer now: No, 18 or over" in screen_text(app)
+        await pilot.press("enter")  # stray: nothing changes
+        await pilot.press("escape")  # leaves the question, not the step
+        await settle(app, pilot)
+        assert on_screen(app) is screen and not screen.query_one("#age").display
+        assert focused(app) is screen.query_one(DataTable)
+        await pilot.press("u", "down", "down", "enter")  # "Yes, under 18"
+        await settle(app, pilot)
+        assert "You answered: Yes, under 18" in screen_text(app)
+        assert screen.query_one("#minor").display
+    with Vault.open(vault.path, passphrase=PASSPHRASE) as case:
+        assert get_facts(case).under_18 == "yes"
+
+
+async def test_step_8s_footer_fits_80_columns(demo: Vault):
+    """Step 8 used to end at "o Option▏": its footer now fits, F1 below it."""
+    from textual.widgets._footer import FooterKey
+
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_the_age_question(pilot)
+        assert footer_keys(app).endswith("o Options · p Lawyer package")
+        keys = list(app.screen.query_one(Footer).query(FooterKey))
+        assert keys[-1].region.right <= SIZE[0] and keys[-1].region.width > 0, "drawn whole"
+
+
+async def test_step_8s_next_steps_hang_under_their_words_at_80_columns(demo: Vault):
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_the_age_question(pilot)
+        await settle(app, pilot)
+        drawn = [line for line in lines_of(app.screen.query_one("#today")) if line.strip()]
+        first = next(i for i, line in enumerate(drawn) if "Next (n explains): •" in line)
+        steps = drawn[first:]
+        assert len(steps) > len([line for line in steps if "• " in line]), "some step wraps"
+        column = steps[0].index("• ")
+        for line in steps[1:]:
+            assert line[:column].strip() == "", line  # nothing runs back under the label
+            if "• " not in line:
+                assert line[column + 2 :] and line[column + 1] == " ", "wrapped under its words"
+
+
+async def test_a_letters_long_labels_wrap_instead_of_ending_mid_word(demo: Vault):
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_the_age_question(pilot)
+        await pilot.press("l")
+        await settle(app, pilot)
+        save_as = next(
+            label for label in app.screen.query(Label) if "Save as" in str(label.render())
+        )
+        assert " ".join(lines_of(save_as)).endswith("the file is not encrypted)")
+
+
+def test_step_8_with_its_footer(snap_compare, demo: Vault):
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    assert snap_compare(app, run_before=answer_the_age_question, terminal_size=SIZE)

@@ -149,3 +149,8 @@ async def test_the_reading_view_and_export(vault: Vault, tmp_path: Path):
         await settle(app, pilot)
         assert "not encrypted there" in said(app)
     assert (tmp_path / "account.docx").stat().st_size > 0
+
+
+def test_step_6_with_its_footer(snap_compare, demo: Vault):
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    assert snap_compare(app, press=["6"], terminal_size=SIZE)

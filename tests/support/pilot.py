@@ -7,8 +7,10 @@ import io
 import time
 from collections.abc import Callable
 
+from textual.geometry import Region
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static
 
 from tests.support.cases import PASSPHRASE
 from tui.app import ReclaimApp
@@ -85,7 +87,38 @@ async def unlock(app: ReclaimApp, pilot, passphrase: str = PASSPHRASE) -> None:
 
 def said(app: ReclaimApp) -> str:
     """Every notification shown so far."""
-    return "\n".join(notice.message for notice in app._notifications)
+    return "\n".join(notices(app))
+
+
+def notices(app: ReclaimApp) -> list[str]:
+    """The notifications on show, oldest first."""
+    return [notice.message for notice in app._notifications]
+
+
+def lines_of(widget: Widget) -> list[str]:
+    """What a widget shows, line by line, as drawn at its size."""
+    width, height = widget.size
+    return [strip.text.rstrip() for strip in widget.render_lines(Region(0, 0, width, height))]
+
+
+def cut_placeholders(app: ReclaimApp) -> list[tuple[str, int]]:
+    """(hint, room) of every text field on the screen whose hint does not fit it."""
+    return [
+        (field.placeholder, field.content_region.width)
+        for field in app.screen.query(Input)
+        if field.placeholder
+        and field.content_region.width
+        and len(field.placeholder) > field.content_region.width
+    ]
+
+
+def footer_keys(app: ReclaimApp) -> str:
+    """The keys the footer shows, as "key description" pairs, and a group's label."""
+    from textual.widgets._footer import FooterKey, FooterLabel
+
+    footer = app.screen.query_one(Footer)
+    shown = [f"{key.key_display} {key.description}" for key in footer.query(FooterKey)]
+    return " · ".join(shown + [str(label.render()) for label in footer.query(FooterLabel)])
 
 
 def caption(preview: Preview) -> str:

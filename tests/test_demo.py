@@ -1,9 +1,7 @@
-"""The demo cleans up after itself whatever ends it; the kiosk's forms lead back to the
-start with Escape; and a checkbox shows its state in its shape, not only its colour.
-
-The demo tests run the real `reclaim` entry point under a pseudo-terminal, as a person's
-terminal (or an SSH session) would, and end it the ways a terminal ends: a hang-up, a
-TERM signal, or Ctrl+Q."""
+"""The demo (`reclaim --demo`) cleans up after itself whatever ends it, and a left-over
+one is swept at the next start, nothing else. The process tests run the real `reclaim`
+entry point under a pseudo-terminal, as a person's terminal (or an SSH session) would,
+and end it the ways a terminal ends: a hang-up, a TERM signal, or Ctrl+Q."""
 
 from __future__ import annotations
 
@@ -17,31 +15,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.app import App, ComposeResult
-from textual.pilot import Pilot
-from textual.widgets import Checkbox, Footer, Input, Static
 
-from tests.support.cases import PASSPHRASE
 from tests.support.cli import RECLAIM
-from tests.support.pilot import settle, type_twice
-from tui.app import ReclaimApp
 from tui.core import demo as demo_module
 from tui.core.demo import MARKER, MARKER_TEXT, create_demo_case, remove_demo_case
-from tui.core.settings import Settings
-from tui.screens.create import CreateScreen
-from tui.screens.home import HomeScreen
-from tui.screens.kiosk import ChooseCaseScreen
-from tui.screens.recovery import RecoveryScreen
-from tui.screens.unlock import UnlockScreen
-from tui.widgets.notice import Notice
-from tui.widgets.tick import TickBox
 
-SIZE = (80, 24)
 START_TIMEOUT = 60.0
 EXIT_TIMEOUT = 20.0
-
-
-# ---- the demo, as a real process ----------------------------------------------------
 
 
 class DemoProcess:
@@ -203,134 +183,3 @@ def test_a_demo_that_fails_half_way_leaves_no_folder(
         create_demo_case(tmp_path / "reclaim-demo-half0001")
     assert not (tmp_path / "reclaim-demo-half0001").exists()
     assert demo_module._held == {}
-
-
-# ---- the kiosk: Escape goes back to the start ---------------------------------------
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(kiosk_cases_dir=tmp_path / "kiosk-cases")
-
-
-def screen_text(app: ReclaimApp) -> str:
-    return "\n".join(str(static.render()) for static in app.screen.query(Static))
-
-
-def footer_says(app: ReclaimApp, key: str) -> str | None:
-    """What the footer shows for `key` on this screen, or None if it shows nothing."""
-    active = app.active_bindings.get(key)
-    if active is None or not active.enabled or not active.binding.show:
-        return None
-    return active.binding.description
-
-
-async def test_kiosk_escape_leaves_make_your_case_for_the_start(settings: Settings):
-    app = ReclaimApp(Path(), settings, kiosk=True)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert isinstance(app.screen, CreateScreen)
-        assert footer_says(app, "escape") == "Back to start"
-        app.screen.query_one("#first", Input).value = "half typed"
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, ChooseCaseScreen)
-        assert len(app.screen_stack) == 2, "the start, not a screen on top of another"
-        assert not list(settings.kiosk_cases_dir.iterdir()), "no case was made"
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert app.screen.query_one("#first", Input).value == ""
-
-
-async def test_kiosk_escape_leaves_the_passphrase_prompt_for_the_start(settings: Settings):
-    app = ReclaimApp(Path(), settings, kiosk=True)
-    async with app.run_test(size=SIZE) as pilot:
-        app.screen.query_one("#number", Input).value = "123456"
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, UnlockScreen)
-        assert footer_says(app, "escape") == "Back to start"
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, ChooseCaseScreen)
-
-
-async def test_escape_on_a_first_case_of_ones_own_stays(tmp_path: Path, settings: Settings):
-    """Not a kiosk: making the case is the first screen, with nothing to go back to."""
-    app = ReclaimApp(tmp_path / "case", settings)
-    async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, CreateScreen)
-        assert footer_says(app, "escape") is None
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, CreateScreen)
-
-
-# ---- the recovery code screen and its checkbox --------------------------------------
-
-
-async def make_kiosk_case(app: ReclaimApp, pilot: Pilot[None]) -> None:
-    await pilot.press("ctrl+n")
-    await pilot.pause()
-    await type_twice(app, pilot, PASSPHRASE)
-    await settle(app, pilot)
-    assert isinstance(app.screen, RecoveryScreen)
-
-
-def box(checkbox: Checkbox) -> str:
-    """The checkbox as plain text: what is left of it with no colour at all."""
-    return str(checkbox.render())[:3]
-
-
-class Boxes(App[None]):
-    def compose(self) -> ComposeResult:
-        yield TickBox("empty", id="empty")
-        yield TickBox("ticked", value=True, id="ticked")
-        yield Checkbox("textual off", id="off")
-        yield Checkbox("textual on", value=True, id="on")
-
-
-async def test_a_tickbox_shows_its_state_without_colour():
-    app = Boxes()
-    async with app.run_test(size=SIZE) as pilot:
-        empty = app.query_one("#empty", Checkbox)
-        assert box(empty) == "[ ]"
-        assert box(app.query_one("#ticked", Checkbox)) == "[✓]"
-        await pilot.click("#empty")
-        assert box(empty) == "[✓]"
-        off, on = app.query_one("#off", Checkbox), app.query_one("#on", Checkbox)
-        assert box(off) == box(on), "Textual's own looks the same both ways: why TickBox is"
-
-
-async def test_the_recovery_screen_names_the_code_and_says_to_tick_first(settings: Settings):
-    app = ReclaimApp(Path(), settings, kiosk=True)
-    async with app.run_test(size=SIZE) as pilot:
-        await make_kiosk_case(app, pilot)
-        text = screen_text(app)
-        assert "Anyone who has the recovery code can open your case" in text
-        assert "has it can" not in text
-        written = app.screen.query_one("#written", Checkbox)
-        assert box(written) == "[ ]"
-
-        await pilot.press("tab")
-        assert app.focused is not None and app.focused.id == "continue"
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, RecoveryScreen), "not without the tick"
-        message = app.screen.query_one("#message", Notice)
-        assert message.display
-        assert "Tick “I have written it down” first" in str(message.render())
-        assert app.focused is not None and app.focused.id == "written", "so Space ticks it"
-        form = app.screen.query_one(".form")
-        footer = app.screen.query_one(Footer)
-        assert form.region.bottom <= footer.region.y, "all of it fits above the footer at 80x24"
-        assert message.region.bottom <= form.region.bottom
-
-        await pilot.press("space")
-        await pilot.pause()
-        assert box(written) == "[✓]"
-        assert not message.display
-        await pilot.press("tab", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)

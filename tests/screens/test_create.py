@@ -1,0 +1,57 @@
+"""Making a case: on a kiosk, Escape leads back to the start and makes nothing; for a first
+case of one's own, it is the first screen and Escape stays."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from tests.support.pilot import SIZE
+from tui.app import ReclaimApp
+from tui.core.settings import Settings
+from tui.screens.create import CreateScreen
+from tui.screens.kiosk import ChooseCaseScreen
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(kiosk_cases_dir=tmp_path / "kiosk-cases")
+
+
+def footer_says(app: ReclaimApp, key: str) -> str | None:
+    """What the footer shows for `key` on this screen, or None if it shows nothing."""
+    active = app.active_bindings.get(key)
+    if active is None or not active.enabled or not active.binding.show:
+        return None
+    return active.binding.description
+
+
+async def test_kiosk_escape_leaves_make_your_case_for_the_start(settings: Settings):
+    app = ReclaimApp(Path(), settings, kiosk=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, CreateScreen)
+        assert footer_says(app, "escape") == "Back to start"
+        app.screen.query_one("#first", Input).value = "half typed"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ChooseCaseScreen)
+        assert len(app.screen_stack) == 2, "the start, not a screen on top of another"
+        assert not list(settings.kiosk_cases_dir.iterdir()), "no case was made"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen.query_one("#first", Input).value == ""
+
+
+async def test_escape_on_a_first_case_of_ones_own_stays(tmp_path: Path, settings: Settings):
+    """Not a kiosk: making the case is the first screen, with nothing to go back to."""
+    app = ReclaimApp(tmp_path / "case", settings)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, CreateScreen)
+        assert footer_says(app, "escape") is None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CreateScreen)

@@ -1,0 +1,128 @@
+"""An exhibit's details (Step 4, Enter): the form saves, confirms guesses and refuses bad
+dates; previews start blurred and are shown only on request; the panel shows the whole
+SHA-256 and a file's problem once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input
+
+from tests.support.cases import PASSPHRASE, vault_bytes
+from tests.support.pictures import make_png, picture
+from tests.support.pilot import SIZE, caption, said, screen_text, settle, wait_until
+from tests.support.pilot import open_evidence as open_step
+from tui.app import ReclaimApp
+from tui.core.evidence.adding import add_file
+from tui.core.evidence.model import get_exhibit
+from tui.core.settings import Settings
+from tui.core.vault.vault import Vault
+from tui.screens.evidence import EvidenceScreen
+from tui.screens.exhibit import ExhibitScreen
+from tui.widgets.preview import Preview
+
+
+def rows(app: ReclaimApp) -> list[list[str]]:
+    table = app.screen.query_one(DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def reopened(vault: Vault) -> Vault:
+    return Vault.open(vault.path, passphrase=PASSPHRASE)
+
+
+async def test_the_details_form_saves_confirms_guesses_and_refuses_bad_dates(
+    vault: Vault, tmp_path: Path
+):
+    add_file(vault, make_png(tmp_path / "Screenshot_20240305-211400.png"))
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_step(app, pilot)
+        assert rows(app)[0][6] == "0/5 ?"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ExhibitScreen)
+        text = screen_text(app)
+        assert "a guess from the file's name" in text
+        assert app.screen.query_one("#captured_at", Input).value == "2024-03-05 21:14:00"
+        assert "Still missing: who posted it" in text
+
+        app.screen.query_one("#poster", Input).value = "alex_r"
+        app.screen.query_one("#posted_at", Input).value = "2024-03-05 20:00"
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert "Confirmed: when you captured it." in said(app)
+        with reopened(vault) as case:
+            saved = get_exhibit(case, "E-0001")
+            assert (saved.poster, saved.posted_at, saved.guesses) == (
+                "alex_r",
+                "2024-03-05T20:00",
+                {},
+            )
+
+        before = vault_bytes(vault.path)
+        app.screen.query_one("#posted_at", Input).value = "2024-02-30"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ExhibitScreen), "a bad date keeps the form open"
+        assert "is not a real date" in said(app)
+        assert vault_bytes(vault.path) == before
+        app.screen.query_one("#posted_at", Input).value = "2024-03-05"
+        app.screen.query_one("#url", Input).value = "https://example.org/p/1"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceScreen)
+        assert rows(app)[0][6] == "4/5"
+
+
+async def test_previews_start_blurred_reveal_on_request_and_blur_again(
+    vault: Vault, tmp_path: Path
+):
+    add_file(vault, picture(tmp_path / "p.png", seed=4))
+    (tmp_path / "chat.txt").write_text("a chat")
+    add_file(vault, tmp_path / "chat.txt")
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_step(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        preview = app.screen.query_one(Preview)
+        assert preview.image is not None
+        assert preview.revealed is False
+        blurred = app.export_screenshot()
+        assert caption(preview) == "Blurred: Ctrl+R shows"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert caption(preview) == "Shown: Ctrl+R blurs"
+        assert app.export_screenshot() != blurred
+        await pilot.press("f1")
+        await pilot.press("f1")
+        assert isinstance(app.screen, ExhibitScreen)
+        assert not preview.revealed, "covering the screen blurs the picture again"
+        await pilot.press("ctrl+r", "escape")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not app.screen.query_one(Preview).revealed, "a new visit starts blurred"
+        await pilot.press("escape", "down", "enter")
+        await settle(app, pilot)
+        shown = caption(app.screen.query_one(Preview))
+        assert shown == "There is no picture to show for a text file."
+
+
+async def test_the_panel_shows_the_whole_sha256_and_a_problem_once(vault: Vault, tmp_path: Path):
+    broken = tmp_path / "holiday.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 40)  # a JPEG cut short
+    exhibit = add_file(vault, broken).exhibit
+    problem = str(exhibit.facts["problem"])
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_step(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        preview = app.screen.query_one(Preview)
+        await wait_until(pilot, lambda: caption(preview).startswith("There is no picture"))
+        text = " ".join(screen_text(app).split())
+        assert exhibit.sha256 in text.replace(" ", "")
+        assert "…" not in text.split("SHA-256", 1)[1][:80]
+        assert text.count(problem[:30]) == 1, "the problem is said once, in the details"
+        assert caption(app.screen.query_one(Preview)).startswith("There is no picture")
