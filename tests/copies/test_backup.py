@@ -39,13 +39,6 @@ def case(vault: Vault, tmp_path: Path) -> Vault:
     return vault
 
 
-@pytest.fixture
-def drive(tmp_path: Path) -> Path:
-    folder = tmp_path / "usb"
-    folder.mkdir()
-    return folder
-
-
 def test_a_restored_case_has_every_exhibit_byte_exact_and_everything_else(
     case: Vault, drive: Path, tmp_path: Path
 ):

@@ -70,13 +70,6 @@ def case(vault: Vault, tmp_path: Path) -> Vault:
 
 
 @pytest.fixture
-def drive(tmp_path: Path) -> Path:
-    folder = tmp_path / "usb"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
 def other_case(tmp_path: Path) -> Iterator[Path]:
     """Another person's case on the same disk: the target of planted links."""
     made, _code = Vault.create(tmp_path / "other-case", PASSPHRASE, FAST_KDF)

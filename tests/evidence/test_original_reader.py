@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.evidence.formats.test_recordings import video
+from tests.support.media import video
 from tui.core.evidence import formats
 from tui.core.evidence.adding import add_bytes
 from tui.core.evidence.digests import digests_of, original_digests

@@ -40,6 +40,15 @@ def client_case(settings: Settings, number: str, tmp_path: Path) -> Vault:
     return vault
 
 
+async def open_step(app: ReclaimApp, pilot, vault: Vault, key: str) -> None:
+    """Open `vault` as the client's case and go to the step numbered `key`."""
+    app.vault = vault
+    app.show_home()
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+
+
 async def make_binder(app: ReclaimApp, pilot, destination: str) -> None:
     await pilot.press("7")
     await pilot.pause()
@@ -57,11 +66,7 @@ async def test_the_next_client_sees_nothing_of_the_last(clinic: Settings, tmp_pa
     home = Path.home()
     app = ReclaimApp(Path(), clinic, kiosk=True)
     async with app.run_test(size=SIZE) as pilot:
-        app.vault = first
-        app.show_home()
-        await pilot.pause()
-        await pilot.press("7")
-        await pilot.pause()
+        await open_step(app, pilot, first, "7")
         field = app.screen.query_one("#dest", Input)
         assert field.value == "", "no shared default place on a kiosk"
         assert "your own drive" in field.placeholder
@@ -82,11 +87,7 @@ async def test_the_next_client_sees_nothing_of_the_last(clinic: Settings, tmp_pa
         assert kept.exists(), "the client's own drive keeps what they saved to it"
         assert not any(home.rglob("*.pdf")), "nothing in the kiosk account's home"
 
-        app.vault = second
-        app.show_home()
-        await pilot.pause()
-        await pilot.press("4")
-        await pilot.pause()
+        await open_step(app, pilot, second, "4")
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, AddEvidenceScreen)
@@ -103,11 +104,7 @@ async def test_a_kiosk_export_folder_gets_undated_names(clinic: Settings, tmp_pa
     vault = client_case(settings, "333333", tmp_path)
     app = ReclaimApp(Path(), settings, kiosk=True)
     async with app.run_test(size=SIZE) as pilot:
-        app.vault = vault
-        app.show_home()
-        await pilot.pause()
-        await pilot.press("7")
-        await pilot.pause()
+        await open_step(app, pilot, vault, "7")
         value = app.screen.query_one("#dest", Input).value
         assert Path(value).parent == usb
         assert re.fullmatch(r"reclaim-binder-[0-9a-f]{6}\.pdf", Path(value).name), value

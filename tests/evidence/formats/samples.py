@@ -12,9 +12,8 @@ from tests.evidence.formats.test_chats import android_zip
 from tests.evidence.formats.test_documents import docx_bytes, odt_bytes, pdf_bytes, zip_bomb
 from tests.evidence.formats.test_emails import with_attachment
 from tests.evidence.formats.test_photos import encoded, exif, grey16, png_declaring, scene
-from tests.evidence.formats.test_recordings import video
-from tests.evidence.formats.test_voice_notes import sound
 from tests.evidence.formats.test_web import mhtml, warc
+from tests.support.media import sound, video
 
 #: Words each kind's binder pages must show, read back from the PDF.
 EMAIL_WORDS = "About the photos"

@@ -30,6 +30,17 @@ from tui.core.evidence.formats.base import (
 from tui.core.evidence.formats.emails import Email
 
 PHOTO = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
+#: The header fields printed for `message()`.
+SAM_HEADERS = Fields(
+    [
+        ("From", "Sam Okafor <sam@example.com>"),
+        ("To", "Alex <alex@example.org>"),
+        ("Cc", "jo@example.net"),
+        ("Date", "Tue, 05 Mar 2024 21:14:03 +0100"),
+        ("Subject", "About the photos"),
+        ("Message-ID", "<1234@mail.example.com>"),
+    ]
+)
 
 
 def local(moment: datetime) -> str:
@@ -79,16 +90,7 @@ def test_a_plain_email_prints_its_headers_then_its_words():
     blocks, reason = formats.printable(mail.as_bytes(), "message.eml")
     assert reason == ""
     assert blocks == [
-        Fields(
-            [
-                ("From", "Sam Okafor <sam@example.com>"),
-                ("To", "Alex <alex@example.org>"),
-                ("Cc", "jo@example.net"),
-                ("Date", "Tue, 05 Mar 2024 21:14:03 +0100"),
-                ("Subject", "About the photos"),
-                ("Message-ID", "<1234@mail.example.com>"),
-            ]
-        ),
+        SAM_HEADERS,
         Text("Hello.\nSecond line."),
     ]
 
@@ -459,14 +461,5 @@ def test_a_cut_off_email_still_prints_what_it_has():
     data = with_attachment()
     blocks, reason = formats.printable(data[: len(data) // 2], "message.eml")
     assert reason == ""
-    assert blocks[0] == Fields(
-        [
-            ("From", "Sam Okafor <sam@example.com>"),
-            ("To", "Alex <alex@example.org>"),
-            ("Cc", "jo@example.net"),
-            ("Date", "Tue, 05 Mar 2024 21:14:03 +0100"),
-            ("Subject", "About the photos"),
-            ("Message-ID", "<1234@mail.example.com>"),
-        ]
-    )
+    assert blocks[0] == SAM_HEADERS
     assert formats.preview(data, "message.eml") is None

@@ -8,71 +8,19 @@ import os
 import random
 import re
 from datetime import datetime
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-import av
-import numpy as np
 import pytest
 from PIL import Image
 
+from tests.support.media import BLUE, RED, UTC_STAMP
+from tests.support.media import video as video  # re-exported: binder and bench tests use it
 from tui.core.evidence import formats
 from tui.core.evidence.adding import add_file
 from tui.core.evidence.formats import recordings
 from tui.core.evidence.formats.base import Fields, Frames, Notice, Probe, Unreadable
 from tui.core.vault.vault import Vault
-
-RED, GREEN, BLUE = (220, 30, 30), (30, 200, 60), (30, 60, 220)
-UTC_STAMP = "2024-03-05T21:14:00.000000Z"
-
-
-def video(
-    fmt: str = "mov",
-    codec: str = "h264",
-    seconds: float = 2.5,
-    fps: int = 10,
-    size: tuple[int, int] = (96, 64),
-    created: str | None = UTC_STAMP,
-    rotation: int = 0,
-    sound: bool = False,
-    options: dict[str, str] | None = None,
-    path: Path | None = None,
-) -> bytes:
-    """A recording whose colour says when it is: red, then green, then blue (a second
-    each), with a white square in the top left corner to show which way is up. Written
-    in memory, or to `path` for muxer options that rewrite the file (faststart)."""
-    out = io.BytesIO()
-    with av.open(path or out, "w", format=fmt, options=options or {}) as container:
-        if created:
-            container.metadata["creation_time"] = created
-        stream = container.add_stream(codec, rate=fps)
-        assert isinstance(stream, av.VideoStream)
-        stream.width, stream.height = size
-        stream.pix_fmt = "yuv420p"
-        stream.codec_context.gop_size = fps  # a key frame a second, as phones write them
-        if codec == "h264":
-            stream.options = {"preset": "ultrafast"}
-        if rotation:
-            stream.set_display_rotation(rotation)
-        audio = container.add_stream("aac", rate=16000, layout="mono") if sound else None
-        assert audio is None or isinstance(audio, av.AudioStream)
-        for index in range(int(seconds * fps)):
-            picture = np.empty((size[1], size[0], 3), np.uint8)
-            picture[:] = (RED, GREEN, BLUE)[min(2, index // fps)]
-            picture[: size[1] // 3, : size[0] // 3] = 255
-            frame = av.VideoFrame.from_ndarray(picture, format="rgb24")
-            frame.pts, frame.time_base = index, Fraction(1, fps)
-            container.mux(stream.encode(frame))
-        container.mux(stream.encode())
-        if audio is not None:
-            silence = av.AudioFrame.from_ndarray(
-                np.zeros((1, int(16000 * seconds)), np.int16), format="s16", layout="mono"
-            )
-            silence.sample_rate, silence.pts = 16000, 0
-            container.mux(audio.encode(silence))
-            container.mux(audio.encode())
-    return path.read_bytes() if path else out.getvalue()
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,9 @@ import random
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import av
-import numpy as np
 import pytest
 
+from tests.support.media import UTC_STAMP, sound
 from tui.core.evidence import formats
 from tui.core.evidence.adding import add_file
 from tui.core.evidence.formats import voice_notes
@@ -19,37 +18,6 @@ from tui.core.evidence.formats.base import Fields, Notice, Probe, Text, Unreadab
 from tui.core.evidence.formats.recordings import DAMAGED
 from tui.core.evidence.media import time_from_name
 from tui.core.vault.vault import Vault
-
-UTC_STAMP = "2024-03-05T21:14:00.000000Z"
-
-
-def sound(
-    fmt: str = "ipod",
-    codec: str = "aac",
-    rate: int = 16000,
-    seconds: float = 1.5,
-    created: str | None = UTC_STAMP,
-    metadata: dict[str, str] | None = None,
-    options: dict[str, str] | None = None,
-    path: Path | None = None,
-) -> bytes:
-    """A quiet 440 Hz tone in the given container, with a creation time if it has one;
-    written to `path` for muxer options that rewrite the file (faststart)."""
-    out = io.BytesIO()
-    with av.open(path or out, "w", format=fmt, options=options or {}) as container:
-        tags = {"creation_time": created} if created else {}
-        container.metadata.update({**tags, **(metadata or {})})
-        stream = container.add_stream(codec, rate=rate, layout="mono")
-        assert isinstance(stream, av.AudioStream)
-        count = int(rate * seconds)
-        tone = 3000 * np.sin(2 * np.pi * 440 * np.arange(count) / rate)
-        frame = av.AudioFrame.from_ndarray(
-            tone.astype(np.int16).reshape(1, -1), format="s16", layout="mono"
-        )
-        frame.sample_rate, frame.pts = rate, 0
-        container.mux(stream.encode(frame))
-        container.mux(stream.encode())
-    return path.read_bytes() if path else out.getvalue()
 
 
 @pytest.fixture(scope="module")
