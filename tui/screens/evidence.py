@@ -18,10 +18,19 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.widgets.data_table import ColumnKey, RowKey
 
-from tui.core.evidence.model import Exhibit
+from tui.core.evidence.changes import delete_exhibit, set_excluded
+from tui.core.evidence.intake import add_many
+from tui.core.evidence.model import Exhibit, list_exhibits
+from tui.core.evidence.stitch import stitch
+from tui.core.evidence.stored import Damage
+from tui.core.evidence.verify import verify_all
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
+from tui.dialogs.ask import AskDialog
+from tui.dialogs.delete import DeleteDialog
 from tui.jobs import Job
+from tui.screens.add_evidence import AddEvidenceScreen
+from tui.screens.capture_guide import CaptureGuideScreen
 from tui.screens.case import case_is_open, open_case
 from tui.screens.evidence_rows import (
     AFTER_DESCRIPTION,
@@ -39,6 +48,7 @@ from tui.screens.evidence_work import (
     say_added,
     say_check,
 )
+from tui.screens.exhibit import ExhibitScreen
 from tui.widgets.work_bar import WorkBar
 
 if TYPE_CHECKING:
@@ -116,8 +126,6 @@ class EvidenceScreen(Screen[None]):
 
     def reload(self, focus_id: str | None = None) -> None:
         """Read the exhibits from the case and show them."""
-        from tui.core.evidence.model import list_exhibits
-
         if not case_is_open(self):
             return
         self.exhibits = list_exhibits(open_case(self))
@@ -214,8 +222,6 @@ class EvidenceScreen(Screen[None]):
         self.action_details()
 
     def action_details(self) -> None:
-        from tui.screens.exhibit import ExhibitScreen
-
         exhibit = self.current()
         if exhibit is not None:
             self.app.push_screen(ExhibitScreen(exhibit.id), lambda _: self.reload(exhibit.id))
@@ -234,8 +240,6 @@ class EvidenceScreen(Screen[None]):
         table.move_cursor(row=table.cursor_row + 1)
 
     def action_remove(self) -> None:
-        from tui.core.evidence.changes import set_excluded
-
         exhibit = self.current()
         if exhibit is None:
             return
@@ -252,15 +256,11 @@ class EvidenceScreen(Screen[None]):
         self.reload(changed.id)
 
     def action_delete(self) -> None:
-        from tui.dialogs.delete import DeleteDialog
-
         exhibit = self.current()
         if exhibit is None:
             return
 
         def answered(answer: tuple[str, str] | None) -> None:
-            from tui.core.evidence.changes import delete_exhibit
-
             if answer is None:
                 return
             try:
@@ -274,8 +274,6 @@ class EvidenceScreen(Screen[None]):
         self.app.push_screen(DeleteDialog(exhibit), answered)
 
     def action_stitch(self) -> None:
-        from tui.dialogs.ask import AskDialog
-
         if len(self.selected) < 2:
             self.notify(
                 "Mark two or more screenshots with Space first, top of the chat first.",
@@ -285,8 +283,6 @@ class EvidenceScreen(Screen[None]):
         ids = list(self.selected)
 
         def answered(description: str | None) -> None:
-            from tui.core.evidence.stitch import stitch
-
             if description is None:
                 return
             try:
@@ -312,15 +308,11 @@ class EvidenceScreen(Screen[None]):
         )
 
     def action_guide(self) -> None:
-        from tui.screens.capture_guide import CaptureGuideScreen
-
         self.app.push_screen(CaptureGuideScreen())
 
     # ---- background work --------------------------------------------------------
 
     def action_add(self) -> None:
-        from tui.screens.add_evidence import AddEvidenceScreen
-
         if self.job is not None:
             self.notify("Wait for the work under way to finish, or press Esc to stop it.")
             return
@@ -332,8 +324,6 @@ class EvidenceScreen(Screen[None]):
         self.app.push_screen(AddEvidenceScreen(), chosen)
 
     def start_add(self, paths: list[Path]) -> None:
-        from tui.core.evidence.intake import add_many
-
         job: Job[BatchResult] = Job("Adding")
         vault = open_case(self)
         self.work.start(
@@ -341,9 +331,6 @@ class EvidenceScreen(Screen[None]):
         )
 
     def action_verify(self) -> None:
-        from tui.core.evidence.stored import Damage
-        from tui.core.evidence.verify import verify_all
-
         if self.job is not None:
             return
         job: Job[VerifyReport] = Job("Checking")
