@@ -63,7 +63,10 @@ def strays_found(count: int) -> str:
 
 class ReclaimApp(App[None]):
     TITLE = "Reclaim"
-    CSS_PATH = "app.tcss"
+    # The first screen's styles (unlock, create or kiosk: `forms.tcss`, which they name
+    # as theirs too) are read with the app's: read when the screen is shown, they would
+    # make Textual parse every style again before its first frame.
+    CSS_PATH = ["app.tcss", "screens/forms.tcss"]
     # Shown on a line of their own under every footer (`AlwaysKeys`), not in the footer,
     # where a step's own keys would push them off at 80 columns.
     BINDINGS = [
@@ -145,20 +148,24 @@ class ReclaimApp(App[None]):
 
     def show_start(self) -> None:
         """The first screen: the home of an open case, else unlock, create or (kiosk) choose."""
-        # Imported here, not at the top, to keep start-up fast: only one of them is shown.
-        from tui.screens.create import CreateScreen
-        from tui.screens.kiosk import ChooseCaseScreen
-        from tui.screens.unlock import UnlockScreen
-
+        # Each screen is imported where it is shown, not at the top, to keep start-up
+        # fast: only one of them is shown, and the unlock screen's first frame waits for
+        # every module imported before it.
         first, self._first_start = self._first_start, False
         self._clear_screens()
         if self.vault is not None:
             self.show_home()
         elif self.kiosk:
+            from tui.screens.kiosk import ChooseCaseScreen
+
             self.push_screen(ChooseCaseScreen(self.settings.kiosk_cases_dir))
         elif not is_vault(self.vault_path):
+            from tui.screens.create import CreateScreen
+
             self.push_screen(CreateScreen(self.vault_path))
         else:
+            from tui.screens.unlock import UnlockScreen
+
             # The keyring is only looked at when a person may use it (not on a kiosk
             # or the demo), and only at launch does a remembered key open the case.
             may_remember = not (self.demo or self.kiosk)

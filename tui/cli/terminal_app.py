@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.app import ReclaimApp
 from tui.cli.common import vault_path
@@ -13,8 +14,12 @@ from tui.cli.stop_signals import StopOnSignal, Stopped
 from tui.core.demo import DEMO_PASSPHRASE, create_demo_case, remove_demo_case, sweep_stale_demos
 from tui.core.kiosk import throttle
 from tui.core.settings import load_settings
-from tui.core.vault.vault import Vault
 from tui.widgets.full_picture import prepare
+
+if TYPE_CHECKING:
+    # Only a type here: the vault and its cryptography load when a case opens, after the
+    # unlock screen's first frame.
+    from tui.core.vault.vault import Vault
 
 
 def run_app(args: argparse.Namespace) -> int:

@@ -96,7 +96,9 @@ class UnlockScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#remember", Checkbox).display = False
         if self.may_remember:
-            self.look_at_keyring()
+            # After the first frame: the keyring's and the vault's imports, in a thread,
+            # would otherwise hold the GIL while the screen is first drawn.
+            self.call_after_refresh(self.look_at_keyring)
         if self.throttle is not None:
             self.prepare_stand_in()
             self.count_down()
@@ -134,12 +136,13 @@ class UnlockScreen(Screen[None]):
         """Whether this device has a usable keyring, and (at launch) the case opened with a
         key the person asked it to remember. Off the UI thread: finding the keyring is slow."""
         from tui.core.vault import device_keyring
-        from tui.core.vault.vault import Vault, read_header
 
         if not device_keyring.available():
             return False, None
         if not self.try_remembered:
             return True, None
+        from tui.core.vault.vault import Vault, read_header
+
         try:
             key = device_keyring.recall(read_header(self.path).vault_id)
             return True, (Vault.open(self.path, data_key=key) if key else None)

@@ -96,5 +96,10 @@ def add_always_keys(screen: Screen[object]) -> None:
     if found:
         found.refresh()
         return
-    screen.add_class("-always-keys")
+    # The class styles only the screen's footer and its toasts (app.tcss:
+    # `.-always-keys > Footer`, `> #textual-toastrack`): those are restyled, not the
+    # whole screen, which the unlock screen's first frame would wait for.
+    screen.add_class("-always-keys", update=False)
+    for styled in screen.query_children("Footer, #textual-toastrack"):
+        styled.update_node_styles()
     screen.mount(AlwaysKeys())
