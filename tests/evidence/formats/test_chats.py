@@ -29,6 +29,7 @@ from tui.core.evidence.formats.base import (
 )
 from tui.core.evidence.formats.telegram import TelegramJson
 from tui.core.evidence.formats.whatsapp import WhatsAppText, WhatsAppZip
+from tui.core.shared.text import size
 
 ANDROID = (
     "05/03/2024, 21:10 - Messages and calls are end-to-end encrypted. No one outside of "
@@ -355,10 +356,10 @@ def test_zip_printable_lists_every_file_with_its_full_sha256() -> None:
     assert files.rows == [
         (
             "WhatsApp Chat with Sam Okafor.txt",
-            f"{len(ANDROID.encode()):,} bytes",
+            size(len(ANDROID.encode())),
             hashlib.sha256(ANDROID.encode()).hexdigest(),
         ),
-        ("IMG-20240305-WA0002.jpg", f"{len(PHOTO):,} bytes", hashlib.sha256(PHOTO).hexdigest()),
+        ("IMG-20240305-WA0002.jpg", size(len(PHOTO)), hashlib.sha256(PHOTO).hexdigest()),
     ]
     assert len(transcript(blocks).rows) == 6
 

@@ -14,7 +14,7 @@ from tinydb import where
 from tui.core.evidence.model import list_exhibits
 from tui.core.shared.clock import utc_stamp
 from tui.core.shared.errors import InputError, NotFound
-from tui.core.shared.text import counted
+from tui.core.shared.text import counted, plural_of
 from tui.core.vault.vault import Vault
 
 TABLE = "copies"
@@ -169,7 +169,7 @@ def summary(vault: Vault) -> str:
     old = sum(1 for copy in copies if copy.old_key)
     parts = [counted(len(copies), "copy", "copies")]
     parts += (
-        [f"{old} made with the old key: replace {'it' if old == 1 else 'them'}"] if old else []
+        [f"{old} made with the old key: replace {plural_of(old, 'it', 'them')}"] if old else []
     )
     parts += [f"{damaged} damaged"] if damaged else []
     parts += [f"{stale} out of date"] if stale else []

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from tui.core.shared import clock as steady_clock
 from tui.core.shared.errors import ReclaimError
+from tui.core.shared.text import counted
 
 FREE_TRIES = 5
 FIRST_WAIT = 30.0
@@ -29,9 +30,9 @@ def wait_words(seconds: float) -> str:
     """ "2 minutes and 5 seconds": how long is left, rounded up to the second."""
     left = max(1, math.ceil(seconds))
     minutes, rest = divmod(left, 60)
-    parts = [f"{minutes} minute{'s' if minutes != 1 else ''}"] if minutes else []
+    parts = [counted(minutes, "minute")] if minutes else []
     if rest:
-        parts.append(f"{rest} second{'s' if rest != 1 else ''}")
+        parts.append(counted(rest, "second"))
     return " and ".join(parts)
 
 

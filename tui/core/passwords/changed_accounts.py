@@ -12,6 +12,7 @@ from tinydb import where
 
 from tui.core.shared import clock
 from tui.core.shared.errors import InputError, NotFound
+from tui.core.shared.text import counted
 from tui.core.vault.vault import Vault
 
 TABLE = "accounts"
@@ -87,5 +88,5 @@ def summary(accounts: list[Account]) -> str:
         return "no accounts listed yet"
     changed = sum(1 for a in accounts if a.changed_on)
     two_step = sum(1 for a in accounts if a.two_step)
-    listed = "account" if len(accounts) == 1 else "accounts"
-    return f"{changed} of {len(accounts)} {listed} changed · {two_step} with two-step"
+    listed = counted(len(accounts), "account")
+    return f"{changed} of {listed} changed · {two_step} with two-step"

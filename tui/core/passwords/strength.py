@@ -12,6 +12,8 @@ from typing import Any
 
 from zxcvbn import zxcvbn
 
+from tui.core.shared.text import plural_of
+
 MAX_CHECKED = 72  # zxcvbn refuses longer input; past this, length alone makes it strong
 #: A password holding words from the person's profile is never called better than
 #: "fair": whoever knows them tries those words first, whatever zxcvbn's count says.
@@ -154,7 +156,7 @@ def _judge(passphrase: str, readings: list[dict[str, Any]], kinds: Mapping[str, 
     if too_few and len(sequence) == 1 and sequence[0].get("dictionary_name") == "passwords":
         return "it is a password many people use"
     if too_few and all(match.get("dictionary_name") != "user_inputs" for match in sequence):
-        return f"it is only {NUMBERS[words]} common word{'s' if words > 1 else ''}"
+        return f"it is only {NUMBERS[words]} {plural_of(words, 'common word')}"
     personal: list[str] = []
     common: list[str] = []
     patterns: list[str] = []

@@ -18,6 +18,7 @@ from typing import Any
 from tinydb import where
 
 from tui.core.privacy.checklists import Checklist, shipped
+from tui.core.shared import text
 from tui.core.shared.clock import utc_stamp
 from tui.core.shared.data_files import ChecklistError, name_key
 from tui.core.shared.errors import ReclaimError
@@ -220,4 +221,4 @@ def summary(progresses: Iterable[Progress]) -> str:
     total = sum(p.total for p in counted)
     if not accounts:
         return f"{done} of {total} steps done · choose your accounts"
-    return f"{done} of {total} steps done · {accounts} account{'s' if accounts != 1 else ''}"
+    return f"{done} of {total} steps done · {text.counted(accounts, 'account')}"

@@ -34,6 +34,7 @@ from tui.core.evidence.formats.base import (
     local_time,
     read_member,
 )
+from tui.core.shared.text import size
 
 LOCKED = "This PDF is locked with a password, so its pages can't be shown."
 #: Pages of one PDF printed in the binder; a longer one (or one that only claims to be,
@@ -356,7 +357,7 @@ class Archive(Format):
                 "This zip archive can't be read: it is damaged or cut short."
             ) from None
         rows: list[tuple[str, ...]] = [
-            (clean_line(info.filename), f"{info.file_size:,} bytes") for info in infos[:5000]
+            (clean_line(info.filename), size(info.file_size)) for info in infos[:5000]
         ]
         blocks: list[Block] = [
             Notice("This is a zip archive; the files inside it are listed, not shown."),

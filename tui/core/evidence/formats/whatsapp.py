@@ -34,6 +34,7 @@ from tui.core.evidence.formats.chat_summary import (
     ChatSummary,
     notice,
 )
+from tui.core.shared.text import size
 
 #: Text members of a zip looked at when looking for the chat.
 MAX_TRIES = 8
@@ -206,7 +207,7 @@ class WhatsAppZip(Format):
     def printable(self, data: bytes, name: str) -> list[Block]:
         archive, chat = self._read(Probe.of_bytes(data, name), keep_rows=True)
         files, files_problem = _files(archive)
-        rows = [(f["name"], f"{f['size']:,} bytes", f["sha256"] or "not read") for f in files]
+        rows = [(f["name"], size(f["size"]), f["sha256"] or "not read") for f in files]
         count = ("Files in the export", f"{len(files):,}")
         return [
             *chat.summary.overview(("Dates read as", chat.order), count),
