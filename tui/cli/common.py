@@ -8,10 +8,13 @@ import getpass
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tui.core.shared import clock
 from tui.core.shared.text import plural_of, size
+
+if TYPE_CHECKING:
+    from tui.core.vault.vault import Vault
 
 Handler = Callable[[argparse.Namespace], int]
 #: What `ArgumentParser.add_subparsers()` returns (a private argparse type).
@@ -84,15 +87,20 @@ def vault_path(args: argparse.Namespace) -> Path:
     return Path(args.vault).expanduser() if args.vault else default_vault_dir()
 
 
-def open_vault(args: argparse.Namespace) -> Any:
-    """Unlock the case; say at once if it holds evidence its record doesn't know."""
+def open_vault(args: argparse.Namespace) -> Vault:
+    """Unlock the case; say at once if it holds evidence its record doesn't know. Should
+    that fail, the case is closed again (its lock let go) before the error goes on."""
     from tui.core.evidence.strays import any_strays, strays
 
     vault = _unlock(args)
-    for notice in vault.notices:
-        print(notice, file=sys.stderr)
-    if any_strays(vault) and (found := strays(vault)):
-        print(missing_from_record(len(found)), file=sys.stderr)
+    try:
+        for notice in vault.notices:
+            print(notice, file=sys.stderr)
+        if any_strays(vault) and (found := strays(vault)):
+            print(missing_from_record(len(found)), file=sys.stderr)
+    except BaseException:
+        vault.close()
+        raise
     return vault
 
 
@@ -106,7 +114,7 @@ def missing_from_record(count: int) -> str:
     )
 
 
-def _unlock(args: argparse.Namespace) -> Any:
+def _unlock(args: argparse.Namespace) -> Vault:
     """Unlock with the recovery code, a remembered key, or the passphrase."""
     from tui.core.shared.errors import VaultDamaged
     from tui.core.vault import device_keyring
