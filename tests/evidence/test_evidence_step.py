@@ -3,7 +3,6 @@ remove and delete, adding many files with progress and cancel, previews."""
 
 import io
 import os
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from tui.core.evidence.model import get_exhibit, list_exhibits
 from tui.core.evidence.preview import fit, load_image
 from tui.core.evidence.similar import similar_to
 from tui.core.evidence.stitch import stitch
+from tui.core.shared import clock
 from tui.core.shared.errors import Cancelled, InputError
 from tui.core.vault import custody
 from tui.core.vault.vault import Vault
@@ -65,7 +65,7 @@ def test_the_capture_time_is_guessed_from_exif_then_name_then_file_time(
     )
 
     plain = make_png(tmp_path / "plain.png", color="blue")
-    moment = datetime(2024, 2, 1, 10, 30, 0).timestamp()
+    moment = clock.stated(2024, 2, 1, 10, 30, 0).timestamp()  # local, as a file's time shows
     os.utime(plain, (moment, moment))
     from_time = add_file(vault, plain).exhibit
     assert from_time.captured_at == "2024-02-01T10:30:00"

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from tui.core.shared import clock
 from tui.core.shared.data_files import ChecklistError
 from tui.core.takedowns.legal_options import as_text, load, parse, shipped
 
@@ -20,7 +21,7 @@ def test_the_shipped_options_are_all_there_and_recent():
     options = shipped()
     assert [option.id for option in options.options] == IDS
     assert all(option.keep_in_mind and option.what for option in options.options)
-    assert date.today() - timedelta(days=366) <= options.reviewed <= date.today()
+    assert clock.today() - timedelta(days=366) <= options.reviewed <= clock.today()
     assert "not legal advice" in options.intro
     warning = " ".join(options.option("cease-and-desist").keep_in_mind)
     assert "violence" in warning and "police first" in warning

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import datetime
 
 import pikepdf
 import pytest
@@ -13,6 +12,7 @@ from fpdf import FPDF
 
 from tui.core.evidence import formats
 from tui.core.evidence.formats.base import Notice, PdfPages, Table, Text
+from tui.core.shared import clock
 
 
 def pdf_bytes(pages: int = 3, author: str = "Sam Okafor") -> bytes:
@@ -20,7 +20,7 @@ def pdf_bytes(pages: int = 3, author: str = "Sam Okafor") -> bytes:
 
     pdf = FPDF()
     pdf.set_author(author)
-    pdf.set_creation_date(datetime(2024, 3, 5, 21, 14))
+    pdf.set_creation_date(clock.stated(2024, 3, 5, 21, 14))
     for number in range(pages):
         pdf.add_page()
         pdf.set_font("helvetica", size=20)

@@ -7,7 +7,7 @@ import io
 import os
 import random
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -86,7 +86,10 @@ def test_without_a_creation_time_the_name_gives_the_time():
     data = video(created=None)
     _, from_ios = describe(data, "RPReplay_Final1709673600.MOV")
     assert from_ios.guesses["captured_at"] == (
-        datetime.fromtimestamp(1709673600).isoformat(timespec="seconds"),
+        datetime.fromtimestamp(1709673600, UTC)
+        .astimezone()
+        .replace(tzinfo=None)
+        .isoformat(timespec="seconds"),
         "name",
     )
     assert "created" not in from_ios.shown

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import random
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from tui.core.evidence.formats import voice_notes
 from tui.core.evidence.formats.base import Fields, Notice, Probe, Text, Unreadable
 from tui.core.evidence.formats.recordings import DAMAGED
 from tui.core.evidence.media import time_from_name
+from tui.core.shared import clock
 from tui.core.vault.vault import Vault
 
 
@@ -229,7 +230,7 @@ def test_an_ios_screen_recording_name_is_a_unix_time_given_as_local_time(new_yor
 
 
 def test_an_ios_screen_recording_from_tomorrow_is_no_time():
-    soon = int((datetime.now() + timedelta(hours=2)).timestamp())
-    later = int((datetime.now() + timedelta(days=3)).timestamp())
+    soon = int(clock.epoch_seconds() + timedelta(hours=2).total_seconds())
+    later = int(clock.epoch_seconds() + timedelta(days=3).total_seconds())
     assert time_from_name(f"RPReplay_Final{soon}.MOV") is not None
     assert time_from_name(f"RPReplay_Final{later}.MOV") is None

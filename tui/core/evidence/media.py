@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import mimetypes
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from tui.core.shared import clock
@@ -127,8 +127,14 @@ _NAME_UNIX_TIME = re.compile(r"RPReplay_Final(\d{9,10})(?!\d)", re.IGNORECASE)
 _NAME_WHATSAPP_DAY = re.compile(
     r"(?<![A-Za-z])(?:IMG|VID|AUD|PTT|STK|DOC)-(20\d{2})(\d{2})(\d{2})-WA\d+", re.IGNORECASE
 )
-#: No phone named a file this way before 2007; a time past tomorrow is no capture time.
-_EARLIEST_NAME_TIME = datetime(2007, 1, 1)
+#: No phone stated a time (in a file's name or its container) before this.
+EARLIEST = clock.stated(2007, 1, 1)
+
+
+def latest_stated() -> datetime:
+    """The latest time a phone's clock can have stated: tomorrow, on the local clock. A
+    time past it is from a clock that was never set."""
+    return clock.local_now().replace(tzinfo=None) + timedelta(days=1)
 
 
 def time_from_name(name: str) -> str | None:
@@ -137,24 +143,26 @@ def time_from_name(name: str) -> str | None:
     A WhatsApp name carries only the day, which is given as `YYYY-MM-DD`."""
     for match in _NAME_TIME.finditer(name):
         try:
-            moment = datetime(*(int(part) for part in match.groups()))  # type: ignore[arg-type]
+            moment = clock.stated(*(int(part) for part in match.groups()))
         except ValueError:
             continue
         return moment.isoformat(timespec="seconds")
-    latest = clock.local_now().replace(tzinfo=None) + timedelta(days=1)
+    latest = latest_stated()
     for match in _NAME_UNIX_TIME.finditer(name):
         try:
-            moment = datetime.fromtimestamp(int(match.group(1)))
+            # The Unix time, as the computer's own clock shows it (a stated local time).
+            instant = datetime.fromtimestamp(int(match.group(1)), UTC)
+            moment = instant.astimezone().replace(tzinfo=None)
         except (ValueError, OverflowError, OSError):
             continue
-        if _EARLIEST_NAME_TIME <= moment <= latest:
+        if EARLIEST <= moment <= latest:
             return moment.isoformat(timespec="seconds")
     for match in _NAME_WHATSAPP_DAY.finditer(name):
         try:
             day = date(*(int(part) for part in match.groups()))
         except ValueError:
             continue
-        if _EARLIEST_NAME_TIME.date() <= day <= latest.date():
+        if EARLIEST.date() <= day <= latest.date():
             return day.isoformat()
     return None
 

@@ -4,13 +4,13 @@ asks, and the idle lock runs on a monotonic clock a test can move without sleepi
 
 from __future__ import annotations
 
-import time
+import time as _time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 _wall: Callable[[], datetime] = lambda: datetime.now(UTC)  # noqa: E731
-_steady: Callable[[], float] = time.monotonic
+_steady: Callable[[], float] = _time.monotonic
 #: The zone local times are given in; None is the computer's own.
 _zone: tzinfo | None = None
 
@@ -38,6 +38,20 @@ def epoch_seconds() -> float:
 def monotonic() -> float:
     """Seconds on a clock that never goes back: for waits and idle time, not dates."""
     return _steady()
+
+
+def stated(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
+) -> datetime:
+    """A time as a file, a device or a person stated it, naming no zone: a camera's EXIF
+    time, a PDF's or a recording's date written without an offset, the time in a file's
+    name, a date typed into the timeline. It is naive on purpose: it says what a clock
+    somewhere showed, the zone that clock was in is not known, and none is guessed.
+    Compare it only with other stated times (or with `local_now` without its zone).
+
+    This is the one place a naive time is made on purpose (ruff's DTZ rules keep them out
+    everywhere else): a day and a clock time that name no zone, put together."""
+    return datetime.combine(date(year, month, day), time(hour, minute, second))
 
 
 def utc_stamp(moment: datetime | None = None) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from tui.core.shared.clock import utc_now
+from tui.core.shared.clock import stated, utc_now
 from tui.core.shared.errors import InputError
 
 PRECISIONS = ("year", "month", "day", "minute", "second")
@@ -194,7 +194,8 @@ class When:
         return f"about {words}" if self.about else words
 
     def start(self) -> datetime:
-        return datetime(
+        """The first moment it can mean, as stated (naive: a typed date names no zone)."""
+        return stated(
             self.year,
             self.month or 1,
             self.day or 1,

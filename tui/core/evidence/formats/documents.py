@@ -34,6 +34,7 @@ from tui.core.evidence.formats.base import (
     local_time,
     read_member,
 )
+from tui.core.shared import clock
 from tui.core.shared.text import size
 
 LOCKED = "This PDF is locked with a password, so its pages can't be shown."
@@ -124,7 +125,7 @@ def _pdf_date(text: str) -> str | None:
         return None
     parts = [int(part) if part else 0 for part in match.groups()]
     try:
-        return datetime(*parts).isoformat(timespec="seconds")  # type: ignore[arg-type]
+        return clock.stated(*parts).isoformat(timespec="seconds")
     except ValueError:
         return None
 

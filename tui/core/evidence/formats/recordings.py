@@ -12,7 +12,7 @@ import io
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar
 
 from tui.core.evidence.formats import isobmff
@@ -27,8 +27,7 @@ from tui.core.evidence.formats.base import (
     Unreadable,
     clean_line,
 )
-from tui.core.evidence.media import time_from_name
-from tui.core.shared import clock
+from tui.core.evidence.media import EARLIEST, latest_stated, time_from_name
 
 if TYPE_CHECKING:
     from av.container import InputContainer
@@ -50,8 +49,6 @@ FRAMES_PER_SEEK = 90
 EBML = b"\x1a\x45\xdf\xa3"
 #: A QuickTime file older than `ftyp` boxes starts with one of these atoms.
 QUICKTIME_ATOMS = (b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot")
-#: A stated time before this, or after tomorrow, is from a clock that was never set.
-EARLIEST = datetime(2007, 1, 1)
 CODECS = {
     "h264": "H.264", "hevc": "HEVC (H.265)", "vp8": "VP8", "vp9": "VP9", "av1": "AV1",
     "mpeg4": "MPEG-4", "aac": "AAC", "opus": "Opus", "vorbis": "Vorbis", "mp3": "MP3",
@@ -135,7 +132,7 @@ def time_code(seconds: float, tenths: bool = True) -> str:
 
 def plausible(moment: datetime) -> str | None:
     """A local naive time as ISO to the second, unless no phone could have stated it."""
-    if not EARLIEST <= moment <= clock.local_now().replace(tzinfo=None) + timedelta(days=1):
+    if not EARLIEST <= moment <= latest_stated():
         return None
     return moment.isoformat(timespec="seconds")
 
