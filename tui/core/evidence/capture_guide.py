@@ -4,7 +4,6 @@ strictly as the checklists."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -12,9 +11,11 @@ from typing import Any
 from tui.core.shared.data_files import (
     HEADING,
     ChecklistError,
+    Guide,
     check_choice,
     check_fields,
     check_id,
+    guide_heading,
     prose,
     read_toml,
     tables,
@@ -46,11 +47,7 @@ class CaptureMethod:
 
 
 @dataclass(frozen=True)
-class CaptureGuide:
-    title: str
-    reviewed: date
-    source: str
-    intro: str
+class CaptureGuide(Guide):
     should_show: tuple[str, ...]
     methods: tuple[CaptureMethod, ...]
 
@@ -81,10 +78,7 @@ def parse(data: dict[str, Any], name: str = FILE) -> CaptureGuide:
     if missing:
         raise ChecklistError(f"{name} has no method for: {', '.join(missing)}.")
     return CaptureGuide(
-        title=data["title"],
-        reviewed=data["reviewed"],
-        source=prose(data["source"]),
-        intro=prose(data["intro"]),
+        **guide_heading(data),
         should_show=should_show,
         methods=tuple(methods),
     )

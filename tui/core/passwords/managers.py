@@ -4,7 +4,6 @@ checked as strictly as the checklists."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -12,8 +11,9 @@ from typing import Any
 from tui.core.shared.data_files import (
     HEADING,
     ChecklistError,
+    Guide,
     check_fields,
-    prose,
+    guide_heading,
     read_toml,
     tables,
     text_list,
@@ -34,11 +34,7 @@ class Option:
 
 
 @dataclass(frozen=True)
-class Guidance:
-    title: str
-    reviewed: date
-    source: str
-    intro: str
+class Guidance(Guide):
     look_for: tuple[str, ...]
     options: tuple[Option, ...]
 
@@ -52,14 +48,7 @@ def parse(data: dict[str, Any], name: str = FILE) -> Guidance:
     for where, raw in tables(data["options"], name, "option", "options"):
         check_fields(raw, OPTION, {}, where)
         options.append(Option(**texts(raw)))
-    return Guidance(
-        title=data["title"],
-        reviewed=data["reviewed"],
-        source=prose(data["source"]),
-        intro=prose(data["intro"]),
-        look_for=look_for,
-        options=tuple(options),
-    )
+    return Guidance(**guide_heading(data), look_for=look_for, options=tuple(options))
 
 
 def load(path: Path) -> Guidance:

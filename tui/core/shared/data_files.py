@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,22 @@ HEADING: dict[str, type] = {"title": str, "reviewed": date, "source": str, "intr
 
 class ChecklistError(ReclaimError):
     """A data file in `checklists/` does not follow its schema."""
+
+
+@dataclass(frozen=True)
+class Guide:
+    """What a guide's file opens with (the `HEADING` keys); each guide adds its own."""
+
+    title: str
+    reviewed: date
+    """The day the guide was last checked against its sources."""
+    source: str
+    intro: str
+
+
+def guide_heading(data: dict[str, Any]) -> dict[str, Any]:
+    """A checked guide file's heading, as the `Guide` fields (its texts as `prose`)."""
+    return texts({key: data[key] for key in HEADING})
 
 
 def read_toml(path: Path) -> dict[str, Any]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -14,9 +13,10 @@ from tui.core.places.model import Jurisdiction
 from tui.core.shared.data_files import (
     HEADING,
     ChecklistError,
+    Guide,
     check_fields,
     check_id,
-    prose,
+    guide_heading,
     read_toml,
     tables,
     text_list,
@@ -42,11 +42,7 @@ class LegalOption:
 
 
 @dataclass(frozen=True)
-class LegalOptions:
-    title: str
-    reviewed: date
-    source: str
-    intro: str
+class LegalOptions(Guide):
     options: tuple[LegalOption, ...]
 
     def option(self, option_id: str) -> LegalOption:
@@ -67,13 +63,7 @@ def parse(data: dict[str, Any], name: str = FILE) -> LegalOptions:
         options.append(LegalOption(**{**texts(raw), "keep_in_mind": keep}))
     if not options:
         raise ChecklistError(f"{name} needs at least one option.")
-    return LegalOptions(
-        title=prose(data["title"]),
-        reviewed=data["reviewed"],
-        source=prose(data["source"]),
-        intro=prose(data["intro"]),
-        options=tuple(options),
-    )
+    return LegalOptions(**guide_heading(data), options=tuple(options))
 
 
 def load(path: Path) -> LegalOptions:
