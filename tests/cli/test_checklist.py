@@ -85,3 +85,11 @@ def test_unknown_checklists_and_steps_get_one_sentence_and_change_nothing(cli, v
         assert result.returncode == 1, args
         assert words in result.stderr and result.stderr.count("\n") == 1, result.stderr
     assert vault_bytes(vault.path) == before
+
+
+def test_choose_takes_the_names_people_use_for_a_platform(cli):
+    chosen = cli("checklist", "choose", "twitter", "IG")
+    assert chosen.returncode == 0, chosen.stderr
+    assert chosen.stdout.startswith("X, Instagram: one of your accounts.")
+    mine = {r["id"] for r in json.loads(cli("checklist", "list", "--json").stdout) if r["mine"]}
+    assert mine == {"x", "instagram"}

@@ -112,3 +112,21 @@ def test_edit_confirms_guessed_times(cli, tmp_path: Path):
     assert result.returncode == 0, result.stderr
     record = shown(cli, "E-0001")
     assert record["guesses"] == {} and record["captured_at"] == "2024-03-05T21:14:00"
+
+
+def test_the_cli_takes_the_timelines_dates_and_asks_back_the_same_way(
+    cli, vault: Vault, tmp_path: Path
+) -> None:
+    added = cli(
+        "evidence", "add", str(make_png(tmp_path / "a.png")),
+        "--posted-at", "5 March 2024", "--captured-at", "about March 2024",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    record = shown(cli, "E-0001")
+    assert (record["posted_at"], record["captured_at"]) == ("2024-03-05", "2024-03~")
+    ambiguous = cli("evidence", "edit", "E-0001", "--posted-at", "03/05/2024")
+    assert ambiguous.returncode == 1
+    assert 'Is "03/05/2024" 3 May or 5 March?' in ambiguous.stderr
+    future = cli("evidence", "edit", "E-0001", "--captured-at", "2999")
+    assert future.returncode == 1 and "is in the future" in future.stderr
+    assert "--posted-at" in cli("evidence", "add", "--help").stdout

@@ -252,3 +252,9 @@ def test_custody_log_records_intake_export_and_verification(vault: Vault, tmp_pa
     assert log[0]["details"]["sha256"] == exhibit.sha256
     assert log[2]["details"] == {"checked": 1, "damaged": []}
     assert custody.verify(vault.table(custody.TABLE)) == []
+
+
+def test_an_edited_exhibit_keeps_its_vague_date(vault: Vault, tmp_path: Path) -> None:
+    exhibit = add_file(vault, make_png(tmp_path / "a.png"), {"posted_at": "about 2023"}).exhibit
+    again = update_details(vault, exhibit.id, {"posted_at": exhibit.posted_at})
+    assert again.posted_at == "2023~"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.privacy.checklists import FOLDER, load_file, load_folder, shipped
+from tui.core.privacy.checklists import FOLDER, find, load_file, load_folder, shipped
 from tui.core.shared.data_files import ChecklistError
 from tui.core.shared.paths import checklists_dir
 
@@ -149,3 +149,20 @@ def test_the_id_must_match_the_file_name(tmp_path: Path):
     path = write(tmp_path, GOOD.replace("{id}", "other"), name="example")
     with pytest.raises(ChecklistError, match="match the file name"):
         load_file(path)
+
+
+def test_checklists_answer_to_their_platforms_names() -> None:
+    assert find("twitter").id == "x"
+    assert find("Instagram").id == find("ig").id == "instagram"
+    assert find("YouTube").id == "google"
+
+
+def test_the_loader_refuses_an_alias_that_names_two_checklists(tmp_path: Path) -> None:
+    shipped_x = (checklists_dir() / "privacy" / "x.toml").read_text()
+    (tmp_path / "x.toml").write_text(shipped_x)
+    other = shipped_x.replace('id = "x"', 'id = "other"', 1).replace(
+        'platform = "X"', 'platform = "Other"', 1
+    )
+    (tmp_path / "other.toml").write_text(other)  # still says aliases = ["Twitter", ...]
+    with pytest.raises(ChecklistError, match="'Twitter' already names"):
+        load_folder(tmp_path)

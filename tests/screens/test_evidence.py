@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input, Static
 
 from tests.support.cases import PASSPHRASE
 from tests.support.pictures import make_png
-from tests.support.pilot import SIZE, said, screen_text, settle, wait_until
+from tests.support.pilot import SIZE, said, screen_text, settle, unlock, wait_until
 from tests.support.pilot import open_evidence as open_step
 from tui.app import ReclaimApp
 from tui.core.evidence.adding import add_file
@@ -215,3 +215,21 @@ def test_step_4_after_verify_all_with_its_footer(snap_compare, demo: Vault):
 
     app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
     assert snap_compare(app, run_before=verify, terminal_size=SIZE)
+
+
+async def test_the_evidence_list_shows_about_dates_whole_in_its_column(
+    vault: Vault, tmp_path: Path
+) -> None:
+    for index, typed in enumerate(("about 2023", "about March 2024", "about 5 March 2024")):
+        colour = ("red", "green", "blue")[index]
+        add_file(vault, make_png(tmp_path / f"{index}.png", color=colour), {"captured_at": typed})
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(app, pilot)
+        await pilot.press("4")
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        shown = sorted(str(table.get_row_at(i)[2]) for i in range(table.row_count))
+        assert shown == ["~2023", "~2024-03", "~2024-03-05"]
+        [captured] = [column for column in table.columns.values() if column.key == "captured"]
+        assert captured.width >= len("~2024-03-05")

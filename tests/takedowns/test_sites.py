@@ -107,3 +107,85 @@ def test_the_cli_lists_the_sites_as_text_and_json_with_each_places_clock():
     assert "not confirmed in force" in uk.stdout and "(within" not in uk.stdout
     wrong = run_reclaim("takedown", "sites", "--place", "atlantis")
     assert wrong.returncode == 1 and "not a place Reclaim knows" in wrong.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "site"),
+    [
+        ("meta", "meta"),
+        ("instagram", "meta"),
+        ("Instagram", "meta"),
+        ("IG", "meta"),
+        ("facebook", "meta"),
+        ("fb", "meta"),
+        ("threads", "meta"),
+        ("twitter", "x"),
+        ("X", "x"),
+        ("google", "google-search"),
+        ("Google Search", "google-search"),
+        ("youtube", "youtube"),
+        ("pornhub", "adult-sites"),
+        ("XVideos", "adult-sites"),
+        ("xhamster", "adult-sites"),
+        ("onlyfans", "adult-sites"),
+        ("StopNCII.org", "stopncii"),
+        ("take it down", "take-it-down"),
+    ],
+)
+def test_sites_answer_to_their_names_and_aliases(typed: str, site: str) -> None:
+    assert shipped().route(typed).id == site
+
+
+SITES = """
+reviewed = 2026-11-25
+source = "pages"
+intro = "Ask."
+under_18 = "Take It Down."
+[[sites]]
+id = "one"
+name = "One"
+kind = "platform"
+route = "Report"
+how = "Press report."
+asks_for = ["the link"]
+expect = "An email."
+aliases = ["First"]
+[[sites]]
+id = "two"
+name = "Two"
+kind = "platform"
+route = "Report"
+how = "Press report."
+asks_for = ["the link"]
+expect = "An email."
+aliases = ["Second"]
+[[hash_services]]
+id = "hash"
+name = "Hash"
+who = "adults"
+how = "on the device"
+link = "https://example.org/"
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('aliases = ["Second"]', 'aliases = ["first"]', "'first' already names one"),
+        ('aliases = ["Second"]', 'aliases = ["O-N-E"]', "'O-N-E' already names one"),
+        ('aliases = ["Second"]', 'aliases = ["Hash"]', "already names"),
+        ('aliases = ["Second"]', 'aliases = ["--"]', "no letters or digits"),
+        ('aliases = ["Second"]', 'aliases = [""]', "aliases should be a list of names"),
+        ('aliases = ["Second"]', 'aliases = "Second"', "aliases should be a list"),
+    ],
+)
+def test_the_loader_refuses_an_alias_that_names_two_sites(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    path = tmp_path / "takedowns.toml"
+    path.write_text(SITES)
+    assert load(path).site("second").id == "two"
+    path.write_text(SITES.replace(old, new))
+    with pytest.raises(ChecklistError, match=message) as refused:
+        load(path)
+    assert "takedowns.toml" in str(refused.value)
