@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from tui.core.evidence.guesses import GUESS_SOURCES
 from tui.core.evidence.model import Exhibit
+from tui.core.shared.text import listed
 
 #: The details a capture of a post should record, in the order a person would look.
 WANTED = (
@@ -68,14 +69,10 @@ def hint(exhibit: Exhibit) -> str:
         return "Everything the guide asks a capture to record is here."
     parts = []
     if found.missing:
-        parts.append("Still missing: " + _join([LABELS[name] for name in found.missing]) + ".")
+        parts.append("Still missing: " + listed([LABELS[name] for name in found.missing]) + ".")
     for name in found.guessed:
         source = GUESS_SOURCES.get(exhibit.guesses[name], "the file")
         parts.append(
             f"{LABELS[name].capitalize()} is a guess from {source}: check it, then confirm."
         )
     return " ".join(parts)
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

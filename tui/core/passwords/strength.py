@@ -12,7 +12,7 @@ from typing import Any
 
 from zxcvbn import zxcvbn
 
-from tui.core.shared.text import plural_of
+from tui.core.shared.text import listed, plural_of
 
 MAX_CHECKED = 72  # zxcvbn refuses longer input; past this, length alone makes it strong
 #: A password holding words from the person's profile is never called better than
@@ -140,7 +140,7 @@ def _why_guessable(passphrase: str, personal_words: Mapping[str, str] | Iterable
         len(rest) >= MIN_LENGTH and not _judge(rest, [zxcvbn(rest[:MAX_CHECKED])], {})
     ):
         return ""
-    return f"it uses {_listed(list(dict.fromkeys(found)))}, {KNOWN}"
+    return f"it uses {listed(list(dict.fromkeys(found)))}, {KNOWN}"
 
 
 def _judge(passphrase: str, readings: list[dict[str, Any]], kinds: Mapping[str, str]) -> str:
@@ -175,9 +175,4 @@ def _judge(passphrase: str, readings: list[dict[str, Any]], kinds: Mapping[str, 
     found = list(dict.fromkeys([*personal, *common[-1:], *patterns]))
     if not found:
         return "it is not long or varied enough to be hard to guess"
-    return f"it uses {_listed(found)}"
-
-
-def _listed(items: list[str]) -> str:
-    """ "a, b and c"."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return f"it uses {listed(found)}"

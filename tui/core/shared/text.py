@@ -1,6 +1,6 @@
 """Numbers in words the same way everywhere: sizes in one unit system (KiB, MiB, GiB,
 powers of 1024, as `ls -lh` and file managers on Linux show them), and counts with
-their noun agreeing ("1 item", "3 copies")."""
+their noun agreeing ("1 item", "3 copies"), and lists as a sentence says them."""
 
 from __future__ import annotations
 
@@ -21,6 +21,11 @@ def counted(count: int, noun: str, plural: str = "") -> str:
     """ "1 item", "2 items", "1 copy", "3 copies": a number and its noun, agreeing.
     The plural is the noun with an "s" unless given."""
     return f"{count} {plural_of(count, noun, plural)}"
+
+
+def listed(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c": items as a sentence lists them."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def plural_of(count: int, noun: str, plural: str = "") -> str:
