@@ -1,11 +1,18 @@
 """`reclaim backup`, `backup verify`, `restore` and `copies` through the real entry point."""
 
 import json
+import shutil
 from pathlib import Path
+
+import pytest
 
 from tests.support.cases import PASSPHRASE
 from tests.support.cli import run_reclaim
 from tests.support.pictures import make_png
+from tui.core.copies.backup import BackupIsNewer, make_backup
+from tui.core.shared.errors import VaultNotFound
+from tui.core.vault.layout import RECORD
+from tui.core.vault.vault import Vault, read_header
 
 
 def test_backup_verify_restore_and_the_register(cli, tmp_path: Path, passphrase_file: Path):
@@ -61,3 +68,36 @@ def test_no_drive_is_said_plainly(cli, tmp_path: Path):
     result = cli("backup", str(tmp_path / "not-plugged-in"))
     assert result.returncode == 1
     assert "There is no folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_backup_newer_than_the_case_is_kept_and_the_check_named(
+    cli, vault: Vault, tmp_path: Path
+):
+    cli("evidence", "add", str(make_png(tmp_path / "a.png", color="red")))
+    saved = tmp_path / "old-case.db"
+    shutil.copy2(vault.path / RECORD, saved)
+    cli("evidence", "add", str(make_png(tmp_path / "b.png", color="blue")))
+    drive = tmp_path / "drive"
+    drive.mkdir()
+    assert cli("backup", str(drive)).returncode == 0
+    shutil.copy2(saved, vault.path / RECORD)  # the old record put back
+    refused = cli("backup", str(drive))
+    assert refused.returncode == 1
+    assert "holds a newer state of this case" in refused.stderr
+    assert "Check the case with `reclaim evidence verify`" in refused.stderr
+    with pytest.raises(BackupIsNewer) as core:
+        make_backup(vault, drive)
+    assert "`reclaim" not in str(core.value), "core names no command"
+
+
+def test_a_folder_with_no_case_is_named_and_reclaim_init_offered(tmp_path: Path):
+    empty = tmp_path / "nothing-here"
+    empty.mkdir()
+    result = run_reclaim("evidence", "list", "--vault", str(empty), "--passphrase-file", "-")
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"reclaim: There is no Reclaim case in {empty}. Create one first (reclaim init).\n"
+    )
+    with pytest.raises(VaultNotFound) as core:
+        read_header(empty)
+    assert "reclaim init" not in str(core.value), "core names no command"

@@ -31,13 +31,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(handler: Handler, args: argparse.Namespace) -> int:
     """Run one command; every failure becomes one plain sentence, never a traceback."""
     from tui.cli.common import warn
-    from tui.core.shared.errors import ReclaimError, explain
+    from tui.core.shared.errors import ReclaimError, VaultNotFound, explain
 
     try:
         return handler(args)
     except KeyboardInterrupt:
         print("\nreclaim: Stopped; nothing was changed.", file=sys.stderr)
         return 130
+    except VaultNotFound as error:
+        warn(f"reclaim: {error} Create one first (reclaim init).")
+        return 1
     except Exception as error:
         if os.environ.get("RECLAIM_DEBUG") and not isinstance(error, OSError | ReclaimError):
             raise

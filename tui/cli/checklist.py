@@ -93,11 +93,19 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_done(args: argparse.Namespace) -> int:
     from tui.core.privacy.checklists import find
-    from tui.core.privacy.lockdown import tick
+    from tui.core.privacy.lockdown import EvidenceFirst, tick
+    from tui.core.shared.errors import InputError
 
     checklist = find(args.id)
     with open_vault(args) as vault:
-        progress = tick(vault, checklist, args.step, done=not args.undo, anyway=args.anyway)
+        try:
+            progress = tick(vault, checklist, args.step, done=not args.undo, anyway=args.anyway)
+        except EvidenceFirst as refused:
+            raise InputError(
+                f"The case holds no evidence from {refused.platform} yet, and {refused.effect}. "
+                "Save the evidence first (step 4), or tick it with --anyway if you "
+                "already have it somewhere else."
+            ) from None
     say(
         f"{'Unticked' if args.undo else 'Ticked'}. "
         f"{checklist.title}: {progress.done} of {progress.total} done."

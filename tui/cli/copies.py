@@ -17,7 +17,7 @@ from tui.cli.common import (
     say_json,
 )
 from tui.core.shared.display import shown
-from tui.core.shared.text import size
+from tui.core.shared.text import counted, plural_of, size
 
 
 def _secret(args: argparse.Namespace) -> dict[str, str]:
@@ -33,22 +33,32 @@ def cmd_backup(args: argparse.Namespace) -> int:
         from tui.core.shared.errors import InputError
 
         raise InputError("Give one folder to back up into, e.g. reclaim backup /media/usb.")
-    from tui.core.copies.backup import make_backup
+    from tui.core.copies.backup import BackupIsNewer, make_backup
+    from tui.core.shared.errors import InputError
 
     with open_vault(args) as vault:
-        result = make_backup(vault, Path(args.target[0]).expanduser(), StderrProgress("Copying"))
+        try:
+            result = make_backup(
+                vault, Path(args.target[0]).expanduser(), StderrProgress("Copying")
+            )
+        except BackupIsNewer as newer:
+            raise InputError(
+                f"The backup in {newer.folder} holds a newer state of this case (made "
+                f"{newer.made_at}) than the case itself, which may have been put back to an "
+                "older copy. Nothing was written. Check the case with `reclaim evidence "
+                "verify`, or restore this backup to a new folder."
+            ) from None
     say(
-        f"Backed up {result.exhibits} exhibit{'s' if result.exhibits != 1 else ''} "
-        f"to {shown(str(result.folder))} "
+        f"Backed up {counted(result.exhibits, 'exhibit')} to {shown(str(result.folder))} "
         f"({size(result.copied_bytes)} written this time, {size(result.total_bytes)} in all)."
     )
     say("It is encrypted: your passphrase or recovery code opens it.")
-    if result.kept:
-        many = len(result.kept) != 1
+    if kept := len(result.kept):
+        copies = plural_of(kept, "copy", "copies")
         say(
-            f"The stored cop{'ies' if many else 'y'} of {', '.join(result.kept)} in this case "
-            f"{'are' if many else 'is'} damaged, so the backup kept the earlier, whole "
-            f"cop{'ies' if many else 'y'}. Check the case with: reclaim evidence verify"
+            f"The stored {copies} of {', '.join(result.kept)} in this case "
+            f"{plural_of(kept, 'is', 'are')} damaged, so the backup kept the earlier, whole "
+            f"{copies}. Check the case with: reclaim evidence verify"
         )
     return 0
 

@@ -58,6 +58,21 @@ class BackupResult:
     """Exhibits whose stored copy in the case is damaged: the backup kept its whole one."""
 
 
+class BackupIsNewer(InputError):
+    """The backup holds a newer state of the case than the case itself (which may have
+    been put back to an older copy), so nothing was written over it. Each face says
+    how to check the case in its own words."""
+
+    def __init__(self, folder: Path, made_at: str) -> None:
+        super().__init__(
+            f"The backup in {folder} holds a newer state of this case (made {made_at}) than "
+            "the case itself, which may have been put back to an older copy. Nothing was "
+            "written. Check the case's evidence, or restore this backup to a new folder."
+        )
+        self.folder = folder
+        self.made_at = made_at
+
+
 def _decrypts_whole(vault: Vault, exhibit: Exhibit, path: Path) -> bool:
     """Whether the blob at `path` decrypts to the exhibit's intake hash and its card (if
     it has one) opens: every byte of a blob is covered by one or the other."""
@@ -90,12 +105,7 @@ def _refuse_going_back(vault: Vault, folder: Path) -> None:
         return  # not one this case's key wrote: verify says so; the copy replaces it
     generation = manifest.get("generation")
     if isinstance(generation, int) and generation > vault.generation:
-        raise InputError(
-            f"The backup in {folder} holds a newer state of this case (made "
-            f"{manifest.get('made_at', 'earlier')}) than the case itself, which may have "
-            "been put back to an older copy. Nothing was written. Check the case with "
-            "`reclaim evidence verify`, or restore this backup to a new folder."
-        )
+        raise BackupIsNewer(folder, str(manifest.get("made_at", "earlier")))
 
 
 def make_backup(vault: Vault, destination: Path, progress: Progress | None = None) -> BackupResult:

@@ -45,7 +45,16 @@ def evidence_warning(checklist: Checklist, action: str) -> str:
 
 
 class EvidenceFirst(ReclaimError):
-    """A step that blocks, reports or deletes, with no evidence saved from the platform."""
+    """A step that blocks, reports or deletes, with no evidence saved from the platform.
+    Each face says how to tick it anyway in its own words."""
+
+    def __init__(self, platform: str, effect: str) -> None:
+        super().__init__(
+            f"The case holds no evidence from {platform} yet, and {effect}. "
+            "Save the evidence first (step 4)."
+        )
+        self.platform = platform
+        self.effect = effect
 
 
 @dataclass(frozen=True)
@@ -166,11 +175,7 @@ def tick(
         before_evidence = evidence_count(vault, checklist) == 0
         if before_evidence and not anyway:
             effect = ACTION_EFFECTS[checklist.step(step_id).action]
-            raise EvidenceFirst(
-                f"The case holds no evidence from {checklist.platform} yet, and {effect}. "
-                "Save the evidence first (step 4), or tick it with --anyway if you "
-                "already have it somewhere else."
-            )
+            raise EvidenceFirst(checklist.platform, effect)
 
     def change(progress: Progress) -> None:
         if done:

@@ -52,9 +52,7 @@ def read_header(path: Path) -> Header:
     try:
         raw = (path / HEADER).read_bytes()
     except FileNotFoundError:
-        raise VaultNotFound(
-            f"There is no Reclaim case in {path}. Create one first (reclaim init)."
-        ) from None
+        raise VaultNotFound(f"There is no Reclaim case in {path}.") from None
     except IsADirectoryError:
         raise VaultDamaged(f"{path} does not hold a readable Reclaim case header.") from None
     return Header.from_bytes(raw)
