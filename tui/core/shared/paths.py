@@ -8,7 +8,7 @@ from pathlib import Path
 def checklists_dir() -> Path:
     """The wheel installs the checklists inside the package; a checkout keeps them at the
     top of the repository."""
-    installed = Path(__file__).parents[3] / "checklists"
+    installed = Path(__file__).parents[2] / "checklists"
     if installed.is_dir():
         return installed
     return Path(__file__).parents[3] / "checklists"
