@@ -12,7 +12,6 @@ import io
 import re
 import shutil
 import subprocess
-import time
 import zlib
 from collections.abc import Callable
 from datetime import date
@@ -43,6 +42,11 @@ from tui.core.timeline.events import add_event
 from tui.core.vault.vault import Vault
 
 DAY = date(2024, 3, 7)
+#: Seconds a binder of crafted input may take before its test fails: far above what it
+#: takes (a few seconds, under load too), far below the minutes of a parser gone quadratic
+#: or a bomb inflated. How fast each must be is measured against an ordinary binder by
+#: tests/bench/test_hostile_inputs_bench.py.
+GUARD = 120
 Extra = Callable[[pikepdf.Pdf, pikepdf.Page], None]
 
 
@@ -332,12 +336,11 @@ def hostile_case(vault: Vault, tmp_path: Path) -> Vault:
     return vault
 
 
+@pytest.mark.timeout(GUARD)
 def test_every_hostile_pdf_is_printed_or_named_and_the_binder_stays_pdfa(
     hostile_case: Vault, tmp_path: Path
 ):
-    started = time.monotonic()
     made = make(hostile_case, BinderChoices(export_date=DAY))
-    assert time.monotonic() - started < 20, "the bomb is refused unread, not parsed"
     text = sound(made.data, tmp_path)
     sections = re.split(r"(?=Exhibit E-\d{4} What it shows)", text)
     for name, _, said in HOSTILE:
@@ -356,12 +359,11 @@ def test_the_same_hostile_pdfs_with_a_password_make_a_binder(hostile_case: Vault
         assert len(pdf.pages) > len(HOSTILE)
 
 
+@pytest.mark.timeout(GUARD)
 def test_a_pdf_past_the_page_cap_is_printed_in_part(vault: Vault, tmp_path: Path):
     (tmp_path / "long.pdf").write_bytes(pages(305))
     add_file(vault, tmp_path / "long.pdf")
-    started = time.monotonic()
     made = make(vault, BinderChoices(export_date=DAY))
-    assert time.monotonic() - started < 15
     text = sound(made.data, tmp_path)
     assert "This PDF has 305 pages; the first 300 are printed here" in text
     assert "page 300 of 300 of the original PDF" in text and "page 301" not in text
@@ -402,6 +404,7 @@ def test_characters_the_typeface_lacks_are_marked_in_details_and_timeline(
     assert "\u4ed6" not in text and "\U0001f984" not in text
 
 
+@pytest.mark.timeout(GUARD)
 def test_long_words_a_huge_description_and_an_empty_case_with_a_timeline(
     vault: Vault, tmp_path: Path
 ):
@@ -411,15 +414,14 @@ def test_long_words_a_huge_description_and_an_empty_case_with_a_timeline(
     huge = ("word " * 20_000)[:100_000]
     add_file(vault, make_png(tmp_path / "a.png"), {"description": huge, "url": "https://e.com/"
              + "q" * 5000})  # fmt: skip
-    started = time.monotonic()
     made = make(vault, BinderChoices(export_date=DAY))
-    assert time.monotonic() - started < 20
     text = sound(made.data, tmp_path)
     assert text.count("word") >= 19_000, "the whole description is printed"
     with pikepdf.open(io.BytesIO(made.data)) as pdf:
         assert 20 < len(pdf.pages) < 200
 
 
+@pytest.mark.timeout(GUARD)
 def test_five_hundred_small_exhibits(vault: Vault, tmp_path: Path):
     files = []
     for number in range(500):
@@ -427,10 +429,7 @@ def test_five_hundred_small_exhibits(vault: Vault, tmp_path: Path):
         Image.new("RGB", (8, 8), (number % 256, number // 2, 90)).save(path, "PNG")
         files.append((path, f"screenshot {number}"))
     add_in_one_batch(vault, files)
-    started = time.monotonic()
     made = make(vault, BinderChoices(export_date=DAY))
-    took = time.monotonic() - started
-    assert took < 30, took
     text = sound(made.data, tmp_path)
     assert "screenshot 499" in text and made.notices == []
 

@@ -4,9 +4,12 @@ hungry, WARC records of endless header lines, Telegram exports of a million mess
 
 Each file is built in a child Python (by the function named here), which reads it with
 `formats.describe` and `formats.printable` under a 2 GiB memory limit; the test fails if
-that takes more than `SECONDS` (or a case more than `TIMEOUT`), and checks that the real
-words still come out. One child reads every case, one after another (the limit holds for
-all of them together), so the cases cost their reading, not a Python start each."""
+a case takes more than `TIMEOUT` (the minutes these took before their fixes), and checks
+that the real words still come out. One child reads every case, one after another (the
+limit holds for all of them together), so the cases cost their reading, not a Python start
+each. How fast each must be, against an ordinary file of its kind and size, is measured by
+tests/bench/test_hostile_inputs_bench.py, out of the normal run (a time limit close to the
+real cost fails on a busy machine)."""
 
 from __future__ import annotations
 
@@ -23,8 +26,8 @@ from tui.core.evidence.formats import DAMAGED
 
 ROOT = Path(__file__).resolve().parents[3]
 #: Describing and printing one of these took from ten seconds to many minutes before
-#: their fixes, and takes one or two now (on a slow machine).
-SECONDS = 10
+#: their fixes, and takes one or two now (on a slow machine): a guard against those
+#: minutes, not a measure of speed.
 TIMEOUT = 30
 
 CHILD = """
@@ -99,7 +102,6 @@ def read_in_child(build: str, name: str) -> dict[str, Any]:
         ANSWERS.update(json.loads(done.stdout))
     answer = ANSWERS[key]
     assert "error" not in answer, answer["error"]
-    assert answer["seconds"] < SECONDS
     return answer
 
 
