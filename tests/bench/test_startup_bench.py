@@ -5,7 +5,16 @@ Run on demand (the normal test run skips tests/bench):
 
     python -m pytest tests/bench/test_startup_bench.py -s -o addopts=""
 
-Target: ratio <= 2.
+Target: ratio <= 1.25.
+
+Both are measured as installed: with their compiled bytecode at hand, as pip leaves
+it and as Python itself keeps it after a first run. Both processes read and write it
+under a folder of the test's own (PYTHONPYCACHEPREFIX), which the first, unmeasured
+round of each fills: in a checkout where bytecode is never written (PYTHONDONTWRITEBYTECODE,
+as on the development machine) Reclaim would otherwise compile its own modules at every
+start while Textual's come ready from its wheel. The two alternate, round by round, and
+each figure is the best of its rounds, so that a burst of load on a shared machine
+spoils a round, not the ratio.
 """
 
 from __future__ import annotations
@@ -21,12 +30,14 @@ import termios
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.support.cases import FAST_KDF, PASSPHRASE
 from tests.support.cli import RECLAIM
 from tui.core.vault.vault import Vault
 
-RUNS = 5
-TARGET_RATIO = 2.0
+ROUNDS = 9
+TARGET_RATIO = 1.25
 
 BARE_APP = """
 from textual.app import App
@@ -67,21 +78,28 @@ def seconds_to_first_frame(argv: list[str], marker: bytes, timeout: float = 30) 
         os.close(fd)
 
 
-def best_of(argv: list[str], marker: bytes) -> float:
-    seconds_to_first_frame(argv, marker)  # warm the file cache
-    return min(seconds_to_first_frame(argv, marker) for _ in range(RUNS))
-
-
-def test_unlock_screen_starts_within_twice_a_bare_textual_app(tmp_path: Path) -> None:
+def test_unlock_screen_starts_within_a_quarter_more_than_a_bare_textual_app(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTHONPYCACHEPREFIX", str(tmp_path / "bytecode"))
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
     Vault.create(tmp_path / "case", PASSPHRASE, FAST_KDF)[0].close()
     bare_script = tmp_path / "bare.py"
     bare_script.write_text(BARE_APP)
+    bare_run = ([sys.executable, str(bare_script)], b"bare app ready")
+    ours_run = ([str(RECLAIM), "--vault", str(tmp_path / "case")], b"passphrase")
 
-    bare = best_of([sys.executable, str(bare_script)], b"bare app ready")
-    ours = best_of([str(RECLAIM), "--vault", str(tmp_path / "case")], b"passphrase")
-    ratio = ours / bare
+    seconds_to_first_frame(*bare_run)  # fills the bytecode and the file cache
+    seconds_to_first_frame(*ours_run)
+    bares, ours = [], []
+    for _ in range(ROUNDS):
+        bares.append(seconds_to_first_frame(*bare_run))
+        ours.append(seconds_to_first_frame(*ours_run))
+    ratio = min(ours) / min(bares)
     print(
-        f"\nfirst frame, best of {RUNS}: bare Textual app {bare * 1000:.0f} ms, "
-        f"reclaim unlock screen {ours * 1000:.0f} ms, ratio {ratio:.2f} (target <= {TARGET_RATIO})"
+        f"\nfirst frame, best of {ROUNDS}: bare Textual app {min(bares) * 1000:.0f} ms, "
+        f"reclaim unlock screen {min(ours) * 1000:.0f} ms, ratio {ratio:.2f} "
+        f"(target <= {TARGET_RATIO})\neach round (bare / reclaim, ms): "
+        + "; ".join(f"{b * 1000:.0f} / {o * 1000:.0f}" for b, o in zip(bares, ours, strict=True))
     )
     assert ratio <= TARGET_RATIO

@@ -8,6 +8,8 @@ until then."""
 
 from __future__ import annotations
 
+import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +35,10 @@ if TYPE_CHECKING:
 PASSPHRASE_PROMPT = "Enter your passphrase to open your case."  # noqa: S105
 RECOVERY_PROMPT = "Enter the recovery code you wrote down when you made your case."
 TRY_AGAIN = "You can try again now."
+#: Before the keyring is first imported, its worker waits this long: importing it holds
+#: the GIL for a good part of a second, and the first frame, handed to Textual's writer
+#: thread just before, would wait for it.
+FIRST_FRAME_GRACE = 0.05
 
 
 class UnlockScreen(Screen[None]):
@@ -135,6 +141,8 @@ class UnlockScreen(Screen[None]):
     def look_at_keyring(self) -> tuple[bool, Vault | None]:
         """Whether this device has a usable keyring, and (at launch) the case opened with a
         key the person asked it to remember. Off the UI thread: finding the keyring is slow."""
+        if "keyring" not in sys.modules:
+            time.sleep(FIRST_FRAME_GRACE)
         from tui.core.vault import device_keyring
 
         if not device_keyring.available():
