@@ -19,6 +19,7 @@ from tui.core.binder.choices import BinderChoices
 from tui.core.binder.packages import safe_name, write_package
 from tui.core.evidence.adding import add_bytes, add_file
 from tui.core.evidence.model import list_exhibits
+from tui.core.shared import clock
 from tui.core.takedowns.lawyer_package import write_lawyer_package
 from tui.core.vault.vault import Vault
 
@@ -204,7 +205,7 @@ def test_the_clinic_name_comes_from_the_settings_file(cli, tmp_path: Path):
     assert done.returncode == 0, done.stderr
     bag = bagit.Bag(str(tmp_path / "bag"))
     assert bag.info["Source-Organization"] == "Riverside Legal Clinic"
-    assert bag.info["Bagging-Date"] == date.today().isoformat()
+    assert bag.info["Bagging-Date"] == clock.utc_now().date().isoformat()
 
 
 def test_a_bad_date_for_the_lawyer_package_changes_nothing(cli, tmp_path: Path):
