@@ -82,9 +82,11 @@ def same_pictures(fingerprints: list[int | None]) -> list[list[int]]:
     in order. Every pair is compared, but in numpy, a block of rows at a time: 20,000
     pictures are 200 million pairs, which plain Python would take minutes over (and
     fingerprints of similar screenshots share too many bits to be sorted into buckets)."""
-    import numpy as np
-
     near: list[list[int]] = [[] for _ in fingerprints]
+    if sum(value is not None for value in fingerprints) < 2:
+        return near  # nothing to compare: numpy (a tenth of a second to load) not needed
+    import numpy as np  # only to compare pictures (keeps start-up fast)
+
     wide = [p for p, value in enumerate(fingerprints) if value is not None and value >> 64]
     narrow = [p for p, value in enumerate(fingerprints) if value is not None and not value >> 64]
     values = np.array([fingerprints[p] for p in narrow], dtype=np.uint64)
