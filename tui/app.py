@@ -19,11 +19,11 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import WorkerState
 
+from tui.core.kiosk.save_folders import SaveFolders
 from tui.core.settings import Settings
 from tui.core.shared import clock
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
-from tui.core.shared.save_folders import Places
 from tui.core.shared.text import counted
 from tui.core.steps import progress
 from tui.core.vault.layout import is_vault
@@ -98,7 +98,7 @@ class ReclaimApp(App[None]):
         self.settings = settings or Settings()
         self.vault_path = vault_path
         self.kiosk = kiosk
-        self.save_folders = Places(
+        self.save_folders = SaveFolders(
             kiosk=kiosk,
             export_dir=self.settings.kiosk_export_dir,
             import_dirs=self.settings.kiosk_import_dirs,

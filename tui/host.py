@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
+    from tui.core.kiosk.save_folders import SaveFolders
     from tui.core.settings import Settings
-    from tui.core.shared.save_folders import Places
     from tui.core.vault.vault import Vault
 
 
@@ -31,7 +31,7 @@ class AppHost(Protocol):
     demo: bool
     """The made-up sample case is open."""
 
-    save_folders: Places
+    save_folders: SaveFolders
     """Where files are offered to be saved and browsed (a kiosk has its own rules)."""
 
     def step_progress(self) -> dict[str, str]:

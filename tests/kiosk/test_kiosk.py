@@ -15,8 +15,8 @@ from tests.support.pictures import make_png
 from tests.support.pilot import SIZE, settle
 from tui.app import ReclaimApp
 from tui.core.evidence.adding import add_file
+from tui.core.kiosk import save_folders
 from tui.core.settings import Settings
-from tui.core.shared import save_folders as exports
 from tui.core.vault.vault import Vault
 from tui.screens.add_evidence import AddEvidenceScreen
 from tui.screens.binder import BinderScreen
@@ -26,7 +26,7 @@ from tui.screens.binder import BinderScreen
 def clinic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
     media = tmp_path / "media"
     (media / "CLIENT-USB").mkdir(parents=True)
-    monkeypatch.setattr(exports, "REMOVABLE_ROOTS", (media,))
+    monkeypatch.setattr(save_folders, "REMOVABLE_ROOTS", (media,))
     return replace(
         Settings(),
         kiosk_cases_dir=tmp_path / "cases",
@@ -112,7 +112,7 @@ async def test_a_kiosk_export_folder_gets_undated_names(clinic: Settings, tmp_pa
 
 
 def test_away_from_a_kiosk_the_defaults_are_home_and_dated():
-    places = exports.Places()
+    places = save_folders.SaveFolders()
     target = places.default_target("binder", ".pdf")
     assert target is not None and target.parent == Path.home()
     assert re.search(r"\d{4}-\d{2}-\d{2}", target.name)

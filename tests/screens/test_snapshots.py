@@ -211,10 +211,10 @@ def test_timeline_event_form(snap_compare, demo: Vault):
 
 
 def test_binder_step(snap_compare, demo: Vault, monkeypatch: pytest.MonkeyPatch):
-    from tui.core.shared.save_folders import Places
+    from tui.core.kiosk.save_folders import SaveFolders
 
     monkeypatch.setattr(
-        Places, "default_target", lambda self, stem, suffix="": Path("/media/usb/binder.pdf")
+        SaveFolders, "default_target", lambda self, stem, suffix="": Path("/media/usb/binder.pdf")
     )
     app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
     assert snap_compare(app, press=["7"], terminal_size=SIZE)

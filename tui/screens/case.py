@@ -9,7 +9,7 @@ from tui.host import host
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
-    from tui.core.shared.save_folders import Places
+    from tui.core.kiosk.save_folders import SaveFolders
     from tui.core.vault.vault import Vault
 
 
@@ -24,7 +24,7 @@ def case_is_open(node: DOMNode) -> bool:
     return host(node).vault is not None
 
 
-def save_folders(node: DOMNode) -> Places:
+def save_folders(node: DOMNode) -> SaveFolders:
     """Where this app offers to save and browse (a kiosk has its own rules)."""
     return host(node).save_folders
 

@@ -22,7 +22,7 @@ REMOVABLE_ROOTS = (Path("/media"), Path("/run/media"), Path("/mnt"))
 
 
 @dataclass
-class Places:
+class SaveFolders:
     kiosk: bool = False
     export_dir: Path | None = None
     import_dirs: tuple[Path, ...] = (Path("/media"), Path("/run/media"))
