@@ -1,5 +1,5 @@
-"""A large blob is read and encrypted in one thread while another hashes and writes it: a
-failure on either side stops the copy with that failure, never a hang. (Round trips and a
+"""A large blob is read and encrypted in one thread while two others hash and write it: a
+failure in any of them stops the copy with that failure, never a hang. (Round trips and a
 full disk at every size: tests/evidence/test_scale_paths.py.)"""
 
 from __future__ import annotations

@@ -54,10 +54,10 @@ class Hasher(Protocol):
 #: Files smaller than this are encrypted in the caller's thread alone: for them, starting
 #: threads would cost more than it saves.
 THREADED_FROM = 4 * CHUNK
-#: Chunks handed to the helper thread at a time: each hand-over wakes a thread, which on
+#: Chunks handed to each helper thread at a time: each hand-over wakes a thread, which on
 #: a busy machine can take a while, so they come a few megabytes at once.
 BATCH = 4
-#: Batches waiting for the helper thread, at most: memory stays a few batches whatever
+#: Batches waiting for each helper thread, at most: memory stays a few batches whatever
 #: the file's size.
 DEPTH = 2
 #: While a large blob is written, the system is asked every this many bytes to start
@@ -65,42 +65,34 @@ DEPTH = 2
 #: few megabytes rather than for the whole file.
 WRITEBACK_EVERY = 16 * CHUNK
 
-_Batch = tuple[list[bytes], list[bytes]]
 
+class _Worker:
+    """Does `work` on each piece of the batches it is fed, in order, in a thread of its
+    own while the caller goes on (hashlib, libsodium and writes all let go of the GIL on
+    large buffers, so they run on separate cores). At most DEPTH batches wait, so memory
+    stays flat whatever the file's size. The first error `work` raises is kept (for
+    `check`) and what follows is dropped, so the caller never waits on a thread that has
+    stopped."""
 
-class _Helper:
-    """Hashes the plaintext and writes the sealed chunks in a thread of its own while
-    the caller encrypts what follows (hashlib, libsodium and writes all let go of the
-    GIL on large buffers, so the two run on two cores). At most DEPTH batches wait, so
-    memory stays flat whatever the file's size. The first error is kept (for `check`)
-    and what follows is dropped, so the caller never waits on a thread that has stopped."""
-
-    def __init__(self, target: BinaryIO, hasher: Hasher | None) -> None:
-        self._write = _DiskWriter(target)
-        self._hasher = hasher
-        self._queue: queue.Queue[_Batch | None] = queue.Queue(DEPTH)
+    def __init__(self, work: Callable[[bytes], object], name: str) -> None:
+        self._work = work
+        self._queue: queue.Queue[list[bytes] | None] = queue.Queue(DEPTH)
         self.error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="reclaim-blob", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         while (batch := self._queue.get()) is not None:
             if self.error is None:
                 try:
-                    self._work(*batch)
+                    for piece in batch:
+                        self._work(piece)
                 except BaseException as error:  # handed to the caller by `check`
                     self.error = error
 
-    def _work(self, plain: list[bytes], sealed: list[bytes]) -> None:
-        if self._hasher is not None:
-            for piece in plain:
-                self._hasher.update(piece)
-        for piece in sealed:
-            self._write(piece)
-
-    def feed(self, plain: list[bytes], sealed: list[bytes]) -> None:
+    def feed(self, batch: list[bytes]) -> None:
         self.check()
-        self._queue.put((plain, sealed))
+        self._queue.put(batch)
 
     def check(self) -> None:
         if self.error is not None:
@@ -166,9 +158,10 @@ def encrypt_stream(
 ) -> None:
     """Encrypt everything `source` yields into `target`, calling `on_chunk` with each
     plaintext chunk on the way (progress rides along on the same pass). `hasher`, when
-    given, is fed each chunk read. For a large source a helper thread hashes and writes
-    while this one reads and encrypts what follows, so the work runs on two cores; all
-    is done when this returns (written, not yet fsynced: that is the caller's)."""
+    given, is fed each chunk read. For a large source one helper thread hashes and
+    another writes while this one reads and encrypts what follows, so the work spreads
+    over the cores; all is done when this returns (written, not yet fsynced: that is the
+    caller's)."""
     state = sodium.crypto_secretstream_xchacha20poly1305_state()
     header = sodium.crypto_secretstream_xchacha20poly1305_init_push(state, key)
     target.write(_PREAMBLE.pack(MAGIC, CHUNK) + header)
@@ -189,21 +182,27 @@ def encrypt_stream(
             on_chunk(piece)
             target.write(seal(piece, number == len(pieces) - 1))
         return
-    helper = _Helper(target, hasher)
+    writing = _Worker(_DiskWriter(target), "reclaim-write")
+    hashing = _Worker(hasher.update, "reclaim-hash") if hasher is not None else None
     plain: list[bytes] = []
     sealed: list[bytes] = []
     try:
         for piece, last in _chunks(head[0], _Replay(head[1:], source)):
             on_chunk(piece)
-            if hasher is not None:
-                plain.append(piece)
+            plain.append(piece)
             sealed.append(seal(piece, last))
             if len(sealed) == BATCH or last:
-                helper.feed(plain, sealed)
+                if hashing is not None:
+                    hashing.feed(plain)
+                writing.feed(sealed)
                 plain, sealed = [], []
     finally:
-        helper.finish()
-    helper.check()
+        writing.finish()
+        if hashing is not None:
+            hashing.finish()
+    writing.check()
+    if hashing is not None:
+        hashing.check()
 
 
 class _Replay:
