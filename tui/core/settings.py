@@ -27,7 +27,6 @@ line's config option or RECLAIM_CONFIG points. Everything in it is optional:
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,6 +76,9 @@ def default_config_path() -> Path:
 
 
 def read_toml_file(path: Path, what: str) -> dict[str, Any]:
+    # Imported here to keep start-up fast: most starts have no file to read.
+    import tomllib
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -11,7 +11,6 @@ disk during the session is removed when the case locks."""
 from __future__ import annotations
 
 import contextlib
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +36,8 @@ class SaveFolders:
             return Path.home() / f"reclaim-{stem}-{day}{suffix}"
         if self.export_dir is None:
             return None
+        import secrets  # here, not at the top: it is not needed for the first frame
+
         return self.export_dir / f"reclaim-{stem}-{secrets.token_hex(3)}{suffix}"
 
     def browse_root(self) -> Path:
