@@ -5,16 +5,20 @@ filtering and sorting, and checking every item."""
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Input, Static
 
+import tui.screens.evidence
 from tests.support.cases import PASSPHRASE
 from tests.support.pictures import make_png
 from tests.support.pilot import SIZE, said, screen_text, settle, unlock, wait_until
 from tests.support.pilot import open_evidence as open_step
 from tui.app import ReclaimApp
 from tui.core.evidence.adding import add_file
+from tui.core.evidence.intake import BatchProgress, BatchResult, add_many
 from tui.core.evidence.model import get_exhibit, list_exhibits
 from tui.core.settings import Settings
 from tui.core.vault import custody
@@ -44,11 +48,26 @@ async def wait_for_work(app: ReclaimApp, pilot) -> None:
     await wait_until(pilot, lambda: screen.job is None)
 
 
-async def test_adding_shows_progress_and_esc_stops_cleanly(vault: Vault, tmp_path: Path):
+async def test_adding_shows_progress_and_esc_stops_cleanly(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
     big = tmp_path / "big"
     big.mkdir()
     for index in range(4):
         (big / f"recording-{index}.mp4").write_bytes(os.urandom(48 * 1024 * 1024))
+    # Once the first file is in, the work waits at its next progress report until Esc has
+    # been pressed: however fast this machine takes files in, Esc comes mid-way.
+    pressed = threading.Event()
+
+    def gated(case: Vault, paths: list[Path], progress: BatchProgress) -> BatchResult:
+        def report(done: int, total: int, files_done: int = 0, files_total: int = 0) -> None:
+            if files_done >= 1:
+                pressed.wait(30)
+            progress(done, total, files_done, files_total)
+
+        return add_many(case, paths, report)
+
+    monkeypatch.setattr(tui.screens.evidence, "add_many", gated)
     app = ReclaimApp(vault.path, Settings())
     async with app.run_test(size=SIZE) as pilot:
         await open_step(app, pilot)
@@ -59,6 +78,7 @@ async def test_adding_shows_progress_and_esc_stops_cleanly(vault: Vault, tmp_pat
         assert screen.query_one("#work").display
         assert "Adding" in screen_text(app) and "of 4" in screen_text(app)
         await pilot.press("escape")
+        pressed.set()
         await wait_for_work(app, pilot)
         assert isinstance(app.screen, EvidenceScreen), "Esc stopped the work, not the screen"
         assert "Stopped." in said(app)
