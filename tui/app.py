@@ -24,7 +24,7 @@ from tui.core.settings import Settings
 from tui.core.shared import clock
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
-from tui.core.shared.text import counted
+from tui.core.shared.text import counted, plural_of
 from tui.core.steps import progress
 from tui.core.vault.layout import is_vault
 from tui.host import KeepsTyping, StopsWork
@@ -53,9 +53,9 @@ def reclaim_commands() -> type[Provider]:
 
 def strays_found(count: int) -> str:
     """What opening a case says when evidence is in its folder but not in its record."""
-    are = "are" if count != 1 else "is"
     return (
-        f"{counted(count, 'exhibit')} {are} in the case folder but missing from its record "
+        f"{counted(count, 'exhibit')} {plural_of(count, 'is', 'are')} in the case folder but "
+        "missing from its record "
         "(an older copy of the record may have been put back, or a save was interrupted). "
         "Nothing is lost: “Take back missing evidence” (Ctrl+P) takes them back."
     )

@@ -24,9 +24,10 @@ from tui.app import ReclaimApp
 from tui.core.evidence.intake import count_folder
 from tui.core.evidence.model import list_exhibits
 from tui.core.settings import Settings
+from tui.core.shared import text
 from tui.core.vault.vault import Vault
 from tui.dialogs.choice import ChoiceDialog
-from tui.screens.add_evidence import AddEvidenceScreen, folder_question, size_text
+from tui.screens.add_evidence import AddEvidenceScreen, folder_question
 from tui.screens.evidence import EvidenceScreen
 
 AppPilot = Pilot[None]
@@ -181,7 +182,7 @@ def test_counting_a_folder_is_bounded(tmp_path: Path) -> None:
     assert folder_question([folder], stopped) == (
         f"Add more than 3 files (over 300 bytes) from {folder}, and its subfolders?"
     )
-    assert size_text(3_100_000_000) == "3.1 GB" and size_text(1) == "1 byte"
+    assert text.size(3_100_000_000) == "2.9 GiB" and text.size(1) == "1 byte"
     for index in range(300):
         (folder / f"{index}.log").write_bytes(b"")
     slow = count_folder(folder, seconds=0)  # a slow disk: stopped by the clock

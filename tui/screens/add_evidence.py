@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import DirectoryTree, Footer, Input, Static
 
 from tui.core.evidence.intake import FolderCount
+from tui.core.shared import text as words
 from tui.core.shared.display import shown
 from tui.core.shared.errors import InputError
 from tui.screens.case import save_folders
@@ -33,22 +34,10 @@ HINT = (
 )
 
 
-def size_text(count: int) -> str:
-    """A size as a file manager says it: 812 bytes, 4.2 MB, 3.1 GB."""
-    if count < 1000:
-        return f"{count} byte{'s' if count != 1 else ''}"
-    value = float(count)
-    for unit in ("KB", "MB", "GB", "TB"):
-        value /= 1000
-        if value < 1000 or unit == "TB":
-            break
-    return f"{value:.1f} {unit}"
-
-
 def folder_question(folders: list[Path], count: FolderCount) -> str:
     """'Add 1,204 files (3.1 GB) from /home/sam, and its subfolders?'"""
-    files = f"{count.files:,} file{'s' if count.files != 1 else ''}"
-    size = size_text(count.bytes)
+    files = f"{count.files:,} {words.plural_of(count.files, 'file')}"
+    size = words.size(count.bytes)
     if count.more:
         files, size = f"more than {files}", f"over {size}"
     if len(folders) == 1:
@@ -137,7 +126,7 @@ class AddEvidenceScreen(Screen[list[Path] | None]):
             folders = sum(1 for p in self.chosen if p.is_dir())
             count = f"{len(self.chosen)} chosen"
             if folders:
-                count += f" ({folders} whole folder{'s' if folders != 1 else ''})"
+                count += f" ({words.counted(folders, 'whole folder')})"
             text = f"{count}: {more}{listed}. Ctrl+S adds them to the case."
         self.query_one("#chosen", Static).update(text)
 

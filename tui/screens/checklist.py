@@ -28,6 +28,7 @@ from tui.core.privacy.lockdown import (
 )
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
+from tui.core.shared.text import counted
 from tui.dialogs.choice import ChoiceDialog
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.fields import StoredInput
@@ -162,7 +163,7 @@ class ChecklistScreen(Screen[None]):
         if count:
             question = f"Have you saved the evidence from {platform}?"
             explain = (
-                f"Your case holds {count} item{'s' if count != 1 else ''} from {platform}. "
+                f"Your case holds {counted(count, 'item')} from {platform}. "
                 f"{effect}, and you could not capture it any more."
             )
             answers = [("yes", "Yes, tick it"), ("cancel", "Not yet")]

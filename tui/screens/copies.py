@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from tui.core.shared.display import shown
 from tui.core.shared.errors import Cancelled, ReclaimError, explain
-from tui.core.shared.text import counted
+from tui.core.shared.text import counted, plural_of
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.work_bar import WorkBar
@@ -111,7 +111,7 @@ class CopiesScreen(Screen[None]):
         )
         if copies:
             lead = f"{summary(vault).capitalize()}. " + (
-                f"{stale} {'are' if stale != 1 else 'is'} older than your newest evidence; "
+                f"{stale} {plural_of(stale, 'is', 'are')} older than your newest evidence; "
                 "when you can, bring them up to date (b, or add a new copy with a)."
                 if stale
                 else "Every copy holds your newest evidence."

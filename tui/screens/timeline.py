@@ -16,6 +16,7 @@ from textual.widgets.data_table import ColumnKey
 
 from tui.core.shared.display import shown, shown_block
 from tui.core.shared.errors import ReclaimError
+from tui.core.shared.text import counted
 from tui.core.timeline.events import PROMPTS
 from tui.screens.case import case_is_open, open_case, save_folders
 
@@ -109,7 +110,7 @@ class TimelineScreen(Screen[None]):
             lead = START_HERE
         else:
             lead = (
-                f"{len(found)} event{'s' if len(found) != 1 else ''}, in time order. "
+                f"{counted(len(found), 'event')}, in time order. "
                 "Enter edits, r shows it as one account, e saves it as a file."
             )
         self.query_one("#lead", Static).update(lead)

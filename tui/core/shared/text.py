@@ -12,7 +12,7 @@ def size(count: int) -> str:
     value = float(count)
     for unit in UNITS:
         if value < 1024 or unit == UNITS[-1]:
-            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+            return counted(count, "byte") if unit == "bytes" else f"{value:.1f} {unit}"
         value /= 1024
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -29,5 +29,6 @@ def listed(items: list[str]) -> str:
 
 
 def plural_of(count: int, noun: str, plural: str = "") -> str:
-    """The noun that agrees with `count`, without the number: "item" or "items"."""
+    """The word that agrees with `count`, without the number: "item" or "items", and
+    `plural_of(n, "is", "are")` for the verb."""
     return noun if count == 1 else plural or noun + "s"
