@@ -10,7 +10,15 @@ from textual.widgets import DataTable, Input
 
 from tests.support.cases import PASSPHRASE, vault_bytes
 from tests.support.pictures import make_png, picture
-from tests.support.pilot import SIZE, caption, said, screen_text, settle, wait_until
+from tests.support.pilot import (
+    SIZE,
+    caption,
+    open_first_exhibit,
+    said,
+    screen_text,
+    settle,
+    wait_until,
+)
 from tests.support.pilot import open_evidence as open_step
 from tui.app import ReclaimApp
 from tui.core.evidence.adding import add_file
@@ -83,9 +91,7 @@ async def test_previews_start_blurred_reveal_on_request_and_blur_again(
     add_file(vault, tmp_path / "chat.txt")
     app = ReclaimApp(vault.path, Settings())
     async with app.run_test(size=SIZE) as pilot:
-        await open_step(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await open_first_exhibit(app, pilot)
         preview = app.screen.query_one(Preview)
         assert preview.image is not None
         assert preview.revealed is False
@@ -116,9 +122,7 @@ async def test_the_panel_shows_the_whole_sha256_and_a_problem_once(vault: Vault,
     problem = str(exhibit.facts["problem"])
     app = ReclaimApp(vault.path, Settings())
     async with app.run_test(size=(100, 40)) as pilot:
-        await open_step(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await open_first_exhibit(app, pilot)
         preview = app.screen.query_one(Preview)
         await wait_until(pilot, lambda: caption(preview).startswith("There is no picture"))
         text = " ".join(screen_text(app).split())

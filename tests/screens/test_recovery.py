@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Footer, Static
 
@@ -16,11 +15,6 @@ from tui.core.settings import Settings
 from tui.screens.home import HomeScreen
 from tui.screens.recovery import RecoveryScreen
 from tui.widgets.notice import Notice
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(kiosk_cases_dir=tmp_path / "kiosk-cases")
 
 
 def screen_text(app: ReclaimApp) -> str:

@@ -5,27 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input
 
-from tests.support.pilot import SIZE
+from tests.support.pilot import SIZE, footer_says
 from tui.app import ReclaimApp
 from tui.core.settings import Settings
 from tui.screens.kiosk import ChooseCaseScreen
 from tui.screens.unlock import UnlockScreen
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(kiosk_cases_dir=tmp_path / "kiosk-cases")
-
-
-def footer_says(app: ReclaimApp, key: str) -> str | None:
-    """What the footer shows for `key` on this screen, or None if it shows nothing."""
-    active = app.active_bindings.get(key)
-    if active is None or not active.enabled or not active.binding.show:
-        return None
-    return active.binding.description
 
 
 async def test_kiosk_escape_leaves_the_passphrase_prompt_for_the_start(settings: Settings):

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Input, Static
 from tests.support.cases import PASSPHRASE
 from tui.app import ReclaimApp
 from tui.screens.evidence import EvidenceScreen
+from tui.screens.exhibit import ExhibitScreen
 from tui.screens.takedowns import TakedownsScreen
 from tui.screens.unlock import UnlockScreen
 from tui.widgets.preview import Preview
@@ -121,6 +122,14 @@ def footer_keys(app: ReclaimApp) -> str:
     return " · ".join(shown + [str(label.render()) for label in footer.query(FooterLabel)])
 
 
+def footer_says(app: ReclaimApp, key: str) -> str | None:
+    """What the footer shows for `key` on this screen, or None if it shows nothing."""
+    active = app.active_bindings.get(key)
+    if active is None or not active.enabled or not active.binding.show:
+        return None
+    return active.binding.description
+
+
 def caption(preview: Preview) -> str:
     """The line under the picture, or the sentence shown instead of one."""
     shown = preview.render()
@@ -132,6 +141,16 @@ async def open_evidence(app: ReclaimApp, pilot) -> None:
     await pilot.press("4")
     await settle(app, pilot)
     assert isinstance(app.screen, EvidenceScreen)
+
+
+async def open_first_exhibit(app: ReclaimApp, pilot) -> ExhibitScreen:
+    """Unlock, go to the evidence step and open the first exhibit's details (Enter)."""
+    await open_evidence(app, pilot)
+    await pilot.press("enter")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, ExhibitScreen)
+    return screen
 
 
 async def open_takedowns(app: ReclaimApp, pilot) -> TakedownsScreen:

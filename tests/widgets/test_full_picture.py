@@ -12,8 +12,7 @@ from typing import Any
 import pytest
 
 from tests.support.pictures import picture
-from tests.support.pilot import SIZE, caption, settle
-from tests.support.pilot import open_evidence as open_step
+from tests.support.pilot import SIZE, caption, open_first_exhibit
 from tui.app import ReclaimApp
 from tui.core.evidence.adding import add_file
 from tui.core.settings import Settings
@@ -38,9 +37,7 @@ async def test_a_shown_picture_is_drawn_in_full_and_a_blurred_one_never(
     add_file(vault, picture(tmp_path / "p.png", seed=3))
     app = ReclaimApp(vault.path, Settings())
     async with app.run_test(size=SIZE) as pilot:
-        await open_step(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await open_first_exhibit(app, pilot)
         preview = app.screen.query_one(Preview)
         assert preview.image is not None and not preview.query(kitty), "blurred: half blocks"
         await pilot.press("ctrl+r")
@@ -66,9 +63,7 @@ async def test_without_the_setting_shown_pictures_stay_half_blocks(
     full_picture.prepare(False)
     app = ReclaimApp(vault.path, Settings())
     async with app.run_test(size=SIZE) as pilot:
-        await open_step(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await open_first_exhibit(app, pilot)
         await pilot.press("ctrl+r")
         await pilot.pause()
         preview = app.screen.query_one(Preview)
@@ -115,9 +110,7 @@ async def test_without_colour_a_shown_picture_says_why_it_cant_be_drawn(
     monkeypatch.setenv("NO_COLOR", "1")
     app = ReclaimApp(vault.path, Settings())
     async with app.run_test(size=SIZE) as pilot:
-        await open_step(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await open_first_exhibit(app, pilot)
         preview = app.screen.query_one(Preview)
         assert caption(preview) == "Blurred: Ctrl+R shows"
         await pilot.press("ctrl+r")
