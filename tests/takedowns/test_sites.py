@@ -50,26 +50,37 @@ def test_hash_services_keep_the_images_on_the_device_and_minors_come_first():
     assert "never for images of anyone under 18" in copyright_route.how
 
 
-GOOD = """
+HEAD = """
 reviewed = 2026-11-25
 source = "pages"
 intro = "Ask."
 under_18 = "Take It Down."
-[[sites]]
-id = "one"
-name = "One"
-kind = "platform"
-route = "Report"
-how = "Press report."
-asks_for = ["the link"]
-expect = "An email."
-[[hash_services]]
+"""
+HASH_SERVICE = """[[hash_services]]
 id = "hash"
 name = "Hash"
 who = "adults"
 how = "on the device"
 link = "https://example.org/"
 """
+
+
+def a_site(site_id: str, name: str, *extra: str) -> str:
+    """One `[[sites]]` table with every required key, then any `extra` lines."""
+    lines = [f'id = "{site_id}"', f'name = "{name}"', 'kind = "platform"', 'route = "Report"']
+    lines += ['how = "Press report."', 'asks_for = ["the link"]', 'expect = "An email."']
+    return "\n".join(["[[sites]]", *lines, *extra]) + "\n"
+
+
+GOOD = HEAD + a_site("one", "One") + HASH_SERVICE
+
+
+def assert_refused(path: Path, text: str, message: str) -> None:
+    """`text` written to `path` is refused with `message`, naming the file."""
+    path.write_text(text)
+    with pytest.raises(ChecklistError, match=message) as refused:
+        load(path)
+    assert "takedowns.toml" in str(refused.value)
 
 
 @pytest.mark.parametrize(
@@ -84,11 +95,7 @@ link = "https://example.org/"
     ],
 )
 def test_bad_files_are_refused_naming_the_file(tmp_path: Path, old: str, new: str, message: str):
-    path = tmp_path / "takedowns.toml"
-    path.write_text(GOOD.replace(old, new, 1))
-    with pytest.raises(ChecklistError, match=message) as refused:
-        load(path)
-    assert "takedowns.toml" in str(refused.value)
+    assert_refused(tmp_path / "takedowns.toml", GOOD.replace(old, new, 1), message)
 
 
 def test_the_cli_lists_the_sites_as_text_and_json_with_each_places_clock():
@@ -136,36 +143,12 @@ def test_sites_answer_to_their_names_and_aliases(typed: str, site: str) -> None:
     assert shipped().route(typed).id == site
 
 
-SITES = """
-reviewed = 2026-11-25
-source = "pages"
-intro = "Ask."
-under_18 = "Take It Down."
-[[sites]]
-id = "one"
-name = "One"
-kind = "platform"
-route = "Report"
-how = "Press report."
-asks_for = ["the link"]
-expect = "An email."
-aliases = ["First"]
-[[sites]]
-id = "two"
-name = "Two"
-kind = "platform"
-route = "Report"
-how = "Press report."
-asks_for = ["the link"]
-expect = "An email."
-aliases = ["Second"]
-[[hash_services]]
-id = "hash"
-name = "Hash"
-who = "adults"
-how = "on the device"
-link = "https://example.org/"
-"""
+SITES = (
+    HEAD
+    + a_site("one", "One", 'aliases = ["First"]')
+    + a_site("two", "Two", 'aliases = ["Second"]')
+    + HASH_SERVICE
+)
 
 
 @pytest.mark.parametrize(
@@ -185,7 +168,4 @@ def test_the_loader_refuses_an_alias_that_names_two_sites(
     path = tmp_path / "takedowns.toml"
     path.write_text(SITES)
     assert load(path).site("second").id == "two"
-    path.write_text(SITES.replace(old, new))
-    with pytest.raises(ChecklistError, match=message) as refused:
-        load(path)
-    assert "takedowns.toml" in str(refused.value)
+    assert_refused(path, SITES.replace(old, new), message)
