@@ -277,40 +277,36 @@ def test_export_writes_the_original_bytes(cli, tmp_path: Path):
     assert missing.returncode == 1 and "no exhibit E-0007" in missing.stderr
 
 
+def change_passphrase(case: Path, stdin: str, *options: str) -> Result:
+    """`reclaim passphrase change` on `case`, the old secret and the new one read from
+    standard input."""
+    return run_reclaim(
+        "passphrase",
+        "change",
+        *options,
+        "--vault",
+        str(case),
+        "--passphrase-file",
+        "-",
+        "--new-passphrase-file",
+        "-",
+        stdin=stdin,
+    )
+
+
 def test_passphrase_change_then_recovery_code_change(tmp_path: Path):
     case = tmp_path / "case"
     created = run_reclaim("init", "--vault", str(case), "--passphrase-file", "-", stdin=PASSPHRASE)
     code = re.search(r"[0-9A-Z]{4}(?:-[0-9A-Z]{4}){5}", created.stdout)
     assert code
     before = {k: v for k, v in vault_bytes(case).items() if k != "header.json"}
-    changed = run_reclaim(
-        "passphrase",
-        "change",
-        "--vault",
-        str(case),
-        "--passphrase-file",
-        "-",
-        "--new-passphrase-file",
-        "-",
-        stdin=f"{PASSPHRASE}\n{NEW_PASSPHRASE}\n",
-    )
+    changed = change_passphrase(case, f"{PASSPHRASE}\n{NEW_PASSPHRASE}\n")
     assert changed.returncode == 0, changed.stderr
     assert {k: v for k, v in vault_bytes(case).items() if k != "header.json"} == before
     old = run_reclaim("unlock", "--vault", str(case), "--passphrase-file", "-", stdin=PASSPHRASE)
     assert old.returncode == 1
     third = "velvet-compass-orchard-ember"
-    recovered = run_reclaim(
-        "passphrase",
-        "change",
-        "--recovery-code",
-        "--vault",
-        str(case),
-        "--passphrase-file",
-        "-",
-        "--new-passphrase-file",
-        "-",
-        stdin=f"{code.group(0).lower()}\n{third}\n",
-    )
+    recovered = change_passphrase(case, f"{code.group(0).lower()}\n{third}\n", "--recovery-code")
     assert recovered.returncode == 0, recovered.stderr
     assert (
         run_reclaim(
