@@ -38,6 +38,11 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("\nreclaim: Stopped; nothing was changed.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`reclaim takedown list | head -1`): end quietly, as Unix
+        # tools do, with the status a shell shows for one stopped by SIGPIPE.
+        _stop_writing_to_stdout()
+        return 128 + 13
     except VaultNotFound as error:
         warn(f"reclaim: {error} Create one first (reclaim init).")
         return 1
@@ -46,3 +51,14 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
             raise
         warn(f"reclaim: {explain(error, args.doing)}")  # it may quote a file's name
         return 1
+
+
+def _stop_writing_to_stdout() -> None:
+    """Point standard output at the null device, so that what is still buffered for the
+    closed pipe is dropped at exit instead of failing again there."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test's captured output): nothing is left to fail
