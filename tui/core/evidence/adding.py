@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import secrets
 from collections.abc import Iterable, Mapping
@@ -213,6 +214,36 @@ def facts_record(facts: formats.Facts) -> dict[str, Any]:
     return record
 
 
+#: What all of an exhibit's facts may come to on its card, and any one of them: the record
+#: keeps them whole; the card (what takes the exhibit back if the record is lost) keeps
+#: those that fit, and says which were left off.
+CARD_FACTS_BUDGET = 16 * 1024
+CARD_FACT_LIMIT = 2 * 1024
+#: The sentence a card's facts carry when some were left off.
+CUT_NOTE = "Some facts were too long to keep with the stored copy and were left off there"
+
+
+def card_record(record: Mapping[str, Any]) -> dict[str, Any]:
+    """What the exhibit's card holds: its record, with its facts capped so that no file
+    (a chat naming thousands of attachments) can make the card too large to read back."""
+    facts = record.get("facts")
+    if not isinstance(facts, dict):
+        return dict(record)
+    kept: dict[str, Any] = {}
+    cut: list[str] = []
+    used = 0
+    for key, value in facts.items():
+        size = len(json.dumps(value))
+        if size > CARD_FACT_LIMIT or used + size > CARD_FACTS_BUDGET:
+            cut.append(str(key))
+            continue
+        kept[key] = value
+        used += size
+    if cut:
+        kept["cut"] = f"{CUT_NOTE} ({', '.join(cut[:20])})."
+    return {**record, "facts": kept}
+
+
 def _record(vault: Vault, staged: Staged) -> IntakeResult:
     """One staged file into the record (inside the transaction)."""
     table = vault.table(TABLE)
@@ -244,7 +275,7 @@ def _record(vault: Vault, staged: Staged) -> IntakeResult:
     # The blob carries its exhibit's card before it becomes part of the case, so a blob
     # the record doesn't know can always be recognised and taken back.
     record = exhibit.to_record()
-    card = seal_card(vault, staged.blob, record, vault.generation + 1)
+    card = seal_card(vault, staged.blob, card_record(record), vault.generation + 1)
     os.truncate(staged.part, staged.stream_size)  # a card from an attempt that failed
     append_card(staged.part, card)
     staged.part.rename(vault.blob_dir / f"{staged.blob}.blob")

@@ -21,6 +21,16 @@ from tui.core.vault.blobs import BlobDamaged, read_card
 from tui.core.vault.header import Header
 
 CARD_MAGIC = b"RCLCARD1"
+#: What a card's contents may come to, well under the `MAX_CARD` a blob's trailer may
+#: claim: a card is for knowing the exhibit again, and nothing a file says about itself
+#: can make it too large to be read back (which would make the exhibit unreadable).
+CARD_BUDGET = 64 * 1024
+#: What a card keeps of a record that would not fit: what identifies the exhibit and
+#: what taking it back needs. Each is short by construction.
+ESSENTIAL = (
+    "id", "blob", "sha256", "size", "original_name", "media_type", "added_at",
+    "added_offset", "file_modified_at", "exif_captured_at", "width", "height",
+)  # fmt: skip
 #: The table of the case record whose documents the cards copy.
 EXHIBITS = "exhibits"
 
@@ -64,8 +74,23 @@ def card_aad(vault: CardKeys, blob: str) -> bytes:
     return b"|".join([b"reclaim-card", vault.header.vault_id.encode(), blob.encode()])
 
 
-def seal_card(vault: CardKeys, blob: str, record: dict[str, Any], generation: int) -> bytes:
+def bounded(record: dict[str, Any], generation: int) -> str:
+    """The card's contents for `record`: all of it when it fits in CARD_BUDGET; else
+    only what identifies the exhibit, with the names of what was left off under "cut"."""
     payload = json.dumps({"record": record, "generation": generation}, sort_keys=True)
+    if len(payload.encode("utf-8")) <= CARD_BUDGET:
+        return payload
+    kept: dict[str, Any] = {key: record[key] for key in ESSENTIAL if key in record}
+    for key, value in kept.items():
+        if isinstance(value, str) and len(value) > 1024:
+            kept[key] = value[:1024]
+    kept["cut"] = sorted(str(key) for key in record if key not in kept)[:100]
+    return json.dumps({"record": kept, "generation": generation}, sort_keys=True)
+
+
+def seal_card(vault: CardKeys, blob: str, record: dict[str, Any], generation: int) -> bytes:
+    """The sealed card of `record`, bounded (see `bounded`)."""
+    payload = bounded(record, generation)
     aad = card_aad(vault, blob)
     return CARD_MAGIC + keys.seal(vault.card_key, payload.encode("utf-8"), aad)
 
