@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, on
-from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
@@ -30,6 +29,7 @@ from tui.core.vault.layout import is_vault
 from tui.host import KeepsTyping, StopsWork
 from tui.messages import CaseChosen, CaseCreated, CaseOpened, NewCaseRequested
 from tui.screens.steps import STEP_SCREENS, StepScreen
+from tui.unforeseen import PlainErrors
 from tui.widgets.always_keys import add_always_keys
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def strays_found(count: int) -> str:
     )
 
 
-class ReclaimApp(App[None]):
+class ReclaimApp(PlainErrors):
     TITLE = "Reclaim"
     # The first screen's styles (unlock, create or kiosk: `forms.tcss`, which they name
     # as theirs too) are read with the app's: read when the screen is shown, they would

@@ -1,0 +1,91 @@
+"""No traceback and no local variables, ever: an error nobody foresaw ends the app with one
+plain sentence (or, on a kiosk, goes back to the neutral start)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from textual.screen import Screen
+from textual.widgets import Static
+
+from tests.support.pilot import SIZE
+from tui.app import ReclaimApp
+from tui.core.settings import Settings
+from tui.screens.kiosk import ChooseCaseScreen
+from tui.unforeseen import UNFORESEEN
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(kiosk_cases_dir=tmp_path / "kiosk-cases")
+
+
+SECRET = "what-she-wrote-about-him"
+
+#: An app whose first screen fails as it is drawn, with a secret in a local variable.
+FAILING_APP = textwrap.dedent(
+    f"""
+    from pathlib import Path
+    from textual.screen import Screen
+    from tui.app import ReclaimApp
+
+    class Failing(Screen):
+        def on_mount(self):
+            account = {SECRET!r}
+            raise ValueError("cannot write " + account)
+
+    class App(ReclaimApp):
+        def show_start(self):
+            self.push_screen(Failing())
+
+    app = App(Path("nowhere"))
+    app.run(headless=True, size=(80, 24))
+    raise SystemExit(app.return_code)
+    """
+)
+
+
+def test_an_unforeseen_error_prints_one_sentence_and_no_locals(tmp_path: Path):
+    script = tmp_path / "failing.py"
+    script.write_text(FAILING_APP)
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).parent.parent,
+    )
+    said = done.stdout + done.stderr
+    assert done.returncode == 1
+    assert SECRET not in said
+    assert "Traceback" not in said and "ValueError" not in said
+    assert UNFORESEEN in " ".join(said.split())
+
+
+class FailsOnKey(Screen[None]):
+    def compose(self):
+        yield Static("A client's form")
+
+    def on_key(self) -> None:
+        account = SECRET
+        raise ValueError(account)
+
+
+async def test_on_a_kiosk_an_unforeseen_error_goes_back_to_the_neutral_start(
+    settings: Settings,
+):
+    app = ReclaimApp(Path(), settings, kiosk=True)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, ChooseCaseScreen)
+        app.push_screen(FailsOnKey())
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, ChooseCaseScreen)
+        assert len(app.screen_stack) == 2  # the default screen under the neutral start
