@@ -56,12 +56,23 @@ def test_a_damaged_backup_fails_verify_with_the_file_named(cli, tmp_path: Path):
     assert checked.returncode == 1
     assert f"blobs/{blob.name} is damaged" in checked.stdout
     assert "This backup is not whole." in checked.stdout
-    refused = run_reclaim(
+    # Restore keeps what is whole (issue 25, item 10): the case is made, the damaged
+    # exhibit is named, and its stored copy is kept aside as it was.
+    restored = run_reclaim(
         "restore", str(drive), "--vault", str(tmp_path / "r"), "--passphrase-file", "-",
         stdin=PASSPHRASE + "\n",
     )  # fmt: skip
-    assert refused.returncode == 1 and "nothing was restored" in refused.stderr
-    assert not (tmp_path / "r").exists()
+    assert restored.returncode == 1 and "Traceback" not in restored.stderr
+    assert "1 exhibit could not be restored" in restored.stdout
+    assert "E-0001: its stored copy is damaged in the backup." in restored.stdout
+    assert "reclaim copies list" in restored.stdout
+    kept = tmp_path / "r" / "set-aside" / blob.name
+    assert kept.read_bytes() == blob.read_bytes()
+    listed = run_reclaim(
+        "evidence", "list", "--vault", str(tmp_path / "r"), "--passphrase-file", "-",
+        stdin=PASSPHRASE + "\n",
+    )  # fmt: skip
+    assert listed.returncode == 0 and "E-0001" in listed.stdout
 
 
 def test_no_drive_is_said_plainly(cli, tmp_path: Path):

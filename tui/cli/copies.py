@@ -118,16 +118,33 @@ def _note_check(args: argparse.Namespace, folder: Path, problem: str | None) -> 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from tui.cli.common import vault_path
-    from tui.core.copies.restore import restore
+    from tui.core.copies.restore import restore_case
 
-    target = restore(
+    result = restore_case(
         Path(args.path).expanduser(),
         vault_path(args),
         progress=StderrProgress("Checking"),
         **_secret(args),
     )
-    say(f"Restored the case to {shown(str(target))}. Every exhibit matched its hash.")
-    return 0
+    target = shown(str(result.path))
+    if not result.damaged:
+        say(f"Restored the case to {target}. Every exhibit matched its hash.")
+        return 0
+    count = len(result.damaged)
+    say(
+        f"Restored the case to {target}, with every exhibit that was whole. "
+        f"{counted(count, 'exhibit')} could not be restored:"
+    )
+    for exhibit_id, what in result.damaged.items():
+        say(f"  {exhibit_id}: {shown(what)}.")
+    if result.set_aside is not None:
+        say(f"What the backup held of {plural_of(count, 'it', 'them')} was kept, as it was, in "
+            f"{shown(str(result.set_aside))}.")  # fmt: skip
+    say(
+        "Another backup may hold a good copy: `reclaim copies list` shows where your "
+        "copies are, and `reclaim backup verify` checks one."
+    )
+    return 1
 
 
 def cmd_copies_list(args: argparse.Namespace) -> int:

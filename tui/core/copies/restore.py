@@ -1,21 +1,46 @@
-"""Restoring a backup: a working vault made at a new place from a backup that checks
-out whole (verify.py), copying exactly the files the check passed. It is built beside its
-place and renamed in one step, so an interrupted restore leaves nothing that looks like a
-case; nothing in the backup or at the target is ever a link followed."""
+"""Restoring a backup: a working vault made at a new place from a backup (verify.py),
+copying exactly the files the check passed. What is whole is always restored: a stored
+copy that is damaged or missing costs its own exhibit alone, which is named and whose
+file is kept aside in the case, as it was (never deleted); only damage to the case
+itself (its header, its record, its list of files) stops a restore. It is built beside
+its place and renamed in one step, so an interrupted restore leaves nothing that looks
+like a case; nothing in the backup or at the target is ever a link followed."""
 
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.core.copies.manifest import Progress
 from tui.core.copies.verify import find_backup, verify_with_files
 from tui.core.shared.atomic import fsync_dir, make_private_dir
 from tui.core.shared.errors import InputError, VaultDamaged
-from tui.core.shared.files import READ, WRITE, LinkRefused, copy_plain, inside, new_private_dir
+from tui.core.shared.files import (
+    READ,
+    WRITE,
+    LinkRefused,
+    copy_plain,
+    inside,
+    new_private_dir,
+    plain_size,
+)
 from tui.core.vault import custody
 from tui.core.vault.layout import BLOBS
 from tui.core.vault.vault import Vault
+
+#: The folder of a restored case where the stored copies that were not whole in the
+#: backup are kept, as they were.
+SET_ASIDE = "set-aside"
+
+
+@dataclass(frozen=True)
+class Restored:
+    path: Path
+    damaged: dict[str, str] = field(default_factory=dict)
+    """Exhibit id -> what was wrong with its stored copy in the backup."""
+    set_aside: Path | None = None
+    """Where the stored copies that were not whole were kept, when there were any."""
 
 
 def _ignore(_size: int) -> None:
@@ -26,7 +51,17 @@ def restore(
     path: Path, destination: Path, passphrase: str | None = None,
     recovery_code: str | None = None, progress: Progress | None = None,
 ) -> Path:  # fmt: skip
-    """Make a working vault at `destination` from a backup that checks out whole."""
+    """Make a working vault at `destination` from a backup (see `restore_case`)."""
+    return restore_case(path, destination, passphrase, recovery_code, progress).path
+
+
+def restore_case(
+    path: Path, destination: Path, passphrase: str | None = None,
+    recovery_code: str | None = None, progress: Progress | None = None,
+) -> Restored:  # fmt: skip
+    """Make a working vault at `destination` from a backup, keeping everything whole:
+    each exhibit whose stored copy is damaged or missing is named in the result, and its
+    file, when there is one, kept aside as it was."""
     destination = destination.expanduser().absolute()
     staging = destination.with_name(f".{destination.name}.restoring")
     for place in (destination, staging):
@@ -36,17 +71,27 @@ def restore(
         raise InputError(f"{destination} already exists and is not empty; choose a new folder.")
     folder = find_backup(path)
     check, files = verify_with_files(folder, passphrase, recovery_code, progress, None)
-    if not check.whole:
+    if blocking := check.blocking:
         raise VaultDamaged(
-            f"This backup is not whole ({check.problems[0]}); nothing was restored. "
-            "Try another copy."
+            f"This backup is not whole ({blocking[0]}); nothing was restored. Try another copy."
         )
+    kept_aside: list[str] = []
     make_private_dir(destination.parent)
     shutil.rmtree(staging, ignore_errors=True)  # left by an interrupted restore; never a link
     try:
         new_private_dir(staging)
         new_private_dir(staging / BLOBS)
+        for name in sorted(check.set_aside):
+            source = inside(folder, name, READ)
+            if plain_size(source) is None:
+                continue  # missing in the backup: nothing to keep
+            if not kept_aside:
+                new_private_dir(staging / SET_ASIDE)
+            copy_plain(source, inside(staging / SET_ASIDE, Path(name).name, WRITE), _ignore)
+            kept_aside.append(name)
         for name, entry in sorted(files.items()):
+            if name in check.set_aside:
+                continue
             digest = copy_plain(inside(folder, name, READ), inside(staging, name, WRITE), _ignore)
             if digest != entry["sha256"]:
                 raise VaultDamaged(
@@ -54,6 +99,8 @@ def restore(
                     "was restored. Try again, or try another copy."
                 )
         fsync_dir(staging / BLOBS)
+        if kept_aside:
+            fsync_dir(staging / SET_ASIDE)
         fsync_dir(staging)
         if destination.exists():
             destination.rmdir()
@@ -69,5 +116,8 @@ def restore(
             "restore",
             source=str(folder),
             backup_made_at=check.made_at,
+            **({"damaged": sorted(check.damaged)} if check.damaged else {}),
+            **({"set_aside": [Path(name).name for name in kept_aside]} if kept_aside else {}),
         )
-    return destination
+    aside = destination / SET_ASIDE if kept_aside else None
+    return Restored(destination, dict(sorted(check.damaged.items())), aside)

@@ -5,7 +5,7 @@ custody log's chain. The folder is read as someone else's: a link in it is refus
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.core.copies.manifest import (
@@ -34,10 +34,23 @@ class BackupCheck:
     problems: list[str]
     exhibits: int
     made_at: str
+    damaged: dict[str, str] = field(default_factory=dict)
+    """Exhibit id -> what is wrong with its stored copy (a sentence)."""
+    set_aside: frozenset[str] = frozenset()
+    """The listed files that are not whole and hold one exhibit each (or none): restore
+    keeps them aside as they are and restores the rest."""
+    case_problems: list[str] | None = None
+    """The problems that are not about one exhibit's stored copy (None: all of them):
+    with any, the case itself can't be trusted and restore makes nothing."""
 
     @property
     def whole(self) -> bool:
         return not self.problems
+
+    @property
+    def blocking(self) -> list[str]:
+        """What stops a case being made from it at all."""
+        return list(self.problems if self.case_problems is None else self.case_problems)
 
 
 def find_backup(path: Path) -> Path:
@@ -91,9 +104,13 @@ def verify_with_files(
     except VaultDamaged as damage:
         return BackupCheck([f"it can't be opened: {damage}"], 0, made_at), {}
     problems: list[str] = []
+    damaged: dict[str, str] = {}
+    aside: set[str] = set()
     with vault:
         if not signed_by(manifest, vault):
             problems.append("its list of files (manifest.json) has been changed")
+        exhibits = list_exhibits(vault)
+        owner = {f"{BLOBS}/{exhibit.blob}.blob": exhibit.id for exhibit in exhibits}
         total = sum(int(entry["size"]) for entry in files.values())
         done = 0
 
@@ -103,26 +120,44 @@ def verify_with_files(
             if progress is not None:
                 progress(done, total)
 
+        of_one: list[str] = []  # the problems that are one exhibit's stored copy
         for name, entry in sorted(files.items()):
             target = inside(folder, name, READ)
             if plain_size(target) is None:
-                problems.append(f"{name} is missing")
+                what = f"{name} is missing"
             elif sha256_file(target, count) != entry["sha256"]:
-                problems.append(f"{name} is damaged (its bytes have changed)")
+                what = f"{name} is damaged (its bytes have changed)"
+            else:
+                continue
+            problems.append(what)
+            if name.startswith(f"{BLOBS}/"):
+                of_one.append(what)
+                aside.add(name)
+                if name in owner:
+                    lost = "missing from" if what.endswith("missing") else "damaged in"
+                    damaged.setdefault(owner[name], f"its stored copy is {lost} the backup")
         blobs = folder / BLOBS
         found = {f"{BLOBS}/{p.name}" for p in blobs.glob("*.blob")} if blobs.is_dir() else set()
         problems += [
             f"{printable(name)} is not in the backup's list" for name in sorted(found - set(files))
         ]
-        exhibits = list_exhibits(vault)
-        problems += _check_exhibits(vault, exhibits)
+        for exhibit, what in _check_exhibits(vault, exhibits):
+            sentence = f"{exhibit.id}: {what}"
+            problems.append(sentence)
+            name = f"{BLOBS}/{exhibit.blob}.blob"
+            if name in files:
+                of_one.append(sentence)
+                aside.add(name)
+                damaged.setdefault(exhibit.id, str(what))
         problems += [f"custody log: {what}" for what in custody.verify(vault.table(custody.TABLE))]
-    return BackupCheck(problems, len(exhibits), made_at), files
+    case_problems = [problem for problem in problems if problem not in of_one]
+    check = BackupCheck(problems, len(exhibits), made_at, damaged, frozenset(aside), case_problems)
+    return check, files
 
 
-def _check_exhibits(vault: Vault, exhibits: list[Exhibit]) -> list[str]:
+def _check_exhibits(vault: Vault, exhibits: list[Exhibit]) -> list[tuple[Exhibit, str]]:
     return [
-        f"{exhibit.id}: {what}"
+        (exhibit, str(what))
         for exhibit in exhibits
         if (
             what := "its stored copy has a name Reclaim never gives"
