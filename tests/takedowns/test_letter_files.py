@@ -9,7 +9,7 @@ from docx import Document
 
 from tui.core.shared import clock
 from tui.core.takedowns.letter_files import blocks, export_letter
-from tui.core.takedowns.letters import DEFAULT_DEMANDS, draft_cease_desist, save_facts
+from tui.core.takedowns.letters import DEFAULT_DEMANDS, Letter, draft_cease_desist, save_facts
 from tui.core.timeline.events import add_event, get_event
 from tui.core.vault.vault import Vault
 
@@ -42,3 +42,14 @@ def test_a_letters_bullet_keeps_its_later_lines_inside_it_in_docx(
     )
     assert len(bullets) == 1 + len(DEFAULT_DEMANDS), "the event, then each demand"
     assert blocks("- a\n  b\n\nplain") == [(True, ["a", "b"]), (False, [""]), (False, ["plain"])]
+
+
+def test_characters_xml_cannot_hold_become_line_breaks_or_go_in_docx(
+    vault: Vault, tmp_path: Path
+) -> None:
+    text = "Dear Alex\x0bDoe,\x08\n- first\x0bsecond\n"
+    letter = Letter(kind="cease-desist", title="To\x0bAlex", text=text)
+    path = export_letter(vault, letter, text, tmp_path / "letter.docx")
+    paragraphs = [p.text for p in Document(str(path)).paragraphs]
+    assert paragraphs[:4] == ["Dear Alex", "Doe,", "first", "second"]
+    assert not any(char in "".join(paragraphs) for char in "\x08\x0b")

@@ -143,3 +143,14 @@ def test_a_multi_line_detail_stays_one_indented_paragraph_in_docx(
     assert indent.left_indent is not None and indent.left_indent > 0
     assert indent.first_line_indent is not None
     assert indent.first_line_indent == -indent.left_indent, "a hanging indent"
+
+
+def test_characters_xml_cannot_hold_become_line_breaks_or_go_in_docx(
+    vault: Vault, tmp_path: Path
+) -> None:
+    # A vertical tab is Word's own line break, pasted from a Word document.
+    add_event(vault, "5 March\x0b2024", "Posted\x01 it", details="first\x0bsecond\x0cthird\x00")
+    document = Document(str(export(vault, tmp_path / "account.docx")))
+    texts = [p.text for p in document.paragraphs]
+    assert "What happened: first\nsecond\nthird" in texts
+    assert not any(char in "\n".join(texts) for char in "\x00\x01\x0b\x0c")

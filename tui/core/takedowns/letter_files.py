@@ -13,6 +13,7 @@ from pathlib import Path
 from tui.core.shared.atomic import atomic_write, check_new_file
 from tui.core.shared.errors import InputError
 from tui.core.shared.paths import fonts_dir
+from tui.core.shared.xml_text import xml_safe
 from tui.core.takedowns.letters import Letter
 from tui.core.vault import custody
 from tui.core.vault.vault import Vault
@@ -66,9 +67,9 @@ def as_docx(title: str, text: str) -> bytes:
     from docx import Document
 
     document = Document()
-    document.core_properties.title = title
+    document.core_properties.title = " ".join(xml_safe(title).split())
     document.core_properties.author = ""
-    for bullet, lines in blocks(text):
+    for bullet, lines in blocks(xml_safe(text)):  # Word's line break: what XML can't hold
         if not bullet:
             document.add_paragraph(lines[0])
             continue

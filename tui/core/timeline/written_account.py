@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from tui.core.shared.atomic import atomic_write, check_new_file
 from tui.core.shared.clock import utc_now
 from tui.core.shared.errors import InputError
+from tui.core.shared.xml_text import xml_safe
 from tui.core.timeline.events import Entry, Person, entries, list_people, witness_text
 from tui.core.vault import custody
 from tui.core.vault.vault import Vault
@@ -179,20 +180,22 @@ def as_docx(vault: Vault) -> bytes:
     document.core_properties.title = TITLE
     document.core_properties.author = ""
     document.add_heading(TITLE, level=1)
-    document.add_paragraph(intro())
+    document.add_paragraph(xml_safe(intro()))
     for part in parts(vault):
-        document.add_heading(part.heading, level=2)
-        for label, text in part.lines:
+        document.add_heading(xml_safe(part.heading), level=2)
+        for label, typed in part.lines:
+            # Word's line break (a vertical tab) and the like: what XML can't hold.
+            text = xml_safe(typed)
             paragraph = document.add_paragraph()
             if label:
-                paragraph.add_run(f"{label}: ").bold = True
+                paragraph.add_run(f"{xml_safe(label)}: ").bold = True
             add_lines(paragraph, text)
             if "\n" in text.strip():
                 hang(paragraph)
     if people := list_people(vault):
         document.add_heading("People who can confirm what happened", level=2)
         for line in _people_lines(people):
-            document.add_paragraph(line, style="List Bullet")
+            document.add_paragraph(xml_safe(line), style="List Bullet")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
