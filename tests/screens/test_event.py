@@ -1,6 +1,7 @@
 """The timeline event form (Step 6, a or Enter): it can always be left (Escape asks Keep
-editing / Discard instead of refusing), Tab from "When" goes straight to the next field,
-and its long labels wrap at 80 columns instead of ending mid-word."""
+editing / Discard instead of refusing, and a changed form asks before it saves), Tab from
+"When" goes straight to the next field, and its long labels wrap at 80 columns instead of
+ending mid-word."""
 
 from __future__ import annotations
 
@@ -100,7 +101,10 @@ async def test_tab_from_when_lands_in_the_title(vault: Vault) -> None:
         assert focused(app) is screen.query_one("#title"), "no invisible stop after When"
         await pilot.press(*"Found")
         assert screen.query_one("#title", Input).value == "Found"
-        await pilot.press("escape")
+        await pilot.press("escape")  # a changed form asks before saving
+        await settle(app, pilot)
+        assert isinstance(showing(app), ChoiceDialog)
+        await pilot.press("enter")  # Save
         await settle(app, pilot)
         assert isinstance(showing(app), TimelineScreen)
     with Vault.open(vault.path, passphrase=PASSPHRASE) as case:

@@ -25,6 +25,7 @@ from tui.core.evidence.adding import add_file
 from tui.core.evidence.model import get_exhibit
 from tui.core.settings import Settings
 from tui.core.vault.vault import Vault
+from tui.dialogs.choice import ChoiceDialog
 from tui.screens.evidence import EvidenceScreen
 from tui.screens.exhibit import ExhibitScreen
 from tui.widgets.preview import Preview
@@ -70,15 +71,26 @@ async def test_the_details_form_saves_confirms_guesses_and_refuses_bad_dates(
 
         before = vault_bytes(vault.path)
         app.screen.query_one("#posted_at", Input).value = "2024-02-30"
-        await pilot.press("escape")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ExhibitScreen), "a bad date keeps the form open"
         assert "is not a real date" in said(app)
         assert vault_bytes(vault.path) == before
+        await pilot.press("escape")  # asks, with the reason: Keep editing / Discard
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        assert "is not a real date" in screen_text(app)
+        await pilot.press("enter")  # Keep editing
+        await settle(app, pilot)
+        assert isinstance(app.screen, ExhibitScreen)
+        assert vault_bytes(vault.path) == before
         app.screen.query_one("#posted_at", Input).value = "2024-03-05"
         app.screen.query_one("#url", Input).value = "https://example.org/p/1"
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChoiceDialog), "a changed form asks before saving"
+        await pilot.press("enter")  # Save
+        await settle(app, pilot)
         assert isinstance(app.screen, EvidenceScreen)
         assert rows(app)[0][6] == "4/5"
 

@@ -60,7 +60,9 @@ async def test_an_event_is_added_with_a_forgiving_date_witnesses_and_evidence(
         await pilot.pause()
         assert "Dana Reyes is in the list of people" in said(app)
         app.screen.query_one("#evidence", SelectionList).select("E-0001")
-        await pilot.press("escape")
+        await pilot.press("escape")  # a changed form asks: Save
+        await settle(app, pilot)
+        await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, TimelineScreen)
         assert titles(app) == ["Threats began", "Later event"]

@@ -1,9 +1,11 @@
 """One event of the timeline: a forgiving date field that says how it reads, the guide's
 questions as prompts, and pickers for witnesses and evidence.
 
-Saved with Ctrl+S, when leaving, and just before a lock. Escape always leaves: when the
-form can't be saved as it is (a date Reclaim can't read, no title), a dialog says why and
+Saved with Ctrl+S and just before a lock. Escape always leaves: an unchanged form just
+closes; a changed one asks Save / Keep editing / Discard, never saving silently; when the
+form can't be saved as it is (a date Reclaim can't read, no title), the dialog says why and
 offers to keep editing or to discard, never a refusal that traps the person in the form.
+The form opens with the cursor after the date's words, nothing selected.
 An event can't be saved without a date (`timeline.add_event` needs one), so no date is
 ever made up for it."""
 
@@ -51,13 +53,35 @@ class EventScreen(Screen[None]):
     EventScreen #reads-as.problem { color: $warning; }
     """
     BINDINGS = [
-        Binding("escape", "leave", "Back", tooltip="Save and go back"),
+        Binding("escape", "leave", "Back", tooltip="Go back (asks first if you changed anything)"),
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
 
     def __init__(self, event_id: str | None) -> None:
         super().__init__()
         self.event_id = event_id
+        #: The form as last read or saved: Escape asks only when it changed.
+        self._saved: tuple[object, ...] | None = None
+
+    def on_mount(self) -> None:
+        self._saved = self._form()
+
+    def _form(self) -> tuple[object, ...]:
+        """Everything the form holds, to tell whether anything changed."""
+        fields = [
+            self.query_one(f"#{name}", StoredInput).kept for name in ("when", "title", "place")
+        ]
+        fields += [
+            self.query_one(f"#{name}", StoredTextArea).kept for name in ("details", "response")
+        ]
+        chosen: list[object] = [
+            sorted(self.query_one(f"#{name}", SelectionList).selected)
+            for name in ("witnesses", "evidence")
+        ]
+        return (*fields, *chosen)
+
+    def changed(self) -> bool:
+        return self._saved is not None and self._form() != self._saved
 
     def compose(self) -> ComposeResult:
         from tui.core.evidence.model import list_exhibits
@@ -224,6 +248,7 @@ class EventScreen(Screen[None]):
                 )
         except ReclaimError as error:
             return str(error)
+        self._saved = self._form()
         self.query_one("#heading", Static).update(f"{saved.id}: {shown(saved.title)}")
         return None
 
@@ -231,40 +256,58 @@ class EventScreen(Screen[None]):
         if self.save_now():
             self.notify("Saved.")
 
-    def action_leave(self) -> None:
-        """Save and go back; when the form can't be saved, ask what to do instead of
-        refusing: Keep editing (first, and what Escape gives) or Discard."""
-        from tui.dialogs.choice import ChoiceDialog
+    def _problem(self) -> str | None:
+        """Why the form can't be saved as it is (the date, then the title), or None."""
+        from tui.core.shared.fuzzy_dates import When
 
-        problem = self._save()
-        if problem is None:
+        try:
+            When.parse(self.query_one("#when", StoredInput).kept)
+        except InputError as error:
+            return str(error)
+        if not self.query_one("#title", StoredInput).kept.strip():
+            return f"Give the event a short title. {PROMPTS['title']}"
+        return None
+
+    def action_leave(self, problem: str | None = None) -> None:
+        """Go back: at once when nothing changed; else ask Save / Keep editing / Discard,
+        or, when the form can't be saved as it is, Keep editing (first, and what Escape
+        gives) or Discard, with the reason."""
+        from tui.dialogs.unsaved import unsaved_changes
+
+        if not case_is_open(self) or not self.changed():
             self.dismiss(None)
             return
+        if problem is None:
+            problem = self._problem()
         if self.event_id is None:
-            discard = ("discard", "Discard this event")
+            what, discard = "this event", "Discard this event"
             after = "Discard leaves the timeline as it was, without this event."
         else:
-            discard = ("discard", "Discard changes")
+            what, discard = self.event_id, "Discard changes"
             after = f"Discard leaves {self.event_id} as it was last saved."
-        sure = ""
-        if self._date_problem():
-            sure = " If you're not sure of the day, a month or a year is enough."
-        explain = f"{shown(problem)}\n\nKeep editing to put it right.{sure} {after}"
+        why = None
+        if problem is not None:
+            sure = ""
+            if self._date_problem():
+                sure = " If you're not sure of the day, a month or a year is enough."
+            why = f"{shown(problem)}{sure}"
+        was = self.focused
 
         def answered(answer: str | None) -> None:
             if answer == "discard":
                 self.dismiss(None)
-            else:
+            elif answer == "save":
+                failed = self._save()
+                if failed is None:
+                    self.dismiss(None)
+                else:  # something only the case could tell (a removed exhibit, ...)
+                    self.action_leave(failed)
+            elif problem is not None:
                 self._focus_problem()
+            elif was is not None:
+                was.focus()
 
-        self.app.push_screen(
-            ChoiceDialog(
-                "This event can't be saved as it is.",
-                explain,
-                [("keep", "Keep editing"), discard],
-            ),
-            answered,
-        )
+        self.app.push_screen(unsaved_changes(what, why, after, discard), answered)
 
     def _date_problem(self) -> bool:
         """True when the date is what keeps the form from being saved."""

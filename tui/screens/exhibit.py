@@ -1,7 +1,10 @@
 """One exhibit: its details form, what is still missing, and a preview that stays
 blurred until the person asks to see it.
 
-Details are saved with Ctrl+S, when leaving, and just before a lock. Times guessed from
+Details are saved with Ctrl+S, and just before a lock. Escape on a changed form asks
+Save / Keep editing / Discard (only Keep editing / Discard, with the reason, when what is
+typed can't be saved, such as a date that reads two ways); an unchanged form just closes.
+The form opens with the cursor after the description's words. Times guessed from
 the file are marked until the person confirms or changes them. Names, details and the
 facts read from the file are shown in their visible form (see `tui.core.shared.display`); a
 field left as shown saves the stored value unchanged."""
@@ -52,7 +55,7 @@ class ExhibitScreen(Screen[None]):
     FORM_NAME = "an exhibit's details"
     CSS_PATH = "exhibit.tcss"
     BINDINGS = [
-        Binding("escape", "leave", "Back", tooltip="Save and go back"),
+        Binding("escape", "leave", "Back", tooltip="Go back (asks first if you changed anything)"),
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+r", "reveal", "Show/blur", priority=True),
         Binding("ctrl+k", "confirm", "Confirm guess", priority=True),
@@ -62,6 +65,8 @@ class ExhibitScreen(Screen[None]):
         super().__init__()
         self.exhibit_id = exhibit_id
         self.exhibit: Exhibit | None = None
+        #: The form's values as last read or saved: Escape asks only when they changed.
+        self._saved: dict[str, str | None] = {}
 
     def compose(self) -> ComposeResult:
         from tui.core.evidence.model import get_exhibit
@@ -90,6 +95,7 @@ class ExhibitScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.run_worker(self._load_preview, thread=True, exit_on_error=False)
+        self._saved = self._values()
         self.query_one("#description", StoredInput).focus()
 
     def _label(self, name: str, label: str) -> str:
@@ -192,6 +198,7 @@ class ExhibitScreen(Screen[None]):
         except ReclaimError as error:
             self.notify(shown(str(error)), severity="error", markup=False)
             return False
+        self._saved = self._values()
         self.query_one("#hint", Static).update(hint(self.exhibit))
         for name, label, _ in FORM:
             self.query_one(f"#label-{name}", Label).update(self._label(name, label))
@@ -212,6 +219,47 @@ class ExhibitScreen(Screen[None]):
             names = ", ".join(LABELS.get(name, name) for name in guessed)
             self.notify(f"Confirmed: {names}.")
 
+    def changed(self) -> bool:
+        """True when the form holds something other than what was last read or saved."""
+        return bool(self._saved) and self._values() != self._saved
+
+    def _problem(self) -> tuple[str, str] | None:
+        """The first field that can't be saved as it is, and why; None when all can."""
+        from tui.core.evidence.model import clean_details
+
+        for name, value in self._values().items():
+            try:
+                clean_details({name: value})
+            except ReclaimError as error:
+                return name, str(error)
+        return None
+
     def action_leave(self) -> None:
-        if self.save_now():
+        """Go back: at once when nothing changed; else ask Save / Keep editing / Discard,
+        or only Keep editing / Discard when the form can't be saved as it is."""
+        from tui.dialogs.unsaved import unsaved_changes
+
+        if not case_is_open(self) or not self.changed():
             self.dismiss(None)
+            return
+        assert self.exhibit is not None
+        problem = self._problem()
+        was = self.focused
+        after = f"Discard leaves {self.exhibit.id} as it was last saved."
+        why = None if problem is None else shown(problem[1])
+
+        def answered(answer: str | None) -> None:
+            if answer == "discard" or (answer == "save" and self.save_now()):
+                self.dismiss(None)
+                return
+            field = was if problem is None else self.query_one(f"#{problem[0]}")
+            if isinstance(field, StoredInput):
+                field.focus()
+                # The cursor after what was typed, nothing selected.
+                field.call_after_refresh(
+                    lambda: setattr(field, "cursor_position", len(field.value))
+                )
+            elif field is not None:
+                field.focus()
+
+        self.app.push_screen(unsaved_changes(self.exhibit.id, why, after), answered)

@@ -18,6 +18,9 @@ class StoredInput(Input):
     """One line: `kept` is the stored value, or what the person typed over it."""
 
     def __init__(self, stored: str = "", **options: Any) -> None:
+        # Focus never selects what is there: the cursor stays where it was (at the end
+        # when the form opens), so the next key goes on with the words, never over them.
+        options.setdefault("select_on_focus", False)
         super().__init__(shown(stored), **options)
         self.stored = stored
 
