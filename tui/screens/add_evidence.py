@@ -144,16 +144,20 @@ class AddEvidenceScreen(Screen[list[Path] | None]):
         among them are counted and asked about first; `then_done`: once chosen, go on to
         add everything (Ctrl+S pressed with paths still in the field)."""
         from tui.core.evidence.intake import parse_paths
+        from tui.core.shared.unwritable import not_found
 
         if self.asking:
             return
         field = self.query_one("#paths", Input)
         try:
             paths = parse_paths(field.value)
+            missing = [path for path in paths if not path.exists()]
         except InputError as error:
             self.notify(shown(str(error)), severity="warning", markup=False)
             return
-        missing = [path for path in paths if not path.exists()]
+        except (OSError, ValueError, RuntimeError) as error:  # a name too long, ~nobody…
+            self.notify(not_found(error), severity="warning")
+            return
         if missing:
             self.notify(
                 f"There is no file or folder at {shown(str(missing[0]))}. Check the path "

@@ -200,17 +200,21 @@ class LetterScreen(Screen[None]):
             self._draft()
 
     def action_export(self) -> None:
+        from tui.core.shared.unwritable import not_written
         from tui.core.takedowns.letter_files import export_letter
 
         if self.letter is None:
             self.notify("Draft the letter first (Ctrl+D).", severity="warning")
             return
-        destination = Path(self.query_one("#dest", Input).value.strip()).expanduser()
         text = self.query_one("#letter", StoredTextArea).kept
         try:
+            destination = Path(self.query_one("#dest", Input).value.strip()).expanduser()
             target = export_letter(open_case(self), self.letter, text, destination)
         except ReclaimError as error:
             self.notify(shown(str(error)), severity="error", markup=False)
+            return
+        except (OSError, ValueError, RuntimeError) as error:  # a name too long, a folder…
+            self.notify(not_written(error, "saving the letter"), severity="error")
             return
         save_folders(self).remember(target)
         self.notify(

@@ -191,10 +191,15 @@ class TimelineScreen(Screen[None]):
 
             if not name:
                 return
+            from tui.core.shared.unwritable import not_written
+
             try:
                 target = export(open_case(self), Path(name.strip()).expanduser())
             except ReclaimError as error:
                 self.notify(shown(str(error)), severity="error", markup=False)
+                return
+            except (OSError, ValueError, RuntimeError) as error:  # a name too long, ~nobody…
+                self.notify(not_written(error, "saving the account"), severity="error")
                 return
             save_folders(self).remember(target)
             self.notify(
