@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from docx import Document
 
 from tui.core.shared import clock
@@ -53,3 +54,17 @@ def test_characters_xml_cannot_hold_become_line_breaks_or_go_in_docx(
     paragraphs = [p.text for p in Document(str(path)).paragraphs]
     assert paragraphs[:4] == ["Dear Alex", "Doe,", "first", "second"]
     assert not any(char in "".join(paragraphs) for char in "\x08\x0b")
+
+
+def test_a_vertical_tab_is_a_line_break_in_pdf_too(
+    vault: Vault,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    text = "Dear Alex\x0bDoe,\x01\n- first\n"
+    letter = Letter(kind="cease-desist", title="To\x0bAlex", text=text)
+    path = export_letter(vault, letter, text, tmp_path / "letter.pdf")
+    assert path.stat().st_size > 0
+    printed = capsys.readouterr()
+    assert "missing" not in caplog.text + printed.out + printed.err

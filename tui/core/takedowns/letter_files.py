@@ -87,6 +87,9 @@ def as_docx(title: str, text: str) -> bytes:
 def as_pdf(title: str, text: str) -> bytes:
     from fpdf import FPDF
 
+    # Control characters have no glyph (the font logs each one): Word's line break, a
+    # vertical tab, is a line break here too, as in the .docx.
+    title, text = " ".join(xml_safe(title).split()), xml_safe(text)
     pdf = FPDF(format="A4")
     pdf.set_title(title)
     pdf.set_creator("Reclaim")
