@@ -142,3 +142,55 @@ async def test_the_panel_shows_the_whole_sha256_and_a_problem_once(vault: Vault,
         assert "…" not in text.split("SHA-256", 1)[1][:80]
         assert text.count(problem[:30]) == 1, "the problem is said once, in the details"
         assert caption(app.screen.query_one(Preview)).startswith("There is no picture")
+
+
+async def test_a_guess_from_the_files_time_is_confirmed_only_on_its_own(
+    vault: Vault, tmp_path: Path
+):
+    """Ctrl+K confirms the other guesses; the capture time read from when the file was last
+    changed stays a guess (the binder says "(estimated)") until confirmed by itself."""
+    import os
+
+    from tui.core.binder.document import written_time
+    from tui.core.evidence.model import TABLE, doc_ids
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("a chat")
+    os.utime(notes, (1709300000, 1709300000))  # 1 March 2024
+    assert add_file(vault, notes).exhibit.guesses == {"captured_at": "file time"}
+    with vault.transaction():  # and a guess from the file's own data
+        vault.table(TABLE).update(
+            {
+                "posted_at": "2024-02-01",
+                "guesses": {"captured_at": "file time", "posted_at": "exif"},
+            },
+            doc_ids=doc_ids(vault, "E-0001"),
+        )
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_exhibit(app, pilot)
+        await pilot.press("ctrl+k")
+        await settle(app, pilot)
+        assert "Confirmed: when it was posted." in said(app)
+        with reopened(vault) as case:
+            saved = get_exhibit(case, "E-0001")
+            assert saved.guesses == {"captured_at": "file time"}
+            assert written_time(saved, "captured_at").endswith("(estimated)")
+        await pilot.press("ctrl+k")  # now it alone, with a question that shows it
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        assert "the time the file was last changed" in screen_text(app)
+        await pilot.press("enter")  # Leave it as a guess
+        await settle(app, pilot)
+        assert isinstance(app.screen, ExhibitScreen)  # back in the form
+        with reopened(vault) as case:
+            assert get_exhibit(case, "E-0001").guesses == {"captured_at": "file time"}
+        await pilot.press("ctrl+k")
+        await settle(app, pilot)
+        await pilot.press("tab", "enter")  # Confirm this time
+        await settle(app, pilot)
+        assert "Confirmed: when you captured it." in said(app)
+        with reopened(vault) as case:
+            saved = get_exhibit(case, "E-0001")
+            assert saved.guesses == {}
+            assert not written_time(saved, "captured_at").endswith("(estimated)")

@@ -210,14 +210,53 @@ class ExhibitScreen(Screen[None]):
             self.notify("Saved.")
 
     def action_confirm(self) -> None:
+        """Confirm the guesses; one read from the file's own time only on its own, after
+        a question that shows it (that time is often when the file was copied)."""
+        from tui.core.evidence.guesses import confirmable
+
         assert self.exhibit is not None
-        guessed = tuple(self.exhibit.guesses)
-        if not guessed:
+        together, alone = confirmable(self.exhibit.guesses)
+        if not together and not alone:
             self.notify("Nothing here is a guess.")
             return
-        if self.save_now(confirm=guessed):
-            names = ", ".join(LABELS.get(name, name) for name in guessed)
-            self.notify(f"Confirmed: {names}.")
+        if together:
+            if self.save_now(confirm=tuple(together)):
+                names = ", ".join(LABELS.get(name, name) for name in together)
+                later = ""
+                if alone:
+                    label = LABELS.get(alone[0], alone[0])
+                    later = (
+                        f" {label.capitalize()} came from the time the file was last changed:"
+                        " check it, then Ctrl+K confirms it on its own."
+                    )
+                self.notify(f"Confirmed: {names}.{later}", markup=False)
+            return
+        self._confirm_alone(alone[0])
+
+    def _confirm_alone(self, name: str) -> None:
+        from tui.dialogs.choice import ChoiceDialog
+
+        label = LABELS.get(name, name)
+        value = self.query_one(f"#{name}", StoredInput).value
+        explain = (
+            f"{shown(value)} is the time the file was last changed. That is often when it was"
+            " copied, downloaded or sent, not when it was captured. Confirm it only if you"
+            " know it is right; otherwise type the time you remember, or leave it as a guess"
+            " (the binder marks it as estimated)."
+        )
+
+        def answered(answer: str | None) -> None:
+            if answer == "confirm" and self.save_now(confirm=(name,)):
+                self.notify(f"Confirmed: {label}.", markup=False)
+
+        self.app.push_screen(
+            ChoiceDialog(
+                f"Confirm {label}?",
+                explain,
+                [("keep", "Leave it as a guess"), ("confirm", "Confirm this time")],
+            ),
+            answered,
+        )
 
     def changed(self) -> bool:
         """True when the form holds something other than what was last read or saved."""

@@ -4,6 +4,7 @@ guess until the person confirms or changes it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from tui.core.evidence import formats
@@ -22,6 +23,19 @@ GUESS_SOURCES = {
     "page": "the saved page's own data",
     "document": "the document's own data",
 }
+
+#: Sources too weak to be confirmed along with others: a file's own time is often when it
+#: was copied, downloaded or sent, not when it was captured, so the person confirms such a
+#: guess only on its own, having looked at it.
+CONFIRMED_ALONE = frozenset({"file time"})
+
+
+def confirmable(guesses: Mapping[str, str]) -> tuple[list[str], list[str]]:
+    """The guessed fields one "confirm guesses" confirms together, and those (from a
+    file's time) that are confirmed only on their own, one at a time."""
+    together = [name for name, source in guesses.items() if source not in CONFIRMED_ALONE]
+    alone = [name for name, source in guesses.items() if source in CONFIRMED_ALONE]
+    return together, alone
 
 
 def guess_from_name_or_time(name: str, modified: datetime | None) -> tuple[str, str] | None:
