@@ -16,7 +16,7 @@ from tests.support.pilot import SIZE
 from tui.app import ReclaimApp
 from tui.core.settings import Settings
 from tui.screens.kiosk import ChooseCaseScreen
-from tui.unforeseen import UNFORESEEN
+from tui.unforeseen import STARTED_AGAIN, UNFORESEEN
 
 
 @pytest.fixture
@@ -89,3 +89,37 @@ async def test_on_a_kiosk_an_unforeseen_error_goes_back_to_the_neutral_start(
         assert app.is_running
         assert isinstance(app.screen, ChooseCaseScreen)
         assert len(app.screen_stack) == 2  # the default screen under the neutral start
+
+
+async def test_a_kiosk_started_again_says_so(settings: Settings):
+    from tests.support.pilot import said
+
+    app = ReclaimApp(Path(), settings, kiosk=True)
+    app.started_again = True
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChooseCaseScreen)
+        assert STARTED_AGAIN in said(app)
+
+
+def test_a_kiosk_whose_app_ended_on_an_unforeseen_error_starts_again(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    """The app's own loop can't go on after such an error: the terminal app starts a
+    fresh kiosk (the neutral start) instead of leaving the client at a shell."""
+    from tui.cli import main
+    from tui.cli.stop_signals import StopOnSignal
+
+    runs: list[ReclaimApp] = []
+
+    def run(_stop: StopOnSignal, app: ReclaimApp) -> int:
+        runs.append(app)
+        if len(runs) == 1:
+            app.unforeseen = True
+            return 1
+        return 0
+
+    monkeypatch.setattr(StopOnSignal, "run", run)
+    assert main(["--kiosk", "--vault", str(tmp_path / "case")]) == 0
+    assert len(runs) == 2
+    assert runs[1].kiosk and runs[1].started_again and not runs[0].started_again

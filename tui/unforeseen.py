@@ -1,7 +1,8 @@
 """Errors nobody foresaw. Textual's own handler ends the app with a traceback whose local
 variables can show what a case holds (what a person typed, its paths). Reclaim's says one
 plain sentence on the terminal and nothing else; a kiosk goes back to its neutral start
-instead of leaving the client at a shell."""
+instead of leaving the client at a shell (a screen's error within the app; the app's own,
+by the terminal app starting a fresh one)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,14 @@ class PlainErrors(App[None]):
     kiosk: bool
     _restarts = 0
     """How often unforeseen errors sent this kiosk back to the neutral start."""
+    unforeseen = False
+    """Whether this run ended on an error nobody foresaw (a kiosk is then started again)."""
+    started_again = False
+    """Set on a kiosk started again after such an error: it says so once shown."""
+
+    def on_ready(self) -> None:
+        if self.started_again:
+            self.notify(STARTED_AGAIN, severity="warning", timeout=30)
 
     def action_lock(self) -> None:
         raise NotImplementedError  # the app's own: close the case, show the start
@@ -39,6 +48,7 @@ class PlainErrors(App[None]):
             self.call_later(self._start_again)
             return
         self._return_code = 1
+        self.unforeseen = True
         if self._exception is None:  # for a test run, which raises it again at its end
             self._exception = error
             self._exception_event.set()

@@ -14,6 +14,7 @@ from tui.cli.stop_signals import StopOnSignal, Stopped
 from tui.core.demo import DEMO_PASSPHRASE, create_demo_case, remove_demo_case, sweep_stale_demos
 from tui.core.kiosk import throttle
 from tui.core.settings import load_settings
+from tui.unforeseen import MOST_RESTARTS
 from tui.widgets.full_picture import prepare
 
 if TYPE_CHECKING:
@@ -44,7 +45,16 @@ def run_app(args: argparse.Namespace) -> int:
                 app = ReclaimApp(demo.path, settings, demo_vault=demo, demo_hint=hint)
             else:
                 app = ReclaimApp(vault_path(args), settings, kiosk=args.kiosk)
-            return stop.run(app)
+            status = stop.run(app)
+            # A kiosk never leaves its client at a shell: after an error nobody foresaw
+            # (one sentence, no traceback) it starts again at the neutral start.
+            for _ in range(MOST_RESTARTS):
+                if not (args.kiosk and app.unforeseen):
+                    break
+                app = ReclaimApp(vault_path(args), settings, kiosk=True)
+                app.started_again = True
+                status = stop.run(app)
+            return status
         except Stopped:
             return stop.status
         finally:
