@@ -25,6 +25,7 @@ from tui.core.evidence.adding import (
 from tui.core.evidence.model import Exhibit
 from tui.core.shared import clock
 from tui.core.shared.errors import Cancelled, InputError, ReclaimError, explain
+from tui.core.shared.text import counted
 from tui.core.vault.vault import Vault
 
 #: A batch is recorded once it holds this many files or this much work has gone by,
@@ -48,7 +49,7 @@ class BatchResult:
     cancelled: bool = False
 
     def summary(self) -> str:
-        parts = [f"Added {len(self.added)} item{'s' if len(self.added) != 1 else ''}"]
+        parts = [f"Added {counted(len(self.added), 'item')}"]
         if self.already:
             parts.append(f"{len(self.already)} already in the case")
         if self.problems:
