@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Input, Label, SelectionList
 
 from tests.support.cases import PASSPHRASE
 from tests.support.pilot import SIZE, cut_placeholders, lines_of, screen_text, settle, unlock
@@ -109,6 +109,45 @@ async def test_tab_from_when_lands_in_the_title(vault: Vault) -> None:
         assert isinstance(showing(app), TimelineScreen)
     with Vault.open(vault.path, passphrase=PASSPHRASE) as case:
         assert [event.title for event in list_events(case)] == ["Found"]
+
+
+async def test_tab_from_what_i_did_in_a_new_case_lands_where_typing_shows(vault: Vault):
+    """Issue 25, item 4: a new case has nobody to choose as a witness (nor any evidence).
+    Tab from "What I did" must not stop on an empty picker with no height, off screen,
+    where what is typed next goes nowhere: the form says there is nobody yet, the next
+    stop is the line for someone new, and once someone is added the list shows them."""
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_timeline(app, pilot)
+        await pilot.press("a", *"5 March 2024", "tab", *"Found", "tab", "tab", "tab")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, EventScreen)
+        assert focused(app) is screen.query_one("#response")
+        await pilot.press(*"Reported", "tab")
+        await settle(app, pilot)
+        here = focused(app)
+        assert here is not None and here.region.height > 0
+        assert screen.region.contains_region(here.region), "the focus is on screen"
+        await pilot.press(*"Sam")
+        await settle(app, pilot)
+        assert here is screen.query_one("#new-person", Input)
+        assert screen.query_one("#new-person", Input).value == "Sam", "nothing typed is lost"
+        assert "Nobody in the list yet" in screen_text(app)
+        await pilot.press("enter")  # Sam is added, ticked for this event
+        await settle(app, pilot)
+        witnesses = screen.query_one("#witnesses", SelectionList)
+        assert witnesses.display and witnesses.selected == ["P-001"]
+        assert not screen.query_one("#no-witnesses").display
+        await pilot.press("shift+tab")
+        await settle(app, pilot)
+        assert focused(app) is witnesses
+        assert witnesses.region.height > 0 and screen.region.contains_region(witnesses.region)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    with Vault.open(vault.path, passphrase=PASSPHRASE) as case:
+        [event] = list_events(case)
+        assert (event.title, event.response, event.witnesses) == ("Found", "Reported", ["P-001"])
 
 
 async def test_long_labels_of_the_event_form_wrap_instead_of_ending_mid_word(demo: Vault):

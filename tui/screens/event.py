@@ -45,12 +45,14 @@ class EventScreen(Screen[None]):
     EventScreen Input:focus { background: $primary 30%; border: none; }
     EventScreen TextArea { height: 4; border: none; background: $boost; }
     EventScreen TextArea:focus { background: $primary 30%; border: none; }
-    EventScreen SelectionList { height: auto; max-height: 6; border: none; background: $boost; }
+    EventScreen SelectionList { height: auto; min-height: 1; max-height: 6; border: none;
+                                background: $boost; }
     EventScreen SelectionList:focus { border: none; background: $primary 20%; }
     EventScreen #when-label { margin: 0 1; }
     EventScreen #when { margin: 0 1; }
     EventScreen #reads-as { color: $success; padding: 0 1; height: auto; }
     EventScreen #reads-as.problem { color: $warning; }
+    EventScreen .nothing-yet { color: $text-muted; text-style: italic; height: auto; }
     """
     BINDINGS = [
         Binding("escape", "leave", "Back", tooltip="Go back (asks first if you changed anything)"),
@@ -62,9 +64,6 @@ class EventScreen(Screen[None]):
         self.event_id = event_id
         #: The form as last read or saved: Escape asks only when it changed.
         self._saved: tuple[object, ...] | None = None
-
-    def on_mount(self) -> None:
-        self._saved = self._form()
 
     def _form(self) -> tuple[object, ...]:
         """Everything the form holds, to tell whether anything changed."""
@@ -125,6 +124,11 @@ class EventScreen(Screen[None]):
             yield SelectionList[str](
                 *[(person_label(p), p.id, p.id in chosen) for p in people], id="witnesses"
             )
+            yield Static(
+                "Nobody in the list yet: add someone in the line below.",
+                id="no-witnesses",
+                classes="nothing-yet",
+            )
             yield Input(
                 placeholder="Someone new: name, how to reach them, who they are; Enter adds",
                 id="new-person",
@@ -142,7 +146,26 @@ class EventScreen(Screen[None]):
                 ],
                 id="evidence",
             )
+            yield Static(
+                "No evidence in this case yet: it can be added in Step 4.",
+                id="no-evidence",
+                classes="nothing-yet",
+            )
         yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_lists()
+        self._saved = self._form()
+
+    def _show_lists(self) -> None:
+        """An empty picker is not shown and is no stop for Tab (with no height, it would
+        take the focus off screen and what was typed next would go nowhere); a line says
+        there is nobody (or nothing) to choose yet."""
+        for name in ("witnesses", "evidence"):
+            picker: SelectionList[str] = self.query_one(f"#{name}", SelectionList)
+            empty = picker.option_count == 0
+            picker.display = not empty
+            self.query_one(f"#no-{name}", Static).display = empty
 
     # ---- the date field ---------------------------------------------------------
 
@@ -179,6 +202,7 @@ class EventScreen(Screen[None]):
             witnesses.add_option((person_label(person), person.id, True))
         else:
             witnesses.select(person.id)
+        self._show_lists()
         event.input.value = ""
         self.notify(
             f"{shown(person.name)} is in the list of people, ticked for this event.",
