@@ -17,6 +17,7 @@ from tests.support.pilot import (
     SIZE,
     footer_keys,
     notices,
+    screen_text,
     settle,
     type_text,
     type_twice,
@@ -143,6 +144,91 @@ async def test_a_lock_hides_the_recovery_code_too(vault_dir: Path, settings: Set
         await settle(app, pilot)
         assert isinstance(app.screen, UnlockScreen)
         assert code not in app.export_screenshot()
+
+
+def code_on_show(app: ReclaimApp) -> str:
+    assert isinstance(app.screen, RecoveryScreen)
+    return str(app.screen.query_one("#code", Static).render())
+
+
+async def confirm_code(app: ReclaimApp, pilot) -> None:
+    await pilot.press("space")  # "I have written it down"
+    await pilot.click("#continue")
+    await settle(app, pilot)
+
+
+async def test_a_code_not_yet_confirmed_comes_back_after_ctrl_l_and_unlock(
+    vault_dir: Path, settings: Settings
+):
+    """Issue 25 item 7: unlocking went home with no word that the code was never confirmed."""
+    app = ReclaimApp(vault_dir, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_twice(app, pilot, PASSPHRASE)
+        await settle(app, pilot)
+        code = code_on_show(app)
+        await pilot.press("ctrl+l")
+        await settle(app, pilot)
+        await unlock(app, pilot)
+        assert code_on_show(app) == code, "the same code, until it is confirmed"
+        assert "locked before you said you had written this down" in screen_text(app)
+        await confirm_code(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("ctrl+l")
+        await settle(app, pilot)
+        await unlock(app, pilot)
+        assert isinstance(app.screen, HomeScreen), "once confirmed, never shown again"
+
+
+async def test_a_code_not_yet_confirmed_comes_back_after_the_idle_lock(
+    vault_dir: Path, settings: Settings
+):
+    app = ReclaimApp(vault_dir, settings)
+    with clock.fixed(MOMENT) as moved:
+        async with app.run_test(size=SIZE) as pilot:
+            await type_twice(app, pilot, PASSPHRASE)
+            await settle(app, pilot)
+            code = code_on_show(app)
+            moved.advance(601)
+            app.lock_when_idle()
+            await settle(app, pilot)
+            assert isinstance(app.screen, UnlockScreen)
+            assert code not in app.export_screenshot()
+            await unlock(app, pilot)
+            assert code_on_show(app) == code
+
+
+async def test_a_kiosk_start_names_a_case_locked_before_its_code_was_written_down(
+    settings: Settings,
+):
+    """On a kiosk the number finds the case again: the start says it, and the code
+    comes back after that case is unlocked."""
+    app = ReclaimApp(Path(), settings, kiosk=True)
+    with clock.fixed(MOMENT) as moved:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.click("#new")
+            await settle(app, pilot)
+            await type_twice(app, pilot, PASSPHRASE)
+            await settle(app, pilot)
+            code = code_on_show(app)
+            assert isinstance(app.screen, RecoveryScreen)
+            number = app.screen.case_number
+            moved.advance(181)
+            app.lock_when_idle()
+            await settle(app, pilot)
+            assert isinstance(app.screen, ChooseCaseScreen)
+            assert number in screen_text(app)
+            assert code not in app.export_screenshot()
+            app.screen.query_one("#number", Input).value = number
+            app.screen.query_one("#number", Input).focus()
+            await pilot.press("enter")
+            await settle(app, pilot)
+            await unlock(app, pilot)
+            assert code_on_show(app) == code
+            await confirm_code(app, pilot)
+            assert isinstance(app.screen, HomeScreen)
+            await pilot.press("ctrl+l")
+            await settle(app, pilot)
+            assert number not in screen_text(app), "once confirmed, the start names nothing"
 
 
 def test_every_screen_that_saves_typing_or_works_in_the_background_is_asked_at_a_lock():

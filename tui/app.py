@@ -112,6 +112,9 @@ class ReclaimApp(PlainErrors):
         self._first_start = True
         self._unsaved_at_lock: tuple[str, list[str]] = ("", [])
         """(case, forms) whose typing could not be saved at the last lock."""
+        self._unconfirmed = ("", "", "")
+        """(case, recovery code, case number) of a new case locked before its code was
+        confirmed: shown again after that case's next unlock. Kept in memory only."""
         self._current_screen: Screen[object] | None = None
         """The screen on show, to know at a switch which one is being left."""
 
@@ -158,7 +161,8 @@ class ReclaimApp(PlainErrors):
         elif self.kiosk:
             from tui.screens.kiosk import ChooseCaseScreen
 
-            self.push_screen(ChooseCaseScreen(self.settings.kiosk_cases_dir))
+            cases = self.settings.kiosk_cases_dir
+            self.push_screen(ChooseCaseScreen(cases, just_made=self._unconfirmed[2]))
         elif not is_vault(self.vault_path):
             from tui.screens.create import CreateScreen
 
@@ -350,19 +354,31 @@ class ReclaimApp(PlainErrors):
                 self.notify("This computer's keyring could not keep the key.", severity="warning")
         self.show_home()
         if message.by_recovery_code:
+            self._unconfirmed = ("", "", "")  # the code is known; a new one comes next
             self.action_new_passphrase(after_recovery=True)
+        elif self._unconfirmed[0] == message.vault.header.vault_id:
+            self._show_code(again=True)
 
     @on(CaseCreated)
     def case_created(self, message: CaseCreated) -> None:
+        self.vault = message.vault
+        vault_id = message.vault.header.vault_id
+        self._unconfirmed = (vault_id, message.recovery_code, message.case_number)
+        self._clear_screens()
+        self._show_code()
+
+    def _show_code(self, *, again: bool = False) -> None:
+        """The new case's recovery code, until "I have written it down" (a lock first
+        leaves it to come back after the next unlock)."""
         # Imported when a case is made, to keep start-up fast.
         from tui.screens.recovery import RecoveryScreen
 
-        self.vault = message.vault
-        self._clear_screens()
-        self.push_screen(
-            RecoveryScreen(message.recovery_code, message.case_number),
-            lambda _: self.show_home(),
-        )
+        def confirmed(_: None) -> None:
+            self._unconfirmed = ("", "", "")
+            self.show_home()
+
+        _, code, number = self._unconfirmed
+        self.push_screen(RecoveryScreen(code, number, again=again), confirmed)
 
     @on(CaseChosen)
     def case_chosen(self, message: CaseChosen) -> None:

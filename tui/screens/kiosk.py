@@ -19,6 +19,16 @@ from tui.messages import CaseChosen, NewCaseRequested
 from tui.widgets.notice import Notice
 
 
+def just_made_hint(number: str) -> str:
+    """What the start says after a new case locked before its code was written down."""
+    if not number:
+        return ""
+    return (
+        f"Case {number} was just made and locked before its recovery code was written "
+        f"down: type {number} and its passphrase to see the code again."
+    )
+
+
 class ChooseCaseScreen(Screen[None]):
     AUTO_FOCUS = "#number"
     CSS_PATH = "forms.tcss"
@@ -28,9 +38,12 @@ class ChooseCaseScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, cases_dir: Path) -> None:
+    def __init__(self, cases_dir: Path, *, just_made: str = "") -> None:
         super().__init__()
         self.cases_dir = cases_dir
+        self.just_made = just_made
+        """The number of a case made here that locked before its recovery code was
+        written down (the number is not secret; without it the case is lost)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form") as form:
@@ -42,7 +55,7 @@ class ChooseCaseScreen(Screen[None]):
             yield Input(
                 id="number", placeholder="case number (6 digits)", max_length=12, compact=True
             )
-            yield Notice(id="message")
+            yield Notice(just_made_hint(self.just_made), id="message")
             yield Button("Start a new case", id="new", variant="primary", compact=True)
         yield Footer()
 

@@ -11,28 +11,34 @@ from textual.widgets import Button, Checkbox, Footer, Static
 from tui.widgets.notice import Notice
 from tui.widgets.tick import TickBox
 
+#: Said above the code when it comes back after a lock (it is shown until confirmed).
+AGAIN = "Your case locked before you said you had written this down, so here it is again. "
 #: Said when Continue is pressed before the box is ticked: a button that silently did
 #: nothing would look broken, and the code must not be skipped by accident.
 TICK_FIRST = "Tick “I have written it down” first (press Space), then continue."
 
 
 class RecoveryScreen(Screen[None]):
-    """Dismissed only after the person says they have written the code down."""
+    """Dismissed only after the person says they have written the code down. A lock
+    first brings it back (`again`) after the case's next unlock: the code is kept in
+    memory only, never written."""
 
     AUTO_FOCUS = "#written"
     CSS_PATH = "forms.tcss"
 
-    def __init__(self, code: str, case_number: str = "") -> None:
+    def __init__(self, code: str, case_number: str = "", *, again: bool = False) -> None:
         super().__init__()
         self.code = code
         self.case_number = case_number
+        self.again = again
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form") as form:
             form.border_title = "Write this down now"
             yield Static(
-                "This is your recovery code. It opens your case if you ever forget your "
-                "passphrase. It is shown only this once."
+                (AGAIN if self.again else "")
+                + "This is your recovery code. It opens your case if you ever forget your "
+                "passphrase. It is shown only until you say you have written it down."
             )
             yield Static(self.code, classes="code", id="code")
             if self.case_number:
