@@ -45,7 +45,7 @@ def test_a_restored_case_has_every_exhibit_byte_exact_and_everything_else(
     result = make_backup(case, drive)
     assert result.exhibits == 2 and result.folder.parent == drive
     assert verify_backup(drive, PASSPHRASE).whole
-    restored = restore(drive, tmp_path / "restored", passphrase=PASSPHRASE)
+    restored = restore(drive, tmp_path / "restored", passphrase=PASSPHRASE).path
     with Vault.open(restored, passphrase=PASSPHRASE) as copy:
         assert [e.title for e in list_events(copy)] == ["The post"]
         assert progress_of(copy, find("instagram")).done == 1

@@ -444,7 +444,7 @@ def test_everything_a_backup_and_a_restore_write_is_private(
     assert stat.S_IMODE((folder / UNFINISHED).stat().st_mode) == 0o600
     make_backup(case, drive)
     assert modes(folder) == {("folder", 0o700), ("file", 0o600)}
-    restored = restore(drive, tmp_path / "restored", passphrase=PASSPHRASE)
+    restored = restore(drive, tmp_path / "restored", passphrase=PASSPHRASE).path
     assert modes(restored) == {("folder", 0o700), ("file", 0o600)}
 
 

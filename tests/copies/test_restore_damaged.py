@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.support.cases import PASSPHRASE
 from tests.support.pictures import make_png
 from tui.core.copies.backup import make_backup
-from tui.core.copies.restore import SET_ASIDE, restore_case
+from tui.core.copies.restore import SET_ASIDE, restore
 from tui.core.evidence.adding import add_file
 from tui.core.evidence.export import export_original
 from tui.core.evidence.model import list_exhibits
@@ -31,7 +31,7 @@ def test_one_flipped_bit_costs_only_its_own_exhibit(vault: Vault, drive: Path, t
     damaged[len(damaged) // 2] ^= 0x01
     blob.write_bytes(bytes(damaged))
 
-    result = restore_case(drive, tmp_path / "restored", passphrase=PASSPHRASE)
+    result = restore(drive, tmp_path / "restored", passphrase=PASSPHRASE)
 
     assert list(result.damaged) == [hit.id]
     aside = result.path / SET_ASIDE / blob.name

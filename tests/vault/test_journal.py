@@ -205,7 +205,7 @@ def test_a_backup_holds_snapshot_and_journal_and_restores(vault: Vault, tmp_path
     drive.mkdir()
     folder = make_backup(vault, drive).folder
     assert verify_backup(folder, passphrase=PASSPHRASE).whole
-    restored = restore(folder, tmp_path / "restored", passphrase=PASSPHRASE)
+    restored = restore(folder, tmp_path / "restored", passphrase=PASSPHRASE).path
     with Vault.open(restored, passphrase=PASSPHRASE) as opened:
         assert notes(opened) == ["in the journal"]
         assert len(list_exhibits(opened)) == 1 and verify_all(opened).clean

@@ -118,9 +118,9 @@ def _note_check(args: argparse.Namespace, folder: Path, problem: str | None) -> 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from tui.cli.common import vault_path
-    from tui.core.copies.restore import restore_case
+    from tui.core.copies.restore import restore
 
-    result = restore_case(
+    result = restore(
         Path(args.path).expanduser(),
         vault_path(args),
         progress=StderrProgress("Checking"),

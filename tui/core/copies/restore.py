@@ -50,14 +50,6 @@ def _ignore(_size: int) -> None:
 def restore(
     path: Path, destination: Path, passphrase: str | None = None,
     recovery_code: str | None = None, progress: Progress | None = None,
-) -> Path:  # fmt: skip
-    """Make a working vault at `destination` from a backup (see `restore_case`)."""
-    return restore_case(path, destination, passphrase, recovery_code, progress).path
-
-
-def restore_case(
-    path: Path, destination: Path, passphrase: str | None = None,
-    recovery_code: str | None = None, progress: Progress | None = None,
 ) -> Restored:  # fmt: skip
     """Make a working vault at `destination` from a backup, keeping everything whole:
     each exhibit whose stored copy is damaged or missing is named in the result, and its
