@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from tests.bench.spawn import timed
-from tests.evidence.formats.test_recordings import video
 from tests.support.cases import FAST_KDF, PASSPHRASE
 from tests.support.cli import RECLAIM
+from tests.support.media import video
 from tui.core.vault.vault import Vault
 
 PADDING = 2 * 1024**3

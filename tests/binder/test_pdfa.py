@@ -26,7 +26,7 @@ from fpdf import FPDF
 from PIL import Image
 from pypdf import PdfReader
 
-from tests.evidence.formats.test_recordings import video
+from tests.support.media import video
 from tests.support.pictures import make_png
 from tui.core.binder import choices as binder_choices
 from tui.core.binder.build import build, make, write_binder

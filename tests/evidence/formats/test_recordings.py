@@ -14,8 +14,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from tests.support.media import BLUE, RED, UTC_STAMP
-from tests.support.media import video as video  # re-exported: binder and bench tests use it
+from tests.support.media import BLUE, RED, UTC_STAMP, video
 from tui.core.evidence import formats
 from tui.core.evidence.adding import add_file
 from tui.core.evidence.formats import recordings
