@@ -130,3 +130,56 @@ def test_the_cli_takes_the_timelines_dates_and_asks_back_the_same_way(
     future = cli("evidence", "edit", "E-0001", "--captured-at", "2999")
     assert future.returncode == 1 and "is in the future" in future.stderr
     assert "--posted-at" in cli("evidence", "add", "--help").stdout
+
+
+def test_confirm_guesses_leaves_a_time_read_from_the_files_own_time(
+    cli, vault: Vault, tmp_path: Path
+):
+    """--confirm-guesses confirms the rest; a capture time that came only from when the
+    file was last changed stays a guess (the binder says "(estimated)") until it is
+    named on its own with --confirm-guess, and the output says so."""
+    import os
+
+    from tests.support.cases import PASSPHRASE
+    from tui.core.binder.document import written_time
+    from tui.core.evidence.model import get_exhibit
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("a chat")
+    os.utime(notes, (1709300000, 1709300000))
+    add(cli, notes)
+    assert shown(cli, "E-0001")["guesses"] == {"captured_at": "file time"}
+    result = cli("evidence", "edit", "E-0001", "--confirm-guesses")
+    assert result.returncode == 0, result.stderr
+    assert "captured_at is still a guess" in result.stdout
+    assert "--confirm-guess captured_at" in result.stdout
+    assert shown(cli, "E-0001")["guesses"] == {"captured_at": "file time"}
+    with Vault.open(vault.path, passphrase=PASSPHRASE) as case:
+        assert written_time(get_exhibit(case, "E-0001"), "captured_at").endswith("(estimated)")
+    result = cli("evidence", "edit", "E-0001", "--confirm-guess", "captured_at")
+    assert result.returncode == 0, result.stderr
+    assert "still a guess" not in result.stdout
+    assert shown(cli, "E-0001")["guesses"] == {}
+
+
+def test_history_lists_each_change_from_what_to_what_newest_first(cli, tmp_path: Path):
+    add(cli, make_png(tmp_path / "a.png"))
+    for words in ("Direct messages threatening to share photos", "also"):
+        assert cli("evidence", "edit", "E-0001", "--description", words).returncode == 0
+    assert cli("evidence", "remove", "E-0001").returncode == 0
+    result = cli("evidence", "history", "E-1")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 4
+    assert lines[0].endswith("Left out of the binder.")
+    assert lines[1].endswith(
+        'What it shows: "Direct messages threatening to share photos" to "also".'
+    )
+    assert lines[2].endswith(
+        'What it shows: (empty) to "Direct messages threatening to share photos".'
+    )
+    assert "Taken into the case (a.png)." in lines[3]
+    steps = json.loads(cli("evidence", "history", "E-0001", "--json").stdout)
+    assert [step["action"] for step in steps] == ["exclude", "change", "change", "intake"]
+    assert steps[1]["old"] == "Direct messages threatening to share photos"
+    assert steps[1]["new"] == "also"

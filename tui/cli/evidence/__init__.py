@@ -8,6 +8,7 @@ from tui.cli.evidence.adding import cmd_evidence_add, cmd_evidence_stitch
 from tui.cli.evidence.changing import cmd_evidence_delete, cmd_evidence_edit, cmd_evidence_remove
 from tui.cli.evidence.checking import cmd_evidence_recover, cmd_evidence_verify
 from tui.cli.evidence.details import add_detail_options
+from tui.cli.evidence.history import cmd_evidence_history
 from tui.cli.evidence.reading import (
     cmd_evidence_export,
     cmd_evidence_list,
@@ -49,8 +50,25 @@ def register(commands: Commands) -> None:
     edit.add_argument(
         "--confirm-guesses",
         action="store_true",
-        help="the times guessed from the file are right; stop marking them as guesses",
+        help="the details guessed from the file are right; stop marking them as guesses "
+        "(a time read from the file's own time is confirmed only with --confirm-guess)",
     )
+    edit.add_argument(
+        "--confirm-guess",
+        action="append",
+        default=[],
+        metavar="FIELD",
+        help="confirm one guessed detail on its own, e.g. captured_at",
+    )
+    history = add_command(
+        evidence,
+        "history",
+        cmd_evidence_history,
+        "reading the exhibit's history",
+        "what changed in one exhibit's details, from what to what, newest first",
+    )
+    history.add_argument("id", metavar="ID")
+    history.add_argument("--json", action="store_true", help="machine-readable output")
     stitch = add_command(
         evidence,
         "stitch",

@@ -18,15 +18,35 @@ from tui.core.shared.errors import InputError
 
 def cmd_evidence_edit(args: argparse.Namespace) -> int:
     from tui.core.evidence.changes import update_details
+    from tui.core.evidence.guesses import GUESS_SOURCES, confirmable
+    from tui.core.evidence.model import DETAIL_FIELDS
 
     details = {k: v for k, v in given_details(args).items() if v is not None}
     clean_details(details)
-    if not details and not args.confirm_guesses:
+    named = [name.strip().lower().replace("-", "_") for name in args.confirm_guess]
+    unknown = sorted(set(named) - set(DETAIL_FIELDS))
+    if unknown:
+        raise InputError(
+            f"{', '.join(unknown)} is not a detail Reclaim keeps; it knows "
+            f"{', '.join(DETAIL_FIELDS)}."
+        )
+    if not details and not args.confirm_guesses and not named:
         raise InputError("Nothing to change: give at least one detail, like --platform.")
     with open_vault(args) as vault:
-        confirm = tuple(get_exhibit(vault, args.id).guesses) if args.confirm_guesses else ()
+        guesses = get_exhibit(vault, args.id).guesses
+        together, alone = confirmable(guesses) if args.confirm_guesses else ([], [])
+        # A time read from the file's own time is confirmed only when named on its own.
+        left = [name for name in alone if name not in named and name not in details]
+        confirm = tuple(together) + tuple(name for name in named if name in guesses)
         exhibit = update_details(vault, args.id, details, confirm=confirm)
     say(f"{exhibit.id} is updated.")
+    for name in left:
+        source = GUESS_SOURCES.get(guesses[name], "the file")
+        say(
+            f"{name} is still a guess: it came from {source}, which is often when the file "
+            f"was copied, not when it was captured. If it is right, confirm it on its own "
+            f"with --confirm-guess {name}."
+        )
     return 0
 
 

@@ -7,10 +7,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from tui.core.evidence.model import TABLE, Exhibit, clean_details, doc_ids, get_exhibit
+from tui.core.evidence.model import (
+    DETAIL_FIELDS,
+    TABLE,
+    Exhibit,
+    clean_details,
+    doc_ids,
+    get_exhibit,
+)
 from tui.core.shared.atomic import fsync_dir
 from tui.core.shared.errors import InputError
-from tui.core.vault import custody
+from tui.core.vault import custody, edits
 from tui.core.vault.vault import Vault
 
 
@@ -19,24 +26,35 @@ def update_details(
     exhibit_id: str,
     details: Mapping[str, str | None],
     confirm: Iterable[str] = (),
+    base: Mapping[str, str | None] | None = None,
 ) -> Exhibit:
     """Change the described details of one exhibit; the stored bytes never change.
 
-    A guessed detail the person types, or names in `confirm`, stops being a guess."""
+    `base` is the stored details as the form read them (see `tui.core.vault.edits`): only
+    the fields changed since are written, and a field also changed elsewhere meanwhile
+    raises `EditConflict`, writing nothing. Without `base` (the command line, which reads
+    and writes at once) every given detail is written. A guessed detail the person types,
+    or names in `confirm`, stops being a guess. The custody log keeps each changed
+    field's old and new value."""
     cleaned = clean_details(details)
     with vault.transaction():
         exhibit = get_exhibit(vault, exhibit_id)
-        changed: dict[str, Any] = {k: v for k, v in cleaned.items() if getattr(exhibit, k) != v}
+        current = {name: getattr(exhibit, name) for name in DETAIL_FIELDS}
+        changed: dict[str, Any] = edits.checked(base, cleaned, current)
         confirmed = sorted((set(changed) | set(confirm)) & set(exhibit.guesses))
-        if confirmed:
-            changed["guesses"] = {k: v for k, v in exhibit.guesses.items() if k not in confirmed}
-        if changed:
-            vault.table(TABLE).update(changed, doc_ids=doc_ids(vault, exhibit.id))
+        if changed or confirmed:
+            record = dict(changed)
+            if confirmed:
+                record["guesses"] = {
+                    k: v for k, v in exhibit.guesses.items() if k not in confirmed
+                }
+            vault.table(TABLE).update(record, doc_ids=doc_ids(vault, exhibit.id))
             custody.append(
                 vault.table(custody.TABLE),
                 "details",
                 exhibit=exhibit.id,
-                fields=sorted(set(changed) - {"guesses"}),
+                fields=sorted(changed),
+                **({"changes": edits.changes(current, changed)} if changed else {}),
                 **({"confirmed": confirmed} if confirmed else {}),
             )
         return get_exhibit(vault, exhibit.id)
