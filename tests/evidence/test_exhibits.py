@@ -191,7 +191,14 @@ def test_details_can_be_edited_and_the_change_is_logged(vault: Vault, tmp_path: 
     assert updated.sha256 == exhibit.sha256
     last = custody.entries(vault.table(custody.TABLE))[-1]
     assert last["action"] == "details"
-    assert last["details"] == {"exhibit": "E-0001", "fields": ["platform", "posted_at"]}
+    assert last["details"] == {
+        "exhibit": "E-0001",
+        "fields": ["platform", "posted_at"],
+        "changes": {
+            "platform": {"from": "", "to": "X"},
+            "posted_at": {"from": "", "to": "2024-01-02"},
+        },
+    }
 
 
 def test_unknown_details_and_exhibits_are_refused(vault: Vault):
