@@ -11,6 +11,7 @@ import pytest
 
 from tests.support.cases import FAST_KDF, PASSPHRASE
 from tests.support.cli import Result, run_reclaim
+from tui.core.kiosk import doors
 from tui.core.shared import clock
 from tui.core.vault import keys
 from tui.core.vault.vault import Vault
@@ -32,6 +33,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
     monkeypatch.delenv("RECLAIM_DEBUG", raising=False)
     monkeypatch.setattr(keys, "calibrate", lambda *args, **kwargs: FAST_KDF)
+    monkeypatch.setattr(doors, "_rules", None)  # a kiosk app's doors end with its test
     return home
 
 

@@ -102,8 +102,10 @@ class ReclaimApp(PlainErrors):
             kiosk=kiosk,
             export_dir=self.settings.kiosk_export_dir,
             import_dirs=self.settings.kiosk_import_dirs,
+            cases_dir=self.settings.kiosk_cases_dir,
         )
         """Where files are offered to be saved and browsed; a kiosk's session files."""
+        self.save_folders.guard()  # a kiosk reads and writes only where a client may
         self.vault: Vault | None = demo_vault
         self.demo = demo_vault is not None
         self.demo_hint = demo_hint

@@ -11,8 +11,9 @@ import pytest
 from textual.widgets import DirectoryTree, Input
 
 from tests.support.cases import FAST_KDF, PASSPHRASE
+from tests.support.drives import pretend_drives
 from tests.support.pictures import make_png
-from tests.support.pilot import SIZE, settle
+from tests.support.pilot import SIZE, said, screen_text, settle
 from tui.app import ReclaimApp
 from tui.core.evidence.adding import add_file
 from tui.core.kiosk import save_folders
@@ -26,7 +27,7 @@ from tui.screens.binder import BinderScreen
 def clinic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
     media = tmp_path / "media"
     (media / "CLIENT-USB").mkdir(parents=True)
-    monkeypatch.setattr(save_folders, "REMOVABLE_ROOTS", (media,))
+    pretend_drives(monkeypatch, media / "CLIENT-USB")
     return replace(
         Settings(),
         kiosk_cases_dir=tmp_path / "cases",
@@ -76,14 +77,14 @@ async def test_the_next_client_sees_nothing_of_the_last(clinic: Settings, tmp_pa
         staged.parent.mkdir()
         kept = tmp_path / "media" / "CLIENT-USB" / "binder.pdf"
         await make_binder(app, pilot, str(staged))
-        assert staged.exists()
+        assert not staged.exists(), "the kiosk's own disk is not a place to save to"
+        assert "can only save to your own drive" in screen_text(app) + said(app)
         await pilot.press("escape")
         await pilot.pause()
         await make_binder(app, pilot, str(kept))
         assert kept.exists()
         await pilot.press("ctrl+l")
         await pilot.pause()
-        assert not staged.exists(), "what the kiosk staged on its own disk goes at the lock"
         assert kept.exists(), "the client's own drive keeps what they saved to it"
         assert not any(home.rglob("*.pdf")), "nothing in the kiosk account's home"
 

@@ -130,7 +130,7 @@ def test_a_number_with_no_case_costs_and_reads_like_a_wrong_passphrase(
         )
 
 
-def test_repeated_failures_wait_longer_each_time_and_a_success_resets(
+def test_repeated_failures_wait_longer_each_time_and_no_success_resets_the_kiosk(
     settings: Settings, clock: FakeClock
 ) -> None:
     real, number = kiosk_case(settings)
@@ -156,9 +156,10 @@ def test_repeated_failures_wait_longer_each_time_and_a_success_resets(
         clock.now += waits[-1]
     assert waits == [30, 60, 120, 240, 480, 900, 900, 900]
     cases.open_case(real, passphrase=PASSPHRASE, throttle=guard).close()
-    assert guard.failures == 0
+    assert guard.case_failures(real.name) == 0, "a success clears its own number's count"
+    assert guard.failures == 12, "but not the kiosk's (before: a success cleared it)"
     wrong()
-    assert guard.remaining() == 0, "after a success the tries are free again"
+    assert guard.remaining() == 900, "so the next failure still waits"
 
 
 def test_the_wait_is_said_in_plain_words() -> None:
@@ -225,7 +226,8 @@ async def test_the_kiosk_asks_for_a_passphrase_whatever_the_number_and_counts_do
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, HomeScreen)
-        assert kiosk_throttle.failures == 0
+        assert kiosk_throttle.failures == 5, "a success does not clear the kiosk's count"
+        assert kiosk_throttle.case_failures(number) == 0
 
 
 # ---- 2. a tampered header -------------------------------------------------------------

@@ -13,7 +13,7 @@ from tui.cli.common import vault_path
 from tui.cli.stop_signals import StopOnSignal, Stopped
 from tui.core.demo import DEMO_PASSPHRASE, create_demo_case, remove_demo_case, sweep_stale_demos
 from tui.core.kiosk import throttle
-from tui.core.settings import load_settings
+from tui.core.settings import check_kiosk, load_settings
 from tui.unforeseen import MOST_RESTARTS
 from tui.widgets.full_picture import prepare
 
@@ -28,8 +28,10 @@ def run_app(args: argparse.Namespace) -> int:
     Demo folders left by an earlier demo that was killed are swept first."""
     sweep_stale_demos()
     settings = load_settings(Path(args.config).expanduser() if args.config else None)
+    if args.kiosk:
+        check_kiosk(settings)  # a folder that opens a door between clients: one sentence
     prepare(settings.full_detail_pictures)  # asks the terminal, so before the app starts
-    throttle.KIOSK = throttle.UnlockThrottle()  # this run's kiosk starts with no failures
+    throttle.KIOSK = None  # made from the kiosk's cases folder, where its counts are kept
     demo: Vault | None = None
 
     def clean_up() -> None:

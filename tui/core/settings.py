@@ -139,9 +139,8 @@ def load_settings(path: Path | None = None) -> Settings:
     return Settings(
         idle_minutes=_minutes(data.get("idle_minutes"), path, defaults.idle_minutes),
         kiosk_idle_minutes=_minutes(kiosk.get("idle_minutes"), path, defaults.kiosk_idle_minutes),
-        kiosk_cases_dir=Path(kiosk["cases_dir"]).expanduser()
-        if "cases_dir" in kiosk
-        else defaults.kiosk_cases_dir,
+        kiosk_cases_dir=_folder(kiosk.get("cases_dir"), path, "cases_dir")
+        or defaults.kiosk_cases_dir,
         kiosk_export_dir=_folder(kiosk.get("export_dir"), path, "export_dir"),
         kiosk_import_dirs=_folders(kiosk.get("import_dir"), path, defaults.kiosk_import_dirs),
         clinic_contacts=read_contacts(data.get("contacts", []), path),
@@ -173,7 +172,10 @@ def _folder(raw: object, where: Path, name: str) -> Path | None:
         return None
     if not isinstance(raw, str) or not raw.strip():
         raise InputError(f'In {where}, {name} must be a folder, like "/media/clinic-usb".')
-    return Path(raw).expanduser()
+    folder = Path(raw).expanduser()
+    if not folder.is_absolute():  # relative to what? where the kiosk happened to start
+        raise InputError(f'In {where}, {name} must be a full path, like "/media/clinic-usb".')
+    return folder
 
 
 def _folders(raw: object, where: Path, default: tuple[Path, ...]) -> tuple[Path, ...]:
@@ -183,3 +185,43 @@ def _folders(raw: object, where: Path, default: tuple[Path, ...]) -> tuple[Path,
     if not isinstance(items, list) or not items:
         raise InputError(f"In {where}, import_dir must be a folder or a list of folders.")
     return tuple(folder for item in items if (folder := _folder(item, where, "import_dir")))
+
+
+def check_kiosk(settings: Settings) -> None:
+    """Refuse, in one sentence, kiosk folders that would open a door between clients:
+    an export or import folder inside the cases folder or holding it, or a folder named
+    in the settings that isn't there. Called when Reclaim starts as a kiosk."""
+    real = _real(settings.kiosk_cases_dir)
+    cases = settings.kiosk_cases_dir
+    export = settings.kiosk_export_dir
+    if export is not None:
+        if _overlap(_real(export), real):
+            raise InputError(
+                f"In the settings, [kiosk] export_dir {export} must be apart from the "
+                f"kiosk's cases folder {cases}, neither inside it nor holding it."
+            )
+        if not export.is_dir():
+            raise InputError(
+                f"In the settings, [kiosk] export_dir {export} is not a folder on this "
+                "computer: make it, or change the setting."
+            )
+    named = settings.kiosk_import_dirs != Settings().kiosk_import_dirs
+    for folder in settings.kiosk_import_dirs:
+        if _overlap(_real(folder), real):
+            raise InputError(
+                f"In the settings, [kiosk] import_dir {folder} would let clients reach the "
+                f"kiosk's cases folder {cases}: choose folders apart from it."
+            )
+        if named and not folder.is_dir():
+            raise InputError(
+                f"In the settings, [kiosk] import_dir {folder} is not a folder on this "
+                "computer: make it, or change the setting."
+            )
+
+
+def _real(folder: Path) -> Path:
+    return Path(os.path.realpath(folder))
+
+
+def _overlap(one: Path, other: Path) -> bool:
+    return one.is_relative_to(other) or other.is_relative_to(one)

@@ -2,7 +2,7 @@
 opens it. Unlocking runs Argon2id, about half a second, in a thread.
 
 On a kiosk the screen is shown for any case number typed, and a number with no case
-fails like a wrong passphrase (tui/core/kiosk/cases.py). Failures in a row make the next try
+fails like a wrong passphrase (tui/core/kiosk/cases.py). Failures make the next try
 wait (tui/core/kiosk/throttle.py); the screen says how long, counts down, and refuses to try
 until then."""
 
@@ -83,9 +83,10 @@ class UnlockScreen(Screen[None]):
 
     @property
     def throttle(self) -> throttles.UnlockThrottle | None:
-        """Kiosk only: the process's one throttle, so another number doesn't start afresh."""
+        """Kiosk only: the kiosk's one throttle (kept in its cases folder), so another
+        number, or a restart, doesn't start afresh."""
         if self._throttle is None and host(self).kiosk:
-            return throttles.KIOSK
+            return throttles.for_kiosk(self.path.parent)
         return self._throttle
 
     def compose(self) -> ComposeResult:
@@ -121,7 +122,7 @@ class UnlockScreen(Screen[None]):
         """While the wait is on: say how long is left, once a second, with the field
         closed; when it ends, open the field again."""
         throttle = self.throttle
-        left = throttle.remaining() if throttle is not None else 0.0
+        left = throttle.remaining(self.path.name) if throttle is not None else 0.0
         secret = self.query_one("#secret", Input)
         message = self.query_one("#message", Notice)
         if left > 0:
@@ -177,7 +178,7 @@ class UnlockScreen(Screen[None]):
     @on(Input.Submitted, "#secret")
     def submit(self, event: Input.Submitted) -> None:
         throttle = self.throttle
-        if throttle is not None and throttle.remaining() > 0:
+        if throttle is not None and throttle.remaining(self.path.name) > 0:
             event.input.clear()
             self.count_down()
             return

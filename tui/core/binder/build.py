@@ -23,6 +23,7 @@ import warnings
 from pathlib import Path
 
 from tui.core.binder.choices import BinderChoices, BinderResult, Made, Progress, chosen_exhibits
+from tui.core.kiosk import doors
 from tui.core.shared.atomic import atomic_write, check_new_file
 from tui.core.shared.errors import InputError
 from tui.core.timeline.events import list_events
@@ -62,6 +63,7 @@ def write_binder(
     """Build the binder and write it to `destination` (private, atomic, logged)."""
     if destination.suffix.lower() != ".pdf":
         raise InputError(f"{destination.name}: the binder is a PDF; end the name with .pdf.")
+    destination = doors.writable(destination)  # a kiosk: its export folder or a drive
     check_new_file(destination)
     made = make(vault, choices, progress)
     atomic_write(destination, made.data)

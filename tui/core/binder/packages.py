@@ -28,6 +28,7 @@ from tui.core.binder.choices import (
 )
 from tui.core.evidence.model import Exhibit
 from tui.core.evidence.original import OriginalDamaged, open_original
+from tui.core.kiosk import doors
 from tui.core.shared.atomic import DIR_MODE, fsync_dir, open_private
 from tui.core.shared.errors import InputError
 from tui.core.vault.vault import Vault
@@ -244,6 +245,7 @@ def write_package(
     The case is changed only once the whole package is written (one custody entry); a
     run that fails (a full drive, a drive pulled out) takes away what it wrote."""
 
+    folder = doors.writable(folder)  # a kiosk: its export folder or a drive
     existed = check_destination(folder)
     try:
         if not existed:

@@ -35,6 +35,7 @@ from tui.core.copies.manifest import (
 )
 from tui.core.copies.register import record_backup
 from tui.core.evidence.model import Exhibit, list_exhibits
+from tui.core.kiosk import doors
 from tui.core.shared.atomic import atomic_write, fsync_dir, make_private_dir
 from tui.core.shared.clock import utc_stamp
 from tui.core.shared.errors import InputError
@@ -110,6 +111,7 @@ def _refuse_going_back(vault: Vault, folder: Path) -> None:
 
 def make_backup(vault: Vault, destination: Path, progress: Progress | None = None) -> BackupResult:
     """Write (or bring up to date) this case's backup inside `destination`."""
+    destination = doors.writable(destination)  # a kiosk: its export folder or a drive
     if not destination.is_dir():
         raise InputError(f"There is no folder {destination} to back up into. Plug the drive in?")
     folder = backup_folder(destination.absolute(), vault)

@@ -22,6 +22,7 @@ from tui.core.copies.manifest import (
 )
 from tui.core.evidence.model import Exhibit, list_exhibits
 from tui.core.evidence.stored import check_stored
+from tui.core.kiosk import doors
 from tui.core.shared.errors import InputError, VaultDamaged
 from tui.core.shared.files import READ, inside, plain_size, refuse_links, sha256_file
 from tui.core.vault import custody
@@ -55,6 +56,7 @@ class BackupCheck:
 
 def find_backup(path: Path) -> Path:
     """`path` may be the backup folder itself or the folder (drive) that holds one."""
+    path = doors.check_readable(path)  # a kiosk: its import folders or a client's drive
     if any(os.path.lexists(path / name) for name in (HEADER, UNFINISHED, MANIFEST)):
         return path
     found = sorted(path.glob(f"{FOLDER_PREFIX}*")) if path.is_dir() else []

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tui.core.evidence.model import Exhibit, get_exhibit
 from tui.core.evidence.stored import check_stored
+from tui.core.kiosk import doors
 from tui.core.shared.atomic import atomic_writer, check_new_file
 from tui.core.shared.errors import VaultDamaged
 from tui.core.vault import custody
@@ -29,6 +30,7 @@ def export_original(vault: Vault, exhibit_id: str, destination: Path) -> Path:
     target = destination / (Path(exhibit.original_name).name or exhibit.id)
     if not destination.is_dir():
         target = destination
+    target = doors.writable(target)  # a kiosk: its export folder or a drive
     check_new_file(target, into="export into")
     with atomic_writer(target, suffix=".part") as handle:
         if damage := check_stored(vault, exhibit, handle.write):

@@ -23,6 +23,8 @@ from tui.core.evidence.adding import (
     stage_file,
 )
 from tui.core.evidence.model import Exhibit
+from tui.core.kiosk import doors
+from tui.core.kiosk.doors import DoorClosed
 from tui.core.shared import clock
 from tui.core.shared.errors import Cancelled, InputError, ReclaimError, explain
 from tui.core.shared.text import counted
@@ -76,6 +78,11 @@ def expand(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
     seen: set[Path] = set()
     for path in paths:
         path = path.expanduser()
+        try:
+            doors.check_readable(path)
+        except DoorClosed as error:
+            problems.append(str(error))
+            continue
         if path.is_dir():
             found = list(_visible_files(path))
             if not found:
@@ -229,8 +236,12 @@ def parse_paths(text: str) -> list[Path]:
     if not text:
         return []
     whole = Path(text).expanduser()
-    if whole.exists():  # one name with spaces, typed without quotes
-        return [whole]
+    try:
+        one_name = whole.exists()  # one name with spaces, typed without quotes
+    except OSError:  # a name too long for the system is not one name
+        one_name = False
+    if one_name:
+        return through_doors([whole])
     try:
         parts = shlex.split(text)
     except ValueError:
@@ -242,6 +253,15 @@ def parse_paths(text: str) -> list[Path]:
         if part.startswith("file://"):
             part = unquote(urlparse(part).path)
         paths.append(Path(part).expanduser())
+    return through_doors(paths)
+
+
+def through_doors(paths: list[Path]) -> list[Path]:
+    """`paths`, once each has passed the kiosk's doors (DoorClosed otherwise): on a
+    clinic's computer only its import folders and a client's own drive. Checked before
+    anything is said of a path (whether it exists, what a folder holds)."""
+    for path in paths:
+        doors.check_readable(path)
     return paths
 
 
@@ -270,6 +290,7 @@ def count_folder(
     whichever comes first: by then the answer is "more than this", which is enough to
     decide. Files that can't be read count as empty; a folder that can't be opened is
     skipped, as `expand` would."""
+    doors.check_readable(folder)  # on a kiosk, nothing is said of a folder it refuses
     deadline = clock.monotonic() + seconds
     files = 0
     size = 0

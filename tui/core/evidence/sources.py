@@ -10,6 +10,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
+from tui.core.kiosk import doors
 from tui.core.shared.errors import InputError
 
 
@@ -18,6 +19,7 @@ def open_source(path: Path, follow_links: bool = False) -> BinaryIO:
 
     A link is not followed unless the person says so: a planted link could make them
     add a file that isn't theirs (another user's, the system's) without noticing."""
+    doors.check_readable(path)  # a kiosk says nothing of a path it refuses, not even "a folder"
     if not follow_links and path.is_symlink():
         try:
             target = str(path.readlink())
@@ -36,7 +38,7 @@ def open_source(path: Path, follow_links: bool = False) -> BinaryIO:
             raise InputError(f"{path} is not a regular file, so it can't be added as evidence.")
     try:
         flags = os.O_RDONLY | (0 if follow_links else os.O_NOFOLLOW)
-        handle = os.fdopen(os.open(path, flags), "rb")
+        handle = doors.opened(path, flags)  # on a kiosk: only its import folders or a drive
     except FileNotFoundError:
         raise InputError(f"There is no file at {path}. Check the name and try again.") from None
     except PermissionError:

@@ -5,7 +5,8 @@ a client opens theirs by typing its number.
 Nothing tells whether a number has a case before its passphrase is tried: a number with
 no case asks for the passphrase like any other, and the answer comes in the same words
 after the same Argon2id work (a stand-in header), so numbers can't be found for free.
-Failures in a row slow down further tries (see throttle.py)."""
+Failures slow down further tries, at that number and at the whole kiosk, and
+no success clears the kiosk's count (see throttle.py)."""
 
 from __future__ import annotations
 
@@ -77,19 +78,20 @@ def open_case(
     from tui.core.vault import header
     from tui.core.vault.vault import Vault
 
-    throttle.check()
+    case = path.name  # the number: its own count, besides the kiosk's
+    throttle.check(case)
     try:
         if not is_vault(path):
             _stand_in_unlock(passphrase, recovery_code)
         vault = Vault.open(path, passphrase=passphrase, recovery_code=recovery_code)
     except WrongPassphrase as error:
-        throttle.failed()
+        throttle.failed(case)
         kiosk_words = {
             header.WRONG_PASSPHRASE: WRONG_PASSPHRASE,
             header.WRONG_RECOVERY_CODE: WRONG_RECOVERY_CODE,
         }
         raise WrongPassphrase(kiosk_words.get(str(error), str(error))) from None
-    throttle.succeeded()
+    throttle.succeeded(case)
     return vault
 
 

@@ -6,18 +6,18 @@ kiosk there is no shared default: files go to the clinic's `[kiosk] export_dir` 
 removable drive, say) or wherever the client types, names carry no date (a dated name
 tells the next client someone made a binder today), the file browser looks only at the
 clinic's import folders (removable media), and whatever was written to the kiosk's own
-disk during the session is removed when the case locks."""
+disk during the session is removed when the case locks (the kiosk's doors, doors.py,
+already keep writes to the export folder and removable drives; this is the second line)."""
 
 from __future__ import annotations
 
 import contextlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.core.kiosk import mounts
 from tui.core.shared import clock
-
-#: Where removable drives appear; files written there leave with the drive.
-REMOVABLE_ROOTS = (Path("/media"), Path("/run/media"), Path("/mnt"))
 
 
 @dataclass
@@ -25,8 +25,18 @@ class SaveFolders:
     kiosk: bool = False
     export_dir: Path | None = None
     import_dirs: tuple[Path, ...] = (Path("/media"), Path("/run/media"))
+    cases_dir: Path | None = None
+    """The kiosk's cases, each client's own: never read from or written to by a door."""
     written: list[Path] = field(default_factory=list)
-    """What this session wrote (kiosk only), to clear from the kiosk's disk at lock."""
+    """What this session wrote (kiosk only, resolved), to clear from the kiosk's disk
+    at lock."""
+
+    def guard(self) -> None:
+        """Install this kiosk's doors (`doors.py`), or, away from a kiosk, open them."""
+        from tui.core.kiosk import doors
+
+        rules = doors.Rules(self.import_dirs, self.export_dir, self.cases_dir)
+        doors.install(rules if self.kiosk else None)
 
     def default_target(self, stem: str, suffix: str = "") -> Path | None:
         """Where to offer to save `reclaim-<stem>`; None on a kiosk without an export
@@ -51,18 +61,22 @@ class SaveFolders:
         return self.import_dirs[0] if self.import_dirs else Path("/media")
 
     def remember(self, path: Path) -> None:
-        """Note a file or folder this session wrote (only a kiosk needs to know)."""
+        """Note a file or folder this session wrote (only a kiosk needs to know), as
+        where it really is: the folder above it resolved (links and `..` followed)."""
         if self.kiosk:
-            self.written.append(path.expanduser().absolute())
+            path = path.expanduser().absolute()
+            self.written.append(Path(os.path.realpath(path.parent)) / path.name)
 
     def clear_staged(self) -> list[Path]:
-        """At a kiosk's lock: remove what this session wrote on the kiosk's own disk
-        (anything not on removable media). Only files Reclaim wrote are touched."""
+        """At a kiosk's lock: remove what this session wrote outside the clinic's export
+        folder and off a removable drive (the kiosk's own disk), decided on resolved
+        paths. The export folder (a print or outbox folder) is never emptied, and only
+        files Reclaim wrote are touched."""
         import shutil
 
         removed = []
         for path in self.written:
-            if _on_removable_media(path):
+            if self.kept(path):
                 continue
             with contextlib.suppress(OSError):
                 if path.is_dir() and not path.is_symlink():
@@ -73,6 +87,12 @@ class SaveFolders:
         self.written.clear()
         return removed
 
-
-def _on_removable_media(path: Path) -> bool:
-    return any(path.is_relative_to(root) for root in REMOVABLE_ROOTS)
+    def kept(self, path: Path) -> bool:
+        """Whether a file written at `path` stays after the lock: in the export folder
+        or on a removable drive."""
+        real = Path(os.path.realpath(path.parent)) / path.name
+        if self.export_dir is not None:
+            export = Path(os.path.realpath(self.export_dir.expanduser()))
+            if real.is_relative_to(export):
+                return True
+        return mounts.is_removable(real.parent)

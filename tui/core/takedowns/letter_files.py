@@ -10,6 +10,7 @@ import hashlib
 import io
 from pathlib import Path
 
+from tui.core.kiosk import doors
 from tui.core.shared.atomic import atomic_write, check_new_file
 from tui.core.shared.errors import InputError
 from tui.core.shared.paths import fonts_dir
@@ -112,6 +113,7 @@ def export_letter(vault: Vault, letter: Letter, text: str, destination: Path) ->
         )
     if not text.strip():
         raise InputError("The letter is empty; nothing was written.")
+    destination = doors.writable(destination)  # a kiosk: its export folder or a drive
     check_new_file(destination)
     if suffix == "docx":
         data = as_docx(letter.title, text)

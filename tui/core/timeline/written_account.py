@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.core.kiosk import doors
 from tui.core.shared.atomic import atomic_write, check_new_file
 from tui.core.shared.clock import utc_now
 from tui.core.shared.errors import InputError
@@ -209,6 +210,7 @@ def export(vault: Vault, destination: Path) -> Path:
             f"{destination.name}: the account can be saved as .md, .txt or .docx; "
             "end the file name with one of those."
         )
+    destination = doors.writable(destination)  # a kiosk: its export folder or a drive
     check_new_file(destination)
     if suffix == "docx":
         data = as_docx(vault)

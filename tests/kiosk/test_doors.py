@@ -1,0 +1,180 @@
+"""The kiosk's doors, attacked in core where files are opened: a client reaches nothing
+but the clinic's import folders and their own drive for reading, and the export folder
+or their own drive for writing, whatever path is typed, pasted or linked (another
+client's case, `..`, a link to /etc/passwd, a link swapped in after the check, a long
+name). Before: any file the kiosk account could read was taken, and a binder could be
+saved anywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.support.cases import FAST_KDF, PASSPHRASE
+from tests.support.drives import pretend_drives
+from tests.support.pictures import make_png
+from tui.core.binder.build import write_binder
+from tui.core.binder.choices import BinderChoices
+from tui.core.copies.verify import find_backup
+from tui.core.evidence.adding import add_file
+from tui.core.evidence.intake import count_folder, expand, parse_paths
+from tui.core.evidence.model import list_exhibits
+from tui.core.evidence.sources import open_source
+from tui.core.kiosk import doors
+from tui.core.kiosk.doors import DoorClosed
+from tui.core.kiosk.save_folders import SaveFolders
+from tui.core.vault.layout import HEADER
+from tui.core.vault.vault import Vault
+
+REFUSED_READ = "On this computer Reclaim can only take files from"
+
+
+@dataclass
+class Kiosk:
+    media: Path
+    drive: Path
+    cases: Path
+    outbox: Path
+    other: Path
+    """Another client's case folder."""
+    mine: Vault
+
+
+@pytest.fixture
+def kiosk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Kiosk]:
+    media = tmp_path / "media"
+    drive = media / "CLIENT-USB"
+    pretend_drives(monkeypatch, drive)
+    cases = tmp_path / "cases"
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    other, _ = Vault.create(cases / "868782", PASSPHRASE, FAST_KDF)
+    add_file(other, make_png(tmp_path / "theirs.png", color="teal"))
+    other.close()
+    mine, _ = Vault.create(cases / "111111", PASSPHRASE, FAST_KDF)
+    SaveFolders(kiosk=True, export_dir=outbox, import_dirs=(media,), cases_dir=cases).guard()
+    yield Kiosk(media, drive, cases, outbox, cases / "868782", mine)
+    mine.close()
+
+
+def test_another_clients_case_is_refused_however_it_is_typed(kiosk: Kiosk) -> None:
+    header = kiosk.other / HEADER
+    for typed in (
+        header,
+        kiosk.other,
+        kiosk.drive / ".." / ".." / "cases" / "868782" / HEADER,  # `..` out of the drive
+        Path(str(kiosk.media) + "/../cases/868782"),
+    ):
+        with pytest.raises(DoorClosed, match=REFUSED_READ):
+            open_source(typed, follow_links=True)
+        with pytest.raises(DoorClosed, match=REFUSED_READ):
+            parse_paths(str(typed))
+        with pytest.raises(DoorClosed):
+            count_folder(typed)  # says nothing of what the folder holds
+        files, problems = expand([typed])
+        assert files == [] and problems == [doors.read_refusal(doors._rules)]  # type: ignore[arg-type]
+    for system in (Path("/etc/passwd"), Path.home()):
+        with pytest.raises(DoorClosed, match=f"{REFUSED_READ} {kiosk.media} or your own drive"):
+            open_source(system, follow_links=True)
+    assert len(list_exhibits(kiosk.mine)) == 0
+
+
+def test_a_file_on_the_clients_drive_or_in_an_import_folder_is_taken(kiosk: Kiosk) -> None:
+    picture = make_png(kiosk.drive / "shot.png", color="red")
+    assert parse_paths(str(picture)) == [picture]
+    add_file(kiosk.mine, picture)
+    assert len(list_exhibits(kiosk.mine)) == 1
+
+
+def test_a_link_in_the_import_folder_to_the_system_or_a_case_is_refused(kiosk: Kiosk) -> None:
+    passwd = kiosk.drive / "passwd.txt"
+    passwd.symlink_to("/etc/passwd")
+    header = kiosk.drive / "header.json"
+    header.symlink_to(kiosk.other / HEADER)
+    folder = kiosk.drive / "cases"
+    folder.symlink_to(kiosk.cases)
+    for link in (passwd, header, folder / "868782" / HEADER):
+        with pytest.raises(DoorClosed, match=REFUSED_READ):
+            open_source(link, follow_links=True)
+        with pytest.raises(DoorClosed):
+            add_file(kiosk.mine, link, follow_links=True)
+    with pytest.raises(DoorClosed):
+        find_backup(folder)  # a restore or a backup check reads through the same door
+    assert len(list_exhibits(kiosk.mine)) == 0
+
+
+def test_a_link_swapped_in_after_the_check_is_refused(
+    kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    picture = make_png(kiosk.drive / "shot.png", color="red")
+
+    def swap_file(checked: Path) -> None:
+        checked.unlink()
+        checked.symlink_to(kiosk.other / HEADER)
+
+    monkeypatch.setattr(doors, "between_check_and_open", swap_file)
+    with pytest.raises(DoorClosed, match=REFUSED_READ):
+        open_source(picture, follow_links=True)
+
+    # The folder above the file swapped for a link to the other case: the last part of
+    # the path is no link, so only the check on the open file can see it.
+    folder = kiosk.drive / "shots"
+    folder.mkdir()
+    inside = folder / HEADER
+    inside.write_bytes(b"mine")
+
+    def swap_folder(checked: Path) -> None:
+        folder.replace(kiosk.drive / "old-shots")
+        folder.symlink_to(kiosk.other)
+
+    monkeypatch.setattr(doors, "between_check_and_open", swap_folder)
+    with pytest.raises(DoorClosed, match=REFUSED_READ):
+        open_source(inside, follow_links=True)
+    assert len(list_exhibits(kiosk.mine)) == 0
+
+
+def test_a_long_name_does_not_slip_past_the_check(kiosk: Kiosk) -> None:
+    """A name too long for the system makes resolving stop early on some systems; a
+    path that leaves the drive is refused all the same, and one that stays on it is
+    simply a path (the screen then says there is no such file)."""
+    escape = kiosk.drive / ("y" * 300) / ".." / ".." / ".." / "cases" / "868782" / HEADER
+    with pytest.raises(DoorClosed):
+        open_source(escape, follow_links=True)
+    with pytest.raises(DoorClosed):
+        parse_paths(f"{kiosk.drive}/{'y' * 300}/../../../cases/868782")
+    long = kiosk.drive / ("x" * 300 + ".png")
+    assert parse_paths(str(long)) == [long]
+
+
+def test_writing_goes_only_to_the_export_folder_or_the_clients_drive(
+    kiosk: Kiosk, tmp_path: Path
+) -> None:
+    disk = tmp_path / "kiosk-disk"
+    disk.mkdir()
+    refused = (
+        Path(str(kiosk.media) + "/../kiosk-disk/x.pdf"),  # spelled as if on removable media
+        disk / "x.pdf",
+        kiosk.cases / "x.pdf",
+        kiosk.other / "x.pdf",
+        Path("/etc/x.pdf"),
+    )
+    for target in refused:
+        with pytest.raises(DoorClosed, match=f"can only save to {kiosk.outbox} or your own"):
+            write_binder(kiosk.mine, target, BinderChoices())
+    assert list(disk.iterdir()) == [] and not (kiosk.cases / "x.pdf").exists()
+    assert doors.writable(kiosk.outbox / "b.pdf") == kiosk.outbox / "b.pdf"
+    on_drive = Path(str(kiosk.drive) + "/../CLIENT-USB/b.pdf")
+    assert doors.writable(on_drive) == kiosk.drive / "b.pdf", "written where it really is"
+
+
+def test_away_from_a_kiosk_every_door_is_open(tmp_path: Path) -> None:
+    SaveFolders(kiosk=False, cases_dir=tmp_path / "cases").guard()
+    (tmp_path / "anywhere").mkdir()
+    picture = make_png(tmp_path / "anywhere" / "shot.png", color="red")
+    with open_source(picture) as handle:
+        assert handle.read(4) == b"\x89PNG"
+    assert doors.writable(tmp_path / "x.pdf") == tmp_path / "x.pdf"
+    assert not doors.guarded()
