@@ -8,6 +8,7 @@ decompressed, so a zip bomb is refused without being opened."""
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -34,6 +35,7 @@ from tui.core.evidence.formats.base import (
     local_time,
     read_member,
 )
+from tui.core.evidence.formats.office_xml import NOT_SHOWN, Words, document_text, fields
 from tui.core.shared import clock
 from tui.core.shared.text import size
 
@@ -157,7 +159,119 @@ def _checked_zip(probe_or_data: Probe | bytes) -> zipfile.ZipFile:
     return archive
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_DCTERMS = "{http://purl.org/dc/terms/}"
+#: Word's text: paragraphs (in tables and text boxes too), their `w:t` runs, tabs and
+#: breaks inside runs (not the tab stops in a paragraph's properties, nor deleted text).
+_WORD_TEXT = Words(
+    paragraphs=frozenset({f"{_W}p"}),
+    text=frozenset({f"{_W}t"}),
+    tabs=frozenset({f"{_W}tab"}),
+    breaks=frozenset({f"{_W}br", f"{_W}cr"}),
+    inline=frozenset({f"{_W}r"}),
+)
+_ODF = "{urn:oasis:names:tc:opendocument:xmlns:%s}"
+_ODF_TEXT = _ODF % "text:1.0"
+_OPEN_TEXT = Words(
+    paragraphs=frozenset({_ODF_TEXT + "p", _ODF_TEXT + "h"}),
+    text=None,
+    tabs=frozenset({_ODF_TEXT + "tab"}),
+    breaks=frozenset({_ODF_TEXT + "line-break"}),
+    spaces=frozenset({_ODF_TEXT + "s"}),
+)
+#: A document's properties read, and how they are shown.
+_PROPERTIES = (
+    ("author", "Author", f"{_DC}creator"),
+    ("title", "Title", f"{_DC}title"),
+    ("created", "Created", f"{_DCTERMS}created"),
+    ("modified", "Last changed", f"{_DCTERMS}modified"),
+)
+_ODF_PROPERTIES = (
+    ("author", "Author", f"{_DC}creator"),
+    ("title", "Title", f"{_DC}title"),
+    ("created", "Created", _ODF % "meta:1.0" + "creation-date"),
+    ("modified", "Last changed", f"{_DC}date"),
+)
+#: A properties part larger than this is not read (real ones are a few kilobytes).
+_PROPERTIES_BYTES = 1024 * 1024
+
+
+def _member(archive: zipfile.ZipFile, name: str, limit: int) -> bytes | None:
+    """One part of an office file, or None when it has none by that name."""
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return None
+    return read_member(archive, info, limit)
+
+
+def _properties(
+    archive: zipfile.ZipFile, name: str, wanted: tuple[tuple[str, str, str], ...]
+) -> dict[str, str]:
+    """A document's author, title and dates (key -> text as written), from its properties
+    part, streamed; {} when it has none or they can't be read."""
+    try:
+        xml = _member(archive, name, _PROPERTIES_BYTES)
+    except Unreadable:
+        return {}
+    found = fields(xml, (tag for _, _, tag in wanted)) if xml else {}
+    return {key: found[tag] for key, _, tag in wanted if tag in found}
+
+
+def _moment(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def _shown(properties: dict[str, str]) -> dict[str, str]:
+    """Properties as facts: names on one clean line, dates as local times."""
+    shown = {}
+    for key, text in properties.items():
+        dated = key in ("created", "modified")
+        value = local_time(_moment(text)) if dated else clean_line(text)
+        if value:
+            shown[key] = value
+    return shown
+
+
+def _rows(
+    properties: dict[str, str], wanted: tuple[tuple[str, str, str], ...]
+) -> list[tuple[str, str]]:
+    """Properties as printed rows; a date as it was read (`2024-03-05 21:14:00+00:00`)."""
+    rows = []
+    for key, label, _ in wanted:
+        text = properties.get(key)
+        if text:
+            moment = _moment(text) if key in ("created", "modified") else None
+            rows.append((label, clean_line(str(moment) if moment else text)))
+    return rows
+
+
+def _body(archive: zipfile.ZipFile, name: str, words: Words) -> list[Block]:
+    """The document's text, streamed from the zip as it is inflated (`_checked_zip` has
+    checked every member's sizes), and a notice when a bound stopped it short."""
+    try:
+        with archive.open(name) as member:
+            text, cut = document_text(iter(functools.partial(member.read, 65_536), b""), words)
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        raise Unreadable(DOCUMENT_DAMAGED) from None
+    except RuntimeError:  # a member locked with a password
+        raise Unreadable(DOCUMENT_DAMAGED) from None
+    blocks: list[Block] = [Text(clean_text(text).strip() or "(The document has no text.)")]
+    return [*blocks, Notice(NOT_SHOWN)] if cut else blocks
+
+
+DOCUMENT_DAMAGED = "This document can't be read: it may be damaged."
+
+
 class Docx(Format):
+    """Word's text and properties are read from its XML as a stream (`office_xml`):
+    python-docx builds the whole tree, gigabytes for millions of empty paragraphs, and
+    expands a table cell's declared span (`gridSpan` 2,000,000,000) into that many."""
+
     kind = "Word document (DOCX)"
     family = "document"
     media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -167,69 +281,17 @@ class Docx(Format):
         names = set(probe.zip_names())
         return 2 if {"[Content_Types].xml", "word/document.xml"} <= names else 0
 
-    def _document(self, source: Probe | bytes) -> Any:
-        import docx
-
-        _checked_zip(source)
-        data = source.handle if isinstance(source, Probe) else io.BytesIO(source)
-        data.seek(0)
-        try:
-            return docx.Document(data)
-        except Exception:  # python-docx raises many kinds for a damaged file
-            raise Unreadable("This Word document can't be read: it may be damaged.") from None
-
     def describe(self, probe: Probe) -> Facts:
         facts = Facts(kind=self.kind, media_type=self.media_type)
-        properties = self._document(probe).core_properties
-        if properties.author:
-            facts.shown["author"] = clean_line(properties.author)
-        if properties.title:
-            facts.shown["title"] = clean_line(properties.title)
-        for key, moment in (("created", properties.created), ("modified", properties.modified)):
-            if isinstance(moment, datetime) and (shown := local_time(moment)):
-                facts.shown[key] = shown
+        archive = _checked_zip(probe)
+        facts.shown.update(_shown(_properties(archive, "docProps/core.xml", _PROPERTIES)))
         return facts
 
     def printable(self, data: bytes, name: str) -> list[Block]:
-        document = self._document(data)
-        text = clean_text(_paragraph_text(document.element.body)).strip()
-        properties = document.core_properties
-        rows = [
-            (label, clean_line(str(value)))
-            for label, value in (
-                ("Author", properties.author),
-                ("Title", properties.title),
-                ("Created", properties.created),
-                ("Last changed", properties.modified),
-            )
-            if value
-        ]
-        return [Fields(rows), Text(text or "(The document has no text.)")]
-
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _paragraph_text(body: Any) -> str:
-    """Every paragraph's text (tables' too: their cells hold paragraphs), in order,
-    walked once. python-docx's table API is not used: it expands a cell's declared span
-    (`gridSpan` 2,000,000,000 in a crafted file) into that many cells."""
-    lines: list[str] = []
-    size = 0
-    for paragraph in body.iter(f"{_W}p"):
-        line = "".join(
-            (node.text or "") if node.tag == f"{_W}t" else "\t"
-            for node in paragraph.iter(f"{_W}t", f"{_W}tab")
-        )
-        lines.append(line)
-        size += len(line) + 1
-        if size > MAX_PRINTED_CHARS:
-            break
-    return "\n".join(lines)
-
-
-_ODF = "{urn:oasis:names:tc:opendocument:xmlns:%s}"
-_TEXT_TAGS = {_ODF % "text:1.0" + tag for tag in ("p", "h")}
+        archive = _checked_zip(data)
+        properties = _properties(archive, "docProps/core.xml", _PROPERTIES)
+        body = _body(archive, "word/document.xml", _WORD_TEXT)
+        return [Fields(_rows(properties, _PROPERTIES)), *body]
 
 
 class Odt(Format):
@@ -250,41 +312,13 @@ class Odt(Format):
 
     def describe(self, probe: Probe) -> Facts:
         """Author and dates from the document's own `meta.xml`, when it has one."""
-        from xml.etree import ElementTree
-
         facts = Facts(kind=self.kind, media_type=self.media_type)
-        archive = _checked_zip(probe)
-        try:
-            meta = ElementTree.fromstring(  # noqa: S314 -- expat refuses entity bombs
-                read_member(archive, archive.getinfo("meta.xml"), 1024 * 1024)
-            )
-        except (KeyError, Unreadable, ElementTree.ParseError):
-            return facts
-        for key, tag in (
-            ("author", "{http://purl.org/dc/elements/1.1/}creator"),
-            ("title", "{http://purl.org/dc/elements/1.1/}title"),
-            ("created", _ODF % "meta:1.0" + "creation-date"),
-            ("modified", "{http://purl.org/dc/elements/1.1/}date"),
-        ):
-            found = meta.find(f".//{tag}")
-            if found is not None and found.text:
-                facts.shown[key] = clean_line(found.text)
+        properties = _properties(_checked_zip(probe), "meta.xml", _ODF_PROPERTIES)
+        facts.shown.update({key: clean_line(text) for key, text in properties.items()})
         return facts
 
     def printable(self, data: bytes, name: str) -> list[Block]:
-        from xml.etree import ElementTree
-
-        archive = _checked_zip(data)
-        try:
-            content = read_member(archive, archive.getinfo("content.xml"), MAX_INFLATED_BYTES)
-            root = ElementTree.fromstring(content)  # noqa: S314 -- expat refuses entity bombs
-        except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, OSError):
-            raise Unreadable("This document can't be read: it may be damaged.") from None
-        lines = [
-            "".join(element.itertext()) for element in root.iter() if element.tag in _TEXT_TAGS
-        ]
-        text = clean_text("\n".join(lines)).strip()
-        return [Text(text or "(The document has no text.)")]
+        return _body(_checked_zip(data), "content.xml", _OPEN_TEXT)
 
 
 # ---- text -------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from tui.core.evidence.formats.base import (
 from tui.core.evidence.formats.mime import (
     DAMAGED,
     MAX_PARTS,
+    filename,
     leaves,
     parse,
     part_text,
@@ -56,7 +57,7 @@ _MAIL_HEADERS = frozenset(
 
 def _filename(part: Message) -> str:
     try:
-        return line(decode_words(part.get_filename() or ""))
+        return line(decode_words(filename(part)))
     except Exception:
         return ""
 

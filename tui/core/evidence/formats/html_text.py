@@ -14,6 +14,7 @@ import re
 from lxml import etree
 
 from tui.core.evidence.formats.base import MAX_PRINTED_CHARS, clean_line, clean_text
+from tui.core.evidence.formats.encodings import codec_for
 
 #: HTML parsed at most; past this the page is in the original file.
 MAX_HTML_CHARS = 4_000_000
@@ -197,21 +198,23 @@ def page_title(html: str) -> str:
 
 
 def to_text(data: bytes, charset: str | None = None, *, cut: bool = False) -> str:
-    """Bytes as text in their declared charset; undeclared, UTF-8 or else Windows-1252
-    (what browsers assume). When `cut` short, a character cut in two is dropped."""
+    """Bytes as text in their declared charset, when it is a real web or mail encoding
+    (see `encodings`); undeclared (or declared as anything else), UTF-8 or else
+    Windows-1252 (what browsers assume). When `cut` short, a character cut in two is
+    dropped."""
+    encoding: str | None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        charset = "utf-16"
+        encoding = "utf-16"
     elif data.startswith(b"\xef\xbb\xbf"):
-        charset = "utf-8-sig"
-    encoding = (charset or "utf-8").strip().lower()
+        encoding = "utf-8-sig"
+    else:
+        encoding = codec_for(charset)
     try:
-        return data.decode(encoding)
-    except LookupError:  # an unknown or non-text codec named by the file
-        return to_text(data, cut=cut) if charset else data.decode("utf-8", "replace")
+        return data.decode(encoding or "utf-8")
     except UnicodeDecodeError as error:
         if cut and error.start >= len(data) - 3:
-            return data[: error.start].decode(encoding, "replace")
-        return data.decode(encoding if charset else "cp1252", "replace")
+            return data[: error.start].decode(encoding or "utf-8", "replace")
+        return data.decode(encoding or "cp1252", "replace")
 
 
 def decode_html(data: bytes, charset: str | None = None, *, cut: bool = False) -> str:

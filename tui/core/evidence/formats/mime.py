@@ -22,6 +22,7 @@ from tui.core.evidence.formats.base import (
     Unreadable,
     clean_text,
 )
+from tui.core.evidence.formats.encodings import codec_for, decoded
 from tui.core.evidence.formats.html_text import decode_html, to_text, visible_text
 from tui.core.evidence.formats.mime_headers import bounded_headers, safe
 
@@ -216,7 +217,9 @@ def leaves(message: Message) -> tuple[list[Message], bool]:
         seen += 1
         if seen > MAX_PARTS:
             return found, True
-        children = part.get_payload()
+        # `get_payload()` (not decoding) would decode an 8-bit leaf in the charset its
+        # header names, whatever codec that is: only a container's list is taken.
+        children = part.get_payload() if part.is_multipart() else None
         if part.get_content_maintype() == "multipart" and isinstance(children, list):
             if depth >= MAX_DEPTH:
                 return found, True
@@ -245,23 +248,52 @@ _AS_WRITTEN = _AsWritten()
 def payload(part: Message) -> bytes | None:
     """A leaf part's content, decoded; None when it is too large or can't be decoded."""
     try:
-        raw = part.get_payload()
-        if isinstance(raw, list):  # an attached message/rfc822, written back as read
+        if part.is_multipart():  # an attached message/rfc822, written back as read
+            raw = part.get_payload()
             inner = (m.as_bytes(policy=_AS_WRITTEN) for m in raw if isinstance(m, Message))
             return b"".join(inner)
-        if len(raw) > MAX_PART_BYTES:
-            return None
+        # Never `get_payload()` without decoding: it decodes an 8-bit part in whatever
+        # codec its header names (`charset=punycode` takes minutes).
         data = part.get_payload(decode=True)
     except Exception:
         return None
-    return data if isinstance(data, bytes) else None
+    return data if isinstance(data, bytes) and len(data) <= MAX_PART_BYTES else None
 
 
 def part_text(part: Message) -> str:
     """A text part as text: a plain one as it is, an HTML one as its visible words."""
     data = payload(part) or b""
     cut = len(data) > _TEXT_BYTES
-    charset = part.get_content_charset()
+    charset = content_charset(part)
     if part.get_content_type() == "text/html":
         return visible_text(decode_html(data[:_TEXT_BYTES], charset, cut=cut))[1]
     return clean_text(safe(to_text(data[:_TEXT_BYTES], charset, cut=cut)))
+
+
+def content_charset(part: Message) -> str | None:
+    """The charset a part names, when it is a real web or mail encoding (see
+    `encodings`), else None. The standard `get_content_charset` would decode an RFC 2231
+    value (`charset*=punycode''…`) in the codec it names."""
+    try:
+        value = part.get_param("charset")
+    except Exception:
+        return None
+    if isinstance(value, tuple):
+        value = value[2]
+    return value.strip() if isinstance(value, str) and codec_for(value) else None
+
+
+def filename(part: Message) -> str:
+    """The name a part gives its file (`filename`, else `name`), '' when none; an RFC 2231
+    value is decoded only in an allowed encoding (the standard `get_filename` would use
+    any codec it names, `punycode` included)."""
+    try:
+        value = part.get_param("filename", None, "content-disposition")
+        if value is None:
+            value = part.get_param("name", None)
+    except Exception:
+        return ""
+    if isinstance(value, tuple):
+        charset, _language, text = value
+        return decoded(text.encode("raw-unicode-escape"), charset or "us-ascii").strip()
+    return value.strip() if isinstance(value, str) else ""

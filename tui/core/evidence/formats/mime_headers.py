@@ -15,6 +15,7 @@ from email.message import Message
 from email.utils import parsedate_to_datetime
 
 from tui.core.evidence.formats.base import clean_line, local_time
+from tui.core.evidence.formats.encodings import codec_for
 
 #: Header fields kept from one header block (the message's or a part's); real ones have
 #: tens. Those past it are dropped before the parser files them.
@@ -112,10 +113,9 @@ def _decode_run(run: re.Match[str]) -> str:
     words = []
     for piece, charset in pieces:
         data = piece if isinstance(piece, bytes) else piece.encode("ascii", "replace")
-        try:
-            words.append(data.decode(charset or "ascii", "replace"))
-        except LookupError:  # a charset Python doesn't know, or not a text codec
-            words.append(data.decode("utf-8", "replace"))
+        # Only a real encoding: a word may name any codec (`punycode` takes minutes).
+        codec = (codec_for(charset) or "utf-8") if charset else "ascii"
+        words.append(data.decode(codec, "replace"))
     return "".join(words)
 
 

@@ -125,7 +125,7 @@ class Mhtml(Format):
         parts, _cut = mime.leaves(message)
         html = next((part for part in parts if part.get_content_type() == "text/html"), None)
         if html is not None:
-            page.html, page.charset = mime.payload(html), html.get_content_charset()
+            page.html, page.charset = mime.payload(html), mime.content_charset(html)
             page.url = page.url or header(html, "Content-Location")
         return page
 
