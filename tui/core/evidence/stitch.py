@@ -8,16 +8,22 @@ from __future__ import annotations
 import io
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from tui.core.evidence.adding import IntakeResult, add_bytes
 from tui.core.evidence.export import read_original
+from tui.core.evidence.formats import photos, pixels
+from tui.core.evidence.formats.base import Unreadable
 from tui.core.evidence.model import Exhibit, get_exhibit
 from tui.core.shared.errors import InputError
 from tui.core.vault import custody
 from tui.core.vault.vault import Vault
 
-#: Far taller than any real chat (some thirty phone screens), and within Pillow's
-#: pixel limit, which the photo handlers keep firm.
+if TYPE_CHECKING:
+    from PIL import Image
+
+#: Far taller than any real chat (some thirty phone screens); checked before any
+#: picture is decoded or scaled.
 MAX_PIXELS = 89_000_000
 SHARED_DETAILS = ("platform", "poster", "url")
 
@@ -28,7 +34,7 @@ def stitch(
     description: str = "",
 ) -> IntakeResult:
     """Join the images top to bottom, in the order given, as one new PNG exhibit."""
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image
 
     exhibits = [get_exhibit(vault, exhibit_id) for exhibit_id in exhibit_ids]
     ids = [exhibit.id for exhibit in exhibits]
@@ -43,22 +49,16 @@ def stitch(
                 "and photos can be stitched."
             )
     width = _common_width(exhibits)
+    originals = {exhibit.id: read_original(vault, exhibit) for exhibit in exhibits}
+    heights = [_height_at(originals[exhibit.id], exhibit, width) for exhibit in exhibits]
+    # Checked before any picture is scaled: scaling first could ask for gigabytes.
+    if width * sum(heights) > MAX_PIXELS:
+        raise InputError("Those screenshots make an image too tall to handle; stitch fewer.")
     parts: list[Image.Image] = []
-    for exhibit in exhibits:
-        try:
-            with Image.open(io.BytesIO(read_original(vault, exhibit))) as opened:
-                image = opened.convert("RGB")
-        except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
-            raise InputError(
-                f"{exhibit.id} can't be read as an image, so it can't be stitched."
-            ) from None
-        if image.width != width:
-            height = round(image.height * width / image.width)
-            image = image.resize((width, max(1, height)), Image.Resampling.LANCZOS)
+    for exhibit, height in zip(exhibits, heights, strict=True):
+        image = _scaled(originals.pop(exhibit.id), exhibit, (width, height))
         parts.append(image)
     total_height = sum(part.height for part in parts)
-    if width * total_height > MAX_PIXELS:
-        raise InputError("Those screenshots make an image too tall to handle; stitch fewer.")
     tall = Image.new("RGB", (width, total_height), "white")
     top = 0
     for part in parts:
@@ -84,6 +84,35 @@ def stitch(
                 sources={exhibit.id: exhibit.sha256 for exhibit in exhibits},
             )
     return result
+
+
+def _unreadable(exhibit: Exhibit) -> InputError:
+    return InputError(f"{exhibit.id} can't be read as an image, so it can't be stitched.")
+
+
+def _height_at(data: bytes, exhibit: Exhibit, width: int) -> int:
+    """How tall the picture is once scaled to `width`, from its header alone."""
+    try:
+        with photos.opened(data) as image:
+            shown_width, shown_height = pixels.displayed_size(image)
+    except Unreadable:
+        raise _unreadable(exhibit) from None
+    return max(1, round(shown_height * width / max(1, shown_width)))
+
+
+def _scaled(data: bytes, exhibit: Exhibit, size: tuple[int, int]) -> Image.Image:
+    """The picture upright as RGB at `size`: shrunk as it is decoded (within the memory
+    budget of every picture), enlarged after when it is narrower."""
+    from PIL import Image
+
+    try:
+        with photos.opened(data) as image:
+            picture = pixels.shrunk(image, size)
+    except Unreadable:
+        raise _unreadable(exhibit) from None
+    if picture.size != size:
+        picture = picture.resize(size, Image.Resampling.LANCZOS)
+    return picture
 
 
 def _common_width(exhibits: Sequence[Exhibit]) -> int:

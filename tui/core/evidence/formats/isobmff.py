@@ -4,6 +4,8 @@ box at the start says which it is: a major brand and the brands it is compatible
 from __future__ import annotations
 
 import struct
+import sys
+from typing import BinaryIO
 
 
 def brands(head: bytes) -> tuple[str, frozenset[str]] | None:
@@ -65,3 +67,123 @@ def family(head: bytes) -> str | None:
         if compatible & known:
             return name
     return "video"
+
+
+# ---- sample tables: what a file claims, checked against what it could hold -------------
+
+#: Boxes that hold other boxes on the way to a track's sample tables and fragments.
+CONTAINERS = frozenset({b"moov", b"trak", b"mdia", b"minf", b"stbl", b"edts", b"moof", b"traf"})
+#: Tables of one count and fixed-size entries: the bytes each entry takes.
+ENTRY_BYTES = {b"stts": 8, b"ctts": 8, b"stsc": 12, b"stco": 4, b"co64": 8, b"stss": 4,
+               b"stps": 4, b"elst": 12}  # fmt: skip
+#: Box headers walked at most: a real file has a few hundred; each is a few reads.
+MAX_BOXES = 200_000
+#: Edits in one track's edit list: a real one has one to a few dozen; each edit makes
+#: FFmpeg index the track's samples again.
+MAX_EDITS = 1000
+#: Bytes read at a time when adding up a table's sample counts.
+CHUNK = 1 << 20
+
+
+class Overclaimed(Exception):
+    """The file's tables claim more than it could hold (a crafted file)."""
+
+
+def check_tables(handle: BinaryIO, size: int) -> None:
+    """Raise Overclaimed when a sample table claims more than the file could hold: more
+    entries than its box has room for, or more samples (or fragment samples) than the
+    file has bytes (every sample is at least a byte of this file: nothing is read from
+    another). FFmpeg sets aside memory for every sample a table claims, so an 897-byte
+    file claiming 85 million samples would take gigabytes. Only box headers and counts
+    are read; the media data is skipped."""
+    walker = _Walker(handle, size)
+    walker.walk(0, size, 0)
+    handle.seek(0)
+
+
+class _Walker:
+    def __init__(self, handle: BinaryIO, size: int) -> None:
+        self.handle, self.size, self.boxes = handle, size, 0
+
+    def walk(self, start: int, end: int, depth: int) -> None:
+        at = start
+        while at + 8 <= end and depth < 16:
+            self.boxes += 1
+            if self.boxes > MAX_BOXES:
+                raise Overclaimed("too many boxes")
+            self.handle.seek(at)
+            header = self.handle.read(16)
+            if len(header) < 8:
+                return
+            length, kind = int.from_bytes(header[:4], "big"), header[4:8]
+            body = at + 8
+            if length == 1 and len(header) >= 16:
+                length, body = int.from_bytes(header[8:16], "big"), at + 16
+            elif length == 0:
+                length = end - at
+            if length < body - at:
+                return  # damaged: FFmpeg stops here too
+            box_end = min(at + length, end)
+            if kind in CONTAINERS:
+                self.walk(body, box_end, depth + 1)
+            elif kind in ENTRY_BYTES or kind in (b"stsz", b"stz2", b"trun"):
+                self.table(kind, body, box_end)
+            at = at + length
+
+    def table(self, kind: bytes, body: int, end: int) -> None:
+        self.handle.seek(body)
+        head = self.handle.read(12)
+        if len(head) < 8:
+            return
+        version, flags = head[0], int.from_bytes(head[1:4], "big")
+        room = end - body - 8
+        if kind == b"stsz" or kind == b"stz2":
+            if len(head) < 12:
+                return
+            field, count = int.from_bytes(head[4:8], "big"), int.from_bytes(head[8:12], "big")
+            each = 0 if kind == b"stsz" and field else 4 if kind == b"stsz" else field & 0xFF
+            self.fits(count * each // 8 if kind == b"stz2" else count * each, room - 4)
+            self.samples(count)
+            return
+        count = int.from_bytes(head[4:8], "big")
+        if kind == b"trun":
+            optional = 4 * ((flags & 1) + (flags >> 2 & 1))
+            each = 4 * bin(flags >> 8 & 0xF).count("1")
+            self.fits(count * each, room - optional)
+            self.samples(count)
+            return
+        each = ENTRY_BYTES[kind] + (8 if kind == b"elst" and version == 1 else 0)
+        self.fits(count * each, room)
+        if kind == b"elst" and count > MAX_EDITS:
+            raise Overclaimed("too many edits")
+        if kind in (b"stts", b"ctts"):
+            self.samples(self.sample_sum(body + 8, count))
+
+    def fits(self, needed: int, room: int) -> None:
+        if needed > max(room, 0):
+            raise Overclaimed("a table longer than its box")
+
+    def samples(self, count: int) -> None:
+        if count > self.size:
+            raise Overclaimed("more samples than bytes")
+
+    def sample_sum(self, at: int, entries: int) -> int:
+        """The samples an stts or ctts table claims: the sum of its entries' counts."""
+        from array import array
+
+        self.handle.seek(at)
+        total = 0
+        while entries > 0:
+            take = min(entries, CHUNK // 8)
+            data = self.handle.read(take * 8)
+            if len(data) < 8:
+                return total  # cut short: FFmpeg reads no further either
+            numbers = array("I")
+            numbers.frombytes(data[: len(data) // 8 * 8])
+            if sys.byteorder == "little":
+                numbers.byteswap()
+            total += sum(numbers[0::2])
+            if total > self.size:
+                return total
+            entries -= take
+        return total

@@ -2,17 +2,17 @@
 (animated ones say so), TIFF, BMP, and the iPhone's HEIC/HEIF and AVIF (pillow-heif).
 
 Sizes are as the picture is displayed (its own rotation applied), and the perceptual
-hash and previews come from a correctly converted picture: a 16-bit greyscale PNG is
-scaled to 8 bits, not clipped to white; transparency is laid on white."""
+hash, previews and printed pixels come from `pixels`, which bounds what reading them
+costs; a crafted file is refused before it is decoded."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
 import io
-import warnings
+import struct
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from tui.core.evidence.formats import isobmff
 from tui.core.evidence.formats.base import (
@@ -24,23 +24,24 @@ from tui.core.evidence.formats.base import (
     Text,
     Unreadable,
 )
+from tui.core.evidence.formats.jpeg_scans import check_scans
+from tui.core.evidence.formats.pixels import (
+    CUT_SHORT,
+    TOO_LARGE,
+    affordable,
+    decoded,
+    displayed_size,
+    exif_of,
+    fitted,
+    shrunk,
+)
 from tui.core.evidence.media import exif_time, perceptual_hash
 
 if TYPE_CHECKING:
     from PIL import Image
 
-ORIENTATION = 0x0112
 #: Enough pixels for a sharp half-block preview on a large terminal.
 PREVIEW_PIXELS = 240
-
-CUT_SHORT = (
-    "This picture can't be shown: the file is damaged or cut short "
-    "(perhaps a download that did not finish)."
-)
-TOO_LARGE = (
-    "This picture can't be shown: it says it is larger than any real photo or "
-    "screenshot, which can be a trap to exhaust memory."
-)
 
 
 @functools.cache
@@ -52,82 +53,47 @@ def _register_heif() -> None:
 
 @contextlib.contextmanager
 def opened(data: io.BytesIO | bytes | object) -> Iterator[Image.Image]:
-    """Pillow's image, with every way a hostile file fails as Unreadable. Pillow's pixel
-    limit stays on: a picture claiming billions of pixels is refused before decoding."""
+    """Pillow's image, opened lazily (only the header is read), with every way a hostile
+    file fails as Unreadable. What decoding it will cost is checked by `decoded`, before
+    any pixel is decoded; no process-wide warning filter or pixel limit is touched."""
     from PIL import Image, UnidentifiedImageError
 
     _register_heif()
     handle = io.BytesIO(data) if isinstance(data, bytes) else data
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            # Pillow only warns between its limit and twice it; here the limit is firm
-            # (a picture that size would take gigabytes to decode and convert).
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(handle) as image:  # type: ignore[arg-type]
-                yield image
-    except Image.DecompressionBombError:
+        with _lazy_open(handle) as image:  # type: ignore[arg-type]
+            yield image
+    except Image.DecompressionBombError:  # a plugin's own check (a GIF frame, an MPO)
         raise Unreadable(TOO_LARGE) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):
         raise Unreadable(CUT_SHORT) from None
-    except (MemoryError, Image.DecompressionBombWarning):
+    except MemoryError:
         raise Unreadable(TOO_LARGE) from None
 
 
-def displayed_size(image: Image.Image) -> tuple[int, int]:
-    """Width and height as shown: EXIF orientations 5 to 8 turn the picture sideways."""
-    width, height = image.size
-    if image.format == "PNG" and "exif" not in image.info and not _late_png_exif(image):
-        return width, height  # Pillow would decode every pixel to look for an eXIf chunk
-    with contextlib.suppress(Exception):
-        if image.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8):
-            return height, width
-    return width, height
+def _lazy_open(handle: BinaryIO) -> Image.Image:
+    """What `Image.open` does, without its pixel-count check: that check refuses a real
+    200-megapixel photo, and can only be loosened for the whole process (a global that
+    threads share). The cost is checked by `decoded` instead, by the memory it takes."""
+    from PIL import Image, UnidentifiedImageError
 
-
-def _late_png_exif(image: Image.Image) -> bool:
-    """Whether a PNG has an eXIf chunk (after its pixels, where PNG allows one), found by
-    walking the chunk headers without decoding anything."""
-    handle = getattr(image, "fp", None)
-    if handle is None:
-        return True  # can't tell cheaply: let Pillow look
-    start = handle.tell()
-    try:
-        handle.seek(8)
-        for _ in range(1_000_000):
-            header = handle.read(8)
-            if len(header) < 8 or header[4:] == b"IEND":
-                return False
-            if header[4:] == b"eXIf":
-                return True
-            handle.seek(int.from_bytes(header[:4], "big") + 4, io.SEEK_CUR)
-        return True
-    except (OSError, ValueError):
-        return True
-    finally:
-        handle.seek(start)
-
-
-def normalized(image: Image.Image) -> Image.Image:
-    """The picture as 8-bit RGB, without clipping: 16- and 32-bit greys are scaled into
-    range, transparency is laid on white, and the picture's own rotation applied."""
-    from PIL import Image, ImageOps
-
-    image = ImageOps.exif_transpose(image) or image
-    if image.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I", "F"):
-        grey = image.convert("I") if image.mode.startswith("I;16") else image
-        extrema = grey.getextrema()
-        high = float(extrema[1]) if isinstance(extrema[1], int | float) else 255.0
-        top = 65535.0 if image.mode.startswith("I;16") or high <= 65535 else high
-        top = top if high > 255 else 255.0
-        return grey.point(lambda value: value * (255.0 / top)).convert("L").convert("RGB")
-    if image.mode == "P":
-        image = image.convert("RGBA")
-    if image.mode in ("RGBA", "LA", "PA", "La", "RGBa"):
-        rgba = image.convert("RGBA")
-        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        return Image.alpha_composite(white, rgba).convert("RGB")
-    return image.convert("RGB")
+    handle.seek(0)
+    prefix = handle.read(16)
+    Image.preinit()
+    tried: set[str] = set()
+    for loader in (Image.preinit, Image.init):
+        loader()
+        for name in [name for name in Image.ID if name not in tried]:
+            tried.add(name)
+            factory, accept = Image.OPEN[name]
+            if accept is not None and accept(prefix) is not True:
+                continue
+            handle.seek(0)
+            try:
+                return factory(handle, "")
+            except (SyntaxError, IndexError, TypeError, struct.error):
+                continue
+    raise UnidentifiedImageError("not a picture Pillow knows")
 
 
 #: Formats whose frames are an animation; a TIFF's pages are not counted (walking
@@ -136,6 +102,10 @@ ANIMATED = frozenset({"GIF", "WEBP", "PNG"})
 #: A picture is printed at most this many pixels wide (A4 at 300 dpi); a wider one is
 #: scaled down for the page (the original is hashed, kept and can be attached).
 PRINT_PIXELS = 2480
+#: A very tall picture (a long stitched chat) is printed across pages at full width up to
+#: this many pixels (some ten pages of A4 at 300 dpi), scaled down beyond.
+PRINT_MOST_PIXELS = 24_000_000
+PRINT_BOX = (PRINT_PIXELS, 1 << 30)
 #: Perceptual hashes and previews are taken from a picture shrunk to this first.
 WORKING_PIXELS = 1024
 
@@ -173,34 +143,30 @@ class Photo(Format):
         facts = Facts(kind=self.kind, media_type=self.media_type)
         with opened(probe.handle) as image:
             facts.width, facts.height = displayed_size(image)
-            facts.exif_captured_at = exif_time(image.getexif())
+            facts.exif_captured_at = exif_time(exif_of(image))
             if (frames := animation_frames(image)) > 1:
                 facts.kind = f"animated {self.kind}"
                 facts.shown["frames"] = frames
             facts.shown["pixels"] = f"{facts.width} x {facts.height}"
             try:
-                image.draft("RGB", (WORKING_PIXELS, WORKING_PIXELS))
-                image.thumbnail((WORKING_PIXELS, WORKING_PIXELS))
-                facts.phash = perceptual_hash(normalized(image))
-            except (OSError, ValueError, SyntaxError, EOFError):
-                facts.problem = CUT_SHORT
+                check_scans(image, probe.handle)
+                facts.phash = perceptual_hash(shrunk(image, (WORKING_PIXELS, WORKING_PIXELS)))
+            except Unreadable as why:  # the facts above are still the file's own
+                facts.problem = str(why)
         if facts.exif_captured_at:
             facts.guess("captured_at", facts.exif_captured_at[:19], "exif")
         return facts
 
     def preview(self, data: bytes) -> Image.Image | None:
-        from PIL import Image
-
         with opened(data) as image:
-            image.draft("RGB", (PREVIEW_PIXELS, PREVIEW_PIXELS))
-            image.thumbnail((PREVIEW_PIXELS * 3, PREVIEW_PIXELS * 3))
-            picture = normalized(image)
-        picture.thumbnail((PREVIEW_PIXELS, PREVIEW_PIXELS * 3), Image.Resampling.LANCZOS)
-        return picture
+            check_scans(image, io.BytesIO(data))
+            return shrunk(image, (PREVIEW_PIXELS, PREVIEW_PIXELS * 3))
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         with opened(data) as image:
+            check_scans(image, io.BytesIO(data))
             width, height = displayed_size(image)
+            affordable(image, fitted(image, PRINT_BOX, PRINT_MOST_PIXELS))
             frames = animation_frames(image)
             animated = frames > 1
             whole = self._whole(image, data)
@@ -211,20 +177,19 @@ class Photo(Format):
             )
 
         def decode() -> Image.Image:
+            """Page-resolution pixels: at most `PRINT_PIXELS` wide, and the rows of a
+            very tall picture (split across pages) within `PRINT_MOST_PIXELS`."""
             with opened(data) as image:
-                if image.width > PRINT_PIXELS:  # scaled for the page, rows all kept
-                    image.thumbnail((PRINT_PIXELS, image.height * PRINT_PIXELS // image.width))
-                return normalized(image)
+                return shrunk(image, PRINT_BOX, PRINT_MOST_PIXELS)
 
         blocks.append(Picture(width, height, decode, data if whole else None))
         return blocks
 
     def _whole(self, image: Image.Image, data: bytes) -> bool:
         """Check the file is whole before it is drawn, as cheaply as the format allows:
-        PNG chunks carry checksums; a JPEG ends with its end marker; others are decoded.
-        True when the binder may embed the file as it is."""
-        from PIL import Image
-
+        PNG chunks carry checksums; a JPEG ends with its end marker; others are decoded
+        (small where the format allows, within the memory budget). True when the binder
+        may embed the file as it is."""
         if self.media_type == "image/png":
             with opened(data) as check:
                 try:
@@ -234,12 +199,7 @@ class Photo(Format):
             return self.embeddable
         if self.media_type == "image/jpeg" and data.rstrip(b"\x00").endswith(b"\xff\xd9"):
             return self.embeddable
-        try:
-            image.load()
-        except Image.DecompressionBombError:
-            raise Unreadable(TOO_LARGE) from None
-        except (OSError, ValueError, SyntaxError, EOFError):
-            raise Unreadable(CUT_SHORT) from None
+        decoded(image, (WORKING_PIXELS, WORKING_PIXELS))
         return False
 
 

@@ -41,6 +41,10 @@ EMPTY = "This recording can't be read: the file is empty."
 NO_PICTURE = "No stills can be shown: its pictures could not be decoded."
 NO_VIDEO = "No stills can be shown: this recording holds sound but no pictures."
 TOO_LARGE = "No stills can be shown: it says its pictures are larger than any real video."
+OVERCLAIMED = (
+    "This recording can't be read: its index claims far more than the file holds, "
+    "which can be a trap to exhaust memory. The file is kept as it is."
+)
 MIN_STILLS, MAX_STILLS = 6, 12
 STILL_SIDE, PREVIEW_SIDE = 480, 1600
 MAX_PIXELS = 8192 * 8192
@@ -70,8 +74,13 @@ def opened(source: bytes | BinaryIO, demuxer: str) -> Iterator[InputContainer]:
     import av
 
     handle = io.BytesIO(source) if isinstance(source, bytes) else source
-    if handle.seek(0, io.SEEK_END) == 0:
+    if (size := handle.seek(0, io.SEEK_END)) == 0:
         raise Unreadable(EMPTY)
+    if demuxer == "mov":  # its sample tables checked before FFmpeg sets memory aside
+        try:
+            isobmff.check_tables(handle, size)
+        except isobmff.Overclaimed:
+            raise Unreadable(OVERCLAIMED) from None
     handle.seek(0)
     try:
         container = av.open(handle, "r", format=demuxer, metadata_errors="ignore",
