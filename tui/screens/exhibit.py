@@ -11,6 +11,7 @@ field left as shown saves the stored value unchanged."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -20,15 +21,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from tui.core.evidence.completeness import LABELS, hint
-from tui.core.evidence.model import DATE_FIELDS, Exhibit
+from tui.core.evidence.model import DATE_FIELDS, DETAIL_FIELDS, Exhibit
 from tui.core.shared.display import shown, shown_block
 from tui.core.shared.errors import ReclaimError
 from tui.screens.case import case_is_open, open_case
+from tui.screens.exhibit_facts import facts_text
 from tui.widgets.fields import StoredInput, StoredTextArea
 from tui.widgets.preview import Preview
 
 if TYPE_CHECKING:
     from PIL import Image
+
+    from tui.core.vault.edits import EditConflict
 
 #: (field, label, placeholder); the order of the form.
 FORM = (
@@ -50,6 +54,15 @@ def shown_value(exhibit: Exhibit, name: str) -> str:
     return value.replace("T", " ") if name in DATE_FIELDS else value
 
 
+def visible_value(name: str, value: object) -> str:
+    text = str(value or "")
+    return text.replace("T", " ") if name in DATE_FIELDS else text
+
+
+def stored_details(exhibit: Exhibit) -> dict[str, str]:
+    return {name: getattr(exhibit, name) for name in DETAIL_FIELDS}
+
+
 class ExhibitScreen(Screen[None]):
     #: How this form is named if what was typed could not be saved at a lock.
     FORM_NAME = "an exhibit's details"
@@ -59,19 +72,31 @@ class ExhibitScreen(Screen[None]):
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+r", "reveal", "Show/blur", priority=True),
         Binding("ctrl+k", "confirm", "Confirm guess", priority=True),
+        Binding(
+            "ctrl+o",
+            "history",
+            "History",
+            priority=True,
+            tooltip="What changed, from what to what; put an old value back",
+        ),
     ]
 
     def __init__(self, exhibit_id: str) -> None:
         super().__init__()
         self.exhibit_id = exhibit_id
         self.exhibit: Exhibit | None = None
-        #: The form's values as last read or saved: Escape asks only when they changed.
+        #: The form's values as last read or saved: Escape asks only when they changed,
+        #: and a save sends only the fields that differ from them.
         self._saved: dict[str, str | None] = {}
+        #: The stored details as this window last read them (see `tui.core.vault.edits`):
+        #: a field changed elsewhere since is not overwritten without asking.
+        self._base: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         from tui.core.evidence.model import get_exhibit
 
         exhibit = self.exhibit = get_exhibit(open_case(self), self.exhibit_id)
+        self._base = stored_details(exhibit)
         yield Static(f"{exhibit.id} · {shown(exhibit.original_name)}", id="heading", markup=False)
         yield Static(hint(exhibit), id="hint", markup=False)
         with Horizontal():
@@ -90,7 +115,7 @@ class ExhibitScreen(Screen[None]):
                         )
             with Vertical(id="side"):
                 yield Preview(None, "Loading the preview…", id="preview")
-                yield Static(self._facts(exhibit), id="facts", markup=False)
+                yield Static(facts_text(open_case(self), exhibit), id="facts", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -104,30 +129,6 @@ class ExhibitScreen(Screen[None]):
         if source:
             return f"{label} (guess; Ctrl+K confirms)"
         return label
-
-    def _facts(self, exhibit: Exhibit) -> str:
-        from tui.core.evidence.formats import fact_lines
-        from tui.core.evidence.model import list_exhibits
-        from tui.core.evidence.similar import similar_to
-        from tui.core.shared.text import size
-
-        lines = [f"{shown(label)}: {shown(text)}" for label, text in fact_lines(exhibit.facts)]
-        lines += [f"Type: {shown(exhibit.media_type)}", f"Size: {size(exhibit.size)}"]
-        shown_size = {"pixels", "resolution"} & set(exhibit.facts)
-        if exhibit.width and exhibit.height and not shown_size:
-            lines.append(f"Pixels: {exhibit.width} x {exhibit.height}")
-        lines.append(f"Added: {exhibit.added_at.replace('T', ' ').removesuffix('Z')} UTC")
-        lines += ["SHA-256:", exhibit.sha256]
-        if exhibit.phash:
-            lines.append(f"Picture fingerprint: {shown(exhibit.phash)}")
-            same = similar_to(list_exhibits(open_case(self)), exhibit)
-            if same:
-                lines.append("Same picture as: " + ", ".join(other.id for other in same))
-        if exhibit.derived_from:
-            lines.append("Stitched from: " + ", ".join(exhibit.derived_from))
-        if exhibit.excluded:
-            lines.append("Left out of the binder (kept in the case).")
-        return "\n".join(lines)
 
     # ---- preview ----------------------------------------------------------------
 
@@ -185,29 +186,136 @@ class ExhibitScreen(Screen[None]):
             values[name] = widget.kept
         return values
 
-    def save_now(self, confirm: tuple[str, ...] = ()) -> bool:
-        """Save what is in the form; False (with a plain sentence) when it can't be."""
+    def _touched(self) -> dict[str, str | None]:
+        """The fields this window changed since it last read or saved them."""
+        return {k: v for k, v in self._values().items() if v != self._saved.get(k)}
+
+    def _write(self, mine: dict[str, str | None], confirm: tuple[str, ...] = ()) -> None:
+        """Save `mine` over what this window read; raises `EditConflict` (saving
+        nothing) when a field in it changed elsewhere too. Afterwards the form shows
+        what the case holds, keeping only what is typed and not yet saved."""
         from tui.core.evidence.changes import update_details
 
-        if not case_is_open(self) or self.exhibit is None:
-            return True
-        try:
-            self.exhibit = update_details(
-                open_case(self), self.exhibit.id, self._values(), confirm=confirm
-            )
-        except ReclaimError as error:
-            self.notify(shown(str(error)), severity="error", markup=False)
-            return False
-        self._saved = self._values()
+        assert self.exhibit is not None
+        self.exhibit = update_details(
+            open_case(self), self.exhibit.id, mine, confirm=confirm, base=self._base
+        )
+        self.show_saved(set(mine))
+
+    def show_saved(self, saved: Collection[str] = ()) -> None:
+        """Show the exhibit as the case now holds it: fields changed elsewhere (or put
+        back from the history) appear, except those typed here and not yet saved, which
+        keep what this window read before (so a later save still notices a conflict)."""
+        assert self.exhibit is not None
+        values = self._values()
+        typed = {k for k, v in values.items() if v != self._saved.get(k) and k not in saved}
+        for name, _, _ in FORM:
+            value = getattr(self.exhibit, name)
+            if name in typed or name in saved or value == self._base.get(name):
+                continue
+            widget = self.query_one(f"#{name}")
+            if isinstance(widget, StoredTextArea):
+                widget.show(value)
+            elif isinstance(widget, StoredInput):
+                widget.show(shown_value(self.exhibit, name))
+        stored = stored_details(self.exhibit)
+        self._base = {k: self._base[k] if k in typed else v for k, v in stored.items()}
+        self._saved = {k: self._saved[k] if k in typed else v for k, v in self._values().items()}
         self.query_one("#hint", Static).update(hint(self.exhibit))
         for name, label, _ in FORM:
             self.query_one(f"#label-{name}", Label).update(self._label(name, label))
         self.refresh_bindings()
+
+    def save_now(self, confirm: tuple[str, ...] = ()) -> bool:
+        """Save what was changed here, asking nothing (before a lock): a field also
+        changed elsewhere is left as the other window saved it, and False says that
+        not everything typed was saved. False (with a plain sentence) on any problem."""
+        from tui.core.vault.edits import EditConflict
+
+        if not case_is_open(self) or self.exhibit is None:
+            return True
+        mine = self._touched()
+        try:
+            try:
+                self._write(mine, confirm)
+            except EditConflict as conflict:
+                for item in conflict.conflicts:
+                    mine.pop(item.field, None)
+                self._write(mine, confirm)
+                return False
+        except ReclaimError as error:
+            self.notify(shown(str(error)), severity="error", markup=False)
+            return False
         return True
 
+    def _save(self, done: Callable[[], object], confirm: tuple[str, ...] = ()) -> bool:
+        """Save what was changed here; True when saved at once (and `done` was called).
+        A field changed elsewhere too opens the question that shows both values; once
+        the person chooses, it is saved and `done` is called then."""
+        from tui.core.vault.edits import EditConflict
+
+        if not case_is_open(self) or self.exhibit is None:
+            return False
+        mine = self._touched()
+        try:
+            self._write(mine, confirm)
+        except EditConflict as conflict:
+            self._ask(conflict, mine, done, confirm)
+            return False
+        except ReclaimError as error:
+            self.notify(shown(str(error)), severity="error", markup=False)
+            return False
+        done()
+        return True
+
+    def _ask(
+        self,
+        conflict: EditConflict,
+        mine: dict[str, str | None],
+        done: Callable[[], object],
+        confirm: tuple[str, ...],
+    ) -> None:
+        from tui.core.vault.edits import resolved
+        from tui.screens.conflicts import ask_which
+
+        assert self.exhibit is not None
+
+        def answered(keep_mine: set[str] | None) -> None:
+            if keep_mine is None or not case_is_open(self) or self.exhibit is None:
+                self.notify("Nothing was saved; your words are still in the form.")
+                return
+            base, _ = resolved(self._base, mine, conflict.conflicts, keep_mine)
+            # A field left to the other window shows its value and is no longer typed.
+            for item in conflict.conflicts:
+                if item.field not in keep_mine:
+                    widget = self.query_one(f"#{item.field}")
+                    if isinstance(widget, StoredTextArea):
+                        widget.show(str(item.theirs or ""))
+                    elif isinstance(widget, StoredInput):
+                        widget.show(visible_value(item.field, item.theirs))
+                    self._saved[item.field] = self._values()[item.field]
+            self._base = base
+            self._save(done, confirm)
+
+        labels = {name: label for name, label, _ in FORM}
+        ask_which(self, self.exhibit.id, conflict, labels, answered, visible_value)
+
     def action_save(self) -> None:
-        if self.save_now():
-            self.notify("Saved.")
+        self._save(lambda: self.notify("Saved."))
+
+    def action_history(self) -> None:
+        from tui.screens.exhibit_history import ExhibitHistoryScreen
+
+        assert self.exhibit is not None
+
+        def back(changed: bool | None) -> None:
+            from tui.core.evidence.model import get_exhibit
+
+            if changed and case_is_open(self) and self.exhibit is not None:
+                self.exhibit = get_exhibit(open_case(self), self.exhibit.id)
+                self.show_saved()
+
+        self.app.push_screen(ExhibitHistoryScreen(self.exhibit.id), back)
 
     def action_confirm(self) -> None:
         """Confirm the guesses; one read from the file's own time only on its own, after
@@ -220,7 +328,8 @@ class ExhibitScreen(Screen[None]):
             self.notify("Nothing here is a guess.")
             return
         if together:
-            if self.save_now(confirm=tuple(together)):
+
+            def confirmed() -> None:
                 names = ", ".join(LABELS.get(name, name) for name in together)
                 later = ""
                 if alone:
@@ -230,6 +339,8 @@ class ExhibitScreen(Screen[None]):
                         " check it, then Ctrl+K confirms it on its own."
                     )
                 self.notify(f"Confirmed: {names}.{later}", markup=False)
+
+            self._save(confirmed, confirm=tuple(together))
             return
         self._confirm_alone(alone[0])
 
@@ -246,8 +357,8 @@ class ExhibitScreen(Screen[None]):
         )
 
         def answered(answer: str | None) -> None:
-            if answer == "confirm" and self.save_now(confirm=(name,)):
-                self.notify(f"Confirmed: {label}.", markup=False)
+            if answer == "confirm":
+                self._save(lambda: self.notify(f"Confirmed: {label}.", markup=False), (name,))
 
         self.app.push_screen(
             ChoiceDialog(
@@ -288,8 +399,10 @@ class ExhibitScreen(Screen[None]):
         why = None if problem is None else shown(problem[1])
 
         def answered(answer: str | None) -> None:
-            if answer == "discard" or (answer == "save" and self.save_now()):
+            if answer == "discard":
                 self.dismiss(None)
+                return
+            if answer == "save" and self._save(lambda: self.dismiss(None)):
                 return
             field = was if problem is None else self.query_one(f"#{problem[0]}")
             if isinstance(field, StoredInput):

@@ -96,11 +96,11 @@ def resolved(
     conflicts: list[Conflict],
     keep_mine: set[str],
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The (base, mine) to save again once the person chose: a field they keep as theirs
-    (this window's) is saved over the other; one they leave to the other is not saved."""
+    """The (base, mine) to save again once the person chose: a field whose value from this
+    window they keep is saved over the other; one they leave to the other is not saved."""
     base, mine = dict(base), dict(mine)
     for conflict in conflicts:
         base[conflict.field] = conflict.theirs
         if conflict.field not in keep_mine:
-            mine[conflict.field] = conflict.theirs
+            mine.pop(conflict.field, None)
     return base, mine
