@@ -7,7 +7,7 @@ import pytest
 
 from tests.support.cli import run_reclaim
 from tui.core.safety import load_safety, safety_page
-from tui.core.settings import CONFIG_ENV, Contact, load_settings
+from tui.core.settings import CONFIG_ENV, Contact, check_kiosk, load_settings
 from tui.core.shared.errors import InputError
 from tui.core.shared.paths import checklists_dir
 
@@ -90,3 +90,72 @@ def test_the_shipped_safety_content_is_complete():
     safety = load_safety()
     assert "emergency" in " ".join(safety.steps).lower()
     assert safety.contacts and all(c.name and c.how for c in safety.contacts)
+
+
+# ---- a kiosk's folders (issue 26 item 2) ---------------------------------------------
+
+
+def kiosk_file(tmp_path: Path, **folders: str | list[str]) -> Path:
+    lines = ["[kiosk]"]
+    for name, value in folders.items():
+        shown = (
+            "[" + ", ".join(f'"{v}"' for v in value) + "]"
+            if isinstance(value, list)
+            else f'"{value}"'
+        )
+        lines.append(f"{name} = {shown}")
+    return write(tmp_path, "\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize("name", ["cases_dir", "export_dir", "import_dir"])
+def test_a_kiosk_folder_must_be_a_full_path(tmp_path: Path, name: str):
+    with pytest.raises(InputError, match=f"{name} must be a full path"):
+        load_settings(kiosk_file(tmp_path, **{name: "usb/outbox"}))
+
+
+@pytest.mark.parametrize(
+    ("folders", "message"),
+    [
+        ({"export_dir": "{cases}/outbox"}, "export_dir .* must be apart from the kiosk's cases"),
+        ({"export_dir": "{root}"}, "export_dir .* must be apart from the kiosk's cases"),
+        ({"import_dir": "{cases}"}, "import_dir .* would let clients reach"),
+        ({"import_dir": ["{media}", "{root}"]}, "import_dir .* would let clients reach"),
+        ({"import_dir": "{cases}/../cases/111111"}, "import_dir .* would let clients reach"),
+        ({"export_dir": "{root}/no-such-outbox"}, "export_dir .* is not a folder"),
+        ({"import_dir": "{root}/no-such-media"}, "import_dir .* is not a folder"),
+    ],
+)
+def test_a_kiosk_refuses_folders_that_open_a_door_between_clients(
+    tmp_path: Path, folders: dict[str, str | list[str]], message: str
+):
+    root = tmp_path / "clinic"
+    (root / "cases" / "outbox").mkdir(parents=True)
+    (root / "media").mkdir()
+    places = {"root": root, "cases": root / "cases", "media": root / "media"}
+    filled = {
+        name: [v.format(**places) for v in value]
+        if isinstance(value, list)
+        else value.format(**places)
+        for name, value in folders.items()
+    }
+    config = kiosk_file(tmp_path, cases_dir=str(root / "cases"), **filled)
+    settings = load_settings(config)
+    with pytest.raises(InputError, match=message):
+        check_kiosk(settings)
+    result = run_reclaim("--config", str(config), "--kiosk")
+    assert result.returncode == 1
+    assert result.stderr.startswith("reclaim: In the settings, [kiosk]")
+    assert len(result.stderr.strip().splitlines()) == 1, "one sentence, no traceback"
+
+
+def test_sensible_kiosk_folders_pass(tmp_path: Path):
+    for folder in ("cases", "outbox", "media"):
+        (tmp_path / folder).mkdir()
+    config = kiosk_file(
+        tmp_path,
+        cases_dir=str(tmp_path / "cases"),
+        export_dir=str(tmp_path / "outbox"),
+        import_dir=[str(tmp_path / "media")],
+    )
+    check_kiosk(load_settings(config))
+    check_kiosk(load_settings(kiosk_file(tmp_path, cases_dir=str(tmp_path / "cases"))))
