@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import DirectoryTree, Input
 
 from tests.support.cases import FAST_KDF, PASSPHRASE
 from tests.support.drives import pretend_drives
 from tests.support.pictures import make_png
-from tests.support.pilot import SIZE, said
+from tests.support.pilot import SIZE, said, wait_until
 from tui.app import ReclaimApp
 from tui.core.evidence.adding import add_file
 from tui.core.evidence.model import list_exhibits
@@ -36,6 +36,7 @@ async def test_typing_another_clients_case_into_add_evidence_adds_nothing(
     theirs.close()
     mine, _ = Vault.create(settings.kiosk_cases_dir / "111111", PASSPHRASE, FAST_KDF)
     own = make_png(drive / "shot.png", color="red")
+    (media / "cases").symlink_to(settings.kiosk_cases_dir)  # a link planted on the media
     other = settings.kiosk_cases_dir / "868782"
     app = ReclaimApp(Path(), settings, kiosk=True)
     async with app.run_test(size=SIZE) as pilot:
@@ -46,6 +47,10 @@ async def test_typing_another_clients_case_into_add_evidence_adds_nothing(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, AddEvidenceScreen)
+        tree = screen.query_one(DirectoryTree)
+        await wait_until(pilot, lambda: tree.root.children)
+        shown = [str(node.label) for node in tree.root.children]
+        assert shown == ["CLIENT-USB"], "a link to the cases is not offered in the browser"
         field = screen.query_one("#paths", Input)
         for typed in (
             str(other),

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import DirectoryTree, Footer, Input, Static
 
 from tui.core.evidence.intake import FolderCount
+from tui.core.kiosk import doors
 from tui.core.shared import text as words
 from tui.core.shared.display import shown
 from tui.core.shared.errors import InputError
@@ -62,7 +63,8 @@ class QuietDirectoryTree(DirectoryTree):
     ]
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
-        return [path for path in paths if not path.name.startswith(".")]
+        # On a kiosk, a link to a place its doors refuse (another client's case) is left out.
+        return [path for path in paths if not path.name.startswith(".") and doors.passes(path)]
 
     def process_label(self, label: TextType) -> Text:
         if isinstance(label, str):

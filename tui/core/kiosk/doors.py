@@ -104,6 +104,12 @@ def check_readable(path: Path) -> Path:
     return resolved
 
 
+def passes(path: Path) -> bool:
+    """Whether `path` may be read (always, away from a kiosk): for a file browser to
+    leave out a link to a place the doors refuse."""
+    return _rules is None or may_read(_real(path), _rules)
+
+
 def writable(path: Path) -> Path:
     """The resolved path to write `path` at (a new file or folder), or DoorClosed. Away
     from a kiosk, `path` as it was given."""
