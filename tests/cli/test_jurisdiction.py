@@ -5,12 +5,15 @@ screens that ask it: tests/screens/test_place.py)."""
 from __future__ import annotations
 
 import json
+import os
+import pty
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.support.cases import PASSPHRASE
-from tests.support.cli import run_reclaim
+from tests.support.cli import RECLAIM, run_reclaim
 from tui.core.places.case_place import case_place
 from tui.core.vault.vault import Vault
 
@@ -162,3 +165,103 @@ def test_the_binder_cover_names_the_place_unless_the_person_would_rather_not(
     assert "Where the person lives Australia" in cover()
     set_case_place(vault, "none")
     assert "Where the person lives" not in cover()
+
+
+def test_the_guidance_follows_the_case_place_and_place_still_overrides_it(cli) -> None:
+    """Issue 26 item 14: all three showed general advice ("place": "general") here."""
+    assert cli("jurisdiction", "set", "au").returncode == 0
+    safety = json.loads(cli("safety", "--json").stdout)
+    assert (safety["place"], safety["emergency"]["how"]) == ("Australia", "000")
+    assert "000" in cli("safety").stdout
+    assert "The law where you live: Australia" in cli("legal", "options").stdout
+    assert json.loads(cli("takedown", "sites", "--json").stdout)["place"] == "au"
+    assert "Where you live: Australia" in cli("takedown", "sites").stdout
+    other = json.loads(cli("safety", "--json", "--place", "gb").stdout)
+    assert (other["place"], other["emergency"]["how"]) == ("United Kingdom", "999")
+    assert "Sexual Offences Act 2003" in cli("legal", "options", "--place", "gb").stdout
+    assert json.loads(cli("takedown", "sites", "--json", "--place", "gb").stdout)["place"] == "gb"
+
+
+def test_a_case_made_with_its_place_is_followed(tmp_path: Path) -> None:
+    case, passphrase = str(tmp_path / "case"), tmp_path / "passphrase"
+    passphrase.write_text(PASSPHRASE)
+    made = run_reclaim("init", "--vault", case, "--passphrase-file", "-", "--place", "au",
+                       stdin=PASSPHRASE)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    opened = ("--vault", case, "--passphrase-file", str(passphrase))
+    assert json.loads(run_reclaim("safety", "--json", *opened).stdout)["place"] == "Australia"
+    sites = json.loads(run_reclaim("takedown", "sites", "--json", *opened).stdout)
+    assert sites["place"] == "au"
+
+
+def test_legal_options_and_sites_open_the_case_as_every_command_does(vault: Vault) -> None:
+    for command in (("legal", "options"), ("takedown", "sites")):
+        asked = run_reclaim(*command, "--vault", str(vault.path))
+        assert asked.returncode == 1 and "No passphrase was given" in asked.stderr
+
+
+def test_safety_follows_a_case_this_computer_remembers(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.core.takedowns.deadlines import set_case_place
+    from tui.core.vault import device_keyring
+
+    set_case_place(vault, "ca")
+    remembered = {vault.header.vault_id: vault.data_key}
+    monkeypatch.setattr(device_keyring, "recall", remembered.get)
+    done = run_reclaim("safety", "--json", "--vault", str(vault.path))
+    assert json.loads(done.stdout)["place"] == "Canada" and done.stderr == ""
+
+
+def test_safety_without_the_passphrase_shows_general_advice_and_says_how_to_see_the_places(
+    vault: Vault, tmp_path: Path
+) -> None:
+    from tui.cli.jurisdiction import GENERAL_ONLY, NOT_OPENED, NOT_OPENED_BY_IT
+    from tui.core.takedowns.deadlines import set_case_place
+
+    set_case_place(vault, "au")
+    general = "General advice (place not said)"
+    locked = run_reclaim("safety", "--vault", str(vault.path))
+    assert locked.returncode == 0 and f"({general})\n" in locked.stdout
+    assert locked.stdout.endswith(f"\n{NOT_OPENED}\n") and "--place CODE" in NOT_OPENED
+    as_json = run_reclaim("safety", "--json", "--vault", str(vault.path))
+    assert json.loads(as_json.stdout)["place"] == general and as_json.stderr == NOT_OPENED + "\n"
+    wrong = tmp_path / "wrong"
+    wrong.write_text("not the passphrase\n")
+    refused = run_reclaim("safety", "--vault", str(vault.path), "--passphrase-file", str(wrong))
+    assert refused.returncode == 0 and refused.stdout.endswith(f"\n{NOT_OPENED_BY_IT}\n")
+    no_case = run_reclaim("safety", "--vault", str(tmp_path / "none"))
+    assert no_case.returncode == 0 and no_case.stdout.endswith(f"\n{GENERAL_ONLY}\n")
+    chosen = run_reclaim("safety", "--vault", str(vault.path), "--place", "none")
+    assert chosen.returncode == 0 and "reclaim safety --place" not in chosen.stdout
+
+
+def test_safety_on_a_terminal_never_waits_for_the_passphrase(vault: Vault) -> None:
+    """In a real process whose standard input is a terminal, where reading the
+    passphrase from it would wait for someone to type."""
+    from tui.cli.jurisdiction import NOT_OPENED
+
+    terminal, typing_end = pty.openpty()
+    try:
+        done = subprocess.run(
+            [str(RECLAIM), "safety", "--vault", str(vault.path), "--passphrase-file", "-"],
+            stdin=typing_end,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(terminal)
+        os.close(typing_end)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.endswith(f"\n{NOT_OPENED}\n")
+
+
+def test_a_place_not_understood_is_not_repeated_back(vault: Vault) -> None:
+    secret = "kettle meadow signal crayon"
+    for command in (("safety",), ("legal", "options"), ("takedown", "sites")):
+        done = run_reclaim(*command, "--vault", str(vault.path), "--place", secret)
+        assert done.returncode == 1 and "not a place Reclaim knows" in done.stderr
+        assert secret not in done.stdout + done.stderr
+    done = run_reclaim("jurisdiction", "set", secret, "--vault", str(vault.path))
+    assert done.returncode == 1 and secret not in done.stdout + done.stderr

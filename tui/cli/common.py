@@ -132,6 +132,42 @@ def _unlock(args: argparse.Namespace) -> Vault:
     return Vault.open(path, passphrase=read_secret(args.passphrase_file, "passphrase"))
 
 
+def has_case(args: argparse.Namespace) -> bool:
+    """Whether there is a case at --vault (or the default place) to open."""
+    from tui.core.vault.layout import is_vault
+
+    return is_vault(vault_path(args))
+
+
+def passphrase_given(args: argparse.Namespace) -> bool:
+    """Whether --passphrase-file gives the passphrase with nobody typing it: a file, or
+    standard input that is no terminal."""
+    source = args.passphrase_file
+    return source is not None and not (source == "-" and sys.stdin.isatty())
+
+
+def open_vault_without_asking(args: argparse.Namespace) -> Vault | None:
+    """The case, when it opens with nobody asked anything: with the passphrase file given
+    (standard input only when it is no terminal, where someone would have to type), or a
+    key this computer remembers. None when it would have to ask, when there is no case,
+    or when it does not open (a wrong passphrase, a damaged case): the caller goes on
+    without it. For what must never wait behind a lock: `reclaim safety`."""
+    from tui.core.shared.errors import ReclaimError
+    from tui.core.vault import device_keyring
+    from tui.core.vault.vault import Vault, read_header
+
+    path = vault_path(args)
+    try:
+        if passphrase_given(args):
+            return Vault.open(path, passphrase=read_secret(args.passphrase_file, "passphrase"))
+        if args.passphrase_file is not None:
+            return None  # standard input is a terminal: someone would have to type
+        key = device_keyring.recall(read_header(path).vault_id)
+        return Vault.open(path, data_key=key) if key else None
+    except (ReclaimError, OSError, ValueError):
+        return None
+
+
 # ---- progress -----------------------------------------------------------------------
 
 

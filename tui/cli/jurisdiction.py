@@ -12,21 +12,54 @@ if TYPE_CHECKING:
     from tui.core.settings import Settings
 
 
-def add_place_option(parser: argparse.ArgumentParser) -> None:
-    """--place CODE, for the guidance commands that never unlock the case."""
+#: Where the guidance commands take the place from, by default.
+FOLLOWS_THE_CASE = (
+    "default: the case's place (reclaim jurisdiction set), else the clinic's setting, "
+    "else general advice"
+)
+#: What `reclaim safety` says when it could not see where the case's person lives.
+NOT_OPENED = (
+    "Your case wasn't opened, so this may not be the advice for where you live: see it "
+    "with reclaim safety --place CODE (codes: reclaim jurisdiction list), or give your "
+    "passphrase with --passphrase-file FILE."
+)
+NOT_OPENED_BY_IT = (
+    "The passphrase given didn't open your case, so this may not be the advice for where "
+    "you live: see it with reclaim safety --place CODE (codes: reclaim jurisdiction list)."
+)
+GENERAL_ONLY = (
+    "This is general advice: see the advice for where you live with "
+    "reclaim safety --place CODE (codes: reclaim jurisdiction list)."
+)
+
+
+def add_place_option(parser: argparse.ArgumentParser, default: str = FOLLOWS_THE_CASE) -> None:
+    """--place CODE, for the guidance commands: it overrides the case's place."""
     parser.add_argument(
         "--place",
         metavar="CODE",
-        help="where you live (reclaim jurisdiction list; none for general advice); "
-        "default: the clinic's setting, else general advice",
+        help=f"where you live (reclaim jurisdiction list; none for general advice); {default}",
     )
 
 
 def default_place(args: argparse.Namespace) -> str | None:
-    """The --place given, checked; None to use the settings' default."""
-    from tui.core.places.catalogue import check_code
+    """The --place given, checked; None to use the case's place or the settings' default."""
+    return None if args.place is None else checked_code(args.place)
 
-    return check_code(args.place) if args.place is not None else None
+
+def checked_code(typed: str) -> str:
+    """`check_code`, refusing what it doesn't know without repeating what was typed."""
+    from tui.core.places.catalogue import check_code, places
+    from tui.core.shared.errors import InputError
+
+    try:
+        return check_code(typed)
+    except InputError:
+        codes = ", ".join(place.code for place in places())
+        raise InputError(
+            f"That is not a place Reclaim knows; the places are: {codes}, "
+            "or none (I'd rather not say)."
+        ) from None
 
 
 def settings_for(args: argparse.Namespace) -> Settings:
@@ -39,9 +72,39 @@ def settings_for(args: argparse.Namespace) -> Settings:
 
 
 def place_for(args: argparse.Namespace) -> str:
-    """The code the guidance commands show: --place, else the clinic's default."""
+    """The code the guidance commands show: --place; else the case's, opening it as
+    every command does (asking for the passphrase if need be); else, with no case yet,
+    the clinic's default."""
+    from tui.cli.common import has_case, open_vault
+    from tui.core.places.case_place import case_code
+
     chosen = default_place(args)
-    return chosen if chosen is not None else settings_for(args).kiosk_jurisdiction
+    if chosen is not None:
+        return chosen
+    if has_case(args):
+        with open_vault(args) as vault:
+            return case_code(vault)
+    return settings_for(args).kiosk_jurisdiction
+
+
+def place_without_asking(args: argparse.Namespace) -> tuple[str | None, str]:
+    """For `reclaim safety`, which never waits for a passphrase: --place; else the case's
+    place when the case opens with nobody asked (`open_vault_without_asking`); else None
+    (the clinic's default, or general advice). With it, a line saying how to see the
+    advice for where the person lives, when the case was there but not opened."""
+    from tui.cli.common import has_case, open_vault_without_asking, passphrase_given
+    from tui.core.places.case_place import case_code
+
+    chosen = default_place(args)
+    if chosen is not None:
+        return chosen, ""
+    if not has_case(args):
+        return None, ""
+    vault = open_vault_without_asking(args)
+    if vault is None:
+        return None, NOT_OPENED_BY_IT if passphrase_given(args) else NOT_OPENED
+    with vault:
+        return case_code(vault), ""
 
 
 def cmd_jurisdiction_list(args: argparse.Namespace) -> int:
@@ -74,10 +137,9 @@ def cmd_jurisdiction_list(args: argparse.Namespace) -> int:
 def cmd_jurisdiction_set(args: argparse.Namespace) -> int:
     from tui.cli.common import open_vault
     from tui.core.places.case_place import display_name
-    from tui.core.places.catalogue import check_code
     from tui.core.takedowns.deadlines import set_case_place
 
-    code = check_code(args.code)  # a wrong code is named before the passphrase is asked
+    code = checked_code(args.code)  # a wrong code is refused before the passphrase is asked
     with open_vault(args) as vault:
         set_case_place(vault, code)
     say(f"Where you live: {display_name(code)}. Deadlines and next steps now follow it.")

@@ -1,20 +1,31 @@
 """`reclaim safety`: what to do if you are in danger, and who can help where you live.
-It never asks for the passphrase: help is never behind a lock."""
+It never asks for the passphrase: help is never behind a lock. It follows the case's
+place when the case opens with nobody asked (a passphrase file, a remembered key), as
+the Safety screen does; else it shows the clinic's default or general advice, and says
+how to see the advice for where the person lives."""
 
 from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
 
-from tui.cli.common import Commands, add_command, say, say_json
-from tui.cli.jurisdiction import add_place_option, default_place, settings_for
+from tui.cli.common import Commands, add_command, say, say_json, warn
+from tui.cli.jurisdiction import (
+    GENERAL_ONLY,
+    add_place_option,
+    place_without_asking,
+    settings_for,
+)
 from tui.core.shared.display import shown
 
 
 def cmd_safety(args: argparse.Namespace) -> int:
     from tui.core.safety import safety_page
 
-    safety = safety_page(settings_for(args), default_place(args))  # None: the clinic's default
+    place, hint = place_without_asking(args)
+    safety = safety_page(settings_for(args), place)  # None: the clinic's default
+    if not hint and place is None and safety.general:
+        hint = GENERAL_ONLY
     if args.json:
         say_json(
             {
@@ -24,6 +35,8 @@ def cmd_safety(args: argparse.Namespace) -> int:
                 "contacts": [asdict(contact) for contact in safety.contacts],
             }
         )
+        if hint:
+            warn(hint)  # beside the JSON, not in it
         return 0
     say(f"{safety.title} ({safety.place})")
     if safety.emergency:
@@ -36,6 +49,8 @@ def cmd_safety(args: argparse.Namespace) -> int:
         say(f"  {shown(contact.name)}: {shown(contact.how)}")  # a clinic's file may be odd
         if contact.note:
             say(f"      {shown(contact.note)}")
+    if hint:
+        say(f"\n{hint}")
     return 0
 
 
@@ -47,5 +62,9 @@ def register(commands: Commands) -> None:
         "reading the safety page",
         "what to do if you are in danger, and who can help where you live",
     )
-    add_place_option(safety)
+    add_place_option(
+        safety,
+        "default: the case's place, when the case opens without asking (--passphrase-file, "
+        "or a key this computer remembers), else the clinic's setting, else general advice",
+    )
     safety.add_argument("--json", action="store_true", help="machine-readable output")
