@@ -6,6 +6,8 @@ limit is all there is, and nothing here can be asked of the kernel."""
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import json
 import os
 import resource
@@ -81,6 +83,15 @@ CRASHER = textwrap.dedent(
 _CRASHER = subprocess.Popen(
     [sys.executable, "-c", CRASHER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
 )
+
+
+@atexit.register
+def _stop_crasher() -> None:
+    """It ends at the end of its input."""
+    with contextlib.suppress(OSError):
+        _CRASHER.communicate(timeout=10)
+
+
 #: What the crasher's children may raise their core limit to.
 CORE_HARD_LIMIT = resource.getrlimit(resource.RLIMIT_CORE)[1]
 
