@@ -11,6 +11,10 @@ ever made up for it."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,14 +25,15 @@ from textual.widgets import Footer, Input, Label, SelectionList, Static
 
 from tui.core.shared.display import shown
 from tui.core.shared.errors import InputError, ReclaimError
-from tui.core.timeline.events import PROMPTS, Event, Person
+from tui.core.timeline.events import PROMPTS, Event
 from tui.screens.case import case_is_open, open_case
+from tui.screens.event_fields import LABELS, person_label, show_value, visible_value
 from tui.widgets.fields import StoredInput, StoredTextArea
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
-def person_label(person: Person) -> Content:
-    """A witness in the picker: their name (and role) as written, never as markup."""
-    return Content(shown(f"{person.name} ({person.role})" if person.role else person.name))
+    from tui.core.vault.edits import EditConflict
 
 
 class EventScreen(Screen[None]):
@@ -62,22 +67,30 @@ class EventScreen(Screen[None]):
     def __init__(self, event_id: str | None) -> None:
         super().__init__()
         self.event_id = event_id
-        #: The form as last read or saved: Escape asks only when it changed.
-        self._saved: tuple[object, ...] | None = None
+        #: The form as last read or saved: Escape asks only when it changed, and a save
+        #: sends only the fields that differ from it.
+        self._saved: dict[str, object] | None = None
+        #: The event's stored fields as this window last read them (see
+        #: `tui.core.vault.edits`): a field changed elsewhere since is not overwritten
+        #: without asking.
+        self._base: dict[str, Any] = {}
 
-    def _form(self) -> tuple[object, ...]:
+    def _form(self) -> dict[str, object]:
         """Everything the form holds, to tell whether anything changed."""
-        fields = [
-            self.query_one(f"#{name}", StoredInput).kept for name in ("when", "title", "place")
-        ]
-        fields += [
-            self.query_one(f"#{name}", StoredTextArea).kept for name in ("details", "response")
-        ]
-        chosen: list[object] = [
-            sorted(self.query_one(f"#{name}", SelectionList).selected)
-            for name in ("witnesses", "evidence")
-        ]
-        return (*fields, *chosen)
+        form: dict[str, object] = {
+            name: self.query_one(f"#{name}", StoredInput).kept
+            for name in ("when", "title", "place")
+        }
+        for name in ("details", "response"):
+            form[name] = self.query_one(f"#{name}", StoredTextArea).kept
+        for name in ("witnesses", "evidence"):
+            form[name] = sorted(self.query_one(f"#{name}", SelectionList).selected)
+        return form
+
+    def _touched(self) -> set[str]:
+        """The fields this window changed since it last read or saved them."""
+        saved = self._saved or {}
+        return {name for name, value in self._form().items() if value != saved.get(name)}
 
     def changed(self) -> bool:
         return self._saved is not None and self._form() != self._saved
@@ -88,6 +101,7 @@ class EventScreen(Screen[None]):
 
         vault = open_case(self)
         event = get_event(vault, self.event_id) if self.event_id else None
+        self._base = asdict(event) if event else {}
         people = list_people(vault)
         title = f"{event.id}: {shown(event.title)}" if event else "A new event"
         yield Static(title, id="heading", markup=False)
@@ -219,66 +233,114 @@ class EventScreen(Screen[None]):
         return [people[pid] for pid in chosen.selected if pid in people]
 
     def save_now(self) -> bool:
-        """Save the form; False (with the sentence shown) when it can't be saved."""
-        problem = self._save()
-        if problem is not None:
-            self.notify(shown(problem), severity="error", markup=False)
+        """Save the form, asking nothing (before a lock): a field also changed elsewhere
+        is left as the other window saved it, and False says not all was saved. False
+        (with the sentence shown) when it can't be saved."""
+        from tui.core.vault.edits import EditConflict
+
+        try:
+            try:
+                self._write()
+            except EditConflict as conflict:
+                self._write(drop={item.field for item in conflict.conflicts})
+                return False
+        except ReclaimError as error:
+            self.notify(shown(str(error)), severity="error", markup=False)
             return False
         return True
 
-    def _save(self) -> str | None:
-        """Save the form: None once saved (or when there is nothing to save), else the
-        sentence saying why it can't be."""
+    def _write(self, drop: set[str] = set()) -> None:  # noqa: B006 (never changed)
+        """Add the event, or save the fields changed here over what this window read
+        (`drop`: fields not to save). Raises `EditConflict` (saving nothing) when one of
+        them changed elsewhere too; then the form shows the case as it now is."""
         from tui.core.timeline.events import add_event, update_event
 
         if not case_is_open(self):
-            return None
-        when = self.query_one("#when", StoredInput).kept
-        title = self.query_one("#title", StoredInput).kept
-        texts = {
-            "place": self.query_one("#place", StoredInput).kept,
-            "details": self.query_one("#details", StoredTextArea).kept,
-            "response": self.query_one("#response", StoredTextArea).kept,
-        }
+            return
+        form = self._form()
+        when, title = str(form["when"]), str(form["title"])
+        texts = {name: str(form[name]) for name in ("place", "details", "response")}
         evidence_list: SelectionList[str] = self.query_one("#evidence", SelectionList)
         evidence = list(evidence_list.selected)
-        if (
-            self.event_id is None
-            and not when.strip()
-            and not title.strip()
-            and not any(texts.values())
-        ):
-            return None  # an untouched new form: nothing to keep
-        try:
-            if self.event_id is None:
-                saved: Event = add_event(
-                    open_case(self),
-                    when,
-                    title,
-                    witnesses=self._names(),
-                    evidence=evidence,
-                    **texts,
-                )
-                self.event_id = saved.id
-            else:
-                saved = update_event(
-                    open_case(self),
-                    self.event_id,
-                    when=when,
-                    title=title,
-                    witnesses=self._names(),
-                    evidence=evidence,
-                    **texts,
-                )
-        except ReclaimError as error:
-            return str(error)
-        self._saved = self._form()
+        if self.event_id is None:
+            if not when.strip() and not title.strip() and not any(texts.values()):
+                return  # an untouched new form: nothing to keep
+            saved: Event = add_event(
+                open_case(self), when, title, witnesses=self._names(), evidence=evidence, **texts
+            )
+            self.event_id = saved.id
+            self._show_saved(saved, set(form))
+            return
+        touched = self._touched() - drop
+        given: dict[str, Any] = {k: v for k, v in texts.items() if k in touched}
+        if "when" in touched:
+            given["when"] = when
+        if "title" in touched:
+            given["title"] = title
+        if "witnesses" in touched:
+            given["witnesses"] = self._names()
+        if "evidence" in touched:
+            given["evidence"] = evidence
+        saved = update_event(open_case(self), self.event_id, base=self._base, **given)
+        self._show_saved(saved, touched)
+
+    def _show_saved(self, saved: Event, written: set[str]) -> None:
+        """Show the event as the case now holds it: fields changed elsewhere appear,
+        except those typed here and not saved, which keep what this window read before
+        (so a later save still notices a conflict)."""
+        typed = self._touched() - written
+        stored = asdict(saved)
+        for name, value in stored.items():
+            if name in LABELS and name not in typed | written and value != self._base.get(name):
+                show_value(self, name, value)
+        saved_form = self._saved or {}
+        self._base = {k: self._base.get(k) if k in typed else v for k, v in stored.items()}
+        self._saved = {k: saved_form.get(k) if k in typed else v for k, v in self._form().items()}
         self.query_one("#heading", Static).update(f"{saved.id}: {shown(saved.title)}")
-        return None
+
+    def _save_asking(self, done: Callable[[], object], failed: Callable[[str], object]) -> None:
+        """Save; a field also changed elsewhere opens the question that shows both
+        values, and once the person chooses, it is saved. `done` once saved; `failed`
+        with the sentence when it can't be."""
+        from tui.core.vault.edits import EditConflict
+
+        try:
+            self._write()
+        except EditConflict as conflict:
+            self._ask(conflict, done, failed)
+            return
+        except ReclaimError as error:
+            failed(str(error))
+            return
+        done()
+
+    def _ask(
+        self, conflict: EditConflict, done: Callable[[], object], failed: Callable[[str], object]
+    ) -> None:
+        from tui.core.vault.edits import resolved
+        from tui.screens.conflicts import ask_which
+
+        def answered(keep_mine: set[str] | None) -> None:
+            if keep_mine is None or not case_is_open(self):
+                self.notify("Nothing was saved; your words are still in the form.")
+                return
+            base, _ = resolved(self._base, {}, conflict.conflicts, keep_mine)
+            saved = self._saved or {}
+            for item in conflict.conflicts:
+                if item.field not in keep_mine:  # the other window's value, shown
+                    show_value(self, item.field, item.theirs)
+                    saved[item.field] = self._form()[item.field]
+            self._saved, self._base = saved, base
+            self._save_asking(done, failed)
+
+        what = self.event_id or "this event"
+        ask_which(self, what, conflict, LABELS, answered, partial(visible_value, open_case(self)))
 
     def action_save(self) -> None:
-        if self.save_now():
-            self.notify("Saved.")
+        def failed(problem: str) -> None:
+            self.notify(shown(problem), severity="error", markup=False)
+
+        self._save_asking(lambda: self.notify("Saved."), failed)
 
     def _problem(self) -> str | None:
         """Why the form can't be saved as it is (the date, then the title), or None."""
@@ -321,11 +383,8 @@ class EventScreen(Screen[None]):
             if answer == "discard":
                 self.dismiss(None)
             elif answer == "save":
-                failed = self._save()
-                if failed is None:
-                    self.dismiss(None)
-                else:  # something only the case could tell (a removed exhibit, ...)
-                    self.action_leave(failed)
+                # Something only the case could tell (a removed exhibit, ...) asks again.
+                self._save_asking(lambda: self.dismiss(None), self.action_leave)
             elif problem is not None:
                 self._focus_problem()
             elif was is not None:

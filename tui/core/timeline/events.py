@@ -15,7 +15,7 @@ from tinydb import where
 from tui.core.evidence.model import get_exhibit, normalize_id
 from tui.core.shared.errors import InputError, NotFound
 from tui.core.shared.fuzzy_dates import When
-from tui.core.vault import custody
+from tui.core.vault import custody, edits
 from tui.core.vault.vault import Vault
 
 EVENTS = "events"
@@ -195,9 +195,15 @@ def update_event(
     when: str | None = None,
     witnesses: Sequence[str] | None = None,
     evidence: Sequence[str] | None = None,
+    base: Mapping[str, Any] | None = None,
     **texts: str,
 ) -> Event:
-    """Change what is given; leave the rest as it is."""
+    """Change what is given; leave the rest as it is.
+
+    `base` is the event's stored fields as a form read them (see `tui.core.vault.edits`):
+    a given field that changed elsewhere since raises `EditConflict`, writing nothing.
+    Without it (the command line reads and writes at once) all that is given is written.
+    The custody log keeps each changed field's old and new value."""
     unknown = set(texts) - set(TEXT_FIELDS)
     if unknown:
         raise InputError(f"{', '.join(sorted(unknown))} is not part of an event.")
@@ -212,11 +218,20 @@ def update_event(
             changes["evidence"] = _check_evidence(vault, evidence)
         if witnesses is not None:
             changes["witnesses"] = _people_ids(vault, witnesses)
-        changed = {k: v for k, v in changes.items() if getattr(event, k) != v}
+        current = asdict(event)
+        for name in ("evidence", "witnesses"):
+            # The same people or exhibits in another order are no change.
+            if name in changes and sorted(changes[name]) == sorted(current[name]):
+                changes[name] = current[name]
+        changed = edits.checked(base, changes, current)
         if changed:
             vault.table(EVENTS).update(changed, where("id") == event.id)
             custody.append(
-                vault.table(custody.TABLE), "event changed", event=event.id, fields=sorted(changed)
+                vault.table(custody.TABLE),
+                "event changed",
+                event=event.id,
+                fields=sorted(changed),
+                changes=edits.changes(current, changed),
             )
         return get_event(vault, event.id)
 

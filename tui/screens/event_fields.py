@@ -1,0 +1,68 @@
+"""The event form's fields: how each is named, shown and put back from the stored
+event (after a save, or when the person keeps the other window's value)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.content import Content
+from textual.widgets import SelectionList
+
+from tui.core.shared.display import shown
+from tui.core.timeline.events import Person
+from tui.widgets.fields import StoredInput, StoredTextArea
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from tui.core.vault.vault import Vault
+
+#: The form's fields as a conflict names them.
+LABELS = {
+    "when": "When",
+    "title": "Title",
+    "place": "Where",
+    "details": "What happened",
+    "response": "What I did",
+    "witnesses": "Who can confirm it",
+    "evidence": "Evidence",
+}
+
+
+def person_label(person: Person) -> Content:
+    """A witness in the picker: their name (and role) as written, never as markup."""
+    return Content(shown(f"{person.name} ({person.role})" if person.role else person.name))
+
+
+def show_value(screen: Screen[Any], name: str, value: Any) -> None:
+    """Put a stored value into its field."""
+    from tui.core.shared.fuzzy_dates import When
+
+    if name == "when":
+        screen.query_one("#when", StoredInput).show(When.from_stored(value).text())
+    elif name in ("title", "place"):
+        screen.query_one(f"#{name}", StoredInput).show(value or "")
+    elif name in ("details", "response"):
+        screen.query_one(f"#{name}", StoredTextArea).show(value or "")
+    else:
+        picker: SelectionList[str] = screen.query_one(f"#{name}", SelectionList)
+        listed = {picker.get_option_at_index(i).value for i in range(picker.option_count)}
+        picker.deselect_all()
+        for chosen in value or []:
+            if chosen in listed:  # someone or something this form doesn't list is left out
+                picker.select(chosen)
+
+
+def visible_value(vault: Vault, name: str, value: object) -> str:
+    """A stored value as the person reads it, for the question about a conflict."""
+    from tui.core.shared.fuzzy_dates import When
+    from tui.core.timeline.events import list_people
+
+    if name == "when" and isinstance(value, str) and value:
+        return When.from_stored(value).text()
+    if name == "witnesses" and isinstance(value, list):
+        people = {p.id: p.name for p in list_people(vault)}
+        return ", ".join(people.get(str(pid), str(pid)) for pid in value)
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value or "")
