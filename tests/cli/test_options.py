@@ -132,3 +132,16 @@ def test_a_value_that_starts_with_a_dash_is_still_taken():
     words = ["takedown", "update", "R-001", "--notes", "-see above", "--reference=a b"]
     parsed = build_parser(words).parse_args(words)
     assert (parsed.notes, parsed.reference) == ("-see above", "a b")
+
+
+def test_a_passphrase_typed_for_its_files_name_is_not_repeated_back(tmp_path):
+    """`--passphrase-file "kettle meadow signal crayon"`: an easy slip, which used to
+    answer "There is no file at kettle meadow signal crayon ..."."""
+    case = str(tmp_path / "case")
+    for command in (("init",), ("evidence", "list"), ("safety", "--json")):
+        done = run_reclaim(*command, "--vault", case, "--passphrase-file", SECRET)
+        assert SECRET not in done.stdout + done.stderr, command
+    done = run_reclaim("init", "--vault", case, "--passphrase-file", SECRET)
+    assert (
+        done.returncode == 1 and "no file at the path given for the new passphrase" in done.stderr
+    )

@@ -30,13 +30,18 @@ def _read_line(source: str, what: str) -> str:
     else:
         from tui.core.shared.errors import InputError
 
+        # The path is never repeated back: it may be the passphrase itself, typed where
+        # its file's name belongs (`--passphrase-file "kettle meadow signal crayon"`).
         try:
             with Path(source).open(encoding="utf-8") as handle:
                 line = handle.readline()
         except FileNotFoundError:
-            raise InputError(f"There is no file at {source} to read the {what} from.") from None
+            raise InputError(
+                f"There is no file at the path given for the {what}: give the path of a "
+                "file that holds it (or - for standard input), or leave it out to type it."
+            ) from None
         except (OSError, UnicodeDecodeError):
-            raise InputError(f"The {what} could not be read from {source}.") from None
+            raise InputError(f"The {what} could not be read from the file given.") from None
     return line.removesuffix("\n").removesuffix("\r")
 
 
