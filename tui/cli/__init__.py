@@ -16,9 +16,9 @@ from tui.core.shared import no_dumps
 
 def main(argv: Sequence[str] | None = None) -> int:
     """`reclaim ARGV` (the process's own arguments when None); the exit status. Safe to
-    call again in the same process: nothing of one call is left for the next. Before
-    anything else, no core file may ever hold what it reads (`no_dumps`): the app and
-    every command start here."""
+    call again in the same process: nothing of one call is left for the next, but for
+    the first thing it does, for good: no core file may ever hold what it reads
+    (`no_dumps`). The app and every command start here."""
     no_dumps.forbid_core_dumps()
     words = sys.argv[1:] if argv is None else list(argv)
     args = build_parser(words).parse_args(words)
