@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 from tui.cli.common import (
     Commands,
@@ -18,7 +20,8 @@ from tui.cli.common import (
 from tui.core.shared.display import shown
 
 RECOVERY_NOTICE = """\
-Your recovery code (write it down now; it is shown only this once):
+Your recovery code (write it down now: Reclaim keeps no copy of it and can't show it
+again):
 
     {code}
 
@@ -76,16 +79,48 @@ def cmd_passphrase_change(args: argparse.Namespace) -> int:
             if total >= 20 and done % max(1, total // 10) == 0:
                 warn(f"Encrypting again: {done} of {total} items")
 
-        renewed, code = rekey.start(vault, new_passphrase, progress=progress)
+        # The new code is shown before anything changes: it counts only once every
+        # piece of evidence is encrypted again under the new key (the point of no
+        # return, after which the change always finishes).
+        prepared = rekey.prepare(vault, new_passphrase)
+        say(RECOVERY_NOTICE.format(code=prepared.code))
+        say(NEW_CODE_COUNTS_WHEN_DONE)
+        sys.stdout.flush()
+        try:
+            renewed = rekey.apply(vault, prepared, progress=progress)
+        except KeyboardInterrupt:
+            warn(f"\nreclaim: {_stopped(vault.path)}")
+            return 130
     renewed.close()
     say(
-        "Your case has a new key: every piece of evidence was encrypted again. The old "
-        "passphrase and the old recovery code no longer open it. Backups made before now "
-        "still open with the old passphrase: make a new backup, then destroy the old ones."
+        "\nYour case has a new key: every piece of evidence was encrypted again. The old "
+        "passphrase and the old recovery code no longer open it; the new passphrase and "
+        "the recovery code above do. Backups made before now still open with the old "
+        "passphrase: make a new backup, then destroy the old ones."
     )
-    say("")
-    say(RECOVERY_NOTICE.format(code=code))
     return 0
+
+
+NEW_CODE_COUNTS_WHEN_DONE = (
+    "\nThis new recovery code (and your new passphrase) will open the case once every "
+    "piece of evidence is encrypted again, which starts now. Until then, your old "
+    "passphrase and recovery code still open it."
+)
+
+
+def _stopped(path: Path) -> str:
+    """What Ctrl+C during a change of key left: nothing changed, or (past its point of
+    no return) a change the next open finishes."""
+    from tui.core.vault import key_change
+
+    pending = key_change.read_pending(path)
+    if pending is not None and pending.committed:
+        return (
+            "Stopped after the point of no return: the change of key finishes the next "
+            "time the case is opened. From then on your new passphrase and the recovery "
+            "code shown above open it; the old ones no longer do."
+        )
+    return "Stopped; nothing was changed: your old passphrase and recovery code still work."
 
 
 def cmd_remember(args: argparse.Namespace) -> int:

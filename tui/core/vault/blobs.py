@@ -29,8 +29,17 @@ from nacl.exceptions import CryptoError
 MAGIC = b"RCLBLOB2"
 MAGIC_V1 = b"RCLBLOB1"
 CHUNK = 1024 * 1024
-#: A card is a few kilobytes; anything claiming more is not a trailer Reclaim wrote.
+#: A card is a few kilobytes (cards.CARD_BUDGET bounds it); blobs written before cards
+#: were bounded may carry larger ones. None is read if larger than this (memory), but the
+#: evidence before it still reads.
 MAX_CARD = 1024 * 1024
+READ_CARD_AT_MOST = 64 * 1024 * 1024
+#: How far back from a blob's end a card's mark is looked for when the trailer's length
+#: is damaged (a card is a few kilobytes; one written before cards were bounded, more).
+TAIL = 8 * 1024 * 1024
+#: How every sealed card begins (cards.py): where a damaged trailer hides the stream's
+#: end, the card's mark shows it.
+CARD_MAGIC = b"RCLCARD1"
 _LENGTH = struct.Struct(">I")
 _ABYTES = sodium.crypto_secretstream_xchacha20poly1305_ABYTES
 _HEADER = sodium.crypto_secretstream_xchacha20poly1305_HEADERBYTES
@@ -148,6 +157,23 @@ def _chunks(first: bytes, source: Readable) -> Iterator[tuple[bytes, bool]]:
     yield piece, True
 
 
+def _try(
+    state: sodium.crypto_secretstream_xchacha20poly1305_state,
+    window: bytes,
+    lengths: list[int],
+    aad: bytes,
+) -> tuple[bytes, int, int] | None:
+    """The first of `lengths` at which the window's start opens as a chunk."""
+    for length in dict.fromkeys(lengths):
+        sealed = window if length == len(window) else window[:length]
+        try:
+            plain, tag = sodium.crypto_secretstream_xchacha20poly1305_pull(state, sealed, aad)
+        except (CryptoError, ValueError, RuntimeError):
+            continue
+        return plain, tag, length
+    return None
+
+
 def encrypt_stream(
     source: Readable,
     target: BinaryIO,
@@ -226,8 +252,14 @@ def append_card(path: Path, sealed_card: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def _layout(handle: BinaryIO) -> tuple[bytes, int, bytes | None]:
-    """(magic, where the stream ends, the sealed card or None for a first-format blob)."""
+def _locate(handle: BinaryIO) -> tuple[bytes, int, int | None, bool]:
+    """(magic, the file's size, where the stream ends as far as the file shows it, and
+    whether the trailer's length says so). The end is the file's for a first-format blob;
+    for the second, where the trailer's length puts the card, if a card starts there;
+    else where a card's mark (CARD_MAGIC) starts in the file's last TAIL bytes (a
+    damaged trailer); else where the trailer says, if it can be; else None. It is only
+    a hint: the stream's own FINAL chunk says where it ends (`decrypt_stream`). Leaves
+    `handle` just after the preamble."""
     preamble = handle.read(_PREAMBLE.size)
     if len(preamble) != _PREAMBLE.size:
         raise BlobDamaged("cut short")
@@ -236,58 +268,127 @@ def _layout(handle: BinaryIO) -> tuple[bytes, int, bytes | None]:
         raise BlobDamaged("not a Reclaim blob")
     size = os.fstat(handle.fileno()).st_size
     if magic == MAGIC_V1:
-        return magic, size, None
-    if size < _PREAMBLE.size + _LENGTH.size:
+        return magic, size, size, False
+    first = _PREAMBLE.size + _HEADER
+    if size < first + _LENGTH.size:
         raise BlobDamaged("cut short")
     handle.seek(size - _LENGTH.size)
     (length,) = _LENGTH.unpack(handle.read(_LENGTH.size))
-    end = size - _LENGTH.size - length
-    if length > MAX_CARD or end < _PREAMBLE.size + _HEADER:
-        raise BlobDamaged("cut short")
-    handle.seek(end)
-    card = handle.read(length)
+    said = size - _LENGTH.size - length
+    if said >= first:
+        handle.seek(said)
+        if handle.read(len(CARD_MAGIC)) == CARD_MAGIC:
+            handle.seek(_PREAMBLE.size)
+            return magic, size, said, True
+    start = max(first, size - _LENGTH.size - TAIL)
+    handle.seek(start)
+    mark = handle.read(size - start).find(CARD_MAGIC)
     handle.seek(_PREAMBLE.size)
+    if mark != -1:
+        return magic, size, start + mark, False
+    # No card's mark anywhere near the end: the trailer's word is all there is.
+    return magic, size, said if said >= first else None, said >= first
+
+
+def _layout(handle: BinaryIO) -> tuple[bytes, int, bytes | None]:
+    """(magic, where the stream ends, the sealed card: None for a first-format blob, or
+    when the trailer is damaged). BlobDamaged when the file shows no end at all."""
+    magic, size, end, whole = _locate(handle)
+    if end is None:
+        raise BlobDamaged("cut short")
+    card = None
+    if whole and size - _LENGTH.size - end <= READ_CARD_AT_MOST:
+        handle.seek(end)
+        card = handle.read(size - _LENGTH.size - end)
+        handle.seek(_PREAMBLE.size)
     return magic, end, card
 
 
 def read_card(path: Path) -> bytes | None:
-    """The sealed card at the end of a blob, or None for a blob of the first format."""
+    """The sealed card at the end of a blob, or None for a blob of the first format.
+    A card of any length the file holds is read (blobs written before cards were
+    bounded may carry one larger than MAX_CARD), up to what memory allows
+    (READ_CARD_AT_MOST); a damaged trailer raises BlobDamaged ("changed"): the evidence
+    before it still reads (`decrypt_stream`)."""
     try:
         with path.open("rb") as handle:
-            return _layout(handle)[2]
+            magic, _end, card = _layout(handle)
     except FileNotFoundError:
         raise BlobDamaged("missing") from None
+    if magic == MAGIC_V1:
+        return None
+    if card is None:
+        raise BlobDamaged("changed")
+    return card
 
 
 def decrypt_stream(path: Path, key: bytes, aad: bytes) -> Iterator[bytes]:
     """Yield the plaintext chunk by chunk; raise BlobDamaged at the first sign of change.
-    A consumer must read to the end: only then is the whole blob proven intact."""
+    A consumer must read to the end: only then is the whole blob proven intact.
+
+    The stream's end is found from the stream: every chunk but the last is full size,
+    and the last carries the FINAL tag. The trailer's length says where that last chunk
+    ends; when it can't be right (a damaged trailer, or a card larger than cards now
+    are), the card's own mark (CARD_MAGIC) is looked for after it instead. Only a chunk
+    that authenticates counts, so a lying trailer can hide nothing."""
     try:
         handle = path.open("rb")
     except FileNotFoundError:
         raise BlobDamaged("missing") from None
     with handle:
-        _magic, end, _card = _layout(handle)
-
-        def read(size: int) -> bytes:
-            return handle.read(max(0, min(size, end - handle.tell())))
-
-        header = read(_HEADER)
+        magic, size, hint, _whole = _locate(handle)
+        header = handle.read(_HEADER)
+        if len(header) != _HEADER:
+            raise BlobDamaged("cut short")
         state = sodium.crypto_secretstream_xchacha20poly1305_state()
         try:
             sodium.crypto_secretstream_xchacha20poly1305_init_pull(state, header, key)
-            while True:
-                sealed = read(CHUNK + _ABYTES)
-                if not sealed:
-                    raise BlobDamaged("cut short")
-                plain, tag = sodium.crypto_secretstream_xchacha20poly1305_pull(state, sealed, aad)
-                if tag == _TAG_FINAL:
-                    if read(1):
-                        raise BlobDamaged("extra data after the end")
-                    yield plain
-                    return
-                if len(sealed) != CHUNK + _ABYTES:
-                    raise BlobDamaged("cut short")
-                yield plain
         except (CryptoError, ValueError, RuntimeError):
             raise BlobDamaged("changed") from None
+        at = _PREAMBLE.size + _HEADER
+        while True:
+            handle.seek(at)
+            window = handle.read(CHUNK + _ABYTES)
+            if len(window) < _ABYTES:
+                raise BlobDamaged("cut short")
+            plain, tag, used = _next_chunk(state, window, at, hint, aad)
+            at += used
+            if tag == _TAG_FINAL:
+                if magic == MAGIC_V1 and at != size:
+                    raise BlobDamaged("extra data after the end")
+                yield plain
+                return
+            yield plain
+
+
+def _next_chunk(
+    state: sodium.crypto_secretstream_xchacha20poly1305_state,
+    window: bytes,
+    at: int,
+    hint: int | None,
+    aad: bytes,
+) -> tuple[bytes, int, int]:
+    """(plaintext, tag, bytes used) of the chunk at the start of `window` (read from `at`):
+    a full chunk, or the last one, whose end the trailer (`hint`) or the card's mark
+    tells. A failed try leaves `state` as it was (libsodium checks before it moves on)."""
+    full = CHUNK + _ABYTES
+    lengths: list[int] = []
+    if hint is not None and at + _ABYTES <= hint < at + len(window):
+        lengths.append(hint - at)
+    lengths.append(len(window))
+    found = _try(state, window, lengths, aad)
+    if found is None:  # neither: where a card's mark starts in this window, if anywhere
+        marks = []
+        mark = window.find(CARD_MAGIC, _ABYTES)
+        while mark != -1:
+            marks.append(mark)
+            mark = window.find(CARD_MAGIC, mark + 1)
+        found = _try(state, window, [m for m in marks if m not in lengths], aad)
+    if found is not None:
+        _plain, tag, length = found
+        if tag == _TAG_FINAL or (tag == _TAG_MESSAGE and length == full):
+            return found
+        raise BlobDamaged("changed")
+    if len(window) < full and (hint is None or hint > at + len(window)):
+        raise BlobDamaged("cut short")  # the file ends before any chunk that could be last
+    raise BlobDamaged("changed")

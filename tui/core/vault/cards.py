@@ -17,10 +17,10 @@ from typing import Any, Protocol
 from cryptography.exceptions import InvalidTag
 
 from tui.core.vault import keys
+from tui.core.vault.blobs import CARD_MAGIC as CARD_MAGIC  # how every sealed card begins
 from tui.core.vault.blobs import BlobDamaged, read_card
 from tui.core.vault.header import Header
 
-CARD_MAGIC = b"RCLCARD1"
 #: What a card's contents may come to, well under the `MAX_CARD` a blob's trailer may
 #: claim: a card is for knowing the exhibit again, and nothing a file says about itself
 #: can make it too large to be read back (which would make the exhibit unreadable).

@@ -33,9 +33,8 @@ from tui.core.shared.errors import (
     VaultDamaged,
     VaultExists,
     VaultNotFound,
-    WrongPassphrase,
 )
-from tui.core.vault import cards, custody, key_change, keys, migrations
+from tui.core.vault import cards, custody, key_change, keys, migrations, reencrypt
 from tui.core.vault.header import VERSION as header_version_number
 from tui.core.vault.header import Header
 from tui.core.vault.journal import TORN
@@ -131,26 +130,30 @@ class Vault:
     ) -> Vault:
         """Unlock with exactly one of: passphrase, recovery code, or a remembered key.
 
-        Opening brings a case of the first format up to date and finishes an unfinished
-        change of key; `upgrade=False` changes nothing (a backup being checked)."""
+        Opening brings a case of the first format up to date and settles a change of key
+        that was interrupted (rolled back before its point of no return, finished after
+        it; either is said in `notices`); `upgrade=False` changes nothing (a backup being
+        checked)."""
         path = path.expanduser().absolute()
         header = read_header(path)
         if passphrase is None and recovery_code is None and data_key is None:
             raise ValueError("a passphrase, recovery code or data key is needed")
-        if data_key is not None:
-            header.verify(data_key)
-        else:
-            try:
-                data_key = key_change.unwrap(header, passphrase, recovery_code)
-            except WrongPassphrase:
-                # Mid-way through a change of key, the new passphrase opens it too.
-                if (pending := key_change.pending_header(path)) is None:
-                    raise
-                data_key = key_change.unwrap(pending, passphrase, recovery_code)
-        if upgrade and (both := key_change.keys_for(path, data_key)) is not None:
-            return cls.finish_key_change(path, *both)
+        pending = key_change.read_pending(path)
+        data_key = key_change.unlock(header, pending, passphrase, recovery_code, data_key)
+        stopped = False
+        if upgrade and pending is not None:
+            old_key, new_key = key_change.keys_for(pending, data_key)
+            if pending.committed is not False:
+                finished = cls.finish_key_change(path, old_key, new_key)
+                finished.notices.append(
+                    key_change.FINISHED if pending.committed else key_change.FINISHED_EARLIER
+                )
+                return finished
+            stopped = key_change.undo_if_free(path)
         vault = cls(path, header, data_key)
         vault._storage.load()  # decrypt the record now, so damage shows at once
+        if stopped:
+            vault.notices.append(key_change.STOPPED)
         if upgrade:
             vault._upgrade()
             vault._drop_torn_change()
@@ -172,30 +175,23 @@ class Vault:
         path: Path,
         old_key: bytes,
         new_key: bytes,
-        progress: key_change.Progress | None = None,
+        progress: reencrypt.Progress | None = None,
     ) -> Vault:
-        """Finish a change of key (rekey.py): re-encrypt what is still under the old key,
-        re-seal the record, put the new header in place and say nothing is pending any
-        more; returns the case opened under the new key. A damaged blob is left as it is
-        (verify names it) and doesn't stop the rest."""
-        new_header = key_change.pending_header(path)
-        assert new_header is not None
+        """Finish a change of key past its point of no return (`key_change.finish`);
+        returns the case opened under the new key (done already by another window is
+        fine: nothing more is done)."""
+        pending = key_change.read_pending(path)
         old = cls(path, read_header(path), old_key)
-        new = cls(path, new_header, new_key)
-        with old.transaction():
-            damaged = key_change.rekey_blobs(old, new, old._card_from_record, progress)
-            try:
-                content, generation = old.record_content()
-            except VaultDamaged:
-                pass  # re-sealed already, before a crash
-            else:
-                new.replace_record(content, generation + 1)
-            atomic_write(path / HEADER, new_header.to_bytes())
-            key_change.clear_pending(path)
-        old.db.close()
+        new = cls(path, pending.header if pending else read_header(path), new_key)
+        damaged = key_change.finish(
+            path, old, new, old._card_from_record, progress, LOCK_WAIT_SECONDS
+        )
         new.db.close()
-        opened = cls(path, new_header, new_key)
+        old.db.close()
+        opened = cls(path, read_header(path), new_key)
         opened.db.tables()
+        if damaged is None:
+            return opened
         with opened.transaction():
             # Backups made before open with the old passphrase: the copies register
             # says so, so they are replaced (and the old ones destroyed).
@@ -355,6 +351,8 @@ class Vault:
         its file every chunk). A finished blob is never removed. Returns the count."""
         cutoff = clock.epoch_seconds() - STALE_SECONDS
         removed = 0
+        if (self.path / key_change.PENDING).exists():
+            return 0  # a change of key's parts are not leftovers until it is settled
         for folder, pattern in ((self.blob_dir, "*.part"), (self.path, ".*.tmp")):
             for leftover in folder.glob(pattern):
                 with contextlib.suppress(FileNotFoundError):
