@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ctypes
 import resource
+import sys
 
 import pytest
 
@@ -27,7 +28,7 @@ def test_elsewhere_than_linux_only_the_limit_is_set(monkeypatch: pytest.MonkeyPa
     loaded: list[object] = []
     monkeypatch.setattr(resource, "setrlimit", lambda *args: limits.append(args))
     monkeypatch.setattr(ctypes, "CDLL", lambda *args, **kwargs: loaded.append(args))
-    monkeypatch.setattr(no_dumps.sys, "platform", "darwin")
+    monkeypatch.setattr(sys, "platform", "darwin")
     no_dumps.forbid_core_dumps()
     assert limits == [(resource.RLIMIT_CORE, (0, 0))]
     assert no_dumps.is_dumpable() is None and loaded == []
