@@ -153,3 +153,15 @@ def test_the_kiosk_throttle_lives_in_its_cases_folder(
     made = throttle.for_kiosk(kiosk_cases)
     assert made.folder == kiosk_cases
     assert throttle.for_kiosk(kiosk_cases) is made
+
+
+def test_a_new_kiosks_first_case_does_not_look_like_a_missing_count(
+    tmp_path: Path, moment: clock.FixedClock
+) -> None:
+    """Before the fix found walking the kiosk: the counts were first written at the
+    first unlock, after the first case was made, so that unlock met a kiosk with cases
+    and no counts, and waited fifteen minutes."""
+    folder = tmp_path / "new-kiosk"
+    path, _number = cases.new_case_dir(folder)
+    Vault.create(path, PASSPHRASE, FAST_KDF)[0].close()
+    assert UnlockThrottle(folder=folder).remaining(path.name) == 0

@@ -174,7 +174,8 @@ def _folder(raw: object, where: Path, name: str) -> Path | None:
         raise InputError(f'In {where}, {name} must be a folder, like "/media/clinic-usb".')
     folder = Path(raw).expanduser()
     if not folder.is_absolute():  # relative to what? where the kiosk happened to start
-        raise InputError(f'In {where}, {name} must be a full path, like "/media/clinic-usb".')
+        like = "/srv/reclaim/cases" if name == "cases_dir" else "/media/clinic-usb"
+        raise InputError(f'In {where}, {name} must be a full path, like "{like}".')
     return folder
 
 

@@ -36,8 +36,12 @@ WRONG_RECOVERY_CODE = (
 
 
 def new_case_dir(cases_dir: Path) -> tuple[Path, str]:
-    """A fresh, unused folder for a new case, and the number that names it."""
+    """A fresh, unused folder for a new case, and the number that names it. A new
+    kiosk's guess counts are sealed before its first case, so they are never missing."""
+    from tui.core.kiosk.throttle import UnlockThrottle
+
     make_private_dir(cases_dir)
+    UnlockThrottle(folder=cases_dir).remaining()
     while True:
         number = f"{secrets.randbelow(10**DIGITS):0{DIGITS}d}"
         path = cases_dir / number
