@@ -7,8 +7,9 @@ Saved with Ctrl+S, when leaving, and just before a lock."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,6 +25,8 @@ from tui.screens.case import case_is_open, open_case
 from tui.widgets.fields import StoredInput, StoredTextArea
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Collection
+
     from tui.core.takedowns.requests import Request
 
 
@@ -37,6 +40,31 @@ def notice_clock(request: Request) -> str | None:
     if not isinstance(site, Site) or site.deadline_starts != "notice" or not site.deadline_hours:
         return None
     return f"{site.deadline_hours} hours from the notice"
+
+
+#: The form's fields as a conflict names them.
+LABELS = {
+    "urls": "Where the content is",
+    "evidence": "Evidence that shows it",
+    "status": "Status",
+    "reference": "The site's reference",
+    "pin": "PIN",
+    "follow_up": "Follow up on",
+    "notes": "Notes",
+    "notice_at": "The regulator's notice",
+    "sent_at": "When it was sent",
+}
+
+
+def visible_value(name: str, value: object) -> str:
+    """A stored value as the person reads it, for the question about a conflict."""
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if name in ("notice_at", "sent_at"):
+        return local_time(str(value or ""))
+    if name == "pin" and value:
+        return "(a PIN)"  # never on screen unasked
+    return str(value or "")
 
 
 def local_time(stamp: str) -> str:
@@ -77,6 +105,12 @@ class RequestScreen(Screen[str | None]):
         super().__init__()
         self.request_id = request_id
         self.site_id = ""
+        #: The form as last read or saved, by stored field: a save sends only what differs.
+        self._loaded: dict[str, object] = {}
+        #: The request's stored fields as this window last read them (see
+        #: `tui.core.vault.edits`): a field changed elsewhere since is not overwritten
+        #: without asking.
+        self._base: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
         from tui.core.evidence.model import list_exhibits
@@ -86,6 +120,7 @@ class RequestScreen(Screen[str | None]):
 
         vault = open_case(self)
         request = get_request(vault, self.request_id) if self.request_id else None
+        self._base = asdict(request) if request else {}
         directions = shipped()
         heading = "A new takedown request"
         if request:
@@ -145,6 +180,7 @@ class RequestScreen(Screen[str | None]):
         if self.request_id:
             self._describe(get_request(open_case(self), self.request_id).site)
             self.query_one("#urls", TextArea).focus()
+            self._loaded = self._form()
         else:
             self.query_one("#site", Select).focus()
 
@@ -186,40 +222,127 @@ class RequestScreen(Screen[str | None]):
 
     # ---- saving -----------------------------------------------------------------
 
-    def save_now(self) -> bool:
+    def _form(self) -> dict[str, object]:
+        """An existing request's form, by the stored field each value goes to."""
+        evidence: SelectionList[str] = self.query_one("#evidence", SelectionList)
+        form: dict[str, object] = {
+            "urls": self.query_one("#urls", StoredTextArea).kept.split(),
+            "evidence": sorted(evidence.selected),
+            "status": str(self.query_one("#status", Select).value),
+            "reference": self.query_one("#reference", StoredInput).kept,
+            "pin": self.query_one("#pin", StoredInput).kept,
+            "follow_up": self.query_one("#follow-up", StoredInput).kept,
+            "notes": self.query_one("#notes", StoredTextArea).kept,
+        }
+        for notice in self.query("#notice").results(StoredInput):
+            form["notice_at"] = notice.kept.strip()
+        return form
+
+    def _show(self, name: str, value: Any) -> None:
+        """Put a stored value into its field (the other window's, kept by the person)."""
+        if name == "urls":
+            self.query_one("#urls", StoredTextArea).show("\n".join(value or []))
+        elif name == "evidence":
+            picker: SelectionList[str] = self.query_one("#evidence", SelectionList)
+            picker.deselect_all()
+            listed = {picker.get_option_at_index(i).value for i in range(picker.option_count)}
+            for chosen in value or []:
+                if chosen in listed:
+                    picker.select(chosen)
+        elif name == "status":
+            self.query_one("#status", Select).value = value
+        elif name == "notice_at":
+            self.query_one("#notice", StoredInput).show(local_time(value))
+        elif name in ("reference", "pin", "notes", "follow_up"):
+            widget = self.query_one("#follow-up" if name == "follow_up" else f"#{name}")
+            if isinstance(widget, StoredInput | StoredTextArea):
+                widget.show(value or "")
+
+    def _write(self, drop: Collection[str] = ()) -> bool:
+        """Add the request, or save the fields changed here over what this window read
+        (`drop`: fields not to save); raises `EditConflict` (saving nothing) when one of
+        them changed elsewhere too. False (said) when the site is still to be chosen."""
         from tui.core.takedowns.requests import add_request, update_request
 
-        if not case_is_open(self):
-            return True
         urls = self.query_one("#urls", StoredTextArea).kept.split()
         evidence_list: SelectionList[str] = self.query_one("#evidence", SelectionList)
         evidence = list(evidence_list.selected)
+        if self.request_id is None:
+            site = self.query_one("#site", Select).value
+            if not isinstance(site, str):
+                if not urls and not evidence:
+                    return True  # an untouched new form: nothing to keep
+                self.notify("Choose the site first.", severity="error")
+                return False
+            self.request_id = add_request(open_case(self), site, urls, evidence).id
+            return True
+        form = self._form()
+        touched = {k for k, v in form.items() if v != self._loaded.get(k)} - set(drop)
+        given: dict[str, Any] = {
+            {"notice_at": "notice"}.get(k, k): v for k, v in form.items() if k in touched
+        }
+        if "evidence" in given:
+            given["evidence"] = evidence
+        saved = update_request(open_case(self), self.request_id, base=self._base, **given)
+        typed = {k for k, v in form.items() if v != self._loaded.get(k)} - touched
+        stored, read = asdict(saved), self._base
+        for name in set(form) - typed - touched:  # changed elsewhere only: shown
+            if stored.get(name) != read.get(name):
+                self._show(name, stored.get(name))
+        self._base = {k: read.get(k) if k in typed else v for k, v in stored.items()}
+        loaded = self._loaded
+        self._loaded = {k: loaded.get(k) if k in typed else v for k, v in self._form().items()}
+        return True
+
+    def save_now(self) -> bool:
+        """Save, asking nothing (before a lock): a field also changed elsewhere is left as
+        the other window saved it, and False says not all was saved."""
+        from tui.core.vault.edits import EditConflict
+
+        if not case_is_open(self):
+            return True
         try:
-            if self.request_id is None:
-                site = self.query_one("#site", Select).value
-                if not isinstance(site, str):
-                    if not urls and not evidence:
-                        return True  # an untouched new form: nothing to keep
-                    self.notify("Choose the site first.", severity="error")
-                    return False
-                self.request_id = add_request(open_case(self), site, urls, evidence).id
-                return True
-            update_request(
-                open_case(self),
-                self.request_id,
-                urls=urls,
-                evidence=evidence,
-                status=str(self.query_one("#status", Select).value),
-                reference=self.query_one("#reference", StoredInput).kept,
-                pin=self.query_one("#pin", StoredInput).kept,
-                follow_up=self.query_one("#follow-up", StoredInput).kept,
-                notes=self.query_one("#notes", StoredTextArea).kept,
-                notice=self._notice(),
-            )
+            try:
+                return self._write()
+            except EditConflict as conflict:
+                self._write(drop={item.field for item in conflict.conflicts})
+                return False
         except ReclaimError as error:
             self.notify(shown(str(error)), severity="error", markup=False)
             return False
-        return True
+
+    def _save_asking(self, done: Callable[[], object]) -> None:
+        """Save; a field also changed elsewhere opens the question that shows both
+        values, and once the person chooses it is saved; then `done`."""
+        from tui.core.vault.edits import EditConflict, resolved
+        from tui.screens.conflicts import ask_which
+
+        if not case_is_open(self):
+            return
+        try:
+            if not self._write():
+                return
+        except EditConflict as conflict:
+            found = conflict.conflicts
+
+            def answered(keep_mine: set[str] | None) -> None:
+                if keep_mine is None or not case_is_open(self):
+                    self.notify("Nothing was saved; what you typed is still in the form.")
+                    return
+                self._base, _ = resolved(self._base, {}, found, keep_mine)
+                for item in found:
+                    if item.field not in keep_mine:  # the other window's value, shown
+                        self._show(item.field, item.theirs)
+                        self._loaded[item.field] = self._form().get(item.field)
+                self._save_asking(done)
+
+            what = self.request_id or "this request"
+            ask_which(self, what, conflict, LABELS, answered, visible_value)
+            return
+        except ReclaimError as error:
+            self.notify(shown(str(error)), severity="error", markup=False)
+            return
+        done()
 
     def _notice(self) -> str | None:
         """The notice time typed, or None where there is no such field or it is as shown
@@ -235,11 +358,14 @@ class RequestScreen(Screen[str | None]):
 
     def action_save(self) -> None:
         was_new = self.request_id is None
-        if self.save_now() and self.request_id:
-            self.notify(f"{self.request_id} saved.")
-            if was_new:
-                self.dismiss(self.request_id)
+
+        def saved() -> None:
+            if self.request_id:
+                self.notify(f"{self.request_id} saved.")
+                if was_new:
+                    self.dismiss(self.request_id)
+
+        self._save_asking(saved)
 
     def action_leave(self) -> None:
-        if self.save_now():
-            self.dismiss(self.request_id)
+        self._save_asking(lambda: self.dismiss(self.request_id))

@@ -5,9 +5,10 @@ up). Each request carries the case's place, whose clock decides when it is due
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from tinydb import where
 
@@ -18,7 +19,7 @@ from tui.core.shared.dates import parse_when
 from tui.core.shared.errors import InputError, NotFound
 from tui.core.takedowns.sites import HashService, Site, shipped
 from tui.core.takedowns.states import STATUSES, WAITING
-from tui.core.vault import custody
+from tui.core.vault import custody, edits
 from tui.core.vault.vault import Vault
 
 TABLE = "takedowns"
@@ -124,8 +125,11 @@ def update_request(
     evidence: Sequence[str] | None = None,
     sent: str | None = None,
     notice: str | None = None,
+    base: Mapping[str, Any] | None = None,
 ) -> Request:
     """Change what is given; values that are already so change nothing and log nothing.
+    `base` is the request's stored fields as a form read them (see `tui.core.vault.edits`):
+    a given field that changed elsewhere since raises `EditConflict`, writing nothing.
     `sent` is when it was really sent, in local time, for a request recorded afterwards;
     otherwise the first "submitted" marks the moment. `notice` is when a regulator gave a
     removal notice for it (local time; '' clears it)."""
@@ -159,7 +163,7 @@ def update_request(
         if changes.get("status") in WAITING and not request.sent_at and "sent_at" not in changes:
             changes["sent_at"] = utc_stamp()
         current = asdict(request)
-        changes = {name: value for name, value in changes.items() if current[name] != value}
+        changes = edits.checked(base, changes, current)
         if not changes:
             return request
         vault.table(TABLE).update(changes, where("id") == request.id)
@@ -167,7 +171,9 @@ def update_request(
             vault.table(custody.TABLE),
             "takedown updated",
             request=request.id,
-            fields=sorted(changes),  # names only: a PIN never goes into the log
+            fields=sorted(changes),
+            # Old and new values, but a PIN's only by name: it never goes into the log.
+            changes=edits.changes(current, {k: v for k, v in changes.items() if k != "pin"}),
         )
         return get_request(vault, request.id)
 
