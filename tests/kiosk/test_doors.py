@@ -18,14 +18,21 @@ from tests.support.drives import pretend_drives
 from tests.support.pictures import make_png
 from tui.core.binder.build import write_binder
 from tui.core.binder.choices import BinderChoices
+from tui.core.copies.backup import make_backup
 from tui.core.copies.verify import find_backup
 from tui.core.evidence.adding import add_file
+from tui.core.evidence.export import export_original
 from tui.core.evidence.intake import count_folder, expand, parse_paths
 from tui.core.evidence.model import list_exhibits
 from tui.core.evidence.sources import open_source
 from tui.core.kiosk import doors
 from tui.core.kiosk.doors import DoorClosed
 from tui.core.kiosk.save_folders import SaveFolders
+from tui.core.takedowns.lawyer_package import write_lawyer_package
+from tui.core.takedowns.letter_files import export_letter
+from tui.core.takedowns.letters import Letter
+from tui.core.timeline.events import add_event
+from tui.core.timeline.written_account import export as export_account
 from tui.core.vault.layout import HEADER
 from tui.core.vault.vault import Vault
 
@@ -178,3 +185,46 @@ def test_away_from_a_kiosk_every_door_is_open(tmp_path: Path) -> None:
         assert handle.read(4) == b"\x89PNG"
     assert doors.writable(tmp_path / "x.pdf") == tmp_path / "x.pdf"
     assert not doors.guarded()
+
+
+def test_every_writer_goes_through_the_door(kiosk: Kiosk, tmp_path: Path) -> None:
+    """Letters, the written account, an exhibit's original, the lawyer package and a
+    backup: each refused on the kiosk's disk (spelled as removable media) and in
+    another client's case, and each written to the client's own drive."""
+    picture = make_png(kiosk.drive / "shot.png", color="red")
+    exhibit = add_file(kiosk.mine, picture).exhibit
+    add_event(kiosk.mine, "12 March 2024", "Alex posted the pictures")
+    letter = Letter("cease-desist", "A letter", "Dear Alex,\n\nStop.\n")
+    writers = {
+        "letter.txt": lambda to: export_letter(kiosk.mine, letter, letter.text, to),
+        "account.md": lambda to: export_account(kiosk.mine, to),
+        "original.png": lambda to: export_original(kiosk.mine, exhibit.id, to),
+        "package": lambda to: write_lawyer_package(kiosk.mine, to),
+        "backups": lambda to: make_backup(kiosk.mine, to),
+    }
+    disk = tmp_path / "kiosk-disk"
+    disk.mkdir()
+    (kiosk.drive / "backups").mkdir()
+    for name, write in writers.items():
+        for refused in (Path(f"{kiosk.media}/../kiosk-disk/{name}"), kiosk.other / name):
+            with pytest.raises(DoorClosed, match="can only save to"):
+                write(refused)
+        if name != "package":  # a package is a binder and more: slow, and tested elsewhere
+            write(kiosk.drive / name)
+            assert (kiosk.drive / name).exists(), name
+    assert list(disk.iterdir()) == []
+    assert sorted(p.name for p in kiosk.other.iterdir()) == sorted(
+        p.name for p in kiosk.cases.joinpath("868782").iterdir()
+    )
+    assert not any((kiosk.other / name).exists() for name in writers)
+
+
+def test_a_file_linked_from_the_media_is_left_out_of_a_folder(kiosk: Kiosk) -> None:
+    folder = kiosk.drive / "shots"
+    folder.mkdir()
+    make_png(folder / "shot.png", color="red")
+    (folder / "passwd.png").symlink_to("/etc/passwd")
+    (folder / "header.json").symlink_to(kiosk.other / HEADER)
+    files, problems = expand([folder])
+    assert files == [folder / "shot.png"] and problems == []
+    assert count_folder(folder).files == 1

@@ -67,7 +67,8 @@ def _visible_files(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
+            # On a kiosk, a link to a place its doors refuse is left out, like a hidden file.
+            if not name.startswith(".") and doors.passes(Path(root) / name):
                 yield Path(root) / name
 
 
