@@ -7,7 +7,7 @@ saved anywhere."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,7 +122,7 @@ def test_a_link_swapped_in_after_the_check_is_refused(
         checked.unlink()
         checked.symlink_to(kiosk.other / HEADER)
 
-    monkeypatch.setattr(doors, "between_check_and_open", swap_file)
+    monkeypatch.setattr(doors, "after_check", swap_file)
     with pytest.raises(DoorClosed, match=REFUSED_READ):
         open_source(picture, follow_links=True)
 
@@ -137,7 +137,7 @@ def test_a_link_swapped_in_after_the_check_is_refused(
         folder.replace(kiosk.drive / "old-shots")
         folder.symlink_to(kiosk.other)
 
-    monkeypatch.setattr(doors, "between_check_and_open", swap_folder)
+    monkeypatch.setattr(doors, "after_check", swap_folder)
     with pytest.raises(DoorClosed, match=REFUSED_READ):
         open_source(inside, follow_links=True)
     assert len(list_exhibits(kiosk.mine)) == 0
@@ -195,7 +195,7 @@ def test_every_writer_goes_through_the_door(kiosk: Kiosk, tmp_path: Path) -> Non
     exhibit = add_file(kiosk.mine, picture).exhibit
     add_event(kiosk.mine, "12 March 2024", "Alex posted the pictures")
     letter = Letter("cease-desist", "A letter", "Dear Alex,\n\nStop.\n")
-    writers = {
+    writers: dict[str, Callable[[Path], object]] = {
         "letter.txt": lambda to: export_letter(kiosk.mine, letter, letter.text, to),
         "account.md": lambda to: export_account(kiosk.mine, to),
         "original.png": lambda to: export_original(kiosk.mine, exhibit.id, to),
@@ -228,3 +228,24 @@ def test_a_file_linked_from_the_media_is_left_out_of_a_folder(kiosk: Kiosk) -> N
     files, problems = expand([folder])
     assert files == [folder / "shot.png"] and problems == []
     assert count_folder(folder).files == 1
+
+
+def test_a_folder_swapped_for_a_link_while_writing_keeps_nothing_there(
+    kiosk: Kiosk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The drive's folder is checked, then swapped for a link to the kiosk's own disk
+    before the file is written: the file written there is taken away again."""
+    add_event(kiosk.mine, "12 March 2024", "Alex posted the pictures")
+    disk = tmp_path / "kiosk-disk"
+    disk.mkdir()
+    folder = kiosk.drive / "out"
+    folder.mkdir()
+
+    def swap(checked: Path) -> None:
+        folder.rename(kiosk.drive / "old-out")
+        folder.symlink_to(disk)
+
+    monkeypatch.setattr(doors, "after_check", swap)
+    with pytest.raises(DoorClosed, match="can only save to"):
+        export_account(kiosk.mine, folder / "account.md")
+    assert list(disk.iterdir()) == []

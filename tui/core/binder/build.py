@@ -67,6 +67,7 @@ def write_binder(
     check_new_file(destination)
     made = make(vault, choices, progress)
     atomic_write(destination, made.data)
+    doors.confirm_written(destination)
     digest = hashlib.sha256(made.data).hexdigest()
     made.log(vault, "binder", choices, destination=str(destination), sha256=digest)
     return BinderResult(

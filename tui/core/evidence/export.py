@@ -37,6 +37,7 @@ def export_original(vault: Vault, exhibit_id: str, destination: Path) -> Path:
             raise VaultDamaged(
                 f"{exhibit.id} can't be exported: {damage}. Restore it from a backup copy."
             )
+    doors.confirm_written(target)
     with vault.transaction():
         custody.append(
             vault.table(custody.TABLE),

@@ -12,6 +12,7 @@ open. The app installs the rules when it starts as a kiosk (`SaveFolders.guard`)
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -37,8 +38,9 @@ class Rules:
 
 _rules: Rules | None = None
 
-#: Called between the check of a path and its opening; tests swap a link there.
-between_check_and_open: Callable[[Path], None] | None = None
+#: Called just after a path is checked, before it is opened or written; tests swap a
+#: link there.
+after_check: Callable[[Path], None] | None = None
 
 
 def install(rules: Rules | None) -> None:
@@ -118,7 +120,22 @@ def writable(path: Path) -> Path:
     resolved = _real(path)
     if not may_write(resolved, _rules):
         raise DoorClosed(write_refusal(_rules))
+    if after_check is not None:
+        after_check(resolved)
     return resolved
+
+
+def confirm_written(path: Path) -> None:
+    """Check a file just written at a path `writable` gave: where it really is must
+    pass too (a folder above it swapped for a link meanwhile would have put it
+    elsewhere). If not, the file (Reclaim's own, just made) is taken away again and
+    DoorClosed raised."""
+    rules = _rules
+    if rules is None or may_write(_real(path), rules):
+        return
+    with contextlib.suppress(OSError):
+        path.unlink()
+    raise DoorClosed(write_refusal(rules))
 
 
 def _open_path(fd: int) -> Path | None:
@@ -154,8 +171,8 @@ def opened(path: Path, flags: int = os.O_RDONLY) -> BinaryIO:
     without following a link, and checked again on the open file. Away from a kiosk,
     simply opened with `flags`. Raises DoorClosed, or OSError as os.open does."""
     checked = check_readable(path)
-    if between_check_and_open is not None:
-        between_check_and_open(checked)
+    if after_check is not None:
+        after_check(checked)
     if _rules is None:
         return os.fdopen(os.open(checked, flags), "rb")
     try:

@@ -122,6 +122,7 @@ def export_letter(vault: Vault, letter: Letter, text: str, destination: Path) ->
     else:
         data = text.encode() + (b"" if text.endswith("\n") else b"\n")
     atomic_write(destination, data)
+    doors.confirm_written(destination)
     with vault.transaction():
         custody.append(
             vault.table(custody.TABLE),

@@ -217,6 +217,7 @@ def export(vault: Vault, destination: Path) -> Path:
     else:
         data = (as_markdown(vault) if suffix == "md" else as_text(vault)).encode()
     atomic_write(destination, data)
+    doors.confirm_written(destination)
     with vault.transaction():
         custody.append(
             vault.table(custody.TABLE),
