@@ -1,7 +1,12 @@
 """A new passphrase, from the palette or at once after the case was opened with the
 recovery code. It asks whether someone else might know the old passphrase or recovery
 code: if so (or if unsure), the whole case gets a new key (see `tui/core/vault/rekey.py`), so
-an old copy of the case and the old passphrase open nothing added from now on."""
+an old copy of the case and the old passphrase open nothing added from now on.
+
+A new key is made first (nothing written), its recovery code shown until "I have written
+it down", and only then applied, with progress. A lock before that changes nothing (said
+after unlocking); a lock while it is applied stops it, and the next unlock rolls it back
+and says so (`key_change.STOPPED`)."""
 
 from __future__ import annotations
 
@@ -23,6 +28,7 @@ from tui.widgets.tick import TickRadio
 from tui.widgets.work_bar import WorkBar
 
 if TYPE_CHECKING:
+    from tui.core.vault.rekey import Prepared
     from tui.core.vault.vault import Vault
 
     #: The case as it is now, and the new recovery code when there is one.
@@ -34,11 +40,23 @@ AFTER_RECOVERY = (
 )
 FROM_THE_PALETTE = "Choose a new passphrase: four or five unrelated words are strong."
 MAKE_ONE = "press Ctrl+G for one"
+#: Above the new key's recovery code: it counts only once the new key is in place.
+NEW_KEY_CODE = (
+    "Your case gets a new key when you continue. Until it has, your old passphrase and "
+    "recovery code still open it; from then on, your new passphrase and this code do. "
+)
+NEW_KEY_DONE = (
+    "Your case has a new key: every piece of evidence was encrypted again. Your new "
+    "passphrase and the recovery code you wrote down open it; the old ones no longer do. "
+    "Make a new backup, then destroy the old ones (they still open with the old passphrase)."
+)
 
 
 class NewPassphraseScreen(Screen[None]):
     AUTO_FOCUS = "#first"
     CSS_PATH = "forms.tcss"
+    #: Named after a lock that came before a new key was applied (`save_now`).
+    FORM_NAME = "the new passphrase (your case's key was not changed)"
     BINDINGS = [
         Binding("escape", "back", "Not now"),
         Binding("ctrl+g", "generate", "Make a passphrase", id="new_passphrase.generate"),
@@ -48,6 +66,9 @@ class NewPassphraseScreen(Screen[None]):
         super().__init__()
         self.after_recovery = after_recovery
         self.work = WorkBar()
+        self._prepared: Prepared | None = None
+        """A new key made, its code on show or being applied (until it is in place)."""
+        self._applying = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form") as form:
@@ -104,23 +125,81 @@ class NewPassphraseScreen(Screen[None]):
             self.query_one("#message", Notice).say(problem, error=True)
             return
         new_key = self.query_one("#new-key", RadioButton).value
-        self.query_one("#message", Notice).say(
-            "Encrypting everything again under a new key…" if new_key else "Changing it…"
-        )
-        job: Job[Changed] = Job("Encrypting again" if new_key else "Changing the passphrase")
         vault = open_case(self)
+        if new_key:
+            self.query_one("#message", Notice).say("Making a new key…")
+            making: Job[Prepared] = Job("Making a new key")
+
+            def make() -> Prepared:
+                from tui.core.vault import rekey
+
+                return rekey.prepare(vault, first)
+
+            self.work.start(making, make, self._made)
+            return
+        self.query_one("#message", Notice).say("Changing it…")
+        job: Job[Changed] = Job("Changing the passphrase")
 
         def change() -> Changed:
-            from tui.core.vault import device_keyring, keys, rekey
+            from tui.core.vault import keys
 
-            if new_key:
-                device_keyring.forget(vault.header.vault_id)
-                return rekey.start(vault, first, progress=lambda d, t: job.progress(d, t, d, t))
             code = keys.new_recovery_code() if self.after_recovery else None
             vault.change_passphrase(first, new_recovery_code=code)
             return vault, code
 
-        self.work.start(job, change, self._changed, describe=_items)
+        self.work.start(job, change, self._changed)
+
+    def _made(self, job: Job[Prepared]) -> None:
+        """The new key is made (nothing written): its code is shown until written down."""
+        from tui.screens.recovery import RecoveryScreen
+
+        for field in self.query(Input):
+            field.clear()
+        if job.cancelling or not case_is_open(self):
+            return  # locked meanwhile: nothing was changed (said after unlocking)
+        if job.error is not None:
+            self.query_one("#message", Notice).say(
+                explain(job.error, "making a new key"), error=True
+            )
+            return
+        self._prepared = job.result
+        self.app.push_screen(RecoveryScreen(job.result.code, note=NEW_KEY_CODE), self._written)
+
+    def _written(self, _: None) -> None:
+        """The code is written down: now the new key is applied."""
+        prepared = self._prepared
+        if prepared is None or not case_is_open(self):
+            return
+        self._applying = True
+        self.query_one("#message", Notice).say("Encrypting everything again under a new key…")
+        job: Job[Vault] = Job("Encrypting again")
+        vault = open_case(self)
+
+        def apply() -> Vault:
+            from tui.core.vault import device_keyring, rekey
+
+            device_keyring.forget(vault.header.vault_id)  # it remembers the old key
+            return rekey.apply(
+                vault,
+                prepared,
+                progress=lambda d, t: job.progress(d, t, d, t),
+                undo_when_stopped=False,  # the next unlock rolls it back, and says so
+            )
+
+        self.work.start(job, apply, self._applied, describe=_items)
+
+    def _applied(self, job: Job[Vault]) -> None:
+        self._prepared, self._applying = None, False
+        if job.cancelling or not case_is_open(self):
+            return  # locked: the next unlock says what was stopped
+        if job.error is not None:
+            self.query_one("#message", Notice).say(
+                explain(job.error, "giving the case a new key"), error=True
+            )
+            return
+        host(self).vault = job.result
+        self.notify(NEW_KEY_DONE, timeout=30)
+        self.dismiss(None)
 
     def _changed(self, job: Job[Changed]) -> None:
         from tui.screens.recovery import RecoveryScreen
@@ -141,15 +220,22 @@ class NewPassphraseScreen(Screen[None]):
         self.app.switch_screen(RecoveryScreen(code))
 
     def stop_work(self) -> None:
-        """Before a lock: stop re-encrypting (it finishes when the case is next opened)."""
+        """Before a lock: stop making or applying a new key (what was applied is rolled
+        back at the next unlock)."""
         self.work.stop_and_wait()
+
+    def save_now(self) -> bool | None:
+        """Before a lock: False while a new key was made but not yet applied (its code
+        on show), so that after unlocking the person hears that the key was not changed."""
+        making = self.work.job is not None and not self._applying
+        return False if (self._prepared is not None and not self._applying) or making else None
 
     def action_back(self) -> None:
         if self.work.job is None and case_is_open(self):
             self.dismiss(None)
 
 
-def _items(job: Job[Changed]) -> str:
+def _items(job: Job[Vault]) -> str:
     if not job.files_total:
         return f"{job.title}…"
     return f"{job.title}: {job.files_done} of {job.files_total} items"

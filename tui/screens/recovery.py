@@ -26,17 +26,22 @@ class RecoveryScreen(Screen[None]):
     AUTO_FOCUS = "#written"
     CSS_PATH = "forms.tcss"
 
-    def __init__(self, code: str, case_number: str = "", *, again: bool = False) -> None:
+    def __init__(
+        self, code: str, case_number: str = "", *, again: bool = False, note: str = ""
+    ) -> None:
         super().__init__()
         self.code = code
         self.case_number = case_number
         self.again = again
+        self.note = note
+        """Said first (a new key's code counts only once the key is in place)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form") as form:
             form.border_title = "Write this down now"
             yield Static(
                 (AGAIN if self.again else "")
+                + self.note
                 + "This is your recovery code. It opens your case if you ever forget your "
                 "passphrase. It is shown only until you say you have written it down."
             )
