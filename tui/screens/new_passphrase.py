@@ -191,6 +191,8 @@ class NewPassphraseScreen(Screen[None]):
     def _applied(self, job: Job[Vault]) -> None:
         self._prepared, self._applying = None, False
         if job.cancelling or not case_is_open(self):
+            if job.error is None:  # finished as the lock came: the case is locked
+                job.result.close()
             return  # locked: the next unlock says what was stopped
         if job.error is not None:
             self.query_one("#message", Notice).say(
