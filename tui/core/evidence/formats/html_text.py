@@ -23,7 +23,18 @@ TITLE_CHARS = 262_144
 #: Tags (openings and closings) looked at; a real page of `MAX_HTML_CHARS` has far fewer,
 #: a crafted one (`<b>` over and over) would take seconds more.
 MAX_TAGS = 1_000_000
-_CHUNK = 65_536
+#: Elements open at once (opened and not yet closed, by the page or by the parser); real
+#: pages nest a few tens deep. libxml2 looks through every open element for each end tag
+#: that matches none of them, so `<div>` twenty thousand times and then as many `</x>`
+#: take seconds, and two hundred thousand take minutes: reading stops past this.
+MAX_OPEN = 256
+#: That looking, bounded over the page: end tags times the elements open as they come (a
+#: real page of `MAX_HTML_CHARS` costs a few million; `MAX_OPEN` elements and then a
+#: million `</x>`, a few hundred million, seconds).
+MAX_END_TAG_WORK = 30_000_000
+#: Fed to the parser at a time; the bounds are checked between pieces, so a piece is
+#: small enough that its own tags can't cost much.
+_CHUNK = 16_384
 
 #: Never shown: code, styling, fallbacks and the head (its title aside).
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
@@ -85,9 +96,11 @@ class _Visible:
         self.out: list[str] = []
         self.size = 0
         self.tags = 0
+        self.open = 0
 
     def start(self, tag: str, attrib: object) -> None:
         self.tags += 1
+        self.open += 1
         tag = _RENAMED.get(tag, tag)
         if self.hidden["head"] and tag not in _HEAD_ONLY:
             self.hidden["head"] = 0
@@ -107,6 +120,7 @@ class _Visible:
 
     def end(self, tag: str) -> None:
         self.tags += 1
+        self.open -= 1
         tag = _RENAMED.get(tag, tag)
         if tag == "title" and self.in_title:
             self.in_title = False
@@ -154,12 +168,18 @@ def _read(html: str, limit: int, title_only: bool) -> tuple[_Visible, bool]:
     data = _RAW_TAG.sub(rf"<\1{_RENAMED_PREFIX}\2", page).encode("utf-8", "replace")
     parser = _parser(visible)
     cut = end < len(html)
+    work = 0
     try:
         for at in range(0, len(data), _CHUNK):
-            parser.feed(data[at : at + _CHUNK])
+            piece = data[at : at + _CHUNK]
+            opened = visible.open
+            parser.feed(piece)
             if title_only and visible.title_done:
                 return visible, cut
+            work += max(opened, visible.open) * piece.count(b"</")
             if visible.size > limit or visible.tags > MAX_TAGS:
+                return visible, True
+            if visible.open > MAX_OPEN or work > MAX_END_TAG_WORK:
                 return visible, True
         parser.close()  # only at the end: a piece of a tag must not come out as words
     except etree.LxmlError:  # recover=True makes this rare: keep what was read
