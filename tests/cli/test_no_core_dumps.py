@@ -65,19 +65,25 @@ CRASHER = textwrap.dedent(
         resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))
 
     for line in sys.stdin:
-        job = json.loads(line)
-        child = subprocess.Popen(
-            job["argv"], cwd=job["cwd"], env=job["env"], preexec_fn=unlimited, text=True,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        )
-        child.stdin.write(job["stdin"])
-        child.stdin.flush()
-        said = child.stdout.readline()
-        if said:
-            child.send_signal(job["signal"])
-        out, err = child.communicate(timeout=60)
-        answer = {"said": said, "status": child.returncode, "stderr": err}
-        print(json.dumps(answer), flush=True)
+        jobs = json.loads(line)  # run side by side
+        children = [
+            subprocess.Popen(
+                job["argv"], cwd=job["cwd"], env=job["env"], preexec_fn=unlimited, text=True,
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            )
+            for job in jobs
+        ]
+        answers = []
+        for job, child in zip(jobs, children):
+            child.stdin.write(job["stdin"])
+            child.stdin.flush()
+        for job, child in zip(jobs, children):
+            said = child.stdout.readline()
+            if said:
+                child.send_signal(job["signal"])
+            out, err = child.communicate(timeout=60)
+            answers.append({"said": said, "status": child.returncode, "stderr": err})
+        print(json.dumps(answers), flush=True)
     """
 )
 _CRASHER = subprocess.Popen(
@@ -96,21 +102,25 @@ def _stop_crasher() -> None:
 CORE_HARD_LIMIT = resource.getrlimit(resource.RLIMIT_CORE)[1]
 
 
-def crash(case: Path, folder: Path, how: str, signum: int) -> dict[str, object]:
-    """Open `case` with `reclaim unlock` (hooked as `how` says) in `folder`, and crash it
-    with `signum` once open; what its hook said, its exit status and its standard error."""
+def crash(case: Path, *runs: tuple[Path, str, int]) -> list[dict[str, object]]:
+    """Open `case` with `reclaim unlock` once per run (folder, how it is hooked, signal),
+    side by side, each in its folder, and crash each with its signal once open; what
+    each one's hook said, its exit status and its standard error."""
     assert _CRASHER.stdin is not None and _CRASHER.stdout is not None
-    job = {
-        "argv": [sys.executable, "-c", HELD_OPEN, how, str(case)],
-        "cwd": str(folder),
-        "env": dict(os.environ),
-        "stdin": PASSPHRASE + "\n",
-        "signal": int(signum),
-    }
-    _CRASHER.stdin.write(json.dumps(job) + "\n")
+    jobs = [
+        {
+            "argv": [sys.executable, "-c", HELD_OPEN, how, str(case)],
+            "cwd": str(folder),
+            "env": dict(os.environ),
+            "stdin": PASSPHRASE + "\n",
+            "signal": int(signum),
+        }
+        for folder, how, signum in runs
+    ]
+    _CRASHER.stdin.write(json.dumps(jobs) + "\n")
     _CRASHER.stdin.flush()
-    answer: dict[str, object] = json.loads(_CRASHER.stdout.readline())
-    return answer
+    answers: list[dict[str, object]] = json.loads(_CRASHER.stdout.readline())
+    return answers
 
 
 def cores_in(folder: Path) -> list[str]:
@@ -132,7 +142,7 @@ def core_files_land_in_the_working_folder() -> str:
 
 def test_a_process_holding_the_key_is_not_dumpable(vault: Vault, tmp_path: Path):
     signum = signal.SIGSEGV  # SIGABRT: the next test
-    crashed = crash(vault.path, tmp_path, "protected", signum)
+    (crashed,) = crash(vault.path, (tmp_path, "protected", signum))
     # Said with the case open: the kernel writes no core of it, whatever the limit.
     assert crashed["said"] == "False 0 0\n", crashed
     assert crashed["status"] == -signum, crashed
@@ -142,15 +152,19 @@ def test_a_process_holding_the_key_is_not_dumpable(vault: Vault, tmp_path: Path)
 def test_the_crash_leaves_no_core_file_where_one_would_be_written(vault: Vault, tmp_path: Path):
     if reason := core_files_land_in_the_working_folder():
         pytest.skip(reason)
-    control = tmp_path / "before"
+    control, protected = tmp_path / "before", tmp_path / "now"
     control.mkdir()
-    unprotected = crash(vault.path, control, "unprotected", signal.SIGABRT)
+    protected.mkdir()
+    unprotected, crashed = crash(
+        vault.path,
+        (control, "unprotected", signal.SIGABRT),
+        (protected, "protected", signal.SIGABRT),
+    )
     assert str(unprotected["said"]).startswith("True "), unprotected
     if not cores_in(control):
         pytest.skip("this machine wrote no core even for an unprotected process")
-    protected = tmp_path / "now"
-    protected.mkdir()
-    crashed = crash(vault.path, protected, "protected", signal.SIGABRT)
+    (core,) = cores_in(control)
+    assert PASSPHRASE.encode() in (control / core).read_bytes()  # what was at stake
     assert crashed["status"] == -signal.SIGABRT, crashed
     assert cores_in(protected) == []
 
