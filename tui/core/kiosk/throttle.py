@@ -43,6 +43,9 @@ FORGET_AFTER = 10 * 60.0
 KEEP_CASE = 30 * 24 * 3600.0
 STATE = ".unlock-tries"
 KEY = ".unlock-key"
+#: One lock for every throttle kept on disk in this process: one that is sealing a new
+#: kiosk's counts (key, then counts) is never read half-way by another.
+_ON_DISK = threading.Lock()
 
 
 class TooManyTries(ReclaimError):
@@ -94,7 +97,7 @@ class UnlockThrottle:
         self.first_wait = first_wait
         self.max_wait = max_wait
         self._state = _fresh()
-        self._lock = threading.Lock()
+        self._lock = _ON_DISK if folder is not None else threading.Lock()
 
     # ---- the counts ----------------------------------------------------------------
 
