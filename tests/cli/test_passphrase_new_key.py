@@ -142,3 +142,26 @@ def test_stopped_after_the_point_of_no_return_the_next_open_finishes_it(
     assert not opens(vault.path, recovery_code=code)
     assert opens(vault.path, passphrase=NEW_PASSPHRASE)
     assert opens(vault.path, recovery_code=new_code)
+
+
+def test_a_damaged_exhibit_stops_the_change_and_is_named(
+    case: tuple[Vault, str], tmp_path: Path, passphrase_file: Path
+):
+    vault, code = case
+    exhibits = {e["id"]: e["blob"] for e in vault.table("exhibits").all()}
+    blob = vault.blob_dir / f"{exhibits['E-0002']}.blob"
+    raw = bytearray(blob.read_bytes())
+    raw[80] ^= 1
+    blob.write_bytes(bytes(raw))
+    new = tmp_path / "new.txt"
+    new.write_text(NEW_PASSPHRASE + "\n")
+    done = run_reclaim(
+        "passphrase", "change", "--new-key", "--vault", str(vault.path),
+        "--passphrase-file", str(passphrase_file), "--new-passphrase-file", str(new),
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "E-0002 can't be read (damaged), so nothing was changed" in done.stderr
+    assert "new key" not in done.stdout.split("Your recovery code")[0]
+    assert "every piece of evidence was encrypted again" not in done.stdout
+    assert not opens(vault.path, passphrase=NEW_PASSPHRASE)
+    assert opens(vault.path, passphrase=PASSPHRASE) and opens(vault.path, recovery_code=code)

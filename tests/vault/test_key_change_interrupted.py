@@ -160,7 +160,7 @@ def test_a_damaged_blob_stops_the_change_and_is_named(
         rekey.start(vault, NEW_PASSPHRASE, FAST_KDF)
     vault.close()
     said = str(refused.value)
-    assert said.startswith("E-0003 can't be read") and "nothing changed" in said
+    assert said.startswith("E-0003 can't be read") and "nothing was changed" in said
     assert "reclaim backup restore" in said
     assert vault_bytes(path) == before and leftovers(path) == []
     with pytest.raises(WrongPassphrase):

@@ -260,11 +260,11 @@ def refused(exhibits: list[str], others: int) -> KeyChangeRefused:
     named = list(exhibits) + (
         [f"{others} {plural_of(others, 'file')} the case record does not list"] if others else []
     )
-    them = "it" if len(named) == 1 and not others else "them"
+    them = "it" if len(exhibits) + others == 1 else "them"
     return KeyChangeRefused(
-        f"{listed(named)} can't be read (damaged), so the key was not changed and nothing "
-        f"changed: your old passphrase and recovery code still work. Restore {them} from a "
-        f"backup (reclaim backup restore) or delete {them}, then change the key again."
+        f"{listed(named)} can't be read (damaged), so nothing was changed: your old "
+        f"passphrase and recovery code still open the case. Restore {them} from a backup "
+        f"(reclaim backup restore) or delete {them}, then give the case a new key again."
     )
 
 
