@@ -31,3 +31,21 @@ def test_a_pin_is_named_in_the_log_but_never_written_there(vault: Vault):
     assert last["fields"] == ["pin", "reference"]
     assert last["changes"] == {"reference": {"from": "", "to": "RD-1"}}
     assert "9911" not in str(custody.entries(vault.table(custody.TABLE)))
+
+
+def test_the_letters_facts_save_per_fact(vault: Vault):
+    from tui.core.takedowns.letters import change_facts, get_facts, save_facts
+
+    save_facts(vault, name="Sam")
+    with Vault.open(vault.path, passphrase=PASSPHRASE) as other:
+        read = vars(get_facts(other)).copy()
+        save_facts(vault, contact="sam@example.org")
+        change_facts(other, {"signature": "Sam"}, base=read)
+        facts = get_facts(other)
+        assert (facts.contact, facts.signature) == ("sam@example.org", "Sam")
+        save_facts(vault, name="Samantha")
+        with pytest.raises(EditConflict):
+            change_facts(other, {"name": "Sam J."}, base=read)
+    assert get_facts(vault).name == "Samantha"
+    last = custody.entries(vault.table(custody.TABLE))[-1]["details"]
+    assert last == {"fields": ["name"], "changes": {"name": {"from": "Sam", "to": "Samantha"}}}

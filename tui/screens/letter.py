@@ -6,7 +6,10 @@ again once they are filled in."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -52,6 +55,24 @@ FIELDS = {
     ],
 }
 FIELDS["copyright"] = FIELDS["takedown"][:3]
+#: What a copyright notice's form keeps in its request rather than in the facts.
+REQUEST_FIELDS = ("self_taken", "work")
+#: The facts without a text field of their own, as a conflict names them.
+LABELS = {
+    "no_consent": "Shared without consent",
+    "demands": "What they must do",
+    "self_taken": "I took these pictures myself",
+    "work": "Your original",
+}
+
+
+def visible_value(name: str, value: object) -> str:
+    """A stored value as the person reads it, for the question about a conflict."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    return str(value or "")
 
 
 class LetterScreen(Screen[None]):
@@ -82,6 +103,13 @@ class LetterScreen(Screen[None]):
         self.kind = kind
         self.request_id = request_id
         self.letter: Letter | None = None
+        #: The form as last read or saved: a save sends only what differs from it.
+        self._loaded: dict[str, object] = {}
+        #: The facts (and, for a copyright notice, the request) as this window last read
+        #: them (see `tui.core.vault.edits`): what changed elsewhere since is not
+        #: overwritten without asking.
+        self._base: dict[str, Any] = {}
+        self._request_base: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
         from tui.core.takedowns.letters import get_facts
@@ -89,6 +117,7 @@ class LetterScreen(Screen[None]):
 
         vault = open_case(self)
         facts = get_facts(vault)
+        self._base = asdict(facts)
         about = f" for {self.request_id}" if self.request_id else ""
         yield Static(f"{TITLES[self.kind]}{about}", id="heading", markup=False)
         notice = SCREEN_NOTICE + (f" {SAFETY_FIRST}" if self.kind == "cease-desist" else "")
@@ -107,6 +136,7 @@ class LetterScreen(Screen[None]):
                 )
             if self.kind == "copyright":
                 request = get_request(vault, self.request_id)
+                self._request_base = asdict(request)
                 yield TickBox(
                     "I took these pictures myself", request.self_taken, id="self_taken",
                     compact=True,
@@ -132,18 +162,13 @@ class LetterScreen(Screen[None]):
         return save_folders(self).default_target(f"{self.kind}{about}", ".docx")
 
     def on_mount(self) -> None:
+        self._loaded = self._form()
         self._draft(quiet=True)
 
     # ---- facts and drafting -----------------------------------------------------
 
-    def save_now(self) -> bool:
-        """Keep what was typed in the fact fields; False with the sentence when it can't."""
-        from tui.core.takedowns.letters import save_facts
-        from tui.core.takedowns.requests import update_request
-
-        if not case_is_open(self):
-            return True
-        vault = open_case(self)
+    def _form(self) -> dict[str, object]:
+        """The facts (and the request's fields) as the form holds them."""
         typed: dict[str, object] = {
             key: self.query_one(f"#{key}", StoredInput).kept for key, _ in FIELDS[self.kind]
         }
@@ -151,19 +176,100 @@ class LetterScreen(Screen[None]):
             typed["no_consent"] = self.query_one("#no_consent", Checkbox).value
         if self.kind == "cease-desist":
             typed["demands"] = self.query_one("#demands", StoredTextArea).kept.splitlines()
+        if self.kind == "copyright":
+            typed["self_taken"] = self.query_one("#self_taken", Checkbox).value
+            typed["work"] = self.query_one("#work", StoredInput).kept
+        return typed
+
+    def _show(self, name: str, value: Any) -> None:
+        """Put a stored value into its field (the other window's, kept by the person)."""
+        if name in ("no_consent", "self_taken"):
+            self.query_one(f"#{name}", Checkbox).value = bool(value)
+        elif name == "demands":
+            self.query_one("#demands", StoredTextArea).show("\n".join(value or []))
+        else:
+            self.query_one(f"#{name}", StoredInput).show(str(value or ""))
+
+    def _write(self, drop: Collection[str] = ()) -> None:
+        """Save the fields changed here over what this window read (`drop`: fields not
+        to save); raises `EditConflict` (saving nothing more) when one of them changed
+        elsewhere too."""
+        from tui.core.takedowns.letters import change_facts
+        from tui.core.takedowns.requests import update_request
+
+        vault = open_case(self)
+        form = self._form()
+        changed = {k: v for k, v in form.items() if v != self._loaded.get(k) and k not in drop}
+        of_request: dict[str, Any] = {k: changed.pop(k) for k in REQUEST_FIELDS if k in changed}
+        if changed:
+            read = self._base
+            stored = asdict(change_facts(vault, changed, base=read))
+            self._loaded.update(changed)
+            typed = {k for k, v in form.items() if v != self._loaded.get(k)}
+            for name in set(form) & set(stored) - typed:  # changed elsewhere only: shown
+                if stored[name] != read.get(name) and name not in changed:
+                    self._show(name, stored[name])
+                    self._loaded[name] = self._form()[name]
+            self._base = {k: read.get(k) if k in typed else v for k, v in stored.items()}
+        if of_request:
+            request = update_request(vault, self.request_id, base=self._request_base, **of_request)
+            self._request_base = asdict(request)
+            self._loaded.update(of_request)
+
+    def save_now(self) -> bool:
+        """Keep what was typed in the fact fields, asking nothing (before a lock): a fact
+        also changed elsewhere is left as saved there, and False says not all was kept.
+        False with the sentence when it can't be saved."""
+        from tui.core.vault.edits import EditConflict
+
+        if not case_is_open(self):
+            return True
         try:
-            save_facts(vault, **typed)
-            if self.kind == "copyright":
-                update_request(
-                    vault,
-                    self.request_id,
-                    self_taken=self.query_one("#self_taken", Checkbox).value,
-                    work=self.query_one("#work", StoredInput).kept,
-                )
+            try:
+                self._write()
+            except EditConflict as conflict:
+                self._write(drop={item.field for item in conflict.conflicts})
+                return False
         except ReclaimError as error:
             self.notify(shown(str(error)), severity="error", markup=False)
             return False
         return True
+
+    def _save_asking(self, done: Callable[[], object]) -> None:
+        """Keep what was typed; a fact also changed elsewhere opens the question that
+        shows both values, and once the person chooses it is kept; then `done`."""
+        from tui.core.vault.edits import EditConflict
+        from tui.screens.conflicts import ask_which
+
+        if not case_is_open(self):
+            return
+        try:
+            self._write()
+        except EditConflict as conflict:
+            found = conflict.conflicts
+
+            def answered(keep_mine: set[str] | None) -> None:
+                if keep_mine is None or not case_is_open(self):
+                    self.notify("Nothing was saved; what you typed is still in the form.")
+                    return
+                for item in found:
+                    if item.field in REQUEST_FIELDS:
+                        self._request_base[item.field] = item.theirs
+                    else:
+                        self._base[item.field] = item.theirs
+                    if item.field not in keep_mine:  # the other window's value, shown
+                        self._show(item.field, item.theirs)
+                        self._loaded[item.field] = self._form().get(item.field)
+                self._save_asking(done)
+
+            labels = {key: label for key, label in FIELDS[self.kind]}
+            labels.update(LABELS)
+            ask_which(self, "the letter's facts", conflict, labels, answered, visible_value)
+            return
+        except ReclaimError as error:
+            self.notify(shown(str(error)), severity="error", markup=False)
+            return
+        done()
 
     def _draft(self, quiet: bool = False) -> None:
         from tui.core.takedowns.letter_needs import MissingFacts
@@ -196,8 +302,7 @@ class LetterScreen(Screen[None]):
             self.notify("Drafted. Read it through and change what is not right.")
 
     def action_draft(self) -> None:
-        if self.save_now():
-            self._draft()
+        self._save_asking(self._draft)
 
     def action_export(self) -> None:
         from tui.core.shared.unwritable import not_written
@@ -224,5 +329,4 @@ class LetterScreen(Screen[None]):
         )
 
     def action_leave(self) -> None:
-        if self.save_now():
-            self.app.pop_screen()
+        self._save_asking(self.app.pop_screen)

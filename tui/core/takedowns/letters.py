@@ -10,9 +10,10 @@ draft opens with a line saying it is a draft and not legal advice."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from typing import Any
 
 from tui.core.evidence.model import get_exhibit
 from tui.core.places.case_place import case_jurisdiction
@@ -26,7 +27,7 @@ from tui.core.takedowns.letter_needs import NEEDS, MissingFacts
 from tui.core.takedowns.requests import Request, get_request
 from tui.core.takedowns.sites import HashService, Site
 from tui.core.timeline.events import entries
-from tui.core.vault import custody
+from tui.core.vault import custody, edits
 from tui.core.vault.vault import Vault
 
 TABLE = "letter_facts"
@@ -106,9 +107,18 @@ def get_facts(vault: Vault) -> Facts:
 
 
 def save_facts(vault: Vault, **changes: object) -> Facts:
+    """Keep what the person gave (see `change_facts`), read and written at once."""
+    return change_facts(vault, changes)
+
+
+def change_facts(
+    vault: Vault, changes: Mapping[str, object], base: Mapping[str, Any] | None = None
+) -> Facts:
     """Keep what the person gave; text is trimmed, dates and answers are checked first so
-    that a bad value changes nothing."""
-    facts = get_facts(vault)
+    that a bad value changes nothing. Read and written in one transaction, so another
+    window's facts are never written back over; `base` is the facts as a form read them
+    (see `tui.core.vault.edits`): a given fact changed elsewhere since raises
+    `EditConflict`, writing nothing. The log keeps each fact's old and new value."""
     checked: dict[str, object] = {}
     for key, value in changes.items():
         if value is None:
@@ -123,16 +133,23 @@ def save_facts(vault: Vault, **changes: object) -> Facts:
             value = _respond_by(str(value))
         if key == "demands":
             value = [d.strip() for d in value if d.strip()]  # type: ignore[attr-defined]
-        if value != getattr(facts, key):
-            checked[key] = value
-    if not checked:
-        return facts
-    updated = Facts(**{**asdict(facts), **checked})
+        checked[key] = value
     with vault.transaction():
+        facts = get_facts(vault)
+        current = asdict(facts)
+        write = edits.checked(base, checked, current)
+        if not write:
+            return facts
+        updated = Facts(**{**current, **write})
         table = vault.table(TABLE)
         table.truncate()
         table.insert(asdict(updated))
-        custody.append(vault.table(custody.TABLE), "letter facts", fields=sorted(checked))
+        custody.append(
+            vault.table(custody.TABLE),
+            "letter facts",
+            fields=sorted(write),
+            changes=edits.changes(current, write),
+        )
     return updated
 
 
