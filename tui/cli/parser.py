@@ -38,6 +38,7 @@ COMMAND_MODULES = {
     "profile": "password",
     "jurisdiction": "jurisdiction",
     "safety": "safety",
+    "timestamp": "timestamp",
 }
 #: The options before a command that take a value (which is never the command's name).
 TOP_OPTIONS_WITH_VALUES = frozenset({"--vault", "--passphrase-file", "--config"})

@@ -31,6 +31,8 @@ from tui.core.evidence.original import OriginalDamaged, open_original
 from tui.core.kiosk import doors
 from tui.core.shared.atomic import DIR_MODE, fsync_dir, open_private
 from tui.core.shared.errors import InputError
+from tui.core.timestamps.package import README_LINE, how_to_check, stamp_files
+from tui.core.timestamps.stamps import stamped
 from tui.core.vault.vault import Vault
 
 #: The manifests written, the BagIt default (SHA-512) first; SHA-256 is the reference
@@ -266,6 +268,12 @@ def write_package(
         for name, (content, what) in (extra or {}).items():
             bag.write(f"data/{name}", [content])
             listed += f"  {'data/' + name:<24}{what}\n"
+        if stamps := stamped(vault):  # trusted times: their files, and how to check them
+            _new_private_dir(folder / "data" / "timestamps")
+            for relative, content in (pair for each in stamps for pair in stamp_files(each)):
+                bag.write(relative, [content])
+            fsync_dir(folder / "data" / "timestamps")
+            listed += README_LINE
         readme = PACKAGE_README.format(
             day=choices.export_date.isoformat(),
             audience=AUDIENCES[choices.prepared_for],
@@ -280,6 +288,7 @@ def write_package(
         how_to = HOW_TO_CHECK.format(
             version=__version__, day=choices.export_date.isoformat(), powershell=POWERSHELL
         )
+        how_to += how_to_check(stamps)
         bag.write("HOW-TO-CHECK.txt", [how_to.encode()], tag=True)
         bag.finish(bag_info(choices, binder_sha256, organization))
         for each in (folder / "data" / "originals", folder / "data", folder):

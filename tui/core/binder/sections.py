@@ -27,6 +27,7 @@ from tui.core.evidence.model import Exhibit
 from tui.core.places.case_place import case_place, stored
 from tui.core.places.model import NOT_SAID
 from tui.core.timeline.written_account import parts
+from tui.core.timestamps.stamps import stamp_line, stamped
 from tui.core.vault import custody
 
 
@@ -185,7 +186,28 @@ def appendix(doc: Document, exhibits: list[Exhibit]) -> None:
             groups.append([Row([*cells, Mono(digests)])])
         header = ("File", "Size", "Hashes")
         grid(pdf, doc.setting, [w * scale for w in MANIFEST_WIDTHS], header, groups, size=6.5)
+    trusted_times(doc)
     custody_log(doc)
+
+
+def trusted_times(doc: Document) -> None:
+    """Each RFC 3161 time-stamp kept, and what it covers (nothing when there is none)."""
+    kept = stamped(doc.vault)
+    if not kept:
+        return
+    doc.pdf.ln(4)
+    doc.heading("Trusted times", 12)
+    doc.para(
+        "A public timestamp authority signed the SHA-256 of a listing of every exhibit's "
+        "hash and the custody log's last entry, so these times do not rest on this "
+        "computer's clock. The package carries each request, reply and listing, and "
+        "HOW-TO-CHECK.txt says how to check them with openssl ts -verify.",
+        8.5,
+        4.2,
+    )
+    for stamp in kept:
+        paragraph(doc.pdf, doc.setting, Bold(f"{stamp.name}: {stamp_line(stamp)}"), 9, 4.6)
+        doc.para(f"Listing SHA-256 {stamp.digest}", 7.5, 4.0)
 
 
 def custody_log(doc: Document) -> None:
@@ -208,6 +230,8 @@ def custody_log(doc: Document) -> None:
         if entry["action"] in ("binder", "package"):
             continue
         details = dict(entry["details"])
+        # The words before and after an edit stay in the case: the fields' names say enough.
+        details.pop("changes", None)
         exhibit = str(details.pop("exhibit", ""))
         said = "\n".join(f"{key}: {_short(value)}" for key, value in sorted(details.items()))
         chained = f"#{entry['hash'][:16]}"

@@ -1,0 +1,55 @@
+"""A reply is kept only whole: every single-bit change anywhere in it is refused, in one
+sentence, with nothing written, also in the fields no signature covers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.support.cases import vault_bytes
+from tests.support.pictures import make_png
+from tests.support.tsa import TimestampAuthority, needs_openssl
+from tui.core.evidence.adding import add_file
+from tui.core.shared.errors import InputError
+from tui.core.timestamps.checking import CHANGED
+from tui.core.timestamps.stamps import add_reply, list_stamps, make_request
+from tui.core.vault.vault import Vault
+
+pytestmark = needs_openssl
+
+#: ecdsa-with-SHA256, as the signer's record names its signature algorithm.
+ECDSA_SHA256 = bytes.fromhex("06082a8648ce3d040302")
+
+
+@pytest.fixture
+def answered(vault: Vault, tmp_path: Path, tsa: TimestampAuthority) -> bytes:
+    add_file(vault, make_png(tmp_path / "post.png"))
+    make_request(vault, tmp_path / "case.tsq")
+    return tsa.reply(tmp_path / "case.tsq", tmp_path / "reply.tsr").read_bytes()
+
+
+def _flipped(data: bytes, offset: int, bit: int = 0) -> bytes:
+    changed = bytearray(data)
+    changed[offset] ^= 1 << bit
+    return bytes(changed)
+
+
+def test_no_single_bit_change_is_kept(vault: Vault, answered: bytes, tsa: TimestampAuthority):
+    root = tsa.root.read_bytes()
+    before = vault_bytes(vault.path)
+    signer_version = [m.start() + 2 for m in re.finditer(rb"\x02\x01\x01\x30", answered)][-1]
+    offsets = {
+        *range(0, len(answered), 6),
+        answered.rindex(ECDSA_SHA256) + len(ECDSA_SHA256) - 1,  # signed by no one
+        signer_version,  # nor is this
+    }
+    for offset in sorted(offsets):
+        with pytest.raises(InputError):
+            add_reply(vault, _flipped(answered, offset, offset % 8), root)
+    assert vault_bytes(vault.path) == before
+    assert list_stamps(vault)[0].reply is None
+    with pytest.raises(InputError, match=re.escape(CHANGED)):
+        add_reply(vault, _flipped(answered, signer_version), root)
+    assert add_reply(vault, answered, root).reply == answered, "the whole reply is kept"

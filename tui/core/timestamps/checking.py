@@ -1,0 +1,189 @@
+"""Checking an authority's reply offline: granted, signed by a certificate with the
+time-stamping purpose that chains to a trusted root, for this request's nonce and digest.
+
+rfc3161-client (Trail of Bits, Apache-2.0) parses the request and reply and checks the
+signature, the chain and the purpose; asn1crypto (MIT) reads the few fields of the signer's
+record that rfc3161-client does not check (the versions and the signature algorithm named),
+so that a reply changed anywhere, even in a field no signature covers, is refused.
+Trusted roots: Mozilla's, as certifi ships them, and any the person gives."""
+
+from __future__ import annotations
+
+import functools
+import warnings
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import Encoding
+from cryptography.utils import CryptographyDeprecationWarning
+
+from tui.core.shared.errors import InputError
+
+NOT_A_REPLY = "This file is not a time-stamp reply, or it was damaged; nothing was kept."
+NOT_GRANTED = "The authority did not grant this time-stamp; nothing was kept."
+NOT_OURS = "This reply is for another request, not one this case made; nothing was kept."
+CHANGED = (
+    "This reply does not check: it was changed after the authority signed it; nothing was kept."
+)
+UNKNOWN = (
+    "This reply is signed by an authority Reclaim does not know; if you trust it, give its "
+    "root certificate with --ca-file. Nothing was kept."
+)
+NOT_PEM = "The certificate file given is not a PEM certificate (or bundle of them)."
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What a reply says, read before it is checked."""
+
+    nonce: int
+    digest: bytes
+    time: datetime
+
+
+@dataclass(frozen=True)
+class Checked:
+    time: datetime
+    """When the authority says it saw the digest (UTC)."""
+    authority: str
+    """The signing certificate's subject."""
+    roots_pem: str
+    """The roots it chains to: given to `openssl ts -verify -CAfile` in the package."""
+
+
+def read_reply(data: bytes) -> Reply:
+    """The nonce, digest and time a reply names; refused if it is no granted reply."""
+    from rfc3161_client import PKIStatus, decode_timestamp_response
+
+    try:
+        response = decode_timestamp_response(data)
+        status = response.status
+        if status != PKIStatus.GRANTED:
+            raise InputError(NOT_GRANTED)
+        info = response.tst_info
+        return Reply(info.nonce, info.message_imprint.message, info.gen_time.astimezone(UTC))
+    except InputError:
+        raise
+    except Exception:  # a crafted or damaged reply: whatever the parser raises
+        raise InputError(NOT_A_REPLY) from None
+
+
+def load_roots(pem: bytes) -> list[x509.Certificate]:
+    try:
+        roots = x509.load_pem_x509_certificates(pem)
+    except ValueError:
+        raise InputError(NOT_PEM) from None
+    return roots
+
+
+@functools.cache
+def shipped_roots() -> tuple[x509.Certificate, ...]:
+    """Mozilla's roots (certifi, MPL-2.0, used unchanged as data). One of them has a serial
+    number of 0, which cryptography warns of and still reads."""
+    import certifi
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CryptographyDeprecationWarning)
+        return tuple(x509.load_pem_x509_certificates(certifi.contents().encode("ascii")))
+
+
+def check_reply(data: bytes, nonce: int, digest: bytes, given: list[x509.Certificate]) -> Checked:
+    """Check `data` against the request it answers (its `nonce`, and the SHA-256 `digest`
+    it must carry; Reclaim's requests name no policy), trusting Mozilla's roots and
+    `given`; one sentence (InputError) when it fails. Whatever the parsers raise on a
+    damaged or crafted reply (they read lazily, each field as it is asked for) is
+    refused in the same sentence."""
+    try:
+        return _check(data, nonce, digest, given)
+    except InputError:
+        raise
+    except Exception:
+        raise InputError(NOT_A_REPLY) from None
+
+
+def _check(data: bytes, nonce: int, digest: bytes, given: list[x509.Certificate]) -> Checked:
+    from rfc3161_client import VerifierBuilder, decode_timestamp_response
+
+    try:
+        response = decode_timestamp_response(data)
+        certificates = [
+            x509.load_der_x509_certificate(c) for c in response.signed_data.certificates
+        ]
+    except Exception:  # a crafted or damaged reply: whatever the parsers raise
+        raise InputError(NOT_A_REPLY) from None
+    signer = _signer(response, certificates)
+    _check_signer_record(data, signer)
+    # Only the shipped roots the reply's chain names can anchor it (a chain is found by
+    # names): checking against those alone costs the same however many are shipped.
+    named = {c.issuer for c in certificates} | {c.subject for c in certificates}
+    anchors = [root for root in shipped_roots() if root.subject in named]
+    trusted = _unique([*given, *anchors])
+    builder = VerifierBuilder().nonce(nonce)
+    for root in trusted:
+        builder = builder.add_root_certificate(root)
+    try:
+        checks = bool(trusted) and builder.build().verify(response, digest)
+    except Exception:  # VerificationError, or what a crafted reply makes it raise
+        checks = False
+    if not checks:
+        # A chain that reaches no trusted root by name is an unknown authority's; one
+        # that does, yet does not check, was changed.
+        known = any(root.subject in named for root in trusted)
+        raise InputError(CHANGED if known else UNKNOWN)
+    chosen = [root for root in trusted if root.subject in named] or trusted
+    return Checked(
+        time=response.tst_info.gen_time.astimezone(UTC),
+        authority=signer.subject.rfc4514_string(),
+        roots_pem="".join(root.public_bytes(Encoding.PEM).decode("ascii") for root in chosen),
+    )
+
+
+def _unique(certificates: list[x509.Certificate]) -> list[x509.Certificate]:
+    seen: dict[bytes, x509.Certificate] = {}
+    for certificate in certificates:
+        seen.setdefault(certificate.public_bytes(Encoding.DER), certificate)
+    return list(seen.values())
+
+
+def _signer(response: object, certificates: list[x509.Certificate]) -> x509.Certificate:
+    """The certificate named by the reply's one signer record (a reply that carries none
+    can't be checked offline: Reclaim asks for it with certReq)."""
+    infos = list(response.signed_data.signer_infos)  # type: ignore[attr-defined]
+    if len(infos) != 1:
+        raise InputError(CHANGED)
+    info = infos[0]
+    for certificate in certificates:
+        if certificate.issuer == info.issuer and certificate.serial_number == info.serial_number:
+            return certificate
+    raise InputError(CHANGED)
+
+
+#: The signature algorithms a signer's key may name (asn1crypto's `signature_algo`).
+_KEY_ALGORITHMS = ((rsa.RSAPublicKey, "rsassa_pkcs1v15"), (ec.EllipticCurvePublicKey, "ecdsa"))
+
+
+def _check_signer_record(data: bytes, signer: x509.Certificate) -> None:
+    """The fields of the signed data that no signature covers must be what RFC 5652 and
+    the signer's key say they are (version 3, signer record 1, the key's own algorithm
+    with the digest named), or the reply was changed."""
+    from asn1crypto import tsp
+
+    try:
+        signed = tsp.TimeStampResp.load(data)["time_stamp_token"]["content"]
+        info = signed["signer_infos"][0]
+        named = info["signature_algorithm"]
+        algorithm = named.signature_algo
+        digest = info["digest_algorithm"]["algorithm"].native
+        try:
+            hashed = named.hash_algo
+        except ValueError:  # rsaEncryption names no hash: the digest algorithm says it
+            hashed = digest
+        versions = (signed["version"].native, info["version"].native)
+    except Exception:  # asn1crypto parses lazily: a damaged field raises as it is read
+        raise InputError(NOT_A_REPLY) from None
+    key = signer.public_key()
+    expected = next((name for kind, name in _KEY_ALGORITHMS if isinstance(key, kind)), None)
+    if versions != ("v3", "v1") or algorithm != expected or hashed != digest:
+        raise InputError(CHANGED)
