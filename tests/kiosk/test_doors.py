@@ -249,3 +249,22 @@ def test_a_folder_swapped_for_a_link_while_writing_keeps_nothing_there(
     with pytest.raises(DoorClosed, match="can only save to"):
         export_account(kiosk.mine, folder / "account.md")
     assert list(disk.iterdir()) == []
+
+
+def test_the_clinics_export_drive_is_not_read_though_it_is_removable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The clinic's export folder on its own USB drive under /media holds what other
+    clients made: it is a place to write to, never to take evidence from."""
+    media = tmp_path / "media"
+    clinic_usb = media / "clinic-usb"
+    pretend_drives(monkeypatch, clinic_usb, media / "CLIENT-USB")
+    binder = clinic_usb / "reclaim-binder-3f2a1c.pdf"
+    binder.write_bytes(b"%PDF-1.7 another client's binder")
+    rules = doors.Rules((media,), clinic_usb, tmp_path / "cases")
+    doors.install(rules)
+    for path in (binder, clinic_usb, media / "CLIENT-USB" / ".." / "clinic-usb" / binder.name):
+        with pytest.raises(DoorClosed, match=REFUSED_READ):
+            open_source(path)
+    assert not doors.passes(clinic_usb), "not offered in the browser either"
+    assert doors.writable(clinic_usb / "mine.pdf") == clinic_usb / "mine.pdf"

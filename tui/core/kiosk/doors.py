@@ -78,8 +78,12 @@ def _in_a_case(resolved: Path, rules: Rules) -> bool:
 
 
 def may_read(resolved: Path, rules: Rules) -> bool:
-    """Whether a resolved path is in an import folder or on a removable drive."""
+    """Whether a resolved path is in an import folder or on a removable drive, and
+    neither in a case nor in the export folder (which holds what other clients made,
+    even when it is a clinic's USB drive under /media)."""
     if _in_a_case(resolved, rules):
+        return False
+    if rules.export_dir is not None and resolved.is_relative_to(_real(rules.export_dir)):
         return False
     if any(resolved.is_relative_to(_real(folder)) for folder in rules.import_dirs):
         return True
