@@ -5,6 +5,7 @@ command is given."""
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     the first thing it does, for good: no core file may ever hold what it reads
     (`no_dumps`). The app and every command start here."""
     no_dumps.forbid_core_dumps()
+    quiet_libraries()
     words = sys.argv[1:] if argv is None else list(argv)
     args = build_parser(words).parse_args(words)
     handler: Handler | None = getattr(args, "handler", None)
@@ -30,6 +32,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.doing = "starting Reclaim"
         return run(run_app, args)
     return run(handler, args)
+
+
+def quiet_libraries() -> None:
+    """The libraries' own log messages (a picture's alpha channel, an odd rotation) are
+    for developers and would scribble over the screen: Reclaim says in its own words what
+    a person needs to know. Where records go is the program's to decide, once, at its
+    start (never a library's level, changed while threads run)."""
+    root = logging.getLogger()
+    if not any(isinstance(handler, logging.NullHandler) for handler in root.handlers):
+        root.addHandler(logging.NullHandler())
 
 
 def run(handler: Handler, args: argparse.Namespace) -> int:

@@ -18,8 +18,6 @@ the person chooses and what comes back."""
 from __future__ import annotations
 
 import hashlib
-import logging
-import warnings
 from pathlib import Path
 
 from tui.core.binder.choices import BinderChoices, BinderResult, Made, Progress, chosen_exhibits
@@ -39,22 +37,18 @@ def make(vault: Vault, choices: BinderChoices, progress: Progress | None = None)
     """The binder and the exhibits it could only name. One exhibit that can't be read
     (damaged, locked, crafted) gets a page saying so; it never stops the binder.
 
-    The libraries' own warnings (an alpha channel dropped, a large picture) are kept off
-    the terminal, where they would scribble over the app's screen."""
+    No library's settings are changed here (log levels, warning filters): those are the
+    whole process's, shared with the threads that read previews and take evidence in."""
     choices.check()
     exhibits = chosen_exhibits(vault, choices)
     if not exhibits and not list_events(vault):  # a written account alone is worth printing
         raise InputError("There is no evidence to put in a binder yet (or all of it is removed).")
-    for name in ("img2pdf", "fpdf", "PIL"):
-        logging.getLogger(name).setLevel(logging.ERROR)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        # Loaded here, not at the top, for start-up speed: the drawing libraries (fpdf2,
-        # pikepdf, img2pdf, PIL) take most of a second, which a face offering the binder
-        # (or a screen, on its own thread) should not wait for until one is made.
-        from tui.core.binder.drawing import draw
+    # Loaded here, not at the top, for start-up speed: the drawing libraries (fpdf2,
+    # pikepdf, img2pdf, PIL) take most of a second, which a face offering the binder
+    # (or a screen, on its own thread) should not wait for until one is made.
+    from tui.core.binder.drawing import draw
 
-        return draw(vault, choices, exhibits, progress)
+    return draw(vault, choices, exhibits, progress)
 
 
 def write_binder(

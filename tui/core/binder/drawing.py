@@ -5,8 +5,6 @@ originals (`overlay`)."""
 
 from __future__ import annotations
 
-from fpdf import image_parsing
-
 from tui.core.binder import overlay, sections
 from tui.core.binder.choices import BinderChoices, Made, Progress, not_attached
 from tui.core.binder.document import Document
@@ -14,16 +12,11 @@ from tui.core.binder.exhibit_pages import draw_exhibit
 from tui.core.evidence.model import Exhibit
 from tui.core.vault.vault import Vault
 
-#: Screenshots are mostly flat colour: zlib's fastest level packs them nearly as well
-#: as the default, in a fraction of the time. Lossless either way.
-IMAGE_COMPRESSION = 1
-
 
 def draw(
     vault: Vault, choices: BinderChoices, exhibits: list[Exhibit], progress: Progress | None
 ) -> Made:
     """The binder of these exhibits, drawn; each exhibit's hash checked as it is read."""
-    image_parsing.SETTINGS.compression_level = IMAGE_COMPRESSION
     doc = Document(vault, choices)
     doc.not_attached = not_attached(exhibits, choices)
     sections.cover(doc, exhibits)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from tui.core.binder.document import FRAME_GREY, MARGIN, Document, written_time
 from tui.core.binder.pdf_pages import draw_pdf_pages
-from tui.core.binder.pictures import draw_picture
+from tui.core.binder.pictures import draw_picture, draw_pixels
 from tui.core.binder.typesetting import SANS, Mono, Row, Setting, grid, pairs, paragraph
 from tui.core.evidence import formats
 from tui.core.evidence.digests import Digests, digests_of
@@ -194,7 +194,8 @@ def _frames(doc: Document, frames: blocks.Frames) -> None:
         for column, (code, image) in enumerate(row):
             x = MARGIN + column * (cell + gap)
             scale = min(cell / max(1, image.width), tallest / max(1, image.height))
-            pdf.image(image.convert("RGB"), x=x, y=top, w=image.width * scale)
+            width, height = image.width * scale, image.height * scale
+            draw_pixels(pdf, image.convert("RGB"), x, top, width, height)
             pdf.set_xy(x, top + tallest + 0.5)
             pdf.set_font(SANS, size=7)
             pdf.cell(cell, 4, code, align="C")

@@ -16,7 +16,7 @@ from PIL import Image, ImageChops
 from tui.core.binder.document import MARGIN, Document, Placed
 from tui.core.binder.pdf_bounds import drawing_size
 from tui.core.binder.pdfa_pages import page_problem
-from tui.core.binder.pictures import img2pdf_page
+from tui.core.binder.pictures import draw_pixels, img2pdf_page
 from tui.core.binder.rendered_pages import Rendered, render
 from tui.core.binder.typesetting import SANS, drawable
 from tui.core.evidence import formats
@@ -110,7 +110,7 @@ def _draw_rendered(
     if embedded is not None:  # placed afterwards, like a picture that fits
         doc.placed.append(Placed(pdf.page_no(), box, "", one_page=embedded))
     else:
-        pdf.image(rendered.image, x=x, y=y, w=box[2], h=box[3])
+        draw_pixels(pdf, rendered.image, x, y, box[2], box[3])
     pdf.text_mode = TextMode.INVISIBLE
     try:
         for run in rendered.runs:

@@ -4,9 +4,13 @@ embedded as they are by img2pdf where it can (lossless and quick), and very tall
 
 from __future__ import annotations
 
+import hashlib
 import math
+import zlib
 
 import img2pdf
+from fpdf import FPDF
+from fpdf.image_datastructures import RasterImageInfo
 from PIL import Image
 
 from tui.core.binder.document import MARGIN, Document, Placed
@@ -63,7 +67,7 @@ def _place_picture(doc: Document, picture: blocks.Picture, width: float, aspect:
         box = (x, top, width, width * aspect)
         doc.placed.append(Placed(pdf.page_no(), box, "", one_page=embedded))
     else:
-        pdf.image(_printable(picture.decode()), x=x, y=top, w=width, h=width * aspect)
+        draw_pixels(pdf, _printable(picture.decode()), x, top, width, width * aspect)
     pdf.set_y(top + width * aspect + 3)
 
 
@@ -103,9 +107,45 @@ def _split_picture(doc: Document, exhibit: Exhibit, picture: blocks.Picture) -> 
         pdf.text(MARGIN, pdf.get_y() + LABEL_HEIGHT * 0.7, label)
         y = pdf.get_y() + LABEL_HEIGHT
         part = image.crop((0, top, image.width, top + rows))
-        pdf.image(part, x=MARGIN, y=y, w=doc.width, h=rows * mm_per_px)
+        draw_pixels(pdf, part, MARGIN, y, doc.width, rows * mm_per_px)
         pdf.set_y(y + rows * mm_per_px + 3)
         top += rows
+
+
+#: Screenshots are mostly flat colour: zlib's fastest level packs them nearly as well
+#: as the default, in a fraction of the time. Lossless either way.
+IMAGE_COMPRESSION = 1
+
+
+def draw_pixels(pdf: FPDF, image: Image.Image, x: float, y: float, w: float, h: float) -> None:
+    """Draw the picture's pixels, packed at `IMAGE_COMPRESSION` for this document only.
+
+    fpdf2's own level is a setting of the whole process (`image_parsing.SETTINGS`),
+    shared with any other document being made at the time; so an RGB or grey picture
+    is packed here as fpdf2 would pack it (a zero filter byte before each row) and put
+    in this document's own image cache, where `pdf.image` finds it by name. Others
+    (transparent, palette, with a colour profile) are left to fpdf2 at its default."""
+    if image.mode not in ("RGB", "L") or "icc_profile" in image.info:
+        pdf.image(image, x=x, y=y, w=w, h=h)
+        return
+    raw = image.tobytes()
+    colours = 3 if image.mode == "RGB" else 1
+    identity = f"{image.mode} {image.width} {image.height}".encode()
+    name = "reclaim-" + hashlib.sha256(identity + raw).hexdigest()
+    cache = pdf.image_cache.images
+    if name not in cache:
+        row = image.width * colours
+        packer = zlib.compressobj(IMAGE_COMPRESSION)
+        rows = (packer.compress(b"\0" + raw[at : at + row]) for at in range(0, len(raw), row))
+        data = b"".join(rows) + packer.flush()
+        cache[name] = RasterImageInfo(
+            data=data, w=image.width, h=image.height, iccp=None, iccp_i=None,
+            cs="DeviceRGB" if colours == 3 else "DeviceGray", dpn=colours, bpc=8,
+            f="FlateDecode", inverted=False, i=len(cache) + 1, usages=0,
+            dp=f"/Predictor 15 /Colors {colours} /Columns {image.width}",
+        )  # fmt: skip
+    del raw
+    pdf.image(name, x=x, y=y, w=w, h=h)
 
 
 def _printable(image: Image.Image) -> Image.Image:
