@@ -261,7 +261,7 @@ def damage(vault: Vault, name: str, how: str) -> str:
     elif how == "missing":
         blob.unlink()
     elif how == "cut":
-        blob.write_bytes(blob.read_bytes()[: blob.stat().st_size - 40])
+        blob.write_bytes(blob.read_bytes()[:100])  # into the evidence, not only its trailer
     return exhibit.id
 
 
