@@ -455,3 +455,28 @@ def test_the_test_passphrases_pass_and_the_demo_still_opens() -> None:
         Vault.open(demo.path, passphrase=DEMO_PASSPHRASE).close()
     finally:
         remove_demo_case(demo)
+
+
+async def test_a_restarted_kiosk_still_waits_after_guesses_at_another_number(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Guesses at another number made by an earlier run of the kiosk (its counts, on
+    disk) still make the next run wait, at any number. Before: a restart started afresh."""
+    from datetime import UTC, datetime
+
+    from tui.core.shared import clock as reclaim_clock
+
+    _real, number = kiosk_case(settings)
+    with reclaim_clock.fixed(datetime(2026, 12, 7, 9, 0, tzinfo=UTC)):
+        earlier_run = throttle.UnlockThrottle(folder=settings.kiosk_cases_dir)
+        for _ in range(5):
+            earlier_run.failed(another_number(number))
+        monkeypatch.setattr(throttle, "KIOSK", None)  # a new process
+        app = ReclaimApp(Path(), settings, kiosk=True)
+        async with app.run_test(size=SIZE) as pilot:
+            app.screen.query_one("#number", Input).value = number
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, UnlockScreen)
+            assert "You can try again in 30 seconds." in screen_text(app)
+            assert app.screen.query_one("#secret", Input).disabled
