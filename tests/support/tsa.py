@@ -66,12 +66,14 @@ class TimestampAuthority:
         """The root certificate (PEM), for --ca-file."""
         return self.folder / "root.pem"
 
-    def reply(self, request: Path, out: Path) -> Path:
-        """The authority's signed reply to `request`, written to `out`."""
+    def reply(self, request: Path, out: Path, chain: bool = False) -> Path:
+        """The authority's signed reply to `request`, written to `out`; with `chain`, it
+        carries the root too, after the signer's certificate (not in DER's order)."""
         made = openssl(
             "ts", "-reply", "-queryfile", str(request),
             "-signer", str(self.folder / "tsa.pem"), "-inkey", str(self.folder / "tsa.key"),
             "-config", str(self.folder / "ts.cnf"), "-out", str(out),
+            *(("-chain", str(self.root)) if chain else ()),
         )  # fmt: skip
         assert made.returncode == 0 and out.is_file(), made.stderr
         return out

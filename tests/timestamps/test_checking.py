@@ -53,3 +53,14 @@ def test_no_single_bit_change_is_kept(vault: Vault, answered: bytes, tsa: Timest
     with pytest.raises(InputError, match=re.escape(CHANGED)):
         add_reply(vault, _flipped(answered, signer_version), root)
     assert add_reply(vault, answered, root).reply == answered, "the whole reply is kept"
+
+
+def test_a_reply_carrying_its_chain_in_chain_order_is_kept_as_sent(
+    vault: Vault, tmp_path: Path, tsa: TimestampAuthority
+):
+    add_file(vault, make_png(tmp_path / "post.png"))
+    make_request(vault, tmp_path / "case.tsq")
+    sent = tsa.reply(tmp_path / "case.tsq", tmp_path / "reply.tsr", chain=True).read_bytes()
+    kept = add_reply(vault, sent, tsa.root.read_bytes())
+    assert kept.reply == sent and kept.authority == "CN=Test TSA,O=Reclaim Tests"
+    assert list_stamps(vault)[0].reply == sent

@@ -68,8 +68,10 @@ def cmd_add(args: argparse.Namespace) -> int:
     ca = read_file(Path(args.ca_file).expanduser(), "a certificate file") if args.ca_file else None
     with open_vault(args) as vault:
         stamp = add_reply(vault, reply, ca)
-    say(f"Kept the time-stamp {stamp.name}: {stamp.covers} existed no later than")
-    say(f"{_when(stamp.time)}, per {shown(stamp.authority)}.")
+    say(
+        f"Kept the time-stamp {stamp.name}: {stamp.covers} existed no later than "
+        f"{_when(stamp.time)}, per {shown(stamp.authority)}."
+    )
     return 0
 
 

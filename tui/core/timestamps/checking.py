@@ -13,6 +13,7 @@ import functools
 import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
@@ -20,6 +21,9 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.utils import CryptographyDeprecationWarning
 
 from tui.core.shared.errors import InputError
+
+if TYPE_CHECKING:
+    from rfc3161_client import TimeStampResponse
 
 NOT_A_REPLY = "This file is not a time-stamp reply, or it was damaged; nothing was kept."
 NOT_GRANTED = "The authority did not grant this time-stamp; nothing was kept."
@@ -55,10 +59,10 @@ class Checked:
 
 def read_reply(data: bytes) -> Reply:
     """The nonce, digest and time a reply names; refused if it is no granted reply."""
-    from rfc3161_client import PKIStatus, decode_timestamp_response
+    from rfc3161_client import PKIStatus
 
     try:
-        response = decode_timestamp_response(data)
+        response = decoded(data)
         status = response.status
         if status != PKIStatus.GRANTED:
             raise InputError(NOT_GRANTED)
@@ -68,6 +72,32 @@ def read_reply(data: bytes) -> Reply:
         raise
     except Exception:  # a crafted or damaged reply: whatever the parser raises
         raise InputError(NOT_A_REPLY) from None
+
+
+def decoded(data: bytes) -> TimeStampResponse:
+    """The reply, read by rfc3161-client. It reads strict DER, where the certificates a
+    reply carries are a SET OF sorted by their encoding; some authorities (OpenSSL's
+    `ts -reply -chain` among them) send them in chain order instead. No signature covers
+    that order, so a reply refused for it alone is read again with its certificates in
+    DER's order (asn1crypto); the reply kept is always the one the authority sent."""
+    from rfc3161_client import decode_timestamp_response
+
+    try:
+        return decode_timestamp_response(data)
+    except ValueError:
+        return decode_timestamp_response(_certificates_sorted(data))
+
+
+def _certificates_sorted(data: bytes) -> bytes:
+    from asn1crypto import cms, tsp
+
+    reply = tsp.TimeStampResp.load(data)
+    signed = reply["time_stamp_token"]["content"]
+    encodings = sorted(choice.dump() for choice in signed["certificates"])
+    signed["certificates"] = cms.CertificateSet(
+        [cms.CertificateChoices.load(encoding) for encoding in encodings]
+    )
+    return bytes(reply.dump())
 
 
 def load_roots(pem: bytes) -> list[x509.Certificate]:
@@ -104,10 +134,10 @@ def check_reply(data: bytes, nonce: int, digest: bytes, given: list[x509.Certifi
 
 
 def _check(data: bytes, nonce: int, digest: bytes, given: list[x509.Certificate]) -> Checked:
-    from rfc3161_client import VerifierBuilder, decode_timestamp_response
+    from rfc3161_client import VerifierBuilder
 
     try:
-        response = decode_timestamp_response(data)
+        response = decoded(data)
         certificates = [
             x509.load_der_x509_certificate(c) for c in response.signed_data.certificates
         ]
@@ -132,11 +162,10 @@ def _check(data: bytes, nonce: int, digest: bytes, given: list[x509.Certificate]
         # that does, yet does not check, was changed.
         known = any(root.subject in named for root in trusted)
         raise InputError(CHANGED if known else UNKNOWN)
-    chosen = [root for root in trusted if root.subject in named] or trusted
     return Checked(
         time=response.tst_info.gen_time.astimezone(UTC),
         authority=signer.subject.rfc4514_string(),
-        roots_pem="".join(root.public_bytes(Encoding.PEM).decode("ascii") for root in chosen),
+        roots_pem="".join(root.public_bytes(Encoding.PEM).decode("ascii") for root in trusted),
     )
 
 
