@@ -50,6 +50,9 @@ def test_removable_is_decided_by_the_mount_not_the_spelling() -> None:
     assert is_removable(Path("/mnt/x.pdf"), table, lambda device: device == "8:33")
     assert not is_removable(Path("/media/bound/x.pdf"), table, usb), "the system disk, bound"
     assert not is_removable(Path("/run/x"), table, usb), "a memory filesystem"
+    internal = [*table, Mount(Path("/media/staff/DATA"), "259:3", "ext4")]
+    assert not is_removable(Path("/media/staff/DATA/x"), internal, usb), "an internal disk"
+    assert is_removable(Path("/media/staff/DATA/x"), internal, lambda device: True)
     only_root = [Mount(Path("/"), "254:0", "ext4")]
     assert not is_removable(Path("/mnt/x.pdf"), only_root, lambda device: True)
     assert not is_removable(Path("/media/usb/x.pdf"), only_root, lambda device: True)

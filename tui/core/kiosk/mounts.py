@@ -5,8 +5,10 @@ there (on many kiosks it is a plain folder of the system disk).
 
 A mount counts as removable when it is a separate, real device (not the system's root)
 and either the kernel says the device is removable or on USB, or it is mounted under
-/media or /run/media, where the desktop's automounter puts plugged-in drives. The table
-and the device check are parameters, so tests can describe any machine."""
+/media or /run/media, where the desktop's automounter puts plugged-in drives, with a
+file system that USB sticks and cards carry (FAT, exFAT, NTFS, a disc's): a second
+internal disk automounted there with a Linux file system is not a client's drive. The
+table and the device check are parameters, so tests can describe any machine."""
 
 from __future__ import annotations
 
@@ -17,6 +19,10 @@ from pathlib import Path
 
 #: Where desktops mount a drive that is plugged in (udisks, and older automounters).
 AUTOMOUNT_ROOTS = (Path("/media"), Path("/run/media"))
+#: File systems of sticks, cards and discs: under an automount folder, a client's drive.
+CARRIED = frozenset(
+    {"vfat", "msdos", "exfat", "ntfs", "ntfs3", "fuseblk", "iso9660", "udf", "hfsplus", "apfs"}
+)
 MOUNTINFO = Path("/proc/self/mountinfo")
 SYS_BLOCK = Path("/sys/dev/block")
 
@@ -102,6 +108,9 @@ def is_removable(
     root = mount_of(Path("/"), mounts)
     if root is not None and root.device == mount.device:
         return False  # a bind mount of the system disk
-    if any(mount.point.is_relative_to(auto) and mount.point != auto for auto in AUTOMOUNT_ROOTS):
+    automounted = any(
+        mount.point.is_relative_to(auto) and mount.point != auto for auto in AUTOMOUNT_ROOTS
+    )
+    if automounted and mount.fstype in CARRIED:
         return True
     return (removable or device_is_removable)(mount.device)
