@@ -8,9 +8,10 @@ neutral start) comes back.
 
 from __future__ import annotations
 
+import threading
 from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events, on
 from textual.binding import Binding
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from tui.core.vault.vault import Vault
+    from tui.jobs import Job
 
 
 #: Work that brings a case onto the screen; while it runs, Ctrl+L must still win.
@@ -114,6 +116,13 @@ class ReclaimApp(PlainErrors):
         self._first_start = True
         self._unsaved_at_lock: tuple[str, list[str]] = ("", [])
         """(case, forms) whose typing could not be saved at the last lock."""
+        self._stopped_at_lock: tuple[str, list[Job[Any]]] = ("", [])
+        """(case, jobs) that the last lock stopped: said after that case's next unlock."""
+        self._not_made: tuple[str, list[Job[Any]], str] = ("", [], "")
+        """(case, steps, when) whose work a lock stopped before it was made: home says
+        so beside the step until it is made again."""
+        self._cases_closing: list[threading.Thread] = []
+        """Cases a lock closed once their work had stopped (see `tui.jobs.LettingGo`)."""
         self._unconfirmed = ("", "", "")
         """(case, recovery code, case number) of a new case locked before its code was
         confirmed: shown again after that case's next unlock. Kept in memory only."""
@@ -202,6 +211,12 @@ class ReclaimApp(PlainErrors):
                 timeout=30,
             )
         self._unsaved_at_lock = ("", [])
+        vault_id, stopped = self._stopped_at_lock
+        if stopped and vault_id == self.vault.header.vault_id:
+            for job in stopped:
+                job.wait(5)  # let go of at the lock; over by now, or nearly
+                self.notify(job.if_locked(), severity="warning", timeout=30, markup=False)
+        self._stopped_at_lock = ("", [])
         while self.vault.notices:  # what opening found (a change cut short), said once
             self.notify(self.vault.notices.pop(0), severity="warning", timeout=30, markup=False)
         if any_strays(self.vault) and (found := strays(self.vault)):
@@ -213,8 +228,24 @@ class ReclaimApp(PlainErrors):
             self.show_home()
 
     def step_progress(self) -> dict[str, str]:
-        """A few words per step for the home screen, read from the open case."""
-        return progress(self.vault) if self.vault is not None else {}
+        """A few words per step for the home screen, read from the open case; a step
+        whose work a lock stopped says it was not made (not the earlier one's date)."""
+        if self.vault is None:
+            return {}
+        words = progress(self.vault)
+        vault_id, jobs, locked_at = self._not_made
+        if vault_id == self.vault.header.vault_id:
+            for job in jobs:
+                step = job.step
+                if job.finished and job.error is None:
+                    continue  # made after all, as the case locked
+                if _made_since(self.vault, step, locked_at):
+                    continue
+                before = words.get(step, "")
+                words[step] = "not made: stopped when the case locked" + (
+                    f" ({before})" if before.startswith("last made") else ""
+                )
+        return words
 
     # ---- steps, safety and the case's own commands --------------------------------
 
@@ -282,11 +313,15 @@ class ReclaimApp(PlainErrors):
     # ---- locking ------------------------------------------------------------------
 
     def action_lock(self) -> None:
-        """Close the case and show the unlock prompt (or the kiosk's neutral start)."""
+        """Hide the case at once and show the unlock prompt (or the kiosk's neutral
+        start). Work under way is asked to stop, never waited for here: the case is
+        closed on a thread of its own once the work has let go of it."""
         if self.vault is not None:
+            vault = self.vault
+            jobs = self._let_go_of_work()
             self._save_screens()
-            self.vault.close()
             self.vault = None
+            self._close_after(vault, jobs)
         # Notifications may name what the case holds; those the screens sent while
         # saving arrive as messages, so clear again once they have.
         self.clear_notifications()
@@ -296,12 +331,49 @@ class ReclaimApp(PlainErrors):
             self.save_folders.clear_staged()
         self.show_start()
 
+    def _running_jobs(self) -> list[Job[Any]]:
+        """The background work of every screen open, newest screen last."""
+        from tui.widgets.work_bar import WorkBar
+
+        return [
+            bar.job
+            for screen in self.screen_stack
+            for bar in screen.query(WorkBar)
+            if bar.job is not None and not bar.job.finished
+        ]
+
+    def _let_go_of_work(self) -> list[Job[Any]]:
+        """Ask every screen's background work to stop, and take it over without waiting."""
+        from tui.widgets.work_bar import WorkBar
+
+        jobs = []
+        for screen in self.screen_stack:
+            for bar in screen.query(WorkBar):
+                if (job := bar.let_go()) is not None:
+                    jobs.append(job)
+        return jobs
+
+    def _close_after(self, vault: Vault, jobs: list[Job[Any]]) -> None:
+        """Close the case now, or, with work still stopping, once it has stopped (an
+        unlock of the same case waits for that); what was stopped is said afterwards."""
+        from tui.jobs import letting_go
+
+        if not jobs:
+            vault.close()
+            return
+        vault_id = vault.header.vault_id
+        self._stopped_at_lock = (vault_id, jobs)
+        if steps := [job for job in jobs if job.step]:
+            self._not_made = (vault_id, steps, clock.utc_stamp())
+        self._cases_closing = [thread for thread in self._cases_closing if thread.is_alive()]
+        self._cases_closing.append(letting_go.close_after(vault, jobs))
+
     def _save_screens(self) -> None:
         """Let screens keep what is typed but not yet saved (a note) before the lock."""
         unsaved = []
         for screen in self.screen_stack:
-            # Background work stops first, then typed details are saved. Locking must
-            # never fail; the saved case is whole either way.
+            # Background work was asked to stop first, then typed details are saved.
+            # Locking must never fail; the saved case is whole either way.
             if isinstance(screen, StopsWork):
                 with suppress(ReclaimError, OSError):
                     screen.stop_work()
@@ -403,11 +475,27 @@ class ReclaimApp(PlainErrors):
     # ---- leaving ------------------------------------------------------------------
 
     async def action_quit(self) -> None:
+        # Imported when asked, to keep start-up fast.
+        from tui.dialogs.confirm import ConfirmDialog
+
+        if running := self._running_jobs():
+
+            def stop_first(really: bool | None) -> None:
+                if really:
+                    self._stop_and_exit()
+
+            self.push_screen(
+                ConfirmDialog(
+                    f"{running[-1].still} Stop it and quit?",
+                    yes="Stop and quit",
+                    no="Keep working",
+                ),
+                stop_first,
+            )
+            return
         if not self.kiosk:
             self.exit()
             return
-        # Imported when a kiosk asks, to keep start-up fast.
-        from tui.dialogs.confirm import ConfirmDialog
 
         def answered(really: bool | None) -> None:
             if really:
@@ -417,7 +505,35 @@ class ReclaimApp(PlainErrors):
             ConfirmDialog("Close Reclaim on this computer?", yes="Close", no="Stay"), answered
         )
 
+    def _stop_and_exit(self) -> None:
+        """Quit once the work under way has stopped: nothing is left half-made (a binder
+        or package is written whole or not at all; an add keeps every file it took in)."""
+        jobs = self._let_go_of_work()
+        if not jobs:
+            self.exit()
+            return
+        self.notify("Stopping… Reclaim closes as soon as the work has stopped.", timeout=30)
+
+        def wait_then_exit() -> None:
+            for job in jobs:
+                job.wait()
+            self.call_from_thread(self.exit)
+
+        self.run_worker(wait_then_exit, thread=True, group="quitting", exit_on_error=False)
+
     def on_unmount(self) -> None:
+        for thread in self._cases_closing:  # cases a lock closed once their work stopped
+            thread.join(30)
         if self.vault is not None:
             self.vault.close()
             self.vault = None
+
+
+def _made_since(vault: Vault, action: str, stamp: str) -> bool:
+    """Whether the custody log records `action` ("binder") after `stamp`."""
+    from tui.core.vault import custody
+
+    return any(
+        entry["action"] == action and str(entry["at"]) > stamp
+        for entry in custody.entries(vault.table(custody.TABLE))
+    )

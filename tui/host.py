@@ -51,10 +51,14 @@ def host(node: DOMNode) -> AppHost:
 
 @runtime_checkable
 class StopsWork(Protocol):
-    """A screen with background work, stopped before a lock closes the case."""
+    """A screen with background work, stopped before a lock closes the case.
+
+    The work in a screen's `WorkBar` is asked to stop and taken over by the app first
+    (`WorkBar.let_go`), which closes the case once it has stopped, off the screen's
+    thread: a lock never waits for it. `stop_work` is for anything else a screen runs."""
 
     def stop_work(self) -> None:
-        """Ask the work to stop and wait until it has let go of the case."""
+        """Ask any other work to stop and wait until it has let go of the case."""
 
 
 @runtime_checkable

@@ -6,12 +6,18 @@ waiting on each other.
 
 A job is typed by what its work returns (`Job[BatchResult]`), and each kind of work is
 started with its own `done` handler: a screen never tells two jobs apart by their title,
-which is only what the bar shows."""
+which is only what the bar shows.
+
+A lock never waits for a job: it asks the job to stop and lets it go (`WorkBar.let_go`);
+the app closes the case once the job has stopped, off the screen's thread, and says after
+the next unlock what was stopped (`Job.if_locked`)."""
 
 from __future__ import annotations
 
 import threading
-from typing import Generic, TypeVar, cast
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Generic, TypeVar, cast
 
 from tui.core.shared.errors import Cancelled
 
@@ -19,9 +25,22 @@ T = TypeVar("T")
 
 
 class Job(Generic[T]):
-    def __init__(self, title: str) -> None:
+    def __init__(
+        self,
+        title: str,
+        *,
+        still: str = "",
+        if_locked: Callable[[Job[T]], str] | None = None,
+        step: str = "",
+    ) -> None:
         self.title = title
         """What the work is, in the bar's words ("Adding", "Checking")."""
+        self.still = still or f"{title} is still under way."
+        """What the quit question says of it ("The binder is still being made.")."""
+        self._if_locked = if_locked
+        self.step = step
+        """The step whose work this makes ("binder"): if a lock stops it, home says it
+        was not made rather than show the earlier one's date."""
         self.bytes_done = 0
         self.bytes_total = 0
         self.files_done = 0
@@ -39,6 +58,12 @@ class Job(Generic[T]):
             raise Cancelled()
         self.bytes_done, self.bytes_total = done, total
         self.files_done, self.files_total = files_done, files_total
+
+    def check(self) -> None:
+        """A safe point to stop at (see `tui.core.shared.stopping`): raises Cancelled
+        once the person, or a lock, asked the work to stop."""
+        if self._cancel.is_set():
+            raise Cancelled()
 
     def succeed(self, result: T) -> None:
         self._result = result
@@ -67,7 +92,63 @@ class Job(Generic[T]):
     def cancel(self) -> None:
         self._cancel.set()
 
+    def wait(self, seconds: float | None = None) -> bool:
+        """Wait until the work is over (asked to stop or not); True once it is."""
+        return self._finished.wait(seconds)
+
+    def if_locked(self) -> str:
+        """What to say after the next unlock of the case, once the work is over, when a
+        lock stopped it: whether it was made, and how to run it again."""
+        if self._if_locked is not None:
+            return self._if_locked(self)
+        if self.error is None:
+            return f"{self.title} finished as the case locked."
+        return f"{self.title} was stopped when the case locked. Please start it again."
+
     def stop_and_wait(self, seconds: float = 30.0) -> bool:
         """Ask the work to stop and wait until it has; True once it is over."""
         self._cancel.set()
         return self._finished.wait(seconds)
+
+
+class LettingGo:
+    """Cases a lock closed while their work was still stopping: the vault is closed on a
+    thread of its own once the work has let go, and an unlock of the same case waits for
+    that first (`wait`), so the old work and the new opening never overlap."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._cases: dict[Path, threading.Event] = {}
+
+    def close_after(self, vault: Any, jobs: list[Job[Any]]) -> threading.Thread:
+        """Close `vault` (a `Vault`) once every job in `jobs` is over, off this thread."""
+        path = Path(vault.path).absolute()
+        closed = threading.Event()
+        with self._guard:
+            self._cases[path] = closed
+
+        def close() -> None:
+            try:
+                for job in jobs:
+                    job.wait()
+                vault.close()
+            finally:
+                closed.set()
+                with self._guard:
+                    if self._cases.get(path) is closed:
+                        del self._cases[path]
+
+        thread = threading.Thread(target=close, name="closing a locked case", daemon=True)
+        thread.start()
+        return thread
+
+    def wait(self, path: Path, seconds: float = 60.0) -> bool:
+        """Wait until work stopped by a lock has let go of the case at `path`; True then
+        (at once when there is none)."""
+        with self._guard:
+            closed = self._cases.get(Path(path).absolute())
+        return closed is None or closed.wait(seconds)
+
+
+letting_go = LettingGo()
+"""The one record of cases still being let go of, for the app and its unlock screen."""

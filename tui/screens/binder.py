@@ -15,6 +15,7 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 from tui.core.shared.display import shown, shown_block
 from tui.core.shared.errors import explain
 from tui.core.shared.text import counted
+from tui.core.shared.unwritable import not_written
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case, save_as_field, save_folders
 from tui.widgets.tick import TickBox
@@ -116,8 +117,17 @@ class BinderScreen(Screen[None]):
             attach_originals=self.query_one("#attach", Checkbox).value,
             password=password or None,
         )
-        destination = Path(self.query_one("#dest", Input).value.strip()).expanduser()
-        job: Job[BinderResult] = Job("Making the binder")
+        try:
+            destination = Path(self.query_one("#dest", Input).value.strip()).expanduser()
+        except RuntimeError as error:  # ~someone this computer doesn't know
+            self.notify(not_written(error, "making the binder"), severity="error", timeout=10)
+            return
+        job: Job[BinderResult] = Job(
+            "Making the binder",
+            still="The binder is still being made.",
+            if_locked=binder_if_locked,
+            step="binder",
+        )
         vault = open_case(self)
 
         def progress(done: int, total: int) -> None:
@@ -131,7 +141,9 @@ class BinderScreen(Screen[None]):
         )
 
     def _made(self, job: Job[BinderResult]) -> None:
-        if job.error is not None:
+        if isinstance(job.error, OSError | ValueError | RuntimeError):  # where it goes
+            self.notify(not_written(job.error, "making the binder"), severity="error", timeout=10)
+        elif job.error is not None:
             self.notify(
                 shown(explain(job.error, "making the binder")),
                 severity="error",
@@ -159,7 +171,8 @@ class BinderScreen(Screen[None]):
             self.query_one("#password", Input).value = ""
 
     def stop_work(self) -> None:
-        """Before a lock: let the binder finish or fail before the case closes."""
+        """Before a lock: the app has taken the binder's work over (`WorkBar.let_go`);
+        anything still here is stopped and waited for."""
         self.work.stop_and_wait()
 
     def action_back(self) -> None:
@@ -169,3 +182,13 @@ class BinderScreen(Screen[None]):
     def on_unmount(self) -> None:
         if case_is_open(self):
             self.work.stop_and_wait()
+
+
+def binder_if_locked(job: Job[BinderResult]) -> str:
+    """What is said after the next unlock when a lock stopped the binder."""
+    if job.error is None:
+        return f"The binder was finished as the case locked: {shown(str(job.result.path))}."
+    return (
+        "The binder was being made when the case locked; it was not made. "
+        "Make it again from step 7."
+    )

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Static
 from tui.core.shared.display import shown
 from tui.core.shared.errors import Cancelled, ReclaimError, explain
 from tui.core.shared.text import counted, plural_of
+from tui.core.shared.unwritable import not_written
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.work_bar import WorkBar
@@ -127,12 +128,25 @@ class CopiesScreen(Screen[None]):
 
     # ---- background work ----------------------------------------------------------
 
-    def _start(self, job: Job[T], work: Callable[[], T], finish: Callable[[Job[T]], None]) -> None:
+    def _start(
+        self,
+        job: Job[T],
+        work: Callable[[], T],
+        finish: Callable[[Job[T]], None],
+        *,
+        writes: bool = False,
+    ) -> None:
+        """Run `work`; `writes`: it writes to a place the person named (a backup), whose
+        problems (a name too long, a read-only drive) are said as such."""
+
         def ended(job: Job[T]) -> None:
             if isinstance(job.error, Cancelled):
                 self.notify(
                     "Stopped. That backup is marked unfinished; back up again to complete it."
                 )
+            elif isinstance(job.error, OSError | ValueError | RuntimeError) and writes:
+                message = not_written(job.error, "backing up")
+                self.notify(message, severity="error", timeout=10)
             elif job.error is not None:
                 message = shown(explain(job.error, job.title.lower()))
                 self.notify(message, severity="error", timeout=10, markup=False)
@@ -154,8 +168,14 @@ class CopiesScreen(Screen[None]):
             if not text or not text.strip():
                 return
             vault = open_case(self)
-            destination = Path(text.strip()).expanduser()
-            job: Job[BackupResult] = Job("Backing up")
+            try:
+                destination = Path(text.strip()).expanduser()
+            except RuntimeError as error:  # ~someone this computer doesn't know
+                self.notify(not_written(error, "backing up"), severity="error", timeout=10)
+                return
+            job: Job[BackupResult] = Job(
+                "Backing up", still="A backup is still being made.", if_locked=backup_if_locked
+            )
 
             def done(finished: Job[BackupResult]) -> None:
                 result = finished.result
@@ -166,7 +186,9 @@ class CopiesScreen(Screen[None]):
                     markup=False,
                 )
 
-            self._start(job, lambda: make_backup(vault, destination, job.progress), done)
+            self._start(
+                job, lambda: make_backup(vault, destination, job.progress), done, writes=True
+            )
 
         self.app.push_screen(
             AskDialog(
@@ -189,7 +211,9 @@ class CopiesScreen(Screen[None]):
             return
         vault = open_case(self)
         folder = Path(copy.where)
-        job: Job[BackupCheck] = Job("Checking")
+        job: Job[BackupCheck] = Job(
+            "Checking", still="A backup is still being checked.", if_locked=check_if_locked
+        )
 
         def work() -> BackupCheck:
             from tui.core.copies.verify import verify_backup
@@ -270,6 +294,7 @@ class CopiesScreen(Screen[None]):
         )
 
     def stop_work(self) -> None:
+        """Before a lock: the app has taken the work over (`WorkBar.let_go`)."""
         self.work.stop_and_wait()
 
     def action_back(self) -> None:
@@ -280,3 +305,23 @@ class CopiesScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.work.stop_and_wait()
+
+
+def backup_if_locked(job: Job[BackupResult]) -> str:
+    """What is said after the next unlock when a lock stopped a backup."""
+    if job.error is None:
+        return f"The backup was finished as the case locked: {shown(str(job.result.folder))}."
+    return (
+        "A backup was being made when the case locked; it was not finished and is marked "
+        "unfinished. Back up again from step 5 (b) to complete it."
+    )
+
+
+def check_if_locked(job: Job[BackupCheck]) -> str:
+    """What is said after the next unlock when a lock stopped a check of a backup."""
+    if job.error is None:
+        return "A backup was being checked when the case locked; check it again (v in step 5)."
+    return (
+        "A backup was being checked when the case locked; the check was not finished and "
+        "nothing was changed. Check it again from step 5 (v)."
+    )

@@ -43,6 +43,8 @@ from tui.screens.evidence_rows import (
     matches,
 )
 from tui.screens.evidence_work import (
+    add_if_locked,
+    check_if_locked,
     progress_text,
     said_why_not_finished,
     say_added,
@@ -324,7 +326,9 @@ class EvidenceScreen(Screen[None]):
         self.app.push_screen(AddEvidenceScreen(), chosen)
 
     def start_add(self, paths: list[Path]) -> None:
-        job: Job[BatchResult] = Job("Adding")
+        job: Job[BatchResult] = Job(
+            "Adding", still="Files are still being added to the case.", if_locked=add_if_locked
+        )
         vault = open_case(self)
         self.work.start(
             job, lambda: add_many(vault, paths, job.progress), self._added, progress_text
@@ -333,7 +337,9 @@ class EvidenceScreen(Screen[None]):
     def action_verify(self) -> None:
         if self.job is not None:
             return
-        job: Job[VerifyReport] = Job("Checking")
+        job: Job[VerifyReport] = Job(
+            "Checking", still="Your evidence is still being checked.", if_locked=check_if_locked
+        )
         vault = open_case(self)
         self.checks.clear()
         total = len(self.exhibits)

@@ -85,3 +85,36 @@ def say_check(screen: Screen[Any], report: VerifyReport, checked: int) -> None:
             timeout=15,
             markup=False,
         )
+
+
+def add_if_locked(job: Job[BatchResult]) -> str:
+    """What is said after the next unlock when a lock stopped an add: every file taken
+    in before the stop is kept; how many were not, and how to add them."""
+    if job.error is not None:
+        return (
+            "Adding files was stopped when the case locked: "
+            + shown(explain(job.error, "adding files"))
+            + " Add them again from step 4 (a)."
+        )
+    result = job.result
+    if not result.cancelled:
+        return "Adding files finished as the case locked. " + shown(result.summary())
+    added = len(result.added) + len(result.already)
+    total = max(job.files_total, added)
+    left = total - added
+    return (
+        f"Adding files was stopped when the case locked: {added} of "
+        f"{counted(total, 'file')} {plural_of(added, 'was', 'were')} added and kept; "
+        f"{left} {plural_of(left, 'was', 'were')} not. Add {plural_of(left, 'it', 'them')} "
+        "again from step 4 (a); files already in the case are recognised, not added twice."
+    )
+
+
+def check_if_locked(job: Job[VerifyReport]) -> str:
+    """What is said after the next unlock when a lock stopped a check of every item."""
+    if job.error is None:
+        return "The check of your evidence finished as the case locked; check again (V) to see it."
+    return (
+        "Your evidence was being checked when the case locked; the check was not finished "
+        "and nothing was changed. Check again from step 4 (V)."
+    )

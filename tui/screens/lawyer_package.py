@@ -15,6 +15,7 @@ from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from tui.core.shared.display import shown, shown_block
 from tui.core.shared.errors import ReclaimError, explain
+from tui.core.shared.unwritable import not_written
 from tui.host import host
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case, save_as_field, save_folders
@@ -92,10 +93,18 @@ class LawyerPackageScreen(Screen[None]):
 
         if self.job is not None or not self.save_now():
             return
-        destination = Path(self.query_one("#dest", Input).value.strip()).expanduser()
+        try:
+            destination = Path(self.query_one("#dest", Input).value.strip()).expanduser()
+        except RuntimeError as error:  # ~someone this computer doesn't know
+            self.notify(not_written(error, "making the package"), severity="error", timeout=10)
+            return
         prepared_by = self.query_one("#by", Input).value.strip()
         organization = host(self).settings.clinic_name
-        job: Job[BinderResult] = Job("Making the lawyer package")
+        job: Job[BinderResult] = Job(
+            "Making the lawyer package",
+            still="The lawyer package is still being made.",
+            if_locked=package_if_locked,
+        )
         vault = open_case(self)
 
         def progress(done: int, total: int) -> None:
@@ -111,7 +120,9 @@ class LawyerPackageScreen(Screen[None]):
         )
 
     def _made(self, job: Job[BinderResult]) -> None:
-        if job.error is not None:
+        if isinstance(job.error, OSError | ValueError | RuntimeError):  # where it goes
+            self.notify(not_written(job.error, "making the package"), severity="error", timeout=10)
+        elif job.error is not None:
             self.notify(
                 shown(explain(job.error, "making the package")),
                 severity="error",
@@ -132,7 +143,8 @@ class LawyerPackageScreen(Screen[None]):
                 )
 
     def stop_work(self) -> None:
-        """Before a lock: let the package finish or fail before the case closes."""
+        """Before a lock: the app has taken the package's work over (`WorkBar.let_go`);
+        anything still here is stopped and waited for."""
         self.work.stop_and_wait()
 
     def action_back(self) -> None:
@@ -142,3 +154,15 @@ class LawyerPackageScreen(Screen[None]):
     def on_unmount(self) -> None:
         if case_is_open(self):
             self.work.stop_and_wait()
+
+
+def package_if_locked(job: Job[BinderResult]) -> str:
+    """What is said after the next unlock when a lock stopped the package."""
+    if job.error is None:
+        return (
+            f"The lawyer package was finished as the case locked: {shown(str(job.result.path))}."
+        )
+    return (
+        "The lawyer package was being made when the case locked; it was not made and "
+        "nothing of it was left. Make it again from step 8 (p there)."
+    )

@@ -199,7 +199,9 @@ class UnlockScreen(Screen[None]):
         self, secret: str, recovery: bool, throttle: throttles.UnlockThrottle | None = None
     ) -> Vault:
         from tui.core.vault.vault import Vault
+        from tui.jobs import letting_go
 
+        letting_go.wait(self.path)  # work a lock stopped on this case lets go of it first
         if throttle is not None:
             from tui.core.kiosk.cases import open_case
 

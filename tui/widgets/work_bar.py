@@ -15,6 +15,7 @@ from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Label, ProgressBar
 
+from tui.core.shared.stopping import stops_when
 from tui.jobs import Job
 
 T = TypeVar("T")
@@ -61,7 +62,8 @@ class WorkBar(Horizontal):
 
         def run() -> None:
             try:
-                job.succeed(work())
+                with stops_when(job.check):  # the long loops in core stop at once
+                    job.succeed(work())
             except BaseException as error:  # shown on the screen, never raised
                 job.fail(error)
 
@@ -88,6 +90,16 @@ class WorkBar(Horizontal):
         self.job = None
         self.display = False
         self._done(job)
+
+    def let_go(self) -> Job[Any] | None:
+        """At a lock: ask the work to stop and hand it over without waiting (the app
+        closes the case once it has stopped); nothing more is shown of it here."""
+        job, self.job = self.job, None
+        if self._timer is not None:
+            self._timer.stop()
+        if job is not None:
+            job.cancel()
+        return job
 
     def stop_and_wait(self) -> None:
         """Before a lock or on leaving: ask the work to stop and wait until it has."""

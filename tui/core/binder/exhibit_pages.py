@@ -14,7 +14,8 @@ from tui.core.evidence.digests import Digests, digests_of
 from tui.core.evidence.formats import base as blocks
 from tui.core.evidence.model import Exhibit
 from tui.core.evidence.original import open_original
-from tui.core.shared.errors import VaultDamaged
+from tui.core.shared.errors import Cancelled, VaultDamaged
+from tui.core.shared.stopping import checkpoint
 
 
 def draw_exhibit(doc: Document, exhibit: Exhibit) -> tuple[bytes | None, str]:
@@ -47,8 +48,11 @@ def draw_exhibit(doc: Document, exhibit: Exhibit) -> tuple[bytes | None, str]:
         doc.digests[exhibit.id] = digests
     _exhibit_details(doc, exhibit, kind, digests, notice_only=bool(reason))
     for block in content:
+        checkpoint()
         try:
             _draw(doc, exhibit, block)
+        except Cancelled:  # a lock or the person asked to stop: not a damaged block
+            raise
         except Exception:  # a block that can't be drawn becomes a notice, never a stop
             formats.log.debug("drawing failed", exc_info=True)
             _notice(doc, blocks.Notice(formats.DAMAGED))
@@ -166,6 +170,7 @@ def _table(doc: Document, table: blocks.Table) -> None:
     widths = [share * doc.width for share in table.widths]
     groups = []
     for row in table.rows:
+        checkpoint()
         pieces = [
             [text[at : at + CELL_CHARS] for at in range(0, max(1, len(text)), CELL_CHARS)]
             for text in row

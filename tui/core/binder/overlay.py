@@ -12,6 +12,7 @@ import pikepdf
 from tui.core.binder import pdfa
 from tui.core.binder.document import Document
 from tui.core.evidence.model import Exhibit
+from tui.core.shared.stopping import checkpoint
 
 POINTS_PER_MM = 72 / 25.4
 
@@ -25,6 +26,7 @@ def _place(binder: pikepdf.Pdf, doc: Document) -> None:
     wrapped: set[int] = set()
     try:
         for number, placed in enumerate(doc.placed):
+            checkpoint()
             target = binder.pages[placed.page_number - 1]
             if placed.page_number not in wrapped:
                 # The page's own drawing is closed off, so that the evidence starts from

@@ -22,6 +22,7 @@ from tui.core.binder.typesetting import SANS, drawable
 from tui.core.evidence import formats
 from tui.core.evidence.formats import base as blocks
 from tui.core.evidence.model import Exhibit
+from tui.core.shared.stopping import checkpoint
 
 #: The most drawing (decoded) one page may hand the renderer or a reader's viewer, and
 #: one PDF exhibit in all: a crafted page can hold gigabytes of drawing in kilobytes.
@@ -48,6 +49,7 @@ def draw_pdf_pages(doc: Document, exhibit: Exhibit, pages: blocks.PdfPages) -> N
     drawing = 0
     with pikepdf.open(io.BytesIO(pages.data)) as source:
         for page in list(source.pages)[: pages.count]:
+            checkpoint()
             measured = drawing_size(page, min(DRAW_LIMIT, DRAW_TOTAL - drawing))
             if measured is None:
                 plan.append((TOO_MUCH_DRAWING, (0.0, 0.0)))
@@ -56,6 +58,7 @@ def draw_pdf_pages(doc: Document, exhibit: Exhibit, pages: blocks.PdfPages) -> N
             problem = page_problem(page) if doc.choices.pdfa_part else ""
             plan.append((problem, _shown_size(page)))
     for index, (problem, size) in enumerate(plan):
+        checkpoint()
         rendered = None
         if problem and problem != TOO_MUCH_DRAWING:
             try:

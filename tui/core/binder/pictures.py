@@ -17,6 +17,7 @@ from tui.core.binder.document import MARGIN, Document, Placed
 from tui.core.binder.typesetting import SANS
 from tui.core.evidence.formats import base as blocks
 from tui.core.evidence.model import Exhibit
+from tui.core.shared.stopping import checkpoint
 
 #: A picture is shrunk to fit a page of its own down to this share of the page width;
 #: taller ones (long stitched chats) are split across pages at full width instead.
@@ -100,6 +101,7 @@ def _split_picture(doc: Document, exhibit: Exhibit, picture: blocks.Picture) -> 
     heights = slices(image.height, first, full, least)
     top = 0
     for number, rows in enumerate(heights):
+        checkpoint()
         if number:
             pdf.add_page()
         pdf.set_font(SANS, size=8)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from tui.core.evidence.formats.base import Block, Facts, Format, Notice, Probe, Unreadable
 from tui.core.evidence.formats.other import UNKNOWN
+from tui.core.shared.errors import Cancelled
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -82,6 +83,8 @@ def describe(handle: BinaryIO, name: str, size: int | None = None) -> tuple[Form
         facts = handler.describe(probe)
     except Unreadable as why:
         facts = Facts(kind=handler.kind, media_type=handler.media_type, problem=str(why))
+    except Cancelled:  # asked to stop (a lock): not a damaged file
+        raise
     except Exception:
         log.debug("describe failed", exc_info=True)
         facts = Facts(kind=handler.kind, media_type=handler.media_type, problem=DAMAGED)
@@ -119,6 +122,8 @@ def printable(source: bytes | BinaryIO, name: str) -> tuple[list[Block], str]:
             blocks = identify(probe).printable_source(probe)
     except Unreadable as why:
         return [Notice(str(why))], str(why)
+    except Cancelled:  # asked to stop (a lock): not a damaged file
+        raise
     except Exception:
         log.debug("printable failed", exc_info=True)
         return [Notice(DAMAGED)], DAMAGED

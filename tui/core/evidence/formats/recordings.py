@@ -28,6 +28,7 @@ from tui.core.evidence.formats.base import (
     clean_line,
 )
 from tui.core.evidence.media import EARLIEST, latest_stated, time_from_name
+from tui.core.shared.stopping import checkpoint
 
 if TYPE_CHECKING:
     from av.container import InputContainer
@@ -329,6 +330,7 @@ class Recording(Media):
         taken: list[tuple[str, Image.Image]] = []
         last: int | None = None
         for index in range(count):
+            checkpoint()
             pts = start + (int(seconds * index / count / base) if base else 0)
             frame = frame_near(container, stream, pts)
             if frame is None or (frame.pts is not None and frame.pts == last):
