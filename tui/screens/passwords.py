@@ -37,6 +37,7 @@ from tui.core.shared import clock
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
 from tui.screens.case import case_is_open, open_case
+from tui.screens.profile_form import ProfileForm
 from tui.widgets.fields import StoredInput
 from tui.widgets.notice import Notice
 from tui.widgets.strength import meter
@@ -137,9 +138,8 @@ class PasswordsScreen(Screen[None]):
         table = self.query_one("#account-table", DataTable)
         table.add_columns("Account", "Kind", "Changed", "Two-step")
         self.refresh_accounts()
-        found = profile.load(open_case(self))
-        for name in profile.LABELS:
-            self.query_one(f"#profile-{name}", StoredInput).show(", ".join(getattr(found, name)))
+        self.profile_form = ProfileForm(self)
+        self.profile_form.load()
         self.make_passphrase()
         self.query_one("#password", Input).focus()
 
@@ -234,16 +234,8 @@ class PasswordsScreen(Screen[None]):
 
     @on(Button.Pressed, "#profile-save")
     def save_profile(self) -> None:
-        found = profile.Profile()
-        for name in profile.LABELS:
-            value = self.query_one(f"#profile-{name}", StoredInput).kept
-            setattr(found, name, profile.split_entries(value))
-        try:
-            profile.save(open_case(self), found)
-        except ReclaimError as error:
-            self.query_one("#profile-message", Notice).say(shown(str(error)), error=True)
-            return
-        self.query_one("#profile-message", Notice).say("Saved in your case.")
+        """Keep the fields changed here; asks first about any changed elsewhere too."""
+        self.profile_form.save()
 
     def save_now(self) -> None:
         """Before a lock: the password is dropped; the profile form is not saved

@@ -102,9 +102,37 @@ def load(vault: Vault) -> Profile:
 
 
 def save(vault: Vault, profile: Profile) -> None:
+    """Keep the whole profile as given (see `change` for a form's save)."""
+    change(vault, profile.to_record())
+
+
+def change(
+    vault: Vault, changes: Mapping[str, list[str]], base: Mapping[str, Any] | None = None
+) -> Profile:
+    """Keep the given fields, read and written in one transaction. `base` is the profile
+    as a form read it (see `tui.core.vault.edits`): a given field changed elsewhere since
+    raises `EditConflict`, writing nothing; fields not given are left as they are. The
+    custody log keeps each changed field's old and new entries."""
+    from tui.core.vault import custody, edits
+
+    unknown = set(changes) - set(LABELS)
+    if unknown:
+        raise ValueError(f"unknown profile fields {sorted(unknown)}")
     with vault.transaction():
+        current = load(vault).to_record()
+        write = edits.checked(base, {k: list(v) for k, v in changes.items()}, current)
+        if not write:
+            return Profile.from_record(current)
+        updated = {**current, **write}
         table = vault.table(TABLE)
         if table.contains(doc_id=1):
-            table.update(profile.to_record(), doc_ids=[1])
+            table.update(updated, doc_ids=[1])
         else:
-            table.insert(profile.to_record())
+            table.insert(updated)
+        custody.append(
+            vault.table(custody.TABLE),
+            "profile",
+            fields=sorted(write),
+            changes=edits.changes(current, write),
+        )
+        return Profile.from_record(updated)
