@@ -42,13 +42,14 @@ FROM_THE_PALETTE = "Choose a new passphrase: four or five unrelated words are st
 MAKE_ONE = "press Ctrl+G for one"
 #: Above the new key's recovery code: it counts only once the new key is in place.
 NEW_KEY_CODE = (
-    "Your case gets a new key when you continue. Until it has, your old passphrase and "
-    "recovery code still open it; from then on, your new passphrase and this code do. "
+    " Your case gets its new key when you continue: until then your old passphrase and "
+    "recovery code still open it; from then on, your new passphrase and this code do."
 )
 NEW_KEY_DONE = (
     "Your case has a new key: every piece of evidence was encrypted again. Your new "
     "passphrase and the recovery code you wrote down open it; the old ones no longer do. "
-    "Make a new backup, then destroy the old ones (they still open with the old passphrase)."
+    "Backups made before now still open with the old passphrase: make a new one, then "
+    "destroy them."
 )
 
 

@@ -34,16 +34,15 @@ class RecoveryScreen(Screen[None]):
         self.case_number = case_number
         self.again = again
         self.note = note
-        """Said first (a new key's code counts only once the key is in place)."""
+        """Said after (a new key's code counts only once the key is in place)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form") as form:
             form.border_title = "Write this down now"
             yield Static(
                 (AGAIN if self.again else "")
-                + self.note
                 + "This is your recovery code. It opens your case if you ever forget your "
-                "passphrase. It is shown only until you say you have written it down."
+                "passphrase. It is shown only until you say you have written it down." + self.note
             )
             yield Static(self.code, classes="code", id="code")
             if self.case_number:
