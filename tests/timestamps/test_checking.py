@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.cases import vault_bytes
+from tests.support.cases import PASSPHRASE, vault_bytes
+from tests.support.legacy import downgrade_to_third_format
 from tests.support.pictures import make_png
 from tests.support.tsa import TimestampAuthority, needs_openssl
 from tui.core.evidence.adding import add_file
 from tui.core.shared.errors import InputError
 from tui.core.timestamps.checking import CHANGED
 from tui.core.timestamps.stamps import add_reply, list_stamps, make_request
+from tui.core.vault import custody
 from tui.core.vault.vault import Vault
 
 pytestmark = needs_openssl
@@ -64,3 +66,18 @@ def test_a_reply_carrying_its_chain_in_chain_order_is_kept_as_sent(
     kept = add_reply(vault, sent, tsa.root.read_bytes())
     assert kept.reply == sent and kept.authority == "CN=Test TSA,O=Reclaim Tests"
     assert list_stamps(vault)[0].reply == sent
+
+
+def test_a_case_of_the_previous_format_has_none_and_takes_one(
+    vault: Vault, tmp_path: Path, tsa: TimestampAuthority
+):
+    """No table of time-stamps is no time-stamp: the format needs no new version."""
+    add_file(vault, make_png(tmp_path / "post.png"))
+    downgrade_to_third_format(vault)
+    with Vault.open(vault.path, passphrase=PASSPHRASE) as opened:
+        assert list_stamps(opened) == []
+        made = make_request(opened, tmp_path / "old.tsq")
+        reply = tsa.reply(tmp_path / "old.tsq", tmp_path / "old.tsr").read_bytes()
+        kept = add_reply(opened, reply, tsa.root.read_bytes())
+        assert (kept.number, kept.first, kept.count) == (made.number, "E-0001", 1)
+        assert custody.verify(opened.table(custody.TABLE)) == []

@@ -193,3 +193,19 @@ def test_a_request_needs_evidence_and_a_new_tsq(cli, vault: Vault, tmp_path: Pat
     assert not (tmp_path / "there.tsq").exists()
     assert (tmp_path / "there.covers.txt").read_text() == "mine\n"
     assert json.loads(cli("timestamp", "list", "--json").stdout) == []
+
+
+def test_the_root_may_be_given_in_der_and_a_file_that_is_no_certificate_is_refused(
+    cli, vault: Vault, tmp_path: Path, tsa: TimestampAuthority
+):
+    _case_with_two_exhibits(cli, tmp_path)
+    reply = tsa.reply(_request(cli, tmp_path), tmp_path / "reply.tsr")
+    (tmp_path / "notes.txt").write_text("not a certificate\n")
+    message = _refused(cli, vault, reply, "--ca-file", str(tmp_path / "notes.txt"))
+    assert message == "The file given with --ca-file holds no certificate Reclaim can read."
+    der = tmp_path / "root.cer"
+    assert (
+        openssl("x509", "-in", str(tsa.root), "-outform", "DER", "-out", str(der)).returncode == 0
+    )
+    added = cli("timestamp", "add", str(reply), "--ca-file", str(der))
+    assert added.returncode == 0, added.stderr

@@ -35,7 +35,7 @@ UNKNOWN = (
     "This reply is signed by an authority Reclaim does not know; if you trust it, give its "
     "root certificate with --ca-file. Nothing was kept."
 )
-NOT_PEM = "The certificate file given is not a PEM certificate (or bundle of them)."
+NOT_PEM = "The file given with --ca-file holds no certificate Reclaim can read."
 
 
 @dataclass(frozen=True)
@@ -100,12 +100,16 @@ def _certificates_sorted(data: bytes) -> bytes:
     return bytes(reply.dump())
 
 
-def load_roots(pem: bytes) -> list[x509.Certificate]:
+def load_roots(given: bytes) -> list[x509.Certificate]:
+    """The certificates of a `--ca-file`: PEM (one or a bundle), or one in DER (.cer, .crt)."""
     try:
-        roots = x509.load_pem_x509_certificates(pem)
+        return x509.load_pem_x509_certificates(given)
+    except ValueError:
+        pass
+    try:
+        return [x509.load_der_x509_certificate(given)]
     except ValueError:
         raise InputError(NOT_PEM) from None
-    return roots
 
 
 @functools.cache
