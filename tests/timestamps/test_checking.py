@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from asn1crypto import tsp
 
 from tests.support.cases import PASSPHRASE, vault_bytes
 from tests.support.legacy import downgrade_to_third_format
@@ -14,7 +15,7 @@ from tests.support.pictures import make_png
 from tests.support.tsa import TimestampAuthority, needs_openssl
 from tui.core.evidence.adding import add_file
 from tui.core.shared.errors import InputError
-from tui.core.timestamps.checking import CHANGED
+from tui.core.timestamps.checking import CHANGED, NO_SIGNER
 from tui.core.timestamps.stamps import add_reply, list_stamps, make_request
 from tui.core.vault import custody
 from tui.core.vault.vault import Vault
@@ -81,3 +82,18 @@ def test_a_case_of_the_previous_format_has_none_and_takes_one(
         kept = add_reply(opened, reply, tsa.root.read_bytes())
         assert (kept.number, kept.first, kept.count) == (made.number, "E-0001", 1)
         assert custody.verify(opened.table(custody.TABLE)) == []
+
+
+def test_a_reply_without_the_authoritys_certificate_needs_it_given(
+    vault: Vault, tmp_path: Path, tsa: TimestampAuthority
+):
+    add_file(vault, make_png(tmp_path / "post.png"))
+    make_request(vault, tmp_path / "case.tsq")
+    asked = tsp.TimeStampReq.load((tmp_path / "case.tsq").read_bytes())
+    asked["cert_req"] = False  # as an authority that ignores certReq would answer
+    (tmp_path / "bare.tsq").write_bytes(asked.dump())
+    bare = tsa.reply(tmp_path / "bare.tsq", tmp_path / "bare.tsr").read_bytes()
+    with pytest.raises(InputError, match=re.escape(NO_SIGNER)):
+        add_reply(vault, bare, tsa.root.read_bytes())
+    both = (tsa.folder / "tsa.pem").read_bytes() + tsa.root.read_bytes()
+    assert add_reply(vault, bare, both).authority == "CN=Test TSA,O=Reclaim Tests"

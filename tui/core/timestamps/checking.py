@@ -35,6 +35,12 @@ UNKNOWN = (
     "This reply is signed by an authority Reclaim does not know; if you trust it, give its "
     "root certificate with --ca-file. Nothing was kept."
 )
+NO_SIGNER = (
+    "This reply does not carry the authority's certificate; give it, with its root, "
+    "in the file named with --ca-file. Nothing was kept."
+)
+#: The message imprint's algorithm in every request Reclaim writes.
+SHA256 = x509.ObjectIdentifier("2.16.840.1.101.3.4.2.1")
 NOT_PEM = "The file given with --ca-file holds no certificate Reclaim can read."
 
 
@@ -147,7 +153,12 @@ def _check(data: bytes, nonce: int, digest: bytes, given: list[x509.Certificate]
         ]
     except Exception:  # a crafted or damaged reply: whatever the parsers raise
         raise InputError(NOT_A_REPLY) from None
-    signer = _signer(response, certificates)
+    if response.tst_info.message_imprint.hash_algorithm != SHA256:
+        raise InputError(NOT_OURS)  # Reclaim asks for SHA-256 alone
+    if certificates:
+        signer = _signer(response, certificates, CHANGED)
+    else:
+        signer = _signer(response, given, NO_SIGNER)
     _check_signer_record(data, signer)
     # Only the shipped roots the reply's chain names can anchor it (a chain is found by
     # names): checking against those alone costs the same however many are shipped.
@@ -155,6 +166,8 @@ def _check(data: bytes, nonce: int, digest: bytes, given: list[x509.Certificate]
     anchors = [root for root in shipped_roots() if root.subject in named]
     trusted = _unique([*given, *anchors])
     builder = VerifierBuilder().nonce(nonce)
+    if not certificates:  # the reply left out the signer's certificate: it was given
+        builder = builder.tsa_certificate(signer)
     for root in trusted:
         builder = builder.add_root_certificate(root)
     try:
@@ -180,9 +193,11 @@ def _unique(certificates: list[x509.Certificate]) -> list[x509.Certificate]:
     return list(seen.values())
 
 
-def _signer(response: object, certificates: list[x509.Certificate]) -> x509.Certificate:
-    """The certificate named by the reply's one signer record (a reply that carries none
-    can't be checked offline: Reclaim asks for it with certReq)."""
+def _signer(
+    response: object, certificates: list[x509.Certificate], missing: str
+) -> x509.Certificate:
+    """The certificate named by the reply's one signer record, among those it carries (Reclaim
+    asks for them with certReq) or, when it carries none, those given with --ca-file."""
     infos = list(response.signed_data.signer_infos)  # type: ignore[attr-defined]
     if len(infos) != 1:
         raise InputError(CHANGED)
@@ -190,7 +205,7 @@ def _signer(response: object, certificates: list[x509.Certificate]) -> x509.Cert
     for certificate in certificates:
         if certificate.issuer == info.issuer and certificate.serial_number == info.serial_number:
             return certificate
-    raise InputError(CHANGED)
+    raise InputError(missing)
 
 
 #: The signature algorithms a signer's key may name (asn1crypto's `signature_algo`).
