@@ -3,14 +3,13 @@ changed since this one read it: for each such field, both values, and which to k
 
 Nothing was saved when it opens. "Save my choices" returns the fields whose value from
 this window is kept; Escape (Keep editing) returns None and saves nothing. Each choice is
-a pair of radio buttons (Tab moves between fields, the arrows and Enter choose), and the
-list scrolls, so it fits 80x24 with any number of fields."""
+a pair of radio buttons under the two values (Tab moves between fields, the arrows and
+Enter choose), and the list scrolls, so it fits 80x24 with any number of fields."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -47,7 +46,7 @@ class ConflictDialog(ModalScreen[set[str] | None]):
         border: round $warning; background: $surface;
     }
     ConflictDialog #question { text-style: bold; }
-    ConflictDialog VerticalScroll { height: auto; max-height: 16; }
+    ConflictDialog VerticalScroll { height: auto; max-height: 15; }
     ConflictDialog .field { text-style: bold; margin-top: 1; }
     ConflictDialog RadioSet { width: 100%; height: auto; }
     ConflictDialog Horizontal { height: auto; align-horizontal: right; }
@@ -72,14 +71,13 @@ class ConflictDialog(ModalScreen[set[str] | None]):
             with VerticalScroll():
                 for item in self.both:
                     yield Static(item.label, classes="field", markup=False)
-                    with RadioSet(id=f"keep-{item.field}"):
+                    yield Static(f"Changed elsewhere: {_cut(item.theirs)}", markup=False)
+                    yield Static(f"Yours: {_cut(item.mine)}", markup=False)
+                    with RadioSet(id=f"keep-{item.field}", compact=True):
                         yield RadioButton(
-                            Text(f"Changed elsewhere: {_cut(item.theirs)}"),
-                            id=f"theirs-{item.field}",
+                            "Keep the one changed elsewhere", id=f"theirs-{item.field}"
                         )
-                        yield RadioButton(
-                            Text(f"Yours: {_cut(item.mine)}"), value=True, id=f"mine-{item.field}"
-                        )
+                        yield RadioButton("Keep yours", value=True, id=f"mine-{item.field}")
             with Horizontal():
                 yield Button("Save my choices", id="save", variant="primary")
                 yield Button("Keep editing", id="keep")
