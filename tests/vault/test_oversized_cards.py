@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import json
 import struct
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from tests.support.cases import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE
 from tests.support.pictures import make_png
+from tui.core.binder.build import write_binder
+from tui.core.binder.choices import BinderChoices
 from tui.core.evidence.adding import add_file
 from tui.core.evidence.export import export_original, read_original
 from tui.core.evidence.model import Exhibit, list_exhibits
@@ -61,6 +64,10 @@ def test_a_blob_with_a_card_larger_than_cards_now_are_reads_checks_exports_and_r
     assert verify_all(vault).clean
     exported = export_original(vault, exhibit.id, tmp_path / "out")
     assert exported.read_bytes() == original
+    bound = write_binder(
+        vault, tmp_path / "binder.pdf", BinderChoices(export_date=date(2024, 3, 7))
+    )
+    assert bound.notices == [] and bound.exhibits == [exhibit.id], "in full, not a notice"
     renewed, _code = rekey.start(vault, NEW_PASSPHRASE, FAST_KDF)
     with renewed:
         again = list_exhibits(renewed)[0]
@@ -77,6 +84,11 @@ def test_a_trailer_whose_length_lies_still_gives_the_evidence(
     blob = vault.blob_dir / f"{exhibit.blob}.blob"
     blob.write_bytes(blob.read_bytes()[:-4] + struct.pack(">I", length))
     assert read_original(vault, exhibit) == original
+    if length == 5:  # one binder is enough: every lying length reads alike
+        bound = write_binder(
+            vault, tmp_path / "binder.pdf", BinderChoices(export_date=date(2024, 3, 7))
+        )
+        assert bound.notices == [] and bound.exhibits == [exhibit.id], "in full, not a notice"
     report = verify_all(vault)
     assert [(p.exhibit, p.damage) for p in report.damaged] == [(exhibit.id, Damage.CARD_CHANGED)]
     renewed, _code = rekey.start(vault, NEW_PASSPHRASE, FAST_KDF)

@@ -290,14 +290,15 @@ def _locate(handle: BinaryIO) -> tuple[bytes, int, int | None, bool]:
     return magic, size, said if said >= first else None, said >= first
 
 
-def _layout(handle: BinaryIO) -> tuple[bytes, int, bytes | None]:
-    """(magic, where the stream ends, the sealed card: None for a first-format blob, or
-    when the trailer is damaged). BlobDamaged when the file shows no end at all."""
+def _layout(handle: BinaryIO, with_card: bool = False) -> tuple[bytes, int, bytes | None]:
+    """(magic, where the stream ends, the sealed card when asked for: None for a
+    first-format blob, or when the trailer is damaged). BlobDamaged when the file shows
+    no end at all."""
     magic, size, end, whole = _locate(handle)
     if end is None:
         raise BlobDamaged("cut short")
     card = None
-    if whole and size - _LENGTH.size - end <= READ_CARD_AT_MOST:
+    if with_card and whole and size - _LENGTH.size - end <= READ_CARD_AT_MOST:
         handle.seek(end)
         card = handle.read(size - _LENGTH.size - end)
         handle.seek(_PREAMBLE.size)
@@ -312,7 +313,7 @@ def read_card(path: Path) -> bytes | None:
     before it still reads (`decrypt_stream`)."""
     try:
         with path.open("rb") as handle:
-            magic, _end, card = _layout(handle)
+            magic, _end, card = _layout(handle, with_card=True)
     except FileNotFoundError:
         raise BlobDamaged("missing") from None
     if magic == MAGIC_V1:
