@@ -165,3 +165,18 @@ def test_a_new_kiosks_first_case_does_not_look_like_a_missing_count(
     path, _number = cases.new_case_dir(folder)
     Vault.create(path, PASSPHRASE, FAST_KDF)[0].close()
     assert UnlockThrottle(folder=folder).remaining(path.name) == 0
+
+
+def test_a_kiosk_upgraded_from_a_version_without_counts_does_not_make_its_clients_wait(
+    kiosk_cases: Path, moment: clock.FixedClock
+) -> None:
+    """A kiosk with cases but neither counts nor key (made before counts were kept) is
+    not treated as tampered with: a clinic upgrading Reclaim must not lock every client
+    out for fifteen minutes. A count removed while its key is there still is."""
+    (kiosk_cases / throttle.STATE).unlink()
+    (kiosk_cases / throttle.KEY).unlink()
+    upgraded = UnlockThrottle(folder=kiosk_cases)
+    assert upgraded.remaining("111111") == 0
+    assert (kiosk_cases / throttle.KEY).exists(), "sealed from now on"
+    (kiosk_cases / throttle.STATE).unlink()
+    assert UnlockThrottle(folder=kiosk_cases).remaining("111111") == MAX_WAIT

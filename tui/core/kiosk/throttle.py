@@ -10,10 +10,11 @@ twice as long each time, up to MAX_WAIT.
 
 A try waits for the longer of the two. The counts are kept on disk in the kiosk's cases
 folder (`.unlock-tries`), sealed with an HMAC whose key is kept beside it
-(`.unlock-key`), so a restart does not clear them; a file that is missing (once the
-kiosk has cases) or does not match its seal counts as the worst case: the longest wait,
-once. Times on disk are wall-clock seconds (tui.core.shared.clock), so tests need not
-sleep.
+(`.unlock-key`), so a restart does not clear them; a count that is missing while its key
+is there, or does not match its seal, counts as the worst case: the longest wait, once.
+With neither (a new kiosk, or one upgraded from a version that kept no counts) the
+counts start at zero. Times on disk are wall-clock seconds (tui.core.shared.clock), so
+tests need not sleep.
 """
 
 from __future__ import annotations
@@ -214,8 +215,11 @@ class UnlockThrottle:
             raw = None
         except OSError:
             raw = b""
-        if raw is None and key is None and not self._has_cases():
-            state = _fresh()  # a new kiosk: nothing to distrust yet; sealed from now on
+        if raw is None and key is None:
+            # A new kiosk, or one from a version that kept no counts: nothing to distrust
+            # yet; sealed from now on. (Whoever can delete both files can read the cases'
+            # files as well; the seal is for a count changed or removed on its own.)
+            state = _fresh()
             self._save(state)
         elif raw is None or not key:
             state = self._worst()
@@ -257,13 +261,6 @@ class UnlockThrottle:
         body = json.dumps(state, sort_keys=True).encode()
         sealed = {"counts": state, "seal": self._seal(key, body)}
         atomic_write(self.folder / STATE, json.dumps(sealed, sort_keys=True).encode())
-
-    def _has_cases(self) -> bool:
-        assert self.folder is not None
-        try:
-            return any(entry.name.isdigit() for entry in self.folder.iterdir())
-        except OSError:
-            return False
 
 
 #: The kiosk's throttle, made on first use by `for_kiosk` (tests put their own here).
