@@ -16,7 +16,7 @@ from tui.core.evidence.adding import add_file
 from tui.core.evidence.export import read_original
 from tui.core.evidence.model import list_exhibits
 from tui.core.evidence.verify import verify_all
-from tui.core.shared.errors import Cancelled, WrongPassphrase
+from tui.core.shared.errors import Cancelled, VaultBusy, WrongPassphrase
 from tui.core.vault import key_change, keys, reencrypt, rekey
 from tui.core.vault.header import Header
 from tui.core.vault.layout import HEADER
@@ -198,3 +198,21 @@ def test_a_change_of_the_earlier_scheme_still_finishes_and_says_so(
     with Vault.open(path, passphrase=NEW_PASSPHRASE) as again:
         assert contents(again) == held and (path / HEADER).exists()
     assert leftovers(path) == []
+
+
+def test_past_the_point_of_no_return_a_busy_case_is_said_to_finish_at_the_next_open(
+    case: tuple[Path, str, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
+):
+    path, _code, held = case
+    vault = Vault.open(path, passphrase=PASSPHRASE)
+    prepared = rekey.prepare(vault, NEW_PASSPHRASE, FAST_KDF)
+
+    def busy(*_args: object) -> Vault:
+        raise VaultBusy("This case is open in another Reclaim window.")
+
+    monkeypatch.setattr(Vault, "finish_key_change", busy)
+    with pytest.raises(key_change.KeyChangeUnfinished, match="finishes the next time"):
+        rekey.apply(vault, prepared)
+    monkeypatch.undo()
+    with Vault.open(path, recovery_code=prepared.code) as reopened:
+        assert reopened.notices == [key_change.FINISHED] and contents(reopened) == held

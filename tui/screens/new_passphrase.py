@@ -195,6 +195,12 @@ class NewPassphraseScreen(Screen[None]):
             if job.error is None:  # finished as the lock came: the case is locked
                 job.result.close()
             return  # locked: the next unlock says what was stopped
+        from tui.core.vault.key_change import KeyChangeUnfinished
+
+        if isinstance(job.error, KeyChangeUnfinished):
+            # The case is closed already: unlocking finishes the change, and says so.
+            host(self).action_lock()
+            return
         if job.error is not None:
             self.query_one("#message", Notice).say(
                 explain(job.error, "giving the case a new key"), error=True

@@ -65,6 +65,17 @@ class KeyChangeRefused(ReclaimError):
     """Some evidence can't be read, so the key was not changed (nothing was)."""
 
 
+class KeyChangeUnfinished(ReclaimError):
+    """Past the point of no return, the change could not be finished now: the next open
+    finishes it."""
+
+
+UNFINISHED = (
+    "Your case's new key is in place but could not be finished just now; it finishes the "
+    "next time the case is opened, with your new passphrase or the new recovery code."
+)
+
+
 @dataclass(frozen=True)
 class Pending:
     """A change of key under way, as `rekey.pending` says it."""

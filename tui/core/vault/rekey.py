@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.core.shared.errors import Cancelled, VaultDamaged
+from tui.core.shared.errors import Cancelled, ReclaimError, VaultDamaged
 from tui.core.vault import key_change, keys, reencrypt
 from tui.core.vault.header import Header
 from tui.core.vault.vault import Vault
@@ -96,7 +96,10 @@ def apply(
     finally:
         new.db.close()
     vault.close()
-    return Vault.finish_key_change(path, old_key, prepared.key, progress)
+    try:
+        return Vault.finish_key_change(path, old_key, prepared.key, progress)
+    except (ReclaimError, OSError) as error:  # another window holds the case, a full disk
+        raise key_change.KeyChangeUnfinished(key_change.UNFINISHED) from error
 
 
 def start(
