@@ -203,8 +203,16 @@ def html_deep_then_stray_end_tags() -> bytes:
     return b"<html><body>" + THREAT + b"<div>" * 200_000 + b"</x>" * 200_000
 
 
-def test_end_tags_that_close_nothing_cost_little():
-    answer = read_in_child("html_deep_then_stray_end_tags", "page.html")
+def html_open_then_stray_end_tags() -> bytes:
+    """Just under the open elements read (`MAX_OPEN`), then a million stray end tags."""
+    return b"<html><body>" + THREAT + b"<div>" * 500 + b"</x>" * 1_000_000
+
+
+@pytest.mark.parametrize(
+    "build", ["html_deep_then_stray_end_tags", "html_open_then_stray_end_tags"]
+)
+def test_end_tags_that_close_nothing_cost_little(build: str):
+    answer = read_in_child(build, "page.html")
     assert answer["reason"] == ""
     assert answer["printed"] == "The threat\n[… the rest is in the original file]"
 
@@ -311,6 +319,7 @@ def test_a_telegram_export_nested_without_end_is_one_sentence():
 
 for _build, _name in [
     ("html_deep_then_stray_end_tags", "page.html"),
+    ("html_open_then_stray_end_tags", "page.html"),
     ("docx_empty_paragraphs", "letter.docx"),
     ("telegram_nested", "result.json"),
 ]:

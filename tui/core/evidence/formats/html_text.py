@@ -27,10 +27,10 @@ MAX_TAGS = 1_000_000
 #: pages nest a few tens deep. libxml2 looks through every open element for each end tag
 #: that matches none of them, so `<div>` twenty thousand times and then as many `</x>`
 #: take seconds, and two hundred thousand take minutes: reading stops past this.
-MAX_OPEN = 256
-#: That looking, bounded over the page: end tags times the elements open as they come (a
-#: real page of `MAX_HTML_CHARS` costs a few million; `MAX_OPEN` elements and then a
-#: million `</x>`, a few hundred million, seconds).
+MAX_OPEN = 512
+#: That looking, bounded over the page: end tags that closed nothing, times the elements
+#: open as they came (a real page has a few; `MAX_OPEN` elements and then a million
+#: `</x>` would cost a few hundred million, seconds).
 MAX_END_TAG_WORK = 30_000_000
 #: Fed to the parser at a time; the bounds are checked between pieces, so a piece is
 #: small enough that its own tags can't cost much.
@@ -97,6 +97,7 @@ class _Visible:
         self.size = 0
         self.tags = 0
         self.open = 0
+        self.closed = 0
 
     def start(self, tag: str, attrib: object) -> None:
         self.tags += 1
@@ -121,6 +122,7 @@ class _Visible:
     def end(self, tag: str) -> None:
         self.tags += 1
         self.open -= 1
+        self.closed += 1
         tag = _RENAMED.get(tag, tag)
         if tag == "title" and self.in_title:
             self.in_title = False
@@ -172,11 +174,12 @@ def _read(html: str, limit: int, title_only: bool) -> tuple[_Visible, bool]:
     try:
         for at in range(0, len(data), _CHUNK):
             piece = data[at : at + _CHUNK]
-            opened = visible.open
+            opened, closed = visible.open, visible.closed
             parser.feed(piece)
             if title_only and visible.title_done:
                 return visible, cut
-            work += max(opened, visible.open) * piece.count(b"</")
+            stray = piece.count(b"</") - (visible.closed - closed)
+            work += max(0, stray) * max(opened, visible.open)
             if visible.size > limit or visible.tags > MAX_TAGS:
                 return visible, True
             if visible.open > MAX_OPEN or work > MAX_END_TAG_WORK:
