@@ -27,6 +27,7 @@ from tui.core.evidence.formats.base import (
 from tui.core.evidence.formats.jpeg_scans import check_scans
 from tui.core.evidence.formats.pixels import (
     CUT_SHORT,
+    DECODE_BUDGET,
     TOO_LARGE,
     affordable,
     decoded,
@@ -120,15 +121,23 @@ def animation_frames(image: Image.Image) -> int:
         start = handle.tell()
         try:
             handle.seek(0)
-            return max(1, gif_frames(handle.read()))
+            return max(1, gif_frames(handle.read(), MAX_FRAMES))
         finally:
             handle.seek(start)
     return int(getattr(image, "n_frames", 1) or 1)
 
 
-def gif_frames(data: bytes) -> int:
-    """The image descriptors in a GIF, found by skipping every block by its length; a
-    damaged file is counted as far as it goes."""
+#: Frames of a GIF counted at most; one past it is said as "more than".
+MAX_FRAMES = 20_000
+
+
+def frames_said(frames: int) -> str:
+    return f"more than {MAX_FRAMES:,}" if frames > MAX_FRAMES else f"{frames:,}"
+
+
+def gif_frames(data: bytes, limit: int) -> int:
+    """The image descriptors in a GIF, up to one past `limit`, found by skipping every
+    block by its length; a damaged file is counted as far as it goes."""
     if len(data) < 13:
         return 0
     at = 13 + (3 << (data[10] & 7) + 1 if data[10] & 0x80 else 0)  # the global colours
@@ -139,7 +148,7 @@ def gif_frames(data: bytes) -> int:
             at += 2
         elif kind == 0x2C:  # an image: its descriptor, local colours, code size, sub-blocks
             frames += 1
-            if at + 10 > len(data):
+            if frames > limit or at + 10 > len(data):
                 return frames
             flags = data[at + 9]
             at += 10 + (3 << (flags & 7) + 1 if flags & 0x80 else 0) + 1
@@ -180,13 +189,17 @@ class Photo(Format):
             facts.exif_captured_at = exif_time(exif_of(image))
             if (frames := animation_frames(image)) > 1:
                 facts.kind = f"animated {self.kind}"
-                facts.shown["frames"] = frames
+                facts.shown["frames"] = frames if frames <= MAX_FRAMES else frames_said(frames)
             facts.shown["pixels"] = f"{facts.width} x {facts.height}"
             try:
                 check_scans(image, probe.handle)
                 facts.phash = perceptual_hash(shrunk(image, (WORKING_PIXELS, WORKING_PIXELS)))
             except Unreadable as why:  # the facts above are still the file's own
-                facts.problem = str(why)
+                small = stored_copy(probe.handle) if str(why) == TOO_LARGE else None
+                if small is None:
+                    facts.problem = str(why)
+                else:
+                    facts.phash = perceptual_hash(small)
         if facts.exif_captured_at:
             facts.guess("captured_at", facts.exif_captured_at[:19], "exif")
         return facts
@@ -194,20 +207,34 @@ class Photo(Format):
     def preview(self, data: bytes) -> Image.Image | None:
         with opened(data) as image:
             check_scans(image, io.BytesIO(data))
-            return shrunk(image, (PREVIEW_PIXELS, PREVIEW_PIXELS * 3))
+            try:
+                return shrunk(image, (PREVIEW_PIXELS, PREVIEW_PIXELS * 3))
+            except Unreadable as why:
+                if str(why) != TOO_LARGE or (small := stored_copy(io.BytesIO(data))) is None:
+                    raise
+                return small
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         with opened(data) as image:
             check_scans(image, io.BytesIO(data))
             width, height = displayed_size(image)
-            affordable(image, fitted(image, PRINT_BOX, PRINT_MOST_PIXELS))
+            try:
+                affordable(image, fitted(image, PRINT_BOX, PRINT_MOST_PIXELS))
+            except Unreadable as why:
+                if str(why) != TOO_LARGE or (small := stored_copy(io.BytesIO(data))) is None:
+                    raise
+                return [Text(STORED_COPY.format(size=f"{width} x {height}")),
+                        Picture(small.width, small.height, small.copy)]  # fmt: skip
             frames = animation_frames(image)
             animated = frames > 1
             whole = self._whole(image, data)
         blocks: list[Block] = []
         if animated:
             blocks.append(
-                Text(f"This is an animated picture of {frames} frames; the first is shown.")
+                Text(
+                    f"This is an animated picture of {frames_said(frames)} frames; "
+                    "the first is shown."
+                )
             )
 
         def decode() -> Image.Image:
@@ -235,6 +262,38 @@ class Photo(Format):
             return self.embeddable
         decoded(image, (WORKING_PIXELS, WORKING_PIXELS))
         return False
+
+
+STORED_COPY = (
+    "This photo ({size} pixels) is too large to decode here in full; shown is the "
+    "smaller copy the camera stored inside the file. The file itself is kept unchanged."
+)
+
+
+def stored_copy(handle: BinaryIO) -> Image.Image | None:
+    """The largest smaller copy a HEIF photo stores of itself (a phone keeps one beside
+    a photo too large to show quickly), upright, if there is one within the budget:
+    HEIF can't be decoded small, and a 200-megapixel HEIC is 800 MB decoded."""
+    try:
+        import pillow_heif
+
+        handle.seek(0)
+        heif = pillow_heif.open_heif(handle, convert_hdr_to_8bit=True)
+        primary = heif[heif.primary_index]
+        listed = primary.info.get("thumbnails")
+        sizes = (
+            [size for size in listed if isinstance(size, int)] if isinstance(listed, list) else []
+        )
+        if not sizes:
+            return None
+        small = primary.get_thumbnail(sizes.index(max(sizes)))
+        if small.size[0] * small.size[1] * 4 > DECODE_BUDGET:
+            return None
+        return small.to_pillow().convert("RGB")
+    except Exception:  # a damaged or crafted file: no smaller copy, the notice stands
+        return None
+    finally:
+        handle.seek(0)
 
 
 def _bmff(name: str) -> Callable[[bytes], bool]:

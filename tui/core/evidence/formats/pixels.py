@@ -197,9 +197,8 @@ def shrunk(image: Image.Image, box: tuple[int, int], most: int = 0) -> Image.Ima
     target = fitted(image, box, most)
     image = decoded(image, target)
     flat = _flattener(image)
-    if image.size == target:
-        whole = flat(image)  # a copy: the opened picture is closed after
-        return _turned(whole.copy() if whole is image else whole, stated)
+    if image.size == target and image.mode == "RGB":
+        return _turned(image.copy(), stated)  # a copy: the opened picture is closed after
     width, height = image.size
     down = height / target[1]
     margin = math.ceil(3 * down) + 1
@@ -211,6 +210,9 @@ def shrunk(image: Image.Image, box: tuple[int, int], most: int = 0) -> Image.Ima
     out = Image.new("RGB", target)
     for first in range(0, target[1], rows):
         last = min(target[1], first + rows)
+        if image.size == target:  # laid on white a band at a time, not scaled
+            out.paste(flat(image.crop((0, first, width, last))), (0, first))
+            continue
         top, bottom = first * down, last * down
         crop_top = max(0, math.floor(top) - margin)
         crop_bottom = min(height, math.ceil(bottom) + margin)
