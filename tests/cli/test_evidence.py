@@ -25,7 +25,7 @@ def shown(cli, exhibit_id: str) -> dict[str, Any]:
     return record
 
 
-@pytest.mark.parametrize("command", ["stitch", "remove", "delete", "similar"])
+@pytest.mark.parametrize("command", ["stitch", "remove", "delete", "similar", "history"])
 def test_new_commands_have_help(command: str):
     result = run_reclaim("evidence", command, "--help")
     assert result.returncode == 0 and "usage:" in result.stdout

@@ -95,13 +95,11 @@ def cmd_profile_show(args: argparse.Namespace) -> int:
 
 
 def cmd_profile_set(args: argparse.Namespace) -> int:
-    from tui.core.passwords.profile import load, save, split_entries
+    from tui.core.passwords.profile import change, split_entries
 
     entries = [entry for value in args.values for entry in split_entries(value)]
-    with open_vault(args) as vault:
-        profile = load(vault)
-        setattr(profile, args.field, entries)
-        save(vault, profile)
+    with open_vault(args) as vault:  # read and written in one transaction: that field only
+        change(vault, {args.field: entries})
     say(f"Saved {len(entries)} {args.field} in your case profile.")
     return 0
 
