@@ -211,7 +211,8 @@ def add_reply(vault: Vault, reply: bytes, ca_pem: bytes | None = None) -> Stamp:
             "roots_pem": checked.roots_pem,
         }
         table = vault.table(TABLE)
-        table.update(fields, doc_ids=[d.doc_id for d in table.find("number", stamp.number)])
+        (found,) = table.find("number", stamp.number)
+        table.update(fields, doc_ids=[found.doc_id])
         custody.append(
             vault.table(custody.TABLE),
             "time-stamp added",
@@ -219,22 +220,7 @@ def add_reply(vault: Vault, reply: bytes, ca_pem: bytes | None = None) -> Stamp:
             time=fields["time"],
             authority=checked.authority,
         )
-    return Stamp.from_record({**_record_of(stamp), **fields})
-
-
-def _record_of(stamp: Stamp) -> dict[str, Any]:
-    return {
-        "number": stamp.number,
-        "requested_at": stamp.requested_at,
-        "digest": stamp.digest,
-        "nonce": str(stamp.nonce),
-        "first": stamp.first,
-        "last": stamp.last,
-        "count": stamp.count,
-        "custody_entry": stamp.custody_entry,
-        "listing": stamp.listing,
-        "request": base64.b64encode(stamp.request).decode("ascii"),
-    }
+    return Stamp.from_record({**found, **fields})
 
 
 def stamped(vault: Vault) -> list[Stamp]:
