@@ -122,7 +122,7 @@ def document_text(
         line.clear()
         if text or (lines and lines[-1]):
             lines.append(text)
-            size += len(text) + 1
+            size += 1  # its characters are counted as they come
             if size > limit:
                 raise _Stop
 
