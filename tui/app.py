@@ -8,10 +8,8 @@ neutral start) comes back.
 
 from __future__ import annotations
 
-import threading
-from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.binding import Binding
@@ -27,17 +25,16 @@ from tui.core.shared.errors import ReclaimError
 from tui.core.shared.text import counted, plural_of
 from tui.core.steps import progress
 from tui.core.vault.layout import is_vault
-from tui.host import KeepsTyping, StopsWork
 from tui.messages import CaseChosen, CaseCreated, CaseOpened, NewCaseRequested
 from tui.screens.steps import STEP_SCREENS, StepScreen
 from tui.unforeseen import PlainErrors
 from tui.widgets.always_keys import add_always_keys
+from tui.work_at_lock import StoppedAtLock, asked_before_quitting, let_go_of_work, save_typing
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
     from tui.core.vault.vault import Vault
-    from tui.jobs import Job
 
 
 #: Work that brings a case onto the screen; while it runs, Ctrl+L must still win.
@@ -116,13 +113,8 @@ class ReclaimApp(PlainErrors):
         self._first_start = True
         self._unsaved_at_lock: tuple[str, list[str]] = ("", [])
         """(case, forms) whose typing could not be saved at the last lock."""
-        self._stopped_at_lock: tuple[str, list[Job[Any]]] = ("", [])
-        """(case, jobs) that the last lock stopped: said after that case's next unlock."""
-        self._not_made: tuple[str, list[Job[Any]], str] = ("", [], "")
-        """(case, steps, when) whose work a lock stopped before it was made: home says
-        so beside the step until it is made again."""
-        self._cases_closing: list[threading.Thread] = []
-        """Cases a lock closed once their work had stopped (see `tui.jobs.LettingGo`)."""
+        self._stopped_at_lock = StoppedAtLock()
+        """Work the last lock stopped: said after that case's next unlock."""
         self._unconfirmed = ("", "", "")
         """(case, recovery code, case number) of a new case locked before its code was
         confirmed: shown again after that case's next unlock. Kept in memory only."""
@@ -211,12 +203,8 @@ class ReclaimApp(PlainErrors):
                 timeout=30,
             )
         self._unsaved_at_lock = ("", [])
-        vault_id, stopped = self._stopped_at_lock
-        if stopped and vault_id == self.vault.header.vault_id:
-            for job in stopped:
-                job.wait(5)  # let go of at the lock; over by now, or nearly
-                self.notify(job.if_locked(), severity="warning", timeout=30, markup=False)
-        self._stopped_at_lock = ("", [])
+        for stopped in self._stopped_at_lock.notices(self.vault):
+            self.notify(stopped, severity="warning", timeout=30, markup=False)
         while self.vault.notices:  # what opening found (a change cut short), said once
             self.notify(self.vault.notices.pop(0), severity="warning", timeout=30, markup=False)
         if any_strays(self.vault) and (found := strays(self.vault)):
@@ -232,20 +220,7 @@ class ReclaimApp(PlainErrors):
         whose work a lock stopped says it was not made (not the earlier one's date)."""
         if self.vault is None:
             return {}
-        words = progress(self.vault)
-        vault_id, jobs, locked_at = self._not_made
-        if vault_id == self.vault.header.vault_id:
-            for job in jobs:
-                step = job.step
-                if job.finished and job.error is None:
-                    continue  # made after all, as the case locked
-                if _made_since(self.vault, step, locked_at):
-                    continue
-                before = words.get(step, "")
-                words[step] = "not made: stopped when the case locked" + (
-                    f" ({before})" if before.startswith("last made") else ""
-                )
-        return words
+        return self._stopped_at_lock.step_words(self.vault, progress(self.vault))
 
     # ---- steps, safety and the case's own commands --------------------------------
 
@@ -318,10 +293,10 @@ class ReclaimApp(PlainErrors):
         closed on a thread of its own once the work has let go of it."""
         if self.vault is not None:
             vault = self.vault
-            jobs = self._let_go_of_work()
+            jobs = let_go_of_work(self.screen_stack)
             self._save_screens()
             self.vault = None
-            self._close_after(vault, jobs)
+            self._stopped_at_lock.close_after(vault, jobs)
         # Notifications may name what the case holds; those the screens sent while
         # saving arrive as messages, so clear again once they have.
         self.clear_notifications()
@@ -331,59 +306,9 @@ class ReclaimApp(PlainErrors):
             self.save_folders.clear_staged()
         self.show_start()
 
-    def _running_jobs(self) -> list[Job[Any]]:
-        """The background work of every screen open, newest screen last."""
-        from tui.widgets.work_bar import WorkBar
-
-        return [
-            bar.job
-            for screen in self.screen_stack
-            for bar in screen.query(WorkBar)
-            if bar.job is not None and not bar.job.finished
-        ]
-
-    def _let_go_of_work(self) -> list[Job[Any]]:
-        """Ask every screen's background work to stop, and take it over without waiting."""
-        from tui.widgets.work_bar import WorkBar
-
-        jobs = []
-        for screen in self.screen_stack:
-            for bar in screen.query(WorkBar):
-                if (job := bar.let_go()) is not None:
-                    jobs.append(job)
-        return jobs
-
-    def _close_after(self, vault: Vault, jobs: list[Job[Any]]) -> None:
-        """Close the case now, or, with work still stopping, once it has stopped (an
-        unlock of the same case waits for that); what was stopped is said afterwards."""
-        from tui.jobs import letting_go
-
-        if not jobs:
-            vault.close()
-            return
-        vault_id = vault.header.vault_id
-        self._stopped_at_lock = (vault_id, jobs)
-        if steps := [job for job in jobs if job.step]:
-            self._not_made = (vault_id, steps, clock.utc_stamp())
-        self._cases_closing = [thread for thread in self._cases_closing if thread.is_alive()]
-        self._cases_closing.append(letting_go.close_after(vault, jobs))
-
     def _save_screens(self) -> None:
         """Let screens keep what is typed but not yet saved (a note) before the lock."""
-        unsaved = []
-        for screen in self.screen_stack:
-            # Background work was asked to stop first, then typed details are saved.
-            # Locking must never fail; the saved case is whole either way.
-            if isinstance(screen, StopsWork):
-                with suppress(ReclaimError, OSError):
-                    screen.stop_work()
-            if isinstance(screen, KeepsTyping):
-                try:
-                    saved = screen.save_now()
-                except (ReclaimError, OSError):
-                    saved = False
-                if saved is False:
-                    unsaved.append(screen.FORM_NAME)
+        unsaved = save_typing(self.screen_stack)
         # Said after the same case is next opened, never on the locked screen (where the
         # next person at a kiosk would see it).
         if unsaved and self.vault is not None:
@@ -478,20 +403,7 @@ class ReclaimApp(PlainErrors):
         # Imported when asked, to keep start-up fast.
         from tui.dialogs.confirm import ConfirmDialog
 
-        if running := self._running_jobs():
-
-            def stop_first(really: bool | None) -> None:
-                if really:
-                    self._stop_and_exit()
-
-            self.push_screen(
-                ConfirmDialog(
-                    f"{running[-1].still} Stop it and quit?",
-                    yes="Stop and quit",
-                    no="Keep working",
-                ),
-                stop_first,
-            )
+        if asked_before_quitting(self):  # work under way: stopped first, if confirmed
             return
         if not self.kiosk:
             self.exit()
@@ -505,35 +417,8 @@ class ReclaimApp(PlainErrors):
             ConfirmDialog("Close Reclaim on this computer?", yes="Close", no="Stay"), answered
         )
 
-    def _stop_and_exit(self) -> None:
-        """Quit once the work under way has stopped: nothing is left half-made (a binder
-        or package is written whole or not at all; an add keeps every file it took in)."""
-        jobs = self._let_go_of_work()
-        if not jobs:
-            self.exit()
-            return
-        self.notify("Stopping… Reclaim closes as soon as the work has stopped.", timeout=30)
-
-        def wait_then_exit() -> None:
-            for job in jobs:
-                job.wait()
-            self.call_from_thread(self.exit)
-
-        self.run_worker(wait_then_exit, thread=True, group="quitting", exit_on_error=False)
-
     def on_unmount(self) -> None:
-        for thread in self._cases_closing:  # cases a lock closed once their work stopped
-            thread.join(30)
+        self._stopped_at_lock.wait()  # cases a lock closed once their work stopped
         if self.vault is not None:
             self.vault.close()
             self.vault = None
-
-
-def _made_since(vault: Vault, action: str, stamp: str) -> bool:
-    """Whether the custody log records `action` ("binder") after `stamp`."""
-    from tui.core.vault import custody
-
-    return any(
-        entry["action"] == action and str(entry["at"]) > stamp
-        for entry in custody.entries(vault.table(custody.TABLE))
-    )
