@@ -19,10 +19,11 @@ if TYPE_CHECKING:
     from PIL import Image
 
 ORIENTATION = 0x0112
-#: The most memory one decoded copy of a picture may take (it is decoded once, then
-#: shrunk a band at a time). A real picture decodes within it (a 48-megapixel HEIC is
-#: 190 MB, a 2480 x 35800 transparent screenshot 355 MB; a JPEG is decoded at the size it
-#: is printed, so a 250-megapixel photo fits); one claiming more is refused unread.
+#: The most memory decoding a picture may take (it is decoded once, then shrunk a band
+#: at a time). A real picture decodes within it (a 48-megapixel HEIC is 370 MB with the
+#: decoder's buffer, a 2480 x 35800 transparent screenshot 355 MB; a JPEG is decoded at
+#: the size it is printed, so a 250-megapixel photo fits; a larger HEIC is shown from the
+#: smaller copy it stores); one claiming more is refused unread.
 DECODE_BUDGET = 384 * 2**20
 
 CUT_SHORT = (
@@ -35,11 +36,16 @@ TOO_LARGE = (
 )
 
 
-def _bytes_per_pixel(mode: str) -> int:
-    """What Pillow keeps in memory for one pixel of this mode."""
-    if mode in ("1", "L", "P"):
-        return 1
-    return 2 if mode.startswith("I;16") else 4
+def _bytes_per_pixel(image: Image.Image) -> int:
+    """What decoding keeps in memory for one pixel: Pillow's own copy, and for HEIF and
+    AVIF the decoder's buffer beside it (twice as deep, and converted, for a 10- or
+    12-bit photo)."""
+    mode = image.mode
+    own = 1 if mode in ("1", "L", "P") else 2 if mode.startswith("I;16") else 4
+    if image.format in ("HEIF", "AVIF"):
+        depth = image.info.get("bit_depth", 8)
+        own += 9 if isinstance(depth, int) and depth > 8 else 4
+    return own
 
 
 def affordable(image: Image.Image, box: tuple[int, int]) -> None:
@@ -48,7 +54,7 @@ def affordable(image: Image.Image, box: tuple[int, int]) -> None:
     a real 200-megapixel photo is read small, a crafted one is refused before decoding."""
     image.draft("RGB", box)
     width, height = image.size
-    if width * height * _bytes_per_pixel(image.mode) > DECODE_BUDGET:
+    if width * height * _bytes_per_pixel(image) > DECODE_BUDGET:
         raise Unreadable(TOO_LARGE)
 
 
