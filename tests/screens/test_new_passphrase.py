@@ -39,10 +39,18 @@ async def written_down(app: ReclaimApp, pilot) -> None:
     app.screen.query_one("#written", Checkbox).value = True
     app.screen.query_one("#continue", Button).press()
     await settle(app, pilot)
-    await wait_until(
-        pilot,
-        lambda: not isinstance(app.screen, NewPassphraseScreen) or app.screen.work.job is None,
-    )
+
+    def applied() -> bool:
+        screen = app.screen
+        if isinstance(screen, RecoveryScreen):
+            return False
+        return not isinstance(screen, NewPassphraseScreen) or (
+            screen._prepared is None and screen.work.job is None
+        )
+
+    await wait_until(pilot, applied)
+    if isinstance(app.screen, NewPassphraseScreen):  # it failed: say why
+        raise AssertionError(str(app.screen.query_one("#message").render()))
 
 
 async def test_after_the_recovery_code_a_new_key_and_code_are_given(tmp_path: Path):
