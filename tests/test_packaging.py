@@ -31,6 +31,16 @@ def test_the_wheel_ships_the_package_and_the_checklists(wheel: Path):
     assert "tui/core/vault/vault.py" in names
     assert {"tui/fonts/DejaVuSans.ttf", "tui/fonts/DejaVuSans-Bold.ttf"} <= names, "binder font"
     assert "tui/fonts/LICENSE-DejaVu.txt" in names
+    fonts = {
+        "NotoSansCJKsc-Regular.otf",
+        "NotoSansArabic-Regular.ttf",
+        "NotoEmoji-Regular.ttf",
+        "NotoSansHebrew-Regular.ttf",
+        "NotoSansDevanagari-Regular.ttf",
+        "LICENSE-Noto.txt",
+    }
+    assert {f"tui/fonts/{name}" for name in fonts} <= names, "every script's face"
+    assert wheel.stat().st_size < 60 * 1024 * 1024, "the fonts are chosen with care"
     styles = {f"tui/{p.relative_to(ROOT / 'tui')}" for p in (ROOT / "tui").rglob("*.tcss")}
     assert styles and styles <= names, "the app's styles ship with it"
     shipped = {name for name in names if name.startswith("tui/checklists/")}

@@ -390,18 +390,19 @@ def test_a_previous_format_case_names_a_heic_once_as_what_it_is(vault: Vault, tm
         assert str(spec.get_file().obj.Subtype) == "/image/heic"
 
 
-WORDS = "\u4ed6\u53d1\u4e86\u7167\u7247 \u0642\u0627\u0644 \U0001f984\U0001f525 then left"
+WORDS = "\u0928\u092e\u0938\u094d\u0924\u0947 \u0642\u0627\u0644 \U0001f984\U0001f525 then left"
 
 
-def test_characters_the_typeface_lacks_are_marked_in_details_and_timeline(
-    vault: Vault, tmp_path: Path
-):
+def test_characters_dejavu_lacks_print_in_details_index_and_timeline(vault: Vault, tmp_path: Path):
+    """Hindi, Arabic and emoji print from the fallback faces (they were once \ufffd); a
+    character no face has is named, and the cover says how."""
     add_file(vault, make_png(tmp_path / "a.png"), {"description": WORDS, "poster": WORDS})
-    add_event(vault, "2024-03-05 21:14", f"He wrote {WORDS}", evidence=["E-0001"])
+    add_event(vault, "2024-03-05 21:14", f"He wrote {WORDS} \U000e0001", evidence=["E-0001"])
     text = sound(make(vault, BinderChoices(export_date=DAY)).data, tmp_path)
-    assert "is printed as \ufffd; the original file holds it" in text, "the cover says so"
-    assert text.count("\ufffd\ufffd then left") >= 3, "the index, the details, the timeline"
-    assert "\u4ed6" not in text and "\U0001f984" not in text
+    assert "printed as its Unicode number, like \u27e8U+1F600\u27e9; the original" in text
+    assert text.count("\U0001f984\U0001f525 then left") >= 3, "index, details, timeline"
+    assert text.count("\u0642\u0627\u0644") >= 3 and "\u0928\u092e" in text
+    assert "\ufffd" not in text
 
 
 @pytest.mark.timeout(GUARD)

@@ -411,15 +411,16 @@ def test_make_reports_what_it_could_only_name(case: Vault):
     assert made.notices == [] and made.unattached == []
 
 
-def test_characters_the_typeface_lacks_are_marked_not_silently_dropped(
+def test_characters_dejavu_lacks_print_from_the_fallback_faces_and_no_face_is_named(
     vault: Vault, tmp_path: Path
 ):
-    words = "He wrote \U0001f984 and \u65e5\u672c then left"
+    words = "He wrote \U0001f984 and \u05e9\u05dc\u05d5\u05dd then left \U000f0000"
     add_file(vault, make_png(tmp_path / "a.png"), {"description": words})
     data = build(vault, BinderChoices(export_date=DAY))
     assert conformance_problems(data, 2) == []  # and no .notdef glyph drawn for them
     text = " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
-    assert "He wrote \ufffd and \ufffd\ufffd then left" in " ".join(text.split())
+    said = "He wrote \U0001f984 and \u05e9\u05dc\u05d5\u05dd then left \u27e8U+F0000\u27e9"
+    assert said in " ".join(text.split())
 
 
 def crafted(content: bytes, extra: Callable[[pikepdf.Pdf, pikepdf.Page], None]) -> pikepdf.Pdf:

@@ -12,7 +12,8 @@ from fpdf import FPDF
 
 from tui.core.binder import pdfa
 from tui.core.binder.choices import PAPERS, BinderChoices
-from tui.core.binder.typesetting import MONO, SANS, Bold, Setting, paragraph
+from tui.core.binder.faces import add_fonts
+from tui.core.binder.typesetting import SANS, Bold, Setting, paragraph
 from tui.core.evidence.digests import Digests
 from tui.core.evidence.model import Exhibit
 from tui.core.shared.fuzzy_dates import as_written
@@ -67,9 +68,7 @@ class Document:
         pdf = _NumberedPages(choices.prefix, PAPERS[choices.paper], part)
         pdf.set_margins(MARGIN, MARGIN, MARGIN)
         pdf.set_auto_page_break(True, margin=FOOTER_SPACE + 4)
-        pdf.add_font(SANS, "", str(FONT_DIR / "DejaVuSans.ttf"))
-        pdf.add_font(SANS, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-        pdf.add_font(MONO, "", str(FONT_DIR / "DejaVuSansMono.ttf"))
+        add_fonts(pdf)  # and the fallback faces as the text needs them
         pdf.set_font(SANS, size=10)
         self.moment = datetime.combine(choices.export_date, datetime.min.time(), UTC)
         pdf.set_creation_date(self.moment)

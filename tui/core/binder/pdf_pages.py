@@ -18,7 +18,7 @@ from tui.core.binder.pdf_bounds import drawing_size
 from tui.core.binder.pdfa_pages import page_problem
 from tui.core.binder.pictures import draw_pixels, img2pdf_page
 from tui.core.binder.rendered_pages import Rendered, render
-from tui.core.binder.typesetting import SANS, drawable
+from tui.core.binder.typesetting import SANS, drawable, line
 from tui.core.evidence import formats
 from tui.core.evidence.formats import base as blocks
 from tui.core.evidence.model import Exhibit
@@ -120,7 +120,7 @@ def _draw_rendered(
             size = max(1.0, round(run.height * scale / 0.3528 * 2) / 2)
             pdf.set_font(SANS, size=size)
             words = drawable(pdf, run.text)
-            pdf.text(x + run.left * scale, y + (run.top + run.height * 0.8) * scale, words)
+            line(pdf, x + run.left * scale, y + (run.top + run.height * 0.8) * scale, words)
     finally:
         pdf.text_mode = TextMode.FILL
 

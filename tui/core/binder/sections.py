@@ -103,9 +103,9 @@ def cover(doc: Document, exhibits: list[Exhibit]) -> None:
         "appendix records every time evidence was added, exported or checked. Every page "
         f"carries a control number ({choices.prefix}-000001 onwards) so that none can go "
         "missing unnoticed. Times marked \u201c(estimated)\u201d were read from the file "
-        "(its own metadata or name), not confirmed by the person. A character the "
-        f"binder's typeface can't show (an emoji, say) is printed as {MISSING}; the "
-        "original file holds it.",
+        "(its own metadata or name), not confirmed by the person. A character none of "
+        f"the binder's typefaces can show is printed as its Unicode number, like {MISSING}; "
+        "the original file holds it.",
         9,
         4.6,
     )

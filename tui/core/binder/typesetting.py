@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from tui.core.binder.faces import MONO, SANS, line, named, prepare
+
 if TYPE_CHECKING:
     from fpdf import FPDF
 
-SANS = "DejaVu"
-MONO = "DejaVuMono"
+__all__ = ["MISSING", "MONO", "SANS", "drawable", "line"]
 #: Where a web address may be broken: after these characters.
 _URL_BREAKS = re.compile(r"(?<=[/?&=\-])")
 RULE_GREY = 150
@@ -45,29 +46,31 @@ def face(pdf: FPDF, text: str, size: float) -> None:
         pdf.set_font(SANS, size=size)
 
 
-def _measure(pdf: FPDF) -> Any:
+def _measure(pdf: FPDF, text: str = "") -> Any:
+    """How wide a piece of `text` is in the current font: from the font's own widths, or,
+    when the text needs other faces or shaping (`faces`), as fpdf2 shapes it."""
+    if text and prepare(pdf, text):
+        return pdf.get_string_width
     font: Any = pdf.current_font
     widths = font.cw
     scale = pdf.font_size_pt * 0.001 / pdf.k
 
-    def width(text: str) -> float:
-        return float(sum(widths[ord(c)] for c in text)) * scale
+    def width(piece: str) -> float:
+        return float(sum(widths[ord(c)] for c in piece)) * scale
 
     return width
 
 
-#: Printed for a character the font has no glyph for (an emoji, say): PDF/A forbids
-#: drawing the font's empty .notdef glyph, and the original file holds the character.
-MISSING = "\ufffd"
+#: How a character no shipped face has is printed: its name (here, an example's).
+MISSING = "\u27e8U+1F600\u27e9"
 
 
 def drawable(pdf: FPDF, text: str) -> str:
-    """`text` with each character the current font can't draw replaced by `MISSING`."""
-    font: Any = pdf.current_font
-    have = font.cw
-    if all(ord(char) in have for char in text):
-        return text
-    return "".join(char if ord(char) in have or char == "\n" else MISSING for char in text)
+    """`text` ready to draw: each character no shipped face has is named (⟨U+1F600⟩), and
+    the faces the rest needs are added to `pdf`."""
+    text = named(text)
+    prepare(pdf, text)
+    return text
 
 
 def wrap(pdf: FPDF, text: str, width: float) -> list[str]:
@@ -75,7 +78,7 @@ def wrap(pdf: FPDF, text: str, width: float) -> list[str]:
     too long for a line after / ? & = - (a web address), and only a word with none of
     those is cut where the line ends."""
     text = drawable(pdf, text)
-    measure = _measure(pdf)
+    measure = _measure(pdf, text)
     space = measure(" ")
     lines: list[str] = []
     for paragraph in text.split("\n"):
@@ -137,12 +140,12 @@ def paragraph(pdf: FPDF, where: Setting, text: str, size: float, height: float) 
     """Running text ranged left, continued on new pages as needed."""
     face(pdf, text, size)
     baseline = height * 0.78
-    for line in wrap(pdf, text, where.width):
+    for text_line in wrap(pdf, text, where.width):
         if pdf.get_y() + height > where.bottom:
             pdf.add_page()
             face(pdf, text, size)
-        if line:
-            pdf.text(where.left, pdf.get_y() + baseline, line)
+        if text_line:
+            line(pdf, where.left, pdf.get_y() + baseline, text_line, where.width)
         pdf.set_y(pdf.get_y() + height)
 
 
@@ -169,15 +172,16 @@ def pairs(
             pdf.add_page()
         top = pdf.get_y()
         pdf.set_font(SANS, "B", size)
-        for number, line in enumerate(label_lines):
-            pdf.text(where.left, top + number * height + height * 0.78, line)
+        for number, label_line in enumerate(label_lines):
+            line(pdf, where.left, top + number * height + height * 0.78, label_line)
         pdf.set_y(top)
         face(pdf, value, size)
-        for line in value_lines:
+        for value_line in value_lines:
             if pdf.get_y() + height > where.bottom:
                 pdf.add_page()
                 face(pdf, value, size)
-            pdf.text(where.left + column, pdf.get_y() + height * 0.78, line)
+            y = pdf.get_y() + height * 0.78
+            line(pdf, where.left + column, y, value_line, where.width - column)
             pdf.set_y(pdf.get_y() + height)
         pdf.set_y(max(pdf.get_y(), top + len(label_lines) * height) + size * 0.12)
 
@@ -224,9 +228,10 @@ def grid(
         for cell, lines, cell_width in zip(row.cells, cells, row.widths or widths, strict=True):
             pdf.rect(x, top, cell_width, row_height, style="DF" if fill else "D")
             face(pdf, cell, size)
-            for number, line in enumerate(lines):
-                if line:
-                    pdf.text(x + PAD, top + PAD + number * height + height * 0.78, line)
+            for number, cell_line in enumerate(lines):
+                if cell_line:
+                    y = top + PAD + number * height + height * 0.78
+                    line(pdf, x + PAD, y, cell_line, cell_width - 2 * PAD)
             x += cell_width
         pdf.set_y(top + row_height)
 

@@ -15,6 +15,7 @@ def checklists_dir() -> Path:
 
 
 def fonts_dir() -> Path:
-    """DejaVu Sans (regular, bold) and DejaVu Sans Mono, for hashes, ship inside the
-    package under the DejaVu licence, so PDFs print most scripts as real, embedded text."""
+    """DejaVu Sans (regular, bold), DejaVu Sans Mono for hashes, and the Noto faces for
+    every other script and emoji (tui/fonts/README.md) ship inside the package, so PDFs
+    print what was written as real, embedded, searchable text."""
     return Path(__file__).parents[2] / "fonts"

@@ -10,17 +10,16 @@ import hashlib
 import io
 from pathlib import Path
 
+from tui.core.binder.faces import SANS, add_fonts, named, prepare
 from tui.core.kiosk import doors
 from tui.core.shared.atomic import atomic_write, check_new_file
 from tui.core.shared.errors import InputError
-from tui.core.shared.paths import fonts_dir
 from tui.core.shared.xml_text import xml_safe
 from tui.core.takedowns.letters import Letter
 from tui.core.vault import custody
 from tui.core.vault.vault import Vault
 
 FORMATS = ("txt", "docx", "pdf")
-FONT_DIR = fonts_dir()
 
 
 #: How a letter's text marks a bullet: a line starting "- " (the drafts write them so).
@@ -95,8 +94,10 @@ def as_pdf(title: str, text: str) -> bytes:
     pdf.set_title(title)
     pdf.set_creator("Reclaim")
     pdf.set_margins(25, 25, 25)
-    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
-    pdf.set_font("DejaVu", size=11)
+    add_fonts(pdf, mono=False)
+    pdf.set_font(SANS, size=11)
+    text = named(text)  # a character no shipped face has is named, like ⟨U+1F600⟩
+    prepare(pdf, text)  # and the faces the rest needs, shaped (Arabic joined, right to left)
     pdf.add_page()
     for line in text.split("\n"):
         pdf.multi_cell(0, 6, line or " ", new_x="LMARGIN", new_y="NEXT")
