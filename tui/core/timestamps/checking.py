@@ -32,12 +32,12 @@ CHANGED = (
     "This reply does not check: it was changed after the authority signed it; nothing was kept."
 )
 UNKNOWN = (
-    "This reply is signed by an authority Reclaim does not know; if you trust it, give its "
-    "root certificate with --ca-file. Nothing was kept."
+    "This reply is signed by an authority Reclaim does not know, so nothing was kept; if "
+    "you trust it, give its root certificate with --ca-file."
 )
 NO_SIGNER = (
-    "This reply does not carry the authority's certificate; give it, with its root, "
-    "in the file named with --ca-file. Nothing was kept."
+    "This reply does not carry the authority's certificate, so nothing was kept; give it, "
+    "with its root, in the file named with --ca-file."
 )
 #: The message imprint's algorithm in every request Reclaim writes.
 SHA256 = x509.ObjectIdentifier("2.16.840.1.101.3.4.2.1")
