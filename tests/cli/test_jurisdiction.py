@@ -23,7 +23,7 @@ def test_the_places_are_listed_as_text_and_json():
     assert text.returncode == 0 and "ca-bc" in text.stdout and "none" in text.stdout
     data = json.loads(run_reclaim("jurisdiction", "list", "--json").stdout)
     codes = {entry["code"]: entry for entry in data}
-    assert set(codes) == {"us", "gb", "ca", "ca-bc", "au", "eu"}
+    assert set(codes) == {"us", "gb", "gb-eng", "gb-sct", "gb-nir", "ca", "ca-bc", "au", "eu"}
     assert codes["ca-bc"]["extends"] == "ca" and codes["au"]["emergency"] == "000"
 
 

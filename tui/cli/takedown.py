@@ -43,6 +43,8 @@ def cmd_takedown_sites(args: argparse.Namespace) -> int:
         if site.deadline_hours:
             start = "of the request" if site.deadline_starts == "request" else "of a notice"
             deadline = f"  (within {site.deadline_hours} hours {start})"
+            if not site.deadline_by_law:  # a regulator's guidance on when to go to it
+                deadline = f"  (then the regulator, after {site.deadline_hours} hours)"
         say(f"{site.id:<14}{site.name}{deadline}")
         say(f"{'':<14}{site.route}")
         if site.aliases:
@@ -148,6 +150,7 @@ def cmd_takedown_update(args: argparse.Namespace) -> int:
             notes=args.notes,
             sent=args.sent,
             notice=args.notice,
+            helpline=args.helpline,
         )
     say(f"{request.id} is {shown(request.status)}.")
     return 0
@@ -155,12 +158,14 @@ def cmd_takedown_update(args: argparse.Namespace) -> int:
 
 def cmd_takedown_next(args: argparse.Namespace) -> int:
     from tui.cli.common import open_vault
+    from tui.core.places.case_place import case_code
     from tui.core.takedowns.letters import get_facts
     from tui.core.takedowns.next_steps import suggestions
     from tui.core.takedowns.requests import list_requests
 
     with open_vault(args) as vault:
-        found = suggestions(list_requests(vault), get_facts(vault).under_18)
+        place = case_code(vault)
+        found = suggestions(list_requests(vault), get_facts(vault).under_18, place=place)
     if args.json:
         say_json([asdict(s) for s in found])
         return 0
@@ -218,6 +223,12 @@ def register_tracker(takedown: Commands) -> None:
         metavar="WHEN",
         help="when a regulator gave a removal notice for it (its clock starts then), "
         'e.g. "2 June 2026 09:00"; "" clears it',
+    )
+    update.add_argument(
+        "--helpline",
+        choices=("yes", "no"),
+        help="whether you asked the helpline where you live for help with it; its letter "
+        "mentions the helpline only after yes",
     )
     update.add_argument(
         "--pin-file",

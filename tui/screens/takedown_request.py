@@ -33,10 +33,10 @@ if TYPE_CHECKING:
 def notice_clock(request: Request) -> str | None:
     """The clock that runs from a regulator's notice for this request where the person
     lives, in words for the label ("24 hours from the notice"), or None."""
-    from tui.core.takedowns.deadlines import place_site
+    from tui.core.takedowns.deadlines import notice_site
     from tui.core.takedowns.sites import Site
 
-    site = place_site(request)
+    site = notice_site(request)
     if not isinstance(site, Site) or site.deadline_starts != "notice" or not site.deadline_hours:
         return None
     return f"{site.deadline_hours} hours from the notice"

@@ -203,7 +203,10 @@ class TakedownsScreen(Screen[None]):
                 text.append(f"{request.id}: ", style="bold")
                 text.append("time to follow it up today.\n")
         # The first rung (the site's own report) is what was done: n shows it in full.
-        found = [s for s in suggestions(requests, under_18) if s.rung != 1]
+        from tui.core.places.case_place import case_code
+
+        place = case_code(open_case(self))
+        found = [s for s in suggestions(requests, under_18, place=place) if s.rung != 1]
         if not found:
             return text
         # The steps hang under their own words at any width (a wrapped step would
@@ -301,7 +304,10 @@ class TakedownsScreen(Screen[None]):
         from tui.screens.reading import ReadingScreen
 
         text = Text()
-        found = suggestions(list_requests(open_case(self)), self.under_18)
+        from tui.core.places.case_place import case_code
+
+        vault = open_case(self)
+        found = suggestions(list_requests(vault), self.under_18, place=case_code(vault))
         for suggestion in found:
             about = f"{suggestion.request}: " if suggestion.request else ""
             rung = f"{suggestion.rung}. " if suggestion.rung else ""

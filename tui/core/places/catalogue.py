@@ -18,6 +18,7 @@ from typing import Any
 
 from tui.core.places.model import (
     GENERAL,
+    GUIDANCE,
     NOT_SAID,
     SITE_KINDS,
     Clock,
@@ -51,6 +52,9 @@ CODE = re.compile(r"[a-z]{2}(-[a-z0-9]{1,3})?|general")
 #: `law`: in force. `not-in-force`: passed, but not (or not known to be) in force yet.
 #: `proposed`: not law. Only `law` starts a clock.
 STATUSES = ("law", "not-in-force", "proposed")
+#: A clock may also be a regulator's own guidance: when to go to it (it makes a request
+#: overdue, and a letter never cites it as a deadline).
+CLOCK_STATUSES = (*STATUSES, GUIDANCE)
 STARTS = ("request", "notice")
 AFTER = ("overdue", "refused", "any")
 AUDIENCES = ("adults", "under-18")
@@ -68,12 +72,16 @@ CLOCK = FACT | {"id": str, "law": str, "hours": int, "starts": str, "kinds": lis
 CLOCK |= {"status": str, "rule": str}
 CLOCK_OPTIONAL: dict[str, type] = {"from": date, "valid_request": list}
 ROUTE = FACT | {"id": str, "after": str, "title": str, "how": str, "bring": list}
-ROUTE_OPTIONAL: dict[str, type] = {"link": str, "audience": str}
+ROUTE_OPTIONAL: dict[str, type] = {"link": str, "audience": str, "first": bool}
 LEGAL = FACT | {"id": str, "law": str, "what": str, "status": str}
 LETTER = FACT | {"cites": str}
-LETTER_OPTIONAL: dict[str, type] = {"kinds": list}
+LETTER_OPTIONAL: dict[str, type] = {"kinds": list, "helpline": str}
 #: What the plain words of a fact that is not law must say, by its status.
-MUST_SAY = {"proposed": "proposed", "not-in-force": "not confirmed in force"}
+MUST_SAY = {
+    "proposed": "proposed",
+    "not-in-force": "not confirmed in force",
+    GUIDANCE: "guidance",
+}
 #: A province or member state typed as a code of its own ("ca-on").
 SUBDIVISION = re.compile(r"[a-z]{2}-[a-z0-9]{1,3}")
 
@@ -104,7 +112,7 @@ def _clocks(entries: list[Any], where: str) -> tuple[Clock, ...]:
     for here, raw in tables(entries, where, "clock", "clocks"):
         check_fields(raw, CLOCK, CLOCK_OPTIONAL, here)
         check_id(raw["id"], seen, here)
-        check_choice(raw["status"], STATUSES, "status", here)
+        check_choice(raw["status"], CLOCK_STATUSES, "status", here)
         check_choice(raw["starts"], STARTS, "starts", here)
         if isinstance(raw["hours"], bool) or raw["hours"] <= 0:
             raise ChecklistError(f"{here}: hours should be a positive number.")
@@ -149,6 +157,14 @@ def _legal(entries: list[Any], where: str) -> tuple[Law, ...]:
     return tuple(found)
 
 
+def _with_own_laws(inherited: tuple[Law, ...], own: tuple[Law, ...]) -> tuple[Law, ...]:
+    """The parent's laws then the child's; a child's law with the id of one of its
+    parent's replaces it where it stood (Scotland's own offence for the UK's)."""
+    by_id = {law.id: law for law in own}
+    kept = tuple(by_id.get(law.id, law) for law in inherited)
+    return kept + tuple(law for law in own if law.id not in {k.id for k in inherited})
+
+
 def _list(data: dict[str, Any], key: str, where: str) -> list[Any]:
     entries = data.get(key, [])
     if not isinstance(entries, list):
@@ -180,7 +196,9 @@ def parse(data: dict[str, Any], name: str, parent: Jurisdiction | None = None) -
         kinds = _strings(raw, "kinds", f"{name}, [letter]") or SITE_KINDS
         for kind in kinds:
             check_choice(kind, SITE_KINDS, "each of kinds", f"{name}, [letter]")
-        letter = LetterWording(**{**texts(raw), "kinds": kinds})
+        # A child's wording keeps its parent's helpline sentence unless it gives its own.
+        helpline = letter.helpline if letter else ""
+        letter = LetterWording(**{"helpline": helpline, **texts(raw), "kinds": kinds})
     clocks = _clocks(_list(data, "clocks", name), name)
     aliases = _strings(data, "aliases", name)
     return Jurisdiction(
@@ -193,7 +211,9 @@ def parse(data: dict[str, Any], name: str, parent: Jurisdiction | None = None) -
         + _contacts(_list(data, "contacts", name), name),
         clocks=clocks or (parent.clocks if parent else ()),
         routes=(parent.routes if parent else ()) + _routes(_list(data, "routes", name), name),
-        legal=(parent.legal if parent else ()) + _legal(_list(data, "legal", name), name),
+        legal=_with_own_laws(
+            parent.legal if parent else (), _legal(_list(data, "legal", name), name)
+        ),
         letter=letter,
         aliases=aliases,
         extends=data.get("extends", ""),
@@ -279,8 +299,15 @@ def shipped() -> dict[str, Jurisdiction]:
 
 
 def places() -> list[Jurisdiction]:
-    """The places a person can choose, in the order of their names."""
-    return sorted((p for p in shipped().values() if p.code != GENERAL), key=lambda p: p.name)
+    """The places a person can choose, in the order of their names, each country's parts
+    right after it ("United Kingdom", then "England and Wales (United Kingdom)", ...)."""
+    known = shipped()
+
+    def order(place: Jurisdiction) -> tuple[str, bool, str]:
+        parent = known.get(place.extends)
+        return (parent.name if parent else place.name, parent is not None, place.name)
+
+    return sorted((p for p in known.values() if p.code != GENERAL), key=order)
 
 
 def resolve(code: str) -> Jurisdiction:

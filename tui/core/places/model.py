@@ -18,6 +18,11 @@ GENERAL = "general"
 #: What the case stores for "I'd rather not say".
 NOT_SAID = "none"
 PROPOSED = "Proposed, not yet law: check with a lawyer."
+#: A clock a regulator's own guidance sets (not a law): it tells the person when to go to
+#: the regulator, and makes a request overdue, but a letter never cites it as a deadline.
+GUIDANCE = "guidance"
+#: The statuses whose clocks count: a law in force, or a regulator's guidance.
+COUNTING = ("law", GUIDANCE)
 NOT_IN_FORCE = "Passed, but not confirmed in force: check with a lawyer."
 
 
@@ -46,7 +51,8 @@ class PlaceContact:
 class Clock:
     """A removal deadline a law sets: `hours` from a valid request, or from a regulator's
     notice (`starts`), for the kinds of site it binds. Only a clock in force (`status`
-    "law") ever makes a request due; a proposed one is shown as proposed."""
+    "law") or a regulator's guidance ("guidance": when to go to the regulator) ever makes
+    a request due; a proposed one is shown as proposed."""
 
     id: str
     law: str
@@ -66,6 +72,11 @@ class Clock:
     def in_force(self) -> bool:
         return self.status == "law"
 
+    @property
+    def counts(self) -> bool:
+        """Whether it makes a request due: a law in force, or a regulator's guidance."""
+        return self.status in COUNTING
+
 
 @dataclass(frozen=True)
 class Route:
@@ -81,6 +92,8 @@ class Route:
     link: str = ""
     audience: str = ""
     """"under-18" or "adults" when the route is only for them."""
+    first: bool = False
+    """Shown first in what to do next from the start, not only once a request is late."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +119,9 @@ class LetterWording:
     reviewed: date
     kinds: tuple[str, ...] = SITE_KINDS
     """The kinds of site the law binds, and so the letters that cite it."""
+    helpline: str = ""
+    """The sentence a takedown letter adds only when the person said they asked the
+    place's helpline for help (never otherwise: a letter states only what they gave)."""
 
 
 @dataclass(frozen=True)
@@ -137,9 +153,14 @@ class Jurisdiction:
         listed = "; ".join(f"{c.name} ({c.how})" for c in services)
         return f"Where you live, these can help too: {listed}."
 
-    def clock_for(self, kind: str) -> Clock | None:
-        """The clock in force for a kind of site, if the place has one."""
-        return next((c for c in self.clocks if c.in_force and kind in c.kinds), None)
+    def clock_for(self, kind: str, notice: bool = False) -> Clock | None:
+        """The clock that counts for a kind of site, if the place has one: one that runs
+        from a regulator's notice first when `notice` (the request has one), else one
+        that runs from the request."""
+        counting = [c for c in self.clocks if c.counts and kind in c.kinds]
+        wanted = "notice" if notice else "request"
+        preferred = [c for c in counting if c.starts == wanted]
+        return next(iter(preferred or counting), None)
 
     def name_keys(self) -> frozenset[str]:
         return frozenset(name_key(name) for name in (self.code, self.name, *self.aliases))

@@ -22,9 +22,10 @@ from tui.core.takedowns.states import WAITING
 from tui.core.vault.vault import Vault
 
 
-def with_clock(place: Jurisdiction, site: Site) -> Site:
-    """The site carrying the place's clock for its kind, or none."""
-    clock = place.clock_for(site.kind)
+def with_clock(place: Jurisdiction, site: Site, notice: bool = False) -> Site:
+    """The site carrying the place's clock for its kind, or none; with `notice`, the
+    clock that runs from a regulator's notice where the place has one."""
+    clock = place.clock_for(site.kind, notice)
     if clock is None:
         return replace(site, deadline_hours=None, deadline_rule="", deadline_from=None)
     return replace(
@@ -33,23 +34,32 @@ def with_clock(place: Jurisdiction, site: Site) -> Site:
         deadline_rule=clock.rule,
         deadline_from=clock.from_,
         deadline_starts=clock.starts,
+        deadline_by_law=clock.in_force,
     )
 
 
 @cache
-def for_place(code: str) -> Directions:
+def for_place(code: str, notice: bool = False) -> Directions:
     """The directions where the person lives: each site carries that place's clock for
-    its kind of site, if the place has one in force ("none" or '' is general advice)."""
+    its kind of site, if the place has one that counts ("none" or '' is general advice).
+    With `notice`, a request a regulator gave a notice for: its clock runs from that."""
     place = resolve(code)
     general = shipped()
-    sites = tuple(with_clock(place, site) for site in general.sites)
+    sites = tuple(with_clock(place, site, notice) for site in general.sites)
     under_18 = " ".join(part for part in (general.under_18, place.under_18_help()) if part)
     return replace(general, sites=sites, under_18=under_18)
 
 
 def place_site(request: Request) -> Site | HashService:
-    """The request's route as its place has it: a site with that place's clock."""
-    return for_place(request.place or LEGACY).route(request.site)
+    """The request's route as its place has it: a site with that place's clock (the one
+    that runs from the regulator's notice once one is recorded)."""
+    return for_place(request.place or LEGACY, bool(request.notice_at)).route(request.site)
+
+
+def notice_site(request: Request) -> Site | HashService:
+    """The request's route with the clock that would run from a regulator's notice, where
+    its place has one (the request form asks when the notice came only then)."""
+    return for_place(request.place or LEGACY, True).route(request.site)
 
 
 def _stamp(text: str) -> datetime:

@@ -257,19 +257,22 @@ def draft_takedown(vault: Vault, request_id: str) -> Letter:
         "consent. They were not shared with consent for them to be made public.",
     ]
     lines += ["", EVERYWHERE]
-    lines += _place_lines(vault, site)
+    lines += _place_lines(vault, site, request)
     if request.reference:
         lines += ["", f"Your reference: {request.reference}"]
     lines += ["", "Yours faithfully,", *_signature(facts)]
     return Letter("takedown", f"Takedown request to {site.name}", "\n".join(lines), request.id)
 
 
-def _place_lines(vault: Vault, site: Site) -> list[str]:
-    """What the law where the person lives says, and the clock it sets for the site."""
+def _place_lines(vault: Vault, site: Site, request: Request) -> list[str]:
+    """What the law where the person lives says, that the person asked its helpline
+    (only when they said so for this request), and the clock it sets for the site."""
     place = case_jurisdiction(vault)
-    cites = place.letter and site.kind in place.letter.kinds
-    lines = ["", place.letter.cites] if place.letter and cites else []
-    if site.deadline_hours and site.deadline_starts == "request":
+    wording = place.letter
+    lines = ["", wording.cites] if wording and site.kind in wording.kinds else []
+    if wording and wording.helpline and request.helpline == "yes":
+        lines += ["", wording.helpline]
+    if site.deadline_hours and site.deadline_starts == "request" and site.deadline_by_law:
         lines += [
             "",
             f"Please remove them within {site.deadline_hours} hours of receiving this "

@@ -95,18 +95,37 @@ def ladder(request: Request, state: str, under_18: str = "") -> list[Suggestion]
     return found
 
 
+def _leading(place: str, under_18: str) -> list[Suggestion]:
+    """The routes of the place shown first from the start (Australia's eSafety): for the
+    whole case, before any request is late."""
+    routes = resolve(place).routes
+    return [
+        Suggestion(r.title, r.how, link=r.link, bring=r.bring)
+        for r in routes
+        if r.first and _for_audience(r.audience, under_18)
+    ]
+
+
 def suggestions(
-    requests: Sequence[Request], under_18: str = "", now: datetime | None = None
+    requests: Sequence[Request],
+    under_18: str = "",
+    now: datetime | None = None,
+    place: str | None = None,
 ) -> list[Suggestion]:
-    """What to do next: the ladder for each overdue or refused request, then the routes
-    not yet tried (search engines once any request exists, a hash-matching service)."""
+    """What to do next: the routes the place puts first from the start (Australia's
+    eSafety), the ladder for each overdue or refused request, then the routes not yet
+    tried (search engines once any request exists, a hash-matching service). `place` is
+    the case's code; by default that of its requests."""
     directions = shipped()
-    found: list[Suggestion] = []
+    if place is None:
+        place = next((r.place for r in requests if r.place), LEGACY) if requests else ""
+    found: list[Suggestion] = _leading(place, under_18) if place else []
+    lead = {s.title for s in found}
     for request in requests:
-        if is_overdue(request, now):
-            found += ladder(request, "overdue", under_18)
-        elif request.status == "refused":
-            found += ladder(request, "refused", under_18)
+        state = "overdue" if is_overdue(request, now) else request.status
+        if state in ("overdue", "refused"):
+            # A route already shown first for the whole case is not repeated per request.
+            found += [s for s in ladder(request, state, under_18) if s.title not in lead]
     routes = [directions.route(request.site) for request in requests]
     engines = [site for site in directions.sites if site.kind == "search"]
     if requests and not any(route in engines for route in routes):

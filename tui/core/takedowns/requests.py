@@ -23,6 +23,8 @@ from tui.core.vault import custody, edits
 from tui.core.vault.vault import Vault
 
 TABLE = "takedowns"
+#: What a person can say about asking their place's helpline for help ('' clears it).
+HELPLINE_ANSWERS = ("yes", "no", "")
 
 
 @dataclass
@@ -50,6 +52,9 @@ class Request:
     asked, read as `case_place.LEGACY`): its clock decides the deadline."""
     notice_at: str = ""
     """UTC stamp when a regulator gave a removal notice for it, where a clock runs from one."""
+    helpline: str = ""
+    """Did the person ask the helpline of their place for help with it: "yes", "no", or ''
+    (not said). Its letter mentions the helpline only for "yes"."""
 
 
 def _request(record: object) -> Request:
@@ -125,6 +130,7 @@ def update_request(
     evidence: Sequence[str] | None = None,
     sent: str | None = None,
     notice: str | None = None,
+    helpline: str | None = None,
     base: Mapping[str, Any] | None = None,
 ) -> Request:
     """Change what is given; values that are already so change nothing and log nothing.
@@ -145,6 +151,10 @@ def update_request(
     for name, value in (("reference", reference), ("pin", pin), ("notes", notes), ("work", work)):
         if value is not None:
             changes[name] = value.strip()
+    if helpline is not None:
+        if helpline.strip().casefold() not in HELPLINE_ANSWERS:
+            raise InputError("Did you ask the helpline for help? Answer yes or no.")
+        changes["helpline"] = helpline.strip().casefold()
     if sent is not None:
         changes["sent_at"] = _sent_stamp(sent)
     if notice is not None:

@@ -59,6 +59,9 @@ class Site:
     """The rule applies to requests sent from this day (when the law took effect)."""
     deadline_starts: str = "request"
     """The clock runs from the request ("request") or from a regulator's notice ("notice")."""
+    deadline_by_law: bool = True
+    """False where the clock is a regulator's guidance on when to go to it, not a law: a
+    letter then asks for no number of hours."""
     aliases: tuple[str, ...] = ()
     """Other names people use for it ("instagram", "ig" for `meta`)."""
 
