@@ -1,11 +1,15 @@
 """Public timestamp authorities a request can be sent to, by hand, from another device.
 
-The names and addresses come from each authority's own pages, checked in December 2026:
-FreeTSA's (freetsa.org: "https://freetsa.org/tsr", its roots at /files/cacert.pem),
-Sectigo's time-stamping server page (sectigo.com/resource-library/time-stamping-server:
-"http://timestamp.sectigo.com") and DigiCert's (digicert.com, "http://timestamp.digicert.com",
-also what Bellingcat's auto-archiver sends to). An address over plain http is safe here: the
-reply is signed, and Reclaim checks the signature before it keeps anything."""
+Where each name and address comes from (looked up in December 2026):
+- Sectigo: its own page, sectigo.com/resource-library/time-stamping-server, which gives
+  http://timestamp.sectigo.com for RFC 3161 requests;
+- FreeTSA: https://freetsa.org/tsr, with its roots at https://freetsa.org/files/cacert.pem,
+  as projects that use it document them (e.g. SESHAT's RFC 3161 page); its root is not
+  among Mozilla's, so it is given with --ca-file;
+- DigiCert: http://timestamp.digicert.com, as Bellingcat's auto-archiver uses it (its issue
+  187 shows a reply from it); its roots are among Mozilla's.
+Plain http is safe here: the reply is signed, and Reclaim checks the signature before it
+keeps anything."""
 
 from __future__ import annotations
 
