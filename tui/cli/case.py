@@ -73,7 +73,7 @@ def cmd_passphrase_change(args: argparse.Namespace) -> int:
             say("Your passphrase is changed. Your recovery code still works.")
             say("If someone else may know your old passphrase or recovery code, use --new-key.")
             return 0
-        device_keyring.forget(vault.header.vault_id)  # what it remembers is the old key
+        vault_id = vault.header.vault_id
 
         def progress(done: int, total: int) -> None:
             if total >= 20 and done % max(1, total // 10) == 0:
@@ -92,6 +92,7 @@ def cmd_passphrase_change(args: argparse.Namespace) -> int:
             warn(f"\nreclaim: {_stopped(vault.path)}")
             return 130
     renewed.close()
+    device_keyring.forget(vault_id)  # what it remembered is the old key
     say(
         "\nYour case has a new key: every piece of evidence was encrypted again. The old "
         "passphrase and the old recovery code no longer open it; the new passphrase and "

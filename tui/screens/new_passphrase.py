@@ -179,13 +179,14 @@ class NewPassphraseScreen(Screen[None]):
         def apply() -> Vault:
             from tui.core.vault import device_keyring, rekey
 
-            device_keyring.forget(vault.header.vault_id)  # it remembers the old key
-            return rekey.apply(
+            renewed = rekey.apply(
                 vault,
                 prepared,
                 progress=lambda d, t: job.progress(d, t, d, t),
                 undo_when_stopped=False,  # the next unlock rolls it back, and says so
             )
+            device_keyring.forget(renewed.header.vault_id)  # it remembered the old key
+            return renewed
 
         self.work.start(job, apply, self._applied, describe=_items)
 
