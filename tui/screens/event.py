@@ -31,7 +31,7 @@ from tui.screens.event_fields import LABELS, person_label, show_value, visible_v
 from tui.widgets.fields import StoredInput, StoredTextArea
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Collection
 
     from tui.core.vault.edits import EditConflict
 
@@ -249,7 +249,7 @@ class EventScreen(Screen[None]):
             return False
         return True
 
-    def _write(self, drop: set[str] = set()) -> None:  # noqa: B006 (never changed)
+    def _write(self, drop: Collection[str] = ()) -> None:
         """Add the event, or save the fields changed here over what this window read
         (`drop`: fields not to save). Raises `EditConflict` (saving nothing) when one of
         them changed elsewhere too; then the form shows the case as it now is."""
@@ -271,7 +271,7 @@ class EventScreen(Screen[None]):
             self.event_id = saved.id
             self._show_saved(saved, set(form))
             return
-        touched = self._touched() - drop
+        touched = self._touched() - set(drop)
         given: dict[str, Any] = {k: v for k, v in texts.items() if k in touched}
         if "when" in touched:
             given["when"] = when
