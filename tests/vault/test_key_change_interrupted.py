@@ -79,7 +79,7 @@ def test_a_crash_before_the_point_of_no_return_changes_nothing(
         assert verify_all(again).clean
 
 
-@pytest.mark.parametrize("renamed", [0, 2, 4])
+@pytest.mark.parametrize("renamed", [0, 2, 4, 5, 6])  # 5: the record too; 6: the header
 @pytest.mark.parametrize("reopen_with", ["old passphrase", "new passphrase", "new code"])
 def test_a_crash_after_the_point_of_no_return_is_finished_on_the_next_open(
     case: tuple[Path, str, dict[str, bytes]],
@@ -96,6 +96,10 @@ def test_a_crash_after_the_point_of_no_return_is_finished_on_the_next_open(
         parts.extend(sorted((folder / "blobs").glob(f"*{reencrypt.PART}")))
         for part in parts[:renamed]:
             part.replace(part.with_name(part.name.removesuffix(reencrypt.PART) + ".blob"))
+        if renamed > len(parts):
+            (folder / key_change.SIDE_RECORD).replace(folder / "case.db")
+        if renamed > len(parts) + 1:
+            (folder / HEADER).write_bytes(prepared.header.to_bytes())
         raise SystemExit("the power goes")
 
     monkeypatch.setattr(key_change, "roll_forward", cut_short)
