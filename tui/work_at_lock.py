@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from tui.jobs import Job
 
 
+#: What home says of a step whose work a lock stopped, when none was made before.
+STOPPED = "stopped by the lock, not made"
+
+
 def running_jobs(screens: Iterable[Screen[Any]]) -> list[Job[Any]]:
     """The background work of these screens still under way, the newest screen's last."""
     from tui.widgets.work_bar import WorkBar
@@ -149,10 +153,9 @@ class StoppedAtLock:
                 continue  # made after all, as the case locked
             if _made_since(vault, job.step, locked_at):
                 continue
-            before = words.get(job.step, "")
-            words[job.step] = "not made: stopped when the case locked" + (
-                f" ({before})" if before.startswith("last made") else ""
-            )
+            before = words.get(job.step, "")  # "last made 2026-12-01": not this one
+            earlier = before.startswith("last made")
+            words[job.step] = f"stopped by the lock; {before}" if earlier else STOPPED
         return words
 
     def wait(self, seconds: float = 30.0) -> None:

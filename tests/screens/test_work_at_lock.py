@@ -30,6 +30,7 @@ from tui.core.evidence.model import list_exhibits
 from tui.core.settings import Settings
 from tui.core.shared import clock
 from tui.core.shared.errors import Cancelled
+from tui.core.vault import custody
 from tui.core.vault.vault import Vault
 from tui.dialogs.confirm import ConfirmDialog
 from tui.jobs import Job, letting_go
@@ -129,13 +130,15 @@ async def test_ctrl_l_during_a_slow_binder_hides_the_case_at_once_and_says_so_af
         ) in said(app)
         steps = app.screen.query_one("#steps", OptionList)
         home = [str(steps.get_option_at_index(i).prompt) for i in range(steps.option_count)]
-        assert any("not made: stopped when the case locked" in step for step in home), home
+        assert any("stopped by the lock, not made" in step for step in home), home
 
 
 async def test_the_idle_lock_during_a_slow_binder_does_the_same(
     vault: Vault, slow_case: SlowPages, tmp_path: Path
 ):
     target = tmp_path / "binder.pdf"
+    with clock.fixed(MOMENT), vault.transaction():  # a binder made earlier that day
+        custody.append(vault.table(custody.TABLE), "binder", destination="earlier.pdf")
     app = ReclaimApp(vault.path, Settings())
     with clock.fixed(MOMENT) as moved:
         async with app.run_test(size=SIZE) as pilot:
@@ -147,6 +150,9 @@ async def test_the_idle_lock_during_a_slow_binder_does_the_same(
             assert not target.exists()
             await unlock(app, pilot)
             assert "it was not made. Make it again from step 7." in said(app)
+            steps = app.screen.query_one("#steps", OptionList)
+            binder = str(steps.get_option_at_index(6).prompt)
+            assert "stopped by the lock; last made 2026-12-07" in binder, binder
 
 
 async def test_quit_during_the_binder_asks_and_keep_working_keeps_it(
@@ -166,6 +172,7 @@ async def test_quit_during_the_binder_asks_and_keep_working_keeps_it(
         assert isinstance(app.screen, BinderScreen)
         assert app.is_running and not job.cancelling
         assert app.screen.job is job
+        job.cancel()  # the test is over: no need to draw the other pages
 
 
 async def test_stop_and_quit_stops_the_binder_and_leaves_no_file(
