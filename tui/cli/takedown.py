@@ -86,6 +86,7 @@ def _record(request: object) -> dict[str, object]:
         "reference": request.reference,
         "sent_at": request.sent_at,
         "notice_at": request.notice_at,
+        "helpline": request.helpline,
         "place": request.place,
         "follow_up": request.follow_up,
         "due_at": due.strftime("%Y-%m-%dT%H:%M:%SZ") if due else "",

@@ -52,6 +52,7 @@ LABELS = {
     "follow_up": "Follow up on",
     "notes": "Notes",
     "notice_at": "The regulator's notice",
+    "helpline": "Asked the helpline",
     "sent_at": "When it was sent",
 }
 
@@ -114,6 +115,7 @@ class RequestScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         from tui.core.evidence.model import list_exhibits
+        from tui.core.takedowns.letters import helpline_sentence
         from tui.core.takedowns.requests import get_request
         from tui.core.takedowns.sites import shipped
         from tui.core.takedowns.states import STATUSES
@@ -165,6 +167,18 @@ class RequestScreen(Screen[str | None]):
                         "until it does), e.g. 2026-12-01 14:30"
                     )
                     yield StoredInput(local_time(request.notice_at), id="notice")
+                if sentence := helpline_sentence(vault):
+                    yield Label(
+                        "Did you ask the helpline for help with this? Only after yes does "
+                        f'the letter say: "{sentence}"'
+                    )
+                    yield Select(
+                        [("Not said", ""), ("Yes", "yes"), ("No", "no")],
+                        value=request.helpline,
+                        allow_blank=False,
+                        id="helpline",
+                        compact=True,
+                    )
                 yield Label("PIN, if the service gave one (it can't be recovered; kept here)")
                 yield StoredInput(request.pin, password=True, id="pin")
                 yield Label("Follow up on (a date, e.g. 2026-12-01)")
@@ -236,6 +250,8 @@ class RequestScreen(Screen[str | None]):
         }
         for notice in self.query("#notice").results(StoredInput):
             form["notice_at"] = notice.kept.strip()
+        for helpline in self.query("#helpline").results(Select):
+            form["helpline"] = str(helpline.value)
         return form
 
     def _show(self, name: str, value: Any) -> None:
@@ -253,6 +269,8 @@ class RequestScreen(Screen[str | None]):
             self.query_one("#status", Select).value = value
         elif name == "notice_at":
             self.query_one("#notice", StoredInput).show(local_time(value))
+        elif name == "helpline":
+            self.query_one("#helpline", Select).value = value or ""
         elif name in ("reference", "pin", "notes", "follow_up"):
             widget = self.query_one("#follow-up" if name == "follow_up" else f"#{name}")
             if isinstance(widget, StoredInput | StoredTextArea):

@@ -264,6 +264,13 @@ def draft_takedown(vault: Vault, request_id: str) -> Letter:
     return Letter("takedown", f"Takedown request to {site.name}", "\n".join(lines), request.id)
 
 
+def helpline_sentence(vault: Vault) -> str:
+    """What a takedown letter adds where the person lives when they said they asked its
+    helpline for help with the request ('' where the place's letter names none)."""
+    wording = case_jurisdiction(vault).letter
+    return wording.helpline if wording else ""
+
+
 def _place_lines(vault: Vault, site: Site, request: Request) -> list[str]:
     """What the law where the person lives says, that the person asked its helpline
     (only when they said so for this request), and the clock it sets for the site."""
