@@ -105,6 +105,8 @@ def test_an_australian_request_to_a_platform_is_overdue_after_esafetys_48_hours(
         # eSafety stays first, once: not repeated on the late request's ladder.
         assert [s.title for s in found].count(found[0].title) == 1
         assert any(s.request == request.id and s.rung == 2 for s in found)
+        first = next(s for s in found if s.request == request.id and s.rung == 1)
+        assert "48 hours the regulator's guidance gives" in first.how
         # The letter names no 48 hours: that is eSafety's guidance, not a law.
         save_facts(vault, name="Sam", contact="s@example.org", signature="Sam", no_consent=True)
         assert "48 hours" not in draft_takedown(vault, request.id).text

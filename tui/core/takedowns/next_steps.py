@@ -61,6 +61,10 @@ def _first_rung(request: Request, state: str) -> Suggestion:
     site = place_site(request)
     sent = f" on {request.sent_at[:10]}" if request.sent_at else ""
     what = "no removal by its deadline" if state == "overdue" else "it said no"
+    if state == "overdue" and isinstance(site, Site) and not site.deadline_by_law:
+        # A regulator's guidance, not a law: say whose time it was.
+        hours = site.deadline_hours
+        what = f"it has not removed it in the {hours} hours the regulator's guidance gives"
     asks = site.asks_for if isinstance(site, Site) else ()
     return Suggestion(
         f"You asked {site.name}: {request.route}",
