@@ -122,3 +122,15 @@ def test_the_request_form_still_asks_when_esafetys_notice_came(vault: Vault):
     set_case_place(vault, "au")
     request = add_request(vault, "meta", ["https://f.example/1"])
     assert notice_clock(request) == "24 hours from the notice"
+
+
+def test_the_lawyers_notes_call_esafetys_48_hours_guidance_not_a_legal_deadline(vault: Vault):
+    from tui.core.takedowns.lawyer_package import notes_text
+
+    request = add_request(vault, "meta", ["https://f.example/1"])
+    update_request(vault, request.id, status="submitted", sent="2026-06-01 12:00")
+    set_case_place(vault, "au")
+    notes = notes_text(vault)
+    assert "to the regulator if not removed by" in notes and "removal due by" not in notes
+    set_case_place(vault, "us")
+    assert "removal due by" in notes_text(vault)

@@ -83,6 +83,13 @@ def due_at(request: Request, site: Site | None = None) -> datetime | None:
     return sent + timedelta(hours=route.deadline_hours)
 
 
+def due_by_law(request: Request) -> bool:
+    """Whether the request's deadline is a law's (False where it is a regulator's guidance
+    on when to go to it, as Australia's eSafety's 48 hours are)."""
+    route = place_site(request)
+    return not isinstance(route, Site) or route.deadline_by_law
+
+
 def is_overdue(request: Request, now: datetime | None = None) -> bool:
     due = due_at(request)
     return request.status in WAITING and due is not None and (now or utc_now()) > due

@@ -14,7 +14,7 @@ from pathlib import Path
 from tui.core.binder.choices import BinderChoices, BinderResult, Progress
 from tui.core.binder.packages import write_package
 from tui.core.places.case_place import lawyer_line
-from tui.core.takedowns.deadlines import due_at, is_overdue
+from tui.core.takedowns.deadlines import due_at, due_by_law, is_overdue
 from tui.core.takedowns.letters import get_facts
 from tui.core.takedowns.requests import list_requests
 from tui.core.takedowns.sites import shipped
@@ -47,7 +47,13 @@ def notes_text(vault: Vault) -> str:
             out.append(f"    sent {request.sent_at.replace('T', ' ').rstrip('Z')} UTC")
         if (due := due_at(request)) is not None:
             late = " (overdue)" if is_overdue(request) else ""
-            out.append(f"    removal due by {due:%Y-%m-%d %H:%M} UTC{late}")
+            if due_by_law(request):
+                out.append(f"    removal due by {due:%Y-%m-%d %H:%M} UTC{late}")
+            else:  # a regulator's guidance on when to go to it, not a legal deadline
+                out.append(
+                    f"    to the regulator if not removed by {due:%Y-%m-%d %H:%M} UTC{late} "
+                    "(its guidance, not a legal deadline)"
+                )
         if request.reference:
             out.append(f"    reference {request.reference}")
         out += [f"    {url}" for url in request.urls]
