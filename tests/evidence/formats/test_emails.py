@@ -8,7 +8,7 @@ import hashlib
 import io
 import os
 import random
-from datetime import UTC, datetime
+from datetime import datetime
 from email import policy
 from email.feedparser import FeedParser
 from email.message import EmailMessage, Message
@@ -37,6 +37,7 @@ SAM_HEADERS = Fields(
         ("To", "Alex <alex@example.org>"),
         ("Cc", "jo@example.net"),
         ("Date", "Tue, 05 Mar 2024 21:14:03 +0100"),
+        ("Sent on", "UTC+01:00 (the sender's clock)"),
         ("Subject", "About the photos"),
         ("Message-ID", "<1234@mail.example.com>"),
     ]
@@ -106,8 +107,9 @@ def test_describe_keeps_the_headers_and_guesses_sender_and_time():
     assert facts.shown["date"] == "Tue, 05 Mar 2024 21:14:03 +0100"
     assert facts.shown["message_id"] == "<1234@mail.example.com>"
     assert facts.guesses["poster"] == ("Sam Okafor <sam@example.com>", "email")
-    expected = local(datetime(2024, 3, 5, 20, 14, 3, tzinfo=UTC))
-    assert facts.guesses["posted_at"] == (expected, "email")
+    # The sender's own clock, not the adding computer's (issue 27): its offset is said.
+    assert facts.guesses["posted_at"] == ("2024-03-05T21:14:03", "email")
+    assert facts.shown["sent_clock"] == "UTC+01:00 (the sender's clock)"
     assert facts.shown["attachments"] == [
         {
             "name": "you.png",

@@ -30,11 +30,13 @@ log = logging.getLogger(__name__)
 #: Families in the order they are asked; within a tie the earlier one wins.
 MODULES = (
     "photos",
+    "plain_pictures",
     "recordings",
     "voice_notes",
     "web",
     "emails",
     "chats",
+    "structured_text",
     "documents",
     "other",
 )
@@ -149,10 +151,12 @@ FACT_LABELS = {
     "url": "Address",
     "captured": "Captured",
     "records": "Records",
+    "web_pages": "Web pages",
     "from": "From",
     "to": "To",
     "cc": "Cc",
     "date": "Date",
+    "sent_clock": "Sent on",
     "subject": "Subject",
     "message_id": "Message-ID",
     "attachments": "Attachments",
@@ -165,6 +169,7 @@ FACT_LABELS = {
     "media_missing": "Named but missing",
     "media_omitted": "Media left out of the export",
     "files": "Files inside",
+    "root": "Outer element",
     "problem": "Problem",
 }
 

@@ -31,10 +31,10 @@ from tui.core.evidence.formats.base import (
     Unreadable,
     clean_line,
     clean_text,
-    decode_text,
     local_time,
     read_member,
 )
+from tui.core.evidence.formats.encodings import text_of
 from tui.core.evidence.formats.office_xml import NOT_SHOWN, Words, document_text, fields
 from tui.core.shared import clock
 from tui.core.shared.text import size
@@ -331,23 +331,29 @@ class PlainText(Format):
     extensions: tuple[str, ...] = (".txt", ".text", ".log", ".md")
 
     def recognise(self, probe: Probe) -> int:
-        return 1 if probe.head and probe.text() is not None else 0
+        """Text in UTF-8, UTF-16 or a legacy encoding (Latin-1, Mac Roman, …)."""
+        return 1 if probe.head and text_of(probe.head) is not None else 0
 
     def describe(self, probe: Probe) -> Facts:
         return Facts(kind=self.kind, media_type=self.media_type)
 
     def printable(self, data: bytes, name: str) -> list[Block]:
-        text = decode_text(data[: MAX_PRINTED_CHARS * 4])
+        text = text_of(data[: MAX_PRINTED_CHARS * 4])
         if text is None:
             text = data[: MAX_PRINTED_CHARS * 4].decode("utf-8", errors="replace")
         return [Text(clean_text(text), mono=self.family == "data")]
 
 
 class Csv(PlainText):
+    """Only a file named as a table: any other text (JSON, XML, code, a letter) is not."""
+
     kind = "table (CSV)"
     media_type = "text/csv"
     extensions = (".csv", ".tsv")
     family = "data"
+
+    def recognise(self, probe: Probe) -> int:
+        return super().recognise(probe) if probe.extension in self.extensions else 0
 
 
 class Svg(PlainText):

@@ -8,6 +8,7 @@ decoded); saved web pages (MHTML) use the same two."""
 from __future__ import annotations
 
 import hashlib
+import re
 from email.message import Message
 from email.utils import getaddresses
 from typing import Any
@@ -42,9 +43,9 @@ from tui.core.evidence.formats.mime_headers import (
     first_header,
     header,
     header_block,
-    header_time,
     line,
     raw_header,
+    sent_time,
 )
 from tui.core.shared.text import size
 
@@ -68,6 +69,9 @@ def _attached(part: Message) -> bool:
     except Exception:
         return False
 
+
+#: One sender written `Name <address>` (the name unquoted, even with an `@` in it).
+_NAMED = re.compile(r'^([^<>,"]*|"[^"]*")\s*<([^<>@\s]+@[^<>\s]+)>$')
 
 #: Headers printed, as (header, key in `Facts.shown`).
 _FIELDS = (
@@ -101,7 +105,10 @@ class Email(Format):
         message = parse(read_whole(probe))
         shown, _body, attachments, cut = self._read(message, with_body=False)
         facts = Facts(kind=self.kind, media_type=self.media_type, shown=shown)
-        facts.guess("posted_at", header_time(message), "email")
+        sent, clock_name = sent_time(message)
+        facts.guess("posted_at", sent, "email")
+        if clock_name:
+            facts.shown["sent_clock"] = f"{clock_name} (the sender's clock)"
         facts.guess("poster", self._poster(message), "email")
         facts.shown["attachments"] = attachments
         if cut:
@@ -111,8 +118,13 @@ class Email(Format):
     def printable(self, data: bytes, name: str) -> list[Block]:
         if not header_block(data[:HEAD_BYTES]):
             raise Unreadable(DAMAGED)
-        shown, body, attachments, cut = self._read(parse(data), with_body=True)
+        message = parse(data)
+        shown, body, attachments, cut = self._read(message, with_body=True)
         rows = [(label, shown[key]) for label, key in _FIELDS if shown.get(key)]
+        clock_name = sent_time(message)[1]
+        if clock_name and "date" in shown:
+            at = [label for label, _ in rows].index("Date") + 1
+            rows.insert(at, ("Sent on", f"{clock_name} (the sender's clock)"))
         blocks: list[Block] = [Fields(rows)] if rows else []
         blocks.append(Text(body) if body else Notice("This email has no written text."))
         if attachments:
@@ -136,6 +148,8 @@ class Email(Format):
         shown: dict[str, Any] = {}
         for name, key in _FIELDS:
             value = raw_header(message, name) if key == "date" else header(message, name)
+            if key == "from" and (poster := Email._poster(message)) and poster[:1] == '"':
+                value = poster  # a display name that looks like an address, quoted
             if value:
                 shown[key] = value
         parts, cut = leaves(message)
@@ -170,11 +184,18 @@ class Email(Format):
         value = first_header(message, "From")
         if not value:
             return None
+        value = " ".join(value[:ADDRESS_CHARS].split())
+        named = _NAMED.match(value)
         try:  # the name is decoded after parsing: a decoded comma must not split it
-            found = getaddresses([" ".join(value[:ADDRESS_CHARS].split())])
-            name, address = line(decode_words(found[0][0])), line(found[0][1])
+            if named:  # `Name <address>`, even when the name looks like an address
+                name, address = named.group(1).strip().strip('"').strip(), named.group(2)
+            else:
+                name, address = getaddresses([value])[0]
+            name, address = line(decode_words(name)), line(address.strip())
         except Exception:  # RecursionError on nested comments, …
             return None
+        if name and "@" in name and not name.startswith('"'):
+            name = f'"{name}"'  # a display name that looks like an address, said as a name
         return f"{name} <{address}>" if name and address else (address or name or None)
 
 

@@ -12,6 +12,8 @@ all, and the text is read as if it had none (UTF-8, or Windows-1252 when that fa
 
 from __future__ import annotations
 
+import re
+
 #: WHATWG labels (and a few more from mail) for each Python codec they map to. Every codec
 #: here is a single-byte table, a Unicode codec or one of CPython's C multibyte codecs.
 _LABELS: dict[str, tuple[str, ...]] = {
@@ -125,3 +127,58 @@ def decoded(data: bytes, label: str | None, errors: str = "replace") -> str:
     """Bytes decoded in the encoding their label names when it is allowed, else as UTF-8
     (`errors` as for `bytes.decode`; a strict decode may raise UnicodeDecodeError)."""
     return data.decode(codec_for(label) or "utf-8", errors)
+
+
+#: Bytes a text file's encoding is guessed from (the detector samples them).
+GUESS_BYTES = 64 * 1024
+#: The encodings a text file without a label is tried in: those of old Windows, Mac and
+#: Unix text, and the East Asian ones (each decodes in linear time).
+_GUESSED = (
+    "cp1252", "mac_roman", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256",
+    "cp1257", "iso8859_15", "koi8_r", "cp932", "euc_jp", "gb18030", "big5", "cp949", "cp874",
+)  # fmt: skip
+#: A share of control characters that says the bytes are not text at all.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+def text_of(data: bytes) -> str | None:
+    """A text file's bytes as text, or None when they are not text: UTF-8, UTF-16 with
+    its mark, else the legacy encoding `charset-normalizer` (MIT) finds among `_GUESSED`
+    (Windows-1252 when that reads the same as its guess; Mac Roman for old Mac text,
+    whose lines end in CR alone)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    if b"\x00" in data[:GUESS_BYTES]:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if error.start >= len(data) - 3:
+            return data[: error.start].decode("utf-8-sig")
+    codec = guessed_codec(data[:GUESS_BYTES])
+    return data.decode(codec, "replace") if codec else None
+
+
+def guessed_codec(sample: bytes) -> str | None:
+    """The legacy encoding of a text sample, or None when it reads as no text."""
+    import charset_normalizer
+
+    if len(_CONTROLS.findall(sample.decode("latin-1"))) * 100 > len(sample):
+        return None
+    found = [match.encoding for match in charset_normalizer.from_bytes(
+        sample, cp_isolation=list(_GUESSED), explain=False
+    )]  # fmt: skip
+    if not found:
+        return None
+    if b"\r" in sample and b"\n" not in sample and "mac_roman" in found:
+        return "mac_roman"
+    if "cp1252" in found:
+        try:
+            if sample.decode("cp1252") == sample.decode(found[0], "replace"):
+                return "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return found[0]

@@ -10,6 +10,7 @@ dates) from bounded text."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from email.header import decode_header
 from email.message import Message
 from email.utils import parsedate_to_datetime
@@ -137,12 +138,32 @@ def raw_header(message: Message, name: str) -> str:
     return line(value) if value is not None else ""
 
 
-def header_time(message: Message) -> str | None:
+def _date(message: Message) -> datetime | None:
     value = first_header(message, "Date")
     if value is None:
         return None
     try:
-        moment = parsedate_to_datetime(" ".join(value[:_DATE_CHARS].split()))
+        return parsedate_to_datetime(" ".join(value[:_DATE_CHARS].split()))
     except Exception:  # not a date (ValueError), or one past what datetime holds
         return None
-    return local_time(moment)
+
+
+def header_time(message: Message) -> str | None:
+    """The Date on the local clock (a saved page's: when this computer saved it)."""
+    return local_time(_date(message))
+
+
+def sent_time(message: Message) -> tuple[str | None, str]:
+    """An email's Date on the sender's own clock, as written (`2016-08-22T16:56:09`),
+    and that clock's offset from UTC (`UTC+03:00`; '' when the Date names none): a
+    mail's time is not moved to the clock of the computer it is added on."""
+    moment = _date(message)
+    if moment is None:
+        return None, ""
+    offset = moment.utcoffset()
+    clock_name = ""
+    if offset is not None:
+        minutes = int(offset.total_seconds()) // 60
+        sign = "-" if minutes < 0 else "+"
+        clock_name = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return moment.replace(tzinfo=None).isoformat(timespec="seconds"), clock_name

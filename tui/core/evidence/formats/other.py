@@ -5,16 +5,28 @@ from __future__ import annotations
 from tui.core.evidence.formats.base import Block, Facts, Format, Notice, Probe
 from tui.core.evidence.media import detect_media_type
 
+#: Types the signature library gets wrong, as they are: a camcorder's `.MTS` is an MPEG
+#: transport stream (not a 3D model); a JPEG 2000 file is not a JPEG.
+_CORRECTED = {"model/vnd.mts": "video/mp2t"}
+_JP2 = b"\x00\x00\x00\x0cjP  \r\n\x87\n"
+
+
+def media_type_of(head: bytes, name: str) -> str:
+    if head.startswith(_JP2):
+        return "image/jp2"
+    found = detect_media_type(head[:8192], name)
+    return _CORRECTED.get(found, found)
+
 
 class Unknown(Format):
     kind = "file of a kind Reclaim can't show"
     family = "other"
 
     def describe(self, probe: Probe) -> Facts:
-        return Facts(kind=self.kind, media_type=detect_media_type(probe.head[:8192], probe.name))
+        return Facts(kind=self.kind, media_type=media_type_of(probe.head, probe.name))
 
     def printable(self, data: bytes, name: str) -> list[Block]:
-        media_type = detect_media_type(data[:8192], name)
+        media_type = media_type_of(data[:8192], name)
         return [Notice(f"Reclaim can't show what is in this kind of file ({media_type}).")]
 
     def printable_source(self, probe: Probe) -> list[Block]:

@@ -9,7 +9,7 @@ files."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -55,6 +55,14 @@ class SavedPage:
     records: int | None = None
     problem: str = ""
     inflated: int = 0
+    pages: int = 0
+    """Web pages an archive holds (counted when asked)."""
+    more: list[SavedPage] = field(default_factory=list)
+    """An archive's pages after this one, when they were asked for (bounded)."""
+    kept: int = 0
+    """Bytes of HTML kept in `more`."""
+    named: list[tuple[str, str]] = field(default_factory=list)
+    """(address, time) of pages past those kept in `more`."""
 
     def source(self) -> str:
         data = self.html or b""
@@ -64,6 +72,8 @@ class SavedPage:
         title = self.title or (page_title(self.source()) if self.html else "")
         shown: dict[str, Any] = {"url": self.url, "title": title, "captured": self.captured}
         shown["records"] = self.records
+        if self.pages > 1:
+            shown["web_pages"] = self.pages
         facts = Facts(kind=handler.kind, media_type=handler.media_type, problem=self.problem)
         facts.shown = {key: value for key, value in shown.items() if value not in ("", None)}
         facts.guess("captured_at", self.captured_at, "page")

@@ -250,10 +250,12 @@ def scan(
     count: bool = False,
     limit: int = 0,
     budget: Budget | None = None,
+    every: bool = False,
 ) -> SavedPage:
     """The first HTML page of a WARC (or the one at `want`), and, if `count`, how many
-    records there are; inflating no more than `limit` bytes (or `MAX_INFLATED_BYTES`)
-    and spending no more than `budget` (or a fresh one)."""
+    records and pages there are; if `every`, the pages after it too (`SavedPage.more`,
+    bounded); inflating no more than `limit` bytes (or `MAX_INFLATED_BYTES`) and
+    spending no more than `budget` (or a fresh one)."""
     limit = limit or MAX_INFLATED_BYTES
     budget = budget or Budget()
     page = SavedPage(records=0)
@@ -262,7 +264,8 @@ def scan(
         with contextlib.redirect_stderr(_Quiet()):
             for record in _records(stream, budget):
                 page.records = (page.records or 0) + 1
-                if (_take(page, record, want) and not count) or page.records >= MAX_RECORDS:
+                taken = _take(page, record, want, every)
+                if (taken and not count and not every) or page.records >= MAX_RECORDS:
                     break
     except Exhausted:
         page.problem = TOO_BIG
@@ -281,28 +284,63 @@ def scan(
     return page
 
 
-def _take(page: SavedPage, record: Any, want: str) -> bool:
-    """Keep this record's page if it is the first HTML response (or the one wanted)."""
-    http = record.http_headers
-    if record.rec_type != "response" or http is None:
-        return False
-    kind = http.get_header("Content-Type") or ""
+#: Pages of one archive printed after its first, and the HTML kept for them in all;
+#: pages past either are named (address and time) but not printed.
+MAX_MORE_PAGES = 50
+MAX_MORE_HTML = 2 * MAX_HTML_BYTES
+#: Pages named without being printed.
+MAX_NAMED_PAGES = 1000
+
+
+def _html_record(record: Any) -> tuple[str, str, str] | None:
+    """(address, WARC-Date, content type) of a record that holds a web page: an HTML
+    `response` that is not a redirect, or an HTML `resource` (stored without HTTP)."""
+    if record.rec_type == "response":
+        http = record.http_headers
+        if http is None or (http.get_statuscode() or "").startswith("3"):  # a redirect
+            return None
+        kind = http.get_header("Content-Type") or ""
+    elif record.rec_type == "resource":
+        kind = record.rec_headers.get_header("Content-Type") or ""
+    else:
+        return None
     if kind.split(";")[0].strip().lower() not in _HTML_TYPES:
-        return False
-    if (http.get_statuscode() or "").startswith("3"):  # a redirect, not the page
-        return False
+        return None
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-    wanted = not want or uri == want
-    if page.html is not None and not wanted:
+    return uri, record.rec_headers.get_header("WARC-Date") or "", kind
+
+
+def _take(page: SavedPage, record: Any, want: str, every: bool = False) -> bool:
+    """Keep this record's page if it is the first HTML page (or the one wanted), and,
+    with `every`, each one after it in `page.more`. True when the wanted page is kept."""
+    found = _html_record(record)
+    if found is None:
         return False
+    uri, date, kind = found
+    page.pages += 1
+    wanted = not want or uri == want
+    if page.html is not None and not (want and wanted):
+        if not every:
+            return False
+        if len(page.more) >= MAX_MORE_PAGES or page.kept >= MAX_MORE_HTML:
+            if len(page.named) < MAX_NAMED_PAGES:
+                page.named.append((line(uri), line(date)))
+            return False
+        target = SavedPage()
+    else:
+        target = page
     try:
         body = record.content_stream().read(MAX_HTML_BYTES + 1)
     except Exhausted:
         raise
     except Exception:  # an encoding warcio can't undo (e.g. brotli): look further
+        page.pages -= 1
         return False
-    date = record.rec_headers.get_header("WARC-Date") or ""
-    page.url, page.captured, page.captured_at = line(uri), line(date), capture_time(date.strip())
+    target.url, target.captured = line(uri), line(date)
+    target.captured_at = capture_time(date.strip())
     charset = _CHARSET.search(kind)
-    page.html, page.charset = body, charset.group(1) if charset else None
+    target.html, target.charset = body, charset.group(1) if charset else None
+    if target is not page:
+        page.more.append(target)
+        page.kept += len(body)
     return wanted

@@ -17,7 +17,10 @@ from tui.core.evidence.formats.base import (
     Block,
     Facts,
     Format,
+    Heading,
+    Notice,
     Probe,
+    Table,
     Unreadable,
     open_zip,
     read_member,
@@ -55,11 +58,31 @@ class Warc(Format):
         return scan(probe.handle, count=True).facts(self)
 
     def printable(self, data: bytes, name: str) -> list[Block]:
-        page = scan(io.BytesIO(data))
+        page = scan(io.BytesIO(data), every=True)
         if page.html is None:
             raise Unreadable(page.problem or NO_PAGE)
         page.records = None
+        return every_page(page)
+
+
+def every_page(page: SavedPage) -> list[Block]:
+    """Each page of an archive under its own heading, with its own address and time;
+    those past what is printed are named in a table."""
+    pages = [page, *page.more]
+    if len(pages) == 1 and not page.named:
         return page.blocks()
+    total = len(pages) + len(page.named)
+    blocks: list[Block] = [Notice(f"This web archive holds {total:,} web pages; each is printed.")]
+    problem, page.problem = page.problem, ""
+    for number, each in enumerate(pages, start=1):
+        blocks += [Heading(f"Web page {number} of {total:,}"), *each.blocks()]
+    if page.named:
+        blocks[0] = Notice(
+            f"This web archive holds {total:,} web pages; the first {len(pages):,} are "
+            "printed, and the others named below."
+        )
+        blocks.append(Table(("Address", "Captured"), page.named, (0.7, 0.3)))
+    return blocks + ([Notice(problem)] if problem else [])
 
 
 _ZIP_ERRORS = (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, zlib.error)
@@ -120,7 +143,7 @@ class Wacz(Format):
             spent = left <= 0 or budget.lines <= 0 or budget.members <= 0
             if (page.html is not None and (not url or page.url == line(url))) or spent:
                 break
-        page.records = None
+        page.records, page.pages = None, 0  # only the WARCs up to the page were read
         page.url = page.url or line(url)
         page.title, page.captured = line(title), line(when) or page.captured
         page.captured_at = capture_time(when.strip()) or page.captured_at
