@@ -91,7 +91,11 @@ def asked_before_quitting(app: App[Any]) -> bool:
     def answered(really: bool | None) -> None:
         if not really:
             return
-        jobs = let_go_of_work(app.screen_stack)
+        # Asked to stop but left with their screens: a lock meanwhile still takes them
+        # over and closes the case only once they have stopped.
+        jobs = running_jobs(app.screen_stack)
+        for job in jobs:
+            job.cancel()
         app.notify("Stopping… Reclaim closes as soon as the work has stopped.", timeout=30)
 
         def wait_then_exit() -> None:
