@@ -160,3 +160,50 @@ def test_naming_keeps_what_a_face_has_and_drops_invisible_marks_no_face_has():
     )
     assert faces.named(f"x{NOWHERE}y\U000e0001z") == "x\u27e8U+F0000\u27e9yz"
     assert faces.named("\U0010fffd") == "\u27e8U+10FFFD\u27e9"
+
+
+def page_of(paragraphs: list[str]) -> tuple[bytes, list[str]]:
+    """A page set by the binder's typesetting (column 15 to 195 mm), and the fonts it added."""
+    from fpdf import FPDF
+
+    from tui.core.binder.typesetting import Setting, paragraph
+
+    pdf = FPDF(format="A4")
+    faces.add_fonts(pdf)
+    pdf.add_page()
+    pdf.set_font(faces.SANS, size=10)
+    for text in paragraphs:
+        paragraph(pdf, Setting(15, 180, 280), text, 10, 5)
+    return bytes(pdf.output()), sorted(pdf.fonts)
+
+
+def line_edges(data: bytes) -> list[tuple[float, float]]:
+    """Each text line's left and right edges, in mm, top to bottom."""
+    import pypdfium2
+
+    page = pypdfium2.PdfDocument(data)[0]
+    text = page.get_textpage()
+    rows: list[list[float]] = [[]]
+    for index in range(text.count_chars()):
+        if text.get_text_range(index, 1) == "\n":
+            rows.append([])
+            continue
+        left, _bottom, right, _top = text.get_charbox(index)
+        if right > left:
+            rows[-1].extend((left, right))
+    mm = 25.4 / 72
+    return [(min(xs) * mm, max(xs) * mm) for xs in rows if xs]
+
+
+def test_a_right_to_left_paragraph_is_ranged_right_and_latin_left():
+    data, _fonts = page_of([f"{WORDS['Arabic']} {WORDS['Arabic']}", "Plain words."])
+    (arabic_left, arabic_right), (latin_left, latin_right) = line_edges(data)
+    assert 190 < arabic_right <= 195.5 and arabic_left > 150, "Arabic ends at the right edge"
+    assert 14.5 <= latin_left < 16 and latin_right < 60, "Latin starts at the left edge"
+
+
+def test_latin_text_adds_no_other_face():
+    _data, fonts = page_of(["Plain words, caf\u00e9, \u03a9mega, \u0416."])
+    assert fonts == ["dejavu", "dejavuB", "dejavumono"]
+    _data, fonts = page_of([f"and {WORDS['Hebrew']}"])
+    assert "notohebrew" in fonts and "notocjk" not in fonts

@@ -145,7 +145,7 @@ def prepare(pdf: FPDF, text: str) -> bool:
     missing = {ord(char) for char in set(text) - have}
     added: list[str] = getattr(pdf, "_reclaim_fallbacks", [])
     before = len(added)
-    for code in missing:
+    for code in sorted(missing):  # the same faces in the same order: the same bytes
         face = _face_for(code)
         if face is not None and face.family not in added:
             pdf.add_font(face.family, "", str(FONT_DIR / face.file))
