@@ -9,6 +9,7 @@ from tui.cli.evidence.changing import cmd_evidence_delete, cmd_evidence_edit, cm
 from tui.cli.evidence.checking import cmd_evidence_recover, cmd_evidence_verify
 from tui.cli.evidence.details import add_detail_options
 from tui.cli.evidence.history import cmd_evidence_history
+from tui.cli.evidence.provenance import add_provenance_options, cmd_evidence_provenance
 from tui.cli.evidence.reading import (
     cmd_evidence_export,
     cmd_evidence_list,
@@ -33,6 +34,13 @@ def register(commands: Commands) -> None:
         help="add what a link points to (links are refused otherwise)",
     )
     add_detail_options(add)
+    add_provenance_options(add)
+    add.add_argument(
+        "--added-by",
+        metavar="NAME",
+        help="who is taking the files into Reclaim (kept in the custody log; "
+        "by default the name the case gives for letters)",
+    )
     listing = add_command(
         evidence, "list", cmd_evidence_list, "listing the evidence", "list the evidence"
     )
@@ -59,6 +67,20 @@ def register(commands: Commands) -> None:
         default=[],
         metavar="FIELD",
         help="confirm one guessed detail on its own, e.g. captured_at",
+    )
+    provenance = add_command(
+        evidence,
+        "provenance",
+        cmd_evidence_provenance,
+        "saving where it came from",
+        "say or change who captured one exhibit, how, with what and on what (logged)",
+    )
+    provenance.add_argument("id", metavar="ID")
+    add_provenance_options(provenance)
+    provenance.add_argument(
+        "--confirm-guesses",
+        action="store_true",
+        help="the device and system read from the file are right; stop marking them",
     )
     history = add_command(
         evidence,

@@ -9,19 +9,26 @@ from pathlib import Path
 from tui.cli.common import StderrProgress, open_vault, say, warn
 from tui.cli.evidence.details import given_details
 from tui.core.shared.display import shown
+from tui.core.shared.errors import InputError
 
 # Each command loads the core modules it needs when it runs, not when the parser is built:
 # `evidence list` never pays for intake's file readers (keeps start-up fast).
 
 
 def cmd_evidence_add(args: argparse.Namespace) -> int:
+    from tui.cli.evidence.provenance import given_provenance, taken_in_by
     from tui.core.evidence.adding import IntakeResult, stage_file
     from tui.core.evidence.intake import Batcher
     from tui.core.evidence.model import clean_details
+    from tui.core.evidence.provenance import clean_provenance, missing_question
     from tui.core.evidence.sources import open_source
 
     details = given_details(args)
     clean_details(details)  # refuse a bad date before anything is opened
+    # Where the files came from is said once for all the files of this add.
+    provenance = clean_provenance(given_provenance(args))
+    if question := missing_question(provenance):
+        raise InputError(question)
     paths = [Path(name) for name in args.files]
     for path in paths:  # every file must be readable before the first is added
         open_source(path, args.follow_links).close()
@@ -40,12 +47,16 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
             warn(f"  {exhibit.id} was kept as it is, but: {shown(str(problem))}")
 
     with open_vault(args) as vault:
+        by = args.added_by if args.added_by is not None else taken_in_by(vault)
         batcher = Batcher(vault, recorded)
         try:
             for path in paths:
                 progress = StderrProgress(f"Adding {shown(path.name)}")
                 batcher.ahead(path.stat().st_size)
-                batcher.add(path, stage_file(vault, path, details, progress, args.follow_links))
+                staged = stage_file(
+                    vault, path, details, progress, args.follow_links, provenance, by
+                )
+                batcher.add(path, staged)
             batcher.flush()
         except BaseException:
             batcher.flush()  # what was copied before the problem is kept

@@ -47,6 +47,9 @@ def records_json(records: list[dict[str, Any]]) -> str:
     return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]"
 
 
+_PROVENANCE = ("provenance", "provenance_guesses")  # said in words, below the details
+
+
 def cmd_evidence_show(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         exhibit = get_exhibit(vault, args.id)
@@ -55,10 +58,13 @@ def cmd_evidence_show(args: argparse.Namespace) -> int:
         say_json(record)
         return 0
     from tui.core.evidence.formats import fact_lines
+    from tui.core.evidence.provenance import lines
 
     for key, value in record.items():
-        if value not in ("", None, {}) and key != "facts":
+        if value not in ("", None, {}) and key not in ("facts", *_PROVENANCE):
             say(f"{key.replace('_', ' ') + ':':<18}{shown(str(value))}")
+    for label, text in lines(exhibit):
+        say(f"{shown(label) + ':':<18}{shown(text)}")
     for label, text in fact_lines(exhibit.facts):
         say(f"{shown(label) + ':':<18}{shown(text)}")
     return 0

@@ -14,6 +14,7 @@ from tui.core.evidence.digests import Digests, digests_of
 from tui.core.evidence.formats import base as blocks
 from tui.core.evidence.model import Exhibit
 from tui.core.evidence.original import open_original
+from tui.core.evidence.provenance import lines as provenance_lines
 from tui.core.shared.errors import Cancelled, VaultDamaged
 from tui.core.shared.stopping import checkpoint
 
@@ -91,6 +92,7 @@ def _exhibit_details(
             rows.append((label, f"{value} (read from the file, not confirmed)"))
         else:
             rows.append((label, value))
+    rows += provenance_lines(exhibit)
     rows += [
         ("Original file", exhibit.original_name),
         ("Kind", f"{kind or 'file'}, {doc.media_type(exhibit)}, {exhibit.size:,} bytes"),

@@ -24,6 +24,7 @@ from tui.core.binder.typesetting import (
     paragraph,
 )
 from tui.core.evidence.model import Exhibit
+from tui.core.evidence.provenance import summary as provenance_summary
 from tui.core.places.case_place import case_place, stored
 from tui.core.places.model import NOT_SAID
 from tui.core.timeline.written_account import parts
@@ -134,6 +135,11 @@ def index(doc: Document, exhibits: list[Exhibit]) -> None:
                 exhibit.description or exhibit.original_name,
                 exhibit.significance or "",
             ]),
+            *(
+                [Row(["", f"Provenance: {said}"], hash_widths)]
+                if (said := provenance_summary(exhibit))
+                else []
+            ),
             Row(["", Mono(f"SHA-256 {exhibit.sha256}")], hash_widths),
         )
         for exhibit in exhibits
@@ -232,6 +238,8 @@ def custody_log(doc: Document) -> None:
         details = dict(entry["details"])
         # The words before and after an edit stay in the case: the fields' names say enough.
         details.pop("changes", None)
+        # The computer's name can name the person: it stays in the case's own log.
+        details.pop("computer", None)
         exhibit = str(details.pop("exhibit", ""))
         said = "\n".join(f"{key}: {_short(value)}" for key, value in sorted(details.items()))
         chained = f"#{entry['hash'][:16]}"

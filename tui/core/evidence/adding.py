@@ -15,7 +15,7 @@ import json
 import os
 import secrets
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -23,6 +23,7 @@ from typing import Any, BinaryIO
 from tui.core.evidence import formats
 from tui.core.evidence.guesses import with_guesses
 from tui.core.evidence.model import TABLE, Exhibit, Progress, clean_details
+from tui.core.evidence.provenance import clean_provenance, intake_record, with_file_guesses
 from tui.core.evidence.sources import SourceReader, open_source
 from tui.core.evidence.strays import folder_state, next_exhibit_id, reserve_numbers
 from tui.core.shared.atomic import fsync_dir, open_private
@@ -57,6 +58,11 @@ class Staged:
     details: dict[str, str]
     guesses: dict[str, str]
     derived_from: list[str]
+    provenance: dict[str, str] = field(default_factory=dict)
+    """Where it came from, as given for the batch, with the device read from the file."""
+    provenance_guesses: dict[str, str] = field(default_factory=dict)
+    taken_in_by: str = ""
+    """Who took it into Reclaim, for the intake's custody entry ('' when not known)."""
 
 
 def add_file(
@@ -106,12 +112,17 @@ def stage_file(
     details: Mapping[str, str | None] | None = None,
     progress: Progress | None = None,
     follow_links: bool = False,
+    provenance: Mapping[str, str | None] | None = None,
+    taken_in_by: str = "",
 ) -> Staged:
-    """Copy one file into an unfinished blob, hashing it on the way (no lock is held)."""
+    """Copy one file into an unfinished blob, hashing it on the way (no lock is held).
+    `provenance` is where it came from, as the person said for the whole batch; the
+    device the file names fills what they left unsaid, as a guess."""
     cleaned = clean_details(details or {})
+    given = {k: v for k, v in clean_provenance(provenance or {}).items() if v}
     with open_source(path, follow_links) as handle:
         modified = datetime.fromtimestamp(os.fstat(handle.fileno()).st_mtime, UTC)
-        return _stage(
+        staged = _stage(
             vault,
             handle,
             SourceReader(handle, path),
@@ -123,6 +134,9 @@ def stage_file(
             details=cleaned,
             progress=progress,
         )
+    staged.provenance, staged.provenance_guesses = with_file_guesses(given, staged.facts.guesses)
+    staged.taken_in_by = taken_in_by
+    return staged
 
 
 def _stage(
@@ -269,6 +283,12 @@ def _record(vault: Vault, staged: Staged) -> IntakeResult:
             "guesses": staged.guesses,
             "facts": facts_record(facts),
             "derived_from": list(staged.derived_from),
+            **({"provenance": staged.provenance} if staged.provenance else {}),
+            **(
+                {"provenance_guesses": staged.provenance_guesses}
+                if staged.provenance_guesses
+                else {}
+            ),
             **staged.details,
         }
     )
@@ -288,5 +308,6 @@ def _record(vault: Vault, staged: Staged) -> IntakeResult:
         size=exhibit.size,
         original_name=exhibit.original_name,
         **({"derived_from": exhibit.derived_from} if exhibit.derived_from else {}),
+        **intake_record(staged.taken_in_by),
     )
     return IntakeResult(exhibit)

@@ -85,6 +85,13 @@ class Exhibit:
     """What the file says about itself, read at intake: `kind` ("HEIC photo") and, by
     kind, duration, codec, pages, subject, sender, address, …; `problem` when it could
     be recognised but not fully read. Empty for exhibits added by earlier versions."""
+    provenance: dict[str, str] = field(default_factory=dict)
+    """Where it came from: who captured it and in what role, how, with which app, on what
+    device and system, whose clock (see `provenance`). Empty: not said yet (and for
+    exhibits added by earlier versions)."""
+    provenance_guesses: dict[str, str] = field(default_factory=dict)
+    """Provenance read from the file (its EXIF device), field -> where from, until the
+    person confirms or changes it."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Fields written by newer versions, kept as they are."""
 

@@ -14,6 +14,7 @@ import struct
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
+from tui.core.evidence.devices import device_guesses
 from tui.core.evidence.formats import isobmff
 from tui.core.evidence.formats.base import (
     Block,
@@ -186,7 +187,10 @@ class Photo(Format):
         facts = Facts(kind=self.kind, media_type=self.media_type)
         with opened(probe.handle) as image:
             facts.width, facts.height = displayed_size(image)
-            facts.exif_captured_at = exif_time(exif_of(image))
+            exif = exif_of(image)
+            facts.exif_captured_at = exif_time(exif)
+            for name, value in device_guesses(exif).items():  # provenance, not details
+                facts.guess(name, value, "exif")
             if (frames := animation_frames(image)) > 1:
                 facts.kind = f"animated {self.kind}"
                 facts.shown["frames"] = frames if frames <= MAX_FRAMES else frames_said(frames)

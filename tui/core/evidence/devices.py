@@ -1,0 +1,34 @@
+"""The device and system a photo or screenshot says it was made on (its EXIF Make, Model
+and Software), offered as guesses for the exhibit's provenance: the person confirms them,
+as they do every other detail read from the file."""
+
+from __future__ import annotations
+
+from PIL import Image
+
+_MAKE, _MODEL, _SOFTWARE = 0x010F, 0x0110, 0x0131
+#: What a value read from a file may come to (a broken or hostile file says anything).
+LONGEST = 120
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    if not isinstance(value, str):
+        return ""
+    text = " ".join(value.replace("\x00", " ").split())
+    return "".join(ch for ch in text if ch.isprintable())[:LONGEST]
+
+
+def device_guesses(exif: Image.Exif) -> dict[str, str]:
+    """`device` ("Apple iPhone 13": make and model, the make said once) and `system` (the
+    software that wrote the file), for those the file names."""
+    make, model, software = (_text(exif.get(tag)) for tag in (_MAKE, _MODEL, _SOFTWARE))
+    found: dict[str, str] = {}
+    if model and make and model.lower().startswith(make.lower()):
+        found["device"] = model
+    elif make or model:
+        found["device"] = " ".join(part for part in (make, model) if part)
+    if software:
+        found["system"] = software
+    return found
