@@ -327,9 +327,10 @@ def resolve(code: str) -> Jurisdiction:
     head = wanted.split("-", 1)[0]
     if SUBDIVISION.fullmatch(wanted) and head in known:
         return known[head]
-    typed = code if len(code) <= 40 else code[:40] + "…"
+    # What was typed is never repeated back: it may be a passphrase typed in the wrong
+    # place, and a message is seen by whoever looks at the screen or a log.
     raise InputError(
-        f'"{typed}" is not a place Reclaim knows; the places are: '
+        "That is not a place Reclaim knows; the places are: "
         f"{', '.join(p.code for p in places())}, or none (I'd rather not say)."
     )
 
