@@ -127,7 +127,7 @@ def test_stopped_after_the_point_of_no_return_the_next_open_finishes_it(
     vault, code = case
     done = change_stopped(vault, tmp_path, passphrase_file, "committed", sent)
     new_code = printed_code(done.stdout)
-    assert "can't show it again" in done.stdout and "only this once" not in done.stdout
+    assert "keeps no copy of it" in done.stdout and "only this once" not in done.stdout
     if sent == signal.SIGINT:
         assert done.returncode == 130, done.stderr
         assert "finishes the next time the case is opened" in done.stderr
