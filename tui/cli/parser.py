@@ -32,6 +32,7 @@ COMMAND_MODULES = {
     "binder": "binder",
     "takedown": "takedown",
     "letter": "letter",
+    "declaration": "declaration",
     "legal": "legal",
     "checklist": "checklist",
     "password": "password",

@@ -1,0 +1,89 @@
+"""`reclaim declaration`: draft a declaration the person can sign, for where they live (or
+the kind named), listing every exhibit with its SHA-256 and where it came from; print it
+or save it as text, DOCX or PDF. What it still needs is asked for by name."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tui.cli.common import Commands, add_command, say
+from tui.core.shared.display import shown, shown_block
+
+KINDS = ("us-1746", "uk-s9", "ca-affidavit", "au-statdec", "plain")
+
+#: Where each fact a declaration needs is given on the command line.
+OPTIONS = {
+    "name": "--name",
+    "address": "--address",
+    "occupation": "--occupation",
+    "age": "--age",
+    "exhibits": "reclaim evidence add",
+}
+
+
+def cmd_declaration(args: argparse.Namespace) -> int:
+    from tui.cli.common import open_vault
+    from tui.core.declarations.drafting import draft, save_facts
+    from tui.core.declarations.files import export_declaration
+    from tui.core.shared.errors import InputError
+    from tui.core.takedowns.letter_needs import MissingFacts
+
+    with open_vault(args) as vault:
+        save_facts(
+            vault,
+            name=args.name,
+            address=args.address,
+            occupation=args.occupation,
+            age=args.age,
+        )
+        try:
+            declaration = draft(vault, args.kind or "")
+        except MissingFacts as missing:
+            asked = "; ".join(_asked(need.key, need.question) for need in missing.needs)
+            raise InputError(
+                f"Before this declaration can be drafted it needs: {asked}. What you give "
+                "is kept in the case."
+            ) from None
+        if args.out:
+            path = export_declaration(vault, declaration, Path(args.out).expanduser())
+    if args.out:
+        say(
+            f"Saved the draft to {shown(str(path))}. It is not encrypted. Have a lawyer "
+            "check it before you sign it."
+        )
+    else:
+        say(shown_block(declaration.text))
+    return 0
+
+
+def _asked(key: str, question: str) -> str:
+    if key.startswith("provenance:"):
+        exhibit = key.split(":", 1)[1]
+        return (
+            f"{question} (reclaim evidence provenance {exhibit} --captured-by NAME "
+            "--role ROLE --how HOW)"
+        )
+    return f"{question} ({OPTIONS.get(key, '--' + key)})"
+
+
+def register(commands: Commands) -> None:
+    parser = add_command(
+        commands,
+        "declaration",
+        cmd_declaration,
+        "drafting the declaration",
+        "draft a declaration you can sign that produces your evidence (not legal advice)",
+    )
+    parser.add_argument(
+        "--kind",
+        choices=KINDS,
+        help="the form (by default the one for where you live): US 28 U.S.C. 1746, UK "
+        "s 9 witness statement, Canadian affidavit, Australian statutory declaration, or "
+        "a plain statement",
+    )
+    parser.add_argument("--out", metavar="FILE", help="save as .txt, .docx or .pdf too")
+    parser.add_argument("--name", metavar="NAME", help="your full name")
+    parser.add_argument("--address", metavar="TEXT", help="your address")
+    parser.add_argument("--occupation", metavar="TEXT", help="your occupation")
+    parser.add_argument("--age", metavar="AGE", help='"over 18", or your age')
