@@ -28,6 +28,7 @@ from tui.screens.case import case_is_open, open_case
 
 if TYPE_CHECKING:
     from tui.core.takedowns.requests import Request
+    from tui.core.takedowns.sites import Site
 
 AGE_QUESTION = (
     "First, one question, because it changes where to go: was the person in the images "
@@ -191,12 +192,25 @@ class TakedownsScreen(Screen[None]):
         self.query_one("#lead", Static).update(lead)
 
     def _today(self, requests: Sequence[Request], under_18: str) -> RenderableType:
-        from tui.core.takedowns.deadlines import is_overdue, needs_follow_up
+        from tui.core.takedowns.deadlines import (
+            due_by_law,
+            is_overdue,
+            needs_follow_up,
+            place_site,
+        )
         from tui.core.takedowns.next_steps import suggestions
+        from tui.core.takedowns.sites import Site
 
         text = Text()
         for request in requests:
-            if is_overdue(request):
+            if is_overdue(request) and not due_by_law(request):
+                # A regulator's guidance on when to go to it (Australia's eSafety: 48
+                # hours), not a legal deadline: said as what it is.
+                route = place_site(request)
+                if isinstance(route, Site):
+                    text.append(f"{request.id}: ", style="bold")
+                    text.append(f"{guidance_passed(route)}\n")
+            elif is_overdue(request):
                 text.append(f"{request.id} is overdue: ", style="bold red")
                 text.append("the site's deadline has passed without removal.\n")
             elif needs_follow_up(request):
@@ -349,3 +363,14 @@ class TakedownsScreen(Screen[None]):
         from tui.screens.lawyer_package import LawyerPackageScreen
 
         self.app.push_screen(LawyerPackageScreen())
+
+
+def guidance_passed(site: Site) -> str:
+    """A request late only by a regulator's guidance on when to go to it (Australia's
+    eSafety: 48 hours), in words that don't call it a legal deadline."""
+    who, guidance, _ = site.deadline_rule.partition("'s guidance")
+    regulator = who.strip() if guidance and who.strip() else "the regulator"
+    return (
+        f"No reply after {site.deadline_hours} hours: {regulator} suggests reporting it "
+        "to them now."
+    )
