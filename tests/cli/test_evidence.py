@@ -183,3 +183,31 @@ def test_history_lists_each_change_from_what_to_what_newest_first(cli, tmp_path:
     assert [step["action"] for step in steps] == ["exclude", "change", "change", "intake"]
     assert steps[1]["old"] == "Direct messages threatening to share photos"
     assert steps[1]["new"] == "also"
+
+
+def test_stopping_an_add_keeps_and_says_what_was_added_and_never_says_nothing_changed(
+    cli, vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Ctrl+C during the second file of an add: the first is in the case and was said to
+    be; the command must not then claim that nothing was changed."""
+    from tui.core.evidence import adding
+
+    first = make_png(tmp_path / "first.png")
+    second = make_png(tmp_path / "second.png", color="navy")
+    real_stage = adding.stage_file
+    staged: list[Path] = []
+
+    def stage_then_stop(_vault: Vault, path: Path, *args: Any, **kwargs: Any) -> Any:
+        if staged:
+            raise KeyboardInterrupt
+        staged.append(path)
+        return real_stage(_vault, path, *args, **kwargs)
+
+    monkeypatch.setattr(adding, "stage_file", stage_then_stop)
+    result = cli("evidence", "add", str(first), str(second))
+    assert result.returncode == 130
+    assert "E-0001" in result.stdout and "first.png" in result.stdout
+    assert "nothing was changed" not in result.stderr
+    assert "What is said above as done is kept" in result.stderr
+    listed = cli("evidence", "list", "--json")
+    assert [item["original_name"] for item in json.loads(listed.stdout)] == ["first.png"]

@@ -52,7 +52,12 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
     try:
         return handler(args)
     except KeyboardInterrupt:
-        print("\nreclaim: Stopped; nothing was changed.", file=sys.stderr)
+        # Not "nothing was changed": work is kept as it is done (each file added, each
+        # exhibit checked), and what was done is what the command already said.
+        print(
+            "\nreclaim: Stopped. What is said above as done is kept; nothing else was done.",
+            file=sys.stderr,
+        )
         return 130
     except BrokenPipeError:
         # The reader went away (`reclaim takedown list | head -1`): end quietly, as Unix
