@@ -91,7 +91,8 @@ def test_a_word_document_prints_its_text_and_author():
     assert describe(data, "threat.docx").shown["author"] == "Alex Doe"
     blocks, reason = formats.printable(data, "threat.docx")
     text = " ".join(b.text for b in blocks if isinstance(b, Text))
-    assert reason == "" and "post them everywhere" in text and "date\n5 March" in text
+    # A table's row is printed as one line, its cells side by side (issue 27).
+    assert reason == "" and "post them everywhere" in text and "date | 5 March" in text
 
 
 def odt_bytes(body: str) -> bytes:

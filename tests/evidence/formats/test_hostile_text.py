@@ -317,6 +317,51 @@ def test_a_telegram_export_nested_without_end_is_one_sentence():
     assert answer["reason"] == "It nests too deeply to be a chat export."
 
 
+# ---- issue 27: JSON, XML, RTF and legacy text read within bounds ----------------------
+
+
+def json_nested() -> bytes:
+    return b'{"threat": "The threat", "x": ' + b"[" * 3_000_000 + b"]" * 3_000_000 + b"}"
+
+
+def json_many_values() -> bytes:
+    return b'[{"threat": "The threat"},' + b"{}," * 4_000_000 + b"{}]"
+
+
+def xml_nested() -> bytes:
+    return b"<?xml version='1.0'?><a><b>The threat</b>" + b"<c>" * 2_000_000 + b"</a>"
+
+
+def rtf_nested() -> bytes:
+    return rb"{\rtf1 The threat\par " + b"{" * 3_000_000 + b"x" + b"}" * 3_000_000 + b"}"
+
+
+def rtf_escapes() -> bytes:
+    return rb"{\rtf1 The threat\par " + rb"\'e9\u233?" * 1_000_000 + b"}"
+
+
+def legacy_text() -> bytes:
+    return b"The threat\n" + "é à ü ".encode("cp1252") * 3_000_000
+
+
+@pytest.mark.parametrize(
+    ("build", "name"),
+    [
+        case("json_nested", "data.json"),
+        case("json_many_values", "data.json"),
+        case("xml_nested", "feed.xml"),
+        case("rtf_nested", "letter.rtf"),
+        case("rtf_escapes", "letter.rtf"),
+        case("legacy_text", "notes.txt"),
+    ],
+)
+def test_structured_and_legacy_text_is_read_within_bounds(build: str, name: str):
+    answer = read_in_child(build, name)
+    assert answer["seconds"] < TIMEOUT
+    assert "The threat" in answer["printed"]
+    assert len(answer["printed"]) < 1_000_000  # bounded like any text
+
+
 for _build, _name in [
     ("html_deep_then_stray_end_tags", "page.html"),
     ("html_open_then_stray_end_tags", "page.html"),

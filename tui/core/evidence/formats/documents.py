@@ -9,9 +9,11 @@ decompressed, so a zip bomb is refused without being opened."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 import re
 import zipfile
+import zlib
 from datetime import datetime
 from typing import Any
 
@@ -35,9 +37,16 @@ from tui.core.evidence.formats.base import (
     read_member,
 )
 from tui.core.evidence.formats.encodings import text_of
+from tui.core.evidence.formats.inner_files import (
+    MAX_LISTED,
+    Inner,
+    listed,
+    pictures,
+    zip_members,
+)
 from tui.core.evidence.formats.office_xml import NOT_SHOWN, Words, document_text, fields
 from tui.core.shared import clock
-from tui.core.shared.text import size
+from tui.core.shared.text import counted, size
 
 LOCKED = "This PDF is locked with a password, so its pages can't be shown."
 #: Pages of one PDF printed in the binder; a longer one (or one that only claims to be,
@@ -91,6 +100,9 @@ class Pdf(Format):
             if stamp:
                 facts.shown["created"] = stamp
                 facts.guess("captured_at", stamp, "document")
+            attached = _attachments(document)
+            if attached:
+                facts.shown["attachments"] = [each.fact() for each in attached]
             if document.get_warnings():
                 facts.problem = PDF_REPAIRED
         return facts
@@ -99,9 +111,13 @@ class Pdf(Format):
         with self._open(io.BytesIO(data)) as document:
             count = len(document.pages)
             damaged = bool(document.get_warnings())
+            attached = _attachments(document)
         if count == 0:
             raise Unreadable("This PDF has no pages that can be read.")
         blocks: list[Block] = [Notice(PDF_REPAIRED)] if damaged else []
+        if attached:
+            blocks.append(Notice(f"This PDF carries {counted(len(attached), 'file')} inside it:"))
+            blocks += listed(attached, "Files attached to the PDF")
         if count > MAX_PDF_PAGES:
             blocks.append(
                 Notice(
@@ -110,6 +126,46 @@ class Pdf(Format):
                 )
             )
         return [*blocks, PdfPages(data, min(count, MAX_PDF_PAGES))]
+
+
+def _attachments(document: Any) -> list[Inner]:
+    """The files a PDF carries (its embedded files), each with its size and SHA-256;
+    one too large, or that can't be read, is named with what could be said of it."""
+    found: list[Inner] = []
+    try:
+        specs = list(document.attachments.items())[:MAX_LISTED]
+    except Exception:  # a damaged name tree is no list of attachments
+        return found
+    for key, spec in specs:
+        name = clean_line(str(getattr(spec, "filename", "") or key), 200) or "(no name)"
+        try:
+            data = _stream_bytes(spec.get_file().obj)
+        except Exception:  # a damaged or undecodable stream
+            found.append(Inner(name, 0, "(could not be read)"))
+            continue
+        if data is None:
+            found.append(Inner(name, 0, "(too large to read here)"))
+            continue
+        found.append(Inner(name, len(data), hashlib.sha256(data).hexdigest()))
+    return found
+
+
+def _stream_bytes(stream: Any) -> bytes | None:
+    """A PDF stream's decoded bytes, or None when they would pass `MAX_INFLATED_BYTES`:
+    a Flate stream (as good as every attachment) is inflated no further than that; any
+    other filter is left to pikepdf only when it can't grow past `MAX_ZIP_RATIO` times."""
+    raw: bytes = stream.read_raw_bytes()
+    kind = stream.get("/Filter")
+    if kind is None:
+        return raw if len(raw) <= MAX_INFLATED_BYTES else None
+    if str(kind) == "/FlateDecode" and stream.get("/DecodeParms") is None:
+        inflater = zlib.decompressobj()
+        data = inflater.decompress(raw, MAX_INFLATED_BYTES + 1)
+        return data if len(data) <= MAX_INFLATED_BYTES else None
+    if len(raw) * MAX_ZIP_RATIO > MAX_INFLATED_BYTES:
+        return None
+    decoded: bytes = stream.read_bytes()
+    return decoded if len(decoded) <= MAX_INFLATED_BYTES else None
 
 
 _PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?")
@@ -170,6 +226,8 @@ _WORD_TEXT = Words(
     tabs=frozenset({f"{_W}tab"}),
     breaks=frozenset({f"{_W}br", f"{_W}cr"}),
     inline=frozenset({f"{_W}r"}),
+    rows=frozenset({f"{_W}tr"}),
+    cells=frozenset({f"{_W}tc"}),
 )
 _ODF = "{urn:oasis:names:tc:opendocument:xmlns:%s}"
 _ODF_TEXT = _ODF % "text:1.0"
@@ -179,7 +237,12 @@ _OPEN_TEXT = Words(
     tabs=frozenset({_ODF_TEXT + "tab"}),
     breaks=frozenset({_ODF_TEXT + "line-break"}),
     spaces=frozenset({_ODF_TEXT + "s"}),
+    rows=frozenset({_ODF % "table:1.0" + "table-row"}),
+    cells=frozenset({_ODF % "table:1.0" + "table-cell"}),
 )
+#: Where an office file keeps the pictures it shows.
+_DOCX_PICTURES = ("word/media/",)
+_ODT_PICTURES = ("Pictures/",)
 #: A document's properties read, and how they are shown.
 _PROPERTIES = (
     ("author", "Author", f"{_DC}creator"),
@@ -285,13 +348,26 @@ class Docx(Format):
         facts = Facts(kind=self.kind, media_type=self.media_type)
         archive = _checked_zip(probe)
         facts.shown.update(_shown(_properties(archive, "docProps/core.xml", _PROPERTIES)))
+        _list_pictures(facts, archive, _DOCX_PICTURES)
         return facts
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         archive = _checked_zip(data)
         properties = _properties(archive, "docProps/core.xml", _PROPERTIES)
         body = _body(archive, "word/document.xml", _WORD_TEXT)
-        return [Fields(_rows(properties, _PROPERTIES)), *body]
+        return [Fields(_rows(properties, _PROPERTIES)), *body, *_pictures(archive, _DOCX_PICTURES)]
+
+
+def _list_pictures(facts: Facts, archive: zipfile.ZipFile, folders: tuple[str, ...]) -> None:
+    inner = zip_members(archive, folders, keep=False)
+    if inner:
+        facts.shown["pictures"] = [each.fact() for each in inner]
+
+
+def _pictures(archive: zipfile.ZipFile, folders: tuple[str, ...]) -> list[Block]:
+    """The document's pictures: listed (name, size, SHA-256), then printed."""
+    inner = zip_members(archive, folders, keep=True)
+    return listed(inner, "Pictures in the document") + pictures(inner)
 
 
 class Odt(Format):
@@ -315,10 +391,12 @@ class Odt(Format):
         facts = Facts(kind=self.kind, media_type=self.media_type)
         properties = _properties(_checked_zip(probe), "meta.xml", _ODF_PROPERTIES)
         facts.shown.update({key: clean_line(text) for key, text in properties.items()})
+        _list_pictures(facts, _checked_zip(probe), _ODT_PICTURES)
         return facts
 
     def printable(self, data: bytes, name: str) -> list[Block]:
-        return _body(_checked_zip(data), "content.xml", _OPEN_TEXT)
+        archive = _checked_zip(data)
+        return _body(archive, "content.xml", _OPEN_TEXT) + _pictures(archive, _ODT_PICTURES)
 
 
 # ---- text -------------------------------------------------------------------------------

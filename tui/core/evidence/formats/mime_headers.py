@@ -59,6 +59,32 @@ def header_block(head: bytes) -> dict[str, str] | None:
     return headers or None
 
 
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+
+
+def mended(data: bytes, limit: int = 65536) -> bytes:
+    """A MIME file whose first header block holds a line that is neither a header nor
+    a fold (a browser's badly folded title), with that line folded into the header
+    before it, so the parser reads the block to its end; other files as they are. Only
+    the first `limit` bytes are looked at."""
+    head = data[:limit]
+    end = min((at for at in (head.find(b"\r\n\r\n"), head.find(b"\n\n")) if at >= 0), default=-1)
+    if end < 0:
+        return data
+    block = head[:end]
+    lines = _LINE_END.split(block)
+    if not lines or not _HEADER_NAME.match(lines[0]):
+        return data
+    fixed = [
+        line if _HEADER_NAME.match(line) or line[:1] in (b" ", b"\t") else b" " + line
+        for line in lines
+    ]
+    if fixed == lines:
+        return data
+    eol = b"\r\n" if b"\r\n" in block else b"\n"
+    return eol.join(fixed) + data[end:]
+
+
 def safe(text: str) -> str:
     """Text fit to print: bytes the parser could not decode become U+FFFD (`clean_line`
     and `clean_text` then remove control codes and direction overrides)."""

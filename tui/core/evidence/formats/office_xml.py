@@ -49,6 +49,14 @@ class Words:
     inline: frozenset[str] | None = None
     """Where a tab or break counts (Word's runs: `w:tab` in a paragraph's properties is a
     tab stop, not a tab); None: anywhere in a paragraph."""
+    rows: frozenset[str] = frozenset()
+    """A table's rows: each is printed as one line, its cells side by side."""
+    cells: frozenset[str] = frozenset()
+    """A row's cells: their paragraphs are joined into one cell's text."""
+
+
+#: What stands between the cells of a table's row when it is printed as a line.
+CELL_GAP = " | "
 
 
 class _Stop(Exception):
@@ -111,10 +119,13 @@ def document_text(
         **dict.fromkeys(_expat_names(words.breaks), "\n"),
         **dict.fromkeys(_expat_names(words.spaces), " "),
     }
+    row_tags, cell_tags = _expat_names(words.rows), _expat_names(words.cells)
     lines: list[str] = []
     line: list[str] = []
     names: list[str] = []  # the open elements
     paragraphs = in_text = elements = size = 0
+    rows = cells = 0  # open table rows and cells (a table in a cell is more of its text)
+    row: list[str] = []  # the cells of the row open at the top
 
     def end_line() -> None:
         nonlocal size
@@ -127,13 +138,23 @@ def document_text(
                 raise _Stop
 
     def start(tag: str, _attributes: list[str]) -> None:
-        nonlocal paragraphs, in_text, elements
+        nonlocal paragraphs, in_text, elements, rows, cells
         elements += 1
         if elements > MAX_ELEMENTS or len(names) >= MAX_DEPTH:
             raise _Stop
         names.append(tag)
+        if tag in row_tags:
+            rows += 1
+            if rows == 1:
+                if line and not cells:
+                    end_line()
+                row.clear()
+        elif tag in cell_tags:
+            cells += 1
         if tag in paragraph_tags:
-            if line:  # a paragraph inside another (a note, a text box) is a line of its own
+            if line and cells:  # another paragraph of a cell: on the same line
+                line.append(" ")
+            elif line:  # a paragraph inside another (a note, a text box) is a line of its own
                 end_line()
             paragraphs += 1
         elif not paragraphs:
@@ -144,11 +165,25 @@ def document_text(
             line.append(marks[tag])
 
     def end(tag: str) -> None:
-        nonlocal paragraphs, in_text
+        nonlocal paragraphs, in_text, rows, cells, size
         names.pop()
+        if tag in cell_tags and cells:
+            cells -= 1
+            if not cells and rows == 1:
+                row.append(" ".join("".join(line).split()))
+                line.clear()
+        elif tag in row_tags and rows:
+            rows -= 1
+            if not rows:
+                line.append(CELL_GAP.join(row))
+                size += len(CELL_GAP) * len(row)
+                row.clear()
+                end_line()
         if tag in paragraph_tags:
             paragraphs -= 1
-            if line or (lines and lines[-1]):  # a run of empty ones is one empty line
+            if cells:  # a cell's paragraphs are one line of the row
+                pass
+            elif line or (lines and lines[-1]):  # a run of empty ones is one empty line
                 end_line()
         elif in_text and tag in text_tags:  # type: ignore[operator]
             in_text -= 1

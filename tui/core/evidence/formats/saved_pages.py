@@ -32,7 +32,13 @@ from tui.core.evidence.formats.html_text import (
     page_title,
     visible_text,
 )
-from tui.core.evidence.formats.mime_headers import header, header_block, line, raw_header
+from tui.core.evidence.formats.mime_headers import (
+    header,
+    header_block,
+    line,
+    mended,
+    raw_header,
+)
 from tui.core.evidence.formats.mime_headers import header_time as mime_header_time
 
 #: Bytes of a page's HTML kept (the parser reads fewer characters than this).
@@ -108,7 +114,7 @@ class Mhtml(Format):
     extensions = (".mhtml", ".mht")
 
     def recognise(self, probe: Probe) -> int:
-        headers = header_block(probe.head)
+        headers = header_block(mended(probe.head))
         if not headers:
             return 0
         if "snapshot-content-location" in headers or "saved by" in headers.get("from", "").lower():
@@ -126,6 +132,7 @@ class Mhtml(Format):
 
     @staticmethod
     def _read(data: bytes) -> SavedPage:
+        data = mended(data)
         if not header_block(data[:HEAD_BYTES]):
             raise Unreadable(DAMAGED_PAGE)
         message = mime.parse(data, DAMAGED_PAGE)

@@ -118,7 +118,7 @@ class Xml(Format):
 
 
 #: RTF read for its words: the markup of a real letter is a few times its text.
-MAX_RTF_BYTES = 4 * 1024 * 1024
+MAX_RTF_BYTES = 1024 * 1024
 
 
 class Rtf(Format):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import json
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from tui.core.evidence.formats import whatsapp_lines as wa
@@ -17,12 +17,23 @@ from tui.core.evidence.formats.base import (
     Block,
     Facts,
     Format,
+    Heading,
+    Notice,
     Probe,
     Unreadable,
     clean_line,
     clean_text,
+    local_time,
 )
-from tui.core.evidence.formats.chat_summary import MAX_CHAT_BYTES, TOO_LONG, ChatSummary, notice
+from tui.core.evidence.formats.chat_summary import (
+    MAX_CHAT_BYTES,
+    MAX_FILES,
+    MAX_PEOPLE,
+    MAX_ROWS,
+    TOO_LONG,
+    ChatSummary,
+    notice,
+)
 from tui.core.evidence.formats.whatsapp_lines import Message
 
 #: Telegram messages read for the facts (people, files, times); those past it are only
@@ -36,6 +47,10 @@ MAX_JSON_CONTAINERS = 2_000_000
 _TELEGRAM_TYPE = re.compile(
     r'"type"\s*:\s*"(?:personal_chat|bot_chat|saved_messages|private_group|'
     r'private_supergroup|public_supergroup|private_channel|public_channel)"'
+)
+ROWS_SPENT = (
+    f"Its messages are not printed: the binder prints the first {MAX_ROWS:,} of an "
+    "export's messages; the rest is in the original."
 )
 TOO_MANY_VALUES = "It holds too many values to read here; it is kept as it is."
 
@@ -57,10 +72,17 @@ def _telegram_text(value: object) -> str:
 
 
 def _telegram_time(item: dict[str, Any]) -> tuple[str, datetime | None]:
-    """A message's `date` as written (cut short) and as a time, if it is one."""
+    """A message's `date` as written (cut short) and as a time, if it is one; else its
+    `date_unixtime` on the local clock (as Telegram writes `date`)."""
     raw = item.get("date")
     raw_time = raw[:40] if isinstance(raw, str) else ""
     if not raw_time:
+        unix = item.get("date_unixtime")
+        if isinstance(unix, str) and unix.isdigit() and len(unix) <= 12:
+            stamp = local_time(datetime.fromtimestamp(int(unix), UTC))
+            return (stamp or "").replace("T", " "), (
+                datetime.fromisoformat(stamp) if stamp else None
+            )
         return "", None
     try:
         return raw_time, datetime.fromisoformat(raw_time).replace(tzinfo=None)
@@ -107,19 +129,75 @@ def load_json(data: bytes) -> Any:
 
 def _read_telegram(data: bytes, keep_rows: bool) -> tuple[ChatSummary, str, str]:
     """(summary, chat name, chat type) of a Telegram Desktop export of one chat."""
+    chat = _loaded(data)
+    if not isinstance(chat, dict) or not isinstance(chat.get("messages"), list):
+        raise Unreadable("It holds no list of messages, so it isn't one chat's export.")
+    return _read_chat(chat, ChatSummary(keep_rows))
+
+
+def _loaded(data: bytes) -> Any:
     if len(data) > MAX_CHAT_BYTES:
         raise Unreadable(TOO_LONG)
     if data.count(b"{") + data.count(b"[") > MAX_JSON_CONTAINERS:
         raise Unreadable(TOO_MANY_VALUES)
     try:
-        chat = load_json(data)
+        return load_json(data)
     except RecursionError:
         raise Unreadable("It nests too deeply to be a chat export.") from None
     except ValueError:
         raise Unreadable("It is not valid JSON: the file may be damaged or cut short.") from None
-    if not isinstance(chat, dict) or not isinstance(chat.get("messages"), list):
-        raise Unreadable("It holds no list of messages, so it isn't one chat's export.")
-    summary = ChatSummary(keep_rows)
+
+
+def account_chats(export: Any) -> list[dict[str, Any]] | None:
+    """The chats of an account-wide export (`{"chats": {"list": [...]}}`, and the chats
+    left, `left_chats`), each with its list of messages; None when it isn't one."""
+    if not isinstance(export, dict) or not isinstance(export.get("chats"), dict):
+        return None
+    found: list[dict[str, Any]] = []
+    for key in ("chats", "left_chats"):
+        group = export.get(key)
+        listed = group.get("list") if isinstance(group, dict) else None
+        if isinstance(listed, list):
+            found += [
+                c for c in listed if isinstance(c, dict) and isinstance(c.get("messages"), list)
+            ]
+    return found if isinstance(export["chats"].get("list"), list) else None
+
+
+def read_account(
+    data: bytes, keep_rows: bool
+) -> tuple[ChatSummary, list[tuple[str, ChatSummary]]]:
+    """An account-wide export: one summary of every chat (for the facts) and, when rows
+    are kept, each chat's own (named), printed rows shared out up to `MAX_ROWS` in all."""
+    chats = account_chats(_loaded(data))
+    if chats is None:
+        raise Unreadable("It holds no list of chats, so it isn't an account's export.")
+    total = ChatSummary(False)
+    each: list[tuple[str, ChatSummary]] = []
+    rows = 0
+    for chat in chats:
+        if total.count >= MAX_WALKED:
+            total.walked = total.walked or total.count
+            total.count += sum(len(c["messages"]) for c in chats[len(each) :])
+            break
+        one = ChatSummary(keep_rows and rows < MAX_ROWS)
+        _, name, _kind = _read_chat(chat, one)
+        rows += len(one.rows)
+        each.append((name or "not named", one))
+        total.count += one.count
+        total.first = min((t for t in (total.first, one.first) if t), default=None)
+        total.last = max((t for t in (total.last, one.last) if t), default=None)
+        for person in one.people:
+            if person not in total.people and len(total.people) < MAX_PEOPLE:
+                total.people.append(person)
+        for named in one.mentioned:
+            if len(total.mentioned) < MAX_FILES:
+                total.mentioned[named] = None
+        total.omitted += one.omitted
+    return total, each
+
+
+def _read_chat(chat: dict[str, Any], summary: ChatSummary) -> tuple[ChatSummary, str, str]:
     items: list[Any] = chat["messages"]
     for at, item in enumerate(items):
         if summary.count >= MAX_WALKED:
@@ -159,8 +237,8 @@ class TelegramJson(Format):
             return 0
         if _TELEGRAM_TYPE.search(head):
             return 2
-        keys = ('"name"', '"date"', '"from"', '"text"')
-        return 2 if all(key in head for key in keys) else 0
+        dated = '"date"' in head or '"date_unixtime"' in head
+        return 2 if dated and '"from"' in head and '"text"' in head else 0
 
     def describe(self, probe: Probe) -> Facts:
         if probe.size > MAX_CHAT_BYTES:
@@ -175,3 +253,41 @@ class TelegramJson(Format):
     def printable(self, data: bytes, name: str) -> list[Block]:
         summary, chat_name, _ = _read_telegram(data, keep_rows=True)
         return summary.overview(("Chat", chat_name or "not named")) + notice(summary.partly)
+
+
+class TelegramAccount(Format):
+    """Telegram Desktop's export of a whole account (`result.json` with every chat)."""
+
+    kind = "Telegram export (every chat)"
+    family = "chat"
+    media_type = "application/vnd.telegram-account+json"
+    extensions = (".json",)
+
+    def recognise(self, probe: Probe) -> int:
+        head = probe.text()
+        if head is None or not head.lstrip().startswith("{"):
+            return 0
+        keys = ('"chats"', '"list"')
+        mark = '"messages"' in head or '"personal_information"' in head
+        return 2 if all(key in head for key in keys) and mark else 0
+
+    def describe(self, probe: Probe) -> Facts:
+        if probe.size > MAX_CHAT_BYTES:
+            raise Unreadable(TOO_LONG)
+        probe.handle.seek(0)
+        total, each = read_account(probe.handle.read(MAX_CHAT_BYTES + 1), False)
+        facts = total.facts(self.kind, self.media_type)
+        facts.shown["chats"] = [name for name, _ in each[:MAX_PEOPLE]]
+        facts.problem = total.partly
+        return facts
+
+    def printable(self, data: bytes, name: str) -> list[Block]:
+        total, each = read_account(data, keep_rows=True)
+        chats = ("Chats", f"{len(each):,}")
+        blocks = total.overview(chats)[:1] + notice(total.partly)
+        for chat_name, summary in each:
+            shown = summary.overview()
+            if not summary.keep_rows and summary.count:
+                shown = [*shown[:1], Notice(ROWS_SPENT)]
+            blocks += [Heading(f"Chat: {chat_name}"), *shown]
+        return blocks

@@ -306,8 +306,10 @@ def _html_record(record: Any) -> tuple[str, str, str] | None:
         return None
     if kind.split(";")[0].strip().lower() not in _HTML_TYPES:
         return None
-    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-    return uri, record.rec_headers.get_header("WARC-Date") or "", kind
+    headers = record.rec_headers  # an ARC record's are `uri` and `archive-date`
+    uri = headers.get_header("WARC-Target-URI") or headers.get_header("uri") or ""
+    date = headers.get_header("WARC-Date") or headers.get_header("archive-date") or ""
+    return uri, date, kind
 
 
 def _take(page: SavedPage, record: Any, want: str, every: bool = False) -> bool:

@@ -1,8 +1,10 @@
-"""Web archives: WARC, and WACZ from tools such as ArchiveWeb.page or Webrecorder, and
-the registry's list of every web capture (saved pages are `saved_pages`' handlers).
+"""Web archives: WARC (and the older ARC), and WACZ from tools such as ArchiveWeb.page
+or Webrecorder, and the registry's list of every web capture (saved pages are
+`saved_pages`' handlers).
 
-A capture is evidence of what was online at an address and when; the binder prints the
-page an archive holds first (or the one its page list names), read by `warc_reader`
+A capture is evidence of what was online at an address and when; the binder prints
+every page a WARC holds (bounded), each with its own address and time, or the page a
+WACZ's page list names, read by `warc_reader`
 within bounds a crafted archive can't get past."""
 
 from __future__ import annotations
@@ -83,6 +85,23 @@ def every_page(page: SavedPage) -> list[Block]:
         )
         blocks.append(Table(("Address", "Captured"), page.named, (0.7, 0.3)))
     return blocks + ([Notice(problem)] if problem else [])
+
+
+class Arc(Warc):
+    """The Internet Archive's older format (ARC), which warcio reads as it reads WARC."""
+
+    kind = "web archive (ARC)"
+    media_type = "application/x-internet-archive"
+    extensions = (".arc", ".gz")
+
+    def recognise(self, probe: Probe) -> int:
+        head = probe.head
+        if head[:2] == GZIP:
+            try:
+                head = zlib.decompressobj(31).decompress(head, 64)
+            except zlib.error:
+                return 0
+        return 2 if head.startswith(b"filedesc://") else 0
 
 
 _ZIP_ERRORS = (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, zlib.error)
@@ -166,4 +185,4 @@ def _first_page(archive: zipfile.ZipFile) -> tuple[str, str, str]:
     return "", "", ""
 
 
-HANDLERS: list[Format] = [Wacz(), Warc(), Mhtml(), Html()]
+HANDLERS: list[Format] = [Wacz(), Warc(), Arc(), Mhtml(), Html()]
