@@ -50,3 +50,29 @@ def test_an_exhibit_with_no_provenance_names_the_command(cli, tmp_path: Path):
     asked = cli("declaration", "--kind", "us-1746", "--name", "Alex Morgan")
     assert asked.returncode == 1
     assert "reclaim evidence provenance E-0001 --captured-by NAME" in asked.stderr
+
+
+def test_the_binder_prints_the_declaration_after_the_cover(cli, tmp_path: Path):
+    added = cli(
+        "evidence", "add", str(make_png(tmp_path / "a.png")),
+        "--captured-by", "Alex Morgan", "--role", "self", "--how", "screenshot",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    target = tmp_path / "binder.pdf"
+    asked = cli("binder", str(target), "--declaration", "us-1746")
+    assert asked.returncode == 1 and "(--name)" in asked.stderr and not target.exists()
+    assert cli("declaration", "--kind", "us-1746", "--name", "Alex Morgan").returncode == 0
+    made = cli("binder", str(target), "--date", "2026-12-07", "--declaration", "us-1746")
+    assert made.returncode == 0, made.stderr
+    pages = subprocess.run(
+        ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    second = " ".join(pages[1].split())
+    assert second.startswith("DECLARATION OF ALEX MORGAN"), second[:80]
+    assert "under penalty of perjury under the laws of the United States of America" in (
+        " ".join(" ".join(pages).split())
+    )
+    (sha,) = [e["sha256"] for e in json.loads(cli("evidence", "list", "--json").stdout)]
+    assert sha in "".join(pages[1].split())
+    contents = " ".join(pages[2].split())
+    assert contents.startswith("Contents Declaration 2")

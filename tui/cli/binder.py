@@ -67,6 +67,12 @@ def cmd_binder(args: argparse.Namespace) -> int:
     destination, progress = Path(args.dest).expanduser(), StderrProgress("Binding")
     organization = clinic_name(args) if args.package else ""
     with open_vault(args) as vault:
+        if args.declaration is not None:  # drafted now, from the case as it is
+            from dataclasses import replace
+
+            from tui.cli.declaration import drafted
+
+            choices = replace(choices, declaration=drafted(vault, args.declaration).text)
         if args.package:
             result = write_package(
                 vault, destination, choices, progress, organization=organization
@@ -120,6 +126,15 @@ def register(commands: Commands) -> None:
         "--attach-originals",
         action="store_true",
         help="embed the original files, byte-exact, each up to 256 MiB (PDF/A-3b)",
+    )
+    binder.add_argument(
+        "--declaration",
+        nargs="?",
+        const="",
+        choices=("us-1746", "uk-s9", "ca-affidavit", "au-statdec", "plain"),
+        metavar="KIND",
+        help="print a declaration for you to sign after the cover (by default the kind "
+        "for where you live; see reclaim declaration)",
     )
     binder.add_argument(
         "--password-file",

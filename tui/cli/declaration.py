@@ -6,9 +6,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.cli.common import Commands, add_command, say
 from tui.core.shared.display import shown, shown_block
+
+if TYPE_CHECKING:
+    from tui.core.declarations.drafting import Declaration
+    from tui.core.vault.vault import Vault
 
 KINDS = ("us-1746", "uk-s9", "ca-affidavit", "au-statdec", "plain")
 
@@ -24,10 +29,8 @@ OPTIONS = {
 
 def cmd_declaration(args: argparse.Namespace) -> int:
     from tui.cli.common import open_vault
-    from tui.core.declarations.drafting import draft, save_facts
+    from tui.core.declarations.drafting import save_facts
     from tui.core.declarations.files import export_declaration
-    from tui.core.shared.errors import InputError
-    from tui.core.takedowns.letter_needs import MissingFacts
 
     with open_vault(args) as vault:
         save_facts(
@@ -37,14 +40,7 @@ def cmd_declaration(args: argparse.Namespace) -> int:
             occupation=args.occupation,
             age=args.age,
         )
-        try:
-            declaration = draft(vault, args.kind or "")
-        except MissingFacts as missing:
-            asked = "; ".join(_asked(need.key, need.question) for need in missing.needs)
-            raise InputError(
-                f"Before this declaration can be drafted it needs: {asked}. What you give "
-                "is kept in the case."
-            ) from None
+        declaration = drafted(vault, args.kind or "")
         if args.out:
             path = export_declaration(vault, declaration, Path(args.out).expanduser())
     if args.out:
@@ -55,6 +51,22 @@ def cmd_declaration(args: argparse.Namespace) -> int:
     else:
         say(shown_block(declaration.text))
     return 0
+
+
+def drafted(vault: Vault, kind: str) -> Declaration:
+    """The declaration, or one sentence naming the options that give what it needs."""
+    from tui.core.declarations.drafting import draft
+    from tui.core.shared.errors import InputError
+    from tui.core.takedowns.letter_needs import MissingFacts
+
+    try:
+        return draft(vault, kind)
+    except MissingFacts as missing:
+        asked = "; ".join(_asked(need.key, need.question) for need in missing.needs)
+        raise InputError(
+            f"Before this declaration can be drafted it needs: {asked}. What you give is "
+            "kept in the case (reclaim declaration gives it)."
+        ) from None
 
 
 def _asked(key: str, question: str) -> str:

@@ -42,6 +42,10 @@ class BinderChoices:
     password: str | None = None
     packaged: bool = False
     """Made for a package, whose originals folder holds every original."""
+    declaration: str = ""
+    """A declaration drafted by `tui.core.declarations` (its text, first line its title),
+    printed after the cover for the person to sign; '' for none. The face drafts it: the
+    binder only prints what it is given."""
 
     def check(self) -> None:
         if self.prepared_for not in AUDIENCES:

@@ -20,6 +20,7 @@ def draw(
     doc = Document(vault, choices)
     doc.not_attached = not_attached(exhibits, choices)
     sections.cover(doc, exhibits)
+    sections.declaration(doc)  # when chosen: for the person to sign, after the cover
     doc.pdf.add_page()
     # Reserves the contents pages and breaks to a fresh page for the index.
     doc.pdf.insert_toc_placeholder(

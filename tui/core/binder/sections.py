@@ -51,6 +51,23 @@ def render_contents(pdf: FPDF, outline: list[OutlineSection]) -> None:
         pdf.add_page()  # fpdf2 asks for exactly the pages reserved, no fewer
 
 
+def declaration(doc: Document) -> None:
+    """The declaration the person chose to include, as drafted, on pages of its own after
+    the cover (nothing when none was chosen)."""
+    text = doc.choices.declaration.strip("\n")
+    if not text:
+        return
+    title, _, body = text.partition("\n")
+    doc.pdf.add_page()
+    doc.pdf.start_section("Declaration")
+    doc.heading(title, 13)
+    for line in body.split("\n"):
+        if line.strip():
+            doc.para(line, 9, 4.6)
+        else:
+            doc.pdf.ln(2.5)
+
+
 CONTENTS_LINE = 6.0
 
 
@@ -58,7 +75,8 @@ def contents_pages(doc: Document, exhibits: list[Exhibit]) -> int:
     """The pages the contents will take: a line each for the index, timeline, exhibits
     and the two appendices, and two for the heading."""
     per_page = max(1, int((doc.bottom - MARGIN) // CONTENTS_LINE))
-    return max(1, math.ceil((len(exhibits) + 4 + 2) / per_page))
+    lines = len(exhibits) + 4 + 2 + (1 if doc.choices.declaration.strip() else 0)
+    return max(1, math.ceil(lines / per_page))
 
 
 def cover(doc: Document, exhibits: list[Exhibit]) -> None:
