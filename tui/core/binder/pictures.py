@@ -5,6 +5,7 @@ embedded as they are by img2pdf where it can (lossless and quick), and very tall
 from __future__ import annotations
 
 import hashlib
+import io
 import math
 import zlib
 
@@ -67,6 +68,8 @@ def _place_picture(doc: Document, picture: blocks.Picture, width: float, aspect:
     if embedded is not None:
         box = (x, top, width, width * aspect)
         doc.placed.append(Placed(pdf.page_no(), box, "", one_page=embedded))
+    elif picture.photo:
+        draw_photo(pdf, _printable(picture.decode()), x, top, width, width * aspect)
     else:
         draw_pixels(pdf, _printable(picture.decode()), x, top, width, width * aspect)
     pdf.set_y(top + width * aspect + 3)
@@ -119,6 +122,38 @@ def _split_picture(doc: Document, exhibit: Exhibit, picture: blocks.Picture) -> 
 IMAGE_COMPRESSION = 1
 
 
+#: A photo's pixels (a phone's HEIC, a mirrored selfie) are embedded as a JPEG of this
+#: quality where that is smaller than packing them losslessly: a phone photo stays about
+#: its own size on the page, not seven times it. The original is kept byte for byte.
+PHOTO_QUALITY = 90
+
+
+def draw_photo(pdf: FPDF, image: Image.Image, x: float, y: float, w: float, h: float) -> None:
+    """Draw a photo's pixels as a high-quality JPEG (PDF/A allows one) where that is
+    smaller than the lossless packing `draw_pixels` makes; the lossless one otherwise."""
+    if image.mode not in ("RGB", "L"):
+        draw_pixels(pdf, image, x, y, w, h)
+        return
+    jpeg = io.BytesIO()
+    profile = image.info.get("icc_profile")
+    extra = {"icc_profile": profile} if isinstance(profile, bytes) else {}
+    image.save(jpeg, "JPEG", quality=PHOTO_QUALITY, optimize=True, **extra)
+    if "icc_profile" in image.info or jpeg.tell() < len(_packed(image)):
+        pdf.image(jpeg, x=x, y=y, w=w, h=h)
+    else:
+        draw_pixels(pdf, image, x, y, w, h)
+
+
+def _packed(image: Image.Image) -> bytes:
+    """The picture's rows packed as fpdf2 packs them (a zero filter byte before each
+    row), at `IMAGE_COMPRESSION`."""
+    raw = image.tobytes()
+    row = image.width * (3 if image.mode == "RGB" else 1)
+    packer = zlib.compressobj(IMAGE_COMPRESSION)
+    rows = (packer.compress(b"\0" + raw[at : at + row]) for at in range(0, len(raw), row))
+    return b"".join(rows) + packer.flush()
+
+
 def draw_pixels(pdf: FPDF, image: Image.Image, x: float, y: float, w: float, h: float) -> None:
     """Draw the picture's pixels, packed at `IMAGE_COMPRESSION` for this document only.
 
@@ -130,23 +165,18 @@ def draw_pixels(pdf: FPDF, image: Image.Image, x: float, y: float, w: float, h: 
     if image.mode not in ("RGB", "L") or "icc_profile" in image.info:
         pdf.image(image, x=x, y=y, w=w, h=h)
         return
-    raw = image.tobytes()
     colours = 3 if image.mode == "RGB" else 1
     identity = f"{image.mode} {image.width} {image.height}".encode()
-    name = "reclaim-" + hashlib.sha256(identity + raw).hexdigest()
+    name = "reclaim-" + hashlib.sha256(identity + image.tobytes()).hexdigest()
     cache = pdf.image_cache.images
     if name not in cache:
-        row = image.width * colours
-        packer = zlib.compressobj(IMAGE_COMPRESSION)
-        rows = (packer.compress(b"\0" + raw[at : at + row]) for at in range(0, len(raw), row))
-        data = b"".join(rows) + packer.flush()
+        data = _packed(image)
         cache[name] = RasterImageInfo(
             data=data, w=image.width, h=image.height, iccp=None, iccp_i=None,
             cs="DeviceRGB" if colours == 3 else "DeviceGray", dpn=colours, bpc=8,
             f="FlateDecode", inverted=False, i=len(cache) + 1, usages=0,
             dp=f"/Predictor 15 /Colors {colours} /Columns {image.width}",
         )  # fmt: skip
-    del raw
     pdf.image(name, x=x, y=y, w=w, h=h)
 
 

@@ -274,12 +274,14 @@ class Table:
 class Picture:
     """A picture to fit the page, `width` x `height` pixels as displayed. `original` is
     the file itself when a PDF can hold it without decoding (JPEG, PNG); `decode` gives
-    the pixels, called only when they must be drawn."""
+    the pixels, called only when they must be drawn. `photo` when the file is itself
+    lossy (a camera's JPEG or HEIC): its pixels may then be embedded as a JPEG."""
 
     width: int
     height: int
     decode: Callable[[], Image.Image]
     original: bytes | None = None
+    photo: bool = False
 
 
 @dataclass(frozen=True)

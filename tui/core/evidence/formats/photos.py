@@ -35,6 +35,7 @@ from tui.core.evidence.formats.pixels import (
     displayed_size,
     exif_of,
     fitted,
+    orientation,
     shrunk,
 )
 from tui.core.evidence.media import exif_time, perceptual_hash
@@ -228,10 +229,10 @@ class Photo(Format):
                 if str(why) != TOO_LARGE or (small := stored_copy(io.BytesIO(data))) is None:
                     raise
                 return [Text(STORED_COPY.format(size=f"{width} x {height}")),
-                        Picture(small.width, small.height, small.copy)]  # fmt: skip
+                        Picture(small.width, small.height, small.copy, photo=True)]  # fmt: skip
             frames = animation_frames(image)
             animated = frames > 1
-            whole = self._whole(image, data)
+            whole = self._whole(image, data) and self._embedded_upright(orientation(image))
         blocks: list[Block] = []
         if animated:
             blocks.append(
@@ -247,8 +248,15 @@ class Photo(Format):
             with opened(data) as image:
                 return shrunk(image, PRINT_BOX, PRINT_MOST_PIXELS)
 
-        blocks.append(Picture(width, height, decode, data if whole else None))
+        lossy = self.media_type in LOSSY
+        blocks.append(Picture(width, height, decode, data if whole else None, photo=lossy))
         return blocks
+
+    def _embedded_upright(self, stated: int) -> bool:
+        """Whether the file embedded as it is prints upright: the embedder turns a JPEG
+        by its EXIF orientation (3, 6, 8) but can't mirror one (2, 4, 5, 7, as a selfie
+        may be stored), and turns no PNG; those are drawn from their upright pixels."""
+        return stated == 1 or (self.media_type == "image/jpeg" and stated in (3, 6, 8))
 
     def _whole(self, image: Image.Image, data: bytes) -> bool:
         """Check the file is whole before it is drawn, as cheaply as the format allows:
@@ -266,6 +274,11 @@ class Photo(Format):
             return self.embeddable
         decoded(image, (WORKING_PIXELS, WORKING_PIXELS))
         return False
+
+
+#: Files coded lossily by a camera or phone: their pixels, when they must be drawn (a
+#: HEIC, a mirrored selfie), are embedded as a high-quality JPEG where that is smaller.
+LOSSY = frozenset({"image/jpeg", "image/heic", "image/avif"})
 
 
 STORED_COPY = (
