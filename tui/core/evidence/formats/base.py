@@ -146,10 +146,16 @@ def open_zip(handle: BinaryIO, size: int) -> zipfile.ZipFile | None:
     if claimed is not None and claimed > MAX_ZIP_MEMBERS:
         return None
     handle.seek(0)
+    if size < _TINY_ZIP:  # zipfile seeks before the start of a tiny one (an empty zip)
+        handle = io.BytesIO(handle.read(_TINY_ZIP))
     archive = zipfile.ZipFile(handle)
     return archive if len(archive.infolist()) <= MAX_ZIP_MEMBERS else None
 
 
+#: A zip smaller than this is read into memory to be listed: zipfile looks for a zip64
+#: record 20 bytes before the end record, which a source that refuses a seek before
+#: its start (a vault's original, as it is decrypted) would turn into an error.
+_TINY_ZIP = 1024
 _END = struct.Struct("<4s4H2LH")
 _ZIP64_LOCATOR = struct.Struct("<4sLQL")
 _ZIP64_END = struct.Struct("<4sQ2H2L4Q")
