@@ -139,3 +139,28 @@ def test_the_binder_prints_provenance_on_the_page_and_in_the_index(cli, tmp_path
     assert "Captured by Sam Reyes" in page and "Their role a helper" in page
     assert "Apple iPhone 13 (read from the file, not yet confirmed)" in page
     assert socket.gethostname() not in flat.replace("Sam Reyes", ""), "no computer name"
+
+
+def test_the_device_is_read_from_a_recordings_own_tags(cli, tmp_path: Path):
+    from tests.support.media import sound
+
+    memo = tmp_path / "memo.mov"
+    memo.write_bytes(
+        sound(
+            fmt="mov",
+            metadata={
+                "com.apple.quicktime.make": "Apple",
+                "com.apple.quicktime.model": "iPhone 15",
+                "com.apple.quicktime.software": "17.2",
+            },
+            options={"movflags": "use_metadata_tags"},
+        )
+    )
+    assert cli("evidence", "add", str(memo), "--how", "screen-recording").returncode == 0
+    record = shown(cli, "E-0001")
+    assert record["provenance"] == {
+        "how": "screen-recording",
+        "device": "Apple iPhone 15",
+        "system": "17.2",
+    }
+    assert record["provenance_guesses"] == {"device": "recording", "system": "recording"}

@@ -56,8 +56,10 @@ def test_ten_mixed_exhibits_binder_and_four_declarations(cli, tmp_path: Path):
     assert text.count("Provenance: the platform's own data download; by Alex Morgan") == 10
     assert text.count("How the platform's own data download") == 10
     assert "On the device Google Pixel 8 (read from the file, not yet confirmed)" in text
-    given = ("--name", "Alex Morgan", "--address", "12 Long Street, Toronto, Ontario")
-    given += ("--occupation", "teacher", "--age", "over 18")
+    given = [
+        *("--name", "Alex Morgan", "--address", "12 Long Street, Toronto, Ontario"),
+        *("--occupation", "teacher", "--age", "over 18"),
+    ]
     wording = {
         "us-1746": "under penalty of perjury under the laws of the United States of America",
         "uk-s9": "true to the best of my knowledge and belief",

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar
 
+from tui.core.evidence.devices import recording_device
 from tui.core.evidence.formats import isobmff
 from tui.core.evidence.formats.base import (
     Block,
@@ -200,6 +201,8 @@ class Media(Format):
         facts = Facts(kind=self.kind, media_type=self.media_type)
         facts.guess("captured_at", self.recorded_at(container), "recording")
         facts.guess("captured_at", time_from_name(name), "name")
+        for field, value in recording_device(lambda key: tag(container, key)).items():
+            facts.guess(field, value, "recording")  # provenance, not details
         if container.duration and container.duration > 0:
             facts.shown["duration"] = round(container.duration / 1_000_000, 1)
         if created := self.stated(container):
