@@ -164,3 +164,27 @@ def test_the_device_is_read_from_a_recordings_own_tags(cli, tmp_path: Path):
         "system": "17.2",
     }
     assert record["provenance_guesses"] == {"device": "recording", "system": "recording"}
+
+
+def test_provenance_changes_are_in_the_exhibits_history(cli, tmp_path: Path):
+    assert cli("evidence", "add", str(make_png(tmp_path / "a.png"))).returncode == 0
+    assert cli("evidence", "provenance", "E-0001", "--captured-by", "Alex").returncode == 0
+    assert cli("evidence", "provenance", "E-0001", "--captured-by", "Alex Moreno").returncode == 0
+    result = cli("evidence", "history", "E-0001")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith('Captured by: "Alex" to "Alex Moreno".')
+    assert lines[1].endswith('Captured by: (empty) to "Alex".')
+
+
+def test_a_provenance_change_is_put_back_as_a_logged_edit(vault, tmp_path: Path):
+    from tui.core.evidence.adding import add_file
+    from tui.core.evidence.history import history, put_back
+    from tui.core.evidence.provenance import update_provenance
+
+    add_file(vault, make_png(tmp_path / "a.png"))
+    update_provenance(vault, "E-0001", {"app": "Instagram"})
+    update_provenance(vault, "E-0001", {"app": "Threads"})
+    newest = history(vault, "E-0001")[0]
+    assert (newest.field, newest.old, newest.new) == ("app", "Instagram", "Threads")
+    assert put_back(vault, "E-0001", newest).provenance == {"app": "Instagram"}

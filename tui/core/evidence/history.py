@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from tui.core.evidence import provenance
 from tui.core.evidence.changes import update_details
 from tui.core.evidence.model import Exhibit, get_exhibit, normalize_id
 from tui.core.vault import custody
@@ -18,6 +19,7 @@ from tui.core.vault.vault import Vault
 #: Actions of the log that concern one exhibit (named in its `exhibit` detail).
 ACTIONS = frozenset(
     {"intake", "details", "exclude", "include", "export", "stitch", "recover", "delete"}
+    | {"provenance"}  # where it came from: its changes read like a detail's
 )
 
 
@@ -48,7 +50,7 @@ class Step:
 def _steps(entry: dict[str, Any]) -> list[Step]:
     details: dict[str, Any] = entry.get("details") or {}
     seq, at, action = int(entry.get("seq", 0)), str(entry.get("at", "")), entry["action"]
-    if action != "details":
+    if action not in ("details", "provenance"):
         note = ""
         if action == "export":
             note = str(details.get("destination", ""))
@@ -93,6 +95,10 @@ def put_back(vault: Vault, exhibit_id: str, step: Step) -> Exhibit:
     `EditConflict` and nothing is written (read the history again to see why)."""
     assert step.known and step.old is not None
     get_exhibit(vault, exhibit_id)
+    if step.field in provenance.FIELDS:
+        return provenance.update_provenance(
+            vault, exhibit_id, {step.field: step.old}, base={step.field: step.new}
+        )
     return update_details(vault, exhibit_id, {step.field: step.old}, base={step.field: step.new})
 
 
@@ -107,6 +113,7 @@ FIELD_NAMES = {
     "caption": "captions and comments",
     "significance": "why it matters",
     "notes": "notes",
+    **{name: label.lower() for name, label in provenance.LABELS.items()},
 }
 
 _SAID = {
