@@ -91,14 +91,20 @@ def poppler(tool: str, path: Path) -> str:
     return subprocess.run(args, capture_output=True, text=True, check=True).stdout
 
 
+@pytest.fixture(scope="module")
+def extracted(binder: Path) -> str:
+    """The binder's text as pdftotext reads it (once: each run takes a while)."""
+    return poppler("pdftotext", binder)
+
+
 def searchable(text: str) -> str:
     """Text as a search sees it: no spaces (pdftotext spaces some Indic clusters apart) and
     no direction marks (it wraps right-to-left runs in them)."""
     return re.sub(r"[\s\u202a-\u202e\u200e\u200f]", "", text)
 
 
-def test_every_script_in_a_text_file_an_email_and_a_chat_is_found_by_pdftotext(binder: Path):
-    text = poppler("pdftotext", binder)
+def test_every_script_in_a_text_file_an_email_and_a_chat_is_found_by_pdftotext(extracted: str):
+    text = extracted
     found = searchable(text)
     for where in ("text", "email", "chat"):
         for script, word in WORDS.items():
@@ -107,14 +113,14 @@ def test_every_script_in_a_text_file_an_email_and_a_chat_is_found_by_pdftotext(b
     assert "\ufffd" not in text
 
 
-def test_a_character_no_face_has_is_named_not_replaced(binder: Path):
-    text = poppler("pdftotext", binder)
+def test_a_character_no_face_has_is_named_not_replaced(extracted: str):
+    text = extracted
     assert "then \u27e8U+F0000\u27e9 gone" in text
     assert NOWHERE not in text and "\ufffd" not in text
 
 
-def test_arabic_and_hebrew_come_out_in_logical_order_from_their_own_faces(binder: Path):
-    text = poppler("pdftotext", binder)
+def test_arabic_and_hebrew_come_out_in_logical_order_from_their_own_faces(extracted: str):
+    text = extracted
     arabic, hebrew = WORDS["Arabic"], WORDS["Hebrew"]
     assert arabic in text and hebrew in text, "extracted in the order they were written"
     assert arabic[::-1] not in text and hebrew[::-1] not in text
