@@ -29,6 +29,7 @@ from tui.core.takedowns.letters import get_facts, save_facts
 from tui.core.takedowns.requests import add_request, list_requests
 from tui.core.timeline.events import add_event
 from tui.core.vault.vault import Vault
+from tui.dialogs.choice import ChoiceDialog
 from tui.screens.lawyer_package import LawyerPackageScreen
 from tui.screens.letter import LetterScreen
 from tui.screens.reading import ReadingScreen
@@ -94,12 +95,17 @@ async def test_a_request_is_added_then_followed_up_with_reference_and_pin(
         await pilot.pause()
         assert "It asks for: the link to each video" in screen_text(app)
         app.screen.query_one("#urls", TextArea).text = "not-a-link"
-        await pilot.press("escape")
+        await pilot.press("escape")  # a changed form asks first (issue 25): Save
+        await pilot.pause()
+        assert isinstance(on_screen(app), ChoiceDialog)
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(on_screen(app), RequestScreen) and "is not a web address" in said(app)
         app.screen.query_one("#urls", TextArea).text = "https://t.example/v/1\n"
         app.screen.query_one("#evidence").select("E-0001")  # type: ignore[attr-defined]
         await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")  # Save
         await settle(app, pilot)
         assert isinstance(on_screen(app), TakedownsScreen)
         table = screen.query_one(DataTable)
@@ -114,6 +120,9 @@ async def test_a_request_is_added_then_followed_up_with_reference_and_pin(
         await pilot.press("ctrl+r")
         assert not masked(pin)
         await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(on_screen(app), ChoiceDialog)
+        await pilot.press("enter")  # Save
         await settle(app, pilot)
         row = [str(c) for c in screen.query_one(DataTable).get_row_at(0)]
         assert row[2] == "submitted" and row[3] and row[4], "sent, and due 48 hours later"

@@ -5,7 +5,18 @@ form can always be left."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+from textual.widgets import Input, TextArea
+from textual.widgets.input import Selection
+
 from tui.dialogs.choice import ChoiceDialog
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.screen import Screen
+    from textual.widget import Widget
 
 
 def unsaved_changes(
@@ -25,3 +36,39 @@ def unsaved_changes(
         f"{problem}\n\nKeep editing to put it right. {after}",
         [("keep", "Keep editing"), ("discard", discard)],
     )
+
+
+def ask_to_leave(
+    screen: Screen[Any],
+    what: str,
+    after: str,
+    *,
+    save: Callable[[Callable[[], object]], object],
+    leave: Callable[[], object],
+    problem: str | None = None,
+    discard: str = "Discard changes",
+) -> None:
+    """Ask before a changed form is left: Save calls `save(leave)` (which leaves once
+    saved, and keeps the form open, its words in it, when it can't be); Discard calls
+    `leave`; Keep editing (or Escape) gives the focus back where it was, the cursor
+    where it was. Only a form with unsaved changes should ask."""
+    was = screen.focused
+
+    def answered(answer: str | None) -> None:
+        if answer == "discard":
+            leave()
+        elif answer == "save":
+            save(leave)
+        elif was is not None and was.is_mounted:
+            was.focus()
+
+    screen.app.push_screen(unsaved_changes(what, problem, after, discard), answered)
+
+
+def cursor_at_end(field: Widget) -> None:
+    """The cursor after what a field holds, nothing selected: the next key goes on with
+    the words, never over them (a form opens so)."""
+    if isinstance(field, Input):
+        field.selection = Selection.cursor(len(field.value))
+    elif isinstance(field, TextArea):
+        field.move_cursor(field.document.end)

@@ -2,7 +2,9 @@
 editor to change freely, and saving it as text, DOCX or PDF.
 
 Nothing is drafted while a fact is missing; the screen says which, and Ctrl+D drafts
-again once they are filled in."""
+again once they are filled in. Escape leaves at once when no fact was changed; else it
+asks Save / Keep editing / Discard (the words of the exhibit and event forms), never
+keeping the facts silently. The form opens with the cursor at the end of its field."""
 
 from __future__ import annotations
 
@@ -93,7 +95,7 @@ class LetterScreen(Screen[None]):
     LetterScreen #letter { height: 16; }
     """
     BINDINGS = [
-        Binding("escape", "leave", "Back", tooltip="Keep the facts and go back"),
+        Binding("escape", "leave", "Back", tooltip="Go back (asks first if you changed anything)"),
         Binding("ctrl+d", "draft", "Draft", priority=True),
         Binding("ctrl+s", "export", "Save as file", priority=True),
     ]
@@ -123,7 +125,8 @@ class LetterScreen(Screen[None]):
         notice = SCREEN_NOTICE + (f" {SAFETY_FIRST}" if self.kind == "cease-desist" else "")
         yield Static(notice, id="notice", markup=False)
         yield Static("", id="missing", markup=False)
-        with VerticalScroll():
+        # The form scrolls, but is no stop of its own: it opens in its first field.
+        with VerticalScroll(can_focus=False):
             for key, label in FIELDS[self.kind]:
                 yield Label(label)
                 yield StoredInput(str(getattr(facts, key)), id=key)
@@ -164,6 +167,13 @@ class LetterScreen(Screen[None]):
     def on_mount(self) -> None:
         self._loaded = self._form()
         self._draft(quiet=True)
+        self.call_after_refresh(self._cursor_at_end)
+
+    def _cursor_at_end(self) -> None:
+        from tui.dialogs.unsaved import cursor_at_end
+
+        if self.focused is not None:
+            cursor_at_end(self.focused)
 
     # ---- facts and drafting -----------------------------------------------------
 
@@ -328,5 +338,20 @@ class LetterScreen(Screen[None]):
             markup=False,
         )
 
+    def changed(self) -> bool:
+        return self._form() != self._loaded
+
     def action_leave(self) -> None:
-        self._save_asking(self.app.pop_screen)
+        """Go back: at once when no fact changed; else ask Save / Keep editing / Discard."""
+        from tui.dialogs.unsaved import ask_to_leave
+
+        if not case_is_open(self) or not self.changed():
+            self.dismiss()
+            return
+        ask_to_leave(
+            self,
+            "the letter's facts",
+            "Discard leaves the facts as they were last saved.",
+            save=self._save_asking,
+            leave=self.dismiss,
+        )

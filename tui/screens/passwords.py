@@ -52,7 +52,13 @@ class PasswordsScreen(Screen[None]):
     FORM_NAME = "the Passwords step"
     CSS_PATH = "passwords.tcss"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", tooltip="Back to the steps", id="back"),
+        Binding(
+            "escape",
+            "leave",
+            "Back",
+            tooltip="Back to the steps (asks first if you changed your profile)",
+            id="back",
+        ),
         Binding("ctrl+t", "show_typed", "Show/hide", tooltip="Show what you type", priority=True),
         Binding("ctrl+g", "generate", "New passphrase", priority=True),
     ]
@@ -236,6 +242,25 @@ class PasswordsScreen(Screen[None]):
     def save_profile(self) -> None:
         """Keep the fields changed here; asks first about any changed elsewhere too."""
         self.profile_form.save()
+
+    def action_leave(self) -> None:
+        """Back to the steps: at once unless the profile holds words not saved; then
+        Save / Keep editing / Discard, as every form asks (the tab 'About you' shown)."""
+        from tui.dialogs.unsaved import ask_to_leave
+
+        if not case_is_open(self) or not self.profile_form.changed():
+            self.dismiss()
+            return
+        self.query_one("#tabs", TabbedContent).active = "about"
+        if self.focused is None or not self.focused.has_class("profile"):
+            self.profile_form.focus_changed()
+        ask_to_leave(
+            self,
+            "your profile",
+            "Discard leaves your profile as it was last saved.",
+            save=self.profile_form.save,
+            leave=self.dismiss,
+        )
 
     def save_now(self) -> None:
         """Before a lock: the password is dropped; the profile form is not saved

@@ -17,6 +17,8 @@ from tui.widgets.fields import StoredInput
 from tui.widgets.notice import Notice
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.screen import Screen
 
     from tui.core.vault.edits import EditConflict
@@ -52,8 +54,23 @@ class ProfileForm:
             if self._field(name).kept != self.loaded.get(name)
         }
 
-    def save(self) -> None:
-        """Keep the fields changed here; asks first about any changed elsewhere too."""
+    def changed(self) -> bool:
+        """Whether a field holds words not saved yet."""
+        return bool(self.loaded) and bool(self._typed())
+
+    def focus_changed(self) -> None:
+        """The focus on the first field changed here, the cursor after its words."""
+        from tui.dialogs.unsaved import cursor_at_end
+
+        for name in self._typed():
+            field = self._field(name)
+            field.focus()
+            cursor_at_end(field)
+            return
+
+    def save(self, done: Callable[[], object] | None = None) -> None:
+        """Keep the fields changed here; asks first about any changed elsewhere too.
+        `done` once saved (not when nothing could be)."""
         from tui.core.vault.edits import EditConflict
 
         if not case_is_open(self.screen):
@@ -64,7 +81,7 @@ class ProfileForm:
         try:
             saved = profile.change(open_case(self.screen), changes, base=read).to_record()
         except EditConflict as conflict:
-            self._ask(conflict)
+            self._ask(conflict, done)
             return
         except ReclaimError as error:
             self._say(shown(str(error)), error=True)
@@ -75,8 +92,10 @@ class ProfileForm:
         self.base = saved
         self.loaded = {name: self._field(name).kept for name in profile.LABELS}
         self._say("Saved in your case.")
+        if done is not None:
+            done()
 
-    def _ask(self, conflict: EditConflict) -> None:
+    def _ask(self, conflict: EditConflict, done: Callable[[], object] | None) -> None:
         from tui.core.vault.edits import resolved
         from tui.screens.conflicts import ask_which
 
@@ -91,7 +110,7 @@ class ProfileForm:
                 if item.field not in keep_mine:  # the other window's words, shown
                     self._field(item.field).show(_text(item.theirs))
                     self.loaded[item.field] = self._field(item.field).kept
-            self.save()
+            self.save(done)
 
         ask_which(
             self.screen, "your profile", conflict, profile.LABELS, answered, lambda _, v: _text(v)

@@ -3,7 +3,10 @@ once sent its status, the site's reference, a PIN, when to follow up and notes (
 where the place's clock runs from a regulator's notice, when that came). The
 parts a valid request needs are listed with a tick or what is still missing.
 
-Saved with Ctrl+S, when leaving, and just before a lock."""
+Saved with Ctrl+S and just before a lock. Escape always leaves: an unchanged form just
+closes; a changed one asks Save / Keep editing / Discard (the words of the exhibit and
+event forms), never saving silently. The form opens with the cursor after the web
+addresses, nothing selected."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from textual.widgets import Footer, Input, Label, Select, SelectionList, Static,
 
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
+from tui.dialogs.unsaved import cursor_at_end
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.fields import StoredInput, StoredTextArea
 
@@ -97,7 +101,7 @@ class RequestScreen(Screen[str | None]):
     RequestScreen #asks, RequestScreen #parts { color: $text-muted; height: auto; }
     """
     BINDINGS = [
-        Binding("escape", "leave", "Back", tooltip="Save and go back"),
+        Binding("escape", "leave", "Back", tooltip="Go back (asks first if you changed anything)"),
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+r", "reveal", "Show PIN"),
     ]
@@ -193,7 +197,9 @@ class RequestScreen(Screen[str | None]):
 
         if self.request_id:
             self._describe(get_request(open_case(self), self.request_id).site)
-            self.query_one("#urls", TextArea).focus()
+            urls = self.query_one("#urls", TextArea)
+            urls.focus()
+            cursor_at_end(urls)
             self._loaded = self._form()
         else:
             self.query_one("#site", Select).focus()
@@ -362,18 +368,6 @@ class RequestScreen(Screen[str | None]):
             return
         done()
 
-    def _notice(self) -> str | None:
-        """The notice time typed, or None where there is no such field or it is as shown
-        (so a time shown to the minute isn't stored again a few seconds off)."""
-        from tui.core.takedowns.requests import get_request
-
-        fields = self.query("#notice").results(StoredInput)
-        field = next(fields, None)
-        if field is None or self.request_id is None:
-            return None
-        before = local_time(get_request(open_case(self), self.request_id).notice_at)
-        return None if field.kept.strip() == before else field.kept
-
     def action_save(self) -> None:
         was_new = self.request_id is None
 
@@ -385,5 +379,41 @@ class RequestScreen(Screen[str | None]):
 
         self._save_asking(saved)
 
+    def changed(self) -> bool:
+        """Whether the form holds anything not saved: for a new request, a site chosen,
+        an address typed or evidence ticked."""
+        if self.request_id is None:
+            evidence: SelectionList[str] = self.query_one("#evidence", SelectionList)
+            typed = self.query_one("#urls", StoredTextArea).kept.strip()
+            return self._site_chosen() or bool(typed) or bool(evidence.selected)
+        return self._form() != self._loaded
+
+    def _site_chosen(self) -> bool:
+        return any(isinstance(s.value, str) for s in self.query("#site").results(Select))
+
     def action_leave(self) -> None:
-        self._save_asking(lambda: self.dismiss(self.request_id))
+        """Go back: at once when nothing changed; else ask Save / Keep editing / Discard
+        (a new request without its site: Keep editing or Discard, with the reason)."""
+        from tui.dialogs.unsaved import ask_to_leave
+
+        if not case_is_open(self) or not self.changed():
+            self.dismiss(self.request_id)
+            return
+        problem = None
+        if self.request_id is None:
+            what, discard = "this request", "Discard this request"
+            after = "Discard leaves the requests as they were, without this one."
+            if not self._site_chosen():
+                problem = "Choose the site first: a request is kept only with its site."
+        else:
+            what, discard = self.request_id, "Discard changes"
+            after = f"Discard leaves {self.request_id} as it was last saved."
+        ask_to_leave(
+            self,
+            what,
+            after,
+            save=self._save_asking,
+            leave=lambda: self.dismiss(self.request_id),
+            problem=problem,
+            discard=discard,
+        )
