@@ -48,6 +48,8 @@ def stored_file(orientation: int, kind: str) -> bytes:
     image = displayed() if method is None else displayed().transpose(method)
     exif = Image.Exif()
     exif[0x0112] = orientation
+    exif.get_ifd(0x8769)[0x9003] = "2022:02:16 12:55:41"  # DateTimeOriginal
+    exif.get_ifd(0x8769)[0x9011] = "+01:00"  # OffsetTimeOriginal
     out = io.BytesIO()
     if kind == "jpg":
         image.save(out, "JPEG", quality=95, exif=exif.tobytes())
@@ -70,6 +72,10 @@ def test_the_pictures_are_stored_turned_as_described():
         assert shown.size == (90, 60) and shown.getpixel((2, 2)) == RED
 
 
+#: Each printed picture's page text, by the file's name (filled by `pages`).
+texts: dict[str, str] = {}
+
+
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Image.Image]:
     """Each picture's printed page, rendered, by the file's name (one binder for all)."""
@@ -87,6 +93,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Image.Image]:
         assert add_many(vault, files).problems == []
         binder = make(vault, BinderChoices(export_date=date(2024, 3, 7))).data
     found: dict[str, Image.Image] = {}
+    texts.clear()
     for number, page in enumerate(pypdfium2.PdfDocument(binder)):
         text = page.get_textpage().get_text_bounded()
         names = [path.name for path in files if path.name in text]
@@ -96,6 +103,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Image.Image]:
         if _green(image) is not None:
             assert names[0] not in found, f"{names[0]} is printed twice (page {number + 1})"
             found[names[0]] = image
+            texts[names[0]] = " ".join(text.split())
     return found
 
 
@@ -136,3 +144,10 @@ def test_the_red_corner_prints_at_the_top_left(
     assert red[2] < middle_x and red[3] < middle_y, (
         f"{name}: red corner at {red} in {(left, top, right, bottom)}"
     )
+
+
+def test_the_page_says_which_clock_the_capture_time_is_on(pages: dict[str, Image.Image]):
+    """Issue 27: a photo's time stays on the camera's clock, and the page says which."""
+    text = texts["orientation-1.jpg"]
+    assert "Captured 2022-02-16 12:55:41" in text
+    assert "Clock UTC+01:00 (the camera's clock)" in text

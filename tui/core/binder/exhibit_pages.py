@@ -73,6 +73,15 @@ DETAILS = (
 )
 
 
+def _capture_clock(exhibit: Exhibit) -> str:
+    """The clock the capture time is on, when it is the time the photo states of itself
+    (a camera's clock, with its offset from UTC where the photo gives one)."""
+    stated = str(exhibit.facts.get("captured") or "")
+    clock = str(exhibit.facts.get("captured_clock") or "")
+    written = exhibit.captured_at.replace("T", " ")
+    return clock if clock and written and stated.startswith(written) else ""
+
+
 def _exhibit_details(
     doc: Document, exhibit: Exhibit, kind: str, digests: Digests | None, notice_only: bool
 ) -> None:
@@ -88,6 +97,8 @@ def _exhibit_details(
             continue
         if name.endswith("_at"):
             rows.append((label, written_time(exhibit, name)))
+            if name == "captured_at" and (clock := _capture_clock(exhibit)):
+                rows.append(("Clock", clock))
         elif name in exhibit.guesses:
             rows.append((label, f"{value} (read from the file, not confirmed)"))
         else:

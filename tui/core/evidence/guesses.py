@@ -15,6 +15,7 @@ from tui.core.shared.errors import InputError
 #: Where a guess came from (the value kept in `Exhibit.guesses`), as a person reads it.
 GUESS_SOURCES = {
     "exif": "the photo's own data (EXIF)",
+    "xmp": "the photo's own data (XMP)",
     "name": "the file's name",
     "file time": "the time the file was last changed",
     "recording": "the recording's own data",

@@ -26,6 +26,7 @@ from tui.core.evidence.formats.base import (
     Unreadable,
 )
 from tui.core.evidence.formats.jpeg_scans import check_scans
+from tui.core.evidence.formats.photo_times import photo_times, xmp_of
 from tui.core.evidence.formats.pixels import (
     CUT_SHORT,
     DECODE_BUDGET,
@@ -38,7 +39,7 @@ from tui.core.evidence.formats.pixels import (
     orientation,
     shrunk,
 )
-from tui.core.evidence.media import exif_time, perceptual_hash
+from tui.core.evidence.media import perceptual_hash
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -189,7 +190,7 @@ class Photo(Format):
         with opened(probe.handle) as image:
             facts.width, facts.height = displayed_size(image)
             exif = exif_of(image)
-            facts.exif_captured_at = exif_time(exif)
+            times = photo_times(exif, xmp_of(image))
             for name, value in device_guesses(exif).items():  # provenance, not details
                 facts.guess(name, value, "exif")
             if (frames := animation_frames(image)) > 1:
@@ -205,8 +206,14 @@ class Photo(Format):
                     facts.problem = str(why)
                 else:
                     facts.phash = perceptual_hash(small)
-        if facts.exif_captured_at:
-            facts.guess("captured_at", facts.exif_captured_at[:19], "exif")
+        if times.captured is not None:  # on the camera's clock, which is said beside it
+            if times.source == "exif":
+                facts.exif_captured_at = times.captured.iso()
+            facts.guess("captured_at", times.captured.time, times.source)
+            facts.shown["captured"] = times.captured.said()
+            facts.shown["captured_clock"] = times.captured.clock
+        if times.edited is not None:  # a file's last change is never its capture time
+            facts.shown["modified"] = f"{times.edited.said()} (last edited)"
         return facts
 
     def preview(self, data: bytes) -> Image.Image | None:
