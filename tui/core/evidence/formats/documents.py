@@ -9,11 +9,9 @@ decompressed, so a zip bomb is refused without being opened."""
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 import re
 import zipfile
-import zlib
 from datetime import datetime
 from typing import Any
 
@@ -28,7 +26,6 @@ from tui.core.evidence.formats.base import (
     Notice,
     PdfPages,
     Probe,
-    Table,
     Text,
     Unreadable,
     clean_line,
@@ -38,15 +35,15 @@ from tui.core.evidence.formats.base import (
 )
 from tui.core.evidence.formats.encodings import text_of
 from tui.core.evidence.formats.inner_files import (
-    MAX_LISTED,
-    Inner,
+    Archive,
+    list_pictures,
     listed,
-    pictures,
-    zip_members,
+    pdf_attachments,
+    printed_pictures,
 )
 from tui.core.evidence.formats.office_xml import NOT_SHOWN, Words, document_text, fields
 from tui.core.shared import clock
-from tui.core.shared.text import counted, size
+from tui.core.shared.text import counted
 
 LOCKED = "This PDF is locked with a password, so its pages can't be shown."
 #: Pages of one PDF printed in the binder; a longer one (or one that only claims to be,
@@ -100,7 +97,7 @@ class Pdf(Format):
             if stamp:
                 facts.shown["created"] = stamp
                 facts.guess("captured_at", stamp, "document")
-            attached = _attachments(document)
+            attached = pdf_attachments(document)
             if attached:
                 facts.shown["attachments"] = [each.fact() for each in attached]
             if document.get_warnings():
@@ -111,7 +108,7 @@ class Pdf(Format):
         with self._open(io.BytesIO(data)) as document:
             count = len(document.pages)
             damaged = bool(document.get_warnings())
-            attached = _attachments(document)
+            attached = pdf_attachments(document)
         if count == 0:
             raise Unreadable("This PDF has no pages that can be read.")
         blocks: list[Block] = [Notice(PDF_REPAIRED)] if damaged else []
@@ -126,46 +123,6 @@ class Pdf(Format):
                 )
             )
         return [*blocks, PdfPages(data, min(count, MAX_PDF_PAGES))]
-
-
-def _attachments(document: Any) -> list[Inner]:
-    """The files a PDF carries (its embedded files), each with its size and SHA-256;
-    one too large, or that can't be read, is named with what could be said of it."""
-    found: list[Inner] = []
-    try:
-        specs = list(document.attachments.items())[:MAX_LISTED]
-    except Exception:  # a damaged name tree is no list of attachments
-        return found
-    for key, spec in specs:
-        name = clean_line(str(getattr(spec, "filename", "") or key), 200) or "(no name)"
-        try:
-            data = _stream_bytes(spec.get_file().obj)
-        except Exception:  # a damaged or undecodable stream
-            found.append(Inner(name, 0, "(could not be read)"))
-            continue
-        if data is None:
-            found.append(Inner(name, 0, "(too large to read here)"))
-            continue
-        found.append(Inner(name, len(data), hashlib.sha256(data).hexdigest()))
-    return found
-
-
-def _stream_bytes(stream: Any) -> bytes | None:
-    """A PDF stream's decoded bytes, or None when they would pass `MAX_INFLATED_BYTES`:
-    a Flate stream (as good as every attachment) is inflated no further than that; any
-    other filter is left to pikepdf only when it can't grow past `MAX_ZIP_RATIO` times."""
-    raw: bytes = stream.read_raw_bytes()
-    kind = stream.get("/Filter")
-    if kind is None:
-        return raw if len(raw) <= MAX_INFLATED_BYTES else None
-    if str(kind) == "/FlateDecode" and stream.get("/DecodeParms") is None:
-        inflater = zlib.decompressobj()
-        data = inflater.decompress(raw, MAX_INFLATED_BYTES + 1)
-        return data if len(data) <= MAX_INFLATED_BYTES else None
-    if len(raw) * MAX_ZIP_RATIO > MAX_INFLATED_BYTES:
-        return None
-    decoded: bytes = stream.read_bytes()
-    return decoded if len(decoded) <= MAX_INFLATED_BYTES else None
 
 
 _PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?")
@@ -348,26 +305,18 @@ class Docx(Format):
         facts = Facts(kind=self.kind, media_type=self.media_type)
         archive = _checked_zip(probe)
         facts.shown.update(_shown(_properties(archive, "docProps/core.xml", _PROPERTIES)))
-        _list_pictures(facts, archive, _DOCX_PICTURES)
+        list_pictures(facts, archive, _DOCX_PICTURES)
         return facts
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         archive = _checked_zip(data)
         properties = _properties(archive, "docProps/core.xml", _PROPERTIES)
         body = _body(archive, "word/document.xml", _WORD_TEXT)
-        return [Fields(_rows(properties, _PROPERTIES)), *body, *_pictures(archive, _DOCX_PICTURES)]
-
-
-def _list_pictures(facts: Facts, archive: zipfile.ZipFile, folders: tuple[str, ...]) -> None:
-    inner = zip_members(archive, folders, keep=False)
-    if inner:
-        facts.shown["pictures"] = [each.fact() for each in inner]
-
-
-def _pictures(archive: zipfile.ZipFile, folders: tuple[str, ...]) -> list[Block]:
-    """The document's pictures: listed (name, size, SHA-256), then printed."""
-    inner = zip_members(archive, folders, keep=True)
-    return listed(inner, "Pictures in the document") + pictures(inner)
+        return [
+            Fields(_rows(properties, _PROPERTIES)),
+            *body,
+            *printed_pictures(archive, _DOCX_PICTURES),
+        ]
 
 
 class Odt(Format):
@@ -391,12 +340,12 @@ class Odt(Format):
         facts = Facts(kind=self.kind, media_type=self.media_type)
         properties = _properties(_checked_zip(probe), "meta.xml", _ODF_PROPERTIES)
         facts.shown.update({key: clean_line(text) for key, text in properties.items()})
-        _list_pictures(facts, _checked_zip(probe), _ODT_PICTURES)
+        list_pictures(facts, _checked_zip(probe), _ODT_PICTURES)
         return facts
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         archive = _checked_zip(data)
-        return _body(archive, "content.xml", _OPEN_TEXT) + _pictures(archive, _ODT_PICTURES)
+        return _body(archive, "content.xml", _OPEN_TEXT) + printed_pictures(archive, _ODT_PICTURES)
 
 
 # ---- text -------------------------------------------------------------------------------
@@ -452,39 +401,6 @@ class Svg(PlainText):
             *[Text(block.text, mono=True) for block in super().printable(data, name)
               if isinstance(block, Text)],
         ]  # fmt: skip
-
-
-class Archive(Format):
-    kind = "zip archive"
-    family = "document"
-    media_type = "application/zip"
-    extensions = (".zip",)
-
-    def recognise(self, probe: Probe) -> int:
-        return 1 if probe.zip() is not None else 0
-
-    def describe(self, probe: Probe) -> Facts:
-        facts = Facts(kind=self.kind, media_type=self.media_type)
-        facts.shown["files"] = len(probe.zip_names())
-        return facts
-
-    def printable(self, data: bytes, name: str) -> list[Block]:
-        try:
-            infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-            raise Unreadable(
-                "This zip archive can't be read: it is damaged or cut short."
-            ) from None
-        rows: list[tuple[str, ...]] = [
-            (clean_line(info.filename), size(info.file_size)) for info in infos[:5000]
-        ]
-        blocks: list[Block] = [
-            Notice("This is a zip archive; the files inside it are listed, not shown."),
-            Table(("File", "Size"), rows, (0.75, 0.25)),
-        ]
-        if len(infos) > len(rows):
-            blocks.append(Text(f"… and {len(infos) - len(rows):,} more files."))
-        return blocks
 
 
 HANDLERS: list[Format] = [Pdf(), Docx(), Odt(), Svg(), Csv(), PlainText(), Archive()]

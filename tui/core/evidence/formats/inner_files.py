@@ -1,6 +1,7 @@
-"""Files inside another file (a document's pictures, a PDF's attachments): each listed
-with its name, size and SHA-256, so that it can be matched with a copy found elsewhere,
-and a picture printed as the picture it is.
+"""Files inside another file (a document's pictures, a PDF's attachments, a zip's
+members): each listed with its name and size (and the first two with their SHA-256, so
+that they can be matched with a copy found elsewhere), and a picture printed as the
+picture it is.
 
 Every member is hashed as it is read, in pieces, within the bounds its container already
 checked (`documents._checked_zip`, or pikepdf's own); pictures are printed up to
@@ -9,16 +10,22 @@ checked (`documents._checked_zip`, or pikepdf's own); pictures are printed up to
 from __future__ import annotations
 
 import hashlib
+import io
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from tui.core.evidence.formats.base import (
     MAX_INFLATED_BYTES,
+    MAX_ZIP_RATIO,
     Block,
+    Facts,
+    Format,
     Heading,
     Notice,
+    Probe,
     Table,
     Text,
     Unreadable,
@@ -102,3 +109,88 @@ def pictures(inner: Iterable[Inner]) -> list[Block]:
         blocks.append(Text(f"Picture {each.name} ({size(each.size)}):"))
         blocks += shown if not reason else [Notice(reason)]
     return blocks
+
+
+def list_pictures(facts: Facts, archive: zipfile.ZipFile, folders: tuple[str, ...]) -> None:
+    inner = zip_members(archive, folders, keep=False)
+    if inner:
+        facts.shown["pictures"] = [each.fact() for each in inner]
+
+
+def printed_pictures(archive: zipfile.ZipFile, folders: tuple[str, ...]) -> list[Block]:
+    """The document's pictures: listed (name, size, SHA-256), then printed."""
+    inner = zip_members(archive, folders, keep=True)
+    return listed(inner, "Pictures in the document") + pictures(inner)
+
+
+def pdf_attachments(document: Any) -> list[Inner]:
+    """The files a PDF carries (its embedded files), each with its size and SHA-256;
+    one too large, or that can't be read, is named with what could be said of it."""
+    found: list[Inner] = []
+    try:
+        specs = list(document.attachments.items())[:MAX_LISTED]
+    except Exception:  # a damaged name tree is no list of attachments
+        return found
+    for key, spec in specs:
+        name = clean_line(str(getattr(spec, "filename", "") or key), 200) or "(no name)"
+        try:
+            data = stream_bytes(spec.get_file().obj)
+        except Exception:  # a damaged or undecodable stream
+            found.append(Inner(name, 0, "(could not be read)"))
+            continue
+        if data is None:
+            found.append(Inner(name, 0, "(too large to read here)"))
+            continue
+        found.append(Inner(name, len(data), hashlib.sha256(data).hexdigest()))
+    return found
+
+
+def stream_bytes(stream: Any) -> bytes | None:
+    """A PDF stream's decoded bytes, or None when they would pass `MAX_INFLATED_BYTES`:
+    a Flate stream (as good as every attachment) is inflated no further than that; any
+    other filter is left to pikepdf only when it can't grow past `MAX_ZIP_RATIO` times."""
+    raw: bytes = stream.read_raw_bytes()
+    kind = stream.get("/Filter")
+    if kind is None:
+        return raw if len(raw) <= MAX_INFLATED_BYTES else None
+    if str(kind) == "/FlateDecode" and stream.get("/DecodeParms") is None:
+        inflater = zlib.decompressobj()
+        data = inflater.decompress(raw, MAX_INFLATED_BYTES + 1)
+        return data if len(data) <= MAX_INFLATED_BYTES else None
+    if len(raw) * MAX_ZIP_RATIO > MAX_INFLATED_BYTES:
+        return None
+    decoded: bytes = stream.read_bytes()
+    return decoded if len(decoded) <= MAX_INFLATED_BYTES else None
+
+
+class Archive(Format):
+    kind = "zip archive"
+    family = "document"
+    media_type = "application/zip"
+    extensions = (".zip",)
+
+    def recognise(self, probe: Probe) -> int:
+        return 1 if probe.zip() is not None else 0
+
+    def describe(self, probe: Probe) -> Facts:
+        facts = Facts(kind=self.kind, media_type=self.media_type)
+        facts.shown["files"] = len(probe.zip_names())
+        return facts
+
+    def printable(self, data: bytes, name: str) -> list[Block]:
+        try:
+            infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            raise Unreadable(
+                "This zip archive can't be read: it is damaged or cut short."
+            ) from None
+        rows: list[tuple[str, ...]] = [
+            (clean_line(info.filename), size(info.file_size)) for info in infos[:5000]
+        ]
+        blocks: list[Block] = [
+            Notice("This is a zip archive; the files inside it are listed, not shown."),
+            Table(("File", "Size"), rows, (0.75, 0.25)),
+        ]
+        if len(infos) > len(rows):
+            blocks.append(Text(f"… and {len(infos) - len(rows):,} more files."))
+        return blocks
