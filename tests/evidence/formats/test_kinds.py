@@ -4,14 +4,28 @@ printed as a reader expects (every fixture is made in `kinds_samples`)."""
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 
 import pytest
 
 from tests.evidence.formats import kinds_samples as ks
 from tui.core.evidence import formats
-from tui.core.evidence.formats.base import Fields, Heading, Notice, Picture, Table, Text
+from tui.core.evidence.formats import inner_files, telegram, warc_reader
+from tui.core.evidence.formats.base import (
+    Fields,
+    Heading,
+    Notice,
+    Picture,
+    Table,
+    Text,
+    local_time,
+)
 from tui.core.evidence.formats.encodings import text_of
 from tui.core.shared.text import size
+
+
+def local(moment: datetime) -> str | None:
+    return local_time(moment)
 
 
 def described(data: bytes, name: str) -> tuple[str, formats.Facts]:
@@ -216,6 +230,8 @@ def test_an_arc_is_a_web_archive():
     handler, facts = described(ks.arc(), "example.arc")
     assert (handler, facts.kind) == ("Arc", "web archive (ARC)")
     assert facts.shown["url"] == "http://example.com/"
+    assert facts.shown["captured"] == "2014-02-16T05:02:21Z"
+    assert facts.guesses["captured_at"][0] == local(datetime(2014, 2, 16, 5, 2, 21, tzinfo=UTC))
     blocks, reason = printed(ks.arc(), "example.arc")
     assert reason == "" and "ARC page words" in words(blocks)
 
@@ -293,3 +309,36 @@ def test_an_empty_zip_is_an_empty_zip_at_intake_and_in_print():
     assert (handler, facts.kind, facts.shown["files"]) == ("Archive", "zip archive", 0)
     blocks, reason = formats.printable(io.BytesIO(data), "zip.zip")
     assert reason == "" and "zip archive" in words(blocks)
+
+
+def test_a_warcs_pages_past_the_printed_ones_are_named(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(warc_reader, "MAX_MORE_PAGES", 1)
+    blocks, reason = printed(ks.warc(), "capture.warc")
+    assert reason == ""
+    assert blocks[0] == Notice(
+        "This web archive holds 3 web pages; the first 2 are printed, and the others named below."
+    )
+    assert [b.text for b in blocks if isinstance(b, Heading)] == [
+        "Web page 1 of 3",
+        "Web page 2 of 3",
+    ]
+    named = next(b for b in blocks if isinstance(b, Table))
+    assert list(named.rows) == [("https://example.com/stored", "2024-03-06T08:00:00Z")]
+    assert "Stored page words" not in words(blocks)
+
+
+def test_a_documents_pictures_past_the_bound_are_listed_not_printed(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    monkeypatch.setattr(inner_files, "MAX_PRINTED_PICTURES", 0)
+    blocks, _ = printed(ks.docx(), "letter.docx")
+    assert not any(isinstance(b, Picture) for b in blocks)
+    table = next(b for b in blocks if isinstance(b, Table))
+    assert [row[0] for row in table.rows] == [ks.PNG_PICTURE]
+
+
+def test_a_telegram_account_prints_no_more_rows_than_the_bound(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(telegram, "MAX_ROWS", 1)
+    blocks, _ = printed(ks.telegram_account(), "result.json")
+    assert "Delete it or else" in words(blocks) and "Everyone saw it" not in words(blocks)
+    assert Notice(telegram.ROWS_SPENT) in blocks

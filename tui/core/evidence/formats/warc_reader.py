@@ -292,6 +292,13 @@ MAX_MORE_HTML = 2 * MAX_HTML_BYTES
 MAX_NAMED_PAGES = 1000
 
 
+def _readable_date(date: str) -> str:
+    """An ARC's `20140216050221` (UTC) written as a WARC's `2014-02-16T05:02:21Z`."""
+    if len(date) == 14 and date.isdigit():
+        return f"{date[:4]}-{date[4:6]}-{date[6:8]}T{date[8:10]}:{date[10:12]}:{date[12:]}Z"
+    return date
+
+
 def _html_record(record: Any) -> tuple[str, str, str] | None:
     """(address, WARC-Date, content type) of a record that holds a web page: an HTML
     `response` that is not a redirect, or an HTML `resource` (stored without HTTP)."""
@@ -338,7 +345,7 @@ def _take(page: SavedPage, record: Any, want: str, every: bool = False) -> bool:
     except Exception:  # an encoding warcio can't undo (e.g. brotli): look further
         page.pages -= 1
         return False
-    target.url, target.captured = line(uri), line(date)
+    target.url, target.captured = line(uri), _readable_date(line(date))
     target.captured_at = capture_time(date.strip())
     charset = _CHARSET.search(kind)
     target.html, target.charset = body, charset.group(1) if charset else None
