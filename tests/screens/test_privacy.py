@@ -102,7 +102,11 @@ async def test_a_note_per_step_is_saved_and_escape_leaves_the_note_first(vault: 
         note = app.screen.query_one("#note", Input)
         assert app.focused is note
         note.value = "did this at the library"
-        await pilot.press("escape")
+        await pilot.press("escape")  # a changed note asks first (issue 25): Save
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("enter")
+        await settle(app, pilot)
         assert isinstance(app.screen, ChecklistScreen)
         assert app.focused is app.screen.query_one("#step-list")
         first = find("accounts-security").steps[0].id

@@ -7,6 +7,8 @@ platform is saved, and offers the Evidence step when the case holds none."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -209,7 +211,8 @@ class ChecklistScreen(Screen[None]):
 
     @on(Input.Blurred, "#note")
     def note_left(self) -> None:
-        self._save_note()
+        if self.app.screen is self:  # not while the question about it is asked
+            self._save_note()
 
     def save_now(self) -> None:
         """Called by the app just before it locks, so a half-written note is kept."""
@@ -226,8 +229,30 @@ class ChecklistScreen(Screen[None]):
         except ReclaimError as error:
             self.notify(shown(str(error)), severity="error", markup=False)
 
+    def _note_changed(self) -> bool:
+        text = self.query_one("#note", StoredInput).kept.strip()
+        return text != self.progress.notes.get(self.step.id, "")
+
     def action_back(self) -> None:
-        if self.query_one("#note", Input).has_focus:
-            self.query_one("#step-list", OptionList).focus()  # the note is saved on blur
-        else:
+        """Out of the note: at once when it is as saved; else ask Save / Keep editing /
+        Discard, as every form does (the note is never kept unasked by Escape)."""
+        from tui.dialogs.unsaved import ask_to_leave
+
+        if not self.query_one("#note", Input).has_focus:
             self.app.pop_screen()
+            return
+        if not case_is_open(self) or not self._note_changed():
+            self.query_one("#step-list", OptionList).focus()
+            return
+
+        def save(done: Callable[[], object]) -> None:
+            self._save_note()
+            if not self._note_changed():
+                done()
+
+        def leave() -> None:
+            self.query_one("#note", StoredInput).show(self.progress.notes.get(self.step.id, ""))
+            self.query_one("#step-list", OptionList).focus()
+
+        after = "Discard leaves the note as it was last saved."
+        ask_to_leave(self, "this step's note", after, save=save, leave=leave)
