@@ -28,6 +28,7 @@ from tui.core.evidence.formats.base import (
     Unreadable,
     clean_line,
 )
+from tui.core.evidence.formats.durations import duration_of
 from tui.core.evidence.media import EARLIEST, latest_stated, time_from_name
 from tui.core.shared.stopping import checkpoint
 
@@ -203,8 +204,8 @@ class Media(Format):
         facts.guess("captured_at", time_from_name(name), "name")
         for field, value in recording_device(lambda key: tag(container, key)).items():
             facts.guess(field, value, "recording")  # provenance, not details
-        if container.duration and container.duration > 0:
-            facts.shown["duration"] = round(container.duration / 1_000_000, 1)
+        if (seconds := duration_of(container)) > 0:  # as the file states it, as ffprobe
+            facts.shown["duration"] = round(seconds, 1)
         if created := self.stated(container):
             facts.shown["created"] = created
         return facts
