@@ -198,3 +198,36 @@ async def reopen(app: ReclaimApp, pilot, form: Form) -> Screen[Any]:
     await pilot.press({"request": "enter", "letter": "l", "lawyer": "p"}[form.name])
     await settle(app, pilot)
     return showing(app)
+
+
+async def test_a_changed_letter_not_saved_as_a_file_is_asked_about(vault: Vault, tmp_path):
+    facts_for_a_letter(vault)
+    target = tmp_path / "letter.txt"
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await letter_form(app, pilot)
+        assert isinstance(screen, LetterScreen)
+        screen.query_one("#dest", Input).value = str(target)
+        editor = screen.query_one("#letter", TextArea)
+        assert "/s/ Sam" in editor.text, "drafted at once: every fact is there"
+        editor.text = editor.text.replace("To whom it may concern,", "Dear Meta,")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(showing(app), ChoiceDialog)
+        assert "Save the changes to the letter?" in " ".join(screen_text(app).split())
+        await pilot.click("#answer-discard")
+        await settle(app, pilot)
+        assert not isinstance(showing(app), LetterScreen | ChoiceDialog)
+        assert not target.exists()
+
+        screen = await reopen(app, pilot, FORMS[1])
+        assert isinstance(screen, LetterScreen)
+        screen.query_one("#dest", Input).value = str(target)
+        editor = screen.query_one("#letter", TextArea)
+        editor.text = editor.text.replace("To whom it may concern,", "Dear Meta,")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.click("#answer-save")
+        await settle(app, pilot)
+        assert not isinstance(showing(app), LetterScreen | ChoiceDialog)
+    assert "Dear Meta," in target.read_text()

@@ -4,7 +4,8 @@ editor to change freely, and saving it as text, DOCX or PDF.
 Nothing is drafted while a fact is missing; the screen says which, and Ctrl+D drafts
 again once they are filled in. Escape leaves at once when no fact was changed; else it
 asks Save / Keep editing / Discard (the words of the exhibit and event forms), never
-keeping the facts silently. The form opens with the cursor at the end of its field."""
+keeping the facts silently; a drafted letter whose words were changed and not saved as a
+file is asked about too (Save then saves it where the form says). The form opens with the cursor at the end of its field."""
 
 from __future__ import annotations
 
@@ -105,6 +106,9 @@ class LetterScreen(Screen[None]):
         self.kind = kind
         self.request_id = request_id
         self.letter: Letter | None = None
+        #: The letter's words as last drafted or saved as a file: changed words are asked
+        #: about before the form is left.
+        self._letter_kept = ""
         #: The form as last read or saved: a save sends only what differs from it.
         self._loaded: dict[str, object] = {}
         #: The facts (and, for a copyright notice, the request) as this window last read
@@ -306,6 +310,7 @@ class LetterScreen(Screen[None]):
         missing.update("")
         editor = self.query_one("#letter", StoredTextArea)
         editor.show(self.letter.text)  # it quotes names and addresses as they were given
+        self._letter_kept = editor.kept
         if not quiet:
             editor.focus()
             editor.scroll_visible()
@@ -315,43 +320,69 @@ class LetterScreen(Screen[None]):
         self._save_asking(self._draft)
 
     def action_export(self) -> None:
+        self._export()
+
+    def _export(self) -> bool:
+        """Save the letter as a file where the form says; False (said) when it can't be."""
         from tui.core.shared.unwritable import not_written
         from tui.core.takedowns.letter_files import export_letter
 
         if self.letter is None:
             self.notify("Draft the letter first (Ctrl+D).", severity="warning")
-            return
+            return False
         text = self.query_one("#letter", StoredTextArea).kept
         try:
             destination = Path(self.query_one("#dest", Input).value.strip()).expanduser()
             target = export_letter(open_case(self), self.letter, text, destination)
         except ReclaimError as error:
             self.notify(shown(str(error)), severity="error", markup=False)
-            return
+            return False
         except (OSError, ValueError, RuntimeError) as error:  # a name too long, a folder…
             self.notify(not_written(error, "saving the letter"), severity="error")
-            return
+            return False
         save_folders(self).remember(target)
+        self._letter_kept = text
         self.notify(
             f"Saved to {shown(str(target))}. It is not encrypted there: keep it safe.",
             timeout=10,
             markup=False,
         )
+        return True
 
     def changed(self) -> bool:
-        return self._form() != self._loaded
+        return self._form() != self._loaded or self._letter_changed()
+
+    def _letter_changed(self) -> bool:
+        """Whether the drafted letter's words were changed and not saved as a file."""
+        return (
+            self.letter is not None
+            and self.query_one("#letter", StoredTextArea).kept != self._letter_kept
+        )
+
+    def _save_all(self, done: Callable[[], object]) -> None:
+        """Keep the facts; then, if the letter's words were changed, save it as a file
+        (staying in the form, its words kept, when it can't be); then `done`."""
+
+        def facts_kept() -> None:
+            if not self._letter_changed() or self._export():
+                done()
+
+        self._save_asking(facts_kept)
 
     def action_leave(self) -> None:
-        """Go back: at once when no fact changed; else ask Save / Keep editing / Discard."""
+        """Go back: at once when no fact and no word of the drafted letter changed; else
+        ask Save / Keep editing / Discard."""
         from tui.dialogs.unsaved import ask_to_leave
 
         if not case_is_open(self) or not self.changed():
             self.dismiss()
             return
-        ask_to_leave(
-            self,
-            "the letter's facts",
-            "Discard leaves the facts as they were last saved.",
-            save=self._save_asking,
-            leave=self.dismiss,
-        )
+        if self._letter_changed():
+            what = "the letter"
+            after = (
+                "Save also saves the letter as a file where the form says. Discard leaves "
+                "the letter unsaved and the facts as they were last saved."
+            )
+        else:
+            what, after = "the letter's facts", "Discard leaves the facts as they were last saved."
+        ask_to_leave(self, what, after, save=self._save_all, leave=self.dismiss)
