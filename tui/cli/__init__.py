@@ -25,6 +25,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     args = build_parser(words).parse_args(words)
     handler: Handler | None = getattr(args, "handler", None)
+    if handler is None and args.plain:
+        from tui.plain.walk import run_from_args
+
+        args.doing = "walking through your case"
+        return run(run_from_args, args)
     if handler is None:
         # Only the app loads Textual: no command pays for it.
         from tui.cli.terminal_app import run_app

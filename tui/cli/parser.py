@@ -216,6 +216,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "--kiosk", action="store_true", help="clinic mode: separate cases, short idle lock"
     )
     parser.add_argument("--config", metavar="PATH", help="settings file (idle lock, contacts)")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="a guided walk, one line at a time, for a screen reader or braille display",
+    )
     add_common_options(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in modules_for(argv):

@@ -5,6 +5,7 @@ for, so that the commands never load Textual."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from tui.cli.stop_signals import StopOnSignal, Stopped
 from tui.core.demo import DEMO_PASSPHRASE, create_demo_case, remove_demo_case, sweep_stale_demos
 from tui.core.kiosk import throttle
 from tui.core.settings import check_kiosk, load_settings
+from tui.plain.hint import plain_hint
 from tui.unforeseen import MOST_RESTARTS
 from tui.widgets.full_picture import prepare
 
@@ -25,7 +27,11 @@ if TYPE_CHECKING:
 
 def run_app(args: argparse.Namespace) -> int:
     """The terminal app: the default vault (or --vault), a kiosk, or the demo case.
-    Demo folders left by an earlier demo that was killed are swept first."""
+    Demo folders left by an earlier demo that was killed are swept first. Where the app
+    can't be drawn (TERM=dumb, no terminal size), one line suggests `reclaim --plain`."""
+    if hint := plain_hint():
+        print(hint, file=sys.stderr)
+        return 2
     sweep_stale_demos()
     settings = load_settings(Path(args.config).expanduser() if args.config else None)
     if args.kiosk:

@@ -1,0 +1,159 @@
+"""`reclaim --plain` walked end to end in a pseudo-terminal, as a screen reader's user
+would: lines typed, lines read. It must never write an escape sequence (no cursor
+movement, no alternate screen, no colour: no ESC at all), and what it made must be in
+the case when the core opens it."""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import select
+import sys
+import time
+from pathlib import Path
+
+from tests.support.cases import PASSPHRASE
+from tui.core.evidence.model import list_exhibits
+from tui.core.takedowns.requests import list_requests
+from tui.core.takedowns.sites import HashService, Site, shipped
+from tui.core.timeline.events import list_events
+from tui.core.vault.vault import Vault
+
+TIMEOUT = 30.0
+#: The installed command line, with the same fast KDF the tests' own cases use (the real
+#: one is calibrated to take about a second on this machine).
+BOOT = (
+    "import sys\n"
+    "from tui.core.vault import keys\n"
+    "keys.calibrate = lambda *a, **k: keys.Argon2Params(time_cost=1, memory_kib=1024, "
+    "parallelism=1)\n"
+    "from tui.cli import main\n"
+    "raise SystemExit(main(sys.argv[1:]))\n"
+)
+CODE = re.compile(rb"\b((?:[0-9A-Z]{4}-){5}([0-9A-Z]{4}))\b")
+
+
+class Terminal:
+    """A child process on a pseudo-terminal; what it writes is kept, and read from a
+    cursor so that the same question asked twice is waited for twice."""
+
+    def __init__(self, *args: str) -> None:
+        env = dict(os.environ, TERM="xterm-256color")
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child
+            os.execve(sys.executable, [sys.executable, "-c", BOOT, *args], env)
+        self.output = bytearray()
+        self.cursor = 0
+
+    def _read(self, timeout: float) -> bool:
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return True
+        try:
+            chunk = os.read(self.fd, 65536)
+        except OSError:  # the child has gone and its end is closed
+            return False
+        self.output += chunk
+        return bool(chunk)
+
+    def wait_for(self, text: str) -> bytes:
+        """Everything up to and including `text`, written after the last thing waited for."""
+        wanted = text.encode()
+        deadline = time.monotonic() + TIMEOUT
+        while (found := self.output.find(wanted, self.cursor)) < 0:
+            if time.monotonic() > deadline or not self._read(0.1):
+                tail = bytes(self.output[-600:])
+                raise AssertionError(f"{text!r} never came; the end was: {tail!r}")
+        seen = bytes(self.output[self.cursor : found + len(wanted)])
+        self.cursor = found + len(wanted)
+        return seen
+
+    def type(self, line: str) -> None:
+        os.write(self.fd, line.encode() + b"\n")
+
+    def answer(self, question: str, line: str) -> bytes:
+        seen = self.wait_for(question)
+        self.type(line)
+        return seen
+
+    def finish(self) -> int:
+        deadline = time.monotonic() + TIMEOUT
+        while self._read(0.1) and time.monotonic() < deadline:
+            pass
+        _, status = os.waitpid(self.pid, 0)
+        os.close(self.fd)
+        return os.waitstatus_to_exitcode(status)
+
+
+def test_plain_walk_end_to_end_in_a_terminal(tmp_path: Path) -> None:
+    case = tmp_path / "case"
+    message = tmp_path / "message.txt"
+    message.write_text("You will regret this.\n")
+    binder = tmp_path / "binder.pdf"
+    routes: list[Site | HashService] = [*shipped().sites, *shipped().hash_services]
+    site_number = str(next(i for i, route in enumerate(routes, 1) if isinstance(route, Site)))
+    MENU = "Which step would you like?"
+    CHOOSE = "then press Enter."
+
+    term = Terminal("--plain", "--vault", str(case))
+    term.answer("What would you like to do?", "1")  # no case yet: make one
+    term.answer("Choose a passphrase", PASSPHRASE)
+    term.answer("same passphrase again", PASSPHRASE)
+    shown = term.wait_for("type the last group")
+    code = CODE.search(shown)
+    assert code is not None, shown
+    term.type("WRONG")  # not the last group: asked again, with the code shown again
+    term.answer("type the last group", code.group(2).decode())
+    term.wait_for("The recovery code is confirmed.")
+
+    term.answer(MENU, "1")  # safety first
+    term.answer("end of the Safety page", "")
+
+    term.answer(MENU, "4")  # evidence
+    term.answer("What would you like to do?", "1")
+    term.answer("full path of the file", str(message))
+    term.answer("what does it show?", "A threatening message")
+    for question in ("site or app", "web address", "user name", "posted", "save it", "else"):
+        term.answer(question, "")
+    term.wait_for("Saved as exhibit E-0001.")
+    term.answer("What would you like to do?", "back")
+
+    term.answer(MENU, "5")  # the timeline
+    term.answer("What would you like to do?", "1")
+    term.answer("When did it happen?", "5 March 2024")
+    term.answer("what happened?", "They posted my pictures")
+    term.answer("in your own words?", "")
+    term.wait_for("Event T-0001 is saved.")
+    term.answer("What would you like to do?", "back")
+
+    term.answer(MENU, "8")  # takedowns
+    term.answer("What would you like to do?", "1")
+    term.wait_for("Which site or service is it on?")
+    term.answer(CHOOSE, site_number)
+    term.answer("one web address", "https://example.com/post/1")
+    term.answer("no more, press Enter alone", "")
+    term.wait_for("is saved as a draft.")
+    term.answer("What would you like to do?", "back")
+
+    term.answer(MENU, "7")  # the binder
+    term.wait_for("Who is the binder for?")
+    term.answer(CHOOSE, "1")
+    term.answer("ending in .pdf", str(binder))
+    term.wait_for("The binder is saved in")
+    term.answer(MENU, "quit")
+    term.wait_for("Goodbye")
+    assert term.finish() == 0
+
+    written = bytes(term.output)
+    assert b"\x1b" not in written  # no cursor movement, alternate screen or colour at all
+    assert PASSPHRASE.encode() not in written  # never echoed
+    assert binder.read_bytes().startswith(b"%PDF")
+    with Vault.open(case, passphrase=PASSPHRASE) as vault:
+        (exhibit,) = list_exhibits(vault)
+        (event,) = list_events(vault)
+        (request,) = list_requests(vault)
+    assert (exhibit.original_name, exhibit.description) == ("message.txt", "A threatening message")
+    assert (event.title, event.when) == ("They posted my pictures", "2024-03-05")
+    assert request.urls == ["https://example.com/post/1"]
+    assert request.site == routes[int(site_number) - 1].id

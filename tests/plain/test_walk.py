@@ -1,0 +1,214 @@
+"""Plain mode in this process, its standard input and output replaced: the words that
+work at every question (lock, help, back, quit), the idle lock, a wrong passphrase, a bad
+date, and the suggestion where the full-screen app can't be drawn."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tests.support.cases import FAST_KDF, PASSPHRASE
+from tests.support.cli import run_reclaim
+from tui.cli import terminal_app
+from tui.core.evidence.model import list_exhibits
+from tui.core.settings import Settings
+from tui.core.shared import clock
+from tui.core.timeline.events import list_events
+from tui.core.vault.header import WRONG_PASSPHRASE
+from tui.core.vault.vault import Vault
+from tui.plain import hint, prompt
+from tui.plain.hint import SUGGESTION
+from tui.plain.walk import GOODBYE, LOCKED, LOCKED_IDLE, run_plain
+
+#: Main menu numbers.
+EVIDENCE, TIMELINE = "4", "5"
+
+
+@pytest.fixture
+def case(tmp_path: Path) -> Path:
+    path = tmp_path / "case"
+    Vault.create(path, PASSPHRASE, FAST_KDF)[0].close()
+    return path
+
+
+class Typed(io.StringIO):
+    """Standard input holding `lines`, moving a fixed clock on by `waits[n]` seconds
+    before the nth line is read (the time a person took to answer)."""
+
+    def __init__(self, lines: list[str], fixed: clock.FixedClock | None = None) -> None:
+        super().__init__("".join(line + "\n" for line in lines))
+        self.fixed = fixed
+        self.waits: dict[int, float] = {}
+        self.read_count = 0
+
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+        if self.fixed is not None:
+            self.fixed.advance(self.waits.get(self.read_count, 1))
+        self.read_count += 1
+        return super().readline()
+
+
+def walk(path: Path, lines: list[str], idle_minutes: float = 10) -> tuple[int, str]:
+    typed = Typed(lines)
+    out = io.StringIO()
+    status = run_plain(path, Settings(idle_minutes=idle_minutes), typed, out)
+    return status, out.getvalue()
+
+
+def test_lock_typed_at_a_question_closes_the_case_and_asks_again(case: Path) -> None:
+    status, said = walk(case, [PASSPHRASE, TIMELINE, "1", "lock", PASSPHRASE, "quit"])
+    assert status == 0
+    after_lock = said.split(LOCKED, 1)[1]
+    assert "Type your passphrase" in after_lock  # asked again before anything else
+    assert said.count("Your case is open.") == 2
+    assert said.rstrip().endswith(GOODBYE)
+    with Vault.open(case, passphrase=PASSPHRASE) as vault:  # the lock was let go
+        assert list_events(vault) == []
+
+
+def test_idle_time_locks_at_the_next_answer(case: Path) -> None:
+    with clock.fixed(datetime(2026, 12, 7, 9, 0, tzinfo=UTC)) as fixed:
+        typed = Typed([PASSPHRASE, EVIDENCE, "2", PASSPHRASE, "quit"], fixed)
+        typed.waits[2] = 10 * 60 + 1  # a little more than the idle time before "2"
+        out = io.StringIO()
+        assert run_plain(case, Settings(idle_minutes=10), typed, out) == 0
+    said = out.getvalue()
+    assert LOCKED_IDLE in said
+    assert "There is no evidence yet." not in said  # the late answer was not used
+    assert said.split(LOCKED_IDLE, 1)[1].count("Type your passphrase") == 1
+
+
+def test_an_answer_within_the_idle_time_does_not_lock(case: Path) -> None:
+    with clock.fixed(datetime(2026, 12, 7, 9, 0, tzinfo=UTC)) as fixed:
+        typed = Typed([PASSPHRASE, EVIDENCE, "2", "quit"], fixed)
+        typed.waits[2] = 10 * 60 - 5
+        out = io.StringIO()
+        run_plain(case, Settings(idle_minutes=10), typed, out)
+    assert LOCKED_IDLE not in out.getvalue()
+    assert "There is no evidence yet." in out.getvalue()
+
+
+def test_help_says_what_can_be_typed(case: Path) -> None:
+    _, said = walk(case, [PASSPHRASE, "help", "quit"])
+    assert prompt.EVERY_PROMPT_HELP in said.split("Your case is open.", 1)[1]
+    for word in ("help", "back", "lock", "quit"):
+        assert word in prompt.EVERY_PROMPT_HELP
+    assert said.split("Your case is open.", 1)[1].count("Which step would you like?") == 2
+
+
+def test_back_goes_up_one_level(case: Path) -> None:
+    _, said = walk(case, [PASSPHRASE, TIMELINE, "1", "back", "back", "back", "quit"])
+    after = said.split("When did it happen?", 1)[1]
+    # back from the date question: the timeline's menu; back again: the main menu;
+    # back at the main menu: it says it is the top.
+    assert after.index("Timeline: write down") < after.index("Main menu.")
+    assert "This is the main menu, the top level." in after
+
+
+def test_quit_asks_first_when_something_typed_is_not_saved(case: Path, tmp_path: Path) -> None:
+    picture = tmp_path / "shot.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 64)
+    lines = [PASSPHRASE, EVIDENCE, "1", str(picture), "quit", "no", "quit", "yes"]
+    status, said = walk(case, lines)
+    assert status == 0
+    assert said.count(prompt.UNSAVED) == 2
+    assert said.rstrip().endswith(GOODBYE)
+    with Vault.open(case, passphrase=PASSPHRASE) as vault:
+        assert list_exhibits(vault) == []
+
+
+def test_quit_with_nothing_typed_leaves_at_once(case: Path) -> None:
+    status, said = walk(case, [PASSPHRASE, "quit"])
+    assert status == 0
+    assert prompt.UNSAVED not in said
+
+
+def test_a_wrong_passphrase_is_one_sentence_and_asked_again(case: Path) -> None:
+    status, said = walk(case, ["not-the-passphrase", PASSPHRASE, "quit"])
+    assert status == 0
+    first, rest = said.split("Type your passphrase", 2)[1:]
+    assert first.splitlines()[1] == WRONG_PASSPHRASE  # the core's own words, on one line
+    assert "Traceback" not in said
+    assert "Your case is open." in rest
+
+
+def test_a_bad_date_is_said_plainly_and_asked_again(case: Path) -> None:
+    lines = [PASSPHRASE, TIMELINE, "1", "the thirty-second of Smarch", "5 March 2024"]
+    lines += ["They posted it", "", "quit"]
+    status, said = walk(case, lines)
+    assert status == 0
+    assert said.count("When did it happen?") == 2
+    assert "Event T-0001 is saved." in said
+    with Vault.open(case, passphrase=PASSPHRASE) as vault:
+        (event,) = list_events(vault)
+    assert event.title == "They posted it"
+
+
+def test_a_bad_evidence_date_is_asked_again(case: Path, tmp_path: Path) -> None:
+    picture = tmp_path / "shot.txt"
+    picture.write_text("a message\n")
+    answers = ["a screenshot", "", "", "", "32/13/2024", "March 2024", "", ""]
+    _, said = walk(case, [PASSPHRASE, EVIDENCE, "1", str(picture), *answers, "quit"])
+    assert said.count("When was it posted?") == 2
+    with Vault.open(case, passphrase=PASSPHRASE) as vault:
+        (exhibit,) = list_exhibits(vault)
+    assert (exhibit.description, exhibit.posted_at) == ("a screenshot", "2024-03")
+
+
+def test_no_case_yet_offers_to_make_one_or_leave(tmp_path: Path) -> None:
+    status, said = walk(tmp_path / "none", ["2"])
+    assert status == 0
+    assert "There is no case in" in said
+    assert not (tmp_path / "none").exists()
+
+
+def a_terminal_of_80_by_24(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(hint.os, "get_terminal_size", lambda fd: os.terminal_size((80, 24)))
+
+
+def test_a_real_terminal_gets_no_suggestion(monkeypatch: pytest.MonkeyPatch) -> None:
+    a_terminal_of_80_by_24(monkeypatch)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert hint.plain_hint() == ""
+
+
+def test_dumb_terminal_suggests_plain_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    a_terminal_of_80_by_24(monkeypatch)  # a size, but TERM=dumb draws nothing
+    monkeypatch.setenv("TERM", "dumb")
+    started: list[object] = []
+    monkeypatch.setattr(terminal_app, "ReclaimApp", lambda *a, **k: started.append(a))
+    done = run_reclaim()
+    assert done.stderr.strip().splitlines() == [SUGGESTION]
+    assert "--plain" in SUGGESTION
+    assert done.returncode != 0 and started == []
+
+
+def test_no_terminal_size_suggests_plain_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TERM", "xterm-256color")
+    started: list[object] = []
+    monkeypatch.setattr(terminal_app, "ReclaimApp", lambda *a, **k: started.append(a))
+    done = run_reclaim()  # standard output is no terminal here: no size to read
+    assert done.stderr.strip().splitlines() == [SUGGESTION]
+    assert started == []
+
+
+def test_plain_flag_starts_the_walk(tmp_path: Path) -> None:
+    done = run_reclaim("--plain", "--vault", str(tmp_path / "none"), stdin="2\n")
+    assert done.returncode == 0
+    assert "Reclaim, plain mode." in done.stdout
+    assert "\x1b" not in done.stdout + done.stderr
+
+
+def test_plain_mode_never_loads_textual() -> None:
+    code = (
+        "import sys, tui.plain.walk, tui.plain.hint\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

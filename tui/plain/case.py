@@ -1,0 +1,140 @@
+"""Opening the case, or making a new one: passphrases read without echo, and a new
+case's recovery code shown and confirmed by typing its last group."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.core.shared.errors import ReclaimError
+from tui.plain.prompt import Back, Prompter
+
+if TYPE_CHECKING:
+    from tui.core.vault.vault import Vault
+
+# ---- what a person reads -------------------------------------------------------------
+NO_CASE = "There is no case in {path} yet."
+NO_CASE_CHOICES = ("Make a new case here", "Leave Reclaim")
+UNLOCK_QUESTION = "Type your passphrase, then press Enter. Nothing shows while you type."
+UNLOCK_HELP = (
+    "Your passphrase is the words you chose when you made the case. If you have "
+    "forgotten it, type code to use your recovery code instead."
+)
+CODE_WORD = "code"
+RECOVERY_CODE = "Type your recovery code, then press Enter. Nothing shows while you type."
+OPENED = "Your case is open."
+CHOOSE_NEW = (
+    "Choose a passphrase for your new case: four or more words that you will remember and "
+    "nobody could guess. Type it, then press Enter. Nothing shows while you type."
+)
+CHOOSE_NEW_HELP = (
+    "A passphrase keeps your case locked. Several ordinary words in a row are strong and "
+    "easy to remember, for example four words you picked at random."
+)
+AGAIN = "Type the same passphrase again, to be sure, then press Enter."
+NOT_THE_SAME = "The two passphrases are not the same. Let us try again."
+EMPTY = "Nothing was typed. Please type a passphrase."
+MADE = "Your case is ready in {path}."
+CODE_SHOWN = (
+    "Here is your recovery code. With it you can open the case if you forget your "
+    "passphrase. Reclaim keeps no copy of it and cannot show it again, so write it down "
+    "now, on paper, and keep it somewhere safe away from this computer. Anyone who has it "
+    "can open the case. It is six groups of four letters and numbers:"
+)
+CONFIRM_CODE = (
+    "When you have written it down, type the last group of four letters and numbers, "
+    "then press Enter."
+)
+CODE_WRONG = "That is not the last group. Look at what you wrote down and try again:"
+CODE_AGAIN = "The recovery code again: {code}"
+CODE_CONFIRMED = "Thank you. The recovery code is confirmed."
+CODE_HELP = "The last group is the last four letters and numbers of the recovery code."
+
+
+def open_or_make(prompter: Prompter, path: Path) -> Vault | None:
+    """The open case at `path`, made first if there is none; None to leave."""
+    from tui.core.vault.layout import is_vault
+
+    if is_vault(path):
+        return unlock(prompter, path)
+    prompter.say(NO_CASE.format(path=path))
+    try:
+        if prompter.choose("What would you like to do?", NO_CASE_CHOICES) != 0:
+            return None
+    except Back:
+        return None
+    return make(prompter, path)
+
+
+def unlock(prompter: Prompter, path: Path) -> Vault:
+    """Ask for the passphrase (or the recovery code) until the case opens."""
+    from tui.core.vault.vault import Vault
+
+    while True:
+        answer = prompter.secret(UNLOCK_QUESTION, UNLOCK_HELP)
+        if not answer:
+            prompter.say(EMPTY)
+            continue
+        try:
+            if answer.strip().casefold() == CODE_WORD:
+                code = prompter.secret(RECOVERY_CODE)
+                vault = Vault.open(path, recovery_code=code)
+            else:
+                vault = Vault.open(path, passphrase=answer)
+        except ReclaimError as error:
+            prompter.say(str(error))
+            continue
+        prompter.say(OPENED)
+        for notice in vault.notices:
+            prompter.say(notice)
+        return vault
+
+
+def new_passphrase(prompter: Prompter) -> str:
+    """A strong new passphrase, typed twice."""
+    from tui.core.passwords.strength import weakness
+
+    while True:
+        first = prompter.secret(CHOOSE_NEW, CHOOSE_NEW_HELP)
+        if not first:
+            prompter.say(EMPTY)
+            continue
+        if problem := weakness(first):
+            prompter.say(problem)
+            continue
+        if prompter.secret(AGAIN, CHOOSE_NEW_HELP) != first:
+            prompter.say(NOT_THE_SAME)
+            continue
+        return first
+
+
+def make(prompter: Prompter, path: Path) -> Vault:
+    """A new case: its passphrase, then its recovery code shown and confirmed."""
+    from tui.core.vault.vault import Vault
+
+    passphrase = new_passphrase(prompter)
+    vault, code = Vault.create(path, passphrase)
+    prompter.say(MADE.format(path=path))
+    prompter.say(CODE_SHOWN)
+    prompter.say(code)
+    try:
+        confirm_code(prompter, code)
+    except BaseException:
+        vault.close()  # locked or left: the case is made, and opens with the passphrase
+        raise
+    return vault
+
+
+def confirm_code(prompter: Prompter, code: str) -> None:
+    """Go on only once the last group of `code` is typed back."""
+    last = code.rsplit("-", 1)[-1]
+    while True:
+        try:
+            answer = prompter.ask(CONFIRM_CODE, CODE_HELP)
+        except Back:
+            continue  # the code must be confirmed before going on
+        if answer.replace(" ", "").casefold() == last.casefold():
+            break
+        prompter.say(CODE_WRONG)
+        prompter.say(CODE_AGAIN.format(code=code))
+    prompter.say(CODE_CONFIRMED)

@@ -1,0 +1,131 @@
+"""Evidence: adding a file with its details, hearing the list, changing details."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.core.shared.errors import ReclaimError
+from tui.plain.prompt import Back, Prompter
+
+if TYPE_CHECKING:
+    from tui.core.vault.vault import Vault
+
+# ---- what a person reads -------------------------------------------------------------
+TITLE = "Evidence: save screenshots, pages and recordings before they disappear."
+CHOICES = ("Add a file", "Hear the evidence so far", "Change the details of one piece of evidence")
+WHICH_FILE = (
+    "Type the full path of the file to add, for example /home/sam/Pictures/screenshot.png, "
+    "then press Enter."
+)
+WHICH_FILE_HELP = "The file is copied into your case, encrypted; the file itself is left as it is."
+NO_FILE = "There is no file there. Check the path and type it again."
+OPTIONAL = "Press Enter alone to leave it out."
+KEEP = "Press Enter alone to keep it as it is."
+#: The details asked for, in order, and how each is asked.
+QUESTIONS = {
+    "description": "Describe it in a few words: what does it show?",
+    "platform": "Which site or app was it on? For example Instagram.",
+    "url": "What is the web address where it was posted?",
+    "poster": "What is the user name of who posted it?",
+    "posted_at": "When was it posted? For example 5 March 2024 21:14, March 2024, or about 2023.",
+    "captured_at": "When did you save it? For example 6 March 2024, or today.",
+    "notes": "Anything else to note about it?",
+}
+ADDED = "Saved as exhibit {id}."
+ALREADY = "That file is already in your case, as exhibit {id}. Nothing new was added."
+NONE_YET = "There is no evidence yet."
+EXHIBIT = "{id}: {name}. {description}"
+WHICH_EXHIBIT = "Which exhibit? Type its number, for example 1 for E-0001."
+CHANGED = "The details of {id} are saved."
+NOW = "Now: {value}."
+
+
+def run(prompter: Prompter, vault: Vault) -> None:
+    while True:
+        prompter.heading(TITLE)
+        choice = prompter.choose("What would you like to do?", CHOICES)
+        try:
+            if choice == 0:
+                add(prompter, vault)
+            elif choice == 1:
+                hear(prompter, vault)
+            else:
+                change(prompter, vault)
+        except Back:
+            continue  # up one level: this step's own menu
+
+
+def ask_detail(prompter: Prompter, name: str, suffix: str = OPTIONAL) -> str:
+    """One detail as typed, asked again until it can be used (a date that can be read)."""
+    from tui.core.evidence.model import clean_details
+
+    while True:
+        typed = prompter.ask(f"{QUESTIONS[name]} {suffix}")
+        try:
+            clean_details({name: typed})
+        except ReclaimError as error:
+            prompter.say(str(error))
+            continue
+        return typed
+
+
+def add(prompter: Prompter, vault: Vault) -> None:
+    from tui.core.evidence.adding import add_file
+
+    with prompter.form():
+        while True:
+            path = Path(prompter.ask(WHICH_FILE, WHICH_FILE_HELP, required=True)).expanduser()
+            if path.is_file():
+                break
+            prompter.say(NO_FILE)
+        details = {name: ask_detail(prompter, name) for name in QUESTIONS}
+        try:
+            result = add_file(vault, path, {k: v for k, v in details.items() if v})
+        except ReclaimError as error:
+            prompter.say(str(error))
+            return
+    said = ALREADY if result.duplicate else ADDED
+    prompter.say(said.format(id=result.exhibit.id))
+
+
+def hear(prompter: Prompter, vault: Vault) -> None:
+    from tui.core.evidence.model import list_exhibits
+
+    exhibits = list_exhibits(vault)
+    if not exhibits:
+        prompter.say(NONE_YET)
+    for exhibit in exhibits:
+        text = EXHIBIT.format(
+            id=exhibit.id, name=exhibit.original_name, description=exhibit.description
+        )
+        prompter.say(text.strip())
+
+
+def change(prompter: Prompter, vault: Vault) -> None:
+    from tui.core.evidence.changes import update_details
+    from tui.core.evidence.model import get_exhibit, normalize_id
+
+    while True:
+        try:
+            exhibit = get_exhibit(vault, normalize_id(prompter.ask(WHICH_EXHIBIT, required=True)))
+        except ReclaimError as error:
+            prompter.say(str(error))
+            continue
+        break
+    with prompter.form():
+        changed: dict[str, str | None] = {}
+        for name in QUESTIONS:
+            current = str(getattr(exhibit, name, "") or "")
+            if current:
+                prompter.say(NOW.format(value=current))
+            typed = ask_detail(prompter, name, KEEP)
+            if typed:
+                changed[name] = typed
+        if changed:
+            try:
+                update_details(vault, exhibit.id, changed)
+            except ReclaimError as error:
+                prompter.say(str(error))
+                return
+    prompter.say(CHANGED.format(id=exhibit.id))

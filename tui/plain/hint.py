@@ -1,0 +1,24 @@
+"""Whether the full-screen app can run here, and the one line that suggests plain mode
+when it can't (a dumb terminal, or no terminal size to read)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# ---- what a person reads -------------------------------------------------------------
+SUGGESTION = (
+    "reclaim: This terminal cannot show the full-screen app; "
+    "run reclaim --plain for a guided walk, one line at a time."
+)
+
+
+def plain_hint() -> str:
+    """The suggestion when TERM is dumb or no terminal size can be read, else ''."""
+    if os.environ.get("TERM", "") == "dumb":
+        return SUGGESTION
+    try:
+        os.get_terminal_size(sys.__stdout__.fileno())  # type: ignore[union-attr]
+    except (OSError, ValueError, AttributeError):
+        return SUGGESTION
+    return ""

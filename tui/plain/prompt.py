@@ -1,0 +1,189 @@
+"""Asking and reading, one line at a time: the words that work at every question (lock,
+help, back, quit), numbered choices, passphrases read without echo, and the idle lock.
+
+Nothing here draws: every line ends with a newline and holds no escape sequence, so a
+screen reader or a braille display reads it as it comes."""
+
+from __future__ import annotations
+
+import select
+import termios
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TextIO
+
+from tui.core.shared import clock
+
+# ---- what a person reads (plain English, here only) ----------------------------------
+LOCK, HELP, BACK, QUIT = "lock", "help", "back", "quit"
+EVERY_PROMPT_HELP = (
+    "At any question you can type: help to hear this again, back to go up one level, "
+    "lock to lock the case, or quit to leave Reclaim."
+)
+CHOOSE = "Type a number from 1 to {count}, then press Enter."
+NOT_A_CHOICE = "That is not one of the numbers. Type a number from 1 to {count}."
+UNSAVED = "Something you typed is not saved yet. Leave anyway and lose it? Type yes or no."
+YES_OR_NO = "Please type yes or no."
+YES_WORDS = frozenset({"yes", "y"})
+NO_WORDS = frozenset({"no", "n"})
+
+
+class Back(Exception):
+    """The person typed back: go up one level."""
+
+
+class Quit(Exception):
+    """The person typed quit (and confirmed leaving anything unsaved), or input ended."""
+
+
+class Locked(Exception):
+    """Lock the case now: typed, or the wait for an answer was longer than the idle time."""
+
+    def __init__(self, idle: bool = False) -> None:
+        super().__init__("idle" if idle else "typed")
+        self.idle = idle
+
+
+class Prompter:
+    """Questions to `output`, answers from `input`, with an idle time in seconds (0: never).
+
+    `unsaved` is true while a form holds answers that are not saved yet: quit asks first."""
+
+    def __init__(self, input: TextIO, output: TextIO, idle_seconds: float = 0) -> None:
+        self.input = input
+        self.output = output
+        self.idle_seconds = idle_seconds
+        self.unsaved = False
+
+    # ---- saying ------------------------------------------------------------------
+    def say(self, text: str = "") -> None:
+        self.output.write(text + "\n")
+        self.output.flush()
+
+    def heading(self, text: str) -> None:
+        """A new part of the walk: a blank line, then its name."""
+        self.say()
+        self.say(text)
+
+    # ---- reading -----------------------------------------------------------------
+    def _is_terminal(self) -> bool:
+        try:
+            return self.input.isatty()
+        except (AttributeError, ValueError):
+            return False
+
+    def _wait_for_input(self) -> None:
+        """On a terminal, wait no longer than the idle time for a line (select on the
+        descriptor: a terminal gives one line per read, so nothing waits in a buffer)."""
+        if not self.idle_seconds or not self._is_terminal():
+            return
+        ready, _, _ = select.select([self.input], [], [], self.idle_seconds)
+        if not ready:
+            raise Locked(idle=True)
+
+    def _line(self) -> str:
+        """One line as typed; the idle lock is checked by how long the wait was."""
+        started = clock.monotonic()
+        self._wait_for_input()
+        line = self.input.readline()
+        if not line:
+            raise Quit  # input ended: nobody is there to answer
+        if self.idle_seconds and clock.monotonic() - started >= self.idle_seconds:
+            raise Locked(idle=True)  # whatever was typed after the idle time is not used
+        return line.rstrip("\r\n")
+
+    def _secret_line(self, question: str) -> str:
+        """A line read with the terminal's echo off, as getpass reads it, but turned off
+        before the question is said and without discarding what was already typed
+        (getpass's TCSAFLUSH would drop a line typed the moment the question appears)."""
+        if not self._is_terminal():
+            self.say(question)
+            return self._line()
+        fd = self.input.fileno()
+        before = termios.tcgetattr(fd)
+        quiet = list(before)
+        quiet[3] &= ~termios.ECHO
+        termios.tcsetattr(fd, termios.TCSANOW, quiet)
+        try:
+            self.say(question)
+            return self._line()
+        finally:
+            termios.tcsetattr(fd, termios.TCSANOW, before)
+
+    def _special(self, answer: str, help_text: str) -> bool:
+        """Handle a word that works at every question; True when it was one (ask again)."""
+        word = answer.strip().casefold()
+        if word == LOCK:
+            raise Locked
+        if word == BACK:
+            raise Back
+        if word == QUIT:
+            if self.unsaved and not self.yes_no(UNSAVED, special=False):
+                return True
+            raise Quit
+        if word == HELP:
+            if help_text:
+                self.say(help_text)
+            self.say(EVERY_PROMPT_HELP)
+            return True
+        return False
+
+    def ask(self, question: str, help_text: str = "", *, required: bool = False) -> str:
+        """The answer to one question, trimmed ('' for Enter alone unless `required`)."""
+        while True:
+            self.say(question)
+            answer = self._line()
+            if self._special(answer, help_text):
+                continue
+            if required and not answer.strip():
+                self.say("Please type an answer, or type back to go up one level.")
+                continue
+            return answer.strip()
+
+    def secret(self, question: str, help_text: str = "") -> str:
+        """A passphrase or code, read without echo on a terminal."""
+        while True:
+            answer = self._secret_line(question)
+            if self._special(answer, help_text):
+                continue
+            return answer
+
+    def yes_no(self, question: str, *, special: bool = True) -> bool:
+        while True:
+            self.say(question)
+            answer = self._line().strip().casefold()
+            if special and self._special(answer, ""):
+                continue
+            if answer in YES_WORDS:
+                return True
+            if answer in NO_WORDS:
+                return False
+            self.say(YES_OR_NO)
+
+    def choose(self, title: str, options: Sequence[str], help_text: str = "") -> int:
+        """The index of the option picked by its number (or its words, typed in full)."""
+        while True:
+            self.say(title)
+            for number, option in enumerate(options, start=1):
+                self.say(f"{number}. {option}")
+            self.say(CHOOSE.format(count=len(options)))
+            answer = self._line().strip()
+            if self._special(answer, help_text):
+                continue
+            if answer.isdigit() and 1 <= int(answer) <= len(options):
+                return int(answer) - 1
+            named = [
+                i for i, option in enumerate(options) if option.casefold() == answer.casefold()
+            ]
+            if named:
+                return named[0]
+            self.say(NOT_A_CHOICE.format(count=len(options)))
+
+    @contextmanager
+    def form(self) -> Iterator[None]:
+        """While it lasts, answers typed are not saved yet (quit asks before leaving)."""
+        self.unsaved = True
+        try:
+            yield
+        finally:
+            self.unsaved = False

@@ -1,0 +1,143 @@
+"""Takedowns: asking sites to remove the images, and drafting the letters that ask."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.core.shared.errors import ReclaimError
+from tui.plain.prompt import Back, Prompter
+
+if TYPE_CHECKING:
+    from tui.core.takedowns.requests import Request
+    from tui.core.takedowns.sites import HashService, Site
+    from tui.core.vault.vault import Vault
+
+# ---- what a person reads -------------------------------------------------------------
+TITLE = "Takedowns: ask sites to remove the images."
+CHOICES = ("Add a takedown request", "Hear the requests so far", "Draft a letter")
+WHICH_SITE = "Which site or service is it on?"
+WEB_ADDRESS = (
+    "Type one web address where the images are, starting with https, then press Enter. "
+    "When there are no more, press Enter alone."
+)
+WEB_ADDRESS_HELP = "Copy the web address from the address bar of the browser."
+ADDED = "Request {id} to {site} is saved as a draft."
+HOW = "How to send it: {how}"
+NONE_YET = "There are no takedown requests yet."
+REQUEST = "{id}: {site}, {status}."
+WHICH_REQUEST = "Which request is the letter for?"
+WHICH_LETTER = "Which letter?"
+LETTER_CHOICES = ("A takedown request to the site", "A copyright notice to the site")
+LETTER_KINDS = ("takedown", "copyright")
+NEEDS = (
+    "Before this letter can be drafted, it needs a few things. They are kept for the next letter."
+)
+YES_NO_FACT = "{question} Type yes or no."
+WHERE = (
+    "Type the full path to save the letter, ending in .txt, for example /media/usb/letter.txt. "
+    "Or press Enter alone to hear it here."
+)
+SAVED = "The draft letter is saved in {path}. It is not encrypted; read it through before sending."
+START = "The letter starts here."
+END = "The letter ends here."
+
+
+def run(prompter: Prompter, vault: Vault) -> None:
+    while True:
+        prompter.heading(TITLE)
+        choice = prompter.choose("What would you like to do?", CHOICES)
+        try:
+            if choice == 0:
+                add(prompter, vault)
+            elif choice == 1:
+                hear(prompter, vault)
+            else:
+                letter(prompter, vault)
+        except Back:
+            continue  # up one level: this step's own menu
+
+
+def add(prompter: Prompter, vault: Vault) -> None:
+    from tui.core.takedowns.requests import add_request
+    from tui.core.takedowns.sites import shipped
+
+    directions = shipped()
+    routes: list[Site | HashService] = [*directions.sites, *directions.hash_services]
+    with prompter.form():
+        site = routes[prompter.choose(WHICH_SITE, [route.name for route in routes])]
+        urls: list[str] = []
+        while typed := prompter.ask(WEB_ADDRESS, WEB_ADDRESS_HELP):
+            urls.append(typed)
+        try:
+            request = add_request(vault, site.id, urls)
+        except ReclaimError as error:
+            prompter.say(str(error))
+            return
+    prompter.say(ADDED.format(id=request.id, site=site.name))
+    prompter.say(HOW.format(how=" ".join(site.how.split())))
+
+
+def hear(prompter: Prompter, vault: Vault) -> list[Request]:
+    from tui.core.takedowns.requests import list_requests
+
+    requests = list_requests(vault)
+    if not requests:
+        prompter.say(NONE_YET)
+    for request in requests:
+        prompter.say(REQUEST.format(id=request.id, site=request.site, status=request.status))
+    return requests
+
+
+def letter(prompter: Prompter, vault: Vault) -> None:
+    from tui.core.takedowns.letter_needs import MissingFacts
+    from tui.core.takedowns.letters import Facts, draft, save_facts
+    from tui.core.takedowns.requests import list_requests
+
+    requests = list_requests(vault)
+    if not requests:
+        prompter.say(NONE_YET)
+        return
+    names = [f"{request.id}, {request.site}" for request in requests]
+    request = requests[prompter.choose(WHICH_REQUEST, names)]
+    kind = LETTER_KINDS[prompter.choose(WHICH_LETTER, LETTER_CHOICES)]
+    while True:
+        try:
+            drafted = draft(vault, kind, request.id)
+            break
+        except MissingFacts as missing:
+            facts = [need for need in missing.needs if need.key in Facts.__dataclass_fields__]
+            if len(facts) < len(missing.needs) or not facts:
+                prompter.say(str(missing))
+                return
+            prompter.say(NEEDS)
+            with prompter.form():
+                for need in facts:
+                    if need.key == "no_consent":
+                        answer: object = prompter.yes_no(
+                            YES_NO_FACT.format(question=need.question)
+                        )
+                    else:
+                        answer = prompter.ask(need.question, required=True)
+                    try:
+                        save_facts(vault, **{need.key: answer})
+                    except ReclaimError as error:
+                        prompter.say(str(error))
+        except ReclaimError as error:
+            prompter.say(str(error))
+            return
+    where = prompter.ask(WHERE)
+    if where:
+        from tui.core.takedowns.letter_files import export_letter
+
+        try:
+            path = export_letter(vault, drafted, drafted.text, Path(where).expanduser())
+        except ReclaimError as error:
+            prompter.say(str(error))
+            return
+        prompter.say(SAVED.format(path=path))
+        return
+    prompter.say(START)
+    for line in drafted.text.splitlines():
+        prompter.say(line)
+    prompter.say(END)

@@ -1,0 +1,73 @@
+"""The timeline: what happened, in order, one event at a time."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tui.core.shared.errors import ReclaimError
+from tui.plain.prompt import Back, Prompter
+
+if TYPE_CHECKING:
+    from tui.core.vault.vault import Vault
+
+# ---- what a person reads -------------------------------------------------------------
+TITLE = "Timeline: write down what happened, in order."
+CHOICES = ("Add an event", "Hear the events so far")
+WHEN = "When did it happen? For example 5 March 2024, March 2024, or about 2023. Then press Enter."
+WHEN_HELP = "A rough date is fine when you do not know the day."
+OPTIONAL = "Press Enter alone to leave it out."
+ADDED = "Event {id} is saved."
+NONE_YET = "There are no events yet."
+EVENT = "{id}, {when}: {title}."
+
+
+def run(prompter: Prompter, vault: Vault) -> None:
+    while True:
+        prompter.heading(TITLE)
+        choice = prompter.choose("What would you like to do?", CHOICES)
+        try:
+            if choice == 0:
+                add(prompter, vault)
+            else:
+                hear(prompter, vault)
+        except Back:
+            continue  # up one level: this step's own menu
+
+
+def ask_when(prompter: Prompter) -> str:
+    """A date as typed, asked again until it can be read."""
+    from tui.core.shared.fuzzy_dates import When
+
+    while True:
+        typed = prompter.ask(WHEN, WHEN_HELP, required=True)
+        try:
+            When.parse(typed)
+        except ReclaimError as error:
+            prompter.say(str(error))
+            continue
+        return typed
+
+
+def add(prompter: Prompter, vault: Vault) -> None:
+    from tui.core.timeline.events import PROMPTS, add_event
+
+    with prompter.form():
+        when = ask_when(prompter)
+        title = prompter.ask(PROMPTS["title"], required=True)
+        details = prompter.ask(f"{PROMPTS['details']} {OPTIONAL}")
+        try:
+            event = add_event(vault, when, title, details=details)
+        except ReclaimError as error:
+            prompter.say(str(error))
+            return
+    prompter.say(ADDED.format(id=event.id))
+
+
+def hear(prompter: Prompter, vault: Vault) -> None:
+    from tui.core.timeline.events import list_events
+
+    events = sorted(list_events(vault), key=lambda event: event.sort_key())
+    if not events:
+        prompter.say(NONE_YET)
+    for event in events:
+        prompter.say(EVENT.format(id=event.id, when=event.moment.text(), title=event.title))

@@ -1,0 +1,122 @@
+"""The walk's menu: open (or make) the case, then the steps, one numbered choice at a
+time; a lock (typed, or after the idle time) closes the case and asks for the passphrase
+again; quit leaves."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from tui.core.shared.errors import explain
+from tui.plain import binder, copies, evidence, passwords, privacy, safety, takedowns, timeline
+from tui.plain.case import open_or_make
+from tui.plain.prompt import EVERY_PROMPT_HELP, Back, Locked, Prompter, Quit
+
+if TYPE_CHECKING:
+    from tui.core.settings import Settings
+    from tui.core.vault.vault import Vault
+
+# ---- what a person reads -------------------------------------------------------------
+WELCOME = (
+    "Reclaim, plain mode. Reclaim keeps the evidence of image-based abuse safe, encrypted "
+    "on this computer, and walks you through what to do, one question at a time."
+)
+MAIN = "Main menu."
+WHICH_STEP = "Which step would you like?"
+MAIN_HELP = "Each step is one thing to do. You can do them in any order, and come back later."
+STEP_NAMES = (
+    "Safety first: what to do if you are threatened",
+    "Privacy settings: lock down your accounts",
+    "Passwords: strong new ones, and which accounts you changed",
+    "Evidence: save files and their details",
+    "Timeline: write down what happened, in order",
+    "Copies: keep a safe copy of your case",
+    "Binder: one printable file for the police or a lawyer",
+    "Takedowns: ask sites to remove the images, and draft letters",
+)
+LOCK_CHOICE, LEAVE_CHOICE = "Lock the case", "Leave Reclaim"
+AT_THE_TOP = "This is the main menu, the top level. Type quit to leave Reclaim."
+LOCKED = "The case is locked."
+LOCKED_IDLE = "The case was locked because nothing was typed for a while."
+GOODBYE = "The case is closed. Goodbye, and take care."
+DOING = "doing that step"
+
+Step = Callable[["Prompter", "Vault", "Settings"], None]
+STEPS: tuple[Step, ...] = (
+    lambda p, v, s: safety.run(p, v, s),
+    lambda p, v, s: privacy.run(p, v),
+    lambda p, v, s: passwords.run(p, v),
+    lambda p, v, s: evidence.run(p, v),
+    lambda p, v, s: timeline.run(p, v),
+    lambda p, v, s: copies.run(p, v),
+    lambda p, v, s: binder.run(p, v),
+    lambda p, v, s: takedowns.run(p, v),
+)
+
+
+def run_from_args(args: argparse.Namespace) -> int:
+    """`reclaim --plain`: the default case (or --vault), with the settings' idle time."""
+    from tui.core.settings import load_settings
+    from tui.core.vault.layout import default_vault_dir
+
+    path = Path(args.vault).expanduser() if args.vault else default_vault_dir()
+    settings = load_settings(Path(args.config).expanduser() if args.config else None)
+    return run_plain(path, settings)
+
+
+def run_plain(
+    path: Path, settings: Settings, input: TextIO | None = None, output: TextIO | None = None
+) -> int:
+    """Walk the case at `path` on `input` and `output` (standard input and output)."""
+    prompter = Prompter(input or sys.stdin, output or sys.stdout, settings.idle_minutes * 60)
+    prompter.say(WELCOME)
+    prompter.say(EVERY_PROMPT_HELP)
+    vault: Vault | None = None
+    try:
+        while True:
+            try:
+                if vault is None:
+                    vault = open_or_make(prompter, path)
+                    if vault is None:
+                        return 0
+                menu(prompter, vault, settings)
+            except Locked as locked:
+                if vault is not None:
+                    vault.close()
+                    vault = None
+                prompter.unsaved = False
+                prompter.say(LOCKED_IDLE if locked.idle else LOCKED)
+    except Quit:
+        prompter.say(GOODBYE)
+        return 0
+    finally:
+        if vault is not None:
+            vault.close()
+
+
+def menu(prompter: Prompter, vault: Vault, settings: Settings) -> None:
+    """The steps, until the person locks or leaves (`Locked`, `Quit`)."""
+    choices = (*STEP_NAMES, LOCK_CHOICE, LEAVE_CHOICE)
+    while True:
+        prompter.heading(MAIN)
+        try:
+            choice = prompter.choose(WHICH_STEP, choices, MAIN_HELP)
+        except Back:
+            prompter.say(AT_THE_TOP)
+            continue
+        if choices[choice] == LOCK_CHOICE:
+            raise Locked
+        if choices[choice] == LEAVE_CHOICE:
+            raise Quit
+        try:
+            STEPS[choice](prompter, vault, settings)
+        except Back:
+            continue
+        except (Locked, Quit):
+            raise
+        except Exception as error:  # one plain sentence, never a traceback
+            prompter.unsaved = False
+            prompter.say(explain(error, DOING))
