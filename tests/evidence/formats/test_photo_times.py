@@ -70,8 +70,9 @@ def test_a_modify_date_is_never_the_capture_time_but_last_edited():
     """Photoshop's import date (IFD0 DateTime) with no DateTimeOriginal."""
     facts = describe(jpeg(exif(modified="2008:07:31 10:05:49")))
     assert "captured_at" not in facts.guesses and facts.exif_captured_at is None
-    assert facts.shown["modified"].startswith("2008-07-31 10:05:49, the camera's own clock")
-    assert facts.shown["modified"].endswith("(last edited)")
+    assert facts.shown["modified"] == (
+        "2008-07-31 10:05:49, when the file was last edited (its time zone not stated)"
+    )
 
 
 def test_digitized_is_taken_when_original_is_missing_and_before_the_modify_date():
@@ -79,7 +80,7 @@ def test_digitized_is_taken_when_original_is_missing_and_before_the_modify_date(
     facts = describe(jpeg(data))
     assert facts.guesses["captured_at"] == ("2008-05-30T15:56:01", "exif")
     assert facts.shown["captured_clock"] == "UTC+09:00 (the camera's clock)"
-    assert "2008-07-31 10:05:49, UTC-05:00" in facts.shown["modified"]
+    assert facts.shown["modified"].endswith("last edited (UTC-05:00)")
 
 
 def test_a_photo_whose_only_date_is_in_its_xmp():

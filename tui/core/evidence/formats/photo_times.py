@@ -59,6 +59,12 @@ class Stated:
         """The time as people read it, with its clock."""
         return f"{self.time.replace('T', ' ')}, {self.clock}"
 
+    def edited(self) -> str:
+        """The time as people read it, said to be when the file was last edited (by
+        whatever edited it: its clock is not the camera's)."""
+        zone = f"UTC{self.offset}" if self.offset else "its time zone not stated"
+        return f"{self.time.replace('T', ' ')}, when the file was last edited ({zone})"
+
     def iso(self) -> str:
         """ISO 8601 with the offset when there is one."""
         return self.time + self.offset if len(self.time) > 10 else self.time

@@ -213,7 +213,7 @@ class Photo(Format):
             facts.shown["captured"] = times.captured.said()
             facts.shown["captured_clock"] = times.captured.clock
         if times.edited is not None:  # a file's last change is never its capture time
-            facts.shown["modified"] = f"{times.edited.said()} (last edited)"
+            facts.shown["modified"] = times.edited.edited()
         return facts
 
     def preview(self, data: bytes) -> Image.Image | None:
