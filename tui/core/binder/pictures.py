@@ -1,6 +1,9 @@
 """Pictures in the binder: fitted below an exhibit's details or on a page of their own,
-embedded as they are by img2pdf where it can (lossless and quick), and very tall ones
-(long stitched chats) split across pages at full width without losing a row of pixels."""
+embedded as they are by img2pdf where it can (lossless and quick; a JPEG turned by its
+EXIF orientation, never mirrored, so mirrored ones come here as upright pixels), a
+camera's photo drawn from its pixels (HEIC, a mirrored selfie) as a high-quality JPEG
+where that is smaller, and very tall ones (long stitched chats) split across pages at
+full width without losing a row of pixels."""
 
 from __future__ import annotations
 
