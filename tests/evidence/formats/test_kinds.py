@@ -4,13 +4,14 @@ printed as a reader expects (every fixture is made in `kinds_samples`)."""
 from __future__ import annotations
 
 import io
+import struct
 from datetime import UTC, datetime
 
 import pytest
 
 from tests.evidence.formats import kinds_samples as ks
 from tui.core.evidence import formats
-from tui.core.evidence.formats import inner_files, telegram, warc_reader
+from tui.core.evidence.formats import inner_files, recordings, telegram, warc_reader
 from tui.core.evidence.formats.base import (
     Fields,
     Heading,
@@ -342,3 +343,21 @@ def test_a_telegram_account_prints_no_more_rows_than_the_bound(monkeypatch: pyte
     blocks, _ = printed(ks.telegram_account(), "result.json")
     assert "Delete it or else" in words(blocks) and "Everyone saw it" not in words(blocks)
     assert Notice(telegram.ROWS_SPENT) in blocks
+
+
+def _box(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", 8 + len(body)) + kind + body
+
+
+def test_a_recording_with_no_streams_is_not_said_to_hold_sound():
+    matrix = struct.pack(">9I", 0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000)
+    header = bytes(12) + struct.pack(">IIIH", 1000, 0, 0x10000, 0x100) + bytes(10)
+    movie = _box(b"mvhd", header + matrix + bytes(24) + struct.pack(">I", 2))
+    data = _box(b"ftyp", b"isom" + struct.pack(">I", 512) + b"isomiso2mp41")
+    data += _box(b"moov", movie)
+    _handler, facts = described(data, "Mpeg4.mp4")
+    assert facts.problem == recordings.NO_STREAMS
+    assert "sound" in recordings.NO_STREAMS and "neither" in recordings.NO_STREAMS
+    blocks, _ = printed(data, "Mpeg4.mp4")
+    assert Notice(recordings.NO_STREAMS) in blocks
+    assert "holds sound but no pictures" not in words(blocks)

@@ -43,6 +43,7 @@ DAMAGED = "This recording can't be read: it may be damaged or cut short."
 EMPTY = "This recording can't be read: the file is empty."
 NO_PICTURE = "No stills can be shown: its pictures could not be decoded."
 NO_VIDEO = "No stills can be shown: this recording holds sound but no pictures."
+NO_STREAMS = "Nothing can be shown: this recording holds neither sound nor pictures."
 TOO_LARGE = "No stills can be shown: it says its pictures are larger than any real video."
 OVERCLAIMED = (
     "This recording can't be read: its index claims far more than the file holds, "
@@ -285,7 +286,7 @@ class Recording(Media):
             facts.shown["audio"] = codec_name(audio)
         stream = video_stream(container)
         if stream is None or stream.codec_context is None:
-            facts.problem = NO_VIDEO if stream is None else NO_PICTURE
+            facts.problem = (NO_VIDEO if audio else NO_STREAMS) if stream is None else NO_PICTURE
             return facts
         width, height = stream.codec_context.width, stream.codec_context.height
         facts.shown["codec"] = codec_name(stream)
