@@ -29,6 +29,7 @@ from tui.core.vault.vault import Vault
 from tui.dialogs.choice import ChoiceDialog
 from tui.screens.add_evidence import AddEvidenceScreen, folder_question
 from tui.screens.evidence import EvidenceScreen
+from tui.screens.provenance_form import BatchProvenanceDialog
 
 AppPilot = Pilot[None]
 
@@ -153,6 +154,8 @@ async def test_a_typed_folder_is_asked_about_before_ctrl_s_adds_it(
         await pilot.press("ctrl+s")
         await asked(app, pilot)
         await pilot.press("tab", "enter")
+        await wait_until(pilot, lambda: isinstance(showing(app), BatchProvenanceDialog))
+        await pilot.press("ctrl+n")  # where they came from: skip for now
         await wait_until(pilot, lambda: "Added 2 items." in said(app))
         assert isinstance(showing(app), EvidenceScreen)
         assert "Added 2 items." in said(app), "the hidden file is left out, as counted"
@@ -229,6 +232,8 @@ async def test_files_are_added_from_pasted_paths_and_the_browser(vault: Vault, t
         await pilot.pause()
         assert "2 chosen (1 whole folder)" in screen_text(app)
         await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+n")  # where they came from: skip for now
         await pilot.pause()
         await wait_for_work(app, pilot)
         assert isinstance(app.screen, EvidenceScreen)

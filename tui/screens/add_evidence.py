@@ -6,12 +6,15 @@ typing there: the browser's own keys (f, Backspace) belong to the browser and on
 when it has the focus. A whole folder is never chosen without saying first how many
 files it holds and asking (the answer offered first is No).
 
-Returns the chosen paths; the evidence screen copies them into the case."""
+Once files are chosen, Ctrl+S asks where they came from (once for the whole batch, the
+last answers offered again; see `tui.screens.provenance_form`). Returns the chosen paths
+with those answers; the evidence screen copies them into the case."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.text import Text, TextType
@@ -26,7 +29,7 @@ from tui.core.kiosk import doors
 from tui.core.shared import text as words
 from tui.core.shared.display import shown
 from tui.core.shared.errors import InputError
-from tui.screens.case import save_folders
+from tui.screens.case import open_case, save_folders
 
 HINT = (
     "Type or paste paths (put quotes around a name with spaces) and press Enter, or press "
@@ -48,6 +51,14 @@ def folder_question(folders: list[Path], count: FolderCount) -> str:
         more = f" and {len(folders) - 3} more" if len(folders) > 3 else ""
         where = f"{len(folders)} folders ({names}{more}), and their subfolders"
     return f"Add {files} ({size}) from {where}?"
+
+
+@dataclass
+class Chosen:
+    """The files to add, and where the person said they came from ({}: not said yet)."""
+
+    paths: list[Path]
+    provenance: dict[str, str] = field(default_factory=dict)
 
 
 class QuietDirectoryTree(DirectoryTree):
@@ -72,7 +83,7 @@ class QuietDirectoryTree(DirectoryTree):
         return Text(shown(label.plain), style=label.style)
 
 
-class AddEvidenceScreen(Screen[list[Path] | None]):
+class AddEvidenceScreen(Screen[Chosen | None]):
     AUTO_FOCUS = "#paths"
     DEFAULT_CSS = """
     AddEvidenceScreen #heading { padding: 0 1; text-style: bold; color: $primary;
@@ -260,7 +271,18 @@ class AddEvidenceScreen(Screen[list[Path] | None]):
         if not self.chosen:
             self.notify("Choose at least one file or folder first.", severity="warning")
             return
-        self.dismiss(list(self.chosen))
+        from tui.screens.provenance_form import BatchProvenanceDialog, remember, remembered
+
+        vault = open_case(self)
+
+        def answered(answers: dict[str, str] | None) -> None:
+            if answers is None:  # back to choosing
+                return
+            if answers:
+                remember(vault, answers)
+            self.dismiss(Chosen(list(self.chosen), answers))
+
+        self.app.push_screen(BatchProvenanceDialog(len(self.chosen), remembered(vault)), answered)
 
     def action_cancel(self) -> None:
         """Back out; while a folder is still being counted, stop the counting only (the

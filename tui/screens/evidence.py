@@ -29,7 +29,7 @@ from tui.core.shared.errors import ReclaimError
 from tui.dialogs.ask import AskDialog
 from tui.dialogs.delete import DeleteDialog
 from tui.jobs import Job
-from tui.screens.add_evidence import AddEvidenceScreen
+from tui.screens.add_evidence import AddEvidenceScreen, Chosen
 from tui.screens.capture_guide import CaptureGuideScreen
 from tui.screens.case import case_is_open, open_case
 from tui.screens.evidence_rows import (
@@ -319,19 +319,24 @@ class EvidenceScreen(Screen[None]):
             self.notify("Wait for the work under way to finish, or press Esc to stop it.")
             return
 
-        def chosen(paths: list[Path] | None) -> None:
-            if paths:
-                self.start_add(paths)
+        def chosen(choice: Chosen | None) -> None:
+            if choice and choice.paths:
+                self.start_add(choice.paths, choice.provenance)
 
         self.app.push_screen(AddEvidenceScreen(), chosen)
 
-    def start_add(self, paths: list[Path]) -> None:
+    def start_add(self, paths: list[Path], provenance: dict[str, str] | None = None) -> None:
+        from tui.screens.provenance_form import taken_in_by
+
         job: Job[BatchResult] = Job(
             "Adding", still="Files are still being added to the case.", if_locked=add_if_locked
         )
         vault = open_case(self)
         self.work.start(
-            job, lambda: add_many(vault, paths, job.progress), self._added, progress_text
+            job,
+            lambda: add_many(vault, paths, job.progress, provenance, taken_in_by(vault)),
+            self._added,
+            progress_text,
         )
 
     def action_verify(self) -> None:

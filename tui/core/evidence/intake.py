@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -175,7 +175,11 @@ def add_many(
     vault: Vault,
     paths: Iterable[Path],
     progress: BatchProgress | None = None,
+    provenance: Mapping[str, str] | None = None,
+    taken_in_by: str = "",
 ) -> BatchResult:
+    """`provenance`: where the files came from, said once for all of them (see
+    `stage_file`); `taken_in_by`: who is adding them, for the custody entries."""
     files, problems = expand(paths)
     result = BatchResult(problems=problems)
 
@@ -208,7 +212,10 @@ def add_many(
 
             try:
                 batcher.ahead(size)
-                batcher.add(path, stage_file(vault, path, progress=one))
+                staged = stage_file(
+                    vault, path, progress=one, provenance=provenance, taken_in_by=taken_in_by
+                )
+                batcher.add(path, staged)
             except Cancelled:
                 result.cancelled = True
                 break

@@ -1,0 +1,174 @@
+"""Where evidence came from, as a small form: who captured it and in what role, how, from
+whom when it was received, with which app, on what device and system, and whose clock
+its time comes from (see `tui.core.evidence.provenance`).
+
+`BatchProvenanceDialog` asks it once for the files of one add; the answers are
+remembered for the next add while the case stays open (never written anywhere but the
+case, and forgotten at a lock). "Skip for now" adds the files with nothing said of
+where they came from."""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterable, Mapping
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Label, Select, Static
+
+from tui.core.evidence.provenance import CHOICES, CLOCKS, LABELS
+from tui.core.vault.vault import Vault
+
+#: What is asked for a batch (the device and system are read from each file).
+BATCH_FIELDS = ("captured_by", "role", "how", "from_whom", "app", "clock")
+PLACEHOLDERS = {
+    "captured_by": "a name, e.g. Sam Lee",
+    "from_whom": "only if someone sent it to you",
+    "app": "e.g. Instagram, the Photos app",
+    "device": "e.g. Apple iPhone 13",
+    "system": "e.g. iOS 17.1",
+}
+#: What to ask when "received from someone else" is chosen with no name.
+FROM_WHOM = "Who sent it to you? Type their name (or how you know them) in Received from."
+
+FORM_CSS = """
+.prov-row { height: 1; margin-bottom: 1; }
+.prov-row Label { width: 20; color: $text-muted; }
+.prov-row Input { width: 1fr; height: 1; border: none; background: $boost; padding: 0 1; }
+.prov-row Input:focus { background: $primary 30%; }
+.prov-row Select { width: 1fr; }
+"""
+
+_remembered: weakref.WeakKeyDictionary[Vault, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def remembered(vault: Vault) -> dict[str, str]:
+    """The answers given for the last add in this open case ({} when none)."""
+    return dict(_remembered.get(vault, {}))
+
+
+def remember(vault: Vault, answers: Mapping[str, str]) -> None:
+    _remembered[vault] = dict(answers)
+
+
+def _options(name: str, value: str) -> list[tuple[str, str]]:
+    choices = dict(CLOCKS if name == "clock" else CHOICES[name])
+    if value and value not in choices:  # the person's own words for a clock
+        choices[value] = value
+    return [(words, key) for key, words in choices.items()]
+
+
+def field_rows(
+    names: Iterable[str], values: Mapping[str, str], guessed: Iterable[str] = ()
+) -> ComposeResult:
+    """One row per field: its label and an input, or a list for role, how and clock."""
+    guesses = set(guessed)
+    for name in names:
+        value = values.get(name, "")
+        label = LABELS[name] + (" (from file)" if name in guesses else "")
+        with Horizontal(classes="prov-row"):
+            yield Label(label, id=f"prov-label-{name}")
+            if name in CHOICES or name == "clock":
+                yield Select(
+                    _options(name, value),
+                    value=value or Select.NULL,
+                    prompt="not said",
+                    compact=True,
+                    id=f"prov-{name}",
+                )
+            else:
+                yield Input(
+                    value, placeholder=PLACEHOLDERS.get(name, ""), compact=True, id=f"prov-{name}"
+                )
+
+
+def read_fields(screen: Widget | ModalScreen[object], names: Iterable[str]) -> dict[str, str]:
+    """What the rows hold now, "" for a field left empty."""
+    values: dict[str, str] = {}
+    for name in names:
+        widget = screen.query_one(f"#prov-{name}")
+        if isinstance(widget, Select):
+            chosen = widget.value
+            values[name] = chosen if isinstance(chosen, str) else ""
+        elif isinstance(widget, Input):
+            values[name] = " ".join(widget.value.split())
+    return values
+
+
+def still_to_ask(values: Mapping[str, str]) -> str:
+    """The one thing missing from the answers ('' when nothing is)."""
+    if values.get("how") == "received" and not values.get("from_whom"):
+        return FROM_WHOM
+    return ""
+
+
+class BatchProvenanceDialog(ModalScreen[dict[str, str] | None]):
+    """Where the chosen files came from: returns the answers (only those given), {} to
+    skip for now, or None to go back to choosing files."""
+
+    DEFAULT_CSS = (
+        """
+    BatchProvenanceDialog { align: center middle; }
+    BatchProvenanceDialog > Vertical {
+        width: 76; max-width: 100%; height: auto; max-height: 100%; padding: 0 1;
+        border: round $accent; background: $surface;
+    }
+    BatchProvenanceDialog #question { text-style: bold; }
+    BatchProvenanceDialog #explain { color: $text-muted; margin-bottom: 1; }
+    """
+        + FORM_CSS
+    )
+    BINDINGS = [
+        Binding("ctrl+s", "use", "Add them", priority=True),
+        Binding("ctrl+n", "skip", "Skip for now", priority=True),
+        Binding("escape", "dismiss(None)", "Back"),
+    ]
+
+    def __init__(self, count: int, answers: Mapping[str, str]) -> None:
+        """`count`: how many files or folders were chosen."""
+        super().__init__()
+        self.count = count
+        self.answers = dict(answers)
+
+    def compose(self) -> ComposeResult:
+        these = "this file" if self.count == 1 else "these files"
+        with Vertical():
+            yield Static(f"Where did {these} come from?", id="question", markup=False)
+            yield Static(
+                "It helps the evidence stand up. Ctrl+S adds them with these answers "
+                "(used again for your next files); Ctrl+N skips this for now.",
+                id="explain",
+                markup=False,
+            )
+            yield from field_rows(BATCH_FIELDS, self.answers)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#prov-captured_by", Input).focus()
+
+    def action_use(self) -> None:
+        values = read_fields(self, BATCH_FIELDS)
+        if question := still_to_ask(values):
+            self.notify(question, severity="warning", markup=False)
+            self.query_one("#prov-from_whom", Input).focus()
+            return
+        self.dismiss({name: value for name, value in values.items() if value})
+
+    def action_skip(self) -> None:
+        self.dismiss({})
+
+
+def taken_in_by(vault: Vault) -> str:
+    """Who is taking files into this case, as `reclaim evidence add` says it: the name
+    given for letters, else the first of the profile's names ('' when neither is known)."""
+    from tui.core.passwords.profile import load
+    from tui.core.takedowns.letters import get_facts
+
+    name = get_facts(vault).name
+    if name:
+        return name
+    names = load(vault).names
+    return names[0] if names else ""
