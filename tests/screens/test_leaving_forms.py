@@ -14,14 +14,14 @@ from typing import Any
 import pytest
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Input, TabbedContent, TextArea
+from textual.widgets import Button, Input, Select, TabbedContent, TextArea
 
 from tests.support.pilot import SIZE, open_takedowns, screen_text, settle, unlock
 from tui.app import ReclaimApp
 from tui.core.passwords import profile
 from tui.core.settings import Settings
 from tui.core.takedowns.letters import get_facts, save_facts
-from tui.core.takedowns.requests import add_request, get_request
+from tui.core.takedowns.requests import add_request, get_request, list_requests
 from tui.core.vault.vault import Vault
 from tui.dialogs.choice import ChoiceDialog
 from tui.screens.lawyer_package import LawyerPackageScreen
@@ -231,3 +231,68 @@ async def test_a_changed_letter_not_saved_as_a_file_is_asked_about(vault: Vault,
         await settle(app, pilot)
         assert not isinstance(showing(app), LetterScreen | ChoiceDialog)
     assert "Dear Meta," in target.read_text()
+
+
+async def test_a_new_request_is_asked_about_and_can_always_be_left(vault: Vault):
+    save_facts(vault, under_18="no")
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_takedowns(app, pilot)
+        await pilot.press("a", "escape")  # nothing chosen or typed: left at once
+        await settle(app, pilot)
+        assert not isinstance(showing(app), RequestScreen | ChoiceDialog)
+        await pilot.press("a")
+        await settle(app, pilot)
+        screen = showing(app)
+        assert isinstance(screen, RequestScreen)
+        screen.query_one("#urls", TextArea).text = "https://r.example/1"
+        await pilot.press("escape")  # no site yet: it can't be kept, but can be left
+        await settle(app, pilot)
+        dialog = showing(app)
+        assert isinstance(dialog, ChoiceDialog)
+        assert [str(b.label) for b in dialog.query(Button)] == [
+            "Keep editing", "Discard this request",
+        ]  # fmt: skip
+        assert "Choose the site first" in " ".join(screen_text(app).split())
+        await pilot.click("#answer-discard")
+        await settle(app, pilot)
+        assert not isinstance(showing(app), RequestScreen | ChoiceDialog)
+        assert list_requests(vault) == []
+
+        await pilot.press("a")
+        await settle(app, pilot)
+        screen = showing(app)
+        screen.query_one("#site", Select).value = "reddit"
+        screen.query_one("#urls", TextArea).text = "https://r.example/1"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert [str(b.label) for b in showing(app).query(Button)] == [
+            "Save", "Keep editing", "Discard this request",
+        ]  # fmt: skip
+        await pilot.click("#answer-save")
+        await settle(app, pilot)
+        assert not isinstance(showing(app), RequestScreen | ChoiceDialog)
+    assert [(r.site, r.urls) for r in list_requests(vault)] == [
+        ("reddit", ["https://r.example/1"])
+    ]
+
+
+async def test_drafting_again_never_replaces_changed_words_unasked(vault: Vault):
+    facts_for_a_letter(vault)
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await letter_form(app, pilot)
+        editor = screen.query_one("#letter", TextArea)
+        mine = editor.text.replace("To whom it may concern,", "Dear Meta,")
+        editor.text = mine
+        await pilot.press("ctrl+d")
+        await settle(app, pilot)
+        assert isinstance(showing(app), ChoiceDialog)
+        await pilot.press("enter")  # Keep my changes (first, and what Enter gives)
+        await settle(app, pilot)
+        assert showing(app) is screen and editor.text == mine
+        await pilot.press("ctrl+d")
+        await settle(app, pilot)
+        await pilot.click("#answer-draft")
+        await settle(app, pilot)
+        assert "Dear Meta," not in editor.text and "To whom it may concern," in editor.text

@@ -5,7 +5,8 @@ Nothing is drafted while a fact is missing; the screen says which, and Ctrl+D dr
 again once they are filled in. Escape leaves at once when no fact was changed; else it
 asks Save / Keep editing / Discard (the words of the exhibit and event forms), never
 keeping the facts silently; a drafted letter whose words were changed and not saved as a
-file is asked about too (Save then saves it where the form says). The form opens with the cursor at the end of its field."""
+file is asked about too (Save then saves it where the form says), and Ctrl+D never drafts
+over changed words unasked. The form opens with the cursor at the end of its field."""
 
 from __future__ import annotations
 
@@ -317,7 +318,25 @@ class LetterScreen(Screen[None]):
             self.notify("Drafted. Read it through and change what is not right.")
 
     def action_draft(self) -> None:
-        self._save_asking(self._draft)
+        """Keep the facts and draft again; a letter whose words were changed (and not
+        saved as a file) is not replaced without asking."""
+        from tui.dialogs.choice import ChoiceDialog
+
+        if not self._letter_changed():
+            self._save_asking(self._draft)
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "draft":
+                self._save_asking(self._draft)
+
+        question = ChoiceDialog(
+            "Draft the letter again?",
+            "A new draft replaces your changes to the letter. To keep them, save it as a "
+            "file first (Ctrl+S).",
+            [("keep", "Keep my changes"), ("draft", "Draft again")],
+        )
+        self.app.push_screen(question, answered)
 
     def action_export(self) -> None:
         self._export()
