@@ -22,7 +22,7 @@ from tui.core.shared import clock
 from tui.core.timeline.events import list_events
 from tui.core.vault.header import WRONG_PASSPHRASE
 from tui.core.vault.vault import Vault
-from tui.plain import hint, prompt
+from tui.plain import hint, passwords, prompt
 from tui.plain.hint import SUGGESTION
 from tui.plain.walk import GOODBYE, LOCKED, LOCKED_IDLE, run_plain
 
@@ -169,7 +169,7 @@ def test_no_case_yet_offers_to_make_one_or_leave(tmp_path: Path) -> None:
 
 
 def a_terminal_of_80_by_24(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(hint.os, "get_terminal_size", lambda fd: os.terminal_size((80, 24)))
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((80, 24)))
 
 
 def test_a_real_terminal_gets_no_suggestion(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -212,3 +212,40 @@ def test_plain_mode_never_loads_textual() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_checklist_step_is_marked_done_and_a_changed_account_noted(case: Path) -> None:
+    from tui.core.passwords.changed_accounts import list_accounts
+    from tui.core.privacy.checklists import shipped
+    from tui.core.privacy.lockdown import progress_of
+
+    checklists = shipped()
+    which, checklist = next(
+        (i, c) for i, c in enumerate(checklists, 1) if any(not s.action for s in c.steps)
+    )
+    step = next(i for i, s in enumerate(checklist.steps, 1) if not s.action)
+    lines = [PASSPHRASE, "2", str(which), str(step), "yes", "back", "back"]
+    lines += ["3", "3", "Instagram", "last Tuesday", "today", "yes", "back", "quit"]
+    status, said = walk(case, lines)
+    assert status == 0
+    assert "Marked done." in said
+    assert "Noted: Instagram." in said
+    assert passwords.NOT_A_DATE in said  # "last Tuesday", asked again
+    with Vault.open(case, passphrase=PASSPHRASE) as vault:
+        assert checklist.steps[step - 1].id in progress_of(vault, checklist).ticks
+        (account,) = list_accounts(vault)
+    assert account.two_step and account.changed_on
+
+
+def test_a_takedown_letter_asks_what_it_needs_and_is_read_out(case: Path) -> None:
+    from tui.core.takedowns.letters import get_facts
+
+    lines = [PASSPHRASE, "8", "1", "1", "https://example.com/a", "", "3", "1", "1"]
+    lines += ["Sam Doe", "sam@example.com", "Sam Doe", "yes", "", "quit"]
+    status, said = walk(case, lines)
+    assert status == 0
+    letter = said.split("The letter starts here.", 1)[1].split("The letter ends here.", 1)[0]
+    assert "https://example.com/a" in letter and "/s/ Sam Doe" in letter
+    with Vault.open(case, passphrase=PASSPHRASE) as vault:
+        facts = get_facts(vault)
+    assert (facts.name, facts.contact, facts.no_consent) == ("Sam Doe", "sam@example.com", True)

@@ -26,9 +26,11 @@ CHECK = (
 STRONG = "That one is strong enough."
 ACCOUNT = "Which account? For example Instagram, or your email."
 WHEN = (
-    "When did you change it? For example today, or 5 March 2024. "
-    "Press Enter alone to leave it out."
+    "When did you change it? Type today, or the date written as year, month and day, "
+    "for example 2024-03-05. Press Enter alone to leave it out."
 )
+TODAY = "today"
+NOT_A_DATE = "That is not a date Reclaim understands. Type today, or a date like 2024-03-05."
 TWO_STEP = "Is two-step sign-in turned on for it? Type yes or no."
 NOTED = "Noted: {name}."
 NONE_YET = "No accounts are noted yet."
@@ -75,7 +77,7 @@ def note(prompter: Prompter, vault: Vault) -> None:
 
     with prompter.form():
         name = prompter.ask(ACCOUNT, required=True)
-        when = prompter.ask(WHEN)
+        when = ask_changed_on(prompter)
         two_step = prompter.yes_no(TWO_STEP)
         try:
             account = record_account(vault, name, changed_on=when, two_step=two_step)
@@ -83,6 +85,25 @@ def note(prompter: Prompter, vault: Vault) -> None:
             prompter.say(str(error))
             return
     prompter.say(NOTED.format(name=account.name))
+
+
+def ask_changed_on(prompter: Prompter) -> str:
+    """The day a password was changed (YYYY-MM-DD, or '' when not said), asked again
+    until it can be read."""
+    from datetime import date
+
+    from tui.core.shared import clock
+
+    while True:
+        typed = prompter.ask(WHEN)
+        if not typed:
+            return ""
+        if typed.casefold() == TODAY:
+            return clock.today().isoformat()
+        try:
+            return date.fromisoformat(typed).isoformat()
+        except ValueError:
+            prompter.say(NOT_A_DATE)
 
 
 def hear(prompter: Prompter, vault: Vault) -> None:
