@@ -25,9 +25,9 @@ from tui.core.shared.errors import ReclaimError
 from tui.core.shared.text import counted, plural_of
 from tui.core.steps import progress
 from tui.core.vault.layout import is_vault
+from tui.discreet import Discreet
 from tui.messages import CaseChosen, CaseCreated, CaseOpened, NewCaseRequested
 from tui.screens.steps import STEP_SCREENS, StepScreen
-from tui.unforeseen import PlainErrors
 from tui.widgets.always_keys import add_always_keys
 from tui.work_at_lock import StoppedAtLock, asked_before_quitting, let_go_of_work, save_typing
 
@@ -60,7 +60,7 @@ def strays_found(count: int) -> str:
     )
 
 
-class ReclaimApp(PlainErrors):
+class ReclaimApp(Discreet):
     TITLE = "Reclaim"
     # The first screen's styles (unlock, create or kiosk: `forms.tcss`, which they name
     # as theirs too) are read with the app's: read when the screen is shown, they would
@@ -96,6 +96,7 @@ class ReclaimApp(PlainErrors):
         super().__init__()
         self.settings = settings or Settings()
         self.vault_path = vault_path
+        self.show_name()  # discreet mode: "Notes" from the start (tui/discreet.py)
         self.kiosk = kiosk
         self.save_folders = SaveFolders(
             kiosk=kiosk,
@@ -283,7 +284,7 @@ class ReclaimApp(PlainErrors):
             return self.vault is not None
         if action == "lock":
             return self._something_to_lock()
-        return True
+        return super().check_action(action, parameters)  # F12's cover (tui/discreet.py)
 
     # ---- locking ------------------------------------------------------------------
 

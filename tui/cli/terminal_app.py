@@ -14,7 +14,9 @@ from tui.cli.common import vault_path
 from tui.cli.stop_signals import StopOnSignal, Stopped
 from tui.core.demo import DEMO_PASSPHRASE, create_demo_case, remove_demo_case, sweep_stale_demos
 from tui.core.kiosk import throttle
-from tui.core.settings import check_kiosk, load_settings
+from tui.core.settings import Settings, check_kiosk, is_discreet, load_settings
+from tui.core.vault.layout import is_vault, neutral_vault_dir
+from tui.discreet import name_process
 from tui.plain.hint import plain_hint
 from tui.unforeseen import MOST_RESTARTS
 from tui.widgets.full_picture import prepare
@@ -36,6 +38,8 @@ def run_app(args: argparse.Namespace) -> int:
     settings = load_settings(Path(args.config).expanduser() if args.config else None)
     if args.kiosk:
         check_kiosk(settings)  # a folder that opens a door between clients: one sentence
+    if settings.discreet:
+        name_process()  # "notes" in ps and top, before anything is shown
     prepare(settings.full_detail_pictures)  # asks the terminal, so before the app starts
     throttle.KIOSK = None  # made from the kiosk's cases folder, where its counts are kept
     demo: Vault | None = None
@@ -52,14 +56,17 @@ def run_app(args: argparse.Namespace) -> int:
                 hint = f"This is the made-up sample case. Its passphrase is: {DEMO_PASSPHRASE}"
                 app = ReclaimApp(demo.path, settings, demo_vault=demo, demo_hint=hint)
             else:
-                app = ReclaimApp(vault_path(args), settings, kiosk=args.kiosk)
+                path = case_folder(args, settings)
+                if is_discreet(settings, path):
+                    name_process()  # "notes" in ps and top, before anything is shown
+                app = ReclaimApp(path, settings, kiosk=args.kiosk)
             status = stop.run(app)
             # A kiosk never leaves its client at a shell: after an error nobody foresaw
             # (one sentence, no traceback) it starts again at the neutral start.
             for _ in range(MOST_RESTARTS):
                 if not (args.kiosk and app.unforeseen):
                     break
-                app = ReclaimApp(vault_path(args), settings, kiosk=True)
+                app = ReclaimApp(case_folder(args, settings), settings, kiosk=True)
                 app.started_again = True
                 status = stop.run(app)
             return status
@@ -68,3 +75,12 @@ def run_app(args: argparse.Namespace) -> int:
         finally:
             stop.closing = True  # a signal from here on waits for this clean-up
             clean_up()
+
+
+def case_folder(args: argparse.Namespace, settings: Settings) -> Path:
+    """The case to open, or to make: in discreet mode, a first case on this computer is
+    made in a folder whose name says nothing (an existing one is never moved)."""
+    path = vault_path(args)
+    if settings.discreet and not args.vault and not args.kiosk and not is_vault(path):
+        return neutral_vault_dir()
+    return path

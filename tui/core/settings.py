@@ -7,6 +7,9 @@ line's config option or RECLAIM_CONFIG points. Everything in it is optional:
     idle_minutes = 10              # lock after this long without a key press
     clinic_name = "Riverside Legal Clinic"   # named as the source of packages made here
     replace_contacts = false       # true: show only the contacts below
+    discreet = true                # a plain name ("Notes") on the screen, in the
+                                   # window's title and the list of programs, and
+                                   # F12 covers the screen at once (also [app] discreet)
 
     [kiosk]
     idle_minutes = 3
@@ -34,8 +37,14 @@ from typing import Any
 from platformdirs import user_config_path, user_data_path
 
 from tui.core.shared.errors import InputError
+from tui.core.vault.layout import neutral_vault_dir
 
 CONFIG_ENV = "RECLAIM_CONFIG"
+#: Discreet mode's name for the app, wherever a glance could catch it.
+NEUTRAL_NAME = "Notes"
+#: An empty file in a case's folder (outside its encrypted record): discreet mode was
+#: chosen when the case was made, so the name is neutral before the passphrase is typed.
+DISCREET_MARK = ".plain"
 
 
 @dataclass(frozen=True)
@@ -64,9 +73,20 @@ class Settings:
 
     kiosk_jurisdiction: str = ""
     """Where a kiosk's clients usually live (a code); '' when the clinic hasn't said."""
+    discreet: bool = False
+    """`discreet` (or `[app] discreet`): a neutral name everywhere a glance could catch it
+    (see `tui/discreet.py`)."""
     full_detail_pictures: bool = False
     """`[pictures] full_detail`: draw a shown picture at full detail where the terminal
     can (kitty, sixel); off by default (see `tui/widgets/full_picture.py`)."""
+
+
+def is_discreet(settings: Settings, case_folder: Path) -> bool:
+    """Discreet mode: asked for in the settings, chosen when this case was made (its
+    mark), or the case is in the neutral folder that choice makes on a new install."""
+    if settings.discreet:
+        return True
+    return case_folder == neutral_vault_dir() or (case_folder / DISCREET_MARK).is_file()
 
 
 def default_config_path() -> Path:
@@ -126,7 +146,8 @@ def load_settings(path: Path | None = None) -> Settings:
     defaults = Settings()
     pictures = data.get("pictures", {})
     unknown = set(data) - {
-        "idle_minutes", "replace_contacts", "kiosk", "contacts", "clinic_name", "pictures"
+        "idle_minutes", "replace_contacts", "kiosk", "contacts", "clinic_name", "pictures",
+        "discreet", "app",
     }  # fmt: skip
     if not isinstance(pictures, dict) or set(pictures) - {"full_detail"}:
         raise InputError(f"{path} has settings Reclaim doesn't know in [pictures].")
@@ -148,7 +169,19 @@ def load_settings(path: Path | None = None) -> Settings:
         clinic_name=" ".join(str(data.get("clinic_name", "")).split()),
         kiosk_jurisdiction=_place(kiosk.get("jurisdiction"), path),
         full_detail_pictures=pictures.get("full_detail", False),
+        discreet=_discreet(data, path),
     )
+
+
+def _discreet(data: dict[str, Any], where: Path) -> bool:
+    """`discreet = true` at the top, or under `[app]`: either turns discreet mode on."""
+    app = data.get("app", {})
+    if not isinstance(app, dict) or set(app) - {"discreet"}:
+        raise InputError(f"{where} has settings Reclaim doesn't know in [app].")
+    values = [data.get("discreet", False), app.get("discreet", False)]
+    if not all(isinstance(value, bool) for value in values):
+        raise InputError(f"In {where}, discreet must be true or false.")
+    return any(values)
 
 
 def _place(raw: object, where: Path) -> str:

@@ -16,16 +16,21 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Select, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from tui.core.settings import DISCREET_MARK, NEUTRAL_NAME, is_discreet
 from tui.core.shared.errors import explain
+from tui.core.vault.layout import default_vault_dir, neutral_vault_dir
 from tui.host import host
 from tui.messages import CaseCreated
 from tui.screens.place import QUESTION, place_options
 from tui.widgets.notice import Notice
+from tui.widgets.tick import TickBox
 
 #: Wait this long after the last key before judging strength, so typing never stutters.
 STRENGTH_DELAY = 0.15
 #: How this screen offers a generated passphrase, in the weak-passphrase advice.
 MAKE_ONE = "press Ctrl+G for one"
+#: The choice of discreet mode (`tui/discreet.py`), in words a person can follow.
+DISCREET_CHOICE = "Discreet: show only the name “Notes”; F12 hides the screen at once"
 
 
 class CreateScreen(Screen[None]):
@@ -56,19 +61,22 @@ class CreateScreen(Screen[None]):
         """While the case is being made (no going back: its recovery code comes next)."""
 
     def compose(self) -> ComposeResult:
+        discreet = is_discreet(host(self).settings, self.path)
         with Vertical(classes="form") as form:
-            form.border_title = "Make your case"
+            form.border_title = f"New {NEUTRAL_NAME.lower()}" if discreet else "Make your case"
             yield Static(
-                "Reclaim keeps what you collect encrypted on this computer. Choose a "
-                "passphrase to lock it: four or five unrelated words are strong and easy "
-                "to remember."
+                ("Your notes are" if discreet else "Reclaim keeps what you collect")
+                + " encrypted on this computer. Choose a passphrase to lock "
+                + ("them" if discreet else "it")
+                + ": four or five unrelated words are strong and easy to remember."
             )
             yield Input(password=True, id="first", placeholder="new passphrase", compact=True)
             yield Input(
                 password=True, id="second", placeholder="the same passphrase again", compact=True
             )
             yield Static("", id="strength", classes="strength")
-            yield Static(QUESTION, id="place-question", markup=False)
+            question = QUESTION.replace("Reclaim shows you", "you see") if discreet else QUESTION
+            yield Static(question, id="place-question", markup=False)
             yield Select(
                 [(str(o.prompt), str(o.id)) for o in place_options()],
                 value=self.default_place(),
@@ -76,8 +84,12 @@ class CreateScreen(Screen[None]):
                 compact=True,
                 id="place",
             )
+            tick = TickBox(DISCREET_CHOICE, discreet, id="discreet", compact=True)
+            tick.display = not host(self).kiosk  # a clinic's kiosk: its settings decide
+            yield tick
             yield Notice(id="message")
-            yield Button("Make my case", id="create", variant="primary", compact=True)
+            label = "Begin" if discreet else "Make my case"
+            yield Button(label, id="create", variant="primary", compact=True)
         yield Footer()
 
     def default_place(self) -> str:
@@ -157,17 +169,25 @@ class CreateScreen(Screen[None]):
             field.disabled = True
         self.query_one("#create", Button).disabled = True
         self.query_one("#place", Select).disabled = True
+        self.query_one("#discreet", TickBox).disabled = True
         self.making = True
         self.refresh_bindings()  # no Back while the case is being made
         self.query_one("#message", Notice).say("Making your case… (this takes a second)")
-        self.create_case(first, str(self.query_one("#place", Select).value))
+        discreet = self.query_one("#discreet", TickBox).value
+        self.create_case(first, str(self.query_one("#place", Select).value), discreet)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="create", description="Creating")
-    def create_case(self, passphrase: str, place: str) -> None:
+    def create_case(self, passphrase: str, place: str, discreet: bool = False) -> None:
         from tui.core.takedowns.deadlines import set_case_place
         from tui.core.vault.vault import Vault
 
-        vault, code = Vault.create(self.path, passphrase)
+        path = self.path
+        if discreet and not host(self).kiosk and path == default_vault_dir():
+            path = neutral_vault_dir()  # a new install's folder: no name says what it is
+        vault, code = Vault.create(path, passphrase)
+        if discreet:  # read before the passphrase is typed, so beside the record
+            with contextlib.suppress(OSError):
+                (vault.path / DISCREET_MARK).touch()
         # The recovery code must be shown whatever happens here; a place not kept only
         # means the case hasn't said, and Takedowns and Safety offer j.
         with contextlib.suppress(Exception):
@@ -190,6 +210,7 @@ class CreateScreen(Screen[None]):
             field.disabled = False
         self.query_one("#create", Button).disabled = False
         self.query_one("#place", Select).disabled = False
+        self.query_one("#discreet", TickBox).disabled = False
         self.making = False
         self.refresh_bindings()
         if error is not None:

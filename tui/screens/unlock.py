@@ -23,6 +23,7 @@ from textual.widgets import Checkbox, Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
 from tui.core.kiosk import throttle as throttles
+from tui.core.settings import NEUTRAL_NAME, is_discreet
 from tui.core.shared.errors import explain
 from tui.host import host
 from tui.messages import CaseOpened
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
 
 PASSPHRASE_PROMPT = "Enter your passphrase to open your case."  # noqa: S105
 RECOVERY_PROMPT = "Enter the recovery code you wrote down when you made your case."
+#: Discreet mode's words (`tui/discreet.py`): nothing says what is behind the passphrase.
+NEUTRAL_PROMPT = "Enter your passphrase."
+NEUTRAL_RECOVERY_PROMPT = "Enter your recovery code."
 TRY_AGAIN = "You can try again now."
 #: Before the keyring is first imported, its worker waits this long: importing it holds
 #: the GIL for a good part of a second, and the first frame, handed to Textual's writer
@@ -89,10 +93,19 @@ class UnlockScreen(Screen[None]):
             return throttles.for_kiosk(self.path.parent)
         return self._throttle
 
+    @property
+    def discreet(self) -> bool:
+        return is_discreet(host(self).settings, self.path)
+
+    def prompt(self) -> str:
+        if self.discreet:
+            return NEUTRAL_RECOVERY_PROMPT if self.recovery else NEUTRAL_PROMPT
+        return RECOVERY_PROMPT if self.recovery else PASSPHRASE_PROMPT
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="form") as form:
-            form.border_title = "Your case is locked"
-            yield Static(PASSPHRASE_PROMPT, id="prompt")
+            form.border_title = NEUTRAL_NAME if self.discreet else "Your case is locked"
+            yield Static(self.prompt(), id="prompt")
             yield Input(password=True, id="secret", placeholder="passphrase", compact=True)
             yield Notice(self.hint, id="message")
             yield TickBox(
@@ -167,8 +180,7 @@ class UnlockScreen(Screen[None]):
 
     def action_toggle_recovery(self) -> None:
         self.recovery = not self.recovery
-        prompt = RECOVERY_PROMPT if self.recovery else PASSPHRASE_PROMPT
-        self.query_one("#prompt", Static).update(prompt)
+        self.query_one("#prompt", Static).update(self.prompt())
         secret = self.query_one("#secret", Input)
         secret.placeholder = "recovery code" if self.recovery else "passphrase"
         secret.password = not self.recovery
@@ -188,7 +200,9 @@ class UnlockScreen(Screen[None]):
             )
             return
         event.input.disabled = True
-        self.query_one("#message", Notice).say("Opening your case…")
+        self.query_one("#message", Notice).say(
+            "Opening…" if self.discreet else "Opening your case…"
+        )
         self.open_case(event.value, self.recovery, throttle)
         event.input.clear()
 
@@ -245,6 +259,8 @@ class UnlockScreen(Screen[None]):
             self._reason = explain(event.worker.error, "opening the case")
             if isinstance(event.worker.error, throttles.TooManyTries):
                 self._reason = ""  # its sentence is the countdown's own
+            if self.discreet:  # "does not open this case" would say what it is
+                self._reason = self._reason.replace("this case", "these notes")
             self.query_one("#message", Notice).say(self._reason, error=True)
         self.count_down()
         if not secret.disabled:

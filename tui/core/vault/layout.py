@@ -14,7 +14,15 @@ LOCK = ".lock"
 
 
 def default_vault_dir() -> Path:
-    return user_data_path("reclaim", appauthor=False) / "case"
+    """The usual case folder, or the neutral one that discreet mode made instead."""
+    usual = user_data_path("reclaim", appauthor=False) / "case"
+    neutral = neutral_vault_dir()
+    return neutral if is_vault(neutral) and not is_vault(usual) else usual
+
+
+def neutral_vault_dir() -> Path:
+    """Where discreet mode keeps a new install's case: no word in it says what it is."""
+    return user_data_path("notes", appauthor=False) / "notebook"
 
 
 def is_vault(path: Path) -> bool:

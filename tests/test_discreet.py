@@ -1,0 +1,223 @@
+"""Discreet mode (issue 29): for someone who shares the computer with the person they
+fear, nothing a glance could catch says what the app is: not the screen, the titles,
+the list of programs or the data folder's name. F12 covers the screen at once."""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import pty
+import re
+import select
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from textual.drivers.headless_driver import HeadlessDriver
+from textual.widgets import Input
+
+from tests.support.cases import PASSPHRASE
+from tests.support.cli import RECLAIM
+from tests.support.pilot import SIZE, settle, type_twice, unlock, wait_until
+from tui.app import ReclaimApp
+from tui.cli.terminal_app import case_folder
+from tui.core.settings import DISCREET_MARK, Settings, load_settings
+from tui.core.vault.layout import default_vault_dir, is_vault
+from tui.core.vault.vault import Vault
+from tui.discreet import title_sequence
+from tui.screens.create import CreateScreen
+from tui.screens.home import HomeScreen
+from tui.screens.notes_cover import NotesCover
+from tui.screens.unlock import UnlockScreen
+from tui.widgets.tick import TickBox
+
+#: Words that would tell a glance what this is.
+TELLING = re.compile(r"reclaim|image|abuse|evidence|case", re.IGNORECASE)
+DISCREET = Settings(discreet=True)
+
+
+def on_screen(app: ReclaimApp) -> str:
+    """Every character drawn on the terminal (footer and key line too), from the
+    screenshot Textual would draw, and its title."""
+    svg = app.export_screenshot()
+    drawn = "".join(html.unescape(text) for text in re.findall(r">([^<]*)</text>", svg))
+    return drawn.replace("\xa0", " ")
+
+
+@pytest.fixture
+def written(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the app writes to the terminal besides the screen (the title)."""
+    seen: list[str] = []
+    monkeypatch.setattr(HeadlessDriver, "write", lambda self, data: seen.append(data))
+    return seen
+
+
+def test_the_setting_is_read_at_the_top_or_under_app(tmp_path: Path):
+    top = tmp_path / "top.toml"
+    top.write_text("discreet = true\n")
+    under = tmp_path / "under.toml"
+    under.write_text("[app]\ndiscreet = true\n")
+    assert load_settings(top).discreet and load_settings(under).discreet
+    assert not Settings().discreet
+    wrong = tmp_path / "wrong.toml"
+    wrong.write_text('discreet = "yes"\n')
+    with pytest.raises(Exception, match="discreet must be true or false"):
+        load_settings(wrong)
+
+
+async def test_the_unlock_screen_and_titles_say_only_notes(vault: Vault, written: list[str]):
+    vault.close()
+    app = ReclaimApp(vault.path, DISCREET)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
+        shown = on_screen(app)
+        assert "Notes" in shown and "passphrase" in shown
+        assert not TELLING.search(shown), shown
+        assert app.title == "Notes" and not TELLING.search(app.title + app.sub_title)
+        assert title_sequence("Notes") in "".join(written)
+        assert not TELLING.search("".join(written))
+        await unlock(app, pilot, "not the passphrase")
+        assert "does not open" in on_screen(app)
+        assert not TELLING.search(on_screen(app)), on_screen(app)
+        await pilot.press("ctrl+r")  # the recovery code's words too
+        assert not TELLING.search(on_screen(app))
+
+
+async def test_without_discreet_mode_nothing_changes(vault: Vault, written: list[str]):
+    vault.close()
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.title == "Reclaim"
+        assert "Your case is locked" in on_screen(app)
+        assert title_sequence("Notes") not in "".join(written)
+
+
+async def test_f12_covers_the_screen_at_once_and_closes_the_case(vault: Vault):
+    vault.close()
+    app = ReclaimApp(vault.path, DISCREET)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await unlock(app, pilot)
+        assert isinstance(app.screen, HomeScreen) and app.vault is not None
+        await pilot.press("f12")
+        assert isinstance(app.screen, NotesCover), "at once, not after a frame"
+        assert app.vault is None, "the case is closed behind the cover"
+        await pilot.pause()
+        shown = on_screen(app)
+        assert "Notes" in shown and not TELLING.search(shown), shown
+        assert "passphrase" not in shown.lower(), "a cover, not the unlock screen"
+        # A curious key (Safety, the palette, a letter, Enter) finds only the notes.
+        for key in ("a", "enter", "f1", "ctrl+p", "ctrl+l", "escape"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, NotesCover), key
+        await pilot.press("f12")
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
+        assert not TELLING.search(on_screen(app))
+        await unlock(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_f12_covers_without_discreet_mode_too(vault: Vault):
+    vault.close()
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(app, pilot)
+        await pilot.press("f12")
+        assert isinstance(app.screen, NotesCover) and app.vault is None
+
+
+async def test_chosen_when_made_a_new_install_gets_a_neutral_folder(isolated_home: Path):
+    usual = default_vault_dir()
+    app = ReclaimApp(usual, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CreateScreen)
+        await pilot.click("#discreet")
+        await type_twice(app, pilot, PASSPHRASE)
+        await wait_until(pilot, lambda: app.vault is not None)
+        await settle(app, pilot)
+        assert app.vault is not None
+        made = app.vault.path
+        assert app.vault_path == made and app.title == "Notes"
+        assert not is_vault(usual) and not (isolated_home / "data" / "reclaim").exists()
+        relative = made.relative_to(isolated_home / "data")
+        assert not TELLING.search(str(relative)), relative
+        assert (made / DISCREET_MARK).is_file()
+        assert default_vault_dir() == made, "the commands find it too"
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
+        assert not TELLING.search(on_screen(app))
+
+
+async def test_made_elsewhere_the_mark_beside_the_record_keeps_it_discreet(tmp_path: Path):
+    folder = tmp_path / "mine"
+    app = ReclaimApp(folder, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#discreet")
+        await type_twice(app, pilot, PASSPHRASE)
+        await wait_until(pilot, lambda: app.vault is not None)
+        assert app.vault is not None and app.vault.path == folder.absolute()
+    again = ReclaimApp(folder, Settings())  # no setting: the mark alone
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.title == "Notes" and not TELLING.search(on_screen(again))
+
+
+async def test_the_make_screen_in_discreet_mode_is_neutral_and_ticked(tmp_path: Path):
+    app = ReclaimApp(tmp_path / "new", DISCREET)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#discreet", TickBox).value
+        assert not TELLING.search(on_screen(app)), on_screen(app)
+        assert app.screen.query_one("#first", Input).has_focus
+
+
+def test_a_new_install_in_discreet_mode_has_a_neutral_data_folder(isolated_home: Path):
+    args = argparse.Namespace(vault=None, kiosk=False)
+    folder = case_folder(args, DISCREET)
+    assert folder.is_relative_to(isolated_home / "data")
+    assert not TELLING.search(str(folder.relative_to(isolated_home / "data")))
+    assert case_folder(args, Settings()) == default_vault_dir()
+
+
+def test_an_existing_case_is_not_moved(vault: Vault, isolated_home: Path):
+    """A case already at the usual place stays there (the README says how to move it)."""
+    usual = default_vault_dir()
+    Vault.create(usual, PASSPHRASE)[0].close()
+    assert case_folder(argparse.Namespace(vault=None, kiosk=False), DISCREET) == usual
+
+
+def test_the_process_is_named_notes_in_ps(vault: Vault, tmp_path: Path):
+    pytest.importorskip("setproctitle")
+    vault.close()
+    config = tmp_path / "settings.toml"
+    config.write_text("discreet = true\n")
+    env = dict(os.environ, TERM="xterm-256color", COLUMNS="80", LINES="24")
+    args = [str(RECLAIM), "--config", str(config), "--vault", str(vault.path)]
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the terminal's program
+        os.execve(args[0], args, env)
+    output = bytearray()
+    try:
+        deadline = time.monotonic() + 60
+        while title_sequence("Notes").encode() not in output:
+            assert time.monotonic() < deadline, bytes(output[-300:])
+            if select.select([fd], [], [], 0.1)[0]:
+                output += os.read(fd, 65536)
+        listed = subprocess.run(
+            ["ps", "-o", "comm=,args=", "-p", str(pid)], capture_output=True, text=True
+        ).stdout
+        assert listed.split() == ["notes", "notes"], listed
+    finally:
+        os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
+        os.close(fd)
