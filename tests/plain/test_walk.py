@@ -249,3 +249,32 @@ def test_a_takedown_letter_asks_what_it_needs_and_is_read_out(case: Path) -> Non
     with Vault.open(case, passphrase=PASSPHRASE) as vault:
         facts = get_facts(vault)
     assert (facts.name, facts.contact, facts.no_consent) == ("Sam Doe", "sam@example.com", True)
+
+
+def test_symbols_that_carry_meaning_are_said_in_words() -> None:
+    assert prompt.spoken("Open their profile → ⋯ → Block") == (
+        "Open their profile, then three dots, then Block"
+    )
+    out = io.StringIO()
+    prompt.Prompter(io.StringIO(), out).say("Account → ⚙ Settings · Privacy")
+    assert out.getvalue() == "Account, then gear Settings, Privacy\n"
+
+
+def test_privacy_checklists_are_read_without_arrows(case: Path) -> None:
+    lines = [PASSPHRASE, "2", "2", "1", "no", "back", "back", "quit"]
+    _, said = walk(case, lines)
+    assert "What to do:" in said
+    assert not set("→⋯⋮☰⚙·•") & set(said)
+
+
+def test_waiting_on_a_terminal_locks_after_the_idle_time() -> None:
+    """On a terminal the wait itself ends at the idle time (select), with nothing typed."""
+    leader, follower = os.openpty()
+    with os.fdopen(follower, "r") as terminal:
+        out = io.StringIO()
+        asking = prompt.Prompter(terminal, out, idle_seconds=0.05)
+        with pytest.raises(prompt.Locked) as locked:
+            asking.ask("What happened?")
+    os.close(leader)
+    assert locked.value.idle
+    assert out.getvalue() == "What happened?\n"

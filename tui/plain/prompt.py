@@ -26,6 +26,27 @@ UNSAVED = "Something you typed is not saved yet. Leave anyway and lose it? Type 
 YES_OR_NO = "Please type yes or no."
 YES_WORDS = frozenset({"yes", "y"})
 NO_WORDS = frozenset({"no", "n"})
+#: Symbols the shipped texts use as meaning ("Settings → Privacy", "⋯ → Report"), said in
+#: words: a braille display or a speech synthesiser may skip them or read them oddly.
+SPOKEN = (
+    (" → ", ", then "),
+    ("→", " then "),
+    ("⋯", "three dots"),
+    ("⋮", "three dots"),
+    ("☰", "three lines"),
+    ("⚙", "gear"),
+    (" · ", ", "),
+    ("·", ","),
+    ("•", ","),
+    ("§", "section "),
+)
+
+
+def spoken(text: str) -> str:
+    """`text` with the symbols that carry meaning put in words."""
+    for symbol, words in SPOKEN:
+        text = text.replace(symbol, words)
+    return text
 
 
 class Back(Exception):
@@ -57,7 +78,7 @@ class Prompter:
 
     # ---- saying ------------------------------------------------------------------
     def say(self, text: str = "") -> None:
-        self.output.write(text + "\n")
+        self.output.write(spoken(text) + "\n")
         self.output.flush()
 
     def heading(self, text: str) -> None:
