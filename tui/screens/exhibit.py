@@ -72,6 +72,7 @@ class ExhibitScreen(Screen[None]):
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+r", "reveal", "Show/blur", priority=True),
         Binding("ctrl+k", "confirm", "Confirm guess", priority=True),
+        Binding("ctrl+g", "provenance", "Where from", priority=True),
         Binding(
             "ctrl+o",
             "history",
@@ -316,6 +317,11 @@ class ExhibitScreen(Screen[None]):
                 self.show_saved()
 
         self.app.push_screen(ExhibitHistoryScreen(self.exhibit.id), back)
+
+    def action_provenance(self) -> None:
+        from tui.screens.provenance_edit import edit_provenance
+
+        edit_provenance(self)
 
     def action_confirm(self) -> None:
         """Confirm the guesses; one read from the file's own time only on its own, after

@@ -1,5 +1,6 @@
 """The side panel of an exhibit's screen: what the file says of itself, its type, size,
-when it was added, its SHA-256 and picture fingerprint, and what it was made from."""
+when it was added, its SHA-256 and picture fingerprint, what it was made from, and where
+it came from."""
 
 from __future__ import annotations
 
@@ -29,6 +30,20 @@ def facts_text(vault: Vault, exhibit: Exhibit) -> str:
             lines.append("Same picture as: " + ", ".join(other.id for other in same))
     if exhibit.derived_from:
         lines.append("Stitched from: " + ", ".join(exhibit.derived_from))
+    lines += provenance_text(exhibit)
     if exhibit.excluded:
         lines.append("Left out of the binder (kept in the case).")
     return "\n".join(lines)
+
+
+def provenance_text(exhibit: Exhibit) -> list[str]:
+    """Where it came from, each guess read from the file marked so; or that it is not
+    said yet, and the key that says it."""
+    from tui.core.evidence.provenance import lines
+
+    found = lines(exhibit)
+    if not found:
+        return ["Where it came from: not said yet (Ctrl+G says it)."]
+    return ["Where it came from (Ctrl+G changes it):"] + [
+        f"  {label}: {shown(text)}" for label, text in found
+    ]

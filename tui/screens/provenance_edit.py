@@ -1,0 +1,203 @@
+"""Where one exhibit came from, to read and change (opened from its screen with Ctrl+G).
+
+Each changed field is saved on its own through `update_provenance`, over what this form
+read: a field changed elsewhere since asks which value to keep (as the details form
+does). A device or system read from the file is marked until the person confirms it
+(Ctrl+K) or changes it. Escape on a changed form asks Save / Keep editing / Discard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Label, Static
+
+from tui.core.evidence.model import Exhibit
+from tui.core.evidence.provenance import FIELDS, LABELS, said
+from tui.core.shared.display import shown
+from tui.core.shared.errors import ReclaimError
+from tui.screens.case import case_is_open, open_case
+from tui.screens.provenance_form import FORM_CSS, field_rows, read_fields, still_to_ask
+
+if TYPE_CHECKING:
+    from tui.screens.exhibit import ExhibitScreen as ExhibitLike
+
+
+def _visible(name: str, value: object) -> str:
+    return said(name, str(value or "")) or "not said"
+
+
+class ProvenanceScreen(ModalScreen[bool]):
+    """Returns True when something was saved."""
+
+    DEFAULT_CSS = (
+        """
+    ProvenanceScreen { align: center middle; }
+    ProvenanceScreen > Vertical {
+        width: 76; max-width: 100%; height: auto; max-height: 100%; padding: 0 1;
+        border: round $accent; background: $surface;
+    }
+    ProvenanceScreen #question { text-style: bold; }
+    ProvenanceScreen #explain { color: $text-muted; margin-bottom: 1; }
+    """
+        + FORM_CSS
+    )
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+k", "confirm", "Confirm guess", priority=True),
+        Binding("escape", "leave", "Back"),
+    ]
+
+    def __init__(self, exhibit: Exhibit) -> None:
+        super().__init__()
+        self.exhibit = exhibit
+        self._base = self._stored()
+        self._saved: dict[str, str] = {}
+        self.saved_any = False
+
+    def _stored(self) -> dict[str, str]:
+        return {name: self.exhibit.provenance.get(name, "") for name in FIELDS}
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"Where {self.exhibit.id} came from", id="question", markup=False)
+            yield Static(self._explain(), id="explain", markup=False)
+            yield from field_rows(FIELDS, self._base, self.exhibit.provenance_guesses)
+        yield Footer(compact=True)
+
+    def _explain(self) -> str:
+        if self.exhibit.provenance_guesses:
+            return (
+                "Fields marked (from file) were read from the file itself: check them, then "
+                "Ctrl+K confirms them. Ctrl+S saves."
+            )
+        return "Ctrl+S saves what you change; Escape goes back."
+
+    def on_mount(self) -> None:
+        self._saved = read_fields(self, FIELDS)
+        self.query_one("#prov-captured_by").focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "confirm":
+            return bool(self.exhibit.provenance_guesses)
+        return True
+
+    def _touched(self) -> dict[str, str]:
+        return {k: v for k, v in read_fields(self, FIELDS).items() if v != self._saved.get(k)}
+
+    def _show(self) -> None:
+        """After a save: the labels and words say what the case holds now."""
+        self._base = self._stored()
+        self._saved = read_fields(self, FIELDS)
+        for name in FIELDS:
+            guess = " (from file)" if name in self.exhibit.provenance_guesses else ""
+            self.query_one(f"#prov-label-{name}", Label).update(LABELS[name] + guess)
+        self.query_one("#explain", Static).update(self._explain())
+        self.refresh_bindings()
+
+    def _save(self, done: Callable[[], object], confirm: tuple[str, ...] = ()) -> bool:
+        """Save the changed fields; True when saved at once (then `done` is called)."""
+        from tui.core.evidence.provenance import update_provenance
+        from tui.core.vault.edits import EditConflict
+
+        if not case_is_open(self):
+            return False
+        mine = self._touched()
+        if question := still_to_ask(read_fields(self, FIELDS)):
+            self.notify(question, severity="warning", markup=False)
+            return False
+        try:
+            self.exhibit = update_provenance(
+                open_case(self), self.exhibit.id, mine, confirm=confirm, base=self._base
+            )
+        except EditConflict as conflict:
+            self._ask(conflict, mine, done, confirm)
+            return False
+        except ReclaimError as error:
+            self.notify(shown(str(error)), severity="error", markup=False)
+            return False
+        self.saved_any = self.saved_any or bool(mine or confirm)
+        self._show()
+        done()
+        return True
+
+    def _ask(
+        self,
+        conflict: object,
+        mine: dict[str, str],
+        done: Callable[[], object],
+        confirm: tuple[str, ...],
+    ) -> None:
+        from textual.widgets import Input, Select
+
+        from tui.core.vault.edits import EditConflict, resolved
+        from tui.screens.conflicts import ask_which
+
+        assert isinstance(conflict, EditConflict)
+
+        def answered(keep_mine: set[str] | None) -> None:
+            if keep_mine is None or not case_is_open(self):
+                self.notify("Nothing was saved; your words are still in the form.")
+                return
+            base, _ = resolved(self._base, mine, conflict.conflicts, keep_mine)
+            for item in conflict.conflicts:
+                if item.field not in keep_mine:  # the other window's value, shown
+                    widget = self.query_one(f"#prov-{item.field}")
+                    theirs = str(item.theirs or "")
+                    if isinstance(widget, Input):
+                        widget.value = theirs
+                    elif isinstance(widget, Select):
+                        widget.value = theirs or Select.NULL
+                    self._saved[item.field] = theirs
+            self._base = base
+            self._save(done, confirm)
+
+        ask_which(self, self.exhibit.id, conflict, LABELS, answered, _visible)
+
+    def action_save(self) -> None:
+        self._save(lambda: self.notify("Saved."))
+
+    def action_confirm(self) -> None:
+        guesses = tuple(self.exhibit.provenance_guesses)
+        names = ", ".join(LABELS[name].lower() for name in guesses)
+        self._save(lambda: self.notify(f"Confirmed: {names}.", markup=False), guesses)
+
+    def action_leave(self) -> None:
+        from tui.dialogs.unsaved import ask_to_leave
+
+        if not case_is_open(self) or not self._touched():
+            self.dismiss(self.saved_any)
+            return
+        problem = still_to_ask(read_fields(self, FIELDS)) or None
+        ask_to_leave(
+            self,
+            f"where {self.exhibit.id} came from",
+            f"Discard leaves where {self.exhibit.id} came from as it was last saved.",
+            save=lambda leave: self._save(leave),
+            leave=lambda: self.dismiss(self.saved_any),
+            problem=problem,
+        )
+
+
+def edit_provenance(screen: ExhibitLike) -> None:
+    """Open the form from an exhibit's screen; once something is saved, that screen
+    shows the exhibit as the case now holds it."""
+    from tui.core.evidence.model import get_exhibit
+    from tui.screens.exhibit_facts import facts_text
+
+    exhibit = screen.exhibit
+    assert exhibit is not None
+
+    def back(changed: bool | None) -> None:
+        if changed and case_is_open(screen) and screen.exhibit is not None:
+            screen.exhibit = get_exhibit(open_case(screen), exhibit.id)
+            screen.query_one("#facts", Static).update(
+                facts_text(open_case(screen), screen.exhibit)
+            )
+            screen.show_saved()
+
+    screen.app.push_screen(ProvenanceScreen(exhibit), back)
