@@ -120,6 +120,26 @@ def test_a_kiosk_whose_app_ended_on_an_unforeseen_error_starts_again(
         return 0
 
     monkeypatch.setattr(StopOnSignal, "run", run)
+    # The test's output is no terminal, where Reclaim would suggest plain mode instead.
+    monkeypatch.setattr("tui.cli.terminal_app.plain_hint", lambda: "")
     assert main(["--kiosk", "--vault", str(tmp_path / "case")]) == 0
     assert len(runs) == 2
     assert runs[1].kiosk and runs[1].started_again and not runs[0].started_again
+
+
+def test_an_app_that_ended_on_an_unforeseen_error_gives_a_failing_exit_status():
+    """Found walking the kiosk: after the last restart the terminal app returned 0, so a
+    kiosk wrapper that restarts Reclaim when it fails would have left the client at a
+    shell. The app's own status (1 after such an error) is passed on."""
+    from tui.cli.stop_signals import StopOnSignal
+
+    class Ended:
+        def __init__(self, status: int | None) -> None:
+            self.return_code = status
+
+        async def run_async(self) -> None:
+            return None
+
+    with StopOnSignal(lambda: None) as stop:
+        assert stop.run(Ended(1)) == 1  # type: ignore[arg-type]
+        assert stop.run(Ended(None)) == 0  # type: ignore[arg-type]

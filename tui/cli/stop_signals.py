@@ -138,4 +138,6 @@ class StopOnSignal:
             for each in STOP_SIGNALS:
                 signal.signal(each, self._handle)
             signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
-        return self.status if self.signum else 0
+        # The app's own status: 1 after an error nobody foresaw, so that whatever started
+        # Reclaim (a kiosk's wrapper that restarts it on failure) can tell.
+        return self.status if self.signum else (app.return_code or 0)
