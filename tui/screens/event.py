@@ -85,6 +85,8 @@ class EventScreen(Screen[None]):
             form[name] = self.query_one(f"#{name}", StoredTextArea).kept
         for name in ("witnesses", "evidence"):
             form[name] = sorted(self.query_one(f"#{name}", SelectionList).selected)
+        # A name typed in the line for someone new, Enter not yet pressed, is a change too.
+        form["new-person"] = self.query_one("#new-person", Input).value.strip()
         return form
 
     def _touched(self) -> set[str]:
@@ -202,14 +204,24 @@ class EventScreen(Screen[None]):
 
     @on(Input.Submitted, "#new-person")
     def new_person(self, event: Input.Submitted) -> None:
+        self._add_person()
+
+    def _add_person(self) -> bool:
+        """Add the person typed in the line for someone new to the people, ticked for this
+        event (what Enter does, and what a save does first with a name not yet added).
+        True when there was nobody to add or they were added; False (with the sentence
+        shown) when they could not be."""
         from tui.core.timeline.events import save_person
 
-        name, contact, role = ([*event.value.split(",", 2), "", ""])[:3]
+        line = self.query_one("#new-person", Input)
+        if not line.value.strip():
+            return True
+        name, contact, role = ([*line.value.split(",", 2), "", ""])[:3]
         try:
             person = save_person(open_case(self), name, contact, role)
         except ReclaimError as error:
             self.notify(shown(str(error)), severity="warning", markup=False)
-            return
+            return False
         witnesses: SelectionList[str] = self.query_one("#witnesses", SelectionList)
         known = [witnesses.get_option_at_index(i).value for i in range(witnesses.option_count)]
         if person.id not in known:
@@ -217,11 +229,14 @@ class EventScreen(Screen[None]):
         else:
             witnesses.select(person.id)
         self._show_lists()
-        event.input.value = ""
+        line.value = ""
+        if self._saved is not None:  # the line's words are now a ticked witness
+            self._saved["new-person"] = ""
         self.notify(
             f"{shown(person.name)} is in the list of people, ticked for this event.",
             markup=False,
         )
+        return True
 
     # ---- saving -----------------------------------------------------------------
 
@@ -238,6 +253,8 @@ class EventScreen(Screen[None]):
         (with the sentence shown) when it can't be saved."""
         from tui.core.vault.edits import EditConflict
 
+        if case_is_open(self) and not self._add_person():
+            return False
         try:
             try:
                 self._write()
@@ -304,6 +321,8 @@ class EventScreen(Screen[None]):
         with the sentence when it can't be."""
         from tui.core.vault.edits import EditConflict
 
+        if not self._add_person():
+            return
         try:
             self._write()
         except EditConflict as conflict:
