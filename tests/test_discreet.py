@@ -221,3 +221,20 @@ def test_the_process_is_named_notes_in_ps(vault: Vault, tmp_path: Path):
         os.kill(pid, signal.SIGTERM)
         os.waitpid(pid, 0)
         os.close(fd)
+
+
+async def test_a_discreet_kiosk_start_says_only_notes(tmp_path: Path):
+    settings = Settings(discreet=True, kiosk_cases_dir=tmp_path / "kiosk")
+    app = ReclaimApp(Path(), settings, kiosk=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.title == "Notes"
+        assert "Notes" in on_screen(app) and not TELLING.search(on_screen(app)), on_screen(app)
+        await pilot.press(*"12")  # too short: the number's sentence, in plain words
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "6 digits" in on_screen(app) and not TELLING.search(on_screen(app))
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, CreateScreen)
+        assert not TELLING.search(on_screen(app)), on_screen(app)

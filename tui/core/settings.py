@@ -81,6 +81,28 @@ class Settings:
     can (kitty, sixel); off by default (see `tui/widgets/full_picture.py`)."""
 
 
+#: Discreet mode's plain words for the words that would say what the app is for.
+_NEUTRAL_WORDS = (
+    ("Welcome to Reclaim", NEUTRAL_NAME),
+    ("Start a new case", "Start new notes"),
+    ("New case", "New notes"),
+    ("case numbers", "numbers"),
+    ("case number", "number"),
+    ("Case ", "Number "),
+    ("person's case is", "person's notes are"),
+    ("open a case", "open any notes"),
+    ("this case", "these notes"),
+    ("Reclaim", NEUTRAL_NAME),
+)
+
+
+def neutral_words(text: str) -> str:
+    """`text` in discreet mode's words, for the few sentences shown before a passphrase."""
+    for telling, plain in _NEUTRAL_WORDS:
+        text = text.replace(telling, plain)
+    return text
+
+
 def is_discreet(settings: Settings, case_folder: Path) -> bool:
     """Discreet mode: asked for in the settings, chosen when this case was made (its
     mark), or the case is in the neutral folder that choice makes on a new install."""

@@ -3,6 +3,7 @@ opens theirs by typing its case number, or starts a new one."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from textual import on
@@ -13,8 +14,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
 from tui.core.kiosk.cases import find_case_dir
+from tui.core.settings import neutral_words
 from tui.core.shared.display import shown
 from tui.core.shared.errors import InputError
+from tui.host import host
 from tui.messages import CaseChosen, NewCaseRequested
 from tui.widgets.notice import Notice
 
@@ -46,25 +49,43 @@ class ChooseCaseScreen(Screen[None]):
         written down (the number is not secret; without it the case is lost)."""
 
     def compose(self) -> ComposeResult:
+        # Discreet mode (`tui/discreet.py`): the same start, in words that say only "notes".
+        words = neutral_words if host(self).settings.discreet else str
         with Vertical(classes="form") as form:
-            form.border_title = "Welcome to Reclaim"
+            form.border_title = words("Welcome to Reclaim")
             yield Static(
-                "Each person's case is kept separate and private on this computer. "
-                "To open yours, type your case number and press Enter."
+                words(
+                    "Each person's case is kept separate and private on this computer. "
+                    "To open yours, type your case number and press Enter."
+                )
             )
             yield Input(
-                id="number", placeholder="case number (6 digits)", max_length=12, compact=True
+                id="number",
+                placeholder=words("case number (6 digits)"),
+                max_length=12,
+                compact=True,
             )
-            yield Notice(just_made_hint(self.just_made), id="message")
-            yield Button("Start a new case", id="new", variant="primary", compact=True)
+            yield Notice(words(just_made_hint(self.just_made)), id="message")
+            yield Button(words("Start a new case"), id="new", variant="primary", compact=True)
         yield Footer()
+
+    def on_mount(self) -> None:
+        if host(self).settings.discreet:  # the footer's word for Ctrl+N, too
+            # This screen's own copy of its keys (Textual gives each node one).
+            keys = self._bindings.key_to_bindings
+            keys["ctrl+n"] = [
+                replace(each, description=neutral_words(each.description))
+                for each in keys["ctrl+n"]
+            ]
+            self.refresh_bindings()
 
     @on(Input.Submitted, "#number")
     def open_number(self, event: Input.Submitted) -> None:
         try:
             path = find_case_dir(self.cases_dir, event.value)
         except InputError as error:
-            self.query_one("#message", Notice).say(shown(str(error)), error=True)
+            words = neutral_words if host(self).settings.discreet else str
+            self.query_one("#message", Notice).say(words(shown(str(error))), error=True)
             event.input.clear()
             return
         self.post_message(CaseChosen(path))

@@ -23,7 +23,7 @@ from textual.widgets import Checkbox, Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
 from tui.core.kiosk import throttle as throttles
-from tui.core.settings import NEUTRAL_NAME, is_discreet
+from tui.core.settings import NEUTRAL_NAME, is_discreet, neutral_words
 from tui.core.shared.errors import explain
 from tui.host import host
 from tui.messages import CaseOpened
@@ -260,7 +260,7 @@ class UnlockScreen(Screen[None]):
             if isinstance(event.worker.error, throttles.TooManyTries):
                 self._reason = ""  # its sentence is the countdown's own
             if self.discreet:  # "does not open this case" would say what it is
-                self._reason = self._reason.replace("this case", "these notes")
+                self._reason = neutral_words(self._reason)
             self.query_one("#message", Notice).say(self._reason, error=True)
         self.count_down()
         if not secret.disabled:
