@@ -28,6 +28,21 @@ AUDIENCE_CHOICES = [("the police", "police"), ("a lawyer", "lawyer"), ("the cour
 PAPER_CHOICES = [("A4", "a4"), ("Letter (US)", "letter")]
 ORDER_CHOICES = [("by exhibit number", "exhibit"), ("by time", "time")]
 
+#: Each kind of declaration as the choice names it (the titles alone repeat).
+KIND_NAMES = {
+    "us-1746": "US declaration (28 U.S.C. 1746)",
+    "uk-s9": "UK witness statement (s 9)",
+    "ca-affidavit": "Canadian affidavit",
+    "au-statdec": "Australian statutory declaration",
+    "plain": "Plain witness statement",
+}
+
+
+def declaration_kinds() -> list[tuple[str, str]]:
+    from tui.core.declarations.kinds import KINDS
+
+    return [(KIND_NAMES.get(code, kind.title), code) for code, kind in KINDS.items()]
+
 
 class BinderScreen(Screen[None]):
     DEFAULT_CSS = """
@@ -43,6 +58,7 @@ class BinderScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("ctrl+s", "make", "Make the binder", priority=True),
+        Binding("ctrl+d", "declaration", "Declaration", priority=True),
     ]
 
     def __init__(self) -> None:
@@ -73,6 +89,14 @@ class BinderScreen(Screen[None]):
                 id="attach",
                 compact=True,
             )
+            yield TickBox(
+                "Include a declaration for you to sign, after the cover (Ctrl+D)",
+                id="declare",
+                compact=True,
+            )
+            yield Select(
+                declaration_kinds(), value=self._kind(), allow_blank=False, id="kind", compact=True
+            )
             yield Label(
                 "Password for the PDF (optional): it encrypts the PDF, which is then no "
                 "longer PDF/A, the kind courts' filing systems ask for"
@@ -102,11 +126,51 @@ class BinderScreen(Screen[None]):
         text += "with its details, then the hashes and the custody log. Every page numbered."
         return text
 
+    def _kind(self) -> str:
+        from tui.core.declarations.drafting import default_kind
+
+        return default_kind(open_case(self)).code
+
+    def action_declaration(self, why: str = "", then_make: bool = False) -> None:
+        from tui.screens.declaration import DeclarationScreen
+
+        def back(kept: bool | None) -> None:
+            if kept and then_make:
+                self.action_make()
+
+        kind = str(self.query_one("#kind", Select).value)
+        self.app.push_screen(DeclarationScreen(kind, why), back)
+
+    def _declaration(self) -> str | None:
+        """The declaration's text when one is asked for ('' when not); None when it still
+        needs something (asked for on the declaration screen, or said in a sentence)."""
+        from tui.core.declarations.drafting import draft
+        from tui.core.takedowns.letter_needs import MissingFacts
+        from tui.screens.declaration import what_else
+
+        if not self.query_one("#declare", Checkbox).value:
+            return ""
+        try:
+            return draft(open_case(self), str(self.query_one("#kind", Select).value)).text
+        except MissingFacts as missing:
+            keys = [need.key for need in missing.needs]
+            if other := what_else(keys):
+                self.notify(other, severity="warning", timeout=10, markup=False)
+            else:
+                asked = "; ".join(need.question for need in missing.needs)
+                self.action_declaration(
+                    f"Before the declaration can be drafted it needs: {asked}.", True
+                )
+            return None
+
     def action_make(self) -> None:
         from tui.core.binder.build import write_binder
         from tui.core.binder.choices import BinderChoices
 
         if self.job is not None:
+            return
+        declaration = self._declaration()
+        if declaration is None:
             return
         password = self.query_one("#password", Input).value
         choices = BinderChoices(
@@ -116,6 +180,7 @@ class BinderScreen(Screen[None]):
             order=str(self.query_one("#order", Select).value),
             attach_originals=self.query_one("#attach", Checkbox).value,
             password=password or None,
+            declaration=declaration,
         )
         try:
             destination = Path(self.query_one("#dest", Input).value.strip()).expanduser()

@@ -7,13 +7,13 @@ does). A device or system read from the file is marked until the person confirms
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Collection
+from typing import Any, Protocol, runtime_checkable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Label, Static
 
 from tui.core.evidence.model import Exhibit
@@ -23,8 +23,14 @@ from tui.core.shared.errors import ReclaimError
 from tui.screens.case import case_is_open, open_case
 from tui.screens.provenance_form import FORM_CSS, field_rows, read_fields, still_to_ask
 
-if TYPE_CHECKING:
-    from tui.screens.exhibit import ExhibitScreen as ExhibitLike
+
+@runtime_checkable
+class ShowsExhibit(Protocol):
+    """An exhibit's screen, as this form needs it (`tui.screens.exhibit.ExhibitScreen`)."""
+
+    exhibit: Exhibit | None
+
+    def show_saved(self, saved: Collection[str] = ()) -> None: ...
 
 
 def _visible(name: str, value: object) -> str:
@@ -183,12 +189,13 @@ class ProvenanceScreen(ModalScreen[bool]):
         )
 
 
-def edit_provenance(screen: ExhibitLike) -> None:
+def edit_provenance(screen: Screen[Any]) -> None:
     """Open the form from an exhibit's screen; once something is saved, that screen
     shows the exhibit as the case now holds it."""
     from tui.core.evidence.model import get_exhibit
     from tui.screens.exhibit_facts import facts_text
 
+    assert isinstance(screen, ShowsExhibit)
     exhibit = screen.exhibit
     assert exhibit is not None
 

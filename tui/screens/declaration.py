@@ -1,0 +1,167 @@
+"""A declaration the person can sign (opened from the binder step): asks for what the
+draft needs (their full name, and the address, occupation or age the kind prints) rather
+than leaving a blank, keeps those in the case, and saves the draft on its own as .pdf,
+.docx or .txt through the core's writers. Signing and witnessing are left to the person.
+
+Returns True when the facts were kept (the binder can then include the declaration)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Static
+
+from tui.core.declarations.drafting import NEEDS, get_facts_for, save_facts
+from tui.core.declarations.kinds import KINDS
+from tui.core.shared.display import shown
+from tui.core.shared.errors import ReclaimError
+from tui.core.shared.unwritable import not_written
+from tui.screens.case import case_is_open, open_case, save_as_field, save_folders
+
+
+def asked_fields(kind_code: str) -> tuple[str, ...]:
+    """The person's facts this kind of declaration prints."""
+    return ("name", *KINDS[kind_code].needs)
+
+
+def what_else(needs: list[str]) -> str:
+    """One sentence for what the draft needs beyond the person's own facts ('' if none):
+    each exhibit not yet said where it came from."""
+    exhibits = [key.split(":", 1)[1] for key in needs if key.startswith("provenance:")]
+    if exhibits:
+        return (
+            f"Say who captured {', '.join(exhibits)} and how first: open each on the "
+            "Evidence step and press Ctrl+G."
+        )
+    if "exhibits" in needs:
+        return "Add at least one exhibit first: a declaration lists the evidence it produces."
+    return ""
+
+
+class DeclarationScreen(Screen[bool]):
+    DEFAULT_CSS = """
+    DeclarationScreen #heading { padding: 0 1; text-style: bold; color: $primary;
+                                 background: $boost; width: 100%; }
+    DeclarationScreen #explain { padding: 0 1; color: $text-muted; height: auto; }
+    DeclarationScreen VerticalScroll { padding: 0 1; }
+    DeclarationScreen Label { margin-top: 1; color: $text-muted; }
+    DeclarationScreen Input { height: 1; border: none; background: $boost; padding: 0 1; }
+    DeclarationScreen Input:focus { background: $primary 30%; border: none; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "keep", "Keep for the binder", priority=True),
+        Binding("ctrl+e", "export", "Save as a file", priority=True),
+        Binding("escape", "leave", "Back"),
+    ]
+
+    def __init__(self, kind_code: str, why: str = "") -> None:
+        super().__init__()
+        self.kind = KINDS[kind_code]
+        self.why = why
+        self._saved: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        facts = get_facts_for(open_case(self))
+        yield Static(self.kind.title, id="heading", markup=False)
+        explain = self.why or (
+            "A draft for you to check with a lawyer, then sign. "
+            f"{self.kind.witness} What you type here is kept in the case."
+        )
+        yield Static(explain, id="explain", markup=False)
+        with VerticalScroll():
+            for name in asked_fields(self.kind.code):
+                yield Label(NEEDS[name].question.capitalize())
+                yield Input(getattr(facts, name), id=f"decl-{name}")
+            yield Label("Save it on its own as (.pdf, .docx or .txt)")
+            value, placeholder = save_as_field(self, "declaration", ".pdf")
+            yield Input(value, placeholder=placeholder, id="decl-dest")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._saved = self._values()
+        first = next(
+            (f for f in self.query(Input) if not f.value and f.id != "decl-dest"),
+            self.query_one(f"#decl-{asked_fields(self.kind.code)[0]}", Input),
+        )
+        first.focus()
+
+    def _values(self) -> dict[str, str]:
+        return {
+            name: self.query_one(f"#decl-{name}", Input).value.strip()
+            for name in asked_fields(self.kind.code)
+        }
+
+    def _keep(self) -> bool:
+        """Keep the facts typed here; False (said in a sentence) when they can't be."""
+        if not case_is_open(self):
+            return False
+        values = self._values()
+        empty = [NEEDS[name].question for name, value in values.items() if not value]
+        if empty:
+            self.notify(f"The declaration still needs {empty[0]}.", severity="warning")
+            return False
+        try:
+            save_facts(open_case(self), **values)
+        except ReclaimError as error:
+            self.notify(shown(str(error)), severity="warning", markup=False)
+            return False
+        self._saved = values
+        return True
+
+    def action_keep(self) -> None:
+        if self._keep():
+            self.dismiss(True)
+
+    def action_export(self) -> None:
+        from tui.core.declarations.drafting import draft
+        from tui.core.declarations.files import export_declaration
+        from tui.core.takedowns.letter_needs import MissingFacts
+
+        if not self._keep():
+            return
+        vault = open_case(self)
+        try:
+            destination = Path(self.query_one("#decl-dest", Input).value.strip()).expanduser()
+            declaration = draft(vault, self.kind.code)
+            path = export_declaration(vault, declaration, destination)
+        except MissingFacts as missing:
+            said = what_else([need.key for need in missing.needs]) or str(missing)
+            self.notify(shown(said), severity="warning", markup=False, timeout=10)
+            return
+        except ReclaimError as error:
+            self.notify(shown(str(error)), severity="warning", markup=False, timeout=10)
+            return
+        except (OSError, ValueError, RuntimeError) as error:
+            self.notify(not_written(error, "saving the declaration"), severity="error")
+            return
+        save_folders(self).remember(path)
+        self.notify(
+            f"Saved the draft to {shown(str(path))}. It is not encrypted. Have a lawyer "
+            "check it before you sign it.",
+            markup=False,
+            timeout=10,
+        )
+
+    def action_leave(self) -> None:
+        from tui.dialogs.unsaved import ask_to_leave
+
+        if not case_is_open(self) or self._values() == self._saved:
+            self.dismiss(False)
+            return
+
+        def save(leave: Callable[[], object]) -> None:
+            if self._keep():
+                self.dismiss(True)
+
+        ask_to_leave(
+            self,
+            "your details for the declaration",
+            "Discard leaves them as they were last kept.",
+            save=save,
+            leave=lambda: self.dismiss(False),
+        )
