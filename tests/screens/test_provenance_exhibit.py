@@ -1,6 +1,6 @@
 """An exhibit's screen shows where it came from, the device read from the file marked as
 such; Ctrl+G changes it (a logged change, old and new), Ctrl+K confirms the guess, and
-Escape on a changed form asks first."""
+Escape on a changed form asks first; a lock keeps what was typed."""
 
 from __future__ import annotations
 
@@ -55,10 +55,16 @@ async def test_the_exhibit_screen_shows_and_edits_provenance(vault: Vault, tmp_p
         await wait_until(pilot, lambda: app.screen is screen)
         facts = str(screen.query_one("#facts", Static).render())
         assert "Captured by: Sam Reyes" in facts and "not yet confirmed" not in facts
+        await pilot.press("ctrl+g")  # typed, not saved, then locked: kept
+        await wait_until(pilot, lambda: isinstance(app.screen, ProvenanceScreen))
+        app.screen.query_one("#prov-app", Input).value = "Signal"
+        await pilot.press("ctrl+l")
+        await wait_until(pilot, lambda: app.vault is None)
 
     saved = get_exhibit(vault, exhibit.id)
     assert saved.provenance["captured_by"] == "Sam Reyes" and not saved.provenance_guesses
+    assert saved.provenance["app"] == "Signal"
     log = [e["details"] for e in custody.entries(vault.table(custody.TABLE))]
     changes = [e["changes"] for e in log if "changes" in e and "captured_by" in e["changes"]]
     assert changes[-1] == {"captured_by": {"from": "Sam", "to": "Sam Reyes"}}
-    assert log[-1]["confirmed"] == ["device", "system"]
+    assert [e.get("confirmed") for e in log if "confirmed" in e] == [["device", "system"]]

@@ -44,6 +44,8 @@ def what_else(needs: list[str]) -> str:
 
 
 class DeclarationScreen(Screen[bool]):
+    #: How this form is named if what was typed could not be saved at a lock.
+    FORM_NAME = "your details for the declaration"
     DEFAULT_CSS = """
     DeclarationScreen #heading { padding: 0 1; text-style: bold; color: $primary;
                                  background: $boost; width: 100%; }
@@ -112,6 +114,17 @@ class DeclarationScreen(Screen[bool]):
             return False
         self._saved = values
         return True
+
+    def save_now(self) -> bool:
+        """Before a lock: keep what was typed (False when it can't be kept as it is)."""
+        if not case_is_open(self) or self._values() == self._saved:
+            return True
+        values = {name: value for name, value in self._values().items() if value}
+        try:
+            save_facts(open_case(self), **values)
+        except ReclaimError:
+            return False
+        return len(values) == len(self._values())
 
     def action_keep(self) -> None:
         if self._keep():

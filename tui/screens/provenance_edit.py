@@ -40,6 +40,9 @@ def _visible(name: str, value: object) -> str:
 class ProvenanceScreen(ModalScreen[bool]):
     """Returns True when something was saved."""
 
+    #: How this form is named if what was typed could not be saved at a lock.
+    FORM_NAME = "where an exhibit came from"
+
     DEFAULT_CSS = (
         """
     ProvenanceScreen { align: center middle; }
@@ -163,6 +166,27 @@ class ProvenanceScreen(ModalScreen[bool]):
             self._save(done, confirm)
 
         ask_which(self, self.exhibit.id, conflict, LABELS, answered, _visible)
+
+    def save_now(self) -> bool:
+        """Before a lock: save what was changed, asking nothing; a field also changed
+        elsewhere is left as saved there. False when not all of it could be saved."""
+        from tui.core.evidence.provenance import update_provenance
+        from tui.core.vault.edits import EditConflict
+
+        mine = self._touched()
+        if not case_is_open(self) or not mine:
+            return True
+        if still_to_ask(read_fields(self, FIELDS)):
+            return False
+        vault = open_case(self)
+        try:
+            update_provenance(vault, self.exhibit.id, mine, base=self._base)
+        except EditConflict as conflict:
+            for item in conflict.conflicts:
+                mine.pop(item.field, None)
+            update_provenance(vault, self.exhibit.id, mine, base=self._base)
+            return False
+        return True
 
     def action_save(self) -> None:
         self._save(lambda: self.notify("Saved."))
