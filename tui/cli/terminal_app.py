@@ -31,13 +31,14 @@ def run_app(args: argparse.Namespace) -> int:
     """The terminal app: the default vault (or --vault), a kiosk, or the demo case.
     Demo folders left by an earlier demo that was killed are swept first. Where the app
     can't be drawn (TERM=dumb, no terminal size), one line suggests `reclaim --plain`."""
-    if hint := plain_hint():
-        print(hint, file=sys.stderr)
-        return 2
     sweep_stale_demos()
     settings = load_settings(Path(args.config).expanduser() if args.config else None)
     if args.kiosk:
         check_kiosk(settings)  # a folder that opens a door between clients: one sentence
+    # After the settings: a settings file that can't be used is said first, wherever.
+    if hint := plain_hint():
+        print(hint, file=sys.stderr)
+        return 2
     if settings.discreet:
         name_process()  # "notes" in ps and top, before anything is shown
     prepare(settings.full_detail_pictures)  # asks the terminal, so before the app starts
