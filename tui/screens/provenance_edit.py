@@ -54,6 +54,7 @@ class ProvenanceScreen(ModalScreen[bool]):
     ProvenanceScreen #explain { color: $text-muted; margin-bottom: 1; }
     """
         + FORM_CSS
+        + "ProvenanceScreen .prov-row { margin-bottom: 0; }"  # eight rows fit in 24 lines
     )
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
