@@ -19,6 +19,7 @@ from tui.core.takedowns.deadlines import due_at, set_case_place
 from tui.core.takedowns.letters import save_facts
 from tui.core.takedowns.requests import add_request, get_request, update_request
 from tui.core.vault.vault import Vault
+from tui.dialogs.choice import ChoiceDialog
 from tui.screens.create import CreateScreen
 from tui.screens.place import PlaceScreen
 from tui.screens.safety import SafetyScreen
@@ -90,7 +91,10 @@ async def test_an_australian_request_takes_the_time_of_esafetys_notice(vault: Va
         assert isinstance(app.screen, RequestScreen)
         assert "removal notice (24 hours from the notice" in screen_text(app)
         app.screen.query_one("#notice", Input).value = "2026-12-01 14:30"
-        await pilot.press("escape")
+        await pilot.press("escape")  # a changed form asks first (issue 25): Save
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("enter")
         await settle(app, pilot)
         # What the screen saved, read from the case on disk as another window would.
         with Vault.open(vault.path, passphrase=PASSPHRASE) as case:
