@@ -90,3 +90,11 @@ def test_remove_takes_an_event_out(cli):
     result = cli("timeline", "remove", "T-0001")
     assert result.stdout.strip() == "T-0001 (Mistake) is taken out of the timeline."
     assert cli("timeline", "list").stdout.startswith("No events yet.")
+
+
+def test_export_where_no_file_can_be_made_says_it_as_the_app_does(cli):
+    assert cli("timeline", "add", "--when", "2024-03", "--title", "Threats").returncode == 0
+    result = cli("timeline", "export", "/proc/nope.docx")  # a folder that takes no new file
+    assert result.returncode != 0
+    assert "The folder to save into is not there; nothing was written." in result.stderr
+    assert "Something went wrong" not in result.stderr

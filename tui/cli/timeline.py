@@ -58,10 +58,17 @@ def cmd_timeline_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_timeline_export(args: argparse.Namespace) -> int:
+    from tui.core.shared.errors import InputError
+    from tui.core.shared.unwritable import not_written
     from tui.core.timeline.written_account import export
 
     with open_vault(args) as vault:
-        target = export(vault, Path(args.dest).expanduser())
+        try:
+            target = export(vault, Path(args.dest).expanduser())
+        # As the app says it. No ValueError: a command line can't hold the NUL that
+        # makes one from a name, and one from the text must not be blamed on the name.
+        except (OSError, RuntimeError) as error:
+            raise InputError(not_written(error, "saving the account")) from None
     say(
         f"Wrote the account to {shown(str(target))}. It is not encrypted there: "
         "keep it somewhere safe."

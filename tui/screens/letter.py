@@ -162,6 +162,7 @@ class LetterScreen(Screen[None]):
                 str(target) if target else "",
                 placeholder="" if target else "where to save it: your own drive, e.g. /media/usb",
                 id="dest",
+                select_on_focus=False,  # Tab puts the cursor after the path, nothing selected
             )
         yield Footer()
 

@@ -56,6 +56,8 @@ def write_binder(
 ) -> BinderResult:
     """Build the binder and write it to `destination` (private, atomic, logged)."""
     if destination.suffix.lower() != ".pdf":
+        if not destination.name:
+            raise InputError("Type a name for the binder's file, ending in .pdf.")
         raise InputError(f"{destination.name}: the binder is a PDF; end the name with .pdf.")
     destination = doors.writable(destination)  # a kiosk: its export folder or a drive
     check_new_file(destination)
