@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import DataTable, Input, Static
@@ -59,13 +60,15 @@ async def test_adding_shows_progress_and_esc_stops_cleanly(
     # been pressed: however fast this machine takes files in, Esc comes mid-way.
     pressed = threading.Event()
 
-    def gated(case: Vault, paths: list[Path], progress: BatchProgress) -> BatchResult:
+    def gated(
+        case: Vault, paths: list[Path], progress: BatchProgress, *where_from: Any
+    ) -> BatchResult:
         def report(done: int, total: int, files_done: int = 0, files_total: int = 0) -> None:
             if files_done >= 1:
                 pressed.wait(30)
             progress(done, total, files_done, files_total)
 
-        return add_many(case, paths, report)
+        return add_many(case, paths, report, *where_from)
 
     monkeypatch.setattr(tui.screens.evidence, "add_many", gated)
     app = ReclaimApp(vault.path, Settings())
