@@ -27,6 +27,7 @@ from tui.core.steps import progress
 from tui.core.vault.layout import is_vault
 from tui.discreet import Discreet
 from tui.messages import CaseChosen, CaseCreated, CaseOpened, NewCaseRequested
+from tui.screens.recovery_asks import asked_about_code, offer_new_code
 from tui.screens.steps import STEP_SCREENS, StepScreen
 from tui.widgets.always_keys import add_always_keys
 from tui.work_at_lock import StoppedAtLock, asked_before_quitting, let_go_of_work, save_typing
@@ -358,6 +359,8 @@ class ReclaimApp(Discreet):
             self.action_new_passphrase(after_recovery=True)
         elif self._unconfirmed[0] == message.vault.header.vault_id:
             self._show_code(again=True)
+        else:  # the app ended before an earlier code was confirmed: a new one is offered
+            offer_new_code(self, message.vault)
 
     @on(CaseCreated)
     def case_created(self, message: CaseCreated) -> None:
@@ -378,7 +381,7 @@ class ReclaimApp(Discreet):
             self.show_home()
 
         _, code, number = self._unconfirmed
-        self.push_screen(RecoveryScreen(code, number, again=again), confirmed)
+        self.push_screen(RecoveryScreen(code, number, again=again, new_case=True), confirmed)
 
     @on(CaseChosen)
     def case_chosen(self, message: CaseChosen) -> None:
@@ -404,7 +407,7 @@ class ReclaimApp(Discreet):
         # Imported when asked, to keep start-up fast.
         from tui.dialogs.confirm import ConfirmDialog
 
-        if asked_before_quitting(self):  # work under way: stopped first, if confirmed
+        if asked_before_quitting(self) or asked_about_code(self):  # work, or a code unseen
             return
         if not self.kiosk:
             self.exit()

@@ -203,14 +203,12 @@ class EventScreen(Screen[None]):
         reads_as.update(f"Reads as: {shown(moment.text())}")
 
     @on(Input.Submitted, "#new-person")
-    def new_person(self, event: Input.Submitted) -> None:
+    def new_person(self) -> None:
         self._add_person()
 
     def _add_person(self) -> bool:
-        """Add the person typed in the line for someone new to the people, ticked for this
-        event (what Enter does, and what a save does first with a name not yet added).
-        True when there was nobody to add or they were added; False (with the sentence
-        shown) when they could not be."""
+        """Add the person typed in the line for someone new, ticked (Enter, and a save
+        first): True when added or nobody was typed; False (said) when they can't be."""
         from tui.core.timeline.events import save_person
 
         line = self.query_one("#new-person", Input)

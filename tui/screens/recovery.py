@@ -27,10 +27,19 @@ class RecoveryScreen(Screen[None]):
     CSS_PATH = "forms.tcss"
 
     def __init__(
-        self, code: str, case_number: str = "", *, again: bool = False, note: str = ""
+        self,
+        code: str,
+        case_number: str = "",
+        *,
+        again: bool = False,
+        note: str = "",
+        new_case: bool = False,
     ) -> None:
         super().__init__()
         self.code = code
+        self.new_case = new_case
+        """A new case's code: the case keeps that it is not confirmed yet, so that an
+        app ended on this screen is noticed at the next unlock (`recovery_flag`)."""
         self.case_number = case_number
         self.again = again
         self.note = note
@@ -63,6 +72,15 @@ class RecoveryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#message", Notice).display = False  # no empty line in a full form
+        if self.new_case:
+            self._keep_confirmed(False)
+
+    def _keep_confirmed(self, confirmed: bool) -> None:
+        from tui.core.vault.recovery_flag import set_code_confirmed
+        from tui.screens.case import case_is_open, open_case
+
+        if case_is_open(self):
+            set_code_confirmed(open_case(self), confirmed)
 
     @on(Checkbox.Changed, "#written")
     def written(self, event: Checkbox.Changed) -> None:
@@ -77,4 +95,5 @@ class RecoveryScreen(Screen[None]):
             message.display = True
             self.query_one("#written", Checkbox).focus()
             return
+        self._keep_confirmed(True)
         self.dismiss(None)

@@ -345,6 +345,16 @@ class Vault:
             atomic_write(self.path / HEADER, header.to_bytes())
             self.header = header
 
+    def replace_recovery_code(self) -> str:
+        """Give the case a new recovery code, the passphrase and everything else left as
+        they are; returns it (shown once, never stored). The old code no longer opens it."""
+        code = keys.new_recovery_code()
+        with self.transaction():
+            header = self.header.with_recovery_code(self._data_key, code)
+            atomic_write(self.path / HEADER, header.to_bytes())
+            self.header = header
+        return code
+
     def sweep_leftovers(self) -> int:
         """Remove what interrupted writes left behind: unfinished blobs (`*.part`) and
         unfinished saves (`.*.tmp`), once untouched for an hour (a live write touches
