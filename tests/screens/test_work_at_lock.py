@@ -201,13 +201,13 @@ async def test_a_lock_during_an_add_keeps_the_files_taken_in_and_says_how_many(
     never = threading.Event()
     real = adding.stage_file
 
-    def slow_third(vault: Vault, path: Path, progress: Any = None) -> Any:
+    def slow_third(vault: Vault, path: Path, progress: Any = None, **where_from: Any) -> Any:
         if path.name == "c.png":  # a large file, still being copied at the lock
             started.set()
             while True:
                 progress(0, 1)
                 never.wait(0.01)
-        return real(vault, path, progress=progress)
+        return real(vault, path, progress=progress, **where_from)
 
     monkeypatch.setattr(intake, "stage_file", slow_third)
     app = ReclaimApp(vault.path, Settings())
