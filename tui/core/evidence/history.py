@@ -93,7 +93,7 @@ def put_back(vault: Vault, exhibit_id: str, step: Step) -> Exhibit:
 
     Only when the detail still holds the value `step` gave it; changed since, it raises
     `EditConflict` and nothing is written (read the history again to see why)."""
-    assert step.known and step.old is not None
+    assert step.known and step.old is not None and step.new is not None
     get_exhibit(vault, exhibit_id)
     if step.field in provenance.FIELDS:
         return provenance.update_provenance(
