@@ -333,6 +333,8 @@ async def test_the_unlock_screen_opens_a_case_typed_in_the_other_form(
         await type_twice(app, pilot, COMPOSED)
         await settle(app, pilot)
         assert isinstance(app.screen, RecoveryScreen)
+        await pilot.press("space", "tab", "enter")  # written down: nothing asked at unlock
+        await settle(app, pilot)
     app = ReclaimApp(case, settings)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, UnlockScreen)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +16,7 @@ from textual.widgets import Button, Footer, Input, Static
 
 from tui.core.kiosk.cases import find_case_dir
 from tui.core.settings import neutral_words
+from tui.core.shared import clock
 from tui.core.shared.display import shown
 from tui.core.shared.errors import InputError
 from tui.host import host
@@ -30,6 +32,28 @@ def just_made_hint(number: str) -> str:
         f"Case {number} was just made and locked before its recovery code was written "
         f"down: type {number} and its passphrase to see the code again."
     )
+
+
+#: How long the start shows the number of a case just made and locked before its
+#: recovery code was written down: 15 minutes from the lock (the note's first showing,
+#: as `clock.monotonic` tells it), long enough for its person to come back, not for
+#: whoever walks up next. Another case made here ends it at once (the app then holds
+#: that case's number, or none once its code is confirmed).
+JUST_MADE_SECONDS = 15 * 60
+#: Per app: the number noted and when the start first showed it.
+_noted_since: WeakKeyDictionary[object, tuple[str, float]] = WeakKeyDictionary()
+
+
+def still_noted(app: object, number: str) -> str:
+    """`number` while within `JUST_MADE_SECONDS` of its first showing on this app's
+    start; '' once past that, or when there is none."""
+    if not number:
+        return ""
+    noted, since = _noted_since.get(app, ("", 0.0))
+    if noted != number:
+        noted, since = number, clock.monotonic()
+        _noted_since[app] = (noted, since)
+    return number if clock.monotonic() - since < JUST_MADE_SECONDS else ""
 
 
 class ChooseCaseScreen(Screen[None]):
@@ -65,11 +89,14 @@ class ChooseCaseScreen(Screen[None]):
                 max_length=12,
                 compact=True,
             )
+            self.just_made = still_noted(host(self), self.just_made)
             yield Notice(words(just_made_hint(self.just_made)), id="message")
             yield Button(words("Start a new case"), id="new", variant="primary", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.just_made:  # the note goes on time even when nobody touches a key
+            self.set_interval(30, self._forget_old_note)
         if host(self).settings.discreet:  # the footer's word for Ctrl+N, too
             # This screen's own copy of its keys (Textual gives each node one).
             keys = self._bindings.key_to_bindings
@@ -78,6 +105,11 @@ class ChooseCaseScreen(Screen[None]):
                 for each in keys["ctrl+n"]
             ]
             self.refresh_bindings()
+
+    def _forget_old_note(self) -> None:
+        if self.just_made and not still_noted(host(self), self.just_made):
+            self.just_made = ""
+            self.query_one("#message", Notice).say("")
 
     @on(Input.Submitted, "#number")
     def open_number(self, event: Input.Submitted) -> None:
