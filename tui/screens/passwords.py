@@ -248,6 +248,22 @@ class PasswordsScreen(Screen[None]):
         Save / Keep editing / Discard, as every form asks (the tab 'About you' shown)."""
         from tui.dialogs.unsaved import ask_to_leave
 
+        account = self.query_one("#account-name", Input)
+        if case_is_open(self) and account.value.strip():  # typed, Enter not yet pressed
+            self.query_one("#tabs", TabbedContent).active = "accounts"
+
+            def add(_leave: object) -> None:
+                self.add_account()
+                if not account.value:  # added (else the reason is said, the name kept)
+                    self.action_leave()  # then the profile, if it changed too
+
+            def drop() -> None:
+                account.value = ""
+                self.action_leave()
+
+            what, after = "the account you typed", "Discard leaves the list as it was."
+            ask_to_leave(self, what, after, save=add, leave=drop)
+            return
         if not case_is_open(self) or not self.profile_form.changed():
             self.dismiss()
             return
