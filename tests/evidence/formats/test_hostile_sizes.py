@@ -15,94 +15,22 @@ from __future__ import annotations
 
 import gzip
 import json
-import subprocess
-import sys
-from pathlib import Path
-from typing import Any
 
 import pytest
 
+from tests.evidence.formats.crafted_reader import CraftedReader
 from tui.core.evidence.formats import DAMAGED
 
-ROOT = Path(__file__).resolve().parents[3]
 #: Describing and printing one of these took from ten seconds to many minutes before
 #: their fixes, and takes one or two now (on a slow machine): a guard against those
 #: minutes, not a measure of speed.
 TIMEOUT = 30
 
-CHILD = """
-import io, json, resource, signal, sys, time, traceback
-resource.setrlimit(resource.RLIMIT_AS, (1 << 31, 1 << 31))
-from tests.evidence.formats import test_hostile_sizes as cases
-from tui.core.evidence import formats
-from tui.core.evidence.formats.base import Fields, Table
-
-def too_long(*_):
-    raise TimeoutError(f"more than {cases.TIMEOUT} s")
-
-def read(build, name):
-    data = getattr(cases, build)()
-    start = time.monotonic()
-    handler, facts = formats.describe(io.BytesIO(data), name)
-    blocks, reason = formats.printable(data, name)
-    seconds = time.monotonic() - start
-    printed = []
-    for block in blocks:
-        if isinstance(block, Fields):
-            printed += [f"{label}: {value}" for label, value in block.rows]
-        elif isinstance(block, Table):
-            printed += [" | ".join(row) for row in block.rows[:50]]
-        elif hasattr(block, "text"):
-            printed.append(block.text)
-    answer = {"handler": type(handler).__name__, "shown": facts.shown}
-    answer.update(problem=facts.problem, reason=reason, printed="\\n".join(printed))
-    answer.update(seconds=seconds)
-    return answer
-
-signal.signal(signal.SIGALRM, too_long)
-answers = {}
-for build, name in json.loads(sys.argv[1]):
-    signal.alarm(cases.TIMEOUT)
-    try:
-        answers[f"{build} {name}"] = read(build, name)
-    except BaseException:
-        answers[f"{build} {name}"] = {"error": traceback.format_exc()[-2000:]}
-    finally:
-        signal.alarm(0)
-json.dump(answers, sys.stdout, default=str)
-"""
-
 #: Every (builder, file name) the tests read, noted at import, and what the child gave.
-CASES: list[tuple[str, str]] = []
-ANSWERS: dict[str, dict[str, Any]] = {}
-
-
-def case(build: str, name: str) -> tuple[str, str]:
-    """Note a case to read, so that the child reads them all in one go."""
-    if (build, name) not in CASES:
-        CASES.append((build, name))
-    return build, name
-
-
-def read_in_child(build: str, name: str) -> dict[str, Any]:
-    """What describe and printable give for the file `build()` makes, read in a child
-    Python with bounded memory and time (with every noted case not read yet)."""
-    key = f"{build} {name}"
-    if key not in ANSWERS:
-        case(build, name)
-        wanted = [(b, n) for b, n in CASES if f"{b} {n}" not in ANSWERS]
-        done = subprocess.run(
-            [sys.executable, "-c", CHILD, json.dumps(wanted)],
-            cwd=ROOT,
-            capture_output=True,
-            timeout=TIMEOUT * len(wanted),
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
-        ANSWERS.update(json.loads(done.stdout))
-    answer = ANSWERS[key]
-    assert "error" not in answer, answer["error"]
-    return answer
+READER = CraftedReader("tests.evidence.formats.test_hostile_sizes", TIMEOUT)
+CASES = READER.cases
+case = READER.case
+read_in_child = READER.read
 
 
 THREAT = b"<p>The threat</p>"

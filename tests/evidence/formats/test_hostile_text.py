@@ -14,98 +14,27 @@ from __future__ import annotations
 
 import base64
 import io
-import json
 import random
-import subprocess
-import sys
 import zipfile
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.evidence.formats.crafted_reader import CraftedReader
 from tui.core.evidence.formats.office_xml import NOT_SHOWN
 
-ROOT = Path(__file__).resolve().parents[3]
 #: A guard against the minutes these took, not a measure of speed.
 TIMEOUT = 20
 #: Peak resident memory of the child (MiB) after any case; the old code took gigabytes.
 MAX_RSS = 600
 
-CHILD = """
-import io, json, resource, signal, sys, time, traceback
-resource.setrlimit(resource.RLIMIT_AS, (1 << 31, 1 << 31))
-from tests.evidence.formats import test_hostile_text as cases
-from tui.core.evidence import formats
-from tui.core.evidence.formats.base import Fields, Notice, Table
-
-def too_long(*_):
-    raise TimeoutError(f"more than {cases.TIMEOUT} s")
-
-def read(build, name):
-    data = getattr(cases, build)()
-    start = time.monotonic()
-    handler, facts = formats.describe(io.BytesIO(data), name)
-    described = time.monotonic() - start
-    blocks, reason = formats.printable(data, name)
-    printed = []
-    for block in blocks:
-        if isinstance(block, Fields):
-            printed += [f"{label}: {value}" for label, value in block.rows]
-        elif isinstance(block, Table):
-            printed += [" | ".join(row) for row in block.rows[:50]]
-        elif hasattr(block, "text"):
-            printed.append(block.text)
-    answer = {"handler": type(handler).__name__, "shown": facts.shown, "size": len(data)}
-    answer.update(problem=facts.problem, reason=reason, printed="\\n".join(printed))
-    answer.update(notices=[b.text for b in blocks if isinstance(b, Notice)])
-    answer.update(described=described, seconds=time.monotonic() - start)
-    return answer
-
-signal.signal(signal.SIGALRM, too_long)
-answers = {}
-for build, name in json.loads(sys.argv[1]):
-    signal.alarm(cases.TIMEOUT)
-    try:
-        answers[f"{build} {name}"] = read(build, name)
-    except BaseException:
-        answers[f"{build} {name}"] = {"error": traceback.format_exc()[-2000:]}
-    finally:
-        signal.alarm(0)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    answers[f"{build} {name}"]["peak_mib"] = peak
-json.dump(answers, sys.stdout, default=str)
-"""
-
-CASES: list[tuple[str, str]] = []
-ANSWERS: dict[str, dict[str, Any]] = {}
-
-
-def case(build: str, name: str) -> tuple[str, str]:
-    """Note a case to read, so that the child reads them all in one go."""
-    if (build, name) not in CASES:
-        CASES.append((build, name))
-    return build, name
+READER = CraftedReader("tests.evidence.formats.test_hostile_text", TIMEOUT, slack=30)
+case = READER.case
 
 
 def read_in_child(build: str, name: str) -> dict[str, Any]:
-    """What describe and printable give for the file `build()` makes, read in a child
-    Python with bounded memory and time (with every noted case not read yet)."""
-    key = f"{build} {name}"
-    if key not in ANSWERS:
-        case(build, name)
-        wanted = [(b, n) for b, n in CASES if f"{b} {n}" not in ANSWERS]
-        done = subprocess.run(
-            [sys.executable, "-c", CHILD, json.dumps(wanted)],
-            cwd=ROOT,
-            capture_output=True,
-            timeout=TIMEOUT * len(wanted) + 30,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
-        ANSWERS.update(json.loads(done.stdout))
-    answer = ANSWERS[key]
-    assert "error" not in answer, answer["error"]
+    """What the child gave for the file `build()` makes, held to `MAX_RSS`."""
+    answer = READER.read(build, name)
     assert answer["peak_mib"] < MAX_RSS, answer["peak_mib"]
     return answer
 
