@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.core.shared.errors import ReclaimError
-from tui.plain.prompt import Back, Prompter
+from tui.plain.prompt import Prompter
 
 if TYPE_CHECKING:
     from tui.core.vault.vault import Vault
@@ -40,20 +40,9 @@ WITH_TWO_STEP, WITHOUT_TWO_STEP = "two-step sign-in on", "two-step sign-in not o
 
 
 def run(prompter: Prompter, vault: Vault) -> None:
-    while True:
-        prompter.heading(TITLE)
-        choice = prompter.choose("What would you like to do?", CHOICES)
-        try:
-            if choice == 0:
-                suggest(prompter)
-            elif choice == 1:
-                check(prompter)
-            elif choice == 2:
-                note(prompter, vault)
-            else:
-                hear(prompter, vault)
-        except Back:
-            continue  # up one level: this step's own menu
+    actions = (lambda: suggest(prompter), lambda: check(prompter),
+               lambda: note(prompter, vault), lambda: hear(prompter, vault))  # fmt: skip
+    prompter.menu(TITLE, list(zip(CHOICES, actions, strict=True)))
 
 
 def suggest(prompter: Prompter) -> None:

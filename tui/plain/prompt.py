@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import select
 import termios
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TextIO
 
@@ -20,6 +20,7 @@ EVERY_PROMPT_HELP = (
     "At any question you can type: help to hear this again, back to go up one level, "
     "lock to lock the case, or quit to leave Reclaim."
 )
+WHAT_NEXT = "What would you like to do?"
 CHOOSE = "Type a number from 1 to {count}, then press Enter."
 NOT_A_CHOICE = "That is not one of the numbers. Type a number from 1 to {count}."
 UNSAVED = "Something you typed is not saved yet. Leave anyway and lose it? Type yes or no."
@@ -199,6 +200,18 @@ class Prompter:
             if named:
                 return named[0]
             self.say(NOT_A_CHOICE.format(count=len(options)))
+
+    def menu(self, title: str, actions: Sequence[tuple[str, Callable[[], object]]]) -> None:
+        """A step's own menu: each choice runs its action, then the menu comes again
+        ("back" inside an action comes up to it); "back" at the menu itself leaves the
+        step (`Back` goes up to the walk's menu)."""
+        while True:
+            self.heading(title)
+            choice = self.choose(WHAT_NEXT, [label for label, _ in actions])
+            try:
+                actions[choice][1]()
+            except Back:
+                continue  # up one level: this step's own menu
 
     @contextmanager
     def form(self) -> Iterator[None]:

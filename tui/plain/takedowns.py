@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.shared.errors import ReclaimError
-from tui.plain.prompt import Back, Prompter
+from tui.plain.prompt import Prompter
 
 if TYPE_CHECKING:
     from tui.core.takedowns.requests import Request
@@ -44,18 +44,9 @@ END = "The letter ends here."
 
 
 def run(prompter: Prompter, vault: Vault) -> None:
-    while True:
-        prompter.heading(TITLE)
-        choice = prompter.choose("What would you like to do?", CHOICES)
-        try:
-            if choice == 0:
-                add(prompter, vault)
-            elif choice == 1:
-                hear(prompter, vault)
-            else:
-                letter(prompter, vault)
-        except Back:
-            continue  # up one level: this step's own menu
+    actions = (lambda: add(prompter, vault), lambda: hear(prompter, vault),
+               lambda: letter(prompter, vault))  # fmt: skip
+    prompter.menu(TITLE, list(zip(CHOICES, actions, strict=True)))
 
 
 def add(prompter: Prompter, vault: Vault) -> None:

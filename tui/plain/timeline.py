@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.core.shared.errors import ReclaimError
-from tui.plain.prompt import Back, Prompter
+from tui.plain.prompt import Prompter
 
 if TYPE_CHECKING:
     from tui.core.vault.vault import Vault
@@ -22,16 +22,8 @@ EVENT = "{id}, {when}: {title}."
 
 
 def run(prompter: Prompter, vault: Vault) -> None:
-    while True:
-        prompter.heading(TITLE)
-        choice = prompter.choose("What would you like to do?", CHOICES)
-        try:
-            if choice == 0:
-                add(prompter, vault)
-            else:
-                hear(prompter, vault)
-        except Back:
-            continue  # up one level: this step's own menu
+    actions = (lambda: add(prompter, vault), lambda: hear(prompter, vault))
+    prompter.menu(TITLE, list(zip(CHOICES, actions, strict=True)))
 
 
 def ask_when(prompter: Prompter) -> str:
