@@ -39,6 +39,17 @@ MAX_PAGES_BYTES = 8 * 1024 * 1024
 NO_PAGE = "This web archive holds no web page that can be shown."
 
 
+def first_record(head: bytes) -> bytes | None:
+    """The start of a web archive's first record: gzip's first member inflated (a few
+    bytes), else the head as it is; None when it says gzip but isn't."""
+    if head[:2] != GZIP:
+        return head
+    try:
+        return zlib.decompressobj(31).decompress(head, 64)
+    except zlib.error:
+        return None
+
+
 class Warc(Format):
     kind = "web archive (WARC)"
     family = "web capture"
@@ -46,14 +57,11 @@ class Warc(Format):
     extensions = (".warc", ".warc.gz")
 
     def recognise(self, probe: Probe) -> int:
-        head = probe.head
-        if head[:2] == GZIP:
-            try:
-                head = zlib.decompressobj(31).decompress(head, 64)
-            except zlib.error:
-                return 0
-            if len(head) < 8:  # cut off too soon to tell: the name decides
-                return int(probe.extension in self.extensions)
+        head = first_record(probe.head)
+        if head is None:
+            return 0
+        if probe.head[:2] == GZIP and len(head) < 8:  # cut off too soon to tell: the name
+            return int(probe.extension in self.extensions)
         return 2 if head.startswith(b"WARC/1.") else 0
 
     def describe(self, probe: Probe) -> Facts:
@@ -95,13 +103,8 @@ class Arc(Warc):
     extensions = (".arc", ".gz")
 
     def recognise(self, probe: Probe) -> int:
-        head = probe.head
-        if head[:2] == GZIP:
-            try:
-                head = zlib.decompressobj(31).decompress(head, 64)
-            except zlib.error:
-                return 0
-        return 2 if head.startswith(b"filedesc://") else 0
+        head = first_record(probe.head)
+        return 2 if head is not None and head.startswith(b"filedesc://") else 0
 
 
 _ZIP_ERRORS = (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, zlib.error)
