@@ -232,11 +232,15 @@ def too_large(stream: VideoStream) -> bool:
     return stream.codec_context.width * stream.codec_context.height > MAX_PIXELS
 
 
-def frame_near(container: InputContainer, stream: VideoStream, pts: int) -> VideoFrame | None:
-    """The first frame at or after `pts`, or the last of a bounded run towards it."""
+def frame_near(
+    container: InputContainer, stream: VideoStream, pts: int, back: int = 0
+) -> VideoFrame | None:
+    """The first frame at or after `pts`, or the last of a bounded run towards it. The
+    seek aims `back` earlier (in the stream's time base) for a container whose seek
+    lands on the key frame after the moment, not the one before (MPEG-TS)."""
     best = None
     try:
-        container.seek(pts, stream=stream)
+        container.seek(max(0, pts - back), stream=stream)
         for count, frame in enumerate(container.decode(stream)):
             best = frame
             if frame.pts is None or frame.pts >= pts or count >= FRAMES_PER_SEEK:
@@ -272,9 +276,22 @@ class Recording(Media):
 
     family = "recording"
     container: ClassVar[str] = ""
+    seek_back: ClassVar[float] = 0.0
+    """Seconds before a moment that a seek aims at (see `frame_near`)."""
+
+    def frame_at(
+        self, container: InputContainer, stream: VideoStream, pts: int
+    ) -> VideoFrame | None:
+        if self.seek_back and stream.time_base:
+            return frame_near(container, stream, pts, int(self.seek_back / stream.time_base))
+        return frame_near(container, stream, pts)
+
+    def matches(self, head: bytes) -> bool:
+        """Whether the first bytes are of this container (the magic decides)."""
+        return container_of(head) == self.container
 
     def recognise(self, probe: Probe) -> int:
-        if container_of(probe.head) != self.container:
+        if not self.matches(probe.head):
             return 0
         kinds = stream_kinds(probe, self.demuxer)
         return 1 if not kinds else 2 if "video" in kinds else 0
@@ -294,7 +311,7 @@ class Recording(Media):
             facts.shown["frame_rate"] = round(float(stream.average_rate), 2)
         if too_large(stream):
             facts.problem = TOO_LARGE
-        elif (first := frame_near(container, stream, stream.start_time or 0)) is None:
+        elif (first := self.frame_at(container, stream, stream.start_time or 0)) is None:
             facts.problem = NO_PICTURE
         elif first.rotation % 180:
             width, height = height, width
@@ -309,7 +326,7 @@ class Recording(Media):
             stream = video_stream(container)
             if stream is None or stream.codec_context is None or too_large(stream):
                 return None
-            frame = frame_near(container, stream, stream.start_time or 0)
+            frame = self.frame_at(container, stream, stream.start_time or 0)
             return still(frame, PREVIEW_SIDE) if frame else None
 
     def print_from(self, source: bytes | BinaryIO, name: str) -> list[Block]:
@@ -337,7 +354,7 @@ class Recording(Media):
         for index in range(count):
             checkpoint()
             pts = start + (int(seconds * index / count / base) if base else 0)
-            frame = frame_near(container, stream, pts)
+            frame = self.frame_at(container, stream, pts)
             if frame is None or (frame.pts is not None and frame.pts == last):
                 continue
             last = frame.pts
@@ -384,10 +401,40 @@ class MatroskaVideo(Recording):
     demuxer, container = "matroska", "matroska"
 
 
+#: A transport stream's packets: 188 bytes each, or 192 with a 4-byte time code before
+#: each (a camcorder's AVCHD `.MTS`, a Blu-ray's `.m2ts`); each starts with 0x47.
+TS_PACKETS = ((188, 0), (192, 4))
+#: Packets looked at (or as many as a short file has, at least two).
+TS_CHECKED = 5
+
+
+def transport_stream(head: bytes) -> bool:
+    """An MPEG transport stream: the sync byte where every packet starts."""
+    for size, offset in TS_PACKETS:
+        count = min(TS_CHECKED, (len(head) - offset) // size)
+        if count >= 2 and all(head[offset + size * at] == 0x47 for at in range(count)):
+            return True
+    return False
+
+
+class MpegTsVideo(Recording):
+    """A camcorder's AVCHD video (`.MTS`, `.M2TS`) or a broadcast recording (`.ts`)."""
+
+    kind = "video (MPEG-TS)"
+    media_type = "video/mp2t"
+    extensions = (".mts", ".m2ts", ".m2t", ".ts")
+    demuxer = "mpegts"
+    seek_back = 1.0  # FFmpeg's seek in a transport stream lands after the moment
+
+    def matches(self, head: bytes) -> bool:
+        return transport_stream(head)
+
+
 HANDLERS: list[Format] = [
     QuickTimeVideo(),
     Mp4Video(),
     ThreeGpVideo(),
     WebmVideo(),
     MatroskaVideo(),
+    MpegTsVideo(),
 ]
