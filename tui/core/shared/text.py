@@ -4,6 +4,9 @@ their noun agreeing ("1 item", "3 copies"), and lists as a sentence says them.""
 
 from __future__ import annotations
 
+from tui.core.shared.i18n import ngettext
+from tui.core.shared.local_formats import decimal, sentence_list
+
 UNITS = ("bytes", "KiB", "MiB", "GiB", "TiB")
 
 
@@ -12,7 +15,9 @@ def size(count: int) -> str:
     value = float(count)
     for unit in UNITS:
         if value < 1024 or unit == UNITS[-1]:
-            return counted(count, "byte") if unit == "bytes" else f"{value:.1f} {unit}"
+            if unit == "bytes":
+                return ngettext("{count} byte", "{count} bytes", count).format(count=count)
+            return f"{decimal(value)} {unit}"
         value /= 1024
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -24,8 +29,9 @@ def counted(count: int, noun: str, plural: str = "") -> str:
 
 
 def listed(items: list[str]) -> str:
-    """ "a", "a and b", "a, b and c": items as a sentence lists them."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    """ "a", "a and b", "a, b and c": items as a sentence lists them (in the language
+    being spoken: "a, b y c")."""
+    return sentence_list(items)
 
 
 def plural_of(count: int, noun: str, plural: str = "") -> str:
