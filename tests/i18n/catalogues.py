@@ -1,7 +1,7 @@
 """Making and checking the translation catalogues (a developer's tool, not shipped).
 
-    python -m tests.i18n.catalogues update    # new source strings into every .po
-    python -m tests.i18n.catalogues compile   # every .po into its .mo
+    python -m tests.i18n.catalogues update [DOMAIN ...]   # new source strings into the .po
+    python -m tests.i18n.catalogues compile [DOMAIN ...]  # each .po into its .mo
     python -m tests.i18n.catalogues status    # how much of each catalogue is translated
 
 Each domain (see `tui.core.shared.i18n.DOMAINS`) is extracted from its own files with
@@ -32,10 +32,15 @@ CHECKLISTS = ROOT / "checklists"
 TRANSLATED = tuple(code for code in LANGUAGES if code != SOURCE_LANGUAGE)
 KEYWORDS = {**DEFAULT_KEYWORDS}
 #: Which source files feed which domain (paths relative to tui/; the first match wins).
-DOCUMENTS = ("core/binder/", "core/declarations/", "core/takedowns/", "core/copies/")
-APP = (
+DOMAIN_FILES: dict[str, tuple[str, ...]] = {
+    "documents": ("core/binder/", "core/declarations/", "core/takedowns/", "core/copies/"),
+    "evidence": ("core/evidence/",),
+    "screens": ("screens/",),
+    "cli": ("cli/", "__main__.py"),
+    "plain": ("plain/",),
+}
+DOMAIN_FILES["app"] = (
     "app.py",
-    "screens/",
     "dialogs/",
     "widgets/",
     "discreet.py",
@@ -46,8 +51,7 @@ APP = (
     "host.py",
     "unforeseen.py",
 )
-CLI = ("cli/", "plain/", "__main__.py")
-#: Keys in the data files whose values are words a person reads.
+#: Keys in the data files whose values are not words a person reads.
 GUIDE_SKIP = {
     "id",
     "url",
@@ -77,12 +81,9 @@ GUIDE_SKIP = {
 
 def domain_of(relative: str) -> str:
     """The domain a source file (relative to tui/) is extracted into."""
-    if relative.startswith(DOCUMENTS):
-        return "documents"
-    if relative.startswith(APP):
-        return "app"
-    if relative.startswith(CLI):
-        return "cli"
+    for domain, parts in DOMAIN_FILES.items():
+        if relative.startswith(parts):
+            return domain
     return "core"
 
 
@@ -179,8 +180,8 @@ def mo_bytes(catalog: Catalog) -> bytes:
     return out.getvalue()
 
 
-def update() -> None:
-    for domain in DOMAINS:
+def update(domains: tuple[str, ...] = DOMAINS) -> None:
+    for domain in domains:
         source = template(domain)
         for code in TRANSLATED:
             catalog = read(code, domain)
@@ -190,8 +191,8 @@ def update() -> None:
             path.write_bytes(po_bytes(catalog))
 
 
-def compile_all() -> None:
-    for domain in DOMAINS:
+def compile_all(domains: tuple[str, ...] = DOMAINS) -> None:
+    for domain in domains:
         for code in TRANSLATED:
             if po_path(code, domain).is_file():
                 po_path(code, domain).with_suffix(".mo").write_bytes(mo_bytes(read(code, domain)))
@@ -216,4 +217,9 @@ def status() -> None:
 
 
 if __name__ == "__main__":
-    {"update": update, "compile": compile_all, "status": status}[sys.argv[1]]()
+    # `update [DOMAIN ...]`, `compile [DOMAIN ...]`: every domain when none is named.
+    named = tuple(sys.argv[2:]) or DOMAINS
+    if sys.argv[1] == "status":
+        status()
+    else:
+        {"update": update, "compile": compile_all}[sys.argv[1]](named)
