@@ -12,7 +12,7 @@ import pytest
 from tests.support.cases import FAST_KDF, PASSPHRASE
 from tests.support.cli import Result, run_reclaim
 from tui.core.kiosk import doors
-from tui.core.shared import clock
+from tui.core.shared import clock, i18n
 from tui.core.vault import keys
 from tui.core.vault.vault import Vault
 
@@ -32,6 +32,11 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.setenv(name, str(folder))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
     monkeypatch.delenv("RECLAIM_DEBUG", raising=False)
+    # English unless a test asks for another language, whatever the machine's locale.
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.set_language("en")
     monkeypatch.setattr(keys, "calibrate", lambda *args, **kwargs: FAST_KDF)
     monkeypatch.setattr(doors, "_rules", None)  # a kiosk app's doors end with its test
     return home
