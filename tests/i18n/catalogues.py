@@ -24,6 +24,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
+from tui.core.shared.data_files import prose
 from tui.core.shared.i18n import DOMAINS, LANGUAGES, LOCALE_DIR, SOURCE_LANGUAGE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,18 +113,23 @@ def _toml_texts(value: object, key: str) -> Iterator[str]:
             yield from _toml_texts(item, inner)
 
 
-def guide_messages() -> Iterator[tuple[str, int, str, None]]:
+def guide_messages(domain: str = "guides") -> Iterator[tuple[str, int, str, None]]:
+    """The words of the data files: the privacy checklists (checklists/privacy/) are
+    their own domain, every other file is "guides". Each text is kept as the loaders
+    show it (`prose`: the file's line breaks inside a paragraph are spaces)."""
     for path in sorted(CHECKLISTS.rglob("*.toml")):
+        if (path.parent.name == "privacy") != (domain == "privacy"):
+            continue
         with path.open("rb") as handle:
             data = tomllib.load(handle)
         for text in _toml_texts(data, ""):
-            yield f"checklists/{path.relative_to(CHECKLISTS).as_posix()}", 0, text, None
+            yield f"checklists/{path.relative_to(CHECKLISTS).as_posix()}", 0, prose(text), None
 
 
 def template(domain: str) -> Catalog:
     """Every source string of `domain`, as found in the code (or the data files)."""
     catalog = Catalog(project="Reclaim", domain=domain, fuzzy=False, creation_date=FIXED)
-    found = guide_messages() if domain == "guides" else python_messages(domain)
+    found = guide_messages(domain) if domain in ("guides", "privacy") else python_messages(domain)
     for where, lineno, message, context in found:
         catalog.add(message, locations=[(where, lineno)], context=context)
     return catalog

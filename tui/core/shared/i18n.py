@@ -35,7 +35,7 @@ from pathlib import Path
 LANGUAGES: dict[str, str] = {"en": "English", "es": "Español", "fr": "Français"}
 SOURCE_LANGUAGE = "en"
 #: The catalogues of each language, searched in this order.
-DOMAINS = ("app", "screens", "cli", "plain", "core", "evidence", "documents", "guides")
+DOMAINS = ("app", "screens", "cli", "plain", "core", "evidence", "documents", "guides", "privacy")
 LOCALE_DIR = Path(__file__).resolve().parent.parent.parent / "locale"
 
 _person_language = SOURCE_LANGUAGE
