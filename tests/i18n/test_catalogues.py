@@ -102,6 +102,9 @@ def test_a_finished_domain_is_translated(domain: str, code: str) -> None:
 # --- Sentences left outside _() -------------------------------------------------------
 
 _WORDS = re.compile(r"[A-Za-z][a-z']+[ ,.;:!?-]+[A-Za-z(]")
+#: A widget id, CSS class or selector, or an action ("step-title", "#account-add",
+#: "app.lock", "toggle--button"): no spaces, no capitals, so no sentence.
+_CODE = re.compile(r"[^\sA-Z]+")
 _GETTEXT = {"_", "N_", "ngettext", "pgettext", "npgettext"}
 #: Calls whose string arguments are for machines or developers, never a person.
 _NOT_FOR_READING = {
@@ -204,7 +207,7 @@ def unwrapped(path: Path) -> Iterator[tuple[int, str]]:
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
             continue
-        if id(node) in skipped or not _WORDS.search(node.value):
+        if id(node) in skipped or not _WORDS.search(node.value) or _CODE.fullmatch(node.value):
             continue
         if lines[node.lineno - 1].rstrip().endswith(NOT_SHOWN):
             continue
