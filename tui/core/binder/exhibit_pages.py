@@ -8,6 +8,7 @@ from __future__ import annotations
 from tui.core.binder.document import FRAME_GREY, MARGIN, Document, written_time
 from tui.core.binder.pdf_pages import draw_pdf_pages
 from tui.core.binder.pictures import draw_picture, draw_pixels
+from tui.core.binder.text_layer import MACHINE_READ, lay_words, machine_read
 from tui.core.binder.typesetting import SANS, Mono, Row, Setting, grid, pairs, paragraph
 from tui.core.evidence import formats
 from tui.core.evidence.digests import Digests, digests_of
@@ -104,6 +105,8 @@ def _exhibit_details(
         else:
             rows.append((label, value))
     rows += provenance_lines(exhibit)
+    if machine_read(exhibit):
+        rows.append(("Words in the picture", MACHINE_READ[:1].upper() + MACHINE_READ[1:] + "."))
     rows += [
         ("Original file", exhibit.original_name),
         ("Kind", f"{kind or 'file'}, {doc.media_type(exhibit)}, {exhibit.size:,} bytes"),
@@ -137,7 +140,7 @@ def _draw(doc: Document, exhibit: Exhibit, block: blocks.Block) -> None:
     elif isinstance(block, blocks.Table):
         _table(doc, block)
     elif isinstance(block, blocks.Frames):
-        _frames(doc, block)
+        _frames(doc, exhibit, block)
     else:
         _notice(doc, block)
 
@@ -197,7 +200,7 @@ def _table(doc: Document, table: blocks.Table) -> None:
 FRAMES_PER_ROW = 3
 
 
-def _frames(doc: Document, frames: blocks.Frames) -> None:
+def _frames(doc: Document, exhibit: Exhibit, frames: blocks.Frames) -> None:
     """A contact sheet: stills in rows of three, each with its time code under it."""
     pdf = doc.pdf
     gap = 4.0
@@ -214,6 +217,7 @@ def _frames(doc: Document, frames: blocks.Frames) -> None:
             scale = min(cell / max(1, image.width), tallest / max(1, image.height))
             width, height = image.width * scale, image.height * scale
             draw_pixels(pdf, image.convert("RGB"), x, top, width, height)
+            lay_words(doc, exhibit, f"still {start + column + 1}", (x, top, width, height))
             pdf.set_xy(x, top + tallest + 0.5)
             pdf.set_font(SANS, size=7)
             pdf.cell(cell, 4, code, align="C")

@@ -18,6 +18,7 @@ from tui.core.binder.pdf_bounds import drawing_size
 from tui.core.binder.pdfa_pages import page_problem
 from tui.core.binder.pictures import draw_pixels, img2pdf_page
 from tui.core.binder.rendered_pages import Rendered, render
+from tui.core.binder.text_layer import lay_words
 from tui.core.binder.typesetting import SANS, drawable, line
 from tui.core.evidence import formats
 from tui.core.evidence.formats import base as blocks
@@ -85,6 +86,7 @@ def draw_pdf_pages(doc: Document, exhibit: Exhibit, pages: blocks.PdfPages) -> N
             doc.placed.append(Placed(pdf.page_no(), (x, top, width, height), exhibit.id, index))
         else:
             _draw_rendered(doc, rendered, (x, top), scale)
+        lay_words(doc, exhibit, f"page {index + 1}", (x, top, width, height))
         pdf.set_y(top + height + 2)
 
 

@@ -18,6 +18,7 @@ from fpdf.image_datastructures import RasterImageInfo
 from PIL import Image
 
 from tui.core.binder.document import MARGIN, Document, Placed
+from tui.core.binder.text_layer import lay_words
 from tui.core.binder.typesetting import SANS
 from tui.core.evidence.formats import base as blocks
 from tui.core.evidence.model import Exhibit
@@ -56,15 +57,17 @@ def draw_picture(doc: Document, exhibit: Exhibit, picture: blocks.Picture) -> No
     fresh = min(doc.width, (doc.bottom - MARGIN) / aspect)
     here = min(doc.width, (doc.bottom - pdf.get_y()) / aspect)
     if here >= max(doc.width * BELOW_DETAILS_SHARE, fresh * BELOW_DETAILS_OF_FRESH):
-        _place_picture(doc, picture, here, aspect)
+        _place_picture(doc, exhibit, picture, here, aspect)
     elif fresh >= doc.width * MIN_WIDTH_SHARE:
         pdf.add_page()
-        _place_picture(doc, picture, fresh, aspect)
+        _place_picture(doc, exhibit, picture, fresh, aspect)
     else:
         _split_picture(doc, exhibit, picture)
 
 
-def _place_picture(doc: Document, picture: blocks.Picture, width: float, aspect: float) -> None:
+def _place_picture(
+    doc: Document, exhibit: Exhibit, picture: blocks.Picture, width: float, aspect: float
+) -> None:
     pdf = doc.pdf
     x, top = MARGIN + (doc.width - width) / 2, pdf.get_y()
     embedded = img2pdf_page(picture.original) if picture.original else None
@@ -75,6 +78,7 @@ def _place_picture(doc: Document, picture: blocks.Picture, width: float, aspect:
         draw_photo(pdf, _printable(picture.decode()), x, top, width, width * aspect)
     else:
         draw_pixels(pdf, _printable(picture.decode()), x, top, width, width * aspect)
+    lay_words(doc, exhibit, "picture", (x, top, width, width * aspect))
     pdf.set_y(top + width * aspect + 3)
 
 
@@ -116,6 +120,8 @@ def _split_picture(doc: Document, exhibit: Exhibit, picture: blocks.Picture) -> 
         y = pdf.get_y() + LABEL_HEIGHT
         part = image.crop((0, top, image.width, top + rows))
         draw_pixels(pdf, part, MARGIN, y, doc.width, rows * mm_per_px)
+        shown = (top / image.height, (top + rows) / image.height)
+        lay_words(doc, exhibit, "picture", (MARGIN, y, doc.width, rows * mm_per_px), shown)
         pdf.set_y(y + rows * mm_per_px + 3)
         top += rows
 

@@ -12,6 +12,7 @@ from fpdf.outline import OutlineSection
 
 from tui.core.binder.choices import AUDIENCES
 from tui.core.binder.document import MARGIN, Document, written_time
+from tui.core.binder.text_layer import MACHINE_READ, machine_read
 from tui.core.binder.typesetting import (
     MISSING,
     SANS,
@@ -158,6 +159,8 @@ def index(doc: Document, exhibits: list[Exhibit]) -> None:
                 if (said := provenance_summary(exhibit))
                 else []
             ),
+            *([Row(["", f"Words in the picture: {MACHINE_READ}"], hash_widths)]
+              if machine_read(exhibit) else []),
             Row(["", Mono(f"SHA-256 {exhibit.sha256}")], hash_widths),
         )
         for exhibit in exhibits
