@@ -5,6 +5,7 @@ evidence pages and pictures to be placed onto their numbered pages afterwards
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -136,4 +137,18 @@ def written_time(exhibit: Exhibit, name: str) -> str:
     value = str(getattr(exhibit, name) or "")
     if not value:
         return ""
-    return as_written(value) + (ESTIMATED if name in exhibit.guesses else "")
+    return (
+        as_written(value) + _offset(exhibit, name) + (ESTIMATED if name in exhibit.guesses else "")
+    )
+
+
+def _offset(exhibit: Exhibit, name: str) -> str:
+    """` +03:00` after a posting time still as the file stated it with its offset from UTC
+    (`facts["posted_stated"]`: an email's Date, on the sender's clock); else ''."""
+    stated = str(exhibit.facts.get("posted_stated") or "") if name == "posted_at" else ""
+    value = str(getattr(exhibit, name) or "")
+    offset = stated[len(value) :]
+    return f" {offset}" if stated.startswith(value) and _OFFSET.fullmatch(offset) else ""
+
+
+_OFFSET = re.compile(r"[+-]\d{2}:\d{2}")

@@ -27,9 +27,11 @@ from tui.core.evidence.formats.base import (
     Unreadable,
     clean_text,
 )
+from tui.core.evidence.formats.encodings import codec_for, mended_header
 from tui.core.evidence.formats.mime import (
     DAMAGED,
     MAX_PARTS,
+    content_charset,
     filename,
     leaves,
     parse,
@@ -109,6 +111,8 @@ class Email(Format):
         facts.guess("posted_at", sent, "email")
         if clock_name:
             facts.shown["sent_clock"] = f"{clock_name} (the sender's clock)"
+            if sent:  # the binder prints the posting time with its offset, as written
+                facts.shown["posted_stated"] = sent + clock_name.removeprefix("UTC")
         facts.guess("poster", self._poster(message), "email")
         facts.shown["attachments"] = attachments
         if cut:
@@ -153,6 +157,12 @@ class Email(Format):
             if value:
                 shown[key] = value
         parts, cut = leaves(message)
+        codec = next(
+            (content_charset(p) for p in parts if p.get_content_maintype() == "text"), None
+        )
+        for key in ("from", "to", "cc", "subject"):
+            if key in shown:  # raw 8-bit bytes read wrongly, in the message's own encoding
+                shown[key] = mended_header(shown[key], codec_for(codec))
         texts: list[str] = []
         html: Message | None = None
         attachments: list[dict[str, Any]] = []

@@ -182,3 +182,67 @@ def guessed_codec(sample: bytes) -> str | None:
         except UnicodeDecodeError:
             pass
     return found[0]
+
+
+#: Characters of a text looked at for the better reading (a mail's part is bounded anyway).
+_MENDED_CHARS = 1_000_000
+
+
+def unmangled(text: str, codec: str | None = None) -> str:
+    """Text whose bytes were once read in the wrong single-byte encoding put right: UTF-8
+    read as Latin-1 or Windows-1252 (`Ã©` for `é`, what Instagram's and Facebook's
+    exports hold), or, with `codec`, bytes in that encoding read so (a Big5 mail passed
+    through Latin-1). Other text comes back as it is.
+
+    Only text whose every character has such a byte is tried, and only a strict decode
+    counts, so real Latin-1 text (`café`) is never changed: its bytes are not UTF-8.
+    `codec` is only for text already known to be read wrongly (its declared encoding
+    failed): a few Latin-1 letters can happen to form a Big5 or Shift-JIS character."""
+    if text.isascii() or len(text) > _MENDED_CHARS:
+        return text
+    for single in ("latin-1", "cp1252"):
+        try:
+            raw = text.encode(single)
+        except UnicodeEncodeError:
+            continue
+        for target in ("utf-8", *((codec,) if codec else ())):
+            try:
+                fixed = raw.decode(target)
+            except (UnicodeDecodeError, LookupError):
+                continue
+            if fixed != text:
+                return fixed
+    return text
+
+
+def better_text(data: bytes, label: str | None, text: str) -> str:
+    """`text`, what `data` gave in the encoding its `label` declares, or a better reading
+    when that one is wrong: replacement characters where the bytes did not fit the
+    declared encoding (a GB2312 label on UTF-8 text), or mojibake (UTF-8 read as
+    Latin-1). The readings tried are UTF-8, the declared encoding behind a Latin-1
+    reading, and the one `charset-normalizer` (MIT) finds; the one with the fewest
+    replacement characters wins, the declared one on a tie."""
+    if "\ufffd" not in text:
+        return unmangled(text)
+    declared = codec_for(label)
+    readings = [text]
+    try:
+        readings.append(unmangled(data.decode("utf-8"), declared))
+    except UnicodeDecodeError as error:
+        if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
+            readings.append(unmangled(data[: error.start].decode("utf-8"), declared))
+        elif guessed := guessed_codec(data[:GUESS_BYTES]):
+            readings.append(data.decode(guessed, "replace"))
+    return min(readings, key=lambda reading: reading.count("\ufffd"))
+
+
+def mended_header(text: str, codec: str | None) -> str:
+    """A header written in raw 8-bit bytes that came out as Latin-1 mojibake, read again
+    (see `unmangled`) in the encoding the message declares for its text: only when most
+    of its letters are such characters, as in a mail whose Big5 subject went through
+    Latin-1 (`¤j®a»¡`), never a name with one accented letter (`Mélanie`)."""
+    letters = [char for char in text if not char.isspace()]
+    high = sum(char >= "\x80" for char in letters)
+    if not high or high * 3 < len(letters):
+        return unmangled(text)
+    return unmangled(text, codec)

@@ -22,7 +22,7 @@ from tui.core.evidence.formats.base import (
     Unreadable,
     clean_text,
 )
-from tui.core.evidence.formats.encodings import codec_for, decoded
+from tui.core.evidence.formats.encodings import better_text, codec_for, decoded
 from tui.core.evidence.formats.html_text import decode_html, to_text, visible_text
 from tui.core.evidence.formats.mime_headers import bounded_headers, safe
 
@@ -264,10 +264,10 @@ def part_text(part: Message) -> str:
     """A text part as text: a plain one as it is, an HTML one as its visible words."""
     data = payload(part) or b""
     cut = len(data) > _TEXT_BYTES
-    charset = content_charset(part)
+    charset, data = content_charset(part), data[:_TEXT_BYTES]
     if part.get_content_type() == "text/html":
-        return visible_text(decode_html(data[:_TEXT_BYTES], charset, cut=cut))[1]
-    return clean_text(safe(to_text(data[:_TEXT_BYTES], charset, cut=cut)))
+        return visible_text(better_text(data, charset, decode_html(data, charset, cut=cut)))[1]
+    return clean_text(safe(better_text(data, charset, to_text(data, charset, cut=cut))))
 
 
 def content_charset(part: Message) -> str | None:
