@@ -23,6 +23,7 @@ GUESS_SOURCES = {
     "chat": "the chat export",
     "page": "the saved page's own data",
     "document": "the document's own data",
+    "picture": "the words read from the picture",
 }
 
 #: Sources too weak to be confirmed along with others: a file's own time is often when it

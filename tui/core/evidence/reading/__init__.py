@@ -8,6 +8,7 @@ from __future__ import annotations
 from tui.core.evidence.reading.model import Hit, Line, PictureText, Reading, Shows, reading_of
 from tui.core.evidence.reading.read import read_exhibit, unread_exhibits
 from tui.core.evidence.reading.search import search
+from tui.core.evidence.reading.setting import reading_on, set_reading
 from tui.core.evidence.reading.shows import what_it_shows
 
 __all__ = [
@@ -18,7 +19,9 @@ __all__ = [
     "Shows",
     "read_exhibit",
     "reading_of",
+    "reading_on",
     "search",
+    "set_reading",
     "unread_exhibits",
     "what_it_shows",
 ]

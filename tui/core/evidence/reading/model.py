@@ -7,7 +7,7 @@ resolution, with the origin at the top left: x0, y0, x1, y1."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 #: The key of an exhibit's record that holds its reading.
@@ -138,6 +138,9 @@ class Shows:
     21:14) and a web address; it does not show the date the screenshot was taken"."""
     missing: tuple[str, ...] = ()
     """The kinds the picture does not show."""
+    values: dict[str, str] = field(default_factory=dict)
+    """What they fill in the exhibit's details, detail -> value ("poster", "posted_at",
+    "captured_at", "url", "caption"; dates as the details keep them, 2024-03-05T21:14)."""
 
 
 @dataclass(frozen=True)
