@@ -40,6 +40,7 @@ COMMAND_MODULES = {
     "jurisdiction": "jurisdiction",
     "safety": "safety",
     "timestamp": "timestamp",
+    "settings": "settings",
 }
 #: The options before a command that take a value (which is never the command's name).
 TOP_OPTIONS_WITH_VALUES = frozenset({"--vault", "--passphrase-file", "--config"})

@@ -16,6 +16,7 @@ from tui.cli.evidence.reading import (
     cmd_evidence_show,
     cmd_evidence_similar,
 )
+from tui.cli.evidence.words import add_words_commands
 
 
 def register(commands: Commands) -> None:
@@ -151,3 +152,4 @@ def register(commands: Commands) -> None:
     )
     export.add_argument("id", metavar="ID")
     export.add_argument("dest", metavar="DEST", help="a file name, or a folder to put it in")
+    add_words_commands(evidence)

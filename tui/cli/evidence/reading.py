@@ -61,11 +61,15 @@ def cmd_evidence_show(args: argparse.Namespace) -> int:
     from tui.core.evidence.provenance import lines
 
     for key, value in record.items():
-        if value not in ("", None, {}) and key not in ("facts", *_PROVENANCE):
+        if value not in ("", None, {}) and key not in ("facts", "reading", *_PROVENANCE):
             say(f"{key.replace('_', ' ') + ':':<18}{shown(str(value))}")
     for label, text in lines(exhibit):
         say(f"{shown(label) + ':':<18}{shown(text)}")
     for label, text in fact_lines(exhibit.facts):
+        say(f"{shown(label) + ':':<18}{shown(text)}")
+    from tui.cli.evidence.words import picture_lines
+
+    for label, text in picture_lines(exhibit):
         say(f"{shown(label) + ':':<18}{shown(text)}")
     return 0
 
