@@ -129,13 +129,15 @@ def load_json(data: bytes) -> Any:
 
 def _read_telegram(data: bytes, keep_rows: bool) -> tuple[ChatSummary, str, str]:
     """(summary, chat name, chat type) of a Telegram Desktop export of one chat."""
-    chat = _loaded(data)
+    chat = bounded_json(data)
     if not isinstance(chat, dict) or not isinstance(chat.get("messages"), list):
         raise Unreadable("It holds no list of messages, so it isn't one chat's export.")
     return _read_chat(chat, ChatSummary(keep_rows))
 
 
-def _loaded(data: bytes) -> Any:
+def bounded_json(data: bytes) -> Any:
+    """The JSON of a chat export, refused (one plain sentence) when it is too large, holds
+    too many values or nests too deeply, or is not JSON."""
     if len(data) > MAX_CHAT_BYTES:
         raise Unreadable(TOO_LONG)
     if data.count(b"{") + data.count(b"[") > MAX_JSON_CONTAINERS:
@@ -169,7 +171,7 @@ def read_account(
 ) -> tuple[ChatSummary, list[tuple[str, ChatSummary]]]:
     """An account-wide export: one summary of every chat (for the facts) and, when rows
     are kept, each chat's own (named), printed rows shared out up to `MAX_ROWS` in all."""
-    chats = account_chats(_loaded(data))
+    chats = account_chats(bounded_json(data))
     if chats is None:
         raise Unreadable("It holds no list of chats, so it isn't an account's export.")
     total = ChatSummary(False)
