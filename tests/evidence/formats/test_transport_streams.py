@@ -12,7 +12,7 @@ from tests.support.media import video
 from tui.core.evidence import formats
 from tui.core.evidence.adding import add_file
 from tui.core.evidence.formats.base import Fields, Frames
-from tui.core.evidence.formats.recordings import transport_stream
+from tui.core.evidence.formats.transport_streams import transport_stream
 from tui.core.vault.vault import Vault
 
 
