@@ -91,7 +91,8 @@ class SavedPage:
         rows = (("Address", self.url), ("Captured", self.captured), ("Title", self.title or title))
         shown = [(label, value) for label, value in rows if value]
         blocks: list[Block] = [Fields(shown)] if shown else []
-        blocks.append(Text(text) if text else Notice("This page holds no text to show."))
+        if text or not self.problem:  # a problem says itself why there is no text
+            blocks.append(Text(text) if text else Notice("This page holds no text to show."))
         if self.problem:
             blocks.append(Notice(self.problem))
         return blocks

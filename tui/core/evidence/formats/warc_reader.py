@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import BufferedReader
 from warcio.statusandheaders import (
     StatusAndHeaders,
     StatusAndHeadersParser,
@@ -25,6 +26,7 @@ from warcio.statusandheaders import (
 from tui.core.evidence.formats.base import MAX_INFLATED_BYTES, Unreadable
 from tui.core.evidence.formats.mime_headers import line
 from tui.core.evidence.formats.saved_pages import MAX_HTML_BYTES, SavedPage, capture_time
+from tui.core.shared.i18n import _
 from tui.core.shared.text import counted
 
 #: Records of a WARC looked at; a capture of one page holds tens.
@@ -319,6 +321,16 @@ def _html_record(record: Any) -> tuple[str, str, str] | None:
     return uri, date, kind
 
 
+def _packed(record: Any) -> str:
+    """The HTTP `Content-Encoding` of a response that warcio can't undo here (`br`
+    without the brotli library, `zstd`), else '': warcio passes such bytes on as they are."""
+    http = record.http_headers if record.rec_type == "response" else None
+    coding = ((http.get_header("Content-Encoding") if http is not None else "") or "").strip()
+    if coding.lower() in ("", "identity") or coding.lower() in BufferedReader.DECOMPRESSORS:
+        return ""
+    return line(coding)[:40]
+
+
 def _take(page: SavedPage, record: Any, want: str, every: bool = False) -> bool:
     """Keep this record's page if it is the first HTML page (or the one wanted), and,
     with `every`, each one after it in `page.more`. True when the wanted page is kept."""
@@ -338,13 +350,19 @@ def _take(page: SavedPage, record: Any, want: str, every: bool = False) -> bool:
         target = SavedPage()
     else:
         target = page
+    packed = _packed(record)
     try:
-        body = record.content_stream().read(MAX_HTML_BYTES + 1)
+        body = b"" if packed else record.content_stream().read(MAX_HTML_BYTES + 1)
     except Exhausted:
         raise
     except Exception:  # an encoding warcio can't undo (e.g. brotli): look further
         page.pages -= 1
         return False
+    if packed:  # said, not printed as the compressed bytes it is
+        target.problem = _(
+            "This page was stored compressed ({coding}) in a way Reclaim can't undo; "
+            "it is kept in the original file."
+        ).format(coding=packed)
     target.url, target.captured = line(uri), _readable_date(line(date))
     target.captured_at = capture_time(date.strip())
     charset = _CHARSET.search(kind)
