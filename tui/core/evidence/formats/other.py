@@ -9,11 +9,15 @@ from tui.core.evidence.media import detect_media_type
 #: transport stream (not a 3D model); a JPEG 2000 file is not a JPEG.
 _CORRECTED = {"model/vnd.mts": "video/mp2t"}
 _JP2 = b"\x00\x00\x00\x0cjP  \r\n\x87\n"
+#: Microsoft's Compiled HTML Help (`.chm`, which the system's table calls a ChemDraw file).
+_CHM = b"ITSF\x03\x00\x00\x00"
 
 
 def media_type_of(head: bytes, name: str) -> str:
     if head.startswith(_JP2):
         return "image/jp2"
+    if head.startswith(_CHM):
+        return "application/vnd.ms-htmlhelp"
     found = detect_media_type(head[:8192], name)
     return _CORRECTED.get(found, found)
 
