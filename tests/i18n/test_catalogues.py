@@ -25,7 +25,13 @@ TRANSLATED = catalogues.TRANSLATED
 FINISHED: tuple[str, ...] = ()
 #: Source files (relative to tui/, or folders ending in "/") in which every sentence a
 #: person reads goes through `_()`, `N_()` or `ngettext()`.
-WRAPPED: tuple[str, ...] = ("core/shared/text.py", "core/shared/local_formats.py")
+WRAPPED: tuple[str, ...] = (
+    "core/shared/text.py",
+    "core/shared/local_formats.py",
+    "cli/",
+    "__main__.py",
+    "plain/",
+)
 #: A line ending with this comment holds words no person reads (an internal key, a
 #: format for a machine, a message for developers).
 NOT_SHOWN = "# i18n: not shown"

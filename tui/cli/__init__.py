@@ -11,8 +11,9 @@ import sys
 from collections.abc import Sequence
 
 from tui.cli.common import Handler
-from tui.cli.parser import build_parser
-from tui.core.shared import no_dumps
+from tui.cli.parser import argparse_in_language, asked_language, build_parser
+from tui.core.shared import i18n, no_dumps
+from tui.core.shared.i18n import _
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -23,18 +24,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     no_dumps.forbid_core_dumps()
     quiet_libraries()
     words = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(words).parse_args(words)
+    before = i18n.person_language()
+    # The language first: the parser's help and errors are written in it.
+    i18n.set_language(i18n.chosen_language(asked_language(words)))
+    try:
+        with argparse_in_language():
+            args = build_parser(words).parse_args(words)
+        return run_command(args)
+    finally:
+        i18n.set_language(before)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """The command `args` names; the app, or plain mode, when none is named."""
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None and args.plain:
         from tui.plain.walk import run_from_args
 
-        args.doing = "walking through your case"
+        args.doing = _("walking through your case")
         return run(run_from_args, args)
     if handler is None:
         # Only the app loads Textual: no command pays for it.
         from tui.cli.terminal_app import run_app
 
-        args.doing = "starting Reclaim"
+        args.doing = _("starting Reclaim")
         return run(run_app, args)
     return run(handler, args)
 
@@ -60,7 +73,8 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
         # Not "nothing was changed": work is kept as it is done (each file added, each
         # exhibit checked), and what was done is what the command already said.
         print(
-            "\nreclaim: Stopped. What is said above as done is kept; nothing else was done.",
+            "\n"
+            + _("reclaim: Stopped. What is said above as done is kept; nothing else was done."),
             file=sys.stderr,
         )
         return 130
@@ -70,12 +84,13 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
         _stop_writing_to_stdout()
         return 128 + 13
     except VaultNotFound as error:
-        warn(f"reclaim: {error} Create one first (reclaim init).")
+        warn(_("reclaim: {error} Create one first (reclaim init).").format(error=error))
         return 1
     except Exception as error:
         if os.environ.get("RECLAIM_DEBUG") and not isinstance(error, OSError | ReclaimError):
             raise
-        warn(f"reclaim: {explain(error, args.doing)}")  # it may quote a file's name
+        # It may quote a file's name.
+        warn(_("reclaim: {problem}").format(problem=explain(error, args.doing)))
         return 1
 
 

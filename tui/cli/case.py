@@ -18,15 +18,16 @@ from tui.cli.common import (
     warn,
 )
 from tui.core.shared.display import shown
+from tui.core.shared.i18n import N_, _
 
-RECOVERY_NOTICE = """\
+RECOVERY_NOTICE = N_("""\
 Your recovery code (write it down now: Reclaim keeps no copy of it and can't show it
 again):
 
     {code}
 
 With it you can open the case if you forget your passphrase. Keep it on paper,
-somewhere safe and away from this computer: anyone who has it can open the case."""
+somewhere safe and away from this computer: anyone who has it can open the case.""")
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -43,20 +44,22 @@ def cmd_init(args: argparse.Namespace) -> int:
             set_case_place(vault, place)
     finally:
         vault.close()
-    say(f"Your case is ready at {shown(str(path))}.\n")
-    say(RECOVERY_NOTICE.format(code=code))
+    say(_("Your case is ready at {path}.").format(path=shown(str(path))) + "\n")
+    say(_(RECOVERY_NOTICE).format(code=code))
     if place is None:
         say(
-            "\nWhere do you live? It decides which laws, deadlines and helplines Reclaim "
-            "shows you: reclaim jurisdiction set CODE (reclaim jurisdiction list shows them; "
-            "none for general advice only)."
+            _(
+                "\nWhere do you live? It decides which laws, deadlines and helplines Reclaim "
+                "shows you: reclaim jurisdiction set CODE (reclaim jurisdiction list shows them; "
+                "none for general advice only)."
+            )
         )
     return 0
 
 
 def cmd_unlock(args: argparse.Namespace) -> int:
     with open_vault(args):
-        say("That opens this case.")
+        say(_("That opens this case."))
     return 0
 
 
@@ -70,39 +73,41 @@ def cmd_passphrase_change(args: argparse.Namespace) -> int:
         new_passphrase = read_new_passphrase(args.new_passphrase_file, personal)
         if not args.new_key:
             vault.change_passphrase(new_passphrase)
-            say("Your passphrase is changed. Your recovery code still works.")
-            say("If someone else may know your old passphrase or recovery code, use --new-key.")
+            say(_("Your passphrase is changed. Your recovery code still works."))
+            say(_("If someone else may know your old passphrase or recovery code, use --new-key."))
             return 0
         vault_id = vault.header.vault_id
 
         def progress(done: int, total: int) -> None:
             if total >= 20 and done % max(1, total // 10) == 0:
-                warn(f"Encrypting again: {done} of {total} items")
+                warn(_("Encrypting again: {done} of {total} items").format(done=done, total=total))
 
         # The new code is shown before anything changes: it counts only once every
         # piece of evidence is encrypted again under the new key (the point of no
         # return, after which the change always finishes).
         prepared = rekey.prepare(vault, new_passphrase)
-        say(RECOVERY_NOTICE.format(code=prepared.code))
-        say(NEW_CODE_COUNTS_WHEN_DONE)
+        say(_(RECOVERY_NOTICE).format(code=prepared.code))
+        say(_(NEW_CODE_COUNTS_WHEN_DONE))
         sys.stdout.flush()
         try:
             renewed = rekey.apply(vault, prepared, progress=progress)
         except KeyboardInterrupt:
-            warn(f"\nreclaim: {_stopped(vault.path)}")
+            warn("\n" + _("reclaim: {problem}").format(problem=_stopped(vault.path)))
             return 130
     renewed.close()
     device_keyring.forget(vault_id)  # what it remembered is the old key
     say(
-        "\nYour case has a new key: every piece of evidence was encrypted again. The old "
-        "passphrase and the old recovery code no longer open it; the new passphrase and "
-        "the recovery code above do. Backups made before now still open with the old "
-        "passphrase: make a new backup, then destroy the old ones."
+        _(
+            "\nYour case has a new key: every piece of evidence was encrypted again. The old "
+            "passphrase and the old recovery code no longer open it; the new passphrase and "
+            "the recovery code above do. Backups made before now still open with the old "
+            "passphrase: make a new backup, then destroy the old ones."
+        )
     )
     return 0
 
 
-NEW_CODE_COUNTS_WHEN_DONE = (
+NEW_CODE_COUNTS_WHEN_DONE = N_(
     "\nThis new recovery code (and your new passphrase) will open the case once every "
     "piece of evidence is encrypted again, which starts now. Until then, your old "
     "passphrase and recovery code still open it."
@@ -116,12 +121,12 @@ def _stopped(path: Path) -> str:
 
     pending = key_change.read_pending(path)
     if pending is not None and pending.committed:
-        return (
+        return _(
             "Stopped after the point of no return: the change of key finishes the next "
             "time the case is opened. From then on your new passphrase and the recovery "
             "code shown above open it; the old ones no longer do."
         )
-    return "Stopped; nothing was changed: your old passphrase and recovery code still work."
+    return _("Stopped; nothing was changed: your old passphrase and recovery code still work.")
 
 
 def cmd_remember(args: argparse.Namespace) -> int:
@@ -130,13 +135,15 @@ def cmd_remember(args: argparse.Namespace) -> int:
 
     if not device_keyring.available():
         raise InputError(
-            "This computer has no keyring Reclaim can use, so the case can't be "
-            "remembered here; you will be asked for the passphrase each time."
+            _(
+                "This computer has no keyring Reclaim can use, so the case can't be "
+                "remembered here; you will be asked for the passphrase each time."
+            )
         )
     with open_vault(args) as vault:
         if not device_keyring.remember(vault.header.vault_id, vault.data_key):
-            raise InputError("The keyring refused to store the key; nothing was remembered.")
-    say("This computer now opens the case without asking. Undo it with: reclaim forget")
+            raise InputError(_("The keyring refused to store the key; nothing was remembered."))
+    say(_("This computer now opens the case without asking. Undo it with: reclaim forget"))
     return 0
 
 
@@ -145,7 +152,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
     from tui.core.vault.vault import read_header
 
     device_keyring.forget(read_header(vault_path(args)).vault_id)
-    say("This computer no longer remembers the case; the passphrase will be asked.")
+    say(_("This computer no longer remembers the case; the passphrase will be asked."))
     return 0
 
 
@@ -162,55 +169,61 @@ def cmd_log(args: argparse.Namespace) -> int:
             details = ", ".join(f"{shown(k)}={shown(str(v))}" for k, v in entry["details"].items())
             say(f"{entry['seq']:>5}  {shown(entry['at'])}  {shown(entry['action']):<8} {details}")
     for problem in problems:
-        warn(f"Warning: {shown(str(problem))}.")
+        warn(_("Warning: {problem}.").format(problem=shown(str(problem))))
     return 1 if problems else 0
 
 
 def register(commands: Commands) -> None:
-    init = add_command(commands, "init", cmd_init, "creating the case", "create a new case vault")
+    init = add_command(
+        commands, "init", cmd_init, _("creating the case"), _("create a new case vault")
+    )
     init.add_argument(
         "--place",
         metavar="CODE",
-        help="where you live (reclaim jurisdiction list; none for general advice only)",
+        help=_("where you live (reclaim jurisdiction list; none for general advice only)"),
     )
     unlock = add_command(
-        commands, "unlock", cmd_unlock, "opening the case", "check that the case opens"
+        commands, "unlock", cmd_unlock, _("opening the case"), _("check that the case opens")
     )
     unlock.add_argument(
         "--recovery-code",
         action="store_true",
-        help="use the recovery code instead of the passphrase",
+        help=_("use the recovery code instead of the passphrase"),
     )
     add_command(
         commands,
         "remember",
         cmd_remember,
-        "remembering the case",
-        "open the case on this computer without asking (OS keyring)",
+        _("remembering the case"),
+        _("open the case on this computer without asking (OS keyring)"),
     )
-    add_command(commands, "forget", cmd_forget, "forgetting the case", "undo remember")
-    log = add_command(commands, "log", cmd_log, "reading the custody log", "show the custody log")
-    log.add_argument("--json", action="store_true", help="machine-readable output")
+    add_command(commands, "forget", cmd_forget, _("forgetting the case"), _("undo remember"))
+    log = add_command(
+        commands, "log", cmd_log, _("reading the custody log"), _("show the custody log")
+    )
+    log.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
-    passphrase = add_group(commands, "passphrase", "change the passphrase")
+    passphrase = add_group(commands, "passphrase", _("change the passphrase"))
     change = add_command(
         passphrase,
         "change",
         cmd_passphrase_change,
-        "changing the passphrase",
-        "set a new passphrase (the evidence is not re-encrypted)",
+        _("changing the passphrase"),
+        _("set a new passphrase (the evidence is not re-encrypted)"),
     )
     change.add_argument(
-        "--recovery-code", action="store_true", help="prove it is you with the recovery code"
+        "--recovery-code", action="store_true", help=_("prove it is you with the recovery code")
     )
     change.add_argument(
         "--new-key",
         action="store_true",
-        help="if someone else may know the old passphrase or recovery code: a new key for "
-        "the whole case (every item encrypted again) and a new recovery code",
+        help=_(
+            "if someone else may know the old passphrase or recovery code: a new key for "
+            "the whole case (every item encrypted again) and a new recovery code"
+        ),
     )
     change.add_argument(
         "--new-passphrase-file",
         metavar="PATH",
-        help="read the new passphrase from PATH (- for stdin)",
+        help=_("read the new passphrase from PATH (- for stdin)"),
     )

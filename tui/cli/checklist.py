@@ -7,6 +7,7 @@ from typing import Any
 
 from tui.cli.common import Commands, add_command, add_group, open_vault, say, say_json
 from tui.core.shared.display import shown
+from tui.core.shared.i18n import _
 
 
 def _record(progress: Any) -> dict[str, Any]:
@@ -32,12 +33,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         say_json([_record(p) for p in progresses])
         return 0
-    say(f"{'ID':<20}{'DONE':>7}  {'':<14}TITLE")
+    say(f"{'ID':<20}{_('DONE'):>7}  {'':<14}{_('TITLE')}")
     for p in progresses:
-        state = "not relevant" if p.not_relevant else ("yours" if p.counts else "")
+        state = _("not relevant") if p.not_relevant else (_("yours") if p.counts else "")
         say(f"{p.checklist.id:<20}{p.done:>3}/{p.total:<3}  {state:<14}{p.checklist.title}")
-    say(f"\nYour checklists: {summary(progresses)}.")
-    say("Choose your accounts with: reclaim checklist choose ID...")
+    say("\n" + _("Your checklists: {summary}.").format(summary=summary(progresses)))
+    say(_("Choose your accounts with: reclaim checklist choose ID..."))
     return 0
 
 
@@ -71,23 +72,40 @@ def cmd_show(args: argparse.Namespace) -> int:
         record = _record(progress) | {"source": checklist.source, "intro": checklist.intro}
         say_json(record | {"steps": steps})
         return 0
-    say(f"{checklist.title} ({progress.done} of {progress.total} done)")
-    say(f"Checked {checklist.reviewed.isoformat()}: {checklist.source}\n")
+    say(
+        _("{title} ({done} of {total} done)").format(
+            title=checklist.title, done=progress.done, total=progress.total
+        )
+    )
+    checked = _("Checked {day}: {source}").format(
+        day=checklist.reviewed.isoformat(), source=checklist.source
+    )
+    say(checked + "\n")
     say(checklist.intro + "\n")
     for item in steps:
         mark = "[x]" if item["done"] else "[ ]"
         say(f"{item['number']:>2}. {mark} {item['title']}  ({item['id']})")
+        indent = " " * 7
         if item["warning"]:
-            say(f"       Warning: {item['warning']}")
-        say(f"       Do: {item['do']}")
-        say(f"       Why: {item['why']}")
+            say(indent + _("Warning: {text}").format(text=item["warning"]))
+        say(indent + _("Do: {text}").format(text=item["do"]))
+        say(indent + _("Why: {text}").format(text=item["why"]))
         if item["action"]:
-            say(f"       Save the evidence from {checklist.platform} before this step.")
+            say(
+                indent
+                + _("Save the evidence from {platform} before this step.").format(
+                    platform=checklist.platform
+                )
+            )
         if item["done"]:
-            anyway = " (before any evidence was saved)" if item["before_evidence"] else ""
-            say(f"       Done {shown(str(item['done_at']))}{anyway}")
+            when = shown(str(item["done_at"]))
+            if item["before_evidence"]:
+                done = _("Done {when} (before any evidence was saved)").format(when=when)
+            else:
+                done = _("Done {when}").format(when=when)
+            say(indent + done)
         if item["note"]:
-            say(f"       Note: {shown(item['note'])}")
+            say(indent + _("Note: {text}").format(text=shown(item["note"])))
     return 0
 
 
@@ -102,14 +120,18 @@ def cmd_done(args: argparse.Namespace) -> int:
             progress = tick(vault, checklist, args.step, done=not args.undo, anyway=args.anyway)
         except EvidenceFirst as refused:
             raise InputError(
-                f"The case holds no evidence from {refused.platform} yet, and {refused.effect}. "
-                "Save the evidence first (step 4), or tick it with --anyway if you "
-                "already have it somewhere else."
+                _(
+                    "The case holds no evidence from {platform} yet, and {effect}. "
+                    "Save the evidence first (step 4), or tick it with --anyway if you "
+                    "already have it somewhere else."
+                ).format(platform=refused.platform, effect=refused.effect)
             ) from None
-    say(
-        f"{'Unticked' if args.undo else 'Ticked'}. "
-        f"{checklist.title}: {progress.done} of {progress.total} done."
+    ticked = (
+        _("Unticked. {title}: {done} of {total} done.")
+        if args.undo
+        else _("Ticked. {title}: {done} of {total} done.")
     )
+    say(ticked.format(title=checklist.title, done=progress.done, total=progress.total))
     return 0
 
 
@@ -124,50 +146,61 @@ def cmd_choose(args: argparse.Namespace) -> int:
                 set_not_relevant(vault, checklist, not args.undo)
             else:
                 set_mine(vault, checklist, not args.undo)
-    what = "not relevant" if args.not_relevant else "one of your accounts"
     names = ", ".join(c.platform for c in chosen)
-    say(f"{names}: {'no longer ' if args.undo else ''}{what}.")
+    if args.not_relevant:
+        said = _("{names}: no longer not relevant.") if args.undo else _("{names}: not relevant.")
+    elif args.undo:
+        said = _("{names}: no longer one of your accounts.")
+    else:
+        said = _("{names}: one of your accounts.")
+    say(said.format(names=names))
     return 0
 
 
 def register(commands: Commands) -> None:
-    group = add_group(commands, "checklist", "privacy and account-security checklists")
+    group = add_group(commands, "checklist", _("privacy and account-security checklists"))
     listing = add_command(
-        group, "list", cmd_list, "listing the checklists", "the checklists and your progress"
+        group, "list", cmd_list, _("listing the checklists"), _("the checklists and your progress")
     )
-    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.add_argument("--json", action="store_true", help=_("machine-readable output"))
     show = add_command(
-        group, "show", cmd_show, "reading the checklist", "one checklist, step by step"
+        group, "show", cmd_show, _("reading the checklist"), _("one checklist, step by step")
     )
     show.add_argument(
-        "id", metavar="ID", help="a checklist id or platform name, e.g. instagram, ig or twitter"
+        "id",
+        metavar="ID",
+        help=_("a checklist id or platform name, e.g. instagram, ig or twitter"),
     )
-    show.add_argument("--json", action="store_true", help="machine-readable output")
-    done = add_command(group, "done", cmd_done, "saving the tick", "tick one step of a checklist")
+    show.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    done = add_command(
+        group, "done", cmd_done, _("saving the tick"), _("tick one step of a checklist")
+    )
     done.add_argument(
-        "id", metavar="ID", help="a checklist id or platform name, e.g. instagram, ig or twitter"
+        "id",
+        metavar="ID",
+        help=_("a checklist id or platform name, e.g. instagram, ig or twitter"),
     )
-    done.add_argument("step", metavar="STEP", help="the step's number or id")
-    done.add_argument("--undo", action="store_true", help="untick it")
+    done.add_argument("step", metavar="STEP", help=_("the step's number or id"))
+    done.add_argument("--undo", action="store_true", help=_("untick it"))
     done.add_argument(
         "--anyway",
         action="store_true",
-        help="tick a block/report/delete step though no evidence from the platform is saved",
+        help=_("tick a block/report/delete step though no evidence from the platform is saved"),
     )
     choose = add_command(
         group,
         "choose",
         cmd_choose,
-        "saving your accounts",
-        "say which accounts you have, so progress counts only those",
+        _("saving your accounts"),
+        _("say which accounts you have, so progress counts only those"),
     )
     choose.add_argument(
         "ids",
         nargs="+",
         metavar="ID",
-        help="checklist ids or platform names, e.g. instagram twitter",
+        help=_("checklist ids or platform names, e.g. instagram twitter"),
     )
-    choose.add_argument("--undo", action="store_true", help="take them off your list")
+    choose.add_argument("--undo", action="store_true", help=_("take them off your list"))
     choose.add_argument(
-        "--not-relevant", action="store_true", help="mark them not relevant instead"
+        "--not-relevant", action="store_true", help=_("mark them not relevant instead")
     )

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from tui.core.shared import clock
-from tui.core.shared.text import plural_of, size
+from tui.core.shared.i18n import LANGUAGES, N_, _, ngettext
+from tui.core.shared.text import size
 
 if TYPE_CHECKING:
     from tui.core.vault.vault import Vault
@@ -22,6 +23,61 @@ Commands = Any
 
 
 # ---- reading secrets ----------------------------------------------------------------
+
+#: Each secret a command reads, by its key: (its name, its name as a sentence's subject,
+#: when none was given, when it is empty). Whole sentences, so that a language whose
+#: words agree with the secret's gender can say each one rightly.
+SECRETS: dict[str, tuple[str, str, str, str]] = {
+    "passphrase": (
+        N_("passphrase"),
+        N_("the passphrase"),
+        N_(
+            "No passphrase was given. Use --passphrase-file FILE (or - for standard input), "
+            "or run this in a terminal."
+        ),
+        N_("The passphrase is empty."),
+    ),
+    "new passphrase": (
+        N_("new passphrase"),
+        N_("the new passphrase"),
+        N_(
+            "No new passphrase was given. Use --passphrase-file FILE (or - for standard "
+            "input), or run this in a terminal."
+        ),
+        N_("The new passphrase is empty."),
+    ),
+    "recovery code": (
+        N_("recovery code"),
+        N_("the recovery code"),
+        N_(
+            "No recovery code was given. Use --passphrase-file FILE (or - for standard "
+            "input), or run this in a terminal."
+        ),
+        N_("The recovery code is empty."),
+    ),
+    "binder password": (
+        N_("binder password"),
+        N_("the binder password"),
+        N_(
+            "No binder password was given. Use --passphrase-file FILE (or - for standard "
+            "input), or run this in a terminal."
+        ),
+        N_("The binder password is empty."),
+    ),
+    "PIN": (
+        N_("PIN"),
+        N_("the PIN"),
+        N_(
+            "No PIN was given. Use --passphrase-file FILE (or - for standard input), "
+            "or run this in a terminal."
+        ),
+        N_("The PIN is empty."),
+    ),
+}
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _read_line(source: str, what: str) -> str:
@@ -37,34 +93,37 @@ def _read_line(source: str, what: str) -> str:
                 line = handle.readline()
         except FileNotFoundError:
             raise InputError(
-                f"There is no file at the path given for the {what}: give the path of a "
-                "file that holds it (or - for standard input), or leave it out to type it."
+                _(
+                    "There is no file at the path given for {the_secret}: give the path of "
+                    "a file that holds it (or - for standard input), or leave it out to "
+                    "type it."
+                ).format(the_secret=_(SECRETS[what][1]))
             ) from None
         except (OSError, UnicodeDecodeError):
-            raise InputError(f"The {what} could not be read from the file given.") from None
+            said = _("{the_secret} could not be read from the file given.")
+            raise InputError(_capitalized(said.format(the_secret=_(SECRETS[what][1])))) from None
     return line.removesuffix("\n").removesuffix("\r")
 
 
 def read_secret(source: str | None, what: str) -> str:
-    """A passphrase or code from a file, standard input, or a no-echo terminal prompt."""
+    """A passphrase or code from a file, standard input, or a no-echo terminal prompt.
+    `what` names it: one of `SECRETS`."""
     from tui.core.shared.errors import InputError
 
+    name, _the_name, not_given, empty = SECRETS[what]
     if source is not None:
         secret = _read_line(source, what)
     elif sys.stdin.isatty():
-        secret = getpass.getpass(f"{what[0].upper()}{what[1:]}: ")
+        secret = getpass.getpass(_capitalized(_(name)) + ": ")
     else:
-        raise InputError(
-            f"No {what} was given. Use --passphrase-file FILE (or - for standard input), "
-            "or run this in a terminal."
-        )
+        raise InputError(_(not_given))
     if not secret:
-        raise InputError(f"The {what} is empty.")
+        raise InputError(_(empty))
     return secret
 
 
 #: How the command line offers a generated passphrase, in the weak-passphrase advice.
-MAKE_ONE = "run 'reclaim password generate' for one"
+MAKE_ONE = N_("run 'reclaim password generate' for one")
 
 
 def read_new_passphrase(
@@ -75,10 +134,10 @@ def read_new_passphrase(
     from tui.core.passwords.strength import weakness
     from tui.core.shared.errors import InputError
 
-    passphrase = read_secret(source, "new passphrase")
-    if source is None and getpass.getpass("Type it again: ") != passphrase:
-        raise InputError("The two passphrases are not the same; nothing was changed.")
-    if problem := weakness(passphrase, personal_words, make_one=MAKE_ONE):
+    passphrase = read_secret(source, "new passphrase")  # i18n: not shown
+    if source is None and getpass.getpass(_("Type it again: ")) != passphrase:
+        raise InputError(_("The two passphrases are not the same; nothing was changed."))
+    if problem := weakness(passphrase, personal_words, make_one=_(MAKE_ONE)):
         raise InputError(problem)
     return passphrase
 
@@ -111,12 +170,15 @@ def open_vault(args: argparse.Namespace) -> Vault:
 
 def missing_from_record(count: int) -> str:
     """What to say of blobs in the case folder that the record doesn't list."""
-    are = plural_of(count, "exhibit is", "exhibits are")
-    return (
-        f"{count} {are} in the case folder but missing from its record (an older copy of "
-        "the record may have been put back, or a save was interrupted). Nothing is lost: "
-        "`reclaim evidence recover` takes them back."
-    )
+    return ngettext(
+        "{count} exhibit is in the case folder but missing from its record (an older copy "
+        "of the record may have been put back, or a save was interrupted). Nothing is lost: "
+        "`reclaim evidence recover` takes them back.",
+        "{count} exhibits are in the case folder but missing from its record (an older copy "
+        "of the record may have been put back, or a save was interrupted). Nothing is lost: "
+        "`reclaim evidence recover` takes them back.",
+        count,
+    ).format(count=count)
 
 
 def _unlock(args: argparse.Namespace) -> Vault:
@@ -196,7 +258,10 @@ class StderrProgress:
         self._last = now
         percent = 100 * done // max(total, 1)
         end = "\r" if self.stream.isatty() and done < total else "\n"
-        self.stream.write(f"{self.label}: {percent}% of {size(total)}{end}")
+        said = _("{label}: {percent}% of {size}").format(
+            label=self.label, percent=percent, size=size(total)
+        )
+        self.stream.write(said + end)
         self.stream.flush()
         self._shown = True
 
@@ -228,6 +293,12 @@ def say_json(data: object, **options: Any) -> None:
     say(shown_json(json.dumps(data, indent=2, ensure_ascii=False, **options)))
 
 
+def language_code(value: str) -> str:
+    """ "es", "ES", "es_MX", "es-MX.UTF-8": the language's two letters, as --language
+    takes them."""
+    return value.strip().lower().replace("-", "_").split(".")[0].split("_")[0]
+
+
 def add_common_options(parser: argparse.ArgumentParser, top: bool) -> None:
     """Options every command takes, before or after the command's name."""
     default: Any = None if top else argparse.SUPPRESS
@@ -235,13 +306,21 @@ def add_common_options(parser: argparse.ArgumentParser, top: bool) -> None:
         "--vault",
         metavar="DIR",
         default=default,
-        help="the case folder (default: your data folder)",
+        help=_("the case folder (default: your data folder)"),
     )
     parser.add_argument(
         "--passphrase-file",
         metavar="PATH",
         default=default,
-        help="read the passphrase from the first line of PATH (- for standard input)",
+        help=_("read the passphrase from the first line of PATH (- for standard input)"),
+    )
+    parser.add_argument(
+        "--language",
+        metavar="CODE",
+        type=language_code,
+        choices=list(LANGUAGES),
+        default=default,
+        help=_("the language to speak: en, es or fr (default: the one LANG asks for)"),
     )
 
 

@@ -17,12 +17,26 @@ from tui.cli.common import (
     say_json,
 )
 from tui.core.shared.display import shown
-from tui.core.shared.text import counted, plural_of, size
+from tui.core.shared.i18n import N_, _, ngettext
+from tui.core.shared.text import size
+
+#: A copy's state and kind as the register keeps them, said in the language spoken.
+WORDS = (
+    N_("up to date"),
+    N_("out of date"),
+    N_("damaged"),
+    N_("old key"),
+    N_("drive"),
+    N_("cloud"),
+    N_("printed"),
+    N_("other"),
+)
 
 
 def _secret(args: argparse.Namespace) -> dict[str, str]:
     if args.recovery_code:
-        return {"recovery_code": read_secret(args.passphrase_file, "recovery code")}
+        what = "recovery code"  # i18n: not shown
+        return {"recovery_code": read_secret(args.passphrase_file, what)}
     return {"passphrase": read_secret(args.passphrase_file, "passphrase")}
 
 
@@ -32,34 +46,47 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if len(args.target) != 1:
         from tui.core.shared.errors import InputError
 
-        raise InputError("Give one folder to back up into, e.g. reclaim backup /media/usb.")
+        raise InputError(_("Give one folder to back up into, e.g. reclaim backup /media/usb."))
     from tui.core.copies.backup import BackupIsNewer, make_backup
     from tui.core.shared.errors import InputError
 
     with open_vault(args) as vault:
         try:
             result = make_backup(
-                vault, Path(args.target[0]).expanduser(), StderrProgress("Copying")
+                vault, Path(args.target[0]).expanduser(), StderrProgress(_("Copying"))
             )
         except BackupIsNewer as newer:
             raise InputError(
-                f"The backup in {newer.folder} holds a newer state of this case (made "
-                f"{newer.made_at}) than the case itself, which may have been put back to an "
-                "older copy. Nothing was written. Check the case with `reclaim evidence "
-                "verify`, or restore this backup to a new folder."
+                _(
+                    "The backup in {folder} holds a newer state of this case (made "
+                    "{made_at}) than the case itself, which may have been put back to an "
+                    "older copy. Nothing was written. Check the case with `reclaim evidence "
+                    "verify`, or restore this backup to a new folder."
+                ).format(folder=newer.folder, made_at=newer.made_at)
             ) from None
     say(
-        f"Backed up {counted(result.exhibits, 'exhibit')} to {shown(str(result.folder))} "
-        f"({size(result.copied_bytes)} written this time, {size(result.total_bytes)} in all)."
-    )
-    say("It is encrypted: your passphrase or recovery code opens it.")
-    if kept := len(result.kept):
-        copies = plural_of(kept, "copy", "copies")
-        say(
-            f"The stored {copies} of {', '.join(result.kept)} in this case "
-            f"{plural_of(kept, 'is', 'are')} damaged, so the backup kept the earlier, whole "
-            f"{copies}. Check the case with: reclaim evidence verify"
+        ngettext(
+            "Backed up {count} exhibit to {folder} ({written} written this time, {total} in all).",
+            "Backed up {count} exhibits to {folder} ({written} written this time, {total} in "
+            "all).",
+            result.exhibits,
+        ).format(
+            count=result.exhibits,
+            folder=shown(str(result.folder)),
+            written=size(result.copied_bytes),
+            total=size(result.total_bytes),
         )
+    )
+    say(_("It is encrypted: your passphrase or recovery code opens it."))
+    if kept := len(result.kept):
+        said = ngettext(
+            "The stored copy of {exhibits} in this case is damaged, so the backup kept the "
+            "earlier, whole copy. Check the case with: reclaim evidence verify",
+            "The stored copies of {exhibits} in this case are damaged, so the backup kept the "
+            "earlier, whole copies. Check the case with: reclaim evidence verify",
+            kept,
+        )
+        say(said.format(exhibits=", ".join(result.kept)))
     return 0
 
 
@@ -69,7 +96,7 @@ def _verify(args: argparse.Namespace, rest: list[str]) -> int:
     from tui.core.shared.files import LinkRefused
 
     if len(rest) != 1:
-        raise InputError("Give the backup to check, e.g. reclaim backup verify /media/usb.")
+        raise InputError(_("Give the backup to check, e.g. reclaim backup verify /media/usb."))
     folder = find_backup(Path(rest[0]).expanduser())
     secret = _secret(args)
     try:
@@ -77,21 +104,23 @@ def _verify(args: argparse.Namespace, rest: list[str]) -> int:
             folder,
             passphrase=secret.get("passphrase"),
             recovery_code=secret.get("recovery_code"),
-            progress=StderrProgress("Checking"),
+            progress=StderrProgress(_("Checking")),
         )
     except LinkRefused as refused:
         _note_check(args, folder, str(refused))  # a planted link fails the check too
         raise
     if check.whole:
         say(
-            f"The backup at {shown(str(folder))} is whole: every file and all "
-            f"{check.exhibits} exhibits match their hashes (made {shown(check.made_at)})."
+            _(
+                "The backup at {folder} is whole: every file and all {count} exhibits match "
+                "their hashes (made {made_at})."
+            ).format(folder=shown(str(folder)), count=check.exhibits, made_at=shown(check.made_at))
         )
         _note_check(args, folder, None)
         return 0
     for problem in check.problems:
         say(f"{shown(str(folder))}: {shown(str(problem))}.")
-    say("This backup is not whole. Make a new backup, or restore from another copy.")
+    say(_("This backup is not whole. Make a new backup, or restore from another copy."))
     _note_check(args, folder, check.problems[0])
     return 1
 
@@ -123,26 +152,37 @@ def cmd_restore(args: argparse.Namespace) -> int:
     result = restore(
         Path(args.path).expanduser(),
         vault_path(args),
-        progress=StderrProgress("Checking"),
+        progress=StderrProgress(_("Checking")),
         **_secret(args),
     )
     target = shown(str(result.path))
     if not result.damaged:
-        say(f"Restored the case to {target}. Every exhibit matched its hash.")
+        say(_("Restored the case to {path}. Every exhibit matched its hash.").format(path=target))
         return 0
     count = len(result.damaged)
     say(
-        f"Restored the case to {target}, with every exhibit that was whole. "
-        f"{counted(count, 'exhibit')} could not be restored:"
+        ngettext(
+            "Restored the case to {path}, with every exhibit that was whole. {count} exhibit "
+            "could not be restored:",
+            "Restored the case to {path}, with every exhibit that was whole. {count} exhibits "
+            "could not be restored:",
+            count,
+        ).format(path=target, count=count)
     )
     for exhibit_id, what in result.damaged.items():
         say(f"  {exhibit_id}: {shown(what)}.")
     if result.set_aside is not None:
-        say(f"What the backup held of {plural_of(count, 'it', 'them')} was kept, as it was, in "
-            f"{shown(str(result.set_aside))}.")  # fmt: skip
+        kept_in = ngettext(
+            "What the backup held of it was kept, as it was, in {folder}.",
+            "What the backup held of them was kept, as it was, in {folder}.",
+            count,
+        )
+        say(kept_in.format(folder=shown(str(result.set_aside))))
     say(
-        "Another backup may hold a good copy: `reclaim copies list` shows where your "
-        "copies are, and `reclaim backup verify` checks one."
+        _(
+            "Another backup may hold a good copy: `reclaim copies list` shows where your "
+            "copies are, and `reclaim backup verify` checks one."
+        )
     )
     return 1
 
@@ -163,17 +203,28 @@ def cmd_copies_list(args: argparse.Namespace) -> int:
         )
         return 0
     if not copies:
-        say("No copies yet. Make one with: reclaim backup /path/to/drive")
+        say(_("No copies yet. Make one with: reclaim backup /path/to/drive"))
         return 0
     for copy in copies:
         state = copy_state(copy, newest)
-        state = state if state == "up to date" else state.upper()
-        checked = f", checked {copy.last_verified_at[:10]}" if copy.last_verified_at else ""
+        state = _(state) if state == "up to date" else _(state).upper()
+        made = _("made {day}").format(day=shown(copy.made_at[:10]))
         if is_damaged(copy):
-            checked = f", check failed {copy.check_failed_at[:10]} ({copy.check_problem})"
+            made = _("made {day}, check failed {failed} ({problem})").format(
+                day=shown(copy.made_at[:10]),
+                failed=shown(copy.check_failed_at[:10]),
+                problem=shown(str(copy.check_problem)),
+            )
+        elif copy.last_verified_at:
+            made = _("made {day}, checked {checked}").format(
+                day=shown(copy.made_at[:10]), checked=shown(copy.last_verified_at[:10])
+            )
+        holding = ngettext("{count} exhibit", "{count} exhibits", copy.exhibits).format(
+            count=copy.exhibits
+        )
         say(
-            f"{copy.id}  {shown(copy.kind):<8} {state:<12} made {shown(copy.made_at[:10])}"
-            f"{shown(checked)}, {copy.exhibits} exhibits  {shown(copy.where)}"
+            f"{copy.id}  {_(shown(copy.kind)):<8} {state:<12} {made}, {holding}  "
+            f"{shown(copy.where)}"
         )
     return 0
 
@@ -184,8 +235,13 @@ def cmd_copies_add(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         copy = add_copy(vault, args.kind, args.where, args.note or "")
     say(
-        f"{copy.id}  {shown(copy.kind)}  {shown(copy.where)}: noted, "
-        f"holding {copy.exhibits} exhibits."
+        ngettext(
+            "{id}  {kind}  {where}: noted, holding {count} exhibit.",
+            "{id}  {kind}  {where}: noted, holding {count} exhibits.",
+            copy.exhibits,
+        ).format(
+            id=copy.id, kind=_(shown(copy.kind)), where=shown(copy.where), count=copy.exhibits
+        )
     )
     return 0
 
@@ -195,30 +251,36 @@ def register(commands: Commands) -> None:
         commands,
         "backup",
         cmd_backup,
-        "backing up the case",
-        "copy the encrypted case to a folder or drive (or: backup verify PATH)",
+        _("backing up the case"),
+        _("copy the encrypted case to a folder or drive (or: backup verify PATH)"),
     )
-    backup.add_argument("target", nargs="+", metavar="DEST_DIR | verify PATH")
+    backup.add_argument("target", nargs="+", metavar="DEST_DIR | verify PATH")  # i18n: not shown
     backup.add_argument(
-        "--recovery-code", action="store_true", help="verify with the recovery code"
+        "--recovery-code", action="store_true", help=_("verify with the recovery code")
     )
     restore = add_command(
         commands,
         "restore",
         cmd_restore,
-        "restoring the case",
-        "make a working case from a backup (into --vault NEW_DIR)",
+        _("restoring the case"),
+        _("make a working case from a backup (into --vault NEW_DIR)"),
     )
     restore.add_argument("path", metavar="PATH")
     restore.add_argument(
-        "--recovery-code", action="store_true", help="open it with the recovery code"
+        "--recovery-code", action="store_true", help=_("open it with the recovery code")
     )
-    copies = add_group(commands, "copies", "the register of where copies of the case are")
+    copies = add_group(commands, "copies", _("the register of where copies of the case are"))
     listing = add_command(
-        copies, "list", cmd_copies_list, "reading the copies", "every copy, and which are stale"
+        copies,
+        "list",
+        cmd_copies_list,
+        _("reading the copies"),
+        _("every copy, and which are stale"),
     )
-    listing.add_argument("--json", action="store_true", help="machine-readable output")
-    add = add_command(copies, "add", cmd_copies_add, "noting the copy", "note a copy made by hand")
+    listing.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    add = add_command(
+        copies, "add", cmd_copies_add, _("noting the copy"), _("note a copy made by hand")
+    )
     add.add_argument("--kind", choices=("drive", "cloud", "printed", "other"), required=True)
-    add.add_argument("--where", required=True, metavar="TEXT", help="e.g. 'at Sam's flat'")
+    add.add_argument("--where", required=True, metavar="TEXT", help=_("e.g. 'at Sam's flat'"))
     add.add_argument("--note", metavar="TEXT")

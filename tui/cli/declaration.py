@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from tui.cli.common import Commands, add_command, say
 from tui.core.shared.display import shown, shown_block
+from tui.core.shared.i18n import _
 
 if TYPE_CHECKING:
     from tui.core.declarations.drafting import Declaration
@@ -23,7 +24,7 @@ OPTIONS = {
     "address": "--address",
     "occupation": "--occupation",
     "age": "--age",
-    "exhibits": "reclaim evidence add",
+    "exhibits": "reclaim evidence add",  # i18n: not shown
 }
 
 
@@ -45,8 +46,10 @@ def cmd_declaration(args: argparse.Namespace) -> int:
             path = export_declaration(vault, declaration, Path(args.out).expanduser())
     if args.out:
         say(
-            f"Saved the draft to {shown(str(path))}. It is not encrypted. Have a lawyer "
-            "check it before you sign it."
+            _(
+                "Saved the draft to {path}. It is not encrypted. Have a lawyer check it "
+                "before you sign it."
+            ).format(path=shown(str(path)))
         )
     else:
         say(shown_block(declaration.text))
@@ -64,18 +67,21 @@ def drafted(vault: Vault, kind: str) -> Declaration:
     except MissingFacts as missing:
         asked = "; ".join(_asked(need.key, need.question) for need in missing.needs)
         raise InputError(
-            f"Before this declaration can be drafted it needs: {asked}. What you give is "
-            "kept in the case (reclaim declaration gives it)."
+            _(
+                "Before this declaration can be drafted it needs: {asked}. What you give is "
+                "kept in the case (reclaim declaration gives it)."
+            ).format(asked=asked)
         ) from None
 
 
 def _asked(key: str, question: str) -> str:
     if key.startswith("provenance:"):
         exhibit = key.split(":", 1)[1]
-        return (
-            f"{question} (reclaim evidence provenance {exhibit} --captured-by NAME "
-            "--role ROLE --how HOW)"
+        command = (
+            "reclaim evidence provenance {exhibit} "  # i18n: not shown
+            "--captured-by NAME --role ROLE --how HOW"
         )
+        return f"{question} ({command.format(exhibit=exhibit)})"
     return f"{question} ({OPTIONS.get(key, '--' + key)})"
 
 
@@ -84,18 +90,20 @@ def register(commands: Commands) -> None:
         commands,
         "declaration",
         cmd_declaration,
-        "drafting the declaration",
-        "draft a declaration you can sign that produces your evidence (not legal advice)",
+        _("drafting the declaration"),
+        _("draft a declaration you can sign that produces your evidence (not legal advice)"),
     )
     parser.add_argument(
         "--kind",
         choices=KINDS,
-        help="the form (by default the one for where you live): US 28 U.S.C. 1746, UK "
-        "s 9 witness statement, Canadian affidavit, Australian statutory declaration, or "
-        "a plain statement",
+        help=_(
+            "the form (by default the one for where you live): US 28 U.S.C. 1746, UK "
+            "s 9 witness statement, Canadian affidavit, Australian statutory declaration, or "
+            "a plain statement"
+        ),
     )
-    parser.add_argument("--out", metavar="FILE", help="save as .txt, .docx or .pdf too")
-    parser.add_argument("--name", metavar="NAME", help="your full name")
-    parser.add_argument("--address", metavar="TEXT", help="your address")
-    parser.add_argument("--occupation", metavar="TEXT", help="your occupation")
-    parser.add_argument("--age", metavar="AGE", help='"over 18", or your age')
+    parser.add_argument("--out", metavar="FILE", help=_("save as .txt, .docx or .pdf too"))
+    parser.add_argument("--name", metavar="NAME", help=_("your full name"))
+    parser.add_argument("--address", metavar="TEXT", help=_("your address"))
+    parser.add_argument("--occupation", metavar="TEXT", help=_("your occupation"))
+    parser.add_argument("--age", metavar="AGE", help=_('"over 18", or your age'))

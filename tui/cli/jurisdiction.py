@@ -7,38 +7,42 @@ import argparse
 from typing import TYPE_CHECKING
 
 from tui.cli.common import Commands, add_command, add_group, say, say_json
+from tui.core.shared.i18n import N_, _
 
 if TYPE_CHECKING:
     from tui.core.settings import Settings
 
 
 #: Where the guidance commands take the place from, by default.
-FOLLOWS_THE_CASE = (
+FOLLOWS_THE_CASE = N_(
     "default: the case's place (reclaim jurisdiction set), else the clinic's setting, "
     "else general advice"
 )
 #: What `reclaim safety` says when it could not see where the case's person lives.
-NOT_OPENED = (
+NOT_OPENED = N_(
     "Your case wasn't opened, so this may not be the advice for where you live: see it "
     "with reclaim safety --place CODE (codes: reclaim jurisdiction list), or give your "
     "passphrase with --passphrase-file FILE."
 )
-NOT_OPENED_BY_IT = (
+NOT_OPENED_BY_IT = N_(
     "The passphrase given didn't open your case, so this may not be the advice for where "
     "you live: see it with reclaim safety --place CODE (codes: reclaim jurisdiction list)."
 )
-GENERAL_ONLY = (
+GENERAL_ONLY = N_(
     "This is general advice: see the advice for where you live with "
     "reclaim safety --place CODE (codes: reclaim jurisdiction list)."
 )
 
 
 def add_place_option(parser: argparse.ArgumentParser, default: str = FOLLOWS_THE_CASE) -> None:
-    """--place CODE, for the guidance commands: it overrides the case's place."""
+    """--place CODE, for the guidance commands: it overrides the case's place. `default`
+    says where the place comes from without it (translated here)."""
     parser.add_argument(
         "--place",
         metavar="CODE",
-        help=f"where you live (reclaim jurisdiction list; none for general advice); {default}",
+        help=_("where you live (reclaim jurisdiction list; none for general advice); {default}")
+        .format(default=_(default))
+        .replace("%", "%%"),
     )
 
 
@@ -57,8 +61,10 @@ def checked_code(typed: str) -> str:
     except InputError:
         codes = ", ".join(place.code for place in places())
         raise InputError(
-            f"That is not a place Reclaim knows; the places are: {codes}, "
-            "or none (I'd rather not say)."
+            _(
+                "That is not a place Reclaim knows; the places are: {codes}, "
+                "or none (I'd rather not say)."
+            ).format(codes=codes)
         ) from None
 
 
@@ -102,7 +108,7 @@ def place_without_asking(args: argparse.Namespace) -> tuple[str | None, str]:
         return None, ""
     vault = open_vault_without_asking(args)
     if vault is None:
-        return None, NOT_OPENED_BY_IT if passphrase_given(args) else NOT_OPENED
+        return None, _(NOT_OPENED_BY_IT) if passphrase_given(args) else _(NOT_OPENED)
     with vault:
         return case_code(vault), ""
 
@@ -127,10 +133,14 @@ def cmd_jurisdiction_list(args: argparse.Namespace) -> int:
         )
         return 0
     for place in known:
-        also = f"  (also: {', '.join(place.aliases)})" if place.aliases else ""
+        also = (
+            "  " + _("(also: {aliases})").format(aliases=", ".join(place.aliases))
+            if place.aliases
+            else ""
+        )
         say(f"{place.code:<7}{place.name}{also}")
-    say("none   I'd rather not say: general advice only")
-    say("\nA province without a file of its own (ca-on) is shown with its country's rules.")
+    say(_("none   I'd rather not say: general advice only"))
+    say(_("\nA province without a file of its own (ca-on) is shown with its country's rules."))
     return 0
 
 
@@ -142,21 +152,29 @@ def cmd_jurisdiction_set(args: argparse.Namespace) -> int:
     code = checked_code(args.code)  # a wrong code is refused before the passphrase is asked
     with open_vault(args) as vault:
         set_case_place(vault, code)
-    say(f"Where you live: {display_name(code)}. Deadlines and next steps now follow it.")
+    say(
+        _("Where you live: {place}. Deadlines and next steps now follow it.").format(
+            place=display_name(code)
+        )
+    )
     return 0
 
 
 def register(commands: Commands) -> None:
     group = add_group(
-        commands, "jurisdiction", "where you live: it decides the laws, deadlines and helplines"
+        commands, "jurisdiction", _("where you live: it decides the laws, deadlines and helplines")
     )
     listing = add_command(
-        group, "list", cmd_jurisdiction_list, "reading the places", "the places Reclaim knows"
+        group,
+        "list",
+        cmd_jurisdiction_list,
+        _("reading the places"),
+        _("the places Reclaim knows"),
     )
-    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.add_argument("--json", action="store_true", help=_("machine-readable output"))
     setting = add_command(
-        group, "set", cmd_jurisdiction_set, "saving where you live", "say where you live"
+        group, "set", cmd_jurisdiction_set, _("saving where you live"), _("say where you live")
     )
     setting.add_argument(
-        "code", metavar="CODE", help="a code from reclaim jurisdiction list (uk works), or none"
+        "code", metavar="CODE", help=_("a code from reclaim jurisdiction list (uk works), or none")
     )

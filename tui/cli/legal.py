@@ -7,8 +7,9 @@ from pathlib import Path
 
 from tui.cli.common import Commands, add_command, add_group, say
 from tui.core.shared.display import shown
+from tui.core.shared.i18n import N_, _
 
-GENERAL_OPTIONS = (
+GENERAL_OPTIONS = N_(
     "You haven't said where you live, so these are general options. Tell Reclaim "
     "(reclaim jurisdiction set CODE) to see the laws of your place."
 )
@@ -20,13 +21,13 @@ def cmd_legal_options(args: argparse.Namespace) -> int:
     from tui.core.takedowns.legal_options import as_text, place_lines, shipped
 
     place = resolve(place_for(args))
-    laws = place_lines(place) or [GENERAL_OPTIONS]
+    laws = place_lines(place) or [_(GENERAL_OPTIONS)]
     say(as_text(shipped(), laws))
     return 0
 
 
 def cmd_legal_package(args: argparse.Namespace) -> int:
-    from tui.cli.binder import clinic_name, export_date
+    from tui.cli.binder import clinic_name, export_date, pages_and_exhibits
     from tui.cli.common import StderrProgress, open_vault
     from tui.core.takedowns.lawyer_package import write_lawyer_package
     from tui.core.takedowns.letters import save_facts
@@ -38,7 +39,9 @@ def cmd_legal_package(args: argparse.Namespace) -> int:
         try:
             notes = Path(args.notes_file).expanduser().read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
-            raise InputError(f"The notes could not be read from {args.notes_file}.") from None
+            raise InputError(
+                _("The notes could not be read from {path}.").format(path=args.notes_file)
+            ) from None
     day, organization = export_date(args.date), clinic_name(args)
     with open_vault(args) as vault:
         save_facts(vault, lawyer_notes=notes)
@@ -46,14 +49,16 @@ def cmd_legal_package(args: argparse.Namespace) -> int:
             vault,
             Path(args.dest).expanduser(),
             args.prepared_by or "",
-            StderrProgress("Binding"),
+            StderrProgress(_("Binding")),
             export_date=day,
             organization=organization,
         )
+    pages, exhibits = pages_and_exhibits(result.pages, len(result.exhibits))
     say(
-        f"Made the lawyer package in {shown(str(result.path))}: the binder ({result.pages} pages, "
-        f"{len(result.exhibits)} exhibits), the originals, timeline.docx and notes.txt. "
-        "It is not encrypted; keep it safe."
+        _(
+            "Made the lawyer package in {path}: the binder ({pages}, {exhibits}), the "
+            "originals, timeline.docx and notes.txt. It is not encrypted; keep it safe."
+        ).format(path=shown(str(result.path)), pages=pages, exhibits=exhibits)
     )
     for line in result.notice_lines():
         say(shown(line))  # it may name an exhibit
@@ -61,9 +66,13 @@ def cmd_legal_package(args: argparse.Namespace) -> int:
 
 
 def register(commands: Commands) -> None:
-    legal = add_group(commands, "legal", "your legal options, and a package for a lawyer")
+    legal = add_group(commands, "legal", _("your legal options, and a package for a lawyer"))
     options = add_command(
-        legal, "options", cmd_legal_options, "reading the options", "the options in plain words"
+        legal,
+        "options",
+        cmd_legal_options,
+        _("reading the options"),
+        _("the options in plain words"),
     )
     from tui.cli.jurisdiction import add_place_option
 
@@ -72,14 +81,16 @@ def register(commands: Commands) -> None:
         legal,
         "package",
         cmd_legal_package,
-        "making the lawyer package",
-        "a folder for a lawyer: binder, originals, timeline (DOCX) and notes",
+        _("making the lawyer package"),
+        _("a folder for a lawyer: binder, originals, timeline (DOCX) and notes"),
     )
-    package.add_argument("dest", metavar="FOLDER", help="a new folder to make")
-    package.add_argument("--prepared-by", metavar="NAME", help="your name, or the helper's")
+    package.add_argument("dest", metavar="FOLDER", help=_("a new folder to make"))
+    package.add_argument("--prepared-by", metavar="NAME", help=_("your name, or the helper's"))
     package.add_argument(
-        "--date", metavar="YYYY-MM-DD", help="the binder's date and Bagging-Date (default today)"
+        "--date",
+        metavar="YYYY-MM-DD",
+        help=_("the binder's date and Bagging-Date (default today)"),
     )
     package.add_argument(
-        "--notes-file", metavar="FILE", help="your notes for the lawyer (kept in the case)"
+        "--notes-file", metavar="FILE", help=_("your notes for the lawyer (kept in the case)")
     )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from tui.cli.common import Commands, add_command, add_group, say
 from tui.core.shared.display import shown, shown_block
+from tui.core.shared.i18n import N_, _
 
 if TYPE_CHECKING:
     from tui.core.takedowns.letters import Letter
@@ -51,9 +52,9 @@ OPTIONS = {
     "work": "--work",
     "recipient": "--to",
     "respond_by": "--respond-by",
-    "events": "reclaim timeline add",
+    "events": "reclaim timeline add",  # i18n: not shown
 }
-NOT_FOR_A_MINOR = (
+NOT_FOR_A_MINOR = N_(
     "A copyright notice is never the route when the person shown was, or may have been, "
     "under 18: use Take It Down and report it to the police (reclaim takedown sites says "
     "how, and who else helps where you live)."
@@ -71,11 +72,13 @@ def _draft(vault: Vault, args: argparse.Namespace) -> Letter:
     except MissingFacts as missing:
         asked = "; ".join(f"{need.question} ({OPTIONS[need.key]})" for need in missing.needs)
         raise InputError(
-            f"Before this letter can be drafted it needs: {asked}. What you give is kept "
-            "in the case for the next letter."
+            _(
+                "Before this letter can be drafted it needs: {asked}. What you give is kept "
+                "in the case for the next letter."
+            ).format(asked=asked)
         ) from None
     except NotForAMinor:
-        raise InputError(NOT_FOR_A_MINOR) from None
+        raise InputError(_(NOT_FOR_A_MINOR)) from None
 
 
 def cmd_letter(args: argparse.Namespace) -> int:
@@ -89,8 +92,9 @@ def cmd_letter(args: argparse.Namespace) -> int:
             path = export_letter(vault, letter, letter.text, Path(args.out).expanduser())
     if args.out:
         say(
-            f"Saved the draft to {shown(str(path))}. It is not encrypted; "
-            "read it through before sending."
+            _(
+                "Saved the draft to {path}. It is not encrypted; read it through before sending."
+            ).format(path=shown(str(path)))
         )
     else:
         say(shown_block(letter.text))  # names, addresses and demands, as they were given
@@ -98,42 +102,42 @@ def cmd_letter(args: argparse.Namespace) -> int:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--name", help="your full name (kept for the next letter)")
-    parser.add_argument("--contact", help="how to reach you: email or postal address")
-    parser.add_argument("--signature", help="your full name, typed as your signature")
-    parser.add_argument("--acting-for", metavar="NAME", help="the person shown, if not you")
+    parser.add_argument("--name", help=_("your full name (kept for the next letter)"))
+    parser.add_argument("--contact", help=_("how to reach you: email or postal address"))
+    parser.add_argument("--signature", help=_("your full name, typed as your signature"))
+    parser.add_argument("--acting-for", metavar="NAME", help=_("the person shown, if not you"))
     parser.add_argument(
         "--confirm-no-consent",
         action="store_true",
-        help="confirm the images were shared without consent",
+        help=_("confirm the images were shared without consent"),
     )
     parser.add_argument(
         "--under-18",
         choices=("yes", "no", "unsure"),
-        help="was the person shown under 18 when they were taken",
+        help=_("was the person shown under 18 when they were taken"),
     )
-    parser.add_argument("--out", metavar="FILE", help="save as .txt, .docx or .pdf too")
+    parser.add_argument("--out", metavar="FILE", help=_("save as .txt, .docx or .pdf too"))
 
 
 def register(commands: Commands) -> None:
-    letter = add_group(commands, "letter", "draft a letter from the case (not legal advice)")
+    letter = add_group(commands, "letter", _("draft a letter from the case (not legal advice)"))
     takedown = add_command(
-        letter, "takedown", cmd_letter, "drafting the letter", "a takedown request to a site"
+        letter, "takedown", cmd_letter, _("drafting the letter"), _("a takedown request to a site")
     )
-    takedown.add_argument("id", metavar="ID", help="the request, from: reclaim takedown list")
+    takedown.add_argument("id", metavar="ID", help=_("the request, from: reclaim takedown list"))
     takedown.set_defaults(kind="takedown")
     _common(takedown)
     copyright_notice = add_command(
         letter,
         "copyright",
         cmd_letter,
-        "drafting the letter",
-        "a copyright notice, for pictures you took yourself (never if under 18)",
+        _("drafting the letter"),
+        _("a copyright notice, for pictures you took yourself (never if under 18)"),
     )
-    copyright_notice.add_argument("id", metavar="ID", help="the request it is for")
-    copyright_notice.add_argument("--work", help="a short description of your original")
+    copyright_notice.add_argument("id", metavar="ID", help=_("the request it is for"))
+    copyright_notice.add_argument("--work", help=_("a short description of your original"))
     copyright_notice.add_argument(
-        "--i-took-them", action="store_true", help="confirm you took the pictures yourself"
+        "--i-took-them", action="store_true", help=_("confirm you took the pictures yourself")
     )
     copyright_notice.set_defaults(kind="copyright")
     _common(copyright_notice)
@@ -141,17 +145,17 @@ def register(commands: Commands) -> None:
         letter,
         "cease-desist",
         cmd_letter,
-        "drafting the letter",
-        "a cease-and-desist letter to the person who shared them, from your timeline",
+        _("drafting the letter"),
+        _("a cease-and-desist letter to the person who shared them, from your timeline"),
     )
-    cease.add_argument("--to", help="the name of the person it is to")
-    cease.add_argument("--to-contact", metavar="ADDRESS", help="their address (optional)")
-    cease.add_argument("--respond-by", metavar="DATE", help="by when, e.g. 2026-12-15")
+    cease.add_argument("--to", help=_("the name of the person it is to"))
+    cease.add_argument("--to-contact", metavar="ADDRESS", help=_("their address (optional)"))
+    cease.add_argument("--respond-by", metavar="DATE", help=_("by when, e.g. 2026-12-15"))
     cease.add_argument(
         "--demand",
         action="append",
         metavar="TEXT",
-        help="what they must do (repeat; replaces the usual list)",
+        help=_("what they must do (repeat; replaces the usual list)"),
     )
     cease.set_defaults(kind="cease-desist")
     _common(cease)

@@ -8,12 +8,15 @@ import argparse
 import importlib
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, NoReturn
 
 from tui import __version__
-from tui.cli.common import add_common_options
+from tui.cli.common import add_common_options, language_code
+from tui.core.shared import i18n
+from tui.core.shared.i18n import N_, _
 
 #: Every command, and the module here that adds it to the parser, in the order that
 #: `reclaim --help` lists them.
@@ -43,7 +46,7 @@ COMMAND_MODULES = {
     "settings": "settings",
 }
 #: The options before a command that take a value (which is never the command's name).
-TOP_OPTIONS_WITH_VALUES = frozenset({"--vault", "--passphrase-file", "--config"})
+TOP_OPTIONS_WITH_VALUES = frozenset({"--vault", "--passphrase-file", "--config", "--language"})
 HELP = frozenset({"-h", "--help"})
 
 
@@ -57,10 +60,91 @@ _TYPED: ContextVar[tuple[Sequence[str], frozenset[str]]] = ContextVar(
 #: one's letter, and whatever is glued to it (with no space: argparse takes "-a b" for
 #: a value, as in `--notes "-see above"`).
 OPTION_SHAPE = re.compile(r"(--[A-Za-z0-9][\w-]*)(?:=.*)?|(-[A-Za-z])[^ ]*", re.DOTALL)
-#: What an option of each type takes, for "not a whole number".
-KINDS: dict[object, str] = {int: "a whole number", float: "a number"}
+#: What is said of a value that is not of its option's type.
+KINDS: dict[object, str] = {
+    int: N_("that is not a whole number"),
+    float: N_("that is not a number"),
+}
+NOT_USABLE = N_("that is not something it can use")
 #: When nothing better can be said without repeating what was typed.
-NOT_UNDERSTOOD = "Part of what was typed was not understood; reclaim --help says what it takes."
+NOT_UNDERSTOOD = N_(
+    "Part of what was typed was not understood; reclaim --help says what it takes."
+)
+
+# ---- argparse's own words ------------------------------------------------------------
+#: The sentences of the standard library's argparse that a person may read (help and
+#: errors), as it writes them in Python 3.11 to 3.13; they are translated in this
+#: domain's catalogue, and argparse is given them while `argparse_in_language` lasts.
+USAGE = N_("usage: ")
+ARGUMENT = N_("argument %(argument_name)s: %(message)s")
+ERROR = N_("%(prog)s: error: %(message)s\n")
+IGNORED = N_("ignored explicit argument %r")
+AMBIGUOUS = N_("ambiguous option: %(option)s could match %(matches)s")
+UNRECOGNIZED = N_("unrecognized arguments: %s")
+ARGPARSE_WORDS = (
+    USAGE,
+    ARGUMENT,
+    ERROR,
+    IGNORED,
+    AMBIGUOUS,
+    UNRECOGNIZED,
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("unexpected option string: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("can't open '%(filename)s': %(error)s"),
+)
+
+
+def _argparse_ngettext(singular: str, plural: str, count: int) -> str:
+    return i18n.ngettext(singular, plural, count)
+
+
+@contextmanager
+def argparse_in_language() -> Iterator[None]:
+    """While it lasts, argparse writes its own words ("usage:", "options", "the following
+    arguments are required") in the language spoken. argparse looks its `_` and
+    `ngettext` up in its module each time it writes (`from gettext import gettext as _`),
+    so they are swapped there, and put back afterwards."""
+    saved = argparse.__dict__.get("_"), argparse.__dict__.get("ngettext")
+    setattr(argparse, "_", i18n._)  # noqa: B010 (not an attribute typeshed knows)
+    setattr(argparse, "ngettext", _argparse_ngettext)  # noqa: B010
+    try:
+        yield
+    finally:
+        for name, was in zip(("_", "ngettext"), saved, strict=True):
+            if was is not None:
+                setattr(argparse, name, was)
+
+
+def asked_language(words: Sequence[str]) -> str | None:
+    """The language --language asks for in `words` (before or after the command), read
+    before the parser is built, so that its help is written in that language."""
+    options, _rest = split_at_end_of_options(words)
+    asked = None
+    for index, word in enumerate(options):
+        if word == "--language" and index + 1 < len(options):
+            asked = options[index + 1]
+        elif word.startswith("--language="):
+            asked = word.removeprefix("--language=")
+    return language_code(asked) if asked else None
+
+
+def _around(template: str, name: str) -> tuple[str, str]:
+    """The words of a translated argparse `template` before and after `%(name)s`."""
+    head, _found, tail = template.partition(f"%({name})s")
+    return head, tail
+
+
 #: Typed words shorter than this can't be told from the words of a message.
 SHORTEST_VALUE = 3
 
@@ -98,29 +182,30 @@ class ReclaimParser(argparse.ArgumentParser):
         """An invalid choice, named without the word typed."""
         if action.choices is not None and value not in action.choices:
             choices = ", ".join(str(choice) for choice in action.choices)
-            raise argparse.ArgumentError(action, f"that is not one of: {choices}")
+            raise argparse.ArgumentError(
+                action, _("that is not one of: {choices}").format(choices=choices)
+            )
 
     def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
         """A value of the wrong type, named without the word typed."""
         try:
             return super()._get_value(action, arg_string)
         except argparse.ArgumentError:
-            kind = KINDS.get(action.type, "something it can use")
-            raise argparse.ArgumentError(action, f"that is not {kind}") from None
+            said = KINDS.get(action.type, _(NOT_USABLE))
+            raise argparse.ArgumentError(action, _(said)) from None
 
 
 def not_taken(words: Sequence[str]) -> str:
     """What to say of words nothing takes: the options among them, by name."""
     options = sorted({name for word in words if (name := option_name(word))})
+    named = ", ".join(options) if options else _("some words")
+    said = _("{named}: not something this command takes.").format(named=named)
     if any("pass" in option or "code" in option for option in options):
-        hint = (
-            " A passphrase or recovery code is never taken on the command line: "
+        said += " " + _(
+            "A passphrase or recovery code is never taken on the command line: "
             "use --passphrase-file (or type it when asked)."
         )
-    else:
-        hint = ""
-    named = ", ".join(options) if options else "some words"
-    return f"{named}: not something this command takes.{hint}"
+    return said
 
 
 def option_name(word: str) -> str:
@@ -156,21 +241,32 @@ def split_at_end_of_options(words: Sequence[str]) -> tuple[Sequence[str], Sequen
 
 
 def without_values(message: str, words: Sequence[str], known: frozenset[str]) -> str:
-    """argparse's `message`, reworded where it repeats a value typed."""
-    who, _, what = message.partition(": ")
-    if not who.startswith("argument "):
-        who, what = "", message
+    """argparse's `message` (in the language spoken: see `argparse_in_language`),
+    reworded where it repeats a value typed."""
+    head, tail = _around(_(ARGUMENT), "argument_name")
+    between = tail.partition("%(message)s")[0]
+    who, what = "", message
+    if head and message.startswith(head) and between in message:
+        who, _found, what = message.removeprefix(head).partition(between)
+
+    def about(said: str) -> str:
+        return _(ARGUMENT) % {"argument_name": who, "message": said}
+
     unknown = unknown_options(words, known)
     if unknown and not message.endswith(not_taken(unknown)):
         # Often the cause of what went wrong after it: the word after an option that is
         # not one is taken for the command ("invalid choice").
         return not_taken(unknown)
-    if what.startswith("ignored explicit argument"):
-        message = f"{who}: takes no value"
-    elif message.startswith("ambiguous option: "):
-        typed, _, matches = message.removeprefix("ambiguous option: ").rpartition(" could match ")
-        message = f"{option_name(typed) or 'an option'} could be {matches}"
-    elif message.startswith("unrecognized arguments: "):
+    ambiguous, could_match = _around(_(AMBIGUOUS), "option")
+    could_match = could_match.partition("%(matches)s")[0]
+    if who and what.startswith(_(IGNORED).partition("%r")[0]):
+        message = about(_("takes no value"))
+    elif message.startswith(ambiguous) and could_match in message:
+        typed, _found, matches = message.removeprefix(ambiguous).rpartition(could_match)
+        message = _("{option} could be {matches}").format(
+            option=option_name(typed) or _("an option"), matches=matches
+        )
+    elif message.startswith(_(UNRECOGNIZED).partition("%s")[0]):
         message = not_taken(words)
     for value in values_in(words):
         if value in known:
@@ -178,8 +274,8 @@ def without_values(message: str, words: Sequence[str], known: frozenset[str]) ->
         written = (value, repr(value)[1:-1])
         if any(re.search(rf"(?<![\w-]){re.escape(each)}(?![\w-])", message) for each in written):
             if who and not any(each in who for each in written):
-                return f"{who}: that is not something it can use"
-            return NOT_UNDERSTOOD
+                return about(_(NOT_USABLE))
+            return _(NOT_UNDERSTOOD)
     return message
 
 
@@ -205,22 +301,24 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = ReclaimParser(
         prog="reclaim",
         description=(
-            "Reclaim keeps the evidence of image-based abuse safe, encrypted on this "
-            "computer, and helps you put your case in order."
+            _(
+                "Reclaim keeps the evidence of image-based abuse safe, encrypted on this "
+                "computer, and helps you put your case in order."
+            )
         ),
     )
     parser.add_argument("--version", action="version", version=f"reclaim {__version__}")
     parser.add_argument(
-        "--demo", action="store_true", help="open a made-up sample case (removed on exit)"
+        "--demo", action="store_true", help=_("open a made-up sample case (removed on exit)")
     )
     parser.add_argument(
-        "--kiosk", action="store_true", help="clinic mode: separate cases, short idle lock"
+        "--kiosk", action="store_true", help=_("clinic mode: separate cases, short idle lock")
     )
-    parser.add_argument("--config", metavar="PATH", help="settings file (idle lock, contacts)")
+    parser.add_argument("--config", metavar="PATH", help=_("settings file (idle lock, contacts)"))
     parser.add_argument(
         "--plain",
         action="store_true",
-        help="a guided walk, one line at a time, for a screen reader or braille display",
+        help=_("a guided walk, one line at a time, for a screen reader or braille display"),
     )
     add_common_options(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

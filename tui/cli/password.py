@@ -9,6 +9,7 @@ import sys
 
 from tui.cli.common import Commands, add_command, add_group, open_vault, say, say_json
 from tui.core.shared.display import shown
+from tui.core.shared.i18n import _, ngettext
 
 
 def _read_password() -> str:
@@ -17,11 +18,11 @@ def _read_password() -> str:
     if sys.stdin.isatty():
         import getpass
 
-        password = getpass.getpass("Password to check (not shown): ")
+        password = getpass.getpass(_("Password to check (not shown): "))
     else:
         password = sys.stdin.readline().removesuffix("\n").removesuffix("\r")
     if not password:
-        raise InputError("No password was given: type it, or pipe it in on standard input.")
+        raise InputError(_("No password was given: type it, or pipe it in on standard input."))
     return password
 
 
@@ -33,8 +34,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.vault is not None:
         if args.passphrase_file in (None, "-"):
             raise InputError(
-                "Standard input carries the password, so give the case's passphrase with "
-                "--passphrase-file FILE."
+                _(
+                    "Standard input carries the password, so give the case's passphrase with "
+                    "--passphrase-file FILE."
+                )
             )
         from tui.core.passwords.profile import load
 
@@ -57,13 +60,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         }
         say_json(record)
         return 0
-    say(f"Strength: {found.score} of 4, {found.words}")
-    say(f"Guesses needed: about {found.guesses:.3g}")
-    say(f"Time to crack offline (slow hash): {found.crack_time}")
+    say(_("Strength: {score} of 4, {words}").format(score=found.score, words=_(found.words)))
+    say(_("Guesses needed: about {guesses}").format(guesses=f"{found.guesses:.3g}"))
+    say(_("Time to crack offline (slow hash): {time}").format(time=_(found.crack_time)))
     if warning:
-        say(f"Warning: {shown(warning)}")  # it may quote a word from the profile
+        # It may quote a word from the profile.
+        say(_("Warning: {text}").format(text=shown(warning)))
     for suggestion in found.suggestions:
-        say(f"Try: {shown(suggestion)}")
+        say(_("Try: {text}").format(text=shown(suggestion)))
     return 0
 
 
@@ -72,10 +76,12 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
     separator = SEPARATORS.get(args.separator, args.separator)
     passphrase = generate(args.words, separator)
-    print(
-        f"{args.words} random words from the EFF list ({entropy_bits(args.words):.0f} bits):",
-        file=sys.stderr,
+    said = ngettext(
+        "{count} random word from the EFF list ({bits} bits):",
+        "{count} random words from the EFF list ({bits} bits):",
+        args.words,
     )
+    print(said.format(count=args.words, bits=f"{entropy_bits(args.words):.0f}"), file=sys.stderr)
     say(passphrase)
     return 0
 
@@ -90,7 +96,7 @@ def cmd_profile_show(args: argparse.Namespace) -> int:
         return 0
     for name, label in LABELS.items():
         words = ", ".join(shown(word) for word in getattr(profile, name))
-        say(f"{label}: {words or '-'}")
+        say(f"{_(label)}: {words or '-'}")
     return 0
 
 
@@ -100,7 +106,11 @@ def cmd_profile_set(args: argparse.Namespace) -> int:
     entries = [entry for value in args.values for entry in split_entries(value)]
     with open_vault(args) as vault:  # read and written in one transaction: that field only
         change(vault, {args.field: entries})
-    say(f"Saved {len(entries)} {args.field} in your case profile.")
+    say(
+        _("Saved {count} {field} in your case profile.").format(
+            count=len(entries), field=args.field
+        )
+    )
     return 0
 
 
@@ -108,38 +118,40 @@ def register(commands: Commands) -> None:
     from tui.core.passwords.passphrase import DEFAULT_WORDS, SEPARATORS
     from tui.core.passwords.profile import KINDS
 
-    group = add_group(commands, "password", "check a password, or make a passphrase")
+    group = add_group(commands, "password", _("check a password, or make a passphrase"))
     check = add_command(
         group,
         "check",
         cmd_check,
-        "checking the password",
-        "how strong a password is (read from standard input, never shown)",
+        _("checking the password"),
+        _("how strong a password is (read from standard input, never shown)"),
     )
-    check.add_argument("--json", action="store_true", help="machine-readable output")
+    check.add_argument("--json", action="store_true", help=_("machine-readable output"))
     check.add_argument(
         "--personal",
         metavar="WORD",
         action="append",
-        help="a word about you that a guesser would try (repeatable)",
+        help=_("a word about you that a guesser would try (repeatable)"),
     )
     generate = add_command(
-        group, "generate", cmd_generate, "making a passphrase", "print one random passphrase"
+        group, "generate", cmd_generate, _("making a passphrase"), _("print one random passphrase")
     )
-    generate.add_argument("--words", type=int, default=DEFAULT_WORDS, help="how many words")
+    generate.add_argument("--words", type=int, default=DEFAULT_WORDS, help=_("how many words"))
     generate.add_argument(
         "--separator",
         default="dash",
-        help=f"between words: {', '.join(SEPARATORS)}, or any text (default: dash)",
+        help=_("between words: {separators}, or any text (default: dash)").format(
+            separators=", ".join(SEPARATORS)
+        ),
     )
 
-    profile = add_group(commands, "profile", "the words about you that passwords should avoid")
+    profile = add_group(commands, "profile", _("the words about you that passwords should avoid"))
     show = add_command(
-        profile, "show", cmd_profile_show, "reading the profile", "show the case profile"
+        profile, "show", cmd_profile_show, _("reading the profile"), _("show the case profile")
     )
-    show.add_argument("--json", action="store_true", help="machine-readable output")
+    show.add_argument("--json", action="store_true", help=_("machine-readable output"))
     set_ = add_command(
-        profile, "set", cmd_profile_set, "saving the profile", "replace one field's entries"
+        profile, "set", cmd_profile_set, _("saving the profile"), _("replace one field's entries")
     )
-    set_.add_argument("field", choices=list(KINDS), help="which list to set")
-    set_.add_argument("values", nargs="*", metavar="VALUE", help="entries (commas split too)")
+    set_.add_argument("field", choices=list(KINDS), help=_("which list to set"))
+    set_.add_argument("values", nargs="*", metavar="VALUE", help=_("entries (commas split too)"))

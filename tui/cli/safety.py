@@ -17,6 +17,7 @@ from tui.cli.jurisdiction import (
     settings_for,
 )
 from tui.core.shared.display import shown
+from tui.core.shared.i18n import N_, _
 
 
 def cmd_safety(args: argparse.Namespace) -> int:
@@ -25,7 +26,7 @@ def cmd_safety(args: argparse.Namespace) -> int:
     place, hint = place_without_asking(args)
     safety = safety_page(settings_for(args), place)  # None: the clinic's default
     if not hint and place is None and safety.general:
-        hint = GENERAL_ONLY
+        hint = _(GENERAL_ONLY)
     if args.json:
         say_json(
             {
@@ -40,11 +41,14 @@ def cmd_safety(args: argparse.Namespace) -> int:
         return 0
     say(f"{safety.title} ({safety.place})")
     if safety.emergency:
-        say(f"\nEmergency: {shown(safety.emergency.how)}. {shown(safety.emergency.note)}")
+        emergency = _("Emergency: {how}. {note}").format(
+            how=shown(safety.emergency.how), note=shown(safety.emergency.note)
+        )
+        say("\n" + emergency)
     say("")
     for step in safety.steps:
         say(f"- {step}")
-    say("\nWho can help:")
+    say(_("\nWho can help:"))
     for contact in safety.contacts:
         say(f"  {shown(contact.name)}: {shown(contact.how)}")  # a clinic's file may be odd
         if contact.note:
@@ -59,12 +63,14 @@ def register(commands: Commands) -> None:
         commands,
         "safety",
         cmd_safety,
-        "reading the safety page",
-        "what to do if you are in danger, and who can help where you live",
+        _("reading the safety page"),
+        _("what to do if you are in danger, and who can help where you live"),
     )
     add_place_option(
         safety,
-        "default: the case's place, when the case opens without asking (--passphrase-file, "
-        "or a key this computer remembers), else the clinic's setting, else general advice",
+        N_(
+            "default: the case's place, when the case opens without asking (--passphrase-file, "
+            "or a key this computer remembers), else the clinic's setting, else general advice"
+        ),
     )
-    safety.add_argument("--json", action="store_true", help="machine-readable output")
+    safety.add_argument("--json", action="store_true", help=_("machine-readable output"))

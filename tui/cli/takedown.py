@@ -9,6 +9,18 @@ from dataclasses import asdict
 from tui.cli.common import Commands, add_command, add_group, say, say_json
 from tui.cli.jurisdiction import add_place_option, place_for
 from tui.core.shared.display import shown
+from tui.core.shared.i18n import N_, _, ngettext
+
+#: A request's status as the case keeps it (and --status takes it), said in the
+#: language spoken.
+STATUS_WORDS = (
+    N_("drafted"),
+    N_("submitted"),
+    N_("acknowledged"),
+    N_("removed"),
+    N_("refused"),
+    N_("escalated"),
+)
 
 
 def cmd_takedown_sites(args: argparse.Namespace) -> int:
@@ -30,43 +42,60 @@ def cmd_takedown_sites(args: argparse.Namespace) -> int:
             default=str,
         )
         return 0
-    say(f"Where you live: {place.name}")
+    say(_("Where you live: {place}").format(place=place.name))
     for clock in place.clocks:
         say(f"  {clock.rule}")  # a proposed clock's rule says so
     if not place.clocks:
-        say("  No law there sets a removal deadline; ask anyway, and keep the reference.")
+        say(_("  No law there sets a removal deadline; ask anyway, and keep the reference."))
     say("")
     say(directions.under_18)
     say("")
     for site in directions.sites:
         deadline = ""
         if site.deadline_hours:
-            start = "of the request" if site.deadline_starts == "request" else "of a notice"
-            deadline = f"  (within {site.deadline_hours} hours {start})"
+            hours = site.deadline_hours
             if not site.deadline_by_law:  # a regulator's guidance on when to go to it
-                deadline = f"  (then the regulator, after {site.deadline_hours} hours)"
+                said = ngettext(
+                    "(then the regulator, after {hours} hour)",
+                    "(then the regulator, after {hours} hours)",
+                    hours,
+                )
+            elif site.deadline_starts == "request":
+                said = ngettext(
+                    "(within {hours} hour of the request)",
+                    "(within {hours} hours of the request)",
+                    hours,
+                )
+            else:
+                said = ngettext(
+                    "(within {hours} hour of a notice)",
+                    "(within {hours} hours of a notice)",
+                    hours,
+                )
+            deadline = "  " + said.format(hours=hours)
         say(f"{site.id:<14}{site.name}{deadline}")
         say(f"{'':<14}{site.route}")
         if site.aliases:
-            say(f"{'':<14}also: {', '.join(site.aliases)}")
+            say(f"{'':<14}" + _("also: {aliases}").format(aliases=", ".join(site.aliases)))
     say("")
     for service in directions.hash_services:
-        say(f"{service.id:<14}{service.name}: for {service.who}")
-    say(f"\nDirections last checked {directions.reviewed.isoformat()}; forms change, so "
-        "recheck on the site.")  # fmt: skip
+        for_whom = _("{name}: for {who}").format(name=service.name, who=service.who)
+        say(f"{service.id:<14}{for_whom}")
+    checked = _("Directions last checked {day}; forms change, so recheck on the site.")
+    say("\n" + checked.format(day=directions.reviewed.isoformat()))
     return 0
 
 
 def register(commands: Commands) -> None:
-    takedown = add_group(commands, "takedown", "asking sites to remove the images")
+    takedown = add_group(commands, "takedown", _("asking sites to remove the images"))
     sites = add_command(
         takedown,
         "sites",
         cmd_takedown_sites,
-        "reading the directions",
-        "each site's route for removing intimate images, and the hash-matching services",
+        _("reading the directions"),
+        _("each site's route for removing intimate images, and the hash-matching services"),
     )
-    sites.add_argument("--json", action="store_true", help="machine-readable output")
+    sites.add_argument("--json", action="store_true", help=_("machine-readable output"))
     add_place_option(sites)
     register_tracker(takedown)
 
@@ -105,10 +134,15 @@ def cmd_takedown_add(args: argparse.Namespace) -> int:
             request = add_request(vault, args.site, args.url or [], args.evidence or [])
         except NoWebAddress:
             raise InputError(
-                "Give at least one web address where the content is (--url)."
+                _("Give at least one web address where the content is (--url).")
             ) from None
-    say(f"{request.id}  {shown(request.site)}  drafted: {shown(request.route)}")
-    say(f"When you have sent it: reclaim takedown update {request.id} --status submitted")
+    drafted = _("drafted: {route}").format(route=shown(request.route))
+    say(f"{request.id}  {shown(request.site)}  {drafted}")
+    say(
+        _("When you have sent it: reclaim takedown update {id} --status submitted").format(
+            id=request.id
+        )
+    )
     return 0
 
 
@@ -122,15 +156,17 @@ def cmd_takedown_list(args: argparse.Namespace) -> int:
         say_json(records)
         return 0
     if not records:
-        say("No takedown requests yet. See where to ask with: reclaim takedown sites")
+        say(_("No takedown requests yet. See where to ask with: reclaim takedown sites"))
         return 0
     for record in records:
-        flags = " OVERDUE" if record["overdue"] else ""
-        flags += " follow up now" if record["follow_up_due"] else ""
+        flags = " " + _("OVERDUE") if record["overdue"] else ""
+        flags += " " + _("follow up now") if record["follow_up_due"] else ""
         due = (
-            f" due {str(record['due_at'])[:16].replace('T', ' ')} UTC" if record["due_at"] else ""
+            " " + _("due {when} UTC").format(when=str(record["due_at"])[:16].replace("T", " "))
+            if record["due_at"]
+            else ""
         )
-        site, status = shown(str(record["site"])), shown(str(record["status"]))
+        site, status = shown(str(record["site"])), _(shown(str(record["status"])))
         say(f"{record['id']}  {site:<14}{status:<13}{due}{flags}")
     return 0
 
@@ -153,7 +189,7 @@ def cmd_takedown_update(args: argparse.Namespace) -> int:
             notice=args.notice,
             helpline=args.helpline,
         )
-    say(f"{request.id} is {shown(request.status)}.")
+    say(_("{id} is {status}.").format(id=request.id, status=_(shown(request.status))))
     return 0
 
 
@@ -171,14 +207,15 @@ def cmd_takedown_next(args: argparse.Namespace) -> int:
         say_json([asdict(s) for s in found])
         return 0
     if not found:
-        say("Nothing to do next: start with reclaim takedown sites.")
+        say(_("Nothing to do next: start with reclaim takedown sites."))
     for suggestion in found:
         about = f"{shown(suggestion.request)}: " if suggestion.request else ""
         rung = f"{suggestion.rung}. " if suggestion.rung else ""
         say(f"{about}{rung}{shown(suggestion.title)}")
         say(f"    {shown(suggestion.how)}")
         if suggestion.bring:
-            say(f"    Bring: {'; '.join(shown(item) for item in suggestion.bring)}.")
+            bring = "; ".join(shown(item) for item in suggestion.bring)
+            say("    " + _("Bring: {items}.").format(items=bring))
         if suggestion.link:
             say(f"    {shown(suggestion.link)}")
     return 0
@@ -188,55 +225,69 @@ def register_tracker(takedown: Commands) -> None:
     from tui.core.takedowns.states import STATUSES
 
     add = add_command(
-        takedown, "add", cmd_takedown_add, "saving the request", "start a takedown request"
+        takedown, "add", cmd_takedown_add, _("saving the request"), _("start a takedown request")
     )
     add.add_argument(
         "--site",
         required=True,
-        help="the site: its id from reclaim takedown sites, or its usual name (instagram, "
-        "twitter, pornhub), in any case",
+        help=_(
+            "the site: its id from reclaim takedown sites, or its usual name (instagram, "
+            "twitter, pornhub), in any case"
+        ),
     )
     add.add_argument(
-        "--url", action="append", help="where it is (repeat; none for a hash service)"
+        "--url", action="append", help=_("where it is (repeat; none for a hash service)")
     )
-    add.add_argument("--evidence", action="append", metavar="ID", help="an exhibit (repeat)")
+    add.add_argument("--evidence", action="append", metavar="ID", help=_("an exhibit (repeat)"))
     listing = add_command(
-        takedown, "list", cmd_takedown_list, "reading the requests", "every request and its state"
+        takedown,
+        "list",
+        cmd_takedown_list,
+        _("reading the requests"),
+        _("every request and its state"),
     )
-    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.add_argument("--json", action="store_true", help=_("machine-readable output"))
     update = add_command(
-        takedown, "update", cmd_takedown_update, "saving the request", "record what happened"
+        takedown, "update", cmd_takedown_update, _("saving the request"), _("record what happened")
     )
     update.add_argument("id", metavar="ID")
     update.add_argument("--status", choices=STATUSES)
-    update.add_argument("--reference", metavar="R", help="the site's reference or case number")
+    update.add_argument("--reference", metavar="R", help=_("the site's reference or case number"))
     update.add_argument(
-        "--follow-up", metavar="WHEN", help='when to look again, e.g. "1 December 2026"'
+        "--follow-up", metavar="WHEN", help=_('when to look again, e.g. "1 December 2026"')
     )
-    update.add_argument("--notes", help="anything worth remembering about it")
+    update.add_argument("--notes", help=_("anything worth remembering about it"))
     update.add_argument(
         "--sent",
         metavar="WHEN",
-        help='when you sent it, if not just now (local time), e.g. "5 March 2024 21:14"',
+        help=_('when you sent it, if not just now (local time), e.g. "5 March 2024 21:14"'),
     )
     update.add_argument(
         "--notice",
         metavar="WHEN",
-        help="when a regulator gave a removal notice for it (its clock starts then), "
-        'e.g. "2 June 2026 09:00"; "" clears it',
+        help=_(
+            "when a regulator gave a removal notice for it (its clock starts then), "
+            'e.g. "2 June 2026 09:00"; "" clears it'
+        ),
     )
     update.add_argument(
         "--helpline",
         choices=("yes", "no"),
-        help="whether you asked the helpline where you live for help with it; its letter "
-        "mentions the helpline only after yes",
+        help=_(
+            "whether you asked the helpline where you live for help with it; its letter "
+            "mentions the helpline only after yes"
+        ),
     )
     update.add_argument(
         "--pin-file",
         metavar="PATH",
-        help="a service's PIN, from the first line of PATH (- for standard input)",
+        help=_("a service's PIN, from the first line of PATH (- for standard input)"),
     )
     following = add_command(
-        takedown, "next", cmd_takedown_next, "reading the requests", "what to do next, and why"
+        takedown,
+        "next",
+        cmd_takedown_next,
+        _("reading the requests"),
+        _("what to do next, and why"),
     )
-    following.add_argument("--json", action="store_true", help="machine-readable output")
+    following.add_argument("--json", action="store_true", help=_("machine-readable output"))

@@ -15,6 +15,7 @@ from tui.cli.stop_signals import StopOnSignal, Stopped
 from tui.core.demo import DEMO_PASSPHRASE, create_demo_case, remove_demo_case, sweep_stale_demos
 from tui.core.kiosk import throttle
 from tui.core.settings import Settings, check_kiosk, is_discreet, load_settings
+from tui.core.shared.i18n import _
 from tui.core.vault.layout import is_vault, neutral_vault_dir
 from tui.discreet import name_process
 from tui.plain.hint import plain_hint
@@ -54,7 +55,8 @@ def run_app(args: argparse.Namespace) -> int:
             if args.demo:
                 demo = create_demo_case()  # a signal meanwhile removes the half-made folder
                 stop.check()
-                hint = f"This is the made-up sample case. Its passphrase is: {DEMO_PASSPHRASE}"
+                hint = _("This is the made-up sample case. Its passphrase is: {passphrase}")
+                hint = hint.format(passphrase=DEMO_PASSPHRASE)
                 app = ReclaimApp(demo.path, settings, demo_vault=demo, demo_hint=hint)
             else:
                 path = case_folder(args, settings)
@@ -64,7 +66,7 @@ def run_app(args: argparse.Namespace) -> int:
             status = stop.run(app)
             # A kiosk never leaves its client at a shell: after an error nobody foresaw
             # (one sentence, no traceback) it starts again at the neutral start.
-            for _ in range(MOST_RESTARTS):
+            for _unused in range(MOST_RESTARTS):
                 if not (args.kiosk and app.unforeseen):
                     break
                 app = ReclaimApp(case_folder(args, settings), settings, kiosk=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tui.cli.common import Commands, add_command, add_group, open_vault, say, say_json
 from tui.core.shared.display import shown
+from tui.core.shared.i18n import _
 
 
 def cmd_timeline_add(args: argparse.Namespace) -> int:
@@ -38,12 +39,14 @@ def cmd_timeline_list(args: argparse.Namespace) -> int:
         say_json(records)
         return 0
     if not records:
-        say('No events yet. Add one with: reclaim timeline add --when 2024-03 --title "..."')
+        say(_('No events yet. Add one with: reclaim timeline add --when 2024-03 --title "..."'))
         return 0
     for record in records:
         line = f"{record['id']}  {shown(record['when_text']):<22}  {shown(record['title'])}"
         if record["evidence"]:
-            line += f"  (see {shown(', '.join(record['evidence']))})"
+            line += "  " + _("(see {exhibits})").format(
+                exhibits=shown(", ".join(record["evidence"]))
+            )
         say(line)
     return 0
 
@@ -53,7 +56,11 @@ def cmd_timeline_remove(args: argparse.Namespace) -> int:
 
     with open_vault(args) as vault:
         event = remove_event(vault, args.id)
-    say(f"{event.id} ({shown(event.title)}) is taken out of the timeline.")
+    say(
+        _("{id} ({title}) is taken out of the timeline.").format(
+            id=event.id, title=shown(event.title)
+        )
+    )
     return 0
 
 
@@ -68,18 +75,21 @@ def cmd_timeline_export(args: argparse.Namespace) -> int:
         # As the app says it. No ValueError: a command line can't hold the NUL that
         # makes one from a name, and one from the text must not be blamed on the name.
         except (OSError, RuntimeError) as error:
-            raise InputError(not_written(error, "saving the account")) from None
+            raise InputError(not_written(error, _("saving the account"))) from None
     say(
-        f"Wrote the account to {shown(str(target))}. It is not encrypted there: "
-        "keep it somewhere safe."
+        _(
+            "Wrote the account to {path}. It is not encrypted there: keep it somewhere safe."
+        ).format(path=shown(str(target)))
     )
     return 0
 
 
 def register(commands: Commands) -> None:
-    timeline = add_group(commands, "timeline", "your written account of what happened, in order")
+    timeline = add_group(
+        commands, "timeline", _("your written account of what happened, in order")
+    )
     add = add_command(
-        timeline, "add", cmd_timeline_add, "adding the event", "add an event to the timeline"
+        timeline, "add", cmd_timeline_add, _("adding the event"), _("add an event to the timeline")
     )
     add.add_argument(
         "--when",
@@ -87,29 +97,35 @@ def register(commands: Commands) -> None:
         metavar="WHEN",
         help='2024-03-05 21:14, 2024-03-05, 2024-03, 2023, "5 March 2024", "about 2023"',
     )
-    add.add_argument("--title", required=True, metavar="TEXT", help="a few words: what happened")
-    add.add_argument("--details", metavar="TEXT", help="what happened, in your own words")
-    add.add_argument("--response", metavar="TEXT", help="what you did about it")
-    add.add_argument("--where", metavar="PLACE", help="the site, app or place")
     add.add_argument(
-        "--witness", action="append", metavar="NAME", help="who can confirm it (repeat)"
+        "--title", required=True, metavar="TEXT", help=_("a few words: what happened")
+    )
+    add.add_argument("--details", metavar="TEXT", help=_("what happened, in your own words"))
+    add.add_argument("--response", metavar="TEXT", help=_("what you did about it"))
+    add.add_argument("--where", metavar="PLACE", help=_("the site, app or place"))
+    add.add_argument(
+        "--witness", action="append", metavar="NAME", help=_("who can confirm it (repeat)")
     )
     add.add_argument(
-        "--evidence", action="append", metavar="ID", help="an exhibit that shows it (repeat)"
+        "--evidence", action="append", metavar="ID", help=_("an exhibit that shows it (repeat)")
     )
     listing = add_command(
-        timeline, "list", cmd_timeline_list, "reading the timeline", "the events, in time order"
+        timeline,
+        "list",
+        cmd_timeline_list,
+        _("reading the timeline"),
+        _("the events, in time order"),
     )
-    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.add_argument("--json", action="store_true", help=_("machine-readable output"))
     remove = add_command(
-        timeline, "remove", cmd_timeline_remove, "removing the event", "take an event out"
+        timeline, "remove", cmd_timeline_remove, _("removing the event"), _("take an event out")
     )
     remove.add_argument("id", metavar="ID")
     export = add_command(
         timeline,
         "export",
         cmd_timeline_export,
-        "exporting the account",
-        "write the account as DEST.md, DEST.txt or DEST.docx",
+        _("exporting the account"),
+        _("write the account as DEST.md, DEST.txt or DEST.docx"),
     )
     export.add_argument("dest", metavar="DEST")

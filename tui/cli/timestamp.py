@@ -9,35 +9,49 @@ from pathlib import Path
 
 from tui.cli.common import Commands, add_command, add_group, open_vault, say, say_json
 from tui.core.shared.display import shown
+from tui.core.shared.i18n import _
 
 
 def _instructions(request: Path, listing: Path) -> list[str]:
     from tui.core.timestamps.authorities import AUTHORITIES
 
     name = request.name
+    # Each step is one paragraph for translators; its lines are kept as they are written.
     lines = [
         "",
-        "How to get the time-stamp (Reclaim never goes online itself)",
+        _("How to get the time-stamp (Reclaim never goes online itself)"),
         "",
-        f"1. Copy {name} to any computer or phone that is online (a USB drive, email to",
-        "   yourself). It holds only a fingerprint of the case: no picture, no name, no detail.",
-        "2. Send it to one public timestamp authority (or to each, for more than one stamp):",
+        *_(
+            "1. Copy {name} to any computer or phone that is online (a USB drive, email to\n"
+            "   yourself). It holds only a fingerprint of the case: no picture, no name, "
+            "no detail."
+        )
+        .format(name=name)
+        .splitlines(),
+        _("2. Send it to one public timestamp authority (or to each, for more than one stamp):"),
     ]
     for authority in AUTHORITIES:
-        lines.append(f"     {authority.name:<9} {authority.url}  (root: {authority.roots})")
+        root = _("(root: {roots})").format(roots=authority.roots)
+        lines.append(f"     {authority.name:<9} {authority.url}  {root}")
     first = AUTHORITIES[0]
     lines += [
-        "   With curl (Linux, macOS, and Windows 10 or later), in the folder holding the file:",
-        f"     curl -H 'Content-Type: application/timestamp-query' --data-binary @{name} "
-        f"{first.url} -o reply.tsr",
-        "   (openssl ts -query -in FILE -text shows what the request asks for.)",
-        "3. Bring reply.tsr back to this computer and keep it in the case:",
-        "     reclaim timestamp add reply.tsr",
-        "   For an authority whose root is not shipped, add --ca-file with its root",
-        "   certificate (a .pem file from the authority's own site).",
+        _("   With curl (Linux, macOS, and Windows 10 or later), in the folder holding the file:"),
+        f"     curl -H 'Content-Type: application/timestamp-query' "  # i18n: not shown
+        f"--data-binary @{name} {first.url} -o reply.tsr",
+        _("   (openssl ts -query -in FILE -text shows what the request asks for.)"),
+        *_(
+            "3. Bring reply.tsr back to this computer and keep it in the case:\n"
+            "     reclaim timestamp add reply.tsr\n"
+            "   For an authority whose root is not shipped, add --ca-file with its root\n"
+            "   certificate (a .pem file from the authority's own site)."
+        ).splitlines(),
         "",
-        f"{listing.name} lists what the stamp covers; sha256sum {listing.name} gives the",
-        "fingerprint above. Keep both files with the reply.",
+        *_(
+            "{listing} lists what the stamp covers; sha256sum {listing} gives the\n"
+            "fingerprint above. Keep both files with the reply."
+        )
+        .format(listing=listing.name)
+        .splitlines(),
     ]
     return lines
 
@@ -49,13 +63,19 @@ def cmd_request(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         stamp = make_request(vault, destination)
     listing = listing_path(destination)
-    say(f"Wrote the time-stamp request {stamp.name}: {shown(str(destination))}")
-    say(f"and what it covers: {shown(str(listing))}")
+    for line in (
+        _("Wrote the time-stamp request {name}: {path}\nand what it covers: {listing}")
+        .format(name=stamp.name, path=shown(str(destination)), listing=shown(str(listing)))
+        .splitlines()
+    ):
+        say(line)
     say(
-        f"It covers {stamp.covers} (the SHA-256 of each original) and the custody log up to "
-        f"entry {stamp.custody_entry}."
+        _(
+            "It covers {covers} (the SHA-256 of each original) and the custody log up to "
+            "entry {entry}."
+        ).format(covers=stamp.covers, entry=stamp.custody_entry)
     )
-    say(f"Fingerprint (SHA-256 of the listing): {stamp.digest}")
+    say(_("Fingerprint (SHA-256 of the listing): {digest}").format(digest=stamp.digest))
     for line in _instructions(destination, listing):
         say(shown(line))
     return 0
@@ -64,13 +84,23 @@ def cmd_request(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     from tui.core.timestamps.stamps import add_reply, read_file
 
-    reply = read_file(Path(args.reply).expanduser(), "a time-stamp reply")
-    ca = read_file(Path(args.ca_file).expanduser(), "a certificate file") if args.ca_file else None
+    reply = read_file(Path(args.reply).expanduser(), _("a time-stamp reply"))
+    ca = (
+        read_file(Path(args.ca_file).expanduser(), _("a certificate file"))
+        if args.ca_file
+        else None
+    )
     with open_vault(args) as vault:
         stamp = add_reply(vault, reply, ca)
     say(
-        f"Kept the time-stamp {stamp.name}: {stamp.covers} existed no later than "
-        f"{_when(stamp.time)}, per {shown(stamp.authority)}."
+        _(
+            "Kept the time-stamp {name}: {covers} existed no later than {when}, per {authority}."
+        ).format(
+            name=stamp.name,
+            covers=stamp.covers,
+            when=_when(stamp.time),
+            authority=shown(stamp.authority),
+        )
     )
     return 0
 
@@ -88,44 +118,50 @@ def cmd_list(args: argparse.Namespace) -> int:
         say_json([stamp.listed() for stamp in stamps])
         return 0
     if not stamps:
-        say("No time-stamp yet. reclaim timestamp request FILE.tsq makes a request.")
+        say(_("No time-stamp yet. reclaim timestamp request FILE.tsq makes a request."))
         return 0
     for stamp in stamps:
         if stamp.time:
             say(f"{stamp.name}  {_when(stamp.time)}  {shown(stamp.authority)}")
         else:
-            say(f"{stamp.name}  waiting for its reply (requested {_when(stamp.requested_at)})")
-        say(f"      covers {stamp.covers}, custody log to entry {stamp.custody_entry}")
+            waiting = _("waiting for its reply (requested {when})").format(
+                when=_when(stamp.requested_at)
+            )
+            say(f"{stamp.name}  {waiting}")
+        covers = _("covers {covers}, custody log to entry {entry}").format(
+            covers=stamp.covers, entry=stamp.custody_entry
+        )
+        say(f"      {covers}")
         say(f"      sha256 {stamp.digest}")
     return 0
 
 
 def register(commands: Commands) -> None:
-    group = add_group(commands, "timestamp", "a trusted time for the case, obtained offline")
+    group = add_group(commands, "timestamp", _("a trusted time for the case, obtained offline"))
     request = add_command(
         group,
         "request",
         cmd_request,
-        "making the time-stamp request",
-        "write an RFC 3161 request (OUT.tsq) to send from another device",
+        _("making the time-stamp request"),
+        _("write an RFC 3161 request (OUT.tsq) to send from another device"),
     )
-    request.add_argument("out", metavar="OUT.tsq", help="the request file to write")
+    request.add_argument("out", metavar="OUT.tsq", help=_("the request file to write"))
     add = add_command(
         group,
         "add",
         cmd_add,
-        "keeping the time-stamp reply",
-        "check an authority's reply (REPLY.tsr) offline and keep it in the case",
+        _("keeping the time-stamp reply"),
+        _("check an authority's reply (REPLY.tsr) offline and keep it in the case"),
     )
-    add.add_argument("reply", metavar="REPLY.tsr", help="the reply the authority sent back")
+    add.add_argument("reply", metavar="REPLY.tsr", help=_("the reply the authority sent back"))
     add.add_argument(
-        "--ca-file", metavar="PEM", help="the authority's root certificate, if not shipped"
+        "--ca-file", metavar="PEM", help=_("the authority's root certificate, if not shipped")
     )
     listed = add_command(
         group,
         "list",
         cmd_list,
-        "listing the time-stamps",
-        "each time-stamp, its time and authority",
+        _("listing the time-stamps"),
+        _("each time-stamp, its time and authority"),
     )
-    listed.add_argument("--json", action="store_true", help="machine-readable output")
+    listed.add_argument("--json", action="store_true", help=_("machine-readable output"))

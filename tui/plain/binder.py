@@ -6,37 +6,37 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.shared.errors import ReclaimError
-from tui.core.shared.text import counted
+from tui.core.shared.i18n import N_, _, ngettext
 from tui.plain.prompt import Prompter
 
 if TYPE_CHECKING:
     from tui.core.vault.vault import Vault
 
 # ---- what a person reads -------------------------------------------------------------
-TITLE = "Binder: one numbered, printable file of your evidence, for the police or a lawyer."
-FOR_WHOM = "Who is the binder for?"
-FOR_WHOM_CHOICES = ("The police", "A lawyer", "A court")
+TITLE = N_("Binder: one numbered, printable file of your evidence, for the police or a lawyer.")
+FOR_WHOM = N_("Who is the binder for?")
+FOR_WHOM_CHOICES = (N_("The police"), N_("A lawyer"), N_("A court"))
 PREPARED_FOR = ("police", "lawyer", "court")
-WHERE = (
+WHERE = N_(
     "Type the full path for the binder file, ending in .pdf, for example "
     "/media/usb/binder.pdf, then press Enter."
 )
-WHERE_HELP = "The binder is not encrypted: keep it somewhere safe."
-MAKING = "Making the binder. This can take a while."
-MADE = "The binder is saved in {path}: {pages}, {exhibits}."
-NOT_ENCRYPTED = "The binder is not encrypted: keep it somewhere safe."
-NOT_SHOWN = "Exhibit {id} is named in the binder but not shown: {why}"
+WHERE_HELP = N_("The binder is not encrypted: keep it somewhere safe.")
+MAKING = N_("Making the binder. This can take a while.")
+MADE = N_("The binder is saved in {path}: {pages}, {exhibits}.")
+NOT_ENCRYPTED = N_("The binder is not encrypted: keep it somewhere safe.")
+NOT_SHOWN = N_("Exhibit {id} is named in the binder but not shown: {why}")
 
 
 def run(prompter: Prompter, vault: Vault) -> None:
     from tui.core.binder.build import write_binder
     from tui.core.binder.choices import BinderChoices
 
-    prompter.heading(TITLE)
+    prompter.heading(_(TITLE))
     with prompter.form():
-        prepared_for = PREPARED_FOR[prompter.choose(FOR_WHOM, FOR_WHOM_CHOICES)]
-        path = Path(prompter.ask(WHERE, WHERE_HELP, required=True)).expanduser()
-    prompter.say(MAKING)
+        prepared_for = PREPARED_FOR[prompter.choose(_(FOR_WHOM), [_(c) for c in FOR_WHOM_CHOICES])]
+        path = Path(prompter.ask(_(WHERE), _(WHERE_HELP), required=True)).expanduser()
+    prompter.say(_(MAKING))
     try:
         choices = BinderChoices(prepared_for=prepared_for)
         choices.check()
@@ -45,12 +45,16 @@ def run(prompter: Prompter, vault: Vault) -> None:
         prompter.say(str(error))
         return
     prompter.say(
-        MADE.format(
+        _(MADE).format(
             path=result.path,
-            pages=counted(result.pages, "page"),
-            exhibits=counted(len(result.exhibits), "exhibit"),
+            pages=ngettext("{count} page", "{count} pages", result.pages).format(
+                count=result.pages
+            ),
+            exhibits=ngettext("{count} exhibit", "{count} exhibits", len(result.exhibits)).format(
+                count=len(result.exhibits)
+            ),
         )
     )
     for exhibit_id, why in result.notices:
-        prompter.say(NOT_SHOWN.format(id=exhibit_id, why=why))
-    prompter.say(NOT_ENCRYPTED)
+        prompter.say(_(NOT_SHOWN).format(id=exhibit_id, why=why))
+    prompter.say(_(NOT_ENCRYPTED))

@@ -7,48 +7,49 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.shared.errors import ReclaimError
-from tui.plain.prompt import Back, Prompter
+from tui.core.shared.i18n import N_, _, pgettext
+from tui.plain.prompt import WHAT_NEXT, Back, Prompter, folded, typed
 
 if TYPE_CHECKING:
     from tui.core.vault.vault import Vault
 
 # ---- what a person reads -------------------------------------------------------------
-NO_CASE = "There is no case in {path} yet."
-NO_CASE_CHOICES = ("Make a new case here", "Leave Reclaim")
-UNLOCK_QUESTION = "Type your passphrase, then press Enter. Nothing shows while you type."
-UNLOCK_HELP = (
+NO_CASE = N_("There is no case in {path} yet.")
+NO_CASE_CHOICES = (N_("Make a new case here"), N_("Leave Reclaim"))
+UNLOCK_QUESTION = N_("Type your passphrase, then press Enter. Nothing shows while you type.")
+UNLOCK_HELP = N_(
     "Your passphrase is the words you chose when you made the case. If you have "
     "forgotten it, type code to use your recovery code instead."
 )
-CODE_WORD = "code"
-RECOVERY_CODE = "Type your recovery code, then press Enter. Nothing shows while you type."
-OPENED = "Your case is open."
-CHOOSE_NEW = (
+CODE_WORD = "code"  # i18n: not shown (typed; its translation is understood too)
+RECOVERY_CODE = N_("Type your recovery code, then press Enter. Nothing shows while you type.")
+OPENED = N_("Your case is open.")
+CHOOSE_NEW = N_(
     "Choose a passphrase for your new case: four or more words that you will remember and "
     "nobody could guess. Type it, then press Enter. Nothing shows while you type."
 )
-CHOOSE_NEW_HELP = (
+CHOOSE_NEW_HELP = N_(
     "A passphrase keeps your case locked. Several ordinary words in a row are strong and "
     "easy to remember, for example four words you picked at random."
 )
-AGAIN = "Type the same passphrase again, to be sure, then press Enter."
-NOT_THE_SAME = "The two passphrases are not the same. Let us try again."
-EMPTY = "Nothing was typed. Please type a passphrase."
-MADE = "Your case is ready in {path}."
-CODE_SHOWN = (
+AGAIN = N_("Type the same passphrase again, to be sure, then press Enter.")
+NOT_THE_SAME = N_("The two passphrases are not the same. Let us try again.")
+EMPTY = N_("Nothing was typed. Please type a passphrase.")
+MADE = N_("Your case is ready in {path}.")
+CODE_SHOWN = N_(
     "Here is your recovery code. With it you can open the case if you forget your "
     "passphrase. Reclaim keeps no copy of it and cannot show it again, so write it down "
     "now, on paper, and keep it somewhere safe away from this computer. Anyone who has it "
     "can open the case. It is six groups of four letters and numbers:"
 )
-CONFIRM_CODE = (
+CONFIRM_CODE = N_(
     "When you have written it down, type the last group of four letters and numbers, "
     "then press Enter."
 )
-CODE_WRONG = "That is not the last group. Look at what you wrote down and try again:"
-CODE_AGAIN = "The recovery code again: {code}"
-CODE_CONFIRMED = "Thank you. The recovery code is confirmed."
-CODE_HELP = "The last group is the last four letters and numbers of the recovery code."
+CODE_WRONG = N_("That is not the last group. Look at what you wrote down and try again:")
+CODE_AGAIN = N_("The recovery code again: {code}")
+CODE_CONFIRMED = N_("Thank you. The recovery code is confirmed.")
+CODE_HELP = N_("The last group is the last four letters and numbers of the recovery code.")
 
 
 def open_or_make(prompter: Prompter, path: Path) -> Vault | None:
@@ -57,9 +58,9 @@ def open_or_make(prompter: Prompter, path: Path) -> Vault | None:
 
     if is_vault(path):
         return unlock(prompter, path)
-    prompter.say(NO_CASE.format(path=path))
+    prompter.say(_(NO_CASE).format(path=path))
     try:
-        if prompter.choose("What would you like to do?", NO_CASE_CHOICES) != 0:
+        if prompter.choose(_(WHAT_NEXT), [_(c) for c in NO_CASE_CHOICES]) != 0:
             return None
     except Back:
         return None
@@ -71,20 +72,23 @@ def unlock(prompter: Prompter, path: Path) -> Vault:
     from tui.core.vault.vault import Vault
 
     while True:
-        answer = prompter.secret(UNLOCK_QUESTION, UNLOCK_HELP)
+        answer = prompter.secret(_(UNLOCK_QUESTION), _(UNLOCK_HELP))
         if not answer:
-            prompter.say(EMPTY)
+            prompter.say(_(EMPTY))
             continue
         try:
-            if answer.strip().casefold() == CODE_WORD:
-                code = prompter.secret(RECOVERY_CODE)
+            if folded(answer) in typed(
+                CODE_WORD,
+                pgettext("typed at the passphrase question (every spelling, spaced)", "code"),
+            ):
+                code = prompter.secret(_(RECOVERY_CODE))
                 vault = Vault.open(path, recovery_code=code)
             else:
                 vault = Vault.open(path, passphrase=answer)
         except ReclaimError as error:
             prompter.say(str(error))
             continue
-        prompter.say(OPENED)
+        prompter.say(_(OPENED))
         for notice in vault.notices:
             prompter.say(notice)
         return vault
@@ -95,15 +99,15 @@ def new_passphrase(prompter: Prompter) -> str:
     from tui.core.passwords.strength import weakness
 
     while True:
-        first = prompter.secret(CHOOSE_NEW, CHOOSE_NEW_HELP)
+        first = prompter.secret(_(CHOOSE_NEW), _(CHOOSE_NEW_HELP))
         if not first:
-            prompter.say(EMPTY)
+            prompter.say(_(EMPTY))
             continue
         if problem := weakness(first):
             prompter.say(problem)
             continue
-        if prompter.secret(AGAIN, CHOOSE_NEW_HELP) != first:
-            prompter.say(NOT_THE_SAME)
+        if prompter.secret(_(AGAIN), _(CHOOSE_NEW_HELP)) != first:
+            prompter.say(_(NOT_THE_SAME))
             continue
         return first
 
@@ -114,8 +118,8 @@ def make(prompter: Prompter, path: Path) -> Vault:
 
     passphrase = new_passphrase(prompter)
     vault, code = Vault.create(path, passphrase)
-    prompter.say(MADE.format(path=path))
-    prompter.say(CODE_SHOWN)
+    prompter.say(_(MADE).format(path=path))
+    prompter.say(_(CODE_SHOWN))
     prompter.say(code)
     try:
         confirm_code(prompter, code)
@@ -130,11 +134,11 @@ def confirm_code(prompter: Prompter, code: str) -> None:
     last = code.rsplit("-", 1)[-1]
     while True:
         try:
-            answer = prompter.ask(CONFIRM_CODE, CODE_HELP)
+            answer = prompter.ask(_(CONFIRM_CODE), _(CODE_HELP))
         except Back:
             continue  # the code must be confirmed before going on
         if answer.replace(" ", "").casefold() == last.casefold():
             break
-        prompter.say(CODE_WRONG)
-        prompter.say(CODE_AGAIN.format(code=code))
-    prompter.say(CODE_CONFIRMED)
+        prompter.say(_(CODE_WRONG))
+        prompter.say(_(CODE_AGAIN).format(code=code))
+    prompter.say(_(CODE_CONFIRMED))

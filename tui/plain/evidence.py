@@ -6,45 +6,54 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.shared.errors import ReclaimError
+from tui.core.shared.i18n import N_, _
 from tui.plain.prompt import Prompter
 
 if TYPE_CHECKING:
     from tui.core.vault.vault import Vault
 
 # ---- what a person reads -------------------------------------------------------------
-TITLE = "Evidence: save screenshots, pages and recordings before they disappear."
-CHOICES = ("Add a file", "Hear the evidence so far", "Change the details of one piece of evidence")
-WHICH_FILE = (
+TITLE = N_("Evidence: save screenshots, pages and recordings before they disappear.")
+CHOICES = (
+    N_("Add a file"),
+    N_("Hear the evidence so far"),
+    N_("Change the details of one piece of evidence"),
+)
+WHICH_FILE = N_(
     "Type the full path of the file to add, for example /home/sam/Pictures/screenshot.png, "
     "then press Enter."
 )
-WHICH_FILE_HELP = "The file is copied into your case, encrypted; the file itself is left as it is."
-NO_FILE = "There is no file there. Check the path and type it again."
-OPTIONAL = "Press Enter alone to leave it out."
-KEEP = "Press Enter alone to keep it as it is."
+WHICH_FILE_HELP = N_(
+    "The file is copied into your case, encrypted; the file itself is left as it is."
+)
+NO_FILE = N_("There is no file there. Check the path and type it again.")
+OPTIONAL = N_("Press Enter alone to leave it out.")
+KEEP = N_("Press Enter alone to keep it as it is.")
 #: The details asked for, in order, and how each is asked.
 QUESTIONS = {
-    "description": "Describe it in a few words: what does it show?",
-    "platform": "Which site or app was it on? For example Instagram.",
-    "url": "What is the web address where it was posted?",
-    "poster": "What is the user name of who posted it?",
-    "posted_at": "When was it posted? For example 5 March 2024 21:14, March 2024, or about 2023.",
-    "captured_at": "When did you save it? For example 6 March 2024, or today.",
-    "notes": "Anything else to note about it?",
+    "description": N_("Describe it in a few words: what does it show?"),
+    "platform": N_("Which site or app was it on? For example Instagram."),
+    "url": N_("What is the web address where it was posted?"),
+    "poster": N_("What is the user name of who posted it?"),
+    "posted_at": N_(
+        "When was it posted? For example 5 March 2024 21:14, March 2024, or about 2023."
+    ),
+    "captured_at": N_("When did you save it? For example 6 March 2024, or today."),
+    "notes": N_("Anything else to note about it?"),
 }
-ADDED = "Saved as exhibit {id}."
-ALREADY = "That file is already in your case, as exhibit {id}. Nothing new was added."
-NONE_YET = "There is no evidence yet."
-EXHIBIT = "{id}: {name}. {description}"
-WHICH_EXHIBIT = "Which exhibit? Type its number, for example 1 for E-0001."
-CHANGED = "The details of {id} are saved."
+ADDED = N_("Saved as exhibit {id}.")
+ALREADY = N_("That file is already in your case, as exhibit {id}. Nothing new was added.")
+NONE_YET = N_("There is no evidence yet.")
+EXHIBIT = N_("{id}: {name}. {description}")
+WHICH_EXHIBIT = N_("Which exhibit? Type its number, for example 1 for E-0001.")
+CHANGED = N_("The details of {id} are saved.")
 NOW = "Now: {value}."
 
 
 def run(prompter: Prompter, vault: Vault) -> None:
     actions = (lambda: add(prompter, vault), lambda: hear(prompter, vault),
                lambda: change(prompter, vault))  # fmt: skip
-    prompter.menu(TITLE, list(zip(CHOICES, actions, strict=True)))
+    prompter.menu(_(TITLE), list(zip([_(c) for c in CHOICES], actions, strict=True)))
 
 
 def ask_detail(prompter: Prompter, name: str, suffix: str = OPTIONAL) -> str:
@@ -52,7 +61,7 @@ def ask_detail(prompter: Prompter, name: str, suffix: str = OPTIONAL) -> str:
     from tui.core.evidence.model import clean_details
 
     while True:
-        typed = prompter.ask(f"{QUESTIONS[name]} {suffix}")
+        typed = prompter.ask(_(QUESTIONS[name]) + " " + _(suffix))
         try:
             clean_details({name: typed})
         except ReclaimError as error:
@@ -66,17 +75,19 @@ def add(prompter: Prompter, vault: Vault) -> None:
 
     with prompter.form():
         while True:
-            path = Path(prompter.ask(WHICH_FILE, WHICH_FILE_HELP, required=True)).expanduser()
+            path = Path(
+                prompter.ask(_(WHICH_FILE), _(WHICH_FILE_HELP), required=True)
+            ).expanduser()
             if path.is_file():
                 break
-            prompter.say(NO_FILE)
+            prompter.say(_(NO_FILE))
         details = {name: ask_detail(prompter, name) for name in QUESTIONS}
         try:
             result = add_file(vault, path, {k: v for k, v in details.items() if v})
         except ReclaimError as error:
             prompter.say(str(error))
             return
-    said = ALREADY if result.duplicate else ADDED
+    said = _(ALREADY) if result.duplicate else _(ADDED)
     prompter.say(said.format(id=result.exhibit.id))
 
 
@@ -85,9 +96,9 @@ def hear(prompter: Prompter, vault: Vault) -> None:
 
     exhibits = list_exhibits(vault)
     if not exhibits:
-        prompter.say(NONE_YET)
+        prompter.say(_(NONE_YET))
     for exhibit in exhibits:
-        text = EXHIBIT.format(
+        text = _(EXHIBIT).format(
             id=exhibit.id, name=exhibit.original_name, description=exhibit.description
         )
         prompter.say(text.strip())
@@ -99,7 +110,9 @@ def change(prompter: Prompter, vault: Vault) -> None:
 
     while True:
         try:
-            exhibit = get_exhibit(vault, normalize_id(prompter.ask(WHICH_EXHIBIT, required=True)))
+            exhibit = get_exhibit(
+                vault, normalize_id(prompter.ask(_(WHICH_EXHIBIT), required=True))
+            )
         except ReclaimError as error:
             prompter.say(str(error))
             continue
@@ -119,4 +132,4 @@ def change(prompter: Prompter, vault: Vault) -> None:
             except ReclaimError as error:
                 prompter.say(str(error))
                 return
-    prompter.say(CHANGED.format(id=exhibit.id))
+    prompter.say(_(CHANGED).format(id=exhibit.id))

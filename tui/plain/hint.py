@@ -6,8 +6,10 @@ from __future__ import annotations
 import os
 import sys
 
+from tui.core.shared.i18n import N_, _
+
 # ---- what a person reads -------------------------------------------------------------
-SUGGESTION = (
+SUGGESTION = N_(
     "reclaim: This terminal cannot show the full-screen app; "
     "run reclaim --plain for a guided walk, one line at a time."
 )
@@ -16,9 +18,9 @@ SUGGESTION = (
 def plain_hint() -> str:
     """The suggestion when TERM is dumb or no terminal size can be read, else ''."""
     if os.environ.get("TERM", "") == "dumb":
-        return SUGGESTION
+        return _(SUGGESTION)
     try:
         os.get_terminal_size(sys.__stdout__.fileno())  # type: ignore[union-attr]
     except (OSError, ValueError, AttributeError):
-        return SUGGESTION
+        return _(SUGGESTION)
     return ""

@@ -8,45 +8,82 @@ from __future__ import annotations
 
 import select
 import termios
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TextIO
 
 from tui.core.shared import clock
+from tui.core.shared.i18n import N_, _, pgettext
 
-# ---- what a person reads (plain English, here only) ----------------------------------
+# ---- what a person reads ------------------------------------------------------------
+#: The words that work at every question, as typed in English; each is understood in the
+#: language spoken too (`typed`).
 LOCK, HELP, BACK, QUIT = "lock", "help", "back", "quit"
-EVERY_PROMPT_HELP = (
+EVERY_PROMPT_HELP = N_(
     "At any question you can type: help to hear this again, back to go up one level, "
     "lock to lock the case, or quit to leave Reclaim."
 )
-WHAT_NEXT = "What would you like to do?"
-CHOOSE = "Type a number from 1 to {count}, then press Enter."
-NOT_A_CHOICE = "That is not one of the numbers. Type a number from 1 to {count}."
-UNSAVED = "Something you typed is not saved yet. Leave anyway and lose it? Type yes or no."
-YES_OR_NO = "Please type yes or no."
+WHAT_NEXT = N_("What would you like to do?")
+CHOOSE = N_("Type a number from 1 to {count}, then press Enter.")
+NOT_A_CHOICE = N_("That is not one of the numbers. Type a number from 1 to {count}.")
+UNSAVED = N_("Something you typed is not saved yet. Leave anyway and lose it? Type yes or no.")
+YES_OR_NO = N_("Please type yes or no.")
 YES_WORDS = frozenset({"yes", "y"})
 NO_WORDS = frozenset({"no", "n"})
 #: Symbols the shipped texts use as meaning ("Settings → Privacy", "⋯ → Report"), said in
 #: words: a braille display or a speech synthesiser may skip them or read them oddly.
 SPOKEN = (
-    (" → ", ", then "),
-    ("→", " then "),
-    ("⋯", "three dots"),
-    ("⋮", "three dots"),
-    ("☰", "three lines"),
-    ("⚙", "gear"),
+    (" → ", N_(", then ")),
+    ("→", N_(" then ")),
+    ("⋯", N_("three dots")),
+    ("⋮", N_("three dots")),
+    ("☰", N_("three lines")),
+    ("⚙", N_("gear")),
     (" · ", ", "),
     ("·", ","),
     ("•", ","),
-    ("§", "section "),
+    ("§", N_("section ")),
 )
+
+
+def folded(text: str) -> str:
+    """`text` as it is compared with a word that works: any case, with or without accents
+    ("Sí", "si" and "SI" are the same answer)."""
+    decomposed = unicodedata.normalize("NFD", text.strip().casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def typed(english: frozenset[str] | str, translated: str) -> frozenset[str]:
+    """What can be typed for a word: its English spellings, and every spelling (separated
+    by spaces) its translation lists."""
+    words = {english} if isinstance(english, str) else set(english)
+    return frozenset(folded(word) for word in (*words, *translated.split()))
+
+
+def special_words() -> dict[str, frozenset[str]]:
+    """Each word that works at every question, and what can be typed for it here and now."""
+    return {
+        LOCK: typed(LOCK, pgettext("typed at any question (every spelling, spaced)", "lock")),
+        HELP: typed(HELP, pgettext("typed at any question (every spelling, spaced)", "help")),
+        BACK: typed(BACK, pgettext("typed at any question (every spelling, spaced)", "back")),
+        QUIT: typed(QUIT, pgettext("typed at any question (every spelling, spaced)", "quit")),
+    }
+
+
+def yes_words() -> frozenset[str]:
+    return typed(YES_WORDS, pgettext("a typed answer (every spelling, spaced)", "yes y"))
+
+
+def no_words() -> frozenset[str]:
+    return typed(NO_WORDS, pgettext("a typed answer (every spelling, spaced)", "no n"))
 
 
 def spoken(text: str) -> str:
     """`text` with the symbols that carry meaning put in words."""
     for symbol, words in SPOKEN:
-        text = text.replace(symbol, words)
+        if symbol in text:
+            text = text.replace(symbol, _(words))
     return text
 
 
@@ -99,7 +136,7 @@ class Prompter:
         descriptor: a terminal gives one line per read, so nothing waits in a buffer)."""
         if not self.idle_seconds or not self._is_terminal():
             return
-        ready, _, _ = select.select([self.input], [], [], self.idle_seconds)
+        ready, _unused, _unused2 = select.select([self.input], [], [], self.idle_seconds)
         if not ready:
             raise Locked(idle=True)
 
@@ -134,19 +171,19 @@ class Prompter:
 
     def _special(self, answer: str, help_text: str) -> bool:
         """Handle a word that works at every question; True when it was one (ask again)."""
-        word = answer.strip().casefold()
-        if word == LOCK:
+        word, words = folded(answer), special_words()
+        if word in words[LOCK]:
             raise Locked
-        if word == BACK:
+        if word in words[BACK]:
             raise Back
-        if word == QUIT:
-            if self.unsaved and not self.yes_no(UNSAVED, special=False):
+        if word in words[QUIT]:
+            if self.unsaved and not self.yes_no(_(UNSAVED), special=False):
                 return True
             raise Quit
-        if word == HELP:
+        if word in words[HELP]:
             if help_text:
                 self.say(help_text)
-            self.say(EVERY_PROMPT_HELP)
+            self.say(_(EVERY_PROMPT_HELP))
             return True
         return False
 
@@ -158,7 +195,7 @@ class Prompter:
             if self._special(answer, help_text):
                 continue
             if required and not answer.strip():
-                self.say("Please type an answer, or type back to go up one level.")
+                self.say(_("Please type an answer, or type back to go up one level."))
                 continue
             return answer.strip()
 
@@ -173,14 +210,14 @@ class Prompter:
     def yes_no(self, question: str, *, special: bool = True) -> bool:
         while True:
             self.say(question)
-            answer = self._line().strip().casefold()
+            answer = self._line()
             if special and self._special(answer, ""):
                 continue
-            if answer in YES_WORDS:
+            if folded(answer) in yes_words():
                 return True
-            if answer in NO_WORDS:
+            if folded(answer) in no_words():
                 return False
-            self.say(YES_OR_NO)
+            self.say(_(YES_OR_NO))
 
     def choose(self, title: str, options: Sequence[str], help_text: str = "") -> int:
         """The index of the option picked by its number (or its words, typed in full)."""
@@ -188,18 +225,16 @@ class Prompter:
             self.say(title)
             for number, option in enumerate(options, start=1):
                 self.say(f"{number}. {option}")
-            self.say(CHOOSE.format(count=len(options)))
+            self.say(_(CHOOSE).format(count=len(options)))
             answer = self._line().strip()
             if self._special(answer, help_text):
                 continue
             if answer.isdigit() and 1 <= int(answer) <= len(options):
                 return int(answer) - 1
-            named = [
-                i for i, option in enumerate(options) if option.casefold() == answer.casefold()
-            ]
+            named = [i for i, option in enumerate(options) if folded(option) == folded(answer)]
             if named:
                 return named[0]
-            self.say(NOT_A_CHOICE.format(count=len(options)))
+            self.say(_(NOT_A_CHOICE).format(count=len(options)))
 
     def menu(self, title: str, actions: Sequence[tuple[str, Callable[[], object]]]) -> None:
         """A step's own menu: each choice runs its action, then the menu comes again
@@ -207,7 +242,7 @@ class Prompter:
         step (`Back` goes up to the walk's menu)."""
         while True:
             self.heading(title)
-            choice = self.choose(WHAT_NEXT, [label for label, _ in actions])
+            choice = self.choose(_(WHAT_NEXT), [label for label, _action in actions])
             try:
                 actions[choice][1]()
             except Back:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tui.core.shared.i18n import N_, _
 from tui.plain.prompt import Prompter
 
 if TYPE_CHECKING:
@@ -11,11 +12,11 @@ if TYPE_CHECKING:
     from tui.core.vault.vault import Vault
 
 # ---- what a person reads -------------------------------------------------------------
-EMERGENCY = "In an emergency, call {how}. {note}"
-FOR_PLACE = "This is for {place}."
-WHO_CAN_HELP = "Who can help:"
+EMERGENCY = N_("In an emergency, call {how}. {note}")
+FOR_PLACE = N_("This is for {place}.")
+WHO_CAN_HELP = N_("Who can help:")
 CONTACT = "{name}: {how}. {note}"
-DONE = "That is the end of the Safety page. Press Enter to go back to the main menu."
+DONE = N_("That is the end of the Safety page. Press Enter to go back to the main menu.")
 
 
 def run(prompter: Prompter, vault: Vault | None, settings: Settings) -> None:
@@ -26,16 +27,16 @@ def run(prompter: Prompter, vault: Vault | None, settings: Settings) -> None:
     page = safety_page(settings, place)
     prompter.heading(page.title)
     if page.emergency is not None and page.emergency.how:
-        prompter.say(EMERGENCY.format(how=page.emergency.how, note=page.emergency.note).strip())
+        prompter.say(_(EMERGENCY).format(how=page.emergency.how, note=page.emergency.note).strip())
     if not page.general and page.place:
-        prompter.say(FOR_PLACE.format(place=page.place))
+        prompter.say(_(FOR_PLACE).format(place=page.place))
     prompter.say(page.intro)
     for number, step in enumerate(page.steps, start=1):
         prompter.say(f"{number}. {' '.join(step.split())}")
     if page.contacts:
-        prompter.say(WHO_CAN_HELP)
+        prompter.say(_(WHO_CAN_HELP))
         for contact in page.contacts:
             prompter.say(
                 CONTACT.format(name=contact.name, how=contact.how, note=contact.note).strip()
             )
-    prompter.ask(DONE)
+    prompter.ask(_(DONE))

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.shared.errors import ReclaimError
+from tui.core.shared.i18n import N_, _
 from tui.plain.prompt import Prompter
 
 if TYPE_CHECKING:
@@ -14,39 +15,41 @@ if TYPE_CHECKING:
     from tui.core.vault.vault import Vault
 
 # ---- what a person reads -------------------------------------------------------------
-TITLE = "Takedowns: ask sites to remove the images."
-CHOICES = ("Add a takedown request", "Hear the requests so far", "Draft a letter")
-WHICH_SITE = "Which site or service is it on?"
-WEB_ADDRESS = (
+TITLE = N_("Takedowns: ask sites to remove the images.")
+CHOICES = (N_("Add a takedown request"), N_("Hear the requests so far"), N_("Draft a letter"))
+WHICH_SITE = N_("Which site or service is it on?")
+WEB_ADDRESS = N_(
     "Type one web address where the images are, starting with https, then press Enter. "
     "When there are no more, press Enter alone."
 )
-WEB_ADDRESS_HELP = "Copy the web address from the address bar of the browser."
-ADDED = "Request {id} to {site} is saved as a draft."
-HOW = "How to send it: {how}"
-NONE_YET = "There are no takedown requests yet."
+WEB_ADDRESS_HELP = N_("Copy the web address from the address bar of the browser.")
+ADDED = N_("Request {id} to {site} is saved as a draft.")
+HOW = N_("How to send it: {how}")
+NONE_YET = N_("There are no takedown requests yet.")
 REQUEST = "{id}: {site}, {status}."
-WHICH_REQUEST = "Which request is the letter for?"
-WHICH_LETTER = "Which letter?"
-LETTER_CHOICES = ("A takedown request to the site", "A copyright notice to the site")
+WHICH_REQUEST = N_("Which request is the letter for?")
+WHICH_LETTER = N_("Which letter?")
+LETTER_CHOICES = (N_("A takedown request to the site"), N_("A copyright notice to the site"))
 LETTER_KINDS = ("takedown", "copyright")
-NEEDS = (
+NEEDS = N_(
     "Before this letter can be drafted, it needs a few things. They are kept for the next letter."
 )
-YES_NO_FACT = "{question} Type yes or no."
-WHERE = (
+YES_NO_FACT = N_("{question} Type yes or no.")
+WHERE = N_(
     "Type the full path to save the letter, ending in .txt, for example /media/usb/letter.txt. "
     "Or press Enter alone to hear it here."
 )
-SAVED = "The draft letter is saved in {path}. It is not encrypted; read it through before sending."
-START = "The letter starts here."
-END = "The letter ends here."
+SAVED = N_(
+    "The draft letter is saved in {path}. It is not encrypted; read it through before sending."
+)
+START = N_("The letter starts here.")
+END = N_("The letter ends here.")
 
 
 def run(prompter: Prompter, vault: Vault) -> None:
     actions = (lambda: add(prompter, vault), lambda: hear(prompter, vault),
                lambda: letter(prompter, vault))  # fmt: skip
-    prompter.menu(TITLE, list(zip(CHOICES, actions, strict=True)))
+    prompter.menu(_(TITLE), list(zip([_(c) for c in CHOICES], actions, strict=True)))
 
 
 def add(prompter: Prompter, vault: Vault) -> None:
@@ -56,17 +59,17 @@ def add(prompter: Prompter, vault: Vault) -> None:
     directions = shipped()
     routes: list[Site | HashService] = [*directions.sites, *directions.hash_services]
     with prompter.form():
-        site = routes[prompter.choose(WHICH_SITE, [route.name for route in routes])]
+        site = routes[prompter.choose(_(WHICH_SITE), [route.name for route in routes])]
         urls: list[str] = []
-        while typed := prompter.ask(WEB_ADDRESS, WEB_ADDRESS_HELP):
+        while typed := prompter.ask(_(WEB_ADDRESS), _(WEB_ADDRESS_HELP)):
             urls.append(typed)
         try:
             request = add_request(vault, site.id, urls)
         except ReclaimError as error:
             prompter.say(str(error))
             return
-    prompter.say(ADDED.format(id=request.id, site=site.name))
-    prompter.say(HOW.format(how=" ".join(site.how.split())))
+    prompter.say(_(ADDED).format(id=request.id, site=site.name))
+    prompter.say(_(HOW).format(how=" ".join(site.how.split())))
 
 
 def hear(prompter: Prompter, vault: Vault) -> list[Request]:
@@ -74,7 +77,7 @@ def hear(prompter: Prompter, vault: Vault) -> list[Request]:
 
     requests = list_requests(vault)
     if not requests:
-        prompter.say(NONE_YET)
+        prompter.say(_(NONE_YET))
     for request in requests:
         prompter.say(REQUEST.format(id=request.id, site=request.site, status=request.status))
     return requests
@@ -87,11 +90,11 @@ def letter(prompter: Prompter, vault: Vault) -> None:
 
     requests = list_requests(vault)
     if not requests:
-        prompter.say(NONE_YET)
+        prompter.say(_(NONE_YET))
         return
     names = [f"{request.id}, {request.site}" for request in requests]
-    request = requests[prompter.choose(WHICH_REQUEST, names)]
-    kind = LETTER_KINDS[prompter.choose(WHICH_LETTER, LETTER_CHOICES)]
+    request = requests[prompter.choose(_(WHICH_REQUEST), names)]
+    kind = LETTER_KINDS[prompter.choose(_(WHICH_LETTER), [_(c) for c in LETTER_CHOICES])]
     while True:
         try:
             drafted = draft(vault, kind, request.id)
@@ -101,12 +104,12 @@ def letter(prompter: Prompter, vault: Vault) -> None:
             if len(facts) < len(missing.needs) or not facts:
                 prompter.say(str(missing))
                 return
-            prompter.say(NEEDS)
+            prompter.say(_(NEEDS))
             with prompter.form():
                 for need in facts:
                     if need.key == "no_consent":
                         answer: object = prompter.yes_no(
-                            YES_NO_FACT.format(question=need.question)
+                            _(YES_NO_FACT).format(question=need.question)
                         )
                     else:
                         answer = prompter.ask(need.question, required=True)
@@ -117,7 +120,7 @@ def letter(prompter: Prompter, vault: Vault) -> None:
         except ReclaimError as error:
             prompter.say(str(error))
             return
-    where = prompter.ask(WHERE)
+    where = prompter.ask(_(WHERE))
     if where:
         from tui.core.takedowns.letter_files import export_letter
 
@@ -126,9 +129,9 @@ def letter(prompter: Prompter, vault: Vault) -> None:
         except ReclaimError as error:
             prompter.say(str(error))
             return
-        prompter.say(SAVED.format(path=path))
+        prompter.say(_(SAVED).format(path=path))
         return
-    prompter.say(START)
+    prompter.say(_(START))
     for line in drafted.text.splitlines():
         prompter.say(line)
-    prompter.say(END)
+    prompter.say(_(END))

@@ -5,25 +5,28 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.core.shared.errors import ReclaimError
+from tui.core.shared.i18n import N_, _
 from tui.plain.prompt import Prompter
 
 if TYPE_CHECKING:
     from tui.core.vault.vault import Vault
 
 # ---- what a person reads -------------------------------------------------------------
-TITLE = "Timeline: write down what happened, in order."
-CHOICES = ("Add an event", "Hear the events so far")
-WHEN = "When did it happen? For example 5 March 2024, March 2024, or about 2023. Then press Enter."
-WHEN_HELP = "A rough date is fine when you do not know the day."
-OPTIONAL = "Press Enter alone to leave it out."
-ADDED = "Event {id} is saved."
-NONE_YET = "There are no events yet."
+TITLE = N_("Timeline: write down what happened, in order.")
+CHOICES = (N_("Add an event"), N_("Hear the events so far"))
+WHEN = N_(
+    "When did it happen? For example 5 March 2024, March 2024, or about 2023. Then press Enter."
+)
+WHEN_HELP = N_("A rough date is fine when you do not know the day.")
+OPTIONAL = N_("Press Enter alone to leave it out.")
+ADDED = N_("Event {id} is saved.")
+NONE_YET = N_("There are no events yet.")
 EVENT = "{id}, {when}: {title}."
 
 
 def run(prompter: Prompter, vault: Vault) -> None:
     actions = (lambda: add(prompter, vault), lambda: hear(prompter, vault))
-    prompter.menu(TITLE, list(zip(CHOICES, actions, strict=True)))
+    prompter.menu(_(TITLE), list(zip([_(c) for c in CHOICES], actions, strict=True)))
 
 
 def ask_when(prompter: Prompter) -> str:
@@ -31,7 +34,7 @@ def ask_when(prompter: Prompter) -> str:
     from tui.core.shared.fuzzy_dates import When
 
     while True:
-        typed = prompter.ask(WHEN, WHEN_HELP, required=True)
+        typed = prompter.ask(_(WHEN), _(WHEN_HELP), required=True)
         try:
             When.parse(typed)
         except ReclaimError as error:
@@ -45,14 +48,14 @@ def add(prompter: Prompter, vault: Vault) -> None:
 
     with prompter.form():
         when = ask_when(prompter)
-        title = prompter.ask(PROMPTS["title"], required=True)
-        details = prompter.ask(f"{PROMPTS['details']} {OPTIONAL}")
+        title = prompter.ask(_(PROMPTS["title"]), required=True)
+        details = prompter.ask(_(PROMPTS["details"]) + " " + _(OPTIONAL))
         try:
             event = add_event(vault, when, title, details=details)
         except ReclaimError as error:
             prompter.say(str(error))
             return
-    prompter.say(ADDED.format(id=event.id))
+    prompter.say(_(ADDED).format(id=event.id))
 
 
 def hear(prompter: Prompter, vault: Vault) -> None:
@@ -60,6 +63,6 @@ def hear(prompter: Prompter, vault: Vault) -> None:
 
     events = sorted(list_events(vault), key=lambda event: event.sort_key())
     if not events:
-        prompter.say(NONE_YET)
+        prompter.say(_(NONE_YET))
     for event in events:
         prompter.say(EVENT.format(id=event.id, when=event.moment.text(), title=event.title))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from tui.core.shared.errors import explain
+from tui.core.shared.i18n import N_, _
 from tui.plain import binder, copies, evidence, passwords, privacy, safety, takedowns, timeline
 from tui.plain.case import open_or_make
 from tui.plain.prompt import EVERY_PROMPT_HELP, Back, Locked, Prompter, Quit
@@ -20,29 +21,29 @@ if TYPE_CHECKING:
     from tui.core.vault.vault import Vault
 
 # ---- what a person reads -------------------------------------------------------------
-WELCOME = (
+WELCOME = N_(
     "Reclaim, plain mode. Reclaim keeps the evidence of image-based abuse safe, encrypted "
     "on this computer, and walks you through what to do, one question at a time."
 )
-MAIN = "Main menu."
-WHICH_STEP = "Which step would you like?"
-MAIN_HELP = "Each step is one thing to do. You can do them in any order, and come back later."
+MAIN = N_("Main menu.")
+WHICH_STEP = N_("Which step would you like?")
+MAIN_HELP = N_("Each step is one thing to do. You can do them in any order, and come back later.")
 STEP_NAMES = (
-    "Safety first: what to do if you are threatened",
-    "Privacy settings: lock down your accounts",
-    "Passwords: strong new ones, and which accounts you changed",
-    "Evidence: save files and their details",
-    "Timeline: write down what happened, in order",
-    "Copies: keep a safe copy of your case",
-    "Binder: one printable file for the police or a lawyer",
-    "Takedowns: ask sites to remove the images, and draft letters",
+    N_("Safety first: what to do if you are threatened"),
+    N_("Privacy settings: lock down your accounts"),
+    N_("Passwords: strong new ones, and which accounts you changed"),
+    N_("Evidence: save files and their details"),
+    N_("Timeline: write down what happened, in order"),
+    N_("Copies: keep a safe copy of your case"),
+    N_("Binder: one printable file for the police or a lawyer"),
+    N_("Takedowns: ask sites to remove the images, and draft letters"),
 )
-LOCK_CHOICE, LEAVE_CHOICE = "Lock the case", "Leave Reclaim"
-AT_THE_TOP = "This is the main menu, the top level. Type quit to leave Reclaim."
-LOCKED = "The case is locked."
-LOCKED_IDLE = "The case was locked because nothing was typed for a while."
-GOODBYE = "The case is closed. Goodbye, and take care."
-DOING = "doing that step"
+LOCK_CHOICE, LEAVE_CHOICE = N_("Lock the case"), N_("Leave Reclaim")
+AT_THE_TOP = N_("This is the main menu, the top level. Type quit to leave Reclaim.")
+LOCKED = N_("The case is locked.")
+LOCKED_IDLE = N_("The case was locked because nothing was typed for a while.")
+GOODBYE = N_("The case is closed. Goodbye, and take care.")
+DOING = N_("doing that step")
 
 Step = Callable[["Prompter", "Vault", "Settings"], None]
 STEPS: tuple[Step, ...] = (
@@ -72,8 +73,8 @@ def run_plain(
 ) -> int:
     """Walk the case at `path` on `input` and `output` (standard input and output)."""
     prompter = Prompter(input or sys.stdin, output or sys.stdout, settings.idle_minutes * 60)
-    prompter.say(WELCOME)
-    prompter.say(EVERY_PROMPT_HELP)
+    prompter.say(_(WELCOME))
+    prompter.say(_(EVERY_PROMPT_HELP))
     vault: Vault | None = None
     try:
         while True:
@@ -88,9 +89,9 @@ def run_plain(
                     vault.close()
                     vault = None
                 prompter.unsaved = False
-                prompter.say(LOCKED_IDLE if locked.idle else LOCKED)
+                prompter.say(_(LOCKED_IDLE) if locked.idle else _(LOCKED))
     except Quit:
-        prompter.say(GOODBYE)
+        prompter.say(_(GOODBYE))
         return 0
     finally:
         if vault is not None:
@@ -99,17 +100,17 @@ def run_plain(
 
 def menu(prompter: Prompter, vault: Vault, settings: Settings) -> None:
     """The steps, until the person locks or leaves (`Locked`, `Quit`)."""
-    choices = (*STEP_NAMES, LOCK_CHOICE, LEAVE_CHOICE)
+    choices = [_(name) for name in (*STEP_NAMES, LOCK_CHOICE, LEAVE_CHOICE)]
     while True:
-        prompter.heading(MAIN)
+        prompter.heading(_(MAIN))
         try:
-            choice = prompter.choose(WHICH_STEP, choices, MAIN_HELP)
+            choice = prompter.choose(_(WHICH_STEP), choices, _(MAIN_HELP))
         except Back:
-            prompter.say(AT_THE_TOP)
+            prompter.say(_(AT_THE_TOP))
             continue
-        if choices[choice] == LOCK_CHOICE:
+        if choice == len(STEP_NAMES):
             raise Locked
-        if choices[choice] == LEAVE_CHOICE:
+        if choice == len(STEP_NAMES) + 1:
             raise Quit
         try:
             STEPS[choice](prompter, vault, settings)
@@ -119,4 +120,4 @@ def menu(prompter: Prompter, vault: Vault, settings: Settings) -> None:
             raise
         except Exception as error:  # one plain sentence, never a traceback
             prompter.unsaved = False
-            prompter.say(explain(error, DOING))
+            prompter.say(explain(error, _(DOING)))

@@ -10,6 +10,7 @@ from tui.cli.common import StderrProgress, open_vault, say, warn
 from tui.cli.evidence.details import given_details
 from tui.core.shared.display import shown
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import _
 
 # Each command loads the core modules it needs when it runs, not when the parser is built:
 # `evidence list` never pays for intake's file readers (keeps start-up fast).
@@ -38,20 +39,22 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
         exhibit = result.exhibit
         if result.duplicate:
             warn(
-                f"{shown(str(path))} is already in the case as {exhibit.id}; "
-                "it was not added again."
+                _("{path} is already in the case as {id}; it was not added again.").format(
+                    path=shown(str(path)), id=exhibit.id
+                )
             )
             return
         say(f"{exhibit.id}  {shown(path.name)}  sha256:{exhibit.sha256}")
         if problem := exhibit.facts.get("problem"):
-            warn(f"  {exhibit.id} was kept as it is, but: {shown(str(problem))}")
+            kept = _("{id} was kept as it is, but: {problem}")
+            warn("  " + kept.format(id=exhibit.id, problem=shown(str(problem))))
 
     with open_vault(args) as vault:
         by = args.added_by if args.added_by is not None else taken_in_by(vault)
         batcher = Batcher(vault, recorded)
         try:
             for path in paths:
-                progress = StderrProgress(f"Adding {shown(path.name)}")
+                progress = StderrProgress(_("Adding {name}").format(name=shown(path.name)))
                 batcher.ahead(path.stat().st_size)
                 staged = stage_file(
                     vault, path, details, progress, args.follow_links, provenance, by
@@ -71,11 +74,15 @@ def cmd_evidence_stitch(args: argparse.Namespace) -> int:
         result = stitch(vault, args.ids, args.description or "")
     exhibit = result.exhibit
     if result.duplicate:
-        say(f"That stitched image is already in the case as {exhibit.id}.")
+        say(_("That stitched image is already in the case as {id}.").format(id=exhibit.id))
         return 0
     say(
         f"{exhibit.id}  {shown(exhibit.original_name)}  {exhibit.width}x{exhibit.height}  "
         f"sha256:{exhibit.sha256}"
     )
-    say(f"Made from {', '.join(exhibit.derived_from)}, which are kept as they were.")
+    say(
+        _("Made from {exhibits}, which are kept as they were.").format(
+            exhibits=", ".join(exhibit.derived_from)
+        )
+    )
     return 0

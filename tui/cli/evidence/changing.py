@@ -11,6 +11,7 @@ from tui.cli.evidence.details import given_details
 from tui.core.evidence.model import clean_details, get_exhibit
 from tui.core.shared.display import shown
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import N_, _
 
 # Each command loads the core modules it needs when it runs, not when the parser is built:
 # `evidence list` never pays for intake's file readers (keeps start-up fast).
@@ -27,11 +28,12 @@ def cmd_evidence_edit(args: argparse.Namespace) -> int:
     unknown = sorted(set(named) - set(DETAIL_FIELDS))
     if unknown:
         raise InputError(
-            f"{', '.join(unknown)} is not a detail Reclaim keeps; it knows "
-            f"{', '.join(DETAIL_FIELDS)}."
+            _("{names} is not a detail Reclaim keeps; it knows {known}.").format(
+                names=", ".join(unknown), known=", ".join(DETAIL_FIELDS)
+            )
         )
     if not details and not args.confirm_guesses and not named:
-        raise InputError("Nothing to change: give at least one detail, like --platform.")
+        raise InputError(_("Nothing to change: give at least one detail, like --platform."))
     with open_vault(args) as vault:
         guesses = get_exhibit(vault, args.id).guesses
         together, alone = confirmable(guesses) if args.confirm_guesses else ([], [])
@@ -39,13 +41,15 @@ def cmd_evidence_edit(args: argparse.Namespace) -> int:
         left = [name for name in alone if name not in named and name not in details]
         confirm = tuple(together) + tuple(name for name in named if name in guesses)
         exhibit = update_details(vault, args.id, details, confirm=confirm)
-    say(f"{exhibit.id} is updated.")
+    say(_("{id} is updated.").format(id=exhibit.id))
     for name in left:
-        source = GUESS_SOURCES.get(guesses[name], "the file")
+        source = GUESS_SOURCES.get(guesses[name], N_("the file"))
         say(
-            f"{name} is still a guess: it came from {source}, which is often when the file "
-            f"was copied, not when it was captured. If it is right, confirm it on its own "
-            f"with --confirm-guess {name}."
+            _(
+                "{name} is still a guess: it came from {source}, which is often when the file "
+                "was copied, not when it was captured. If it is right, confirm it on its own "
+                "with --confirm-guess {name}."
+            ).format(name=name, source=_(source))
         )
     return 0
 
@@ -56,9 +60,10 @@ def cmd_evidence_remove(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         exhibit = set_excluded(vault, args.id, not args.undo)
     if exhibit.excluded:
-        say(f"{exhibit.id} is left out of the binder. It stays in the case, untouched.")
+        said = _("{id} is left out of the binder. It stays in the case, untouched.")
     else:
-        say(f"{exhibit.id} is back in the binder.")
+        said = _("{id} is back in the binder.")
+    say(said.format(id=exhibit.id))
     return 0
 
 
@@ -71,15 +76,22 @@ def cmd_evidence_delete(args: argparse.Namespace) -> int:
         if typed is None:
             if not sys.stdin.isatty():
                 raise InputError(
-                    f"Deleting needs confirmation: add --confirm {exhibit.id}, "
-                    "or run it in a terminal to be asked."
+                    _(
+                        "Deleting needs confirmation: add --confirm {id}, "
+                        "or run it in a terminal to be asked."
+                    ).format(id=exhibit.id)
                 )
             warn(
-                f"Deleting {exhibit.id} ({shown(exhibit.description or exhibit.original_name)}) "
-                "can't be undone. To leave it out of the binder only, use "
-                f"'reclaim evidence remove {exhibit.id}'."
+                _(
+                    "Deleting {id} ({what}) can't be undone. To leave it out of the binder "
+                    "only, use 'reclaim evidence remove {id}'."
+                ).format(id=exhibit.id, what=shown(exhibit.description or exhibit.original_name))
             )
-            typed = input(f"Type {exhibit.id} to delete it for good: ")
+            typed = input(_("Type {id} to delete it for good: ").format(id=exhibit.id))
         deleted = delete_exhibit(vault, exhibit.id, typed, args.reason or "")
-    say(f"{deleted.id} is deleted. The custody log records its hash and this deletion.")
+    say(
+        _("{id} is deleted. The custody log records its hash and this deletion.").format(
+            id=deleted.id
+        )
+    )
     return 0

@@ -14,7 +14,7 @@ from tui.cli.common import (
     vault_path,
 )
 from tui.core.shared.display import shown
-from tui.core.shared.text import counted, plural_of
+from tui.core.shared.i18n import _, ngettext
 
 # Each command loads the core modules it needs when it runs, not when the parser is built:
 # `evidence list` never pays for intake's file readers (keeps start-up fast).
@@ -26,28 +26,38 @@ def cmd_evidence_verify(args: argparse.Namespace) -> int:
 
     with open_vault(args) as vault:
         count = len(list_exhibits(vault))
-        report = verify_all(vault, StderrProgress("Checking"))
+        report = verify_all(vault, StderrProgress(_("Checking")))
     for problem in report.damaged:
         say(f"{problem.exhibit}: {problem.damage}.")
     for what in report.log_problems:
-        say(f"log: {shown(what)}.")
+        say(_("log: {problem}.").format(problem=shown(what)))
     if report.unlisted:
-        say(f"record: {missing_from_record(report.unlisted)}")
+        say(_("record: {problem}").format(problem=missing_from_record(report.unlisted)))
     if notes := pieces_note(report.removed_pieces, report.recent_pieces):
-        say(f"Note: {notes}.")
+        say(_("Note: {text}.").format(text=notes))
     if report.not_logged:
         why = shown(report.not_logged)
-        say(f"Note: this check could not be written to the custody log: {why}.")
+        say(_("Note: this check could not be written to the custody log: {why}.").format(why=why))
     if report.intact:
         say(
-            f"All {count} exhibits match the hashes taken when they were added, "
-            "and the custody log is whole."
+            ngettext(
+                "All {count} exhibits match the hashes taken when they were added, "
+                "and the custody log is whole.",
+                "All {count} exhibits match the hashes taken when they were added, "
+                "and the custody log is whole.",
+                count,
+            ).format(count=count)
         )
         return 0
     if damaged := len(report.damaged):
         say(
-            f"{damaged} of {count} exhibits are damaged or missing. "
-            "Restore them from a backup copy; the rest are intact."
+            ngettext(
+                "{damaged} of {count} exhibits are damaged or missing. "
+                "Restore them from a backup copy; the rest are intact.",
+                "{damaged} of {count} exhibits are damaged or missing. "
+                "Restore them from a backup copy; the rest are intact.",
+                damaged,
+            ).format(damaged=damaged, count=count)
         )
     return 1
 
@@ -56,13 +66,22 @@ def pieces_note(removed: int, recent: int) -> str:
     """What a check found of adds that were interrupted ('' when nothing)."""
     parts = []
     if removed:
-        left = counted(removed, "unfinished piece")
-        parts.append(f"removed {left} left by an add that was interrupted")
-    if recent:
-        are = plural_of(recent, "is", "are")
         parts.append(
-            f"{counted(recent, 'unfinished piece')} {are} from an add under way or stopped in "
-            "the last hour (they go once an hour old)"
+            ngettext(
+                "removed {count} unfinished piece left by an add that was interrupted",
+                "removed {count} unfinished pieces left by an add that was interrupted",
+                removed,
+            ).format(count=removed)
+        )
+    if recent:
+        parts.append(
+            ngettext(
+                "{count} unfinished piece is from an add under way or stopped in the last hour "
+                "(they go once an hour old)",
+                "{count} unfinished pieces are from an add under way or stopped in the last "
+                "hour (they go once an hour old)",
+                recent,
+            ).format(count=recent)
         )
     return "; ".join(parts)
 
@@ -82,9 +101,11 @@ def cmd_evidence_recover(args: argparse.Namespace) -> int:
         say(result.summary())
         if kept is not None:
             say(
-                f"The damaged record is kept as {kept.name}. The evidence is back; the "
-                "timeline, requests and notes were in that record: restore them from a "
-                "backup copy if you have one."
+                _(
+                    "The damaged record is kept as {name}. The evidence is back; the "
+                    "timeline, requests and notes were in that record: restore them from a "
+                    "backup copy if you have one."
+                ).format(name=kept.name)
             )
         return 0
     with vault:

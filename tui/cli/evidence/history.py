@@ -8,6 +8,7 @@ import argparse
 from dataclasses import asdict
 
 from tui.cli.common import open_vault, say, say_json
+from tui.core.shared.i18n import _
 
 
 def cmd_evidence_history(args: argparse.Namespace) -> int:
@@ -21,7 +22,7 @@ def cmd_evidence_history(args: argparse.Namespace) -> int:
         say_json([asdict(step) for step in steps])
         return 0
     if not steps:
-        say(f"The custody log says nothing yet about {exhibit.id}.")
+        say(_("The custody log says nothing yet about {id}.").format(id=exhibit.id))
         return 0
     for step in steps:
         say(f"{when(step)}  {what(step)}")

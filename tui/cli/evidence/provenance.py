@@ -8,24 +8,31 @@ import argparse
 from tui.cli.common import open_vault, say
 from tui.core.evidence.provenance import CLOCKS, FIELDS, HOWS, ROLES, lines
 from tui.core.shared.display import shown
+from tui.core.shared.i18n import _
 from tui.core.vault.vault import Vault
 
 
 def add_provenance_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("where it came from")
-    group.add_argument("--captured-by", metavar="NAME", help="who captured it")
-    group.add_argument("--role", metavar="ROLE", help=f"their role: {', '.join(ROLES)}")
-    group.add_argument("--how", metavar="HOW", help=f"how it was captured: {', '.join(HOWS)}")
+    group = parser.add_argument_group(_("where it came from"))
+    group.add_argument("--captured-by", metavar="NAME", help=_("who captured it"))
     group.add_argument(
-        "--from", dest="from_whom", metavar="NAME", help="who sent it (with --how received)"
+        "--role", metavar="ROLE", help=_("their role: {roles}").format(roles=", ".join(ROLES))
     )
-    group.add_argument("--app", metavar="APP", help="the app it was captured with")
-    group.add_argument("--device", metavar="DEVICE", help='e.g. "Apple iPhone 13"')
+    group.add_argument(
+        "--how", metavar="HOW", help=_("how it was captured: {hows}").format(hows=", ".join(HOWS))
+    )
+    group.add_argument(
+        "--from", dest="from_whom", metavar="NAME", help=_("who sent it (with --how received)")
+    )
+    group.add_argument("--app", metavar="APP", help=_("the app it was captured with"))
+    group.add_argument("--device", metavar="DEVICE", help=_('e.g. "Apple iPhone 13"'))
     group.add_argument("--system", metavar="SYSTEM", help='e.g. "iOS 17.1"')
     group.add_argument(
         "--clock",
         metavar="CLOCK",
-        help=f"whose clock the capture time comes from: {', '.join(CLOCKS)}, or your words",
+        help=_("whose clock the capture time comes from: {clocks}, or your words").format(
+            clocks=", ".join(CLOCKS)
+        ),
     )
 
 
@@ -56,17 +63,19 @@ def cmd_evidence_provenance(args: argparse.Namespace) -> int:
             before = get_exhibit(vault, args.id)
             confirm = list(before.provenance_guesses) if args.confirm_guesses else []
             exhibit = update_provenance(vault, args.id, given, confirm=confirm)
-            say(f"{exhibit.id}: where it came from is updated.")
+            say(_("{id}: where it came from is updated.").format(id=exhibit.id))
         else:
             exhibit = get_exhibit(vault, args.id)
     found = lines(exhibit)
     if not found:
         say(
-            f"Nothing is said yet of where {exhibit.id} came from. Say it with "
-            f"reclaim evidence provenance {exhibit.id} --captured-by NAME --role ROLE "
-            "--how HOW --app APP."
+            _(
+                "Nothing is said yet of where {id} came from. Say it with "
+                "reclaim evidence provenance {id} --captured-by NAME --role ROLE "
+                "--how HOW --app APP."
+            ).format(id=exhibit.id)
         )
         return 0
     for label, text in found:
-        say(f"{label + ':':<20}{shown(text)}")
+        say(f"{_(label) + ':':<20}{shown(text)}")
     return 0

@@ -11,6 +11,7 @@ from typing import Any
 from tui.cli.common import open_vault, say, say_json
 from tui.core.evidence.model import get_exhibit, list_exhibits
 from tui.core.shared.display import shown, shown_json
+from tui.core.shared.i18n import N_, _
 from tui.core.shared.text import size
 
 # Each command loads the core modules it needs when it runs, not when the parser is built:
@@ -24,13 +25,16 @@ def cmd_evidence_list(args: argparse.Namespace) -> int:
         say(shown_json(records_json([exhibit.listing() for exhibit in exhibits])))
         return 0
     if not exhibits:
-        say("No evidence yet. Add some with: reclaim evidence add FILE")
+        say(_("No evidence yet. Add some with: reclaim evidence add FILE"))
         return 0
-    say(f"{'ID':<8}{'ADDED':<12}{'TYPE':<18}{'SIZE':>10}  {'PLATFORM':<12}DESCRIPTION")
+    say(
+        f"{'ID':<8}{_('ADDED'):<12}{_('TYPE'):<18}{_('SIZE'):>10}  {_('PLATFORM'):<12}"
+        + _("DESCRIPTION")
+    )
     for e in exhibits:
         description = shown(e.description or e.original_name)
         if e.excluded:
-            description += " (left out of the binder)"
+            description += _(" (left out of the binder)")
         say(
             f"{e.id:<8}{e.added_at[:10]:<12}{shown(e.media_type)[:17]:<18}"
             f"{size(e.size):>10}  {shown(e.platform)[:11]:<12}{description}"
@@ -48,6 +52,33 @@ def records_json(records: list[dict[str, Any]]) -> str:
 
 
 _PROVENANCE = ("provenance", "provenance_guesses")  # said in words, below the details
+#: The names of an exhibit's details, as `evidence show` says them.
+DETAIL_NAMES = (
+    N_("sha256"),
+    N_("size"),
+    N_("original name"),
+    N_("media type"),
+    N_("added at"),
+    N_("added offset"),
+    N_("file modified at"),
+    N_("width"),
+    N_("height"),
+    N_("exif captured at"),
+    N_("platform"),
+    N_("url"),
+    N_("poster"),
+    N_("posted at"),
+    N_("captured at"),
+    N_("caption"),
+    N_("description"),
+    N_("significance"),
+    N_("notes"),
+    N_("excluded"),
+    N_("phash"),
+    N_("guesses"),
+    N_("derived from"),
+    N_("extra"),
+)
 
 
 def cmd_evidence_show(args: argparse.Namespace) -> int:
@@ -62,7 +93,7 @@ def cmd_evidence_show(args: argparse.Namespace) -> int:
 
     for key, value in record.items():
         if value not in ("", None, {}) and key not in ("facts", "reading", *_PROVENANCE):
-            say(f"{key.replace('_', ' ') + ':':<18}{shown(str(value))}")
+            say(f"{_(key.replace('_', ' ')) + ':':<18}{shown(str(value))}")
     for label, text in lines(exhibit):
         say(f"{shown(label) + ':':<18}{shown(text)}")
     for label, text in fact_lines(exhibit.facts):
@@ -84,9 +115,9 @@ def cmd_evidence_similar(args: argparse.Namespace) -> int:
         say(json.dumps(groups))
         return 0
     if not groups:
-        say("No two images in the case look like the same picture.")
+        say(_("No two images in the case look like the same picture."))
     for group in groups:
-        say("Same picture: " + ", ".join(group))
+        say(_("Same picture: ") + ", ".join(group))
     return 0
 
 
@@ -96,7 +127,8 @@ def cmd_evidence_export(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         target = export_original(vault, args.id, Path(args.dest).expanduser())
     say(
-        f"Wrote the original bytes to {shown(str(target))}; its SHA-256 matches the one "
-        "taken at intake."
+        _(
+            "Wrote the original bytes to {path}; its SHA-256 matches the one taken at intake."
+        ).format(path=shown(str(target)))
     )
     return 0
