@@ -63,6 +63,9 @@ class Staged:
     provenance_guesses: dict[str, str] = field(default_factory=dict)
     taken_in_by: str = ""
     """Who took it into Reclaim, for the intake's custody entry ('' when not known)."""
+    taken_from: dict[str, str] = field(default_factory=dict)
+    """The exhibit it was taken out of, when it is a file inside another (see
+    `inner_exhibits`): kept with the exhibit and in its intake's custody entry."""
 
 
 def add_file(
@@ -104,6 +107,25 @@ def add_bytes(
         return record_staged(vault, [staged])[0]
     finally:
         discard_staged([staged])
+
+
+def stage_bytes(
+    vault: Vault,
+    data: bytes,
+    name: str,
+    provenance: Mapping[str, str] | None = None,
+    taken_in_by: str = "",
+    taken_from: Mapping[str, str] | None = None,
+) -> Staged:
+    """Bytes found inside an exhibit, staged like a file (no lock is held): described
+    from their content, with where they came from."""
+    handle = io.BytesIO(data)
+    staged = _stage(vault, handle, handle, total=len(data), name=name, modified=None, details={})
+    given = {k: v for k, v in clean_provenance(provenance or {}).items() if v}
+    staged.provenance, staged.provenance_guesses = with_file_guesses(given, staged.facts.guesses)
+    staged.taken_in_by = taken_in_by
+    staged.taken_from = dict(taken_from or {})
+    return staged
 
 
 def stage_file(
@@ -289,6 +311,7 @@ def _record(vault: Vault, staged: Staged) -> IntakeResult:
                 if staged.provenance_guesses
                 else {}
             ),
+            **({"taken_from": staged.taken_from} if staged.taken_from else {}),
             **staged.details,
         }
     )
@@ -308,6 +331,7 @@ def _record(vault: Vault, staged: Staged) -> IntakeResult:
         size=exhibit.size,
         original_name=exhibit.original_name,
         **({"derived_from": exhibit.derived_from} if exhibit.derived_from else {}),
+        **({"taken_from": staged.taken_from} if staged.taken_from else {}),
         **intake_record(staged.taken_in_by),
     )
     return IntakeResult(exhibit)

@@ -12,6 +12,7 @@ import functools
 import io
 import re
 import zipfile
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
@@ -36,10 +37,12 @@ from tui.core.evidence.formats.base import (
 from tui.core.evidence.formats.encodings import text_of
 from tui.core.evidence.formats.inner_files import (
     Archive,
+    Inner,
     list_pictures,
     listed,
     pdf_attachments,
     printed_pictures,
+    zip_members,
 )
 from tui.core.evidence.formats.office_xml import NOT_SHOWN, Words, document_text, fields
 from tui.core.shared import clock
@@ -103,6 +106,11 @@ class Pdf(Format):
             if document.get_warnings():
                 facts.problem = PDF_REPAIRED
         return facts
+
+    def inside(self, probe: Probe, take: Collection[str] = ()) -> list[Inner]:
+        """Its attachments (embedded files), by their keys."""
+        with self._open(probe.handle) as document:
+            return pdf_attachments(document, take)
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         with self._open(io.BytesIO(data)) as document:
@@ -308,6 +316,10 @@ class Docx(Format):
         list_pictures(facts, archive, _DOCX_PICTURES)
         return facts
 
+    def inside(self, probe: Probe, take: Collection[str] = ()) -> list[Inner]:
+        """Its pictures, by their paths in the zip."""
+        return zip_members(_checked_zip(probe), _DOCX_PICTURES, keep=False, take=take)
+
     def printable(self, data: bytes, name: str) -> list[Block]:
         archive = _checked_zip(data)
         properties = _properties(archive, "docProps/core.xml", _PROPERTIES)
@@ -342,6 +354,10 @@ class Odt(Format):
         facts.shown.update({key: clean_line(text) for key, text in properties.items()})
         list_pictures(facts, _checked_zip(probe), _ODT_PICTURES)
         return facts
+
+    def inside(self, probe: Probe, take: Collection[str] = ()) -> list[Inner]:
+        """Its pictures, by their paths in the zip."""
+        return zip_members(_checked_zip(probe), _ODT_PICTURES, keep=False, take=take)
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         archive = _checked_zip(data)

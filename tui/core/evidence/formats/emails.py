@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Collection
 from email.message import Message
 from email.utils import getaddresses
 from typing import Any
@@ -27,7 +28,9 @@ from tui.core.evidence.formats.base import (
     Unreadable,
     clean_text,
 )
+from tui.core.evidence.formats.email_attachments import attachments as attachments_inside
 from tui.core.evidence.formats.encodings import codec_for, mended_header
+from tui.core.evidence.formats.inner_files import Inner
 from tui.core.evidence.formats.mime import (
     DAMAGED,
     MAX_PARTS,
@@ -118,6 +121,10 @@ class Email(Format):
         if cut:
             facts.problem = f"Only the first {MAX_PARTS} parts of this email were read."
         return facts
+
+    def inside(self, probe: Probe, take: Collection[str] = ()) -> list[Inner]:
+        """Its attachments, numbered from 1 as they are listed (see `email_attachments`)."""
+        return attachments_inside(read_whole(probe), take)
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         if not header_block(data[:HEAD_BYTES]):

@@ -13,9 +13,9 @@ import hashlib
 import io
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from tui.core.evidence.formats.base import (
     MAX_INFLATED_BYTES,
@@ -47,15 +47,36 @@ class Inner:
     size: int
     sha256: str
     data: bytes | None = None
-    """The bytes, kept only for a picture that may be printed."""
+    """The bytes, kept only for a picture that may be printed, or a file to take out."""
+    where: str = ""
+    """Where it sits in its container, as the container names it: a member's path
+    (`word/media/image1.png`), a PDF's attachment key, an email's attachment number."""
 
     def fact(self) -> dict[str, Any]:
         return {"name": self.name, "size": self.size, "sha256": self.sha256}
 
 
-def zip_members(archive: zipfile.ZipFile, folders: tuple[str, ...], keep: bool) -> list[Inner]:
+@runtime_checkable
+class Holder(Protocol):
+    """A format whose files can hold other files that may become exhibits of their own
+    (a document's pictures, a PDF's or an email's attachments, a zip's members)."""
+
+    def inside(self, probe: Probe, take: Collection[str] = ()) -> list[Inner]:
+        """The files inside, in order, each with `where` it sits; the bytes of those
+        whose `where` is in `take` are read (within the usual bounds; None when one
+        can't be read). May raise Unreadable."""
+        ...
+
+
+def zip_members(
+    archive: zipfile.ZipFile,
+    folders: tuple[str, ...],
+    keep: bool,
+    take: Collection[str] | None = None,
+) -> list[Inner]:
     """The members under `folders` of a checked zip, hashed; their bytes kept (`keep`) up
-    to the pictures' bounds."""
+    to the pictures' bounds, and those named in `take` kept whole. A damaged member is
+    left out of a listing (`take` None); asked what is inside, it is named, with no hash."""
     found: list[Inner] = []
     kept = 0
     for info in archive.infolist():
@@ -66,6 +87,7 @@ def zip_members(archive: zipfile.ZipFile, folders: tuple[str, ...], keep: bool) 
         digest, pieces, read = hashlib.sha256(), [], 0
         wanted = keep and len(found) < MAX_PRINTED_PICTURES
         wanted = wanted and kept + info.file_size <= MAX_PICTURE_BYTES
+        wanted = wanted or (take is not None and info.filename in take)
         try:
             with archive.open(info) as member:
                 for piece in iter(lambda: member.read(_PIECE), b""):
@@ -77,12 +99,19 @@ def zip_members(archive: zipfile.ZipFile, folders: tuple[str, ...], keep: bool) 
                         pieces.append(piece)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError,
                 RuntimeError):  # fmt: skip
+            if take is not None:  # asked what is inside: said to be damaged, not left out
+                found.append(Inner(_base_name(info.filename), 0, "", None, info.filename))
             continue  # a damaged member is left out of the list, not the document
         data = b"".join(pieces) if wanted else None
         kept += read if wanted else 0
-        name = clean_line(info.filename.rsplit("/", 1)[-1], 200)
-        found.append(Inner(name, read, digest.hexdigest(), data))
+        found.append(
+            Inner(_base_name(info.filename), read, digest.hexdigest(), data, info.filename)
+        )
     return found
+
+
+def _base_name(path: str) -> str:
+    return clean_line(path.rsplit("/", 1)[-1], 200)
 
 
 def listed(inner: Iterable[Inner], heading: str) -> list[Block]:
@@ -123,25 +152,28 @@ def printed_pictures(archive: zipfile.ZipFile, folders: tuple[str, ...]) -> list
     return listed(inner, "Pictures in the document") + pictures(inner)
 
 
-def pdf_attachments(document: Any) -> list[Inner]:
+def pdf_attachments(document: Any, take: Collection[str] = ()) -> list[Inner]:
     """The files a PDF carries (its embedded files), each with its size and SHA-256;
-    one too large, or that can't be read, is named with what could be said of it."""
+    one too large, or that can't be read, is named with what could be said of it. The
+    bytes of those whose key is in `take` are kept."""
     found: list[Inner] = []
     try:
         specs = list(document.attachments.items())[:MAX_LISTED]
     except Exception:  # a damaged name tree is no list of attachments
         return found
     for key, spec in specs:
+        where = str(key)
         name = clean_line(str(getattr(spec, "filename", "") or key), 200) or "(no name)"
         try:
             data = stream_bytes(spec.get_file().obj)
         except Exception:  # a damaged or undecodable stream
-            found.append(Inner(name, 0, "(could not be read)"))
+            found.append(Inner(name, 0, "(could not be read)", where=where))
             continue
         if data is None:
-            found.append(Inner(name, 0, "(too large to read here)"))
+            found.append(Inner(name, 0, "(too large to read here)", where=where))
             continue
-        found.append(Inner(name, len(data), hashlib.sha256(data).hexdigest()))
+        kept = data if where in take else None
+        found.append(Inner(name, len(data), hashlib.sha256(data).hexdigest(), kept, where))
     return found
 
 
@@ -176,6 +208,21 @@ class Archive(Format):
         facts = Facts(kind=self.kind, media_type=self.media_type)
         facts.shown["files"] = len(probe.zip_names())
         return facts
+
+    def inside(self, probe: Probe, take: Collection[str] = ()) -> list[Inner]:
+        archive = probe.zip()
+        if archive is None:
+            raise Unreadable("This zip archive can't be read: it is damaged or cut short.")
+        infos = archive.infolist()
+        if sum(info.file_size for info in infos) > MAX_INFLATED_BYTES or any(
+            info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO
+            for info in infos
+        ):
+            raise Unreadable(
+                "The files in this zip can't be taken out safely: it claims to unpack to "
+                "far more than its size (a zip bomb?)."
+            )
+        return zip_members(archive, ("",), keep=False, take=take)
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         try:

@@ -13,6 +13,7 @@ RTF decompressor stops at a bound whatever the file claims."""
 from __future__ import annotations
 
 import weakref
+from collections.abc import Collection
 from email.message import Message
 from email.parser import HeaderParser
 from typing import Any
@@ -41,6 +42,7 @@ from tui.core.evidence.formats.compound_files import (
 )
 from tui.core.evidence.formats.compressed_rtf import decompress_rtf, rtf_words
 from tui.core.evidence.formats.html_text import decode_html, visible_text
+from tui.core.evidence.formats.inner_files import Inner
 from tui.core.evidence.formats.mime_headers import (
     bounded_headers,
     decode_words,
@@ -165,6 +167,14 @@ def _body(message: Properties) -> str:
     return ""
 
 
+def _attachment_name(message: Properties, folder: str) -> str:
+    return (
+        message.text(ATTACH_LONG_NAME, folder)
+        or message.text(ATTACH_NAME, folder)
+        or message.text(ATTACH_DISPLAY_NAME, folder)
+    )
+
+
 def _attachments(message: Properties) -> tuple[list[dict[str, Any]], bool]:
     """Each attachment as an `.eml`'s are listed: name, type, size, SHA-256 ('' when its
     bytes could not be read: too large, or an email attached inside as an object)."""
@@ -172,11 +182,7 @@ def _attachments(message: Properties) -> tuple[list[dict[str, Any]], bool]:
     found: list[dict[str, Any]] = []
     budget = MAX_ATTACHED_BYTES
     for folder in folders:
-        name = (
-            message.text(ATTACH_LONG_NAME, folder)
-            or message.text(ATTACH_NAME, folder)
-            or message.text(ATTACH_DISPLAY_NAME, folder)
-        )
+        name = _attachment_name(message, folder)
         hashed = message.digest(folder, ATTACH_DATA, budget)
         if hashed is not None:
             budget -= hashed[0]
@@ -190,22 +196,6 @@ def _attachments(message: Properties) -> tuple[list[dict[str, Any]], bool]:
             }
         )
     return found, more
-
-
-def attachment_bytes(probe: Probe, wanted: int) -> tuple[str, bytes] | None:
-    """The name and bytes of the `wanted`-th attachment (in listed order), or None."""
-    ole = open_compound(probe, DAMAGED)
-    try:
-        message = Properties(ole)
-        folders, _more = message.folders("__attach_version1.0_#", MAX_ATTACHMENTS)
-        if not 0 <= wanted < len(folders):
-            return None
-        folder = folders[wanted]
-        data = message.raw(folder, ATTACH_DATA, BINARY, MAX_INFLATED_BYTES)
-        name = message.text(ATTACH_LONG_NAME, folder) or message.text(ATTACH_NAME, folder)
-        return (clean_line(name, 200) or "(no name)", data) if data is not None else None
-    finally:
-        ole.close()
 
 
 class OutlookEmail(Format):
@@ -270,6 +260,31 @@ class OutlookEmail(Format):
         if more:
             facts.problem = f"Only the first {MAX_ATTACHMENTS} attachments were read."
         return facts
+
+    def inside(self, probe: Probe, take: Collection[str] = ()) -> list[Inner]:
+        """Its attachments, numbered from 1 as they are listed."""
+        message = _OPENED.pop(probe, None) or Properties(open_compound(probe, DAMAGED))
+        try:
+            folders, _more = message.folders("__attach_version1.0_#", MAX_ATTACHMENTS)
+            found: list[Inner] = []
+            for number, folder in enumerate(folders, 1):
+                name = clean_line(_attachment_name(message, folder), 200) or "(no name)"
+                where = str(number)
+                hashed = message.digest(folder, ATTACH_DATA, MAX_INFLATED_BYTES)
+                if hashed is None:
+                    found.append(Inner(name, 0, "", None, where))
+                    continue
+                data = None
+                if where in take:
+                    data = message.raw(folder, ATTACH_DATA, BINARY, MAX_INFLATED_BYTES)
+                found.append(Inner(name, hashed[0], hashed[1], data, where))
+            return found
+        except Unreadable:
+            raise
+        except Exception:  # a damaged stream, a loop in its sector chains, …
+            raise Unreadable(DAMAGED) from None
+        finally:
+            message.ole.close()
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         return self.printable_source(Probe.of_bytes(data, name))
