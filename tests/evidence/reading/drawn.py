@@ -85,7 +85,7 @@ def phone_screenshot(
     words.append(handle)
     y = top + round(110 * scale)
     for number, (is_mine, text) in enumerate(messages):
-        size = round(sizes[number % len(sizes)] * scale * 1.4)
+        size = round(sizes[number % len(sizes)] * scale)
         face = font(size)
         room = int(width * 0.68)
         wrapped = _wrapped(text, face, room)
