@@ -53,8 +53,8 @@ def test_a_documents_pictures_become_exhibits_linked_to_it(vault: Vault, tmp_pat
     assert intake[0]["details"]["sha256"] == sha(inner.RED)
     assert picture.provenance == {"how": "received", "from_whom": "Sam"}, "as its container's"
     lines = dict(InnerLinks(list_exhibits(vault)).lines(get_exhibit(vault, picture.id)))
-    assert lines["Taken from inside"] == f"{report}, 'report.docx', word/media/image1.png"
-    assert lines[f"SHA-256 of {report}"] == container.sha256
+    assert lines["Taken out of"] == f"{report}, 'report.docx', word/media/image1.png"
+    assert lines["Whose SHA-256 is"] == container.sha256
 
 
 def test_a_damaged_picture_is_named_and_the_others_still_go_in(vault: Vault, tmp_path: Path):
@@ -106,7 +106,7 @@ def test_an_outlook_emails_and_a_pdfs_attachments_are_taken_in(vault: Vault, tmp
     assert [(e.original_name, e.sha256) for e in from_pdf] == [("receipt.png", sha(inner.BLUE))]
     assert get_exhibit(vault, from_msg[0].id).extra["taken_from"]["where"] == "1"
     lines = dict(InnerLinks(list_exhibits(vault)).lines(get_exhibit(vault, from_msg[0].id)))
-    assert lines["Taken from inside"] == f"{msg}, 'mail.msg', attachment 1"
+    assert lines["Taken out of"] == f"{msg}, 'mail.msg', attachment 1"
 
 
 def test_a_file_that_holds_no_files_says_so(vault: Vault, tmp_path: Path):

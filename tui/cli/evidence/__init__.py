@@ -9,6 +9,7 @@ from tui.cli.evidence.changing import cmd_evidence_delete, cmd_evidence_edit, cm
 from tui.cli.evidence.checking import cmd_evidence_recover, cmd_evidence_verify
 from tui.cli.evidence.details import add_detail_options
 from tui.cli.evidence.history import cmd_evidence_history
+from tui.cli.evidence.inner import add_inner_command
 from tui.cli.evidence.provenance import add_provenance_options, cmd_evidence_provenance
 from tui.cli.evidence.reading import (
     cmd_evidence_export,
@@ -168,3 +169,4 @@ def register(commands: Commands) -> None:
     export.add_argument("id", metavar="ID")
     export.add_argument("dest", metavar="DEST", help=_("a file name, or a folder to put it in"))
     add_words_commands(evidence)
+    add_inner_command(evidence)

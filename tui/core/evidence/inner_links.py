@@ -64,13 +64,13 @@ class InnerLinks:
         if isinstance(taken, dict) and taken.get("exhibit"):
             rows.append(
                 (
-                    "Taken from inside",
+                    "Taken out of",
                     f"{taken['exhibit']}, '{taken.get('name', '')}', "
                     f"{_place(str(taken.get('where', '')))}",
                 )
             )
             if taken.get("sha256"):
-                rows.append((f"SHA-256 of {taken['exhibit']}", str(taken["sha256"])))
+                rows.append(("Whose SHA-256 is", str(taken["sha256"])))
         for name, other in self.identical(exhibit):
             rows.append(("Also an exhibit", f"{name}: identical to exhibit {other}"))
         source = taken.get("exhibit") if isinstance(taken, dict) else None
