@@ -82,8 +82,11 @@ DETAIL_NAMES = (
 
 
 def cmd_evidence_show(args: argparse.Namespace) -> int:
+    from tui.core.evidence.inner_links import InnerLinks
+
     with open_vault(args) as vault:
         exhibit = get_exhibit(vault, args.id)
+        links = InnerLinks(list_exhibits(vault)).lines(exhibit)
     record = exhibit.listing()
     if args.json:
         say_json(record)
@@ -92,9 +95,14 @@ def cmd_evidence_show(args: argparse.Namespace) -> int:
     from tui.core.evidence.provenance import lines
 
     for key, value in record.items():
-        if value not in ("", None, {}) and key not in ("facts", "reading", *_PROVENANCE):
+        if value not in ("", None, {}) and key not in (
+            "facts",
+            "reading",
+            "taken_from",
+            *_PROVENANCE,
+        ):
             say(f"{_(key.replace('_', ' ')) + ':':<18}{shown(str(value))}")
-    for label, text in lines(exhibit):
+    for label, text in [*lines(exhibit), *links]:
         say(f"{shown(label) + ':':<18}{shown(text)}")
     for label, text in fact_lines(exhibit.facts):
         say(f"{shown(label) + ':':<18}{shown(text)}")
