@@ -101,3 +101,27 @@ def test_the_binder_prints_the_posted_time_with_its_offset(vault: Vault, tmp_pat
     update_details(vault, exhibit_id, {"posted_at": "2016-08-22 16:56"})  # the person's
     # no longer the mail's own time: no offset is claimed for it
     assert written_time(get_exhibit(vault, exhibit_id), "posted_at") == "2016-08-22 16:56"
+
+
+def test_the_detector_reads_only_the_first_parts_of_a_mail(monkeypatch: pytest.MonkeyPatch):
+    """It costs tens of milliseconds a part; a crafted mail holds hundreds of parts."""
+    asked: list[int] = []
+    real = encodings.guessed_codec
+
+    def counted(sample: bytes) -> str | None:
+        asked.append(len(sample))
+        return real(sample)
+
+    monkeypatch.setattr(encodings, "guessed_codec", counted)
+    words = "Привет, это сообщение написано по-русски.".encode("cp1251")
+    parts = b"".join(
+        b"--B\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + words + b"\r\n"
+        for _ in range(50)
+    )
+    data = (
+        b"From: a@example.com\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: multipart/mixed; boundary=B\r\n\r\n" + parts + b"--B--\r\n"
+    )
+    _fields, text = printed(data)
+    assert len(asked) == 2
+    assert text.startswith("Привет, это сообщение написано по-русски.")

@@ -75,6 +75,10 @@ def _attached(part: Message) -> bool:
         return False
 
 
+#: Text parts of one mail whose encoding may be guessed when the declared one is wrong
+#: (the detector takes tens of milliseconds a part; a crafted mail holds hundreds).
+_GUESSED_PARTS = 2
+
 #: One sender written `Name <address>` (the name unquoted, even with an `@` in it).
 _NAMED = re.compile(r'^([^<>,"]*|"[^"]*")\s*<([^<>@\s]+@[^<>\s]+)>$')
 
@@ -178,8 +182,8 @@ class Email(Format):
             if kind in ("text/plain", "text/html") and not filename and not _attached(part):
                 if kind == "text/html":
                     html = html or part
-                elif with_body:
-                    texts.append(part_text(part))
+                elif with_body:  # the encoding detector for the first few parts only
+                    texts.append(part_text(part, guess=len(texts) < _GUESSED_PARTS))
                 continue
             data = payload(part)
             attachments.append(

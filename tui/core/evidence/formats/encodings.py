@@ -215,13 +215,14 @@ def unmangled(text: str, codec: str | None = None) -> str:
     return text
 
 
-def better_text(data: bytes, label: str | None, text: str) -> str:
+def better_text(data: bytes, label: str | None, text: str, guess: bool = True) -> str:
     """`text`, what `data` gave in the encoding its `label` declares, or a better reading
     when that one is wrong: replacement characters where the bytes did not fit the
     declared encoding (a GB2312 label on UTF-8 text), or mojibake (UTF-8 read as
     Latin-1). The readings tried are UTF-8, the declared encoding behind a Latin-1
     reading, and the one `charset-normalizer` (MIT) finds; the one with the fewest
-    replacement characters wins, the declared one on a tie."""
+    replacement characters wins, the declared one on a tie. The detector costs tens of
+    milliseconds a call, so a caller reading many parts asks it (`guess`) for a few only."""
     if "\ufffd" not in text:
         return unmangled(text)
     declared = codec_for(label)
@@ -231,7 +232,7 @@ def better_text(data: bytes, label: str | None, text: str) -> str:
     except UnicodeDecodeError as error:
         if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
             readings.append(unmangled(data[: error.start].decode("utf-8"), declared))
-        elif guessed := guessed_codec(data[:GUESS_BYTES]):
+        elif guess and (guessed := guessed_codec(data[:GUESS_BYTES])):
             readings.append(data.decode(guessed, "replace"))
     return min(readings, key=lambda reading: reading.count("\ufffd"))
 

@@ -260,14 +260,16 @@ def payload(part: Message) -> bytes | None:
     return data if isinstance(data, bytes) and len(data) <= MAX_PART_BYTES else None
 
 
-def part_text(part: Message) -> str:
-    """A text part as text: a plain one as it is, an HTML one as its visible words."""
+def part_text(part: Message, guess: bool = True) -> str:
+    """A text part as text: a plain one as it is, an HTML one as its visible words; read
+    in a better encoding when its declared one is wrong (`guess`: with the detector too)."""
     data = payload(part) or b""
     cut = len(data) > _TEXT_BYTES
     charset, data = content_charset(part), data[:_TEXT_BYTES]
     if part.get_content_type() == "text/html":
-        return visible_text(better_text(data, charset, decode_html(data, charset, cut=cut)))[1]
-    return clean_text(safe(better_text(data, charset, to_text(data, charset, cut=cut))))
+        html = decode_html(data, charset, cut=cut)
+        return visible_text(better_text(data, charset, html, guess))[1]
+    return clean_text(safe(better_text(data, charset, to_text(data, charset, cut=cut), guess)))
 
 
 def content_charset(part: Message) -> str | None:
