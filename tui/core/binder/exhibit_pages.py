@@ -5,6 +5,8 @@ tables and a video's contact sheet. A block that can't be drawn becomes a notice
 
 from __future__ import annotations
 
+import weakref
+
 from tui.core.binder.document import FRAME_GREY, MARGIN, Document, written_time
 from tui.core.binder.pdf_pages import draw_pdf_pages
 from tui.core.binder.pictures import draw_picture, draw_pixels
@@ -13,7 +15,8 @@ from tui.core.binder.typesetting import SANS, Mono, Row, Setting, grid, pairs, p
 from tui.core.evidence import formats
 from tui.core.evidence.digests import Digests, digests_of
 from tui.core.evidence.formats import base as blocks
-from tui.core.evidence.model import Exhibit
+from tui.core.evidence.inner_links import InnerLinks
+from tui.core.evidence.model import Exhibit, list_exhibits
 from tui.core.evidence.original import open_original
 from tui.core.evidence.provenance import lines as provenance_lines
 from tui.core.shared.errors import Cancelled, VaultDamaged
@@ -122,8 +125,19 @@ def _exhibit_details(
     rows.append(("The original", unattached[:1].upper() + unattached[1:] or doc.where_originals))
     if exhibit.derived_from:
         rows.append(("Made by joining", f"{', '.join(exhibit.derived_from)} (kept as they were)"))
+    rows += _inner_links(doc).lines(exhibit)
     pairs(pdf, doc.setting, rows, size=8.5, label_share=0.27)
     pdf.ln(3)
+
+
+#: Each binder's view of how its exhibits hold one another, read once per binder.
+_LINKS: weakref.WeakKeyDictionary[Document, InnerLinks] = weakref.WeakKeyDictionary()
+
+
+def _inner_links(doc: Document) -> InnerLinks:
+    if doc not in _LINKS:
+        _LINKS[doc] = InnerLinks(list_exhibits(doc.vault))
+    return _LINKS[doc]
 
 
 def _draw(doc: Document, exhibit: Exhibit, block: blocks.Block) -> None:
