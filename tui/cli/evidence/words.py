@@ -53,6 +53,13 @@ def cmd_evidence_read(args: argparse.Namespace) -> int:
                 continue
             reading = read_exhibit(vault, exhibit_id)
             lines = len(reading.lines)
+            if not reading.pictures and not reading.problem:
+                say(
+                    _("{number} of {total}: {id} has no pictures to read.").format(
+                        number=number, total=total, id=exhibit_id
+                    )
+                )
+                continue
             if reading.problem:
                 failed += not lines
                 said = shown(reading.problem)

@@ -12,8 +12,9 @@ not the size of the case; measured in the benchmark)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from tui.core.evidence.model import TABLE, Exhibit, doc_ids, get_exhibit, list_exhibits
 from tui.core.evidence.original import open_original
@@ -39,12 +40,14 @@ OFF = N_(
     "Reading words in pictures is turned off for this case; "
     "turn it on with: reclaim settings read_pictures on"
 )
-NOTHING_TO_READ = N_("This file has no pictures to read words in.")
 DAMAGED = N_("The words in this picture could not be read: the file may be damaged.")
 
-#: Media types whose handlers give pictures: photos and screenshots, PDFs, recordings.
-PICTURE_PREFIXES = ("image/", "video/")
-PICTURE_TYPES = frozenset({"application/pdf"})
+#: The kinds of file whose pictures are read: photos and screenshots, recordings' stills;
+#: and those that hold other files (PDFs, their pages without text too; documents,
+#: emails and archives, the pictures inside them).
+FAMILIES = frozenset({"photo", "recording"})
+#: Pictures inside one document or email read at most.
+MOST_INNER = 20
 
 
 class ReadingOff(ReclaimError):
@@ -53,8 +56,20 @@ class ReadingOff(ReclaimError):
 
 def has_pictures(exhibit: Exhibit) -> bool:
     """Whether the exhibit is of a kind whose pictures are read."""
-    kind = exhibit.media_type
-    return kind.startswith(PICTURE_PREFIXES) or kind in PICTURE_TYPES
+    return _family(exhibit.media_type) in FAMILIES | {"holder"}
+
+
+@functools.cache
+def _family(media_type: str) -> str:
+    from tui.core.evidence import formats
+    from tui.core.evidence.formats.inner_files import Holder
+
+    if media_type.startswith("image/"):
+        return "photo"
+    if media_type.startswith("video/"):
+        return "recording"
+    handler = formats.by_media_type(media_type)
+    return "holder" if isinstance(handler, Holder) else handler.family
 
 
 def unread_exhibits(vault: Vault) -> list[str]:
@@ -119,8 +134,6 @@ def read_pictures(
         problem = str(damage)
     except MemoryError:
         problem = _(DAMAGED)
-    if not pictures and not problem:
-        problem = _(NOTHING_TO_READ)
     return Reading(
         engine=recogniser.name,
         read_at=clock.utc_now().strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -165,20 +178,27 @@ def _read_one(
 Found = tuple[str, "Image.Image | str", tuple[int, int]]
 
 
-def pictures_in(original: object, name: str) -> Iterator[Found]:
+def pictures_in(original: BinaryIO, name: str) -> Iterator[Found]:
     """Each picture of the file: (which, the picture upright or why it can't be had,
     the size in pixels its boxes are given in). A photo is read at the binder's size
     (at most 2480 wide), its boxes given at its full size."""
     from tui.core.evidence import formats
-    from tui.core.evidence.formats.base import Frames, Notice, PdfPages, Picture
+    from tui.core.evidence.formats.base import Frames, PdfPages, Picture
+    from tui.core.evidence.formats.inner_files import Holder
 
-    blocks, reason = formats.printable(original, name)  # type: ignore[arg-type]
-    if reason:
+    handler = formats.identify_source(original, name)
+    holder = isinstance(handler, Holder)
+    if holder:
+        yield from _inner(handler, original, name)
+    if handler.family == "email":
+        return
+    blocks, reason = formats.printable(original, name)
+    if reason and not holder:
         yield "picture", reason, (0, 0)
         return
     pictures = 0
     for block in blocks:
-        if isinstance(block, Picture):
+        if isinstance(block, Picture) and not holder:  # a holder's are read as inner
             pictures += 1
             source = "picture" if pictures == 1 else f"picture {pictures}"
             try:
@@ -192,8 +212,41 @@ def pictures_in(original: object, name: str) -> Iterator[Found]:
                 yield f"still {number}", still, still.size
         elif isinstance(block, PdfPages):
             yield from _pages(block.data, block.count)
-        elif isinstance(block, Notice) and not pictures:
+
+
+def _inner(handler: object, original: BinaryIO, name: str) -> Iterator[Found]:
+    """The pictures inside a document or an email (its images, its attachments), each
+    read as a photo is: "inner <its name>"."""
+    from tui.core.evidence import formats
+    from tui.core.evidence.formats.base import Picture, Probe
+
+    try:
+        listed = handler.inside(Probe(original, name))  # type: ignore[attr-defined]
+        wanted = [each.where for each in listed if each.where][: MOST_INNER * 4]
+        inner = handler.inside(Probe(original, name), take=wanted)  # type: ignore[attr-defined]
+    except Exception:  # no list of what is inside: the document's own pages still are read
+        return
+    read = 0
+    for each in inner:
+        if each.data is None or read >= MOST_INNER:
             continue
+        if formats.identify_bytes(each.data, each.name).family != "photo":
+            continue
+        read += 1
+        source = f"inner {each.name}"
+        blocks, reason = formats.printable(each.data, each.name)
+        if reason:
+            yield source, reason, (0, 0)
+            continue
+        for block in blocks:
+            if isinstance(block, Picture):
+                try:
+                    image = block.decode()
+                except Exception as why:
+                    yield source, _text_of(why), (0, 0)
+                    break
+                yield source, image, (block.width, block.height)
+                break
 
 
 def _text_of(why: Exception) -> str:
