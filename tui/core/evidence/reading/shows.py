@@ -73,6 +73,8 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
+#: A token that is no word of a sentence: an address, a file or a domain name.
+_NO_WORD = re.compile(r"[@/\\]|\w\.\w")
 
 
 @dataclass(frozen=True)
@@ -195,7 +197,8 @@ def _prose(text: str) -> bool:
     words or more, and no handle, address or date in it."""
     if _HANDLE.search(text) or _URL.search(text) or find_date(text):
         return False
-    return len(_WORD.findall(text)) >= 3
+    words = [token for token in text.split() if _WORD.search(token) and not _NO_WORD.search(token)]
+    return len(words) >= 3
 
 
 def _sentence(
