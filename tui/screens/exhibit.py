@@ -80,6 +80,7 @@ class ExhibitScreen(Screen[None]):
             priority=True,
             tooltip="What changed, from what to what; put an old value back",
         ),
+        Binding("ctrl+f", "inner", "Files inside", priority=True),
     ]
 
     def __init__(self, exhibit_id: str) -> None:
@@ -317,6 +318,12 @@ class ExhibitScreen(Screen[None]):
                 self.show_saved()
 
         self.app.push_screen(ExhibitHistoryScreen(self.exhibit.id), back)
+
+    def action_inner(self) -> None:
+        from tui.screens.exhibit_inner import take_inner_files
+
+        assert self.exhibit is not None
+        take_inner_files(self, self.exhibit.id)
 
     def action_provenance(self) -> None:
         from tui.screens.provenance_edit import edit_provenance

@@ -30,6 +30,9 @@ def facts_text(vault: Vault, exhibit: Exhibit) -> str:
             lines.append("Same picture as: " + ", ".join(other.id for other in same))
     if exhibit.derived_from:
         lines.append("Stitched from: " + ", ".join(exhibit.derived_from))
+    from tui.screens.exhibit_inner import inner_text
+
+    lines += inner_text(vault, exhibit)
     lines += provenance_text(exhibit)
     if exhibit.excluded:
         lines.append("Left out of the binder (kept in the case).")
