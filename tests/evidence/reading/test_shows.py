@@ -110,3 +110,8 @@ def test_a_pdfs_pages_and_the_sentence_in_another_language():
     finally:
         i18n.set_language("en")
     assert "@alex_r" in french  # translated where the catalogue has it, never broken
+
+
+def test_a_web_address_read_without_its_colon_is_mended():
+    shows = what_it_shows(reading("Check https//example.com/jordan/photos now"), {})
+    assert shows.values["url"] == "https://example.com/jordan/photos"

@@ -67,11 +67,13 @@ _RELATIVE = re.compile(
 _TIME_ALONE = re.compile(r"(?<![\d:/.])" + _CLOCK + r"(?![\d:])", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])")
 _URL = re.compile(
-    r"(?:\bhttps?://|\bwww\.)[^\s<>\"'«»]+"
+    r"(?:\bhttps?:?//?|\bwww\.)[^\s<>\"'«»]+"
     r"|\b(?:[a-z0-9-]+\.)+(?:com|net|org|io|co|me|tv|app|ly|gl|gg|uk|fr|es|de|mx|ca|be)"
     r"/[^\s<>\"'«»]*",
     re.IGNORECASE,
 )
+#: A web address's scheme as a recogniser may read it ("https//", "https:/"): mended.
+_SCHEME = re.compile(r"^(https?):?//?", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 #: A token that is no word of a sentence: an address, a file or a domain name.
 _NO_WORD = re.compile(r"[@/\\]|\w\.\w")
@@ -174,7 +176,7 @@ def what_it_shows(reading: Reading, record: Mapping[str, Any]) -> Shows:
                 found["handle"] = handle.group(0)
                 values["poster"] = handle.group(0)
             if "address" not in found and (address := _URL.search(text)):
-                url = address.group(0).rstrip(".,;:!?)]}")
+                url = _SCHEME.sub(r"\1://", address.group(0).rstrip(".,;:!?)]}"))
                 found["address"] = url
                 values["url"] = url
             near = None if dated or relative else _RELATIVE.search(text)
