@@ -33,7 +33,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         say_json([_record(p) for p in progresses])
         return 0
-    say(f"{'ID':<20}{_('DONE'):>7}  {'':<14}{_('TITLE')}")
+    done, title = _("DONE"), _("TITLE")
+    say(f"{'ID':<20}{done:>7}  {'':<14}{title}")
     for p in progresses:
         state = _("not relevant") if p.not_relevant else (_("yours") if p.counts else "")
         say(f"{p.checklist.id:<20}{p.done:>3}/{p.total:<3}  {state:<14}{p.checklist.title}")

@@ -307,7 +307,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
             )
         ),
     )
-    parser.add_argument("--version", action="version", version=f"reclaim {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"reclaim {__version__}",
+        help=_("show program's version number and exit"),  # not translated by 3.11's argparse
+    )
     parser.add_argument(
         "--demo", action="store_true", help=_("open a made-up sample case (removed on exit)")
     )

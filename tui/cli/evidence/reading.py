@@ -27,10 +27,9 @@ def cmd_evidence_list(args: argparse.Namespace) -> int:
     if not exhibits:
         say(_("No evidence yet. Add some with: reclaim evidence add FILE"))
         return 0
-    say(
-        f"{'ID':<8}{_('ADDED'):<12}{_('TYPE'):<18}{_('SIZE'):>10}  {_('PLATFORM'):<12}"
-        + _("DESCRIPTION")
-    )
+    added, kind, size_ = _("ADDED"), _("TYPE"), _("SIZE")
+    platform, heading = _("PLATFORM"), _("DESCRIPTION")
+    say(f"{'ID':<8}{added:<12}{kind:<18}{size_:>10}  {platform:<12}{heading}")
     for e in exhibits:
         description = shown(e.description or e.original_name)
         if e.excluded:
