@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import threading
 from collections.abc import Callable, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,10 @@ class SealedJSONStorage(Storage):
         self.torn = False
         """True when an entry cut short lies after the last whole one (see `cut_torn`)."""
         self._depth = 0
+        self._guard = threading.RLock()
+        """Held through a transaction, and while the record is read: a screen reading the
+        case while background work saves (reading pictures, adding files) waits for the
+        save, never reads the file half-appended nor another thread's unsaved changes."""
         self._working: dict[str, Overlay] = {}
         """Tables changed in this transaction (the committed ones are untouched)."""
         self._dropped: set[str] = set()
@@ -77,11 +82,12 @@ class SealedJSONStorage(Storage):
 
     def read(self) -> dict[str, Any] | None:
         """A copy of the whole record (for TinyDB's generic tables and for re-sealing)."""
-        self._refresh()
-        return {
-            name: {key: json_copy(doc) for key, doc in self.table_view(name).items()}
-            for name in self._names()
-        }
+        with self._guard:
+            self._refresh()
+            return {
+                name: {key: json_copy(doc) for key, doc in self.table_view(name).items()}
+                for name in self._names()
+            }
 
     def write(self, data: dict[str, Any]) -> None:
         """Take a whole record from TinyDB's generic path: only what differs is saved."""
@@ -111,13 +117,14 @@ class SealedJSONStorage(Storage):
 
     def table_view(self, name: str) -> Mapping[str, dict[str, Any]]:
         """One table as it stands (in this transaction), not to be changed by the caller."""
-        if not self._depth:
-            self._refresh()
-        if name in self._working:
-            return self._working[name]
-        if name in self._dropped:
-            return {}
-        return self._tables.get(name, {})
+        with self._guard:
+            if not self._depth:
+                self._refresh()
+            if name in self._working:
+                return self._working[name]
+            if name in self._dropped:
+                return {}
+            return self._tables.get(name, {})
 
     def update_table(self, name: str, updater: Updater) -> None:
         """Run one of TinyDB's updaters on a table; the change is saved with the
@@ -161,12 +168,23 @@ class SealedJSONStorage(Storage):
     # -- transactions ------------------------------------------------------------------
 
     def begin(self) -> None:
-        if not self._depth:
-            self._refresh()
+        self._guard.acquire()  # released by the matching `end`
+        try:
+            if not self._depth:
+                self._refresh()
+        except BaseException:
+            self._guard.release()
+            raise
         self._depth += 1
 
     def end(self, commit: bool) -> None:
         """Leave a transaction; the outermost one saves (or drops) what was held."""
+        try:
+            self._end_transaction(commit)
+        finally:
+            self._guard.release()
+
+    def _end_transaction(self, commit: bool) -> None:
         self._depth -= 1
         if self._depth:
             return
@@ -202,9 +220,10 @@ class SealedJSONStorage(Storage):
     @property
     def generation(self) -> int:
         """The generation of the record on disk (0 for a record of the first format)."""
-        if not self._depth:
-            self._refresh()
-        return self._generation
+        with self._guard:
+            if not self._depth:
+                self._refresh()
+            return self._generation
 
     @property
     def old_format(self) -> bool:
@@ -322,6 +341,10 @@ class SealedJSONStorage(Storage):
     def _refresh(self) -> None:
         """Bring the tables up to date with the file: nothing when it is unchanged, the
         new entries when another writer appended, the whole file otherwise."""
+        with self._guard:
+            self._refresh_now()
+
+    def _refresh_now(self) -> None:
         try:
             stat = self.path.stat()
         except FileNotFoundError:
