@@ -7,7 +7,6 @@ import argparse
 
 from tui.cli.common import open_vault, say
 from tui.core.evidence.provenance import CLOCKS, FIELDS, HOWS, ROLES, lines
-from tui.core.shared.display import shown
 from tui.core.shared.i18n import _
 from tui.core.vault.vault import Vault
 
@@ -66,6 +65,8 @@ def cmd_evidence_provenance(args: argparse.Namespace) -> int:
             say(_("{id}: where it came from is updated.").format(id=exhibit.id))
         else:
             exhibit = get_exhibit(vault, args.id)
+    from tui.cli.evidence.reading import labelled
+
     found = lines(exhibit)
     if not found:
         say(
@@ -77,5 +78,5 @@ def cmd_evidence_provenance(args: argparse.Namespace) -> int:
         )
         return 0
     for label, text in found:
-        say(f"{_(label) + ':':<20}{shown(text)}")
+        say(labelled(_(label), text, 20))
     return 0

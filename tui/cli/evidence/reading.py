@@ -100,16 +100,23 @@ def cmd_evidence_show(args: argparse.Namespace) -> int:
             "taken_from",
             *_PROVENANCE,
         ):
-            say(f"{_(key.replace('_', ' ')) + ':':<18}{shown(str(value))}")
+            say(labelled(_(key.replace("_", " ")), str(value)))
     for label, text in [*lines(exhibit), *links]:
-        say(f"{shown(label) + ':':<18}{shown(text)}")
+        say(labelled(_(label), text))
     for label, text in fact_lines(exhibit.facts):
-        say(f"{shown(label) + ':':<18}{shown(text)}")
+        say(labelled(_(label), text))
     from tui.cli.evidence.words import picture_lines
 
     for label, text in picture_lines(exhibit):
-        say(f"{shown(label) + ':':<18}{shown(text)}")
+        say(labelled(_(label), text))
     return 0
+
+
+def labelled(label: str, text: str, width: int = 18) -> str:
+    """ "label:" in a column `width` wide, then `text`; a label too long for the column
+    (as some are in other languages) keeps a space before its text."""
+    head = f"{shown(label) + ':':<{width}}"
+    return head + ("" if head.endswith(" ") else " ") + shown(text)
 
 
 def cmd_evidence_similar(args: argparse.Namespace) -> int:
