@@ -4,6 +4,8 @@ is built, so that help, argparse's own words and every error come out in it."""
 
 from __future__ import annotations
 
+import argparse
+import gettext
 from pathlib import Path
 
 import pytest
@@ -132,6 +134,9 @@ def test_the_language_is_not_left_for_the_next_call() -> None:
     run_reclaim("--language", "fr", "--help")
     assert i18n.person_language() == "en"
     assert "usage: reclaim" in run_reclaim("--help").stdout
+    # argparse is given its own gettext back, for any other parser in this process.
+    assert argparse._ is gettext.gettext  # type: ignore[attr-defined]
+    assert argparse.ngettext is gettext.ngettext  # type: ignore[attr-defined]
 
 
 def test_safety_says_its_own_words_in_spanish() -> None:
