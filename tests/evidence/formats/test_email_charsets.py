@@ -20,8 +20,8 @@ from tui.core.binder.document import written_time
 from tui.core.evidence.adding import add_bytes
 from tui.core.evidence.changes import update_details
 from tui.core.evidence.formats import describe, encodings
-from tui.core.evidence.formats.base import Fields, Text
-from tui.core.evidence.formats.emails import Email
+from tui.core.evidence.formats.base import Fields, Notice, Text
+from tui.core.evidence.formats.emails import REREAD, Email
 from tui.core.evidence.model import get_exhibit
 from tui.core.vault.vault import Vault
 
@@ -48,10 +48,16 @@ def printed(data: bytes) -> tuple[dict[str, str], str]:
     return dict(fields.rows), text.text
 
 
+def reread(data: bytes) -> bool:
+    """Whether the printout says some words were read in another encoding."""
+    return Notice(REREAD) in Email().printable(data, "mail.eml")
+
+
 def test_utf8_words_under_a_gb2312_label_are_read_as_utf8():
     """Outlook Express said GB2312 for UTF-8 bytes: the label gave "浣犲ソ…" and "�"."""
     _fields, text = printed(mail(CHINESE.encode(), "GB2312"))
     assert text == CHINESE
+    assert reread(mail(CHINESE.encode(), "GB2312"))  # and the binder says so
     assert CHINESE.encode().decode("gbk", "replace") != text  # what the label alone gave
 
 
@@ -73,6 +79,7 @@ def test_real_latin1_words_are_left_as_they_are():
     for words in ("Café at noon, naïve Mélanie", "Il a écrit : « supprime ça », 5 €"):
         _fields, text = printed(mail(words.encode("cp1252"), "windows-1252"))
         assert text == words
+        assert not reread(mail(words.encode("cp1252"), "windows-1252"))
     assert encodings.mended_header("Mélanie Dupré", "big5hkscs") == "Mélanie Dupré"
 
 

@@ -38,7 +38,7 @@ from tui.core.evidence.formats.mime import (
     filename,
     leaves,
     parse,
-    part_text,
+    part_reading,
     payload,
     read_whole,
 )
@@ -52,6 +52,7 @@ from tui.core.evidence.formats.mime_headers import (
     raw_header,
     sent_time,
 )
+from tui.core.shared.i18n import N_, _
 from tui.core.shared.text import size
 
 #: Headers that make a block of "Name: value" lines a message, not just any text.
@@ -75,6 +76,11 @@ def _attached(part: Message) -> bool:
         return False
 
 
+#: Said under an email's words when some were read in another encoding than it names.
+REREAD = N_(
+    "Some of its words were read in another encoding than the one the email names, which "
+    "gave unreadable characters or garbled letters; the original file is unchanged."
+)
 #: Text parts of one mail whose encoding may be guessed when the declared one is wrong
 #: (the detector takes tens of milliseconds a part; a crafted mail holds hundreds).
 _GUESSED_PARTS = 2
@@ -112,7 +118,7 @@ class Email(Format):
 
     def describe(self, probe: Probe) -> Facts:
         message = parse(read_whole(probe))
-        shown, _body, attachments, cut = self._read(message, with_body=False)
+        shown, _body, attachments, cut, _reread = self._read(message, with_body=False)
         facts = Facts(kind=self.kind, media_type=self.media_type, shown=shown)
         sent, clock_name = sent_time(message)
         facts.guess("posted_at", sent, "email")
@@ -134,14 +140,16 @@ class Email(Format):
         if not header_block(data[:HEAD_BYTES]):
             raise Unreadable(DAMAGED)
         message = parse(data)
-        shown, body, attachments, cut = self._read(message, with_body=True)
+        shown, body, attachments, cut, reread = self._read(message, with_body=True)
         rows = [(label, shown[key]) for label, key in _FIELDS if shown.get(key)]
         clock_name = sent_time(message)[1]
         if clock_name and "date" in shown:
-            at = [label for label, _ in rows].index("Date") + 1
+            at = [label for label, _value in rows].index("Date") + 1
             rows.insert(at, ("Sent on", f"{clock_name} (the sender's clock)"))
         blocks: list[Block] = [Fields(rows)] if rows else []
         blocks.append(Text(body) if body else Notice("This email has no written text."))
+        if reread:
+            blocks.append(Notice(_(REREAD)))
         if attachments:
             blocks.append(Heading("Attachments"))
             table = [
@@ -158,8 +166,9 @@ class Email(Format):
     @staticmethod
     def _read(
         message: Message, with_body: bool
-    ) -> tuple[dict[str, Any], str, list[dict[str, Any]], bool]:
-        """Headers, body text, attachments and whether the walk was cut short."""
+    ) -> tuple[dict[str, Any], str, list[dict[str, Any]], bool, bool]:
+        """Headers, body text, attachments, whether the walk was cut short, and whether
+        some words were read in another encoding than the one the email names."""
         shown: dict[str, Any] = {}
         for name, key in _FIELDS:
             value = raw_header(message, name) if key == "date" else header(message, name)
@@ -171,9 +180,11 @@ class Email(Format):
         codec = next(
             (content_charset(p) for p in parts if p.get_content_maintype() == "text"), None
         )
+        reread = False
         for key in ("from", "to", "cc", "subject"):
             if key in shown:  # raw 8-bit bytes read wrongly, in the message's own encoding
-                shown[key] = mended_header(shown[key], codec_for(codec))
+                value, shown[key] = shown[key], mended_header(shown[key], codec_for(codec))
+                reread = reread or shown[key] != value
         texts: list[str] = []
         html: Message | None = None
         attachments: list[dict[str, Any]] = []
@@ -183,7 +194,9 @@ class Email(Format):
                 if kind == "text/html":
                     html = html or part
                 elif with_body:  # the encoding detector for the first few parts only
-                    texts.append(part_text(part, guess=len(texts) < _GUESSED_PARTS))
+                    text, other = part_reading(part, guess=len(texts) < _GUESSED_PARTS)
+                    texts.append(text)
+                    reread = reread or other
                 continue
             data = payload(part)
             attachments.append(
@@ -195,9 +208,10 @@ class Email(Format):
                 }
             )
         if not any(texts) and html is not None and with_body:
-            texts = [part_text(html)]
+            text, other = part_reading(html)
+            texts, reread = [text], reread or other
         body = clean_text("\n\n".join(text.strip() for text in texts if text.strip()))
-        return shown, body, attachments, cut
+        return shown, body, attachments, cut, reread
 
     @staticmethod
     def _poster(message: Message) -> str | None:

@@ -215,16 +215,19 @@ def unmangled(text: str, codec: str | None = None) -> str:
     return text
 
 
-def better_text(data: bytes, label: str | None, text: str, guess: bool = True) -> str:
-    """`text`, what `data` gave in the encoding its `label` declares, or a better reading
-    when that one is wrong: replacement characters where the bytes did not fit the
-    declared encoding (a GB2312 label on UTF-8 text), or mojibake (UTF-8 read as
-    Latin-1). The readings tried are UTF-8, the declared encoding behind a Latin-1
-    reading, and the one `charset-normalizer` (MIT) finds; the one with the fewest
-    replacement characters wins, the declared one on a tie. The detector costs tens of
-    milliseconds a call, so a caller reading many parts asks it (`guess`) for a few only."""
+def better_reading(
+    data: bytes, label: str | None, text: str, guess: bool = True
+) -> tuple[str, bool]:
+    """(`text`, what `data` gave in the encoding its `label` declares, or a better reading
+    when that one is wrong, and whether it was). It is wrong when it holds replacement
+    characters where the bytes did not fit (a GB2312 label on UTF-8 text), or mojibake
+    (UTF-8 read as Latin-1). The readings tried are UTF-8, the declared encoding behind a
+    Latin-1 reading, and the one `charset-normalizer` (MIT) finds; the one with the
+    fewest replacement characters wins, the declared one on a tie. The detector costs
+    tens of milliseconds a call, so a caller of many parts asks it (`guess`) for a few."""
     if "\ufffd" not in text:
-        return unmangled(text)
+        mended = unmangled(text)
+        return mended, mended != text
     declared = codec_for(label)
     readings = [text]
     try:
@@ -234,7 +237,8 @@ def better_text(data: bytes, label: str | None, text: str, guess: bool = True) -
             readings.append(unmangled(data[: error.start].decode("utf-8"), declared))
         elif guess and (guessed := guessed_codec(data[:GUESS_BYTES])):
             readings.append(data.decode(guessed, "replace"))
-    return min(readings, key=lambda reading: reading.count("\ufffd"))
+    best = min(readings, key=lambda reading: reading.count("\ufffd"))
+    return best, best is not text
 
 
 def mended_header(text: str, codec: str | None) -> str:

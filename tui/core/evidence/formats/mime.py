@@ -22,7 +22,7 @@ from tui.core.evidence.formats.base import (
     Unreadable,
     clean_text,
 )
-from tui.core.evidence.formats.encodings import better_text, codec_for, decoded
+from tui.core.evidence.formats.encodings import better_reading, codec_for, decoded
 from tui.core.evidence.formats.html_text import decode_html, to_text, visible_text
 from tui.core.evidence.formats.mime_headers import bounded_headers, safe
 
@@ -263,13 +263,19 @@ def payload(part: Message) -> bytes | None:
 def part_text(part: Message, guess: bool = True) -> str:
     """A text part as text: a plain one as it is, an HTML one as its visible words; read
     in a better encoding when its declared one is wrong (`guess`: with the detector too)."""
+    return part_reading(part, guess)[0]
+
+
+def part_reading(part: Message, guess: bool = True) -> tuple[str, bool]:
+    """`part_text`, and whether it was read otherwise than its declared charset says."""
     data = payload(part) or b""
     cut = len(data) > _TEXT_BYTES
     charset, data = content_charset(part), data[:_TEXT_BYTES]
     if part.get_content_type() == "text/html":
-        html = decode_html(data, charset, cut=cut)
-        return visible_text(better_text(data, charset, html, guess))[1]
-    return clean_text(safe(better_text(data, charset, to_text(data, charset, cut=cut), guess)))
+        html, other = better_reading(data, charset, decode_html(data, charset, cut=cut), guess)
+        return visible_text(html)[1], other
+    text, other = better_reading(data, charset, to_text(data, charset, cut=cut), guess)
+    return clean_text(safe(text)), other
 
 
 def content_charset(part: Message) -> str | None:
