@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import argparse
 import gettext
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.i18n import catalogues
 from tests.support.cases import PASSPHRASE
 from tests.support.cli import run_reclaim
 from tui.cli import terminal_app
+from tui.cli.parser import argparse_in_language, build_parser
 from tui.core.shared import i18n
 
 #: argparse's and Reclaim's English words in `reclaim --help`: none may be left.
@@ -195,3 +198,34 @@ def test_the_app_suggests_plain_mode_in_french(monkeypatch: pytest.MonkeyPatch) 
         "lancez reclaim --plain pour un parcours guidé, ligne par ligne."
     )
     assert started == []
+
+
+def _every_parser(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    yield parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                yield from _every_parser(sub)
+
+
+@pytest.mark.parametrize("code", ["es", "fr"])
+def test_no_english_sentence_is_left_in_any_commands_help(code: str) -> None:
+    """Every command's help, as `reclaim --language CODE ... --help` writes it (the
+    parser built once, in that language, as main builds it)."""
+    english = [
+        " ".join(message.id.split())
+        for message in catalogues.read(code, "cli")
+        if isinstance(message.id, str) and len(message.id) > 12 and message.string != message.id
+    ]
+    i18n.set_language(code)
+    try:
+        with argparse_in_language():
+            helps = [sub.format_help() for sub in _every_parser(build_parser(None))]
+    finally:
+        i18n.set_language("en")
+    assert len(helps) > 60
+    for text in helps:
+        said = " ".join(text.split())
+        assert said.startswith("uso: " if code == "es" else "utilisation : "), said[:80]
+        left = [sentence for sentence in english if sentence in said]
+        assert not left, (said[:80], left)
