@@ -32,6 +32,7 @@ class Job(Generic[T]):
         still: str = "",
         if_locked: Callable[[Job[T]], str] | None = None,
         step: str = "",
+        resume: Callable[[], object] | None = None,
     ) -> None:
         self.title = title
         """What the work is, in the bar's words ("Adding", "Checking")."""
@@ -41,6 +42,9 @@ class Job(Generic[T]):
         self.step = step
         """The step whose work this makes ("binder"): if a lock stops it, home says it
         was not made rather than show the earlier one's date."""
+        self.resume = resume
+        """Work that picks up where a lock stopped it, after that case's next unlock
+        (reading the words in pictures): called then, on the screen's thread."""
         self.bytes_done = 0
         self.bytes_total = 0
         self.files_done = 0
@@ -152,3 +156,43 @@ class LettingGo:
 
 letting_go = LettingGo()
 """The one record of cases still being let go of, for the app and its unlock screen."""
+
+
+class AppWork:
+    """Work of the app as a whole rather than of one screen (reading the words in
+    pictures): it goes on as the person moves between screens. A lock lets go of it as of
+    a screen's work, and quitting stops it without asking: it loses nothing, and picks up
+    where it stopped (`Job.resume`)."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._jobs: list[Job[Any]] = []
+
+    def add(self, job: Job[Any]) -> None:
+        with self._guard:
+            self._jobs = [known for known in self._jobs if not known.finished] + [job]
+
+    def running(self) -> list[Job[Any]]:
+        with self._guard:
+            return [job for job in self._jobs if not job.finished]
+
+    def status(self) -> str:
+        """What the status line under every screen says of it: "Reading pictures 3/12"."""
+        said = []
+        for job in self.running():
+            if not job.cancelling:
+                done = min(job.files_done + 1, job.files_total)
+                said.append(f"{job.title} {done}/{job.files_total or '…'}")
+        return " · ".join(said)
+
+    def let_go(self) -> list[Job[Any]]:
+        """Ask the work under way to stop, and hand it over without waiting."""
+        with self._guard:
+            jobs, self._jobs = [job for job in self._jobs if not job.finished], []
+        for job in jobs:
+            job.cancel()
+        return jobs
+
+
+app_work = AppWork()
+"""The app's own work under way (one app runs in a process)."""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from tui.core.shared import clock
 from tui.core.shared.errors import ReclaimError
 from tui.host import KeepsTyping, StopsWork
+from tui.jobs import app_work
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -43,7 +44,8 @@ def running_jobs(screens: Iterable[Screen[Any]]) -> list[Job[Any]]:
 
 
 def let_go_of_work(screens: Iterable[Screen[Any]]) -> list[Job[Any]]:
-    """Ask these screens' background work to stop, and take it over without waiting."""
+    """Ask these screens' background work, and the app's own (`app_work`), to stop, and
+    take it over without waiting."""
     from tui.widgets.work_bar import WorkBar
 
     jobs = []
@@ -51,7 +53,7 @@ def let_go_of_work(screens: Iterable[Screen[Any]]) -> list[Job[Any]]:
         for bar in screen.query(WorkBar):
             if (job := bar.let_go()) is not None:
                 jobs.append(job)
-    return jobs
+    return jobs + app_work.let_go()
 
 
 def save_typing(screens: Iterable[Screen[Any]]) -> list[str]:
@@ -86,14 +88,14 @@ def asked_before_quitting(app: App[Any]) -> bool:
     from tui.dialogs.confirm import ConfirmDialog
 
     if not (running := running_jobs(app.screen_stack)):
-        return False
+        return _quit_after_app_work(app, app_work.let_go())
 
     def answered(really: bool | None) -> None:
         if not really:
             return
         # Asked to stop but left with their screens: a lock meanwhile still takes them
         # over and closes the case only once they have stopped.
-        jobs = running_jobs(app.screen_stack)
+        jobs = running_jobs(app.screen_stack) + app_work.let_go()
         for job in jobs:
             job.cancel()
         app.notify("Stopping… Reclaim closes as soon as the work has stopped.", timeout=30)
@@ -109,6 +111,22 @@ def asked_before_quitting(app: App[Any]) -> bool:
         ConfirmDialog(quit_question(running[-1]), yes="Stop and quit", no="Keep working"),
         answered,
     )
+    return True
+
+
+def _quit_after_app_work(app: App[Any], jobs: list[Job[Any]]) -> bool:
+    """The app's own work (reading pictures) is stopped without asking, and the app quits
+    once it has: it loses nothing, and never leaves the case mid-save. True when there
+    was some."""
+    if not jobs:
+        return False
+
+    def wait_then_exit() -> None:
+        for job in jobs:
+            job.wait()
+        app.call_from_thread(app.exit)
+
+    app.run_worker(wait_then_exit, thread=True, group="quitting", exit_on_error=False)
     return True
 
 
@@ -144,7 +162,11 @@ class StoppedAtLock:
             return []
         for job in stopped:
             job.wait(5)  # let go of at the lock: over by now (the unlock waited for it)
-        return [job.if_locked() for job in stopped]
+        said = [job.if_locked() for job in stopped]
+        for job in stopped:
+            if job.resume is not None:  # picks up where it stopped (reading pictures)
+                job.resume()
+        return [words for words in said if words]
 
     def step_words(self, vault: Vault, words: dict[str, str]) -> dict[str, str]:
         """Home's words per step, with a step whose work a lock stopped said as not made
@@ -163,7 +185,10 @@ class StoppedAtLock:
         return words
 
     def wait(self, seconds: float = 30.0) -> None:
-        """Before the app ends: let every case a lock closed finish closing."""
+        """Before the app ends: let the app's own work stop, and every case a lock
+        closed finish closing."""
+        for job in app_work.let_go():
+            job.wait(seconds)
         for thread in self._closing:
             thread.join(seconds)
 

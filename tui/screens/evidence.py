@@ -29,6 +29,7 @@ from tui.core.shared.errors import ReclaimError
 from tui.dialogs.ask import AskDialog
 from tui.dialogs.delete import DeleteDialog
 from tui.jobs import Job
+from tui.reading_work import read_in_background
 from tui.screens.add_evidence import AddEvidenceScreen, Chosen
 from tui.screens.capture_guide import CaptureGuideScreen
 from tui.screens.case import case_is_open, open_case
@@ -39,8 +40,9 @@ from tui.screens.evidence_rows import (
     SORTS,
     cells,
     description_width,
+    filtered,
     lead_text,
-    matches,
+    refreshed,
 )
 from tui.screens.evidence_work import (
     add_if_locked,
@@ -87,6 +89,7 @@ class EvidenceScreen(Screen[None]):
         self.shown: list[Exhibit] = []
         self.selected: list[str] = []
         self.checks: dict[str, str] = {}
+        self.found: dict[str, str] = {}  # the line read in a picture the filter found
         self.sort_key = "id"
         self.work = WorkBar()
         self._filter_timer: Timer | None = None
@@ -142,7 +145,7 @@ class EvidenceScreen(Screen[None]):
         if focus_id is None and table.row_count:
             focus_id = self.current_id()
         words = self.query_one("#filter", Input).value.casefold().split()
-        shown = [e for e in self.exhibits if matches(e, words)] if words else self.exhibits
+        shown, self.found = filtered(self.exhibits, words)
         self.shown = sorted(shown, key=SORTS[self.sort_key][1])
         table.clear()
         self._generation += 1
@@ -165,7 +168,8 @@ class EvidenceScreen(Screen[None]):
             self.call_after_refresh(self._add_rows, generation, stop, stop + BATCH_ROWS)
 
     def _cells(self, exhibit: Exhibit) -> list[Text]:
-        return cells(exhibit, exhibit.id in self.selected, self.checks.get(exhibit.id))
+        selected, found = exhibit.id in self.selected, self.found.get(exhibit.id, "")
+        return cells(exhibit, selected, self.checks.get(exhibit.id), found)
 
     def _update_row(self, exhibit: Exhibit) -> None:
         table = self.query_one(DataTable)
@@ -376,6 +380,16 @@ class EvidenceScreen(Screen[None]):
             return
         say_added(self, job.result)
         self.reload(job.result.added[0].id if job.result.added else None)
+        read_in_background(self.app)  # the words in the new pictures (tui/reading_work.py)
+
+    def words_read(self, exhibit_ids: list[str]) -> None:
+        """These exhibits' pictures were read: their rows and the filter show it."""
+        if case_is_open(self):
+            self.exhibits, fresh = refreshed(open_case(self), self.exhibits, exhibit_ids)
+            if self.query_one("#filter", Input).value.strip():
+                self.refresh_rows()
+            for exhibit in fresh:
+                self._update_row(exhibit)
 
     def _checked(self, job: Job[VerifyReport]) -> None:
         if not said_why_not_finished(self, job):

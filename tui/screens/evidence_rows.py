@@ -5,15 +5,21 @@ screen so that a column or a sort is changed in one place, without reading its w
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from rich.text import Text
 
 from tui.core.evidence.completeness import assess, is_complete
-from tui.core.evidence.model import Exhibit
+from tui.core.evidence.model import Exhibit, get_exhibit
+from tui.core.evidence.reading.model import KEY
+from tui.core.evidence.reading.search import DETAILS, search_exhibits
 from tui.core.shared.display import shown
+from tui.core.shared.errors import NotFound
 from tui.core.shared.fuzzy_dates import short_date
+from tui.core.shared.i18n import _
 from tui.core.shared.text import counted, plural_of
+from tui.core.vault.vault import Vault
 
 #: Columns with a fixed width, around the description, which takes what is left.
 BEFORE_DESCRIPTION = (
@@ -71,11 +77,44 @@ def matches(exhibit: Exhibit, words: list[str]) -> bool:
     return all(word in haystack for word in words)
 
 
-def cells(exhibit: Exhibit, marked: bool, check: str | None) -> list[Text]:
+def filtered(exhibits: list[Exhibit], words: list[str]) -> tuple[list[Exhibit], dict[str, str]]:
+    """The exhibits the filter's words find, and for those found only by the words read
+    in their pictures, the line they were found on (by exhibit id)."""
+    if not words:
+        return exhibits, {}
+    found = {
+        e.id: line for e in exhibits if not matches(e, words) and (line := picture_line(e, words))
+    }
+    return [e for e in exhibits if e.id in found or matches(e, words)], found
+
+
+def refreshed(
+    vault: Vault, exhibits: list[Exhibit], ids: list[str]
+) -> tuple[list[Exhibit], list[Exhibit]]:
+    """The list with these exhibits read again from the case (those still in it), and
+    them."""
+    fresh = {}
+    for exhibit_id in ids:
+        with suppress(NotFound):
+            fresh[exhibit_id] = get_exhibit(vault, exhibit_id)
+    return [fresh.get(e.id, e) for e in exhibits], list(fresh.values())
+
+
+def picture_line(exhibit: Exhibit, words: list[str]) -> str:
+    """The first line read in the exhibit's pictures holding every word ('' if none);
+    capitals and accents don't matter."""
+    hits = search_exhibits([exhibit], " ".join(words)) if KEY in exhibit.extra else []
+    return next((hit.text for hit in hits if hit.where != DETAILS), "")
+
+
+def cells(exhibit: Exhibit, marked: bool, check: str | None, found: str = "") -> list[Text]:
     """An exhibit's row. `check` is what verifying found: None before a check, '' when
-    it matches its hash, else what is wrong."""
-    found = assess(exhibit)
+    it matches its hash, else what is wrong. `found` is the line read in its pictures
+    that the filter found, shown instead of the description."""
+    done = assess(exhibit)
     description = shown(exhibit.description or exhibit.original_name)
+    if found:
+        description = _("“{line}” in the picture").format(line=shown(found))
     if exhibit.excluded:
         description = f"(removed) {description}"
     return [
@@ -85,7 +124,7 @@ def cells(exhibit: Exhibit, marked: bool, check: str | None) -> list[Text]:
         Text(shown(exhibit.platform)),
         Text(shown(exhibit.poster)),
         Text(description, style="dim" if exhibit.excluded else ""),
-        Text(found.short, style="green" if found.complete else "yellow"),
+        Text(done.short, style="green" if done.complete else "yellow"),
         Text("") if check is None else Text("✗", "bold red") if check else Text("✓", "green"),
     ]
 

@@ -20,12 +20,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from tui.core.evidence.completeness import LABELS, hint
+from tui.core.evidence.completeness import LABELS
 from tui.core.evidence.model import DATE_FIELDS, DETAIL_FIELDS, Exhibit
 from tui.core.shared.display import shown, shown_block
 from tui.core.shared.errors import ReclaimError
 from tui.screens.case import case_is_open, open_case
-from tui.screens.exhibit_facts import facts_text
+from tui.screens.exhibit_facts import WordsReadHere, facts_text, guess_label, reading_hint
 from tui.widgets.fields import StoredInput, StoredTextArea
 from tui.widgets.preview import Preview
 
@@ -63,7 +63,7 @@ def stored_details(exhibit: Exhibit) -> dict[str, str]:
     return {name: getattr(exhibit, name) for name in DETAIL_FIELDS}
 
 
-class ExhibitScreen(Screen[None]):
+class ExhibitScreen(WordsReadHere, Screen[None]):
     #: How this form is named if what was typed could not be saved at a lock.
     FORM_NAME = "an exhibit's details"
     CSS_PATH = "exhibit.tcss"
@@ -100,7 +100,7 @@ class ExhibitScreen(Screen[None]):
         exhibit = self.exhibit = get_exhibit(open_case(self), self.exhibit_id)
         self._base = stored_details(exhibit)
         yield Static(f"{exhibit.id} · {shown(exhibit.original_name)}", id="heading", markup=False)
-        yield Static(hint(exhibit), id="hint", markup=False)
+        yield Static(reading_hint(exhibit), id="hint", markup=False)
         with Horizontal():
             with VerticalScroll(id="form"):
                 for name, label, placeholder in FORM:
@@ -129,7 +129,7 @@ class ExhibitScreen(Screen[None]):
         assert self.exhibit is not None
         source = self.exhibit.guesses.get(name)
         if source:
-            return f"{label} (guess; Ctrl+K confirms)"
+            return guess_label(label, source)
         return label
 
     # ---- preview ----------------------------------------------------------------
@@ -223,7 +223,7 @@ class ExhibitScreen(Screen[None]):
         stored = stored_details(self.exhibit)
         self._base = {k: self._base[k] if k in typed else v for k, v in stored.items()}
         self._saved = {k: self._saved[k] if k in typed else v for k, v in self._values().items()}
-        self.query_one("#hint", Static).update(hint(self.exhibit))
+        self.query_one("#hint", Static).update(reading_hint(self.exhibit))
         for name, label, _ in FORM:
             self.query_one(f"#label-{name}", Label).update(self._label(name, label))
         self.refresh_bindings()

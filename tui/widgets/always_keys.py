@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from tui.host import host
+from tui.jobs import app_work
 
 #: How a key Textual names is written for a person (the footer's "^l" reads as noise).
 KEY_NAMES = {
@@ -75,6 +76,8 @@ class AlwaysKeys(Widget):
             if pieces:
                 pieces.append(" · ")
             pieces.append(Content.assemble((key, "bold"), " ", what).stylize(f"@click={action}"))
+        if working := app_work.status():  # the app's own work: "Reading pictures 3/12"
+            pieces += [" · ", working]
         return Content.assemble(*pieces)
 
     def text(self) -> str:
