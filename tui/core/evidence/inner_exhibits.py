@@ -22,6 +22,7 @@ from tui.core.evidence.formats.inner_files import Holder, Inner
 from tui.core.evidence.model import TABLE, Exhibit, get_exhibit
 from tui.core.evidence.original import open_original
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import _
 from tui.core.vault.vault import Vault
 
 
@@ -63,8 +64,9 @@ def _holder(vault: Vault, exhibit: Exhibit) -> Iterator[tuple[Holder, Probe]]:
         handler = formats.identify(probe)
         if not isinstance(handler, Holder):
             raise NothingInside(
-                f"{exhibit.id} is {article(handler.kind)} {handler.kind}; "
-                "it holds no files that can be taken out."
+                _("{id} is {a} {kind}; it holds no files that can be taken out.").format(
+                    id=exhibit.id, a=article(handler.kind), kind=handler.kind
+                )
             )
         yield handler, probe
 
@@ -74,7 +76,9 @@ def _inside(vault: Vault, exhibit: Exhibit, take: Collection[str] = ()) -> list[
         try:
             return handler.inside(probe, take)
         except Unreadable as why:
-            raise InputError(f"The files inside {exhibit.id} can't be read: {why}") from None
+            raise InputError(
+                _("The files inside {id} can't be read: {why}").format(id=exhibit.id, why=why)
+            ) from None
 
 
 def inner_choices(vault: Vault, exhibit_id: str) -> list[InnerChoice]:
@@ -115,11 +119,16 @@ def add_inner(
     listed = _inside(vault, container)
     chosen, unknown = _chosen(listed, names)
     result = InnerResult(
-        problems=[f"There is no file called {name} inside {container.id}." for name in unknown]
+        problems=[
+            _("There is no file called {name} inside {id}.").format(name=name, id=container.id)
+            for name in unknown
+        ]
     )
     if not chosen:
         if not listed:
-            raise NothingInside(f"{container.id} holds no files that can be taken out.")
+            raise NothingInside(
+                _("{id} holds no files that can be taken out.").format(id=container.id)
+            )
         return result
     with_bytes = {
         each.where: each for each in _inside(vault, container, {c.where for c in chosen})
@@ -137,8 +146,10 @@ def add_inner(
             found = with_bytes.get(each.where)
             if found is None or found.data is None:
                 result.problems.append(
-                    f"{each.name} inside {container.id} can't be read: it may be damaged "
-                    "or too large to take out here."
+                    _(
+                        "{name} inside {id} can't be read: it may be damaged or too large "
+                        "to take out here."
+                    ).format(name=each.name, id=container.id)
                 )
                 continue
             taken_from = {

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from tui.core.evidence import formats
 from tui.core.evidence.model import Exhibit
+from tui.core.shared.i18n import _
 
 #: The facts that list the files inside an exhibit (see `formats.inner_files`).
 INNER_FACTS = ("attachments", "pictures")
@@ -27,7 +28,7 @@ class _Held:
 
 
 def _place(where: str) -> str:
-    return f"attachment {where}" if where.isdigit() else where
+    return _("attachment {number}").format(number=where) if where.isdigit() else where
 
 
 class InnerLinks:
@@ -62,23 +63,22 @@ class InnerLinks:
         rows: list[tuple[str, str]] = []
         taken = exhibit.extra.get("taken_from")
         if isinstance(taken, dict) and taken.get("exhibit"):
-            rows.append(
-                (
-                    "Taken out of",
-                    f"{taken['exhibit']}, '{taken.get('name', '')}', "
-                    f"{_place(str(taken.get('where', '')))}",
-                )
-            )
+            place = _place(str(taken.get("where", "")))
+            said = f"{taken['exhibit']}, '{taken.get('name', '')}', {place}"
+            rows.append((_("Taken out of"), said))
             if taken.get("sha256"):
-                rows.append(("Whose SHA-256 is", str(taken["sha256"])))
+                rows.append((_("Whose SHA-256 is"), str(taken["sha256"])))
         for name, other in self.identical(exhibit):
-            rows.append(("Also an exhibit", f"{name}: identical to exhibit {other}"))
+            said = _("{name}: identical to exhibit {id}").format(name=name, id=other)
+            rows.append((_("Also an exhibit"), said))
         source = taken.get("exhibit") if isinstance(taken, dict) else None
         for held in self.held.get(exhibit.sha256, []):
             if held.container in (exhibit.id, source):
                 continue
             if held.family == "email":
-                rows.append(("Also attached to", f"the email {held.container} (as {held.name})"))
+                said = _("the email {id} (as {name})").format(id=held.container, name=held.name)
+                rows.append((_("Also attached to"), said))
             else:
-                rows.append(("Also inside", f"{held.container} (as {held.name})"))
+                said = _("{id} (as {name})").format(id=held.container, name=held.name)
+                rows.append((_("Also inside"), said))
         return rows

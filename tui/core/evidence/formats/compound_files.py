@@ -17,6 +17,7 @@ from tui.core.evidence.formats.base import (
     Probe,
     Unreadable,
 )
+from tui.core.shared.i18n import N_, _
 
 CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: A short property (a subject, a name, an address) read at most.
@@ -25,7 +26,7 @@ _PIECE = 1 << 20
 #: Streams and folders read from its directory at most: a real email has tens, and each
 #: attachment about ten (olefile takes a second for each ten thousand or so).
 MAX_ENTRIES = 10_000
-TOO_MANY_ENTRIES = "This file holds too many parts to read here."
+TOO_MANY_ENTRIES = N_("This file holds too many parts to read here.")
 _STORAGE, _STREAM = 1, 2
 #: Sector marks that are no stream's first sector (DIFSECT, FATSECT, ENDOFCHAIN, FREESECT).
 _NOT_STREAMS = frozenset({0xFFFFFFFC, 0xFFFFFFFD, 0xFFFFFFFE, 0xFFFFFFFF})
@@ -44,7 +45,7 @@ def open_compound(probe: Probe, damaged: str) -> Any:
         def _load_direntry(self, sid: int) -> Any:
             self.loaded += 1
             if self.loaded > MAX_ENTRIES:
-                raise Unreadable(TOO_MANY_ENTRIES)
+                raise Unreadable(_(TOO_MANY_ENTRIES))
             return super()._load_direntry(sid)
 
         def _check_duplicate_stream(self, first_sect: int, minifat: bool = False) -> None:
@@ -54,7 +55,9 @@ def open_compound(probe: Probe, damaged: str) -> Any:
                 return
             used = self.__dict__.setdefault("used", {False: set(), True: set()})[minifat]
             if first_sect in used:
-                self._raise_defect(olefile.DEFECT_INCORRECT, "Stream referenced twice")
+                self._raise_defect(
+                    olefile.DEFECT_INCORRECT, "Stream referenced twice"
+                )  # i18n: not shown
             used.add(first_sect)
 
     if probe.size > MAX_WHOLE_BYTES:

@@ -31,6 +31,7 @@ from tui.core.evidence.formats.base import (
     Unreadable,
     clean_line,
 )
+from tui.core.shared.i18n import _
 from tui.core.shared.text import size
 
 #: Inner files listed at most (a photo album of a document has hundreds).
@@ -212,15 +213,17 @@ class Archive(Format):
     def inside(self, probe: Probe, take: Collection[str] = ()) -> list[Inner]:
         archive = probe.zip()
         if archive is None:
-            raise Unreadable("This zip archive can't be read: it is damaged or cut short.")
+            raise Unreadable(_("This zip archive can't be read: it is damaged or cut short."))
         infos = archive.infolist()
         if sum(info.file_size for info in infos) > MAX_INFLATED_BYTES or any(
             info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO
             for info in infos
         ):
             raise Unreadable(
-                "The files in this zip can't be taken out safely: it claims to unpack to "
-                "far more than its size (a zip bomb?)."
+                _(
+                    "The files in this zip can't be taken out safely: it claims to unpack "
+                    "to far more than its size (a zip bomb?)."
+                )
             )
         return zip_members(archive, ("",), keep=False, take=take)
 

@@ -50,11 +50,12 @@ from tui.core.evidence.formats.mime_headers import (
     raw_header,
     sent_time,
 )
+from tui.core.shared.i18n import N_, _
 from tui.core.shared.text import size
 
 #: The streams that make a compound file an Outlook message.
 _MESSAGE_STREAMS = ("__properties_version1.0", "__substg1.0_0037001F", "__substg1.0_0037001E")
-DAMAGED = "This Outlook email can't be read: it may be damaged."
+DAMAGED = N_("This Outlook email can't be read: it may be damaged.")
 #: The headers it came with, and its words, read at most.
 MAX_HEADER_BYTES = 256 * 1024
 MAX_BODY_BYTES = MAX_PRINTED_CHARS * 4
@@ -144,13 +145,15 @@ def _date(message: Properties, headers: Message | None) -> tuple[str, str | None
     if headers is not None:
         sent, clock_name = sent_time(headers)
         if sent:
-            clock_words = f"{clock_name} (the sender's clock)" if clock_name else ""
+            clock_words = (
+                _("{clock} (the sender's clock)").format(clock=clock_name) if clock_name else ""
+            )
             return raw_header(headers, "Date"), sent, clock_words
     moment = message.time(SUBMITTED) or message.time(DELIVERED)
     if moment is None:
         return "", None, ""
     stamp = moment.replace(tzinfo=None).isoformat(timespec="seconds")
-    return f"{stamp.replace('T', ' ')} UTC", stamp, "UTC (as Outlook records it)"
+    return f"{stamp.replace('T', ' ')} UTC", stamp, _("UTC (as Outlook records it)")
 
 
 def _body(message: Properties) -> str:
@@ -208,7 +211,7 @@ class OutlookEmail(Format):
         if not probe.head.startswith(CFB):
             return 0
         try:
-            ole = open_compound(probe, DAMAGED)
+            ole = open_compound(probe, _(DAMAGED))
         except Unreadable:  # damaged or cut short: the name may still say what it was
             return 1 if probe.extension in self.extensions else 0
         message = Properties(ole)
@@ -219,7 +222,7 @@ class OutlookEmail(Format):
         return 2
 
     def _read(self, probe: Probe, with_body: bool) -> tuple[dict[str, Any], str, bool]:
-        message = _OPENED.pop(probe, None) or Properties(open_compound(probe, DAMAGED))
+        message = _OPENED.pop(probe, None) or Properties(open_compound(probe, _(DAMAGED)))
         ole = message.ole
         try:
             headers = _headers(message)
@@ -246,7 +249,7 @@ class OutlookEmail(Format):
         except Unreadable:
             raise
         except Exception:  # a damaged stream, a loop in its sector chains, …
-            raise Unreadable(DAMAGED) from None
+            raise Unreadable(_(DAMAGED)) from None
         finally:
             ole.close()
         return shown, body, more
@@ -258,12 +261,14 @@ class OutlookEmail(Format):
         facts.guess("poster", shown.get("from"), "email")
         facts.shown = shown
         if more:
-            facts.problem = f"Only the first {MAX_ATTACHMENTS} attachments were read."
+            facts.problem = _("Only the first {count} attachments were read.").format(
+                count=MAX_ATTACHMENTS
+            )
         return facts
 
     def inside(self, probe: Probe, take: Collection[str] = ()) -> list[Inner]:
         """Its attachments, numbered from 1 as they are listed."""
-        message = _OPENED.pop(probe, None) or Properties(open_compound(probe, DAMAGED))
+        message = _OPENED.pop(probe, None) or Properties(open_compound(probe, _(DAMAGED)))
         try:
             folders, _more = message.folders("__attach_version1.0_#", MAX_ATTACHMENTS)
             found: list[Inner] = []
@@ -282,7 +287,7 @@ class OutlookEmail(Format):
         except Unreadable:
             raise
         except Exception:  # a damaged stream, a loop in its sector chains, …
-            raise Unreadable(DAMAGED) from None
+            raise Unreadable(_(DAMAGED)) from None
         finally:
             message.ole.close()
 
@@ -294,10 +299,10 @@ class OutlookEmail(Format):
         shown, body, more = self._read(probe, with_body=True)
         rows = [(label, str(shown[key])) for label, key in _FIELDS if shown.get(key)]
         if "sent_clock" in shown and "date" in shown:
-            at = [label for label, _ in rows].index("Date") + 1
+            at = [label for label, _value in rows].index("Date") + 1
             rows.insert(at, ("Sent on", shown["sent_clock"]))
         blocks: list[Block] = [Fields(rows)] if rows else []
-        blocks.append(Text(body) if body else Notice("This email has no written text."))
+        blocks.append(Text(body) if body else Notice(_("This email has no written text.")))
         attachments = shown["attachments"]
         if attachments:
             blocks.append(Heading("Attachments"))
@@ -309,7 +314,13 @@ class OutlookEmail(Format):
                 Table(("Name", "Type", "Size", "SHA-256"), table, (0.3, 0.15, 0.1, 0.45))
             )
         if more:
-            blocks.append(Notice(f"Only the first {MAX_ATTACHMENTS} attachments are listed."))
+            blocks.append(
+                Notice(
+                    _("Only the first {count} attachments are listed.").format(
+                        count=MAX_ATTACHMENTS
+                    )
+                )
+            )
         return blocks
 
 
