@@ -139,3 +139,35 @@ def test_plain_mode_in_a_spanish_terminal(case: Path, monkeypatch: pytest.Monkey
     text = term.output.decode()
     for sentence in ENGLISH:
         assert sentence not in text
+
+
+@pytest.mark.parametrize("code", ["es", "fr"])
+def test_every_step_is_walked_with_no_english_sentence_of_plain_mode(
+    case: Path, code: str
+) -> None:
+    from tests.i18n import catalogues
+
+    back = {"es": "atrás", "fr": "retour"}[code]
+    lines = [PASSPHRASE, "help"]
+    lines += ["1", ""]  # safety first, to its end
+    lines += ["2", "1", "1", back, back, back]  # a checklist's first step, then back up
+    lines += ["3", "4", back]  # passwords: the accounts noted
+    lines += ["4", "2", back]  # evidence: what is saved
+    lines += ["5", "2", back]  # the timeline
+    lines += ["6", back, "7", back]  # copies and the binder, left at their question
+    lines += ["8", "2", "3", back]  # takedowns: the requests, a letter
+    lines += ["quit"]
+    i18n.set_language(code)
+    try:
+        status, said = walk(case, lines)
+    finally:
+        i18n.set_language("en")
+    assert status == 0
+    english = [
+        message.id
+        for message in catalogues.read(code, "plain")
+        if isinstance(message.id, str) and len(message.id) > 12 and message.string != message.id
+    ]
+    left = [sentence for sentence in english if sentence in said]
+    assert not left, left
+    assert said.count({"es": "Menú principal.", "fr": "Menu principal."}[code]) == 9
