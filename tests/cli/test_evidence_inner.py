@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from tests.support import inner
+from tests.support.cli import run_reclaim
 
 
 def sha(data: bytes) -> str:
@@ -66,3 +67,8 @@ def test_add_inner_says_plainly_what_it_cannot_do(cli, tmp_path: Path):
     assert "E-0001 is a PNG picture; it holds no files that can be taken out." in nothing.stderr
     both = cli("evidence", "add-inner", "E-0001", "x.png", "--all")
     assert "Name the files to take in, or use --all, not both." in both.stderr
+
+
+def test_add_inner_has_help():
+    result = run_reclaim("evidence", "add-inner", "--help")
+    assert result.returncode == 0 and "--all" in result.stdout

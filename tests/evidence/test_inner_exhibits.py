@@ -5,6 +5,8 @@ attachment that is already an exhibit said to be one, both ways."""
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from tui.core.evidence.inner_exhibits import NothingInside, add_inner, inner_cho
 from tui.core.evidence.inner_links import InnerLinks
 from tui.core.evidence.model import get_exhibit, list_exhibits
 from tui.core.evidence.provenance import update_provenance
+from tui.core.shared.errors import InputError
 from tui.core.vault import custody
 from tui.core.vault.vault import Vault
 
@@ -116,3 +119,26 @@ def test_a_file_that_holds_no_files_says_so(vault: Vault, tmp_path: Path):
     empty = added(vault, tmp_path, "empty.docx", inner.docx({}))
     with pytest.raises(NothingInside, match=f"{empty} holds no files"):
         add_inner(vault, empty)
+
+
+def test_a_zip_that_claims_to_grow_too_much_is_not_opened(vault: Vault, tmp_path: Path):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("photo.png", inner.RED)
+        archive.writestr("zeros.bin", bytes(5_000_000))  # a thousand times its size
+    bomb = added(vault, tmp_path, "photos.zip", out.getvalue())
+    with pytest.raises(InputError, match="it claims to unpack to far more than its size"):
+        inner_choices(vault, bomb)
+    with pytest.raises(InputError, match="it claims to unpack to far more than its size"):
+        add_inner(vault, bomb)
+    assert len(list_exhibits(vault)) == 1
+
+
+def test_a_zips_members_are_taken_in(vault: Vault, tmp_path: Path):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("chat/photo.png", inner.RED)
+    photos = added(vault, tmp_path, "photos.zip", out.getvalue())
+    assert [e.sha256 for e in add_inner(vault, photos, ["chat/photo.png"]).added] == [
+        sha(inner.RED)
+    ]
