@@ -18,7 +18,9 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
 from tui.core.evidence.strays import any_strays
+from tui.core.shared.i18n import _
 from tui.host import host
+from tui.screens.reading_settings import ReadingSettingsScreen
 from tui.screens.steps import STEP_SCREENS
 from tui.widgets.always_keys import key_name
 
@@ -52,6 +54,11 @@ def palette_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemComma
         "Change passphrase",
         "A new passphrase; a new key too if someone else may know the old one",
         run("new_passphrase"),
+    )
+    yield SystemCommand(
+        _("Words in pictures"),
+        _("Read the words in screenshots on this computer, or not (this case's setting)"),
+        lambda: app.push_screen(ReadingSettingsScreen()),
     )
     yield SystemCommand("Home", "The steps of the guide", run("home"))
     for key, entry in STEP_SCREENS.items():

@@ -1,18 +1,27 @@
 """One exhibit's screen and the words read in its picture (issue 30): what the picture
 shows of what the guide asks and what it doesn't, the details it filled marked "read from
 the picture" until Ctrl+K confirms them, and a form open while its picture is read showing
-them as they come, never over what is typed. The settings switch turns reading off and on.
-The recogniser is a stand-in (tests/support/reading_fake.py)."""
+them as they come, never over what is typed. The settings switch (in the palette) turns
+reading off and on. The recogniser is a stand-in (tests/support/reading_fake.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList, CommandPalette
 from textual.widgets import Label, Switch
 
 from tests.support.pictures import picture
-from tests.support.pilot import SIZE, open_first_exhibit, screen_text, settle, wait_until
+from tests.support.pilot import (
+    SIZE,
+    open_first_exhibit,
+    screen_text,
+    settle,
+    type_text,
+    unlock,
+    wait_until,
+)
 from tests.support.reading_fake import ADDRESS, HANDLE, FakeReader
 from tui.app import ReclaimApp
 from tui.core.evidence.adding import add_file
@@ -101,3 +110,18 @@ async def test_the_setting_turns_reading_off_stopping_it_and_on_again(
         assert reading_on(app.vault)
         await pilot.press("escape")
         assert not isinstance(app.screen, ReadingSettingsScreen)
+
+
+async def test_the_palette_opens_the_words_in_pictures_setting(vault: Vault):
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(app, pilot)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Words in pictures")
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        listed = palette.query_one(CommandList)
+        await wait_until(pilot, lambda: listed.option_count > 0)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadingSettingsScreen))
+        assert app.screen.query_one(Switch).value is True, "on unless turned off"
