@@ -9,6 +9,7 @@ from tui.core.binder import overlay, sections
 from tui.core.binder.choices import BinderChoices, Made, Progress, not_attached
 from tui.core.binder.document import Document
 from tui.core.binder.exhibit_pages import draw_exhibit
+from tui.core.binder.memory import return_freed_memory
 from tui.core.evidence.model import Exhibit
 from tui.core.vault.vault import Vault
 
@@ -17,6 +18,7 @@ def draw(
     vault: Vault, choices: BinderChoices, exhibits: list[Exhibit], progress: Progress | None
 ) -> Made:
     """The binder of these exhibits, drawn; each exhibit's hash checked as it is read."""
+    return_freed_memory()  # each picture's pixels, freed, leave no hole behind
     doc = Document(vault, choices)
     doc.not_attached = not_attached(exhibits, choices)
     sections.cover(doc, exhibits)

@@ -110,6 +110,11 @@ PRINT_PIXELS = 2480
 #: this many pixels (some ten pages of A4 at 300 dpi), scaled down beyond.
 PRINT_MOST_PIXELS = 24_000_000
 PRINT_BOX = (PRINT_PIXELS, 1 << 30)
+#: A picture of more pixels than a page holds at print resolution (A4 at 300 dpi) is
+#: printed from its pixels scaled down to that, not embedded as it is: a phone's 12 to
+#: 250 megapixels would make a binder as heavy as the photos and too large to hold in
+#: memory while it is made (the original is hashed, kept and can be attached).
+EMBED_MOST_PIXELS = PRINT_PIXELS * 3508
 #: Perceptual hashes and previews are taken from a picture shrunk to this first.
 WORKING_PIXELS = 1024
 
@@ -239,7 +244,11 @@ class Photo(Format):
                         Picture(small.width, small.height, small.copy, photo=True)]  # fmt: skip
             frames = animation_frames(image)
             animated = frames > 1
-            whole = self._whole(image, data) and self._embedded_upright(orientation(image))
+            whole = (
+                self._whole(image, data)
+                and self._embedded_upright(orientation(image))
+                and width * height <= EMBED_MOST_PIXELS
+            )
         blocks: list[Block] = []
         if animated:
             blocks.append(
