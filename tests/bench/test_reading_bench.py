@@ -166,10 +166,21 @@ def test_reading_drawn_screenshots(tmp_path: Path) -> None:
         f"{len(shots)} screenshots in one process: peak RSS {reading_kib / 1024:.0f} MiB "
         f"({reading_s:.1f} s); decoding them alone {decode_kib / 1024:.0f} MiB ({decode_s:.1f} s)"
     )
+    # A long stitched chat: eight screenshots one under the other (1170 x 20256).
+    tall_folder = tmp_path / "tall"
+    tall_folder.mkdir()
+    tall = Image.new("RGB", (1170, 2532 * 8), "white")
+    wide = [drawn.image for _l, _m, size, drawn in shots if size == (1170, 2532)]
+    for index in range(8):
+        tall.paste(wide[index % len(wide)], (0, 2532 * index))
+    tall.save(tall_folder / "tall.png")
+    tall_s, tall_kib = timed([sys.executable, "-c", READER, "read", str(tall_folder)])
+    print(f"1170x20256 stitched chat: peak RSS {tall_kib / 1024:.0f} MiB ({tall_s:.1f} s)")
     right, count = totals["all"]
     assert right / count >= TARGET_ACCURACY
     assert median <= TARGET_SECONDS
     assert reading_kib / 1024 < TARGET_RSS_MIB
+    assert tall_kib / 1024 < TARGET_RSS_MIB
 
 
 @pytest.mark.parametrize("readings", [300])

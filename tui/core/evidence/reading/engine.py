@@ -110,56 +110,56 @@ class Engine:
         )
 
     def read(self, picture: Image.Image, stop: Callable[[], bool] | None = None) -> list[Found]:
-        """The lines of text in an RGB picture, top to bottom, left to right."""
-        import numpy as np
-
-        pixels = np.asarray(picture.convert("RGB") if picture.mode != "RGB" else picture)
+        """The lines of text in a picture, top to bottom, left to right. The picture is
+        never copied whole: the detector takes a band of it at a time, the recogniser
+        one line at a time (a long stitched chat is 70 MB as it is)."""
+        rgb = picture if picture.mode == "RGB" else picture.convert("RGB")
         with self.lock:
-            boxes = self._find_lines(pixels, stop)
-            found = self._read_lines(pixels, boxes, stop)
+            boxes = self._find_lines(rgb, stop)
+            found = self._read_lines(rgb, boxes, stop)
         return sorted(found, key=lambda f: (round(f.box[1] / 12), f.box[0]))
 
     # Finding the lines.
 
     def _find_lines(
-        self, pixels: np.ndarray, stop: Callable[[], bool] | None
+        self, picture: Image.Image, stop: Callable[[], bool] | None
     ) -> list[tuple[int, int, int, int]]:
         import cv2
+        import numpy as np
 
-        height, width = pixels.shape[:2]
+        width, height = picture.size
         scale = min(1.0, DETECT_WIDTH / max(1, width))
-        small = (
-            cv2.resize(
-                pixels,
-                (max(1, round(width * scale)), max(1, round(height * scale))),
-                interpolation=cv2.INTER_AREA,
-            )
-            if scale < 1.0
-            else pixels
-        )
+        band_rows = BAND_ROWS / scale  # in the picture's own rows
+        overlap = BAND_OVERLAP / scale
         boxes: list[tuple[int, int, int, int]] = []
-        rows = small.shape[0]
-        start = 0
-        while start < rows:
+        start = 0.0
+        while start < height:
             if stop is not None and stop():
                 break
-            end = min(rows, start + BAND_ROWS)
-            keep_from = 0 if start == 0 else start + BAND_OVERLAP // 2
-            keep_to = rows if end == rows else end - BAND_OVERLAP // 2
-            for x0, y0, x1, y1 in self._detect(small[start:end]):
-                middle = start + (y0 + y1) / 2
-                if keep_from <= middle < keep_to:
+            top = int(start)
+            bottom = min(height, math.ceil(start + band_rows))
+            band = np.asarray(picture.crop((0, top, width, bottom)))
+            if scale < 1.0:
+                size = (max(1, round(width * scale)), max(1, round((bottom - top) * scale)))
+                band = cv2.resize(band, size, interpolation=cv2.INTER_AREA)
+            across = width / band.shape[1]
+            down = (bottom - top) / band.shape[0]
+            keep_from = 0 if top == 0 else top + overlap / 2
+            keep_to = height if bottom == height else bottom - overlap / 2
+            for x0, y0, x1, y1 in self._detect(band):
+                first, last = top + y0 * down, top + y1 * down
+                if keep_from <= (first + last) / 2 < keep_to:
                     boxes.append(
                         (
-                            max(0, math.floor(x0 / scale)),
-                            max(0, math.floor((y0 + start) / scale)),
-                            min(width, math.ceil(x1 / scale)),
-                            min(height, math.ceil((y1 + start) / scale)),
+                            max(0, math.floor(x0 * across)),
+                            max(0, math.floor(first)),
+                            min(width, math.ceil(x1 * across)),
+                            min(height, math.ceil(last)),
                         )
                     )
-            if end == rows:
+            if bottom == height:
                 break
-            start = end - BAND_OVERLAP
+            start = bottom - overlap
         return boxes
 
     def _detect(self, band: np.ndarray) -> list[tuple[float, float, float, float]]:
@@ -205,7 +205,7 @@ class Engine:
 
     def _read_lines(
         self,
-        pixels: np.ndarray,
+        picture: Image.Image,
         boxes: Sequence[tuple[int, int, int, int]],
         stop: Callable[[], bool] | None,
     ) -> list[Found]:
@@ -220,7 +220,8 @@ class Engine:
             # A margin above and below: an underscore or a descender at the edge of
             # the found region is read (without it "_" was read as a space).
             margin = round((y1 - y0) * CROP_MARGIN)
-            crop = pixels[max(0, y0 - margin) : y1 + margin, x0:x1]
+            box_with_margin = (x0, max(0, y0 - margin), x1, min(picture.height, y1 + margin))
+            crop = np.asarray(picture.crop(box_with_margin))
             scale = LINE_HEIGHT / crop.shape[0]
             resized = cv2.resize(
                 crop,
