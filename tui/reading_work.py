@@ -13,6 +13,7 @@ up after that case's next unlock; quitting stops it without asking (nothing is l
 from __future__ import annotations
 
 import threading
+from queue import SimpleQueue
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from weakref import WeakKeyDictionary
 
@@ -48,8 +49,8 @@ class Reading:
     def __init__(self, app: App[Any]) -> None:
         self.app = app
         self.job: Job[int] | None = None
-        self.read: list[str] = []
-        """Exhibits read since the screens last heard (the worker appends)."""
+        self.read: SimpleQueue[str] = SimpleQueue()
+        """Exhibits read since the screens last heard (the worker puts, the screen takes)."""
         self.unavailable = ""
         """Why this computer can't read pictures, once found: not tried again."""
         self._timer: Timer | None = None
@@ -100,7 +101,7 @@ class Reading:
                 except ReclaimError:  # that exhibit is left unread, tried again next time
                     pass
                 else:
-                    self.read.append(exhibit_id)
+                    self.read.put(exhibit_id)
                 job.files_done += 1
 
     def _poll(self) -> None:
@@ -111,7 +112,7 @@ class Reading:
         screen = self.app.screen
         for keys in screen.query_children(AlwaysKeys):
             keys.refresh()
-        read, self.read = self.read, []
+        read = [self.read.get() for _unused in range(self.read.qsize())]
         if read:
             for shown in self.app.screen_stack:
                 if isinstance(shown, WordsRead):
