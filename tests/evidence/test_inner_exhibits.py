@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+from collections.abc import Collection
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,24 @@ def test_a_zips_members_are_taken_in(vault: Vault, tmp_path: Path):
     assert [e.sha256 for e in add_inner(vault, photos, ["chat/photo.png"]).added] == [
         sha(inner.RED)
     ]
+
+
+def test_files_are_read_out_a_group_at_a_time(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from tui.core.evidence import inner_exhibits
+
+    monkeypatch.setattr(inner_exhibits, "BATCH_BYTES", len(inner.RED) + 1)
+    asked: list[set[str]] = []
+    real = inner_exhibits._inside
+
+    def counted(vault: Vault, container: object, take: Collection[str] = ()) -> object:
+        asked.append(set(take))
+        return real(vault, container, take)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(inner_exhibits, "_inside", counted)
+    pictures = {"a.png": inner.RED, "b.png": inner.BLUE, "c.png": inner.png((1, 2, 3))}
+    report = added(vault, tmp_path, "report.docx", inner.docx(pictures))
+    result = add_inner(vault, report)
+    assert [e.original_name for e in result.added] == ["a.png", "b.png", "c.png"]
+    assert asked == [set(), {"word/media/a.png"}, {"word/media/b.png"}, {"word/media/c.png"}]

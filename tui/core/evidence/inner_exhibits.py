@@ -53,6 +53,11 @@ class InnerResult:
     """One sentence per file that could not be taken in."""
 
 
+#: What the files taken out at once may come to in memory (each is staged, encrypted,
+#: before the next group is read).
+BATCH_BYTES = 64 * 1024 * 1024
+
+
 class NothingInside(InputError):
     """An exhibit of a kind that holds no files (or holds none now)."""
 
@@ -107,6 +112,33 @@ def _chosen(inner: list[Inner], names: Collection[str] | None) -> tuple[list[Inn
     return chosen, unknown
 
 
+def _batches(chosen: list[Inner]) -> Iterator[list[Inner]]:
+    """The chosen files in groups whose listed sizes come to at most `BATCH_BYTES` (one
+    larger file is a group of its own): a container is read once a group, and no more
+    than a group's bytes are held at once."""
+    batch: list[Inner] = []
+    held = 0
+    for each in chosen:
+        if batch and held + each.size > BATCH_BYTES:
+            yield batch
+            batch, held = [], 0
+        batch.append(each)
+        held += each.size
+    if batch:
+        yield batch
+
+
+def _with_bytes(
+    vault: Vault, container: Exhibit, chosen: list[Inner]
+) -> Iterator[tuple[Inner, Inner | None]]:
+    """Each chosen file, and the same file with its bytes read (None when it is gone)."""
+    for batch in _batches(chosen):
+        read = {each.where: each for each in _inside(vault, container, {c.where for c in batch})}
+        for each in batch:
+            yield each, read.get(each.where)
+        del read
+
+
 def add_inner(
     vault: Vault,
     exhibit_id: str,
@@ -130,9 +162,6 @@ def add_inner(
                 _("{id} holds no files that can be taken out.").format(id=container.id)
             )
         return result
-    with_bytes = {
-        each.where: each for each in _inside(vault, container, {c.where for c in chosen})
-    }
     # Where the container came from is where its files came from (not what was only
     # guessed from the container's own bytes).
     inherited = {
@@ -142,8 +171,7 @@ def add_inner(
     }
     staged = []
     try:
-        for each in chosen:
-            found = with_bytes.get(each.where)
+        for each, found in _with_bytes(vault, container, chosen):
             if found is None or found.data is None:
                 result.problems.append(
                     _(
