@@ -115,3 +115,12 @@ def test_a_pdfs_pages_and_the_sentence_in_another_language():
 def test_a_web_address_read_without_its_colon_is_mended():
     shows = what_it_shows(reading("Check https//example.com/jordan/photos now"), {})
     assert shows.values["url"] == "https://example.com/jordan/photos"
+
+
+def test_a_username_without_its_at_sign_heading_a_post():
+    post = reading("jordan_m_1987 • Follow", "I told you I would post it", "instagram.com")
+    assert what_it_shows(post, {}).values["poster"] == "jordan_m_1987"
+    both = reading("jordan_m_1987 • Follow", "reply from @sam_o")
+    assert what_it_shows(both, {}).values["poster"] == "@sam_o"
+    for text in ("instagram.com", "photo.png", "12.50", "Hello there", "v2.0"):
+        assert "poster" not in what_it_shows(reading(text), {}).values

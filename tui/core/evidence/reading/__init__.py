@@ -5,9 +5,10 @@ finding words across the case (`search`)."""
 
 from __future__ import annotations
 
+from tui.core.evidence.reading.engine import ReadingUnavailable, available
 from tui.core.evidence.reading.model import Hit, Line, PictureText, Reading, Shows, reading_of
-from tui.core.evidence.reading.read import read_exhibit, unread_exhibits
-from tui.core.evidence.reading.search import search
+from tui.core.evidence.reading.read import ReadingOff, has_pictures, read_exhibit, unread_exhibits
+from tui.core.evidence.reading.search import matches, search
 from tui.core.evidence.reading.setting import reading_on, set_reading
 from tui.core.evidence.reading.shows import what_it_shows
 
@@ -16,7 +17,12 @@ __all__ = [
     "Line",
     "PictureText",
     "Reading",
+    "ReadingOff",
+    "ReadingUnavailable",
     "Shows",
+    "available",
+    "has_pictures",
+    "matches",
     "read_exhibit",
     "reading_of",
     "reading_on",

@@ -72,6 +72,19 @@ _URL = re.compile(
     r"/[^\s<>\"'«»]*",
     re.IGNORECASE,
 )
+#: A username written without its "@", as Instagram heads a post ("jordan_m_1987 • Follow"):
+#: letters with digits, "_" or "." in one word, alone on its line or before a "•" or
+#: "Follow". A domain name ("instagram.com") is none.
+_BARE_NAME = re.compile(
+    r"^((?=(?:[\w.]*[A-Za-z]){3})(?=[\w.]*[._\d])[A-Za-z0-9_][A-Za-z0-9._]{1,28}[A-Za-z0-9_])"
+    r"(?:\s*(?:[•·|]|(?:follow|following|seguir|siguiendo|suivre|abonné|verified)\b).*)?$",
+    re.IGNORECASE,
+)
+_DOMAIN = re.compile(
+    r"\.(?:com|net|org|io|co|me|tv|app|ly|gl|gg|uk|fr|es|de|mx|ca|be"
+    r"|png|jpe?g|gif|heic|webp|pdf|mp4|mov|txt|docx?)$",
+    re.IGNORECASE,
+)
 #: A web address's scheme as a recogniser may read it ("https//", "https:/"): mended.
 _SCHEME = re.compile(r"^(https?):?//?", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -156,6 +169,7 @@ def what_it_shows(reading: Reading, record: Mapping[str, Any]) -> Shows:
     values: dict[str, str] = {}
     relative = ""
     clock = ""
+    bare = ""  # a username without its "@", taken only when no "@handle" is shown
     for picture in reading.pictures:
         screenshot = picture.source == "picture"
         for line in picture.lines:
@@ -175,6 +189,8 @@ def what_it_shows(reading: Reading, record: Mapping[str, Any]) -> Shows:
             if "handle" not in found and (handle := _HANDLE.search(text)):
                 found["handle"] = handle.group(0)
                 values["poster"] = handle.group(0)
+            elif not bare and not dated and (name := _bare_name(text)):
+                bare = name
             if "address" not in found and (address := _URL.search(text)):
                 url = _SCHEME.sub(r"\1://", address.group(0).rstrip(".,;:!?)]}"))
                 found["address"] = url
@@ -185,6 +201,8 @@ def what_it_shows(reading: Reading, record: Mapping[str, Any]) -> Shows:
             if "caption" not in found and _prose(text):
                 found["caption"] = text
                 values["caption"] = text
+    if bare and "handle" not in found:
+        found["handle"] = values["poster"] = bare
     if clock and "screenshot_time" not in found:
         found["clock"] = clock
     if relative and "posted_at" not in found:
@@ -192,6 +210,14 @@ def what_it_shows(reading: Reading, record: Mapping[str, Any]) -> Shows:
     missing = tuple(kind for kind in KINDS if kind not in found)
     sentence = _sentence(reading, record, found, missing)
     return Shows(found=found, sentence=sentence, missing=missing, values=values)
+
+
+def _bare_name(text: str) -> str:
+    """A username written without its "@" heading the line, or ''."""
+    found = _BARE_NAME.match(text.strip())
+    if not found or _DOMAIN.search(found.group(1)) or found.group(1).replace(".", "").isdigit():
+        return ""
+    return found.group(1)
 
 
 def _prose(text: str) -> bool:
