@@ -22,9 +22,10 @@ from tui.core.binder.typesetting import drawable
 from tui.core.evidence.formats.base import clean_line
 from tui.core.evidence.model import Exhibit
 from tui.core.evidence.reading.model import PictureText, reading_of
+from tui.core.shared.i18n import N_
 
 #: What the index and an exhibit's details say of words read by machine.
-MACHINE_READ = "text recognised by machine; the picture is the evidence"
+MACHINE_READ = N_("text recognised by machine; the picture is the evidence")
 
 MM_PER_POINT = 25.4 / 72
 
