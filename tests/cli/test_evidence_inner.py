@@ -18,7 +18,12 @@ def sha(data: bytes) -> str:
 def test_add_inner_lists_then_takes_in_the_files_inside(cli, tmp_path: Path):
     report = tmp_path / "report.docx"
     report.write_bytes(inner.docx({"image1.png": inner.RED, "image2.png": inner.BLUE}))
-    assert cli("evidence", "add", str(report)).returncode == 0
+    adding = cli("evidence", "add", str(report))
+    assert adding.returncode == 0, adding.stderr
+    assert (
+        "  E-0001 holds 2 files inside it: reclaim evidence add-inner E-0001 lists them.\n"
+        in adding.stdout
+    )
     listing = cli("evidence", "add-inner", "E-0001")
     assert listing.returncode == 0, listing.stderr
     assert "word/media/image1.png  image1.png  " in listing.stdout

@@ -10,7 +10,7 @@ from tui.cli.common import StderrProgress, open_vault, say, warn
 from tui.cli.evidence.details import given_details
 from tui.core.shared.display import shown
 from tui.core.shared.errors import InputError
-from tui.core.shared.i18n import _
+from tui.core.shared.i18n import _, ngettext
 
 # Each command loads the core modules it needs when it runs, not when the parser is built:
 # `evidence list` never pays for intake's file readers (keeps start-up fast).
@@ -45,6 +45,13 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
             )
             return
         say(f"{exhibit.id}  {shown(path.name)}  sha256:{exhibit.sha256}")
+        if inside := sum(len(exhibit.facts.get(key) or []) for key in ("attachments", "pictures")):
+            hint = ngettext(
+                "{id} holds {count} file inside it: reclaim evidence add-inner {id} lists it.",
+                "{id} holds {count} files inside it: reclaim evidence add-inner {id} lists them.",
+                inside,
+            )
+            say("  " + hint.format(id=exhibit.id, count=inside))
         if problem := exhibit.facts.get("problem"):
             kept = _("{id} was kept as it is, but: {problem}")
             warn("  " + kept.format(id=exhibit.id, problem=shown(str(problem))))
