@@ -124,3 +124,19 @@ def test_a_username_without_its_at_sign_heading_a_post():
     assert what_it_shows(both, {}).values["poster"] == "@sam_o"
     for text in ("instagram.com", "photo.png", "12.50", "Hello there", "v2.0"):
         assert "poster" not in what_it_shows(reading(text), {}).values
+
+
+def test_dates_in_numbers_are_read_month_first_where_the_person_lives_so(vault):
+    from tui.core.evidence.reading.read import month_first
+    from tui.core.places.case_place import save_place
+
+    assert find_date("05/03/2024").iso == "2024-03-05"  # type: ignore[union-attr]
+    assert find_date("05/03/2024", month_first=True).iso == "2024-05-03"  # type: ignore[union-attr]
+    assert find_date("25/12/2023", month_first=True).iso == "2023-12-25"  # type: ignore[union-attr]
+    shows = what_it_shows(reading("Posted 05/03/2024 at 9:14 PM"), {}, month_first=True)
+    assert shows.values["posted_at"] == "2024-05-03T21:14"
+    assert not month_first(vault)
+    save_place(vault, "us")
+    assert month_first(vault)
+    save_place(vault, "gb-eng")
+    assert not month_first(vault)

@@ -18,9 +18,12 @@ from tui.core.shared.errors import InputError
 SOURCE = "picture"
 
 
-def read_guesses(exhibit: Exhibit, reading: Reading, record: Mapping[str, Any]) -> dict[str, Any]:
-    """The changes to the exhibit's record: each detail filled, and its guesses."""
-    shows = what_it_shows(reading, record)
+def read_guesses(
+    exhibit: Exhibit, reading: Reading, record: Mapping[str, Any], *, month_first: bool = False
+) -> dict[str, Any]:
+    """The changes to the exhibit's record: each detail filled, and its guesses. Dates in
+    numbers are read month first where the case's person lives writes them so."""
+    shows = what_it_shows(reading, record, month_first=month_first)
     guesses = dict(exhibit.guesses)
     changes: dict[str, Any] = {}
     for name, value in shows.values.items():

@@ -20,7 +20,7 @@ from tui.core.evidence.model import TABLE, Exhibit, doc_ids, get_exhibit, list_e
 from tui.core.evidence.original import open_original
 from tui.core.evidence.reading import engine as engines
 from tui.core.evidence.reading.model import KEY, Line, PictureText, Reading, reading_of
-from tui.core.evidence.reading.setting import reading_on
+from tui.core.evidence.reading.setting import case_place_code, reading_on
 from tui.core.shared import clock
 from tui.core.shared.errors import Cancelled, ReclaimError, VaultDamaged
 from tui.core.shared.i18n import N_, _
@@ -102,9 +102,18 @@ def read_exhibit(
         record = current.to_record()
         record[KEY] = reading.to_dict()
         changes: dict[str, object] = {KEY: record[KEY]}
-        changes.update(read_guesses(current, reading, record))
+        changes.update(read_guesses(current, reading, record, month_first=month_first(vault)))
         vault.table(TABLE).update(changes, doc_ids=doc_ids(vault, exhibit.id))
     return reading
+
+
+#: Where dates in numbers are written month first ("3/5/2024" is 5 March).
+MONTH_FIRST = ("us",)
+
+
+def month_first(vault: Vault) -> bool:
+    """Whether the case's person lives where dates in numbers are written month first."""
+    return case_place_code(vault).split("-")[0] in MONTH_FIRST
 
 
 def read_pictures(

@@ -10,11 +10,20 @@ from tui.core.vault.vault import Vault
 
 TABLE = "case_settings"
 FIELD = "read_pictures"
+#: Where the case's person lives, kept in the same document by `places.case_place` (read
+#: here, not imported: evidence sits below places).
+PLACE = "jurisdiction"
 
 
 def reading_on(vault: Vault) -> bool:
     records = vault.table(TABLE).all()
     return bool(records[0].get(FIELD, True)) if records else True
+
+
+def case_place_code(vault: Vault) -> str:
+    """The code of where the case's person lives ("us", "gb-eng"), or ''."""
+    records = vault.table(TABLE).all()
+    return str(records[0].get(PLACE, "")) if records else ""
 
 
 def set_reading(vault: Vault, on: bool) -> None:

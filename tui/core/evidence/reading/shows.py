@@ -101,8 +101,11 @@ class Dated:
     timed: bool
 
 
-def find_date(text: str) -> Dated | None:
-    """The first full date (with its year) in `text`, with its time if one follows."""
+def find_date(text: str, month_first: bool = False) -> Dated | None:
+    """The first full date (with its year) in `text`, with its time if one follows. A
+    date in numbers is read day first ("05/03/2024" is 5 March), or `month_first` (where
+    the person lives writes them so, as in the US); one that can only be read the other
+    way is read that way ("12/25/2023")."""
     found: list[tuple[int, Dated]] = []
     for match in _DAY_MONTH_YEAR.finditer(text):
         day, month, year, *clock = match.groups()
@@ -116,8 +119,8 @@ def find_date(text: str) -> Dated | None:
             found.append((match.start(), dated))
     for match in _NUMERIC.finditer(text):
         first, second, year, *clock = match.groups()
-        day, month = (int(first), int(second))
-        if month > 12 >= day:  # only a month-first date (as in the US) can be read so
+        day, month = (int(second), int(first)) if month_first else (int(first), int(second))
+        if month > 12 >= day:  # it can only be read the other way
             day, month = month, day
         full_year = int(year) + (2000 if len(year) == 2 else 0)
         dated = _dated(match.group(0), full_year, month, day, clock)
@@ -161,7 +164,9 @@ def in_status_bar(line: Line, height: int) -> bool:
     return line.box[3] <= max(1, height) * STATUS_BAR
 
 
-def what_it_shows(reading: Reading, record: Mapping[str, Any]) -> Shows:
+def what_it_shows(
+    reading: Reading, record: Mapping[str, Any], *, month_first: bool = False
+) -> Shows:
     """What the read words show: a handle, a posting time, a caption, a web address, the
     screenshot's own date and time, each with its value; and the sentence that says what
     they show and do not."""
@@ -175,7 +180,7 @@ def what_it_shows(reading: Reading, record: Mapping[str, Any]) -> Shows:
         for line in picture.lines:
             text = line.text
             top = screenshot and in_status_bar(line, picture.height)
-            dated = find_date(text)
+            dated = find_date(text, month_first)
             if top:
                 if dated and "screenshot_time" not in found:
                     found["screenshot_time"] = dated.shown
