@@ -135,3 +135,24 @@ def test_a_file_without_pictures_has_nothing_to_read(cli, vault: Vault, tmp_path
     assert unread_exhibits(vault) == []
     done = cli("evidence", "read", "E-0001")
     assert done.returncode == 0 and "1 of 1: E-0001 has no pictures to read." in done.stdout
+
+
+def test_boxes_are_in_the_upright_pictures_pixels(recogniser, vault: Vault, tmp_path: Path):
+    """A phone photo stored on its side with EXIF orientation 6 is read upright, its boxes
+    given in the upright picture (as it is shown and printed)."""
+    from PIL import Image
+
+    upright = Image.open(io.BytesIO(lines_picture(["Sideways photo of a screen"], width=600)))
+    stored = upright.transpose(Image.Transpose.ROTATE_90)  # on its side, as the sensor saw it
+    exif = Image.Exif()
+    exif[0x0112] = 6  # shown turned a quarter clockwise: upright again
+    out = io.BytesIO()
+    stored.save(out, "JPEG", quality=95, exif=exif)
+    exhibit_id = add(vault, tmp_path / "IMG_0001.jpg", out.getvalue())
+    reading = read_exhibit(vault, exhibit_id)
+    (picture,) = reading.pictures
+    assert (picture.width, picture.height) == upright.size
+    (line,) = picture.lines
+    assert line.text == "Sideways photo of a screen"
+    x0, y0, x1, y1 = line.box
+    assert x1 - x0 > 3 * (y1 - y0) and y1 <= upright.height
