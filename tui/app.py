@@ -22,15 +22,22 @@ from tui.core.settings import Settings
 from tui.core.shared import clock
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
-from tui.core.shared.text import counted, plural_of
+from tui.core.shared.i18n import N_, _
 from tui.core.steps import progress
 from tui.core.vault.layout import is_vault
 from tui.discreet import Discreet
 from tui.messages import CaseChosen, CaseCreated, CaseOpened, NewCaseRequested
+from tui.screens.language import SpeaksLanguages
 from tui.screens.recovery_asks import asked_about_code, offer_new_code
 from tui.screens.steps import STEP_SCREENS, StepScreen
-from tui.widgets.always_keys import add_always_keys
-from tui.work_at_lock import StoppedAtLock, asked_before_quitting, let_go_of_work, save_typing
+from tui.widgets.key_words import speak_keys
+from tui.work_at_lock import (
+    StoppedAtLock,
+    asked_before_quitting,
+    let_go_of_work,
+    not_saved_at_lock,
+    save_typing,
+)
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -40,7 +47,7 @@ if TYPE_CHECKING:
 
 #: Work that brings a case onto the screen; while it runs, Ctrl+L must still win.
 OPENING_WORK = frozenset({"unlock", "create", "keyring"})
-PALETTE_PROMPT = "What would you like to do? A step, a key, Safety…"
+PALETTE_PROMPT = N_("What would you like to do? A step, a key, Safety…")
 
 
 def reclaim_commands() -> type[Provider]:
@@ -51,17 +58,7 @@ def reclaim_commands() -> type[Provider]:
     return ReclaimCommands
 
 
-def strays_found(count: int) -> str:
-    """What opening a case says when evidence is in its folder but not in its record."""
-    return (
-        f"{counted(count, 'exhibit')} {plural_of(count, 'is', 'are')} in the case folder but "
-        "missing from its record "
-        "(an older copy of the record may have been put back, or a save was interrupted). "
-        "Nothing is lost: “Take back missing evidence” (Ctrl+P) takes them back."
-    )
-
-
-class ReclaimApp(Discreet):
+class ReclaimApp(SpeaksLanguages, Discreet):
     TITLE = "Reclaim"
     # The first screen's styles (unlock, create or kiosk: `forms.tcss`, which they name
     # as theirs too) are read with the app's: read when the screen is shown, they would
@@ -70,14 +67,16 @@ class ReclaimApp(Discreet):
     # Shown on a line of their own under every footer (`AlwaysKeys`), not in the footer,
     # where a step's own keys would push them off at 80 columns.
     BINDINGS = [
-        Binding("f1", "safety", "Safety", priority=True, show=False,
-                tooltip="What to do if you are in danger, and who can help", id="app.safety"),
-        Binding("ctrl+l", "lock", "Lock", priority=True, show=False,
-                tooltip="Hide your case at once; the passphrase opens it again", id="app.lock"),
-        Binding("ctrl+q", "quit", "Quit", priority=True, show=False,
-                tooltip="Close Reclaim", id="app.quit"),
-        Binding("ctrl+p", "command_palette", "Every key", priority=True, show=False,
-                tooltip="Every step, every key of this screen, and the colours", id="app.palette"),
+        Binding("f1", "safety", N_("Safety"), priority=True, show=False,
+                tooltip=N_("What to do if you are in danger, and who can help"), id="app.safety"),
+        Binding("ctrl+l", "lock", N_("Lock"), priority=True, show=False,
+                tooltip=N_("Hide your case at once; the passphrase opens it again"),
+                id="app.lock"),
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True, show=False,
+                tooltip=N_("Close Reclaim"), id="app.quit"),
+        Binding("ctrl+p", "command_palette", N_("Every key"), priority=True, show=False,
+                tooltip=N_("Every step, every key of this screen, and the colours"),
+                id="app.palette"),
     ]  # fmt: skip
     #: Reclaim's commands only: Textual's own would offer "Screenshot", which writes the
     #: screen, case and all, unencrypted to disk.
@@ -145,10 +144,11 @@ class ReclaimApp(Discreet):
             self.clear_notifications()
             # The screen left may still show under a dialog: its toasts go too.
             left.query("#textual-toastrack ToastHolder").remove()
+        speak_keys(self)
         if screen.is_mounted:
-            add_always_keys(screen)
+            self.dress(screen)
         else:  # composed first: this runs after its Compose and Mount
-            screen.call_later(add_always_keys, screen)
+            screen.call_later(self.dress, screen)
 
     def _clear_screens(self) -> None:
         while len(self.screen_stack) > 1:
@@ -161,6 +161,7 @@ class ReclaimApp(Discreet):
         # every module imported before it.
         first, self._first_start = self._first_start, False
         self._clear_screens()
+        self.start_language()
         if self.vault is not None:
             self.show_home()
         elif self.kiosk:
@@ -190,20 +191,14 @@ class ReclaimApp(Discreet):
     def show_home(self) -> None:
         # Imported once a case is open, to keep the unlock screen's first frame fast.
         from tui.core.evidence.strays import any_strays, strays
-        from tui.screens.home import HomeScreen
+        from tui.screens.home import HomeScreen, strays_found
 
         assert self.vault is not None
         self._clear_screens()
         self.push_screen(HomeScreen(demo=self.demo))
         vault_id, unsaved = self._unsaved_at_lock
         if unsaved and vault_id == self.vault.header.vault_id:
-            self.notify(
-                "When the case locked, what you were typing in "
-                + ", ".join(sorted(set(unsaved)))
-                + " could not be saved (it was not complete). Please type it again.",
-                severity="warning",
-                timeout=30,
-            )
+            self.notify(not_saved_at_lock(unsaved), severity="warning", timeout=30)
         self._unsaved_at_lock = ("", [])
         for stopped in self._stopped_at_lock.notices(self.vault):
             self.notify(stopped, severity="warning", timeout=30, markup=False)
@@ -269,7 +264,7 @@ class ReclaimApp(Discreet):
         """Textual's palette, with a prompt in Reclaim's words."""
         open_already = any(isinstance(each, CommandPalette) for each in self.screen_stack)
         if self.use_command_palette and not open_already:
-            self.push_screen(CommandPalette(placeholder=PALETTE_PROMPT, id="--command-palette"))
+            self.push_screen(CommandPalette(placeholder=_(PALETTE_PROMPT), id="--command-palette"))
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Refused: a picture of the screen would be the case, unencrypted, on disk."""
@@ -306,6 +301,7 @@ class ReclaimApp(Discreet):
         if self.kiosk:
             self.vault_path = Path()
             self.save_folders.clear_staged()
+        self.chosen_at_start = False  # the next client starts in the kiosk's language
         self.show_start()
 
     def _save_screens(self) -> None:
@@ -347,12 +343,15 @@ class ReclaimApp(Discreet):
     @on(CaseOpened)
     def case_opened(self, message: CaseOpened) -> None:
         self.vault = message.vault
+        self.case_language(message.vault)
         if message.remember:
             # Imported only when a person asked for it: the keyring is slow to load.
             from tui.core.vault import device_keyring
 
             if not device_keyring.remember(message.vault.header.vault_id, message.vault.data_key):
-                self.notify("This computer's keyring could not keep the key.", severity="warning")
+                self.notify(
+                    _("This computer's keyring could not keep the key."), severity="warning"
+                )
         self.show_home()
         if message.by_recovery_code:
             self._unconfirmed = ("", "", "")  # the code is known; a new one comes next
@@ -365,6 +364,7 @@ class ReclaimApp(Discreet):
     @on(CaseCreated)
     def case_created(self, message: CaseCreated) -> None:
         self.vault = message.vault
+        self.case_language(message.vault, new=True)
         vault_id = message.vault.header.vault_id
         self._unconfirmed = (vault_id, message.recovery_code, message.case_number)
         self._clear_screens()
@@ -376,11 +376,11 @@ class ReclaimApp(Discreet):
         # Imported when a case is made, to keep start-up fast.
         from tui.screens.recovery import RecoveryScreen
 
-        def confirmed(_: None) -> None:
+        def confirmed(_unused: None) -> None:
             self._unconfirmed = ("", "", "")
             self.show_home()
 
-        _, code, number = self._unconfirmed
+        _unused, code, number = self._unconfirmed
         self.push_screen(RecoveryScreen(code, number, again=again, new_case=True), confirmed)
 
     @on(CaseChosen)
@@ -418,7 +418,8 @@ class ReclaimApp(Discreet):
                 self.exit()
 
         self.push_screen(
-            ConfirmDialog("Close Reclaim on this computer?", yes="Close", no="Stay"), answered
+            ConfirmDialog(_("Close Reclaim on this computer?"), yes=_("Close"), no=_("Stay")),
+            answered,
         )
 
     def on_unmount(self) -> None:

@@ -14,6 +14,7 @@ from textual import on
 from textual.binding import Binding
 
 from tui.core.settings import NEUTRAL_NAME, Settings, is_discreet
+from tui.core.shared.i18n import N_
 from tui.messages import CaseCreated
 from tui.unforeseen import PlainErrors
 
@@ -45,9 +46,9 @@ def name_process(name: str = PROCESS_NAME) -> bool:
 
 class Discreet(PlainErrors):
     BINDINGS = [
-        Binding("f12", "cover", "Cover the screen", priority=True, show=False,
-                tooltip="Cover the screen at once with plain notes and lock; F12 again "
-                "asks for the passphrase", id="app.cover"),
+        Binding("f12", "cover", N_("Cover the screen"), priority=True, show=False,
+                tooltip=N_("Cover the screen at once with plain notes and lock; F12 again "
+                "asks for the passphrase"), id="app.cover"),
     ]  # fmt: skip
 
     settings: Settings

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
 from tui.core.shared.errors import Cancelled
+from tui.core.shared.i18n import _
 
 T = TypeVar("T")
 
@@ -36,7 +37,7 @@ class Job(Generic[T]):
     ) -> None:
         self.title = title
         """What the work is, in the bar's words ("Adding", "Checking")."""
-        self.still = still or f"{title} is still under way."
+        self.still = still or _("{title} is still under way.").format(title=title)
         """What the quit question says of it ("The binder is still being made.")."""
         self._if_locked = if_locked
         self.step = step
@@ -82,7 +83,7 @@ class Job(Generic[T]):
     @property
     def result(self) -> T:
         """What the work returned; only once it finished without an error."""
-        assert self.finished and self.error is None, "the job has no result"
+        assert self.finished and self.error is None, "the job has no result"  # i18n: not shown
         return cast("T", self._result)  # set by succeed()
 
     @property
@@ -106,8 +107,10 @@ class Job(Generic[T]):
         if self._if_locked is not None:
             return self._if_locked(self)
         if self.error is None:
-            return f"{self.title} finished as the case locked."
-        return f"{self.title} was stopped when the case locked. Please start it again."
+            return _("{title} finished as the case locked.").format(title=self.title)
+        return _("{title} was stopped when the case locked. Please start it again.").format(
+            title=self.title
+        )
 
     def stop_and_wait(self, seconds: float = 30.0) -> bool:
         """Ask the work to stop and wait until it has; True once it is over."""
@@ -142,7 +145,11 @@ class LettingGo:
                     if self._cases.get(path) is closed:
                         del self._cases[path]
 
-        thread = threading.Thread(target=close, name="closing a locked case", daemon=True)
+        thread = threading.Thread(
+            target=close,
+            name="closing a locked case",  # i18n: not shown
+            daemon=True,
+        )
         thread.start()
         return thread
 

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from tui.core.evidence.strays import any_strays
 from tui.core.shared.i18n import _
 from tui.host import host
+from tui.screens.language import CHOOSE
 from tui.screens.reading_settings import ReadingSettingsScreen
 from tui.screens.steps import STEP_SCREENS
 from tui.widgets.always_keys import key_name
@@ -32,27 +33,33 @@ def palette_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemComma
         """Runs an app action as its key would (`check_action` still has its say)."""
         return partial(app.run_action, action)
 
-    yield SystemCommand("Safety", "What to do if you are in danger (F1)", run("safety"))
+    yield SystemCommand(_("Safety"), _("What to do if you are in danger (F1)"), run("safety"))
     yield from screen_commands(screen)
-    yield SystemCommand("Theme", "Change the colours", app.action_change_theme)
+    yield SystemCommand(_("Theme"), _("Change the colours"), app.action_change_theme)
+    if app.check_action("language", ()):
+        yield SystemCommand(
+            CHOOSE, "English · Español · Français", run("language")
+        )  # i18n: not shown
     if screen.query("HelpPanel"):
-        yield SystemCommand("Keys", "Hide the list of keys", app.action_hide_help_panel)
+        yield SystemCommand(_("Keys"), _("Hide the list of keys"), app.action_hide_help_panel)
     else:
-        yield SystemCommand("Keys", "Show the keys of this screen", app.action_show_help_panel)
-    yield SystemCommand("Quit", "Close Reclaim; your case is saved (Ctrl+Q)", run("quit"))
+        yield SystemCommand(
+            _("Keys"), _("Show the keys of this screen"), app.action_show_help_panel
+        )
+    yield SystemCommand(_("Quit"), _("Close Reclaim; your case is saved (Ctrl+Q)"), run("quit"))
     vault = host(app).vault
     if vault is None:
         return
     if any_strays(vault):
         yield SystemCommand(
-            "Take back missing evidence",
-            "Put back evidence that is in the case folder but missing from its record",
+            _("Take back missing evidence"),
+            _("Put back evidence that is in the case folder but missing from its record"),
             run("recover"),
         )
-    yield SystemCommand("Lock", "Hide your case at once (Ctrl+L)", run("lock"))
+    yield SystemCommand(_("Lock"), _("Hide your case at once (Ctrl+L)"), run("lock"))
     yield SystemCommand(
-        "Change passphrase",
-        "A new passphrase; a new key too if someone else may know the old one",
+        _("Change passphrase"),
+        _("A new passphrase; a new key too if someone else may know the old one"),
         run("new_passphrase"),
     )
     yield SystemCommand(
@@ -60,11 +67,13 @@ def palette_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemComma
         _("Read the words in screenshots on this computer, or not (this case's setting)"),
         lambda: app.push_screen(ReadingSettingsScreen()),
     )
-    yield SystemCommand("Home", "The steps of the guide", run("home"))
+    yield SystemCommand(_("Home"), _("The steps of the guide"), run("home"))
     for key, entry in STEP_SCREENS.items():
         step = entry.step
         yield SystemCommand(
-            f"Step {step.number}: {step.title}", step.summary, run(f"open_step('{key}')")
+            _("Step {number}: {title}").format(number=step.number, title=_(step.title)),
+            _(step.summary),
+            run(f"open_step('{key}')"),
         )
 
 
@@ -94,8 +103,10 @@ def screen_commands(screen: Screen[Any]) -> Iterator[SystemCommand]:
         named.setdefault(binding.action, binding)
     for action, binding in named.items():
         yield SystemCommand(
-            f"{binding.description} ({' or '.join(keys[action])})",
-            binding.tooltip or "On this screen",
+            _("{description} ({keys})").format(
+                description=_(binding.description), keys=_(" or ").join(keys[action])
+            ),
+            _(binding.tooltip) if binding.tooltip else _("On this screen"),
             partial(screen.run_action, action),
         )
 

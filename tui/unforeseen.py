@@ -10,13 +10,15 @@ from rich.text import Text
 from textual.app import App
 from textual.screen import Screen
 
+from tui.core.shared.i18n import N_, _
+
 #: All that is said, on the terminal, when Reclaim meets an error nobody foresaw.
-UNFORESEEN = (
+UNFORESEEN = N_(
     "Reclaim met a problem it did not expect and had to close. Your case is as it was "
     "at its last save; open Reclaim again to go on."
 )
 #: What a kiosk says when such an error sent it back to the neutral start.
-STARTED_AGAIN = (
+STARTED_AGAIN = N_(
     "Something went wrong, so Reclaim went back to the start. The case is safe; "
     "open it again to go on."
 )
@@ -37,7 +39,7 @@ class PlainErrors(App[None]):
 
     def on_ready(self) -> None:
         if self.started_again:
-            self.notify(STARTED_AGAIN, severity="warning", timeout=30)
+            self.notify(_(STARTED_AGAIN), severity="warning", timeout=30)
 
     def action_lock(self) -> None:
         raise NotImplementedError  # the app's own: close the case, show the start
@@ -52,7 +54,7 @@ class PlainErrors(App[None]):
         if self._exception is None:  # for a test run, which raises it again at its end
             self._exception = error
             self._exception_event.set()
-        self._exit_renderables.append(Text(UNFORESEEN))
+        self._exit_renderables.append(Text(_(UNFORESEEN)))
         self._close_messages_no_wait()
 
     def _may_start_again(self) -> bool:
@@ -78,4 +80,4 @@ class PlainErrors(App[None]):
             self.kiosk = False
             self._handle_exception(error)
             return
-        self.notify(STARTED_AGAIN, severity="warning", timeout=30)
+        self.notify(_(STARTED_AGAIN), severity="warning", timeout=30)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.core.shared import clock
 from tui.core.shared.errors import ReclaimError
+from tui.core.shared.i18n import N_, _
 from tui.host import KeepsTyping, StopsWork
 from tui.jobs import app_work
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 
 #: What home says of a step whose work a lock stopped, when none was made before.
-STOPPED = "stopped by the lock, not made"
+STOPPED = N_("stopped by the lock, not made")
 
 
 def running_jobs(screens: Iterable[Screen[Any]]) -> list[Job[Any]]:
@@ -75,9 +76,17 @@ def save_typing(screens: Iterable[Screen[Any]]) -> list[str]:
     return unsaved
 
 
+def not_saved_at_lock(forms: list[str]) -> str:
+    """What the next unlock says of forms whose typing a lock could not save."""
+    return _(
+        "When the case locked, what you were typing in {forms} could not be "
+        "saved (it was not complete). Please type it again."
+    ).format(forms=", ".join(sorted({_(form) for form in forms})))
+
+
 def quit_question(job: Job[Any]) -> str:
     """ "The binder is still being made. Stop it and quit?" """
-    return f"{job.still} Stop it and quit?"
+    return _("{still} Stop it and quit?").format(still=job.still)
 
 
 def asked_before_quitting(app: App[Any]) -> bool:
@@ -98,7 +107,7 @@ def asked_before_quitting(app: App[Any]) -> bool:
         jobs = running_jobs(app.screen_stack) + app_work.let_go()
         for job in jobs:
             job.cancel()
-        app.notify("Stopping… Reclaim closes as soon as the work has stopped.", timeout=30)
+        app.notify(_("Stopping… Reclaim closes as soon as the work has stopped."), timeout=30)
 
         def wait_then_exit() -> None:
             for job in jobs:
@@ -108,7 +117,7 @@ def asked_before_quitting(app: App[Any]) -> bool:
         app.run_worker(wait_then_exit, thread=True, group="quitting", exit_on_error=False)
 
     app.push_screen(
-        ConfirmDialog(quit_question(running[-1]), yes="Stop and quit", no="Keep working"),
+        ConfirmDialog(quit_question(running[-1]), yes=_("Stop and quit"), no=_("Keep working")),
         answered,
     )
     return True
@@ -181,7 +190,9 @@ class StoppedAtLock:
                 continue
             before = words.get(job.step, "")  # "last made 2026-12-01": not this one
             earlier = before.startswith("last made")
-            words[job.step] = f"stopped by the lock; {before}" if earlier else STOPPED
+            words[job.step] = (
+                _("stopped by the lock; {before}").format(before=before) if earlier else _(STOPPED)
+            )
         return words
 
     def wait(self, seconds: float = 30.0) -> None:

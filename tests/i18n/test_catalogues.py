@@ -22,7 +22,7 @@ from tui.core.shared.i18n import DOMAINS
 
 TRANSLATED = catalogues.TRANSLATED
 #: Domains whose translation is finished; each must stay at least 99% translated.
-FINISHED: tuple[str, ...] = ("cli", "plain")
+FINISHED: tuple[str, ...] = ("cli", "plain", "app", "screens")
 #: Source files (relative to tui/, or folders ending in "/") in which every sentence a
 #: person reads goes through `_()`, `N_()` or `ngettext()`.
 WRAPPED: tuple[str, ...] = (
@@ -31,6 +31,17 @@ WRAPPED: tuple[str, ...] = (
     "cli/",
     "__main__.py",
     "plain/",
+    "screens/",
+    "dialogs/",
+    "widgets/",
+    "app.py",
+    "palette.py",
+    "jobs.py",
+    "work_at_lock.py",
+    "discreet.py",
+    "messages.py",
+    "host.py",
+    "unforeseen.py",
 )
 #: A line ending with this comment holds words no person reads (an internal key, a
 #: format for a machine, a message for developers).

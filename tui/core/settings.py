@@ -73,6 +73,9 @@ class Settings:
 
     kiosk_jurisdiction: str = ""
     """Where a kiosk's clients usually live (a code); '' when the clinic hasn't said."""
+    kiosk_language: str = ""
+    """`[kiosk] language`: the language each client's start is in ("es"); '' when the
+    clinic hasn't said (then the command line's or the environment's)."""
     discreet: bool = False
     """`discreet` (or `[app] discreet`): a neutral name everywhere a glance could catch it
     (see `tui/discreet.py`)."""
@@ -175,7 +178,9 @@ def load_settings(path: Path | None = None) -> Settings:
         raise InputError(f"{path} has settings Reclaim doesn't know in [pictures].")
     if not isinstance(pictures.get("full_detail", False), bool):
         raise InputError(f"In {path}, [pictures] full_detail must be true or false.")
-    known_kiosk = {"idle_minutes", "cases_dir", "export_dir", "import_dir", "jurisdiction"}
+    known_kiosk = {
+        "idle_minutes", "cases_dir", "export_dir", "import_dir", "jurisdiction", "language",
+    }  # fmt: skip
     if unknown or not isinstance(kiosk, dict) or set(kiosk) - known_kiosk:
         names = ", ".join(sorted(unknown)) or "in [kiosk]"
         raise InputError(f"{path} has settings Reclaim doesn't know: {names}.")
@@ -190,6 +195,7 @@ def load_settings(path: Path | None = None) -> Settings:
         replace_contacts=bool(data.get("replace_contacts", False)),
         clinic_name=" ".join(str(data.get("clinic_name", "")).split()),
         kiosk_jurisdiction=_place(kiosk.get("jurisdiction"), path),
+        kiosk_language=_language(kiosk.get("language"), path),
         full_detail_pictures=pictures.get("full_detail", False),
         discreet=_discreet(data, path),
     )
@@ -204,6 +210,23 @@ def _discreet(data: dict[str, Any], where: Path) -> bool:
     if not all(isinstance(value, bool) for value in values):
         raise InputError(f"In {where}, discreet must be true or false.")
     return any(values)
+
+
+def _language(raw: object, where: Path) -> str:
+    """The kiosk's start language: a code Reclaim speaks ("en", "es", "fr")."""
+    from tui.core.shared.i18n import LANGUAGES, _
+
+    if raw is None:
+        return ""
+    code = str(raw).strip().lower()
+    if code not in LANGUAGES:
+        spoken = ", ".join(LANGUAGES)
+        raise InputError(
+            _("In {where}, [kiosk] language must be one of {spoken}.").format(
+                where=where, spoken=spoken
+            )
+        )
+    return code
 
 
 def _place(raw: object, where: Path) -> str:

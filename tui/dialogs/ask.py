@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.core.shared.i18n import N_, _
+
 
 class AskDialog(ModalScreen[str | None]):
     DEFAULT_CSS = """
@@ -19,7 +21,7 @@ class AskDialog(ModalScreen[str | None]):
     AskDialog Input { margin-top: 1; }
     AskDialog .hint { color: $text-muted; margin-top: 1; }
     """
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="ask.cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"), id="ask.cancel")]
 
     def __init__(self, question: str, placeholder: str = "", value: str = "") -> None:
         super().__init__()
@@ -31,7 +33,7 @@ class AskDialog(ModalScreen[str | None]):
         with Vertical():
             yield Static(self.question, markup=False)
             yield Input(self.value, placeholder=self.placeholder)
-            yield Static("Enter to go on, Esc to cancel.", classes="hint")
+            yield Static(_("Enter to go on, Esc to cancel."), classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)

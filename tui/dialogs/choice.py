@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.core.shared.i18n import N_
+
 
 class ChoiceDialog(ModalScreen[str | None]):
     """Escape (or the last answer, the safe one by convention) chooses nothing."""
@@ -23,7 +25,7 @@ class ChoiceDialog(ModalScreen[str | None]):
     ChoiceDialog Horizontal { height: auto; margin-top: 1; align-horizontal: right; }
     ChoiceDialog Button { margin-left: 1; min-width: 10; }
     """
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="choice.cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"), id="choice.cancel")]
 
     def __init__(self, question: str, explain: str, answers: list[tuple[str, str]]) -> None:
         """`answers`: (key, label) pairs, shown left to right; the first is focused."""

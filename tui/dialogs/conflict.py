@@ -16,6 +16,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, RadioButton, RadioSet, Static
 
+from tui.core.shared.i18n import N_, _
+
 #: How much of a long value is shown in the question; the rest is in the form and history.
 SHOWN_CHARS = 300
 
@@ -52,7 +54,7 @@ class ConflictDialog(ModalScreen[set[str] | None]):
     ConflictDialog Horizontal { height: auto; align-horizontal: right; }
     ConflictDialog Button { margin-left: 1; min-width: 10; }
     """
-    BINDINGS = [Binding("escape", "dismiss(None)", "Keep editing", id="conflict.cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Keep editing"), id="conflict.cancel")]
 
     def __init__(self, what: str, both: list[Both]) -> None:
         """`what`: the form's subject ("E-0002", "this event")."""
@@ -63,24 +65,28 @@ class ConflictDialog(ModalScreen[set[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(
-                f"{self.what[0].upper()}{self.what[1:]} was changed elsewhere while you "
-                "edited it. Nothing is saved yet: choose which to keep.",
+                _(
+                    "{what} was changed elsewhere while you edited it. Nothing is "
+                    "saved yet: choose which to keep."
+                ).format(what=self.what[:1].upper() + self.what[1:]),
                 id="question",
                 markup=False,
             )
             with VerticalScroll():
                 for item in self.both:
                     yield Static(item.label, classes="field", markup=False)
-                    yield Static(f"Changed elsewhere: {_cut(item.theirs)}", markup=False)
-                    yield Static(f"Yours: {_cut(item.mine)}", markup=False)
+                    yield Static(
+                        _("Changed elsewhere: {cut}").format(cut=_cut(item.theirs)), markup=False
+                    )
+                    yield Static(_("Yours: {cut}").format(cut=_cut(item.mine)), markup=False)
                     with RadioSet(id=f"keep-{item.field}", compact=True):
                         yield RadioButton(
-                            "Keep the one changed elsewhere", id=f"theirs-{item.field}"
+                            _("Keep the one changed elsewhere"), id=f"theirs-{item.field}"
                         )
-                        yield RadioButton("Keep yours", value=True, id=f"mine-{item.field}")
+                        yield RadioButton(_("Keep yours"), value=True, id=f"mine-{item.field}")
             with Horizontal():
-                yield Button("Save my choices", id="save", variant="primary")
-                yield Button("Keep editing", id="keep")
+                yield Button(_("Save my choices"), id="save", variant="primary")
+                yield Button(_("Keep editing"), id="keep")
 
     def on_mount(self) -> None:
         for choice in self.query(RadioSet):

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Static
 
 from tui.core.evidence.model import Exhibit
 from tui.core.shared.display import shown
+from tui.core.shared.i18n import N_, _
 
 
 class DeleteDialog(ModalScreen[tuple[str, str] | None]):
@@ -33,7 +34,7 @@ class DeleteDialog(ModalScreen[tuple[str, str] | None]):
     DeleteDialog Horizontal { height: auto; margin-top: 1; align-horizontal: left; }
     DeleteDialog Button { margin-right: 2; min-width: 11; }
     """
-    BINDINGS = [Binding("escape", "dismiss(None)", "Keep it", id="delete.keep")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Keep it"), id="delete.keep")]
 
     def __init__(self, exhibit: Exhibit) -> None:
         super().__init__()
@@ -43,17 +44,18 @@ class DeleteDialog(ModalScreen[tuple[str, str] | None]):
         name = shown(self.exhibit.description or self.exhibit.original_name)
         with Vertical():
             yield Static(
-                f"Delete {self.exhibit.id} ({name}) for good?\n\n"
-                "Evidence deleted now can't be shown later. To keep it out of the "
-                "binder only, press Esc and use Remove (x) instead.\n"
-                f"To delete it, type {self.exhibit.id} below.",
+                _(
+                    "Delete {id} ({name}) for good?\n\nEvidence deleted now can't be shown "
+                    "later. To keep it out of the binder only, press Esc and use Remove (x) "
+                    "instead.\nTo delete it, type {id} below."
+                ).format(id=self.exhibit.id, name=name),
                 markup=False,
             )
             yield Input(placeholder=self.exhibit.id, id="typed")
-            yield Input(placeholder="Why (optional, kept in the custody log)", id="reason")
+            yield Input(placeholder=_("Why (optional, kept in the custody log)"), id="reason")
             with Horizontal():
-                yield Button("Delete for good", id="delete", variant="error", disabled=True)
-                yield Button("Keep it", id="keep")
+                yield Button(_("Delete for good"), id="delete", variant="error", disabled=True)
+                yield Button(_("Keep it"), id="keep")
 
     @on(Input.Changed, "#typed")
     def typed(self, event: Input.Changed) -> None:

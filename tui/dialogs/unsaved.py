@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from textual.widgets import Input, TextArea
 from textual.widgets.input import Selection
 
+from tui.core.shared.i18n import _
 from tui.dialogs.choice import ChoiceDialog
 
 if TYPE_CHECKING:
@@ -20,21 +21,26 @@ if TYPE_CHECKING:
 
 
 def unsaved_changes(
-    what: str, problem: str | None, after: str, discard: str = "Discard changes"
+    what: str, problem: str | None, after: str, discard: str | None = None
 ) -> ChoiceDialog:
     """`what`: the form's subject ("E-0001", "this event"); `problem`: why it can't be
     saved, or None; `after`: what Discard leaves, in one sentence. The answers' keys are
     "save", "keep" and "discard" (Escape answers None: keep editing)."""
+    discard = discard or _("Discard changes")
     if problem is None:
         return ChoiceDialog(
-            f"Save the changes to {what}?",
-            f"Save keeps what you typed. Keep editing goes back to the form. {after}",
-            [("save", "Save"), ("keep", "Keep editing"), ("discard", discard)],
+            _("Save the changes to {what}?").format(what=what),
+            _("Save keeps what you typed. Keep editing goes back to the form. {after}").format(
+                after=after
+            ),
+            [("save", _("Save")), ("keep", _("Keep editing")), ("discard", discard)],
         )
     return ChoiceDialog(
-        f"{what[0].upper()}{what[1:]} can't be saved as it is.",
-        f"{problem}\n\nKeep editing to put it right. {after}",
-        [("keep", "Keep editing"), ("discard", discard)],
+        _("{what} can't be saved as it is.").format(what=what[:1].upper() + what[1:]),
+        _("{problem}\n\nKeep editing to put it right. {after}").format(
+            problem=problem, after=after
+        ),
+        [("keep", _("Keep editing")), ("discard", discard)],
     )
 
 
@@ -46,7 +52,7 @@ def ask_to_leave(
     save: Callable[[Callable[[], object]], object],
     leave: Callable[[], object],
     problem: str | None = None,
-    discard: str = "Discard changes",
+    discard: str | None = None,
 ) -> None:
     """Ask before a changed form is left: Save calls `save(leave)` (which leaves once
     saved, and keeps the form open, its words in it, when it can't be); Discard calls

@@ -29,9 +29,10 @@ from tui.core.kiosk import doors
 from tui.core.shared import text as words
 from tui.core.shared.display import shown
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import N_, _, ngettext
 from tui.screens.case import open_case, save_folders
 
-HINT = (
+HINT = N_(
     "Type or paste paths (put quotes around a name with spaces) and press Enter, or press "
     "Tab to browse: there Enter chooses a file and f a whole folder. Ctrl+S copies them "
     "into the case."
@@ -40,17 +41,24 @@ HINT = (
 
 def folder_question(folders: list[Path], count: FolderCount) -> str:
     """'Add 1,204 files (3.1 GB) from /home/sam, and its subfolders?'"""
-    files = f"{count.files:,} {words.plural_of(count.files, 'file')}"
-    size = words.size(count.bytes)
+    number, size = f"{count.files:,}", words.size(count.bytes)
     if count.more:
-        files, size = f"more than {files}", f"over {size}"
-    if len(folders) == 1:
-        where = f"{shown(str(folders[0]))}, and its subfolders"
+        files = ngettext("more than {count} file", "more than {count} files", count.files).format(
+            count=number
+        )
+        size = _("over {size}").format(size=size)
     else:
-        names = ", ".join(shown(str(folder)) for folder in folders[:3])
-        more = f" and {len(folders) - 3} more" if len(folders) > 3 else ""
-        where = f"{len(folders)} folders ({names}{more}), and their subfolders"
-    return f"Add {files} ({size}) from {where}?"
+        files = ngettext("{count} file", "{count} files", count.files).format(count=number)
+    if len(folders) == 1:
+        return _("Add {files} ({size}) from {folder}, and its subfolders?").format(
+            files=files, size=size, folder=shown(str(folders[0]))
+        )
+    names = ", ".join(shown(str(folder)) for folder in folders[:3])
+    if len(folders) > 3:
+        names = _("{names} and {count} more").format(names=names, count=len(folders) - 3)
+    return _("Add {files} ({size}) from {count} folders ({names}), and their subfolders?").format(
+        files=files, size=size, count=len(folders), names=names
+    )
 
 
 @dataclass
@@ -69,8 +77,12 @@ class QuietDirectoryTree(DirectoryTree):
     the focus: an f typed in the path field is a letter of a path, never "whole folder"."""
 
     BINDINGS = [
-        Binding("f", "screen.folder", "Whole folder", tooltip="Add every file in this folder"),
-        Binding("backspace", "screen.undo", "Drop last", tooltip="Take the last choice off"),
+        Binding(
+            "f", "screen.folder", N_("Whole folder"), tooltip=N_("Add every file in this folder")
+        ),
+        Binding(
+            "backspace", "screen.undo", N_("Drop last"), tooltip=N_("Take the last choice off")
+        ),
     ]
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
@@ -95,9 +107,9 @@ class AddEvidenceScreen(Screen[Chosen | None]):
     AddEvidenceScreen #chosen { padding: 0 1; height: auto; max-height: 4; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "done", "Add them", priority=True, tooltip="Copy into the case"),
-        Binding("escape", "cancel", "Cancel"),
-        Binding("tab", "app.focus_next", "Next field", show=False),
+        Binding("ctrl+s", "done", N_("Add them"), priority=True, tooltip=N_("Copy into the case")),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("tab", "app.focus_next", N_("Next field"), show=False),
     ]
 
     def __init__(self, start: Path | None = None) -> None:
@@ -109,16 +121,16 @@ class AddEvidenceScreen(Screen[Chosen | None]):
         (or added) until the person has answered."""
 
     def compose(self) -> ComposeResult:
-        yield Static("Add evidence", id="heading")
-        yield Static(HINT, classes="hint")
+        yield Static(_("Add evidence"), id="heading")
+        yield Static(_(HINT), classes="hint")
         yield Input(
-            placeholder="Paste or type paths, e.g. ~/Pictures/Screenshots",
+            placeholder=_("Paste or type paths, e.g. ~/Pictures/Screenshots"),
             id="paths",
         )
         # On a kiosk the browser looks only at the clinic's import folders (removable
         # media): never at the kiosk's own disk, where an earlier client may have saved.
         yield QuietDirectoryTree(self.start or save_folders(self).browse_root())
-        yield Static("Nothing chosen yet.", id="chosen", markup=False)
+        yield Static(_("Nothing chosen yet."), id="chosen", markup=False)
         yield Footer()
 
     # ---- choosing ---------------------------------------------------------------
@@ -131,16 +143,23 @@ class AddEvidenceScreen(Screen[Chosen | None]):
 
     def _show_chosen(self) -> None:
         if not self.chosen:
-            text = "Nothing chosen yet."
+            text = _("Nothing chosen yet.")
         else:
             names = [f"{p.name or p}/" if p.is_dir() else p.name for p in self.chosen]
             listed = ", ".join(shown(name) for name in names[-4:])
-            more = f"{len(names) - 4} more, " if len(names) > 4 else ""
+            if len(names) > 4:
+                listed = _("{count} more, {names}").format(count=len(names) - 4, names=listed)
             folders = sum(1 for p in self.chosen if p.is_dir())
-            count = f"{len(self.chosen)} chosen"
+            count = _("{count} chosen").format(count=len(self.chosen))
             if folders:
-                count += f" ({words.counted(folders, 'whole folder')})"
-            text = f"{count}: {more}{listed}. Ctrl+S adds them to the case."
+                count = ngettext(
+                    "{count} chosen ({folders} whole folder)",
+                    "{count} chosen ({folders} whole folders)",
+                    folders,
+                ).format(count=len(self.chosen), folders=folders)
+            text = _("{count}: {names}. Ctrl+S adds them to the case.").format(
+                count=count, names=listed
+            )
         self.query_one("#chosen", Static).update(text)
 
     @on(DirectoryTree.FileSelected)
@@ -173,8 +192,9 @@ class AddEvidenceScreen(Screen[Chosen | None]):
             return
         if missing:
             self.notify(
-                f"There is no file or folder at {shown(str(missing[0]))}. Check the path "
-                "and try again.",
+                _("There is no file or folder at {shown}. Check the path and try again.").format(
+                    shown=shown(str(missing[0]))
+                ),
                 severity="warning",
                 markup=False,
             )
@@ -198,7 +218,9 @@ class AddEvidenceScreen(Screen[Chosen | None]):
         path = node.data.path
         folder = path if path.is_dir() else path.parent
         if folder in self.chosen:
-            self.notify(f"{shown(str(folder))} is chosen already.", markup=False)
+            self.notify(
+                _("{shown} is chosen already.").format(shown=shown(str(folder))), markup=False
+            )
             return
         self.ask_about_folders([folder], [folder])
 
@@ -215,7 +237,11 @@ class AddEvidenceScreen(Screen[Chosen | None]):
         self.asking = True
         line = self.query_one("#chosen", Static)
         try:
-            line.update(f"Counting the files in {shown(str(folders[0]))}… (Esc stops)")
+            line.update(
+                _("Counting the files in {shown}… (Esc stops)").format(
+                    shown=shown(str(folders[0]))
+                )
+            )
             counts = [await asyncio.to_thread(count_folder, folder) for folder in folders]
             self._show_chosen()
             empty = [
@@ -223,8 +249,10 @@ class AddEvidenceScreen(Screen[Chosen | None]):
             ]
             if empty:
                 self.notify(
-                    f"The folder {shown(str(empty[0]))} has no files in it (hidden files are "
-                    "left out). Nothing was chosen from it.",
+                    _(
+                        "The folder {folder} has no files in it (hidden files are left out). "
+                        "Nothing was chosen from it."
+                    ).format(folder=shown(str(empty[0]))),
                     severity="warning",
                     markup=False,
                 )
@@ -237,9 +265,11 @@ class AddEvidenceScreen(Screen[Chosen | None]):
             answer = await self.app.push_screen_wait(
                 ChoiceDialog(
                     folder_question(folders, total),
-                    "Every one of them will be copied into the case, untouched. If you "
-                    "meant only some files, choose No and pick them one by one.",
-                    [("no", "No, go back"), ("yes", "Yes, add them")],
+                    _(
+                        "Every one of them will be copied into the case, untouched. If you "
+                        "meant only some files, choose No and pick them one by one."
+                    ),
+                    [("no", _("No, go back")), ("yes", _("Yes, add them"))],
                 )
             )
         finally:
@@ -269,7 +299,7 @@ class AddEvidenceScreen(Screen[Chosen | None]):
 
     def _finish(self) -> None:
         if not self.chosen:
-            self.notify("Choose at least one file or folder first.", severity="warning")
+            self.notify(_("Choose at least one file or folder first."), severity="warning")
             return
         from tui.screens.provenance_form import BatchProvenanceDialog, remember, remembered
 

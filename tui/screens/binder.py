@@ -14,7 +14,7 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
 from tui.core.shared.display import shown, shown_block
 from tui.core.shared.errors import explain
-from tui.core.shared.text import counted
+from tui.core.shared.i18n import N_, _, ngettext
 from tui.core.shared.unwritable import not_written
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case, save_as_field, save_folders
@@ -24,24 +24,33 @@ from tui.widgets.work_bar import WorkBar, exhibit_count
 if TYPE_CHECKING:
     from tui.core.binder.choices import BinderResult
 
-AUDIENCE_CHOICES = [("the police", "police"), ("a lawyer", "lawyer"), ("the court", "court")]
-PAPER_CHOICES = [("A4", "a4"), ("Letter (US)", "letter")]
-ORDER_CHOICES = [("by exhibit number", "exhibit"), ("by time", "time")]
+AUDIENCE_CHOICES = [
+    (N_("the police"), "police"),
+    (N_("a lawyer"), "lawyer"),
+    (N_("the court"), "court"),
+]
+PAPER_CHOICES = [("A4", "a4"), (N_("Letter (US)"), "letter")]
+ORDER_CHOICES = [(N_("by exhibit number"), "exhibit"), (N_("by time"), "time")]
 
 #: Each kind of declaration as the choice names it (the titles alone repeat).
 KIND_NAMES = {
-    "us-1746": "US declaration (28 U.S.C. 1746)",
-    "uk-s9": "UK witness statement (s 9)",
-    "ca-affidavit": "Canadian affidavit",
-    "au-statdec": "Australian statutory declaration",
-    "plain": "Plain witness statement",
+    "us-1746": N_("US declaration (28 U.S.C. 1746)"),
+    "uk-s9": N_("UK witness statement (s 9)"),
+    "ca-affidavit": N_("Canadian affidavit"),
+    "au-statdec": N_("Australian statutory declaration"),
+    "plain": N_("Plain witness statement"),
 }
 
 
 def declaration_kinds() -> list[tuple[str, str]]:
     from tui.core.declarations.kinds import KINDS
 
-    return [(KIND_NAMES.get(code, kind.title), code) for code, kind in KINDS.items()]
+    return [(_(KIND_NAMES.get(code, kind.title)), code) for code, kind in KINDS.items()]
+
+
+def choices(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A list of choices in the language spoken now."""
+    return [(_(words), value) for words, value in pairs]
 
 
 class BinderScreen(Screen[None]):
@@ -56,9 +65,9 @@ class BinderScreen(Screen[None]):
     BinderScreen Select { width: 40; }
     """
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("ctrl+s", "make", "Make the binder", priority=True),
-        Binding("ctrl+d", "declaration", "Declaration", priority=True),
+        Binding("escape", "back", N_("Back")),
+        Binding("ctrl+s", "make", N_("Make the binder"), priority=True),
+        Binding("ctrl+d", "declaration", N_("Declaration"), priority=True),
     ]
 
     def __init__(self) -> None:
@@ -70,27 +79,37 @@ class BinderScreen(Screen[None]):
         return self.work.job
 
     def compose(self) -> ComposeResult:
-        yield Static("Step 7: Police binder", id="heading")
+        yield Static(_("Step 7: Police binder"), id="heading")
         yield Static(self._contents(), id="contents", markup=False)
         with VerticalScroll():
-            yield Label("Prepared for")
+            yield Label(_("Prepared for"))
             yield Select(
-                AUDIENCE_CHOICES, value="police", allow_blank=False, id="for", compact=True
+                choices(AUDIENCE_CHOICES),
+                value="police",
+                allow_blank=False,
+                id="for",
+                compact=True,
             )
-            yield Label("Prepared by (your name, or the helper's; may stay empty)")
+            yield Label(_("Prepared by (your name, or the helper's; may stay empty)"))
             yield Input(id="by")
-            yield Label("Paper and order")
-            yield Select(PAPER_CHOICES, value="a4", allow_blank=False, id="paper", compact=True)
+            yield Label(_("Paper and order"))
             yield Select(
-                ORDER_CHOICES, value="exhibit", allow_blank=False, id="order", compact=True
+                choices(PAPER_CHOICES), value="a4", allow_blank=False, id="paper", compact=True
+            )
+            yield Select(
+                choices(ORDER_CHOICES),
+                value="exhibit",
+                allow_blank=False,
+                id="order",
+                compact=True,
             )
             yield TickBox(
-                "Attach the original files inside the PDF, byte for byte",
+                _("Attach the original files inside the PDF, byte for byte"),
                 id="attach",
                 compact=True,
             )
             yield TickBox(
-                "Include a declaration for you to sign, after the cover (Ctrl+D)",
+                _("Include a declaration for you to sign, after the cover (Ctrl+D)"),
                 id="declare",
                 compact=True,
             )
@@ -98,11 +117,13 @@ class BinderScreen(Screen[None]):
                 declaration_kinds(), value=self._kind(), allow_blank=False, id="kind", compact=True
             )
             yield Label(
-                "Password for the PDF (optional): it encrypts the PDF, which is then no "
-                "longer PDF/A, the kind courts' filing systems ask for"
+                _(
+                    "Password for the PDF (optional): it encrypts the PDF, which is then no "
+                    "longer PDF/A, the kind courts' filing systems ask for"
+                )
             )
             yield Input(password=True, id="password")
-            yield Label("Save as")
+            yield Label(_("Save as"))
             value, placeholder = save_as_field(self, "binder", ".pdf")
             yield Input(value, placeholder=placeholder, id="dest")
         yield self.work
@@ -117,14 +138,21 @@ class BinderScreen(Screen[None]):
         exhibits = chosen_exhibits(vault, BinderChoices())
         removed = len(list_exhibits(vault)) - len(exhibits)
         events = len(list_events(vault))
-        text = (
-            f"In the binder: cover, contents, evidence index ({counted(len(exhibits), 'exhibit')}"
+        index = ngettext("{count} exhibit", "{count} exhibits", len(exhibits)).format(
+            count=len(exhibits)
         )
         if removed:
-            text += f"; {removed} removed, left out"
-        text += f"), timeline ({counted(events, 'event')}), each exhibit "
-        text += "with its details, then the hashes and the custody log. Every page numbered."
-        return text
+            index = _("{exhibits}; {removed} removed, left out").format(
+                exhibits=index, removed=removed
+            )
+        return _(
+            "In the binder: cover, contents, evidence index ({exhibits}), timeline ({events}), "
+            "each exhibit with its details, then the hashes and the custody log. "
+            "Every page numbered."
+        ).format(
+            exhibits=index,
+            events=ngettext("{count} event", "{count} events", events).format(count=events),
+        )
 
     def _kind(self) -> str:
         from tui.core.declarations.drafting import default_kind
@@ -159,7 +187,10 @@ class BinderScreen(Screen[None]):
             else:
                 asked = "; ".join(need.question for need in missing.needs)
                 self.action_declaration(
-                    f"Before the declaration can be drafted it needs: {asked}.", True
+                    _("Before the declaration can be drafted it needs: {asked}.").format(
+                        asked=asked
+                    ),
+                    True,
                 )
             return None
 
@@ -185,11 +216,11 @@ class BinderScreen(Screen[None]):
         try:
             destination = Path(self.query_one("#dest", Input).value.strip()).expanduser()
         except RuntimeError as error:  # ~someone this computer doesn't know
-            self.notify(not_written(error, "making the binder"), severity="error", timeout=10)
+            self.notify(not_written(error, _("making the binder")), severity="error", timeout=10)
             return
         job: Job[BinderResult] = Job(
-            "Making the binder",
-            still="The binder is still being made.",
+            _("Making the binder"),
+            still=_("The binder is still being made."),
             if_locked=binder_if_locked,
             step="binder",
         )
@@ -207,10 +238,12 @@ class BinderScreen(Screen[None]):
 
     def _made(self, job: Job[BinderResult]) -> None:
         if isinstance(job.error, OSError | ValueError | RuntimeError):  # where it goes
-            self.notify(not_written(job.error, "making the binder"), severity="error", timeout=10)
+            self.notify(
+                not_written(job.error, _("making the binder")), severity="error", timeout=10
+            )
         elif job.error is not None:
             self.notify(
-                shown(explain(job.error, "making the binder")),
+                shown(explain(job.error, _("making the binder"))),
                 severity="error",
                 timeout=10,
                 markup=False,
@@ -219,13 +252,17 @@ class BinderScreen(Screen[None]):
             result = job.result
             save_folders(self).remember(result.path)
             note = (
-                " It is encrypted, so it is not PDF/A."
+                _("It is encrypted, so it is not PDF/A.")
                 if self.query_one("#password", Input).value
-                else " It is PDF/A and not encrypted."
+                else _("It is PDF/A and not encrypted.")
             )
+            count = len(result.exhibits)
             self.notify(
-                f"Wrote {shown(str(result.path))}: {result.pages} pages, "
-                f"{counted(len(result.exhibits), 'exhibit')}.{note}",
+                ngettext(
+                    "Wrote {path}: {pages} pages, {count} exhibit. {note}",
+                    "Wrote {path}: {pages} pages, {count} exhibits. {note}",
+                    count,
+                ).format(path=shown(str(result.path)), pages=result.pages, count=count, note=note),
                 timeout=10,
                 markup=False,
             )
@@ -252,8 +289,10 @@ class BinderScreen(Screen[None]):
 def binder_if_locked(job: Job[BinderResult]) -> str:
     """What is said after the next unlock when a lock stopped the binder."""
     if job.error is None:
-        return f"The binder was finished as the case locked: {shown(str(job.result.path))}."
-    return (
+        return _("The binder was finished as the case locked: {shown}.").format(
+            shown=shown(str(job.result.path))
+        )
+    return _(
         "The binder was being made when the case locked; it was not made. "
         "Make it again from step 7."
     )

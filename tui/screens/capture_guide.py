@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.core.shared.i18n import N_, _
 from tui.widgets.hanging import bullets, hanging
 
 
@@ -22,20 +23,28 @@ def guide_parts() -> list[RenderableType]:
     guide = shipped()
     parts: list[RenderableType] = [
         Text(guide.intro + "\n"),
-        Text("Every capture should show", style="bold"),
+        Text(_("Every capture should show"), style="bold"),
         bullets(guide.should_show),
     ]
     for kind in KINDS:
-        parts.append(Text(f"\n{KIND_TITLES[kind]}", style="bold underline"))
+        parts.append(Text(f"\n{KIND_TITLES[kind]}", style="bold underline"))  # i18n: not shown
         for method in guide.by_kind(kind):
             parts.append(Text(f"\n{method.device}: {method.title}", style="bold"))
             rows: list[tuple[str, str | Text]] = [
                 (f"{number}.", step) for number, step in enumerate(method.steps, start=1)
             ]
             if method.tip:
-                rows.append(("", Text(f"Tip: {method.tip}", style="italic")))
+                rows.append(("", Text(_("Tip: {tip}").format(tip=method.tip), style="italic")))
             parts.append(hanging(rows))
-    parts.append(Text(f"\nChecked {guide.reviewed.isoformat()}. {guide.source}", style="dim"))
+    parts.append(
+        Text(
+            "\n"
+            + _("Checked {date}. {source}").format(
+                date=guide.reviewed.isoformat(), source=guide.source
+            ),
+            style="dim",
+        )
+    )
     return parts
 
 
@@ -46,7 +55,7 @@ class CaptureGuideScreen(Screen[None]):
                                   background: $boost; width: 100%; }
     CaptureGuideScreen VerticalScroll { padding: 0 2; }
     """
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", N_("Back"))]
 
     def compose(self) -> ComposeResult:
         from tui.core.evidence.capture_guide import shipped

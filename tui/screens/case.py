@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tui.core.shared.i18n import SOURCE_LANGUAGE, _, language
+from tui.core.shared.local_formats import long_date
 from tui.host import host
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from textual.dom import DOMNode
 
     from tui.core.kiosk.save_folders import SaveFolders
@@ -16,8 +20,14 @@ if TYPE_CHECKING:
 def open_case(node: DOMNode) -> Vault:
     """The app's open vault. Locking pops every case screen, so one is always there."""
     vault = host(node).vault
-    assert vault is not None, "a case screen outlived the lock"
+    assert vault is not None, "a case screen outlived the lock"  # i18n: not shown
     return vault
+
+
+def checked_on(day: date) -> str:
+    """The day a guide was last checked, as a person reads it ("05 March 2024" in
+    English, as it always was; "5 de marzo de 2024" in Spanish)."""
+    return f"{day:%d %B %Y}" if language() == SOURCE_LANGUAGE else long_date(day)
 
 
 def case_is_open(node: DOMNode) -> bool:
@@ -35,4 +45,6 @@ def save_as_field(node: DOMNode, stem: str, suffix: str = "") -> tuple[str, str]
     target = save_folders(node).default_target(stem, suffix)
     if target is not None:
         return str(target), ""
-    return "", f"where to save it: your own drive, e.g. /media/usb/reclaim-{stem}{suffix}"
+    return "", _(
+        "where to save it: your own drive, e.g. /media/usb/reclaim-{stem}{suffix}"
+    ).format(stem=stem, suffix=suffix)

@@ -30,23 +30,25 @@ from tui.core.privacy.lockdown import (
 )
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
-from tui.core.shared.text import counted
+from tui.core.shared.i18n import N_, _, ngettext
 from tui.dialogs.choice import ChoiceDialog
-from tui.screens.case import case_is_open, open_case
+from tui.screens.case import case_is_open, checked_on, open_case
 from tui.widgets.fields import StoredInput
 
 
 class ChecklistScreen(Screen[None]):
     #: How this form is named if what was typed could not be saved at a lock.
-    FORM_NAME = "a checklist step's note"
+    FORM_NAME = N_("a checklist step's note")
     AUTO_FOCUS = "#step-list"
     CSS_PATH = "privacy.tcss"
     BINDINGS = [
-        Binding("escape", "back", "Back", tooltip="Back to the list of checklists", id="back"),
-        Binding("space", "tick", "Tick", tooltip="Tick this step, or untick it"),
-        Binding("n", "move(1)", "Next"),
-        Binding("p", "move(-1)", "Previous"),
-        Binding("e", "note", "Note", tooltip="Write a note for this step"),
+        Binding(
+            "escape", "back", N_("Back"), tooltip=N_("Back to the list of checklists"), id="back"
+        ),
+        Binding("space", "tick", N_("Tick"), tooltip=N_("Tick this step, or untick it")),
+        Binding("n", "move(1)", N_("Next")),
+        Binding("p", "move(-1)", N_("Previous")),
+        Binding("e", "note", N_("Note"), tooltip=N_("Write a note for this step")),
     ]
 
     def __init__(self, checklist: Checklist) -> None:
@@ -55,7 +57,9 @@ class ChecklistScreen(Screen[None]):
         self.progress = Progress(checklist)
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Step 2: Privacy settings: {self.checklist.title}", id="heading")
+        yield Static(
+            _("Step 2: Privacy settings: {title}").format(title=self.checklist.title), id="heading"
+        )
         yield Static(id="position", markup=False)
         with Horizontal(id="body"):
             yield OptionList(id="step-list")
@@ -69,11 +73,13 @@ class ChecklistScreen(Screen[None]):
                     yield Static(id="why")
                     yield Static(id="link", markup=False)
                     yield Static(self._checked(), id="source", markup=False)
-                yield StoredInput(placeholder="Press e to add a note to this step", id="note")
+                yield StoredInput(placeholder=_("Press e to add a note to this step"), id="note")
         yield Footer()
 
     def _checked(self) -> str:
-        return f"Checked {self.checklist.reviewed:%d %B %Y} against: {self.checklist.source}"
+        return _("Checked {date} against: {source}").format(
+            date=checked_on(self.checklist.reviewed), source=self.checklist.source
+        )
 
     def on_mount(self) -> None:
         self.progress = progress_of(open_case(self), self.checklist)
@@ -91,7 +97,9 @@ class ChecklistScreen(Screen[None]):
         step = self.checklist.steps[index]
         mark = "✓" if step.id in self.progress.ticks else " "
         label = Content.assemble(
-            (f"{mark} ", "$success bold"), (f"{index + 1:>2} ", "dim"), step.title
+            (f"{mark} ", "$success bold"),  # i18n: not shown
+            (f"{index + 1:>2} ", "dim"),
+            step.title,
         )
         return Option(label, id=step.id)
 
@@ -111,10 +119,19 @@ class ChecklistScreen(Screen[None]):
     def show_step(self, index: int) -> None:
         step = self.checklist.steps[index]
         tick_ = self.progress.ticks.get(step.id)
-        status = f"done {tick_.done_at[:16].replace('T', ' ')} UTC" if tick_ else "not done yet"
+        status = (
+            _("done {moment} UTC").format(moment=tick_.done_at[:16].replace("T", " "))
+            if tick_
+            else _("not done yet")
+        )
         self.query_one("#position", Static).update(
-            f"Step {index + 1} of {len(self.checklist.steps)} · {status} · "
-            f"{self.progress.done} of {self.progress.total} done"
+            _("Step {number} of {steps} · {status} · {done} of {total} done").format(
+                number=index + 1,
+                steps=len(self.checklist.steps),
+                status=status,
+                done=self.progress.done,
+                total=self.progress.total,
+            )
         )
         self.query_one("#intro").set_class(index != 0, "hidden")
         self.query_one("#step-title", Static).update(step.title)
@@ -122,12 +139,12 @@ class ChecklistScreen(Screen[None]):
         evidence_note = evidence_warning(self.checklist, step.action) if step.action else ""
         self._show("#evidence-first", evidence_note)
         self.query_one("#do", Static).update(
-            Content.assemble(("What to do  ", "bold $primary"), step.do)
+            Content.assemble((_("What to do  "), "bold $primary"), step.do)
         )
         self.query_one("#why", Static).update(
-            Content.assemble(("Why it helps  ", "bold $primary"), step.why)
+            Content.assemble((_("Why it helps  "), "bold $primary"), step.why)
         )
-        self._show("#link", f"More: {step.link}" if step.link else "")
+        self._show("#link", _("More: {link}").format(link=step.link) if step.link else "")
         self.query_one("#note", StoredInput).show(self.progress.notes.get(step.id, ""))
         self.query_one("#directions", VerticalScroll).scroll_home(animate=False)
 
@@ -160,26 +177,29 @@ class ChecklistScreen(Screen[None]):
     def _ask_evidence_first(self, index: int, step: ChecklistStep) -> None:
         platform = self.checklist.platform
         count = evidence_count(open_case(self), self.checklist)
-        effect = ACTION_EFFECTS[step.action]
+        effect = _(ACTION_EFFECTS[step.action])
         effect = effect[0].upper() + effect[1:]
         if count:
-            question = f"Have you saved the evidence from {platform}?"
-            explain = (
-                f"Your case holds {counted(count, 'item')} from {platform}. "
-                f"{effect}, and you could not capture it any more."
-            )
-            answers = [("yes", "Yes, tick it"), ("cancel", "Not yet")]
+            question = _("Have you saved the evidence from {platform}?").format(platform=platform)
+            explain = ngettext(
+                "Your case holds {count} item from {platform}. {effect}, and you could not "
+                "capture it any more.",
+                "Your case holds {count} items from {platform}. {effect}, and you could not "
+                "capture it any more.",
+                count,
+            ).format(count=count, platform=platform, effect=effect)
+            answers = [("yes", _("Yes, tick it")), ("cancel", _("Not yet"))]
         else:
-            question = f"No evidence from {platform} is saved yet."
-            explain = (
-                f"{effect}, and you could not capture it any more. Save the posts, profile "
+            question = _("No evidence from {platform} is saved yet.").format(platform=platform)
+            explain = _(
+                "{effect}, and you could not capture it any more. Save the posts, profile "
                 "and messages first in the Evidence step, or tick it anyway if you have "
                 "them somewhere else."
-            )
+            ).format(effect=effect)
             answers = [
-                ("evidence", "Go to Evidence"),
-                ("anyway", "Tick anyway"),
-                ("cancel", "Not now"),
+                ("evidence", _("Go to Evidence")),
+                ("anyway", _("Tick anyway")),
+                ("cancel", _("Not now")),
             ]
 
         def answered(answer: str | None) -> None:
@@ -254,5 +274,5 @@ class ChecklistScreen(Screen[None]):
             self.query_one("#note", StoredInput).show(self.progress.notes.get(self.step.id, ""))
             self.query_one("#step-list", OptionList).focus()
 
-        after = "Discard leaves the note as it was last saved."
-        ask_to_leave(self, "this step's note", after, save=save, leave=leave)
+        after = _("Discard leaves the note as it was last saved.")
+        ask_to_leave(self, _("this step's note"), after, save=save, leave=leave)

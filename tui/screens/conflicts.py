@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from tui.core.shared.display import shown
+from tui.core.shared.i18n import _
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -29,7 +30,7 @@ def ask_which(
     both = [
         Both(
             item.field,
-            labels.get(item.field, item.field),
+            _(labels.get(item.field, item.field)),
             shown(visible(item.field, item.theirs)),
             shown(visible(item.field, item.mine)),
         )

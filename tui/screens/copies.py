@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from tui.core.shared.display import shown
 from tui.core.shared.errors import Cancelled, ReclaimError, explain
-from tui.core.shared.text import counted, plural_of
+from tui.core.shared.i18n import N_, _, ngettext
 from tui.core.shared.unwritable import not_written
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
@@ -27,11 +27,11 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-KINDS = [("printed", "Printed"), ("drive", "A drive"), ("cloud", "Cloud"),
-         ("other", "Something else")]  # fmt: skip
+KINDS = [("printed", N_("Printed")), ("drive", N_("A drive")), ("cloud", N_("Cloud")),
+         ("other", N_("Something else"))]  # fmt: skip
 """Short labels, said in full by the question: four buttons in a row must fit the
 dialog at 80 columns ("Something else" was cut to "Something")."""
-KIND_QUESTION = (
+KIND_QUESTION = N_(
     "What kind of copy is it: printed on paper, on a drive or disk, in a cloud folder, "
     "or something else?"
 )
@@ -40,8 +40,12 @@ KIND_QUESTION = (
 def held(exhibits: int) -> str:
     """What a copy made by hand holds: what the case holds at the moment it is noted."""
     if not exhibits:
-        return "Your case has no evidence yet, so it holds none."
-    return f"It holds the {counted(exhibits, 'item')} your case has today."
+        return _("Your case has no evidence yet, so it holds none.")
+    return ngettext(
+        "It holds the {count} item your case has today.",
+        "It holds the {count} items your case has today.",
+        exhibits,
+    ).format(count=exhibits)
 
 
 class CopiesScreen(Screen[None]):
@@ -53,11 +57,11 @@ class CopiesScreen(Screen[None]):
     CopiesScreen DataTable { height: 1fr; }
     """
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("b", "backup", "Back up"),
-        Binding("v", "verify", "Check"),
-        Binding("a", "add", "Add a copy"),
-        Binding("x", "remove", "Remove"),
+        Binding("escape", "back", N_("Back")),
+        Binding("b", "backup", N_("Back up")),
+        Binding("v", "verify", N_("Check")),
+        Binding("a", "add", N_("Add a copy")),
+        Binding("x", "remove", N_("Remove")),
     ]
 
     def __init__(self) -> None:
@@ -69,12 +73,12 @@ class CopiesScreen(Screen[None]):
         return self.work.job
 
     def compose(self) -> ComposeResult:
-        yield Static("Step 5: Copies", id="heading")
+        yield Static(_("Step 5: Copies"), id="heading")
         yield Static("", id="lead", markup=False)
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
-        for label, width in (("ID", 4), ("Kind", 8), ("State", 11), ("Made", 10),
-                             ("Checked", 10), ("Items", 5), ("Where", 60)):  # fmt: skip
-            table.add_column(label, width=width)
+        for label, width in ((_("ID"), 4), (_("Kind"), 8), (_("State"), 11), (_("Made"), 10),
+                             (_("Checked"), 10), (_("Items"), 5), (_("Where"), 60)):  # fmt: skip
+            table.add_column(_(label), width=width)
         yield table
         yield self.work
         yield Footer()
@@ -105,17 +109,22 @@ class CopiesScreen(Screen[None]):
             )
             table.add_row(*(Text(shown(cell)) for cell in cells), key=copy.id)
         stale = sum(1 for copy in copies if is_stale(copy, newest))
-        lead = (
+        lead = _(
             "Keep copies in more than one safe place: a drive kept somewhere else (with a "
             "friend), a cloud folder, a printed binder. Backups are encrypted; your "
             "passphrase or recovery code opens them. b backs up to a folder or drive."
         )
         if copies:
             lead = f"{summary(vault).capitalize()}. " + (
-                f"{stale} {plural_of(stale, 'is', 'are')} older than your newest evidence; "
-                "when you can, bring them up to date (b, or add a new copy with a)."
+                ngettext(
+                    "{count} is older than your newest evidence; when you can, bring them up "
+                    "to date (b, or add a new copy with a).",
+                    "{count} are older than your newest evidence; when you can, bring them up "
+                    "to date (b, or add a new copy with a).",
+                    stale,
+                ).format(count=stale)
                 if stale
-                else "Every copy holds your newest evidence."
+                else _("Every copy holds your newest evidence.")
             )
         self.query_one("#lead", Static).update(lead)
 
@@ -142,10 +151,10 @@ class CopiesScreen(Screen[None]):
         def ended(job: Job[T]) -> None:
             if isinstance(job.error, Cancelled):
                 self.notify(
-                    "Stopped. That backup is marked unfinished; back up again to complete it."
+                    _("Stopped. That backup is marked unfinished; back up again to complete it.")
                 )
             elif isinstance(job.error, OSError | ValueError | RuntimeError) and writes:
-                message = not_written(job.error, "backing up")
+                message = not_written(job.error, _("backing up"))
                 self.notify(message, severity="error", timeout=10)
             elif job.error is not None:
                 message = shown(explain(job.error, job.title.lower()))
@@ -154,7 +163,9 @@ class CopiesScreen(Screen[None]):
                 finish(job)
             self.reload()
 
-        self.work.start(job, work, ended, describe=lambda job: f"{job.title}… Esc stops")
+        self.work.start(
+            job, work, ended, describe=lambda job: _("{title}… Esc stops").format(title=job.title)
+        )
 
     def action_backup(self) -> None:
         from tui.dialogs.ask import AskDialog
@@ -171,17 +182,26 @@ class CopiesScreen(Screen[None]):
             try:
                 destination = Path(text.strip()).expanduser()
             except RuntimeError as error:  # ~someone this computer doesn't know
-                self.notify(not_written(error, "backing up"), severity="error", timeout=10)
+                self.notify(not_written(error, _("backing up")), severity="error", timeout=10)
                 return
             job: Job[BackupResult] = Job(
-                "Backing up", still="A backup is still being made.", if_locked=backup_if_locked
+                _("Backing up"),
+                still=_("A backup is still being made."),
+                if_locked=backup_if_locked,
             )
 
             def done(finished: Job[BackupResult]) -> None:
                 result = finished.result
                 self.notify(
-                    f"Backed up {counted(result.exhibits, 'item')} to {shown(str(result.folder))} "
-                    f"({result.copied_bytes // 1024:,} KiB written this time).",
+                    ngettext(
+                        "Backed up {count} item to {folder} ({kib:,} KiB written this time).",
+                        "Backed up {count} items to {folder} ({kib:,} KiB written this time).",
+                        result.exhibits,
+                    ).format(
+                        count=result.exhibits,
+                        folder=shown(str(result.folder)),
+                        kib=result.copied_bytes // 1024,
+                    ),
                     timeout=10,
                     markup=False,
                 )
@@ -192,9 +212,11 @@ class CopiesScreen(Screen[None]):
 
         self.app.push_screen(
             AskDialog(
-                "Back up to which folder? A thumb drive, an external disk, or a synced "
-                "cloud folder. The backup is encrypted.",
-                "e.g. /media/usb or ~/Dropbox",
+                _(
+                    "Back up to which folder? A thumb drive, an external disk, or a synced "
+                    "cloud folder. The backup is encrypted."
+                ),
+                _("e.g. /media/usb or ~/Dropbox"),
             ),
             answered,
         )
@@ -207,12 +229,12 @@ class CopiesScreen(Screen[None]):
         wanted = self._current()
         copy = next((c for c in list_copies(open_case(self)) if c.id == wanted), None)
         if copy is None or copy.kind != "backup":
-            self.notify("Choose a backup made by Reclaim to check it.", severity="warning")
+            self.notify(_("Choose a backup made by Reclaim to check it."), severity="warning")
             return
         vault = open_case(self)
         folder = Path(copy.where)
         job: Job[BackupCheck] = Job(
-            "Checking", still="A backup is still being checked.", if_locked=check_if_locked
+            _("Checking"), still=_("A backup is still being checked."), if_locked=check_if_locked
         )
 
         def work() -> BackupCheck:
@@ -225,14 +247,18 @@ class CopiesScreen(Screen[None]):
             if check.whole:
                 mark_verified(open_case(self), folder)
                 self.notify(
-                    f"{copy.id} is whole: its item matches."
+                    _("{id} is whole: its item matches.").format(id=copy.id)
                     if check.exhibits == 1
-                    else f"{copy.id} is whole: all {check.exhibits} items match."
+                    else _("{id} is whole: all {exhibits} items match.").format(
+                        id=copy.id, exhibits=check.exhibits
+                    )
                 )
             else:
                 mark_check_failed(open_case(self), folder, check.problems[0])
                 self.notify(
-                    f"{copy.id} is not whole: {shown(check.problems[0])}. Make a new backup.",
+                    _("{id} is not whole: {shown}. Make a new backup.").format(
+                        id=copy.id, shown=shown(check.problems[0])
+                    ),
                     severity="error",
                     timeout=15,
                     markup=False,
@@ -258,15 +284,23 @@ class CopiesScreen(Screen[None]):
                 except ReclaimError as error:
                     self.notify(shown(str(error)), severity="warning", markup=False)
                     return
-                self.notify(f"{copy.id} is on the register. {held(copy.exhibits)}")
+                self.notify(
+                    _("{id} is on the register. {held}").format(
+                        id=copy.id, held=held(copy.exhibits)
+                    )
+                )
                 self.reload()
 
             self.app.push_screen(
-                AskDialog("Where is it?", "e.g. printed binder at Sam's flat"), where_given
+                AskDialog(_("Where is it?"), _("e.g. printed binder at Sam's flat")), where_given
             )
 
         self.app.push_screen(
-            ChoiceDialog("A copy you made yourself", KIND_QUESTION, KINDS),
+            ChoiceDialog(
+                _("A copy you made yourself"),
+                _(KIND_QUESTION),
+                [(key, _(label)) for key, label in KINDS],
+            ),
             kind_chosen,
         )
 
@@ -286,9 +320,11 @@ class CopiesScreen(Screen[None]):
 
         self.app.push_screen(
             ConfirmDialog(
-                f"Take {wanted} off the register? Nothing on the drive is deleted.",
-                yes="Take it off",
-                no="Keep",
+                _("Take {wanted} off the register? Nothing on the drive is deleted.").format(
+                    wanted=wanted
+                ),
+                yes=_("Take it off"),
+                no=_("Keep"),
             ),
             answered,
         )
@@ -310,8 +346,10 @@ class CopiesScreen(Screen[None]):
 def backup_if_locked(job: Job[BackupResult]) -> str:
     """What is said after the next unlock when a lock stopped a backup."""
     if job.error is None:
-        return f"The backup was finished as the case locked: {shown(str(job.result.folder))}."
-    return (
+        return _("The backup was finished as the case locked: {shown}.").format(
+            shown=shown(str(job.result.folder))
+        )
+    return _(
         "A backup was being made when the case locked; it was not finished and is marked "
         "unfinished. Back up again from step 5 (b) to complete it."
     )
@@ -320,8 +358,8 @@ def backup_if_locked(job: Job[BackupResult]) -> str:
 def check_if_locked(job: Job[BackupCheck]) -> str:
     """What is said after the next unlock when a lock stopped a check of a backup."""
     if job.error is None:
-        return "A backup was being checked when the case locked; check it again (v in step 5)."
-    return (
+        return _("A backup was being checked when the case locked; check it again (v in step 5).")
+    return _(
         "A backup was being checked when the case locked; the check was not finished and "
         "nothing was changed. Check it again from step 5 (v)."
     )

@@ -18,19 +18,20 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.core.settings import DISCREET_MARK, NEUTRAL_NAME, is_discreet
 from tui.core.shared.errors import explain
+from tui.core.shared.i18n import N_, _
 from tui.core.vault.layout import default_vault_dir, neutral_vault_dir
 from tui.host import host
 from tui.messages import CaseCreated
-from tui.screens.place import QUESTION, place_options
+from tui.screens.place import DISCREET_QUESTION, QUESTION, place_options
 from tui.widgets.notice import Notice
 from tui.widgets.tick import TickBox
 
 #: Wait this long after the last key before judging strength, so typing never stutters.
 STRENGTH_DELAY = 0.15
 #: How this screen offers a generated passphrase, in the weak-passphrase advice.
-MAKE_ONE = "press Ctrl+G for one"
+MAKE_ONE = N_("press Ctrl+G for one")
 #: The choice of discreet mode (`tui/discreet.py`), in words a person can follow.
-DISCREET_CHOICE = "Discreet: show only the name “Notes”; F12 hides the screen at once"
+DISCREET_CHOICE = N_("Discreet: show only the name “Notes”; F12 hides the screen at once")
 
 
 class CreateScreen(Screen[None]):
@@ -40,15 +41,15 @@ class CreateScreen(Screen[None]):
         Binding(
             "ctrl+g",
             "generate",
-            "Make a passphrase",
-            tooltip="Fill in a strong passphrase of six random words, and show it",
+            N_("Make a passphrase"),
+            tooltip=N_("Fill in a strong passphrase of six random words, and show it"),
             id="create.generate",
         ),
         Binding(
             "escape",
             "back",
-            "Back to start",
-            tooltip="Back to the start without making a case",
+            N_("Back to start"),
+            tooltip=N_("Back to the start without making a case"),
             id="create.back",
         ),
     ]
@@ -63,19 +64,32 @@ class CreateScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         discreet = is_discreet(host(self).settings, self.path)
         with Vertical(classes="form") as form:
-            form.border_title = f"New {NEUTRAL_NAME.lower()}" if discreet else "Make your case"
-            yield Static(
-                ("Your notes are" if discreet else "Reclaim keeps what you collect")
-                + " encrypted on this computer. Choose a passphrase to lock "
-                + ("them" if discreet else "it")
-                + ": four or five unrelated words are strong and easy to remember."
+            form.border_title = (
+                _("New {name}").format(name=NEUTRAL_NAME.lower())
+                if discreet
+                else _("Make your case")
             )
-            yield Input(password=True, id="first", placeholder="new passphrase", compact=True)
+            yield Static(
+                _(
+                    "Your notes are encrypted on this computer. Choose a passphrase to lock "
+                    "them: four or five unrelated words are strong and easy to remember."
+                )
+                if discreet
+                else _(
+                    "Reclaim keeps what you collect encrypted on this computer. Choose a "
+                    "passphrase to lock it: four or five unrelated words are strong and easy "
+                    "to remember."
+                )
+            )
+            yield Input(password=True, id="first", placeholder=_("new passphrase"), compact=True)
             yield Input(
-                password=True, id="second", placeholder="the same passphrase again", compact=True
+                password=True,
+                id="second",
+                placeholder=_("the same passphrase again"),
+                compact=True,
             )
             yield Static("", id="strength", classes="strength")
-            question = QUESTION.replace("Reclaim shows you", "you see") if discreet else QUESTION
+            question = _(DISCREET_QUESTION) if discreet else _(QUESTION)
             yield Static(question, id="place-question", markup=False)
             yield Select(
                 [(str(o.prompt), str(o.id)) for o in place_options()],
@@ -84,11 +98,11 @@ class CreateScreen(Screen[None]):
                 compact=True,
                 id="place",
             )
-            tick = TickBox(DISCREET_CHOICE, discreet, id="discreet", compact=True)
+            tick = TickBox(_(DISCREET_CHOICE), discreet, id="discreet", compact=True)
             tick.display = not host(self).kiosk  # a clinic's kiosk: its settings decide
             yield tick
             yield Notice(id="message")
-            label = "Begin" if discreet else "Make my case"
+            label = _("Begin") if discreet else _("Make my case")
             yield Button(label, id="create", variant="primary", compact=True)
         yield Footer()
 
@@ -118,7 +132,12 @@ class CreateScreen(Screen[None]):
     def typed(self, event: Input.Changed) -> None:
         self.judge(event.value)
 
-    @work(thread=True, exclusive=True, group="strength", description="Judging strength")
+    @work(
+        thread=True,
+        exclusive=True,
+        group="strength",
+        description="Judging strength",  # i18n: not shown
+    )
     def judge(self, passphrase: str) -> str | None:
         """The strength line for `passphrase`, or None when typing moved on meanwhile.
         Returns rather than updating the screen, so a closing app never waits on it."""
@@ -141,7 +160,9 @@ class CreateScreen(Screen[None]):
         for field in self.query(Input):
             field.value = made
         self.query_one("#message", Notice).say(
-            f"Write down or learn your new passphrase, then press Enter: {made}"
+            _("Write down or learn your new passphrase, then press Enter: {made}").format(
+                made=made
+            )
         )
         self.query_one("#second", Input).focus()
 
@@ -158,11 +179,11 @@ class CreateScreen(Screen[None]):
         second = self.query_one("#second", Input).value
         if first != second:
             self.query_one("#message", Notice).say(
-                "The two passphrases are not the same. Type them again.", error=True
+                _("The two passphrases are not the same. Type them again."), error=True
             )
             self.query_one("#second", Input).clear()
             return
-        if problem := weakness(first, make_one=MAKE_ONE):  # a new case has no profile yet
+        if problem := weakness(first, make_one=_(MAKE_ONE)):  # a new case has no profile yet
             self.query_one("#message", Notice).say(problem, error=True)
             return
         for field in self.query(Input):
@@ -172,7 +193,7 @@ class CreateScreen(Screen[None]):
         self.query_one("#discreet", TickBox).disabled = True
         self.making = True
         self.refresh_bindings()  # no Back while the case is being made
-        self.query_one("#message", Notice).say("Making your case… (this takes a second)")
+        self.query_one("#message", Notice).say(_("Making your case… (this takes a second)"))
         discreet = self.query_one("#discreet", TickBox).value
         self.create_case(first, str(self.query_one("#place", Select).value), discreet)
 
@@ -214,4 +235,6 @@ class CreateScreen(Screen[None]):
         self.making = False
         self.refresh_bindings()
         if error is not None:
-            self.query_one("#message", Notice).say(explain(error, "making the case"), error=True)
+            self.query_one("#message", Notice).say(
+                explain(error, _("making the case")), error=True
+            )

@@ -20,6 +20,7 @@ from tui.core.declarations.drafting import NEEDS, get_facts_for, save_facts
 from tui.core.declarations.kinds import KINDS
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
+from tui.core.shared.i18n import N_, _
 from tui.core.shared.unwritable import not_written
 from tui.screens.case import case_is_open, open_case, save_as_field, save_folders
 
@@ -34,18 +35,18 @@ def what_else(needs: list[str]) -> str:
     each exhibit not yet said where it came from."""
     exhibits = [key.split(":", 1)[1] for key in needs if key.startswith("provenance:")]
     if exhibits:
-        return (
-            f"Say who captured {', '.join(exhibits)} and how first: open each on the "
-            "Evidence step and press Ctrl+G."
-        )
+        return _(
+            "Say who captured {join} and how first: open each on the Evidence step and press "
+            "Ctrl+G."
+        ).format(join=", ".join(exhibits))
     if "exhibits" in needs:
-        return "Add at least one exhibit first: a declaration lists the evidence it produces."
+        return _("Add at least one exhibit first: a declaration lists the evidence it produces.")
     return ""
 
 
 class DeclarationScreen(Screen[bool]):
     #: How this form is named if what was typed could not be saved at a lock.
-    FORM_NAME = "your details for the declaration"
+    FORM_NAME = N_("your details for the declaration")
     DEFAULT_CSS = """
     DeclarationScreen #heading { padding: 0 1; text-style: bold; color: $primary;
                                  background: $boost; width: 100%; }
@@ -56,9 +57,9 @@ class DeclarationScreen(Screen[bool]):
     DeclarationScreen Input:focus { background: $primary 30%; border: none; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "keep", "Keep for the binder", priority=True),
-        Binding("ctrl+e", "export", "Save as a file", priority=True),
-        Binding("escape", "leave", "Back"),
+        Binding("ctrl+s", "keep", N_("Keep for the binder"), priority=True),
+        Binding("ctrl+e", "export", N_("Save as a file"), priority=True),
+        Binding("escape", "leave", N_("Back")),
     ]
 
     def __init__(self, kind_code: str, why: str = "") -> None:
@@ -69,17 +70,19 @@ class DeclarationScreen(Screen[bool]):
 
     def compose(self) -> ComposeResult:
         facts = get_facts_for(open_case(self))
-        yield Static(self.kind.title, id="heading", markup=False)
+        yield Static(_(self.kind.title), id="heading", markup=False)
         explain = self.why or (
-            "A draft for you to check with a lawyer, then sign. "
-            f"{self.kind.witness} What you type here is kept in the case."
+            _(
+                "A draft for you to check with a lawyer, then sign. {witness} What you type "
+                "here is kept in the case."
+            ).format(witness=_(self.kind.witness))
         )
         yield Static(explain, id="explain", markup=False)
         with VerticalScroll():
             for name in asked_fields(self.kind.code):
-                yield Label(NEEDS[name].question.capitalize())
+                yield Label(_(NEEDS[name].question).capitalize())
                 yield Input(getattr(facts, name), id=f"decl-{name}")
-            yield Label("Save it on its own as (.pdf, .docx or .txt)")
+            yield Label(_("Save it on its own as (.pdf, .docx or .txt)"))
             value, placeholder = save_as_field(self, "declaration", ".pdf")
             yield Input(value, placeholder=placeholder, id="decl-dest")
         yield Footer()
@@ -103,9 +106,12 @@ class DeclarationScreen(Screen[bool]):
         if not case_is_open(self):
             return False
         values = self._values()
-        empty = [NEEDS[name].question for name, value in values.items() if not value]
+        empty = [_(NEEDS[name].question) for name, value in values.items() if not value]
         if empty:
-            self.notify(f"The declaration still needs {empty[0]}.", severity="warning")
+            self.notify(
+                _("The declaration still needs {empty}.").format(empty=empty[0]),
+                severity="warning",
+            )
             return False
         try:
             save_facts(open_case(self), **values)
@@ -150,12 +156,14 @@ class DeclarationScreen(Screen[bool]):
             self.notify(shown(str(error)), severity="warning", markup=False, timeout=10)
             return
         except (OSError, ValueError, RuntimeError) as error:
-            self.notify(not_written(error, "saving the declaration"), severity="error")
+            self.notify(not_written(error, _("saving the declaration")), severity="error")
             return
         save_folders(self).remember(path)
         self.notify(
-            f"Saved the draft to {shown(str(path))}. It is not encrypted. Have a lawyer "
-            "check it before you sign it.",
+            _(
+                "Saved the draft to {shown}. It is not encrypted. Have a lawyer check it "
+                "before you sign it."
+            ).format(shown=shown(str(path))),
             markup=False,
             timeout=10,
         )
@@ -173,8 +181,8 @@ class DeclarationScreen(Screen[bool]):
 
         ask_to_leave(
             self,
-            "your details for the declaration",
-            "Discard leaves them as they were last kept.",
+            _("your details for the declaration"),
+            _("Discard leaves them as they were last kept."),
             save=save,
             leave=lambda: self.dismiss(False),
         )

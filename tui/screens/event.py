@@ -19,15 +19,23 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, SelectionList, Static
 
 from tui.core.shared.display import shown
 from tui.core.shared.errors import InputError, ReclaimError
+from tui.core.shared.i18n import N_, _
 from tui.core.timeline.events import PROMPTS, Event
 from tui.screens.case import case_is_open, open_case
-from tui.screens.event_fields import LABELS, person_label, show_value, visible_value
+from tui.screens.event_fields import (
+    LABELS,
+    WHEN_LABEL,
+    exhibit_choices,
+    person_label,
+    show_value,
+    ticks_label,
+    visible_value,
+)
 from tui.widgets.fields import StoredInput, StoredTextArea
 
 if TYPE_CHECKING:
@@ -38,7 +46,7 @@ if TYPE_CHECKING:
 
 class EventScreen(Screen[None]):
     #: How this form is named if what was typed could not be saved at a lock.
-    FORM_NAME = "the timeline event"
+    FORM_NAME = N_("the timeline event")
     AUTO_FOCUS = "#when"
     DEFAULT_CSS = """
     EventScreen #heading { padding: 0 1; text-style: bold; color: $primary;
@@ -60,9 +68,10 @@ class EventScreen(Screen[None]):
     EventScreen .nothing-yet { color: $text-muted; text-style: italic; height: auto; }
     """
     BINDINGS = [
-        Binding("escape", "leave", "Back", tooltip="Go back (asks first if you changed anything)"),
-        Binding("ctrl+s", "save", "Save", priority=True),
-    ]
+        Binding("escape", "leave", N_("Back"),
+                tooltip=N_("Go back (asks first if you changed anything)")),
+        Binding("ctrl+s", "save", N_("Save"), priority=True),
+    ]  # fmt: skip
 
     def __init__(self, event_id: str | None) -> None:
         super().__init__()
@@ -105,65 +114,55 @@ class EventScreen(Screen[None]):
         event = get_event(vault, self.event_id) if self.event_id else None
         self._base = asdict(event) if event else {}
         people = list_people(vault)
-        title = f"{event.id}: {shown(event.title)}" if event else "A new event"
+        title = f"{event.id}: {shown(event.title)}" if event else _("A new event")
         yield Static(title, id="heading", markup=False)
-        yield Label("When (a day, a month, a year, or 'about 2023' are all fine)", id="when-label")
+        yield Label(_(WHEN_LABEL), id="when-label")
         yield StoredInput(
             event.moment.text() if event else "",
-            placeholder='e.g. "5 March 2024", "March 2024", "about 2023"',
+            placeholder=_('e.g. "5 March 2024", "March 2024", "about 2023"'),
             id="when",
         )
         yield Static("", id="reads-as", markup=False)
         # The form scrolls, but is no stop of its own for Tab: focus goes from one field
         # to the next, and what is typed next always lands in a field.
         with VerticalScroll(can_focus=False):
-            yield Label("Title")
+            yield Label(_("Title"))
             yield StoredInput(
-                event.title if event else "", placeholder=PROMPTS["title"], id="title"
+                event.title if event else "", placeholder=_(PROMPTS["title"]), id="title"
             )
-            yield Label("Where")
+            yield Label(_("Where"))
             yield StoredInput(
-                event.place if event else "", placeholder=PROMPTS["place"], id="place"
+                event.place if event else "", placeholder=_(PROMPTS["place"]), id="place"
             )
-            yield Label("What happened")
+            yield Label(_("What happened"))
             details = StoredTextArea(event.details if event else "", id="details", soft_wrap=True)
-            details.placeholder = PROMPTS["details"]
+            details.placeholder = _(PROMPTS["details"])
             yield details
-            yield Label("What I did")
+            yield Label(_("What I did"))
             response = StoredTextArea(
                 event.response if event else "", id="response", soft_wrap=True
             )
-            response.placeholder = PROMPTS["response"]
+            response.placeholder = _(PROMPTS["response"])
             yield response
-            yield Label(f"Who can confirm it (Space ticks). {PROMPTS['witnesses']}")
+            yield Label(ticks_label("witnesses"))
             chosen = set(event.witnesses) if event else set()
             yield SelectionList[str](
                 *[(person_label(p), p.id, p.id in chosen) for p in people], id="witnesses"
             )
             yield Static(
-                "Nobody in the list yet: add someone in the line below.",
+                _("Nobody in the list yet: add someone in the line below."),
                 id="no-witnesses",
                 classes="nothing-yet",
             )
             yield Input(
-                placeholder="Someone new: name, how to reach them, who they are; Enter adds",
+                placeholder=_("Someone new: name, how to reach them, who they are; Enter adds"),
                 id="new-person",
             )
-            yield Label(f"Evidence (Space ticks). {PROMPTS['evidence']}")
+            yield Label(ticks_label("evidence"))
             linked = set(event.evidence) if event else set()
-            yield SelectionList[str](
-                *[
-                    (
-                        Content(f"{e.id}  {shown(e.description or e.original_name)}"),
-                        e.id,
-                        e.id in linked,
-                    )
-                    for e in list_exhibits(vault)
-                ],
-                id="evidence",
-            )
+            yield SelectionList[str](*exhibit_choices(list_exhibits(vault), linked), id="evidence")
             yield Static(
-                "No evidence in this case yet: it can be added in Step 4.",
+                _("No evidence in this case yet: it can be added in Step 4."),
                 id="no-evidence",
                 classes="nothing-yet",
             )
@@ -200,7 +199,7 @@ class EventScreen(Screen[None]):
             reads_as.add_class("problem")
             return
         reads_as.remove_class("problem")
-        reads_as.update(f"Reads as: {shown(moment.text())}")
+        reads_as.update(_("Reads as: {shown}").format(shown=shown(moment.text())))
 
     @on(Input.Submitted, "#new-person")
     def new_person(self) -> None:
@@ -231,7 +230,9 @@ class EventScreen(Screen[None]):
         if self._saved is not None:  # the line's words are now a ticked witness
             self._saved["new-person"] = ""
         self.notify(
-            f"{shown(person.name)} is in the list of people, ticked for this event.",
+            _("{shown} is in the list of people, ticked for this event.").format(
+                shown=shown(person.name)
+            ),
             markup=False,
         )
         return True
@@ -339,9 +340,9 @@ class EventScreen(Screen[None]):
 
         def answered(keep_mine: set[str] | None) -> None:
             if keep_mine is None or not case_is_open(self):
-                self.notify("Nothing was saved; your words are still in the form.")
+                self.notify(_("Nothing was saved; your words are still in the form."))
                 return
-            base, _ = resolved(self._base, {}, conflict.conflicts, keep_mine)
+            base, _unused = resolved(self._base, {}, conflict.conflicts, keep_mine)
             saved = self._saved or {}
             for item in conflict.conflicts:
                 if item.field not in keep_mine:  # the other window's value, shown
@@ -350,14 +351,14 @@ class EventScreen(Screen[None]):
             self._saved, self._base = saved, base
             self._save_asking(done, failed)
 
-        what = self.event_id or "this event"
+        what = self.event_id or _("this event")
         ask_which(self, what, conflict, LABELS, answered, partial(visible_value, open_case(self)))
 
     def action_save(self) -> None:
         def failed(problem: str) -> None:
             self.notify(shown(problem), severity="error", markup=False)
 
-        self._save_asking(lambda: self.notify("Saved."), failed)
+        self._save_asking(lambda: self.notify(_("Saved.")), failed)
 
     def _problem(self) -> str | None:
         """Why the form can't be saved as it is (the date, then the title), or None."""
@@ -368,7 +369,7 @@ class EventScreen(Screen[None]):
         except InputError as error:
             return str(error)
         if not self.query_one("#title", StoredInput).kept.strip():
-            return f"Give the event a short title. {PROMPTS['title']}"
+            return _("Give the event a short title. {title}").format(title=_(PROMPTS["title"]))
         return None
 
     def action_leave(self, problem: str | None = None) -> None:
@@ -383,16 +384,16 @@ class EventScreen(Screen[None]):
         if problem is None:
             problem = self._problem()
         if self.event_id is None:
-            what, discard = "this event", "Discard this event"
-            after = "Discard leaves the timeline as it was, without this event."
+            what, discard = _("this event"), _("Discard this event")
+            after = _("Discard leaves the timeline as it was, without this event.")
         else:
-            what, discard = self.event_id, "Discard changes"
-            after = f"Discard leaves {self.event_id} as it was last saved."
+            what, discard = self.event_id, _("Discard changes")
+            after = _("Discard leaves {id} as it was last saved.").format(id=self.event_id)
         why = None
         if problem is not None:
             sure = ""
             if self._date_problem():
-                sure = " If you're not sure of the day, a month or a year is enough."
+                sure = " " + _("If you're not sure of the day, a month or a year is enough.")
             why = f"{shown(problem)}{sure}"
         was = self.focused
 

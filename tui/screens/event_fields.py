@@ -9,24 +9,42 @@ from textual.content import Content
 from textual.widgets import SelectionList
 
 from tui.core.shared.display import shown
-from tui.core.timeline.events import Person
+from tui.core.shared.i18n import N_, _
+from tui.core.timeline.events import PROMPTS, Person
 from tui.widgets.fields import StoredInput, StoredTextArea
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from tui.core.evidence.model import Exhibit
     from tui.core.vault.vault import Vault
 
+WHEN_LABEL = N_("When (a day, a month, a year, or 'about 2023' are all fine)")
 #: The form's fields as a conflict names them.
 LABELS = {
-    "when": "When",
-    "title": "Title",
-    "place": "Where",
-    "details": "What happened",
-    "response": "What I did",
-    "witnesses": "Who can confirm it",
-    "evidence": "Evidence",
+    "when": N_("When"),
+    "title": N_("Title"),
+    "place": N_("Where"),
+    "details": N_("What happened"),
+    "response": N_("What I did"),
+    "witnesses": N_("Who can confirm it"),
+    "evidence": N_("Evidence"),
 }
+
+
+def ticks_label(field: str) -> str:
+    """The label over the witnesses or the evidence to tick, with what to tick."""
+    if field == "witnesses":
+        return _("Who can confirm it (Space ticks). {prompt}").format(prompt=_(PROMPTS[field]))
+    return _("Evidence (Space ticks). {prompt}").format(prompt=_(PROMPTS[field]))
+
+
+def exhibit_choices(exhibits: list[Exhibit], linked: set[str]) -> list[tuple[Content, str, bool]]:
+    """The case's exhibits to tick for an event, those it names ticked."""
+    return [
+        (Content(f"{e.id}  {shown(e.description or e.original_name)}"), e.id, e.id in linked)
+        for e in exhibits
+    ]
 
 
 def person_label(person: Person) -> Content:

@@ -26,6 +26,7 @@ from tui.core.evidence.stored import Damage
 from tui.core.evidence.verify import verify_all
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
+from tui.core.shared.i18n import N_, _
 from tui.dialogs.ask import AskDialog
 from tui.dialogs.delete import DeleteDialog
 from tui.jobs import Job
@@ -64,23 +65,27 @@ FILTER_DELAY = 0.2
 FIRST_ROWS = 120
 BATCH_ROWS = 200
 KEEP_PLACE_ROWS = 600
-KEYS = "Enter details · Space marks · t stitches marked · x removes · D deletes"
+KEYS = N_("Enter details · Space marks · t stitches marked · x removes · D deletes")
 
 
 class EvidenceScreen(Screen[None]):
     AUTO_FOCUS = "DataTable"
     CSS_PATH = "evidence.tcss"
     BINDINGS = [
-        Binding("escape", "back", "Back", tooltip="Back to the steps (or stop the work)"),
-        Binding("a", "add", "Add", tooltip="Add files or folders"),
-        Binding("slash", "filter", "Filter", tooltip="Show only items that match some words"),
-        Binding("s", "sort", "Sort", show=False, tooltip="Sort by number, time, platform..."),
-        Binding("space", "select", "Mark", show=False),
-        Binding("t", "stitch", "Stitch", show=False),
-        Binding("x", "remove", "Remove", show=False),
-        Binding("D", "delete", "Delete", show=False),
-        Binding("V", "verify", "Verify", tooltip="Check every item against its hash"),
-        Binding("g", "guide", "Guide", tooltip="How to capture evidence well"),
+        Binding("escape", "back", N_("Back"), tooltip=N_("Back to the steps (or stop the work)")),
+        Binding("a", "add", N_("Add"), tooltip=N_("Add files or folders")),
+        Binding(
+            "slash", "filter", N_("Filter"), tooltip=N_("Show only items that match some words")
+        ),
+        Binding(
+            "s", "sort", N_("Sort"), show=False, tooltip=N_("Sort by number, time, platform...")
+        ),
+        Binding("space", "select", N_("Mark"), show=False),
+        Binding("t", "stitch", N_("Stitch"), show=False),
+        Binding("x", "remove", N_("Remove"), show=False),
+        Binding("D", "delete", N_("Delete"), show=False),
+        Binding("V", "verify", N_("Verify"), tooltip=N_("Check every item against its hash")),
+        Binding("g", "guide", N_("Guide"), tooltip=N_("How to capture evidence well")),
     ]
 
     def __init__(self) -> None:
@@ -102,17 +107,17 @@ class EvidenceScreen(Screen[None]):
     # ---- layout -----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static("Step 4: Evidence", id="heading")
+        yield Static(_("Step 4: Evidence"), id="heading")
         yield Static("", id="lead", markup=False)
-        yield Input(placeholder="Filter: type words to show only matching items", id="filter")
+        yield Input(placeholder=_("Filter: type words to show only matching items"), id="filter")
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         for key, label, width in BEFORE_DESCRIPTION:
-            table.add_column(label, width=width, key=key)
-        table.add_column("Description", width=self._description_width(), key="description")
+            table.add_column(_(label) if label else "", width=width, key=key)
+        table.add_column(_("Description"), width=self._description_width(), key="description")
         for key, label, width in AFTER_DESCRIPTION:
-            table.add_column(label, width=width, key=key)
+            table.add_column(_(label), width=width, key=key)
         yield table
-        yield Static(KEYS, id="keys")
+        yield Static(_(KEYS), id="keys")
         yield self.work
         yield Footer(compact=True)
 
@@ -230,7 +235,9 @@ class EvidenceScreen(Screen[None]):
     def action_details(self) -> None:
         exhibit = self.current()
         if exhibit is not None:
-            self.app.push_screen(ExhibitScreen(exhibit.id), lambda _: self.reload(exhibit.id))
+            self.app.push_screen(
+                ExhibitScreen(exhibit.id), lambda _unused: self.reload(exhibit.id)
+            )
 
     def action_select(self) -> None:
         exhibit = self.current()
@@ -255,9 +262,11 @@ class EvidenceScreen(Screen[None]):
             self.notify(shown(str(error)), severity="error", markup=False)
             return
         self.notify(
-            f"{changed.id} is left out of the binder; it stays in the case (x puts it back)."
+            _("{id} is left out of the binder; it stays in the case (x puts it back).").format(
+                id=changed.id
+            )
             if changed.excluded
-            else f"{changed.id} is back in the binder."
+            else _("{id} is back in the binder.").format(id=changed.id)
         )
         self.reload(changed.id)
 
@@ -274,7 +283,7 @@ class EvidenceScreen(Screen[None]):
             except ReclaimError as error:
                 self.notify(shown(str(error)), severity="error", markup=False)
                 return
-            self.notify(f"{exhibit.id} is deleted. The custody log records it.")
+            self.notify(_("{id} is deleted. The custody log records it.").format(id=exhibit.id))
             self.reload()
 
         self.app.push_screen(DeleteDialog(exhibit), answered)
@@ -282,7 +291,7 @@ class EvidenceScreen(Screen[None]):
     def action_stitch(self) -> None:
         if len(self.selected) < 2:
             self.notify(
-                "Mark two or more screenshots with Space first, top of the chat first.",
+                _("Mark two or more screenshots with Space first, top of the chat first."),
                 severity="warning",
             )
             return
@@ -299,16 +308,18 @@ class EvidenceScreen(Screen[None]):
             self.selected.clear()
             new = result.exhibit
             self.notify(
-                f"{new.id} is the stitched image; {', '.join(ids)} are kept as they are."
+                _("{id} is the stitched image; {join} are kept as they are.").format(
+                    id=new.id, join=", ".join(ids)
+                )
                 if not result.duplicate
-                else f"That stitched image is already in the case as {new.id}."
+                else _("That stitched image is already in the case as {id}.").format(id=new.id)
             )
             self.reload(new.id)
 
         self.app.push_screen(
             AskDialog(
-                f"Stitch {', '.join(ids)} into one tall image, in that order.",
-                "Description of the stitched image (optional)",
+                _("Stitch {join} into one tall image, in that order.").format(join=", ".join(ids)),
+                _("Description of the stitched image (optional)"),
             ),
             answered,
         )
@@ -320,7 +331,7 @@ class EvidenceScreen(Screen[None]):
 
     def action_add(self) -> None:
         if self.job is not None:
-            self.notify("Wait for the work under way to finish, or press Esc to stop it.")
+            self.notify(_("Wait for the work under way to finish, or press Esc to stop it."))
             return
 
         def chosen(choice: Chosen | None) -> None:
@@ -333,7 +344,9 @@ class EvidenceScreen(Screen[None]):
         from tui.screens.provenance_form import taken_in_by
 
         job: Job[BatchResult] = Job(
-            "Adding", still="Files are still being added to the case.", if_locked=add_if_locked
+            _("Adding"),
+            still=_("Files are still being added to the case."),
+            if_locked=add_if_locked,
         )
         vault = open_case(self)
         self.work.start(
@@ -347,7 +360,9 @@ class EvidenceScreen(Screen[None]):
         if self.job is not None:
             return
         job: Job[VerifyReport] = Job(
-            "Checking", still="Your evidence is still being checked.", if_locked=check_if_locked
+            _("Checking"),
+            still=_("Your evidence is still being checked."),
+            if_locked=check_if_locked,
         )
         vault = open_case(self)
         self.checks.clear()

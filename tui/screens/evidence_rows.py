@@ -17,38 +17,37 @@ from tui.core.evidence.reading.search import DETAILS, search_exhibits
 from tui.core.shared.display import shown
 from tui.core.shared.errors import NotFound
 from tui.core.shared.fuzzy_dates import short_date
-from tui.core.shared.i18n import _
-from tui.core.shared.text import counted, plural_of
+from tui.core.shared.i18n import N_, _, ngettext
 from tui.core.vault.vault import Vault
 
 #: Columns with a fixed width, around the description, which takes what is left.
 BEFORE_DESCRIPTION = (
     ("mark", "", 1),
-    ("id", "ID", 6),
-    ("captured", "Captured", 11),  # "~2024-03-05": about that day
-    ("platform", "Platform", 10),
-    ("poster", "Poster", 10),
+    ("id", N_("ID"), 6),
+    ("captured", N_("Captured"), 11),  # "~2024-03-05": about that day
+    ("platform", N_("Platform"), 10),
+    ("poster", N_("Poster"), 10),
 )
 AFTER_DESCRIPTION = (
-    ("complete", "Done", 5),
+    ("complete", N_("Done"), 5),
     # Named, so that after V its ✓ is not read as a second "Done" mark.
-    ("check", "Hash", 4),
+    ("check", N_("Hash"), 4),
 )
 FIXED = BEFORE_DESCRIPTION + AFTER_DESCRIPTION
-FIXED_WIDTH = sum(width for _, _, width in FIXED) + (len(FIXED) + 1) * 2 + 2
+FIXED_WIDTH = sum(width for _key, _label, width in FIXED) + (len(FIXED) + 1) * 2 + 2
 #: Every column's key, in the order the cells of a row come.
 COLUMN_KEYS = (
-    *(key for key, _, _ in BEFORE_DESCRIPTION),
+    *(key for key, _label, _width in BEFORE_DESCRIPTION),
     "description",
-    *(key for key, _, _ in AFTER_DESCRIPTION),
+    *(key for key, _label, _width in AFTER_DESCRIPTION),
 )
 
 SORTS: dict[str, tuple[str, Callable[[Exhibit], Any]]] = {
-    "id": ("number", lambda e: e.number),
-    "captured": ("capture time", lambda e: (e.captured_at or "~", e.number)),
-    "platform": ("platform", lambda e: (e.platform.casefold() or "~", e.number)),
-    "poster": ("poster", lambda e: (e.poster.casefold() or "~", e.number)),
-    "complete": ("details missing", lambda e: (assess(e).done, e.number)),
+    "id": (N_("number"), lambda e: e.number),
+    "captured": (N_("capture time"), lambda e: (e.captured_at or "~", e.number)),
+    "platform": (N_("platform"), lambda e: (e.platform.casefold() or "~", e.number)),
+    "poster": (N_("poster"), lambda e: (e.poster.casefold() or "~", e.number)),
+    "complete": (N_("details missing"), lambda e: (assess(e).done, e.number)),
 }
 """By column key: (what the lead says it is sorted by, the sort key)."""
 
@@ -116,7 +115,7 @@ def cells(exhibit: Exhibit, marked: bool, check: str | None, found: str = "") ->
     if found:
         description = _("“{line}” in the picture").format(line=shown(found))
     if exhibit.excluded:
-        description = f"(removed) {description}"
+        description = _("(removed) {description}").format(description=description)
     return [
         Text("●" if marked else "", style="bold"),
         Text(exhibit.id),
@@ -125,8 +124,15 @@ def cells(exhibit: Exhibit, marked: bool, check: str | None, found: str = "") ->
         Text(shown(exhibit.poster)),
         Text(description, style="dim" if exhibit.excluded else ""),
         Text(done.short, style="green" if done.complete else "yellow"),
-        Text("") if check is None else Text("✗", "bold red") if check else Text("✓", "green"),
+        check_cell(check),
     ]
+
+
+def check_cell(check: str | None) -> Text:
+    """What verifying found: nothing before a check, ✓ when it matches, ✗ when not."""
+    if check is None:
+        return Text("")
+    return Text("✗", "bold red") if check else Text("✓", "green")  # i18n: not shown
 
 
 def lead_text(exhibits: list[Exhibit], shown_count: int, sort_key: str, marked: list[str]) -> str:
@@ -134,17 +140,25 @@ def lead_text(exhibits: list[Exhibit], shown_count: int, sort_key: str, marked: 
     order, and which are marked."""
     count = len(exhibits)
     if not count:
-        return (
+        return _(
             "Nothing saved yet. Save evidence before you change settings or report: "
             "press a to add screenshots, recordings or saved pages (g: how to capture)."
         )
     incomplete = sum(1 for e in exhibits if not is_complete(e))
-    lead = f"{counted(count, 'item')}, encrypted and hashed"
+    parts = [
+        ngettext(
+            "{count} item, encrypted and hashed", "{count} items, encrypted and hashed", count
+        ).format(count=count)
+    ]
     if shown_count != count:
-        lead += f" · {shown_count} shown"
+        parts.append(_("{count} shown").format(count=shown_count))
     if incomplete:
-        lead += f" · {incomplete} {plural_of(incomplete, 'needs', 'need')} details"
-    lead += f" · by {SORTS[sort_key][0]} (s sorts)"
+        parts.append(
+            ngettext("{count} needs details", "{count} need details", incomplete).format(
+                count=incomplete
+            )
+        )
+    parts.append(_("by {order} (s sorts)").format(order=_(SORTS[sort_key][0])))
     if marked:
-        lead += f" · marked: {', '.join(marked)}"
-    return lead
+        parts.append(_("marked: {exhibits}").format(exhibits=", ".join(marked)))
+    return " · ".join(parts)

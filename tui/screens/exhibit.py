@@ -21,11 +21,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from tui.core.evidence.completeness import LABELS
-from tui.core.evidence.model import DATE_FIELDS, DETAIL_FIELDS, Exhibit
+from tui.core.evidence.model import Exhibit
 from tui.core.shared.display import shown, shown_block
 from tui.core.shared.errors import ReclaimError
+from tui.core.shared.i18n import N_, _
 from tui.screens.case import case_is_open, open_case
 from tui.screens.exhibit_facts import WordsReadHere, facts_text, guess_label, reading_hint
+from tui.screens.exhibit_form import FORM, LONG_FIELDS, shown_value, stored_details, visible_value
 from tui.widgets.fields import StoredInput, StoredTextArea
 from tui.widgets.preview import Preview
 
@@ -34,53 +36,30 @@ if TYPE_CHECKING:
 
     from tui.core.vault.edits import EditConflict
 
-#: (field, label, placeholder); the order of the form.
-FORM = (
-    ("description", "What it shows", "e.g. the post with my photo, username and date visible"),
-    ("platform", "Site or app", "e.g. Instagram"),
-    ("poster", "Who posted it", "their username or profile name"),
-    ("posted_at", "When it was posted", "e.g. 5 March 2024 21:14, March 2024, about 2023"),
-    ("captured_at", "When you captured it", "e.g. 6 March 2024 08:15, or 2024-03-06"),
-    ("url", "Web address", "https://..."),
-    ("caption", "Captions and comments", "what was written with it"),
-    ("significance", "Why it matters", "e.g. shows who posted it and when"),
-    ("notes", "Notes", "anything else"),
-)
-LONG_FIELDS = frozenset({"caption", "notes"})
-
-
-def shown_value(exhibit: Exhibit, name: str) -> str:
-    value: str = getattr(exhibit, name)
-    return value.replace("T", " ") if name in DATE_FIELDS else value
-
-
-def visible_value(name: str, value: object) -> str:
-    text = str(value or "")
-    return text.replace("T", " ") if name in DATE_FIELDS else text
-
-
-def stored_details(exhibit: Exhibit) -> dict[str, str]:
-    return {name: getattr(exhibit, name) for name in DETAIL_FIELDS}
-
 
 class ExhibitScreen(WordsReadHere, Screen[None]):
     #: How this form is named if what was typed could not be saved at a lock.
-    FORM_NAME = "an exhibit's details"
+    FORM_NAME = N_("an exhibit's details")
     CSS_PATH = "exhibit.tcss"
     BINDINGS = [
-        Binding("escape", "leave", "Back", tooltip="Go back (asks first if you changed anything)"),
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+r", "reveal", "Show/blur", priority=True),
-        Binding("ctrl+k", "confirm", "Confirm guess", priority=True),
-        Binding("ctrl+g", "provenance", "Where from", priority=True),
+        Binding(
+            "escape",
+            "leave",
+            N_("Back"),
+            tooltip=N_("Go back (asks first if you changed anything)"),
+        ),
+        Binding("ctrl+s", "save", N_("Save"), priority=True),
+        Binding("ctrl+r", "reveal", N_("Show/blur"), priority=True),
+        Binding("ctrl+k", "confirm", N_("Confirm guess"), priority=True),
+        Binding("ctrl+g", "provenance", N_("Where from"), priority=True),
         Binding(
             "ctrl+o",
             "history",
-            "History",
+            N_("History"),
             priority=True,
-            tooltip="What changed, from what to what; put an old value back",
+            tooltip=N_("What changed, from what to what; put an old value back"),
         ),
-        Binding("ctrl+f", "inner", "Files inside", priority=True),
+        Binding("ctrl+f", "inner", N_("Files inside"), priority=True),
     ]
 
     def __init__(self, exhibit_id: str) -> None:
@@ -109,14 +88,14 @@ class ExhibitScreen(WordsReadHere, Screen[None]):
                         area = StoredTextArea(
                             getattr(exhibit, name), id=name, soft_wrap=True, tab_behavior="focus"
                         )
-                        area.placeholder = placeholder
+                        area.placeholder = _(placeholder)
                         yield area
                     else:
                         yield StoredInput(
-                            shown_value(exhibit, name), placeholder=placeholder, id=name
+                            shown_value(exhibit, name), placeholder=_(placeholder), id=name
                         )
             with Vertical(id="side"):
-                yield Preview(None, "Loading the preview…", id="preview")
+                yield Preview(None, _("Loading the preview…"), id="preview")
                 yield Static(facts_text(open_case(self), exhibit), id="facts", markup=False)
         yield Footer(compact=True)
 
@@ -129,8 +108,8 @@ class ExhibitScreen(WordsReadHere, Screen[None]):
         assert self.exhibit is not None
         source = self.exhibit.guesses.get(name)
         if source:
-            return guess_label(label, source)
-        return label
+            return guess_label(_(label), source)
+        return _(label)
 
     # ---- preview ----------------------------------------------------------------
 
@@ -148,11 +127,13 @@ class ExhibitScreen(WordsReadHere, Screen[None]):
             return
         from tui.core.evidence.formats.base import article
 
-        kind = str(exhibit.facts.get("kind") or "file of this kind")
+        kind = str(exhibit.facts.get("kind") or _("file of this kind"))
         why = (  # the problem itself is already in the details, said once
-            "There is no picture to show: see Problem in the details."
+            _("There is no picture to show: see Problem in the details.")
             if exhibit.facts.get("problem")
-            else f"There is no picture to show for {article(kind)} {kind}."
+            else _("There is no picture to show for {article} {kind}.").format(
+                article=article(kind), kind=kind
+            )
         )
         self.app.call_from_thread(self._show_preview, image, shown_block(why))
 
@@ -182,7 +163,7 @@ class ExhibitScreen(WordsReadHere, Screen[None]):
 
     def _values(self) -> dict[str, str | None]:
         values: dict[str, str | None] = {}
-        for name, _, _ in FORM:
+        for name, _unused, _unused in FORM:
             widget = self.query_one(f"#{name}")
             assert isinstance(widget, StoredInput | StoredTextArea)
             values[name] = widget.kept
@@ -211,7 +192,7 @@ class ExhibitScreen(WordsReadHere, Screen[None]):
         assert self.exhibit is not None
         values = self._values()
         typed = {k for k, v in values.items() if v != self._saved.get(k) and k not in saved}
-        for name, _, _ in FORM:
+        for name, _unused, _unused in FORM:
             value = getattr(self.exhibit, name)
             if name in typed or name in saved or value == self._base.get(name):
                 continue
@@ -224,7 +205,7 @@ class ExhibitScreen(WordsReadHere, Screen[None]):
         self._base = {k: self._base[k] if k in typed else v for k, v in stored.items()}
         self._saved = {k: self._saved[k] if k in typed else v for k, v in self._values().items()}
         self.query_one("#hint", Static).update(reading_hint(self.exhibit))
-        for name, label, _ in FORM:
+        for name, label, _unused in FORM:
             self.query_one(f"#label-{name}", Label).update(self._label(name, label))
         self.refresh_bindings()
 
@@ -284,9 +265,9 @@ class ExhibitScreen(WordsReadHere, Screen[None]):
 
         def answered(keep_mine: set[str] | None) -> None:
             if keep_mine is None or not case_is_open(self) or self.exhibit is None:
-                self.notify("Nothing was saved; your words are still in the form.")
+                self.notify(_("Nothing was saved; your words are still in the form."))
                 return
-            base, _ = resolved(self._base, mine, conflict.conflicts, keep_mine)
+            base, _unused = resolved(self._base, mine, conflict.conflicts, keep_mine)
             # A field left to the other window shows its value and is no longer typed.
             for item in conflict.conflicts:
                 if item.field not in keep_mine:
@@ -299,11 +280,11 @@ class ExhibitScreen(WordsReadHere, Screen[None]):
             self._base = base
             self._save(done, confirm)
 
-        labels = {name: label for name, label, _ in FORM}
+        labels = {name: label for name, label, _unused in FORM}
         ask_which(self, self.exhibit.id, conflict, labels, answered, visible_value)
 
     def action_save(self) -> None:
-        self._save(lambda: self.notify("Saved."))
+        self._save(lambda: self.notify(_("Saved.")))
 
     def action_history(self) -> None:
         from tui.screens.exhibit_history import ExhibitHistoryScreen
@@ -338,20 +319,20 @@ class ExhibitScreen(WordsReadHere, Screen[None]):
         assert self.exhibit is not None
         together, alone = confirmable(self.exhibit.guesses)
         if not together and not alone:
-            self.notify("Nothing here is a guess.")
+            self.notify(_("Nothing here is a guess."))
             return
         if together:
 
             def confirmed() -> None:
-                names = ", ".join(LABELS.get(name, name) for name in together)
-                later = ""
+                names = ", ".join(_(LABELS.get(name, name)) for name in together)
+                said = _("Confirmed: {names}.").format(names=names)
                 if alone:
-                    label = LABELS.get(alone[0], alone[0])
-                    later = (
-                        f" {label.capitalize()} came from the time the file was last changed:"
-                        " check it, then Ctrl+K confirms it on its own."
-                    )
-                self.notify(f"Confirmed: {names}.{later}", markup=False)
+                    label = _(LABELS.get(alone[0], alone[0]))
+                    said += " " + _(
+                        "{field} came from the time the file was last changed: check it, "
+                        "then Ctrl+K confirms it on its own."
+                    ).format(field=label.capitalize())
+                self.notify(said, markup=False)
 
             self._save(confirmed, confirm=tuple(together))
             return
@@ -360,24 +341,29 @@ class ExhibitScreen(WordsReadHere, Screen[None]):
     def _confirm_alone(self, name: str) -> None:
         from tui.dialogs.choice import ChoiceDialog
 
-        label = LABELS.get(name, name)
+        label = _(LABELS.get(name, name))
         value = self.query_one(f"#{name}", StoredInput).value
-        explain = (
-            f"{shown(value)} is the time the file was last changed. That is often when it was"
-            " copied, downloaded or sent, not when it was captured. Confirm it only if you"
-            " know it is right; otherwise type the time you remember, or leave it as a guess"
-            " (the binder marks it as estimated)."
-        )
+        explain = _(
+            "{time} is the time the file was last changed. That is often when it was copied, "
+            "downloaded or sent, not when it was captured. Confirm it only if you know it is "
+            "right; otherwise type the time you remember, or leave it as a guess (the binder "
+            "marks it as estimated)."
+        ).format(time=shown(value))
 
         def answered(answer: str | None) -> None:
             if answer == "confirm":
-                self._save(lambda: self.notify(f"Confirmed: {label}.", markup=False), (name,))
+                self._save(
+                    lambda: self.notify(
+                        _("Confirmed: {label}.").format(label=label), markup=False
+                    ),
+                    (name,),
+                )
 
         self.app.push_screen(
             ChoiceDialog(
-                f"Confirm {label}?",
+                _("Confirm {label}?").format(label=label),
                 explain,
-                [("keep", "Leave it as a guess"), ("confirm", "Confirm this time")],
+                [("keep", _("Leave it as a guess")), ("confirm", _("Confirm this time"))],
             ),
             answered,
         )
@@ -408,7 +394,7 @@ class ExhibitScreen(WordsReadHere, Screen[None]):
         assert self.exhibit is not None
         problem = self._problem()
         was = self.focused
-        after = f"Discard leaves {self.exhibit.id} as it was last saved."
+        after = _("Discard leaves {id} as it was last saved.").format(id=self.exhibit.id)
         why = None if problem is None else shown(problem[1])
 
         def answered(answer: str | None) -> None:

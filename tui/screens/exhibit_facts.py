@@ -66,25 +66,37 @@ def facts_text(vault: Vault, exhibit: Exhibit) -> str:
     from tui.core.shared.text import size
 
     lines = [f"{shown(label)}: {shown(text)}" for label, text in fact_lines(exhibit.facts)]
-    lines += [f"Type: {shown(exhibit.media_type)}", f"Size: {size(exhibit.size)}"]
+    lines += [
+        _("Type: {type}").format(type=shown(exhibit.media_type)),
+        _("Size: {size}").format(size=size(exhibit.size)),
+    ]
     shown_size = {"pixels", "resolution"} & set(exhibit.facts)
     if exhibit.width and exhibit.height and not shown_size:
-        lines.append(f"Pixels: {exhibit.width} x {exhibit.height}")
-    lines.append(f"Added: {exhibit.added_at.replace('T', ' ').removesuffix('Z')} UTC")
+        lines.append(
+            _("Pixels: {width} x {height}").format(width=exhibit.width, height=exhibit.height)
+        )
+    added = exhibit.added_at.replace("T", " ").removesuffix("Z")
+    lines.append(_("Added: {moment} UTC").format(moment=added))
     lines += ["SHA-256:", exhibit.sha256]
     if exhibit.phash:
-        lines.append(f"Picture fingerprint: {shown(exhibit.phash)}")
+        lines.append(_("Picture fingerprint: {shown}").format(shown=shown(exhibit.phash)))
         same = similar_to(list_exhibits(vault), exhibit)
         if same:
-            lines.append("Same picture as: " + ", ".join(other.id for other in same))
+            lines.append(
+                _("Same picture as: {exhibits}").format(
+                    exhibits=", ".join(other.id for other in same)
+                )
+            )
     if exhibit.derived_from:
-        lines.append("Stitched from: " + ", ".join(exhibit.derived_from))
+        lines.append(
+            _("Stitched from: {exhibits}").format(exhibits=", ".join(exhibit.derived_from))
+        )
     from tui.screens.exhibit_inner import inner_text
 
     lines += inner_text(vault, exhibit)
     lines += provenance_text(exhibit)
     if exhibit.excluded:
-        lines.append("Left out of the binder (kept in the case).")
+        lines.append(_("Left out of the binder (kept in the case)."))
     return "\n".join(lines)
 
 
@@ -95,7 +107,7 @@ def provenance_text(exhibit: Exhibit) -> list[str]:
 
     found = lines(exhibit)
     if not found:
-        return ["Where it came from: not said yet (Ctrl+G says it)."]
-    return ["Where it came from (Ctrl+G changes it):"] + [
+        return [_("Where it came from: not said yet (Ctrl+G says it).")]
+    return [_("Where it came from (Ctrl+G changes it):")] + [
         f"  {label}: {shown(text)}" for label, text in found
     ]

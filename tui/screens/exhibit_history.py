@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from tui.core.evidence.history import FIELD_NAMES, Step, history, quoted, what, when
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
+from tui.core.shared.i18n import N_, _
 from tui.screens.case import case_is_open, open_case
 
 
@@ -29,8 +30,10 @@ class ExhibitHistoryScreen(Screen[bool]):
     ExhibitHistoryScreen OptionList { height: 1fr; }
     """
     BINDINGS = [
-        Binding("escape", "back", "Back", tooltip="Back to the exhibit's details"),
-        Binding("enter", "put_back", "Put back", tooltip="Put this change's old value back"),
+        Binding("escape", "back", N_("Back"), tooltip=N_("Back to the exhibit's details")),
+        Binding(
+            "enter", "put_back", N_("Put back"), tooltip=N_("Put this change's old value back")
+        ),
     ]
 
     def __init__(self, exhibit_id: str) -> None:
@@ -40,9 +43,12 @@ class ExhibitHistoryScreen(Screen[bool]):
         self.changed = False
 
     def compose(self) -> ComposeResult:
-        yield Static(f"History of {self.exhibit_id}, newest first", id="heading")
         yield Static(
-            "Enter on a change offers to put the old words back.", id="explain", markup=False
+            _("History of {exhibit_id}, newest first").format(exhibit_id=self.exhibit_id),
+            id="heading",
+        )
+        yield Static(
+            _("Enter on a change offers to put the old words back."), id="explain", markup=False
         )
         yield OptionList(id="steps")
         yield Footer(compact=True)
@@ -57,7 +63,7 @@ class ExhibitHistoryScreen(Screen[bool]):
         highlighted = options.highlighted
         options.clear_options()
         if not self.steps:
-            options.add_option(Option(Text("The custody log says nothing yet."), disabled=True))
+            options.add_option(Option(Text(_("The custody log says nothing yet.")), disabled=True))
             return
         options.add_options(
             Option(Text(f"{when(step)}  {shown(what(step))}")) for step in self.steps
@@ -80,10 +86,10 @@ class ExhibitHistoryScreen(Screen[bool]):
             return
         step = self.steps[index]
         if not step.known:
-            self.notify("Only a change whose old words were kept can be put back.")
+            self.notify(_("Only a change whose old words were kept can be put back."))
             return
         assert step.old is not None and step.new is not None
-        name = FIELD_NAMES.get(step.field, step.field)
+        name = _(FIELD_NAMES.get(step.field, step.field))
 
         def answered(answer: str | None) -> None:
             if answer != "put_back" or not case_is_open(self):
@@ -94,26 +100,29 @@ class ExhibitHistoryScreen(Screen[bool]):
                 put_back(open_case(self), self.exhibit_id, step)
             except ReclaimError:
                 self.notify(
-                    f"{name.capitalize()} was changed again since; nothing was put back. "
-                    "The newest change is at the top.",
+                    _(
+                        "{name} was changed again since; nothing was put back. The "
+                        "newest change is at the top."
+                    ).format(name=name.capitalize()),
                     severity="warning",
                     markup=False,
                 )
                 self.reload()
                 return
             self.changed = True
-            self.notify(f"Put back: {name}.", markup=False)
+            self.notify(_("Put back: {name}.").format(name=name), markup=False)
             self.reload()
 
         self.app.push_screen(
             ChoiceDialog(
-                f"Put back {name}?",
+                _("Put back {name}?").format(name=name),
                 shown(
-                    f"This change made it {quoted(step.new)}. Put back {quoted(step.old)}, "
-                    "as it was before? That is saved as a new change, so it can be undone "
-                    "the same way."
+                    _(
+                        "This change made it {new}. Put back {old}, as it was before? "
+                        "That is saved as a new change, so it can be undone the same way."
+                    ).format(new=quoted(step.new), old=quoted(step.old))
                 ),
-                [("put_back", "Put it back"), ("keep", "Leave it")],
+                [("put_back", _("Put it back")), ("keep", _("Leave it"))],
             ),
             answered,
         )

@@ -11,8 +11,22 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.core.shared.i18n import N_, _, ngettext
 from tui.core.steps import STEPS
 from tui.host import host
+
+
+def strays_found(count: int) -> str:
+    """What opening a case says when evidence is in its folder but not in its record."""
+    return ngettext(
+        "{count} exhibit is in the case folder but missing from its record "
+        "(an older copy of the record may have been put back, or a save was interrupted). "
+        "Nothing is lost: “Take back missing evidence” (Ctrl+P) takes them back.",
+        "{count} exhibits are in the case folder but missing from its record "
+        "(an older copy of the record may have been put back, or a save was interrupted). "
+        "Nothing is lost: “Take back missing evidence” (Ctrl+P) takes them back.",
+        count,
+    ).format(count=count)
 
 
 class HomeScreen(Screen[None]):
@@ -24,8 +38,8 @@ class HomeScreen(Screen[None]):
         Binding(
             str(step.number),
             f"app.open_step('{step.key}')",
-            step.title,
-            group=Binding.Group("Open a step"),
+            step.title,  # core's N_(): shown through _() with the other keys
+            group=Binding.Group(N_("Open a step")),
         )
         for step in STEPS
     ]
@@ -35,11 +49,13 @@ class HomeScreen(Screen[None]):
         self.demo = demo
 
     def compose(self) -> ComposeResult:
-        heading = "Your case" + (" — a made-up sample case" if self.demo else "")
+        heading = _("Your case — a made-up sample case") if self.demo else _("Your case")
         yield Static(heading, id="heading")
         yield Static(
-            "Take the steps in any order, at your own pace. Everything is saved as you go. "
-            "Press a step's number to open it.",
+            _(
+                "Take the steps in any order, at your own pace. Everything is saved as you go. "
+                "Press a step's number to open it."
+            ),
             id="lead",
         )
         yield OptionList(id="steps")
@@ -55,15 +71,15 @@ class HomeScreen(Screen[None]):
 
     def _options(self, progress: dict[str, str]) -> list[Option]:
         options = []
-        width = max(len(step.title) for step in STEPS)
+        width = max(len(_(step.title)) for step in STEPS)
         for step in STEPS:
             label = Content.assemble(
                 (f" {step.number}  ", "bold"),
-                (step.title.ljust(width), "bold"),
+                (_(step.title).ljust(width), "bold"),
                 "  ",
                 (progress.get(step.key, ""), "$success"),
                 "\n     ",
-                (step.summary, "dim"),
+                (_(step.summary), "dim"),
             )
             options.append(Option(label, id=step.key))
         return options

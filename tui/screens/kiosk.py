@@ -3,7 +3,6 @@ opens theirs by typing its case number, or starts a new one."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -19,8 +18,11 @@ from tui.core.settings import neutral_words
 from tui.core.shared import clock
 from tui.core.shared.display import shown
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import N_, _
 from tui.host import host
 from tui.messages import CaseChosen, NewCaseRequested
+from tui.screens.language import CHOOSE
+from tui.widgets.key_words import speak_keys
 from tui.widgets.notice import Notice
 
 
@@ -28,10 +30,27 @@ def just_made_hint(number: str) -> str:
     """What the start says after a new case locked before its code was written down."""
     if not number:
         return ""
-    return (
-        f"Case {number} was just made and locked before its recovery code was written "
-        f"down: type {number} and its passphrase to see the code again."
+    return N_(
+        "Case {number} was just made and locked before its recovery code was written down: "
+        "type {number} and its passphrase to see the code again."
     )
+
+
+#: The start's words in discreet mode (`neutral_words` of the English ones), so that
+#: they are translated too: discreet mode says "notes" in every language.
+NEUTRAL = (
+    N_(
+        "Each person's notes are kept separate and private on this computer. "
+        "To open yours, type your number and press Enter."
+    ),
+    N_("number (6 digits)"),
+    N_("Start new notes"),
+    N_("New notes"),
+    N_(
+        "Number {number} was just made and locked before its recovery code was written "
+        "down: type {number} and its passphrase to see the code again."
+    ),
+)
 
 
 #: How long the start shows the number of a case just made and locked before its
@@ -61,8 +80,13 @@ class ChooseCaseScreen(Screen[None]):
     CSS_PATH = "forms.tcss"
     BINDINGS = [
         Binding(
-            "ctrl+n", "new_case", "New case", tooltip="Start a new, empty case", id="kiosk.new"
+            "ctrl+n",
+            "new_case",
+            N_("New case"),
+            tooltip=N_("Start a new, empty case"),
+            id="kiosk.new",
         ),
+        Binding("f2", "app.language", CHOOSE, id="kiosk.language"),
     ]
 
     def __init__(self, cases_dir: Path, *, just_made: str = "") -> None:
@@ -73,38 +97,44 @@ class ChooseCaseScreen(Screen[None]):
         written down (the number is not secret; without it the case is lost)."""
 
     def compose(self) -> ComposeResult:
-        # Discreet mode (`tui/discreet.py`): the same start, in words that say only "notes".
-        words = neutral_words if host(self).settings.discreet else str
+        words = self.key_words
         with Vertical(classes="form") as form:
-            form.border_title = words("Welcome to Reclaim")
+            form.border_title = words(N_("Welcome to Reclaim"))
             yield Static(
                 words(
-                    "Each person's case is kept separate and private on this computer. "
-                    "To open yours, type your case number and press Enter."
+                    N_(
+                        "Each person's case is kept separate and private on this computer. "
+                        "To open yours, type your case number and press Enter."
+                    )
                 )
             )
             yield Input(
                 id="number",
-                placeholder=words("case number (6 digits)"),
+                placeholder=words(N_("case number (6 digits)")),
                 max_length=12,
                 compact=True,
             )
             self.just_made = still_noted(host(self), self.just_made)
-            yield Notice(words(just_made_hint(self.just_made)), id="message")
-            yield Button(words("Start a new case"), id="new", variant="primary", compact=True)
+            yield Notice(self._just_made_note(), id="message")
+            yield Button(words(N_("Start a new case")), id="new", variant="primary", compact=True)
         yield Footer()
+
+    def key_words(self, english: str) -> str:
+        """What the start shows for `english`, in the language spoken: in discreet mode
+        (`tui/discreet.py`) in words that say only "notes" (the footer's keys too)."""
+        if host(self).settings.discreet:
+            english = neutral_words(english)
+        return _(english)
+
+    def _just_made_note(self) -> str:
+        hint = just_made_hint(self.just_made)
+        return self.key_words(hint).format(number=self.just_made) if hint else ""
 
     def on_mount(self) -> None:
         if self.just_made:  # the note goes on time even when nobody touches a key
             self.set_interval(30, self._forget_old_note)
-        if host(self).settings.discreet:  # the footer's word for Ctrl+N, too
-            # This screen's own copy of its keys (Textual gives each node one).
-            keys = self._bindings.key_to_bindings
-            keys["ctrl+n"] = [
-                replace(each, description=neutral_words(each.description))
-                for each in keys["ctrl+n"]
-            ]
-            self.refresh_bindings()
+        speak_keys(self)  # the footer's word for Ctrl+N, in discreet words too
+        self.refresh_bindings()
 
     def _forget_old_note(self) -> None:
         if self.just_made and not still_noted(host(self), self.just_made):
@@ -116,8 +146,10 @@ class ChooseCaseScreen(Screen[None]):
         try:
             path = find_case_dir(self.cases_dir, event.value)
         except InputError as error:
-            words = neutral_words if host(self).settings.discreet else str
-            self.query_one("#message", Notice).say(words(shown(str(error))), error=True)
+            said = shown(str(error))
+            if host(self).settings.discreet:
+                said = neutral_words(said)
+            self.query_one("#message", Notice).say(said, error=True)
             event.input.clear()
             return
         self.post_message(CaseChosen(path))

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Input, Label, Static
 
 from tui.core.shared.display import shown, shown_block
 from tui.core.shared.errors import ReclaimError, explain
+from tui.core.shared.i18n import N_, _
 from tui.core.shared.unwritable import not_written
 from tui.host import host
 from tui.jobs import Job
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
     from tui.core.binder.choices import BinderResult
 
-WHAT = (
+WHAT = N_(
     "A folder to hand to a lawyer: the binder prepared for a lawyer, every original, "
     "your written account as a Word file they can edit, and notes: yours, and where each "
     "takedown request stands (PINs are left out). It is not encrypted: give it on a drive "
@@ -43,7 +44,7 @@ WHAT = (
 
 class LawyerPackageScreen(Screen[None]):
     #: How this form is named if what was typed could not be saved at a lock.
-    FORM_NAME = "the notes for the lawyer"
+    FORM_NAME = N_("the notes for the lawyer")
     AUTO_FOCUS = "#notes"
     DEFAULT_CSS = """
     LawyerPackageScreen #heading { padding: 0 1; text-style: bold; color: $primary;
@@ -56,8 +57,13 @@ class LawyerPackageScreen(Screen[None]):
     LawyerPackageScreen TextArea { height: 6; border: none; background: $boost; }
     """
     BINDINGS = [
-        Binding("escape", "back", "Back", tooltip="Go back (asks first if you changed the notes)"),
-        Binding("ctrl+s", "make", "Make the package", priority=True),
+        Binding(
+            "escape",
+            "back",
+            N_("Back"),
+            tooltip=N_("Go back (asks first if you changed the notes)"),
+        ),
+        Binding("ctrl+s", "make", N_("Make the package"), priority=True),
     ]
 
     def __init__(self) -> None:
@@ -78,14 +84,14 @@ class LawyerPackageScreen(Screen[None]):
 
         facts = get_facts(open_case(self))
         self._base, self._loaded = asdict(facts), facts.lawyer_notes
-        yield Static("Lawyer package", id="heading")
-        yield Static(WHAT, id="what", markup=False)
+        yield Static(_("Lawyer package"), id="heading")
+        yield Static(_(WHAT), id="what", markup=False)
         with VerticalScroll():
-            yield Label("Notes for the lawyer: questions, what you want, what worries you")
+            yield Label(_("Notes for the lawyer: questions, what you want, what worries you"))
             yield StoredTextArea(facts.lawyer_notes, id="notes", soft_wrap=True)
-            yield Label("Prepared by (your name, or the helper's; may stay empty)")
+            yield Label(_("Prepared by (your name, or the helper's; may stay empty)"))
             yield Input(facts.name, id="by", select_on_focus=False)
-            yield Label("Make it in this new folder")
+            yield Label(_("Make it in this new folder"))
             value, placeholder = save_as_field(self, "for-lawyer")
             yield Input(value, placeholder=placeholder, id="dest")
         yield self.work
@@ -143,9 +149,9 @@ class LawyerPackageScreen(Screen[None]):
 
             def answered(keep_mine: set[str] | None) -> None:
                 if keep_mine is None or not case_is_open(self):
-                    self.notify("Nothing was saved; your notes are still in the form.")
+                    self.notify(_("Nothing was saved; your notes are still in the form."))
                     return
-                self._base, _ = resolved(self._base, {}, found, keep_mine)
+                self._base, _unused = resolved(self._base, {}, found, keep_mine)
                 for item in found:
                     if item.field not in keep_mine:  # the other window's notes, shown
                         notes = str(item.theirs or "")
@@ -153,7 +159,7 @@ class LawyerPackageScreen(Screen[None]):
                         self._loaded = self.query_one("#notes", StoredTextArea).kept
                 self._save_asking(done)
 
-            ask_which(self, "the notes for the lawyer", conflict, LABELS, answered)
+            ask_which(self, _("the notes for the lawyer"), conflict, LABELS, answered)
             return
         except ReclaimError as error:
             self.notify(shown(str(error)), severity="error", markup=False)
@@ -173,13 +179,13 @@ class LawyerPackageScreen(Screen[None]):
         try:
             destination = Path(self.query_one("#dest", Input).value.strip()).expanduser()
         except RuntimeError as error:  # ~someone this computer doesn't know
-            self.notify(not_written(error, "making the package"), severity="error", timeout=10)
+            self.notify(not_written(error, _("making the package")), severity="error", timeout=10)
             return
         prepared_by = self.query_one("#by", Input).value.strip()
         organization = host(self).settings.clinic_name
         job: Job[BinderResult] = Job(
-            "Making the lawyer package",
-            still="The lawyer package is still being made.",
+            _("Making the lawyer package"),
+            still=_("The lawyer package is still being made."),
             if_locked=package_if_locked,
         )
         vault = open_case(self)
@@ -198,10 +204,12 @@ class LawyerPackageScreen(Screen[None]):
 
     def _made(self, job: Job[BinderResult]) -> None:
         if isinstance(job.error, OSError | ValueError | RuntimeError):  # where it goes
-            self.notify(not_written(job.error, "making the package"), severity="error", timeout=10)
+            self.notify(
+                not_written(job.error, _("making the package")), severity="error", timeout=10
+            )
         elif job.error is not None:
             self.notify(
-                shown(explain(job.error, "making the package")),
+                shown(explain(job.error, _("making the package"))),
                 severity="error",
                 timeout=10,
                 markup=False,
@@ -209,8 +217,10 @@ class LawyerPackageScreen(Screen[None]):
         else:
             save_folders(self).remember(job.result.path)
             self.notify(
-                f"Made {shown(str(job.result.path))}: binder, originals, timeline.docx and "
-                "notes.txt. It is not encrypted.",
+                _(
+                    "Made {shown}: binder, originals, timeline.docx and notes.txt. It is not "
+                    "encrypted."
+                ).format(shown=shown(str(job.result.path))),
                 timeout=10,
                 markup=False,
             )
@@ -236,8 +246,8 @@ class LawyerPackageScreen(Screen[None]):
             return
         ask_to_leave(
             self,
-            "the notes for the lawyer",
-            "Discard leaves the notes as they were last saved.",
+            _("the notes for the lawyer"),
+            _("Discard leaves the notes as they were last saved."),
             save=self._save_asking,
             leave=self.dismiss,
         )
@@ -248,16 +258,16 @@ class LawyerPackageScreen(Screen[None]):
 
 
 #: The notes' field as a conflict names it.
-LABELS = {"lawyer_notes": "Notes for the lawyer"}
+LABELS = {"lawyer_notes": N_("Notes for the lawyer")}
 
 
 def package_if_locked(job: Job[BinderResult]) -> str:
     """What is said after the next unlock when a lock stopped the package."""
     if job.error is None:
-        return (
-            f"The lawyer package was finished as the case locked: {shown(str(job.result.path))}."
+        return _("The lawyer package was finished as the case locked: {shown}.").format(
+            shown=shown(str(job.result.path))
         )
-    return (
+    return _(
         "The lawyer package was being made when the case locked; it was not made and "
         "nothing of it was left. Make it again from step 8 (p there)."
     )

@@ -23,39 +23,40 @@ from textual.widgets import Checkbox, Footer, Input, Label, Static
 
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
+from tui.core.shared.i18n import N_, _
 from tui.core.takedowns.letters import Letter
 from tui.screens.case import case_is_open, open_case, save_folders
 from tui.widgets.fields import StoredInput, StoredTextArea
 from tui.widgets.tick import TickBox
 
 #: A fact this screen has no field for, asked for with where it is given in the app.
-ASKED_HERE = {"events": "at least one event in your written account (step 6)"}
+ASKED_HERE = {"events": N_("at least one event in your written account (step 6)")}
 
-SCREEN_NOTICE = "A draft, not legal advice: check every line before you send it."
-SAFETY_FIRST = (
+SCREEN_NOTICE = N_("A draft, not legal advice: check every line before you send it.")
+SAFETY_FIRST = N_(
     "If they have threatened violence, go to the police first and don't send this yourself."
 )
 TITLES = {
-    "takedown": "Takedown request",
-    "copyright": "Copyright notice",
-    "cease-desist": "Cease-and-desist letter",
+    "takedown": N_("Takedown request"),
+    "copyright": N_("Copyright notice"),
+    "cease-desist": N_("Cease-and-desist letter"),
 }
 #: (fact, label) for the text fields each letter asks for.
 FIELDS = {
     "takedown": [
-        ("name", "Your full name"),
-        ("contact", "How to reach you (email or postal address)"),
-        ("signature", "Your signature: your full name, typed"),
-        ("acting_for", "If you write for someone else: their name (else leave empty)"),
+        ("name", N_("Your full name")),
+        ("contact", N_("How to reach you (email or postal address)")),
+        ("signature", N_("Your signature: your full name, typed")),
+        ("acting_for", N_("If you write for someone else: their name (else leave empty)")),
     ],
     "cease-desist": [
-        ("name", "Your full name"),
-        ("contact", "How to reach you (email or postal address)"),
-        ("signature", "Your signature: your full name, typed"),
-        ("acting_for", "If you write for someone else: their name (else leave empty)"),
-        ("recipient", "The person it is to: their name"),
-        ("recipient_contact", "Their address or account (optional)"),
-        ("respond_by", "By when must they do it (a date, e.g. 2026-12-15)"),
+        ("name", N_("Your full name")),
+        ("contact", N_("How to reach you (email or postal address)")),
+        ("signature", N_("Your signature: your full name, typed")),
+        ("acting_for", N_("If you write for someone else: their name (else leave empty)")),
+        ("recipient", N_("The person it is to: their name")),
+        ("recipient_contact", N_("Their address or account (optional)")),
+        ("respond_by", N_("By when must they do it (a date, e.g. 2026-12-15)")),
     ],
 }
 FIELDS["copyright"] = FIELDS["takedown"][:3]
@@ -63,17 +64,17 @@ FIELDS["copyright"] = FIELDS["takedown"][:3]
 REQUEST_FIELDS = ("self_taken", "work")
 #: The facts without a text field of their own, as a conflict names them.
 LABELS = {
-    "no_consent": "Shared without consent",
-    "demands": "What they must do",
-    "self_taken": "I took these pictures myself",
-    "work": "Your original",
+    "no_consent": N_("Shared without consent"),
+    "demands": N_("What they must do"),
+    "self_taken": N_("I took these pictures myself"),
+    "work": N_("Your original"),
 }
 
 
 def visible_value(name: str, value: object) -> str:
     """A stored value as the person reads it, for the question about a conflict."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, list):
         return "; ".join(map(str, value))
     return str(value or "")
@@ -81,7 +82,7 @@ def visible_value(name: str, value: object) -> str:
 
 class LetterScreen(Screen[None]):
     #: How this form is named if what was typed could not be saved at a lock.
-    FORM_NAME = "the letter"
+    FORM_NAME = N_("the letter")
     DEFAULT_CSS = """
     LetterScreen #heading { padding: 0 1; text-style: bold; color: $primary;
                             background: $boost; width: 100%; }
@@ -97,9 +98,14 @@ class LetterScreen(Screen[None]):
     LetterScreen #letter { height: 16; }
     """
     BINDINGS = [
-        Binding("escape", "leave", "Back", tooltip="Go back (asks first if you changed anything)"),
-        Binding("ctrl+d", "draft", "Draft", priority=True),
-        Binding("ctrl+s", "export", "Save as file", priority=True),
+        Binding(
+            "escape",
+            "leave",
+            N_("Back"),
+            tooltip=N_("Go back (asks first if you changed anything)"),
+        ),
+        Binding("ctrl+d", "draft", N_("Draft"), priority=True),
+        Binding("ctrl+s", "export", N_("Save as file"), priority=True),
     ]
 
     def __init__(self, kind: str, request_id: str = "") -> None:
@@ -125,19 +131,23 @@ class LetterScreen(Screen[None]):
         vault = open_case(self)
         facts = get_facts(vault)
         self._base = asdict(facts)
-        about = f" for {self.request_id}" if self.request_id else ""
-        yield Static(f"{TITLES[self.kind]}{about}", id="heading", markup=False)
-        notice = SCREEN_NOTICE + (f" {SAFETY_FIRST}" if self.kind == "cease-desist" else "")
+        heading = _(TITLES[self.kind])
+        if self.request_id:
+            heading = _("{letter} for {request}").format(letter=heading, request=self.request_id)
+        yield Static(heading, id="heading", markup=False)
+        notice = _(SCREEN_NOTICE)
+        if self.kind == "cease-desist":
+            notice = f"{notice} {_(SAFETY_FIRST)}"
         yield Static(notice, id="notice", markup=False)
         yield Static("", id="missing", markup=False)
         # The form scrolls, but is no stop of its own: it opens in its first field.
         with VerticalScroll(can_focus=False):
             for key, label in FIELDS[self.kind]:
-                yield Label(label)
+                yield Label(_(label))
                 yield StoredInput(str(getattr(facts, key)), id=key)
             if self.kind != "copyright":
                 yield TickBox(
-                    "I confirm the images were shared without consent",
+                    _("I confirm the images were shared without consent"),
                     facts.no_consent,
                     id="no_consent",
                     compact=True,
@@ -146,21 +156,23 @@ class LetterScreen(Screen[None]):
                 request = get_request(vault, self.request_id)
                 self._request_base = asdict(request)
                 yield TickBox(
-                    "I took these pictures myself", request.self_taken, id="self_taken",
+                    _("I took these pictures myself"), request.self_taken, id="self_taken",
                     compact=True,
                 )  # fmt: skip
-                yield Label("Your original: a short description (e.g. a selfie, June 2023)")
+                yield Label(_("Your original: a short description (e.g. a selfie, June 2023)"))
                 yield StoredInput(request.work, id="work")
             if self.kind == "cease-desist":
-                yield Label("What they must do: one thing per line")
+                yield Label(_("What they must do: one thing per line"))
                 yield StoredTextArea("\n".join(facts.demands), id="demands")
-            yield Label("The letter: change anything before saving (Ctrl+D drafts it again)")
+            yield Label(_("The letter: change anything before saving (Ctrl+D drafts it again)"))
             yield StoredTextArea("", id="letter", soft_wrap=True)
-            yield Label("Save as (.docx, .pdf or .txt; the file is not encrypted)")
+            yield Label(_("Save as (.docx, .pdf or .txt; the file is not encrypted)"))
             target = self._default_destination()
             yield Input(
                 str(target) if target else "",
-                placeholder="" if target else "where to save it: your own drive, e.g. /media/usb",
+                placeholder=""
+                if target
+                else _("where to save it: your own drive, e.g. /media/usb"),
                 id="dest",
                 select_on_focus=False,  # Tab puts the cursor after the path, nothing selected
             )
@@ -186,7 +198,7 @@ class LetterScreen(Screen[None]):
     def _form(self) -> dict[str, object]:
         """The facts (and the request's fields) as the form holds them."""
         typed: dict[str, object] = {
-            key: self.query_one(f"#{key}", StoredInput).kept for key, _ in FIELDS[self.kind]
+            key: self.query_one(f"#{key}", StoredInput).kept for key, _unused in FIELDS[self.kind]
         }
         if self.kind != "copyright":
             typed["no_consent"] = self.query_one("#no_consent", Checkbox).value
@@ -266,7 +278,7 @@ class LetterScreen(Screen[None]):
 
             def answered(keep_mine: set[str] | None) -> None:
                 if keep_mine is None or not case_is_open(self):
-                    self.notify("Nothing was saved; what you typed is still in the form.")
+                    self.notify(_("Nothing was saved; what you typed is still in the form."))
                     return
                 for item in found:
                     if item.field in REQUEST_FIELDS:
@@ -280,7 +292,7 @@ class LetterScreen(Screen[None]):
 
             labels = {key: label for key, label in FIELDS[self.kind]}
             labels.update(LABELS)
-            ask_which(self, "the letter's facts", conflict, labels, answered, visible_value)
+            ask_which(self, _("the letter's facts"), conflict, labels, answered, visible_value)
             return
         except ReclaimError as error:
             self.notify(shown(str(error)), severity="error", markup=False)
@@ -295,10 +307,12 @@ class LetterScreen(Screen[None]):
         try:
             self.letter = draft(open_case(self), self.kind, self.request_id)
         except MissingFacts as error:
+            needs = "; ".join(_(ASKED_HERE.get(need.key, need.question)) for need in error.needs)
             missing.update(
-                "To draft it, fill in: "
-                + "; ".join(ASKED_HERE.get(need.key, need.question) for need in error.needs)
-                + ". Then Ctrl+D. What you give is kept for the next letter."
+                _(
+                    "To draft it, fill in: {needs}. Then Ctrl+D. What you give is kept for "
+                    "the next letter."
+                ).format(needs=needs)
             )
             ids = [need.key for need in error.needs]
             for key in ids:
@@ -316,7 +330,7 @@ class LetterScreen(Screen[None]):
         if not quiet:
             editor.focus()
             editor.scroll_visible()
-            self.notify("Drafted. Read it through and change what is not right.")
+            self.notify(_("Drafted. Read it through and change what is not right."))
 
     def action_draft(self) -> None:
         """Keep the facts and draft again; a letter whose words were changed (and not
@@ -332,10 +346,12 @@ class LetterScreen(Screen[None]):
                 self._save_asking(self._draft)
 
         question = ChoiceDialog(
-            "Draft the letter again?",
-            "A new draft replaces your changes to the letter. To keep them, save it as a "
-            "file first (Ctrl+S).",
-            [("keep", "Keep my changes"), ("draft", "Draft again")],
+            _("Draft the letter again?"),
+            _(
+                "A new draft replaces your changes to the letter. To keep them, save it as a "
+                "file first (Ctrl+S)."
+            ),
+            [("keep", _("Keep my changes")), ("draft", _("Draft again"))],
         )
         self.app.push_screen(question, answered)
 
@@ -348,7 +364,7 @@ class LetterScreen(Screen[None]):
         from tui.core.takedowns.letter_files import export_letter
 
         if self.letter is None:
-            self.notify("Draft the letter first (Ctrl+D).", severity="warning")
+            self.notify(_("Draft the letter first (Ctrl+D)."), severity="warning")
             return False
         text = self.query_one("#letter", StoredTextArea).kept
         try:
@@ -358,12 +374,14 @@ class LetterScreen(Screen[None]):
             self.notify(shown(str(error)), severity="error", markup=False)
             return False
         except (OSError, ValueError, RuntimeError) as error:  # a name too long, a folder…
-            self.notify(not_written(error, "saving the letter"), severity="error")
+            self.notify(not_written(error, _("saving the letter")), severity="error")
             return False
         save_folders(self).remember(target)
         self._letter_kept = text
         self.notify(
-            f"Saved to {shown(str(target))}. It is not encrypted there: keep it safe.",
+            _("Saved to {shown}. It is not encrypted there: keep it safe.").format(
+                shown=shown(str(target))
+            ),
             timeout=10,
             markup=False,
         )
@@ -398,11 +416,14 @@ class LetterScreen(Screen[None]):
             self.dismiss()
             return
         if self._letter_changed():
-            what = "the letter"
-            after = (
+            what = _("the letter")
+            after = _(
                 "Save also saves the letter as a file where the form says. Discard leaves "
                 "the letter unsaved and the facts as they were last saved."
             )
         else:
-            what, after = "the letter's facts", "Discard leaves the facts as they were last saved."
+            what, after = (
+                _("the letter's facts"),
+                _("Discard leaves the facts as they were last saved."),
+            )
         ask_to_leave(self, what, after, save=self._save_all, leave=self.dismiss)

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, Static
 
 from tui.core.shared.errors import explain
+from tui.core.shared.i18n import N_, _
 from tui.host import host
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case
@@ -34,18 +35,18 @@ if TYPE_CHECKING:
     #: The case as it is now, and the new recovery code when there is one.
     Changed = tuple[Vault, str | None]
 
-AFTER_RECOVERY = (
+AFTER_RECOVERY = N_(
     "You opened your case with the recovery code. Choose a new passphrase now; you will "
     "get a new recovery code too, and the one you used stops working."
 )
-FROM_THE_PALETTE = "Choose a new passphrase: four or five unrelated words are strong."
-MAKE_ONE = "press Ctrl+G for one"
+FROM_THE_PALETTE = N_("Choose a new passphrase: four or five unrelated words are strong.")
+MAKE_ONE = N_("press Ctrl+G for one")
 #: Above the new key's recovery code: it counts only once the new key is in place.
-NEW_KEY_CODE = (
-    " Your case gets its new key when you continue: until then your old passphrase and "
+NEW_KEY_CODE = N_(
+    "Your case gets its new key when you continue: until then your old passphrase and "
     "recovery code still open it; from then on, your new passphrase and this code do."
 )
-NEW_KEY_DONE = (
+NEW_KEY_DONE = N_(
     "Your case has a new key: every piece of evidence was encrypted again. Your new "
     "passphrase and the recovery code you wrote down open it; the old ones no longer do. "
     "Backups made before now still open with the old passphrase: make a new one, then "
@@ -57,10 +58,10 @@ class NewPassphraseScreen(Screen[None]):
     AUTO_FOCUS = "#first"
     CSS_PATH = "forms.tcss"
     #: Named after a lock that came before a new key was applied (`save_now`).
-    FORM_NAME = "the new passphrase (your case's key was not changed)"
+    FORM_NAME = N_("the new passphrase (your case's key was not changed)")
     BINDINGS = [
-        Binding("escape", "back", "Not now"),
-        Binding("ctrl+g", "generate", "Make a passphrase", id="new_passphrase.generate"),
+        Binding("escape", "back", N_("Not now")),
+        Binding("ctrl+g", "generate", N_("Make a passphrase"), id="new_passphrase.generate"),
     ]
 
     def __init__(self, after_recovery: bool = False) -> None:
@@ -73,23 +74,28 @@ class NewPassphraseScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form") as form:
-            form.border_title = "A new passphrase"
-            yield Static(AFTER_RECOVERY if self.after_recovery else FROM_THE_PALETTE)
-            yield Input(password=True, id="first", placeholder="new passphrase", compact=True)
+            form.border_title = _("A new passphrase")
+            yield Static(_(AFTER_RECOVERY if self.after_recovery else FROM_THE_PALETTE))
+            yield Input(password=True, id="first", placeholder=_("new passphrase"), compact=True)
             yield Input(
-                password=True, id="second", placeholder="the same passphrase again", compact=True
+                password=True,
+                id="second",
+                placeholder=_("the same passphrase again"),
+                compact=True,
             )
-            yield Static("Might someone else know your old passphrase or recovery code?")
+            yield Static(_("Might someone else know your old passphrase or recovery code?"))
             with RadioSet(id="who", compact=True):
                 yield TickRadio(
-                    "Yes, or I'm not sure: give my case a new key (everything is "
-                    "encrypted again; it takes a moment)",
+                    _(
+                        "Yes, or I'm not sure: give my case a new key (everything is "
+                        "encrypted again; it takes a moment)"
+                    ),
                     value=True,
                     id="new-key",
                 )
-                yield TickRadio("No, only I know them", id="only-me")
+                yield TickRadio(_("No, only I know them"), id="only-me")
             yield Notice(id="message")
-            yield Button("Change it", id="change", variant="primary", compact=True)
+            yield Button(_("Change it"), id="change", variant="primary", compact=True)
         yield self.work
         yield Footer()
 
@@ -100,7 +106,9 @@ class NewPassphraseScreen(Screen[None]):
         for field in self.query(Input):
             field.value = made
         self.query_one("#message", Notice).say(
-            f"Your new passphrase: {made}. Write it down or learn it, then press Enter."
+            _("Your new passphrase: {made}. Write it down or learn it, then press Enter.").format(
+                made=made
+            )
         )
 
     @on(Input.Submitted, "#first")
@@ -118,18 +126,18 @@ class NewPassphraseScreen(Screen[None]):
         first = self.query_one("#first", Input).value
         if first != self.query_one("#second", Input).value:
             self.query_one("#message", Notice).say(
-                "The two passphrases are not the same. Type them again.", error=True
+                _("The two passphrases are not the same. Type them again."), error=True
             )
             return
         personal = load(open_case(self)).personal_words()
-        if problem := weakness(first, personal, make_one=MAKE_ONE):
+        if problem := weakness(first, personal, make_one=_(MAKE_ONE)):
             self.query_one("#message", Notice).say(problem, error=True)
             return
         new_key = self.query_one("#new-key", RadioButton).value
         vault = open_case(self)
         if new_key:
-            self.query_one("#message", Notice).say("Making a new key…")
-            making: Job[Prepared] = Job("Making a new key")
+            self.query_one("#message", Notice).say(_("Making a new key…"))
+            making: Job[Prepared] = Job(_("Making a new key"))
 
             def make() -> Prepared:
                 from tui.core.vault import rekey
@@ -138,8 +146,8 @@ class NewPassphraseScreen(Screen[None]):
 
             self.work.start(making, make, self._made)
             return
-        self.query_one("#message", Notice).say("Changing it…")
-        job: Job[Changed] = Job("Changing the passphrase")
+        self.query_one("#message", Notice).say(_("Changing it…"))
+        job: Job[Changed] = Job(_("Changing the passphrase"))
 
         def change() -> Changed:
             from tui.core.vault import keys
@@ -160,20 +168,20 @@ class NewPassphraseScreen(Screen[None]):
             return  # locked meanwhile: nothing was changed (said after unlocking)
         if job.error is not None:
             self.query_one("#message", Notice).say(
-                explain(job.error, "making a new key"), error=True
+                explain(job.error, _("making a new key")), error=True
             )
             return
         self._prepared = job.result
-        self.app.push_screen(RecoveryScreen(job.result.code, note=NEW_KEY_CODE), self._written)
+        self.app.push_screen(RecoveryScreen(job.result.code, note=_(NEW_KEY_CODE)), self._written)
 
-    def _written(self, _: None) -> None:
+    def _written(self, _unused: None) -> None:
         """The code is written down: now the new key is applied."""
         prepared = self._prepared
         if prepared is None or not case_is_open(self):
             return
         self._applying = True
-        self.query_one("#message", Notice).say("Encrypting everything again under a new key…")
-        job: Job[Vault] = Job("Encrypting again")
+        self.query_one("#message", Notice).say(_("Encrypting everything again under a new key…"))
+        job: Job[Vault] = Job(_("Encrypting again"))
         vault = open_case(self)
 
         def apply() -> Vault:
@@ -204,11 +212,11 @@ class NewPassphraseScreen(Screen[None]):
             return
         if job.error is not None:
             self.query_one("#message", Notice).say(
-                explain(job.error, "giving the case a new key"), error=True
+                explain(job.error, _("giving the case a new key")), error=True
             )
             return
         host(self).vault = job.result
-        self.notify(NEW_KEY_DONE, timeout=30)
+        self.notify(_(NEW_KEY_DONE), timeout=30)
         self.dismiss(None)
 
     def _changed(self, job: Job[Changed]) -> None:
@@ -218,13 +226,13 @@ class NewPassphraseScreen(Screen[None]):
             field.clear()
         if job.error is not None:
             self.query_one("#message", Notice).say(
-                explain(job.error, "changing the passphrase"), error=True
+                explain(job.error, _("changing the passphrase")), error=True
             )
             return
         vault, code = job.result
         host(self).vault = vault
         if code is None:
-            self.notify("Your passphrase is changed.")
+            self.notify(_("Your passphrase is changed."))
             self.dismiss(None)
             return
         self.app.switch_screen(RecoveryScreen(code))
@@ -248,4 +256,6 @@ class NewPassphraseScreen(Screen[None]):
 def _items(job: Job[Vault]) -> str:
     if not job.files_total:
         return f"{job.title}…"
-    return f"{job.title}: {job.files_done} of {job.files_total} items"
+    return _("{title}: {done} of {total} items").format(
+        title=job.title, done=job.files_done, total=job.files_total
+    )

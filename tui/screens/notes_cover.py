@@ -9,14 +9,15 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.core.settings import NEUTRAL_NAME
+from tui.core.shared.i18n import N_, _
 
 #: Harmless lines, like anyone's notes.
 NOTES = (
-    "Shopping: milk, bread, apples, rice, washing-up liquid",
-    "Dentist on Thursday at 10:30",
-    "Return library books by the 14th",
-    "Call about the boiler service",
-    "Birthday card for Sam",
+    N_("Shopping: milk, bread, apples, rice, washing-up liquid"),
+    N_("Dentist on Thursday at 10:30"),
+    N_("Return library books by the 14th"),
+    N_("Call about the boiler service"),
+    N_("Birthday card for Sam"),
 )
 
 
@@ -28,4 +29,4 @@ class NotesCover(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(NEUTRAL_NAME, id="notes-title", markup=False)
-        yield Static("\n".join(f"- {line}" for line in NOTES), id="notes", markup=False)
+        yield Static("\n".join(f"- {_(line)}" for line in NOTES), id="notes", markup=False)

@@ -36,7 +36,8 @@ from tui.core.passwords.strength import assess
 from tui.core.shared import clock
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
-from tui.screens.case import case_is_open, open_case
+from tui.core.shared.i18n import N_, _
+from tui.screens.case import case_is_open, checked_on, open_case
 from tui.screens.profile_form import ProfileForm
 from tui.widgets.fields import StoredInput
 from tui.widgets.notice import Notice
@@ -49,48 +50,58 @@ JUDGE_DELAY = 0.15
 
 class PasswordsScreen(Screen[None]):
     #: How this form is named if what was typed could not be saved at a lock.
-    FORM_NAME = "the Passwords step"
+    FORM_NAME = N_("the Passwords step")
     CSS_PATH = "passwords.tcss"
     BINDINGS = [
         Binding(
             "escape",
             "leave",
-            "Back",
-            tooltip="Back to the steps (asks first if you changed your profile)",
+            N_("Back"),
+            tooltip=N_("Back to the steps (asks first if you changed your profile)"),
             id="back",
         ),
-        Binding("ctrl+t", "show_typed", "Show/hide", tooltip="Show what you type", priority=True),
-        Binding("ctrl+g", "generate", "New passphrase", priority=True),
+        Binding(
+            "ctrl+t",
+            "show_typed",
+            N_("Show/hide"),
+            tooltip=N_("Show what you type"),
+            priority=True,
+        ),
+        Binding("ctrl+g", "generate", N_("New passphrase"), priority=True),
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static("Step 3: Passwords", id="heading")
+        yield Static(_("Step 3: Passwords"), id="heading")
         with TabbedContent(id="tabs"):
-            with TabPane("Check", id="check"):
+            with TabPane(_("Check"), id="check"):
                 yield Static(
-                    "Type a password to see how hard it is to guess. It is never saved. "
-                    "Words from your profile (tab 'About you') count against it.",
+                    _(
+                        "Type a password to see how hard it is to guess. It is never saved. "
+                        "Words from your profile (tab 'About you') count against it."
+                    ),
                     classes="lead",
                 )
-                yield Input(password=True, id="password", placeholder="a password to check")
-                yield TickBox("Show what I type (Ctrl+T)", id="show")
+                yield Input(password=True, id="password", placeholder=_("a password to check"))
+                yield TickBox(_("Show what I type (Ctrl+T)"), id="show")
                 yield Static("", id="meter")
-            with TabPane("Make one", id="make"):
+            with TabPane(_("Make one"), id="make"):
                 yield Static(
-                    "Random words are strong and easy to remember. Press Ctrl+G for a "
-                    "new one. Write it down only somewhere safe, or keep it in a "
-                    "password manager.",
+                    _(
+                        "Random words are strong and easy to remember. Press Ctrl+G for a "
+                        "new one. Write it down only somewhere safe, or keep it in a "
+                        "password manager."
+                    ),
                     classes="lead",
                 )
                 with Horizontal(classes="row"):
-                    yield Label("Words")
+                    yield Label(_("Words"))
                     yield Select(
                         [(str(n), n) for n in range(passphrase.MIN_WORDS, 9)],
                         value=passphrase.DEFAULT_WORDS,
                         allow_blank=False,
                         id="words",
                     )
-                    yield Label("Between")
+                    yield Label(_("Between"))
                     yield Select(
                         [(name, mark) for name, mark in passphrase.SEPARATORS.items()],
                         value="-",
@@ -99,31 +110,33 @@ class PasswordsScreen(Screen[None]):
                     )
                 yield Static("", id="passphrase")
                 yield Static("", id="passphrase-meter")
-            with TabPane("Accounts changed", id="accounts"):
+            with TabPane(_("Accounts changed"), id="accounts"):
                 yield DataTable(cursor_type="row", id="account-table")
                 with Horizontal(classes="row"):
-                    yield Input(placeholder="account, e.g. Gmail", id="account-name")
+                    yield Input(placeholder=_("account, e.g. Gmail"), id="account-name")
                     yield Select(
                         [(kind, kind) for kind in accounts.KINDS],
                         value="email",
                         allow_blank=False,
                         id="account-kind",
                     )
-                    yield TickBox("two-step on", id="account-two-step")
-                    yield Button("Changed today", id="account-add", compact=True)
+                    yield TickBox(_("two-step on"), id="account-two-step")
+                    yield Button(_("Changed today"), id="account-add", compact=True)
                 yield Notice(id="account-message")
-            with TabPane("About you", id="about"), VerticalScroll():
+            with TabPane(_("About you"), id="about"), VerticalScroll():
                 yield Static(
-                    "Names, dates and places a guesser who knows you would try. They stay "
-                    "in your encrypted case. Separate entries with commas.",
+                    _(
+                        "Names, dates and places a guesser who knows you would try. They stay "
+                        "in your encrypted case. Separate entries with commas."
+                    ),
                     classes="lead",
                 )
                 for name, label in profile.LABELS.items():
                     yield Label(label)
                     yield StoredInput(id=f"profile-{name}", classes="profile")
-                yield Button("Save", id="profile-save", compact=True)
+                yield Button(_("Save"), id="profile-save", compact=True)
                 yield Notice(id="profile-message")
-            with TabPane("Password managers", id="managers"), VerticalScroll():
+            with TabPane(_("Password managers"), id="managers"), VerticalScroll():
                 yield Static(self._guidance(), id="guidance")
         yield Footer()
 
@@ -134,15 +147,21 @@ class PasswordsScreen(Screen[None]):
         options = "\n".join(
             f"[b]{escape(o.name)}[/b] ({escape(o.cost)}): {escape(o.note)}" for o in text.options
         )
-        return (
-            f"{escape(text.intro)}\n\n[b]What to look for[/b]\n{look_for}\n\n"
-            f"[b]Some well-known choices[/b]\n{options}\n\n"
-            f"[dim]Checked {text.reviewed:%d %B %Y}: {escape(text.source)}[/dim]"
+        return _(
+            "{intro}\n\n[b]What to look for[/b]\n{look_for}\n\n"
+            "[b]Some well-known choices[/b]\n{options}\n\n"
+            "[dim]Checked {date}: {source}[/dim]"
+        ).format(
+            intro=escape(text.intro),
+            look_for=look_for,
+            options=options,
+            date=checked_on(text.reviewed),
+            source=escape(text.source),
         )
 
     def on_mount(self) -> None:
         table = self.query_one("#account-table", DataTable)
-        table.add_columns("Account", "Kind", "Changed", "Two-step")
+        table.add_columns(_("Account"), _("Kind"), _("Changed"), _("Two-step"))
         self.refresh_accounts()
         self.profile_form = ProfileForm(self)
         self.profile_form.load()
@@ -155,7 +174,12 @@ class PasswordsScreen(Screen[None]):
     def typed(self, event: Input.Changed) -> None:
         self.judge(event.value, profile.load(open_case(self)).personal_words())
 
-    @work(thread=True, exclusive=True, group="judge", description="Judging strength")
+    @work(
+        thread=True,
+        exclusive=True,
+        group="judge",
+        description="Judging strength",  # i18n: not shown
+    )
     def judge(self, password: str, personal: dict[str, str]) -> None:
         time.sleep(JUDGE_DELAY)
         if get_current_worker().is_cancelled:
@@ -211,8 +235,8 @@ class PasswordsScreen(Screen[None]):
             table.add_row(
                 Text(shown(account.name)),
                 Text(shown(account.kind)),
-                Text(shown(account.changed_on or "not yet")),
-                "on" if account.two_step else "off",
+                Text(shown(account.changed_on or _("not yet"))),
+                _("on") if account.two_step else _("off"),
                 key=account.name,
             )
 
@@ -233,7 +257,11 @@ class PasswordsScreen(Screen[None]):
             notice.say(shown(str(error)), error=True)
             return
         name.value = ""
-        notice.say(f"{shown(added.name)}: password changed today. Only the date is kept.")
+        notice.say(
+            _("{shown}: password changed today. Only the date is kept.").format(
+                shown=shown(added.name)
+            )
+        )
         self.refresh_accounts()
 
     # ---- profile ----------------------------------------------------------------
@@ -261,7 +289,7 @@ class PasswordsScreen(Screen[None]):
                 account.value = ""
                 self.action_leave()
 
-            what, after = "the account you typed", "Discard leaves the list as it was."
+            what, after = _("the account you typed"), _("Discard leaves the list as it was.")
             ask_to_leave(self, what, after, save=add, leave=drop)
             return
         if not case_is_open(self) or not self.profile_form.changed():
@@ -272,8 +300,8 @@ class PasswordsScreen(Screen[None]):
             self.profile_form.focus_changed()
         ask_to_leave(
             self,
-            "your profile",
-            "Discard leaves your profile as it was last saved.",
+            _("your profile"),
+            _("Discard leaves your profile as it was last saved."),
             save=self.profile_form.save,
             leave=self.dismiss,
         )

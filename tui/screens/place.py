@@ -13,13 +13,20 @@ from textual.widgets.option_list import Option
 
 from tui.core.places.catalogue import places
 from tui.core.places.model import NOT_SAID
+from tui.core.shared.i18n import N_, _
 
-QUESTION = "Where do you live? This decides which laws, deadlines and helplines Reclaim shows you."
-NOT_SAID_LABEL = "I'd rather not say (general advice only)"
+QUESTION = N_(
+    "Where do you live? This decides which laws, deadlines and helplines Reclaim shows you."
+)
+#: The same question in discreet mode, which never names Reclaim.
+DISCREET_QUESTION = N_(
+    "Where do you live? This decides which laws, deadlines and helplines you see."
+)
+NOT_SAID_LABEL = N_("I'd rather not say (general advice only)")
 
 
 def place_options() -> list[Option]:
-    return [Option(p.name, id=p.code) for p in places()] + [Option(NOT_SAID_LABEL, id=NOT_SAID)]
+    return [Option(p.name, id=p.code) for p in places()] + [Option(_(NOT_SAID_LABEL), id=NOT_SAID)]
 
 
 class PlaceScreen(ModalScreen[str | None]):
@@ -31,7 +38,7 @@ class PlaceScreen(ModalScreen[str | None]):
                              background: $surface; padding: 0 1; }
     PlaceScreen OptionList { height: auto; max-height: 12; border: none; }
     """
-    BINDINGS = [Binding("escape", "dismiss(None)", "Keep as it is", id="place.cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Keep as it is"), id="place.cancel")]
 
     def __init__(self, current: str = "") -> None:
         super().__init__()
@@ -39,8 +46,8 @@ class PlaceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Where you live"
-            yield Static(QUESTION, markup=False)
+            box.border_title = _("Where you live")
+            yield Static(_(QUESTION), markup=False)
             yield OptionList(*place_options())
 
     def on_mount(self) -> None:

@@ -13,6 +13,7 @@ from textual.widgets.data_table import ColumnKey
 from tui.core.evidence.model import list_exhibits
 from tui.core.privacy.checklists import shipped
 from tui.core.privacy.lockdown import Progress, all_progress, set_mine, set_not_relevant, summary
+from tui.core.shared.i18n import N_, _
 from tui.screens.case import case_is_open, open_case
 
 #: Yours, done and evidence columns, two cells of padding per column, and a scrollbar.
@@ -21,33 +22,37 @@ FIXED_COLUMNS = 12 + 7 + 9 + 4 * 2 + 2
 
 def _yours(progress: Progress) -> str:
     if progress.not_relevant:
-        return "not relevant"
+        return _("not relevant")
     if progress.checklist.kind == "security":
-        return "everyone"
-    return "yes" if progress.mine else ""
+        return _("everyone")
+    return _("yes") if progress.mine else ""
 
 
 class PrivacyScreen(Screen[None]):
     AUTO_FOCUS = "DataTable"
     CSS_PATH = "privacy.tcss"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", tooltip="Back to the steps", id="back"),
-        Binding("a", "toggle_mine", "Mine", tooltip="I have this account (or not)"),
-        Binding("x", "toggle_not_relevant", "Not relevant", tooltip="Leave this list out"),
+        Binding(
+            "escape", "app.pop_screen", N_("Back"), tooltip=N_("Back to the steps"), id="back"
+        ),
+        Binding("a", "toggle_mine", N_("Mine"), tooltip=N_("I have this account (or not)")),
+        Binding("x", "toggle_not_relevant", N_("Not relevant"), tooltip=N_("Leave this list out")),
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static("Step 2: Privacy settings", id="heading")
+        yield Static(_("Step 2: Privacy settings"), id="heading")
         yield Static(
-            "Make each account more private, one step at a time. Nothing here deletes "
-            "anything. Press a on the accounts you have, then Enter to open one.",
+            _(
+                "Make each account more private, one step at a time. Nothing here deletes "
+                "anything. Press a on the accounts you have, then Enter to open one."
+            ),
             id="lead",
         )
         table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
-        table.add_column("Checklist", width=self._title_width(), key="title")
-        table.add_column("Yours", width=12, key="yours")
-        table.add_column("Done", width=7, key="done")
-        table.add_column("Evidence", width=9, key="evidence")
+        table.add_column(_("Checklist"), width=self._title_width(), key="title")
+        table.add_column(_("Yours"), width=12, key="yours")
+        table.add_column(_("Done"), width=7, key="done")
+        table.add_column(_("Evidence"), width=9, key="evidence")
         yield table
         yield Static(id="summary", markup=False)
         yield Footer()
@@ -73,7 +78,7 @@ class PrivacyScreen(Screen[None]):
                 checklist.title,
                 _yours(progress),
                 f"{progress.done}/{progress.total}",
-                "" if checklist.kind == "security" else (str(saved) if saved else "none"),
+                "" if checklist.kind == "security" else (str(saved) if saved else _("none")),
             )
             if checklist.id in table.rows:
                 for key, value in zip(("title", "yours", "done", "evidence"), cells, strict=True):
@@ -81,7 +86,7 @@ class PrivacyScreen(Screen[None]):
             else:
                 table.add_row(*cells, key=checklist.id)
         self.query_one("#summary", Static).update(
-            f"Your checklists: {summary(self.progresses.values())}."
+            _("Your checklists: {summary}.").format(summary=summary(self.progresses.values()))
         )
 
     def _current(self) -> Progress | None:

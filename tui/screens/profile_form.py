@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from tui.core.passwords import profile
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
+from tui.core.shared.i18n import _
 from tui.screens.case import case_is_open, open_case
 from tui.widgets.fields import StoredInput
 from tui.widgets.notice import Notice
@@ -91,7 +92,7 @@ class ProfileForm:
                 self._field(name).show(_text(saved.get(name, [])))
         self.base = saved
         self.loaded = {name: self._field(name).kept for name in profile.LABELS}
-        self._say("Saved in your case.")
+        self._say(_("Saved in your case."))
         if done is not None:
             done()
 
@@ -103,9 +104,9 @@ class ProfileForm:
 
         def answered(keep_mine: set[str] | None) -> None:
             if keep_mine is None or not case_is_open(self.screen):
-                self._say("Nothing was saved; what you typed is still in the form.")
+                self._say(_("Nothing was saved; what you typed is still in the form."))
                 return
-            self.base, _ = resolved(self.base, {}, found, keep_mine)
+            self.base, _unused = resolved(self.base, {}, found, keep_mine)
             for item in found:
                 if item.field not in keep_mine:  # the other window's words, shown
                     self._field(item.field).show(_text(item.theirs))
@@ -113,7 +114,12 @@ class ProfileForm:
             self.save(done)
 
         ask_which(
-            self.screen, "your profile", conflict, profile.LABELS, answered, lambda _, v: _text(v)
+            self.screen,
+            _("your profile"),
+            conflict,
+            profile.LABELS,
+            answered,
+            lambda _unused, v: _text(v),
         )
 
     def _say(self, text: str, error: bool = False) -> None:

@@ -20,6 +20,7 @@ from tui.core.evidence.model import Exhibit
 from tui.core.evidence.provenance import FIELDS, LABELS, said
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
+from tui.core.shared.i18n import N_, _
 from tui.screens.case import case_is_open, open_case
 from tui.screens.provenance_form import FORM_CSS, field_rows, read_fields, still_to_ask
 
@@ -34,14 +35,14 @@ class ShowsExhibit(Protocol):
 
 
 def _visible(name: str, value: object) -> str:
-    return said(name, str(value or "")) or "not said"
+    return said(name, str(value or "")) or _("not said")
 
 
 class ProvenanceScreen(ModalScreen[bool]):
     """Returns True when something was saved."""
 
     #: How this form is named if what was typed could not be saved at a lock.
-    FORM_NAME = "where an exhibit came from"
+    FORM_NAME = N_("where an exhibit came from")
 
     DEFAULT_CSS = (
         """
@@ -57,9 +58,9 @@ class ProvenanceScreen(ModalScreen[bool]):
         + "ProvenanceScreen .prov-row { margin-bottom: 0; }"  # eight rows fit in 24 lines
     )
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+k", "confirm", "Confirm guess", priority=True),
-        Binding("escape", "leave", "Back"),
+        Binding("ctrl+s", "save", N_("Save"), priority=True),
+        Binding("ctrl+k", "confirm", N_("Confirm guess"), priority=True),
+        Binding("escape", "leave", N_("Back")),
     ]
 
     def __init__(self, exhibit: Exhibit) -> None:
@@ -74,18 +75,20 @@ class ProvenanceScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"Where {self.exhibit.id} came from", id="question", markup=False)
+            yield Static(
+                _("Where {id} came from").format(id=self.exhibit.id), id="question", markup=False
+            )
             yield Static(self._explain(), id="explain", markup=False)
             yield from field_rows(FIELDS, self._base, self.exhibit.provenance_guesses)
         yield Footer(compact=True)
 
     def _explain(self) -> str:
         if self.exhibit.provenance_guesses:
-            return (
+            return _(
                 "Fields marked (from file) were read from the file itself: check them, then "
                 "Ctrl+K confirms them. Ctrl+S saves."
             )
-        return "Ctrl+S saves what you change; Escape goes back."
+        return _("Ctrl+S saves what you change; Escape goes back.")
 
     def on_mount(self) -> None:
         self._saved = read_fields(self, FIELDS)
@@ -104,8 +107,10 @@ class ProvenanceScreen(ModalScreen[bool]):
         self._base = self._stored()
         self._saved = read_fields(self, FIELDS)
         for name in FIELDS:
-            guess = " (from file)" if name in self.exhibit.provenance_guesses else ""
-            self.query_one(f"#prov-label-{name}", Label).update(LABELS[name] + guess)
+            label = _(LABELS[name])
+            if name in self.exhibit.provenance_guesses:
+                label = _("{label} (from file)").format(label=label)
+            self.query_one(f"#prov-label-{name}", Label).update(label)
         self.query_one("#explain", Static).update(self._explain())
         self.refresh_bindings()
 
@@ -151,9 +156,9 @@ class ProvenanceScreen(ModalScreen[bool]):
 
         def answered(keep_mine: set[str] | None) -> None:
             if keep_mine is None or not case_is_open(self):
-                self.notify("Nothing was saved; your words are still in the form.")
+                self.notify(_("Nothing was saved; your words are still in the form."))
                 return
-            base, _ = resolved(self._base, mine, conflict.conflicts, keep_mine)
+            base, _unused = resolved(self._base, mine, conflict.conflicts, keep_mine)
             for item in conflict.conflicts:
                 if item.field not in keep_mine:  # the other window's value, shown
                     widget = self.query_one(f"#prov-{item.field}")
@@ -190,12 +195,15 @@ class ProvenanceScreen(ModalScreen[bool]):
         return True
 
     def action_save(self) -> None:
-        self._save(lambda: self.notify("Saved."))
+        self._save(lambda: self.notify(_("Saved.")))
 
     def action_confirm(self) -> None:
         guesses = tuple(self.exhibit.provenance_guesses)
-        names = ", ".join(LABELS[name].lower() for name in guesses)
-        self._save(lambda: self.notify(f"Confirmed: {names}.", markup=False), guesses)
+        names = ", ".join(_(LABELS[name]).lower() for name in guesses)
+        self._save(
+            lambda: self.notify(_("Confirmed: {names}.").format(names=names), markup=False),
+            guesses,
+        )
 
     def action_leave(self) -> None:
         from tui.dialogs.unsaved import ask_to_leave
@@ -206,8 +214,10 @@ class ProvenanceScreen(ModalScreen[bool]):
         problem = still_to_ask(read_fields(self, FIELDS)) or None
         ask_to_leave(
             self,
-            f"where {self.exhibit.id} came from",
-            f"Discard leaves where {self.exhibit.id} came from as it was last saved.",
+            _("where {id} came from").format(id=self.exhibit.id),
+            _("Discard leaves where {id} came from as it was last saved.").format(
+                id=self.exhibit.id
+            ),
             save=lambda leave: self._save(leave),
             leave=lambda: self.dismiss(self.saved_any),
             problem=problem,

@@ -20,27 +20,28 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Select, Static
 
 from tui.core.evidence.provenance import CHOICES, CLOCKS, LABELS
+from tui.core.shared.i18n import N_, _
 from tui.core.vault.vault import Vault
 
 #: What is asked for a batch (the device and system are read from each file).
 BATCH_FIELDS = ("captured_by", "role", "how", "from_whom", "app", "clock")
 PLACEHOLDERS = {
-    "captured_by": "a name, e.g. Sam Lee",
-    "from_whom": "only if someone sent it to you",
-    "app": "e.g. Instagram, the Photos app",
-    "device": "e.g. Apple iPhone 13",
-    "system": "e.g. iOS 17.1",
+    "captured_by": N_("a name, e.g. Sam Lee"),
+    "from_whom": N_("only if someone sent it to you"),
+    "app": N_("e.g. Instagram, the Photos app"),
+    "device": N_("e.g. Apple iPhone 13"),
+    "system": N_("e.g. iOS 17.1"),
 }
 #: What to ask when "received from someone else" is chosen with no name.
-FROM_WHOM = "Who sent it to you? Type their name (or how you know them) in Received from."
+FROM_WHOM = N_("Who sent it to you? Type their name (or how you know them) in Received from.")
 
-FORM_CSS = """
-.prov-row { height: 1; margin-bottom: 1; }
-.prov-row Label { width: 20; color: $text-muted; }
-.prov-row Input { width: 1fr; height: 1; border: none; background: $boost; padding: 0 1; }
-.prov-row Input:focus { background: $primary 30%; }
-.prov-row Select { width: 1fr; }
-"""
+FORM_CSS = (
+    "\n.prov-row { height: 1; margin-bottom: 1; }\n"  # i18n: not shown
+    ".prov-row Label { width: 20; color: $text-muted; }\n"
+    ".prov-row Input { width: 1fr; height: 1; border: none; background: $boost; padding: 0 1; }\n"
+    ".prov-row Input:focus { background: $primary 30%; }\n"
+    ".prov-row Select { width: 1fr; }\n"
+)
 
 _remembered: weakref.WeakKeyDictionary[Vault, dict[str, str]] = weakref.WeakKeyDictionary()
 
@@ -58,7 +59,7 @@ def _options(name: str, value: str) -> list[tuple[str, str]]:
     choices = dict(CLOCKS if name == "clock" else CHOICES[name])
     if value and value not in choices:  # the person's own words for a clock
         choices[value] = value
-    return [(words, key) for key, words in choices.items()]
+    return [(_(words), key) for key, words in choices.items()]
 
 
 def field_rows(
@@ -68,20 +69,25 @@ def field_rows(
     guesses = set(guessed)
     for name in names:
         value = values.get(name, "")
-        label = LABELS[name] + (" (from file)" if name in guesses else "")
+        label = _(LABELS[name])
+        if name in guesses:
+            label = _("{label} (from file)").format(label=label)
         with Horizontal(classes="prov-row"):
             yield Label(label, id=f"prov-label-{name}")
             if name in CHOICES or name == "clock":
                 yield Select(
                     _options(name, value),
                     value=value or Select.NULL,
-                    prompt="not said",
+                    prompt=_("not said"),
                     compact=True,
                     id=f"prov-{name}",
                 )
             else:
                 yield Input(
-                    value, placeholder=PLACEHOLDERS.get(name, ""), compact=True, id=f"prov-{name}"
+                    value,
+                    placeholder=_(PLACEHOLDERS.get(name, "")),
+                    compact=True,
+                    id=f"prov-{name}",
                 )
 
 
@@ -101,7 +107,7 @@ def read_fields(screen: Widget | ModalScreen[object], names: Iterable[str]) -> d
 def still_to_ask(values: Mapping[str, str]) -> str:
     """The one thing missing from the answers ('' when nothing is)."""
     if values.get("how") == "received" and not values.get("from_whom"):
-        return FROM_WHOM
+        return _(FROM_WHOM)
     return ""
 
 
@@ -122,9 +128,9 @@ class BatchProvenanceDialog(ModalScreen[dict[str, str] | None]):
         + FORM_CSS
     )
     BINDINGS = [
-        Binding("ctrl+s", "use", "Add them", priority=True),
-        Binding("ctrl+n", "skip", "Skip for now", priority=True),
-        Binding("escape", "dismiss(None)", "Back"),
+        Binding("ctrl+s", "use", N_("Add them"), priority=True),
+        Binding("ctrl+n", "skip", N_("Skip for now"), priority=True),
+        Binding("escape", "dismiss(None)", N_("Back")),
     ]
 
     def __init__(self, count: int, answers: Mapping[str, str]) -> None:
@@ -134,12 +140,18 @@ class BatchProvenanceDialog(ModalScreen[dict[str, str] | None]):
         self.answers = dict(answers)
 
     def compose(self) -> ComposeResult:
-        these = "this file" if self.count == 1 else "these files"
+        question = (
+            _("Where did this file come from?")
+            if self.count == 1
+            else _("Where did these files come from?")
+        )
         with Vertical():
-            yield Static(f"Where did {these} come from?", id="question", markup=False)
+            yield Static(question, id="question", markup=False)
             yield Static(
-                "It helps the evidence stand up. Ctrl+S adds them with these answers "
-                "(used again for your next files); Ctrl+N skips this for now.",
+                _(
+                    "It helps the evidence stand up. Ctrl+S adds them with these answers "
+                    "(used again for your next files); Ctrl+N skips this for now."
+                ),
                 id="explain",
                 markup=False,
             )

@@ -12,11 +12,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.core.shared.i18n import N_, _
 from tui.widgets.hanging import bullets
 
 #: The legal options where the person hasn't said where they live (opened from the
 #: Takedowns step, where j says it).
-GENERAL_OPTIONS = (
+GENERAL_OPTIONS = N_(
     "You haven't said where you live, so these are general options. Press j on the "
     "Takedowns step to say where you live and see the laws of your place."
 )
@@ -33,7 +34,7 @@ class ReadingScreen(Screen[None]):
                              background: $boost; width: 100%; }
     ReadingScreen VerticalScroll { padding: 0 2; }
     """
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", N_("Back"))]
 
     def __init__(self, title: str, text: RenderableType) -> None:
         super().__init__()
@@ -58,24 +59,29 @@ def directions_text(under_18: str, directions: Directions) -> Text:
     for site in directions.sites:
         if minor and site.id == "copyright":
             continue
-        text.append(f"\n{site.name}\n", style="bold underline")
+        text.append(f"\n{site.name}\n", style="bold underline")  # i18n: not shown
         text.append(f"{site.route}\n", style="bold")
         text.append(site.how + "\n")
-        text.append("It asks for: " + "; ".join(site.asks_for) + ".\n")
-        text.append(f"What to expect: {site.expect}\n")
+        text.append(_("It asks for: {things}.").format(things="; ".join(site.asks_for)) + "\n")
+        text.append(_("What to expect: {expect}").format(expect=site.expect) + "\n")
         if site.deadline_hours:
             text.append(site.deadline_rule + "\n", style="italic")
         if site.link:
             text.append(site.link + "\n", style="dim")
-    text.append("\nHash-matching services\n", style="bold underline")
+    heading = "\n" + _("Hash-matching services") + "\n"
+    text.append(heading, style="bold underline")  # i18n: not shown
     for service in directions.hash_services:
         text.append(f"\n{service.name}", style="bold")
-        text.append(f" (for {service.who})\n{service.how}\n{service.link}\n")
+        text.append(" " + _("(for {who})").format(who=service.who))
+        text.append(f"\n{service.how}\n{service.link}\n")
     if not minor:
         text.append("\n" + directions.under_18 + "\n", style="italic")
     text.append(
-        f"\nChecked {directions.reviewed.isoformat()}. {directions.source} Forms change: "
-        "recheck on the site.\n",
+        "\n"
+        + _("Checked {date}. {source} Forms change: recheck on the site.").format(
+            date=directions.reviewed.isoformat(), source=directions.source
+        )
+        + "\n",
         style="dim",
     )
     return text
@@ -88,16 +94,24 @@ def legal_text(place: Jurisdiction) -> Group:
 
     options = shipped()
     parts: list[RenderableType] = [Text(options.intro)]
-    laws = place_lines(place) or [GENERAL_OPTIONS]
+    laws = place_lines(place) or [_(GENERAL_OPTIONS)]
     parts.append(Text("\n" + "\n".join(laws)))
     for option in options.options:
         text = Text()
-        text.append(f"\n{option.title}\n", style="bold underline")
+        text.append(f"\n{option.title}\n", style="bold underline")  # i18n: not shown
         text.append(option.what + "\n")
-        text.append("Good for: ", style="bold")
+        text.append(_("Good for: "), style="bold")
         text.append(option.good_for)
         parts += [text, bullets(option.keep_in_mind)]
         if option.next:
-            parts.append(Text(f"Next: {option.next}", style="italic"))
-    parts.append(Text(f"\nChecked {options.reviewed.isoformat()}. {options.source}", style="dim"))
+            parts.append(Text(_("Next: {next}").format(next=option.next), style="italic"))
+    parts.append(
+        Text(
+            "\n"
+            + _("Checked {date}. {source}").format(
+                date=options.reviewed.isoformat(), source=options.source
+            ),
+            style="dim",
+        )
+    )
     return Group(*parts)

@@ -8,14 +8,15 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Static
 
+from tui.core.shared.i18n import N_, _
 from tui.widgets.notice import Notice
 from tui.widgets.tick import TickBox
 
 #: Said above the code when it comes back after a lock (it is shown until confirmed).
-AGAIN = "Your case locked before you said you had written this down, so here it is again. "
+AGAIN = N_("Your case locked before you said you had written this down, so here it is again.")
 #: Said when Continue is pressed before the box is ticked: a button that silently did
 #: nothing would look broken, and the code must not be skipped by accident.
-TICK_FIRST = "Tick “I have written it down” first (press Space), then continue."
+TICK_FIRST = N_("Tick “I have written it down” first (press Space), then continue.")
 
 
 class RecoveryScreen(Screen[None]):
@@ -47,26 +48,34 @@ class RecoveryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form") as form:
-            form.border_title = "Write this down now"
-            yield Static(
-                (AGAIN if self.again else "")
-                + "This is your recovery code. It opens your case if you ever forget your "
-                "passphrase. It is shown only until you say you have written it down." + self.note
-            )
+            form.border_title = _("Write this down now")
+            said = [
+                _(AGAIN) if self.again else "",
+                _(
+                    "This is your recovery code. It opens your case if you ever forget your "
+                    "passphrase. It is shown only until you say you have written it down."
+                ),
+                self.note,
+            ]
+            yield Static(" ".join(part for part in said if part))
             yield Static(self.code, classes="code", id="code")
             if self.case_number:
                 yield Static(
-                    f"Your case number on this computer is [b]{self.case_number}[/]. "
-                    "Write it down too: you will need it to find your case again."
+                    _(
+                        "Your case number on this computer is [b]{case_number}[/]. Write it "
+                        "down too: you will need it to find your case again."
+                    ).format(case_number=self.case_number)
                 )
             # Named, not "it": after the case number, "it" would read as the number.
             yield Static(
-                "Keep the recovery code on paper, somewhere safe and away from this "
-                "computer. Anyone who has the recovery code can open your case.",
+                _(
+                    "Keep the recovery code on paper, somewhere safe and away from this "
+                    "computer. Anyone who has the recovery code can open your case."
+                ),
                 classes="hint",
             )
-            yield TickBox("I have written it down", id="written", compact=True)
-            yield Button("Continue to my case", id="continue", variant="primary", compact=True)
+            yield TickBox(_("I have written it down"), id="written", compact=True)
+            yield Button(_("Continue to my case"), id="continue", variant="primary", compact=True)
             yield Notice(id="message")
         yield Footer()
 
@@ -91,7 +100,7 @@ class RecoveryScreen(Screen[None]):
     def done(self) -> None:
         if not self.query_one("#written", Checkbox).value:
             message = self.query_one("#message", Notice)
-            message.say(TICK_FIRST, error=True)
+            message.say(_(TICK_FIRST), error=True)
             message.display = True
             self.query_one("#written", Checkbox).focus()
             return

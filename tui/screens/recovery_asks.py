@@ -8,22 +8,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from tui.core.shared.i18n import N_, _
+
 if TYPE_CHECKING:
     from textual.app import App
 
     from tui.core.vault.vault import Vault
 
-QUIT_QUESTION = (
+QUIT_QUESTION = N_(
     "You have not said you wrote down your recovery code. Without it, a forgotten "
     "passphrase means the case can't be opened. Quit anyway?"
 )
-NEVER_CONFIRMED = (
+NEVER_CONFIRMED = N_(
     "The recovery code made with this case was never confirmed as written down. Without "
     "it, a forgotten passphrase means the case can't be opened. Make a new recovery code "
     "now? It replaces the old one."
 )
 #: Said under the new code: the one never confirmed is gone.
-REPLACED = " The recovery code made before no longer opens your case."
+REPLACED = N_("The recovery code made before no longer opens your case.")
 
 
 def asked_about_code(app: App[Any]) -> bool:
@@ -39,7 +41,9 @@ def asked_about_code(app: App[Any]) -> bool:
         if really:
             app.exit()
 
-    app.push_screen(ConfirmDialog(QUIT_QUESTION, yes="Quit", no="Keep it on screen"), answered)
+    app.push_screen(
+        ConfirmDialog(_(QUIT_QUESTION), yes=_("Quit"), no=_("Keep it on screen")), answered
+    )
     return True
 
 
@@ -55,7 +59,7 @@ def offer_new_code(app: App[Any], vault: Vault) -> None:
 
     def answered(yes: bool | None) -> None:
         if yes and getattr(app, "vault", None) is vault:
-            app.push_screen(RecoveryScreen(vault.replace_recovery_code(), note=REPLACED))
+            app.push_screen(RecoveryScreen(vault.replace_recovery_code(), note=_(REPLACED)))
 
-    question = ConfirmDialog(NEVER_CONFIRMED, yes="Make a new code", no="Not now")
+    question = ConfirmDialog(_(NEVER_CONFIRMED), yes=_("Make a new code"), no=_("Not now"))
     app.push_screen(question, answered)

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static
 from tui.core.places.model import with_the
 from tui.core.safety import Safety, safety_page
 from tui.core.shared.display import shown
+from tui.core.shared.i18n import N_, _
 from tui.host import host
 from tui.widgets.hanging import bullets
 
@@ -28,13 +29,17 @@ class SafetyScreen(ModalScreen[None]):
     CSS_PATH = "safety.tcss"
     BINDINGS = [
         Binding(
-            "escape,f1", "dismiss", "Close", tooltip="Back to where you were", id="safety.close"
+            "escape,f1",
+            "dismiss",
+            N_("Close"),
+            tooltip=N_("Back to where you were"),
+            id="safety.close",
         ),
         Binding(
             "j",
             "place",
-            "Where you live",
-            tooltip="Say where you live: it decides the emergency number and helplines shown",
+            N_("Where you live"),
+            tooltip=N_("Say where you live: it decides the emergency number and helplines shown"),
             id="safety.place",
         ),
     ]
@@ -76,8 +81,9 @@ class SafetyScreen(ModalScreen[None]):
         if safety.emergency is not None:
             parts.append(
                 Static(
-                    f"Emergency: [b]{_plain(safety.emergency.how)}[/]  "
-                    f"[dim]{_plain(safety.emergency.note)}[/]",
+                    _("Emergency: [b]{plain}[/]  [dim]{plain2}[/]").format(
+                        plain=_plain(safety.emergency.how), plain2=_plain(safety.emergency.note)
+                    ),
                     classes="emergency",
                 )
             )
@@ -86,18 +92,23 @@ class SafetyScreen(ModalScreen[None]):
         parts.append(
             Static(bullets((shown(step) for step in safety.steps), indent=0), classes="steps")
         )
-        where = (
-            " · j says where you live"
+        heading = (
+            _("Who can help · j says where you live")
             if safety.general
-            else f" in {_plain(with_the(safety.place))}"
+            else _("Who can help in {place}").format(place=_plain(with_the(safety.place)))
         )
-        parts.append(Static(f"Who can help{where}", classes="heading"))
+        parts.append(Static(heading, classes="heading"))
         for contact in safety.contacts:
             parts.append(
                 Static(f"[b]{_plain(contact.name)}[/]: {_plain(contact.how)}", classes="contact")
             )
             if contact.note:  # its own block, so its wrapped lines keep the indent
-                parts.append(Static(f"[dim]{_plain(contact.note)}[/]", classes="contact-note"))
+                parts.append(
+                    Static(
+                        _("[dim]{plain}[/]").format(plain=_plain(contact.note)),
+                        classes="contact-note",
+                    )
+                )
         return parts
 
     def action_place(self) -> None:

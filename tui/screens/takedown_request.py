@@ -11,7 +11,6 @@ addresses, nothing selected."""
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -24,8 +23,10 @@ from textual.widgets import Footer, Input, Label, Select, SelectionList, Static,
 
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
+from tui.core.shared.i18n import N_, _
 from tui.dialogs.unsaved import cursor_at_end
 from tui.screens.case import case_is_open, open_case
+from tui.screens.takedown_request_fields import LABELS, local_time, visible_value
 from tui.widgets.fields import StoredInput, StoredTextArea
 
 if TYPE_CHECKING:
@@ -43,48 +44,14 @@ def notice_clock(request: Request) -> str | None:
     site = notice_site(request)
     if not isinstance(site, Site) or site.deadline_starts != "notice" or not site.deadline_hours:
         return None
-    return f"{site.deadline_hours} hours from the notice"
-
-
-#: The form's fields as a conflict names them.
-LABELS = {
-    "urls": "Where the content is",
-    "evidence": "Evidence that shows it",
-    "status": "Status",
-    "reference": "The site's reference",
-    "pin": "PIN",
-    "follow_up": "Follow up on",
-    "notes": "Notes",
-    "notice_at": "The regulator's notice",
-    "helpline": "Asked the helpline",
-    "sent_at": "When it was sent",
-}
-
-
-def visible_value(name: str, value: object) -> str:
-    """A stored value as the person reads it, for the question about a conflict."""
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    if name in ("notice_at", "sent_at"):
-        return local_time(str(value or ""))
-    if name == "pin" and value:
-        return "(a PIN)"  # never on screen unasked
-    return str(value or "")
-
-
-def local_time(stamp: str) -> str:
-    """A stored UTC stamp as the local time people type it back in."""
-    if not stamp:
-        return ""
-    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return _("{hours} hours from the notice").format(hours=site.deadline_hours)
 
 
 class RequestScreen(Screen[str | None]):
     """Returns the request's id once it exists."""
 
     #: How this form is named if what was typed could not be saved at a lock.
-    FORM_NAME = "the takedown request"
+    FORM_NAME = N_("the takedown request")
     DEFAULT_CSS = """
     RequestScreen #heading { padding: 0 1; text-style: bold; color: $primary;
                              background: $boost; width: 100%; }
@@ -101,9 +68,14 @@ class RequestScreen(Screen[str | None]):
     RequestScreen #asks, RequestScreen #parts { color: $text-muted; height: auto; }
     """
     BINDINGS = [
-        Binding("escape", "leave", "Back", tooltip="Go back (asks first if you changed anything)"),
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+r", "reveal", "Show PIN"),
+        Binding(
+            "escape",
+            "leave",
+            N_("Back"),
+            tooltip=N_("Go back (asks first if you changed anything)"),
+        ),
+        Binding("ctrl+s", "save", N_("Save"), priority=True),
+        Binding("ctrl+r", "reveal", N_("Show PIN")),
     ]
 
     def __init__(self, request_id: str | None) -> None:
@@ -128,20 +100,23 @@ class RequestScreen(Screen[str | None]):
         request = get_request(vault, self.request_id) if self.request_id else None
         self._base = asdict(request) if request else {}
         directions = shipped()
-        heading = "A new takedown request"
+        heading = _("A new takedown request")
         if request:
             heading = f"{request.id}: {directions.route(request.site).name}"
         yield Static(heading, id="heading", markup=False)
         with VerticalScroll():
             if request is None:
-                yield Label("Where to ask (d on the step shows every site's directions)")
+                yield Label(_("Where to ask (d on the step shows every site's directions)"))
                 choices = [(s.name, s.id) for s in directions.sites]
-                choices += [(f"{s.name} (hash-matching)", s.id) for s in directions.hash_services]
-                yield Select(choices, prompt="Choose the site", id="site", compact=True)
+                choices += [
+                    (_("{name} (hash-matching)").format(name=s.name), s.id)
+                    for s in directions.hash_services
+                ]
+                yield Select(choices, prompt=_("Choose the site"), id="site", compact=True)
             yield Static("", id="asks", markup=False)
-            yield Label("Where the content is: one web address per line")
+            yield Label(_("Where the content is: one web address per line"))
             yield StoredTextArea("\n".join(request.urls) if request else "", id="urls")
-            yield Label("Evidence that shows it (Space ticks)")
+            yield Label(_("Evidence that shows it (Space ticks)"))
             linked = set(request.evidence) if request else set()
             yield SelectionList[str](
                 *[
@@ -155,7 +130,7 @@ class RequestScreen(Screen[str | None]):
                 id="evidence",
             )
             if request is not None:
-                yield Label("Status (sent: choose submitted; the deadline runs from then)")
+                yield Label(_("Status (sent: choose submitted; the deadline runs from then)"))
                 yield Select(
                     [(status, status) for status in STATUSES],
                     value=request.status,
@@ -163,31 +138,35 @@ class RequestScreen(Screen[str | None]):
                     id="status",
                     compact=True,
                 )
-                yield Label("The site's reference or case number")
+                yield Label(_("The site's reference or case number"))
                 yield StoredInput(request.reference, id="reference")
                 if (clock := notice_clock(request)) is not None:
                     yield Label(
-                        f"When the regulator gave its removal notice ({clock}; leave empty "
-                        "until it does), e.g. 2026-12-01 14:30"
+                        _(
+                            "When the regulator gave its removal notice ({clock}; leave empty "
+                            "until it does), e.g. 2026-12-01 14:30"
+                        ).format(clock=clock)
                     )
                     yield StoredInput(local_time(request.notice_at), id="notice")
                 if sentence := helpline_sentence(vault):
                     yield Label(
-                        "Did you ask the helpline for help with this? Only after yes does "
-                        f'the letter say: "{sentence}"'
+                        _(
+                            "Did you ask the helpline for help with this? Only after yes does "
+                            'the letter say: "{sentence}"'
+                        ).format(sentence=sentence)
                     )
                     yield Select(
-                        [("Not said", ""), ("Yes", "yes"), ("No", "no")],
+                        [(_("Not said"), ""), (_("Yes"), "yes"), (_("No"), "no")],
                         value=request.helpline,
                         allow_blank=False,
                         id="helpline",
                         compact=True,
                     )
-                yield Label("PIN, if the service gave one (it can't be recovered; kept here)")
+                yield Label(_("PIN, if the service gave one (it can't be recovered; kept here)"))
                 yield StoredInput(request.pin, password=True, id="pin")
-                yield Label("Follow up on (a date, e.g. 2026-12-01)")
+                yield Label(_("Follow up on (a date, e.g. 2026-12-01)"))
                 yield StoredInput(request.follow_up, id="follow-up")
-                yield Label("Notes")
+                yield Label(_("Notes"))
                 yield StoredTextArea(request.notes, id="notes")
             yield Static("", id="parts")
         yield Footer()
@@ -224,15 +203,17 @@ class RequestScreen(Screen[str | None]):
         if isinstance(route, HashService):
             asks = f"{route.how} {route.link}"
         else:
-            asks = f"{route.route}. It asks for: {'; '.join(route.asks_for)}."
+            asks = _("{route}. It asks for: {join}.").format(
+                route=route.route, join="; ".join(route.asks_for)
+            )
         self.query_one("#asks", Static).update(asks)
         urls = self.query_one("#urls", StoredTextArea).kept.split()
         parts = request_parts(Request("", site_id, urls), get_facts(open_case(self)))
         lines = [f"{'✓' if ok else '·'} {what}" for what, ok in parts]
         self.query_one("#parts", Static).update(
-            "A valid request has:\n"
-            + "\n".join(lines)
-            + "\nThe letter (l) asks for what is missing."
+            "\n".join(
+                [_("A valid request has:"), *lines, _("The letter (l) asks for what is missing.")]
+            )
         )
 
     def action_reveal(self) -> None:
@@ -296,7 +277,7 @@ class RequestScreen(Screen[str | None]):
             if not isinstance(site, str):
                 if not urls and not evidence:
                     return True  # an untouched new form: nothing to keep
-                self.notify("Choose the site first.", severity="error")
+                self.notify(_("Choose the site first."), severity="error")
                 return False
             self.request_id = add_request(open_case(self), site, urls, evidence).id
             return True
@@ -351,16 +332,16 @@ class RequestScreen(Screen[str | None]):
 
             def answered(keep_mine: set[str] | None) -> None:
                 if keep_mine is None or not case_is_open(self):
-                    self.notify("Nothing was saved; what you typed is still in the form.")
+                    self.notify(_("Nothing was saved; what you typed is still in the form."))
                     return
-                self._base, _ = resolved(self._base, {}, found, keep_mine)
+                self._base, _unused = resolved(self._base, {}, found, keep_mine)
                 for item in found:
                     if item.field not in keep_mine:  # the other window's value, shown
                         self._show(item.field, item.theirs)
                         self._loaded[item.field] = self._form().get(item.field)
                 self._save_asking(done)
 
-            what = self.request_id or "this request"
+            what = self.request_id or _("this request")
             ask_which(self, what, conflict, LABELS, answered, visible_value)
             return
         except ReclaimError as error:
@@ -373,7 +354,7 @@ class RequestScreen(Screen[str | None]):
 
         def saved() -> None:
             if self.request_id:
-                self.notify(f"{self.request_id} saved.")
+                self.notify(_("{request_id} saved.").format(request_id=self.request_id))
                 if was_new:
                     self.dismiss(self.request_id)
 
@@ -401,13 +382,15 @@ class RequestScreen(Screen[str | None]):
             return
         problem = None
         if self.request_id is None:
-            what, discard = "this request", "Discard this request"
-            after = "Discard leaves the requests as they were, without this one."
+            what, discard = _("this request"), _("Discard this request")
+            after = _("Discard leaves the requests as they were, without this one.")
             if not self._site_chosen():
-                problem = "Choose the site first: a request is kept only with its site."
+                problem = _("Choose the site first: a request is kept only with its site.")
         else:
-            what, discard = self.request_id, "Discard changes"
-            after = f"Discard leaves {self.request_id} as it was last saved."
+            what, discard = self.request_id, _("Discard changes")
+            after = _("Discard leaves {request_id} as it was last saved.").format(
+                request_id=self.request_id
+            )
         ask_to_leave(
             self,
             what,

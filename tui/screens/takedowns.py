@@ -24,23 +24,24 @@ from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.shared.display import shown
+from tui.core.shared.i18n import N_, _
 from tui.screens.case import case_is_open, open_case
 
 if TYPE_CHECKING:
     from tui.core.takedowns.requests import Request
     from tui.core.takedowns.sites import Site
 
-AGE_QUESTION = (
+AGE_QUESTION = N_(
     "First, one question, because it changes where to go: was the person in the images "
     "under 18 when they were taken?"
 )
 AGE_ANSWERS = [
-    ("no", "No, 18 or over"),
-    ("yes", "Yes, under 18"),
-    ("unsure", "I'm not sure"),
+    ("no", N_("No, 18 or over")),
+    ("yes", N_("Yes, under 18")),
+    ("unsure", N_("I'm not sure")),
 ]
-AGE_HOW = "↑ ↓ to choose, Enter to answer."
-MINOR_LINE = (
+AGE_HOW = N_("↑ ↓ to choose, Enter to answer.")
+MINOR_LINE = N_(
     "The person shown may have been under 18: use Take It Down and report it to the "
     "police (d shows how, and who else helps where you live). Don't send the images to "
     "anyone, not even to prove it. There is no copyright letter for this."
@@ -49,8 +50,10 @@ MINOR_LINE = (
 
 def answer_line(under_18: str) -> str:
     """The age answer as given, and how to change it."""
-    label = dict(AGE_ANSWERS).get(under_18, under_18)
-    return f"Was the person shown under 18? You answered: {label}. u changes it."
+    label = _(dict(AGE_ANSWERS).get(under_18, under_18))
+    return _("Was the person shown under 18? You answered: {label}. u changes it.").format(
+        label=label
+    )
 
 
 class AgeQuestion(OptionList):
@@ -67,7 +70,7 @@ class AgeQuestion(OptionList):
 
     def action_select(self) -> None:
         if self.highlighted is None:
-            self.notify("Move to an answer with ↑ or ↓, then press Enter.")
+            self.notify(_("Move to an answer with ↑ or ↓, then press Enter."))
             return
         super().action_select()
 
@@ -94,42 +97,42 @@ class TakedownsScreen(Screen[None]):
     TakedownsScreen DataTable { height: 1fr; }
     """
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("a", "add", "Add"),
-        Binding("enter", "edit", "Edit", show=False),
-        Binding("d", "directions", "Directions"),
-        Binding("l", "letter('takedown')", "Letter"),
-        Binding("c", "letter('copyright')", "Copyright", show=False),
-        Binding("w", "letter('cease-desist')", "Cease & desist"),
-        Binding("o", "options", "Options"),
-        Binding("p", "package", "Lawyer package"),
-        Binding("u", "age", "Under 18?", show=False),
-        Binding("n", "next_steps", "Next steps", show=False),
+        Binding("escape", "back", N_("Back")),
+        Binding("a", "add", N_("Add")),
+        Binding("enter", "edit", N_("Edit"), show=False),
+        Binding("d", "directions", N_("Directions")),
+        Binding("l", "letter('takedown')", N_("Letter")),
+        Binding("c", "letter('copyright')", N_("Copyright"), show=False),
+        Binding("w", "letter('cease-desist')", N_("Cease & desist")),
+        Binding("o", "options", N_("Options")),
+        Binding("p", "package", N_("Lawyer package")),
+        Binding("u", "age", N_("Under 18?"), show=False),
+        Binding("n", "next_steps", N_("Next steps"), show=False),
         Binding(
             "j",
             "place",
-            "Where you live",
+            N_("Where you live"),
             show=False,
-            tooltip="Say where you live: it decides the deadlines, laws and next steps",
+            tooltip=N_("Say where you live: it decides the deadlines, laws and next steps"),
         ),
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static("Step 8: Takedowns & legal options", id="heading")
+        yield Static(_("Step 8: Takedowns & legal options"), id="heading")
         yield Static("", id="place", markup=False)
         with Vertical(id="age"):
-            yield Static(f"{AGE_QUESTION} {AGE_HOW}", id="age-question", markup=False)
-            yield AgeQuestion(*[Option(label, id=key) for key, label in AGE_ANSWERS])
+            yield Static(f"{_(AGE_QUESTION)} {_(AGE_HOW)}", id="age-question", markup=False)
+            yield AgeQuestion(*[Option(_(label), id=key) for key, label in AGE_ANSWERS])
         yield Static("", id="age-answer", markup=False)
-        yield Static(MINOR_LINE, id="minor", markup=False)
+        yield Static(_(MINOR_LINE), id="minor", markup=False)
         yield Static("", id="today")
         yield Static("", id="lead", markup=False)
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
-        table.add_column("Request", width=7, key="id")
-        table.add_column("Site", width=18, key="site")
-        table.add_column("Status", width=12, key="status")
-        table.add_column("Sent (UTC)", width=16, key="sent")
-        table.add_column("Due/follow-up", width=16, key="due")
+        table.add_column(_("Request"), width=7, key="id")
+        table.add_column(_("Site"), width=18, key="site")
+        table.add_column(_("Status"), width=12, key="status")
+        table.add_column(_("Sent (UTC)"), width=16, key="sent")
+        table.add_column(_("Due/follow-up"), width=16, key="due")
         yield table
         yield Footer()
 
@@ -152,12 +155,14 @@ class TakedownsScreen(Screen[None]):
         from tui.core.places.case_place import case_place
 
         self.query_one("#place", Static).update(
-            f"Where you live: {case_place(open_case(self))}. j changes it."
+            _("Where you live: {case_place}. j changes it.").format(
+                case_place=case_place(open_case(self))
+            )
         )
         under_18 = self.under_18
         age = self.query_one("#age")
         age.display = not under_18
-        self.query_one("#age-question", Static).update(f"{AGE_QUESTION} {AGE_HOW}")
+        self.query_one("#age-question", Static).update(f"{_(AGE_QUESTION)} {_(AGE_HOW)}")
         if not under_18:
             self.query_one(AgeQuestion).focus()
         answer = self.query_one("#age-answer", Static)
@@ -184,10 +189,12 @@ class TakedownsScreen(Screen[None]):
             table.move_cursor(row=table.get_row_index(focus_id))
         self.query_one("#today", Static).update(self._today(requests, under_18))
         lead = (
-            "a adds a request to a site, Enter records what happened, l drafts its letter "
-            "(c a copyright notice), w a cease-and-desist letter, u changes the age answer."
+            _(
+                "a adds a request to a site, Enter records what happened, l drafts its letter "
+                "(c a copyright notice), w a cease-and-desist letter, u changes the age answer."
+            )
             if requests
-            else "No requests yet. d shows where and how to ask each site; a adds a request."
+            else _("No requests yet. d shows where and how to ask each site; a adds a request.")
         )
         self.query_one("#lead", Static).update(lead)
 
@@ -211,11 +218,12 @@ class TakedownsScreen(Screen[None]):
                     text.append(f"{request.id}: ", style="bold")
                     text.append(f"{guidance_passed(route)}\n")
             elif is_overdue(request):
-                text.append(f"{request.id} is overdue: ", style="bold red")
-                text.append("the site's deadline has passed without removal.\n")
+                said = _("{id} is overdue:").format(id=request.id)
+                text.append(f"{said} ", style="bold red")  # i18n: not shown
+                text.append(_("the site's deadline has passed without removal.") + "\n")
             elif needs_follow_up(request):
                 text.append(f"{request.id}: ", style="bold")
-                text.append("time to follow it up today.\n")
+                text.append(_("time to follow it up today.") + "\n")
         # The first rung (the site's own report) is what was done: n shows it in full.
         from tui.core.places.case_place import case_code
 
@@ -231,7 +239,7 @@ class TakedownsScreen(Screen[None]):
         steps.add_column(ratio=1)
         for number, suggestion in enumerate(found[:4]):
             about = f"{suggestion.request} " if suggestion.request else ""
-            label = Text("Next (n explains): " if number == 0 else "", style="bold")
+            label = Text(_("Next (n explains): ") if number == 0 else "", style="bold")
             steps.add_row(label, "• ", Text(f"{about}{suggestion.title}"))
         text.rstrip()
         return Group(text, steps) if text else steps
@@ -245,7 +253,7 @@ class TakedownsScreen(Screen[None]):
 
     # ---- actions ----------------------------------------------------------------
 
-    @on(OptionList.OptionSelected, "#age AgeQuestion")
+    @on(OptionList.OptionSelected, "#age AgeQuestion")  # i18n: not shown
     def age_answered(self, event: OptionList.OptionSelected) -> None:
         from tui.core.takedowns.letters import save_facts
 
@@ -257,9 +265,11 @@ class TakedownsScreen(Screen[None]):
         """Ask again, saying what the answer is now; it stays until another is given."""
         under_18 = self.under_18
         if under_18:
-            label = dict(AGE_ANSWERS).get(under_18, under_18)
+            label = _(dict(AGE_ANSWERS).get(under_18, under_18))
             self.query_one("#age-question", Static).update(
-                f"{AGE_QUESTION} Your answer now: {label}. {AGE_HOW} Escape keeps it."
+                _("{question} Your answer now: {label}. {how} Escape keeps it.").format(
+                    question=_(AGE_QUESTION), label=label, how=_(AGE_HOW)
+                )
             )
             self.query_one("#age-answer").display = False
         self.query_one("#age").display = True
@@ -284,7 +294,9 @@ class TakedownsScreen(Screen[None]):
 
         request_id = self.current_id()
         if request_id is not None:
-            self.app.push_screen(RequestScreen(request_id), lambda _: self.reload(request_id))
+            self.app.push_screen(
+                RequestScreen(request_id), lambda _unused: self.reload(request_id)
+            )
 
     def action_directions(self) -> None:
         from tui.core.places.case_place import case_code
@@ -294,7 +306,7 @@ class TakedownsScreen(Screen[None]):
         directions = for_place(case_code(open_case(self)))
         self.app.push_screen(
             ReadingScreen(
-                "Where and how to ask for removal", directions_text(self.under_18, directions)
+                _("Where and how to ask for removal"), directions_text(self.under_18, directions)
             )
         )
 
@@ -307,7 +319,11 @@ class TakedownsScreen(Screen[None]):
         def chosen(code: str | None) -> None:
             if code is not None and case_is_open(self):
                 place = set_case_place(open_case(self), code)
-                self.notify(f"Where you live: {place.name}. Deadlines and next steps follow it.")
+                self.notify(
+                    _("Where you live: {name}. Deadlines and next steps follow it.").format(
+                        name=place.name
+                    )
+                )
                 self.reload()
 
         self.app.push_screen(PlaceScreen(stored(open_case(self))), chosen)
@@ -328,30 +344,32 @@ class TakedownsScreen(Screen[None]):
             text.append(f"{about}{rung}{suggestion.title}\n", style="bold")
             text.append(suggestion.how + "\n")
             if suggestion.bring:
-                text.append("Bring: " + "; ".join(suggestion.bring) + ".\n")
+                text.append(
+                    _("Bring: {things}.").format(things="; ".join(suggestion.bring)) + "\n"
+                )
             if suggestion.link:
                 text.append(suggestion.link + "\n", style="dim")
             text.append("\n")
         if not found:
-            text.append("Nothing to do next for now. d shows every route there is.\n")
-        self.app.push_screen(ReadingScreen("What to do next", text))
+            text.append(_("Nothing to do next for now. d shows every route there is.") + "\n")
+        self.app.push_screen(ReadingScreen(_("What to do next"), text))
 
     def action_options(self) -> None:
         from tui.core.places.case_place import case_jurisdiction
         from tui.screens.reading import ReadingScreen, legal_text
 
         place = case_jurisdiction(open_case(self))
-        self.app.push_screen(ReadingScreen("Your legal options", legal_text(place)))
+        self.app.push_screen(ReadingScreen(_("Your legal options"), legal_text(place)))
 
     def action_letter(self, kind: str) -> None:
         from tui.screens.letter import LetterScreen
 
         request_id = self.current_id()
         if kind != "cease-desist" and request_id is None:
-            self.notify("Add a request first (a): a letter is drafted for one request.")
+            self.notify(_("Add a request first (a): a letter is drafted for one request."))
             return
         if kind == "copyright" and self.under_18 != "no":
-            self.notify(MINOR_LINE if self.under_18 else AGE_QUESTION, severity="warning")
+            self.notify(_(MINOR_LINE if self.under_18 else AGE_QUESTION), severity="warning")
             if not self.under_18:
                 self.action_age()
             return
@@ -368,9 +386,8 @@ class TakedownsScreen(Screen[None]):
 def guidance_passed(site: Site) -> str:
     """A request late only by a regulator's guidance on when to go to it (Australia's
     eSafety: 48 hours), in words that don't call it a legal deadline."""
-    who, guidance, _ = site.deadline_rule.partition("'s guidance")
-    regulator = who.strip() if guidance and who.strip() else "the regulator"
-    return (
-        f"No reply after {site.deadline_hours} hours: {regulator} suggests reporting it "
-        "to them now."
-    )
+    who, guidance, _unused = site.deadline_rule.partition("'s guidance")
+    regulator = who.strip() if guidance and who.strip() else _("the regulator")
+    return _(
+        "No reply after {deadline_hours} hours: {regulator} suggests reporting it to them now."
+    ).format(deadline_hours=site.deadline_hours, regulator=regulator)

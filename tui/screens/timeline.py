@@ -16,15 +16,19 @@ from textual.widgets.data_table import ColumnKey
 
 from tui.core.shared.display import shown, shown_block
 from tui.core.shared.errors import ReclaimError
-from tui.core.shared.text import counted
+from tui.core.shared.i18n import N_, SOURCE_LANGUAGE, _, language, ngettext
 from tui.core.timeline.events import PROMPTS
 from tui.screens.case import case_is_open, open_case, save_folders
 
-FIXED_WIDTH = 20 + 14 + 12 + 4 * 2 + 2
-START_HERE = (
+FIXED_WIDTH = 14 + 12 + 4 * 2 + 2
+
+
+def when_width() -> int:
+    """Room for "5 March 2024, 21:14", or "5 de marzo de 2024, 21:14" in other words."""
+    return 20 if language() == SOURCE_LANGUAGE else 25
+START_HERE = N_(
     "No events yet. Press a to add the first one. Not sure where to start? Begin with the "
-    "day you found out, then go back to the first sign of trouble. For each event: "
-    + " ".join(PROMPTS[key] for key in ("details", "response", "witnesses", "evidence"))
+    "day you found out, then go back to the first sign of trouble. For each event: {prompts}"
 )
 
 
@@ -54,22 +58,22 @@ class TimelineScreen(Screen[None]):
     TimelineScreen #reading { height: 1fr; padding: 0 2; display: none; }
     """
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("a", "add", "Add"),
-        Binding("enter", "edit", "Edit", show=False),
-        Binding("x", "remove", "Remove"),
-        Binding("r", "reading", "Read it"),
-        Binding("e", "export", "Export"),
+        Binding("escape", "back", N_("Back")),
+        Binding("a", "add", N_("Add")),
+        Binding("enter", "edit", N_("Edit"), show=False),
+        Binding("x", "remove", N_("Remove")),
+        Binding("r", "reading", N_("Read it")),
+        Binding("e", "export", N_("Export")),
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static("Step 6: Timeline", id="heading")
+        yield Static(_("Step 6: Timeline"), id="heading")
         yield Static("", id="lead", markup=False)
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
-        table.add_column("When", width=20, key="when")
-        table.add_column("What happened", width=self._title_width(), key="title")
-        table.add_column("Witnesses", width=14, key="who")
-        table.add_column("Evidence", width=12, key="evidence")
+        table.add_column(_("When"), width=when_width(), key="when")
+        table.add_column(_("What happened"), width=self._title_width(), key="title")
+        table.add_column(_("Witnesses"), width=14, key="who")
+        table.add_column(_("Evidence"), width=12, key="evidence")
         yield table
         with VerticalScroll(id="reading"):
             yield Static("", id="reading-text")
@@ -79,7 +83,7 @@ class TimelineScreen(Screen[None]):
         self.reload()
 
     def _title_width(self) -> int:
-        return max(12, self.app.size.width - FIXED_WIDTH)
+        return max(12, self.app.size.width - FIXED_WIDTH - when_width())
 
     def on_resize(self) -> None:
         table = self.query_one(DataTable)
@@ -107,12 +111,19 @@ class TimelineScreen(Screen[None]):
         if focus_id and any(entry.event.id == focus_id for entry in found):
             table.move_cursor(row=table.get_row_index(focus_id))
         if not found:
-            lead = START_HERE
-        else:
-            lead = (
-                f"{counted(len(found), 'event')}, in time order. "
-                "Enter edits, r shows it as one account, e saves it as a file."
+            lead = _(START_HERE).format(
+                prompts=" ".join(
+                    _(PROMPTS[key]) for key in ("details", "response", "witnesses", "evidence")
+                )
             )
+        else:
+            lead = ngettext(
+                "{count} event, in time order. Enter edits, r shows it as one account, "
+                "e saves it as a file.",
+                "{count} events, in time order. Enter edits, r shows it as one account, "
+                "e saves it as a file.",
+                len(found),
+            ).format(count=len(found))
         self.query_one("#lead", Static).update(lead)
         if self.query_one("#reading").display:
             self._fill_reading()
@@ -137,7 +148,7 @@ class TimelineScreen(Screen[None]):
 
         event_id = self.current_id()
         if event_id is not None:
-            self.app.push_screen(EventScreen(event_id), lambda _: self.reload(event_id))
+            self.app.push_screen(EventScreen(event_id), lambda _unused: self.reload(event_id))
 
     def action_remove(self) -> None:
         from tui.dialogs.confirm import ConfirmDialog
@@ -157,13 +168,20 @@ class TimelineScreen(Screen[None]):
                 self.notify(shown(str(error)), severity="error", markup=False)
                 return
             self.notify(
-                f"{event.id} ({shown(event.title)}) is taken out of the timeline.", markup=False
+                _("{id} ({shown}) is taken out of the timeline.").format(
+                    id=event.id, shown=shown(event.title)
+                ),
+                markup=False,
             )
             self.reload()
 
         title = self.query_one(DataTable).get_row(event_id)[1].plain  # shown already
         self.app.push_screen(
-            ConfirmDialog(f'Take "{title}" out of the timeline?', yes="Remove", no="Keep"),
+            ConfirmDialog(
+                _('Take "{title}" out of the timeline?').format(title=title),
+                yes=_("Remove"),
+                no=_("Keep"),
+            ),
             answered,
         )
 
@@ -199,19 +217,23 @@ class TimelineScreen(Screen[None]):
                 self.notify(shown(str(error)), severity="error", markup=False)
                 return
             except (OSError, ValueError, RuntimeError) as error:  # a name too long, ~nobody…
-                self.notify(not_written(error, "saving the account"), severity="error")
+                self.notify(not_written(error, _("saving the account")), severity="error")
                 return
             save_folders(self).remember(target)
             self.notify(
-                f"Saved to {shown(str(target))}. It is not encrypted there: keep it safe.",
+                _("Saved to {shown}. It is not encrypted there: keep it safe.").format(
+                    shown=shown(str(target))
+                ),
                 markup=False,
             )
 
         self.app.push_screen(
             AskDialog(
-                "Save the account as a file (.docx for a lawyer to edit, .md or .txt). "
-                "The file is not encrypted.",
-                "e.g. ~/Documents/account.docx",
+                _(
+                    "Save the account as a file (.docx for a lawyer to edit, .md or .txt). "
+                    "The file is not encrypted."
+                ),
+                _("e.g. ~/Documents/account.docx"),
             ),
             answered,
         )

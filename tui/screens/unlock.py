@@ -25,6 +25,7 @@ from textual.worker import Worker, WorkerState
 from tui.core.kiosk import throttle as throttles
 from tui.core.settings import NEUTRAL_NAME, is_discreet, neutral_words
 from tui.core.shared.errors import explain
+from tui.core.shared.i18n import N_, _
 from tui.host import host
 from tui.messages import CaseOpened
 from tui.widgets.notice import Notice
@@ -33,12 +34,12 @@ from tui.widgets.tick import TickBox
 if TYPE_CHECKING:
     from tui.core.vault.vault import Vault
 
-PASSPHRASE_PROMPT = "Enter your passphrase to open your case."  # noqa: S105
-RECOVERY_PROMPT = "Enter the recovery code you wrote down when you made your case."
+PASSPHRASE_PROMPT = N_("Enter your passphrase to open your case.")
+RECOVERY_PROMPT = N_("Enter the recovery code you wrote down when you made your case.")
 #: Discreet mode's words (`tui/discreet.py`): nothing says what is behind the passphrase.
-NEUTRAL_PROMPT = "Enter your passphrase."
-NEUTRAL_RECOVERY_PROMPT = "Enter your recovery code."
-TRY_AGAIN = "You can try again now."
+NEUTRAL_PROMPT = N_("Enter your passphrase.")
+NEUTRAL_RECOVERY_PROMPT = N_("Enter your recovery code.")
+TRY_AGAIN = N_("You can try again now.")
 #: Before the keyring is first imported, its worker waits this long: importing it holds
 #: the GIL for a good part of a second, and the first frame, handed to Textual's writer
 #: thread just before, would wait for it.
@@ -52,15 +53,15 @@ class UnlockScreen(Screen[None]):
         Binding(
             "ctrl+r",
             "toggle_recovery",
-            "Use recovery code",
-            tooltip="Open the case with the recovery code instead of the passphrase",
+            N_("Use recovery code"),
+            tooltip=N_("Open the case with the recovery code instead of the passphrase"),
             id="unlock.recovery",
         ),
         Binding(
             "escape",
             "back",
-            "Back to start",
-            tooltip="Back to the start, to type the case number again",
+            N_("Back to start"),
+            tooltip=N_("Back to the start, to type the case number again"),
             id="unlock.back",
         ),
     ]
@@ -99,17 +100,17 @@ class UnlockScreen(Screen[None]):
 
     def prompt(self) -> str:
         if self.discreet:
-            return NEUTRAL_RECOVERY_PROMPT if self.recovery else NEUTRAL_PROMPT
-        return RECOVERY_PROMPT if self.recovery else PASSPHRASE_PROMPT
+            return _(NEUTRAL_RECOVERY_PROMPT if self.recovery else NEUTRAL_PROMPT)
+        return _(RECOVERY_PROMPT if self.recovery else PASSPHRASE_PROMPT)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form") as form:
-            form.border_title = NEUTRAL_NAME if self.discreet else "Your case is locked"
+            form.border_title = NEUTRAL_NAME if self.discreet else _("Your case is locked")
             yield Static(self.prompt(), id="prompt")
-            yield Input(password=True, id="secret", placeholder="passphrase", compact=True)
+            yield Input(password=True, id="secret", placeholder=_("passphrase"), compact=True)
             yield Notice(self.hint, id="message")
             yield TickBox(
-                "Remember on this device (this computer's keyring)", id="remember", compact=True
+                _("Remember on this device (this computer's keyring)"), id="remember", compact=True
             )
         yield Footer()
 
@@ -148,10 +149,15 @@ class UnlockScreen(Screen[None]):
             self._countdown.stop()
             self._countdown = None
             secret.disabled = False
-            message.say(TRY_AGAIN)
+            message.say(_(TRY_AGAIN))
             secret.focus()
 
-    @work(thread=True, exit_on_error=False, group="keyring", description="Looking at the keyring")
+    @work(
+        thread=True,
+        exit_on_error=False,
+        group="keyring",
+        description="Looking at the keyring",  # i18n: not shown
+    )
     def look_at_keyring(self) -> tuple[bool, Vault | None]:
         """Whether this device has a usable keyring, and (at launch) the case opened with a
         key the person asked it to remember. Off the UI thread: finding the keyring is slow."""
@@ -182,7 +188,7 @@ class UnlockScreen(Screen[None]):
         self.recovery = not self.recovery
         self.query_one("#prompt", Static).update(self.prompt())
         secret = self.query_one("#secret", Input)
-        secret.placeholder = "recovery code" if self.recovery else "passphrase"
+        secret.placeholder = _("recovery code") if self.recovery else _("passphrase")
         secret.password = not self.recovery
         secret.clear()
         secret.focus()
@@ -196,18 +202,22 @@ class UnlockScreen(Screen[None]):
             return
         if not event.value:
             self.query_one("#message", Notice).say(
-                "Type your passphrase, then press Enter.", error=True
+                _("Type your passphrase, then press Enter."), error=True
             )
             return
         event.input.disabled = True
         self.query_one("#message", Notice).say(
-            "Opening…" if self.discreet else "Opening your case…"
+            _("Opening…") if self.discreet else _("Opening your case…")
         )
         self.open_case(event.value, self.recovery, throttle)
         event.input.clear()
 
     @work(
-        thread=True, exclusive=True, exit_on_error=False, group="unlock", description="Unlocking"
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group="unlock",
+        description="Unlocking",
     )
     def open_case(
         self, secret: str, recovery: bool, throttle: throttles.UnlockThrottle | None = None
@@ -256,7 +266,7 @@ class UnlockScreen(Screen[None]):
             )
             return
         if event.worker.error is not None:
-            self._reason = explain(event.worker.error, "opening the case")
+            self._reason = explain(event.worker.error, _("opening the case"))
             if isinstance(event.worker.error, throttles.TooManyTries):
                 self._reason = ""  # its sentence is the countdown's own
             if self.discreet:  # "does not open this case" would say what it is

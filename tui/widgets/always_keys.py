@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from tui.core.shared.i18n import _
 from tui.host import host
 from tui.jobs import app_work
 
@@ -67,10 +68,13 @@ class AlwaysKeys(Widget):
 
     def render(self) -> Content:
         """Read afresh at each draw: the Lock key is offered only while a case is open."""
-        parts = [("F1", "Safety", "app.safety")]
+        parts = [("F1", _("Safety"), "app.safety")]
         if host(self).vault is not None:
-            parts.append(("Ctrl+L", "Lock", "app.lock"))
-        parts += [("Ctrl+Q", "Quit", "app.quit"), ("Ctrl+P", "Every key", "app.command_palette")]
+            parts.append(("Ctrl+L", _("Lock"), "app.lock"))
+        parts += [
+            ("Ctrl+Q", _("Quit"), "app.quit"),
+            ("Ctrl+P", _("Every key"), "app.command_palette"),
+        ]
         pieces: list[Content | str] = []
         for key, what, action in parts:
             if pieces:
@@ -103,6 +107,6 @@ def add_always_keys(screen: Screen[object]) -> None:
     # `.-always-keys > Footer`, `> #textual-toastrack`): those are restyled, not the
     # whole screen, which the unlock screen's first frame would wait for.
     screen.add_class("-always-keys", update=False)
-    for styled in screen.query_children("Footer, #textual-toastrack"):
+    for styled in screen.query_children("Footer, #textual-toastrack"):  # i18n: not shown
         styled.update_node_styles()
     screen.mount(AlwaysKeys())

@@ -10,11 +10,13 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from tui.core.shared.i18n import N_, _
+
 if TYPE_CHECKING:
     from PIL import Image
 
 
-NO_COLOUR = (
+NO_COLOUR = N_(
     "This terminal is set to show no colour (NO_COLOR), so the picture can't be drawn "
     "here. Ctrl+R blurs it again; the binder and an exported copy show it in full."
 )
@@ -39,12 +41,12 @@ class Preview(Widget):
 
         if self._full_detail is not None:  # drawn by the child; the caption stays below
             return Text("\n" * max(self.content_size.height - 1, 0)).append(
-                "Shown in full: Ctrl+R blurs", style="italic"
+                _("Shown in full: Ctrl+R blurs"), style="italic"
             )
         if self.image is None:
-            return Text(self.why_none or "No preview for this item.", style="italic")
+            return Text(self.why_none or _("No preview for this item."), style="italic")
         if self.revealed and self.app.no_color:
-            return Text(NO_COLOUR, style="italic")
+            return Text(_(NO_COLOUR), style="italic")
         width, height = self.content_size
         if width < 2 or height < 2:
             return Text("")
@@ -53,9 +55,9 @@ class Preview(Widget):
         from rich_pixels import Pixels
 
         caption = (
-            Text("Shown: Ctrl+R blurs", style="italic")
+            Text(_("Shown: Ctrl+R blurs"), style="italic")
             if self.revealed
-            else Text("Blurred: Ctrl+R shows", style="italic")
+            else Text(_("Blurred: Ctrl+R shows"), style="italic")
         )
         return Group(Pixels.from_image(picture), caption)
 

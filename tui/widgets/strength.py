@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.markup import escape
 
 from tui.core.passwords.strength import Assessment
+from tui.core.shared.i18n import _
 
 BAR_WIDTH = 20
 COLOURS = ("$error", "$error", "$warning", "$success", "$success")
@@ -14,7 +15,9 @@ def meter(found: Assessment, detailed: bool = False) -> str:
     """Markup for the meter; `detailed` adds every warning and suggestion."""
     filled = (found.score + 1) * BAR_WIDTH // 5
     bar = f"[{COLOURS[found.score]}]{'█' * filled}[/][dim]{'░' * (BAR_WIDTH - filled)}[/]"
-    head = f"{bar} {found.score}/4 {found.words} · cracking would take {found.crack_time}"
+    head = _("{bar} {score}/4 {words} · cracking would take {crack_time}").format(
+        bar=bar, score=found.score, words=found.words, crack_time=found.crack_time
+    )
     warnings = [w for w in (found.personal_warning, found.warning) if w]
     if not detailed:
         advice = (warnings or list(found.suggestions) or [""])[0]

@@ -15,6 +15,7 @@ from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Label, ProgressBar
 
+from tui.core.shared.i18n import _
 from tui.core.shared.stopping import stops_when
 from tui.jobs import Job
 
@@ -27,7 +28,9 @@ def _title(job: Job[Any]) -> str:
 
 def exhibit_count(job: Job[Any]) -> str:
     """ "Making the binder: exhibit 3 of 12", for work that goes exhibit by exhibit."""
-    return f"{job.title}: exhibit {job.files_done} of {job.files_total or '…'}"
+    return _("{title}: exhibit {done} of {total}").format(
+        title=job.title, done=job.files_done, total=job.files_total or "…"
+    )
 
 
 class WorkBar(Horizontal):
