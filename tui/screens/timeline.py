@@ -26,6 +26,8 @@ FIXED_WIDTH = 14 + 12 + 4 * 2 + 2
 def when_width() -> int:
     """Room for "5 March 2024, 21:14", or "5 de marzo de 2024, 21:14" in other words."""
     return 20 if language() == SOURCE_LANGUAGE else 25
+
+
 START_HERE = N_(
     "No events yet. Press a to add the first one. Not sure where to start? Begin with the "
     "day you found out, then go back to the first sign of trouble. For each event: {prompts}"
