@@ -19,12 +19,14 @@ NAME = "mail.msg"
 
 
 def msg_many_attachments() -> bytes:
-    return message(attachments=[(f"{n}.txt", "text/plain", b"%d" % n) for n in range(700)])
+    return message(
+        attachments=[(f"{n}.txt", "text/plain", b"%d" % n) for n in range(MAX_ATTACHMENTS + 10)]
+    )
 
 
 def msg_chained_directory() -> bytes:
     """Every storage's children in one long chain of links: thousands deep."""
-    return message(attachments=[(f"{n}.txt", "text/plain", b"x") for n in range(1200)],
+    return message(attachments=[(f"{n}.txt", "text/plain", b"x") for n in range(1100)],
                    balanced=False)  # fmt: skip
 
 
