@@ -189,7 +189,9 @@ class StoppedAtLock:
             if _made_since(vault, job.step, locked_at):
                 continue
             before = words.get(job.step, "")  # "last made 2026-12-01": not this one
-            earlier = before.startswith("last made")
+            # The words before the day, in the language spoken (core's `progress`).
+            made = _("last made {day}").split("{day}")[0]
+            earlier = bool(made) and before.startswith(made)
             words[job.step] = (
                 _("stopped by the lock; {before}").format(before=before) if earlier else _(STOPPED)
             )
