@@ -209,3 +209,17 @@ def test_a_kiosk_names_its_language_in_its_settings(tmp_path: Path) -> None:
     config.write_text('[kiosk]\nlanguage = "de"\n')
     with pytest.raises(InputError, match="language must be one of en, es, fr"):
         load_settings(config)
+
+
+async def test_a_discreet_unlock_says_notes_in_spanish_too(vault: Vault, speaking) -> None:
+    """Discreet mode's neutral words hold in every language: a wrong passphrase never
+    says "caso"."""
+    vault.close()
+    i18n.set_language("es")
+    app = ReclaimApp(vault.path, Settings(discreet=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await unlock(app, pilot, "not the passphrase at all")
+        said_here = screen_text(app)
+        assert "Esa frase de contraseña no abre estas notas." in said_here
+        assert "caso" not in said_here.lower()

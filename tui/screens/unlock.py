@@ -26,6 +26,7 @@ from tui.core.kiosk import throttle as throttles
 from tui.core.settings import NEUTRAL_NAME, is_discreet, neutral_words
 from tui.core.shared.errors import explain
 from tui.core.shared.i18n import N_, _
+from tui.core.vault.header import WRONG_PASSPHRASE, WRONG_RECOVERY_CODE
 from tui.host import host
 from tui.messages import CaseOpened
 from tui.widgets.notice import Notice
@@ -44,6 +45,27 @@ TRY_AGAIN = N_("You can try again now.")
 #: the GIL for a good part of a second, and the first frame, handed to Textual's writer
 #: thread just before, would wait for it.
 FIRST_FRAME_GRACE = 0.05
+
+
+#: The sentences of a failed unlock in discreet mode's words, so that they are
+#: translated too ("caso" and "dossier" would say what it is as "case" would).
+DISCREET_FAILURES = {
+    WRONG_PASSPHRASE: N_(
+        "That passphrase does not open these notes. Check it and try again (or use your "
+        "recovery code)."
+    ),
+    WRONG_RECOVERY_CODE: N_(
+        "That recovery code does not open these notes. Check it against your written copy."
+    ),
+}
+
+
+def discreet_reason(reason: str) -> str:
+    """Why an unlock failed, in words that never say case or Reclaim, in any language."""
+    for telling, neutral in DISCREET_FAILURES.items():
+        if reason == _(telling):
+            return _(neutral)
+    return neutral_words(reason)
 
 
 class UnlockScreen(Screen[None]):
@@ -270,7 +292,7 @@ class UnlockScreen(Screen[None]):
             if isinstance(event.worker.error, throttles.TooManyTries):
                 self._reason = ""  # its sentence is the countdown's own
             if self.discreet:  # "does not open this case" would say what it is
-                self._reason = neutral_words(self._reason)
+                self._reason = discreet_reason(self._reason)
             self.query_one("#message", Notice).say(self._reason, error=True)
         self.count_down()
         if not secret.disabled:
