@@ -24,7 +24,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from tui.core.shared.data_files import prose
+from tui.core.shared.data_files import NOT_WORDS, prose
 from tui.core.shared.i18n import DOMAINS, LANGUAGES, LOCALE_DIR, SOURCE_LANGUAGE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,32 +52,11 @@ DOMAIN_FILES["app"] = (
     "host.py",
     "unforeseen.py",
 )
-#: Keys in the data files whose values are not words a person reads.
-GUIDE_SKIP = {
-    "id",
-    "url",
-    "link",
-    "links",
-    "source",
-    "sources",
-    "reviewed",
-    "email",
-    "phone",
-    "kind",
-    "kinds",
-    "jurisdiction",
-    "places",
-    "form",
-    "type",
-    "key",
-    "country",
-    "region",
-    "code",
-    "codes",
-    "hours",
-    "id_prefix",
-    "after",
-}
+#: Keys in the data files whose values are not words a person reads: the loaders' own
+#: list, so that what is extracted is exactly what they translate.
+GUIDE_SKIP = NOT_WORDS
+#: A text that is only a web address or a domain ("needhelpnow.ca", "esafety.gov.au/report").
+WEB_ADDRESS = re.compile(r"\S+\.[a-z]{2,}(/\S*)?")
 
 
 def domain_of(relative: str) -> str:
@@ -103,7 +82,11 @@ def _toml_texts(value: object, key: str) -> Iterator[str]:
     if key in GUIDE_SKIP:
         return
     if isinstance(value, str):
-        if re.search(r"[A-Za-z]", value) and not value.startswith(("http://", "https://")):
+        if (
+            re.search(r"[A-Za-z]", value)
+            and not value.startswith(("http://", "https://"))
+            and not WEB_ADDRESS.fullmatch(value.strip())
+        ):
             yield value
     elif isinstance(value, list):
         for item in value:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from tui.core.places.catalogue import resolve
 from tui.core.settings import Contact, Settings, read_contacts, read_toml_file
+from tui.core.shared.data_files import words
 from tui.core.shared.paths import checklists_dir
 
 FILE = "safety.toml"
@@ -34,11 +35,16 @@ def load_safety() -> Safety:
     """The shipped page: its words and the worldwide helplines, for no place in particular."""
     path = checklists_dir() / FILE
     data = read_toml_file(path, "safety content")
+    # Its words in the language spoken here and now (the clinic's own contacts, from
+    # its settings, are shown as the clinic wrote them).
     return Safety(
-        title=str(data["title"]),
-        intro=" ".join(str(data["intro"]).split()),
-        steps=tuple(str(step) for step in data["steps"]),
-        contacts=read_contacts(data["contacts"], path),
+        title=words(str(data["title"])),
+        intro=words(str(data["intro"])),
+        steps=tuple(words(str(step)) for step in data["steps"]),
+        contacts=tuple(
+            Contact(words(c.name), c.how, words(c.note))
+            for c in read_contacts(data["contacts"], path)
+        ),
     )
 
 

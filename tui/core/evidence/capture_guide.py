@@ -16,11 +16,12 @@ from tui.core.shared.data_files import (
     check_fields,
     check_id,
     guide_heading,
-    prose,
     read_toml,
     tables,
     text_list,
+    words,
 )
+from tui.core.shared.i18n import language
 from tui.core.shared.paths import checklists_dir
 
 FILE = "capture-guide.toml"
@@ -68,10 +69,10 @@ def parse(data: dict[str, Any], name: str = FILE) -> CaptureGuide:
             CaptureMethod(
                 id=raw["id"],
                 kind=raw["kind"],
-                device=prose(raw["device"]),
-                title=prose(raw["title"]),
+                device=words(raw["device"]),
+                title=words(raw["title"]),
                 steps=text_list(raw, "steps", where, required=True),
-                tip=prose(raw.get("tip", "")),
+                tip=words(raw.get("tip", "")),
             )
         )
     missing = [kind for kind in KINDS if not any(m.kind == kind for m in methods)]
@@ -88,6 +89,11 @@ def load(path: Path) -> CaptureGuide:
     return parse(read_toml(path), path.name)
 
 
-@cache
 def shipped() -> CaptureGuide:
+    """The shipped guide, in the language spoken here and now."""
+    return _shipped(language())
+
+
+@cache
+def _shipped(code: str) -> CaptureGuide:
     return load(checklists_dir() / FILE)

@@ -19,6 +19,7 @@ from tui.core.shared.data_files import (
     text_list,
     texts,
 )
+from tui.core.shared.i18n import language
 from tui.core.shared.paths import checklists_dir
 
 FILE = "password-managers.toml"
@@ -55,6 +56,11 @@ def load(path: Path) -> Guidance:
     return parse(read_toml(path), path.name)
 
 
-@cache
 def shipped() -> Guidance:
+    """The shipped guidance, in the language spoken here and now."""
+    return _shipped(language())
+
+
+@cache
+def _shipped(code: str) -> Guidance:
     return load(checklists_dir() / FILE)

@@ -42,9 +42,11 @@ from tui.core.shared.data_files import (
     tables,
     text_list,
     texts,
+    words,
 )
 from tui.core.shared.display import acts_on_a_terminal
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import language
 from tui.core.shared.paths import checklists_dir
 
 FOLDER = "jurisdictions"
@@ -201,9 +203,12 @@ def parse(data: dict[str, Any], name: str, parent: Jurisdiction | None = None) -
         letter = LetterWording(**{"helpline": helpline, **texts(raw), "kinds": kinds})
     clocks = _clocks(_list(data, "clocks", name), name)
     aliases = _strings(data, "aliases", name)
+    if words(data["name"]) != prose(data["name"]):
+        # The English name finds the place in every language.
+        aliases = (*aliases, prose(data["name"]))
     return Jurisdiction(
         code=code,
-        name=prose(data["name"]),
+        name=words(data["name"]),
         reviewed=data["reviewed"],
         source=prose(data["source"]),
         emergency=emergency,
@@ -293,8 +298,13 @@ def load_folder(folder: Path) -> dict[str, Jurisdiction]:
     return places
 
 
-@cache
 def shipped() -> dict[str, Jurisdiction]:
+    """Every shipped place, its words in the language spoken here and now."""
+    return _shipped(language())
+
+
+@cache
+def _shipped(code: str) -> dict[str, Jurisdiction]:
     return load_folder(checklists_dir() / FOLDER)
 
 

@@ -16,9 +16,49 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.shared.errors import ReclaimError
+from tui.core.shared.i18n import _
 
 #: Ids in data files: lowercase words joined by dashes (also a checklist's file name).
 ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+#: Keys whose values are not words a person reads: ids, addresses, codes and kinds the
+#: program matches on, other names people type, where and when a fact was checked. Every
+#: other text of a data file is words, looked up in the catalogues when it is loaded (its
+#: English, as `prose`, is the message id: see checklists/README.md); the translation
+#: catalogues are extracted with the same keys left out.
+NOT_WORDS = frozenset(
+    {
+        "id",
+        "url",
+        "link",
+        "links",
+        "source",
+        "sources",
+        "reviewed",
+        "email",
+        "phone",
+        "kind",
+        "kinds",
+        "jurisdiction",
+        "places",
+        "form",
+        "type",
+        "key",
+        "country",
+        "region",
+        "code",
+        "codes",
+        "hours",
+        "id_prefix",
+        "after",
+        "aliases",
+        "audience",
+        "extends",
+        "starts",
+        "status",
+        "action",
+        "platform",
+    }
+)
 #: What a guide's file (the capture guide, legal options, password managers) opens with.
 HEADING: dict[str, type] = {"title": str, "reviewed": date, "source": str, "intro": str}
 
@@ -140,12 +180,26 @@ def text_list(
         isinstance(item, str) and item.strip() for item in items
     ):
         raise ChecklistError(f"{where}: {key} should be a list of {described}.")
-    return tuple(prose(item) for item in items)
+    shown = prose if key in NOT_WORDS else words
+    return tuple(shown(item) for item in items)
 
 
 def texts(table: dict[str, Any]) -> dict[str, Any]:
-    """A table with each of its texts but its id as `prose`, the rest as they are."""
-    return {k: prose(v) if isinstance(v, str) and k != "id" else v for k, v in table.items()}
+    """A table with each of its texts but its id as `prose`, in the language spoken here
+    and now unless its key is in `NOT_WORDS`; the rest as they are."""
+    return {
+        k: (prose(v) if k in NOT_WORDS else words(v)) if isinstance(v, str) and k != "id" else v
+        for k, v in table.items()
+    }
+
+
+def words(text: str) -> str:
+    """A data file's text as a person reads it: as `prose`, in the language spoken here
+    and now (a text with no translation yet stays English). A loader that shows words
+    keeps what it loaded per language, so that a change of language is seen at once."""
+    shown = prose(text)
+    # gettext gives the catalogue's header for "", never a person's words.
+    return _(shown) if shown else shown
 
 
 def prose(text: str) -> str:

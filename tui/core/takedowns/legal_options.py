@@ -22,6 +22,7 @@ from tui.core.shared.data_files import (
     text_list,
     texts,
 )
+from tui.core.shared.i18n import language
 from tui.core.shared.paths import checklists_dir
 
 FILE = "legal-options.toml"
@@ -70,8 +71,13 @@ def load(path: Path) -> LegalOptions:
     return parse(read_toml(path), path.name)
 
 
-@cache
 def shipped() -> LegalOptions:
+    """The shipped legal options, in the language spoken here and now."""
+    return _shipped(language())
+
+
+@cache
+def _shipped(code: str) -> LegalOptions:
     return load(checklists_dir() / FILE)
 
 

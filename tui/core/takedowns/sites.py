@@ -24,7 +24,9 @@ from tui.core.shared.data_files import (
     tables,
     text_list,
     texts,
+    words,
 )
+from tui.core.shared.i18n import language
 from tui.core.shared.paths import checklists_dir
 
 FILE = "takedowns.toml"
@@ -159,13 +161,13 @@ def parse(data: dict[str, Any], name: str = FILE) -> Directions:
         check_choice(raw["kind"], SITE_KINDS, "kind", where)
         asks_for = text_list(raw, "asks_for", where, "what the site needs", required=True)
         check_link(raw, where)
-        aliases = text_list(raw, "aliases", where, "names")
+        aliases = _with_name(text_list(raw, "aliases", where, "names"), raw["name"])
         sites.append(Site(**{**texts(raw), "asks_for": asks_for, "aliases": aliases}))
     services: list[HashService] = []
     for where, raw in tables(data["hash_services"], name, "hash service", "hash_services"):
         check_fields(raw, SERVICE, SERVICE_OPTIONAL, where)
         check_link(raw, where)
-        aliases = text_list(raw, "aliases", where, "names")
+        aliases = _with_name(text_list(raw, "aliases", where, "names"), raw["name"])
         services.append(HashService(**{**texts(raw), "aliases": aliases}))
     escalations = _escalations(data.get("escalations", []), name)
     _ids(data["sites"] + data["hash_services"], name)
@@ -175,12 +177,19 @@ def parse(data: dict[str, Any], name: str = FILE) -> Directions:
     return Directions(
         reviewed=data["reviewed"],
         source=prose(data["source"]),
-        intro=prose(data["intro"]),
-        under_18=prose(data["under_18"]),
+        intro=words(data["intro"]),
+        under_18=words(data["under_18"]),
         sites=tuple(sites),
         hash_services=tuple(services),
         escalations=escalations,
     )
+
+
+def _with_name(aliases: tuple[str, ...], name: str) -> tuple[str, ...]:
+    """A route's other names, and its English name where another language names it
+    otherwise: a name typed in English finds it in every language."""
+    english = prose(name)
+    return aliases if english == words(name) else (*aliases, english)
 
 
 def _escalations(entries: Any, name: str) -> tuple[Escalation, ...]:
@@ -201,7 +210,12 @@ def load(path: Path) -> Directions:
     return parse(read_toml(path), path.name)
 
 
-@cache
 def shipped() -> Directions:
-    """The sites as the file has them: no deadlines (see `deadlines.for_place`)."""
+    """The sites as the file has them: no deadlines (see `deadlines.for_place`), in the
+    language spoken here and now."""
+    return _shipped(language())
+
+
+@cache
+def _shipped(code: str) -> Directions:
     return load(checklists_dir() / FILE)
