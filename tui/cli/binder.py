@@ -87,6 +87,7 @@ def cmd_binder(args: argparse.Namespace) -> int:
         prefix=args.prefix,
         attach_originals=args.attach_originals,
         password=password,
+        language=args.document_language or "",
     )
     choices.check()
     destination, progress = Path(args.dest).expanduser(), StderrProgress(_("Binding"))
@@ -96,15 +97,23 @@ def cmd_binder(args: argparse.Namespace) -> int:
             from dataclasses import replace
 
             from tui.cli.declaration import drafted
+            from tui.core.binder.documents_language import documents_language
+            from tui.core.shared.i18n import speaking
 
-            choices = replace(choices, declaration=drafted(vault, args.declaration).text)
+            with speaking(choices.language or documents_language(vault)):
+                text = drafted(vault, args.declaration).text
+            choices = replace(choices, declaration=text)
         if args.package:
             result = write_package(
                 vault, destination, choices, progress, organization=organization
             )
         else:
             result = write_binder(vault, destination, choices, progress)
+        from tui.core.binder.documents_language import written_in
+
+        written = written_in(vault, choices.prepared_for, choices.language)
     say(wrote(result.path, result.pages, len(result.exhibits), result.sha256))
+    say(written)
     for line in result.notice_lines():
         say(shown(line))  # it may name an exhibit
     if args.package:
@@ -139,6 +148,15 @@ def register(commands: Commands) -> None:
         "--date",
         metavar="YYYY-MM-DD",
         help=_("the export date, and a package's Bagging-Date (default today)"),
+    )
+    binder.add_argument(
+        "--document-language",
+        metavar="CODE",
+        choices=("en", "es", "fr"),
+        help=_(
+            "write the binder in en, es or fr (default: the language of those who read it "
+            "where you live; see reclaim settings documents_language)"
+        ),
     )
     binder.add_argument("--paper", choices=("a4", "letter"), default="a4")
     binder.add_argument("--order", choices=("exhibit", "time"), default="exhibit")

@@ -68,7 +68,7 @@ def _draft(vault: Vault, args: argparse.Namespace) -> Letter:
     from tui.core.takedowns.letters import NotForAMinor, draft
 
     try:
-        return draft(vault, args.kind, getattr(args, "id", ""))
+        return draft(vault, args.kind, getattr(args, "id", ""), args.document_language or "")
     except MissingFacts as missing:
         asked = "; ".join(f"{need.question} ({OPTIONS[need.key]})" for need in missing.needs)
         raise InputError(
@@ -83,22 +83,46 @@ def _draft(vault: Vault, args: argparse.Namespace) -> Letter:
 
 def cmd_letter(args: argparse.Namespace) -> int:
     from tui.cli.common import open_vault
+    from tui.core.binder.documents_language import written_in
     from tui.core.takedowns.letter_files import export_letter
+    from tui.core.takedowns.letters import copy_to_read
 
     _save_facts(args)
+    copy_path = None
     with open_vault(args) as vault:
         letter = _draft(vault, args)
+        copy = copy_to_read(vault, letter, args.document_language or "")
+        written = written_in(vault, "letter", args.document_language or "")
         if args.out:
-            path = export_letter(vault, letter, letter.text, Path(args.out).expanduser())
+            out = Path(args.out).expanduser()
+            path = export_letter(vault, letter, letter.text, out)
+            if copy is not None:
+                copy_path = export_letter(vault, copy, copy.text, copy_file(out))
     if args.out:
         say(
             _(
                 "Saved the draft to {path}. It is not encrypted; read it through before sending."
             ).format(path=shown(str(path)))
         )
+        if copy_path is not None:
+            say(
+                _("Saved a copy to read in your language to {path}: send the other one.").format(
+                    path=shown(str(copy_path))
+                )
+            )
     else:
         say(shown_block(letter.text))  # names, addresses and demands, as they were given
+        if copy is not None:
+            say("")
+            say("-" * 40)
+            say(shown_block(copy.text))
+    say(written)
     return 0
+
+
+def copy_file(out: Path) -> Path:
+    """Where the copy to read is saved beside the letter: letter.copy-to-read.txt."""
+    return out.with_name(f"{out.stem}.copy-to-read{out.suffix}")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -117,6 +141,15 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help=_("was the person shown under 18 when they were taken"),
     )
     parser.add_argument("--out", metavar="FILE", help=_("save as .txt, .docx or .pdf too"))
+    parser.add_argument(
+        "--document-language",
+        metavar="CODE",
+        choices=("en", "es", "fr"),
+        help=_(
+            "write the letter in en, es or fr (default: the language of those who read it "
+            "where you live; see reclaim settings documents_language)"
+        ),
+    )
 
 
 def register(commands: Commands) -> None:

@@ -24,6 +24,7 @@ from tui.core.binder.choices import BinderChoices, BinderResult, Made, Progress,
 from tui.core.kiosk import doors
 from tui.core.shared.atomic import atomic_write, check_new_file
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import speaking
 from tui.core.timeline.events import list_events
 from tui.core.vault.vault import Vault
 
@@ -46,9 +47,13 @@ def make(vault: Vault, choices: BinderChoices, progress: Progress | None = None)
     # Loaded here, not at the top, for start-up speed: the drawing libraries (fpdf2,
     # pikepdf, img2pdf, PIL) take most of a second, which a face offering the binder
     # (or a screen, on its own thread) should not wait for until one is made.
+    from tui.core.binder.documents_language import documents_language
     from tui.core.binder.drawing import draw
 
-    return draw(vault, choices, exhibits, progress)
+    # Set here, in the thread that draws, so that a worker's binder is in the reader's
+    # language while the screen keeps the person's.
+    with speaking(choices.language or documents_language(vault)):
+        return draw(vault, choices, exhibits, progress)
 
 
 def write_binder(

@@ -13,12 +13,13 @@ from pathlib import Path
 from tui.core.evidence.model import Exhibit, list_exhibits, normalize_id
 from tui.core.shared import clock
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import N_
 from tui.core.shared.text import counted, plural_of, size
 from tui.core.vault import custody
 from tui.core.vault.vault import Vault
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
-AUDIENCES = {"police": "the police", "lawyer": "a lawyer", "court": "the court"}
+AUDIENCES = {"police": N_("the police"), "lawyer": N_("a lawyer"), "court": N_("the court")}
 #: An original larger than this is not attached to the PDF (readers and mail systems
 #: choke on such files); the binder says so and the package holds it.
 ATTACH_LIMIT = 256 * 1024 * 1024
@@ -46,6 +47,9 @@ class BinderChoices:
     """A declaration drafted by `tui.core.declarations` (its text, first line its title),
     printed after the cover for the person to sign; '' for none. The face drafts it: the
     binder only prints what it is given."""
+    language: str = ""
+    """The language the binder is written in ("en", "es", "fr"); '' for the case's
+    documents' language (`binder.documents_language`)."""
 
     def check(self) -> None:
         if self.prepared_for not in AUDIENCES:

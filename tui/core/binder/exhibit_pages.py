@@ -20,6 +20,7 @@ from tui.core.evidence.model import Exhibit, list_exhibits
 from tui.core.evidence.original import open_original
 from tui.core.evidence.provenance import lines as provenance_lines
 from tui.core.shared.errors import Cancelled, VaultDamaged
+from tui.core.shared.i18n import N_, _
 from tui.core.shared.stopping import checkpoint
 
 
@@ -66,14 +67,14 @@ def draw_exhibit(doc: Document, exhibit: Exhibit) -> tuple[bytes | None, str]:
 
 
 DETAILS = (
-    ("description", "What it shows"),
-    ("significance", "Why it matters"),
-    ("platform", "Site or app"),
-    ("poster", "Posted by"),
-    ("posted_at", "Posted"),
-    ("captured_at", "Captured"),
-    ("url", "Web address"),
-    ("caption", "Captions and comments"),
+    ("description", N_("What it shows")),
+    ("significance", N_("Why it matters")),
+    ("platform", N_("Site or app")),
+    ("poster", N_("Posted by")),
+    ("posted_at", N_("Posted")),
+    ("captured_at", N_("Captured")),
+    ("url", N_("Web address")),
+    ("caption", N_("Captions and comments")),
 )
 
 
@@ -91,40 +92,57 @@ def _exhibit_details(
 ) -> None:
     pdf = doc.pdf
     pdf.add_page()
-    title = f"Exhibit {exhibit.id}: {exhibit.description or exhibit.original_name}"
-    pdf.start_section(title[:76] + " (notice only)" if notice_only else title[:90])
-    doc.heading(f"Exhibit {exhibit.id}", 14)
+    title = _("Exhibit {id}: {what}").format(
+        id=exhibit.id, what=exhibit.description or exhibit.original_name
+    )
+    pdf.start_section(title[:76] + _(" (notice only)") if notice_only else title[:90])
+    doc.heading(_("Exhibit {id}").format(id=exhibit.id), 14)
     rows: list[tuple[str, str]] = []
     for name, label in DETAILS:
         value = getattr(exhibit, name)
         if not value:
             continue
         if name.endswith("_at"):
-            rows.append((label, written_time(exhibit, name)))
+            rows.append((_(label), written_time(exhibit, name)))
             if name == "captured_at" and (clock := _capture_clock(exhibit)):
-                rows.append(("Clock", clock))
+                rows.append((_("Clock"), clock))
         elif name in exhibit.guesses:
-            rows.append((label, f"{value} (read from the file, not confirmed)"))
+            rows.append(
+                (_(label), _("{value} (read from the file, not confirmed)").format(value=value))
+            )
         else:
-            rows.append((label, value))
+            rows.append((_(label), value))
     rows += provenance_lines(exhibit)
     if machine_read(exhibit):
-        rows.append(("Words in the picture", MACHINE_READ[:1].upper() + MACHINE_READ[1:] + "."))
+        said = _(MACHINE_READ)
+        rows.append((_("Words in the picture"), said[:1].upper() + said[1:] + "."))
     rows += [
-        ("Original file", exhibit.original_name),
-        ("Kind", f"{kind or 'file'}, {doc.media_type(exhibit)}, {exhibit.size:,} bytes"),
-        ("Added to the case", exhibit.added_at.replace("T", " ").removesuffix("Z") + " UTC"),
+        (_("Original file"), exhibit.original_name),
+        (
+            _("Kind"),
+            _("{kind}, {media_type}, {size} bytes").format(
+                kind=kind or _("file"),
+                media_type=doc.media_type(exhibit),
+                size=f"{exhibit.size:,}",
+            ),
+        ),
+        (_("Added to the case"), exhibit.added_at.replace("T", " ").removesuffix("Z") + " UTC"),
         ("SHA-256", Mono(exhibit.sha256)),
     ]
     if digests is not None:
         rows += [
-            ("SHA-1 (for older tools)", Mono(digests.sha1)),
-            ("MD5 (for older tools)", Mono(digests.md5)),
+            (_("SHA-1 (for older tools)"), Mono(digests.sha1)),
+            (_("MD5 (for older tools)"), Mono(digests.md5)),
         ]
     unattached = doc.not_attached.get(exhibit.id, "")
-    rows.append(("The original", unattached[:1].upper() + unattached[1:] or doc.where_originals))
+    rows.append(
+        (_("The original"), unattached[:1].upper() + unattached[1:] or doc.where_originals)
+    )
     if exhibit.derived_from:
-        rows.append(("Made by joining", f"{', '.join(exhibit.derived_from)} (kept as they were)"))
+        rows.append((
+            _("Made by joining"),
+            _("{exhibits} (kept as they were)").format(exhibits=", ".join(exhibit.derived_from)),
+        ))  # fmt: skip
     rows += _inner_links(doc).lines(exhibit)
     pairs(pdf, doc.setting, rows, size=8.5, label_share=0.27)
     pdf.ln(3)

@@ -26,11 +26,13 @@ from tui.core.binder.choices import (
     Progress,
     chosen_exhibits,
 )
+from tui.core.binder.documents_language import documents_language
 from tui.core.evidence.model import Exhibit
 from tui.core.evidence.original import OriginalDamaged, open_original
 from tui.core.kiosk import doors
 from tui.core.shared.atomic import DIR_MODE, fsync_dir, open_private
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import N_, _, speaking
 from tui.core.timestamps.package import README_LINE, how_to_check, stamp_files
 from tui.core.timestamps.stamps import stamped
 from tui.core.vault.vault import Vault
@@ -46,7 +48,7 @@ _UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f-\x9f<>:"/\\|?*%]')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 MAX_NAME_BYTES = 200
 
-PACKAGE_README = """\
+PACKAGE_README = N_("""\
 This folder was made with Reclaim on {day} for {audience}.
 
 It is a BagIt bag (RFC 8493, BagIt 1.0, the Library of Congress packaging standard):
@@ -60,7 +62,7 @@ or lost, on Linux, macOS and Windows, or with Python's bagit tool (bagit.py --va
 The same SHA-256 values are printed in the binder's evidence index.
 
 The originals are not encrypted. Keep this folder, and the drive it is on, safe.
-"""
+""")
 
 HOW_TO_CHECK = """\
 How to check that nothing in this folder was changed or lost
@@ -274,16 +276,21 @@ def write_package(
                 bag.write(relative, [content])
             fsync_dir(folder / "data" / "timestamps")
             listed += README_LINE
-        readme = PACKAGE_README.format(
-            day=choices.export_date.isoformat(),
-            audience=AUDIENCES[choices.prepared_for],
-            extra=listed,
-        )
-        if missing:
-            readme += (
-                f"\nNot included: the stored copies of {', '.join(missing)} are damaged; "
-                "restore them from a backup of the case and make the package again.\n"
+        with speaking(choices.language or documents_language(vault)):
+            readme = _(PACKAGE_README).format(
+                day=choices.export_date.isoformat(),
+                audience=_(AUDIENCES[choices.prepared_for]),
+                extra=listed,
             )
+            if missing:
+                readme += (
+                    "\n"
+                    + _(
+                        "Not included: the stored copies of {exhibits} are damaged; restore "
+                        "them from a backup of the case and make the package again."
+                    ).format(exhibits=", ".join(missing))
+                    + "\n"
+                )
         bag.write("data/README.txt", [readme.encode()])
         how_to = HOW_TO_CHECK.format(
             version=__version__, day=choices.export_date.isoformat(), powershell=POWERSHELL

@@ -10,7 +10,7 @@ from typing import Any
 from fpdf import FPDF
 from fpdf.outline import OutlineSection
 
-from tui.core.binder.choices import AUDIENCES
+from tui.core.binder.choices import AUDIENCES, BinderChoices
 from tui.core.binder.document import MARGIN, Document, written_time
 from tui.core.binder.text_layer import MACHINE_READ, machine_read
 from tui.core.binder.typesetting import (
@@ -28,6 +28,8 @@ from tui.core.evidence.model import Exhibit
 from tui.core.evidence.provenance import summary as provenance_summary
 from tui.core.places.case_place import case_place, stored
 from tui.core.places.model import NOT_SAID
+from tui.core.shared.i18n import _, ngettext
+from tui.core.shared.local_formats import long_date
 from tui.core.timeline.written_account import parts
 from tui.core.timestamps.stamps import stamp_line, stamped
 from tui.core.vault import custody
@@ -36,7 +38,7 @@ from tui.core.vault import custody
 def render_contents(pdf: FPDF, outline: list[OutlineSection]) -> None:
     pdf.set_xy(MARGIN, MARGIN)
     pdf.set_font(SANS, "B", 16)
-    pdf.cell(0, 10, "Contents", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 10, _("Contents"), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(SANS, size=10)
     for section in outline:
         indent = 6 * section.level
@@ -58,9 +60,9 @@ def declaration(doc: Document) -> None:
     text = doc.choices.declaration.strip("\n")
     if not text:
         return
-    title, _, body = text.partition("\n")
+    title, _unused, body = text.partition("\n")
     doc.pdf.add_page()
-    doc.pdf.start_section("Declaration")
+    doc.pdf.start_section(_("Declaration"))
     doc.heading(title, 13)
     for line in body.split("\n"):
         if line.strip():
@@ -85,47 +87,50 @@ def cover(doc: Document, exhibits: list[Exhibit]) -> None:
     pdf = doc.pdf
     pdf.add_page()
     pdf.ln(30)
-    doc.heading(choices.case_title, 22)
+    title = choices.case_title
+    doc.heading(_(title) if title == BinderChoices.case_title else title, 22)
     pdf.ln(2)
     part = choices.pdfa_part
     pairs(
         pdf,
         doc.setting,
         [
-            ("Prepared for", AUDIENCES[choices.prepared_for]),
-            ("Prepared by", choices.prepared_by or "the person this happened to"),
-            ("Date", choices.export_date.strftime("%-d %B %Y")),
+            (_("Prepared for"), _(AUDIENCES[choices.prepared_for])),
+            (_("Prepared by"), choices.prepared_by or _("the person this happened to")),
+            (_("Date"), long_date(choices.export_date)),
             *(
-                [("Where the person lives", case_place(doc.vault))]
+                [(_("Where the person lives"), case_place(doc.vault))]
                 if stored(doc.vault) != NOT_SAID  # "I'd rather not say" stays unsaid
                 else []
             ),
-            ("Exhibits", str(len(exhibits))),
+            (_("Exhibits"), str(len(exhibits))),
             (
-                "Format",
-                f"PDF/A-{part}b (ISO 19005), for filing and archiving"
+                _("Format"),
+                _("PDF/A-{part}b (ISO 19005), for filing and archiving").format(part=part)
                 if part
-                else "PDF, encrypted with a password (so not PDF/A, which forbids encryption)",
+                else _("PDF, encrypted with a password (so not PDF/A, which forbids encryption)"),
             ),
         ],
         size=10,
         label_share=0.25,
     )
     pdf.ln(8)
-    doc.heading("Integrity statement", 12)
+    doc.heading(_("Integrity statement"), 12)
     doc.para(
-        "Each exhibit was copied into an encrypted case file with Reclaim and its SHA-256 "
-        "hash was taken as it was copied, before anything else was done with it. The "
-        "hashes in this binder were checked against the stored copies when it was made. "
-        "Anyone can hash an original file and compare it with the value printed here; a "
-        "match means the file is the same, bit for bit. SHA-1 and MD5 are given as well, "
-        "for older forensic tools; SHA-256 is the reference. The custody log in the "
-        "appendix records every time evidence was added, exported or checked. Every page "
-        f"carries a control number ({choices.prefix}-000001 onwards) so that none can go "
-        "missing unnoticed. Times marked \u201c(estimated)\u201d were read from the file "
-        "(its own metadata or name), not confirmed by the person. A character none of "
-        f"the binder's typefaces can show is printed as its Unicode number, like {MISSING}; "
-        "the original file holds it.",
+        _(
+            "Each exhibit was copied into an encrypted case file with Reclaim and its SHA-256 "
+            "hash was taken as it was copied, before anything else was done with it. The "
+            "hashes in this binder were checked against the stored copies when it was made. "
+            "Anyone can hash an original file and compare it with the value printed here; a "
+            "match means the file is the same, bit for bit. SHA-1 and MD5 are given as well, "
+            "for older forensic tools; SHA-256 is the reference. The custody log in the "
+            "appendix records every time evidence was added, exported or checked. Every page "
+            "carries a control number ({prefix}-000001 onwards) so that none can go "
+            "missing unnoticed. Times marked \u201c(estimated)\u201d were read from the file "
+            "(its own metadata or name), not confirmed by the person. A character none of "
+            "the binder's typefaces can show is printed as its Unicode number, like {missing}; "
+            "the original file holds it."
+        ).format(prefix=choices.prefix, missing=MISSING),
         9,
         4.6,
     )
@@ -137,10 +142,10 @@ INDEX_WIDTHS = (16.0, 37.0, 24.0, 52.0, 51.0)
 def index(doc: Document, exhibits: list[Exhibit]) -> None:
     """Two rows an exhibit: its facts, then its whole SHA-256 on one line."""
     pdf = doc.pdf
-    pdf.start_section("Evidence index")
-    doc.heading("Evidence index")
+    pdf.start_section(_("Evidence index"))
+    doc.heading(_("Evidence index"))
     if not exhibits:
-        doc.para("No evidence is in this binder yet; it holds the written account only.", 9)
+        doc.para(_("No evidence is in this binder yet; it holds the written account only."), 9)
         return
     scale = doc.width / sum(INDEX_WIDTHS)
     widths = [share * scale for share in INDEX_WIDTHS]
@@ -149,23 +154,24 @@ def index(doc: Document, exhibits: list[Exhibit]) -> None:
         (
             Row([
                 Bold(exhibit.id),
-                written_time(exhibit, "captured_at") or "not given",
+                written_time(exhibit, "captured_at") or _("not given"),
                 exhibit.platform or "",
                 exhibit.description or exhibit.original_name,
                 exhibit.significance or "",
             ]),
             *(
-                [Row(["", f"Provenance: {said}"], hash_widths)]
+                [Row(["", _("Provenance: {said}").format(said=said)], hash_widths)]
                 if (said := provenance_summary(exhibit))
                 else []
             ),
-            *([Row(["", f"Words in the picture: {MACHINE_READ}"], hash_widths)]
+            *([Row(["", _("Words in the picture: {how}").format(how=_(MACHINE_READ))],
+                   hash_widths)]
               if machine_read(exhibit) else []),
             Row(["", Mono(f"SHA-256 {exhibit.sha256}")], hash_widths),
         )
         for exhibit in exhibits
     ]  # fmt: skip
-    header = ("No.", "Captured", "Platform", "Description", "Significance")
+    header = (_("No."), _("Captured"), _("Platform"), _("Description"), _("Significance"))
     grid(pdf, doc.setting, widths, header, groups, size=7.5)
 
 
@@ -175,8 +181,8 @@ def timeline(doc: Document) -> None:
         return
     pdf = doc.pdf
     pdf.add_page()
-    pdf.start_section("Timeline of events")
-    doc.heading("Timeline of events")
+    pdf.start_section(_("Timeline of events"))
+    doc.heading(_("Timeline of events"))
     for part in found:
         paragraph(pdf, doc.setting, Bold(part.heading), 10, 5)
         pdf.ln(0.5)
@@ -190,14 +196,16 @@ LOG_WIDTHS = (11.0, 29.0, 17.0, 17.0, 106.0)
 def appendix(doc: Document, exhibits: list[Exhibit]) -> None:
     pdf = doc.pdf
     pdf.add_page()
-    pdf.start_section("Appendix: hash manifest")
-    doc.heading("Appendix: hash manifest")
+    pdf.start_section(_("Appendix: hash manifest"))
+    doc.heading(_("Appendix: hash manifest"))
     if not exhibits:
-        doc.para("No exhibits, so no hashes.", 9)
+        doc.para(_("No exhibits, so no hashes."), 9)
     else:
         doc.para(
-            "SHA-256 is the reference: it was taken as each file came into the case. SHA-1 "
-            "and MD5 are given for older forensic tools that still ask for them.",
+            _(
+                "SHA-256 is the reference: it was taken as each file came into the case. "
+                "SHA-1 and MD5 are given for older forensic tools that still ask for them."
+            ),
             8.5,
             4.2,
         )
@@ -209,9 +217,14 @@ def appendix(doc: Document, exhibits: list[Exhibit]) -> None:
             digests = f"SHA-256 {exhibit.sha256}"
             if found is not None:
                 digests += f"\nSHA-1   {found.sha1}\nMD5     {found.md5}"
-            cells = [f"{exhibit.id} {exhibit.original_name}", f"{exhibit.size:,} bytes"]
+            cells = [
+                f"{exhibit.id} {exhibit.original_name}",
+                ngettext("{count} byte", "{count} bytes", exhibit.size).format(
+                    count=f"{exhibit.size:,}"
+                ),
+            ]
             groups.append([Row([*cells, Mono(digests)])])
-        header = ("File", "Size", "Hashes")
+        header = (_("File"), _("Size"), _("Hashes"))
         grid(pdf, doc.setting, [w * scale for w in MANIFEST_WIDTHS], header, groups, size=6.5)
     trusted_times(doc)
     custody_log(doc)
@@ -223,18 +236,20 @@ def trusted_times(doc: Document) -> None:
     if not kept:
         return
     doc.pdf.ln(4)
-    doc.heading("Trusted times", 12)
+    doc.heading(_("Trusted times"), 12)
     doc.para(
-        "A public timestamp authority signed the SHA-256 of a listing of every exhibit's "
-        "hash and the custody log's last entry, so these times do not rest on this "
-        "computer's clock. The package carries each request, reply and listing, and "
-        "HOW-TO-CHECK.txt says how to check them with openssl ts -verify.",
+        _(
+            "A public timestamp authority signed the SHA-256 of a listing of every "
+            "exhibit's hash and the custody log's last entry, so these times do not rest "
+            "on this computer's clock. The package carries each request, reply and "
+            "listing, and HOW-TO-CHECK.txt says how to check them with openssl ts -verify."
+        ),
         8.5,
         4.2,
     )
     for stamp in kept:
         paragraph(doc.pdf, doc.setting, Bold(f"{stamp.name}: {stamp_line(stamp)}"), 9, 4.6)
-        doc.para(f"Listing SHA-256 {stamp.digest}", 7.5, 4.0)
+        doc.para(_("Listing SHA-256 {digest}").format(digest=stamp.digest), 7.5, 4.0)
 
 
 def custody_log(doc: Document) -> None:
@@ -242,12 +257,14 @@ def custody_log(doc: Document) -> None:
     so that a hash in them stands whole on its line."""
     pdf = doc.pdf
     pdf.add_page()
-    pdf.start_section("Appendix: custody log")
-    doc.heading("Appendix: custody log")
+    pdf.start_section(_("Appendix: custody log"))
+    doc.heading(_("Appendix: custody log"))
     doc.para(
-        "Every entry is chained to the one before by its hash (#, the first 16 characters). "
-        "Entries recording earlier binders and packages are left out, so that making this "
-        "binder again from the same case gives the same file.",
+        _(
+            "Every entry is chained to the one before by its hash (#, the first 16 "
+            "characters). Entries recording earlier binders and packages are left out, so "
+            "that making this binder again from the same case gives the same file."
+        ),
         8.5,
         4.2,
     )
@@ -273,7 +290,7 @@ def custody_log(doc: Document) -> None:
         ]
         groups.append([Row(row)])
     scale = doc.width / sum(LOG_WIDTHS)
-    header = ("Entry", "Time (UTC)", "Action", "Exhibit", "Details")
+    header = (_("Entry"), _("Time (UTC)"), _("Action"), _("Exhibit"), _("Details"))
     grid(pdf, doc.setting, [w * scale for w in LOG_WIDTHS], header, groups, size=6.5)
 
 

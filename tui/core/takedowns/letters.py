@@ -15,13 +15,16 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from tui.core.binder.documents_language import documents_language, language_name
 from tui.core.evidence.model import get_exhibit
 from tui.core.places.case_place import case_jurisdiction
+from tui.core.shared import i18n
 from tui.core.shared.clock import utc_now
 from tui.core.shared.dates import parse_when
 from tui.core.shared.errors import InputError
 from tui.core.shared.fuzzy_dates import as_written
-from tui.core.shared.text import counted
+from tui.core.shared.i18n import N_, _, ngettext, speaking
+from tui.core.shared.local_formats import long_date
 from tui.core.takedowns.deadlines import place_site
 from tui.core.takedowns.letter_needs import NEEDS, MissingFacts
 from tui.core.takedowns.requests import Request, get_request
@@ -33,15 +36,15 @@ from tui.core.vault.vault import Vault
 TABLE = "letter_facts"
 KINDS = ("takedown", "copyright", "cease-desist")
 UNDER_18 = ("yes", "no", "unsure")
-DRAFT_NOTICE = (
+DRAFT_NOTICE = N_(
     "DRAFT prepared with Reclaim: not legal advice. Check every line, change what is not "
     "right (a lawyer or victim advocate can help), and remove this line before sending."
 )
 DEFAULT_DEMANDS = (
-    "stop sharing, posting, sending or showing the images, and stop threatening to",
-    "delete every copy you have, on every phone, computer, account and backup",
-    "ask everyone you gave them to, and every site where you posted them, to delete them",
-    "not contact me again, except through a lawyer",
+    N_("stop sharing, posting, sending or showing the images, and stop threatening to"),
+    N_("delete every copy you have, on every phone, computer, account and backup"),
+    N_("ask everyone you gave them to, and every site where you posted them, to delete them"),
+    N_("not contact me again, except through a lawyer"),
 )
 
 
@@ -71,7 +74,7 @@ class Facts:
 
 #: Every takedown letter asks for this, wherever the person lives: blocking the images in
 #: one country leaves them up for everyone else (Re X Corp., 2025 BCCRT 1228).
-EVERYWHERE = (
+EVERYWHERE = N_(
     "Please remove them from your service everywhere, not only where I live: blocking or "
     "hiding them in one country is not removal."
 )
@@ -82,8 +85,10 @@ class NotForAMinor(InputError):
 
     def __init__(self) -> None:
         super().__init__(
-            "A copyright notice is never the route when the person shown was, or may have "
-            "been, under 18: use Take It Down and report it to the police."
+            _(
+                "A copyright notice is never the route when the person shown was, or may "
+                "have been, under 18: use Take It Down and report it to the police."
+            )
         )
 
 
@@ -156,7 +161,9 @@ def change_facts(
 def _respond_by(text: str) -> str:
     day = parse_when(text, future=True)[:10]
     if date.fromisoformat(day) <= utc_now().date():
-        raise InputError(f"{day} has already come; give a date after today, like in 14 days.")
+        raise InputError(
+            _("{day} has already come; give a date after today, like in 14 days.").format(day=day)
+        )
     return day
 
 
@@ -165,10 +172,17 @@ def request_parts(request: Request, facts: Facts) -> list[tuple[str, bool]]:
     the same): where the content is, the statement, a signature, how to reach you."""
     links = len(request.urls)
     return [
-        (f"where the content is ({counted(links, 'link')})", links > 0),
-        ("a statement that it was shared without consent", facts.no_consent),
-        ("your name and signature", bool(facts.name and facts.signature)),
-        ("how to reach you", bool(facts.contact)),
+        (
+            ngettext(
+                "where the content is ({count} link)",
+                "where the content is ({count} links)",
+                links,
+            ).format(count=links),
+            links > 0,
+        ),
+        (_("a statement that it was shared without consent"), facts.no_consent),
+        (_("your name and signature"), bool(facts.name and facts.signature)),
+        (_("how to reach you"), bool(facts.contact)),
     ]
 
 
@@ -183,14 +197,14 @@ def _require(facts: Facts, keys: Sequence[str], extra: Sequence[str] = ()) -> No
 
 
 def _today() -> str:
-    return utc_now().date().strftime("%-d %B %Y")
+    return long_date(utc_now().date())
 
 
 def _signature(facts: Facts) -> list[str]:
     lines = ["", f"/s/ {facts.signature}", facts.name]
     if facts.acting_for:
-        lines.append(f"on behalf of {facts.acting_for}")
-    return [*lines, facts.contact, f"Signed electronically on {_today()}"]
+        lines.append(_("on behalf of {name}").format(name=facts.acting_for))
+    return [*lines, facts.contact, _("Signed electronically on {day}").format(day=_today())]
 
 
 def _exhibit_lines(vault: Vault, request: Request) -> list[str]:
@@ -198,8 +212,13 @@ def _exhibit_lines(vault: Vault, request: Request) -> list[str]:
     for exhibit_id in request.evidence:
         exhibit = get_exhibit(vault, exhibit_id)
         what = exhibit.description or exhibit.original_name
-        when = f", captured {as_written(exhibit.captured_at)}" if exhibit.captured_at else ""
-        lines.append(f"- {exhibit.id}: {what}{when}")
+        if exhibit.captured_at:
+            line = _("- {id}: {what}, captured {when}").format(
+                id=exhibit.id, what=what, when=as_written(exhibit.captured_at)
+            )
+        else:
+            line = f"- {exhibit.id}: {what}"
+        lines.append(line)
         lines.append(f"  SHA-256 {exhibit.sha256}")
     return lines
 
@@ -209,8 +228,10 @@ def _site_for(request: Request) -> Site:
     route = place_site(request)
     if isinstance(route, HashService):
         raise InputError(
-            f"{route.name} works on your own device: there is no letter to send. "
-            f"Use its site, {route.link}, and keep the case number and PIN here."
+            _(
+                "{name} works on your own device: there is no letter to send. Use its "
+                "site, {link}, and keep the case number and PIN here."
+            ).format(name=route.name, link=route.link)
         )
     return route
 
@@ -219,8 +240,10 @@ def _acting(facts: Facts) -> list[str]:
     if not facts.acting_for:
         return []
     return [
-        f"I am writing on behalf of {facts.acting_for}, the person shown, who has asked me "
-        "to make this request for them.",
+        _(
+            "I am writing on behalf of {name}, the person shown, who has asked me to make "
+            "this request for them."
+        ).format(name=facts.acting_for),
         "",
     ]
 
@@ -230,38 +253,52 @@ def draft_takedown(vault: Vault, request_id: str) -> Letter:
     site = _site_for(request)
     facts = get_facts(vault)
     _require(facts, ("name", "contact", "signature", "no_consent"))
-    whose = "me" if not facts.acting_for else facts.acting_for
+    if not facts.acting_for:
+        published = _(
+            "Intimate images of me have been published on your service without consent. "
+            "I ask you to remove them, and any copies of them you can find, without delay."
+        )
+        belief = _(
+            "I have a good faith belief that these images of me were published without "
+            "consent. They were not shared with consent for them to be made public."
+        )
+    else:
+        published = _(
+            "Intimate images of {name} have been published on your service without "
+            "consent. I ask you to remove them, and any copies of them you can find, "
+            "without delay."
+        ).format(name=facts.acting_for)
+        belief = _(
+            "I have a good faith belief that these images of {name} were published without "
+            "consent. They were not shared with consent for them to be made public."
+        ).format(name=facts.acting_for)
     lines = [
-        DRAFT_NOTICE,
+        _(DRAFT_NOTICE),
         "",
         _today(),
         "",
-        f"To: {site.name}",
-        f"Route: {site.route}",
-        "Subject: Request to remove intimate images shared without consent",
+        _("To: {name}").format(name=site.name),
+        _("Route: {route}").format(route=site.route),
+        _("Subject: Request to remove intimate images shared without consent"),
         "",
-        "To whom it may concern,",
+        _("To whom it may concern,"),
         "",
         *_acting(facts),
-        f"Intimate images of {whose} have been published on your service without consent. "
-        "I ask you to remove them, and any copies of them you can find, without delay.",
+        published,
         "",
-        "Where they are:",
+        _("Where they are:"),
         *[f"- {url}" for url in request.urls],
     ]
     if request.evidence:
-        lines += ["", "I have kept copies as evidence:", *_exhibit_lines(vault, request)]
-    lines += [
-        "",
-        f"I have a good faith belief that these images of {whose} were published without "
-        "consent. They were not shared with consent for them to be made public.",
-    ]
-    lines += ["", EVERYWHERE]
+        lines += ["", _("I have kept copies as evidence:"), *_exhibit_lines(vault, request)]
+    lines += ["", belief]
+    lines += ["", _(EVERYWHERE)]
     lines += _place_lines(vault, site, request)
     if request.reference:
-        lines += ["", f"Your reference: {request.reference}"]
-    lines += ["", "Yours faithfully,", *_signature(facts)]
-    return Letter("takedown", f"Takedown request to {site.name}", "\n".join(lines), request.id)
+        lines += ["", _("Your reference: {reference}").format(reference=request.reference)]
+    lines += ["", _("Yours faithfully,"), *_signature(facts)]
+    title = _("Takedown request to {name}").format(name=site.name)
+    return Letter("takedown", title, "\n".join(lines), request.id)
 
 
 def helpline_sentence(vault: Vault) -> str:
@@ -282,11 +319,16 @@ def _place_lines(vault: Vault, site: Site, request: Request) -> list[str]:
     if site.deadline_hours and site.deadline_starts == "request" and site.deadline_by_law:
         lines += [
             "",
-            f"Please remove them within {site.deadline_hours} hours of receiving this "
-            "request and tell me when you have done so.",
+            ngettext(
+                "Please remove them within {hours} hour of receiving this request and tell "
+                "me when you have done so.",
+                "Please remove them within {hours} hours of receiving this request and tell "
+                "me when you have done so.",
+                site.deadline_hours,
+            ).format(hours=site.deadline_hours),
         ]
     else:
-        lines += ["", "Please remove them without delay and tell me when you have done so."]
+        lines += ["", _("Please remove them without delay and tell me when you have done so.")]
     return lines
 
 
@@ -300,35 +342,42 @@ def draft_copyright(vault: Vault, request_id: str) -> Letter:
     extra = [key for key, value in given.items() if not value]
     _require(facts, ("under_18", "name", "contact", "signature"), extra)
     lines = [
-        DRAFT_NOTICE,
+        _(DRAFT_NOTICE),
         "",
         _today(),
         "",
-        f"To: {site.name}, copyright agent",
-        "Subject: Notice of copyright infringement",
+        _("To: {name}, copyright agent").format(name=site.name),
+        _("Subject: Notice of copyright infringement"),
         "",
-        "To whom it may concern,",
+        _("To whom it may concern,"),
         "",
-        "I own the copyright in the work described below, which I created myself. Copies "
-        "of it are on your service without my permission. I ask you to remove them or "
-        "disable access to them.",
+        _(
+            "I own the copyright in the work described below, which I created myself. "
+            "Copies of it are on your service without my permission. I ask you to remove "
+            "them or disable access to them."
+        ),
         "",
-        f"The original work: {request.work}",
+        _("The original work: {work}").format(work=request.work),
         "",
-        "Where the copies are:",
+        _("Where the copies are:"),
         *[f"- {url}" for url in request.urls],
         "",
-        "I have a good faith belief that the use of the work described above is not "
-        "authorised by me, the copyright owner, or by the law.",
+        _(
+            "I have a good faith belief that the use of the work described above is not "
+            "authorised by me, the copyright owner, or by the law."
+        ),
         "",
-        "The information in this notice is accurate, and under penalty of perjury, I am "
-        "the owner of the copyright, or authorised to act for the owner, of the work that "
-        "is infringed.",
+        _(
+            "The information in this notice is accurate, and under penalty of perjury, I am "
+            "the owner of the copyright, or authorised to act for the owner, of the work "
+            "that is infringed."
+        ),
     ]
     if request.reference:
-        lines += ["", f"Your reference: {request.reference}"]
-    lines += ["", "Yours faithfully,", *_signature(facts)]
-    return Letter("copyright", f"Copyright notice to {site.name}", "\n".join(lines), request.id)
+        lines += ["", _("Your reference: {reference}").format(reference=request.reference)]
+    lines += ["", _("Yours faithfully,"), *_signature(facts)]
+    title = _("Copyright notice to {name}").format(name=site.name)
+    return Letter("copyright", title, "\n".join(lines), request.id)
 
 
 def draft_cease_desist(vault: Vault) -> Letter:
@@ -339,26 +388,31 @@ def draft_cease_desist(vault: Vault) -> Letter:
         ("name", "contact", "signature", "recipient", "respond_by"),
         () if events else ("events",),
     )
-    respond_by = date.fromisoformat(facts.respond_by).strftime("%-d %B %Y")
+    respond_by = long_date(date.fromisoformat(facts.respond_by))
     lines = [
-        DRAFT_NOTICE,
+        _(DRAFT_NOTICE),
         "",
         _today(),
         "",
-        f"To: {facts.recipient}",
+        _("To: {name}").format(name=facts.recipient),
     ]
     if facts.recipient_contact:
         lines.append(facts.recipient_contact)
     lines += [
-        "Subject: Demand to stop sharing intimate images (cease and desist)",
+        _("Subject: Demand to stop sharing intimate images (cease and desist)"),
         "",
         f"{facts.recipient},",
         "",
         *_acting(facts),
-        "I am writing about intimate images of "
-        + ("me" if not facts.acting_for else facts.acting_for)
-        + " that you have shared, or threatened to share, without consent. This is what "
-        "happened:",
+        _(
+            "I am writing about intimate images of me that you have shared, or threatened "
+            "to share, without consent. This is what happened:"
+        )
+        if not facts.acting_for
+        else _(
+            "I am writing about intimate images of {name} that you have shared, or "
+            "threatened to share, without consent. This is what happened:"
+        ).format(name=facts.acting_for),
         "",
     ]
     for entry in events:
@@ -367,28 +421,66 @@ def draft_cease_desist(vault: Vault) -> Letter:
         # inside it (see letter_files.blocks) and the text and PDF show them under it.
         details = entry.event.details.strip("\n").split("\n") if entry.event.details else []
         lines += [f"  {line.rstrip()}" if line.strip() else "  " for line in details]
-    lines += ["", f"By {respond_by} you must:"]
-    lines += [f"- {demand}" for demand in facts.demands]
+    lines += ["", _("By {day} you must:").format(day=respond_by)]
+    lines += [f"- {_demand(demand)}" for demand in facts.demands]
     lines += [
         "",
-        "and confirm in writing that you have done so.",
+        _("and confirm in writing that you have done so."),
         "",
-        "I have kept a record of what happened and copies of the evidence. If you do not "
-        "do this, I may take further steps without telling you first, which can include "
-        "reporting this to the police, asking a court for an order against you, and "
-        "claiming damages.",
+        _(
+            "I have kept a record of what happened and copies of the evidence. If you do "
+            "not do this, I may take further steps without telling you first, which can "
+            "include reporting this to the police, asking a court for an order against "
+            "you, and claiming damages."
+        ),
         "",
-        "Keep this letter.",
+        _("Keep this letter."),
         "",
-        "Signed,",
+        _("Signed,"),
         *_signature(facts),
     ]
-    return Letter("cease-desist", f"Cease and desist to {facts.recipient}", "\n".join(lines))
+    title = _("Cease and desist to {name}").format(name=facts.recipient)
+    return Letter("cease-desist", title, "\n".join(lines))
 
 
-def draft(vault: Vault, kind: str, request_id: str = "") -> Letter:
+def _demand(demand: str) -> str:
+    """A demand in the letter's language: one of Reclaim's own as the reader reads it,
+    one the person wrote as they wrote it."""
+    return _(demand) if demand in DEFAULT_DEMANDS else demand
+
+
+def _draft_as_spoken(vault: Vault, kind: str, request_id: str) -> Letter:
     if kind == "cease-desist":
         return draft_cease_desist(vault)
     if kind in ("takedown", "copyright"):
         return (draft_takedown if kind == "takedown" else draft_copyright)(vault, request_id)
-    raise InputError(f"The letters are: {', '.join(KINDS)}.")
+    raise InputError(_("The letters are: {kinds}.").format(kinds=", ".join(KINDS)))
+
+
+def draft(vault: Vault, kind: str, request_id: str = "", language: str = "") -> Letter:
+    """The letter in `language`, or in the case's documents' language (see
+    `binder.documents_language`): the language of who will read it. What the letter
+    still needs is said in the person's language."""
+    code = language or documents_language(vault)
+    if code != i18n.person_language():
+        # Drafted first as the person reads it, so that a fact still missing, or a
+        # route that can't be taken, is said to them in their own words.
+        _draft_as_spoken(vault, kind, request_id)
+    with speaking(code):
+        return _draft_as_spoken(vault, kind, request_id)
+
+
+def copy_to_read(vault: Vault, letter: Letter, language: str = "") -> Letter | None:
+    """The letter again in the person's language, marked as a copy to read, when it is
+    written in another; None when the person reads the letter itself."""
+    code = language or documents_language(vault)
+    person = i18n.person_language()
+    if code == person:
+        return None
+    with speaking(person):
+        again = _draft_as_spoken(vault, letter.kind, letter.request)
+        mark = _("COPY TO READ: send the version in {language}, not this one.").format(
+            language=language_name(code)
+        )
+        title = _("Copy to read: {title}").format(title=again.title)
+    return Letter(again.kind, title, f"{mark}\n\n{again.text}", again.request)
