@@ -150,13 +150,14 @@ class AddEvidenceScreen(Screen[Chosen | None]):
             if len(names) > 4:
                 listed = _("{count} more, {names}").format(count=len(names) - 4, names=listed)
             folders = sum(1 for p in self.chosen if p.is_dir())
-            count = _("{count} chosen").format(count=len(self.chosen))
+            chosen = len(self.chosen)
+            count = ngettext("{count} chosen", "{count} chosen", chosen).format(count=chosen)
             if folders:
                 count = ngettext(
-                    "{count} chosen ({folders} whole folder)",
-                    "{count} chosen ({folders} whole folders)",
+                    "{chosen} ({folders} whole folder)",
+                    "{chosen} ({folders} whole folders)",
                     folders,
-                ).format(count=len(self.chosen), folders=folders)
+                ).format(chosen=count, folders=folders)
             text = _("{count}: {names}. Ctrl+S adds them to the case.").format(
                 count=count, names=listed
             )
