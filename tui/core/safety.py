@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from tui.core.places.catalogue import resolve
 from tui.core.settings import Contact, Settings, read_contacts, read_toml_file
 from tui.core.shared.data_files import words
+from tui.core.shared.i18n import _
 from tui.core.shared.paths import checklists_dir
 
 FILE = "safety.toml"
@@ -34,7 +35,7 @@ class Safety:
 def load_safety() -> Safety:
     """The shipped page: its words and the worldwide helplines, for no place in particular."""
     path = checklists_dir() / FILE
-    data = read_toml_file(path, "safety content")
+    data = read_toml_file(path, _("safety content"))
     # Its words in the language spoken here and now (the clinic's own contacts, from
     # its settings, are shown as the clinic wrote them).
     return Safety(
@@ -55,7 +56,7 @@ def safety_page(settings: Settings, place: str | None = None) -> Safety:
     base = load_safety()
     where = resolve(settings.kiosk_jurisdiction if place is None else place)
     helplines = tuple(
-        Contact(c.name, c.how, c.note + (" For under-18s." if c.audience == "under-18" else ""))
+        Contact(c.name, c.how, _under_18s(c.note) if c.audience == "under-18" else c.note)
         for c in where.contacts
     )
     contacts = (
@@ -63,7 +64,12 @@ def safety_page(settings: Settings, place: str | None = None) -> Safety:
         if settings.replace_contacts
         else (settings.clinic_contacts + helplines + base.contacts)
     )
-    number = Contact("Emergency", where.emergency.number, where.emergency.note)
+    number = Contact(_("Emergency"), where.emergency.number, where.emergency.note)
     return Safety(
         base.title, base.intro, base.steps, contacts, number, where.name, general=where.general
     )
+
+
+def _under_18s(note: str) -> str:
+    """A helpline's note, saying that it is for under-18s."""
+    return _("{note} For under-18s.").format(note=note)

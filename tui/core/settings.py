@@ -37,6 +37,7 @@ from typing import Any
 from platformdirs import user_config_path, user_data_path
 
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import _
 from tui.core.vault.layout import neutral_vault_dir
 
 CONFIG_ENV = "RECLAIM_CONFIG"
@@ -128,14 +129,24 @@ def read_toml_file(path: Path, what: str) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
-        raise InputError(f"The {what} {path} can't be read: {error}.") from None
+        raise InputError(
+            _("The {what} {path} can't be read: {error}.").format(
+                what=what, path=path, error=error
+            )
+        ) from None
     except OSError as error:
-        raise InputError(f"The {what} {path} can't be opened ({error.strerror}).") from None
+        raise InputError(
+            _("The {what} {path} can't be opened ({reason}).").format(
+                what=what, path=path, reason=error.strerror
+            )
+        ) from None
 
 
 def read_contacts(raw: object, where: Path) -> tuple[Contact, ...]:
     if not isinstance(raw, list):
-        raise InputError(f"In {where}, contacts must be a list of [[contacts]] tables.")
+        raise InputError(
+            _("In {where}, contacts must be a list of [[contacts]] tables.").format(where=where)
+        )
     contacts = []
     for item in raw:
         if (
@@ -144,7 +155,9 @@ def read_contacts(raw: object, where: Path) -> tuple[Contact, ...]:
             or set(item) - {"name", "how", "note"}
         ):
             raise InputError(
-                f"In {where}, each contact needs a name and how (and may have a note)."
+                _("In {where}, each contact needs a name and how (and may have a note).").format(
+                    where=where
+                )
             )
         contacts.append(Contact(str(item["name"]), str(item["how"]), str(item.get("note", ""))))
     return tuple(contacts)
@@ -154,7 +167,9 @@ def _minutes(raw: object, where: Path, default: float) -> float:
     if raw is None:
         return default
     if isinstance(raw, bool) or not isinstance(raw, int | float) or not 0.05 <= raw <= 24 * 60:
-        raise InputError(f"In {where}, idle_minutes must be a number of minutes, like 10.")
+        raise InputError(
+            _("In {where}, idle_minutes must be a number of minutes, like 10.").format(where=where)
+        )
     return float(raw)
 
 
@@ -164,9 +179,9 @@ def load_settings(path: Path | None = None) -> Settings:
     path = path or default_config_path()
     if not path.exists():
         if explicit:
-            raise InputError(f"There is no settings file at {path}.")
+            raise InputError(_("There is no settings file at {path}.").format(path=path))
         return Settings()
-    data = read_toml_file(path, "settings file")
+    data = read_toml_file(path, _("settings file"))
     kiosk = data.get("kiosk", {})
     defaults = Settings()
     pictures = data.get("pictures", {})
@@ -175,15 +190,26 @@ def load_settings(path: Path | None = None) -> Settings:
         "discreet", "app",
     }  # fmt: skip
     if not isinstance(pictures, dict) or set(pictures) - {"full_detail"}:
-        raise InputError(f"{path} has settings Reclaim doesn't know in [pictures].")
+        raise InputError(
+            _("{path} has settings Reclaim doesn't know in [pictures].").format(path=path)
+        )
     if not isinstance(pictures.get("full_detail", False), bool):
-        raise InputError(f"In {path}, [pictures] full_detail must be true or false.")
+        raise InputError(
+            _("In {path}, [pictures] full_detail must be true or false.").format(path=path)
+        )
     known_kiosk = {
         "idle_minutes", "cases_dir", "export_dir", "import_dir", "jurisdiction", "language",
     }  # fmt: skip
     if unknown or not isinstance(kiosk, dict) or set(kiosk) - known_kiosk:
-        names = ", ".join(sorted(unknown)) or "in [kiosk]"
-        raise InputError(f"{path} has settings Reclaim doesn't know: {names}.")
+        if unknown:
+            raise InputError(
+                _("{path} has settings Reclaim doesn't know: {names}.").format(
+                    path=path, names=", ".join(sorted(unknown))
+                )
+            )
+        raise InputError(
+            _("{path} has settings Reclaim doesn't know in [kiosk].").format(path=path)
+        )
     return Settings(
         idle_minutes=_minutes(data.get("idle_minutes"), path, defaults.idle_minutes),
         kiosk_idle_minutes=_minutes(kiosk.get("idle_minutes"), path, defaults.kiosk_idle_minutes),
@@ -205,10 +231,12 @@ def _discreet(data: dict[str, Any], where: Path) -> bool:
     """`discreet = true` at the top, or under `[app]`: either turns discreet mode on."""
     app = data.get("app", {})
     if not isinstance(app, dict) or set(app) - {"discreet"}:
-        raise InputError(f"{where} has settings Reclaim doesn't know in [app].")
+        raise InputError(
+            _("{where} has settings Reclaim doesn't know in [app].").format(where=where)
+        )
     values = [data.get("discreet", False), app.get("discreet", False)]
     if not all(isinstance(value, bool) for value in values):
-        raise InputError(f"In {where}, discreet must be true or false.")
+        raise InputError(_("In {where}, discreet must be true or false.").format(where=where))
     return any(values)
 
 
@@ -238,7 +266,9 @@ def _place(raw: object, where: Path) -> str:
     from tui.core.places.catalogue import check_code
 
     if not isinstance(raw, str):
-        raise InputError(f'In {where}, jurisdiction must be a code, like "gb".')
+        raise InputError(
+            _('In {where}, jurisdiction must be a code, like "gb".').format(where=where)
+        )
     try:
         return check_code(raw)
     except InputError as error:
@@ -249,11 +279,19 @@ def _folder(raw: object, where: Path, name: str) -> Path | None:
     if raw is None:
         return None
     if not isinstance(raw, str) or not raw.strip():
-        raise InputError(f'In {where}, {name} must be a folder, like "/media/clinic-usb".')
+        raise InputError(
+            _('In {where}, {name} must be a folder, like "/media/clinic-usb".').format(
+                where=where, name=name
+            )
+        )
     folder = Path(raw).expanduser()
     if not folder.is_absolute():  # relative to what? where the kiosk happened to start
         like = "/srv/reclaim/cases" if name == "cases_dir" else "/media/clinic-usb"
-        raise InputError(f'In {where}, {name} must be a full path, like "{like}".')
+        raise InputError(
+            _('In {where}, {name} must be a full path, like "{like}".').format(
+                where=where, name=name, like=like
+            )
+        )
     return folder
 
 
@@ -262,7 +300,9 @@ def _folders(raw: object, where: Path, default: tuple[Path, ...]) -> tuple[Path,
         return default
     items = [raw] if isinstance(raw, str) else raw
     if not isinstance(items, list) or not items:
-        raise InputError(f"In {where}, import_dir must be a folder or a list of folders.")
+        raise InputError(
+            _("In {where}, import_dir must be a folder or a list of folders.").format(where=where)
+        )
     return tuple(folder for item in items if (folder := _folder(item, where, "import_dir")))
 
 
@@ -276,25 +316,33 @@ def check_kiosk(settings: Settings) -> None:
     if export is not None:
         if _overlap(_real(export), real):
             raise InputError(
-                f"In the settings, [kiosk] export_dir {export} must be apart from the "
-                f"kiosk's cases folder {cases}, neither inside it nor holding it."
+                _(
+                    "In the settings, [kiosk] export_dir {export} must be apart from the "
+                    "kiosk's cases folder {cases}, neither inside it nor holding it."
+                ).format(export=export, cases=cases)
             )
         if not export.is_dir():
             raise InputError(
-                f"In the settings, [kiosk] export_dir {export} is not a folder on this "
-                "computer: make it, or change the setting."
+                _(
+                    "In the settings, [kiosk] export_dir {export} is not a folder on this "
+                    "computer: make it, or change the setting."
+                ).format(export=export)
             )
     named = settings.kiosk_import_dirs != Settings().kiosk_import_dirs
     for folder in settings.kiosk_import_dirs:
         if _overlap(_real(folder), real):
             raise InputError(
-                f"In the settings, [kiosk] import_dir {folder} would let clients reach the "
-                f"kiosk's cases folder {cases}: choose folders apart from it."
+                _(
+                    "In the settings, [kiosk] import_dir {folder} would let clients reach the "
+                    "kiosk's cases folder {cases}: choose folders apart from it."
+                ).format(folder=folder, cases=cases)
             )
         if named and not folder.is_dir():
             raise InputError(
-                f"In the settings, [kiosk] import_dir {folder} is not a folder on this "
-                "computer: make it, or change the setting."
+                _(
+                    "In the settings, [kiosk] import_dir {folder} is not a folder on this "
+                    "computer: make it, or change the setting."
+                ).format(folder=folder)
             )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tui.core.shared.text import counted
+from tui.core.shared.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from tui.core.vault.vault import Vault
@@ -22,18 +22,38 @@ class Step:
 
 
 STEPS: tuple[Step, ...] = (
-    Step(1, "safety", "Safety", "If you are in danger: what to do now, who can help"),
-    Step(2, "privacy", "Privacy settings", "Lock down your accounts without deleting anything"),
-    Step(3, "passwords", "Passwords", "Strong new passwords, and which accounts you changed"),
-    Step(4, "evidence", "Evidence", "Save screenshots, pages and recordings before they go"),
-    Step(5, "copies", "Copies", "Keep safe copies in more than one place"),
-    Step(6, "timeline", "Timeline", "Your written account of what happened, in order"),
-    Step(7, "binder", "Police binder", "One numbered, printable file for the police or a lawyer"),
+    Step(1, "safety", N_("Safety"), N_("If you are in danger: what to do now, who can help")),
+    Step(
+        2,
+        "privacy",
+        N_("Privacy settings"),
+        N_("Lock down your accounts without deleting anything"),
+    ),
+    Step(
+        3,
+        "passwords",
+        N_("Passwords"),
+        N_("Strong new passwords, and which accounts you changed"),
+    ),
+    Step(
+        4,
+        "evidence",
+        N_("Evidence"),
+        N_("Save screenshots, pages and recordings before they go"),
+    ),
+    Step(5, "copies", N_("Copies"), N_("Keep safe copies in more than one place")),
+    Step(6, "timeline", N_("Timeline"), N_("Your written account of what happened, in order")),
+    Step(
+        7,
+        "binder",
+        N_("Police binder"),
+        N_("One numbered, printable file for the police or a lawyer"),
+    ),
     Step(
         8,
         "takedowns",
-        "Takedowns & legal options",
-        "Ask sites to remove the images; know your options",
+        N_("Takedowns & legal options"),
+        N_("Ask sites to remove the images; know your options"),
     ),
 )
 
@@ -51,14 +71,24 @@ def progress(vault: Vault) -> dict[str, str]:
 
     count = len(vault.table(EXHIBITS))
     words: dict[str, str] = {}
-    words["safety"] = "always one key away: F1"
+    words["safety"] = _("always one key away: F1")
     words["privacy"] = summary(all_progress(vault))
     words["passwords"] = accounts.summary(accounts.list_accounts(vault))
     binders = [e for e in custody.entries(vault.table(custody.TABLE)) if e["action"] == "binder"]
     words["copies"] = copies_summary(vault)
-    words["binder"] = f"last made {binders[-1]['at'][:10]}" if binders else "not made yet"
+    words["binder"] = (
+        _("last made {day}").format(day=binders[-1]["at"][:10]) if binders else _("not made yet")
+    )
     events = len(vault.table("events"))
-    words["timeline"] = counted(events, "event") if events else "no events yet"
+    words["timeline"] = (
+        ngettext("{count} event", "{count} events", events).format(count=events)
+        if events
+        else _("no events yet")
+    )
     words["takedowns"] = takedowns_summary(vault)
-    words["evidence"] = f"{counted(count, 'item')} saved" if count else "nothing saved yet"
+    words["evidence"] = (
+        ngettext("{count} item saved", "{count} items saved", count).format(count=count)
+        if count
+        else _("nothing saved yet")
+    )
     return words

@@ -21,16 +21,16 @@ from tui.core.shared.data_files import (
     text_list,
     words,
 )
-from tui.core.shared.i18n import language
+from tui.core.shared.i18n import N_, language
 from tui.core.shared.paths import checklists_dir
 
 FILE = "capture-guide.toml"
 KINDS = ("screenshot", "recording", "pdf", "download")
 KIND_TITLES = {
-    "screenshot": "Screenshots",
-    "recording": "Screen recordings",
-    "pdf": "Saving a page as PDF",
-    "download": "Downloading whole videos and your data",
+    "screenshot": N_("Screenshots"),
+    "recording": N_("Screen recordings"),
+    "pdf": N_("Saving a page as PDF"),
+    "download": N_("Downloading whole videos and your data"),
 }
 REQUIRED = HEADING | {"should_show": list, "methods": list}
 METHOD: dict[str, type] = {"id": str, "kind": str, "device": str, "title": str, "steps": list}
@@ -77,7 +77,7 @@ def parse(data: dict[str, Any], name: str = FILE) -> CaptureGuide:
         )
     missing = [kind for kind in KINDS if not any(m.kind == kind for m in methods)]
     if missing:
-        raise ChecklistError(f"{name} has no method for: {', '.join(missing)}.")
+        raise ChecklistError(f"{name} has no method for: {', '.join(missing)}.")  # i18n: not shown
     return CaptureGuide(
         **guide_heading(data),
         should_show=should_show,

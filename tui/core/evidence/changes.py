@@ -17,6 +17,7 @@ from tui.core.evidence.model import (
 )
 from tui.core.shared.atomic import fsync_dir
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import _
 from tui.core.vault import custody, edits
 from tui.core.vault.vault import Vault
 
@@ -82,7 +83,9 @@ def delete_exhibit(vault: Vault, exhibit_id: str, typed: str, reason: str = "") 
     exhibit = get_exhibit(vault, exhibit_id)
     if typed.strip().upper() != exhibit.id:
         raise InputError(
-            f"To delete {exhibit.id} for good, type {exhibit.id} exactly; nothing was deleted."
+            _("To delete {exhibit} for good, type {exhibit} exactly; nothing was deleted.").format(
+                exhibit=exhibit.id
+            )
         )
     with vault.transaction():
         exhibit = get_exhibit(vault, exhibit.id)

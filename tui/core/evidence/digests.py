@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from tui.core.evidence.model import Exhibit
 from tui.core.evidence.stored import check_stored
 from tui.core.shared.errors import VaultDamaged
+from tui.core.shared.i18n import _
 from tui.core.vault.vault import Vault
 
 
@@ -43,5 +44,9 @@ def original_digests(vault: Vault, exhibit: Exhibit) -> Digests:
         md5.update(chunk)
 
     if damage := check_stored(vault, exhibit, both):
-        raise VaultDamaged(f"{exhibit.id} can't be read: {damage}. Restore it from a backup.")
+        raise VaultDamaged(
+            _("{label} can't be read: {problem}. Restore it from a backup.").format(
+                label=exhibit.id, problem=damage
+            )
+        )
     return Digests(exhibit.sha256, sha1.hexdigest(), md5.hexdigest())

@@ -12,6 +12,7 @@ from tui.core.evidence.stored import check_stored
 from tui.core.kiosk import doors
 from tui.core.shared.atomic import atomic_writer, check_new_file
 from tui.core.shared.errors import VaultDamaged
+from tui.core.shared.i18n import _
 from tui.core.vault import custody
 from tui.core.vault.vault import Vault
 
@@ -20,7 +21,11 @@ def read_original(vault: Vault, exhibit: Exhibit) -> bytes:
     """The original bytes of one exhibit, in memory only, checked against its hash."""
     buffer = io.BytesIO()
     if damage := check_stored(vault, exhibit, buffer.write):
-        raise VaultDamaged(f"{exhibit.id} can't be read: {damage}. Restore it from a backup.")
+        raise VaultDamaged(
+            _("{label} can't be read: {problem}. Restore it from a backup.").format(
+                label=exhibit.id, problem=damage
+            )
+        )
     return buffer.getvalue()
 
 
@@ -31,11 +36,13 @@ def export_original(vault: Vault, exhibit_id: str, destination: Path) -> Path:
     if not destination.is_dir():
         target = destination
     target = doors.writable(target)  # a kiosk: its export folder or a drive
-    check_new_file(target, into="export into")
+    check_new_file(target, into="export into")  # i18n: not shown
     with atomic_writer(target, suffix=".part") as handle:
         if damage := check_stored(vault, exhibit, handle.write):
             raise VaultDamaged(
-                f"{exhibit.id} can't be exported: {damage}. Restore it from a backup copy."
+                _("{label} can't be exported: {problem}. Restore it from a backup copy.").format(
+                    label=exhibit.id, problem=damage
+                )
             )
     doors.confirm_written(target)
     with vault.transaction():

@@ -13,6 +13,7 @@ from typing import Any
 from tui.core.evidence import provenance
 from tui.core.evidence.changes import update_details
 from tui.core.evidence.model import Exhibit, get_exhibit, normalize_id
+from tui.core.shared.i18n import N_, _
 from tui.core.vault import custody
 from tui.core.vault.vault import Vault
 
@@ -104,46 +105,58 @@ def put_back(vault: Vault, exhibit_id: str, step: Step) -> Exhibit:
 
 #: Each detail as a person names it.
 FIELD_NAMES = {
-    "description": "what it shows",
-    "platform": "site or app",
-    "poster": "who posted it",
-    "posted_at": "when it was posted",
-    "captured_at": "when you captured it",
-    "url": "web address",
-    "caption": "captions and comments",
-    "significance": "why it matters",
-    "notes": "notes",
+    "description": N_("what it shows"),
+    "platform": N_("site or app"),
+    "poster": N_("who posted it"),
+    "posted_at": N_("when it was posted"),
+    "captured_at": N_("when you captured it"),
+    "url": N_("web address"),
+    "caption": N_("captions and comments"),
+    "significance": N_("why it matters"),
+    "notes": N_("notes"),
     **{name: label.lower() for name, label in provenance.LABELS.items()},
 }
 
+
+def field_name(name: str) -> str:
+    """A detail as a person names it, in the language spoken ("what it shows")."""
+    if name in provenance.LABELS:
+        return _(provenance.LABELS[name]).lower()
+    return _(FIELD_NAMES[name]) if name in FIELD_NAMES else name
+
+
 _SAID = {
-    "intake": "Taken into the case",
-    "exclude": "Left out of the binder",
-    "include": "Put back in the binder",
-    "export": "Exported",
-    "stitch": "Stitched from other exhibits",
-    "recover": "Recovered from its stored copy",
-    "delete": "Deleted",
+    "intake": N_("Taken into the case"),
+    "exclude": N_("Left out of the binder"),
+    "include": N_("Put back in the binder"),
+    "export": N_("Exported"),
+    "stitch": N_("Stitched from other exhibits"),
+    "recover": N_("Recovered from its stored copy"),
+    "delete": N_("Deleted"),
 }
 
 
 def quoted(value: str) -> str:
-    return f'"{value}"' if value else "(empty)"
+    return f'"{value}"' if value else _("(empty)")
 
 
 def what(step: Step) -> str:
     """The step in one line, without its time: "What it shows: "a" to "b"."."""
     if step.action == "change":
-        name = FIELD_NAMES.get(step.field, step.field)
+        name = field_name(step.field)
         name = name[0].upper() + name[1:]
         if not step.known:
-            return f"{name} changed (this older entry does not keep the words)."
+            return _("{field} changed (this older entry does not keep the words).").format(
+                field=name
+            )
         assert step.old is not None and step.new is not None
-        return f"{name}: {quoted(step.old)} to {quoted(step.new)}."
+        return _("{field}: {old} to {new}.").format(
+            field=name, old=quoted(step.old), new=quoted(step.new)
+        )
     if step.action == "confirm":
-        names = [FIELD_NAMES.get(name, name) for name in step.field.split(", ")]
-        return "Guess confirmed: " + ", ".join(names) + "."
-    said = _SAID.get(step.action, step.action)
+        names = [field_name(name) for name in step.field.split(", ")]
+        return _("Guess confirmed: {fields}.").format(fields=", ".join(names))
+    said = _(_SAID[step.action]) if step.action in _SAID else step.action
     return f"{said} ({step.note})." if step.note else f"{said}."
 
 

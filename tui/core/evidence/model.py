@@ -14,6 +14,7 @@ from typing import Any
 
 from tui.core.shared.dates import parse_rough
 from tui.core.shared.errors import InputError, NotFound
+from tui.core.shared.i18n import _
 from tui.core.vault.cards import EXHIBITS
 from tui.core.vault.overlay import json_copy
 from tui.core.vault.vault import Vault
@@ -158,7 +159,9 @@ def clean_details(raw: Mapping[str, str | None]) -> dict[str, str]:
     cleaned: dict[str, str] = {}
     for name, value in raw.items():
         if name not in DETAIL_FIELDS:
-            raise InputError(f"{name} is not a detail Reclaim keeps for evidence.")
+            raise InputError(
+                _("{name} is not a detail Reclaim keeps for evidence.").format(name=name)
+            )
         if value is None:
             continue
         text = value.strip()
@@ -173,7 +176,9 @@ def normalize_id(text: str) -> str:
     """`e-3`, `E3`, `3` and `E-0003` all name exhibit E-0003."""
     match = _ID.match(text.strip())
     if not match:
-        raise InputError(f'"{text}" is not an exhibit number; they look like E-0003.')
+        raise InputError(
+            _('"{typed}" is not an exhibit number; they look like E-0003.').format(typed=text)
+        )
     return f"E-{int(match.group(1)):04d}"
 
 
@@ -186,7 +191,7 @@ def get_exhibit(vault: Vault, exhibit_id: str) -> Exhibit:
     wanted = normalize_id(exhibit_id)
     found = vault.table(TABLE).find("id", wanted)
     if not found:
-        raise NotFound(f"There is no exhibit {wanted} in this case.")
+        raise NotFound(_("There is no exhibit {number} in this case.").format(number=wanted))
     return Exhibit.from_record(found[0])
 
 

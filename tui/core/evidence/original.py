@@ -24,13 +24,14 @@ from nacl.exceptions import CryptoError
 from tui.core.evidence.digests import Digests
 from tui.core.evidence.model import Exhibit
 from tui.core.shared.errors import VaultDamaged
+from tui.core.shared.i18n import N_, _
 from tui.core.vault.blobs import _ABYTES, _HEADER, _TAG_FINAL, CHUNK, BlobDamaged, _layout
 from tui.core.vault.vault import Vault
 
 SEALED = CHUNK + _ABYTES
 _STATE_BYTES = sodium.crypto_secretstream_xchacha20poly1305_STATEBYTES
 _State = sodium.crypto_secretstream_xchacha20poly1305_state
-NOT_MATCHING = "its stored copy no longer matches the hash taken at intake"
+NOT_MATCHING = N_("its stored copy no longer matches the hash taken at intake")
 
 
 class OriginalDamaged(VaultDamaged):
@@ -56,10 +57,10 @@ class Original(io.RawIOBase):
         try:
             self._handle = path.open("rb")
         except FileNotFoundError:
-            self._note("its stored copy is missing")
+            self._note(N_("its stored copy is missing"))
             return
         except OSError:  # a folder in its place, no permission to read it
-            self._note("its stored copy can't be opened")
+            self._note(N_("its stored copy can't be opened"))
             return
         try:
             _magic, end, _card = _layout(self._handle)
@@ -67,17 +68,18 @@ class Original(io.RawIOBase):
             self._header, self._key = header, key
             state = self._fresh_state()
         except BlobDamaged as damage:
-            self._note(f"its stored copy is {damage}")
+            # the words of a Damage ("its stored copy is cut short"), translated in _note
+            self._note(f"its stored copy is {damage}")  # i18n: not shown
             return
         except (CryptoError, ValueError, RuntimeError):
-            self._note("its stored copy is cut short")
+            self._note(N_("its stored copy is cut short"))
             return
         self._start, self._end = self._handle.tell(), end
         body = end - self._start
         self._count = max(1, -(-body // SEALED))
         last = body - (self._count - 1) * SEALED - _ABYTES
         if last < 0 or (self._count - 1) * CHUNK + last != size:
-            self._note(NOT_MATCHING if last >= 0 else "its stored copy is cut short")
+            self._note(NOT_MATCHING if last >= 0 else N_("its stored copy is cut short"))
             return
         self._checkpoints.append(bytes(state.statebuf[0:_STATE_BYTES]))
 
@@ -94,19 +96,19 @@ class Original(io.RawIOBase):
 
     def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
         if self.closed:
-            raise ValueError("seek on a closed original")
+            raise ValueError("seek on a closed original")  # i18n: not shown
         bases = {io.SEEK_SET: 0, io.SEEK_CUR: self._position, io.SEEK_END: self._size}
         if whence not in bases:
-            raise ValueError(f"invalid whence ({whence})")
+            raise ValueError(f"invalid whence ({whence})")  # i18n: not shown
         base = bases[whence]
         if base + offset < 0:
-            raise ValueError("negative seek position")
+            raise ValueError("negative seek position")  # i18n: not shown
         self._position = base + offset
         return self._position
 
     def readinto(self, buffer: Any) -> int:
         if self.closed:
-            raise ValueError("read from a closed original")
+            raise ValueError("read from a closed original")  # i18n: not shown
         self.raise_if_damaged()
         if self._position >= self._size:
             self.check()  # at the end, the pass is complete: the hash is compared
@@ -183,10 +185,10 @@ class Original(io.RawIOBase):
                 state, sealed, self._key_aad
             )
         except (CryptoError, ValueError, RuntimeError):
-            self._damaged("its stored copy is changed")
+            self._damaged(N_("its stored copy is changed"))
         if (tag == _TAG_FINAL) != final:
             self._damaged(
-                "its stored copy is changed" if final else "its stored copy is cut short"
+                N_("its stored copy is changed") if final else N_("its stored copy is cut short")
             )
         if index == len(self._checkpoints) - 1:
             self._checkpoints.append(bytes(state.statebuf[0:_STATE_BYTES]))
@@ -205,7 +207,9 @@ class Original(io.RawIOBase):
     def _note(self, problem: str) -> None:
         """Remember what is wrong; every read and check from now on says so."""
         self._damage = self._damage or (
-            f"{self._label} can't be read: {problem}. Restore it from a backup."
+            _("{label} can't be read: {problem}. Restore it from a backup.").format(
+                label=self._label, problem=_(problem)
+            )
         )
         self._cached = None
 

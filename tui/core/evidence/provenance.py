@@ -18,6 +18,7 @@ from typing import Any
 
 from tui.core.evidence.model import TABLE, Exhibit, doc_ids, get_exhibit
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import N_, _
 from tui.core.vault import custody, edits
 from tui.core.vault.vault import Vault
 
@@ -25,37 +26,37 @@ from tui.core.vault.vault import Vault
 FIELDS = ("captured_by", "role", "how", "from_whom", "app", "device", "system", "clock")
 #: Each field as a person reads it.
 LABELS = {
-    "captured_by": "Captured by",
-    "role": "Their role",
-    "how": "How",
-    "from_whom": "Received from",
-    "app": "With the app",
-    "device": "On the device",
-    "system": "System",
-    "clock": "Capture time from",
+    "captured_by": N_("Captured by"),
+    "role": N_("Their role"),
+    "how": N_("How"),
+    "from_whom": N_("Received from"),
+    "app": N_("With the app"),
+    "device": N_("On the device"),
+    "system": N_("System"),
+    "clock": N_("Capture time from"),
 }
 #: Who captured it.
 ROLES = {
-    "self": "the person this happened to",
-    "helper": "a helper",
-    "clinic": "clinic staff",
+    "self": N_("the person this happened to"),
+    "helper": N_("a helper"),
+    "clinic": N_("clinic staff"),
 }
 #: How it was captured.
 HOWS = {
-    "screenshot": "a screenshot",
-    "screen-recording": "a screen recording",
-    "photo-of-screen": "a photo of a screen",
-    "data-download": "the platform's own data download",
-    "saved-page": "a saved web page",
-    "received": "received from someone else",
+    "screenshot": N_("a screenshot"),
+    "screen-recording": N_("a screen recording"),
+    "photo-of-screen": N_("a photo of a screen"),
+    "data-download": N_("the platform's own data download"),
+    "saved-page": N_("a saved web page"),
+    "received": N_("received from someone else"),
 }
 #: Whose clock the capture time comes from (anything else the person types is kept).
 CLOCKS = {
-    "device": "the clock of the device that captured it",
-    "platform": "the time the platform showed",
-    "file": "the file's own time",
-    "reclaim": "this computer's clock when it was added",
-    "recalled": "the person's recollection",
+    "device": N_("the clock of the device that captured it"),
+    "platform": N_("the time the platform showed"),
+    "file": N_("the file's own time"),
+    "reclaim": N_("this computer's clock when it was added"),
+    "recalled": N_("the person's recollection"),
 }
 #: Fields whose value is one of a few words, and those words.
 CHOICES: dict[str, Mapping[str, str]] = {"role": ROLES, "how": HOWS}
@@ -70,20 +71,29 @@ def clean_provenance(raw: Mapping[str, str | None]) -> dict[str, str]:
     for name, value in raw.items():
         if name not in FIELDS:
             raise InputError(
-                f"{name} is not something Reclaim keeps about where evidence came from."
+                _("{name} is not something Reclaim keeps about where evidence came from.").format(
+                    name=name
+                )
             )
         if value is None:
             continue
         text = " ".join(value.split())
         if len(text) > LONGEST:
-            raise InputError(f"{LABELS[name]} is too long; keep it under {LONGEST} characters.")
+            raise InputError(
+                _("{label} is too long; keep it under {count} characters.").format(
+                    label=_(LABELS[name]), count=LONGEST
+                )
+            )
         choices = CHOICES.get(name)
         if choices is not None and text:
             text = text.lower().replace(" ", "-").replace("_", "-")
             if text not in choices:
                 raise InputError(
-                    f'"{value.strip()}" is not one of the choices for '
-                    f"{LABELS[name].lower()}: {', '.join(choices)}."
+                    _('"{typed}" is not one of the choices for {label}: {choices}.').format(
+                        typed=value.strip(),
+                        label=_(LABELS[name]).lower(),
+                        choices=", ".join(choices),
+                    )
                 )
         if name == "clock" and text.lower() in CLOCKS:
             text = text.lower()
@@ -94,7 +104,7 @@ def clean_provenance(raw: Mapping[str, str | None]) -> dict[str, str]:
 def missing_question(provenance: Mapping[str, str]) -> str:
     """The one thing still to ask of what was given ('' when nothing is)."""
     if provenance.get("how") == "received" and not provenance.get("from_whom"):
-        return "Who sent it to you? Give their name (or how you know them) with --from."
+        return _("Who sent it to you? Give their name (or how you know them) with --from.")
     return ""
 
 
@@ -118,11 +128,11 @@ def with_file_guesses(
 def said(name: str, value: str) -> str:
     """One field's value as a person reads it."""
     if name == "role":
-        return ROLES.get(value, value)
+        return _(ROLES[value]) if value in ROLES else value
     if name == "how":
-        return HOWS.get(value, value)
+        return _(HOWS[value]) if value in HOWS else value
     if name == "clock":
-        return CLOCKS.get(value, value)
+        return _(CLOCKS[value]) if value in CLOCKS else value
     return value
 
 
@@ -135,8 +145,8 @@ def lines(exhibit: Exhibit) -> list[tuple[str, str]]:
             continue
         text = said(name, value)
         if name in exhibit.provenance_guesses:
-            text += " (read from the file, not yet confirmed)"
-        found.append((LABELS[name], text))
+            text = _("{value} (read from the file, not yet confirmed)").format(value=text)
+        found.append((_(LABELS[name]), text))
     return found
 
 
@@ -150,18 +160,19 @@ def summary(exhibit: Exhibit) -> str:
     if how:
         text = said("how", how)
         if how == "received" and given.get("from_whom"):
-            text += f" from {given['from_whom']}"
+            text = _("{how} from {whom}").format(how=text, whom=given["from_whom"])
         parts.append(text)
     if given.get("captured_by") or given.get("role"):
         who = given.get("captured_by", "")
         role = said("role", given["role"]) if given.get("role") else ""
-        parts.append("by " + (f"{who} ({role})" if who and role else who or role))
+        by = f"{who} ({role})" if who and role else who or role
+        parts.append(_("by {who}").format(who=by))
     if given.get("app"):
-        parts.append(f"with {given['app']}")
+        parts.append(_("with {app}").format(app=given["app"]))
     if given.get("device"):
-        parts.append(f"on {given['device']}")
+        parts.append(_("on {device}").format(device=given["device"]))
     if exhibit.provenance_guesses:
-        parts.append("device read from the file, not yet confirmed")
+        parts.append(_("device read from the file, not yet confirmed"))
     return "; ".join(parts) if parts else "; ".join(v for _, v in lines(exhibit))
 
 

@@ -16,6 +16,7 @@ from tui.core.evidence.stored import check_stored
 from tui.core.evidence.strays import Stray, highest_number, strays
 from tui.core.shared import clock
 from tui.core.shared.atomic import fsync_dir
+from tui.core.shared.i18n import _
 from tui.core.vault import custody
 from tui.core.vault.blobs import BlobDamaged
 from tui.core.vault.cards import open_card
@@ -34,17 +35,31 @@ class Recovered:
     def summary(self) -> str:
         parts = []
         if self.adopted:
-            moved = [f"{old} as {new}" for old, new in self.adopted if old != new]
-            names = ", ".join(new for _, new in self.adopted)
-            parts.append(f"Took back {len(self.adopted)} exhibit(s): {names}.")
+            moved = [
+                _("{old} as {new}").format(old=old, new=new)
+                for old, new in self.adopted
+                if old != new
+            ]
+            names = ", ".join(new for _unused, new in self.adopted)
+            parts.append(
+                _("Took back {count} exhibit(s): {names}.").format(
+                    count=len(self.adopted), names=names
+                )
+            )
             if moved:
-                parts.append("Renumbered because the number was taken: " + ", ".join(moved) + ".")
+                parts.append(
+                    _("Renumbered because the number was taken: {moved}.").format(
+                        moved=", ".join(moved)
+                    )
+                )
         if self.finished_deletions:
             parts.append(
-                "Finished deleting " + ", ".join(self.finished_deletions) + " (deleted before)."
+                _("Finished deleting {exhibits} (deleted before).").format(
+                    exhibits=", ".join(self.finished_deletions)
+                )
             )
         parts += self.problems
-        return " ".join(parts) or "Every stored item is in the case record; nothing to recover."
+        return " ".join(parts) or _("Every stored item is in the case record; nothing to recover.")
 
 
 def recover(vault: Vault, progress: Callable[[int, int], None] | None = None) -> Recovered:
@@ -102,20 +117,26 @@ def _take_back(
 ) -> tuple[str, dict[str, Any]]:
     """What to do with one stray: ("adopted", record), ("deleted", record) or
     ("problem", {"why": sentence})."""
-    name = f"A stored item ({stray.blob[:8]}…)"
+    name = _("A stored item ({start}…)").format(start=stray.blob[:8])
     if stray.card is None:
-        why = stray.damage or "it was stored by an earlier version and carries no card"
-        return "problem", {"why": f"{name} was left as it is: {why}."}
+        why = str(stray.damage or _("it was stored by an earlier version and carries no card"))
+        return "problem", {"why": _("{item} was left as it is: {why}.").format(item=name, why=why)}
     record = {**stray.card.record, "blob": stray.blob}
     ident = stray.card.exhibit_id
     if (ident, str(record.get("sha256"))) in deleted:
         return "deleted", record
     exhibit = Exhibit.from_record(record)
     if damage := check_stored(vault, exhibit, lambda _chunk: None):
-        return "problem", {"why": f"{ident} was not taken back: {damage}."}
+        return "problem", {
+            "why": _("{exhibit} was not taken back: {problem}.").format(
+                exhibit=ident, problem=damage
+            )
+        }
     if exhibit.sha256 in hashes:
         return "problem", {
-            "why": f"{ident} holds the same bytes as {hashes[exhibit.sha256]}; it was left aside."
+            "why": _("{exhibit} holds the same bytes as {other}; it was left aside.").format(
+                exhibit=ident, other=hashes[exhibit.sha256]
+            )
         }
     if ident in taken or not ident.startswith("E-"):
         vault.raise_counter("exhibit", stray.card.number)
@@ -147,7 +168,7 @@ def rebuild_record(vault: Vault) -> tuple[Recovered, Path | None]:
     with vault.transaction():
         custody.append(
             vault.table(custody.TABLE),
-            "rebuild",
+            "rebuild",  # i18n: not shown
             exhibits=len(result.adopted),
             **({"damaged_record_kept_as": kept.name} if kept else {}),
         )

@@ -12,6 +12,9 @@ from typing import BinaryIO
 
 from tui.core.kiosk import doors
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import N_, _
+
+NOT_REGULAR = N_("{path} is not a regular file, so it can't be added as evidence.")
 
 
 def open_source(path: Path, follow_links: bool = False) -> BinaryIO:
@@ -24,30 +27,42 @@ def open_source(path: Path, follow_links: bool = False) -> BinaryIO:
         try:
             target = str(path.readlink())
         except OSError:
-            target = "somewhere else"
+            target = _("somewhere else")
         raise InputError(
-            f"{path} is a link to {target}, so it was not added. If that file is yours "
-            "and is the evidence, add it by its own name."
+            _(
+                "{path} is a link to {target}, so it was not added. If that file is yours "
+                "and is the evidence, add it by its own name."
+            ).format(path=path, target=target)
         )
     if path.is_dir():
-        raise InputError(f"{path} is a folder. Give the files inside it (for example {path}/*).")
+        raise InputError(
+            _("{path} is a folder. Give the files inside it (for example {path}/*).").format(
+                path=path
+            )
+        )
     # A pipe or device would make open() wait forever (or read without end): refuse it
     # before opening. The check after opening catches a file swapped in between.
     with contextlib.suppress(OSError):
         if path.exists() and not stat.S_ISREG(path.stat().st_mode):
-            raise InputError(f"{path} is not a regular file, so it can't be added as evidence.")
+            raise InputError(_(NOT_REGULAR).format(path=path))
     try:
         flags = os.O_RDONLY | (0 if follow_links else os.O_NOFOLLOW)
         handle = doors.opened(path, flags)  # on a kiosk: only its import folders or a drive
     except FileNotFoundError:
-        raise InputError(f"There is no file at {path}. Check the name and try again.") from None
+        raise InputError(
+            _("There is no file at {path}. Check the name and try again.").format(path=path)
+        ) from None
     except PermissionError:
-        raise InputError(f"{path} can't be read: this user is not allowed to open it.") from None
+        raise InputError(
+            _("{path} can't be read: this user is not allowed to open it.").format(path=path)
+        ) from None
     except OSError as error:
-        raise InputError(f"{path} can't be read ({error.strerror}).") from None
+        raise InputError(
+            _("{path} can't be read ({reason}).").format(path=path, reason=error.strerror)
+        ) from None
     if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
         handle.close()
-        raise InputError(f"{path} is not a regular file, so it can't be added as evidence.")
+        raise InputError(_(NOT_REGULAR).format(path=path))
     return handle
 
 
@@ -63,5 +78,7 @@ class SourceReader:
             return self._handle.read(size)
         except OSError as error:
             raise InputError(
-                f"{self._path} could not be read to the end ({error.strerror}); nothing was added."
+                _("{path} could not be read to the end ({reason}); nothing was added.").format(
+                    path=self._path, reason=error.strerror
+                )
             ) from None

@@ -16,6 +16,7 @@ from tui.core.evidence.formats import photos, pixels
 from tui.core.evidence.formats.base import Unreadable
 from tui.core.evidence.model import Exhibit, get_exhibit
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import _
 from tui.core.vault import custody
 from tui.core.vault.vault import Vault
 
@@ -39,21 +40,23 @@ def stitch(
     exhibits = [get_exhibit(vault, exhibit_id) for exhibit_id in exhibit_ids]
     ids = [exhibit.id for exhibit in exhibits]
     if len(set(ids)) < 2:
-        raise InputError("Choose at least two different screenshots to stitch together.")
+        raise InputError(_("Choose at least two different screenshots to stitch together."))
     if len(set(ids)) != len(ids):
-        raise InputError("Each screenshot can be used once in a stitched image.")
+        raise InputError(_("Each screenshot can be used once in a stitched image."))
     for exhibit in exhibits:
         if not exhibit.media_type.startswith("image/"):
             raise InputError(
-                f"{exhibit.id} is not an image ({exhibit.media_type}); only screenshots "
-                "and photos can be stitched."
+                _(
+                    "{exhibit} is not an image ({kind}); only screenshots "
+                    "and photos can be stitched."
+                ).format(exhibit=exhibit.id, kind=exhibit.media_type)
             )
     width = _common_width(exhibits)
     originals = {exhibit.id: read_original(vault, exhibit) for exhibit in exhibits}
     heights = [_height_at(originals[exhibit.id], exhibit, width) for exhibit in exhibits]
     # Checked before any picture is scaled: scaling first could ask for gigabytes.
     if width * sum(heights) > MAX_PIXELS:
-        raise InputError("Those screenshots make an image too tall to handle; stitch fewer.")
+        raise InputError(_("Those screenshots make an image too tall to handle; stitch fewer."))
     parts: list[Image.Image] = []
     for exhibit, height in zip(exhibits, heights, strict=True):
         image = _scaled(originals.pop(exhibit.id), exhibit, (width, height))
@@ -67,7 +70,9 @@ def stitch(
     buffer = io.BytesIO()
     tall.save(buffer, "PNG")
     details = _shared(exhibits)
-    details["description"] = description.strip() or f"Stitched from {', '.join(ids)}"
+    details["description"] = description.strip() or _("Stitched from {exhibits}").format(
+        exhibits=", ".join(ids)
+    )
     result = add_bytes(
         vault,
         buffer.getvalue(),
@@ -87,7 +92,11 @@ def stitch(
 
 
 def _unreadable(exhibit: Exhibit) -> InputError:
-    return InputError(f"{exhibit.id} can't be read as an image, so it can't be stitched.")
+    return InputError(
+        _("{exhibit} can't be read as an image, so it can't be stitched.").format(
+            exhibit=exhibit.id
+        )
+    )
 
 
 def _height_at(data: bytes, exhibit: Exhibit, width: int) -> int:

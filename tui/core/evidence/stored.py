@@ -13,6 +13,7 @@ from collections.abc import Callable
 from enum import Enum, StrEnum
 
 from tui.core.evidence.model import Exhibit
+from tui.core.shared.i18n import N_, _
 from tui.core.vault.blobs import BlobDamaged, decrypt_stream
 from tui.core.vault.cards import open_card
 from tui.core.vault.vault import Vault
@@ -32,14 +33,21 @@ class Scope(Enum):
 class Damage(StrEnum):
     """What is wrong with one exhibit's storage."""
 
-    MISSING = "its stored copy is missing"
-    NOT_A_BLOB = "its stored copy is not a Reclaim blob"
-    HASH_MISMATCH = "its stored copy no longer matches the hash taken at intake"
-    CHANGED = "its stored copy is changed"
-    CUT_SHORT = "its stored copy is cut short"
-    EXTRA_DATA = "its stored copy is extra data after the end"
-    CARD_CHANGED = "the card stored with it was changed"
-    CARD_OF_OTHER = "the card stored with it belongs to other evidence"
+    MISSING = N_("its stored copy is missing")
+    NOT_A_BLOB = N_("its stored copy is not a Reclaim blob")
+    HASH_MISMATCH = N_("its stored copy no longer matches the hash taken at intake")
+    CHANGED = N_("its stored copy is changed")
+    CUT_SHORT = N_("its stored copy is cut short")
+    EXTRA_DATA = N_("its stored copy is extra data after the end")
+    CARD_CHANGED = N_("the card stored with it was changed")
+    CARD_OF_OTHER = N_("the card stored with it belongs to other evidence")
+
+    def __str__(self) -> str:
+        """In the language spoken (the value itself stays English, as the JSON gives it)."""
+        return _(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
     @property
     def scope(self) -> Scope:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from tui.core.shared.atomic import make_private_dir
 from tui.core.shared.errors import InputError, WrongPassphrase
+from tui.core.shared.i18n import N_, _
 from tui.core.vault.layout import is_vault
 
 if TYPE_CHECKING:
@@ -26,11 +27,11 @@ if TYPE_CHECKING:
 
 DIGITS = 6
 #: A kiosk can't tell a wrong number from a wrong secret, so it names both.
-WRONG_PASSPHRASE = (
-    "That case number and passphrase do not open a case. Check both and try again "  # noqa: S105
+WRONG_PASSPHRASE = N_(
+    "That case number and passphrase do not open a case. Check both and try again "
     "(or use your recovery code)."
 )
-WRONG_RECOVERY_CODE = (
+WRONG_RECOVERY_CODE = N_(
     "That case number and recovery code do not open a case. Check both against your written copy."
 )
 
@@ -54,7 +55,7 @@ def find_case_dir(cases_dir: Path, typed: str) -> Path:
     here would let anyone find numbers without knowing any passphrase."""
     number = "".join(ch for ch in typed if not ch.isspace())
     if len(number) != DIGITS or not number.isdigit():
-        raise InputError(f"A case number has {DIGITS} digits, like 482913.")
+        raise InputError(_("A case number has {count} digits, like 482913.").format(count=DIGITS))
     return cases_dir / number
 
 
@@ -91,8 +92,8 @@ def open_case(
     except WrongPassphrase as error:
         throttle.failed(case)
         kiosk_words = {
-            header.WRONG_PASSPHRASE: WRONG_PASSPHRASE,
-            header.WRONG_RECOVERY_CODE: WRONG_RECOVERY_CODE,
+            _(header.WRONG_PASSPHRASE): _(WRONG_PASSPHRASE),
+            _(header.WRONG_RECOVERY_CODE): _(WRONG_RECOVERY_CODE),
         }
         raise WrongPassphrase(kiosk_words.get(str(error), str(error))) from None
     throttle.succeeded(case)

@@ -23,6 +23,7 @@ from typing import BinaryIO
 
 from tui.core.kiosk import mounts
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import _
 
 
 class DoorClosed(InputError):
@@ -59,18 +60,24 @@ def _real(path: Path) -> Path:
 
 def _listed(folders: tuple[Path, ...]) -> str:
     names = [str(folder) for folder in folders]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    return _("{some} or {last}").format(some=", ".join(names[:-1]), last=names[-1])
 
 
 def read_refusal(rules: Rules) -> str:
-    where = _listed(rules.import_dirs) if rules.import_dirs else "the clinic's folders"
-    return f"On this computer Reclaim can only take files from {where} or your own drive."
+    where = _listed(rules.import_dirs) if rules.import_dirs else _("the clinic's folders")
+    return _(
+        "On this computer Reclaim can only take files from {where} or your own drive."
+    ).format(where=where)
 
 
 def write_refusal(rules: Rules) -> str:
     if rules.export_dir is None:
-        return "On this computer Reclaim can only save to your own drive."
-    return f"On this computer Reclaim can only save to {rules.export_dir} or your own drive."
+        return _("On this computer Reclaim can only save to your own drive.")
+    return _("On this computer Reclaim can only save to {folder} or your own drive.").format(
+        folder=rules.export_dir
+    )
 
 
 def _in_a_case(resolved: Path, rules: Rules) -> bool:
@@ -195,6 +202,6 @@ def readable(path: Path) -> BinaryIO:
     handle = opened(path, os.O_RDONLY | os.O_NONBLOCK)
     if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
         handle.close()
-        raise InputError(f"{path} is not a regular file, so it can't be read.")
+        raise InputError(_("{path} is not a regular file, so it can't be read.").format(path=path))
     os.set_blocking(handle.fileno(), True)
     return handle

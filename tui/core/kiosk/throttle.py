@@ -33,7 +33,7 @@ from typing import Any
 from tui.core.shared import clock as wall_clock
 from tui.core.shared.atomic import atomic_write, make_private_dir
 from tui.core.shared.errors import ReclaimError
-from tui.core.shared.text import counted
+from tui.core.shared.i18n import _, ngettext
 
 FREE_TRIES = 5
 FIRST_WAIT = 30.0
@@ -57,17 +57,18 @@ def wait_words(seconds: float) -> str:
     """ "2 minutes and 5 seconds": how long is left, rounded up to the second."""
     left = max(1, math.ceil(seconds))
     minutes, rest = divmod(left, 60)
-    parts = [counted(minutes, "minute")] if minutes else []
-    if rest:
-        parts.append(counted(rest, "second"))
-    return " and ".join(parts)
+    parts = [ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)]
+    seconds_left = ngettext("{count} second", "{count} seconds", rest).format(count=rest)
+    if minutes and rest:
+        return _("{minutes} and {seconds}").format(minutes=parts[0], seconds=seconds_left)
+    return parts[0] if minutes else seconds_left
 
 
 def waiting_sentence(seconds: float) -> str:
-    return (
+    return _(
         "Several tries did not open a case, so Reclaim waits before the next "
-        f"one. You can try again in {wait_words(seconds)}."
-    )
+        "one. You can try again in {wait}."
+    ).format(wait=wait_words(seconds))
 
 
 def _now() -> float:

@@ -12,11 +12,27 @@ from tinydb import where
 
 from tui.core.shared import clock
 from tui.core.shared.errors import InputError, NotFound
-from tui.core.shared.text import counted
+from tui.core.shared.i18n import N_, _, ngettext
 from tui.core.vault.vault import Vault
 
 TABLE = "accounts"
-KINDS = ("email", "social media", "cloud", "phone carrier", "bank", "shopping", "other")
+#: Each kind as the person reads it (the kinds themselves are the words the command line
+#: takes and the case keeps).
+KIND_NAMES = {
+    "email": N_("email"),
+    "social media": N_("social media"),
+    "cloud": N_("cloud"),
+    "phone carrier": N_("phone carrier"),
+    "bank": N_("bank"),
+    "shopping": N_("shopping"),
+    "other": N_("other"),
+}
+KINDS = tuple(KIND_NAMES)
+
+
+def kind_name(kind: str) -> str:
+    """A kind of account in the language spoken."""
+    return _(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
 
 
 @dataclass(frozen=True)
@@ -41,18 +57,22 @@ class Account:
 def _clean(name: str, kind: str, changed_on: str) -> tuple[str, str, str]:
     name = " ".join(name.split())
     if not name:
-        raise InputError("Give the account a name, like Gmail or Instagram.")
+        raise InputError(_("Give the account a name, like Gmail or Instagram."))
     if kind not in KINDS:
-        raise InputError(f"The kind of account should be one of: {', '.join(KINDS)}.")
+        raise InputError(
+            _("The kind of account should be one of: {kinds}.").format(kinds=", ".join(KINDS))
+        )
     if changed_on:
         try:
             day = date.fromisoformat(changed_on.strip())
         except ValueError:
             raise InputError(
-                f"{changed_on!r} is not a date Reclaim understands; write it like 2024-03-05."
+                _("{typed} is not a date Reclaim understands; write it like 2024-03-05.").format(
+                    typed=repr(changed_on)
+                )
             ) from None
         if day > clock.today():
-            raise InputError("The date the password was changed can't be in the future.")
+            raise InputError(_("The date the password was changed can't be in the future."))
         changed_on = day.isoformat()
     return name, kind, changed_on
 
@@ -80,13 +100,18 @@ def record_account(
 def remove_account(vault: Vault, name: str) -> None:
     with vault.transaction():
         if not vault.table(TABLE).remove(where("key") == " ".join(name.split()).casefold()):
-            raise NotFound(f"There is no account called {name!r} in your list.")
+            raise NotFound(
+                _("There is no account called {name} in your list.").format(name=repr(name))
+            )
 
 
 def summary(accounts: list[Account]) -> str:
     if not accounts:
-        return "no accounts listed yet"
+        return _("no accounts listed yet")
     changed = sum(1 for a in accounts if a.changed_on)
     two_step = sum(1 for a in accounts if a.two_step)
-    listed = counted(len(accounts), "account")
-    return f"{changed} of {listed} changed · {two_step} with two-step"
+    return ngettext(
+        "{changed} of {count} account changed · {two_step} with two-step",
+        "{changed} of {count} accounts changed · {two_step} with two-step",
+        len(accounts),
+    ).format(changed=changed, count=len(accounts), two_step=two_step)

@@ -43,7 +43,9 @@ class Guidance(Guide):
 def parse(data: dict[str, Any], name: str = FILE) -> Guidance:
     check_fields(data, REQUIRED, {}, name)
     if not data["options"] or not data["look_for"]:
-        raise ChecklistError(f"{name} needs at least one option and one thing to look for.")
+        raise ChecklistError(
+            f"{name} needs at least one option and one thing to look for."  # i18n: not shown
+        )
     look_for = text_list(data, "look_for", name)
     options = []
     for where, raw in tables(data["options"], name, "option", "options"):

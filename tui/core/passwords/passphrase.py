@@ -9,6 +9,7 @@ import secrets
 from functools import cache
 
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import _
 
 DEFAULT_WORDS = 6
 MIN_WORDS, MAX_WORDS = 4, 12
@@ -27,9 +28,11 @@ def word_list() -> tuple[str, ...]:
 
 def generate(words: int = DEFAULT_WORDS, separator: str = "-") -> str:
     if not MIN_WORDS <= words <= MAX_WORDS:
-        raise InputError(f"Choose between {MIN_WORDS} and {MAX_WORDS} words.")
+        raise InputError(
+            _("Choose between {fewest} and {most} words.").format(fewest=MIN_WORDS, most=MAX_WORDS)
+        )
     pool = word_list()
-    return separator.join(secrets.choice(pool) for _ in range(words))
+    return separator.join(secrets.choice(pool) for _unused in range(words))
 
 
 def entropy_bits(words: int) -> float:

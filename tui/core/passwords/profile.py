@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from tui.core.shared.i18n import N_
+
 if TYPE_CHECKING:
     from tui.core.vault.vault import Vault
 
@@ -17,22 +19,22 @@ TABLE = "profile"
 
 #: Field -> how the strength check names a word from it ("a pet's name").
 KINDS = {
-    "names": "your name or a nickname",
-    "family": "a family member's name",
-    "friends": "a friend's name",
-    "pets": "a pet's name",
-    "dates": "a date that matters to you",
-    "places": "a place you know",
-    "usernames": "one of your usernames",
+    "names": N_("your name or a nickname"),
+    "family": N_("a family member's name"),
+    "friends": N_("a friend's name"),
+    "pets": N_("a pet's name"),
+    "dates": N_("a date that matters to you"),
+    "places": N_("a place you know"),
+    "usernames": N_("one of your usernames"),
 }
 LABELS = {
-    "names": "Your names and nicknames",
-    "family": "Family",
-    "friends": "Friends",
-    "pets": "Pets",
-    "dates": "Important dates (birthdays, anniversaries)",
-    "places": "Places (town, street, school, team)",
-    "usernames": "Usernames and email names",
+    "names": N_("Your names and nicknames"),
+    "family": N_("Family"),
+    "friends": N_("Friends"),
+    "pets": N_("Pets"),
+    "dates": N_("Important dates (birthdays, anniversaries)"),
+    "places": N_("Places (town, street, school, team)"),
+    "usernames": N_("Usernames and email names"),
 }
 MIN_WORD = 3
 
@@ -117,7 +119,7 @@ def change(
 
     unknown = set(changes) - set(LABELS)
     if unknown:
-        raise ValueError(f"unknown profile fields {sorted(unknown)}")
+        raise ValueError(f"unknown profile fields {sorted(unknown)}")  # i18n: not shown
     with vault.transaction():
         current = load(vault).to_record()
         write = edits.checked(base, {k: list(v) for k, v in changes.items()}, current)

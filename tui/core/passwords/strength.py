@@ -12,7 +12,8 @@ from typing import Any
 
 from zxcvbn import zxcvbn
 
-from tui.core.shared.text import listed, plural_of
+from tui.core.shared.i18n import N_, _
+from tui.core.shared.text import listed
 
 MAX_CHECKED = 72  # zxcvbn refuses longer input; past this, length alone makes it strong
 #: A password holding words from the person's profile is never called better than
@@ -30,19 +31,24 @@ MIN_WORDS = 4
 SEPARATORS = re.compile(r"[\s\-_.,+/]+")
 #: zxcvbn only knows years up to 2019 ("recent_year"); "2024" is a year too.
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-NUMBERS = ("no", "one", "two", "three")
+#: A passphrase of this many common words only (never more than MIN_WORDS - 1).
+ONLY_COMMON_WORDS = (
+    N_("it is only no common words"),
+    N_("it is only one common word"),
+    N_("it is only two common words"),
+    N_("it is only three common words"),
+)
 #: How a zxcvbn pattern is named to the person.
 PATTERNS = {
-    "date": "a date",
-    "sequence": "letters or digits in order, like abc or 123",
-    "repeat": "repeated characters",
-    "spatial": "keys that sit next to each other",
+    "date": N_("a date"),
+    "sequence": N_("letters or digits in order, like abc or 123"),
+    "repeat": N_("repeated characters"),
+    "spatial": N_("keys that sit next to each other"),
 }
-KNOWN = "which someone who knows you would try first"
 
 #: What a personal word is called when nothing more is known of it.
-ABOUT_YOU = "a word about you"
-WORDS = ("very weak", "weak", "fair", "strong", "very strong")
+ABOUT_YOU = N_("a word about you")
+WORDS = (N_("very weak"), N_("weak"), N_("fair"), N_("strong"), N_("very strong"))
 
 
 @dataclass(frozen=True)
@@ -59,15 +65,20 @@ class Assessment:
 
     @property
     def words(self) -> str:
-        return WORDS[self.score]
+        return _(WORDS[self.score])
 
     @property
     def personal_warning(self) -> str:
         if not self.personal:
             return ""
-        kinds = " and ".join(self.personal)
-        source = "" if set(self.personal) == {ABOUT_YOU} else " from your profile"
-        return f"It contains {kinds}{source}: someone who knows you would try that first."
+        kinds = listed([_(kind) for kind in self.personal])
+        if set(self.personal) == {ABOUT_YOU}:
+            return _("It contains {kinds}: someone who knows you would try that first.").format(
+                kinds=kinds
+            )
+        return _(
+            "It contains {kinds} from your profile: someone who knows you would try that first."
+        ).format(kinds=kinds)
 
 
 def assess(passphrase: str, personal_words: Mapping[str, str] | Iterable[str] = ()) -> Assessment:
@@ -106,14 +117,21 @@ def weakness(
     words (its profile); `make_one` says how to get a generated passphrase here
     ("press Ctrl+G for one")."""
     passphrase = unicodedata.normalize("NFC", passphrase)  # as the KDF will see it
-    advice = "Try four or five unrelated words" + (f", or {make_one}." if make_one else ".")
+    if make_one:
+        advice = _("Try four or five unrelated words, or {make_one}.").format(make_one=make_one)
+    else:
+        advice = _("Try four or five unrelated words.")
     if len(passphrase) < MIN_LENGTH:
-        return (
-            f"This passphrase is too short to protect your case: use at least {MIN_LENGTH} "
-            f"characters. {advice}"
-        )
+        return _(
+            "This passphrase is too short to protect your case: use at least {count} "
+            "characters. {advice}"
+        ).format(count=MIN_LENGTH, advice=advice)
     reason = _why_guessable(passphrase, personal_words)
-    return f"This passphrase could be guessed quickly: {reason}. {advice}" if reason else ""
+    if not reason:
+        return ""
+    return _("This passphrase could be guessed quickly: {reason}. {advice}").format(
+        reason=reason, advice=advice
+    )
 
 
 def _why_guessable(passphrase: str, personal_words: Mapping[str, str] | Iterable[str]) -> str:
@@ -140,7 +158,9 @@ def _why_guessable(passphrase: str, personal_words: Mapping[str, str] | Iterable
         len(rest) >= MIN_LENGTH and not _judge(rest, [zxcvbn(rest[:MAX_CHECKED])], {})
     ):
         return ""
-    return f"it uses {listed(list(dict.fromkeys(found)))}, {KNOWN}"
+    return _("it uses {found}, which someone who knows you would try first").format(
+        found=listed([_(kind) for kind in dict.fromkeys(found)])
+    )
 
 
 def _judge(passphrase: str, readings: list[dict[str, Any]], kinds: Mapping[str, str]) -> str:
@@ -154,9 +174,9 @@ def _judge(passphrase: str, readings: list[dict[str, Any]], kinds: Mapping[str, 
     if float(weakest["guesses"]) >= MIN_GUESSES and not too_few:
         return ""
     if too_few and len(sequence) == 1 and sequence[0].get("dictionary_name") == "passwords":
-        return "it is a password many people use"
+        return _("it is a password many people use")
     if too_few and all(match.get("dictionary_name") != "user_inputs" for match in sequence):
-        return f"it is only {NUMBERS[words]} {plural_of(words, 'common word')}"
+        return _(ONLY_COMMON_WORDS[words])
     personal: list[str] = []
     common: list[str] = []
     patterns: list[str] = []
@@ -165,14 +185,14 @@ def _judge(passphrase: str, readings: list[dict[str, Any]], kinds: Mapping[str, 
         if pattern == "dictionary" and match.get("dictionary_name") == "user_inputs":
             personal.append(kinds.get(str(match.get("matched_word", "")), ABOUT_YOU))
         elif pattern == "dictionary":
-            common.append("a common word" if not common else "common words")
+            common.append(N_("a common word") if not common else N_("common words"))
         elif pattern in PATTERNS:
             patterns.append(PATTERNS[str(pattern)])
         elif pattern == "regex" and match.get("regex_name") == "recent_year":
-            patterns.append("a year")
+            patterns.append(N_("a year"))
     if YEAR.search(passphrase) and not {"a year", "a date"} & set(patterns):
-        patterns.append("a year")
+        patterns.append(N_("a year"))
     found = list(dict.fromkeys([*personal, *common[-1:], *patterns]))
     if not found:
-        return "it is not long or varied enough to be hard to guess"
-    return f"it uses {listed(found)}"
+        return _("it is not long or varied enough to be hard to guess")
+    return _("it uses {found}").format(found=listed([_(item) for item in found]))

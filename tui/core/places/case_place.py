@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.places.catalogue import check_code, resolve
 from tui.core.places.model import NOT_SAID, Jurisdiction
+from tui.core.shared.i18n import _
 from tui.core.vault import custody
 
 if TYPE_CHECKING:
@@ -59,7 +60,11 @@ def save_place(vault: Vault, code: str) -> str:
             table.update({FIELD: checked}, doc_ids=[first[0].doc_id])
         else:
             table.insert({FIELD: checked})
-        custody.append(vault.table(custody.TABLE), "case settings", fields=[FIELD])
+        custody.append(
+            vault.table(custody.TABLE),
+            "case settings",  # i18n: not shown
+            fields=[FIELD],
+        )
     return checked
 
 
@@ -68,9 +73,9 @@ def display_name(code: str) -> str:
     own code, or the general advice."""
     place = resolve(code)
     if place.general:
-        return "not said (general advice)"
+        return _("not said (general advice)")
     if code and code != place.code and code.startswith(place.code + "-"):
-        return f"{place.name} ({code.upper()}: {place.name}'s rules)"
+        return _("{place} ({code}: {place}'s rules)").format(place=place.name, code=code.upper())
     return place.name
 
 
@@ -78,7 +83,9 @@ def case_place(vault: Vault) -> str:
     """The case's place in a few words, for the binder's cover and the screens."""
     code = stored(vault)
     if not code:
-        return f"{resolve(LEGACY).name} (assumed: where you live hasn't been said for this case)"
+        return _("{place} (assumed: where you live hasn't been said for this case)").format(
+            place=resolve(LEGACY).name
+        )
     return display_name(code)
 
 
@@ -86,9 +93,15 @@ def lawyer_line(vault: Vault) -> str:
     """One line for the lawyer's notes: where the person lives, and what Reclaim used."""
     code = stored(vault)
     if code == NOT_SAID:
-        return "Where the person lives: not said; Reclaim showed general advice only."
+        return _("Where the person lives: not said; Reclaim showed general advice only.")
     place = resolve(code or LEGACY)
     laws = "; ".join(law.law for law in place.legal if law.status == "law")
-    assumed = " (assumed: not said in the case)" if not code else ""
     name = display_name(code or LEGACY)
-    return f"Where the person lives: {name}{assumed}. Laws Reclaim showed: {laws}."
+    if not code:
+        return _(
+            "Where the person lives: {place} (assumed: not said in the case). "
+            "Laws Reclaim showed: {laws}."
+        ).format(place=name, laws=laws)
+    return _("Where the person lives: {place}. Laws Reclaim showed: {laws}.").format(
+        place=name, laws=laws
+    )

@@ -46,7 +46,7 @@ from tui.core.shared.data_files import (
 )
 from tui.core.shared.display import acts_on_a_terminal
 from tui.core.shared.errors import InputError
-from tui.core.shared.i18n import language
+from tui.core.shared.i18n import _, language
 from tui.core.shared.paths import checklists_dir
 
 FOLDER = "jurisdictions"
@@ -203,9 +203,6 @@ def parse(data: dict[str, Any], name: str, parent: Jurisdiction | None = None) -
         letter = LetterWording(**{"helpline": helpline, **texts(raw), "kinds": kinds})
     clocks = _clocks(_list(data, "clocks", name), name)
     aliases = _strings(data, "aliases", name)
-    if words(data["name"]) != prose(data["name"]):
-        # The English name finds the place in every language.
-        aliases = (*aliases, prose(data["name"]))
     return Jurisdiction(
         code=code,
         name=words(data["name"]),
@@ -222,6 +219,7 @@ def parse(data: dict[str, Any], name: str, parent: Jurisdiction | None = None) -
         letter=letter,
         aliases=aliases,
         extends=data.get("extends", ""),
+        english_name=prose(data["name"]),
     )
 
 
@@ -292,7 +290,8 @@ def load_folder(folder: Path) -> dict[str, Jurisdiction]:
         read(code)
     owners: dict[str, str] = {}
     for place in places.values():
-        check_names(owners, place.code, (place.code, place.name, *place.aliases), FOLDER)
+        names = (place.code, place.name, place.english_name, *place.aliases)
+        check_names(owners, place.code, names, FOLDER)
     if GENERAL not in places:
         raise ChecklistError(f"{FOLDER} needs {GENERAL}.toml, the advice for a place not said.")
     return places
@@ -340,8 +339,10 @@ def resolve(code: str) -> Jurisdiction:
     # What was typed is never repeated back: it may be a passphrase typed in the wrong
     # place, and a message is seen by whoever looks at the screen or a log.
     raise InputError(
-        "That is not a place Reclaim knows; the places are: "
-        f"{', '.join(p.code for p in places())}, or none (I'd rather not say)."
+        _(
+            "That is not a place Reclaim knows; the places are: {codes}, or none (I'd rather "
+            "not say)."
+        ).format(codes=", ".join(p.code for p in places()))
     )
 
 

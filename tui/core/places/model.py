@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tui.core.shared.data_files import name_key
+from tui.core.shared.i18n import N_, _
 
 #: The kinds of site a law can bind; every site in `checklists/takedowns.toml` is one.
 SITE_KINDS = ("platform", "search", "adult", "fallback")
@@ -17,13 +18,13 @@ SITE_KINDS = ("platform", "search", "adult", "fallback")
 GENERAL = "general"
 #: What the case stores for "I'd rather not say".
 NOT_SAID = "none"
-PROPOSED = "Proposed, not yet law: check with a lawyer."
+PROPOSED = N_("Proposed, not yet law: check with a lawyer.")
 #: A clock a regulator's own guidance sets (not a law): it tells the person when to go to
 #: the regulator, and makes a request overdue, but a letter never cites it as a deadline.
 GUIDANCE = "guidance"
 #: The statuses whose clocks count: a law in force, or a regulator's guidance.
 COUNTING = ("law", GUIDANCE)
-NOT_IN_FORCE = "Passed, but not confirmed in force: check with a lawyer."
+NOT_IN_FORCE = N_("Passed, but not confirmed in force: check with a lawyer.")
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ class Law:
     def text(self) -> str:
         if self.status == "law":
             return self.what
-        return f"{self.what} {PROPOSED if self.status == 'proposed' else NOT_IN_FORCE}"
+        return f"{self.what} {_(PROPOSED if self.status == 'proposed' else NOT_IN_FORCE)}"
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,8 @@ class Jurisdiction:
     letter: LetterWording | None = None
     aliases: tuple[str, ...] = ()
     extends: str = ""
+    english_name: str = ""
+    """Its name in the file, which finds it in every language (not shown)."""
 
     @property
     def general(self) -> bool:
@@ -151,7 +154,7 @@ class Jurisdiction:
         if not services:
             return ""
         listed = "; ".join(f"{c.name} ({c.how})" for c in services)
-        return f"Where you live, these can help too: {listed}."
+        return _("Where you live, these can help too: {services}.").format(services=listed)
 
     def clock_for(self, kind: str, notice: bool = False) -> Clock | None:
         """The clock that counts for a kind of site, if the place has one: one that runs
@@ -163,7 +166,8 @@ class Jurisdiction:
         return next(iter(preferred or counting), None)
 
     def name_keys(self) -> frozenset[str]:
-        return frozenset(name_key(name) for name in (self.code, self.name, *self.aliases))
+        names = (self.code, self.name, self.english_name, *self.aliases)
+        return frozenset(name_key(name) for name in names if name)
 
 
 def with_the(name: str) -> str:

@@ -18,10 +18,10 @@ from typing import Any
 from tinydb import where
 
 from tui.core.privacy.checklists import Checklist, shipped
-from tui.core.shared import text
 from tui.core.shared.clock import utc_stamp
 from tui.core.shared.data_files import ChecklistError, name_key
 from tui.core.shared.errors import ReclaimError
+from tui.core.shared.i18n import N_, _, ngettext
 from tui.core.vault.vault import Vault
 
 TABLE = "checklists"
@@ -29,19 +29,19 @@ TABLE = "checklists"
 
 #: What each kind of step can take away, said before the person does it.
 ACTION_EFFECTS = {
-    "block": "once you block, their profile and your conversations may be hidden from you",
-    "report": "once you report, the site may remove the content",
-    "delete": "once something is deleted, it is gone",
+    "block": N_("once you block, their profile and your conversations may be hidden from you"),
+    "report": N_("once you report, the site may remove the content"),
+    "delete": N_("once something is deleted, it is gone"),
 }
 
 
 def evidence_warning(checklist: Checklist, action: str) -> str:
     """Why the evidence from this platform must be saved before this kind of step."""
     effect = ACTION_EFFECTS[action]
-    return (
-        f"Save the evidence from {checklist.platform} before this step: {effect}, "
+    return _(
+        "Save the evidence from {platform} before this step: {effect}, "
         "and you could not capture it any more."
-    )
+    ).format(platform=checklist.platform, effect=_(effect))
 
 
 class EvidenceFirst(ReclaimError):
@@ -50,8 +50,10 @@ class EvidenceFirst(ReclaimError):
 
     def __init__(self, platform: str, effect: str) -> None:
         super().__init__(
-            f"The case holds no evidence from {platform} yet, and {effect}. "
-            "Save the evidence first (step 4)."
+            _(
+                "The case holds no evidence from {platform} yet, and {effect}. "
+                "Save the evidence first (step 4)."
+            ).format(platform=platform, effect=_(effect))
         )
         self.platform = platform
         self.effect = effect
@@ -160,8 +162,9 @@ def _step_id(checklist: Checklist, step: str) -> str:
     if step.isdigit() and 1 <= int(step) <= len(checklist.steps):
         return checklist.steps[int(step) - 1].id
     raise ChecklistError(
-        f"{checklist.title} has no step {step!r}; "
-        f"use a number from 1 to {len(checklist.steps)} or a step id."
+        _("{checklist} has no step {step}; use a number from 1 to {last} or a step id.").format(
+            checklist=checklist.title, step=repr(step), last=len(checklist.steps)
+        )
     )
 
 
@@ -225,5 +228,17 @@ def summary(progresses: Iterable[Progress]) -> str:
     done = sum(p.done for p in counted)
     total = sum(p.total for p in counted)
     if not accounts:
-        return f"{done} of {total} steps done · choose your accounts"
-    return f"{done} of {total} steps done · {text.counted(accounts, 'account')}"
+        return ngettext(
+            "{done} of {total} step done · choose your accounts",
+            "{done} of {total} steps done · choose your accounts",
+            total,
+        ).format(done=done, total=total)
+    return ngettext(
+        "{done} of {total} step done · {accounts}",
+        "{done} of {total} steps done · {accounts}",
+        total,
+    ).format(
+        done=done,
+        total=total,
+        accounts=ngettext("{count} account", "{count} accounts", accounts).format(count=accounts),
+    )

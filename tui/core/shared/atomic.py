@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import _
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -82,9 +83,18 @@ def atomic_write(target: Path, data: bytes) -> None:
         handle.write(data)
 
 
-def check_new_file(target: Path, into: str = "save into") -> None:
-    """Refuse, in one sentence, to write over a file or into a folder that isn't there."""
+def check_new_file(target: Path, into: str = "save into") -> None:  # i18n: not shown
+    """Refuse, in one sentence, to write over a file or into a folder that isn't there
+    (`into` is "save into" or "export into")."""
     if target.exists():
-        raise InputError(f"{target} already exists; nothing was written. Choose another name.")
+        raise InputError(
+            _("{path} already exists; nothing was written. Choose another name.").format(
+                path=target
+            )
+        )
     if not target.parent.is_dir():
-        raise InputError(f"There is no folder {target.parent} to {into}.")
+        if into == "export into":
+            sentence = _("There is no folder {folder} to export into.")
+        else:
+            sentence = _("There is no folder {folder} to save into.")
+        raise InputError(sentence.format(folder=target.parent))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from tui.core.shared.errors import InputError
 from tui.core.shared.fuzzy_dates import When
+from tui.core.shared.i18n import _
 
 
 def parse_rough(text: str) -> str:
@@ -37,7 +38,9 @@ def parse_when(text: str, *, future: bool = False) -> str:
     when = When.parse(text, future=future)
     if when.about or when.day is None:
         raise InputError(
-            f"{when.text()} is not exact enough here: give the day, "
-            'like "5 March 2024" or "2024-03-05 21:14".'
+            _(
+                "{date} is not exact enough here: give the day, "
+                'like "5 March 2024" or "2024-03-05 21:14".'
+            ).format(date=when.text())
         )
     return when.edtf()

@@ -1,6 +1,8 @@
 """Errors meant for people: each message is one plain sentence saying what happened and
 what to do. Nothing secret ever goes into a message."""
 
+from tui.core.shared.i18n import _
+
 
 class ReclaimError(Exception):
     """Base of every error whose message may be shown to the person as it is."""
@@ -41,8 +43,8 @@ class NotFound(ReclaimError):
 class Cancelled(ReclaimError):
     """Long work stopped because the person asked; nothing was changed."""
 
-    def __init__(self, message: str = "Stopped; nothing was changed.") -> None:
-        super().__init__(message)
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message or _("Stopped; nothing was changed."))
 
 
 def describe_os_error(error: OSError, what: str) -> str:
@@ -50,16 +52,22 @@ def describe_os_error(error: OSError, what: str) -> str:
     import errno
 
     if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return (
-            f"There is not enough space on the disk for {what}; nothing was changed. "
+        return _(
+            "There is not enough space on the disk for {doing}; nothing was changed. "
             "Free some space and try again."
-        )
+        ).format(doing=what)
     if error.errno in (errno.EACCES, errno.EPERM):
-        return f"Reclaim was not allowed to write while {what}; nothing was changed."
+        return _("Reclaim was not allowed to write while {doing}; nothing was changed.").format(
+            doing=what
+        )
     if error.errno == errno.EROFS:
-        return f"The disk is read-only, so {what} was not possible; nothing was changed."
-    reason = error.strerror or "an unexpected error from the system"
-    return f"Something went wrong while {what} ({reason}); nothing was changed."
+        return _(
+            "The disk is read-only, so {doing} was not possible; nothing was changed."
+        ).format(doing=what)
+    reason = error.strerror or _("an unexpected error from the system")
+    return _("Something went wrong while {doing} ({reason}); nothing was changed.").format(
+        doing=what, reason=reason
+    )
 
 
 def explain(error: BaseException, doing: str) -> str:
@@ -68,7 +76,6 @@ def explain(error: BaseException, doing: str) -> str:
         return str(error)
     if isinstance(error, OSError):
         return describe_os_error(error, doing)
-    return (
-        f"Something unexpected went wrong while {doing} ({type(error).__name__}). "
-        "The case was left as it was."
-    )
+    return _(
+        "Something unexpected went wrong while {doing} ({error}). The case was left as it was."
+    ).format(doing=doing, error=type(error).__name__)

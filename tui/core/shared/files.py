@@ -15,9 +15,10 @@ from typing import BinaryIO
 
 from tui.core.shared.atomic import DIR_MODE, atomic_writer
 from tui.core.shared.errors import InputError, VaultDamaged
+from tui.core.shared.i18n import _
 
-WRITE = "write through"
-READ = "read through"
+WRITE = "write through"  # i18n: not shown
+READ = "read through"  # i18n: not shown
 CHUNK = 1024 * 1024
 
 
@@ -26,10 +27,17 @@ class LinkRefused(InputError):
     delete someone else's files, so the work stops before it starts."""
 
     def __init__(self, path: Path, doing: str) -> None:
-        super().__init__(
-            f"{path} is a link to somewhere else; Reclaim won't {doing} it. "
-            "Remove it or choose another folder."
-        )
+        if doing == READ:
+            sentence = _(
+                "{path} is a link to somewhere else; Reclaim won't read through it. "
+                "Remove it or choose another folder."
+            )
+        else:
+            sentence = _(
+                "{path} is a link to somewhere else; Reclaim won't write through it. "
+                "Remove it or choose another folder."
+            )
+        super().__init__(sentence.format(path=path))
 
 
 def refuse_links(root: Path, doing: str) -> None:
@@ -76,7 +84,9 @@ def open_plain(path: Path) -> BinaryIO:
         raise
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
-        raise VaultDamaged(f"{path} is not a plain file, so Reclaim won't read it.")
+        raise VaultDamaged(
+            _("{path} is not a plain file, so Reclaim won't read it.").format(path=path)
+        )
     return os.fdopen(fd, "rb")
 
 

@@ -9,6 +9,12 @@ Exhibits keep the same dates in ISO 8601-2 (EDTF) form instead, `~` at the end
 (`2023~`, `2024-03~`; see `When.edtf`): exhibit dates are sorted and cut as plain text,
 and a trailing mark keeps them in time order there, and still a date when cut short.
 
+People type dates in the language they speak: "5 de marzo de 2024", "marzo de 2024",
+"hacia 2023", "5 mars 2024", "le 1er mars 2024 à 21h14", "vers 2023". The month names
+of Spanish and French come from Babel's locale data (CLDR), with or without accents,
+looked up only when a word is not an English month; English always works too. `text`
+writes a date back in the language spoken, in a form `parse` reads again.
+
 Order: by the start of the period; when two start together, the wider one comes first
 (March 2024 before 1 March 2024, before 1 March 2024 at 09:00), and "about" comes after
 the same date given exactly. So a month heads the days inside it, as a heading would.
@@ -17,15 +23,20 @@ the same date given exactly. So a month heads the days inside it, as a heading w
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from functools import cache
 
 from tui.core.shared.clock import stated, utc_now
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, _, language
 
 PRECISIONS = ("year", "month", "day", "minute", "second")
-HINT = 'Write it like "5 March 2024", "2024-03-05 21:14", "March 2024", "2024" or "about 2023".'
+HINT = N_(
+    'Write it like "5 March 2024", "2024-03-05 21:14", "March 2024", "2024" or "about 2023".'
+)
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -51,14 +62,29 @@ MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
-_ABOUT = re.compile(r"^(about|around|approx\.?|approximately|roughly|circa|c\.|ca\.|~)\s*")
-#: A time after the date: "21:14", "at 9.14", "T21:14:09" (the text is lowercased first,
-#: so an ISO "T" arrives as "t").
-_TIME = r"(?:[ t,]+(?:at\s+)?(\d{1,2})[:.](\d{2})(?::(\d{2}))?)?"
+#: "about" in English, Spanish and French (whatever the language spoken: a person may
+#: mix them, and none of these words means anything else in a date).
+_ABOUT = re.compile(
+    r"^(about|around|approx\.?|approximately|roughly|circa|c\.|ca\.|~"
+    r"|hacia|alrededor de|aproximadamente|aprox\.?|cerca de|en torno a"
+    r"|vers|environ|env\.|autour de|aux alentours de|approximativement)\s*"
+)
+#: Little words around the parts of a date in Spanish and French ("5 de marzo de 2024",
+#: "le 1er mars 2024"), dropped before reading.
+_LINKS = re.compile(r"(?:^le\s+|\b(?:de|del)\s+)")
+#: A time after the date: "21:14", "at 9.14", "T21:14:09", "a las 21:14", "à 21h14" (the
+#: text is lowercased first, so an ISO "T" arrives as "t").
+_TIME = r"(?:[ t,]+(?:(?:at|a las|a la|à|a)\s+)?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?)?"
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})" + _TIME + r")?)?$", re.IGNORECASE)
-_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})" + _TIME + "$")
-_MONTH_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME + "$")
-_MONTH_YEAR = re.compile(r"^([a-z]+)\.?,?\s+(\d{4})$")
+_ORDINAL = r"(?:st|nd|rd|th|er|o|º|\.º)?"
+_WORD = r"([^\W\d_]+)"
+_DAY_MONTH = re.compile(
+    r"^(\d{1,2})" + _ORDINAL + r"\s+" + _WORD + r"\.?,?\s+(\d{4})" + _TIME + "$"
+)
+_MONTH_DAY = re.compile(
+    r"^" + _WORD + r"\.?\s+(\d{1,2})" + _ORDINAL + r",?\s+(\d{4})" + _TIME + "$"
+)
+_MONTH_YEAR = re.compile(r"^" + _WORD + r"\.?,?\s+(\d{4})$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})" + _TIME + "$")
 
 
@@ -84,12 +110,13 @@ class When:
         the EDTF form an exhibit keeps (`2024-03~`) reads back as itself when edited."""
         cleaned = " ".join(text.strip().lower().split())
         if not cleaned:
-            raise InputError(f"When did it happen? {HINT}")
+            raise InputError(_("When did it happen? {hint}").format(hint=_(HINT)))
         about = False
         if match := _ABOUT.match(cleaned):
             about, cleaned = True, cleaned[match.end() :].strip()
         if cleaned.endswith("~"):
             about, cleaned = True, cleaned.removesuffix("~").strip()
+        cleaned = " ".join(_LINKS.sub(" ", cleaned).split())
         when = replace(cls._read(cleaned, text.strip()), about=about)
         when._check(text.strip(), future)
         return when
@@ -112,22 +139,42 @@ class When:
             a, b = int(first), int(second)
             if a <= 12 and b <= 12 and a != b:
                 raise InputError(
-                    f'Is "{original}" {a} {MONTH_NAMES[b - 1]} or {b} {MONTH_NAMES[a - 1]}? '
-                    f"Write the month as a word, like {a} {MONTH_NAMES[b - 1]} {year}."
+                    _(
+                        'Is "{typed}" {one} or {other}? Write the month as a word, like {example}.'
+                    ).format(
+                        typed=original,
+                        one=_day_and_month(a, b),
+                        other=_day_and_month(b, a),
+                        example=When(int(year), b, a).text(),
+                    )
                 )
             day_number, month_number = (a, b) if a > 12 or a == b else (b, a)
             return _dated(int(year), month_number, day_number, clock)
-        raise InputError(f'"{original}" is not a date Reclaim can read. {HINT}')
+        raise InputError(
+            _('"{typed}" is not a date Reclaim can read. {hint}').format(
+                typed=original, hint=_(HINT)
+            )
+        )
 
     def _check(self, original: str, future: bool = False) -> None:
         try:
             self.start()
         except ValueError:
-            raise InputError(f"{original} is not a real date or time. {HINT}") from None
+            raise InputError(
+                _("{typed} is not a real date or time. {hint}").format(
+                    typed=original, hint=_(HINT)
+                )
+            ) from None
         if self.year < 1900:
-            raise InputError(f"{self.year} is too long ago to be right. {HINT}")
+            raise InputError(
+                _("{year} is too long ago to be right. {hint}").format(
+                    year=self.year, hint=_(HINT)
+                )
+            )
         if not future and self.start().date() > (utc_now() + timedelta(days=1)).date():
-            raise InputError(f"{self.text()} is in the future. {HINT}")
+            raise InputError(
+                _("{date} is in the future. {hint}").format(date=self.text(), hint=_(HINT))
+            )
 
     @classmethod
     def from_stored(cls, stored: str) -> When:
@@ -136,7 +183,7 @@ class When:
         about = stored.startswith("~") or stored.endswith("~")
         match = _ISO.match(stored.strip("~"))
         if not match:
-            raise ValueError(f"not a stored date: {stored!r}")
+            raise ValueError(f"not a stored date: {stored!r}")  # i18n: not shown
         return replace(_from_numbers(match.groups()), about=about)
 
     # ---- writing ----------------------------------------------------------------
@@ -180,18 +227,19 @@ class When:
         return self._iso() + ("~" if self.about else "")
 
     def text(self) -> str:
-        """For people: `5 March 2024, 21:14`, `March 2024`, `about 2023`."""
+        """For people, in the language spoken: `5 March 2024, 21:14`, `March 2024`,
+        `about 2023` ("5 de marzo de 2024, 21:14", "marzo de 2024", "hacia 2023")."""
         if self.month is None:
             words = str(self.year)
         elif self.day is None:
-            words = f"{MONTH_NAMES[self.month - 1]} {self.year}"
+            words = _month_and_year(self.month, self.year)
         else:
-            words = f"{self.day} {MONTH_NAMES[self.month - 1]} {self.year}"
+            words = _day_month_year(self.day, self.month, self.year)
             if self.hour is not None:
                 words += f", {self.hour:02d}:{self.minute:02d}"
                 if self.second is not None:
                     words += f":{self.second:02d}"
-        return f"about {words}" if self.about else words
+        return _("about {date}").format(date=words) if self.about else words
 
     def start(self) -> datetime:
         """The first moment it can mean, as stated (naive: a typed date names no zone)."""
@@ -227,10 +275,69 @@ def _dated(year: int, month: int | None, day: int | None, clock: Sequence[str | 
 
 
 def _month(name: str, original: str) -> int:
-    number = MONTHS.get(name.rstrip("."))
+    number = MONTHS.get(name.rstrip(".")) or _months_in_other_languages().get(_plain(name))
     if number is None:
-        raise InputError(f'"{original}": "{name}" is not a month Reclaim knows. {HINT}')
+        raise InputError(
+            _('"{typed}": "{word}" is not a month Reclaim knows. {hint}').format(
+                typed=original, word=name, hint=_(HINT)
+            )
+        )
     return number
+
+
+def _plain(word: str) -> str:
+    """A word lowercased, without accents or a final dot ("Févr." is "fevr")."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().rstrip("."))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@cache
+def _months_in_other_languages() -> dict[str, int]:
+    """Every month name and abbreviation of the languages Reclaim speaks besides English
+    (from CLDR through Babel: "marzo", "mar", "février", "févr", "août"), without
+    accents. No two of them name different months. Babel is loaded only here, when a
+    word is not an English month."""
+    from babel.dates import get_month_names
+
+    found: dict[str, int] = {}
+    for code in LANGUAGES:
+        if code == SOURCE_LANGUAGE:
+            continue
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale=code).items():
+                    found.setdefault(_plain(name), number)
+    found.setdefault("setiembre", 9)  # Spanish as written in much of Latin America
+    return found
+
+
+def _day_and_month(day: int, month: int) -> str:
+    """ "3 April", "3 de abril", "3 avril"."""
+    if language() == SOURCE_LANGUAGE:
+        return f"{day} {MONTH_NAMES[month - 1]}"
+    return _babel_date(date(2000, month, day), "dMMMM")
+
+
+def _month_and_year(month: int, year: int) -> str:
+    """ "March 2024", "marzo de 2024", "mars 2024"."""
+    if language() == SOURCE_LANGUAGE:
+        return f"{MONTH_NAMES[month - 1]} {year}"
+    return _babel_date(date(year, month, 1), "yMMMM")
+
+
+def _day_month_year(day: int, month: int, year: int) -> str:
+    """ "5 March 2024", "5 de marzo de 2024", "5 mars 2024"."""
+    if language() == SOURCE_LANGUAGE:
+        return f"{day} {MONTH_NAMES[month - 1]} {year}"
+    return _babel_date(date(year, month, day), "long")
+
+
+def _babel_date(day: date, form: str) -> str:
+    from babel.dates import format_date, format_skeleton
+
+    if form == "long":
+        return format_date(day, "long", locale=language())
+    return format_skeleton(form, day, locale=language())
 
 
 def as_written(stored: str) -> str:
@@ -240,7 +347,7 @@ def as_written(stored: str) -> str:
         return ""
     about = stored.endswith("~") or stored.startswith("~")
     text = stored.strip("~").replace("T", " ")
-    return f"about {text}" if about else text
+    return _("about {date}").format(date=text) if about else text
 
 
 def short_date(stored: str) -> str:

@@ -15,6 +15,7 @@ from tinydb import where
 from tui.core.evidence.model import get_exhibit, normalize_id
 from tui.core.shared.errors import InputError, NotFound
 from tui.core.shared.fuzzy_dates import When
+from tui.core.shared.i18n import N_, SOURCE_LANGUAGE, _, speaking
 from tui.core.vault import custody, edits
 from tui.core.vault.vault import Vault
 
@@ -24,12 +25,12 @@ TEXT_FIELDS = ("title", "details", "response", "place")
 
 #: The guide's questions, for a person who does not know where to start.
 PROMPTS = {
-    "title": "In a few words: what happened?",
-    "details": "What happened, in your own words? Who did it, what did they do, where?",
-    "response": "What did you do about it? (Told someone, reported it, saved evidence...)",
-    "witnesses": "Who saw it, or can confirm it? A friend, a colleague, a moderator...",
-    "evidence": "Which saved evidence shows it?",
-    "place": "Where did it happen? A site or app, or a place.",
+    "title": N_("In a few words: what happened?"),
+    "details": N_("What happened, in your own words? Who did it, what did they do, where?"),
+    "response": N_("What did you do about it? (Told someone, reported it, saved evidence...)"),
+    "witnesses": N_("Who saw it, or can confirm it? A friend, a colleague, a moderator..."),
+    "evidence": N_("Which saved evidence shows it?"),
+    "place": N_("Where did it happen? A site or app, or a place."),
 }
 
 
@@ -95,7 +96,7 @@ def save_person(vault: Vault, name: str, contact: str = "", role: str = "") -> P
     """Add a person, or update the contact and role of the one with that name."""
     name = " ".join(name.split())
     if not name:
-        raise InputError("A witness needs a name (or how you know them, like 'my flatmate').")
+        raise InputError(_("A witness needs a name (or how you know them, like 'my flatmate')."))
     with vault.transaction():
         existing = find_person(vault, name)
         if existing is not None:
@@ -135,14 +136,16 @@ def get_event(vault: Vault, event_id: str) -> Event:
     wanted = normalize_event_id(event_id)
     record = vault.table(EVENTS).get(where("id") == wanted)
     if not isinstance(record, Mapping):
-        raise NotFound(f"There is no event {wanted} in the timeline.")
+        raise NotFound(_("There is no event {number} in the timeline.").format(number=wanted))
     return _event(record)
 
 
 def normalize_event_id(text: str) -> str:
     digits = text.strip().upper().removeprefix("T").lstrip("-")
     if not digits.isdigit():
-        raise InputError(f'"{text}" is not an event number; they look like T-0003.')
+        raise InputError(
+            _('"{typed}" is not an event number; they look like T-0003.').format(typed=text)
+        )
     return f"T-{int(digits):04d}"
 
 
@@ -169,7 +172,9 @@ def add_event(
     """Add one event. `when` is what the person typed; `witnesses` are names."""
     moment = When.parse(when)
     if not title.strip():
-        raise InputError(f"Give the event a short title. {PROMPTS['title']}")
+        raise InputError(
+            _("Give the event a short title. {prompt}").format(prompt=_(PROMPTS["title"]))
+        )
     with vault.transaction():
         exhibits = _check_evidence(vault, evidence)
         people = _people_ids(vault, witnesses)
@@ -184,7 +189,11 @@ def add_event(
             evidence=exhibits,
         )
         vault.table(EVENTS).insert(asdict(event))
-        custody.append(vault.table(custody.TABLE), "event added", event=event.id)
+        custody.append(
+            vault.table(custody.TABLE),
+            "event added",  # i18n: not shown
+            event=event.id,
+        )
     return event
 
 
@@ -206,10 +215,12 @@ def update_event(
     The custody log keeps each changed field's old and new value."""
     unknown = set(texts) - set(TEXT_FIELDS)
     if unknown:
-        raise InputError(f"{', '.join(sorted(unknown))} is not part of an event.")
+        raise InputError(  # i18n: not shown
+            f"{', '.join(sorted(unknown))} is not part of an event."  # i18n: not shown
+        )
     changes: dict[str, Any] = {name: value.strip() for name, value in texts.items()}
     if "title" in changes and not changes["title"]:
-        raise InputError(f"An event needs a title. {PROMPTS['title']}")
+        raise InputError(_("An event needs a title. {prompt}").format(prompt=_(PROMPTS["title"])))
     if when is not None:
         changes["when"] = When.parse(when).stored()
     with vault.transaction():
@@ -228,7 +239,7 @@ def update_event(
             vault.table(EVENTS).update(changed, where("id") == event.id)
             custody.append(
                 vault.table(custody.TABLE),
-                "event changed",
+                "event changed",  # i18n: not shown
                 event=event.id,
                 fields=sorted(changed),
                 changes=edits.changes(current, changed),
@@ -240,7 +251,11 @@ def remove_event(vault: Vault, event_id: str) -> Event:
     with vault.transaction():
         event = get_event(vault, event_id)
         vault.table(EVENTS).remove(where("id") == event.id)
-        custody.append(vault.table(custody.TABLE), "event removed", event=event.id)
+        custody.append(
+            vault.table(custody.TABLE),
+            "event removed",  # i18n: not shown
+            event=event.id,
+        )
     return event
 
 
@@ -273,7 +288,10 @@ def witness_text(person: Person) -> str:
 
 
 def as_records(vault: Vault) -> list[dict[str, Any]]:
-    """For `reclaim timeline list --json`: events in time order."""
+    """For `reclaim timeline list --json`: events in time order (its `when_text` in
+    English, as every value of `--json` is)."""
+    with speaking(SOURCE_LANGUAGE):
+        listed = entries(vault)
     return [
         {
             "id": entry.event.id,
@@ -286,5 +304,5 @@ def as_records(vault: Vault) -> list[dict[str, Any]]:
             "witnesses": [person.name for person in entry.witnesses],
             "evidence": list(entry.event.evidence),
         }
-        for entry in entries(vault)
+        for entry in listed
     ]

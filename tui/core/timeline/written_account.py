@@ -16,6 +16,7 @@ from tui.core.kiosk import doors
 from tui.core.shared.atomic import atomic_write, check_new_file
 from tui.core.shared.clock import utc_now
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import N_, _
 from tui.core.shared.xml_text import xml_safe
 from tui.core.timeline.events import Entry, Person, entries, list_people, witness_text
 from tui.core.vault import custody
@@ -24,7 +25,7 @@ from tui.core.vault.vault import Vault
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph as DocxParagraph
 
-TITLE = "What happened: my written account"
+TITLE = N_("What happened: my written account")
 FORMATS = ("md", "txt", "docx")
 
 
@@ -45,24 +46,25 @@ def _part(entry: Entry) -> Part:
     event = entry.event
     lines: list[tuple[str, str]] = []
     if event.place:
-        lines.append(("Where", event.place))
+        lines.append((_("Where"), event.place))
     if event.details:
-        lines.append(("What happened", event.details))
+        lines.append((_("What happened"), event.details))
     if event.response:
-        lines.append(("What I did", event.response))
+        lines.append((_("What I did"), event.response))
     if entry.witnesses:
-        lines.append(("Who can confirm it", "; ".join(map(witness_text, entry.witnesses))))
+        lines.append((_("Who can confirm it"), "; ".join(map(witness_text, entry.witnesses))))
     if event.evidence:
-        lines.append(("", "(see " + ", ".join(f"Exhibit {e}" for e in event.evidence) + ")"))
+        exhibits = ", ".join(_("Exhibit {number}").format(number=e) for e in event.evidence)
+        lines.append(("", _("(see {exhibits})").format(exhibits=exhibits)))
     return Part(heading=f"{entry.when}: {event.title}", lines=lines)
 
 
 def intro() -> str:
-    return (
-        f"Prepared with Reclaim on {utc_now().date().isoformat()}. Events are in time "
+    return _(
+        "Prepared with Reclaim on {day}. Events are in time "
         'order; dates are given as precisely as they are known ("about" marks an '
         "estimate). Exhibit numbers refer to the saved evidence."
-    )
+    ).format(day=utc_now().date().isoformat())
 
 
 def _people_lines(people: list[Person]) -> list[str]:
@@ -76,13 +78,14 @@ def _people_lines(people: list[Person]) -> list[str]:
 
 
 def as_text(vault: Vault) -> str:
-    out = [TITLE, "=" * len(TITLE), "", intro(), ""]
+    title = _(TITLE)
+    out = [title, "=" * len(title), "", intro(), ""]
     for part in parts(vault):
         out += [part.heading, "-" * len(part.heading)]
         out += [f"{label}: {text}" if label else text for label, text in part.lines]
         out.append("")
     if people := list_people(vault):
-        out += ["People who can confirm what happened", ""]
+        out += [_("People who can confirm what happened"), ""]
         out += [f"- {line}" for line in _people_lines(people)]
         out.append("")
     return "\n".join(out)
@@ -132,7 +135,7 @@ def as_markdown(vault: Vault) -> str:
     """The account in CommonMark: whatever the person typed reads back as their text,
     in its place (see `_md`), and the export keeps its shape: one heading per event,
     the labelled details under it, the exhibit references last."""
-    out = [f"# {TITLE}", "", _md(intro()), ""]
+    out = [f"# {_(TITLE)}", "", _md(intro()), ""]
     for part in parts(vault):
         out += [f"## {_md(' '.join(part.heading.split()))}", ""]
         out.append(
@@ -143,7 +146,7 @@ def as_markdown(vault: Vault) -> str:
         )
         out.append("")
     if people := list_people(vault):
-        out += ["## People who can confirm what happened", ""]
+        out += ["## " + _("People who can confirm what happened"), ""]
         out += [f"- {_md(' '.join(line.split()))}" for line in _people_lines(people)]
         out.append("")
     return "\n".join(out)
@@ -178,9 +181,9 @@ def as_docx(vault: Vault) -> bytes:
     from docx import Document
 
     document = Document()
-    document.core_properties.title = TITLE
+    document.core_properties.title = _(TITLE)
     document.core_properties.author = ""
-    document.add_heading(TITLE, level=1)
+    document.add_heading(_(TITLE), level=1)
     document.add_paragraph(xml_safe(intro()))
     for part in parts(vault):
         document.add_heading(xml_safe(part.heading), level=2)
@@ -194,9 +197,9 @@ def as_docx(vault: Vault) -> bytes:
             if "\n" in text.strip():
                 hang(paragraph)
     if people := list_people(vault):
-        document.add_heading("People who can confirm what happened", level=2)
+        document.add_heading(_("People who can confirm what happened"), level=2)
         for line in _people_lines(people):
-            document.add_paragraph(xml_safe(line), style="List Bullet")
+            document.add_paragraph(xml_safe(line), style="List Bullet")  # i18n: not shown
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -207,8 +210,10 @@ def export(vault: Vault, destination: Path) -> Path:
     suffix = destination.suffix.lower().lstrip(".")
     if suffix not in FORMATS:
         raise InputError(
-            f"{destination.name}: the account can be saved as .md, .txt or .docx; "
-            "end the file name with one of those."
+            _(
+                "{name}: the account can be saved as .md, .txt or .docx; "
+                "end the file name with one of those."
+            ).format(name=destination.name)
         )
     destination = doors.writable(destination)  # a kiosk: its export folder or a drive
     check_new_file(destination)
@@ -221,7 +226,7 @@ def export(vault: Vault, destination: Path) -> Path:
     with vault.transaction():
         custody.append(
             vault.table(custody.TABLE),
-            "timeline export",
+            "timeline export",  # i18n: not shown
             destination=str(destination),
             sha256=hashlib.sha256(data).hexdigest(),
         )

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tui.core.shared.i18n import N_
+
 
 @dataclass(frozen=True)
 class Authority:
@@ -28,8 +30,8 @@ AUTHORITIES = (
     Authority(
         "FreeTSA",
         "https://freetsa.org/tsr",
-        "https://freetsa.org/files/cacert.pem, give it with --ca-file",
+        N_("https://freetsa.org/files/cacert.pem, give it with --ca-file"),
     ),
-    Authority("DigiCert", "http://timestamp.digicert.com", "shipped with Reclaim"),
-    Authority("Sectigo", "http://timestamp.sectigo.com", "shipped with Reclaim"),
+    Authority("DigiCert", "http://timestamp.digicert.com", N_("shipped with Reclaim")),
+    Authority("Sectigo", "http://timestamp.sectigo.com", N_("shipped with Reclaim")),
 )

@@ -21,27 +21,28 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.utils import CryptographyDeprecationWarning
 
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import N_, _
 
 if TYPE_CHECKING:
     from rfc3161_client import TimeStampResponse
 
-NOT_A_REPLY = "This file is not a time-stamp reply, or it was damaged; nothing was kept."
-NOT_GRANTED = "The authority did not grant this time-stamp; nothing was kept."
-NOT_OURS = "This reply is for another request, not one this case made; nothing was kept."
-CHANGED = (
+NOT_A_REPLY = N_("This file is not a time-stamp reply, or it was damaged; nothing was kept.")
+NOT_GRANTED = N_("The authority did not grant this time-stamp; nothing was kept.")
+NOT_OURS = N_("This reply is for another request, not one this case made; nothing was kept.")
+CHANGED = N_(
     "This reply does not check: it was changed after the authority signed it; nothing was kept."
 )
-UNKNOWN = (
+UNKNOWN = N_(
     "This reply is signed by an authority Reclaim does not know, so nothing was kept; if "
     "you trust it, give its root certificate with --ca-file."
 )
-NO_SIGNER = (
+NO_SIGNER = N_(
     "This reply does not carry the authority's certificate, so nothing was kept; give it, "
     "with its root, in the file named with --ca-file."
 )
 #: The message imprint's algorithm in every request Reclaim writes.
 SHA256 = x509.ObjectIdentifier("2.16.840.1.101.3.4.2.1")
-NOT_PEM = "The file given with --ca-file holds no certificate Reclaim can read."
+NOT_PEM = N_("The file given with --ca-file holds no certificate Reclaim can read.")
 
 
 @dataclass(frozen=True)
@@ -71,13 +72,13 @@ def read_reply(data: bytes) -> Reply:
         response = decoded(data)
         status = response.status
         if status != PKIStatus.GRANTED:
-            raise InputError(NOT_GRANTED)
+            raise InputError(_(NOT_GRANTED))
         info = response.tst_info
         return Reply(info.nonce, info.message_imprint.message, info.gen_time.astimezone(UTC))
     except InputError:
         raise
     except Exception:  # a crafted or damaged reply: whatever the parser raises
-        raise InputError(NOT_A_REPLY) from None
+        raise InputError(_(NOT_A_REPLY)) from None
 
 
 def decoded(data: bytes) -> TimeStampResponse:
@@ -115,7 +116,7 @@ def load_roots(given: bytes) -> list[x509.Certificate]:
     try:
         return [x509.load_der_x509_certificate(given)]
     except ValueError:
-        raise InputError(NOT_PEM) from None
+        raise InputError(_(NOT_PEM)) from None
 
 
 @functools.cache
@@ -140,7 +141,7 @@ def check_reply(data: bytes, nonce: int, digest: bytes, given: list[x509.Certifi
     except InputError:
         raise
     except Exception:
-        raise InputError(NOT_A_REPLY) from None
+        raise InputError(_(NOT_A_REPLY)) from None
 
 
 def _check(data: bytes, nonce: int, digest: bytes, given: list[x509.Certificate]) -> Checked:
@@ -152,9 +153,9 @@ def _check(data: bytes, nonce: int, digest: bytes, given: list[x509.Certificate]
             x509.load_der_x509_certificate(c) for c in response.signed_data.certificates
         ]
     except Exception:  # a crafted or damaged reply: whatever the parsers raise
-        raise InputError(NOT_A_REPLY) from None
+        raise InputError(_(NOT_A_REPLY)) from None
     if response.tst_info.message_imprint.hash_algorithm != SHA256:
-        raise InputError(NOT_OURS)  # Reclaim asks for SHA-256 alone
+        raise InputError(_(NOT_OURS))  # Reclaim asks for SHA-256 alone
     if certificates:
         signer = _signer(response, certificates, CHANGED)
     else:
@@ -178,7 +179,7 @@ def _check(data: bytes, nonce: int, digest: bytes, given: list[x509.Certificate]
         # A chain that reaches no trusted root by name is an unknown authority's; one
         # that does, yet does not check, was changed.
         known = any(root.subject in named for root in trusted)
-        raise InputError(CHANGED if known else UNKNOWN)
+        raise InputError(_(CHANGED if known else UNKNOWN))
     return Checked(
         time=response.tst_info.gen_time.astimezone(UTC),
         authority=signer.subject.rfc4514_string(),
@@ -200,12 +201,12 @@ def _signer(
     asks for them with certReq) or, when it carries none, those given with --ca-file."""
     infos = list(response.signed_data.signer_infos)  # type: ignore[attr-defined]
     if len(infos) != 1:
-        raise InputError(CHANGED)
+        raise InputError(_(CHANGED))
     info = infos[0]
     for certificate in certificates:
         if certificate.issuer == info.issuer and certificate.serial_number == info.serial_number:
             return certificate
-    raise InputError(missing)
+    raise InputError(_(missing))
 
 
 #: The signature algorithms a signer's key may name (asn1crypto's `signature_algo`).
@@ -230,8 +231,8 @@ def _check_signer_record(data: bytes, signer: x509.Certificate) -> None:
             hashed = digest
         versions = (signed["version"].native, info["version"].native)
     except Exception:  # asn1crypto parses lazily: a damaged field raises as it is read
-        raise InputError(NOT_A_REPLY) from None
+        raise InputError(_(NOT_A_REPLY)) from None
     key = signer.public_key()
     expected = next((name for kind, name in _KEY_ALGORITHMS if isinstance(key, kind)), None)
     if versions != ("v3", "v1") or algorithm != expected or hashed != digest:
-        raise InputError(CHANGED)
+        raise InputError(_(CHANGED))

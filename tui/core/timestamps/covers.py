@@ -11,11 +11,14 @@ from typing import Any
 
 from tui.core.evidence.model import list_exhibits
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import _
 from tui.core.vault import custody
 from tui.core.vault.vault import Vault
 
+#: The listing is hashed and kept as it is, in every language: no person's words.
 HEADING = (
-    "Reclaim time-stamp listing, format 1: each exhibit's number and the SHA-256 of its "
+    "Reclaim time-stamp listing, format 1: "  # i18n: not shown
+    "each exhibit's number and the SHA-256 of its "
     "original file, then the custody log's last entry and its hash."
 )
 
@@ -41,12 +44,12 @@ def covers_now(vault: Vault) -> Covers:
     binder too (they are evidence still)."""
     exhibits = list_exhibits(vault)
     if not exhibits:
-        raise InputError("There is no evidence in this case to time-stamp yet.")
+        raise InputError(_("There is no evidence in this case to time-stamp yet."))
     chain = custody.entries(vault.table(custody.TABLE))
     head: dict[str, Any] = chain[-1] if chain else {"seq": 0, "hash": custody.GENESIS}
     lines = [HEADING]
     lines += [f"exhibit {exhibit.id} sha256 {exhibit.sha256}" for exhibit in exhibits]
-    lines.append(f"custody-log entry {head['seq']} hash {head['hash']}")
+    lines.append(f"custody-log entry {head['seq']} hash {head['hash']}")  # i18n: not shown
     return Covers(
         text="".join(f"{line}\n" for line in lines),
         first=exhibits[0].id,
@@ -64,5 +67,7 @@ def covered(first: str, last: str, count: int) -> str:
         return first
     span = int(last.removeprefix("E-")) - int(first.removeprefix("E-")) + 1
     if span == count:
-        return f"{first} to {last}"
-    return f"the {count} exhibits from {first} to {last}"
+        return _("{first} to {last}").format(first=first, last=last)
+    return _("the {count} exhibits from {first} to {last}").format(
+        count=count, first=first, last=last
+    )

@@ -17,6 +17,7 @@ from tui.core.kiosk import doors
 from tui.core.shared.atomic import atomic_write, check_new_file
 from tui.core.shared.clock import utc_stamp
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import _
 from tui.core.timestamps.checking import NOT_OURS, check_reply, load_roots, read_reply
 from tui.core.timestamps.covers import Covers, covered, covers_now
 from tui.core.vault import custody
@@ -116,7 +117,9 @@ def make_request(vault: Vault, destination: Path) -> Stamp:
     from rfc3161_client import HashAlgorithm, TimestampRequestBuilder
 
     if destination.suffix.lower() != ".tsq":
-        raise InputError(f"{destination.name}: a time-stamp request ends in .tsq.")
+        raise InputError(
+            _("{name}: a time-stamp request ends in .tsq.").format(name=destination.name)
+        )
     destination = doors.writable(destination)
     beside = doors.writable(listing_path(destination))
     for path in (destination, beside):
@@ -153,7 +156,7 @@ def make_request(vault: Vault, destination: Path) -> Stamp:
             vault.table(TABLE).insert(record)
             custody.append(
                 vault.table(custody.TABLE),
-                "time-stamp requested",
+                "time-stamp requested",  # i18n: not shown
                 request=f"T-{number}",
                 sha256=found.digest.hex(),
                 exhibits=found.count,
@@ -169,7 +172,11 @@ def _read_small(path: Path, what: str) -> bytes:
     with doors.readable(path) as handle:
         data = handle.read(MOST_BYTES + 1)
     if len(data) > MOST_BYTES:
-        raise InputError(f"{path.name} is too big to be {what}; nothing was kept.")
+        raise InputError(
+            _("{name} is too big to be {what}; nothing was kept.").format(
+                name=path.name, what=what
+            )
+        )
     return data
 
 
@@ -178,11 +185,13 @@ def read_file(path: Path, what: str) -> bytes:
     try:
         return _read_small(path, what)
     except FileNotFoundError:
-        raise InputError(f"There is no file {path}.") from None
+        raise InputError(_("There is no file {path}.").format(path=path)) from None
     except IsADirectoryError:
-        raise InputError(f"{path} is a folder, not {what}.") from None
+        raise InputError(
+            _("{path} is a folder, not {what}.").format(path=path, what=what)
+        ) from None
     except PermissionError:
-        raise InputError(f"{path} can't be read (no permission).") from None
+        raise InputError(_("{path} can't be read (no permission).").format(path=path)) from None
 
 
 def add_reply(vault: Vault, reply: bytes, ca_pem: bytes | None = None) -> Stamp:
@@ -200,9 +209,13 @@ def add_reply(vault: Vault, reply: bytes, ca_pem: bytes | None = None) -> Stamp:
             None,
         )
         if stamp is None:
-            raise InputError(NOT_OURS)
+            raise InputError(_(NOT_OURS))
         if stamp.reply is not None:
-            raise InputError(f"Time-stamp {stamp.name} already has its reply; nothing was kept.")
+            raise InputError(
+                _("Time-stamp {name} already has its reply; nothing was kept.").format(
+                    name=stamp.name
+                )
+            )
         checked = check_reply(reply, stamp.nonce, bytes.fromhex(stamp.digest), given)
         fields = {
             "reply": base64.b64encode(reply).decode("ascii"),
@@ -215,7 +228,7 @@ def add_reply(vault: Vault, reply: bytes, ca_pem: bytes | None = None) -> Stamp:
         table.update(fields, doc_ids=[found.doc_id])
         custody.append(
             vault.table(custody.TABLE),
-            "time-stamp added",
+            "time-stamp added",  # i18n: not shown
             request=stamp.name,
             time=fields["time"],
             authority=checked.authority,
@@ -231,6 +244,6 @@ def stamped(vault: Vault) -> list[Stamp]:
 def stamp_line(stamp: Stamp) -> str:
     """The binder's line for a kept stamp."""
     moment = datetime.fromisoformat(str(stamp.time).replace("Z", "+00:00"))
-    return (
-        f"{stamp.covers} existed no later than {moment:%Y-%m-%d %H:%M} UTC, per {stamp.authority}"
+    return _("{covered} existed no later than {moment} UTC, per {authority}").format(
+        covered=stamp.covers, moment=f"{moment:%Y-%m-%d %H:%M}", authority=stamp.authority
     )

@@ -262,16 +262,16 @@ def _locate(handle: BinaryIO) -> tuple[bytes, int, int | None, bool]:
     `handle` just after the preamble."""
     preamble = handle.read(_PREAMBLE.size)
     if len(preamble) != _PREAMBLE.size:
-        raise BlobDamaged("cut short")
+        raise BlobDamaged("cut short")  # i18n: not shown
     magic, chunk_size = _PREAMBLE.unpack(preamble)
     if magic not in (MAGIC, MAGIC_V1) or chunk_size != CHUNK:
-        raise BlobDamaged("not a Reclaim blob")
+        raise BlobDamaged("not a Reclaim blob")  # i18n: not shown
     size = os.fstat(handle.fileno()).st_size
     if magic == MAGIC_V1:
         return magic, size, size, False
     first = _PREAMBLE.size + _HEADER
     if size < first + _LENGTH.size:
-        raise BlobDamaged("cut short")
+        raise BlobDamaged("cut short")  # i18n: not shown
     handle.seek(size - _LENGTH.size)
     (length,) = _LENGTH.unpack(handle.read(_LENGTH.size))
     said = size - _LENGTH.size - length
@@ -296,7 +296,7 @@ def _layout(handle: BinaryIO, with_card: bool = False) -> tuple[bytes, int, byte
     no end at all."""
     magic, size, end, whole = _locate(handle)
     if end is None:
-        raise BlobDamaged("cut short")
+        raise BlobDamaged("cut short")  # i18n: not shown
     card = None
     if with_card and whole and size - _LENGTH.size - end <= READ_CARD_AT_MOST:
         handle.seek(end)
@@ -340,7 +340,7 @@ def decrypt_stream(path: Path, key: bytes, aad: bytes) -> Iterator[bytes]:
         magic, size, hint, _whole = _locate(handle)
         header = handle.read(_HEADER)
         if len(header) != _HEADER:
-            raise BlobDamaged("cut short")
+            raise BlobDamaged("cut short")  # i18n: not shown
         state = sodium.crypto_secretstream_xchacha20poly1305_state()
         try:
             sodium.crypto_secretstream_xchacha20poly1305_init_pull(state, header, key)
@@ -351,12 +351,12 @@ def decrypt_stream(path: Path, key: bytes, aad: bytes) -> Iterator[bytes]:
             handle.seek(at)
             window = handle.read(CHUNK + _ABYTES)
             if len(window) < _ABYTES:
-                raise BlobDamaged("cut short")
+                raise BlobDamaged("cut short")  # i18n: not shown
             plain, tag, used = _next_chunk(state, window, at, hint, aad)
             at += used
             if tag == _TAG_FINAL:
                 if magic == MAGIC_V1 and at != size:
-                    raise BlobDamaged("extra data after the end")
+                    raise BlobDamaged("extra data after the end")  # i18n: not shown
                 yield plain
                 return
             yield plain
@@ -391,5 +391,6 @@ def _next_chunk(
             return found
         raise BlobDamaged("changed")
     if len(window) < full and (hint is None or hint > at + len(window)):
-        raise BlobDamaged("cut short")  # the file ends before any chunk that could be last
+        # the file ends before any chunk that could be last
+        raise BlobDamaged("cut short")  # i18n: not shown
     raise BlobDamaged("changed")

@@ -11,6 +11,7 @@ from typing import Any
 from tinydb.table import Table
 
 from tui.core.shared.clock import utc_stamp
+from tui.core.shared.i18n import _
 
 GENESIS = "0" * 64
 TABLE = "custody"
@@ -57,8 +58,10 @@ def verify(table: Table) -> list[str]:
     previous = GENESIS
     for number, entry in enumerate(entries(table), start=1):
         if entry.get("seq") != number:
-            problems.append(f"custody log entry {number} is missing or out of order")
+            problems.append(
+                _("custody log entry {number} is missing or out of order").format(number=number)
+            )
         elif entry.get("prev") != previous or entry.get("hash") != _digest(entry):
-            problems.append(f"custody log entry {number} was changed")
+            problems.append(_("custody log entry {number} was changed").format(number=number))
         previous = entry.get("hash", "")
     return problems

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tui.core.shared.errors import ReclaimError
+from tui.core.shared.i18n import _
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,10 @@ class EditConflict(ReclaimError):
 
     def __init__(self, conflicts: list[Conflict]) -> None:
         super().__init__(
-            "Nothing was saved: another window changed the same details since this one "
-            "opened them; choose which to keep."
+            _(
+                "Nothing was saved: another window changed the same details since this one "
+                "opened them; choose which to keep."
+            )
         )
         self.conflicts = conflicts
 

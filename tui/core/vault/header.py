@@ -19,6 +19,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 
 from tui.core.shared.errors import VaultDamaged, WrongPassphrase
+from tui.core.shared.i18n import N_, _
 from tui.core.vault import keys
 
 FORMAT = "reclaim-vault"
@@ -30,17 +31,16 @@ VERSION = 4
 READABLE_VERSIONS = frozenset({1, 2, 3, 4})
 SALT_BYTES = 16
 
-DAMAGED = (
+DAMAGED = N_(
     "The case's header file is damaged, so the case can't be opened. "
     "Restore it from a backup copy."
 )
 
 
-WRONG_PASSPHRASE = (
-    "That passphrase does not open this case. Check it and try again "  # noqa: S105
-    "(or use your recovery code)."
+WRONG_PASSPHRASE = N_(
+    "That passphrase does not open this case. Check it and try again (or use your recovery code)."
 )
-WRONG_RECOVERY_CODE = (
+WRONG_RECOVERY_CODE = N_(
     "That recovery code does not open this case. Check it against your written copy."
 )
 
@@ -145,18 +145,20 @@ class Header:
         for form in passphrase_forms(passphrase):
             kek = keys.derive_from_passphrase(form, salt, params)
             try:
-                return self._unwrap("passphrase", kek, WrongPassphrase(WRONG_PASSPHRASE))
+                return self._unwrap("passphrase", kek, WrongPassphrase(_(WRONG_PASSPHRASE)))
             except WrongPassphrase:
                 continue
-        raise WrongPassphrase(WRONG_PASSPHRASE)
+        raise WrongPassphrase(_(WRONG_PASSPHRASE))
 
     def unwrap_with_recovery_code(self, text: str) -> bytes:
-        wrong = WrongPassphrase(WRONG_RECOVERY_CODE)
+        wrong = WrongPassphrase(_(WRONG_RECOVERY_CODE))
         code = keys.normalize_recovery_code(text)
         if code is None:
             raise WrongPassphrase(
-                "That is not a recovery code: it has 24 letters and digits, "
-                "like ABCD-EFGH-JKMN-PQRS-TVWX-YZ12."
+                _(
+                    "That is not a recovery code: it has 24 letters and digits, "
+                    "like ABCD-EFGH-JKMN-PQRS-TVWX-YZ12."
+                )
             )
         kek = keys.derive_from_recovery_code(code, keys.unb64(self.slots["recovery"]["salt"]))
         return self._unwrap("recovery", kek, wrong)
@@ -183,7 +185,7 @@ class Header:
         }
 
     def _expected_mac(self, data_key: bytes) -> str:
-        mac_key = keys.subkey(data_key, "reclaim header mac v1")
+        mac_key = keys.subkey(data_key, "reclaim header mac v1")  # i18n: not shown
         return hmac.new(mac_key, _canonical(self._body()), hashlib.sha256).hexdigest()
 
     def upgraded(self, data_key: bytes) -> Header:
@@ -197,8 +199,10 @@ class Header:
         """Raise VaultDamaged unless the header is exactly as this vault's key wrote it."""
         if not hmac.compare_digest(self.mac, self._expected_mac(data_key)):
             raise VaultDamaged(
-                "The case's header file was changed outside Reclaim, so it can't be trusted. "
-                "Restore it from a backup copy."
+                _(
+                    "The case's header file was changed outside Reclaim, so it can't be "
+                    "trusted. Restore it from a backup copy."
+                )
             )
 
     # ---- bytes on disk ------------------------------------------------------------
@@ -213,17 +217,20 @@ class Header:
         try:
             data = json.loads(raw.decode("ascii"))
             if not isinstance(data, dict):
-                raise ValueError("not an object")
+                raise ValueError("not an object")  # i18n: not shown
             if _canonical(data) + b"\n" != raw:
-                raise ValueError("not in canonical form")
+                raise ValueError("not in canonical form")  # i18n: not shown
             checksum = data.pop("checksum")
             if not hmac.compare_digest(checksum, hashlib.sha256(_canonical(data)).hexdigest()):
-                raise ValueError("checksum mismatch")
+                raise ValueError("checksum mismatch")  # i18n: not shown
             if data.get("format") != FORMAT:
-                raise ValueError("not a Reclaim vault")
+                raise ValueError("not a Reclaim vault")  # i18n: not shown
             if data.get("version") not in READABLE_VERSIONS:
                 raise VaultDamaged(
-                    "This case was made by a newer version of Reclaim; update Reclaim to open it."
+                    _(
+                        "This case was made by a newer version of Reclaim; update Reclaim to "
+                        "open it."
+                    )
                 )
             header = cls(
                 vault_id=str(data["vault_id"]),
@@ -235,7 +242,7 @@ class Header:
         except VaultDamaged:
             raise
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
-            raise VaultDamaged(DAMAGED) from None
+            raise VaultDamaged(_(DAMAGED)) from None
         return header
 
     def _check_shape(self) -> None:

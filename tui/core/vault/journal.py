@@ -30,6 +30,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 
 from tui.core.shared.errors import RecordDamaged
+from tui.core.shared.i18n import N_, _
 from tui.core.vault import keys
 from tui.core.vault.snapshot import DAMAGED, MAGIC, dumps
 
@@ -41,7 +42,7 @@ _LABEL = b"|entry|"
 #: An entry claiming more than this is not one Reclaim wrote.
 MAX_ENTRY = 1 << 31
 
-TORN = (
+TORN = N_(
     "The last change saved to this case was cut short (Reclaim or the computer stopped "
     "while saving it), so that one change was left out; everything saved before it is safe."
 )
@@ -88,7 +89,7 @@ def read_entries(
                 # An append the disk had not written out when the computer stopped:
                 # the file is longer, the new part still zeros.
                 return entries, True
-            raise RecordDamaged(DAMAGED)
+            raise RecordDamaged(_(DAMAGED))
         start, stop = position + FRAME.size, position + FRAME.size + length
         if stop > len(raw):
             _check_cut_short(raw[position:], key, aad)
@@ -99,7 +100,7 @@ def read_entries(
             and payload.get("prev") == prev.hex()
             and payload.get("generation") == generation + 1
         ):
-            raise RecordDamaged(DAMAGED)
+            raise RecordDamaged(_(DAMAGED))
         prev, generation = hashlib.sha256(raw[position:stop]).digest(), generation + 1
         entries.append(Entry(payload, stop, prev))
         position = stop
@@ -145,7 +146,7 @@ def _check_cut_short(tail: bytes, key: bytes, aad: bytes) -> None:
             sealed = tail[start : start + length]
         with contextlib.suppress(InvalidTag):
             keys.open_sealed(key, sealed, aad)
-            raise RecordDamaged(DAMAGED)
+            raise RecordDamaged(_(DAMAGED))
 
 
 def append_durably(path: Path, end: int, data: bytes) -> None:

@@ -35,7 +35,8 @@ from cryptography.exceptions import InvalidTag
 
 from tui.core.shared.atomic import FILE_MODE, atomic_write, fsync_dir
 from tui.core.shared.errors import ReclaimError, VaultBusy, VaultDamaged, WrongPassphrase
-from tui.core.shared.text import listed, plural_of
+from tui.core.shared.i18n import N_, _, ngettext
+from tui.core.shared.text import listed
 from tui.core.vault import keys
 from tui.core.vault.header import Header
 from tui.core.vault.layout import BLOBS, HEADER, LOCK, RECORD
@@ -46,15 +47,15 @@ PENDING = "rekey.pending"
 #: The record re-sealed under the new key, beside the record, until the roll forward.
 SIDE_RECORD = RECORD + ".rekey"
 
-STOPPED = (
+STOPPED = N_(
     "A change of key was stopped before it finished; nothing changed: your old passphrase "
     "and recovery code still open this case."
 )
-FINISHED = (
+FINISHED = N_(
     "A change of key that was interrupted has now finished; your new passphrase and the "
     "recovery code shown then open this case."
 )
-FINISHED_EARLIER = (
+FINISHED_EARLIER = N_(
     "A change of key that was interrupted has now finished; your new passphrase opens this "
     "case, and the old passphrase and recovery code no longer do. Its new recovery code "
     "may never have been shown: choose a new passphrase now to get one you can write down."
@@ -70,7 +71,7 @@ class KeyChangeUnfinished(ReclaimError):
     finishes it."""
 
 
-UNFINISHED = (
+UNFINISHED = N_(
     "Your case's new key is in place but could not be finished just now; it finishes the "
     "next time the case is opened, with your new passphrase or the new recovery code."
 )
@@ -99,7 +100,8 @@ def _wrap_label(vault_id: str) -> bytes:
 
 
 def _wrapped(key: bytes, under: bytes, label: bytes) -> str:
-    return keys.b64(keys.seal(keys.subkey(under, "reclaim rekey v1"), key, label))
+    sealing = keys.subkey(under, "reclaim rekey v1")  # i18n: not shown
+    return keys.b64(keys.seal(sealing, key, label))
 
 
 def write_pending(path: Path, header: Header, was: Header, old_key: bytes, new_key: bytes) -> None:
@@ -121,7 +123,7 @@ def commit(path: Path) -> None:
     never rolled back. Everything it needs is on disk (and synced) before this."""
     pending = read_pending(path)
     if pending is None or pending.committed is not False:
-        raise VaultDamaged("The change of key can't be finished: what it had written is gone.")
+        raise VaultDamaged(_("The change of key can't be finished: what it had written is gone."))
     atomic_write(
         path / PENDING, json.dumps({**pending.data, "committed": True}, sort_keys=True).encode()
     )
@@ -171,10 +173,10 @@ def read_pending(path: Path) -> Pending | None:
         header = Header.from_bytes(data["header"].encode("ascii"))
         was = Header.from_bytes(data["was"].encode("ascii")) if "was" in data else None
     except (AttributeError, UnicodeEncodeError):
-        raise VaultDamaged(_DAMAGED) from None
+        raise VaultDamaged(_(_DAMAGED)) from None
     committed = data.get("committed")
     if committed is not None and not isinstance(committed, bool):
-        raise VaultDamaged(_DAMAGED)
+        raise VaultDamaged(_(_DAMAGED))
     return Pending(header, was, committed, data)
 
 
@@ -190,21 +192,27 @@ def keys_for(pending: Pending, data_key: bytes) -> tuple[bytes, bytes]:
     label = _wrap_label(pending.header.vault_id)
     try:
         new = keys.open_sealed(
-            keys.subkey(data_key, "reclaim rekey v1"), keys.unb64(data["new_under_old"]), label
+            keys.subkey(data_key, "reclaim rekey v1"),  # i18n: not shown
+            keys.unb64(data["new_under_old"]),
+            label,
         )
         return data_key, new
     except InvalidTag:
         pass
     try:
         old = keys.open_sealed(
-            keys.subkey(data_key, "reclaim rekey v1"), keys.unb64(data["old_under_new"]), label
+            keys.subkey(data_key, "reclaim rekey v1"),  # i18n: not shown
+            keys.unb64(data["old_under_new"]),
+            label,
         )
     except InvalidTag:
-        raise VaultDamaged("The unfinished change of key can't be read with this key.") from None
+        raise VaultDamaged(
+            _("The unfinished change of key can't be read with this key.")
+        ) from None
     return old, data_key
 
 
-_DAMAGED = "The unfinished change of key is damaged. Restore the case from a backup copy."
+_DAMAGED = N_("The unfinished change of key is damaged. Restore the case from a backup copy.")
 
 
 def _read_pending(path: Path) -> dict[str, Any] | None:
@@ -220,7 +228,7 @@ def _read_pending(path: Path) -> dict[str, Any] | None:
             raise ValueError
         return data
     except ValueError:
-        raise VaultDamaged(_DAMAGED) from None
+        raise VaultDamaged(_(_DAMAGED)) from None
 
 
 def unlock(
@@ -253,7 +261,7 @@ def unwrap(header: Header, passphrase: str | None, recovery_code: str | None) ->
         return header.unwrap_with_passphrase(passphrase)
     if recovery_code is not None:
         return header.unwrap_with_recovery_code(recovery_code)
-    raise WrongPassphrase("A passphrase or the recovery code is needed.")
+    raise WrongPassphrase(_("A passphrase or the recovery code is needed."))
 
 
 def stage_record(
@@ -261,21 +269,31 @@ def stage_record(
 ) -> None:
     """The record re-sealed under the new key, beside the record (`case.db.rekey`)."""
     side = SealedJSONStorage(
-        path / SIDE_RECORD, keys.subkey(new_key, "reclaim record v1"), vault_id.encode()
+        path / SIDE_RECORD,
+        keys.subkey(new_key, "reclaim record v1"),  # i18n: not shown
+        vault_id.encode(),
     )
     side.write_as(content, generation)
 
 
 def refused(exhibits: list[str], others: int) -> KeyChangeRefused:
     """What to say when damaged evidence stopped a change of key (nothing changed)."""
-    named = list(exhibits) + (
-        [f"{others} {plural_of(others, 'file')} the case record does not list"] if others else []
-    )
-    them = "it" if len(exhibits) + others == 1 else "them"
+    unlisted = ngettext(
+        "{count} file the case record does not list",
+        "{count} files the case record does not list",
+        others,
+    ).format(count=others)
+    named = list(exhibits) + ([unlisted] if others else [])
     return KeyChangeRefused(
-        f"{listed(named)} can't be read (damaged), so nothing was changed: your old "
-        f"passphrase and recovery code still open the case. Restore {them} from a backup "
-        f"(reclaim backup restore) or delete {them}, then give the case a new key again."
+        ngettext(
+            "{damaged} can't be read (damaged), so nothing was changed: your old passphrase "
+            "and recovery code still open the case. Restore it from a backup (reclaim backup "
+            "restore) or delete it, then give the case a new key again.",
+            "{damaged} can't be read (damaged), so nothing was changed: your old passphrase "
+            "and recovery code still open the case. Restore them from a backup (reclaim backup "
+            "restore) or delete them, then give the case a new key again.",
+            len(exhibits) + others,
+        ).format(damaged=listed(named))
     )
 
 
@@ -296,8 +314,10 @@ def _holding_lock(path: Path, wait: float) -> Iterator[None]:
         lock.acquire()
     except filelock.Timeout:
         raise VaultBusy(
-            "This case is open in another Reclaim window or command that is still "
-            "saving. Wait for it to finish, or close it, then try again."
+            _(
+                "This case is open in another Reclaim window or command that is still "
+                "saving. Wait for it to finish, or close it, then try again."
+            )
         ) from None
     try:
         yield
@@ -345,7 +365,7 @@ def finish(
         elif pending.committed:
             roll_forward(path)
         else:
-            raise VaultDamaged("The change of key can't be finished: it was never committed.")
+            raise VaultDamaged(_("The change of key can't be finished: it was never committed."))
         atomic_write(path / HEADER, pending.header.to_bytes())
         clear_pending(path)
     return damaged

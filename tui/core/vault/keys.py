@@ -57,22 +57,24 @@ class Argon2Params:
     @classmethod
     def from_dict(cls, data: object) -> Argon2Params:
         if not isinstance(data, dict):
-            raise ValueError("argon2 parameters must be an object")
+            raise ValueError("argon2 parameters must be an object")  # i18n: not shown
         params = cls(
             time_cost=_bounded_int(data.get("time_cost"), 1, MAX_TIME_COST),
             memory_kib=_bounded_int(data.get("memory_kib"), 8, MAX_MEMORY_KIB),
             parallelism=_bounded_int(data.get("parallelism"), 1, MAX_PARALLELISM),
         )
         if params.memory_kib < 8 * params.parallelism:
-            raise ValueError("argon2 memory too small for its parallelism")
+            raise ValueError("argon2 memory too small for its parallelism")  # i18n: not shown
         if params.memory_kib * params.time_cost > MAX_WORK_KIB_PASSES:
-            raise ValueError("argon2 parameters cost more than this version ever writes")
+            raise ValueError(
+                "argon2 parameters cost more than this version ever writes"  # i18n: not shown
+            )
         return params
 
 
 def _bounded_int(value: object, low: int, high: int) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise ValueError("parameter out of range")
+        raise ValueError("parameter out of range")  # i18n: not shown
     return value
 
 
@@ -168,5 +170,5 @@ def b64(data: bytes) -> str:
 
 def unb64(text: object) -> bytes:
     if not isinstance(text, str):
-        raise ValueError("expected base64 text")
+        raise ValueError("expected base64 text")  # i18n: not shown
     return base64.b64decode(text.encode("ascii"), validate=True)

@@ -38,4 +38,8 @@ def set_code_confirmed(vault: Vault, confirmed: bool) -> None:
             table.update({FIELD: confirmed}, doc_ids=[first[0].doc_id])
         else:
             table.insert({FIELD: confirmed})
-        custody.append(vault.table(custody.TABLE), "case settings", fields=[FIELD])
+        custody.append(
+            vault.table(custody.TABLE),
+            "case settings",  # i18n: not shown
+            fields=[FIELD],
+        )

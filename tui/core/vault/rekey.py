@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tui.core.shared.errors import Cancelled, ReclaimError, VaultDamaged
+from tui.core.shared.i18n import _
 from tui.core.vault import key_change, keys, reencrypt
 from tui.core.vault.header import Header
 from tui.core.vault.vault import Vault
@@ -70,7 +71,7 @@ def apply(
         with vault.transaction():
             if not key_change.undo(path):  # what a stopped change left, if anything
                 raise VaultDamaged(
-                    "A change of key is still to finish: close the case and open it again."
+                    _("A change of key is still to finish: close the case and open it again.")
                 )
             key_change.write_pending(path, prepared.header, vault.header, old_key, prepared.key)
             damaged = reencrypt.stage_blobs(vault, new, vault._card_from_record, progress)
@@ -99,7 +100,7 @@ def apply(
     try:
         return Vault.finish_key_change(path, old_key, prepared.key, progress)
     except (ReclaimError, OSError) as error:  # another window holds the case, a full disk
-        raise key_change.KeyChangeUnfinished(key_change.UNFINISHED) from error
+        raise key_change.KeyChangeUnfinished(_(key_change.UNFINISHED)) from error
 
 
 def start(

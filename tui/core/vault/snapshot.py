@@ -17,6 +17,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 
 from tui.core.shared.errors import RecordDamaged
+from tui.core.shared.i18n import N_, _
 from tui.core.vault import keys
 
 MAGIC = b"RCLCASE3"
@@ -27,8 +28,10 @@ GENERATION = struct.Struct(">Q")
 HEAD = struct.Struct(">8sQQ")
 """Magic, generation and the sealed snapshot's length."""
 
-DAMAGED = "The case record is damaged, so the case can't be opened. Restore it from a backup copy."
-MISSING = "The case record is missing from the vault folder. Restore it from a backup copy."
+DAMAGED = N_(
+    "The case record is damaged, so the case can't be opened. Restore it from a backup copy."
+)
+MISSING = N_("The case record is missing from the vault folder. Restore it from a backup copy.")
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 
@@ -44,7 +47,7 @@ def as_tables(data: Any) -> Tables:
         isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
         for table in data.values()
     ):
-        raise RecordDamaged(DAMAGED)
+        raise RecordDamaged(_(DAMAGED))
     return data
 
 
@@ -62,16 +65,16 @@ def open_current(raw: bytes, key: bytes, vault_aad: bytes) -> tuple[Tables, int,
     """(tables, generation, where the snapshot ends) of a record of this format; what
     follows the snapshot is the journal."""
     if len(raw) < HEAD.size:
-        raise RecordDamaged(DAMAGED)
+        raise RecordDamaged(_(DAMAGED))
     _magic, generation, length = HEAD.unpack_from(raw)
     end = HEAD.size + length
     if end > len(raw):
-        raise RecordDamaged(DAMAGED)
+        raise RecordDamaged(_(DAMAGED))
     try:
         plain = keys.open_sealed(key, raw[HEAD.size : end], _aad(generation, vault_aad))
         return as_tables(json.loads(plain.decode("utf-8"))), generation, end
     except (InvalidTag, UnicodeDecodeError, ValueError):
-        raise RecordDamaged(DAMAGED) from None
+        raise RecordDamaged(_(DAMAGED)) from None
 
 
 def open_old(raw: bytes, key: bytes, vault_aad: bytes) -> tuple[Tables, int, int]:
@@ -86,7 +89,7 @@ def open_old(raw: bytes, key: bytes, vault_aad: bytes) -> tuple[Tables, int, int
             generation, fmt = 0, 1
             plain = keys.open_sealed(key, raw[len(MAGIC_V1) :], MAGIC_V1 + vault_aad)
         else:
-            raise RecordDamaged(DAMAGED)
+            raise RecordDamaged(_(DAMAGED))
         return as_tables(json.loads(plain.decode("utf-8"))), generation, fmt
     except (InvalidTag, UnicodeDecodeError, ValueError):
-        raise RecordDamaged(DAMAGED) from None
+        raise RecordDamaged(_(DAMAGED)) from None

@@ -32,6 +32,7 @@ from tinydb.storages import Storage
 
 from tui.core.shared.atomic import atomic_write
 from tui.core.shared.errors import RecordDamaged
+from tui.core.shared.i18n import _
 from tui.core.vault import journal, snapshot
 from tui.core.vault.indexes import FieldIndexes
 from tui.core.vault.overlay import Overlay, TrackedTable, json_copy
@@ -348,7 +349,7 @@ class SealedJSONStorage(Storage):
         try:
             stat = self.path.stat()
         except FileNotFoundError:
-            raise RecordDamaged(snapshot.MISSING) from None
+            raise RecordDamaged(_(snapshot.MISSING)) from None
         signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
         if signature == self._signature:
             return

@@ -34,6 +34,7 @@ from tui.core.shared.errors import (
     VaultExists,
     VaultNotFound,
 )
+from tui.core.shared.i18n import _
 from tui.core.vault import cards, custody, key_change, keys, migrations, reencrypt
 from tui.core.vault.header import VERSION as header_version_number
 from tui.core.vault.header import Header
@@ -51,9 +52,11 @@ def read_header(path: Path) -> Header:
     try:
         raw = (path / HEADER).read_bytes()
     except FileNotFoundError:
-        raise VaultNotFound(f"There is no Reclaim case in {path}.") from None
+        raise VaultNotFound(_("There is no Reclaim case in {path}.").format(path=path)) from None
     except IsADirectoryError:
-        raise VaultDamaged(f"{path} does not hold a readable Reclaim case header.") from None
+        raise VaultDamaged(
+            _("{path} does not hold a readable Reclaim case header.").format(path=path)
+        ) from None
     return Header.from_bytes(raw)
 
 
@@ -64,10 +67,12 @@ class Vault:
         self.path = path
         self.header = header
         self._data_key = data_key
-        self._blob_key = keys.subkey(data_key, "reclaim blobs v1")
-        self._card_key = keys.subkey(data_key, "reclaim cards v1")
+        self._blob_key = keys.subkey(data_key, "reclaim blobs v1")  # i18n: not shown
+        self._card_key = keys.subkey(data_key, "reclaim cards v1")  # i18n: not shown
         self._storage = SealedJSONStorage(
-            path / RECORD, keys.subkey(data_key, "reclaim record v1"), header.vault_id.encode()
+            path / RECORD,
+            keys.subkey(data_key, "reclaim record v1"),  # i18n: not shown
+            header.vault_id.encode(),
         )
         self.db = CaseDB(storage=lambda: self._storage)
         self._tables: dict[str, CaseTable] = {}
@@ -92,7 +97,9 @@ class Vault:
         path = path.expanduser().absolute()
         if path.exists() and (not path.is_dir() or any(path.iterdir())):
             raise VaultExists(
-                f"{path} already exists and is not empty; choose a new folder for the case."
+                _(
+                    "{path} already exists and is not empty; choose a new folder for the case."
+                ).format(path=path)
             )
         make_private_dir(path.parent)
         # Build the vault beside its final place, then rename it in one step, so an
@@ -137,7 +144,9 @@ class Vault:
         path = path.expanduser().absolute()
         header = read_header(path)
         if passphrase is None and recovery_code is None and data_key is None:
-            raise ValueError("a passphrase, recovery code or data key is needed")
+            raise ValueError(
+                "a passphrase, recovery code or data key is needed"  # i18n: not shown
+            )
         pending = key_change.read_pending(path)
         data_key = key_change.unlock(header, pending, passphrase, recovery_code, data_key)
         stopped = False
@@ -146,14 +155,14 @@ class Vault:
             if pending.committed is not False:
                 finished = cls.finish_key_change(path, old_key, new_key)
                 finished.notices.append(
-                    key_change.FINISHED if pending.committed else key_change.FINISHED_EARLIER
+                    _(key_change.FINISHED if pending.committed else key_change.FINISHED_EARLIER)
                 )
                 return finished
             stopped = key_change.undo_if_free(path)
         vault = cls(path, header, data_key)
         vault._storage.load()  # decrypt the record now, so damage shows at once
         if stopped:
-            vault.notices.append(key_change.STOPPED)
+            vault.notices.append(_(key_change.STOPPED))
         if upgrade:
             vault._upgrade()
             vault._drop_torn_change()
@@ -198,7 +207,7 @@ class Vault:
             opened.table("copies").update({"old_key": True}, where("kind") == "backup")
             custody.append(
                 opened.table(custody.TABLE),
-                "new key",
+                "new key",  # i18n: not shown
                 **({"left_damaged": len(damaged)} if damaged else {}),
             )
         return opened
@@ -243,7 +252,7 @@ class Vault:
             # it is, without the change cut short, and nothing on disk is touched.
             dropped = self._storage.torn
         if dropped:
-            self.notices.append(TORN)
+            self.notices.append(_(TORN))
 
     def close(self) -> None:
         self.db.close()
@@ -260,14 +269,16 @@ class Vault:
     def transaction(self) -> Iterator[None]:
         """Hold the lock and gather every write into one atomic save at the end."""
         if not self._in_process.acquire(timeout=LOCK_WAIT_SECONDS):
-            raise VaultBusy("Reclaim is still saving the last change; try again in a moment.")
+            raise VaultBusy(_("Reclaim is still saving the last change; try again in a moment."))
         try:
             self._lock.acquire()
         except filelock.Timeout:
             self._in_process.release()
             raise VaultBusy(
-                "This case is open in another Reclaim window or command that is still "
-                "saving. Wait for it to finish, or close it, then try again."
+                _(
+                    "This case is open in another Reclaim window or command that is still "
+                    "saving. Wait for it to finish, or close it, then try again."
+                )
             ) from None
         except BaseException:  # a lock file that can't be made (a read-only folder)
             self._in_process.release()

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from tui.core.evidence.formats.base import Block, Facts, Format, Notice, Probe, Unreadable
 from tui.core.evidence.formats.other import UNKNOWN
 from tui.core.shared.errors import Cancelled
+from tui.core.shared.i18n import N_, SOURCE_LANGUAGE, _, speaking
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -44,7 +45,7 @@ MODULES = (
 )
 
 #: What is said when a handler fails in a way it did not foresee.
-DAMAGED = "Its content could not be read: the file may be damaged or cut short."
+DAMAGED = N_("Its content could not be read: the file may be damaged or cut short.")
 
 
 @functools.cache
@@ -80,8 +81,16 @@ def by_media_type(media_type: str) -> Format:
 
 
 def describe(handle: BinaryIO, name: str, size: int | None = None) -> tuple[Format, Facts]:
-    """Which format a file is and what it says about itself; never raises for bad input."""
-    probe = Probe(handle, name, size)
+    """Which format a file is and what it says about itself; never raises for bad input.
+
+    The facts are kept in the case in English, whatever the language spoken, and said in
+    the reader's language when shown (`fact_lines`): a Spanish-speaking person's case
+    can make an English binder."""
+    with speaking(SOURCE_LANGUAGE):
+        return _describe(Probe(handle, name, size))
+
+
+def _describe(probe: Probe) -> tuple[Format, Facts]:
     handler = identify(probe)
     try:
         facts = handler.describe(probe)
@@ -130,7 +139,7 @@ def printable(source: bytes | BinaryIO, name: str) -> tuple[list[Block], str]:
         raise
     except Exception:
         log.debug("printable failed", exc_info=True)
-        return [Notice(DAMAGED)], DAMAGED
+        return [Notice(_(DAMAGED))], _(DAMAGED)
     only_notices = all(isinstance(block, Notice) for block in blocks)
     reason = next((b.text for b in blocks if isinstance(b, Notice)), "") if only_notices else ""
     return blocks, reason
@@ -138,51 +147,53 @@ def printable(source: bytes | BinaryIO, name: str) -> tuple[list[Block], str]:
 
 #: How each kept fact is named for people, in the order shown.
 FACT_LABELS = {
-    "pixels": "Pixels",
-    "frames": "Frames",
-    "duration": "Duration",
-    "resolution": "Resolution",
-    "codec": "Codec",
-    "audio": "Sound",
-    "frame_rate": "Frames a second",
-    "created": "Made",
-    "modified": "Last changed",
-    "pages": "Pages",
-    "author": "Author",
-    "title": "Title",
-    "url": "Address",
-    "captured": "Captured",
-    "records": "Records",
-    "web_pages": "Web pages",
-    "from": "From",
-    "to": "To",
-    "cc": "Cc",
-    "date": "Date",
-    "sent_clock": "Sent on",
-    "subject": "Subject",
-    "message_id": "Message-ID",
-    "attachments": "Attachments",
-    "pictures": "Pictures inside",
-    "messages": "Messages",
-    "first_message": "First message",
-    "last_message": "Last message",
-    "participants": "People",
-    "chats": "Chats",
-    "date_order": "Dates read as",
-    "media": "Files inside",
-    "media_missing": "Named but missing",
-    "media_omitted": "Media left out of the export",
-    "files": "Files inside",
-    "root": "Outer element",
-    "problem": "Problem",
+    "pixels": N_("Pixels"),
+    "frames": N_("Frames"),
+    "duration": N_("Duration"),
+    "resolution": N_("Resolution"),
+    "codec": N_("Codec"),
+    "audio": N_("Sound"),
+    "frame_rate": N_("Frames a second"),
+    "created": N_("Made"),
+    "modified": N_("Last changed"),
+    "pages": N_("Pages"),
+    "author": N_("Author"),
+    "title": N_("Title"),
+    "url": N_("Address"),
+    "captured": N_("Captured"),
+    "records": N_("Records"),
+    "web_pages": N_("Web pages"),
+    "from": N_("From"),
+    "to": N_("To"),
+    "cc": N_("Cc"),
+    "date": N_("Date"),
+    "sent_clock": N_("Sent on"),
+    "subject": N_("Subject"),
+    "message_id": N_("Message-ID"),
+    "attachments": N_("Attachments"),
+    "pictures": N_("Pictures inside"),
+    "messages": N_("Messages"),
+    "first_message": N_("First message"),
+    "last_message": N_("Last message"),
+    "participants": N_("People"),
+    "chats": N_("Chats"),
+    "date_order": N_("Dates read as"),
+    "media": N_("Files inside"),
+    "media_missing": N_("Named but missing"),
+    "media_omitted": N_("Media left out of the export"),
+    "files": N_("Files inside"),
+    "root": N_("Outer element"),
+    "problem": N_("Problem"),
 }
 
 
 def fact_lines(facts: dict[str, object]) -> list[tuple[str, str]]:
-    """The kept facts of an exhibit as (label, text), for the screen and the CLI."""
+    """The kept facts of an exhibit as (label, text), for the screen and the CLI, in the
+    language spoken (a kept sentence, such as a problem, is said in it when the
+    catalogues know it)."""
     lines = []
     if facts.get("kind"):
-        lines.append(("Kind", str(facts["kind"])))
+        lines.append((_("Kind"), _(str(facts["kind"]))))
     for key, label in FACT_LABELS.items():
         value = facts.get(key)
         if value in (None, "", [], {}):
@@ -196,8 +207,12 @@ def fact_lines(facts: dict[str, object]) -> list[tuple[str, str]]:
             ]
             text = f"{len(names)}: " + ", ".join(names[:5]) + (" …" if len(names) > 5 else "")
         else:
-            text = readable_time(str(value))
-        lines.append((label, text))
+            text = (
+                _(value)
+                if key == "problem" and isinstance(value, str)
+                else readable_time(str(value))
+            )
+        lines.append((_(label), text))
     return lines
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from tui.core.shared.i18n import N_, SOURCE_LANGUAGE, _, language
+
 if TYPE_CHECKING:
     from PIL import Image
 
@@ -30,7 +32,7 @@ MAX_ZIP_MEMBERS = 20_000
 MAX_ZIP_RATIO = 200
 #: What a format that can't read a file in place may read of it whole, to print it.
 MAX_WHOLE_BYTES = MAX_INFLATED_BYTES
-TOO_LARGE_TO_PRINT = (
+TOO_LARGE_TO_PRINT = N_(
     "This file is too large to print here ({size:,} bytes); the original is kept as it is."
 )
 
@@ -48,7 +50,7 @@ def clean_text(text: str, limit: int = MAX_PRINTED_CHARS) -> str:
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     text = _CONTROL.sub("", text)
     if len(text) > limit:
-        text = text[:limit] + "\n[… the rest is in the original file]"
+        text = text[:limit] + "\n" + _("[… the rest is in the original file]")
     return text
 
 
@@ -107,14 +109,14 @@ class Probe:
     def whole(self, limit: int = MAX_WHOLE_BYTES) -> bytes:
         """The whole file in memory, for a format that can't read it in place."""
         if self.size > limit:
-            raise Unreadable(TOO_LARGE_TO_PRINT.format(size=self.size))
+            raise Unreadable(_(TOO_LARGE_TO_PRINT).format(size=self.size))
         self.handle.seek(0)
         # One byte past what the size says shows a file that grew; never ask for the
         # limit itself (a reader may set aside that much memory before it reads).
         data = self.handle.read(min(limit, self.size) + 1)
         self.handle.seek(0)
         if len(data) > limit:
-            raise Unreadable(TOO_LARGE_TO_PRINT.format(size=len(data)))
+            raise Unreadable(_(TOO_LARGE_TO_PRINT).format(size=len(data)))
         return data
 
     def zip(self) -> zipfile.ZipFile | None:
@@ -205,16 +207,18 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> 
     """One member of a zip, refusing a zip bomb by its declared sizes before reading."""
     name = clean_line(info.filename, 120)
     if info.file_size > limit:
-        raise Unreadable(f"{name} inside it is too large to read here.")
+        raise Unreadable(_("{name} inside it is too large to read here.").format(name=name))
     if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO:
-        raise Unreadable(f"{name} inside it claims to grow too much (a zip bomb?).")
+        raise Unreadable(
+            _("{name} inside it claims to grow too much (a zip bomb?).").format(name=name)
+        )
     try:
         with archive.open(info) as member:
             data = member.read(limit + 1)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
-        raise Unreadable(f"{name} inside it is damaged or locked.") from None
+        raise Unreadable(_("{name} inside it is damaged or locked.").format(name=name)) from None
     if len(data) > limit:
-        raise Unreadable(f"{name} inside it is larger than it says.")
+        raise Unreadable(_("{name} inside it is larger than it says.").format(name=name))
     return data
 
 
@@ -340,7 +344,9 @@ class Format:
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         """What the binder prints for this file after its details. May raise Unreadable."""
-        return [Notice(f"This is {article(self.kind)} {self.kind}, which can't be printed.")]
+        return [
+            Notice(_("This is {a_kind}, which can't be printed.").format(a_kind=a_kind(self.kind)))
+        ]
 
     def printable_source(self, probe: Probe) -> list[Block]:
         """The same, from the file as a seekable source (an original decrypted as it is
@@ -351,3 +357,11 @@ class Format:
 
 def article(words: str) -> str:
     return "an" if words[:1].lower() in "aeiou" else "a"
+
+
+def a_kind(kind: str) -> str:
+    """A kind of file to follow "This is": "a photo" in English; in another language the
+    kind alone, its sentence written around it ("Este archivo ({a_kind}) ...")."""
+    if language() == SOURCE_LANGUAGE:
+        return f"{article(kind)} {kind}"
+    return _(kind)

@@ -56,12 +56,13 @@ def open_compound(probe: Probe, damaged: str) -> Any:
             used = self.__dict__.setdefault("used", {False: set(), True: set()})[minifat]
             if first_sect in used:
                 self._raise_defect(
-                    olefile.DEFECT_INCORRECT, "Stream referenced twice"
-                )  # i18n: not shown
+                    olefile.DEFECT_INCORRECT,
+                    "Stream referenced twice",  # i18n: not shown
+                )
             used.add(first_sect)
 
     if probe.size > MAX_WHOLE_BYTES:
-        raise Unreadable(TOO_LARGE_TO_PRINT.format(size=probe.size))
+        raise Unreadable(_(TOO_LARGE_TO_PRINT).format(size=probe.size))
     probe.handle.seek(0)
     try:
         return Bounded(probe.handle)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tui.core.evidence.formats.base import Block, Facts, Format, Notice, Probe
 from tui.core.evidence.media import detect_media_type
+from tui.core.shared.i18n import N_, _
 
 #: Types the signature library gets wrong, as they are: a camcorder's `.MTS` is an MPEG
 #: transport stream (not a 3D model); a JPEG 2000 file is not a JPEG.
@@ -23,7 +24,7 @@ def media_type_of(head: bytes, name: str) -> str:
 
 
 class Unknown(Format):
-    kind = "file of a kind Reclaim can't show"
+    kind = N_("file of a kind Reclaim can't show")
     family = "other"
 
     def describe(self, probe: Probe) -> Facts:
@@ -31,7 +32,13 @@ class Unknown(Format):
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         media_type = media_type_of(data[:8192], name)
-        return [Notice(f"Reclaim can't show what is in this kind of file ({media_type}).")]
+        return [
+            Notice(
+                _("Reclaim can't show what is in this kind of file ({media_type}).").format(
+                    media_type=media_type
+                )
+            )
+        ]
 
     def printable_source(self, probe: Probe) -> list[Block]:
         return self.printable(probe.head[:8192], probe.name)  # nothing more is read
@@ -40,7 +47,7 @@ class Unknown(Format):
 class Empty(Format):
     """A file with no bytes at all (a download that never started, a failed copy)."""
 
-    kind = "empty file"
+    kind = N_("empty file")
     family = "other"
 
     def recognise(self, probe: Probe) -> int:
@@ -50,9 +57,9 @@ class Empty(Format):
         return Facts(kind=self.kind, media_type=self.media_type, problem=EMPTY)
 
     def printable(self, data: bytes, name: str) -> list[Block]:
-        return [Notice(EMPTY)]
+        return [Notice(_(EMPTY))]
 
 
-EMPTY = "This file is empty: it holds no bytes at all, so there is nothing to show."
+EMPTY = N_("This file is empty: it holds no bytes at all, so there is nothing to show.")
 UNKNOWN = Unknown()
 HANDLERS: list[Format] = [Empty()]
