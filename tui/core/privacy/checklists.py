@@ -21,12 +21,13 @@ from tui.core.shared.data_files import (
     check_link,
     check_names,
     name_key,
-    prose,
     read_toml,
     tables,
     text_list,
     texts,
+    words,
 )
+from tui.core.shared.i18n import language
 from tui.core.shared.paths import checklists_dir
 
 FOLDER = "privacy"
@@ -107,12 +108,12 @@ def parse(data: dict[str, Any], name: str) -> Checklist:
         steps.append(ChecklistStep(**texts(raw)))
     return Checklist(
         id=data["id"],
-        title=data["title"],
+        title=words(data["title"]),
         platform=data["platform"],
         kind=data["kind"],
         reviewed=data["reviewed"],
         source=data["source"].strip(),
-        intro=prose(data["intro"]),
+        intro=words(data["intro"]),
         steps=tuple(steps),
         aliases=tuple(data.get("aliases", ())),
     )
@@ -138,9 +139,14 @@ def load_folder(folder: Path) -> tuple[Checklist, ...]:
     return tuple(sorted(found, key=lambda c: (c.kind != "security", c.platform.casefold())))
 
 
-@cache
 def shipped() -> tuple[Checklist, ...]:
-    """The checklists installed with Reclaim."""
+    """The checklists installed with Reclaim, their words in the language spoken here
+    and now (each language's loaded once)."""
+    return _shipped(language())
+
+
+@cache
+def _shipped(code: str) -> tuple[Checklist, ...]:
     return load_folder(checklists_dir() / FOLDER)
 
 
