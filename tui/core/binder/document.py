@@ -101,6 +101,19 @@ class Document:
         else:
             self.where_originals = "Kept in the encrypted case file; it can be exported from it."
 
+    def let_go_of_drawing(self) -> None:
+        """Drop the fpdf2 document once its file is written (it keeps every font, picture
+        and page, and the file, until it goes), so that the pass that places the evidence
+        doesn't hold it all twice."""
+        pdf = self.pdf
+        # fpdf2's objects refer to each other, so the document itself waits for the
+        # collector; what it holds that is large is let go of at once.
+        pdf.buffer = bytearray()
+        pdf.pages.clear()
+        pdf.image_cache.images.clear()
+        pdf.fonts.clear()
+        del self.pdf
+
     def media_type(self, exhibit: Exhibit) -> str:
         return self.media_types.get(exhibit.id, exhibit.media_type)
 

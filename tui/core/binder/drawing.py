@@ -5,6 +5,8 @@ originals (`overlay`)."""
 
 from __future__ import annotations
 
+import io
+
 from tui.core.binder import overlay, sections
 from tui.core.binder.choices import BinderChoices, Made, Progress, not_attached
 from tui.core.binder.document import Document
@@ -44,6 +46,9 @@ def draw(
         if progress is not None:
             progress(number, len(exhibits))
     sections.appendix(doc, exhibits)
-    data, pages = overlay.finish(bytes(doc.pdf.output()), doc, exhibits, originals)
+    drawn = io.BytesIO()
+    doc.pdf.output(drawn)
+    doc.let_go_of_drawing()  # its fonts, pictures and pages: the file holds them now
+    data, pages = overlay.finish(drawn, doc, exhibits, originals)
     ids = [exhibit.id for exhibit in exhibits]
     return Made(data, doc.notices, unattached, pages, ids)

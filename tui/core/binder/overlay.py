@@ -63,12 +63,12 @@ def _place(binder: pikepdf.Pdf, doc: Document) -> None:
 
 
 def finish(
-    base: bytes, doc: Document, exhibits: list[Exhibit], originals: dict[str, bytes]
+    base: io.BytesIO, doc: Document, exhibits: list[Exhibit], originals: dict[str, bytes]
 ) -> tuple[bytes, int]:
     """The drawn PDF with its evidence placed and its originals attached, saved as PDF/A
     (or encrypted, with a password): its bytes and its number of pages."""
     choices = doc.choices
-    with pikepdf.open(io.BytesIO(base)) as binder:
+    with pikepdf.open(base) as binder:
         _place(binder, doc)
         stamp = f"D:{choices.export_date.strftime('%Y%m%d')}000000Z"
         for exhibit in exhibits:

@@ -11,6 +11,7 @@ import hashlib
 import io
 import math
 import zlib
+from collections.abc import Iterator
 
 import img2pdf
 from fpdf import FPDF
@@ -147,7 +148,7 @@ def draw_photo(pdf: FPDF, image: Image.Image, x: float, y: float, w: float, h: f
     profile = image.info.get("icc_profile")
     extra = {"icc_profile": profile} if isinstance(profile, bytes) else {}
     image.save(jpeg, "JPEG", quality=PHOTO_QUALITY, optimize=True, **extra)
-    if "icc_profile" in image.info or jpeg.tell() < len(_packed(image)):
+    if "icc_profile" in image.info or not _packs_within(image, jpeg.tell()):
         pdf.image(jpeg, x=x, y=y, w=w, h=h)
     else:
         draw_pixels(pdf, image, x, y, w, h)
@@ -156,11 +157,28 @@ def draw_photo(pdf: FPDF, image: Image.Image, x: float, y: float, w: float, h: f
 def _packed(image: Image.Image) -> bytes:
     """The picture's rows packed as fpdf2 packs them (a zero filter byte before each
     row), at `IMAGE_COMPRESSION`."""
+    packer = zlib.compressobj(IMAGE_COMPRESSION)
+    return b"".join(packer.compress(row) for row in _rows(image)) + packer.flush()
+
+
+def _packs_within(image: Image.Image, most: int) -> bool:
+    """Whether `_packed` would come to `most` bytes or fewer. A photo's grain packs
+    slowly and badly: packing stops as soon as it is past `most`, a small part of the
+    way through, rather than packing the whole picture only to compare its size."""
+    packer = zlib.compressobj(IMAGE_COMPRESSION)
+    size = 0
+    for row in _rows(image):
+        size += len(packer.compress(row))
+        if size > most:
+            return False
+    return size + len(packer.flush()) <= most
+
+
+def _rows(image: Image.Image) -> Iterator[bytes]:
+    """The picture's rows as fpdf2 packs them, each after a zero filter byte."""
     raw = image.tobytes()
     row = image.width * (3 if image.mode == "RGB" else 1)
-    packer = zlib.compressobj(IMAGE_COMPRESSION)
-    rows = (packer.compress(b"\0" + raw[at : at + row]) for at in range(0, len(raw), row))
-    return b"".join(rows) + packer.flush()
+    return (b"\0" + raw[at : at + row] for at in range(0, len(raw), row))
 
 
 def draw_pixels(pdf: FPDF, image: Image.Image, x: float, y: float, w: float, h: float) -> None:
