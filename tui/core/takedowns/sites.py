@@ -66,9 +66,11 @@ class Site:
     letter then asks for no number of hours."""
     aliases: tuple[str, ...] = ()
     """Other names people use for it ("instagram", "ig" for `meta`)."""
+    english_name: str = ""
+    """Its name in the file, which finds it in every language (not shown)."""
 
     def name_keys(self) -> frozenset[str]:
-        return frozenset(name_key(name) for name in (self.id, self.name, *self.aliases))
+        return _keys(self.id, self.name, self.english_name, *self.aliases)
 
 
 @dataclass(frozen=True)
@@ -79,9 +81,15 @@ class HashService:
     how: str
     link: str
     aliases: tuple[str, ...] = ()
+    english_name: str = ""
+    """Its name in the file, which finds it in every language (not shown)."""
 
     def name_keys(self) -> frozenset[str]:
-        return frozenset(name_key(name) for name in (self.id, self.name, *self.aliases))
+        return _keys(self.id, self.name, self.english_name, *self.aliases)
+
+
+def _keys(*names: str) -> frozenset[str]:
+    return frozenset(name_key(name) for name in names if name)
 
 
 @dataclass(frozen=True)
@@ -145,7 +153,8 @@ def _names(entries: list[Site | HashService], name: str) -> None:
     person meant, and a typo in the file must not silently send a request elsewhere."""
     owners: dict[str, str] = {}
     for entry in entries:
-        check_names(owners, entry.id, (entry.id, entry.name, *entry.aliases), name)
+        names = (entry.id, entry.name, entry.english_name, *entry.aliases)
+        check_names(owners, entry.id, tuple(n for n in names if n), name)
 
 
 def parse(data: dict[str, Any], name: str = FILE) -> Directions:
@@ -161,14 +170,16 @@ def parse(data: dict[str, Any], name: str = FILE) -> Directions:
         check_choice(raw["kind"], SITE_KINDS, "kind", where)
         asks_for = text_list(raw, "asks_for", where, "what the site needs", required=True)
         check_link(raw, where)
-        aliases = _with_name(text_list(raw, "aliases", where, "names"), raw["name"])
-        sites.append(Site(**{**texts(raw), "asks_for": asks_for, "aliases": aliases}))
+        aliases = text_list(raw, "aliases", where, "names")
+        english = {"aliases": aliases, "english_name": prose(raw["name"])}
+        sites.append(Site(**{**texts(raw), "asks_for": asks_for, **english}))
     services: list[HashService] = []
     for where, raw in tables(data["hash_services"], name, "hash service", "hash_services"):
         check_fields(raw, SERVICE, SERVICE_OPTIONAL, where)
         check_link(raw, where)
-        aliases = _with_name(text_list(raw, "aliases", where, "names"), raw["name"])
-        services.append(HashService(**{**texts(raw), "aliases": aliases}))
+        aliases = text_list(raw, "aliases", where, "names")
+        english = {"aliases": aliases, "english_name": prose(raw["name"])}
+        services.append(HashService(**{**texts(raw), **english}))
     escalations = _escalations(data.get("escalations", []), name)
     _ids(data["sites"] + data["hash_services"], name)
     _names([*sites, *services], name)
@@ -183,13 +194,6 @@ def parse(data: dict[str, Any], name: str = FILE) -> Directions:
         hash_services=tuple(services),
         escalations=escalations,
     )
-
-
-def _with_name(aliases: tuple[str, ...], name: str) -> tuple[str, ...]:
-    """A route's other names, and its English name where another language names it
-    otherwise: a name typed in English finds it in every language."""
-    english = prose(name)
-    return aliases if english == words(name) else (*aliases, english)
 
 
 def _escalations(entries: Any, name: str) -> tuple[Escalation, ...]:
