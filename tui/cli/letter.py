@@ -110,13 +110,13 @@ def cmd_letter(args: argparse.Namespace) -> int:
                     path=shown(str(copy_path))
                 )
             )
+        say(written)
     else:
         say(shown_block(letter.text))  # names, addresses and demands, as they were given
         if copy is not None:
             say("")
             say("-" * 40)
             say(shown_block(copy.text))
-    say(written)
     return 0
 
 

@@ -6,72 +6,46 @@ A letter is only drafted when every fact it needs is known, so no letter ever ca
 blank or a placeholder: what is missing is asked for first (`MissingFacts` names each
 fact; each face says where to give it). Facts given once (name, contact, signature,
 whether the person shown was under 18) are kept in the case for the next letter. Every
-draft opens with a line saying it is a draft and not legal advice."""
+draft opens with a line saying it is a draft and not legal advice. The facts live in
+`letter_facts` (named here too, as they always were).
+
+A letter is written in the language of who reads it (`binder.documents_language`); when
+that is not the person's, `copy_to_read` gives it again in theirs, marked as a copy."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from tui.core.binder.documents_language import documents_language, language_name
 from tui.core.evidence.model import get_exhibit
 from tui.core.places.case_place import case_jurisdiction
 from tui.core.shared import i18n
 from tui.core.shared.clock import utc_now
-from tui.core.shared.dates import parse_when
 from tui.core.shared.errors import InputError
 from tui.core.shared.fuzzy_dates import as_written
 from tui.core.shared.i18n import N_, _, ngettext, speaking
 from tui.core.shared.local_formats import long_date
 from tui.core.takedowns.deadlines import place_site
+from tui.core.takedowns.letter_facts import DEFAULT_DEMANDS as DEFAULT_DEMANDS
+from tui.core.takedowns.letter_facts import TABLE as TABLE
+from tui.core.takedowns.letter_facts import Facts as Facts
+from tui.core.takedowns.letter_facts import change_facts as change_facts
+from tui.core.takedowns.letter_facts import get_facts as get_facts
+from tui.core.takedowns.letter_facts import request_parts as request_parts
+from tui.core.takedowns.letter_facts import save_facts as save_facts
 from tui.core.takedowns.letter_needs import NEEDS, MissingFacts
 from tui.core.takedowns.requests import Request, get_request
 from tui.core.takedowns.sites import HashService, Site
 from tui.core.timeline.events import entries
-from tui.core.vault import custody, edits
 from tui.core.vault.vault import Vault
 
-TABLE = "letter_facts"
 KINDS = ("takedown", "copyright", "cease-desist")
-UNDER_18 = ("yes", "no", "unsure")
 DRAFT_NOTICE = N_(
     "DRAFT prepared with Reclaim: not legal advice. Check every line, change what is not "
     "right (a lawyer or victim advocate can help), and remove this line before sending."
 )
-DEFAULT_DEMANDS = (
-    N_("stop sharing, posting, sending or showing the images, and stop threatening to"),
-    N_("delete every copy you have, on every phone, computer, account and backup"),
-    N_("ask everyone you gave them to, and every site where you posted them, to delete them"),
-    N_("not contact me again, except through a lawyer"),
-)
-
-
-@dataclass
-class Facts:
-    """What letters need to know about the person, kept in the case once given."""
-
-    name: str = ""
-    contact: str = ""
-    """How to reach the person: an email address, or a postal address."""
-    signature: str = ""
-    """The full name typed as an electronic signature."""
-    acting_for: str = ""
-    """The person shown, when a helper or lawyer writes for them."""
-    no_consent: bool = False
-    """The person confirmed that the images were shared without their consent."""
-    under_18: str = ""
-    """Was the person shown under 18 when the images were taken: yes, no or unsure."""
-    recipient: str = ""
-    """The person a cease-and-desist letter goes to."""
-    recipient_contact: str = ""
-    respond_by: str = ""
-    """The date by which the recipient must do what the letter demands."""
-    demands: list[str] = field(default_factory=lambda: list(DEFAULT_DEMANDS))
-    lawyer_notes: str = ""
-
-
 #: Every takedown letter asks for this, wherever the person lives: blocking the images in
 #: one country leaves them up for everyone else (Re X Corp., 2025 BCCRT 1228).
 EVERYWHERE = N_(
@@ -98,92 +72,6 @@ class Letter:
     title: str
     text: str
     request: str = ""
-
-
-# ---- the facts ----------------------------------------------------------------------
-
-
-def get_facts(vault: Vault) -> Facts:
-    records = vault.table(TABLE).all()
-    if not records:
-        return Facts()
-    known = Facts.__dataclass_fields__
-    return Facts(**{k: v for k, v in dict(records[0]).items() if k in known})
-
-
-def save_facts(vault: Vault, **changes: object) -> Facts:
-    """Keep what the person gave (see `change_facts`), read and written at once."""
-    return change_facts(vault, changes)
-
-
-def change_facts(
-    vault: Vault, changes: Mapping[str, object], base: Mapping[str, Any] | None = None
-) -> Facts:
-    """Keep what the person gave; text is trimmed, dates and answers are checked first so
-    that a bad value changes nothing. Read and written in one transaction, so another
-    window's facts are never written back over; `base` is the facts as a form read them
-    (see `tui.core.vault.edits`): a given fact changed elsewhere since raises
-    `EditConflict`, writing nothing. The log keeps each fact's old and new value."""
-    checked: dict[str, object] = {}
-    for key, value in changes.items():
-        if value is None:
-            continue
-        if key not in Facts.__dataclass_fields__:
-            raise ValueError(f"unknown fact {key}")
-        if isinstance(value, str):
-            value = value.strip()
-        if key == "under_18" and value and value not in UNDER_18:
-            raise InputError("Was the person shown under 18? Answer yes, no or unsure.")
-        if key == "respond_by" and value:
-            value = _respond_by(str(value))
-        if key == "demands":
-            value = [d.strip() for d in value if d.strip()]  # type: ignore[attr-defined]
-        checked[key] = value
-    with vault.transaction():
-        facts = get_facts(vault)
-        current = asdict(facts)
-        write = edits.checked(base, checked, current)
-        if not write:
-            return facts
-        updated = Facts(**{**current, **write})
-        table = vault.table(TABLE)
-        table.truncate()
-        table.insert(asdict(updated))
-        custody.append(
-            vault.table(custody.TABLE),
-            "letter facts",
-            fields=sorted(write),
-            changes=edits.changes(current, write),
-        )
-    return updated
-
-
-def _respond_by(text: str) -> str:
-    day = parse_when(text, future=True)[:10]
-    if date.fromisoformat(day) <= utc_now().date():
-        raise InputError(
-            _("{day} has already come; give a date after today, like in 14 days.").format(day=day)
-        )
-    return day
-
-
-def request_parts(request: Request, facts: Facts) -> list[tuple[str, bool]]:
-    """The parts a valid removal request has (the TAKE IT DOWN Act and the sites ask for
-    the same): where the content is, the statement, a signature, how to reach you."""
-    links = len(request.urls)
-    return [
-        (
-            ngettext(
-                "where the content is ({count} link)",
-                "where the content is ({count} links)",
-                links,
-            ).format(count=links),
-            links > 0,
-        ),
-        (_("a statement that it was shared without consent"), facts.no_consent),
-        (_("your name and signature"), bool(facts.name and facts.signature)),
-        (_("how to reach you"), bool(facts.contact)),
-    ]
 
 
 def _require(facts: Facts, keys: Sequence[str], extra: Sequence[str] = ()) -> None:
