@@ -5,6 +5,7 @@ the catalogue extracts is exactly what the loaders translate."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -154,3 +155,16 @@ def test_a_letter_cites_the_law_in_the_documents_language() -> None:
     )
     english = catalogue.resolve("ca").letter
     assert english is not None and english.cites.startswith("Distributing an intimate image")
+
+
+def test_json_keeps_the_data_files_own_words() -> None:
+    places = json.loads(run_reclaim("--language", "es", "jurisdiction", "list", "--json").stdout)
+    assert {"code": "gb", "name": "United Kingdom"}.items() <= next(
+        p for p in places if p["code"] == "gb"
+    ).items()
+    done = run_reclaim("--language", "fr", "safety", "--place", "gb", "--json")
+    safety = json.loads(done.stdout)
+    assert safety["place"] == "United Kingdom"
+    assert "If you are in danger now, call the emergency number above." in safety["steps"]
+    sites_json = run_reclaim("--language", "es", "takedown", "sites", "--json").stdout
+    assert json.loads(sites_json)["sites"][0]["name"] == "Facebook and Instagram (Meta)"

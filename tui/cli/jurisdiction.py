@@ -7,7 +7,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from tui.cli.common import Commands, add_command, add_group, say, say_json
-from tui.core.shared.i18n import N_, _
+from tui.core.shared.i18n import N_, _, speaking
 
 if TYPE_CHECKING:
     from tui.core.settings import Settings
@@ -118,6 +118,8 @@ def cmd_jurisdiction_list(args: argparse.Namespace) -> int:
 
     known = places()
     if args.json:
+        with speaking("en"):  # --json: the data files' own words, in every language
+            known = places()
         say_json(
             [
                 {

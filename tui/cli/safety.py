@@ -17,7 +17,7 @@ from tui.cli.jurisdiction import (
     settings_for,
 )
 from tui.core.shared.display import shown
-from tui.core.shared.i18n import N_, _
+from tui.core.shared.i18n import N_, _, speaking
 
 
 def cmd_safety(args: argparse.Namespace) -> int:
@@ -28,6 +28,8 @@ def cmd_safety(args: argparse.Namespace) -> int:
     if not hint and place is None and safety.general:
         hint = _(GENERAL_ONLY)
     if args.json:
+        with speaking("en"):  # --json: the data files' own words, in every language
+            safety = safety_page(settings_for(args), place)
         say_json(
             {
                 "place": safety.place,

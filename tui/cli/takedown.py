@@ -9,7 +9,7 @@ from dataclasses import asdict
 from tui.cli.common import Commands, add_command, add_group, say, say_json
 from tui.cli.jurisdiction import add_place_option, place_for
 from tui.core.shared.display import shown
-from tui.core.shared.i18n import N_, _, ngettext
+from tui.core.shared.i18n import N_, _, ngettext, speaking
 
 #: A request's status as the case keeps it (and --status takes it), said in the
 #: language spoken.
@@ -30,6 +30,8 @@ def cmd_takedown_sites(args: argparse.Namespace) -> int:
     code = place_for(args)
     directions, place = for_place(code), resolve(code)
     if args.json:
+        with speaking("en"):  # --json: the data files' own words, in every language
+            directions, place = for_place(code), resolve(code)
         say_json(
             {
                 "reviewed": directions.reviewed.isoformat(),

@@ -16,6 +16,7 @@ from tui.core.places.case_place import LEGACY, save_place
 from tui.core.places.catalogue import check_code, resolve
 from tui.core.places.model import Jurisdiction
 from tui.core.shared.clock import utc_now
+from tui.core.shared.i18n import language
 from tui.core.takedowns.requests import TABLE, Request
 from tui.core.takedowns.sites import Directions, HashService, Site, shipped
 from tui.core.takedowns.states import WAITING
@@ -38,11 +39,16 @@ def with_clock(place: Jurisdiction, site: Site, notice: bool = False) -> Site:
     )
 
 
-@cache
 def for_place(code: str, notice: bool = False) -> Directions:
     """The directions where the person lives: each site carries that place's clock for
     its kind of site, if the place has one that counts ("none" or '' is general advice).
-    With `notice`, a request a regulator gave a notice for: its clock runs from that."""
+    With `notice`, a request a regulator gave a notice for: its clock runs from that.
+    Their words are in the language spoken here and now."""
+    return _for_place(code, notice, language())
+
+
+@cache
+def _for_place(code: str, notice: bool, spoken: str) -> Directions:
     place = resolve(code)
     general = shipped()
     sites = tuple(with_clock(place, site, notice) for site in general.sites)
