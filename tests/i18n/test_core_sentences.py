@@ -103,3 +103,49 @@ def test_the_written_account_is_written_in_the_language(vault: Vault) -> None:
         text = written_account.as_markdown(vault)
     assert text.startswith("# Ce qui s'est passé : mon récit écrit")
     assert "vers mars 2024" in text
+
+
+def test_an_exhibits_facts_are_kept_in_english_and_said_in_the_language(
+    vault: Vault, tmp_path: Path
+) -> None:
+    from tests.support.pictures import make_png
+    from tui.core.evidence.adding import add_file
+    from tui.core.evidence.formats import fact_lines
+
+    with i18n.speaking("es"):
+        exhibit = add_file(vault, make_png(tmp_path / "a.png")).exhibit
+    assert exhibit.facts["kind"].isascii()  # kept in English
+    english = dict(fact_lines(exhibit.facts))
+    with i18n.speaking("es"):
+        spanish = dict(fact_lines(exhibit.facts))
+    with i18n.speaking("fr"):
+        french = dict(fact_lines(exhibit.facts))
+    assert "Kind" in english and "Tipo" in spanish and "Type" in french
+    assert "Píxeles" in spanish and "Pixels" not in spanish
+
+
+def test_an_exhibits_history_and_provenance_in_the_language(vault: Vault, tmp_path: Path) -> None:
+    from tests.support.pictures import make_png
+    from tui.core.evidence.adding import add_file
+    from tui.core.evidence.changes import set_excluded, update_details
+    from tui.core.evidence.history import history, what
+    from tui.core.evidence.model import get_exhibit
+    from tui.core.evidence.provenance import lines, update_provenance
+
+    add_file(vault, make_png(tmp_path / "a.png"), {"description": "Direct messages"})
+    update_details(vault, "E-0001", {"description": "also"})
+    set_excluded(vault, "E-0001", True)
+    update_provenance(vault, "E-0001", {"how": "screenshot", "role": "self"})
+    steps = history(vault, "E-0001")
+    change = next(
+        step for step in steps if step.action == "change" and step.field == "description"
+    )
+    with i18n.speaking("es"):
+        assert what(change) == 'Qué muestra: de "Direct messages" a "also".'
+        assert what(next(s for s in steps if s.action == "exclude")) == (
+            "Dejada fuera de la carpeta de pruebas."
+        )
+    with i18n.speaking("fr"):
+        said = dict(lines(get_exhibit(vault, "E-0001")))
+    assert said == {"Son rôle": "la personne à qui c'est arrivé", "Comment": "une capture d'écran"}
+    assert what(change) == 'What it shows: "Direct messages" to "also".'

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.shared import clock
 from tui.core.shared.atomic import make_private_dir
+from tui.core.shared.i18n import N_, _
 
 if TYPE_CHECKING:  # imported when a demo is made: every start sweeps, few make one
     from tui.core.vault.vault import Vault
@@ -35,8 +36,8 @@ SAMPLES = (
             "poster": "alex_r",
             "posted_at": "2024-03-02 22:41",
             "captured_at": "2024-03-03 08:15",
-            "description": "Direct messages threatening to share photos",
-            "significance": "Shows the threat, two days before the post",
+            "description": N_("Direct messages threatening to share photos"),
+            "significance": N_("Shows the threat, two days before the post"),
         },
     },
     {
@@ -49,8 +50,8 @@ SAMPLES = (
             "posted_at": "2024-03-05 21:14",
             "captured_at": "2024-03-05 21:30",
             "caption": "look who it is",
-            "description": "The post with the photo, username and date visible",
-            "significance": "The image shared without consent",
+            "description": N_("The post with the photo, username and date visible"),
+            "significance": N_("The image shared without consent"),
         },
     },
     {
@@ -61,7 +62,7 @@ SAMPLES = (
             "url": "https://reddit.example/r/sample/comments/abc",
             "poster": "throwaway_8812",
             "posted_at": "2024-03-06",
-            "description": "A repost of the same photo on a forum",
+            "description": N_("A repost of the same photo on a forum"),
         },
     },
     {
@@ -72,7 +73,7 @@ SAMPLES = (
             "poster": "sam (a friend)",
             "posted_at": "2024-03-05 22:02",
             "captured_at": "2024-03-05 22:10",
-            "description": "A friend telling me the post was going round",
+            "description": N_("A friend telling me the post was going round"),
         },
     },
 )
@@ -85,7 +86,7 @@ def _picture(lines: list[str], path: Path, hue: int) -> None:
     draw = ImageDraw.Draw(image)
     font = ImageFont.load_default(size=22)
     draw.rectangle((0, 0, 540, 48), fill=(hue, 90, 160))
-    draw.text((16, 12), "SAMPLE - made up for the demo", fill="white", font=font)
+    draw.text((16, 12), _("SAMPLE - made up for the demo"), fill="white", font=font)
     for row, line in enumerate(lines):
         top = 80 + row * 80
         draw.rounded_rectangle((24, top, 516, top + 56), radius=16, fill="white")
@@ -217,7 +218,11 @@ def _build(base: Path) -> Vault:
         for index, sample in enumerate(SAMPLES):
             source = drafts / str(sample["name"])
             _picture(list(sample["lines"]), source, hue=60 + 40 * index)
-            add_file(vault, source, dict(sample["details"]))  # type: ignore[arg-type]
+            details = {
+                key: _(value) if key in ("description", "significance") else value
+                for key, value in dict(sample["details"]).items()  # type: ignore[call-overload]
+            }
+            add_file(vault, source, details)
         shutil.rmtree(drafts)
         from tui.core.takedowns.deadlines import set_case_place
 
@@ -246,46 +251,48 @@ def _takedowns(vault: Vault) -> None:
 def _timeline(vault: Vault) -> None:
     from tui.core.timeline.events import add_event, save_person
 
-    save_person(vault, "Sam Okafor", "sam@example.org", "friend")
-    save_person(vault, "Dana Reyes", "", "colleague")
+    sam, dana = "Sam Okafor", "Dana Reyes"  # i18n: not shown
+    save_person(vault, sam, "sam@example.org", _("friend"))
+    save_person(vault, dana, "", _("colleague"))
     add_event(
         vault,
         "about 2023",
-        "Alex took photos during our relationship",
-        details="Alex took private photos of me and kept them. I never agreed to them "
-        "being shared.",
+        _("Alex took photos during our relationship"),
+        details=_(
+            "Alex took private photos of me and kept them. I never agreed to them being shared."
+        ),
     )
     add_event(
         vault,
         "February 2024",
-        "We broke up",
-        response="I ended the relationship and stopped replying to Alex.",
-        witnesses=["Sam Okafor"],
+        _("We broke up"),
+        response=_("I ended the relationship and stopped replying to Alex."),
+        witnesses=[sam],
     )
     add_event(
         vault,
         "2024-03-02 22:41",
-        "Alex threatened to share the photos",
-        details="Alex sent direct messages saying everyone would see the photos.",
-        response="I took screenshots and told Sam.",
+        _("Alex threatened to share the photos"),
+        details=_("Alex sent direct messages saying everyone would see the photos."),
+        response=_("I took screenshots and told Sam."),
         place="Instagram",
-        witnesses=["Sam Okafor"],
+        witnesses=[sam],
         evidence=["E-0001"],
     )
     add_event(
         vault,
         "2024-03-05 21:14",
-        "The photo was posted",
-        details="alex_r posted one of the photos with the caption 'look who it is'.",
-        response="I saved the post and reported it to Instagram.",
+        _("The photo was posted"),
+        details=_("alex_r posted one of the photos with the caption 'look who it is'."),
+        response=_("I saved the post and reported it to Instagram."),
         place="Instagram",
-        witnesses=["Sam Okafor", "Dana Reyes"],
+        witnesses=[sam, dana],
         evidence=["E-0002", "E-0004"],
     )
     add_event(
         vault,
         "2024-03-06",
-        "The photo was reposted on a forum",
+        _("The photo was reposted on a forum"),
         place="Reddit",
         evidence=["E-0003"],
     )

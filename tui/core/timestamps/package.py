@@ -4,12 +4,13 @@ lines that check them (HOW-TO-CHECK.txt)."""
 
 from __future__ import annotations
 
+from tui.core.shared.i18n import N_, _
 from tui.core.timestamps.stamps import Stamp
 
 FOLDER = "data/timestamps"
 README_LINE = f"  {FOLDER + '/':<24}trusted times (RFC 3161): requests, replies, listings\n"
 
-HOW_TO_CHECK = """
+HOW_TO_CHECK = N_("""
 Trusted times (RFC 3161 time-stamps)
 ------------------------------------
 
@@ -28,7 +29,7 @@ second against the listing itself. To see the time:
   openssl ts -reply -in {folder}/timestamp-N.tsr -text
 Each "exhibit" line of a listing gives an exhibit's SHA-256: it is the same value as that
 exhibit's original in manifest-sha256.txt (data/originals/E-...).
-"""
+""")
 
 
 def stamp_files(stamp: Stamp) -> list[tuple[str, bytes]]:
@@ -50,6 +51,7 @@ def how_to_check(stamps: list[Stamp]) -> str:
     for stamp in stamps:
         stem = f"{FOLDER}/{stamp.file_stem}"
         ca = f"-CAfile {stem}.ca.pem"
-        commands += f"  openssl ts -verify -in {stem}.tsr -queryfile {stem}.tsq {ca}\n"
-        commands += f"  openssl ts -verify -in {stem}.tsr -data {stem}.covers.txt {ca}\n"
-    return HOW_TO_CHECK.format(folder=FOLDER, commands=commands)
+        verify = f"  openssl ts -verify -in {stem}.tsr"  # i18n: not shown
+        commands += f"{verify} -queryfile {stem}.tsq {ca}\n"  # i18n: not shown
+        commands += f"{verify} -data {stem}.covers.txt {ca}\n"  # i18n: not shown
+    return _(HOW_TO_CHECK).format(folder=FOLDER, commands=commands)

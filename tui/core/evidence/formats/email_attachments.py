@@ -13,6 +13,7 @@ from tui.core.evidence.formats.base import clean_line
 from tui.core.evidence.formats.inner_files import MAX_LISTED, Inner
 from tui.core.evidence.formats.mime import filename, leaves, parse, payload
 from tui.core.evidence.formats.mime_headers import decode_words, safe
+from tui.core.shared.i18n import _
 
 
 def _name(part: Message) -> str:
@@ -45,9 +46,9 @@ def attachments(data: bytes, take: Collection[str] = ()) -> list[Inner]:
         where = str(len(found) + 1)
         content = payload(part)
         if content is None:
-            found.append(Inner(name or "(no name)", 0, "", None, where))
+            found.append(Inner(name or _("(no name)"), 0, "", None, where))
             continue
         digest = hashlib.sha256(content).hexdigest()
         kept = content if where in take else None
-        found.append(Inner(name or "(no name)", len(content), digest, kept, where))
+        found.append(Inner(name or _("(no name)"), len(content), digest, kept, where))
     return found

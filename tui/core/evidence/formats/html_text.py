@@ -15,6 +15,7 @@ from lxml import etree
 
 from tui.core.evidence.formats.base import MAX_PRINTED_CHARS, clean_line, clean_text
 from tui.core.evidence.formats.encodings import codec_for
+from tui.core.shared.i18n import _
 
 #: HTML parsed at most; past this the page is in the original file.
 MAX_HTML_CHARS = 4_000_000
@@ -210,7 +211,7 @@ def visible_text(html: str, limit: int = MAX_PRINTED_CHARS) -> tuple[str, str]:
     lines = (" ".join(line.split()) for line in joined.split("\n"))
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     if cut and len(text) <= limit:
-        text += "\n[… the rest is in the original file]"
+        text += "\n" + _("[… the rest is in the original file]")
     return clean_line("".join(visible.title)), clean_text(text, limit)
 
 

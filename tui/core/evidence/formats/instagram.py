@@ -35,7 +35,7 @@ from tui.core.evidence.formats.chat_summary import (
 from tui.core.evidence.formats.encodings import unmangled
 from tui.core.evidence.formats.telegram import MAX_WALKED, bounded_json
 from tui.core.evidence.formats.whatsapp_lines import Message
-from tui.core.shared.i18n import _
+from tui.core.shared.i18n import N_, _
 
 #: The lists of files a message may carry, and what each is called in the printout.
 _FILES = (("photos", "photo"), ("videos", "video"), ("audio_files", "audio"), ("files", "file"))
@@ -132,7 +132,7 @@ def _read(data: bytes, keep_rows: bool) -> tuple[ChatSummary, str]:
 
 
 class InstagramJson(Format):
-    kind = "Instagram or Messenger chat export"
+    kind = N_("Instagram or Messenger chat export")
     family = "chat"
     media_type = "application/vnd.instagram-chat+json"
     extensions = (".json",)

@@ -116,7 +116,7 @@ class _Walker:
         while at + 8 <= end and depth < 16:
             self.boxes += 1
             if self.boxes > MAX_BOXES:
-                raise Overclaimed("too many boxes")
+                raise Overclaimed("too many boxes")  # i18n: not shown
             self.handle.seek(at)
             header = self.handle.read(16)
             if len(header) < 8:
@@ -161,19 +161,19 @@ class _Walker:
         each = ENTRY_BYTES[kind] + (8 if kind == b"elst" and version == 1 else 0)
         self.fits(count * each, room)
         if kind == b"elst" and count > MAX_EDITS:
-            raise Overclaimed("too many edits")
+            raise Overclaimed("too many edits")  # i18n: not shown
         if kind in (b"stts", b"ctts"):
             self.samples(kind, self.sample_sum(body + 8, count))
 
     def fits(self, needed: int, room: int) -> None:
         if needed > max(room, 0):
-            raise Overclaimed("a table longer than its box")
+            raise Overclaimed("a table longer than its box")  # i18n: not shown
 
     def samples(self, kind: bytes, count: int) -> None:
         """Samples claimed by tables of this kind, in every track and fragment so far."""
         self.claimed[kind] = self.claimed.get(kind, 0) + count
         if self.claimed[kind] > self.size + SPARE_SAMPLES:
-            raise Overclaimed("more samples than bytes")
+            raise Overclaimed("more samples than bytes")  # i18n: not shown
 
     def sample_sum(self, at: int, entries: int) -> int:
         """The samples an stts or ctts table claims: the sum of its entries' counts."""

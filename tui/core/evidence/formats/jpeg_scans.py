@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING, BinaryIO
 
 from tui.core.evidence.formats.base import Unreadable
+from tui.core.shared.i18n import N_, _
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 #: is a pass over every block of the picture, so thousands of them in a small file
 #: would take minutes to decode.
 MAX_SCANS = 100
-TOO_MANY_SCANS = (
+TOO_MANY_SCANS = N_(
     "This picture can't be shown: it is made of far more passes than any real photo, "
     "which can be a trap to tie up the computer. The file is kept as it is."
 )
@@ -37,7 +38,7 @@ def check_scans(image: Image.Image, handle: BinaryIO) -> None:
     start = handle.tell()
     try:
         if jpeg_scans(handle, MAX_SCANS) > MAX_SCANS:
-            raise Unreadable(TOO_MANY_SCANS)
+            raise Unreadable(_(TOO_MANY_SCANS))
     finally:
         handle.seek(start)
 

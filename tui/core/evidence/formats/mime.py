@@ -25,6 +25,7 @@ from tui.core.evidence.formats.base import (
 from tui.core.evidence.formats.encodings import better_reading, codec_for, decoded
 from tui.core.evidence.formats.html_text import decode_html, to_text, visible_text
 from tui.core.evidence.formats.mime_headers import bounded_headers, safe
+from tui.core.shared.i18n import N_, _
 
 #: Parts walked, and how deep: real emails have a handful; a crafted one, thousands.
 MAX_PARTS = 500
@@ -37,9 +38,9 @@ MAX_PART_BYTES = MAX_INFLATED_BYTES
 #: Bytes of a text part decoded for the binder (its characters are bounded anyway).
 _TEXT_BYTES = MAX_PRINTED_CHARS * 4
 
-DAMAGED = "This email can't be read: it may be damaged."
-TOO_MANY_PARTS = "This file has too many parts to read here."
-TOO_LARGE = "This file is too large to read here."
+DAMAGED = N_("This email can't be read: it may be damaged.")
+TOO_MANY_PARTS = N_("This file has too many parts to read here.")
+TOO_LARGE = N_("This file is too large to read here.")
 
 # The parser ends a line at CR, LF or CRLF: counting must too. A boundary line is "--",
 # then the boundary, which may start with (but never is only) white space. (Each pattern
@@ -55,7 +56,7 @@ _BOUNDARY = re.compile(rb"-(?<![^\r\n]-)-[\t\x0b\x0c\x1c-\x1f ]*[^\s\x1c-\x1f]")
 def read_whole(probe: Probe) -> bytes:
     """The whole file, when it is small enough to parse in memory."""
     if probe.size > MAX_INFLATED_BYTES:
-        raise Unreadable(TOO_LARGE)
+        raise Unreadable(_(TOO_LARGE))
     probe.handle.seek(0)
     return probe.handle.read(MAX_INFLATED_BYTES + 1)
 
@@ -192,15 +193,15 @@ def parse(data: bytes, damaged: str = DAMAGED) -> Message:
     """A MIME message, refusing one with too many parts before the parser (which recurses
     for each level) ever sees it."""
     if len(data) > MAX_INFLATED_BYTES:
-        raise Unreadable(TOO_LARGE)
+        raise Unreadable(_(TOO_LARGE))
     if _more_than(_CONTAINER, data, MAX_PARTS) or _more_than(_BOUNDARY, data, MAX_BOUNDARIES):
-        raise Unreadable(TOO_MANY_PARTS)
+        raise Unreadable(_(TOO_MANY_PARTS))
     try:
         parser = _Parser()
         parser.load(data)
         return parser.close()
     except Exception as error:  # RecursionError, or a parser bug a crafted file finds
-        raise Unreadable(damaged) from error
+        raise Unreadable(_(damaged)) from error
 
 
 def _more_than(pattern: re.Pattern[bytes], data: bytes, limit: int) -> bool:

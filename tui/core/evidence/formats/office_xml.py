@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from xml.parsers import expat
 
 from tui.core.evidence.formats.base import MAX_PRINTED_CHARS, Unreadable
+from tui.core.shared.i18n import N_, _
 
 #: Elements read from one XML part (a second or two): a run of text is five or so with
 #: its properties and holds a word or more, so a real document reaches the characters
@@ -28,11 +29,11 @@ MAX_DEPTH = 256
 _FIELD_CHARS = 1000
 _CHUNK = 65_536
 
-NOT_SHOWN = (
+NOT_SHOWN = N_(
     "The rest of this document was not shown here: it is too long or nested too deeply "
     "to print. The whole file is kept with the case, and its hash is above."
 )
-DAMAGED = "This document can't be read: it may be damaged."
+DAMAGED = N_("This document can't be read: it may be damaged.")
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def _feed(parser: expat.XMLParserType, xml: bytes | Iterable[bytes]) -> bool:
     except _Stop:
         return True
     except (_Refused, expat.ExpatError, ValueError, RecursionError):
-        raise Unreadable(DAMAGED) from None
+        raise Unreadable(_(DAMAGED)) from None
     return False
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from tui.core.shared.i18n import _
+
 if TYPE_CHECKING:
     from PIL import Image
 
@@ -52,8 +54,8 @@ class Stated:
     def clock(self) -> str:
         """Which clock the time is on, in words."""
         if not self.offset:
-            return "the camera's own clock (the photo does not say its time zone)"
-        return f"UTC{self.offset} (the camera's clock)"
+            return _("the camera's own clock (the photo does not say its time zone)")
+        return _("UTC{offset} (the camera's clock)").format(offset=self.offset)
 
     def said(self) -> str:
         """The time as people read it, with its clock."""
@@ -62,8 +64,10 @@ class Stated:
     def edited(self) -> str:
         """The time as people read it, said to be when the file was last edited (by
         whatever edited it: its clock is not the camera's)."""
-        zone = f"UTC{self.offset}" if self.offset else "its time zone not stated"
-        return f"{self.time.replace('T', ' ')}, when the file was last edited ({zone})"
+        zone = f"UTC{self.offset}" if self.offset else _("its time zone not stated")
+        return _("{time}, when the file was last edited ({zone})").format(
+            time=self.time.replace("T", " "), zone=zone
+        )
 
     def iso(self) -> str:
         """ISO 8601 with the offset when there is one."""
@@ -119,7 +123,7 @@ def _exif_stamp(raw: object, offset: object) -> Stated | None:
 def _xmp_stamp(text: str, name: str) -> Stated | None:
     """The XMP property of local name `name` (an attribute or an element, with whatever
     namespace prefix) read as a time."""
-    escaped = rf"\b[A-Za-z][\w.-]{{0,40}}:{re.escape(name)}"
+    escaped = rf"\b[A-Za-z][\w.-]{{0,40}}:{re.escape(name)}"  # i18n: not shown
     pattern = rf"{escaped}\s*=\s*[\"']([^\"'<>]{{1,64}})[\"']|<{escaped}>\s*([^<]{{1,64}})<"
     found = re.search(pattern, text)
     if not found:
@@ -153,7 +157,7 @@ def xmp_of(image: Image.Image) -> bytes:
     """The photo's XMP packet as Pillow or pillow-heif found it in the header (JPEG,
     PNG, WebP, TIFF, HEIF), without decoding pixels; empty when there is none."""
     info = image.info
-    for key in ("xmp", "XML:com.adobe.xmp"):
+    for key in ("xmp", "XML:com.adobe.xmp"):  # i18n: not shown
         value = info.get(key)
         if isinstance(value, bytes | str) and value:
             return value.encode("utf-8", "replace") if isinstance(value, str) else value

@@ -40,11 +40,12 @@ from tui.core.evidence.formats.mime_headers import (
     raw_header,
 )
 from tui.core.evidence.formats.mime_headers import header_time as mime_header_time
+from tui.core.shared.i18n import N_, _
 
 #: Bytes of a page's HTML kept (the parser reads fewer characters than this).
 MAX_HTML_BYTES = 2 * MAX_HTML_CHARS
 
-DAMAGED_PAGE = "This saved page can't be read: it may be damaged."
+DAMAGED_PAGE = N_("This saved page can't be read: it may be damaged.")
 _SAVED_FROM = re.compile(rb"<!-- saved from url=\(\d+\)(\S+?) -->")
 #: Headers of mail that was sent, which a saved page does not have.
 _MAILED = frozenset({"to", "message-id", "received", "delivered-to", "return-path"})
@@ -88,11 +89,15 @@ class SavedPage:
 
     def blocks(self) -> list[Block]:
         title, text = visible_text(self.source()) if self.html else ("", "")
-        rows = (("Address", self.url), ("Captured", self.captured), ("Title", self.title or title))
+        rows = (
+            (_("Address"), self.url),
+            (_("Captured"), self.captured),
+            (_("Title"), self.title or title),
+        )
         shown = [(label, value) for label, value in rows if value]
         blocks: list[Block] = [Fields(shown)] if shown else []
         if text or not self.problem:  # a problem says itself why there is no text
-            blocks.append(Text(text) if text else Notice("This page holds no text to show."))
+            blocks.append(Text(text) if text else Notice(_("This page holds no text to show.")))
         if self.problem:
             blocks.append(Notice(self.problem))
         return blocks
@@ -109,8 +114,8 @@ def capture_time(text: str) -> str | None:
 
 
 class Mhtml(Format):
-    kind = "saved web page (MHTML)"
-    family = "web capture"
+    kind = N_("saved web page (MHTML)")
+    family = "web capture"  # i18n: not shown
     media_type = "multipart/related"
     extensions = (".mhtml", ".mht")
 
@@ -135,22 +140,23 @@ class Mhtml(Format):
     def _read(data: bytes) -> SavedPage:
         data = mended(data)
         if not header_block(data[:HEAD_BYTES]):
-            raise Unreadable(DAMAGED_PAGE)
+            raise Unreadable(_(DAMAGED_PAGE))
         message = mime.parse(data, DAMAGED_PAGE)
-        page = SavedPage(header(message, "Snapshot-Content-Location"), header(message, "Subject"))
+        location = header(message, "Snapshot-Content-Location")  # i18n: not shown
+        page = SavedPage(location, header(message, "Subject"))
         page.captured = raw_header(message, "Date")
         page.captured_at = mime_header_time(message)
         parts, _cut = mime.leaves(message)
         html = next((part for part in parts if part.get_content_type() == "text/html"), None)
         if html is not None:
             page.html, page.charset = mime.payload(html), mime.content_charset(html)
-            page.url = page.url or header(html, "Content-Location")
+            page.url = page.url or header(html, "Content-Location")  # i18n: not shown
         return page
 
 
 class Html(Format):
-    kind = "web page (HTML)"
-    family = "web capture"
+    kind = N_("web page (HTML)")
+    family = "web capture"  # i18n: not shown
     media_type = "text/html"
     extensions = (".html", ".htm", ".xhtml")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from tui.core.evidence.formats.base import Format
 from tui.core.evidence.formats.recordings import Recording
+from tui.core.shared.i18n import N_
 
 #: A transport stream's packets: 188 bytes each, or 192 with a 4-byte time code before
 #: each (a camcorder's AVCHD `.MTS`, a Blu-ray's `.m2ts`); each starts with 0x47.
@@ -26,7 +27,7 @@ def transport_stream(head: bytes) -> bool:
 class MpegTsVideo(Recording):
     """A camcorder's AVCHD video (`.MTS`, `.M2TS`) or a broadcast recording (`.ts`)."""
 
-    kind = "video (MPEG-TS)"
+    kind = N_("video (MPEG-TS)")
     media_type = "video/mp2t"
     extensions = (".mts", ".m2ts", ".m2t", ".ts")
     demuxer = "mpegts"

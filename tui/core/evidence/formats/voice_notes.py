@@ -22,18 +22,19 @@ from tui.core.evidence.formats.recordings import (
     tag,
     time_code,
 )
+from tui.core.shared.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from av.audio.stream import AudioStream
     from av.container import InputContainer
     from PIL import Image
 
-SOUND_ONLY = (
+SOUND_ONLY = N_(
     "This is a sound recording; it can't be printed. The recording itself is kept with "
     "the case, unchanged, and what it says about itself is listed above."
 )
-NO_SOUND = "None of its sound could be decoded: it may be damaged or cut short."
-NOTHING = "It holds no sound that can be read: it may be damaged or cut short."
+NO_SOUND = N_("None of its sound could be decoded: it may be damaged or cut short.")
+NOTHING = N_("It holds no sound that can be read: it may be damaged or cut short.")
 #: Packets read looking for the first decodable sound.
 PACKETS_TO_TRY = 50
 
@@ -69,7 +70,7 @@ class VoiceNote(Media):
     """Sound only. The magic decides; ISO-BMFF and Matroska files are opened to see that
     they hold sound and no pictures."""
 
-    family = "voice note"
+    family = "voice note"  # i18n: not shown
     format_words: ClassVar[str] = ""
     """How the file holds the sound, after the codec: "in an Ogg file"."""
 
@@ -97,18 +98,21 @@ class VoiceNote(Media):
         shown = facts.shown
         rows = []
         if "duration" in shown:
-            rows.append(("Duration", time_code(shown["duration"], tenths=False)))
+            rows.append((_("Duration"), time_code(shown["duration"], tenths=False)))
         if "codec" in shown:
-            rows.append(("Format", f"{codec_words(shown['codec'])} {self.format_words}".strip()))
+            held = _(self.format_words) if self.format_words else ""
+            rows.append((_("Format"), f"{codec_words(shown['codec'])} {held}".strip()))
         if "channels" in shown or "sample_rate" in shown:
             count = shown.get("channels", 0)
-            channels = {0: "", 1: "mono", 2: "stereo"}.get(count, f"{count} channels")
+            channels = {0: "", 1: _("mono"), 2: _("stereo")}.get(
+                count, ngettext("{count} channel", "{count} channels", count).format(count=count)
+            )
             rate = f"{shown['sample_rate'] / 1000:g} kHz" if "sample_rate" in shown else ""
-            rows.append(("Sound", ", ".join(part for part in (channels, rate) if part)))
+            rows.append((_("Sound"), ", ".join(part for part in (channels, rate) if part)))
         if "created" in shown:
-            rows.append(("Created, as the file states it", str(shown["created"])))
-        blocks: list[Block] = [Fields(rows), Text(SOUND_ONLY)]
-        return [*blocks, Notice(facts.problem)] if facts.problem else blocks
+            rows.append((_("Created, as the file states it"), str(shown["created"])))
+        blocks: list[Block] = [Fields(rows), Text(_(SOUND_ONLY))]
+        return [*blocks, Notice(_(facts.problem))] if facts.problem else blocks
 
 
 def sound_only(probe: Probe, demuxer: str) -> int:
@@ -119,10 +123,10 @@ def sound_only(probe: Probe, demuxer: str) -> int:
 
 
 class M4aAudio(VoiceNote):
-    kind = "voice note or audio (M4A)"
+    kind = N_("voice note or audio (M4A)")
     media_type = "audio/mp4"
     extensions = (".m4a", ".m4b")
-    demuxer, format_words = "mov", "in an MPEG-4 (M4A) file"
+    demuxer, format_words = "mov", N_("in an MPEG-4 (M4A) file")
 
     def recognise(self, probe: Probe) -> int:
         container = container_of(probe.head)
@@ -132,20 +136,20 @@ class M4aAudio(VoiceNote):
 
 
 class ThreeGpAudio(VoiceNote):
-    kind = "voice note or audio (3GP)"
+    kind = N_("voice note or audio (3GP)")
     media_type = "audio/3gpp"
     extensions = (".3gp", ".3ga")
-    demuxer, format_words = "mov", "in a 3GP file"
+    demuxer, format_words = "mov", N_("in a 3GP file")
 
     def recognise(self, probe: Probe) -> int:
         return sound_only(probe, self.demuxer) if container_of(probe.head) == "3gp" else 0
 
 
 class WebmAudio(VoiceNote):
-    kind = "voice note or audio (WebM)"
+    kind = N_("voice note or audio (WebM)")
     media_type = "audio/webm"
     extensions = (".weba", ".webm", ".mka")
-    demuxer, format_words = "matroska", "in a WebM or Matroska file"
+    demuxer, format_words = "matroska", N_("in a WebM or Matroska file")
 
     def recognise(self, probe: Probe) -> int:
         matroska = container_of(probe.head) in ("webm", "matroska")
@@ -153,10 +157,10 @@ class WebmAudio(VoiceNote):
 
 
 class OpusAudio(VoiceNote):
-    kind = "voice note or audio (Opus)"
+    kind = N_("voice note or audio (Opus)")
     media_type = "audio/ogg"
     extensions = (".opus", ".ogg", ".oga")
-    demuxer, format_words = "ogg", "in an Ogg file"
+    demuxer, format_words = "ogg", N_("in an Ogg file")
 
     def recognise(self, probe: Probe) -> int:
         head = probe.head
@@ -164,10 +168,10 @@ class OpusAudio(VoiceNote):
 
 
 class OggAudio(VoiceNote):
-    kind = "voice note or audio (Ogg)"
+    kind = N_("voice note or audio (Ogg)")
     media_type = "audio/ogg"
     extensions = (".ogg", ".oga", ".opus")
-    demuxer, format_words = "ogg", "in an Ogg file"
+    demuxer, format_words = "ogg", N_("in an Ogg file")
 
     def recognise(self, probe: Probe) -> int:
         head = probe.head
@@ -176,7 +180,7 @@ class OggAudio(VoiceNote):
 
 
 class Mp3Audio(VoiceNote):
-    kind = "voice note or audio (MP3)"
+    kind = N_("voice note or audio (MP3)")
     media_type = "audio/mpeg"
     extensions = (".mp3",)
     demuxer, format_words = "mp3", "audio"
@@ -187,10 +191,10 @@ class Mp3Audio(VoiceNote):
 
 
 class AacAudio(VoiceNote):
-    kind = "voice note or audio (AAC)"
+    kind = N_("voice note or audio (AAC)")
     media_type = "audio/aac"
     extensions = (".aac",)
-    demuxer, format_words = "aac", "audio (raw ADTS)"
+    demuxer, format_words = "aac", N_("audio (raw ADTS)")
 
     def recognise(self, probe: Probe) -> int:
         head = probe.head
@@ -201,10 +205,10 @@ class AacAudio(VoiceNote):
 
 
 class WavAudio(VoiceNote):
-    kind = "voice note or audio (WAV)"
+    kind = N_("voice note or audio (WAV)")
     media_type = "audio/wav"
     extensions = (".wav",)
-    demuxer, format_words = "wav", "in a WAV file"
+    demuxer, format_words = "wav", N_("in a WAV file")
 
     def recognise(self, probe: Probe) -> int:
         head = probe.head
@@ -229,7 +233,7 @@ class WavAudio(VoiceNote):
 
 
 class AmrAudio(VoiceNote):
-    kind = "voice note or audio (AMR)"
+    kind = N_("voice note or audio (AMR)")
     media_type = "audio/amr"
     extensions = (".amr", ".awb")
     demuxer, format_words = "amr", "audio"

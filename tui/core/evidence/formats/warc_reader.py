@@ -26,8 +26,7 @@ from warcio.statusandheaders import (
 from tui.core.evidence.formats.base import MAX_INFLATED_BYTES, Unreadable
 from tui.core.evidence.formats.mime_headers import line
 from tui.core.evidence.formats.saved_pages import MAX_HTML_BYTES, SavedPage, capture_time
-from tui.core.shared.i18n import _
-from tui.core.shared.text import counted
+from tui.core.shared.i18n import N_, _, ngettext
 
 #: Records of a WARC looked at; a capture of one page holds tens.
 MAX_RECORDS = 10_000
@@ -45,8 +44,8 @@ MAX_HEADER_BYTES = 1024 * 1024
 #: archive is scanned: `MAX_RECORDS` real records take a few hundred thousand.
 MAX_LINES_READ = 600_000
 
-DAMAGED_ARCHIVE = "This web archive can't be read: it may be damaged or cut short."
-TOO_BIG = "Only the first part of this archive could be read: it is very large."
+DAMAGED_ARCHIVE = N_("This web archive can't be read: it may be damaged or cut short.")
+TOO_BIG = N_("Only the first part of this archive could be read: it is very large.")
 GZIP = b"\x1f\x8b"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
@@ -86,12 +85,12 @@ class Gunzip:
                     more = self.handle.read(_GZIP_CHUNK)
                     if not more:
                         if self.input:
-                            raise OSError("Not a gzipped file")
+                            raise OSError("Not a gzipped file")  # i18n: not shown
                         return b""
                     self.input += more
                     continue
                 if self.input[:2] != GZIP:
-                    raise OSError("Not a gzipped file")
+                    raise OSError("Not a gzipped file")  # i18n: not shown
                 self.budget.members -= 1
                 if self.budget.members < 0:
                     raise Exhausted
@@ -99,7 +98,7 @@ class Gunzip:
             if not self.input:
                 self.input = self.handle.read(_GZIP_CHUNK)
                 if not self.input:
-                    raise EOFError("A gzip member is cut short.")
+                    raise EOFError("A gzip member is cut short.")  # i18n: not shown
             data = self.inflater.decompress(self.input, max(1, size))
             if self.inflater.eof:
                 self.input, self.between = self.inflater.unused_data, True
@@ -141,7 +140,7 @@ class Inflated:
     def read(self, size: int = -1) -> bytes:
         data = self.next(size if size > 0 else 1 << 20)
         if not self.started and data[:2] == GZIP:
-            raise Unreadable(DAMAGED_ARCHIVE)  # gzip within gzip: warcio would inflate it
+            raise Unreadable(_(DAMAGED_ARCHIVE))  # gzip within gzip: warcio would inflate it
         self.started = True
         return data
 
@@ -171,7 +170,9 @@ class HeaderParser(StatusAndHeadersParser):  # type: ignore[misc]
         if self.verify:
             protocol_status = self.split_prefix(statusline, self.statuslist)
             if not protocol_status:
-                message = f"Expected Status Line starting with {self.statuslist}"
+                message = (
+                    f"Expected Status Line starting with {self.statuslist}"  # i18n: not shown
+                )
                 raise StatusAndHeadersParserException(message, full_statusline)
         else:
             protocol_status = statusline.split(" ", 1)
@@ -270,19 +271,24 @@ def scan(
                 if (taken and not count and not every) or page.records >= MAX_RECORDS:
                     break
     except Exhausted:
-        page.problem = TOO_BIG
+        page.problem = _(TOO_BIG)
     except Exception as error:  # warcio has many ways to say a record is broken
         if not page.records:
-            raise Unreadable(DAMAGED_ARCHIVE) from error
+            raise Unreadable(_(DAMAGED_ARCHIVE)) from error
         stream.broken = True
     if stream.broken and not page.records:
-        raise Unreadable(DAMAGED_ARCHIVE)
+        raise Unreadable(_(DAMAGED_ARCHIVE))
     page.inflated = limit - stream.left
     if stream.broken:
-        records = counted(page.records or 0, "record")
-        page.problem = f"The archive is damaged or cut short after {records}."
+        page.problem = ngettext(
+            "The archive is damaged or cut short after {count} record.",
+            "The archive is damaged or cut short after {count} records.",
+            page.records or 0,
+        ).format(count=page.records or 0)
     elif page.records == MAX_RECORDS:
-        page.problem = f"Only the first {MAX_RECORDS:,} records were looked at."
+        page.problem = _("Only the first {count:,} records were looked at.").format(
+            count=MAX_RECORDS
+        )
     return page
 
 
@@ -308,15 +314,16 @@ def _html_record(record: Any) -> tuple[str, str, str] | None:
         http = record.http_headers
         if http is None or (http.get_statuscode() or "").startswith("3"):  # a redirect
             return None
-        kind = http.get_header("Content-Type") or ""
+        kind = http.get_header("Content-Type") or ""  # i18n: not shown
     elif record.rec_type == "resource":
-        kind = record.rec_headers.get_header("Content-Type") or ""
+        kind = record.rec_headers.get_header("Content-Type") or ""  # i18n: not shown
     else:
         return None
     if kind.split(";")[0].strip().lower() not in _HTML_TYPES:
         return None
     headers = record.rec_headers  # an ARC record's are `uri` and `archive-date`
-    uri = headers.get_header("WARC-Target-URI") or headers.get_header("uri") or ""
+    target = headers.get_header("WARC-Target-URI")  # i18n: not shown
+    uri = target or headers.get_header("uri") or ""
     date = headers.get_header("WARC-Date") or headers.get_header("archive-date") or ""
     return uri, date, kind
 
@@ -325,7 +332,8 @@ def _packed(record: Any) -> str:
     """The HTTP `Content-Encoding` of a response that warcio can't undo here (`br`
     without the brotli library, `zstd`), else '': warcio passes such bytes on as they are."""
     http = record.http_headers if record.rec_type == "response" else None
-    coding = ((http.get_header("Content-Encoding") if http is not None else "") or "").strip()
+    named = http.get_header("Content-Encoding") if http is not None else ""  # i18n: not shown
+    coding = (named or "").strip()
     if coding.lower() in ("", "identity") or coding.lower() in BufferedReader.DECOMPRESSORS:
         return ""
     return line(coding)[:40]

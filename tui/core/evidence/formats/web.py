@@ -30,13 +30,14 @@ from tui.core.evidence.formats.base import (
 from tui.core.evidence.formats.mime_headers import line
 from tui.core.evidence.formats.saved_pages import Html, Mhtml, SavedPage, capture_time
 from tui.core.evidence.formats.warc_reader import DAMAGED_ARCHIVE, GZIP, Budget, scan
+from tui.core.shared.i18n import N_, _
 
 #: WARC files of a WACZ looked at (a capture has one or a few; each costs a little).
 MAX_WACZ_WARCS = 1000
 #: `pages/pages.jsonl` of a WACZ read at most.
 MAX_PAGES_BYTES = 8 * 1024 * 1024
 
-NO_PAGE = "This web archive holds no web page that can be shown."
+NO_PAGE = N_("This web archive holds no web page that can be shown.")
 
 
 def first_record(head: bytes) -> bytes | None:
@@ -51,8 +52,8 @@ def first_record(head: bytes) -> bytes | None:
 
 
 class Warc(Format):
-    kind = "web archive (WARC)"
-    family = "web capture"
+    kind = N_("web archive (WARC)")
+    family = "web capture"  # i18n: not shown
     media_type = "application/warc"
     extensions = (".warc", ".warc.gz")
 
@@ -70,7 +71,7 @@ class Warc(Format):
     def printable(self, data: bytes, name: str) -> list[Block]:
         page = scan(io.BytesIO(data), every=True)
         if page.html is None:
-            raise Unreadable(page.problem or NO_PAGE)
+            raise Unreadable(page.problem or _(NO_PAGE))
         page.records = None
         return every_page(page)
 
@@ -82,23 +83,30 @@ def every_page(page: SavedPage) -> list[Block]:
     if len(pages) == 1 and not page.named:
         return page.blocks()
     total = len(pages) + len(page.named)
-    blocks: list[Block] = [Notice(f"This web archive holds {total:,} web pages; each is printed.")]
+    blocks: list[Block] = [
+        Notice(
+            _("This web archive holds {total:,} web pages; each is printed.").format(total=total)
+        )
+    ]
     problem, page.problem = page.problem, ""
     for number, each in enumerate(pages, start=1):
-        blocks += [Heading(f"Web page {number} of {total:,}"), *each.blocks()]
+        heading = _("Web page {number} of {total:,}").format(number=number, total=total)
+        blocks += [Heading(heading), *each.blocks()]
     if page.named:
         blocks[0] = Notice(
-            f"This web archive holds {total:,} web pages; the first {len(pages):,} are "
-            "printed, and the others named below."
+            _(
+                "This web archive holds {total:,} web pages; the first {printed:,} are "
+                "printed, and the others named below."
+            ).format(total=total, printed=len(pages))
         )
-        blocks.append(Table(("Address", "Captured"), page.named, (0.7, 0.3)))
+        blocks.append(Table((_("Address"), _("Captured")), page.named, (0.7, 0.3)))
     return blocks + ([Notice(problem)] if problem else [])
 
 
 class Arc(Warc):
     """The Internet Archive's older format (ARC), which warcio reads as it reads WARC."""
 
-    kind = "web archive (ARC)"
+    kind = N_("web archive (ARC)")
     media_type = "application/x-internet-archive"
     extensions = (".arc", ".gz")
 
@@ -115,8 +123,8 @@ def _is_warc(name: str) -> bool:
 
 
 class Wacz(Format):
-    kind = "web archive (WACZ)"
-    family = "web capture"
+    kind = N_("web archive (WACZ)")
+    family = "web capture"  # i18n: not shown
     media_type = "application/wacz"
     extensions = (".wacz",)
 
@@ -130,21 +138,21 @@ class Wacz(Format):
         try:
             archive = probe.zip()
         except _ZIP_ERRORS as error:
-            raise Unreadable(DAMAGED_ARCHIVE) from error
+            raise Unreadable(_(DAMAGED_ARCHIVE)) from error
         if archive is None:
-            raise Unreadable(DAMAGED_ARCHIVE)
+            raise Unreadable(_(DAMAGED_ARCHIVE))
         return self._read(archive).facts(self)
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         try:
             archive = open_zip(io.BytesIO(data), len(data))
         except _ZIP_ERRORS as error:
-            raise Unreadable(DAMAGED_ARCHIVE) from error
+            raise Unreadable(_(DAMAGED_ARCHIVE)) from error
         if archive is None:
-            raise Unreadable(DAMAGED_ARCHIVE)
+            raise Unreadable(_(DAMAGED_ARCHIVE))
         page = self._read(archive)
         if page.html is None:
-            raise Unreadable(page.problem or NO_PAGE)
+            raise Unreadable(page.problem or _(NO_PAGE))
         return page.blocks()
 
     @staticmethod
@@ -157,7 +165,7 @@ class Wacz(Format):
             try:
                 data = read_member(archive, info, left)  # a zip bomb is refused here
             except _ZIP_ERRORS as error:  # a bad CRC, a member cut short, …
-                raise Unreadable(DAMAGED_ARCHIVE) from error
+                raise Unreadable(_(DAMAGED_ARCHIVE)) from error
             found = scan(io.BytesIO(data), want=url, limit=left, budget=budget)
             left -= len(data) + found.inflated
             if found.html is not None and (page.html is None or found.url == line(url)):
