@@ -115,7 +115,7 @@ class PasswordsScreen(Screen[None]):
                 with Horizontal(classes="row"):
                     yield Input(placeholder=_("account, e.g. Gmail"), id="account-name")
                     yield Select(
-                        [(kind, kind) for kind in accounts.KINDS],
+                        [(accounts.kind_name(kind), kind) for kind in accounts.KINDS],
                         value="email",
                         allow_blank=False,
                         id="account-kind",
@@ -132,7 +132,7 @@ class PasswordsScreen(Screen[None]):
                     classes="lead",
                 )
                 for name, label in profile.LABELS.items():
-                    yield Label(label)
+                    yield Label(_(label))
                     yield StoredInput(id=f"profile-{name}", classes="profile")
                 yield Button(_("Save"), id="profile-save", compact=True)
                 yield Notice(id="profile-message")
@@ -234,7 +234,7 @@ class PasswordsScreen(Screen[None]):
         for account in accounts.list_accounts(open_case(self)):
             table.add_row(
                 Text(shown(account.name)),
-                Text(shown(account.kind)),
+                Text(shown(accounts.kind_name(account.kind))),
                 Text(shown(account.changed_on or _("not yet"))),
                 _("on") if account.two_step else _("off"),
                 key=account.name,
