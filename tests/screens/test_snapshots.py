@@ -34,6 +34,16 @@ async def wait_for_question(pilot) -> None:
     await pilot.pause()
 
 
+async def browser_read(pilot) -> None:
+    """The folder browser has read its folder (in the background) and drawn it."""
+    from textual.widgets import DirectoryTree
+
+    from tests.support.pilot import wait_until
+
+    tree = pilot.app.screen.query_one(DirectoryTree)
+    await wait_until(pilot, lambda: tree.root.children)
+
+
 def test_unlock_screen(snap_compare, vault: Vault):
     assert snap_compare(ReclaimApp(vault.path, Settings()), terminal_size=SIZE)
 
@@ -135,7 +145,7 @@ def test_add_evidence_screen(
     async def choose(pilot) -> None:
         await pilot.press("4")
         await pilot.app.push_screen(AddEvidenceScreen(Path("Screenshots")))
-        await pilot.pause(0.3)
+        await browser_read(pilot)
         # Tab: from the path box to the browser, where f chooses a whole folder
         await pilot.press("tab", "down", "down", "enter", "f")
         await wait_for_question(pilot)
@@ -161,7 +171,7 @@ def test_add_evidence_asks_about_a_whole_folder(
     async def ask(pilot) -> None:
         await pilot.press("4")
         await pilot.app.push_screen(AddEvidenceScreen(Path("Screenshots")))
-        await pilot.pause(0.3)
+        await browser_read(pilot)
         await pilot.press("tab", "f")
         await wait_for_question(pilot)
 
