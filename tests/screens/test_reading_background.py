@@ -113,3 +113,28 @@ async def test_quitting_stops_the_reading_without_asking(
         await wait_until(pilot, lambda: job.finished)
     assert reader.stopped == 1 and app.return_code in (0, None)
     assert unread_exhibits(vault) == ["E-0001"], "left to be read another time"
+
+
+async def test_a_computer_that_cant_read_pictures_says_so_once(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from tui.core.evidence.adding import add_file
+    from tui.core.evidence.reading import read as reading_module
+    from tui.core.evidence.reading.engine import ReadingUnavailable
+
+    why = "Reading words in pictures isn't available on this computer."
+
+    def unavailable(*args: object, **kwargs: object) -> None:
+        raise ReadingUnavailable(why)
+
+    monkeypatch.setattr(reading_module, "read_pictures", unavailable)
+    for shot in shots(tmp_path, 2):
+        add_file(vault, shot)
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(app, pilot)
+        assert reading(app).start()
+        await wait_until(pilot, lambda: reading(app).job is None)
+        assert said(app).count(why) == 1, "said once, in plain words"
+        assert not reading(app).start(), "not tried again in this session"
+        assert unread_exhibits(vault) == ["E-0001", "E-0002"], "nothing marked as read"
