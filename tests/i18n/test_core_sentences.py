@@ -149,3 +149,17 @@ def test_an_exhibits_history_and_provenance_in_the_language(vault: Vault, tmp_pa
         said = dict(lines(get_exhibit(vault, "E-0001")))
     assert said == {"Son rôle": "la personne à qui c'est arrivé", "Comment": "une capture d'écran"}
     assert what(change) == 'What it shows: "Direct messages" to "also".'
+
+
+def test_zxcvbns_own_feedback_is_said_in_the_language() -> None:
+    from tui.core.passwords.strength import assess
+
+    with i18n.speaking("fr"):
+        found = assess("password1")
+        assert found.words == "très faible"
+    assert found.warning == "C'est un mot de passe très courant."
+    with i18n.speaking("es"):
+        assert assess("password1").suggestions == (
+            "Añade una o dos palabras más. Mejor si son poco comunes.",
+        )
+    assert assess("password1").warning == "This is a very common password."

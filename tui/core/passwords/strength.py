@@ -100,8 +100,9 @@ def assess(passphrase: str, personal_words: Mapping[str, str] | Iterable[str] = 
         score=min(score, PERSONAL_CAP) if found else score,
         guesses=float(result["guesses"]),
         crack_time=str(times.get("offline_slow_hashing_1e4_per_second", "")),
-        warning=str(feedback.get("warning") or ""),
-        suggestions=tuple(str(s) for s in feedback.get("suggestions") or ()),
+        # zxcvbn's sentences are English; zxcvbn_words puts them in the catalogues.
+        warning=_(str(feedback.get("warning") or "")) if feedback.get("warning") else "",
+        suggestions=tuple(_(str(s)) for s in feedback.get("suggestions") or ()),
         personal=tuple(found),
     )
 
