@@ -84,7 +84,7 @@ def _draft(vault: Vault, args: argparse.Namespace) -> Letter:
 def cmd_letter(args: argparse.Namespace) -> int:
     from tui.cli.common import open_vault
     from tui.core.binder.documents_language import written_in
-    from tui.core.takedowns.letter_files import export_letter
+    from tui.core.takedowns.letter_files import copy_destination, export_letter
     from tui.core.takedowns.letters import copy_to_read
 
     _save_facts(args)
@@ -97,7 +97,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
             out = Path(args.out).expanduser()
             path = export_letter(vault, letter, letter.text, out)
             if copy is not None:
-                copy_path = export_letter(vault, copy, copy.text, copy_file(out))
+                copy_path = export_letter(vault, copy, copy.text, copy_destination(out))
     if args.out:
         say(
             _(
@@ -118,11 +118,6 @@ def cmd_letter(args: argparse.Namespace) -> int:
             say("-" * 40)
             say(shown_block(copy.text))
     return 0
-
-
-def copy_file(out: Path) -> Path:
-    """Where the copy to read is saved beside the letter: letter.copy-to-read.txt."""
-    return out.with_name(f"{out.stem}.copy-to-read{out.suffix}")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:

@@ -12,9 +12,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
+from tui.core.binder.documents_language import CHANGE_HINT, KEY, KEY_HELP, KEY_LABEL
 from tui.core.shared.display import shown, shown_block
 from tui.core.shared.errors import explain
-from tui.core.shared.i18n import N_, _, ngettext
+from tui.core.shared.i18n import N_, _, ngettext, speaking
 from tui.core.shared.unwritable import not_written
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case, save_as_field, save_folders
@@ -68,11 +69,14 @@ class BinderScreen(Screen[None]):
         Binding("escape", "back", N_("Back")),
         Binding("ctrl+s", "make", N_("Make the binder"), priority=True),
         Binding("ctrl+d", "declaration", N_("Declaration"), priority=True),
+        Binding(KEY, "language", KEY_LABEL, tooltip=KEY_HELP),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.work = WorkBar()
+        #: The binder's language as chosen here (F3); '' for the case's documents' one.
+        self.language = ""
 
     @property
     def job(self) -> Job[Any] | None:
@@ -81,6 +85,7 @@ class BinderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(_("Step 7: Police binder"), id="heading")
         yield Static(self._contents(), id="contents", markup=False)
+        yield Static(self._written("police"), id="written", markup=False)
         with VerticalScroll():
             yield Label(_("Prepared for"))
             yield Select(
@@ -154,6 +159,26 @@ class BinderScreen(Screen[None]):
             events=ngettext("{count} event", "{count} events", events).format(count=events),
         )
 
+    def _written(self, reader: str) -> str:
+        """ "Written in English (for the police in United States). F3 changes it." """
+        from tui.core.binder.documents_language import written_in
+
+        return _(CHANGE_HINT).format(written=written_in(open_case(self), reader, self.language))
+
+    def _code(self) -> str:
+        from tui.core.binder.documents_language import documents_language
+
+        return self.language or documents_language(open_case(self))
+
+    def action_language(self) -> None:
+        """Write the binder in the next language Reclaim speaks."""
+        from tui.core.shared.i18n import LANGUAGES
+
+        codes = list(LANGUAGES)
+        self.language = codes[(codes.index(self._code()) + 1) % len(codes)]
+        reader = str(self.query_one("#for", Select).value)
+        self.query_one("#written", Static).update(self._written(reader))
+
     def _kind(self) -> str:
         from tui.core.declarations.drafting import default_kind
 
@@ -179,7 +204,10 @@ class BinderScreen(Screen[None]):
         if not self.query_one("#declare", Checkbox).value:
             return ""
         try:
-            return draft(open_case(self), str(self.query_one("#kind", Select).value)).text
+            kind = str(self.query_one("#kind", Select).value)
+            draft(open_case(self), kind)  # what it still needs is said in the person's words
+            with speaking(self._code()):  # and it is written in the binder's language
+                return draft(open_case(self), kind).text
         except MissingFacts as missing:
             keys = [need.key for need in missing.needs]
             if other := what_else(keys):
@@ -212,6 +240,7 @@ class BinderScreen(Screen[None]):
             attach_originals=self.query_one("#attach", Checkbox).value,
             password=password or None,
             declaration=declaration,
+            language=self._code(),
         )
         try:
             destination = Path(self.query_one("#dest", Input).value.strip()).expanduser()

@@ -123,6 +123,7 @@ class LetterScreen(Screen[None]):
         #: overwritten without asking.
         self._base: dict[str, Any] = {}
         self._request_base: dict[str, Any] = {}
+        self.language = ""  # the letter's language ('' the case's documents'): F3
 
     def compose(self) -> ComposeResult:
         from tui.core.takedowns.letters import get_facts
@@ -305,7 +306,7 @@ class LetterScreen(Screen[None]):
 
         missing = self.query_one("#missing", Static)
         try:
-            self.letter = draft(open_case(self), self.kind, self.request_id)
+            self.letter = draft(open_case(self), self.kind, self.request_id, self.language)
         except MissingFacts as error:
             needs = "; ".join(_(ASKED_HERE.get(need.key, need.question)) for need in error.needs)
             missing.update(

@@ -362,7 +362,7 @@ class TakedownsScreen(Screen[None]):
         self.app.push_screen(ReadingScreen(_("Your legal options"), legal_text(place)))
 
     def action_letter(self, kind: str) -> None:
-        from tui.screens.letter import LetterScreen
+        from tui.screens.letter_language import LetterInLanguageScreen
 
         request_id = self.current_id()
         if kind != "cease-desist" and request_id is None:
@@ -374,7 +374,7 @@ class TakedownsScreen(Screen[None]):
                 self.action_age()
             return
         self.app.push_screen(
-            LetterScreen(kind, "" if kind == "cease-desist" else request_id or "")
+            LetterInLanguageScreen(kind, "" if kind == "cease-desist" else request_id or "")
         )
 
     def action_package(self) -> None:

@@ -37,6 +37,12 @@ WRITTEN_FOR = {
     "letter": N_("Written in {language} (for those who read it in {place})"),
 }
 WRITTEN_IN = N_("Written in {language}")
+#: The key that changes a document's language on a screen, and what the screen says.
+KEY = "f3"
+KEY_LABEL = N_("Language")
+KEY_HELP = N_("Write it in another language")
+CHANGE_HINT = N_("{written}. F3 changes it.")
+COPY_SAVED = N_("Saved a copy to read in your language to {path}: send the other one.")
 
 
 def default_for(place_code: str, person: str) -> str:

@@ -104,6 +104,11 @@ def as_pdf(title: str, text: str) -> bytes:
     return bytes(pdf.output())
 
 
+def copy_destination(destination: Path) -> Path:
+    """Where a letter's copy to read is saved beside it: letter.copy-to-read.docx."""
+    return destination.with_name(f"{destination.stem}.copy-to-read{destination.suffix}")
+
+
 def export_letter(vault: Vault, letter: Letter, text: str, destination: Path) -> Path:
     """Write `text` (the letter as edited) to `destination`; its suffix picks the format."""
     suffix = destination.suffix.lower().lstrip(".")
