@@ -27,7 +27,8 @@ def guide_parts() -> list[RenderableType]:
         bullets(guide.should_show),
     ]
     for kind in KINDS:
-        parts.append(Text(f"\n{_(KIND_TITLES[kind])}", style="bold underline"))
+        heading = f"\n{_(KIND_TITLES[kind])}"
+        parts.append(Text(heading, style="bold underline"))  # i18n: not shown
         for method in guide.by_kind(kind):
             parts.append(Text(f"\n{method.device}: {method.title}", style="bold"))
             rows: list[tuple[str, str | Text]] = [
