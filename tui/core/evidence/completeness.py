@@ -7,15 +7,17 @@ from dataclasses import dataclass
 
 from tui.core.evidence.guesses import GUESS_SOURCES
 from tui.core.evidence.model import Exhibit
+from tui.core.shared.i18n import N_, _
 from tui.core.shared.text import listed
 
-#: The details a capture of a post should record, in the order a person would look.
+#: The details a capture of a post should record, in the order a person would look
+#: (each label marked for the catalogues, and said with `_()` where it is shown).
 WANTED = (
-    ("poster", "who posted it"),
-    ("posted_at", "when it was posted"),
-    ("captured_at", "when you captured it"),
-    ("url", "the web address"),
-    ("caption", "captions and comments"),
+    ("poster", N_("who posted it")),
+    ("posted_at", N_("when it was posted")),
+    ("captured_at", N_("when you captured it")),
+    ("url", N_("the web address")),
+    ("caption", N_("captions and comments")),
 )
 LABELS = dict(WANTED)
 
@@ -63,16 +65,20 @@ _WANTED_NAMES = tuple(name for name, _ in WANTED)
 
 
 def hint(exhibit: Exhibit) -> str:
-    """One or two plain sentences for the details form."""
+    """One or two plain sentences for the details form, in the language spoken."""
     found = assess(exhibit)
     if found.complete:
-        return "Everything the guide asks a capture to record is here."
+        return _("Everything the guide asks a capture to record is here.")
     parts = []
     if found.missing:
-        parts.append("Still missing: " + listed([LABELS[name] for name in found.missing]) + ".")
+        missing = listed([_(LABELS[name]) for name in found.missing])
+        parts.append(_("Still missing: {details}.").format(details=missing))
     for name in found.guessed:
-        source = GUESS_SOURCES.get(exhibit.guesses[name], "the file")
+        source = _(GUESS_SOURCES.get(exhibit.guesses[name], N_("the file")))
+        detail = _(LABELS[name])
         parts.append(
-            f"{LABELS[name].capitalize()} is a guess from {source}: check it, then confirm."
+            _("{detail} is a guess from {source}: check it, then confirm.").format(
+                detail=detail[:1].upper() + detail[1:], source=source
+            )
         )
     return " ".join(parts)

@@ -11,19 +11,21 @@ from tui.core.evidence import formats
 from tui.core.evidence.media import time_from_name
 from tui.core.evidence.model import DETAIL_FIELDS, clean_details
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import N_
 
-#: Where a guess came from (the value kept in `Exhibit.guesses`), as a person reads it.
+#: Where a guess came from (the value kept in `Exhibit.guesses`), as a person reads it
+#: (marked for the catalogues; said with `_()` where it is shown).
 GUESS_SOURCES = {
-    "exif": "the photo's own data (EXIF)",
-    "xmp": "the photo's own data (XMP)",
-    "name": "the file's name",
-    "file time": "the time the file was last changed",
-    "recording": "the recording's own data",
-    "email": "the email's own headers",
-    "chat": "the chat export",
-    "page": "the saved page's own data",
-    "document": "the document's own data",
-    "picture": "the words read from the picture",
+    "exif": N_("the photo's own data (EXIF)"),
+    "xmp": N_("the photo's own data (XMP)"),
+    "name": N_("the file's name"),
+    "file time": N_("the time the file was last changed"),
+    "recording": N_("the recording's own data"),
+    "email": N_("the email's own headers"),
+    "chat": N_("the chat export"),
+    "page": N_("the saved page's own data"),
+    "document": N_("the document's own data"),
+    "picture": N_("the words read from the picture"),
 }
 
 #: Sources too weak to be confirmed along with others: a file's own time is often when it
