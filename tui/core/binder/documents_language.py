@@ -96,7 +96,8 @@ def save(vault: Vault, code: str) -> str:
             table.update({FIELD: wanted}, doc_ids=[first[0].doc_id])
         else:
             table.insert({FIELD: wanted})
-        custody.append(vault.table(custody.TABLE), "case settings", fields=[FIELD])
+        logged = "case settings"  # i18n: not shown
+        custody.append(vault.table(custody.TABLE), logged, fields=[FIELD])
     return wanted
 
 

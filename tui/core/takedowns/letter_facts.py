@@ -77,7 +77,7 @@ def change_facts(
         if value is None:
             continue
         if key not in Facts.__dataclass_fields__:
-            raise ValueError(f"unknown fact {key}")
+            raise ValueError(f"unknown fact {key}")  # i18n: not shown
         if isinstance(value, str):
             value = value.strip()
         if key == "under_18" and value and value not in UNDER_18:
@@ -99,7 +99,7 @@ def change_facts(
         table.insert(asdict(updated))
         custody.append(
             vault.table(custody.TABLE),
-            "letter facts",
+            "letter facts",  # i18n: not shown
             fields=sorted(write),
             changes=edits.changes(current, write),
         )
