@@ -208,7 +208,7 @@ def load_settings(path: Path | None = None) -> Settings:
                 )
             )
         raise InputError(
-            _("{path} has settings Reclaim doesn't know in [kiosk].").format(path=path)
+            _("{path} has settings Reclaim doesn't know: in [kiosk].").format(path=path)
         )
     return Settings(
         idle_minutes=_minutes(data.get("idle_minutes"), path, defaults.idle_minutes),

@@ -12,7 +12,7 @@ from typing import Any
 
 from zxcvbn import zxcvbn
 
-from tui.core.shared.i18n import N_, _
+from tui.core.shared.i18n import N_, SOURCE_LANGUAGE, _, language
 from tui.core.shared.text import listed
 
 MAX_CHECKED = 72  # zxcvbn refuses longer input; past this, length alone makes it strong
@@ -71,7 +71,9 @@ class Assessment:
     def personal_warning(self) -> str:
         if not self.personal:
             return ""
-        kinds = listed([_(kind) for kind in self.personal])
+        said = [_(kind) for kind in self.personal]
+        # English has always joined every kind with "and"; other languages list them.
+        kinds = " and ".join(said) if language() == SOURCE_LANGUAGE else listed(said)
         if set(self.personal) == {ABOUT_YOU}:
             return _("It contains {kinds}: someone who knows you would try that first.").format(
                 kinds=kinds

@@ -228,16 +228,10 @@ def summary(progresses: Iterable[Progress]) -> str:
     done = sum(p.done for p in counted)
     total = sum(p.total for p in counted)
     if not accounts:
-        return ngettext(
-            "{done} of {total} step done · choose your accounts",
-            "{done} of {total} steps done · choose your accounts",
-            total,
-        ).format(done=done, total=total)
-    return ngettext(
-        "{done} of {total} step done · {accounts}",
-        "{done} of {total} steps done · {accounts}",
-        total,
-    ).format(
+        return _("{done} of {total} steps done · choose your accounts").format(
+            done=done, total=total
+        )
+    return _("{done} of {total} steps done · {accounts}").format(
         done=done,
         total=total,
         accounts=ngettext("{count} account", "{count} accounts", accounts).format(count=accounts),
