@@ -2,9 +2,12 @@
 says the words a Spanish- or French-speaking person now reads, and that English stays
 the default."""
 
+from pathlib import Path
+
 import pytest
 
 from tui.core.evidence.completeness import hint
+from tui.core.evidence.intake import BatchResult, expand
 from tui.core.evidence.model import Exhibit
 from tui.core.shared import i18n
 
@@ -72,3 +75,45 @@ def test_a_complete_exhibit_says_so_in_the_language(code: str, said: str) -> Non
     )
     with i18n.speaking(code):
         assert hint(exhibit) == said
+
+
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [
+        ("es", "Se añadieron 2 elementos, 1 ya en el caso, 1 sin poder leerse."),
+        ("fr", "2 éléments ajoutés, 1 déjà dans le dossier, impossible d'en lire 1."),
+        ("en", "Added 2 items, 1 already in the case, 1 could not be read."),
+    ],
+)
+def test_what_adding_files_did_is_said_in_the_language(code: str, said: str) -> None:
+    """The note after adding evidence (it said "Added 1 item." in every language)."""
+    result = BatchResult(
+        added=[_exhibit(), _exhibit()],
+        already=[(Path("again.png"), _exhibit())],
+        problems=["That file cannot be read."],
+    )
+    with i18n.speaking(code):
+        assert result.summary() == said
+    with i18n.speaking(code):
+        one = BatchResult(added=[_exhibit()], cancelled=True).summary()
+    assert (
+        one
+        == {
+            "es": "Detenido. Se añadió 1 elemento. El archivo que se estaba copiando cuando lo "
+            "detuviste no se guardó.",
+            "fr": "Arrêté. 1 élément ajouté. Le fichier en cours de copie au moment de l'arrêt "
+            "n'a pas été gardé.",
+            "en": "Stopped. Added 1 item. The file being copied when you stopped was not kept.",
+        }[code]
+    )
+
+
+def test_a_path_with_nothing_to_add_is_said_in_the_language(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    with i18n.speaking("es"):
+        files, problems = expand([tmp_path / "empty", tmp_path / "gone.png"])
+    assert files == []
+    assert problems == [
+        f"La carpeta {tmp_path / 'empty'} no tiene archivos.",
+        f"No hay ningún archivo ni carpeta en {tmp_path / 'gone.png'}.",
+    ]

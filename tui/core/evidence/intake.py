@@ -27,7 +27,7 @@ from tui.core.kiosk import doors
 from tui.core.kiosk.doors import DoorClosed
 from tui.core.shared import clock
 from tui.core.shared.errors import Cancelled, InputError, ReclaimError, explain
-from tui.core.shared.text import counted
+from tui.core.shared.i18n import _, ngettext
 from tui.core.vault.vault import Vault
 
 #: A batch is recorded once it holds this many files or this much work has gone by,
@@ -51,14 +51,18 @@ class BatchResult:
     cancelled: bool = False
 
     def summary(self) -> str:
-        parts = [f"Added {counted(len(self.added), 'item')}"]
+        """One or two sentences, in the language spoken."""
+        added = len(self.added)
+        parts = [ngettext("Added {count} item", "Added {count} items", added).format(count=added)]
         if self.already:
-            parts.append(f"{len(self.already)} already in the case")
+            parts.append(_("{count} already in the case").format(count=len(self.already)))
         if self.problems:
-            parts.append(f"{len(self.problems)} could not be read")
+            parts.append(_("{count} could not be read").format(count=len(self.problems)))
         text = ", ".join(parts) + "."
         if self.cancelled:
-            text = "Stopped. " + text + " The file being copied when you stopped was not kept."
+            text = _(
+                "Stopped. {said} The file being copied when you stopped was not kept."
+            ).format(said=text)
         return text
 
 
@@ -87,12 +91,12 @@ def expand(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
         if path.is_dir():
             found = list(_visible_files(path))
             if not found:
-                problems.append(f"The folder {path} has no files in it.")
+                problems.append(_("The folder {path} has no files in it.").format(path=path))
             candidates = found
         elif path.exists():
             candidates = [path]
         else:
-            problems.append(f"There is no file or folder at {path}.")
+            problems.append(_("There is no file or folder at {path}.").format(path=path))
             continue
         for candidate in candidates:
             key = candidate.resolve()
@@ -139,8 +143,8 @@ class Batcher:
         try:
             outcomes = self._record(batch)
         finally:
-            discard_staged(staged for _, staged in batch)
-        for (path, _), outcome in zip(batch, outcomes, strict=True):
+            discard_staged(staged for _path, staged in batch)
+        for (path, _staged), outcome in zip(batch, outcomes, strict=True):
             if isinstance(outcome, IntakeResult):
                 self._recorded(path, outcome)
             elif self._failed is not None:
@@ -151,7 +155,7 @@ class Batcher:
     def discard(self) -> None:
         """Drop what is staged and not recorded (work stopped by an error)."""
         batch, self._batch = self._batch, []
-        discard_staged(staged for _, staged in batch)
+        discard_staged(staged for _path, staged in batch)
 
     def _record(self, batch: list[tuple[Path, Staged]]) -> list[IntakeResult | Exception]:
         try:
@@ -163,7 +167,7 @@ class Batcher:
                 return [error]
         # A disk problem: one file at a time, so that one bad file costs only itself.
         outcomes: list[IntakeResult | Exception] = []
-        for _, staged in batch:
+        for _path, staged in batch:
             try:
                 outcomes.append(record_staged(self._vault, [staged])[0])
             except (OSError, ReclaimError) as error:
