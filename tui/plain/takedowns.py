@@ -120,18 +120,27 @@ def letter(prompter: Prompter, vault: Vault) -> None:
         except ReclaimError as error:
             prompter.say(str(error))
             return
+    from tui.core.binder.documents_language import COPY_SAVED
+    from tui.core.takedowns.letters import copy_to_read
+
+    copy = copy_to_read(vault, drafted)  # in the person's language, when the letter is not
     where = prompter.ask(_(WHERE))
     if where:
-        from tui.core.takedowns.letter_files import export_letter
+        from tui.core.takedowns.letter_files import copy_destination, export_letter
 
         try:
             path = export_letter(vault, drafted, drafted.text, Path(where).expanduser())
+            if copy is not None:
+                beside = export_letter(vault, copy, copy.text, copy_destination(path))
         except ReclaimError as error:
             prompter.say(str(error))
             return
         prompter.say(_(SAVED).format(path=path))
+        if copy is not None:
+            prompter.say(_(COPY_SAVED).format(path=beside))
         return
-    prompter.say(_(START))
-    for line in drafted.text.splitlines():
-        prompter.say(line)
-    prompter.say(_(END))
+    for each in (drafted, copy) if copy is not None else (drafted,):
+        prompter.say(_(START))
+        for line in each.text.splitlines():
+            prompter.say(line)
+        prompter.say(_(END))
