@@ -6,6 +6,7 @@ evidence pages and pictures to be placed onto their numbered pages afterwards
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -40,6 +41,9 @@ class Placed:
     """The PDF exhibit's id, or '' for a picture."""
     index: int = 0
     one_page: bytes = b""
+    later: Callable[[], bytes] | None = None
+    """Makes `one_page` when it is placed, for a picture that is the exhibit's own file
+    (read from the case again), so that the pictures are not all held while drawing."""
 
 
 class _NumberedPages(FPDF):

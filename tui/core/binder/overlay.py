@@ -51,7 +51,8 @@ def _place(binder: pikepdf.Pdf, doc: Document) -> None:
                 form = binder.copy_foreign(page.as_form_xobject())
                 name = pikepdf.Name(f"/Exhibit{placed.page_number}")
             else:
-                with pikepdf.open(io.BytesIO(placed.one_page)) as picture:
+                one_page = placed.one_page or (placed.later() if placed.later else b"")
+                with pikepdf.open(io.BytesIO(one_page)) as picture:
                     form = binder.copy_foreign(picture.pages[0].as_form_xobject())
                 name = pikepdf.Name(f"/Picture{number}")
             name = target.add_resource(form, pikepdf.Name.XObject, name)

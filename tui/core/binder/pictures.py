@@ -11,7 +11,7 @@ import hashlib
 import io
 import math
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import img2pdf
 from fpdf import FPDF
@@ -23,6 +23,7 @@ from tui.core.binder.text_layer import lay_words
 from tui.core.binder.typesetting import SANS
 from tui.core.evidence.formats import base as blocks
 from tui.core.evidence.model import Exhibit
+from tui.core.evidence.original import open_original
 from tui.core.shared.stopping import checkpoint
 
 #: A picture is shrunk to fit a page of its own down to this share of the page width;
@@ -74,13 +75,37 @@ def _place_picture(
     embedded = img2pdf_page(picture.original) if picture.original else None
     if embedded is not None:
         box = (x, top, width, width * aspect)
-        doc.placed.append(Placed(pdf.page_no(), box, "", one_page=embedded))
+        later = _made_again(doc, exhibit, picture.original)
+        kept = b"" if later is not None else embedded
+        doc.placed.append(Placed(pdf.page_no(), box, "", one_page=kept, later=later))
     elif picture.photo:
         draw_photo(pdf, _printable(picture.decode()), x, top, width, width * aspect)
     else:
         draw_pixels(pdf, _printable(picture.decode()), x, top, width, width * aspect)
     lay_words(doc, exhibit, "picture", (x, top, width, width * aspect))
     pdf.set_y(top + width * aspect + 3)
+
+
+def _made_again(
+    doc: Document, exhibit: Exhibit, original: bytes | None
+) -> Callable[[], bytes] | None:
+    """When the picture is the exhibit's own file: its one-page PDF made again when it is
+    placed, from the case (checked against its hash as it is read), rather than held
+    with every other picture's until then. None for a picture inside a file."""
+    if original is None or len(original) != exhibit.size:
+        return None
+    if hashlib.sha256(original).hexdigest() != exhibit.sha256:
+        return None
+    vault = doc.vault
+
+    def page() -> bytes:
+        with open_original(vault, exhibit) as reader:
+            made = img2pdf_page(reader.read())
+        if made is None:  # it was made from the same bytes when the page was drawn
+            raise ValueError("the picture could not be made again")
+        return made
+
+    return page
 
 
 def slices(total: int, first: int, full: int, least: int) -> list[int]:
