@@ -31,28 +31,42 @@ def _exhibit(**details: object) -> Exhibit:
     [
         (
             "es",
-            "Aún falta: cuándo la capturaste, la dirección web y textos y comentarios. "
-            "Cuándo se publicó: es una suposición, según las palabras leídas en la imagen; "
-            "compruébalo y luego confírmalo.",
+            "Aún falta: textos y comentarios. Quién lo publicó, cuándo se publicó y la "
+            "dirección web: son suposiciones, según las palabras leídas en la imagen; "
+            "compruébalo todo y luego confírmalo. Cuándo la capturaste: es una suposición, "
+            "según el nombre del archivo; compruébalo y luego confírmalo.",
         ),
         (
             "fr",
-            "Il manque encore : quand vous l'avez capturée, l'adresse web et légendes et "
-            "commentaires. Quand elle a été publiée : c'est une supposition, d'après les "
-            "mots lus sur l'image ; vérifiez, puis confirmez.",
+            "Il manque encore : légendes et commentaires. Qui l'a publiée, quand elle a été "
+            "publiée et l'adresse web : ce sont des suppositions, d'après les mots lus sur "
+            "l'image ; vérifiez, puis confirmez. Quand vous l'avez capturée : c'est une "
+            "supposition, d'après le nom du fichier ; vérifiez, puis confirmez.",
         ),
         (
             "en",
-            "Still missing: when you captured it, the web address and captions and "
-            "comments. When it was posted is a guess from the words read from the picture: "
-            "check it, then confirm.",
+            "Still missing: captions and comments. Who posted it, when it was posted and the "
+            "web address are guesses from the words read from the picture: check them, then "
+            "confirm. When you captured it is a guess from the file's name: check it, then "
+            "confirm.",
         ),
     ],
 )
 def test_the_exhibit_screens_hint_is_said_in_the_language(code: str, said: str) -> None:
-    """The first line of every exhibit screen (it was English in every language)."""
+    """The first lines of every exhibit screen (they were English in every language),
+    one sentence for the guesses from each source (five guesses read from one picture
+    took eight of the screen's 24 lines)."""
     exhibit = _exhibit(
-        poster="@alex", posted_at="2024-03-05T21:14", guesses={"posted_at": "picture"}
+        poster="@alex",
+        posted_at="2024-03-05T21:14",
+        captured_at="2024-03-05T21:20",
+        url="https://example.org/p/1",
+        guesses={
+            "poster": "picture",
+            "posted_at": "picture",
+            "captured_at": "name",
+            "url": "picture",
+        },
     )
     with i18n.speaking(code):
         assert hint(exhibit) == said

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from tui.core.evidence.guesses import GUESS_SOURCES
 from tui.core.evidence.model import Exhibit
-from tui.core.shared.i18n import N_, _
+from tui.core.shared.i18n import N_, _, ngettext
 from tui.core.shared.text import listed
 
 #: The details a capture of a post should record, in the order a person would look
@@ -73,12 +73,19 @@ def hint(exhibit: Exhibit) -> str:
     if found.missing:
         missing = listed([_(LABELS[name]) for name in found.missing])
         parts.append(_("Still missing: {details}.").format(details=missing))
+    # One sentence per source, not per detail: five guesses read from one picture are
+    # one sentence, which leaves the form room on an 80x24 screen.
+    by_source: dict[str, list[str]] = {}
     for name in found.guessed:
-        source = _(GUESS_SOURCES.get(exhibit.guesses[name], N_("the file")))
-        detail = _(LABELS[name])
+        source = GUESS_SOURCES.get(exhibit.guesses[name], N_("the file"))
+        by_source.setdefault(source, []).append(_(LABELS[name]))
+    for source, details in by_source.items():
+        said = listed(details)
         parts.append(
-            _("{detail} is a guess from {source}: check it, then confirm.").format(
-                detail=detail[:1].upper() + detail[1:], source=source
-            )
+            ngettext(
+                "{details} is a guess from {source}: check it, then confirm.",
+                "{details} are guesses from {source}: check them, then confirm.",
+                len(details),
+            ).format(details=said[:1].upper() + said[1:], source=_(source))
         )
     return " ".join(parts)
