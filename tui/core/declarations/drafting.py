@@ -19,6 +19,7 @@ from tui.core.evidence.provenance import lines as provenance_lines
 from tui.core.places.case_place import stored
 from tui.core.shared import clock
 from tui.core.shared.errors import InputError
+from tui.core.shared.local_formats import long_date
 from tui.core.takedowns.letter_needs import MissingFacts, Need
 from tui.core.takedowns.letters import get_facts
 from tui.core.vault import custody
@@ -273,7 +274,7 @@ def _exhibit(exhibit: Exhibit, label: str) -> list[str]:
 
 
 def _closing(kind: Kind, facts: Facts) -> list[str]:
-    date = clock.today().strftime("%-d %B %Y")
+    date = long_date(clock.today())
     lines = [kind.truth.format(date=date), ""]
     if kind.code == "us-1746":
         lines += [
