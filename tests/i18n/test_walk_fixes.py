@@ -6,10 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from tui.core.copies.register import add_copy
+from tui.core.copies.register import summary as copies_summary
+from tui.core.evidence.adding import add_file
 from tui.core.evidence.completeness import hint
 from tui.core.evidence.intake import BatchResult, expand
 from tui.core.evidence.model import Exhibit
 from tui.core.shared import i18n
+from tui.core.vault.vault import Vault
 
 
 def _exhibit(**details: object) -> Exhibit:
@@ -131,3 +135,25 @@ def test_a_path_with_nothing_to_add_is_said_in_the_language(tmp_path: Path) -> N
         f"La carpeta {tmp_path / 'empty'} no tiene archivos.",
         f"No hay ningún archivo ni carpeta en {tmp_path / 'gone.png'}.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("code", "none", "some"),
+    [
+        ("es", "aún no hay copias", "2 copias · 1 desfasada"),
+        ("fr", "pas encore de copie", "2 copies · 1 périmée"),
+        ("en", "no copies yet", "2 copies · 1 out of date"),
+    ],
+)
+def test_the_home_screens_copies_words_are_said_in_the_language(
+    vault: Vault, tmp_path: Path, code: str, none: str, some: str
+) -> None:
+    """The Copies line of the home screen (it said "no copies yet" in every language)."""
+    with i18n.speaking(code):
+        assert copies_summary(vault) == none
+    add_copy(vault, "printed", "at Sam's")
+    (tmp_path / "shot.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 64)
+    add_file(vault, tmp_path / "shot.png")
+    add_copy(vault, "drive", "blue drive")
+    with i18n.speaking(code):
+        assert copies_summary(vault) == some

@@ -100,8 +100,8 @@ class CopiesScreen(Screen[None]):
         for copy in copies:
             cells = (
                 copy.id,
-                copy.kind,
-                state(copy, newest),
+                _(copy.kind),
+                _(state(copy, newest)),
                 copy.made_at[:10],
                 copy.last_verified_at[:10],
                 str(copy.exhibits),

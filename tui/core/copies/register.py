@@ -14,11 +14,12 @@ from tinydb import where
 from tui.core.evidence.model import list_exhibits
 from tui.core.shared.clock import utc_stamp
 from tui.core.shared.errors import InputError, NotFound
-from tui.core.shared.text import counted, plural_of
+from tui.core.shared.i18n import N_, _, ngettext
 from tui.core.vault.vault import Vault
 
 TABLE = "copies"
-KINDS = ("backup", "drive", "cloud", "printed", "other")
+#: The kinds of copy (kept in English; said with `_()` where shown).
+KINDS = (N_("backup"), N_("drive"), N_("cloud"), N_("printed"), N_("other"))
 
 
 @dataclass
@@ -94,9 +95,9 @@ def _at(folder: Path) -> Any:
 def add_copy(vault: Vault, kind: str, where_text: str, note: str = "") -> Copy:
     """A copy made by hand; it holds what the case holds now."""
     if kind not in KINDS:
-        raise InputError(f"The kind of copy is one of: {', '.join(KINDS)}.")
+        raise InputError(_("The kind of copy is one of: {kinds}.").format(kinds=", ".join(KINDS)))
     if not where_text.strip():
-        raise InputError("Say where the copy is, e.g. 'printed binder at Sam's'.")
+        raise InputError(_("Say where the copy is, e.g. 'printed binder at Sam's'."))
     with vault.transaction():
         count, newest = _newest(vault)
         copy = Copy(
@@ -135,7 +136,7 @@ def remove_copy(vault: Vault, copy_id: str) -> Copy:
     with vault.transaction():
         found = vault.table(TABLE).get(where("id") == copy_id.strip().upper())
         if found is None:
-            raise NotFound(f"There is no copy {copy_id} in the register.")
+            raise NotFound(_("There is no copy {id} in the register.").format(id=copy_id))
         vault.table(TABLE).remove(where("id") == copy_id.strip().upper())
     return _copy(found)
 
@@ -151,26 +152,37 @@ def is_damaged(copy: Copy) -> bool:
 
 
 def state(copy: Copy, newest_exhibit: str) -> str:
-    """A few words for a copy's state, the most pressing first."""
+    """A few words for a copy's state, the most pressing first (in English, as the
+    command line's --json and its checks take them; shown with `_()`)."""
     if copy.old_key:
-        return "old key"  # opens with the old passphrase: replace it, destroy it
+        return N_("old key")  # opens with the old passphrase: replace it, destroy it
     if is_damaged(copy):
-        return "damaged"
-    return "out of date" if is_stale(copy, newest_exhibit) else "up to date"
+        return N_("damaged")
+    return N_("out of date") if is_stale(copy, newest_exhibit) else N_("up to date")
 
 
 def summary(vault: Vault) -> str:
+    """A few words for the home screen and the Copies step, in the language spoken."""
     copies = list_copies(vault)
     if not copies:
-        return "no copies yet"
+        return _("no copies yet")
     _count, newest = _newest(vault)
     damaged = sum(1 for copy in copies if is_damaged(copy))
     stale = sum(1 for copy in copies if is_stale(copy, newest))
     old = sum(1 for copy in copies if copy.old_key)
-    parts = [counted(len(copies), "copy", "copies")]
-    parts += (
-        [f"{old} made with the old key: replace {plural_of(old, 'it', 'them')}"] if old else []
-    )
-    parts += [f"{damaged} damaged"] if damaged else []
-    parts += [f"{stale} out of date"] if stale else []
-    return " · ".join(parts if damaged or stale or old else [*parts, "all up to date"])
+    parts = [ngettext("{count} copy", "{count} copies", len(copies)).format(count=len(copies))]
+    if old:
+        parts.append(
+            ngettext(
+                "{count} made with the old key: replace it",
+                "{count} made with the old key: replace them",
+                old,
+            ).format(count=old)
+        )
+    if damaged:
+        parts.append(ngettext("{count} damaged", "{count} damaged", damaged).format(count=damaged))
+    if stale:
+        parts.append(
+            ngettext("{count} out of date", "{count} out of date", stale).format(count=stale)
+        )
+    return " · ".join(parts if damaged or stale or old else [*parts, _("all up to date")])
