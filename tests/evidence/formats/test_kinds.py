@@ -310,6 +310,8 @@ def test_an_empty_zip_is_an_empty_zip_at_intake_and_in_print():
     assert (handler, facts.kind, facts.shown["files"]) == ("Archive", "zip archive", 0)
     blocks, reason = formats.printable(io.BytesIO(data), "zip.zip")
     assert reason == "" and "zip archive" in words(blocks)
+    # Said to be empty, not "listed, not shown" above an empty table (SEEN row 87).
+    assert blocks == [Text("This zip archive is empty: it holds no files.")]
 
 
 def test_a_warcs_pages_past_the_printed_ones_are_named(monkeypatch: pytest.MonkeyPatch):

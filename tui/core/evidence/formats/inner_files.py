@@ -234,6 +234,8 @@ class Archive(Format):
             raise Unreadable(
                 "This zip archive can't be read: it is damaged or cut short."
             ) from None
+        if not infos:
+            return [Text(_("This zip archive is empty: it holds no files."))]
         rows: list[tuple[str, ...]] = [
             (clean_line(info.filename), size(info.file_size)) for info in infos[:5000]
         ]
