@@ -2,10 +2,12 @@
 says the words a Spanish- or French-speaking person now reads, and that English stays
 the default."""
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+import tui.core.takedowns.requests
 from tui.core.copies.register import add_copy
 from tui.core.copies.register import summary as copies_summary
 from tui.core.evidence.adding import add_file
@@ -13,6 +15,9 @@ from tui.core.evidence.completeness import hint
 from tui.core.evidence.intake import BatchResult, expand
 from tui.core.evidence.model import Exhibit
 from tui.core.shared import i18n
+from tui.core.takedowns.next_steps import suggestions
+from tui.core.takedowns.next_steps import summary as takedowns_summary
+from tui.core.takedowns.requests import add_request, update_request
 from tui.core.vault.vault import Vault
 
 
@@ -157,3 +162,33 @@ def test_the_home_screens_copies_words_are_said_in_the_language(
     add_copy(vault, "drive", "blue drive")
     with i18n.speaking(code):
         assert copies_summary(vault) == some
+
+
+def test_the_takedowns_words_and_next_routes_are_said_in_the_language(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The home screen's "2 requests, 1 overdue" and the Takedowns step's next routes
+    (the first rung, search engines, hash-matching) were English in every language."""
+    with i18n.speaking("es"):
+        assert takedowns_summary(vault) == "aún no hay solicitudes"
+    monkeypatch.setattr(tui.core.takedowns.requests, "utc_stamp", lambda: "2026-06-01T10:00:00Z")
+    late = update_request(
+        vault, add_request(vault, "meta", ["https://f.example/1"]).id, status="submitted"
+    )
+    add_request(vault, "reddit", ["https://r.example/1"])
+    later = datetime(2026, 6, 3, 11, 0, tzinfo=UTC)
+    with i18n.speaking("es"):
+        assert takedowns_summary(vault, later) == "2 solicitudes, 1 vencida"
+        titles = [s.title for s in suggestions([late], "no", later)]
+        first = suggestions([late], "no", later)[0]
+    with i18n.speaking("fr"):
+        assert takedowns_summary(vault, later) == "2 demandes, 1 en retard"
+        french = [s.title for s in suggestions([late], "no", later)]
+    assert titles[0].startswith("Se lo pediste a ")
+    assert first.how.startswith(
+        "Ese fue el primer paso, el 2026-06-01, y no la retiró en su plazo."
+    )
+    assert "Pide a los buscadores que quiten los enlaces" in titles
+    assert "Frena nuevas subidas con StopNCII.org" in titles
+    assert "Demandez aux moteurs de recherche de retirer les liens" in french
+    assert takedowns_summary(vault, later) == "2 requests, 1 overdue"

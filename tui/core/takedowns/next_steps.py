@@ -12,7 +12,8 @@ from datetime import datetime
 from tui.core.places.case_place import LEGACY
 from tui.core.places.catalogue import resolve
 from tui.core.places.model import Route
-from tui.core.shared.text import counted
+from tui.core.shared.i18n import _, ngettext
+from tui.core.shared.text import listed
 from tui.core.takedowns.deadlines import is_overdue, place_site
 from tui.core.takedowns.requests import Request, list_requests
 from tui.core.takedowns.sites import Escalation, HashService, Site, shipped
@@ -20,17 +21,20 @@ from tui.core.vault.vault import Vault
 
 
 def summary(vault: Vault, now: datetime | None = None) -> str:
-    """A few words for the home screen."""
+    """A few words for the home screen, in the language spoken."""
     requests = list_requests(vault)
     if not requests:
-        return "no requests yet"
-    words = counted(len(requests), "request")
+        return _("no requests yet")
+    count = len(requests)
+    words = ngettext("{count} request", "{count} requests", count).format(count=count)
     removed = sum(r.status == "removed" for r in requests)
     late = sum(is_overdue(r, now) for r in requests)
     if removed:
-        words += f", {removed} removed"
+        words += ", " + ngettext("{count} removed", "{count} removed", removed).format(
+            count=removed
+        )
     if late:
-        words += f", {late} overdue"
+        words += ", " + ngettext("{count} overdue", "{count} overdue", late).format(count=late)
     return words
 
 
@@ -59,17 +63,27 @@ def _regulator(route: Route, request: Request) -> Suggestion:
 
 def _first_rung(request: Request, state: str) -> Suggestion:
     site = place_site(request)
-    sent = f" on {request.sent_at[:10]}" if request.sent_at else ""
-    what = "no removal by its deadline" if state == "overdue" else "it said no"
+    what = _("no removal by its deadline") if state == "overdue" else _("it said no")
     if state == "overdue" and isinstance(site, Site) and not site.deadline_by_law:
         # A regulator's guidance, not a law: say whose time it was.
         hours = site.deadline_hours
-        what = f"it has not removed it in the {hours} hours the regulator's guidance gives"
+        what = _(
+            "it has not removed it in the {hours} hours the regulator's guidance gives"
+        ).format(hours=hours)
     asks = site.asks_for if isinstance(site, Site) else ()
+    if request.sent_at:
+        how = _(
+            "That was the first step, on {day}, and {what}. Keep its reference number and "
+            "every reply: the next steps ask for them."
+        ).format(day=request.sent_at[:10], what=what)
+    else:
+        how = _(
+            "That was the first step, and {what}. Keep its reference number and every "
+            "reply: the next steps ask for them."
+        ).format(what=what)
     return Suggestion(
-        f"You asked {site.name}: {request.route}",
-        f"That was the first step{sent}, and {what}. Keep its reference number and "
-        "every reply: the next steps ask for them.",
+        _("You asked {site}: {route}").format(site=site.name, route=request.route),
+        how,
         request.id,
         bring=asks,
         rung=1,
@@ -133,12 +147,14 @@ def suggestions(
     routes = [directions.route(request.site) for request in requests]
     engines = [site for site in directions.sites if site.kind == "search"]
     if requests and not any(route in engines for route in routes):
-        names = " and ".join(engine.name for engine in engines)
+        names = listed([engine.name for engine in engines])
         found.append(
             Suggestion(
-                "Ask search engines to drop the links",
-                f"Removing a page from {names} results stops people finding it by your "
-                "name, even while a site is slow to act.",
+                _("Ask search engines to drop the links"),
+                _(
+                    "Removing a page from {names} results stops people finding it by your "
+                    "name, even while a site is slow to act."
+                ).format(names=names),
             )
         )
     if not any(isinstance(route, HashService) for route in routes):
@@ -150,14 +166,19 @@ def _hash_suggestion(services: Sequence[HashService], under_18: str) -> Suggesti
     """Take It Down where a minor may be shown, StopNCII for adults, both while unknown."""
     by_id = {service.id: service for service in services}
     if not under_18:
+        each = [
+            _("{name} is for {who}: {link}").format(name=s.name, who=s.who, link=s.link)
+            for s in services
+        ]
         return Suggestion(
-            "Stop new uploads with a hash-matching service",
-            " ".join(f"{s.name} is for {s.who}: {s.link}" for s in services)
-            + " Both make the fingerprint on your own device; the images never leave it.",
+            _("Stop new uploads with a hash-matching service"),
+            " ".join(each)
+            + " "
+            + _("Both make the fingerprint on your own device; the images never leave it."),
         )
     service = by_id["take-it-down" if under_18 in ("yes", "unsure") else "stopncii"]
     return Suggestion(
-        f"Stop new uploads with {service.name}",
-        f"For {service.who}. {service.how}",
+        _("Stop new uploads with {name}").format(name=service.name),
+        _("For {who}. {how}").format(who=service.who, how=service.how),
         link=service.link,
     )
