@@ -1,0 +1,47 @@
+"""What a walk of the app in Spanish and French at 80x24 found cut off, fixed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from textual.widgets import OptionList
+
+from tests.support.pilot import SIZE, lines_of, settle, unlock
+from tui.app import ReclaimApp
+from tui.core.passwords.changed_accounts import record_account
+from tui.core.settings import Settings
+from tui.core.shared import i18n
+from tui.core.vault.vault import Vault
+
+
+@pytest.fixture
+def speaking() -> Iterator[None]:
+    yield
+    i18n.set_language("en")
+
+
+@pytest.mark.parametrize(
+    ("code", "title", "progress"),
+    [
+        ("fr", "Mots de passe", "2 sur 3 comptes changés · 1 en deux étapes"),
+        ("es", "Contraseñas", "2 de 3 cuentas cambiadas · 1 con dos pasos"),
+    ],
+)
+async def test_the_home_screens_passwords_line_is_not_cut(
+    vault: Vault, speaking, code: str, title: str, progress: str
+) -> None:
+    """In French, "2 comptes changés sur 3 · 1 avec double auth." ran past 80 columns
+    and its last word fell onto the line below."""
+    record_account(vault, "Gmail", "email", "2024-03-05", two_step=True)
+    record_account(vault, "Instagram", "social media", "2024-03-06")
+    record_account(vault, "Bank", "bank")
+    vault.close()
+    i18n.set_language(code)
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(app, pilot)
+        await settle(app, pilot)
+        steps = app.screen.query_one("#steps", OptionList)
+        line = next(line for line in lines_of(steps) if title in line)
+        assert line.rstrip().endswith(progress), line
