@@ -86,7 +86,7 @@ def test_the_steps_and_their_progress_in_the_language(vault: Vault) -> None:
         words = steps.progress(vault)
         accounts = summary(list_accounts(vault))
     assert words["timeline"] == "1 événement"
-    assert accounts == "1 compte changé sur 1 · 0 avec double auth."
+    assert accounts == "1 sur 1 compte changé · 0 en deux étapes"
     english = steps.progress(vault)
     assert english["timeline"] == "1 event" and english["evidence"] == "nothing saved yet"
 
