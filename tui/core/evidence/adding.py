@@ -28,6 +28,7 @@ from tui.core.evidence.sources import SourceReader, open_source
 from tui.core.evidence.strays import folder_state, next_exhibit_id, reserve_numbers
 from tui.core.shared.atomic import fsync_dir, open_private
 from tui.core.shared.clock import local_offset, utc_now, utc_stamp
+from tui.core.shared.i18n import N_
 from tui.core.vault import custody
 from tui.core.vault.blobs import append_card, encrypt_stream
 from tui.core.vault.cards import seal_card
@@ -256,7 +257,7 @@ def facts_record(facts: formats.Facts) -> dict[str, Any]:
 CARD_FACTS_BUDGET = 16 * 1024
 CARD_FACT_LIMIT = 2 * 1024
 #: The sentence a card's facts carry when some were left off.
-CUT_NOTE = "Some facts were too long to keep with the stored copy and were left off there"
+CUT_NOTE = N_("Some facts were too long to keep with the stored copy and were left off there")
 
 
 def card_record(record: Mapping[str, Any]) -> dict[str, Any]:

@@ -194,7 +194,7 @@ def add_many(
             result.added.append(outcome.exhibit)
 
     def failed(path: Path, error: Exception) -> None:
-        result.problems.append(f"{path.name}: {explain(error, 'adding it')}")
+        result.problems.append(f"{path.name}: {explain(error, _('adding it'))}")
 
     batcher = Batcher(vault, recorded, failed)
     sizes = []
@@ -258,7 +258,7 @@ def parse_paths(text: str) -> list[Path]:
         parts = shlex.split(text)
     except ValueError:
         raise InputError(
-            "A quote in those paths is not closed. Put quotes around each name with spaces."
+            _("A quote in those paths is not closed. Put quotes around each name with spaces.")
         ) from None
     paths = []
     for part in parts:

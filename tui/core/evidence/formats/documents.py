@@ -16,6 +16,7 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
+from tui.core.evidence.formats import document_words as words
 from tui.core.evidence.formats.base import (
     MAX_INFLATED_BYTES,
     MAX_PRINTED_CHARS,
@@ -46,21 +47,21 @@ from tui.core.evidence.formats.inner_files import (
 )
 from tui.core.evidence.formats.office_xml import NOT_SHOWN, Words, document_text, fields
 from tui.core.shared import clock
-from tui.core.shared.text import counted
+from tui.core.shared.i18n import N_, _
 
-LOCKED = "This PDF is locked with a password, so its pages can't be shown."
+LOCKED = N_("This PDF is locked with a password, so its pages can't be shown.")
 #: Pages of one PDF printed in the binder; a longer one (or one that only claims to be,
 #: repeating one page thousands of times) is printed in part, with a notice.
 MAX_PDF_PAGES = 300
-PDF_DAMAGED = "This PDF can't be read: it is damaged or is not really a PDF."
-PDF_REPAIRED = (
+PDF_DAMAGED = N_("This PDF can't be read: it is damaged or is not really a PDF.")
+PDF_REPAIRED = N_(
     "This PDF is damaged (it may be cut short): its pages are shown as far as they "
     "could be read, and some may be blank or incomplete."
 )
 
 
 class Pdf(Format):
-    kind = "PDF document"
+    kind = N_("PDF document")
     family = "document"
     media_type = "application/pdf"
     extensions = (".pdf",)
@@ -74,9 +75,9 @@ class Pdf(Format):
         try:
             return pikepdf.open(source)
         except pikepdf.PasswordError:
-            raise Unreadable(LOCKED) from None
+            raise Unreadable(_(LOCKED)) from None
         except (pikepdf.PdfError, OSError, ValueError, RecursionError):
-            raise Unreadable(PDF_DAMAGED) from None
+            raise Unreadable(_(PDF_DAMAGED)) from None
 
     def describe(self, probe: Probe) -> Facts:
         facts = Facts(kind=self.kind, media_type=self.media_type)
@@ -118,18 +119,13 @@ class Pdf(Format):
             damaged = bool(document.get_warnings())
             attached = pdf_attachments(document)
         if count == 0:
-            raise Unreadable("This PDF has no pages that can be read.")
-        blocks: list[Block] = [Notice(PDF_REPAIRED)] if damaged else []
+            raise Unreadable(_(words.NO_PAGES))
+        blocks: list[Block] = [Notice(_(PDF_REPAIRED))] if damaged else []
         if attached:
-            blocks.append(Notice(f"This PDF carries {counted(len(attached), 'file')} inside it:"))
-            blocks += listed(attached, "Files attached to the PDF")
+            blocks.append(Notice(words.files_inside(len(attached))))
+            blocks += listed(attached, _(words.FILES_ATTACHED))
         if count > MAX_PDF_PAGES:
-            blocks.append(
-                Notice(
-                    f"This PDF has {count:,} pages; the first {MAX_PDF_PAGES} are printed here. "
-                    "The whole file is kept with the case, and its hash is above."
-                )
-            )
+            blocks.append(Notice(words.pages_cut(count, MAX_PDF_PAGES)))
         return [*blocks, PdfPages(data, min(count, MAX_PDF_PAGES))]
 
 
@@ -166,17 +162,14 @@ def _checked_zip(probe_or_data: Probe | bytes) -> zipfile.ZipFile:
         except (zipfile.BadZipFile, OSError, ValueError, EOFError):
             archive = None
     if archive is None:
-        raise Unreadable("This document can't be read: it is damaged or cut short.")
+        raise Unreadable(_(words.CUT_SHORT))
     infos = archive.infolist()
     total = sum(info.file_size for info in infos)
     if total > MAX_INFLATED_BYTES or any(
         info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO
         for info in infos
     ):
-        raise Unreadable(
-            "This document can't be opened safely: it claims to unpack to far more than "
-            "its size (a zip bomb?)."
-        )
+        raise Unreadable(_(words.ZIP_BOMB))
     return archive
 
 
@@ -212,14 +205,14 @@ _ODT_PICTURES = ("Pictures/",)
 _PROPERTIES = (
     ("author", "Author", f"{_DC}creator"),
     ("title", "Title", f"{_DC}title"),
-    ("created", "Created", f"{_DCTERMS}created"),
-    ("modified", "Last changed", f"{_DCTERMS}modified"),
+    ("created", N_("Created"), f"{_DCTERMS}created"),
+    ("modified", "Last changed", f"{_DCTERMS}modified"),  # i18n: not shown
 )
 _ODF_PROPERTIES = (
     ("author", "Author", f"{_DC}creator"),
     ("title", "Title", f"{_DC}title"),
     ("created", "Created", _ODF % "meta:1.0" + "creation-date"),
-    ("modified", "Last changed", f"{_DC}date"),
+    ("modified", "Last changed", f"{_DC}date"),  # i18n: not shown
 )
 #: A properties part larger than this is not read (real ones are a few kilobytes).
 _PROPERTIES_BYTES = 1024 * 1024
@@ -270,11 +263,11 @@ def _rows(
 ) -> list[tuple[str, str]]:
     """Properties as printed rows; a date as it was read (`2024-03-05 21:14:00+00:00`)."""
     rows = []
-    for key, label, _ in wanted:
+    for key, label, _unused in wanted:
         text = properties.get(key)
         if text:
             moment = _moment(text) if key in ("created", "modified") else None
-            rows.append((label, clean_line(str(moment) if moment else text)))
+            rows.append((_(label), clean_line(str(moment) if moment else text)))
     return rows
 
 
@@ -285,14 +278,14 @@ def _body(archive: zipfile.ZipFile, name: str, words: Words) -> list[Block]:
         with archive.open(name) as member:
             text, cut = document_text(iter(functools.partial(member.read, 65_536), b""), words)
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
-        raise Unreadable(DOCUMENT_DAMAGED) from None
+        raise Unreadable(_(DOCUMENT_DAMAGED)) from None
     except RuntimeError:  # a member locked with a password
-        raise Unreadable(DOCUMENT_DAMAGED) from None
-    blocks: list[Block] = [Text(clean_text(text).strip() or "(The document has no text.)")]
-    return [*blocks, Notice(NOT_SHOWN)] if cut else blocks
+        raise Unreadable(_(DOCUMENT_DAMAGED)) from None
+    blocks: list[Block] = [Text(clean_text(text).strip() or _(words.NO_TEXT))]
+    return [*blocks, Notice(_(NOT_SHOWN))] if cut else blocks
 
 
-DOCUMENT_DAMAGED = "This document can't be read: it may be damaged."
+DOCUMENT_DAMAGED = N_("This document can't be read: it may be damaged.")
 
 
 class Docx(Format):
@@ -300,7 +293,7 @@ class Docx(Format):
     python-docx builds the whole tree, gigabytes for millions of empty paragraphs, and
     expands a table cell's declared span (`gridSpan` 2,000,000,000) into that many."""
 
-    kind = "Word document (DOCX)"
+    kind = N_("Word document (DOCX)")
     family = "document"
     media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     extensions = (".docx", ".docm")
@@ -332,7 +325,7 @@ class Docx(Format):
 
 
 class Odt(Format):
-    kind = "OpenDocument text (ODT)"
+    kind = N_("OpenDocument text (ODT)")
     family = "document"
     media_type = "application/vnd.oasis.opendocument.text"
     extensions = (".odt",)
@@ -368,7 +361,7 @@ class Odt(Format):
 
 
 class PlainText(Format):
-    kind = "text file"
+    kind = N_("text file")
     family = "document"
     media_type = "text/plain"
     extensions: tuple[str, ...] = (".txt", ".text", ".log", ".md")
@@ -390,7 +383,7 @@ class PlainText(Format):
 class Csv(PlainText):
     """Only a file named as a table: any other text (JSON, XML, code, a letter) is not."""
 
-    kind = "table (CSV)"
+    kind = N_("table (CSV)")
     media_type = "text/csv"
     extensions = (".csv", ".tsv")
     family = "data"
@@ -400,7 +393,7 @@ class Csv(PlainText):
 
 
 class Svg(PlainText):
-    kind = "SVG drawing"
+    kind = N_("SVG drawing")
     media_type = "image/svg+xml"
     extensions = (".svg", ".svgz")
 
@@ -410,10 +403,7 @@ class Svg(PlainText):
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         return [
-            Notice(
-                "This is an SVG drawing. It is not drawn here, because drawing it could "
-                "load things from outside the file; its source is printed instead."
-            ),
+            Notice(_(words.SVG_NOT_DRAWN)),
             *[Text(block.text, mono=True) for block in super().printable(data, name)
               if isinstance(block, Text)],
         ]  # fmt: skip

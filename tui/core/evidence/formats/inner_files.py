@@ -31,7 +31,7 @@ from tui.core.evidence.formats.base import (
     Unreadable,
     clean_line,
 )
-from tui.core.shared.i18n import _
+from tui.core.shared.i18n import N_, _
 from tui.core.shared.text import size
 
 #: Inner files listed at most (a photo album of a document has hundreds).
@@ -95,7 +95,7 @@ def zip_members(
                     digest.update(piece)
                     read += len(piece)
                     if read > MAX_INFLATED_BYTES:
-                        raise Unreadable("A file inside it is larger than it says.")
+                        raise Unreadable(_("A file inside it is larger than it says."))
                     if wanted:
                         pieces.append(piece)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError,
@@ -150,7 +150,7 @@ def list_pictures(facts: Facts, archive: zipfile.ZipFile, folders: tuple[str, ..
 def printed_pictures(archive: zipfile.ZipFile, folders: tuple[str, ...]) -> list[Block]:
     """The document's pictures: listed (name, size, SHA-256), then printed."""
     inner = zip_members(archive, folders, keep=True)
-    return listed(inner, "Pictures in the document") + pictures(inner)
+    return listed(inner, _("Pictures in the document")) + pictures(inner)
 
 
 def pdf_attachments(document: Any, take: Collection[str] = ()) -> list[Inner]:
@@ -164,14 +164,14 @@ def pdf_attachments(document: Any, take: Collection[str] = ()) -> list[Inner]:
         return found
     for key, spec in specs:
         where = str(key)
-        name = clean_line(str(getattr(spec, "filename", "") or key), 200) or "(no name)"
+        name = clean_line(str(getattr(spec, "filename", "") or key), 200) or _("(no name)")
         try:
             data = stream_bytes(spec.get_file().obj)
         except Exception:  # a damaged or undecodable stream
-            found.append(Inner(name, 0, "(could not be read)", where=where))
+            found.append(Inner(name, 0, _("(could not be read)"), where=where))
             continue
         if data is None:
-            found.append(Inner(name, 0, "(too large to read here)", where=where))
+            found.append(Inner(name, 0, _("(too large to read here)"), where=where))
             continue
         kept = data if where in take else None
         found.append(Inner(name, len(data), hashlib.sha256(data).hexdigest(), kept, where))
@@ -197,7 +197,7 @@ def stream_bytes(stream: Any) -> bytes | None:
 
 
 class Archive(Format):
-    kind = "zip archive"
+    kind = N_("zip archive")
     family = "document"
     media_type = "application/zip"
     extensions = (".zip",)
@@ -232,7 +232,7 @@ class Archive(Format):
             infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
         except (zipfile.BadZipFile, OSError, ValueError, EOFError):
             raise Unreadable(
-                "This zip archive can't be read: it is damaged or cut short."
+                _("This zip archive can't be read: it is damaged or cut short.")
             ) from None
         if not infos:
             return [Text(_("This zip archive is empty: it holds no files."))]
@@ -240,9 +240,10 @@ class Archive(Format):
             (clean_line(info.filename), size(info.file_size)) for info in infos[:5000]
         ]
         blocks: list[Block] = [
-            Notice("This is a zip archive; the files inside it are listed, not shown."),
-            Table(("File", "Size"), rows, (0.75, 0.25)),
+            Notice(_("This is a zip archive; the files inside it are listed, not shown.")),
+            Table((_("File"), _("Size")), rows, (0.75, 0.25)),
         ]
         if len(infos) > len(rows):
-            blocks.append(Text(f"… and {len(infos) - len(rows):,} more files."))
+            more = len(infos) - len(rows)
+            blocks.append(Text(_("… and {count:,} more files.").format(count=more)))
         return blocks

@@ -84,7 +84,7 @@ _FIELDS = (
     ("Cc", "cc"),
     ("Date", "date"),
     ("Subject", "subject"),
-    ("Message-ID", "message_id"),
+    (N_("Message-ID"), "message_id"),
 )
 
 
@@ -191,7 +191,7 @@ def _attachments(message: Properties) -> tuple[list[dict[str, Any]], bool]:
             budget -= hashed[0]
         found.append(
             {
-                "name": clean_line(name, 200) or "(no name)",
+                "name": clean_line(name, 200) or _("(no name)"),
                 "type": clean_line(message.text(ATTACH_MIME, folder), 100)
                 or "application/octet-stream",
                 "size": hashed[0] if hashed else 0,
@@ -202,7 +202,7 @@ def _attachments(message: Properties) -> tuple[list[dict[str, Any]], bool]:
 
 
 class OutlookEmail(Format):
-    kind = "email (Outlook .msg)"
+    kind = N_("email (Outlook .msg)")
     family = "email"
     media_type = "application/vnd.ms-outlook"
     extensions = (".msg",)
@@ -241,7 +241,7 @@ class OutlookEmail(Format):
                 shown["subject"] = subject
             message_id = message.text(MESSAGE_ID)
             if not message_id and headers is not None:
-                message_id = header(headers, "Message-ID")
+                message_id = header(headers, "Message-ID")  # i18n: not shown
             if message_id := clean_line(message_id):
                 shown["message_id"] = message_id
             shown["attachments"], more = _attachments(message)
@@ -273,7 +273,7 @@ class OutlookEmail(Format):
             folders, _more = message.folders("__attach_version1.0_#", MAX_ATTACHMENTS)
             found: list[Inner] = []
             for number, folder in enumerate(folders, 1):
-                name = clean_line(_attachment_name(message, folder), 200) or "(no name)"
+                name = clean_line(_attachment_name(message, folder), 200) or _("(no name)")
                 where = str(number)
                 hashed = message.digest(folder, ATTACH_DATA, MAX_INFLATED_BYTES)
                 if hashed is None:
@@ -300,18 +300,20 @@ class OutlookEmail(Format):
         rows = [(label, str(shown[key])) for label, key in _FIELDS if shown.get(key)]
         if "sent_clock" in shown and "date" in shown:
             at = [label for label, _value in rows].index("Date") + 1
-            rows.insert(at, ("Sent on", shown["sent_clock"]))
-        blocks: list[Block] = [Fields(rows)] if rows else []
+            rows.insert(at, ("Sent on", shown["sent_clock"]))  # i18n: not shown
+        blocks: list[Block] = (
+            [Fields([(_(label), value) for label, value in rows])] if rows else []
+        )
         blocks.append(Text(body) if body else Notice(_("This email has no written text.")))
         attachments = shown["attachments"]
         if attachments:
-            blocks.append(Heading("Attachments"))
+            blocks.append(Heading(_("Attachments")))
             table = [
                 (a["name"], a["type"], size(a["size"]) if a["sha256"] else "?", a["sha256"])
                 for a in attachments
             ]
             blocks.append(
-                Table(("Name", "Type", "Size", "SHA-256"), table, (0.3, 0.15, 0.1, 0.45))
+                Table((_("Name"), _("Type"), _("Size"), "SHA-256"), table, (0.3, 0.15, 0.1, 0.45))
             )
         if more:
             blocks.append(

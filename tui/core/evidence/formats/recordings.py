@@ -30,6 +30,7 @@ from tui.core.evidence.formats.base import (
 )
 from tui.core.evidence.formats.durations import duration_of
 from tui.core.evidence.media import EARLIEST, latest_stated, time_from_name
+from tui.core.shared.i18n import N_, _
 from tui.core.shared.stopping import checkpoint
 
 if TYPE_CHECKING:
@@ -39,13 +40,13 @@ if TYPE_CHECKING:
     from av.video.stream import VideoStream
     from PIL import Image
 
-DAMAGED = "This recording can't be read: it may be damaged or cut short."
-EMPTY = "This recording can't be read: the file is empty."
-NO_PICTURE = "No stills can be shown: its pictures could not be decoded."
-NO_VIDEO = "No stills can be shown: this recording holds sound but no pictures."
-NO_STREAMS = "Nothing can be shown: this recording holds neither sound nor pictures."
-TOO_LARGE = "No stills can be shown: it says its pictures are larger than any real video."
-OVERCLAIMED = (
+DAMAGED = N_("This recording can't be read: it may be damaged or cut short.")
+EMPTY = N_("This recording can't be read: the file is empty.")
+NO_PICTURE = N_("No stills can be shown: its pictures could not be decoded.")
+NO_VIDEO = N_("No stills can be shown: this recording holds sound but no pictures.")
+NO_STREAMS = N_("Nothing can be shown: this recording holds neither sound nor pictures.")
+TOO_LARGE = N_("No stills can be shown: it says its pictures are larger than any real video.")
+OVERCLAIMED = N_(
     "This recording can't be read: its index claims far more than the file holds, "
     "which can be a trap to exhaust memory. The file is kept as it is."
 )
@@ -60,7 +61,8 @@ QUICKTIME_ATOMS = (b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot")
 CODECS = {
     "h264": "H.264", "hevc": "HEVC (H.265)", "vp8": "VP8", "vp9": "VP9", "av1": "AV1",
     "mpeg4": "MPEG-4", "aac": "AAC", "opus": "Opus", "vorbis": "Vorbis", "mp3": "MP3",
-    "amr_nb": "AMR", "amr_wb": "AMR-WB", "flac": "FLAC", "alac": "Apple Lossless",
+    "amr_nb": "AMR", "amr_wb": "AMR-WB", "flac": "FLAC",
+    "alac": "Apple Lossless",  # i18n: not shown
 }  # fmt: skip
 
 
@@ -79,22 +81,22 @@ def opened(source: bytes | BinaryIO, demuxer: str) -> Iterator[InputContainer]:
 
     handle = io.BytesIO(source) if isinstance(source, bytes) else source
     if (size := handle.seek(0, io.SEEK_END)) == 0:
-        raise Unreadable(EMPTY)
+        raise Unreadable(_(EMPTY))
     if demuxer == "mov":  # its sample tables checked before FFmpeg sets memory aside
         try:
             isobmff.check_tables(handle, size)
         except isobmff.Overclaimed:
-            raise Unreadable(OVERCLAIMED) from None
+            raise Unreadable(_(OVERCLAIMED)) from None
     handle.seek(0)
     try:
         container = av.open(handle, "r", format=demuxer, metadata_errors="ignore",
                             options={"protocol_whitelist": "none"})  # fmt: skip
     except media_errors() as error:
-        raise Unreadable(DAMAGED) from error
+        raise Unreadable(_(DAMAGED)) from error
     try:
         yield container
     except media_errors() as error:
-        raise Unreadable(DAMAGED) from error
+        raise Unreadable(_(DAMAGED)) from error
     finally:
         container.close()
 
@@ -263,11 +265,11 @@ def still(frame: VideoFrame, side: int) -> Image.Image:
 #: What the binder prints of `Facts.shown`, in order: key, label, how it is said.
 ROWS: tuple[tuple[str, str, Callable[[Any], str]], ...] = (
     ("duration", "Duration", time_code),
-    ("resolution", "Picture size", str),
+    ("resolution", N_("Picture size"), str),
     ("codec", "Video", codec_words),
     ("audio", "Sound", codec_words),
-    ("frame_rate", "Frames a second", "{:g}".format),
-    ("created", "Created, as the file states it", str),
+    ("frame_rate", N_("Frames a second"), "{:g}".format),
+    ("created", N_("Created, as the file states it"), str),
 )
 
 
@@ -339,7 +341,7 @@ class Recording(Media):
                 frames = self.stills(container, stream)
         shown = facts.shown
         rows = [(label, words(shown[key])) for key, label, words in ROWS if key in shown]
-        return [Fields(rows), Frames(frames) if frames else Notice(facts.problem or NO_PICTURE)]
+        return [Fields(rows), Frames(frames) if frames else Notice(_(facts.problem or NO_PICTURE))]
 
     def stills(
         self, container: InputContainer, stream: VideoStream
@@ -367,35 +369,35 @@ class Recording(Media):
 
 
 class QuickTimeVideo(Recording):
-    kind = "video (QuickTime MOV)"
+    kind = N_("video (QuickTime MOV)")
     media_type = "video/quicktime"
     extensions = (".mov", ".qt")
     demuxer, container = "mov", "quicktime"
 
 
 class Mp4Video(Recording):
-    kind = "video (MP4)"
+    kind = N_("video (MP4)")
     media_type = "video/mp4"
     extensions = (".mp4", ".m4v")
     demuxer, container = "mov", "mp4"
 
 
 class ThreeGpVideo(Recording):
-    kind = "video (3GP)"
+    kind = N_("video (3GP)")
     media_type = "video/3gpp"
     extensions = (".3gp", ".3g2")
     demuxer, container = "mov", "3gp"
 
 
 class WebmVideo(Recording):
-    kind = "video (WebM)"
+    kind = N_("video (WebM)")
     media_type = "video/webm"
     extensions = (".webm",)
     demuxer, container = "matroska", "webm"
 
 
 class MatroskaVideo(Recording):
-    kind = "video (Matroska MKV)"
+    kind = N_("video (Matroska MKV)")
     media_type = "video/x-matroska"
     extensions = (".mkv",)
     demuxer, container = "matroska", "matroska"
