@@ -16,6 +16,7 @@ from tui.core.evidence.formats.base import (
     Table,
 )
 from tui.core.evidence.formats.whatsapp_lines import Message
+from tui.core.shared.i18n import N_, _
 
 #: A chat (its text or its JSON) larger than this is not read; it is kept as it is.
 MAX_CHAT_BYTES = 64 * 1024 * 1024
@@ -26,7 +27,7 @@ MAX_PEOPLE = 50
 #: Files named in the facts (and, for a zip, listed and hashed).
 MAX_FILES = 5_000
 
-TOO_LONG = "The chat is too long to read here; it is kept as it is."
+TOO_LONG = N_("The chat is too long to read here; it is kept as it is.")
 
 
 @dataclass
@@ -52,10 +53,10 @@ class ChatSummary:
         """A sentence when only the first messages were read for the facts."""
         if not self.walked:
             return ""
-        return (
-            f"The people and files named are from the first {self.walked:,} messages only; "
-            f"all {self.count:,} are counted."
-        )
+        return _(
+            "The people and files named are from the first {walked:,} messages only; "
+            "all {count:,} are counted."
+        ).format(walked=self.walked, count=self.count)
 
     def add(self, message: Message) -> None:
         self.count += 1
@@ -95,23 +96,26 @@ class ChatSummary:
 
     def overview(self, *extra: tuple[str, str]) -> list[Block]:
         """The facts at the top of the printout, then the transcript."""
-        people = ", ".join(self.people) + (" and more" if self.more_people else "")
+        people = ", ".join(self.people) + (_(" and more") if self.more_people else "")
         rows = [
             ("Messages", f"{self.count:,}"),
             ("From", shown_time(self.first)),
             ("To", shown_time(self.last)),
-            ("People in the chat", people or "not named"),
+            (N_("People in the chat"), people or _("not named")),
             *extra,
         ]
         if self.omitted:
-            rows.append(("Media left out of the export", f"{self.omitted:,}"))
-        blocks: list[Block] = [Fields(rows)]
+            rows.append((N_("Media left out of the export"), f"{self.omitted:,}"))
+        blocks: list[Block] = [Fields([(_(label), value) for label, value in rows])]
         if not self.rows:
-            return [*blocks, Notice("It holds no messages.")]
-        blocks.append(Table(("Time", "Sender", "Message"), self.rows, widths=(0.2, 0.2, 0.6)))
+            return [*blocks, Notice(_("It holds no messages."))]
+        heads = (_("Time"), _("Sender"), _("Message"))
+        blocks.append(Table(heads, self.rows, widths=(0.2, 0.2, 0.6)))
         if self.cut:
-            shown = f"Only the first {len(self.rows):,} messages are printed here"
-            blocks.append(Notice(f"{shown}; the rest is in the original."))
+            shown = _(
+                "Only the first {count:,} messages are printed here; the rest is in the original."
+            )
+            blocks.append(Notice(shown.format(count=len(self.rows))))
         return blocks
 
 
@@ -120,7 +124,7 @@ def iso_time(when: datetime | None) -> str | None:
 
 
 def shown_time(when: datetime | None) -> str:
-    return when.strftime("%Y-%m-%d %H:%M") if when else "not given"
+    return when.strftime("%Y-%m-%d %H:%M") if when else _("not given")
 
 
 def notice(problem: str) -> list[Block]:

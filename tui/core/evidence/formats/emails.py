@@ -95,12 +95,12 @@ _FIELDS = (
     ("Cc", "cc"),
     ("Date", "date"),
     ("Subject", "subject"),
-    ("Message-ID", "message_id"),
+    (N_("Message-ID"), "message_id"),
 )
 
 
 class Email(Format):
-    kind = "email"
+    kind = N_("email")
     family = "email"
     media_type = "message/rfc822"
     extensions = (".eml",)
@@ -123,13 +123,15 @@ class Email(Format):
         sent, clock_name = sent_time(message)
         facts.guess("posted_at", sent, "email")
         if clock_name:
-            facts.shown["sent_clock"] = f"{clock_name} (the sender's clock)"
+            facts.shown["sent_clock"] = _("{clock} (the sender's clock)").format(clock=clock_name)
             if sent:  # the binder prints the posting time with its offset, as written
                 facts.shown["posted_stated"] = sent + clock_name.removeprefix("UTC")
         facts.guess("poster", self._poster(message), "email")
         facts.shown["attachments"] = attachments
         if cut:
-            facts.problem = f"Only the first {MAX_PARTS} parts of this email were read."
+            facts.problem = _("Only the first {count} parts of this email were read.").format(
+                count=MAX_PARTS
+            )
         return facts
 
     def inside(self, probe: Probe, take: Collection[str] = ()) -> list[Inner]:
@@ -138,29 +140,33 @@ class Email(Format):
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         if not header_block(data[:HEAD_BYTES]):
-            raise Unreadable(DAMAGED)
+            raise Unreadable(_(DAMAGED))
         message = parse(data)
         shown, body, attachments, cut, reread = self._read(message, with_body=True)
         rows = [(label, shown[key]) for label, key in _FIELDS if shown.get(key)]
         clock_name = sent_time(message)[1]
         if clock_name and "date" in shown:
             at = [label for label, _value in rows].index("Date") + 1
-            rows.insert(at, ("Sent on", f"{clock_name} (the sender's clock)"))
-        blocks: list[Block] = [Fields(rows)] if rows else []
-        blocks.append(Text(body) if body else Notice("This email has no written text."))
+            sent_clock = _("{clock} (the sender's clock)").format(clock=clock_name)
+            rows.insert(at, ("Sent on", sent_clock))  # i18n: not shown
+        blocks: list[Block] = (
+            [Fields([(_(label), value) for label, value in rows])] if rows else []
+        )
+        blocks.append(Text(body) if body else Notice(_("This email has no written text.")))
         if reread:
             blocks.append(Notice(_(REREAD)))
         if attachments:
-            blocks.append(Heading("Attachments"))
+            blocks.append(Heading(_("Attachments")))
             table = [
                 (a["name"], a["type"], size(a["size"]) if a["sha256"] else "?", a["sha256"])
                 for a in attachments
             ]
             blocks.append(
-                Table(("Name", "Type", "Size", "SHA-256"), table, (0.3, 0.15, 0.1, 0.45))
+                Table((_("Name"), _("Type"), _("Size"), "SHA-256"), table, (0.3, 0.15, 0.1, 0.45))
             )
         if cut:
-            blocks.append(Notice(f"Only the first {MAX_PARTS} parts of this email are shown."))
+            shown_parts = _("Only the first {count} parts of this email are shown.")
+            blocks.append(Notice(shown_parts.format(count=MAX_PARTS)))
         return blocks
 
     @staticmethod
@@ -201,7 +207,7 @@ class Email(Format):
             data = payload(part)
             attachments.append(
                 {
-                    "name": filename or "(no name)",
+                    "name": filename or _("(no name)"),
                     "type": line(kind),
                     "size": len(data) if data is not None else 0,
                     "sha256": hashlib.sha256(data).hexdigest() if data is not None else "",

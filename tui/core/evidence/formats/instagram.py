@@ -145,7 +145,7 @@ class InstagramJson(Format):
 
     def describe(self, probe: Probe) -> Facts:
         if probe.size > MAX_CHAT_BYTES:
-            raise Unreadable(TOO_LONG)
+            raise Unreadable(_(TOO_LONG))
         probe.handle.seek(0)
         summary, title = _read(probe.handle.read(MAX_CHAT_BYTES + 1), False)
         facts = summary.facts(self.kind, self.media_type)

@@ -11,12 +11,13 @@ import re
 
 from tui.core.evidence.formats.base import Probe, decode_text
 from tui.core.evidence.formats.whatsapp import WhatsAppText
+from tui.core.shared.i18n import N_
 
 _SIGNAL_LINE = re.compile(r"\[\d{4}-\d{2}-\d{2}, \d{1,2}:\d{2}\] [^:\n]{1,200}: ")
 
 
 class SignalText(WhatsAppText):
-    kind = "Signal chat export"
+    kind = N_("Signal chat export")
     media_type = "text/vnd.signal-chat"
 
     def recognise(self, probe: Probe) -> int:

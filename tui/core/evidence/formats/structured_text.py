@@ -24,20 +24,28 @@ from tui.core.evidence.formats.base import (
 )
 from tui.core.evidence.formats.encodings import text_of
 from tui.core.evidence.formats.telegram import MAX_JSON_CONTAINERS, load_json
+from tui.core.shared.i18n import N_, _
 
 #: What is parsed to be printed pretty; a larger file is printed as it is.
 MAX_STRUCTURED_BYTES = 4 * 1024 * 1024
 #: JSON values (objects and lists) parsed at most: each costs about a hundred bytes.
 MAX_JSON_VALUES = min(MAX_JSON_CONTAINERS, 200_000)
-AS_WRITTEN = "It is printed as it is written{why}."
+#: Why a file is printed as it is written, each a whole sentence.
+AS_WRITTEN = {
+    "large": N_("It is printed as it is written (it is too large to lay out)."),
+    "values": N_("It is printed as it is written (it holds too many values to lay out)."),
+    "json": N_("It is printed as it is written: it is not valid JSON, or it nests too deeply."),
+    "xml": N_("It is printed as it is written: it is not well-formed XML."),
+    "rtf": N_("It is printed as it is written: its words could not be read."),
+}
 
 
 def _as_written(data: bytes, why: str) -> list[Block]:
-    return [Notice(AS_WRITTEN.format(why=why)), Text(clean_text(text_of(data) or ""), mono=True)]
+    return [Notice(_(AS_WRITTEN[why])), Text(clean_text(text_of(data) or ""), mono=True)]
 
 
 class Json(Format):
-    kind = "JSON data"
+    kind = N_("JSON data")
     family = "data"
     media_type = "application/json"
     extensions = (".json", ".geojson", ".jsonl")
@@ -53,14 +61,14 @@ class Json(Format):
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         if len(data) > MAX_STRUCTURED_BYTES:
-            return _as_written(data[: MAX_PRINTED_CHARS * 4], " (it is too large to lay out)")
+            return _as_written(data[: MAX_PRINTED_CHARS * 4], "large")
         if data.count(b"{") + data.count(b"[") > MAX_JSON_VALUES:
-            return _as_written(data, " (it holds too many values to lay out)")
+            return _as_written(data, "values")
         try:
             value = load_json(data)
             pretty = json.dumps(value, indent=2, ensure_ascii=False)
         except (ValueError, RecursionError):
-            return _as_written(data, ": it is not valid JSON, or it nests too deeply")
+            return _as_written(data, "json")
         return [Text(clean_text(pretty), mono=True)]
 
 
@@ -75,7 +83,7 @@ def _root(head: str) -> str | None:
 
 
 class Xml(Format):
-    kind = "XML data"
+    kind = N_("XML data")
     family = "data"
     media_type = "application/xml"
     extensions = (".xml", ".rss", ".atom", ".xsd", ".plist", ".kml", ".gpx")
@@ -98,7 +106,7 @@ class Xml(Format):
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         if len(data) > MAX_STRUCTURED_BYTES:
-            return _as_written(data[: MAX_PRINTED_CHARS * 4], " (it is too large to lay out)")
+            return _as_written(data[: MAX_PRINTED_CHARS * 4], "large")
         from lxml import etree
 
         parser = etree.XMLParser(
@@ -113,7 +121,7 @@ class Xml(Format):
             root = etree.fromstring(data, parser)
             pretty = etree.tostring(root, encoding="unicode", pretty_print=True)
         except (etree.LxmlError, ValueError, RecursionError):
-            return _as_written(data, ": it is not well-formed XML")
+            return _as_written(data, "xml")
         return [Text(clean_text(pretty), mono=True)]
 
 
@@ -122,7 +130,7 @@ MAX_RTF_BYTES = 1024 * 1024
 
 
 class Rtf(Format):
-    kind = "RTF document"
+    kind = N_("RTF document")
     family = "document"
     media_type = "application/rtf"
     extensions = (".rtf",)
@@ -142,10 +150,10 @@ class Rtf(Format):
             text = data[:MAX_RTF_BYTES].decode("cp1252", "replace")
             words: str = rtf_to_text(text, errors="replace")  # type: ignore[no-untyped-call]
         except (ValueError, LookupError, RecursionError, IndexError):
-            return _as_written(data[: MAX_PRINTED_CHARS * 4], ": its words could not be read")
-        blocks: list[Block] = [Text(clean_text(words).strip() or "(The document has no text.)")]
+            return _as_written(data[: MAX_PRINTED_CHARS * 4], "rtf")
+        blocks: list[Block] = [Text(clean_text(words).strip() or _("(The document has no text.)"))]
         if cut:
-            blocks.append(Notice("Only the start of this document is printed here."))
+            blocks.append(Notice(_("Only the start of this document is printed here.")))
         return blocks
 
 

@@ -35,6 +35,7 @@ from tui.core.evidence.formats.chat_summary import (
     notice,
 )
 from tui.core.evidence.formats.whatsapp_lines import Message
+from tui.core.shared.i18n import N_, _
 
 #: Telegram messages read for the facts (people, files, times); those past it are only
 #: counted, and the last one's time looked for among the last `_TAIL`.
@@ -48,11 +49,11 @@ _TELEGRAM_TYPE = re.compile(
     r'"type"\s*:\s*"(?:personal_chat|bot_chat|saved_messages|private_group|'
     r'private_supergroup|public_supergroup|private_channel|public_channel)"'
 )
-ROWS_SPENT = (
-    f"Its messages are not printed: the binder prints the first {MAX_ROWS:,} of an "
+ROWS_SPENT = N_(
+    "Its messages are not printed: the binder prints the first {count:,} of an "
     "export's messages; the rest is in the original."
 )
-TOO_MANY_VALUES = "It holds too many values to read here; it is kept as it is."
+TOO_MANY_VALUES = N_("It holds too many values to read here; it is kept as it is.")
 
 
 def _telegram_text(value: object) -> str:
@@ -131,7 +132,7 @@ def _read_telegram(data: bytes, keep_rows: bool) -> tuple[ChatSummary, str, str]
     """(summary, chat name, chat type) of a Telegram Desktop export of one chat."""
     chat = bounded_json(data)
     if not isinstance(chat, dict) or not isinstance(chat.get("messages"), list):
-        raise Unreadable("It holds no list of messages, so it isn't one chat's export.")
+        raise Unreadable(_("It holds no list of messages, so it isn't one chat's export."))
     return _read_chat(chat, ChatSummary(keep_rows))
 
 
@@ -139,15 +140,17 @@ def bounded_json(data: bytes) -> Any:
     """The JSON of a chat export, refused (one plain sentence) when it is too large, holds
     too many values or nests too deeply, or is not JSON."""
     if len(data) > MAX_CHAT_BYTES:
-        raise Unreadable(TOO_LONG)
+        raise Unreadable(_(TOO_LONG))
     if data.count(b"{") + data.count(b"[") > MAX_JSON_CONTAINERS:
-        raise Unreadable(TOO_MANY_VALUES)
+        raise Unreadable(_(TOO_MANY_VALUES))
     try:
         return load_json(data)
     except RecursionError:
-        raise Unreadable("It nests too deeply to be a chat export.") from None
+        raise Unreadable(_("It nests too deeply to be a chat export.")) from None
     except ValueError:
-        raise Unreadable("It is not valid JSON: the file may be damaged or cut short.") from None
+        raise Unreadable(
+            _("It is not valid JSON: the file may be damaged or cut short.")
+        ) from None
 
 
 def account_chats(export: Any) -> list[dict[str, Any]] | None:
@@ -173,7 +176,7 @@ def read_account(
     are kept, each chat's own (named), printed rows shared out up to `MAX_ROWS` in all."""
     chats = account_chats(bounded_json(data))
     if chats is None:
-        raise Unreadable("It holds no list of chats, so it isn't an account's export.")
+        raise Unreadable(_("It holds no list of chats, so it isn't an account's export."))
     total = ChatSummary(False)
     each: list[tuple[str, ChatSummary]] = []
     rows = 0
@@ -183,9 +186,9 @@ def read_account(
             total.count += sum(len(c["messages"]) for c in chats[len(each) :])
             break
         one = ChatSummary(keep_rows and rows < MAX_ROWS)
-        _, name, _kind = _read_chat(chat, one)
+        _unused, name, _kind = _read_chat(chat, one)
         rows += len(one.rows)
-        each.append((name or "not named", one))
+        each.append((name or _("not named"), one))
         total.count += one.count
         total.first = min((t for t in (total.first, one.first) if t), default=None)
         total.last = max((t for t in (total.last, one.last) if t), default=None)
@@ -228,7 +231,7 @@ def _count_the_rest(summary: ChatSummary, rest: list[Any]) -> None:
 
 
 class TelegramJson(Format):
-    kind = "Telegram chat export"
+    kind = N_("Telegram chat export")
     family = "chat"
     media_type = "application/vnd.telegram-chat+json"
     extensions = (".json",)
@@ -244,7 +247,7 @@ class TelegramJson(Format):
 
     def describe(self, probe: Probe) -> Facts:
         if probe.size > MAX_CHAT_BYTES:
-            raise Unreadable(TOO_LONG)
+            raise Unreadable(_(TOO_LONG))
         probe.handle.seek(0)
         summary, name, kind = _read_telegram(probe.handle.read(MAX_CHAT_BYTES + 1), False)
         facts = summary.facts(self.kind, self.media_type)
@@ -254,13 +257,13 @@ class TelegramJson(Format):
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         summary, chat_name, _ = _read_telegram(data, keep_rows=True)
-        return summary.overview(("Chat", chat_name or "not named")) + notice(summary.partly)
+        return summary.overview(("Chat", chat_name or _("not named"))) + notice(summary.partly)
 
 
 class TelegramAccount(Format):
     """Telegram Desktop's export of a whole account (`result.json` with every chat)."""
 
-    kind = "Telegram export (every chat)"
+    kind = N_("Telegram export (every chat)")
     family = "chat"
     media_type = "application/vnd.telegram-account+json"
     extensions = (".json",)
@@ -275,7 +278,7 @@ class TelegramAccount(Format):
 
     def describe(self, probe: Probe) -> Facts:
         if probe.size > MAX_CHAT_BYTES:
-            raise Unreadable(TOO_LONG)
+            raise Unreadable(_(TOO_LONG))
         probe.handle.seek(0)
         total, each = read_account(probe.handle.read(MAX_CHAT_BYTES + 1), False)
         facts = total.facts(self.kind, self.media_type)
@@ -290,6 +293,6 @@ class TelegramAccount(Format):
         for chat_name, summary in each:
             shown = summary.overview()
             if not summary.keep_rows and summary.count:
-                shown = [*shown[:1], Notice(ROWS_SPENT)]
-            blocks += [Heading(f"Chat: {chat_name}"), *shown]
+                shown = [*shown[:1], Notice(_(ROWS_SPENT).format(count=MAX_ROWS))]
+            blocks += [Heading(_("Chat: {name}").format(name=chat_name)), *shown]
         return blocks

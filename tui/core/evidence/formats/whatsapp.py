@@ -34,6 +34,7 @@ from tui.core.evidence.formats.chat_summary import (
     ChatSummary,
     notice,
 )
+from tui.core.shared.i18n import N_, _
 from tui.core.shared.text import size
 
 #: Text members of a zip looked at when looking for the chat.
@@ -41,22 +42,22 @@ MAX_TRIES = 8
 _CHUNK = 1024 * 1024
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, OSError,
                EOFError, ValueError)  # fmt: skip
-BROKEN_CHARACTERS = "Some of its characters are not valid text and are shown as �."
+BROKEN_CHARACTERS = N_("Some of its characters are not valid text and are shown as �.")
 
 
 def _read_whatsapp(data: bytes, keep_rows: bool) -> tuple[ChatSummary, str, str]:
     """(summary, day/month order, problem sentence) of a whole WhatsApp chat text."""
     if len(data) > MAX_CHAT_BYTES:
-        raise Unreadable(TOO_LONG)
+        raise Unreadable(_(TOO_LONG))
     decoded = wa.decode(data)
     if decoded is None:
-        raise Unreadable("It is not text, so it can't be a WhatsApp chat.")
+        raise Unreadable(_("It is not text, so it can't be a WhatsApp chat."))
     text, broken = decoded
     order = wa.date_order(text)
     summary = ChatSummary(keep_rows)
     for message in wa.messages(text, order):
         summary.add(message)
-    return summary, order, BROKEN_CHARACTERS if broken else ""
+    return summary, order, _(BROKEN_CHARACTERS) if broken else ""
 
 
 def _whatsapp_facts(handler: Format, summary: ChatSummary, order: str, problem: str) -> Facts:
@@ -67,7 +68,7 @@ def _whatsapp_facts(handler: Format, summary: ChatSummary, order: str, problem: 
 
 
 class WhatsAppText(Format):
-    kind = "WhatsApp chat export"
+    kind = N_("WhatsApp chat export")
     family = "chat"
     media_type = "text/vnd.whatsapp-chat"
     extensions = (".txt",)
@@ -82,7 +83,7 @@ class WhatsAppText(Format):
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         summary, order, problem = _read_whatsapp(data, keep_rows=True)
-        return summary.overview(("Dates read as", order)) + notice(problem)
+        return summary.overview((N_("Dates read as"), order)) + notice(problem)
 
 
 def _member_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
@@ -150,11 +151,15 @@ def _files(
     problems = []
     if unread:
         problems.append(
-            f"{unread:,} of the files inside were not hashed: too large, damaged "
-            "or claiming to grow too much."
+            _(
+                "{count:,} of the files inside were not hashed: too large, damaged "
+                "or claiming to grow too much."
+            ).format(count=unread)
         )
     if cut:
-        problems.append(f"Only the first {MAX_FILES:,} files inside are listed.")
+        problems.append(
+            _("Only the first {count:,} files inside are listed.").format(count=MAX_FILES)
+        )
     return entries, " ".join(problems)
 
 
@@ -168,7 +173,7 @@ class _Chat(NamedTuple):
 
 
 class WhatsAppZip(Format):
-    kind = "WhatsApp chat export (zip)"
+    kind = N_("WhatsApp chat export (zip)")
     family = "chat"
     media_type = "application/vnd.whatsapp-chat+zip"
     extensions = (".zip",)
@@ -182,16 +187,18 @@ class WhatsAppZip(Format):
     def _read(self, probe: Probe, keep_rows: bool) -> tuple[zipfile.ZipFile, _Chat]:
         archive = probe.zip()
         if archive is None:
-            raise Unreadable("It is not a zip archive that can be opened.")
+            raise Unreadable(_("It is not a zip archive that can be opened."))
         chat = _chat_member(archive)
         if chat is None:
-            raise Unreadable("There is no WhatsApp chat inside it.")
+            raise Unreadable(_("There is no WhatsApp chat inside it."))
         try:
             data = read_member(archive, chat, MAX_CHAT_BYTES)
         except Unreadable as why:  # it names the member, and a name can hold anything
             raise Unreadable(clean_line(str(why))) from None
         except _ZIP_ERRORS:
-            raise Unreadable("The chat inside it could not be read: it may be damaged.") from None
+            raise Unreadable(
+                _("The chat inside it could not be read: it may be damaged.")
+            ) from None
         return archive, _Chat(chat, *_read_whatsapp(data, keep_rows))
 
     def describe(self, probe: Probe) -> Facts:
@@ -207,11 +214,11 @@ class WhatsAppZip(Format):
     def printable(self, data: bytes, name: str) -> list[Block]:
         archive, chat = self._read(Probe.of_bytes(data, name), keep_rows=True)
         files, files_problem = _files(archive)
-        rows = [(f["name"], size(f["size"]), f["sha256"] or "not read") for f in files]
-        count = ("Files in the export", f"{len(files):,}")
+        rows = [(f["name"], size(f["size"]), f["sha256"] or _("not read")) for f in files]
+        count = (N_("Files in the export"), f"{len(files):,}")
         return [
-            *chat.summary.overview(("Dates read as", chat.order), count),
-            Heading("Files in the export"),
-            Table(("File", "Size", "SHA-256"), rows, widths=(0.35, 0.13, 0.52)),
+            *chat.summary.overview((N_("Dates read as"), chat.order), count),
+            Heading(_("Files in the export")),
+            Table((_("File"), _("Size"), "SHA-256"), rows, widths=(0.35, 0.13, 0.52)),
             *notice(" ".join(p for p in (chat.problem, files_problem) if p)),
         ]
