@@ -9,10 +9,12 @@ from textual.widgets import OptionList
 
 from tests.support.pilot import SIZE, lines_of, settle, unlock
 from tui.app import ReclaimApp
+from tui.core.evidence.model import Exhibit
 from tui.core.passwords.changed_accounts import record_account
 from tui.core.settings import Settings
 from tui.core.shared import i18n
 from tui.core.vault.vault import Vault
+from tui.screens.evidence_rows import lead_text
 
 
 @pytest.fixture
@@ -45,3 +47,31 @@ async def test_the_home_screens_passwords_line_is_not_cut(
         steps = app.screen.query_one("#steps", OptionList)
         line = next(line for line in lines_of(steps) if title in line)
         assert line.rstrip().endswith(progress), line
+
+
+@pytest.mark.parametrize(
+    ("code", "one", "two"),
+    [
+        ("fr", "1 affiché", "2 affichés"),
+        ("es", "1 visible", "2 visibles"),
+        ("en", "1 shown", "2 shown"),
+    ],
+)
+def test_the_evidence_filters_count_agrees(code: str, one: str, two: str) -> None:
+    """Filtering the Evidence step down to one exhibit said "1 affichés" in French."""
+    exhibits = [
+        Exhibit(
+            id=f"E-000{n}",
+            blob="b" * 64,
+            sha256="a" * 64,
+            size=1,
+            original_name="a.png",
+            media_type="image/png",
+            added_at="2026-11-24T21:14:03Z",
+            added_offset="+00:00",
+        )
+        for n in (1, 2, 3)
+    ]
+    with i18n.speaking(code):
+        assert f" · {one} · " in lead_text(exhibits, 1, "id", [])
+        assert f" · {two} · " in lead_text(exhibits, 2, "id", [])

@@ -151,7 +151,9 @@ def lead_text(exhibits: list[Exhibit], shown_count: int, sort_key: str, marked: 
         ).format(count=count)
     ]
     if shown_count != count:
-        parts.append(_("{count} shown").format(count=shown_count))
+        parts.append(
+            ngettext("{count} shown", "{count} shown", shown_count).format(count=shown_count)
+        )
     if incomplete:
         parts.append(
             ngettext("{count} needs details", "{count} need details", incomplete).format(
