@@ -13,8 +13,8 @@ from pathlib import Path
 from tui.core.evidence.model import Exhibit, list_exhibits, normalize_id
 from tui.core.shared import clock
 from tui.core.shared.errors import InputError
-from tui.core.shared.i18n import N_
-from tui.core.shared.text import counted, plural_of, size
+from tui.core.shared.i18n import N_, _, ngettext
+from tui.core.shared.text import size
 from tui.core.vault import custody
 from tui.core.vault.vault import Vault
 
@@ -32,7 +32,7 @@ Progress = Callable[[int, int], None]
 class BinderChoices:
     prepared_for: str = "police"
     prepared_by: str = ""
-    case_title: str = "Image-based abuse: evidence"
+    case_title: str = N_("Image-based abuse: evidence")
     export_date: date = field(default_factory=lambda: clock.utc_now().date())
     paper: str = "a4"
     order: str = "exhibit"
@@ -53,13 +53,17 @@ class BinderChoices:
 
     def check(self) -> None:
         if self.prepared_for not in AUDIENCES:
-            raise InputError("The binder can be prepared for the police, a lawyer or the court.")
+            raise InputError(
+                _("The binder can be prepared for the police, a lawyer or the court.")
+            )
         if self.paper not in PAPERS:
-            raise InputError("Paper is A4 or Letter.")
+            raise InputError(_("Paper is A4 or Letter."))
         if self.order not in ("exhibit", "time"):
-            raise InputError("Exhibits are ordered by number (exhibit) or by time.")
+            raise InputError(_("Exhibits are ordered by number (exhibit) or by time."))
         if not self.prefix.isalnum() or len(self.prefix) > 8:
-            raise InputError("The control-number prefix is up to 8 letters or digits, like RCL.")
+            raise InputError(
+                _("The control-number prefix is up to 8 letters or digits, like RCL.")
+            )
 
     @property
     def pdfa_part(self) -> int | None:
@@ -88,12 +92,16 @@ class BinderResult:
         if self.notices:
             count = len(self.notices)
             lines.append(
-                f"{counted(count, 'exhibit')} {plural_of(count, 'is', 'are')} named in the "
-                f"binder with a notice instead of {plural_of(count, 'its', 'their')} content:"
+                ngettext(
+                    "{count} exhibit is named in the binder with a notice instead of its content:",
+                    "{count} exhibits are named in the binder with a notice instead of their "
+                    "content:",
+                    count,
+                ).format(count=count)
             )
             lines += [f"  {ident}: {why}" for ident, why in self.notices]
         if self.unattached:
-            lines.append("Not attached to the PDF:")
+            lines.append(_("Not attached to the PDF:"))
             lines += [f"  {ident}: {why}" for ident, why in self.unattached]
         return lines
 
@@ -121,7 +129,7 @@ class Made:
                 pages=self.pages,
                 exhibits=self.exhibits,
                 encrypted=bool(choices.password),
-                **({"notice_only": [ident for ident, _ in self.notices]} if self.notices else {}),
+                **({"notice_only": [ident for ident, _w in self.notices]} if self.notices else {}),
             )
 
 
@@ -143,21 +151,21 @@ def not_attached(exhibits: list[Exhibit], choices: BinderChoices) -> dict[str, s
     if not choices.attach_originals:
         return {}
     where = (
-        "it is in this package's originals folder"
+        _("it is in this package's originals folder")
         if choices.packaged
-        else "it is kept in the encrypted case file and can be exported from it"
+        else _("it is kept in the encrypted case file and can be exported from it")
     )
     reasons: dict[str, str] = {}
     held = 0
     for exhibit in exhibits:
         if exhibit.size > ATTACH_LIMIT:
-            reasons[exhibit.id] = (
-                f"too large to attach to the PDF (over {size(ATTACH_LIMIT)}); {where}"
-            )
+            reasons[exhibit.id] = _(
+                "too large to attach to the PDF (over {size}); {where}"
+            ).format(size=size(ATTACH_LIMIT), where=where)
         elif held + exhibit.size > ATTACH_TOTAL:
-            reasons[exhibit.id] = (
-                f"not attached: the PDF already holds {size(ATTACH_TOTAL)} of originals; {where}"
-            )
+            reasons[exhibit.id] = _(
+                "not attached: the PDF already holds {size} of originals; {where}"
+            ).format(size=size(ATTACH_TOTAL), where=where)
         else:
             held += exhibit.size
     return reasons

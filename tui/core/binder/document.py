@@ -19,6 +19,7 @@ from tui.core.binder.typesetting import SANS, Bold, Setting, paragraph
 from tui.core.evidence.digests import Digests
 from tui.core.evidence.model import Exhibit
 from tui.core.shared.fuzzy_dates import as_written
+from tui.core.shared.i18n import _
 from tui.core.shared.paths import fonts_dir
 from tui.core.vault.vault import Vault
 
@@ -99,11 +100,13 @@ class Document:
         """What the content is, where an earlier version recorded another type (a HEIC
         taken in as video/mp4)."""
         if choices.attach_originals:
-            self.where_originals = "Attached to this PDF, byte for byte."
+            self.where_originals = _("Attached to this PDF, byte for byte.")
         elif choices.packaged:
-            self.where_originals = "In this package's originals folder."
+            self.where_originals = _("In this package's originals folder.")
         else:
-            self.where_originals = "Kept in the encrypted case file; it can be exported from it."
+            self.where_originals = _(
+                "Kept in the encrypted case file; it can be exported from it."
+            )
 
     def let_go_of_drawing(self) -> None:
         """Drop the fpdf2 document once its file is written (it keeps every font, picture

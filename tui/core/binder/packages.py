@@ -40,7 +40,7 @@ from tui.core.vault.vault import Vault
 #: The manifests written, the BagIt default (SHA-512) first; SHA-256 is the reference
 #: (the binder prints it); MD5 and SHA-1 are for older forensic tools.
 ALGORITHMS = ("sha512", "sha256", "sha1", "md5")
-BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"  # i18n: not shown
 READ_CHUNK = 1024 * 1024
 #: A file name on a USB drive (FAT, exFAT) may hold none of these; BagIt manifests must
 #: percent-encode `%`, which `sha256sum -c` would not understand. So none of them is used.
@@ -64,7 +64,9 @@ The same SHA-256 values are printed in the binder's evidence index.
 The originals are not encrypted. Keep this folder, and the drive it is on, safe.
 """)
 
-HOW_TO_CHECK = """\
+#: Its commands and what they print (": OK", "is valid") stay as they are in every
+#: language.
+HOW_TO_CHECK = N_("""\
 How to check that nothing in this folder was changed or lost
 =============================================================
 
@@ -97,11 +99,11 @@ The tag manifests (tagmanifest-sha256.txt and the others) list the bag's own fil
 including this one: sha256sum -c tagmanifest-sha256.txt checks those too.
 
 This bag was made by Reclaim {version} on {day}.
-"""
+""")
 #: One line for PowerShell: each manifest line's file hashed and compared (-eq ignores
 #: case; Get-FileHash gives capitals). A missing file is CHANGED too.
 POWERSHELL = (
-    "Get-Content -Encoding UTF8 manifest-sha256.txt | ForEach-Object { "
+    "Get-Content -Encoding UTF8 manifest-sha256.txt | ForEach-Object { "  # i18n: not shown
     "$hash, $file = $_ -split '  ', 2; "
     "if ((Get-FileHash -Algorithm SHA256 -LiteralPath $file).Hash -eq $hash) "
     '{ "OK       $file" } else { "CHANGED  $file" } }'
@@ -204,13 +206,21 @@ def check_destination(folder: Path) -> bool:
     """Refuse, in one sentence, a destination the package can't be made in; True when
     it is an empty folder already there (a fresh USB drive), False when it is new."""
     if folder.is_symlink():
-        raise InputError(f"{folder} is a link to somewhere else; choose a new folder.")
+        raise InputError(
+            _("{folder} is a link to somewhere else; choose a new folder.").format(folder=folder)
+        )
     if folder.exists():
         if not folder.is_dir() or any(folder.iterdir()):
-            raise InputError(f"{folder} already exists and is not empty; choose a new folder.")
+            raise InputError(
+                _("{folder} already exists and is not empty; choose a new folder.").format(
+                    folder=folder
+                )
+            )
         return True
     if not folder.parent.is_dir():
-        raise InputError(f"There is no folder {folder.parent} to make the package in.")
+        raise InputError(
+            _("There is no folder {folder} to make the package in.").format(folder=folder.parent)
+        )
     return False
 
 
@@ -228,8 +238,10 @@ def _clear_away(folder: Path, existed: bool) -> None:
     left = folder.is_dir() and not folder.is_symlink() and any(folder.iterdir())
     if left or (not existed and folder.exists()):
         raise InputError(
-            f"The package could not be made, and part of it is left in {folder}: "
-            "delete that folder; it is not a whole package."
+            _(
+                "The package could not be made, and part of it is left in {folder}: "
+                "delete that folder; it is not a whole package."
+            ).format(folder=folder)
         )
 
 
@@ -291,11 +303,11 @@ def write_package(
                     ).format(exhibits=", ".join(missing))
                     + "\n"
                 )
+            how_to = _(HOW_TO_CHECK).format(
+                version=__version__, day=choices.export_date.isoformat(), powershell=POWERSHELL
+            )
+            how_to += how_to_check(stamps)
         bag.write("data/README.txt", [readme.encode()])
-        how_to = HOW_TO_CHECK.format(
-            version=__version__, day=choices.export_date.isoformat(), powershell=POWERSHELL
-        )
-        how_to += how_to_check(stamps)
         bag.write("HOW-TO-CHECK.txt", [how_to.encode()], tag=True)
         bag.finish(bag_info(choices, binder_sha256, organization))
         for each in (folder / "data" / "originals", folder / "data", folder):
@@ -314,10 +326,12 @@ def bag_info(choices: BinderChoices, binder_sha256: str, organization: str) -> d
     it names exactly the binder this bag carries, as the case's custody log records it,
     comes out the same when the same binder is made again, and says nothing about the
     case that the binder does not (the case's own id stays inside the vault)."""
-    source = organization or choices.prepared_by or "Prepared by the person concerned"
+    # bag-info.txt is read by forensic tools: its values stay in English.
+    unnamed = "Prepared by the person concerned"  # i18n: not shown
+    source = organization or choices.prepared_by or unnamed
     return {
         "Source-Organization": one_line(source),
-        "External-Description": "Evidence binder and originals for "
+        "External-Description": "Evidence binder and originals for "  # i18n: not shown
         + AUDIENCES[choices.prepared_for],
         "External-Identifier": f"sha256:{binder_sha256}",
         "Bagging-Date": choices.export_date.isoformat(),

@@ -102,7 +102,7 @@ def _made_again(
         with open_original(vault, exhibit) as reader:
             made = img2pdf_page(reader.read())
         if made is None:  # it was made from the same bytes when the page was drawn
-            raise ValueError("the picture could not be made again")
+            raise ValueError("the picture could not be made again")  # i18n: not shown
         return made
 
     return page

@@ -40,6 +40,7 @@ from tui.core.shared.atomic import atomic_write, fsync_dir, make_private_dir
 from tui.core.shared.clock import utc_stamp
 from tui.core.shared.errors import InputError
 from tui.core.shared.files import WRITE, copy_plain, inside, plain_size, refuse_links, sha256_file
+from tui.core.shared.i18n import _
 from tui.core.vault import custody, keys
 from tui.core.vault.blobs import BlobDamaged, decrypt_stream, read_card
 from tui.core.vault.cards import CARD_MAGIC, card_aad
@@ -66,9 +67,11 @@ class BackupIsNewer(InputError):
 
     def __init__(self, folder: Path, made_at: str) -> None:
         super().__init__(
-            f"The backup in {folder} holds a newer state of this case (made {made_at}) than "
-            "the case itself, which may have been put back to an older copy. Nothing was "
-            "written. Check the case's evidence, or restore this backup to a new folder."
+            _(
+                "The backup in {folder} holds a newer state of this case (made {made_at}) than "
+                "the case itself, which may have been put back to an older copy. Nothing was "
+                "written. Check the case's evidence, or restore this backup to a new folder."
+            ).format(folder=folder, made_at=made_at)
         )
         self.folder = folder
         self.made_at = made_at
@@ -113,7 +116,11 @@ def make_backup(vault: Vault, destination: Path, progress: Progress | None = Non
     """Write (or bring up to date) this case's backup inside `destination`."""
     destination = doors.writable(destination)  # a kiosk: its export folder or a drive
     if not destination.is_dir():
-        raise InputError(f"There is no folder {destination} to back up into. Plug the drive in?")
+        raise InputError(
+            _("There is no folder {folder} to back up into. Plug the drive in?").format(
+                folder=destination
+            )
+        )
     folder = backup_folder(destination.absolute(), vault)
     with vault.transaction():  # nobody adds or deletes while the copy is made
         refuse_links(folder, WRITE)  # before anything, even a chmod, goes through one

@@ -18,6 +18,7 @@ from typing import Any
 
 from tui.core.shared.errors import VaultDamaged
 from tui.core.shared.files import open_plain
+from tui.core.shared.i18n import _
 from tui.core.vault import keys
 from tui.core.vault.layout import BLOBS, HEADER, RECORD
 from tui.core.vault.vault import Vault
@@ -46,7 +47,7 @@ def is_case_file(name: str) -> bool:
     entry can lead a restore out of its folder."""
     if name in (HEADER, RECORD):
         return True
-    folder, _, leaf = name.partition("/")
+    folder, _slash, leaf = name.partition("/")
     stem, dot, ext = leaf.partition(".")
     return folder == BLOBS and dot == "." and ext == "blob" and bool(BLOB_NAME.fullmatch(stem))
 
@@ -57,7 +58,7 @@ def printable(name: str) -> str:
 
 
 def manifest_key(vault: Vault) -> bytes:
-    return keys.subkey(vault.data_key, "reclaim backup manifest v1")
+    return keys.subkey(vault.data_key, "reclaim backup manifest v1")  # i18n: not shown
 
 
 def sign(body: dict[str, Any], key: bytes) -> str:
@@ -85,7 +86,9 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
 def list_problems(files: dict[str, Any]) -> list[str]:
     """What is wrong with a manifest's list itself, found before any file is touched."""
     problems = [
-        f"its list of files names {printable(name)}, which is not a file a Reclaim case has"
+        _("its list of files names {file}, which is not a file a Reclaim case has").format(
+            file=printable(name)
+        )
         for name in sorted(files)
         if not is_case_file(name)
     ]
@@ -97,7 +100,11 @@ def list_problems(files: dict[str, Any]) -> list[str]:
         if not (isinstance(sha, str) and SHA256.fullmatch(sha)) or not (
             type(size) is int and size >= 0
         ):
-            problems.append(f"its list of files has an unreadable entry for {name}")
+            problems.append(
+                _("its list of files has an unreadable entry for {file}").format(file=name)
+            )
     return problems + [
-        f"its list of files leaves out {name}" for name in (HEADER, RECORD) if name not in files
+        _("its list of files leaves out {file}").format(file=name)
+        for name in (HEADER, RECORD)
+        if name not in files
     ]

@@ -25,6 +25,7 @@ from tui.core.shared.files import (
     new_private_dir,
     plain_size,
 )
+from tui.core.shared.i18n import _
 from tui.core.vault import custody
 from tui.core.vault.layout import BLOBS
 from tui.core.vault.vault import Vault
@@ -60,12 +61,18 @@ def restore(
         if place.is_symlink():
             raise LinkRefused(place, WRITE)
     if destination.exists() and (not destination.is_dir() or any(destination.iterdir())):
-        raise InputError(f"{destination} already exists and is not empty; choose a new folder.")
+        raise InputError(
+            _("{folder} already exists and is not empty; choose a new folder.").format(
+                folder=destination
+            )
+        )
     folder = find_backup(path)
     check, files = verify_with_files(folder, passphrase, recovery_code, progress, None)
     if blocking := check.blocking:
         raise VaultDamaged(
-            f"This backup is not whole ({blocking[0]}); nothing was restored. Try another copy."
+            _(
+                "This backup is not whole ({problem}); nothing was restored. Try another copy."
+            ).format(problem=blocking[0])
         )
     kept_aside: list[str] = []
     make_private_dir(destination.parent)
@@ -87,8 +94,10 @@ def restore(
             digest = copy_plain(inside(folder, name, READ), inside(staging, name, WRITE), _ignore)
             if digest != entry["sha256"]:
                 raise VaultDamaged(
-                    f"{name} in the backup changed while it was being restored; nothing "
-                    "was restored. Try again, or try another copy."
+                    _(
+                        "{file} in the backup changed while it was being restored; nothing "
+                        "was restored. Try again, or try another copy."
+                    ).format(file=name)
                 )
         fsync_dir(staging / BLOBS)
         if kept_aside:

@@ -25,6 +25,7 @@ from tui.core.evidence.stored import check_stored
 from tui.core.kiosk import doors
 from tui.core.shared.errors import InputError, VaultDamaged
 from tui.core.shared.files import READ, inside, plain_size, refuse_links, sha256_file
+from tui.core.shared.i18n import _, ngettext
 from tui.core.vault import custody
 from tui.core.vault.layout import BLOBS, HEADER
 from tui.core.vault.vault import Vault
@@ -64,9 +65,13 @@ def find_backup(path: Path) -> Path:
         return found[0]
     if len(found) > 1:
         raise InputError(
-            f"{path} holds backups of {len(found)} cases; give the one you mean, like {found[0]}."
+            ngettext(
+                "{path} holds backups of {count} case; give the one you mean, like {example}.",
+                "{path} holds backups of {count} cases; give the one you mean, like {example}.",
+                len(found),
+            ).format(path=path, count=len(found), example=found[0])
         )
-    raise InputError(f"There is no Reclaim backup at {path}.")
+    raise InputError(_("There is no Reclaim backup at {path}.").format(path=path))
 
 
 def verify_backup(
@@ -86,11 +91,13 @@ def verify_with_files(
     refuse_links(folder, READ)
     if os.path.lexists(folder / UNFINISHED):
         return BackupCheck(
-            ["this backup was interrupted before it finished; run the backup again"], 0, ""
+            [_("this backup was interrupted before it finished; run the backup again")], 0, ""
         ), {}
     manifest = read_manifest(folder)
     if manifest is None or not isinstance(manifest.get("files"), dict):
-        return BackupCheck(["its list of files (manifest.json) is missing or damaged"], 0, ""), {}
+        return BackupCheck(
+            [_("its list of files (manifest.json) is missing or damaged")], 0, ""
+        ), {}
     made_at = str(manifest.get("made_at", ""))
     files: Files = manifest["files"]
     if listed := list_problems(files):  # before a single file is opened
@@ -104,13 +111,13 @@ def verify_with_files(
             upgrade=False,  # checking a backup never changes it
         )
     except VaultDamaged as damage:
-        return BackupCheck([f"it can't be opened: {damage}"], 0, made_at), {}
+        return BackupCheck([_("it can't be opened: {why}").format(why=damage)], 0, made_at), {}
     problems: list[str] = []
     damaged: dict[str, str] = {}
     aside: set[str] = set()
     with vault:
         if not signed_by(manifest, vault):
-            problems.append("its list of files (manifest.json) has been changed")
+            problems.append(_("its list of files (manifest.json) has been changed"))
         exhibits = list_exhibits(vault)
         owner = {f"{BLOBS}/{exhibit.blob}.blob": exhibit.id for exhibit in exhibits}
         total = sum(int(entry["size"]) for entry in files.values())
@@ -125,10 +132,11 @@ def verify_with_files(
         of_one: list[str] = []  # the problems that are one exhibit's stored copy
         for name, entry in sorted(files.items()):
             target = inside(folder, name, READ)
-            if plain_size(target) is None:
-                what = f"{name} is missing"
+            missing = plain_size(target) is None
+            if missing:
+                what = _("{file} is missing").format(file=name)
             elif sha256_file(target, count) != entry["sha256"]:
-                what = f"{name} is damaged (its bytes have changed)"
+                what = _("{file} is damaged (its bytes have changed)").format(file=name)
             else:
                 continue
             problems.append(what)
@@ -136,12 +144,17 @@ def verify_with_files(
                 of_one.append(what)
                 aside.add(name)
                 if name in owner:
-                    lost = "missing from" if what.endswith("missing") else "damaged in"
-                    damaged.setdefault(owner[name], f"its stored copy is {lost} the backup")
+                    lost = (
+                        _("its stored copy is missing from the backup")
+                        if missing
+                        else _("its stored copy is damaged in the backup")
+                    )
+                    damaged.setdefault(owner[name], lost)
         blobs = folder / BLOBS
         found = {f"{BLOBS}/{p.name}" for p in blobs.glob("*.blob")} if blobs.is_dir() else set()
         problems += [
-            f"{printable(name)} is not in the backup's list" for name in sorted(found - set(files))
+            _("{file} is not in the backup's list").format(file=printable(name))
+            for name in sorted(found - set(files))
         ]
         for exhibit, what in _check_exhibits(vault, exhibits):
             sentence = f"{exhibit.id}: {what}"
@@ -151,7 +164,10 @@ def verify_with_files(
                 of_one.append(sentence)
                 aside.add(name)
                 damaged.setdefault(exhibit.id, str(what))
-        problems += [f"custody log: {what}" for what in custody.verify(vault.table(custody.TABLE))]
+        problems += [
+            _("custody log: {problem}").format(problem=what)
+            for what in custody.verify(vault.table(custody.TABLE))
+        ]
     case_problems = [problem for problem in problems if problem not in of_one]
     check = BackupCheck(problems, len(exhibits), made_at, damaged, frozenset(aside), case_problems)
     return check, files
@@ -162,7 +178,7 @@ def _check_exhibits(vault: Vault, exhibits: list[Exhibit]) -> list[tuple[Exhibit
         (exhibit, str(what))
         for exhibit in exhibits
         if (
-            what := "its stored copy has a name Reclaim never gives"
+            what := _("its stored copy has a name Reclaim never gives")
             if not BLOB_NAME.fullmatch(str(exhibit.blob))
             else check_stored(vault, exhibit, len)
         )

@@ -22,7 +22,7 @@ from tui.core.shared.data_files import (
     text_list,
     texts,
 )
-from tui.core.shared.i18n import language
+from tui.core.shared.i18n import _, language
 from tui.core.shared.paths import checklists_dir
 
 FILE = "legal-options.toml"
@@ -50,7 +50,9 @@ class LegalOptions(Guide):
         for option in self.options:
             if option.id == option_id:
                 return option
-        raise ChecklistError(f'"{option_id}" is not one of the legal options.')
+        raise ChecklistError(
+            _('"{option}" is not one of the legal options.').format(option=option_id)
+        )
 
 
 def parse(data: dict[str, Any], name: str = FILE) -> LegalOptions:
@@ -63,7 +65,7 @@ def parse(data: dict[str, Any], name: str = FILE) -> LegalOptions:
         keep = text_list(raw, "keep_in_mind", where, required=True)
         options.append(LegalOption(**{**texts(raw), "keep_in_mind": keep}))
     if not options:
-        raise ChecklistError(f"{name} needs at least one option.")
+        raise ChecklistError(_("{file} needs at least one option.").format(file=name))
     return LegalOptions(**guide_heading(data), options=tuple(options))
 
 
@@ -86,10 +88,13 @@ def place_lines(place: Jurisdiction) -> list[str]:
     general advice (each face says, in its own words, how to say where you live)."""
     if place.general:
         return []
-    heading = f"The law where you live: {place.name}"
+    heading = _("The law where you live: {place}").format(place=place.name)
     out = [heading, "-" * len(heading)]
     for law in place.legal:
-        out += [f"{law.law}: {law.text}", f"  (source: {law.source}, checked {law.reviewed})"]
+        checked = _("(source: {source}, checked {date})").format(
+            source=law.source, date=law.reviewed
+        )
+        out += [f"{law.law}: {law.text}", f"  {checked}"]
     return out
 
 
@@ -101,11 +106,13 @@ def as_text(options: LegalOptions, laws: Sequence[str] = ()) -> str:
         out += [*laws, ""]
     for option in options.options:
         out += [option.title, "-" * len(option.title), option.what, ""]
-        out.append(f"Good for: {option.good_for}")
-        out.append("Keep in mind:")
+        out.append(_("Good for: {what}").format(what=option.good_for))
+        out.append(_("Keep in mind:"))
         out += [f"- {item}" for item in option.keep_in_mind]
         if option.next:
-            out.append(f"Next: {option.next}")
+            out.append(_("Next: {step}").format(step=option.next))
         out.append("")
-    out.append(f"Last checked {options.reviewed.isoformat()}. Not legal advice.")
+    out.append(
+        _("Last checked {date}. Not legal advice.").format(date=options.reviewed.isoformat())
+    )
     return "\n".join(out)

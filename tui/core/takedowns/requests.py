@@ -17,6 +17,7 @@ from tui.core.places.case_place import stored
 from tui.core.shared.clock import utc_stamp
 from tui.core.shared.dates import parse_when
 from tui.core.shared.errors import InputError, NotFound
+from tui.core.shared.i18n import _
 from tui.core.takedowns.sites import HashService, Site, shipped
 from tui.core.takedowns.states import STATUSES, WAITING
 from tui.core.vault import custody, edits
@@ -66,7 +67,7 @@ class NoWebAddress(InputError):
     """A request to a site was given no web address where the content is."""
 
     def __init__(self) -> None:
-        super().__init__("Give at least one web address where the content is.")
+        super().__init__(_("Give at least one web address where the content is."))
 
 
 def _check_urls(urls: Sequence[str]) -> list[str]:
@@ -75,7 +76,9 @@ def _check_urls(urls: Sequence[str]) -> list[str]:
         raise NoWebAddress
     for url in cleaned:
         if not url.startswith(("https://", "http://")):
-            raise InputError(f'"{url}" is not a web address; copy it from the address bar.')
+            raise InputError(
+                _('"{url}" is not a web address; copy it from the address bar.').format(url=url)
+            )
     return list(dict.fromkeys(cleaned))
 
 
@@ -99,7 +102,11 @@ def add_request(
             place=stored(vault),
         )
         vault.table(TABLE).insert(asdict(request))
-        custody.append(vault.table(custody.TABLE), "takedown drafted", request=request.id)
+        custody.append(
+            vault.table(custody.TABLE),
+            "takedown drafted",  # i18n: not shown
+            request=request.id,
+        )
     return request
 
 
@@ -111,7 +118,7 @@ def get_request(vault: Vault, request_id: str) -> Request:
     wanted = request_id.strip().upper()
     record = vault.table(TABLE).get(where("id") == wanted)
     if record is None:
-        raise NotFound(f"There is no takedown request {wanted}.")
+        raise NotFound(_("There is no takedown request {request}.").format(request=wanted))
     return _request(record)
 
 
@@ -144,7 +151,9 @@ def update_request(
         changes["urls"] = _check_urls(urls) if urls else []
     if status is not None:
         if status not in STATUSES:
-            raise InputError(f"The status is one of: {', '.join(STATUSES)}.")
+            raise InputError(
+                _("The status is one of: {statuses}.").format(statuses=", ".join(STATUSES))
+            )
         changes["status"] = status
     if self_taken is not None:
         changes["self_taken"] = self_taken
@@ -153,7 +162,7 @@ def update_request(
             changes[name] = value.strip()
     if helpline is not None:
         if helpline.strip().casefold() not in HELPLINE_ANSWERS:
-            raise InputError("Did you ask the helpline for help? Answer yes or no.")
+            raise InputError(_("Did you ask the helpline for help? Answer yes or no."))
         changes["helpline"] = helpline.strip().casefold()
     if sent is not None:
         changes["sent_at"] = _sent_stamp(sent)
@@ -179,7 +188,7 @@ def update_request(
         vault.table(TABLE).update(changes, where("id") == request.id)
         custody.append(
             vault.table(custody.TABLE),
-            "takedown updated",
+            "takedown updated",  # i18n: not shown
             request=request.id,
             fields=sorted(changes),
             # Old and new values, but a PIN's only by name: it never goes into the log.

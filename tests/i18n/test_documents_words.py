@@ -1,0 +1,96 @@
+"""The takedown requests' errors, the legal options' own words, the backup check's and
+restore's sentences, and the binder's choices and notices are said in Spanish and French
+(issue 29), while English stays exactly as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.core.binder.choices import BinderChoices, BinderResult
+from tui.core.copies.manifest import UNFINISHED
+from tui.core.copies.verify import find_backup, verify_backup
+from tui.core.places.catalogue import resolve
+from tui.core.shared import i18n
+from tui.core.shared.errors import InputError, NotFound
+from tui.core.takedowns.legal_options import as_text, place_lines, shipped
+from tui.core.takedowns.requests import add_request, get_request
+from tui.core.vault.vault import Vault
+
+
+def _result() -> BinderResult:
+    notices = [("E-0001", "x"), ("E-0002", "y")]
+    return BinderResult(Path("b.pdf"), 3, [], "", notices, [("E-0003", "z")])
+
+
+def test_english_stays_as_it_was() -> None:
+    lines = _result().notice_lines()
+    assert lines[0] == (
+        "2 exhibits are named in the binder with a notice instead of their content:"
+    )
+    assert "Not attached to the PDF:" in lines
+    one = BinderResult(Path("b.pdf"), 1, [], "", [("E-0001", "x")]).notice_lines()
+    assert one[0] == "1 exhibit is named in the binder with a notice instead of its content:"
+    text = as_text(shipped(), place_lines(resolve("ca")))
+    assert "The law where you live: Canada" in text and "Good for: " in text
+    assert "Keep in mind:" in text and ". Not legal advice." in text
+
+
+@pytest.mark.parametrize(
+    ("code", "words", "english"),
+    [
+        (
+            "es",
+            ["La ley donde vives: ", "Sirve para: ", "Ten en cuenta:", "No es asesoramiento"],
+            ["The law where you live", "Good for: ", "Keep in mind:", "Not legal advice"],
+        ),
+        (
+            "fr",
+            ["La loi là où vous vivez : ", "Utile pour : ", "À garder en tête :", "juridique"],
+            ["The law where you live", "Good for: ", "Keep in mind:", "Not legal advice"],
+        ),
+    ],
+)
+def test_the_legal_options_own_words_are_in_the_language(
+    code: str, words: list[str], english: list[str]
+) -> None:
+    with i18n.speaking(code):
+        text = as_text(shipped(), place_lines(resolve("ca")))
+    assert all(word in text for word in words), text[:400]
+    assert not any(word in text for word in english)
+
+
+def test_a_takedown_requests_errors_in_spanish_and_french(vault: Vault) -> None:
+    with i18n.speaking("es"), pytest.raises(InputError) as bad:
+        add_request(vault, "meta", ["f.example/1"])
+    assert str(bad.value) == (
+        '"f.example/1" no es una dirección web; cópiala de la barra de direcciones.'
+    )
+    with i18n.speaking("fr"), pytest.raises(NotFound) as missing:
+        get_request(vault, "r-009")
+    assert str(missing.value) == "Il n'y a pas de demande de retrait R-009."
+
+
+def test_the_backup_check_speaks_the_language(tmp_path: Path) -> None:
+    with i18n.speaking("fr"), pytest.raises(InputError) as none:
+        find_backup(tmp_path)
+    assert str(none.value) == f"Il n'y a pas de copie Reclaim dans {tmp_path}."
+    (tmp_path / UNFINISHED).write_text("")
+    with i18n.speaking("es"):
+        check = verify_backup(tmp_path, "x")
+    assert check.problems == [
+        "esta copia se interrumpió antes de terminar; vuelve a hacer la copia"
+    ]
+
+
+def test_the_binders_choices_and_notices_in_the_language() -> None:
+    with i18n.speaking("fr"), pytest.raises(InputError) as paper:
+        BinderChoices(paper="a3").check()
+    assert str(paper.value) == "Le papier est A4 ou Lettre."
+    with i18n.speaking("es"):
+        lines = _result().notice_lines()
+    assert lines[0] == (
+        "2 pruebas aparecen en la carpeta de pruebas con un aviso en lugar de su contenido:"
+    )
+    assert "No adjuntos al PDF:" in lines and "Not attached to the PDF:" not in lines
