@@ -40,6 +40,7 @@ from tui.core.evidence.formats.pixels import (
     shrunk,
 )
 from tui.core.evidence.media import perceptual_hash
+from tui.core.shared.i18n import N_, _
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -68,11 +69,11 @@ def opened(data: io.BytesIO | bytes | object) -> Iterator[Image.Image]:
         with _lazy_open(handle) as image:  # type: ignore[arg-type]
             yield image
     except Image.DecompressionBombError:  # a plugin's own check (a GIF frame, an MPO)
-        raise Unreadable(TOO_LARGE) from None
+        raise Unreadable(_(TOO_LARGE)) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):
-        raise Unreadable(CUT_SHORT) from None
+        raise Unreadable(_(CUT_SHORT)) from None
     except MemoryError:
-        raise Unreadable(TOO_LARGE) from None
+        raise Unreadable(_(TOO_LARGE)) from None
 
 
 def _lazy_open(handle: BinaryIO) -> Image.Image:
@@ -97,7 +98,7 @@ def _lazy_open(handle: BinaryIO) -> Image.Image:
                 return factory(handle, "")
             except (SyntaxError, IndexError, TypeError, struct.error):
                 continue
-    raise UnidentifiedImageError("not a picture Pillow knows")
+    raise UnidentifiedImageError("not a picture Pillow knows")  # i18n: not shown
 
 
 #: Formats whose frames are an animation; a TIFF's pages are not counted (walking
@@ -140,7 +141,9 @@ MAX_FRAMES = 20_000
 
 
 def frames_said(frames: int) -> str:
-    return f"more than {MAX_FRAMES:,}" if frames > MAX_FRAMES else f"{frames:,}"
+    return (
+        _("more than {count:,}").format(count=MAX_FRAMES) if frames > MAX_FRAMES else f"{frames:,}"
+    )
 
 
 def gif_frames(data: bytes, limit: int) -> int:
@@ -206,7 +209,7 @@ class Photo(Format):
                 check_scans(image, probe.handle)
                 facts.phash = perceptual_hash(shrunk(image, (WORKING_PIXELS, WORKING_PIXELS)))
             except Unreadable as why:  # the facts above are still the file's own
-                small = stored_copy(probe.handle) if str(why) == TOO_LARGE else None
+                small = stored_copy(probe.handle) if str(why) == _(TOO_LARGE) else None
                 if small is None:
                     facts.problem = str(why)
                 else:
@@ -227,7 +230,7 @@ class Photo(Format):
             try:
                 return shrunk(image, (PREVIEW_PIXELS, PREVIEW_PIXELS * 3))
             except Unreadable as why:
-                if str(why) != TOO_LARGE or (small := stored_copy(io.BytesIO(data))) is None:
+                if str(why) != _(TOO_LARGE) or (small := stored_copy(io.BytesIO(data))) is None:
                     raise
                 return small
 
@@ -238,9 +241,9 @@ class Photo(Format):
             try:
                 affordable(image, fitted(image, PRINT_BOX, PRINT_MOST_PIXELS))
             except Unreadable as why:
-                if str(why) != TOO_LARGE or (small := stored_copy(io.BytesIO(data))) is None:
+                if str(why) != _(TOO_LARGE) or (small := stored_copy(io.BytesIO(data))) is None:
                     raise
-                return [Text(STORED_COPY.format(size=f"{width} x {height}")),
+                return [Text(_(STORED_COPY).format(size=f"{width} x {height}")),
                         Picture(small.width, small.height, small.copy, photo=True)]  # fmt: skip
             frames = animation_frames(image)
             animated = frames > 1
@@ -253,8 +256,9 @@ class Photo(Format):
         if animated:
             blocks.append(
                 Text(
-                    f"This is an animated picture of {frames_said(frames)} frames; "
-                    "the first is shown."
+                    _(
+                        "This is an animated picture of {frames} frames; the first is shown."
+                    ).format(frames=frames_said(frames))
                 )
             )
 
@@ -284,7 +288,7 @@ class Photo(Format):
                 try:
                     check.verify()
                 except Exception:  # Pillow's verify raises many kinds for a cut file
-                    raise Unreadable(CUT_SHORT) from None
+                    raise Unreadable(_(CUT_SHORT)) from None
             return self.embeddable
         if self.media_type == "image/jpeg" and data.rstrip(b"\x00").endswith(b"\xff\xd9"):
             return self.embeddable
@@ -297,7 +301,7 @@ class Photo(Format):
 LOSSY = frozenset({"image/jpeg", "image/heic", "image/avif"})
 
 
-STORED_COPY = (
+STORED_COPY = N_(
     "This photo ({size} pixels) is too large to decode here in full; shown is the "
     "smaller copy the camera stored inside the file. The file itself is kept unchanged."
 )
@@ -335,30 +339,33 @@ def _bmff(name: str) -> Callable[[bytes], bool]:
 
 HANDLERS: list[Format] = [
     Photo(
-        "JPEG photo",
+        N_("JPEG photo"),
         "image/jpeg",
         (".jpg", ".jpeg", ".jpe", ".jfif"),
         lambda h: h[:3] == b"\xff\xd8\xff",
         embeddable=True,
     ),
     Photo(
-        "PNG picture",
+        N_("PNG picture"),
         "image/png",
         (".png",),
         lambda h: h[:8] == b"\x89PNG\r\n\x1a\n",
         embeddable=True,
     ),
-    Photo("HEIC photo", "image/heic", (".heic", ".heif", ".hif"), _bmff("heif")),
-    Photo("AVIF picture", "image/avif", (".avif",), _bmff("avif")),
+    Photo(N_("HEIC photo"), "image/heic", (".heic", ".heif", ".hif"), _bmff("heif")),
+    Photo(N_("AVIF picture"), "image/avif", (".avif",), _bmff("avif")),
     Photo(
-        "WebP picture", "image/webp", (".webp",), lambda h: h[:4] == b"RIFF" and h[8:12] == b"WEBP"
+        N_("WebP picture"),
+        "image/webp",
+        (".webp",),
+        lambda h: h[:4] == b"RIFF" and h[8:12] == b"WEBP",
     ),
-    Photo("GIF picture", "image/gif", (".gif",), lambda h: h[:6] in (b"GIF87a", b"GIF89a")),
+    Photo(N_("GIF picture"), "image/gif", (".gif",), lambda h: h[:6] in (b"GIF87a", b"GIF89a")),
     Photo(
-        "TIFF picture",
+        N_("TIFF picture"),
         "image/tiff",
         (".tif", ".tiff"),
         lambda h: h[:4] in (b"II*\x00", b"MM\x00*"),
     ),
-    Photo("BMP picture", "image/bmp", (".bmp",), lambda h: h[:2] == b"BM" and len(h) > 26),
+    Photo(N_("BMP picture"), "image/bmp", (".bmp",), lambda h: h[:2] == b"BM" and len(h) > 26),
 ]

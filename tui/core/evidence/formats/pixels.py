@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tui.core.evidence.formats.base import Unreadable
+from tui.core.shared.i18n import N_, _
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -26,11 +27,11 @@ ORIENTATION = 0x0112
 #: smaller copy it stores); one claiming more is refused unread.
 DECODE_BUDGET = 384 * 2**20
 
-CUT_SHORT = (
+CUT_SHORT = N_(
     "This picture can't be shown: the file is damaged or cut short "
     "(perhaps a download that did not finish)."
 )
-TOO_LARGE = (
+TOO_LARGE = N_(
     "This picture can't be shown: it says it is larger than any real photo or "
     "screenshot, which can be a trap to exhaust memory."
 )
@@ -55,7 +56,7 @@ def affordable(image: Image.Image, box: tuple[int, int]) -> None:
     image.draft("RGB", box)
     width, height = image.size
     if width * height * _bytes_per_pixel(image) > DECODE_BUDGET:
-        raise Unreadable(TOO_LARGE)
+        raise Unreadable(_(TOO_LARGE))
 
 
 def decoded(image: Image.Image, box: tuple[int, int]) -> Image.Image:
@@ -66,11 +67,11 @@ def decoded(image: Image.Image, box: tuple[int, int]) -> Image.Image:
     try:
         image.load()
     except Image.DecompressionBombError:
-        raise Unreadable(TOO_LARGE) from None
+        raise Unreadable(_(TOO_LARGE)) from None
     except (OSError, ValueError, SyntaxError, EOFError):
-        raise Unreadable(CUT_SHORT) from None
+        raise Unreadable(_(CUT_SHORT)) from None
     except MemoryError:
-        raise Unreadable(TOO_LARGE) from None
+        raise Unreadable(_(TOO_LARGE)) from None
     return image
 
 

@@ -8,6 +8,7 @@ import re
 
 from tui.core.evidence.formats.base import Format
 from tui.core.evidence.formats.photos import Photo
+from tui.core.shared.i18n import N_
 
 _NETPBM = re.compile(rb"P[1-7][\s#]")
 _XBM = re.compile(rb"\s*(?:/\*.*?\*/\s*)?#define[ \t]+\w*_width[ \t]+\d+", re.S)
@@ -16,14 +17,14 @@ _J2K = b"\xff\x4f\xff\x51"
 
 HANDLERS: list[Format] = [
     Photo(
-        "Netpbm picture",
+        N_("Netpbm picture"),
         "image/x-portable-anymap",
         (".pbm", ".pgm", ".ppm", ".pnm", ".pam"),
         lambda h: _NETPBM.match(h) is not None,
     ),
-    Photo("X bitmap (XBM)", "image/x-xbitmap", (".xbm",), lambda h: _XBM.match(h) is not None),
+    Photo(N_("X bitmap (XBM)"), "image/x-xbitmap", (".xbm",), lambda h: _XBM.match(h) is not None),
     Photo(
-        "JPEG 2000 picture",
+        N_("JPEG 2000 picture"),
         "image/jp2",
         (".jp2", ".j2k", ".jpf", ".jpx", ".j2c"),
         lambda h: h.startswith((_JP2, _J2K)),

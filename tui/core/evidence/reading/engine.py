@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.core.shared.errors import ReclaimError
+from tui.core.shared.i18n import N_, _
 
 if TYPE_CHECKING:
     import numpy as np
@@ -63,7 +64,7 @@ CROP_MARGIN = 0.12
 MEAN = (0.485, 0.456, 0.406)
 STD = (0.229, 0.224, 0.225)
 
-UNAVAILABLE = "Reading words in pictures isn't available on this computer."
+UNAVAILABLE = N_("Reading words in pictures isn't available on this computer.")
 
 
 class ReadingUnavailable(ReclaimError):
@@ -105,7 +106,8 @@ class Engine:
         self.characters = ["", *characters, " "]
         self.lock = threading.Lock()
         self.name = (
-            f"PP-OCRv6 tiny ({MODEL_PACKAGE} {metadata.version(MODEL_PACKAGE)}), "
+            f"PP-OCRv6 tiny ({MODEL_PACKAGE} "  # i18n: not shown
+            f"{metadata.version(MODEL_PACKAGE)}), "
             f"onnxruntime {onnxruntime.__version__}"
         )
 
@@ -179,7 +181,7 @@ class Engine:
         name = self.detector.get_inputs()[0].name
         chance = self.detector.run(None, {name: tensor})[0][0, 0, :height, :width]
         bitmap = (chance > PIXEL_THRESHOLD).astype(np.uint8)
-        contours, _ = cv2.findContours(bitmap, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+        contours, _unused = cv2.findContours(bitmap, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
         boxes: list[tuple[float, float, float, float]] = []
         for contour in contours:
             x, y, w, h = cv2.boundingRect(contour)
@@ -236,14 +238,14 @@ class Engine:
             if stop is not None and stop():
                 break
             batch = crops[first : first + BATCH]
-            widest = max(32, max(image.shape[1] for _, image in batch))
+            widest = max(32, max(image.shape[1] for _unused, image in batch))
             tensor = np.zeros((len(batch), 3, LINE_HEIGHT, widest), dtype=np.float32)
-            for index, (_, image) in enumerate(batch):
+            for index, (_unused, image) in enumerate(batch):
                 tensor[index, :, :, : image.shape[1]] = (
                     image.astype(np.float32).transpose(2, 0, 1) / 127.5 - 1.0
                 )
             chances = self.recogniser.run(None, {name: tensor})[0]
-            for (box, _), row in zip(batch, chances, strict=True):
+            for (box, _unused), row in zip(batch, chances, strict=True):
                 text, score = self._decode(row)
                 if text.strip() and score >= DROP_SCORE:
                     found.append(Found(text.strip(), tuple(map(float, box)), score))  # type: ignore[arg-type]
@@ -282,10 +284,10 @@ def model_folder() -> Path:
     """Where the installed package keeps its models (found without importing it)."""
     spec = importlib.util.find_spec(MODEL_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
-        raise ReadingUnavailable(UNAVAILABLE)
+        raise ReadingUnavailable(_(UNAVAILABLE))
     folder = Path(next(iter(spec.submodule_search_locations)))
     if not all(folder.joinpath(*part).is_file() for part in (DETECTOR, RECOGNISER, CHARACTERS)):
-        raise ReadingUnavailable(UNAVAILABLE)
+        raise ReadingUnavailable(_(UNAVAILABLE))
     return folder
 
 
@@ -300,9 +302,9 @@ def engine() -> Engine:
             except ReadingUnavailable:
                 raise
             except (ImportError, OSError, RuntimeError, ValueError):
-                raise ReadingUnavailable(UNAVAILABLE) from None
+                raise ReadingUnavailable(_(UNAVAILABLE)) from None
             except Exception:  # onnxruntime's own errors: the models can't be used here
-                raise ReadingUnavailable(UNAVAILABLE) from None
+                raise ReadingUnavailable(_(UNAVAILABLE)) from None
         return _engine
 
 

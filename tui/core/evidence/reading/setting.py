@@ -37,4 +37,8 @@ def set_reading(vault: Vault, on: bool) -> None:
             table.update({FIELD: on}, doc_ids=[first[0].doc_id])
         else:
             table.insert({FIELD: on})
-        custody.append(vault.table(custody.TABLE), "case settings", fields=[FIELD])
+        custody.append(
+            vault.table(custody.TABLE),
+            "case settings",  # i18n: not shown
+            fields=[FIELD],
+        )
