@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 
 import tui.core.takedowns.requests
+from tests.support.pictures import make_png
 from tui.core.copies.register import add_copy
 from tui.core.copies.register import summary as copies_summary
 from tui.core.evidence.adding import add_file
 from tui.core.evidence.completeness import hint
+from tui.core.evidence.inner_exhibits import NothingInside, inner_choices
 from tui.core.evidence.intake import BatchResult, expand
 from tui.core.evidence.model import Exhibit
 from tui.core.shared import i18n
@@ -103,17 +105,17 @@ def test_a_complete_exhibit_says_so_in_the_language(code: str, said: str) -> Non
 @pytest.mark.parametrize(
     ("code", "said"),
     [
-        ("es", "Se añadieron 2 elementos, 1 ya en el caso, 1 sin poder leerse."),
-        ("fr", "2 éléments ajoutés, 1 déjà dans le dossier, impossible d'en lire 1."),
-        ("en", "Added 2 items, 1 already in the case, 1 could not be read."),
+        ("es", "Se añadieron 2 pruebas, 2 ya estaban en el caso, 2 no se pudieron leer."),
+        ("fr", "2 pièces ajoutées, 2 déjà dans le dossier, 2 n'ont pas pu être lus."),
+        ("en", "Added 2 items, 2 already in the case, 2 could not be read."),
     ],
 )
 def test_what_adding_files_did_is_said_in_the_language(code: str, said: str) -> None:
     """The note after adding evidence (it said "Added 1 item." in every language)."""
     result = BatchResult(
         added=[_exhibit(), _exhibit()],
-        already=[(Path("again.png"), _exhibit())],
-        problems=["That file cannot be read."],
+        already=[(Path("again.png"), _exhibit()), (Path("more.png"), _exhibit())],
+        problems=["That file cannot be read.", "Nor that one."],
     )
     with i18n.speaking(code):
         assert result.summary() == said
@@ -122,9 +124,9 @@ def test_what_adding_files_did_is_said_in_the_language(code: str, said: str) -> 
     assert (
         one
         == {
-            "es": "Detenido. Se añadió 1 elemento. El archivo que se estaba copiando cuando lo "
+            "es": "Detenido. Se añadió 1 prueba. El archivo que se estaba copiando cuando lo "
             "detuviste no se guardó.",
-            "fr": "Arrêté. 1 élément ajouté. Le fichier en cours de copie au moment de l'arrêt "
+            "fr": "Arrêté. 1 pièce ajoutée. Le fichier en cours de copie au moment de l'arrêt "
             "n'a pas été gardé.",
             "en": "Stopped. Added 1 item. The file being copied when you stopped was not kept.",
         }[code]
@@ -192,3 +194,21 @@ def test_the_takedowns_words_and_next_routes_are_said_in_the_language(
     assert "Frena nuevas subidas con StopNCII.org" in titles
     assert "Demandez aux moteurs de recherche de retirer les liens" in french
     assert takedowns_summary(vault, later) == "2 requests, 1 overdue"
+
+
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [
+        ("es", "E-0001 (imagen PNG) no contiene archivos que se puedan extraer."),
+        ("fr", "E-0001 (image PNG) ne contient aucun fichier à extraire."),
+        ("en", "E-0001 is a PNG picture; it holds no files that can be taken out."),
+    ],
+)
+def test_a_file_with_nothing_inside_says_so_in_the_language(
+    vault: Vault, tmp_path: Path, code: str, said: str
+) -> None:
+    """Ctrl+F on a video in French said "E-0009 est a video (MPEG-TS)"."""
+    add_file(vault, make_png(tmp_path / "a.png"))
+    with i18n.speaking(code), pytest.raises(NothingInside) as refused:
+        inner_choices(vault, "E-0001")
+    assert str(refused.value) == said

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from tui.core.evidence import formats
 from tui.core.evidence.adding import discard_staged, record_staged, stage_bytes
-from tui.core.evidence.formats.base import Probe, Unreadable, article
+from tui.core.evidence.formats.base import Probe, Unreadable, a_kind
 from tui.core.evidence.formats.inner_files import Holder, Inner
 from tui.core.evidence.model import TABLE, Exhibit, get_exhibit
 from tui.core.evidence.original import open_original
@@ -69,8 +69,8 @@ def _holder(vault: Vault, exhibit: Exhibit) -> Iterator[tuple[Holder, Probe]]:
         handler = formats.identify(probe)
         if not isinstance(handler, Holder):
             raise NothingInside(
-                _("{id} is {a} {kind}; it holds no files that can be taken out.").format(
-                    id=exhibit.id, a=article(handler.kind), kind=handler.kind
+                _("{id} is {a_kind}; it holds no files that can be taken out.").format(
+                    id=exhibit.id, a_kind=a_kind(handler.kind)
                 )
             )
         yield handler, probe
