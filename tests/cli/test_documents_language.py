@@ -77,7 +77,7 @@ def test_the_case_setting_chooses_the_documents_language(cli):
     cli("takedown", "add", "--site", "reddit", "--url", "https://reddit.example/p/1")
     chosen = cli("settings", "documents_language", "es")
     assert chosen.returncode == 0, chosen.stderr
-    assert "documents_language: es (Written in Spanish (for the police in United States))" in (
+    assert "documents_language: es (Written in Spanish (for the police in the United States))" in (
         chosen.stdout
     )
     letter = cli("letter", "takedown", "R-001", *ME, "--confirm-no-consent")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from tui.core.places.case_place import case_code, display_name
 from tui.core.places.catalogue import resolve
+from tui.core.places.model import with_the
 from tui.core.shared import i18n
 from tui.core.shared.errors import InputError
 from tui.core.shared.i18n import N_, _
@@ -107,10 +108,14 @@ def language_name(code: str) -> str:
 
 
 def written_in(vault: Vault, reader: str = "police", code: str = "") -> str:
-    """ "Written in English (for the police in United States)", in the person's words."""
+    """ "Written in English (for the police in the United States)", in the person's
+    words."""
     code = code or documents_language(vault)
     place = resolve(case_code(vault))
     if place.general:
         return _(WRITTEN_IN).format(language=language_name(code))
     sentence = WRITTEN_FOR.get(reader, WRITTEN_FOR["letter"])
-    return _(sentence).format(language=language_name(code), place=display_name(case_code(vault)))
+    name = display_name(case_code(vault))
+    # English says "in the United States"; the translations carry their own articles.
+    name = with_the(name) if i18n.language() == i18n.SOURCE_LANGUAGE else name
+    return _(sentence).format(language=language_name(code), place=name)
