@@ -285,6 +285,7 @@ def _body(archive: zipfile.ZipFile, name: str, words: Words) -> list[Block]:
     return [*blocks, Notice(_(NOT_SHOWN))] if cut else blocks
 
 
+_CORE_PART = "docProps/core.xml"  # i18n: not shown
 DOCUMENT_DAMAGED = N_("This document can't be read: it may be damaged.")
 
 
@@ -305,7 +306,7 @@ class Docx(Format):
     def describe(self, probe: Probe) -> Facts:
         facts = Facts(kind=self.kind, media_type=self.media_type)
         archive = _checked_zip(probe)
-        facts.shown.update(_shown(_properties(archive, "docProps/core.xml", _PROPERTIES)))
+        facts.shown.update(_shown(_properties(archive, _CORE_PART, _PROPERTIES)))
         list_pictures(facts, archive, _DOCX_PICTURES)
         return facts
 
@@ -315,7 +316,7 @@ class Docx(Format):
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         archive = _checked_zip(data)
-        properties = _properties(archive, "docProps/core.xml", _PROPERTIES)
+        properties = _properties(archive, _CORE_PART, _PROPERTIES)  # i18n: not shown
         body = _body(archive, "word/document.xml", _WORD_TEXT)
         return [
             Fields(_rows(properties, _PROPERTIES)),
