@@ -54,7 +54,8 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
             say("  " + hint.format(id=exhibit.id, count=inside))
         if problem := exhibit.facts.get("problem"):
             kept = _("{id} was kept as it is, but: {problem}")
-            warn("  " + kept.format(id=exhibit.id, problem=shown(str(problem))))
+            # The problem is kept in English, and said in the reader's language.
+            warn("  " + kept.format(id=exhibit.id, problem=shown(_(str(problem)))))
 
     with open_vault(args) as vault:
         by = args.added_by if args.added_by is not None else taken_in_by(vault)
