@@ -163,3 +163,24 @@ def test_zxcvbns_own_feedback_is_said_in_the_language() -> None:
             "Añade una o dos palabras más. Mejor si son poco comunes.",
         )
     assert assess("password1").warning == "This is a very common password."
+
+
+def test_a_documents_and_a_chats_printout_in_the_language(tmp_path: Path) -> None:
+    import io
+    import json
+
+    from docx import Document
+
+    from tui.core.evidence.formats import printable
+    from tui.core.evidence.formats.base import Text
+
+    empty = io.BytesIO()
+    Document().save(empty)
+    chat = json.dumps({"type": "personal_chat", "messages": []}).encode()
+    with i18n.speaking("es"):
+        blocks, _reason = printable(empty.getvalue(), "empty.docx")
+        said = [block.text for block in blocks if isinstance(block, Text)]
+        assert said == ["(El documento no tiene texto.)"]
+        blocks, _reason = printable(chat, "result.json")
+        assert "No contiene mensajes." in repr(blocks)
+        assert "sin nombre" in repr(blocks)

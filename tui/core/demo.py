@@ -218,9 +218,10 @@ def _build(base: Path) -> Vault:
         for index, sample in enumerate(SAMPLES):
             source = drafts / str(sample["name"])
             _picture(list(sample["lines"]), source, hue=60 + 40 * index)
+            given: dict[str, str] = dict(sample["details"])  # type: ignore[arg-type]
             details = {
                 key: _(value) if key in ("description", "significance") else value
-                for key, value in dict(sample["details"]).items()  # type: ignore[call-overload]
+                for key, value in given.items()
             }
             add_file(vault, source, details)
         shutil.rmtree(drafts)

@@ -16,7 +16,7 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
-from tui.core.evidence.formats import document_words as words
+from tui.core.evidence.formats import document_words as said
 from tui.core.evidence.formats.base import (
     MAX_INFLATED_BYTES,
     MAX_PRINTED_CHARS,
@@ -119,13 +119,13 @@ class Pdf(Format):
             damaged = bool(document.get_warnings())
             attached = pdf_attachments(document)
         if count == 0:
-            raise Unreadable(_(words.NO_PAGES))
+            raise Unreadable(_(said.NO_PAGES))
         blocks: list[Block] = [Notice(_(PDF_REPAIRED))] if damaged else []
         if attached:
-            blocks.append(Notice(words.files_inside(len(attached))))
-            blocks += listed(attached, _(words.FILES_ATTACHED))
+            blocks.append(Notice(said.files_inside(len(attached))))
+            blocks += listed(attached, _(said.FILES_ATTACHED))
         if count > MAX_PDF_PAGES:
-            blocks.append(Notice(words.pages_cut(count, MAX_PDF_PAGES)))
+            blocks.append(Notice(said.pages_cut(count, MAX_PDF_PAGES)))
         return [*blocks, PdfPages(data, min(count, MAX_PDF_PAGES))]
 
 
@@ -162,14 +162,14 @@ def _checked_zip(probe_or_data: Probe | bytes) -> zipfile.ZipFile:
         except (zipfile.BadZipFile, OSError, ValueError, EOFError):
             archive = None
     if archive is None:
-        raise Unreadable(_(words.CUT_SHORT))
+        raise Unreadable(_(said.CUT_SHORT))
     infos = archive.infolist()
     total = sum(info.file_size for info in infos)
     if total > MAX_INFLATED_BYTES or any(
         info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO
         for info in infos
     ):
-        raise Unreadable(_(words.ZIP_BOMB))
+        raise Unreadable(_(said.ZIP_BOMB))
     return archive
 
 
@@ -281,7 +281,7 @@ def _body(archive: zipfile.ZipFile, name: str, words: Words) -> list[Block]:
         raise Unreadable(_(DOCUMENT_DAMAGED)) from None
     except RuntimeError:  # a member locked with a password
         raise Unreadable(_(DOCUMENT_DAMAGED)) from None
-    blocks: list[Block] = [Text(clean_text(text).strip() or _(words.NO_TEXT))]
+    blocks: list[Block] = [Text(clean_text(text).strip() or _(said.NO_TEXT))]
     return [*blocks, Notice(_(NOT_SHOWN))] if cut else blocks
 
 
@@ -404,7 +404,7 @@ class Svg(PlainText):
 
     def printable(self, data: bytes, name: str) -> list[Block]:
         return [
-            Notice(_(words.SVG_NOT_DRAWN)),
+            Notice(_(said.SVG_NOT_DRAWN)),
             *[Text(block.text, mono=True) for block in super().printable(data, name)
               if isinstance(block, Text)],
         ]  # fmt: skip

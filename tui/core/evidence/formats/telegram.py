@@ -256,7 +256,7 @@ class TelegramJson(Format):
         return facts
 
     def printable(self, data: bytes, name: str) -> list[Block]:
-        summary, chat_name, _ = _read_telegram(data, keep_rows=True)
+        summary, chat_name, _kind = _read_telegram(data, keep_rows=True)
         return summary.overview(("Chat", chat_name or _("not named"))) + notice(summary.partly)
 
 

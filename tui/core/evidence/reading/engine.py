@@ -240,12 +240,12 @@ class Engine:
             batch = crops[first : first + BATCH]
             widest = max(32, max(image.shape[1] for _unused, image in batch))
             tensor = np.zeros((len(batch), 3, LINE_HEIGHT, widest), dtype=np.float32)
-            for index, (_unused, image) in enumerate(batch):
+            for index, (_box, image) in enumerate(batch):
                 tensor[index, :, :, : image.shape[1]] = (
                     image.astype(np.float32).transpose(2, 0, 1) / 127.5 - 1.0
                 )
             chances = self.recogniser.run(None, {name: tensor})[0]
-            for (box, _unused), row in zip(batch, chances, strict=True):
+            for (box, _crop), row in zip(batch, chances, strict=True):
                 text, score = self._decode(row)
                 if text.strip() and score >= DROP_SCORE:
                     found.append(Found(text.strip(), tuple(map(float, box)), score))  # type: ignore[arg-type]
