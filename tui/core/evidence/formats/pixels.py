@@ -116,7 +116,7 @@ def _late_png_exif(image: Image.Image) -> bytes:
     start = handle.tell()
     try:
         handle.seek(8)
-        for _ in range(MAX_PNG_CHUNKS):
+        for _unused in range(MAX_PNG_CHUNKS):
             header = handle.read(8)
             if len(header) < 8 or header[4:] == b"IEND":
                 return b""
