@@ -8,13 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from tui.core.binder import documents_language
+from tui.core.binder.build import write_binder
 from tui.core.binder.choices import BinderChoices, BinderResult
 from tui.core.copies.manifest import UNFINISHED
 from tui.core.copies.verify import find_backup, verify_backup
 from tui.core.places.catalogue import resolve
 from tui.core.shared import i18n
 from tui.core.shared.errors import InputError, NotFound
+from tui.core.takedowns.lawyer_package import notes_text
 from tui.core.takedowns.legal_options import as_text, place_lines, shipped
+from tui.core.takedowns.letter_needs import NEEDS, MissingFacts
 from tui.core.takedowns.requests import add_request, get_request
 from tui.core.vault.vault import Vault
 
@@ -94,3 +98,40 @@ def test_the_binders_choices_and_notices_in_the_language() -> None:
         "2 pruebas aparecen en la carpeta de pruebas con un aviso en lugar de su contenido:"
     )
     assert "No adjuntos al PDF:" in lines and "Not attached to the PDF:" not in lines
+
+
+def test_writing_a_binder_says_what_is_wrong_in_the_language(vault: Vault, tmp_path: Path) -> None:
+    with i18n.speaking("fr"), pytest.raises(InputError) as named:
+        write_binder(vault, tmp_path / "b.txt", BinderChoices())
+    assert (
+        str(named.value) == "b.txt : le recueil de preuves est un PDF ; terminez le nom par .pdf."
+    )
+    with i18n.speaking("es"), pytest.raises(InputError) as empty:
+        write_binder(vault, tmp_path / "b.pdf", BinderChoices())
+    assert str(empty.value) == (
+        "Todavía no hay pruebas para poner en una carpeta de pruebas (o todas están retiradas)."
+    )
+
+
+def test_the_lawyers_notes_are_in_the_documents_language(vault: Vault) -> None:
+    add_request(vault, "meta", ["https://f.example/1"])
+    english = notes_text(vault)
+    assert english.startswith("Notes for the lawyer\n====================\n")
+    assert "My notes\n--------\n(none written)" in english
+    documents_language.save(vault, "fr")
+    french = notes_text(vault)
+    assert french.startswith("Notes pour l'avocat\n===================\n")
+    assert "Mes notes\n---------\n(aucune écrite)" in french
+    assert "Demandes de retrait" in french and "Takedown requests" not in french
+
+
+def test_what_a_letter_still_needs_is_asked_in_the_language() -> None:
+    needs = [NEEDS["name"], NEEDS["contact"]]
+    assert str(MissingFacts(needs)).startswith(
+        "Before this letter can be drafted it needs: your full name; how to reach you"
+    )
+    with i18n.speaking("es"):
+        said = str(MissingFacts(needs))
+        asked = NEEDS["work"].question
+    assert said.startswith("Para preparar esta carta hace falta: tu nombre completo; cómo")
+    assert asked == "una breve descripción de tu foto o vídeo original"

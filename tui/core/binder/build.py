@@ -24,7 +24,7 @@ from tui.core.binder.choices import BinderChoices, BinderResult, Made, Progress,
 from tui.core.kiosk import doors
 from tui.core.shared.atomic import atomic_write, check_new_file
 from tui.core.shared.errors import InputError
-from tui.core.shared.i18n import speaking
+from tui.core.shared.i18n import _, speaking
 from tui.core.timeline.events import list_events
 from tui.core.vault.vault import Vault
 
@@ -43,7 +43,9 @@ def make(vault: Vault, choices: BinderChoices, progress: Progress | None = None)
     choices.check()
     exhibits = chosen_exhibits(vault, choices)
     if not exhibits and not list_events(vault):  # a written account alone is worth printing
-        raise InputError("There is no evidence to put in a binder yet (or all of it is removed).")
+        raise InputError(
+            _("There is no evidence to put in a binder yet (or all of it is removed).")
+        )
     # Loaded here, not at the top, for start-up speed: the drawing libraries (fpdf2,
     # pikepdf, img2pdf, PIL) take most of a second, which a face offering the binder
     # (or a screen, on its own thread) should not wait for until one is made.
@@ -62,8 +64,10 @@ def write_binder(
     """Build the binder and write it to `destination` (private, atomic, logged)."""
     if destination.suffix.lower() != ".pdf":
         if not destination.name:
-            raise InputError("Type a name for the binder's file, ending in .pdf.")
-        raise InputError(f"{destination.name}: the binder is a PDF; end the name with .pdf.")
+            raise InputError(_("Type a name for the binder's file, ending in .pdf."))
+        raise InputError(
+            _("{name}: the binder is a PDF; end the name with .pdf.").format(name=destination.name)
+        )
     destination = doors.writable(destination)  # a kiosk: its export folder or a drive
     check_new_file(destination)
     made = make(vault, choices, progress)

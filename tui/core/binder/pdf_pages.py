@@ -23,6 +23,7 @@ from tui.core.binder.typesetting import SANS, drawable, line
 from tui.core.evidence import formats
 from tui.core.evidence.formats import base as blocks
 from tui.core.evidence.model import Exhibit
+from tui.core.shared.i18n import N_, _
 from tui.core.shared.stopping import checkpoint
 
 #: The most drawing (decoded) one page may hand the renderer or a reader's viewer, and
@@ -33,12 +34,12 @@ DRAW_LIMIT = 8 * 1024 * 1024
 DRAW_TOTAL = 64 * 1024 * 1024
 
 
-TOO_MUCH_DRAWING = (
+TOO_MUCH_DRAWING = N_(
     "this page holds more drawing than can be printed here; it is in the original file."
 )
 
 
-UNDRAWABLE = "this page can't be drawn; it is in the original file."
+UNDRAWABLE = N_("this page can't be drawn; it is in the original file.")
 
 
 def draw_pdf_pages(doc: Document, exhibit: Exhibit, pages: blocks.PdfPages) -> None:
@@ -70,12 +71,17 @@ def draw_pdf_pages(doc: Document, exhibit: Exhibit, pages: blocks.PdfPages) -> N
                 problem = UNDRAWABLE
         if index or doc.bottom - pdf.get_y() < (doc.bottom - MARGIN) * 0.45:
             pdf.add_page()
-        label = f"Exhibit {exhibit.id}, page {index + 1} of {pages.count} of the original PDF"
+        label = _("Exhibit {exhibit}, page {page} of {pages} of the original PDF").format(
+            exhibit=exhibit.id, page=index + 1, pages=pages.count
+        )
         if problem in (UNDRAWABLE, TOO_MUCH_DRAWING):
-            doc.para(f"{label}: {problem}", 8)
+            doc.para(f"{label}: {_(problem)}", 8)
             continue
         if problem:
-            label += f", shown as a picture of the page because {problem}"
+            label = _(
+                "Exhibit {exhibit}, page {page} of {pages} of the original PDF, shown as a "
+                "picture of the page because {problem}"
+            ).format(exhibit=exhibit.id, page=index + 1, pages=pages.count, problem=problem)
         doc.para(label, 8, 4)
         top = pdf.get_y() + 1.5
         scale = min(doc.width / size[0], (doc.bottom - top) / size[1])

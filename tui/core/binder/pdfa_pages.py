@@ -11,6 +11,7 @@ from typing import Any
 import pikepdf
 
 from tui.core.binder.pdf_bounds import MAX_CONTENT_BYTES, MAX_OBJECTS, TooLarge, decoded, values_of
+from tui.core.shared.i18n import N_, _
 
 #: Colour spaces that don't depend on a device other than the sRGB output intent.
 _PLAIN_SPACES = {"/DeviceRGB", "/DeviceGray", "/Pattern", "/RGB", "/G"}
@@ -43,7 +44,7 @@ _OPERATORS = frozenset({
 _CMYK_OPERATORS = {"k", "K"}
 
 
-TOO_LARGE = "its drawing is too large to inspect"
+TOO_LARGE = N_("its drawing is too large to inspect")
 
 
 class _Unfit(Exception):
@@ -59,9 +60,9 @@ def page_problem(page: pikepdf.Page) -> str:
     except _Unfit as why:
         return str(why)
     except TooLarge:
-        return TOO_LARGE
+        return _(TOO_LARGE)
     except Exception:  # a page too damaged to inspect is rendered as a picture instead
-        return "it could not be inspected"
+        return _("it could not be inspected")
     return ""
 
 
@@ -74,7 +75,7 @@ class _Walk:
     def _visit(self, obj: Any) -> bool:
         """False when this indirect object was already looked at."""
         if len(self.seen) > MAX_OBJECTS:
-            raise _Unfit("it holds too many objects to inspect")
+            raise _Unfit(_("it holds too many objects to inspect"))
         if isinstance(obj, pikepdf.Object) and obj.is_indirect:
             key = obj.objgen
             if key in self.seen:
@@ -88,9 +89,9 @@ class _Walk:
                 pikepdf.Name.Link,
                 pikepdf.Name.Popup,
             ):
-                raise _Unfit("it carries annotations or form fields")
+                raise _Unfit(_("it carries annotations or form fields"))
         if "/AA" in page.obj:
-            raise _Unfit("it runs actions when opened")
+            raise _Unfit(_("it runs actions when opened"))
         group = page.obj.get("/Group")
         if isinstance(group, pikepdf.Dictionary):
             self.colour_space(group.get("/CS"))
@@ -114,13 +115,13 @@ class _Walk:
         for item in pikepdf.parse_content_stream(holder):
             operator = str(item.operator)
             if operator not in _OPERATORS:
-                raise _Unfit("it uses drawing instructions PDF doesn't define")
+                raise _Unfit(_("it uses drawing instructions PDF doesn't define"))
             if operator in _CMYK_OPERATORS:
-                raise _Unfit("it paints in CMYK colour")
+                raise _Unfit(_("it paints in CMYK colour"))
             if operator in ("cs", "CS") and item.operands:
                 self.colour_space(item.operands[0], named_only=True)
             if operator == "BDC" and item.operands and item.operands[0] == pikepdf.Name.OC:
-                raise _Unfit("it has optional content (layers)")
+                raise _Unfit(_("it has optional content (layers)"))
             if operator == "INLINE IMAGE":
                 image = item.operands[0].obj
                 space = image.get("/CS", image.get("/ColorSpace"))
@@ -129,12 +130,12 @@ class _Walk:
 
     def stream(self, stream: pikepdf.Stream) -> None:
         if "/F" in stream or "/FFilter" in stream:
-            raise _Unfit("it refers to a file outside it")
+            raise _Unfit(_("it refers to a file outside it"))
         filters = stream.get("/Filter")
         names = [filters] if isinstance(filters, pikepdf.Name) else list(filters or [])
         for name in names:
             if str(name) in _FORBIDDEN_FILTERS:
-                raise _Unfit(f"it uses {str(name)[1:]} compression")
+                raise _Unfit(_("it uses {name} compression").format(name=str(name)[1:]))
 
     def resources(self, resources: Any) -> None:
         if not isinstance(resources, pikepdf.Dictionary) or not self._visit(resources):
@@ -156,7 +157,7 @@ class _Walk:
                 pikepdf.Name.OCG,
                 pikepdf.Name.OCMD,
             ):
-                raise _Unfit("it has optional content (layers)")
+                raise _Unfit(_("it has optional content (layers)"))
 
     def font(self, font: Any) -> None:
         if not isinstance(font, pikepdf.Dictionary) or not self._visit(font):
@@ -180,48 +181,48 @@ class _Walk:
             if isinstance(descriptor, pikepdf.Dictionary) and key in descriptor
         ]
         if not files:
-            raise _Unfit(f"its font {name} is not embedded")
+            raise _Unfit(_("its font {name} is not embedded").format(name=name))
         if not isinstance(files[0], pikepdf.Stream) or not _looks_like_font(files[0]):
-            raise _Unfit(f"its font {name} is damaged")
+            raise _Unfit(_("its font {name} is damaged").format(name=name))
 
     def xobject(self, xobject: Any) -> None:
         if not isinstance(xobject, pikepdf.Stream) or not self._visit(xobject):
             return
         self.stream(xobject)
         if "/OC" in xobject:
-            raise _Unfit("it has optional content (layers)")
+            raise _Unfit(_("it has optional content (layers)"))
         if "/OPI" in xobject or "/Alternates" in xobject:
-            raise _Unfit("it holds printing-press instructions")
+            raise _Unfit(_("it holds printing-press instructions"))
         subtype = xobject.get("/Subtype")
         if subtype == pikepdf.Name.Image:
             if bool(xobject.get("/Interpolate", False)):
-                raise _Unfit("it asks for smoothed pictures")
+                raise _Unfit(_("it asks for smoothed pictures"))
             if not xobject.get("/ImageMask", False):
                 self.colour_space(xobject.get("/ColorSpace"))
             if isinstance(xobject.get("/SMask"), pikepdf.Stream):
                 self.xobject(xobject.SMask)
         elif subtype == pikepdf.Name.Form:
             if "/PS" in xobject or "/Ref" in xobject or xobject.get("/Subtype2") is not None:
-                raise _Unfit("it holds PostScript or a reference to another file")
+                raise _Unfit(_("it holds PostScript or a reference to another file"))
             group = xobject.get("/Group")
             if isinstance(group, pikepdf.Dictionary) and "/CS" in group:
                 self.colour_space(group.CS)
             self.content(xobject)
             self.resources(xobject.get("/Resources"))
         else:
-            raise _Unfit("it holds PostScript")
+            raise _Unfit(_("it holds PostScript"))
 
     def graphics_state(self, state: Any) -> None:
         if not isinstance(state, pikepdf.Dictionary) or not self._visit(state):
             return
         if "/TR" in state or "/HTP" in state or "/HT" in state:
-            raise _Unfit("it sets printing-press transfer functions")
+            raise _Unfit(_("it sets printing-press transfer functions"))
         if state.get("/TR2", pikepdf.Name.Default) != pikepdf.Name.Default:
-            raise _Unfit("it sets printing-press transfer functions")
+            raise _Unfit(_("it sets printing-press transfer functions"))
         modes = state.get("/BM", pikepdf.Name.Normal)
         for mode in [modes] if isinstance(modes, pikepdf.Name) else list(modes):
             if str(mode) not in _BLEND_MODES:
-                raise _Unfit("it uses a blend mode PDF/A doesn't know")
+                raise _Unfit(_("it uses a blend mode PDF/A doesn't know"))
         mask = state.get("/SMask")
         if isinstance(mask, pikepdf.Dictionary):
             self.xobject(mask.get("/G"))
@@ -243,7 +244,7 @@ class _Walk:
             return
         if isinstance(space, pikepdf.Name):
             if str(space) in ("/DeviceCMYK", "/CMYK"):
-                raise _Unfit("it paints in CMYK colour")
+                raise _Unfit(_("it paints in CMYK colour"))
             return
         if named_only or not isinstance(space, pikepdf.Array) or not len(space):
             return
@@ -258,7 +259,7 @@ class _Walk:
         elif family in ("/Separation", "/DeviceN") and len(space) > 2:
             self.colour_space(space[2])
         elif family not in _PLAIN_SPACES:
-            raise _Unfit(f"it uses the colour space {family[1:]}")
+            raise _Unfit(_("it uses the colour space {name}").format(name=family[1:]))
 
 
 #: How each kind of embedded font program begins (TrueType, OpenType, Type 1 as text
@@ -273,7 +274,7 @@ def _head(stream: pikepdf.Stream, size: int) -> bytes:
     try:
         return decoded(stream, 64 * 1024 * 1024)[:size]
     except TooLarge:
-        raise _Unfit("it holds a part too large to inspect") from None
+        raise _Unfit(_("it holds a part too large to inspect")) from None
 
 
 def _looks_like_font(stream: pikepdf.Stream) -> bool:
@@ -283,9 +284,9 @@ def _looks_like_font(stream: pikepdf.Stream) -> bool:
 def _check_profile(profile: Any) -> None:
     """PDF/A asks for a real ICC profile whose colours match its /N."""
     if not isinstance(profile, pikepdf.Stream):
-        raise _Unfit("its colour profile is damaged")
+        raise _Unfit(_("its colour profile is damaged"))
     head = _head(profile, 128)
     components = profile.get("/N")
     expected = _PROFILE_SPACES.get(int(components) if isinstance(components, int) else 0)
     if len(head) < 128 or head[36:40] != b"acsp" or head[16:20] != expected:
-        raise _Unfit("its colour profile is damaged")
+        raise _Unfit(_("its colour profile is damaged"))

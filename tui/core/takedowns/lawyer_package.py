@@ -12,8 +12,10 @@ from datetime import date
 from pathlib import Path
 
 from tui.core.binder.choices import BinderChoices, BinderResult, Progress
+from tui.core.binder.documents_language import documents_language
 from tui.core.binder.packages import write_package
 from tui.core.places.case_place import lawyer_line
+from tui.core.shared.i18n import N_, _, speaking
 from tui.core.takedowns.deadlines import due_at, due_by_law, is_overdue
 from tui.core.takedowns.letters import get_facts
 from tui.core.takedowns.requests import list_requests
@@ -22,45 +24,60 @@ from tui.core.timeline.written_account import as_docx
 from tui.core.vault.vault import Vault
 
 UNDER_18_WORDS = {
-    "yes": "The person shown was under 18 when the images were taken.",
-    "unsure": "It is not known whether the person shown was under 18 when the images were taken.",
-    "no": "The person shown was 18 or over when the images were taken.",
+    "yes": N_("The person shown was under 18 when the images were taken."),
+    "unsure": N_(
+        "It is not known whether the person shown was under 18 when the images were taken."
+    ),
+    "no": N_("The person shown was 18 or over when the images were taken."),
 }
 
 
+def _underlined(title: str, line: str) -> list[str]:
+    return [title, line * len(title)]
+
+
 def notes_text(vault: Vault) -> str:
-    """The notes for the lawyer, as plain text."""
+    """The notes for the lawyer, as plain text, in the case's documents' language."""
+    with speaking(documents_language(vault)):
+        return _notes_text(vault)
+
+
+def _notes_text(vault: Vault) -> str:
     facts = get_facts(vault)
-    out = ["Notes for the lawyer", "====================", "", lawyer_line(vault), ""]
+    out = [*_underlined(_("Notes for the lawyer"), "="), "", lawyer_line(vault), ""]
     if facts.under_18:
-        out += [UNDER_18_WORDS[facts.under_18], ""]
-    out += ["My notes", "--------", facts.lawyer_notes or "(none written)", ""]
-    out += ["Takedown requests", "-----------------"]
+        out += [_(UNDER_18_WORDS[facts.under_18]), ""]
+    out += [*_underlined(_("My notes"), "-"), facts.lawyer_notes or _("(none written)"), ""]
+    out += _underlined(_("Takedown requests"), "-")
     requests = list_requests(vault)
     if not requests:
-        out.append("None recorded yet.")
+        out.append(_("None recorded yet."))
     directions = shipped()
     for request in requests:
         route = directions.route(request.site)
         out.append(f"{request.id}  {route.name}: {request.status}")
         if request.sent_at:
-            out.append(f"    sent {request.sent_at.replace('T', ' ').rstrip('Z')} UTC")
+            sent = request.sent_at.replace("T", " ").rstrip("Z")
+            out.append("    " + _("sent {moment} UTC").format(moment=sent))
         if (due := due_at(request)) is not None:
-            late = " (overdue)" if is_overdue(request) else ""
+            late = " " + _("(overdue)") if is_overdue(request) else ""
+            moment = f"{due:%Y-%m-%d %H:%M}"
             if due_by_law(request):
-                out.append(f"    removal due by {due:%Y-%m-%d %H:%M} UTC{late}")
+                said = _("removal due by {moment} UTC{late}")
             else:  # a regulator's guidance on when to go to it, not a legal deadline
-                out.append(
-                    f"    to the regulator if not removed by {due:%Y-%m-%d %H:%M} UTC{late} "
+                said = _(
+                    "to the regulator if not removed by {moment} UTC{late} "
                     "(its guidance, not a legal deadline)"
                 )
+            out.append("    " + said.format(moment=moment, late=late))
         if request.reference:
-            out.append(f"    reference {request.reference}")
+            out.append("    " + _("reference {reference}").format(reference=request.reference))
         out += [f"    {url}" for url in request.urls]
         if request.evidence:
-            out.append(f"    evidence: {', '.join(request.evidence)}")
+            evidence = ", ".join(request.evidence)
+            out.append("    " + _("evidence: {exhibits}").format(exhibits=evidence))
         if request.notes:
-            out.append(f"    notes: {request.notes}")
+            out.append("    " + _("notes: {notes}").format(notes=request.notes))
     out.append("")
     return "\n".join(out)
 
@@ -79,13 +96,17 @@ def write_lawyer_package(
     choices = BinderChoices(prepared_for="lawyer", prepared_by=prepared_by)
     if export_date is not None:
         choices = replace(choices, export_date=export_date)
-    extra = {
-        "timeline.docx": (
-            fixed_zip_times(as_docx(vault), choices.export_date),
-            "the written account, to edit (Word)",
-        ),
-        "notes.txt": (notes_text(vault).encode(), "notes for the lawyer; takedown requests"),
-    }
+    with speaking(documents_language(vault)):
+        extra = {
+            "timeline.docx": (
+                fixed_zip_times(as_docx(vault), choices.export_date),
+                _("the written account, to edit (Word)"),
+            ),
+            "notes.txt": (
+                _notes_text(vault).encode(),
+                _("notes for the lawyer; takedown requests"),
+            ),
+        }
     return write_package(vault, folder, choices, progress, extra, organization)
 
 

@@ -14,6 +14,7 @@ from tui.core.binder.faces import SANS, add_fonts, named, prepare
 from tui.core.kiosk import doors
 from tui.core.shared.atomic import atomic_write, check_new_file
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import _
 from tui.core.shared.xml_text import xml_safe
 from tui.core.takedowns.letters import Letter
 from tui.core.vault import custody
@@ -73,7 +74,7 @@ def as_docx(title: str, text: str) -> bytes:
         if not bullet:
             document.add_paragraph(lines[0])
             continue
-        paragraph = document.add_paragraph(style="List Bullet")
+        paragraph = document.add_paragraph(style="List Bullet")  # i18n: not shown
         for number, line in enumerate(lines):
             run = paragraph.add_run()
             if number:
@@ -114,11 +115,13 @@ def export_letter(vault: Vault, letter: Letter, text: str, destination: Path) ->
     suffix = destination.suffix.lower().lstrip(".")
     if suffix not in FORMATS:
         raise InputError(
-            f"{destination.name}: a letter can be saved as .txt, .docx or .pdf; "
-            "end the file name with one of those."
+            _(
+                "{name}: a letter can be saved as .txt, .docx or .pdf; "
+                "end the file name with one of those."
+            ).format(name=destination.name)
         )
     if not text.strip():
-        raise InputError("The letter is empty; nothing was written.")
+        raise InputError(_("The letter is empty; nothing was written."))
     destination = doors.writable(destination)  # a kiosk: its export folder or a drive
     check_new_file(destination)
     if suffix == "docx":
@@ -132,7 +135,7 @@ def export_letter(vault: Vault, letter: Letter, text: str, destination: Path) ->
     with vault.transaction():
         custody.append(
             vault.table(custody.TABLE),
-            "letter export",
+            "letter export",  # i18n: not shown
             letter=letter.kind,
             request=letter.request,
             destination=str(destination),

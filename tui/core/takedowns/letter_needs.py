@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,13 @@ class Need:
     how a person would be asked for it."""
 
     key: str
-    question: str
+    words: str
+    """How to ask for it, in English (marked `N_` where it is written)."""
+
+    @property
+    def question(self) -> str:
+        """How to ask for it, in the language spoken here and now."""
+        return _(self.words)
 
 
 class MissingFacts(InputError):
@@ -26,26 +33,30 @@ class MissingFacts(InputError):
         self.needs = list(needs)
         asked = "; ".join(need.question for need in self.needs)
         super().__init__(
-            f"Before this letter can be drafted it needs: {asked}. What you give is kept "
-            "in the case for the next letter."
+            _(
+                "Before this letter can be drafted it needs: {asked}. What you give is kept "
+                "in the case for the next letter."
+            ).format(asked=asked)
         )
 
 
 NEEDS = {
     need.key: need
     for need in (
-        Need("name", "your full name"),
-        Need("contact", "how to reach you, an email or postal address"),
-        Need("signature", "your full name typed as your signature"),
-        Need("no_consent", "your confirmation that the images were shared without your consent"),
+        Need("name", N_("your full name")),
+        Need("contact", N_("how to reach you, an email or postal address")),
+        Need("signature", N_("your full name typed as your signature")),
+        Need(
+            "no_consent", N_("your confirmation that the images were shared without your consent")
+        ),
         Need(
             "under_18",
-            "whether the person shown was under 18 when they were taken: yes, no or unsure",
+            N_("whether the person shown was under 18 when they were taken: yes, no or unsure"),
         ),
-        Need("self_taken", "your confirmation that you took the pictures yourself"),
-        Need("work", "a short description of your original picture or video"),
-        Need("recipient", "the name of the person the letter is to"),
-        Need("respond_by", "the date by which they must do it"),
-        Need("events", "at least one event in your written account"),
+        Need("self_taken", N_("your confirmation that you took the pictures yourself")),
+        Need("work", N_("a short description of your original picture or video")),
+        Need("recipient", N_("the name of the person the letter is to")),
+        Need("respond_by", N_("the date by which they must do it")),
+        Need("events", N_("at least one event in your written account")),
     )
 }
