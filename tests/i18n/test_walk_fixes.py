@@ -16,6 +16,7 @@ from tui.core.evidence.completeness import hint
 from tui.core.evidence.inner_exhibits import NothingInside, inner_choices
 from tui.core.evidence.intake import BatchResult, expand
 from tui.core.evidence.model import Exhibit
+from tui.core.passwords.strength import assess, crack_time_words
 from tui.core.shared import i18n
 from tui.core.takedowns.next_steps import suggestions
 from tui.core.takedowns.next_steps import summary as takedowns_summary
@@ -212,3 +213,29 @@ def test_a_file_with_nothing_inside_says_so_in_the_language(
     with i18n.speaking(code), pytest.raises(NothingInside) as refused:
         inner_choices(vault, "E-0001")
     assert str(refused.value) == said
+
+
+@pytest.mark.parametrize(
+    ("code", "weak", "strong", "middling"),
+    [
+        ("es", "2 segundos", "siglos", "4 meses"),
+        ("fr", "2 secondes", "des siècles", "4 mois"),
+        ("en", "2 seconds", "centuries", "4 months"),
+    ],
+)
+def test_how_long_cracking_would_take_is_said_in_the_language(
+    code: str, weak: str, strong: str, middling: str
+) -> None:
+    """The strength meter said "descifrarla llevaría centuries" (zxcvbn's English)."""
+    with i18n.speaking(code):
+        assert assess("maria1990").crack_time == weak
+        assert assess("correct horse battery staple lamp").crack_time == strong
+        assert assess("Tr0ub4dor&3").crack_time == middling
+        assert (
+            crack_time_words(0.2)
+            == {
+                "es": "menos de un segundo",
+                "fr": "moins d'une seconde",
+                "en": "less than a second",
+            }[code]
+        )

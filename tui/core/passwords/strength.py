@@ -12,7 +12,7 @@ from typing import Any
 
 from zxcvbn import zxcvbn
 
-from tui.core.shared.i18n import N_, SOURCE_LANGUAGE, _, language
+from tui.core.shared.i18n import N_, SOURCE_LANGUAGE, _, language, ngettext
 from tui.core.shared.text import listed
 
 MAX_CHECKED = 72  # zxcvbn refuses longer input; past this, length alone makes it strong
@@ -83,6 +83,40 @@ class Assessment:
         ).format(kinds=kinds)
 
 
+#: zxcvbn's steps for saying a crack time (a month of 31 days, a year of 12 months).
+_MINUTE, _HOUR, _DAY = 60, 3600, 86400
+_MONTH, _YEAR = 31 * _DAY, 12 * 31 * _DAY
+_CENTURY = 100 * _YEAR
+
+
+def crack_time_words(seconds: float, english: str = "") -> str:
+    """How long guessing would take, as zxcvbn says it ("2 seconds", "centuries"), in
+    the language spoken; `english` is zxcvbn's own words, kept in English."""
+    if language() == SOURCE_LANGUAGE and english:
+        return english
+    if seconds < 1:
+        return _("less than a second")
+    if seconds >= _CENTURY:
+        return _("centuries")
+    if seconds >= _YEAR:
+        count = round(seconds / _YEAR)
+        return ngettext("{count} year", "{count} years", count).format(count=count)
+    if seconds >= _MONTH:
+        count = round(seconds / _MONTH)
+        return ngettext("{count} month", "{count} months", count).format(count=count)
+    if seconds >= _DAY:
+        count = round(seconds / _DAY)
+        return ngettext("{count} day", "{count} days", count).format(count=count)
+    if seconds >= _HOUR:
+        count = round(seconds / _HOUR)
+        return ngettext("{count} hour", "{count} hours", count).format(count=count)
+    if seconds >= _MINUTE:
+        count = round(seconds / _MINUTE)
+        return ngettext("{count} minute", "{count} minutes", count).format(count=count)
+    count = round(seconds)
+    return ngettext("{count} second", "{count} seconds", count).format(count=count)
+
+
 def assess(passphrase: str, personal_words: Mapping[str, str] | Iterable[str] = ()) -> Assessment:
     """Judge `passphrase`. `personal_words` may map each word to what kind it is
     ("a pet's name") so that the feedback can say which kind was found."""
@@ -91,6 +125,7 @@ def assess(passphrase: str, personal_words: Mapping[str, str] | Iterable[str] = 
     result = zxcvbn(passphrase[:MAX_CHECKED], user_inputs=inputs)
     feedback = result.get("feedback", {})
     times = result.get("crack_times_display", {})
+    seconds = result.get("crack_times_seconds", {})
     found: list[str] = []
     for match in result.get("sequence", []):
         if match.get("dictionary_name") == "user_inputs":
@@ -101,7 +136,10 @@ def assess(passphrase: str, personal_words: Mapping[str, str] | Iterable[str] = 
     return Assessment(
         score=min(score, PERSONAL_CAP) if found else score,
         guesses=float(result["guesses"]),
-        crack_time=str(times.get("offline_slow_hashing_1e4_per_second", "")),
+        crack_time=crack_time_words(
+            float(seconds.get("offline_slow_hashing_1e4_per_second", 0)),
+            str(times.get("offline_slow_hashing_1e4_per_second", "")),
+        ),
         # zxcvbn's sentences are English; zxcvbn_words puts them in the catalogues.
         warning=_(str(feedback.get("warning") or "")) if feedback.get("warning") else "",
         suggestions=tuple(_(str(s)) for s in feedback.get("suggestions") or ()),
