@@ -70,6 +70,7 @@ WRAPPED: tuple[str, ...] = (
     "core/takedowns/lawyer_package.py",
     "core/takedowns/letter_files.py",
     "core/takedowns/letter_needs.py",
+    "core/takedowns/sites.py",
     "core/safety.py",
     "core/places/case_place.py",
     "core/places/model.py",

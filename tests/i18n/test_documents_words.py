@@ -15,7 +15,7 @@ from tui.core.copies.manifest import UNFINISHED
 from tui.core.copies.verify import find_backup, verify_backup
 from tui.core.places.catalogue import resolve
 from tui.core.shared import i18n
-from tui.core.shared.errors import InputError, NotFound
+from tui.core.shared.errors import InputError, NotFound, ReclaimError
 from tui.core.takedowns.lawyer_package import notes_text
 from tui.core.takedowns.legal_options import as_text, place_lines, shipped
 from tui.core.takedowns.letter_needs import NEEDS, MissingFacts
@@ -74,6 +74,9 @@ def test_a_takedown_requests_errors_in_spanish_and_french(vault: Vault) -> None:
     with i18n.speaking("fr"), pytest.raises(NotFound) as missing:
         get_request(vault, "r-009")
     assert str(missing.value) == "Il n'y a pas de demande de retrait R-009."
+    with i18n.speaking("es"), pytest.raises(ReclaimError) as unknown:
+        add_request(vault, "myspace", ["https://m.example/1"])
+    assert str(unknown.value).startswith('"myspace" no es un sitio para el que Reclaim tenga')
 
 
 def test_the_backup_check_speaks_the_language(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from tui.core.shared.data_files import (
     texts,
     words,
 )
-from tui.core.shared.i18n import language
+from tui.core.shared.i18n import _, language
 from tui.core.shared.paths import checklists_dir
 
 FILE = "takedowns.toml"
@@ -135,10 +135,15 @@ class Directions:
             if wanted in site.name_keys():
                 return site
         raise ChecklistError(
-            f'"{site_id}" is not a site Reclaim has directions for; '
-            f"they are: {', '.join(s.id for s in self.sites)}, "
-            f"and the hash services {', '.join(s.id for s in self.hash_services)} "
-            "(a site's usual name works too, like instagram or twitter)."
+            _(
+                '"{site}" is not a site Reclaim has directions for; they are: {sites}, and '
+                "the hash services {services} (a site's usual name works too, like instagram "
+                "or twitter)."
+            ).format(
+                site=site_id,
+                sites=", ".join(s.id for s in self.sites),
+                services=", ".join(s.id for s in self.hash_services),
+            )
         )
 
 
@@ -163,18 +168,31 @@ def parse(data: dict[str, Any], name: str = FILE) -> Directions:
     for where, raw in tables(data["sites"], name, "site", "sites"):
         if moved := [key for key in DEADLINE_KEYS if key in raw]:
             raise ChecklistError(
-                f"{where}: {', '.join(moved)} belongs in checklists/jurisdictions/ "
-                "(a deadline is the law of a place, not of a site)."
+                # For whoever edits the shipped file, as are the checks below.
+                f"{where}: {', '.join(moved)} belongs in "  # i18n: not shown
+                "checklists/jurisdictions/ (a deadline is the law of a place, "  # i18n: not shown
+                "not of a site).",
             )
         check_fields(raw, SITE, SITE_OPTIONAL, where)
         check_choice(raw["kind"], SITE_KINDS, "kind", where)
-        asks_for = text_list(raw, "asks_for", where, "what the site needs", required=True)
+        asks_for = text_list(
+            raw,
+            "asks_for",
+            where,
+            "what the site needs",  # i18n: not shown
+            required=True,
+        )
         check_link(raw, where)
         aliases = text_list(raw, "aliases", where, "names")
         english = {"aliases": aliases, "english_name": prose(raw["name"])}
         sites.append(Site(**{**texts(raw), "asks_for": asks_for, **english}))
     services: list[HashService] = []
-    for where, raw in tables(data["hash_services"], name, "hash service", "hash_services"):
+    for where, raw in tables(
+        data["hash_services"],
+        name,
+        "hash service",  # i18n: not shown
+        "hash_services",
+    ):
         check_fields(raw, SERVICE, SERVICE_OPTIONAL, where)
         check_link(raw, where)
         aliases = text_list(raw, "aliases", where, "names")
@@ -184,7 +202,9 @@ def parse(data: dict[str, Any], name: str = FILE) -> Directions:
     _ids(data["sites"] + data["hash_services"], name)
     _names([*sites, *services], name)
     if not sites or not services:
-        raise ChecklistError(f"{name} needs at least one site and one hash service.")
+        raise ChecklistError(
+            f"{name} needs at least one site and one hash service.",  # i18n: not shown
+        )
     return Directions(
         reviewed=data["reviewed"],
         source=prose(data["source"]),
@@ -198,13 +218,15 @@ def parse(data: dict[str, Any], name: str = FILE) -> Directions:
 
 def _escalations(entries: Any, name: str) -> tuple[Escalation, ...]:
     if not isinstance(entries, list):
-        raise ChecklistError(f"{name}: escalations should be [[escalations]] tables.")
+        raise ChecklistError(
+            f"{name}: escalations should be [[escalations]] tables.",  # i18n: not shown
+        )
     steps = []
     for where, raw in tables(entries, name, "escalation", "escalations"):
         check_fields(raw, ESCALATION, {"link": str, "bring": list}, where)
         check_choice(raw["after"], AFTER, "after", where)
         check_link(raw, where)
-        bring = text_list(raw, "bring", where, "what to have ready")
+        bring = text_list(raw, "bring", where, "what to have ready")  # i18n: not shown
         steps.append(Escalation(**{**texts(raw), "bring": bring}))
     _ids(entries, f"{name}, escalations")
     return tuple(steps)
