@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Select
 
 from tests.support.pilot import SIZE, lines_of, settle, unlock
 from tui.app import ReclaimApp
@@ -75,3 +75,20 @@ def test_the_evidence_filters_count_agrees(code: str, one: str, two: str) -> Non
     with i18n.speaking(code):
         assert f" · {one} · " in lead_text(exhibits, 1, "id", [])
         assert f" · {two} · " in lead_text(exhibits, 2, "id", [])
+
+
+async def test_the_passphrase_makers_separators_are_named_in_spanish(
+    vault: Vault, speaking
+) -> None:
+    """The Passwords step's "Between" choice said "dash" in Spanish."""
+    vault.close()
+    i18n.set_language("es")
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(app, pilot)
+        await pilot.press("3")
+        await settle(app, pilot)
+        separator = app.screen.query_one("#separator", Select)
+        names = [str(prompt) for prompt, _value in separator._options]
+        assert names == ["guion", "espacio", "punto", "guion bajo"]
+        assert separator.value == "-"

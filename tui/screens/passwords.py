@@ -103,7 +103,7 @@ class PasswordsScreen(Screen[None]):
                     )
                     yield Label(_("Between"))
                     yield Select(
-                        [(name, mark) for name, mark in passphrase.SEPARATORS.items()],
+                        [(_(name), mark) for name, mark in passphrase.SEPARATORS.items()],
                         value="-",
                         allow_blank=False,
                         id="separator",

@@ -9,11 +9,12 @@ import secrets
 from functools import cache
 
 from tui.core.shared.errors import InputError
-from tui.core.shared.i18n import _
+from tui.core.shared.i18n import N_, _
 
 DEFAULT_WORDS = 6
 MIN_WORDS, MAX_WORDS = 4, 12
-SEPARATORS = {"dash": "-", "space": " ", "dot": ".", "underscore": "_"}
+#: The separators by name (as --separator takes them; said with `_()` on screen).
+SEPARATORS = {N_("dash"): "-", N_("space"): " ", N_("dot"): ".", N_("underscore"): "_"}
 
 
 @cache
