@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.cli import run_reclaim
 from tui.core.binder import documents_language
 from tui.core.binder.build import write_binder
 from tui.core.binder.choices import BinderChoices, BinderResult
@@ -138,3 +139,10 @@ def test_what_a_letter_still_needs_is_asked_in_the_language() -> None:
         asked = NEEDS["work"].question
     assert said.startswith("Para preparar esta carta hace falta: tu nombre completo; cómo")
     assert asked == "una breve descripción de tu foto o vídeo original"
+
+
+def test_the_legal_options_command_in_spanish() -> None:
+    done = run_reclaim("--language", "es", "legal", "options", "--place", "ca")
+    assert done.returncode == 0
+    assert "La ley donde vives: " in done.stdout and "Ten en cuenta:" in done.stdout
+    assert "The law where you live" not in done.stdout and "Keep in mind:" not in done.stdout
