@@ -92,3 +92,17 @@ async def test_the_passphrase_makers_separators_are_named_in_spanish(
         names = [str(prompt) for prompt, _value in separator._options]
         assert names == ["guion", "espacio", "punto", "guion bajo"]
         assert separator.value == "-"
+
+
+async def test_a_new_french_cases_privacy_line_is_not_cut(vault: Vault, speaking) -> None:
+    """A new case in French: "0 étapes faites sur 10 · choisissez vos comptes" ran past
+    80 columns and "comptes" fell onto the line below."""
+    vault.close()
+    i18n.set_language("fr")
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(app, pilot)
+        await settle(app, pilot)
+        steps = app.screen.query_one("#steps", OptionList)
+        line = next(line for line in lines_of(steps) if "Confidentialité" in line)
+        assert line.rstrip().endswith(" étapes · choisissez vos comptes"), line
