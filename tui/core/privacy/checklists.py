@@ -27,7 +27,7 @@ from tui.core.shared.data_files import (
     texts,
     words,
 )
-from tui.core.shared.i18n import language
+from tui.core.shared.i18n import _, language
 from tui.core.shared.paths import checklists_dir
 
 FOLDER = "privacy"
@@ -158,4 +158,8 @@ def find(checklist_id: str) -> Checklist:
         if checklist.id == checklist_id or wanted in checklist.name_keys():
             return checklist
     known = ", ".join(c.id for c in shipped())
-    raise ChecklistError(f"There is no checklist called {checklist_id!r}. Known: {known}.")
+    raise ChecklistError(
+        _("There is no checklist called {name}. Known: {known}.").format(
+            name=repr(checklist_id), known=known
+        )
+    )
