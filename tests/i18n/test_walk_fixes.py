@@ -239,3 +239,21 @@ def test_how_long_cracking_would_take_is_said_in_the_language(
                 "en": "less than a second",
             }[code]
         )
+
+
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [
+        ("es", "Se añadió 1 prueba, 1 ya estaba en el caso, 1 no se pudo leer."),
+        ("fr", "1 pièce ajoutée, 1 déjà dans le dossier, 1 n'a pas pu être lu."),
+        ("en", "Added 1 item, 1 already in the case, 1 could not be read."),
+    ],
+)
+def test_one_file_of_each_is_said_in_the_singular(code: str, said: str) -> None:
+    result = BatchResult(
+        added=[_exhibit()],
+        already=[(Path("again.png"), _exhibit())],
+        problems=["That file cannot be read."],
+    )
+    with i18n.speaking(code):
+        assert result.summary() == said

@@ -55,9 +55,19 @@ class BatchResult:
         added = len(self.added)
         parts = [ngettext("Added {count} item", "Added {count} items", added).format(count=added)]
         if self.already:
-            parts.append(_("{count} already in the case").format(count=len(self.already)))
+            already = len(self.already)
+            parts.append(
+                ngettext(
+                    "{count} already in the case", "{count} already in the case", already
+                ).format(count=already)
+            )
         if self.problems:
-            parts.append(_("{count} could not be read").format(count=len(self.problems)))
+            unread = len(self.problems)
+            parts.append(
+                ngettext("{count} could not be read", "{count} could not be read", unread).format(
+                    count=unread
+                )
+            )
         text = ", ".join(parts) + "."
         if self.cancelled:
             text = _(
