@@ -140,3 +140,21 @@ def test_dates_in_numbers_are_read_month_first_where_the_person_lives_so(vault):
     assert month_first(vault)
     save_place(vault, "gb-eng")
     assert not month_first(vault)
+
+
+@pytest.mark.parametrize(
+    ("code", "ending"),
+    [
+        ("fr", " ; il y manque : une légende ou un commentaire et la date de la capture."),
+        ("es", "; falta: un texto o comentario y la fecha de la captura."),
+    ],
+)
+def test_what_is_missing_reads_as_a_list_in_spanish_and_french(code: str, ending: str):
+    """Not "elle ne montre pas a et b", which says the picture lacks both together."""
+    from tui.core.shared import i18n
+
+    with i18n.speaking(code):
+        shows = what_it_shows(
+            reading("@jordan_m_1987", "5 March 2024 21:14", "https://instagram.com/p/Cx9dkL2"), {}
+        )
+    assert shows.sentence.endswith(ending), shows.sentence
