@@ -223,3 +223,30 @@ async def test_a_discreet_unlock_says_notes_in_spanish_too(vault: Vault, speakin
         said_here = screen_text(app)
         assert "Esa frase de contraseña no abre estas notas." in said_here
         assert "caso" not in said_here.lower()
+
+
+@pytest.mark.parametrize("code", ["es", "fr"])
+async def test_the_exhibit_screens_keys_fit_at_80_columns(
+    vault: Vault, speaking, code: str, tmp_path: Path
+) -> None:
+    """Every key of the exhibit screen's footer is whole on an 80-column screen, with a
+    guess to confirm (the French one ended '^f Co')."""
+    from textual.widgets._footer import FooterKey
+
+    from tests.support.pictures import make_png
+    from tests.support.pilot import open_first_exhibit
+    from tui.core.evidence.adding import add_file
+
+    add_file(
+        vault, make_png(tmp_path / "capture.png")
+    )  # its time is the file's: a guess to confirm
+    vault.close()
+    i18n.set_language(code)
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_exhibit(app, pilot)
+        keys = list(app.screen.query(FooterKey))
+        assert "ctrl+k" in [key.key for key in keys]
+        assert all(key.region.right <= SIZE[0] and key.region.width > 0 for key in keys), [
+            (key.description, key.region) for key in keys
+        ]
