@@ -265,3 +265,8 @@ def test_a_place_not_understood_is_not_repeated_back(vault: Vault) -> None:
         assert secret not in done.stdout + done.stderr
     done = run_reclaim("jurisdiction", "set", secret, "--vault", str(vault.path))
     assert done.returncode == 1 and secret not in done.stdout + done.stderr
+
+
+def test_safety_names_the_general_place_without_brackets_in_brackets():
+    first = run_reclaim("safety").stdout.splitlines()[0]
+    assert first == "If you are in danger · General advice (place not said)"

@@ -41,7 +41,7 @@ def cmd_safety(args: argparse.Namespace) -> int:
         if hint:
             warn(hint)  # beside the JSON, not in it
         return 0
-    say(f"{safety.title} ({safety.place})")
+    say(f"{safety.title} · {safety.place}")  # no brackets in brackets: the place may hold some
     if safety.emergency:
         emergency = _("Emergency: {how}. {note}").format(
             how=shown(safety.emergency.how), note=shown(safety.emergency.note)
