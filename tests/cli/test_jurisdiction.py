@@ -222,7 +222,7 @@ def test_safety_without_the_passphrase_shows_general_advice_and_says_how_to_see_
     set_case_place(vault, "au")
     general = "General advice (place not said)"
     locked = run_reclaim("safety", "--vault", str(vault.path))
-    assert locked.returncode == 0 and f"({general})\n" in locked.stdout
+    assert locked.returncode == 0 and f" · {general}\n" in locked.stdout
     assert locked.stdout.endswith(f"\n{NOT_OPENED}\n") and "--place CODE" in NOT_OPENED
     as_json = run_reclaim("safety", "--json", "--vault", str(vault.path))
     assert json.loads(as_json.stdout)["place"] == general and as_json.stderr == NOT_OPENED + "\n"
