@@ -211,3 +211,15 @@ def test_stopping_an_add_keeps_and_says_what_was_added_and_never_says_nothing_ch
     assert "What is said above as done is kept" in result.stderr
     listed = cli("evidence", "list", "--json")
     assert [item["original_name"] for item in json.loads(listed.stdout)] == ["first.png"]
+
+
+def test_show_says_guesses_in_words_and_leaves_out_what_is_not_set(cli, tmp_path):
+    from tests.support.pictures import make_png
+
+    picture = make_png(tmp_path / "capture.png")
+    assert cli("evidence", "add", str(picture)).returncode == 0
+    shown = cli("evidence", "show", "E-0001").stdout
+    assert "guesses:          captured at, from the time the file was last changed" in shown
+    assert "{'captured_at'" not in shown and "excluded" not in shown
+    spanish = cli("--language", "es", "evidence", "show", "E-0001").stdout
+    assert "captured_at" not in spanish and "False" not in spanish

@@ -87,7 +87,7 @@ def test_reclaim_safety_in_spanish() -> None:
     assert done.returncode == 0, done.stderr
     said = " ".join(done.stdout.split())
     for words in (
-        "Si estás en peligro (Reino Unido)",
+        "Si estás en peligro · Reino Unido",
         "Si estás en peligro ahora, llama al número de emergencias de arriba.",
         "Policía, bomberos y ambulancia. Si no puedes hablar desde un móvil, pulsa 55 cuando "
         "te lo pidan.",

@@ -94,13 +94,13 @@ def cmd_evidence_show(args: argparse.Namespace) -> int:
     from tui.core.evidence.provenance import lines
 
     for key, value in record.items():
-        if value not in ("", None, {}) and key not in (
+        if value not in ("", None, {}, False) and key not in (
             "facts",
             "reading",
             "taken_from",
             *_PROVENANCE,
         ):
-            say(labelled(_(key.replace("_", " ")), str(value)))
+            say(labelled(_(key.replace("_", " ")), detail_text(key, value)))
     for label, text in [*lines(exhibit), *links]:
         say(labelled(_(label), text))
     for label, text in fact_lines(exhibit.facts):
@@ -110,6 +110,24 @@ def cmd_evidence_show(args: argparse.Namespace) -> int:
     for label, text in picture_lines(exhibit):
         say(labelled(_(label), text))
     return 0
+
+
+def detail_text(key: str, value: object) -> str:
+    """A detail's value in words: "yes" for a flag that is set, and each guess as the
+    detail it fills and where it came from, not as the record keeps them."""
+    from tui.core.evidence.guesses import GUESS_SOURCES
+
+    if value is True:
+        return _("yes")
+    if key == "guesses" and isinstance(value, dict):
+        return "; ".join(
+            _("{detail}, from {source}").format(
+                detail=_(str(name).replace("_", " ")),
+                source=_(GUESS_SOURCES.get(str(source), str(source))),
+            )
+            for name, source in value.items()
+        )
+    return str(value)
 
 
 def labelled(label: str, text: str, width: int = 18) -> str:
