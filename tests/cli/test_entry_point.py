@@ -62,3 +62,19 @@ def test_standard_input_reaches_the_real_process_as_it_does_main():
 def test_help_and_version_exit_as_argparse_says_both_ways():
     for command in (("--version",), ("evidence", "--help"), ("evidence", "list", "--nope")):
         assert run_reclaim_process(*command) == run_reclaim(*command)
+
+
+def test_a_picture_librarys_warnings_do_not_reach_the_terminal():
+    """Pillow's "Corrupt EXIF data" UserWarning was printed under `evidence add`."""
+    import warnings
+
+    from tui.cli import quiet_libraries
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        quiet_libraries()
+        warnings.warn_explicit(
+            "Corrupt EXIF data.", UserWarning, "TiffImagePlugin.py", 982, "PIL.TiffImagePlugin"
+        )
+        warnings.warn_explicit("ours", UserWarning, "x.py", 1, "tui.core.x")
+    assert [str(warning.message) for warning in caught] == ["ours"]

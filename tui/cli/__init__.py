@@ -8,6 +8,7 @@ import argparse
 import logging
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 
 from tui.cli.common import Handler
@@ -60,6 +61,9 @@ def quiet_libraries() -> None:
     root = logging.getLogger()
     if not any(isinstance(handler, logging.NullHandler) for handler in root.handlers):
         root.addHandler(logging.NullHandler())
+    # Likewise a picture library's warnings ("Corrupt EXIF data", printed on the terminal
+    # by the warnings module): what a damaged file means is said in Reclaim's words.
+    warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")
 
 
 def run(handler: Handler, args: argparse.Namespace) -> int:
