@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox, Footer, Static
 
 from tests.support.cases import PASSPHRASE
-from tests.support.pilot import SIZE, settle, type_twice
+from tests.support.pilot import SIZE, settle, type_twice, wait_until
 from tui.app import ReclaimApp
 from tui.core.settings import Settings
 from tui.screens.home import HomeScreen
@@ -63,5 +63,5 @@ async def test_the_recovery_screen_names_the_code_and_says_to_tick_first(setting
         assert box(written) == "[✓]"
         assert not message.display
         await pilot.press("tab", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        # The case is saved before home shows: wait for it, not for one idle moment.
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))

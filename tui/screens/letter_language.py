@@ -23,6 +23,8 @@ from tui.screens.letter import LetterScreen
 
 class LetterInLanguageScreen(LetterScreen):
     BINDINGS = [Binding(KEY, "language", KEY_LABEL, tooltip=KEY_HELP)]
+    #: What a lock names if the letter's typing could not be saved (as the letter's).
+    FORM_NAME = LetterScreen.FORM_NAME
     DEFAULT_CSS = """
     LetterInLanguageScreen #written { padding: 0 1; color: $text-muted; height: auto; }
     LetterInLanguageScreen #copy { color: $text-muted; height: auto; margin-top: 1; }
