@@ -344,7 +344,7 @@ def test_a_telegram_account_prints_no_more_rows_than_the_bound(monkeypatch: pyte
     monkeypatch.setattr(telegram, "MAX_ROWS", 1)
     blocks, _ = printed(ks.telegram_account(), "result.json")
     assert "Delete it or else" in words(blocks) and "Everyone saw it" not in words(blocks)
-    assert Notice(telegram.ROWS_SPENT.format(count=telegram.MAX_ROWS)) in blocks
+    assert Notice(telegram.ROWS_SPENT.format(count=1)) in blocks
 
 
 def _box(kind: bytes, body: bytes) -> bytes:
