@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import textual._wait
 
 from tests.support.cases import FAST_KDF, PASSPHRASE
 from tests.support.cli import Result, run_reclaim
@@ -16,14 +15,6 @@ from tui.core.kiosk import doors
 from tui.core.shared import clock, i18n
 from tui.core.vault import keys
 from tui.core.vault.vault import Vault
-
-# After every key and pause, Pilot waits until the app is idle: it sleeps in steps of 20 ms
-# until a step in which the app used under a twentieth of it in CPU. Those 20 ms floors (two
-# a key, about 25 waits a test) were a quarter or more of a Pilot test's time. The same
-# test of idleness (under a twentieth of the step) in 5 ms steps: a wait still ends only
-# when the app has nothing left to do, and sooner when it had nothing to do.
-textual._wait.SLEEP_GRANULARITY = 0.005
-textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
 
 
 @pytest.fixture(autouse=True)
