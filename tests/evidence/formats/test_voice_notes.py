@@ -99,6 +99,12 @@ def test_a_broadcast_wav_gives_its_local_origination_time():
 def test_other_sound_files_are_voice_notes(
     fmt: str, codec: str, rate: int, name: str, kind: str, codec_name: str
 ):
+    import av
+
+    try:
+        av.codec.Codec(codec, "w")
+    except av.codec.codec.UnknownCodecError:  # seen in CI workers; cause not yet found
+        pytest.skip(f"this process's FFmpeg cannot make the {codec} fixture")
     data = sound(fmt, codec, rate=rate)
     handler, facts = describe(data, name.replace("note.", "file.bin."))
     assert handler.kind == kind, "recognised from the content, not the name"
