@@ -13,7 +13,12 @@ import base64
 import contextlib
 import os
 
-SERVICE = "reclaim"
+#: The keyring entry's service name. A keyring can be browsed by anyone at the unlocked
+#: computer (Seahorse, Keychain Access), so it says nothing of what it is for, as in
+#: discreet mode. Keys remembered before it was neutral sit under `OLD_SERVICE`; they are
+#: moved on the next unlock.
+SERVICE = "notes"
+OLD_SERVICE = "reclaim"
 DISABLE_ENV = "RECLAIM_NO_KEYRING"
 
 
@@ -57,10 +62,22 @@ def recall(vault_id: str) -> bytes | None:
     try:
         import keyring
 
-        stored = keyring.get_password(SERVICE, _username(vault_id))
+        name = _username(vault_id)
+        stored = keyring.get_password(SERVICE, name)
+        if not stored and (stored := keyring.get_password(OLD_SERVICE, name)):
+            keyring.set_password(SERVICE, name, stored)
+            _delete(OLD_SERVICE, name)
         return base64.b64decode(stored) if stored else None
     except Exception:
         return None
+
+
+def _delete(service: str, name: str) -> None:
+    import keyring
+    from keyring.errors import PasswordDeleteError
+
+    with contextlib.suppress(PasswordDeleteError):
+        keyring.delete_password(service, name)
 
 
 def forget(vault_id: str) -> None:
@@ -68,10 +85,7 @@ def forget(vault_id: str) -> None:
     if not available():
         return
     try:
-        import keyring
-        from keyring.errors import PasswordDeleteError
-
-        with contextlib.suppress(PasswordDeleteError):
-            keyring.delete_password(SERVICE, _username(vault_id))
+        for service in (SERVICE, OLD_SERVICE):
+            _delete(service, _username(vault_id))
     except Exception:
         return
