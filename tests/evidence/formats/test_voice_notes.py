@@ -1,5 +1,6 @@
 """Voice notes as phones make them (M4A, WhatsApp's Opus, WAV, MP3, AMR, AAC), written
-here by PyAV; the phone file names that carry a time; and the damaged or crafted ones."""
+here by PyAV (AMR by hand); the phone file names that carry a time; and the damaged or
+crafted ones."""
 
 from __future__ import annotations
 
@@ -90,7 +91,6 @@ def test_a_broadcast_wav_gives_its_local_origination_time():
     ("fmt", "codec", "rate", "name", "kind", "codec_name"),
     [
         ("mp3", "libmp3lame", 16000, "note.mp3", "voice note or audio (MP3)", "mp3"),
-        ("amr", "libopencore_amrnb", 8000, "note.amr", "voice note or audio (AMR)", "amr_nb"),
         ("adts", "aac", 16000, "note.aac", "voice note or audio (AAC)", "aac"),
         ("webm", "libopus", 48000, "note.weba", "voice note or audio (WebM)", "opus"),
         ("wav", "pcm_s16le", 16000, "note.wav", "voice note or audio (WAV)", "pcm_s16le"),
@@ -99,17 +99,29 @@ def test_a_broadcast_wav_gives_its_local_origination_time():
 def test_other_sound_files_are_voice_notes(
     fmt: str, codec: str, rate: int, name: str, kind: str, codec_name: str
 ):
-    import av
-
-    try:
-        av.codec.Codec(codec, "w")
-    except av.codec.codec.UnknownCodecError:  # seen in CI workers; cause not yet found
-        pytest.skip(f"this process's FFmpeg cannot make the {codec} fixture")
     data = sound(fmt, codec, rate=rate)
     handler, facts = describe(data, name.replace("note.", "file.bin."))
     assert handler.kind == kind, "recognised from the content, not the name"
     assert facts.shown["codec"] == codec_name and facts.problem == ""
     assert facts.shown["duration"] == pytest.approx(1.5, abs=0.15)
+
+
+def amr_nb(seconds: float) -> bytes:
+    """An AMR-NB voice note as older phones save it (RFC 4867's file format): the
+    `#!AMR` line, then one 20 ms speech frame at 12.2 kbit/s after another (a header
+    byte, then 244 bits of coded speech; any bits decode). Written here, not encoded by
+    PyAV: its wheels from 18.1.1 on leave out FFmpeg's only AMR-NB encoder (opencore-amr)
+    though they still read AMR, so a fixture made with it failed in every fresh install."""
+    bits = random.Random(7)
+    frames = (b"\x3c" + bits.randbytes(31) for _ in range(round(seconds * 50)))
+    return b"#!AMR\n" + b"".join(frames)
+
+
+def test_an_amr_voice_note_is_read_from_its_content():
+    handler, facts = describe(amr_nb(1.5), "file.bin.amr")
+    assert handler.kind == "voice note or audio (AMR)", "recognised from the content"
+    assert facts.media_type == "audio/amr" and facts.problem == ""
+    assert facts.shown == {"duration": 1.5, "codec": "amr_nb", "sample_rate": 8000, "channels": 1}
 
 
 def test_a_voice_note_added_to_the_case_keeps_the_day_from_its_name(
