@@ -7,7 +7,7 @@ from typing import Any
 
 from tui.cli.common import Commands, add_command, add_group, open_vault, say, say_json
 from tui.core.shared.display import shown
-from tui.core.shared.i18n import _
+from tui.core.shared.i18n import _, speaking
 
 
 def _record(progress: Any) -> dict[str, Any]:
@@ -29,10 +29,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     from tui.core.privacy.lockdown import all_progress, summary
 
     with open_vault(args) as vault:
+        if args.json:
+            with speaking("en"):  # --json: the data files' own words, in every language
+                say_json([_record(p) for p in all_progress(vault)])
+            return 0
         progresses = all_progress(vault)
-    if args.json:
-        say_json([_record(p) for p in progresses])
-        return 0
     done, title = _("DONE"), _("TITLE")
     say(f"{'ID':<20}{done:>7}  {'':<14}{title}")
     for p in progresses:
@@ -48,6 +49,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     from tui.core.privacy.lockdown import progress_of
 
     checklist = find(args.id)
+    if args.json:
+        with speaking("en"):  # --json: the data files' own words, in every language
+            checklist = find(args.id)
     with open_vault(args) as vault:
         progress = progress_of(vault, checklist)
     steps: list[dict[str, Any]] = []

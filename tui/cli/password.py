@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import nullcontext
 
 from tui.cli.common import Commands, add_command, add_group, open_vault, say, say_json
 from tui.core.shared.display import shown
-from tui.core.shared.i18n import _, ngettext
+from tui.core.shared.i18n import _, ngettext, speaking
 
 
 def _read_password() -> str:
@@ -48,7 +49,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         for variant in word_variants(word) | {word.casefold()}:
             personal.setdefault(variant, ABOUT_YOU)
-    found = assess(_read_password(), personal)
+    password = _read_password()
+    # --json is for programs: its words stay English in every language.
+    with speaking("en") if args.json else nullcontext():
+        found = assess(password, personal)
     warning = " ".join(part for part in (found.personal_warning, found.warning) if part)
     if args.json:
         record = {

@@ -204,10 +204,12 @@ def cmd_takedown_next(args: argparse.Namespace) -> int:
 
     with open_vault(args) as vault:
         place = case_code(vault)
-        found = suggestions(list_requests(vault), get_facts(vault).under_18, place=place)
+        requests, under_18 = list_requests(vault), get_facts(vault).under_18
     if args.json:
-        say_json([asdict(s) for s in found])
+        with speaking("en"):  # --json: the data files' own words, in every language
+            say_json([asdict(s) for s in suggestions(requests, under_18, place=place)])
         return 0
+    found = suggestions(requests, under_18, place=place)
     if not found:
         say(_("Nothing to do next: start with reclaim takedown sites."))
     for suggestion in found:

@@ -81,8 +81,9 @@ def _first_rung(request: Request, state: str) -> Suggestion:
             "That was the first step, and {what}. Keep its reference number and every "
             "reply: the next steps ask for them."
         ).format(what=what)
+    route = _(request.route) if request.route else ""  # kept as said when it was made
     return Suggestion(
-        _("You asked {site}: {route}").format(site=site.name, route=request.route),
+        _("You asked {site}: {route}").format(site=site.name, route=route),
         how,
         request.id,
         bring=asks,
