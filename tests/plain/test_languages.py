@@ -61,8 +61,8 @@ def test_the_walk_speaks_spanish_and_understands_its_words(case: Path, spanish: 
         "Menú principal.",
         "¿Qué paso quieres?",
         "1. Primero, tu seguridad: qué hacer si te amenazan",
-        "9. Bloquear el caso",
-        "Escribe un número del 1 al 10 y pulsa Enter.",
+        "10. Bloquear el caso",
+        "Escribe un número del 1 al 11 y pulsa Enter.",
         "Cada paso es una cosa que hacer.",  # the menu's own help, after "ayuda"
         "En cualquier pregunta puedes escribir: ayuda para oír esto otra vez",
         "El caso está bloqueado.",
@@ -154,8 +154,11 @@ def test_every_step_is_walked_with_no_english_sentence_of_plain_mode(
     lines += ["3", "4", back]  # passwords: the accounts noted
     lines += ["4", "2", back]  # evidence: what is saved
     lines += ["5", "2", back]  # the timeline
-    lines += ["6", back, "7", back]  # copies and the binder, left at their question
+    lines += ["6", "4", back, "7", back]  # copies: where they are; the binder's menu
     lines += ["8", "2", "3", back]  # takedowns: the requests, a letter
+    lines += ["9", back]  # where you live, and the documents' language
+    lines += ["5", "3", back]  # the timeline: change an event (there are none)
+    lines += ["7", "2", "Sam", back]  # a declaration (its name typed; no evidence yet)
     lines += ["quit"]
     i18n.set_language(code)
     try:
@@ -170,4 +173,4 @@ def test_every_step_is_walked_with_no_english_sentence_of_plain_mode(
     ]
     left = [sentence for sentence in english if sentence in said]
     assert not left, left
-    assert said.count({"es": "Menú principal.", "fr": "Menu principal."}[code]) == 9
+    assert said.count({"es": "Menú principal.", "fr": "Menu principal."}[code]) == 12

@@ -1,4 +1,5 @@
-"""The binder: one numbered, printable file for the police or a lawyer."""
+"""The binder: one numbered, printable file for the police or a lawyer; and, from here
+as in the app, a declaration the person can sign that produces the evidence."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
 
 # ---- what a person reads -------------------------------------------------------------
 TITLE = N_("Binder: one numbered, printable file of your evidence, for the police or a lawyer.")
+CHOICES = (N_("Make the binder"), N_("Draft a declaration you can sign"))
 FOR_WHOM = N_("Who is the binder for?")
 FOR_WHOM_CHOICES = (N_("The police"), N_("A lawyer"), N_("A court"))
 PREPARED_FOR = ("police", "lawyer", "court")
@@ -29,10 +31,16 @@ NOT_SHOWN = N_("Exhibit {id} is named in the binder but not shown: {why}")
 
 
 def run(prompter: Prompter, vault: Vault) -> None:
+    from tui.plain import declaration
+
+    actions = (lambda: make(prompter, vault), lambda: declaration.run(prompter, vault))
+    prompter.menu(_(TITLE), list(zip([_(c) for c in CHOICES], actions, strict=True)))
+
+
+def make(prompter: Prompter, vault: Vault) -> None:
     from tui.core.binder.build import write_binder
     from tui.core.binder.choices import BinderChoices
 
-    prompter.heading(_(TITLE))
     with prompter.form():
         prepared_for = PREPARED_FOR[prompter.choose(_(FOR_WHOM), [_(c) for c in FOR_WHOM_CHOICES])]
         path = Path(prompter.ask(_(WHERE), _(WHERE_HELP), required=True)).expanduser()

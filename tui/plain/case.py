@@ -1,5 +1,5 @@
-"""Opening the case, or making a new one: passphrases read without echo, and a new
-case's recovery code shown and confirmed by typing its last group."""
+"""Opening the case, or making a new one: passphrases read without echo, a new case's
+recovery code shown and confirmed by typing its last group, then where the person lives."""
 
 from __future__ import annotations
 
@@ -123,10 +123,22 @@ def make(prompter: Prompter, path: Path) -> Vault:
     prompter.say(code)
     try:
         confirm_code(prompter, code)
+        ask_place(prompter, vault)
     except BaseException:
         vault.close()  # locked or left: the case is made, and opens with the passphrase
         raise
     return vault
+
+
+def ask_place(prompter: Prompter, vault: Vault) -> None:
+    """Where the person lives, asked once the case is made, as the app asks it; back
+    leaves it for later (the main menu has it)."""
+    from tui.plain import place
+
+    try:
+        place.choose_place(prompter, vault)
+    except Back:
+        prompter.say(_(place.LATER))
 
 
 def confirm_code(prompter: Prompter, code: str) -> None:

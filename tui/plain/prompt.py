@@ -2,7 +2,13 @@
 help, back, quit), numbered choices, passphrases read without echo, and the idle lock.
 
 Nothing here draws: every line ends with a newline and holds no escape sequence, so a
-screen reader or a braille display reads it as it comes."""
+screen reader or a braille display reads it as it comes.
+
+Nothing typed is lost to a lock: the answers given since the main menu are kept, as
+(question, answer) pairs, and when a lock comes in the middle of a form they are kept
+(in this process's memory only, never on disk) until the same case is unlocked; then
+they are answered again, silently, and the person is back at the question they were at.
+A passphrase is never kept: the walk comes back up to the question that asked it."""
 
 from __future__ import annotations
 
@@ -29,6 +35,10 @@ CHOOSE = N_("Type a number from 1 to {count}, then press Enter.")
 NOT_A_CHOICE = N_("That is not one of the numbers. Type a number from 1 to {count}.")
 UNSAVED = N_("Something you typed is not saved yet. Leave anyway and lose it? Type yes or no.")
 YES_OR_NO = N_("Please type yes or no.")
+KEPT_AT_LOCK = N_(
+    "What you were typing is kept. When you unlock the case, you come back to where you were."
+)
+BACK_WHERE_YOU_WERE = N_("You are back where you were, and what you typed is kept.")
 YES_WORDS = frozenset({"yes", "y"})
 NO_WORDS = frozenset({"no", "n"})
 #: Symbols the shipped texts use as meaning ("Settings → Privacy", "⋯ → Report"), said in
@@ -113,9 +123,19 @@ class Prompter:
         self.output = output
         self.idle_seconds = idle_seconds
         self.unsaved = False
+        #: Each question asked since the main menu, and its answer (None: a secret).
+        self.trail: list[tuple[str, str | None]] = []
+        #: The trail kept at a lock in the middle of a form, until the next unlock.
+        self.kept: list[tuple[str, str | None]] = []
+        #: What is being answered again after an unlock, and what was said meanwhile.
+        self._replay: list[tuple[str, str | None]] = []
+        self._muted: list[str] | None = None
 
     # ---- saying ------------------------------------------------------------------
     def say(self, text: str = "") -> None:
+        if self._muted is not None:  # coming back after a lock: said once it is done
+            self._muted.append(spoken(text))
+            return
         self.output.write(spoken(text) + "\n")
         self.output.flush()
 
@@ -140,8 +160,24 @@ class Prompter:
         if not ready:
             raise Locked(idle=True)
 
-    def _line(self) -> str:
-        """One line as typed; the idle lock is checked by how long the wait was."""
+    def _line(self, question: str, secret: bool = False) -> str:
+        """One line as typed (or, coming back after a lock, as it was typed before); the
+        idle lock is checked by how long the wait was."""
+        if self._replay:
+            asked, answer = self._replay[0]
+            if asked == question and answer is not None:
+                del self._replay[0]
+                if self._muted is not None:
+                    self._muted.clear()  # this question is answered: not said again
+                self.trail.append((question, answer))
+                return answer
+        if self._muted is not None:
+            self._end_replay()
+        line = self._typed_line()
+        self.trail.append((question, None if secret else line))
+        return line
+
+    def _typed_line(self) -> str:
         started = clock.monotonic()
         self._wait_for_input()
         line = self.input.readline()
@@ -157,7 +193,7 @@ class Prompter:
         (getpass's TCSAFLUSH would drop a line typed the moment the question appears)."""
         if not self._is_terminal():
             self.say(question)
-            return self._line()
+            return self._line(question, secret=True)
         fd = self.input.fileno()
         before = termios.tcgetattr(fd)
         quiet = list(before)
@@ -165,7 +201,7 @@ class Prompter:
         termios.tcsetattr(fd, termios.TCSANOW, quiet)
         try:
             self.say(question)
-            return self._line()
+            return self._line(question, secret=True)
         finally:
             termios.tcsetattr(fd, termios.TCSANOW, before)
 
@@ -173,6 +209,8 @@ class Prompter:
         """Handle a word that works at every question; True when it was one (ask again)."""
         word, words = folded(answer), special_words()
         if word in words[LOCK]:
+            if self.trail:
+                del self.trail[-1]  # "lock" itself is not typed again after the unlock
             raise Locked
         if word in words[BACK]:
             raise Back
@@ -191,7 +229,7 @@ class Prompter:
         """The answer to one question, trimmed ('' for Enter alone unless `required`)."""
         while True:
             self.say(question)
-            answer = self._line()
+            answer = self._line(question)
             if self._special(answer, help_text):
                 continue
             if required and not answer.strip():
@@ -210,7 +248,7 @@ class Prompter:
     def yes_no(self, question: str, *, special: bool = True) -> bool:
         while True:
             self.say(question)
-            answer = self._line()
+            answer = self._line(question)
             if special and self._special(answer, ""):
                 continue
             if folded(answer) in yes_words():
@@ -226,7 +264,7 @@ class Prompter:
             for number, option in enumerate(options, start=1):
                 self.say(f"{number}. {option}")
             self.say(_(CHOOSE).format(count=len(options)))
-            answer = self._line().strip()
+            answer = self._line("\n".join((title, *options))).strip()
             if self._special(answer, help_text):
                 continue
             if answer.isdigit() and 1 <= int(answer) <= len(options):
@@ -236,12 +274,17 @@ class Prompter:
                 return named[0]
             self.say(_(NOT_A_CHOICE).format(count=len(options)))
 
-    def menu(self, title: str, actions: Sequence[tuple[str, Callable[[], object]]]) -> None:
+    def menu(
+        self, title: str | Callable[[], str], actions: Sequence[tuple[str, Callable[[], object]]]
+    ) -> None:
         """A step's own menu: each choice runs its action, then the menu comes again
         ("back" inside an action comes up to it); "back" at the menu itself leaves the
-        step (`Back` goes up to the walk's menu)."""
+        step (`Back` goes up to the walk's menu). A `title` that is a function is asked
+        each time (it says how things stand now)."""
+        start = len(self.trail)
         while True:
-            self.heading(title)
+            del self.trail[start:]  # what was done here is done: not typed again
+            self.heading(title() if callable(title) else title)
             choice = self.choose(_(WHAT_NEXT), [label for label, _action in actions])
             try:
                 actions[choice][1]()
@@ -250,9 +293,40 @@ class Prompter:
 
     @contextmanager
     def form(self) -> Iterator[None]:
-        """While it lasts, answers typed are not saved yet (quit asks before leaving)."""
+        """While it lasts, answers typed are not saved yet (quit asks before leaving, and
+        a lock keeps them to come back to)."""
         self.unsaved = True
         try:
             yield
+        except Locked:
+            self.kept = list(self.trail)
+            raise
         finally:
             self.unsaved = False
+
+    # ---- coming back after a lock ------------------------------------------------
+    def at_lock(self) -> bool:
+        """The case is locking: True when a form's answers are kept to come back to
+        (quit at the unlock question then asks before they are lost)."""
+        self.trail = []
+        self._replay = []
+        self._muted = None
+        self.unsaved = bool(self.kept)
+        return bool(self.kept)
+
+    def start_over(self) -> None:
+        """At the main menu: nothing typed before it is answered again, except what a
+        lock kept, which is answered now (silently) to come back to where it was."""
+        self.trail = []
+        if self.kept:
+            self._replay, self.kept = self.kept, []
+            self._muted = []
+            self.unsaved = False
+
+    def _end_replay(self) -> None:
+        """Back where the person was: say so, then the question they were at."""
+        muted, self._muted, self._replay = self._muted or [], None, []
+        self.say(_(BACK_WHERE_YOU_WERE))
+        for line in muted:
+            self.output.write(line + "\n")
+        self.output.flush()

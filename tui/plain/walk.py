@@ -12,9 +12,19 @@ from typing import TYPE_CHECKING, TextIO
 
 from tui.core.shared.errors import explain
 from tui.core.shared.i18n import N_, _
-from tui.plain import binder, copies, evidence, passwords, privacy, safety, takedowns, timeline
+from tui.plain import (
+    binder,
+    copies,
+    evidence,
+    passwords,
+    place,
+    privacy,
+    safety,
+    takedowns,
+    timeline,
+)
 from tui.plain.case import open_or_make
-from tui.plain.prompt import EVERY_PROMPT_HELP, Back, Locked, Prompter, Quit
+from tui.plain.prompt import EVERY_PROMPT_HELP, KEPT_AT_LOCK, Back, Locked, Prompter, Quit
 
 if TYPE_CHECKING:
     from tui.core.settings import Settings
@@ -35,8 +45,9 @@ STEP_NAMES = (
     N_("Evidence: save files and their details"),
     N_("Timeline: write down what happened, in order"),
     N_("Copies: keep a safe copy of your case"),
-    N_("Binder: one printable file for the police or a lawyer"),
+    N_("Binder: one printable file for the police or a lawyer, and a declaration to sign"),
     N_("Takedowns: ask sites to remove the images, and draft letters"),
+    N_("Where you live, and the language of your documents"),
 )
 LOCK_CHOICE, LEAVE_CHOICE = N_("Lock the case"), N_("Leave Reclaim")
 AT_THE_TOP = N_("This is the main menu, the top level. Type quit to leave Reclaim.")
@@ -55,6 +66,7 @@ STEPS: tuple[Step, ...] = (
     lambda p, v, s: copies.run(p, v),
     lambda p, v, s: binder.run(p, v),
     lambda p, v, s: takedowns.run(p, v),
+    lambda p, v, s: place.run(p, v),
 )
 
 
@@ -88,8 +100,10 @@ def run_plain(
                 if vault is not None:
                     vault.close()
                     vault = None
-                prompter.unsaved = False
+                kept = prompter.at_lock()
                 prompter.say(_(LOCKED_IDLE) if locked.idle else _(LOCKED))
+                if kept:
+                    prompter.say(_(KEPT_AT_LOCK))
     except Quit:
         prompter.say(_(GOODBYE))
         return 0
@@ -102,6 +116,7 @@ def menu(prompter: Prompter, vault: Vault, settings: Settings) -> None:
     """The steps, until the person locks or leaves (`Locked`, `Quit`)."""
     choices = [_(name) for name in (*STEP_NAMES, LOCK_CHOICE, LEAVE_CHOICE)]
     while True:
+        prompter.start_over()
         prompter.heading(_(MAIN))
         try:
             choice = prompter.choose(_(WHICH_STEP), choices, _(MAIN_HELP))
