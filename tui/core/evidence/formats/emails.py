@@ -51,6 +51,7 @@ from tui.core.evidence.formats.mime_headers import (
     line,
     raw_header,
     sent_time,
+    unraw,
 )
 from tui.core.shared.i18n import N_, _
 from tui.core.shared.text import size
@@ -225,7 +226,7 @@ class Email(Format):
         value = first_header(message, "From")
         if not value:
             return None
-        value = " ".join(value[:ADDRESS_CHARS].split())
+        value = " ".join(unraw(value[:ADDRESS_CHARS]).split())
         named = _NAMED.match(value)
         try:  # the name is decoded after parsing: a decoded comma must not split it
             if named:  # `Name <address>`, even when the name looks like an address

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from email import policy
 from email.feedparser import FeedParser
 from email.message import Message
 from email.policy import Compat32
@@ -24,7 +23,7 @@ from tui.core.evidence.formats.base import (
 )
 from tui.core.evidence.formats.encodings import better_reading, codec_for, decoded
 from tui.core.evidence.formats.html_text import decode_html, to_text, visible_text
-from tui.core.evidence.formats.mime_headers import bounded_headers, safe
+from tui.core.evidence.formats.mime_headers import bounded_headers, safe, unraw
 from tui.core.shared.i18n import N_, _
 
 #: Parts walked, and how deep: real emails have a handful; a crafted one, thousands.
@@ -160,6 +159,18 @@ class _Lines:
         return text[at:stop]
 
 
+class _RawHeaders(Compat32):
+    """The plain policy, but a header (and so a parameter, such as an attachment's
+    `filename=`) is handed back with its raw 8-bit bytes kept (as the parser keeps
+    them), for `mime_headers.unraw` to decode: the standard one turns each into "�"."""
+
+    def header_fetch_parse(self, name: str, value: str) -> str:
+        return value
+
+
+_RAW_HEADERS = _RawHeaders()
+
+
 if TYPE_CHECKING:
     _FeedParser = FeedParser[Message]
 else:
@@ -173,7 +184,7 @@ class _Parser(_FeedParser):
     _cur: Message
 
     def __init__(self) -> None:
-        super().__init__(policy=policy.compat32)
+        super().__init__(policy=_RAW_HEADERS)
         self._input = _Lines()
 
     def load(self, data: bytes) -> None:
@@ -295,14 +306,16 @@ def content_charset(part: Message) -> str | None:
 def filename(part: Message) -> str:
     """The name a part gives its file (`filename`, else `name`), '' when none; an RFC 2231
     value is decoded only in an allowed encoding (the standard `get_filename` would use
-    any codec it names, `punycode` included)."""
+    any codec it names, `punycode` included), a name in raw 8-bit bytes as `unraw` reads
+    it (its `=?…?=` words are left for the caller)."""
     try:
         value = part.get_param("filename", None, "content-disposition")
         if value is None:
             value = part.get_param("name", None)
-    except Exception:
+        if isinstance(value, tuple):
+            charset, _language, text = value
+            data = text.encode("latin-1", "surrogateescape")  # as `decode_params` read it
+            return decoded(data, charset or "us-ascii").strip()
+    except Exception:  # a crafted parameter the standard library can't take
         return ""
-    if isinstance(value, tuple):
-        charset, _language, text = value
-        return decoded(text.encode("raw-unicode-escape"), charset or "us-ascii").strip()
-    return value.strip() if isinstance(value, str) else ""
+    return unraw(value).strip() if isinstance(value, str) else ""

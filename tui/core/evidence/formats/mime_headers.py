@@ -16,7 +16,7 @@ from email.message import Message
 from email.utils import parsedate_to_datetime
 
 from tui.core.evidence.formats.base import clean_line, local_time
-from tui.core.evidence.formats.encodings import codec_for
+from tui.core.evidence.formats.encodings import codec_for, guessed_codec
 
 #: Header fields kept from one header block (the message's or a part's); real ones have
 #: tens. Those past it are dropped before the parser files them.
@@ -83,6 +83,41 @@ def mended(data: bytes, limit: int = 65536) -> bytes:
         return data
     eol = b"\r\n" if b"\r\n" in block else b"\n"
     return eol.join(fixed) + data[end:]
+
+
+#: A byte the parser could not read as ASCII, which it keeps as a lone surrogate.
+_RAW_BYTE = re.compile("[\udc80-\udcff]")
+#: The detector's guesses trusted for a header's few bytes: the East Asian encodings,
+#: whose byte pairs few other texts form. Between the single-byte encodings it can't
+#: choose from so little (`Café mañana` comes out as Central European `mańana`).
+_MULTIBYTE = frozenset({"cp932", "euc_jp", "gb18030", "big5", "cp949"})
+_HIGH = re.compile(rb"[\x80-\xff]+")
+
+
+def unraw(text: str) -> str:
+    """A header (or a part of one) written in raw 8-bit bytes, which mail should not
+    hold but often does, decoded rather than printed as "�": as UTF-8, else as the East
+    Asian encoding `charset-normalizer` finds, else as Windows-1252 (Latin-1 for the
+    few bytes it lacks). `emails` may then read a Latin-1 reading again in the
+    encoding the message names for its text (`encodings.mended_header`)."""
+    if not _RAW_BYTE.search(text):
+        return text
+    data = text.encode("utf-8", "surrogateescape")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    runs = [len(run) for run in _HIGH.findall(data)]
+    # East Asian letters are pairs of high bytes; accented Latin ones stand alone
+    # (`fotó_mañana` would read as Big5, `ó_` and `ña` being pairs in it).
+    paired = sum(n for n in runs if n > 1) * 2 >= sum(runs)
+    guess = guessed_codec(data[:_NAME_CHARS]) if paired else None
+    for codec in (*((guess,) if guess in _MULTIBYTE else ()), "cp1252"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
 
 
 def safe(text: str) -> str:
@@ -153,15 +188,16 @@ def first_header(message: Message, name: str) -> str | None:
 
 
 def header(message: Message, name: str) -> str:
-    """A header decoded (`=?utf-8?…?=` words), on one clean line; '' when absent."""
+    """A header decoded (raw 8-bit bytes, then `=?utf-8?…?=` words), on one clean line;
+    '' when absent."""
     value = first_header(message, name)
-    return line(decode_words(value)) if value is not None else ""
+    return line(decode_words(unraw(value))) if value is not None else ""
 
 
 def raw_header(message: Message, name: str) -> str:
     """A header exactly as written (a date keeps its own zone and wording)."""
     value = first_header(message, name)
-    return line(value) if value is not None else ""
+    return line(unraw(value)) if value is not None else ""
 
 
 def _date(message: Message) -> datetime | None:
