@@ -81,7 +81,7 @@ def test_back_and_yes_no_in_spanish(case: Path, spanish: None) -> None:
     assert status == 0
     # Asked once, and again after "x", which is neither yes nor no.
     assert said.count("Algo de lo que escribiste aún no está guardado.") == 2
-    assert "El hecho T-0001 está guardado." in said
+    assert "El suceso T-0001 está guardado." in said
     assert "Escribe sí o no, por favor." in said  # "x" is neither
     assert said.rstrip().endswith("Hasta pronto, y cuídate.")
     with Vault.open(case, passphrase=PASSPHRASE) as vault:
