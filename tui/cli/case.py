@@ -158,6 +158,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
 
 def cmd_log(args: argparse.Namespace) -> int:
     from tui.core.vault import custody
+    from tui.core.vault.custody_words import said
 
     with open_vault(args) as vault:
         table = vault.table(custody.TABLE)
@@ -167,7 +168,8 @@ def cmd_log(args: argparse.Namespace) -> int:
     else:
         for entry in entries:
             details = ", ".join(f"{shown(k)}={shown(str(v))}" for k, v in entry["details"].items())
-            say(f"{entry['seq']:>5}  {shown(entry['at'])}  {shown(entry['action']):<8} {details}")
+            action = shown(said(str(entry["action"])))  # kept in English, said in the language
+            say(f"{entry['seq']:>5}  {shown(entry['at'])}  {action:<8} {details}")
     for problem in problems:
         warn(_("Warning: {problem}.").format(problem=shown(str(problem))))
     return 1 if problems else 0

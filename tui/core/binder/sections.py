@@ -32,7 +32,7 @@ from tui.core.shared.i18n import _, ngettext
 from tui.core.shared.local_formats import long_date
 from tui.core.timeline.written_account import parts
 from tui.core.timestamps.stamps import stamp_line, stamped
-from tui.core.vault import custody
+from tui.core.vault import custody, custody_words
 
 
 def render_contents(pdf: FPDF, outline: list[OutlineSection]) -> None:
@@ -284,7 +284,7 @@ def custody_log(doc: Document) -> None:
         row: list[str] = [
             str(entry["seq"]),
             str(entry["at"]).replace("T", " ").removesuffix("Z"),
-            str(entry["action"]),
+            custody_words.said(str(entry["action"])),  # kept in English
             exhibit,
             Mono(f"{said}\n{chained}" if said else chained),
         ]
