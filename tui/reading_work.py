@@ -109,9 +109,13 @@ class Reading:
         and once the work is over, a word about it."""
         from tui.widgets.always_keys import AlwaysKeys
 
+        if not self.app.is_running:  # closing: its screens are being taken apart
+            return
         screen = self.app.screen
         for keys in screen.query_children(AlwaysKeys):
             keys.refresh()
+        if not all(shown.is_mounted for shown in self.app.screen_stack):
+            return  # a screen just opened has nothing to show rows in yet: the next poll
         read = [self.read.get() for _unused in range(self.read.qsize())]
         if read:
             for shown in self.app.screen_stack:

@@ -47,10 +47,23 @@ async def settle(pilot: AppPilot) -> None:
 
 
 async def asked(app: ReclaimApp, pilot: AppPilot) -> ChoiceDialog:
-    """Wait for a question (a folder is counted first, in the background)."""
-    await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+    """Wait for a question (a folder is counted first, in the background) to be up: built,
+    an answer focused. The dialog is on the stack a moment before that, and a key pressed
+    then finds nothing focused to press."""
+
+    def up() -> bool:
+        dialog = app.screen
+        return isinstance(dialog, ChoiceDialog) and dialog.is_mounted and app.focused is not None
+
+    await wait_until(pilot, up)
     assert isinstance(app.screen, ChoiceDialog)
     return app.screen
+
+
+async def answered(app: ReclaimApp, pilot: AppPilot, screen: AddEvidenceScreen) -> None:
+    """Wait until the question is gone and its worker has taken the answer (until then
+    the screen is still `asking` and lets no other key choose or add)."""
+    await wait_until(pilot, lambda: showing(app) is screen and not screen.asking)
 
 
 async def open_add_evidence(app: ReclaimApp, pilot: AppPilot) -> AddEvidenceScreen:
@@ -118,19 +131,19 @@ async def test_a_whole_folder_is_counted_and_asked_about_no_by_default(
         assert "Add 3 files (" in text and f"from {isolated_home}, and its subfolders?" in text
         assert app.focused is dialog.query_one("#answer-no"), "No is the answer Enter gives"
         await pilot.press("enter")
-        await settle(pilot)
-        assert showing(app) is screen and screen.chosen == []
+        await answered(app, pilot, screen)
+        assert screen.chosen == []
 
         await pilot.press("f")
         await asked(app, pilot)
         await pilot.press("escape")  # Escape is No too
-        await settle(pilot)
-        assert showing(app) is screen and screen.chosen == []
+        await answered(app, pilot, screen)
+        assert screen.chosen == []
 
         await pilot.press("f")
         await asked(app, pilot)
         await pilot.press("tab", "enter")  # "Yes, add them"
-        await settle(pilot)
+        await answered(app, pilot, screen)
         assert screen.chosen == [isolated_home]
         assert "1 chosen (1 whole folder)" in screen_text(app)
         await pilot.press("backspace")  # in the browser, Backspace drops the last choice
@@ -149,8 +162,8 @@ async def test_a_typed_folder_is_asked_about_before_ctrl_s_adds_it(
         await asked(app, pilot)
         assert "Add 2 files (" in screen_text(app) and str(pictures) in screen_text(app)
         await pilot.press("enter")  # No: back, the path still typed
-        await settle(pilot)
-        assert showing(app) is screen and screen.query_one("#paths", Input).value
+        await answered(app, pilot, screen)
+        assert screen.query_one("#paths", Input).value and screen.chosen == []
         await pilot.press("ctrl+s")
         await asked(app, pilot)
         await pilot.press("tab", "enter")
@@ -215,9 +228,10 @@ async def test_files_are_added_from_pasted_paths_and_the_browser(vault: Vault, t
         await pilot.press("enter")
         await asked(app, pilot)
         assert "Add 2 files (" in screen_text(app) and f"from {shots}, and its" in screen_text(app)
+        adding = app.screen_stack[-2]
+        assert isinstance(adding, AddEvidenceScreen)
         await pilot.press("tab", "enter")  # "Yes, add them"
-        await pilot.pause()
-        assert isinstance(app.screen, AddEvidenceScreen)
+        await answered(app, pilot, adding)
         assert field.value == ""
         app.screen.query_one(DirectoryTree).path = tmp_path
         tree = app.screen.query_one(DirectoryTree)
@@ -229,12 +243,11 @@ async def test_files_are_added_from_pasted_paths_and_the_browser(vault: Vault, t
         names = [str(node.label) for node in tree.root.children]
         tree.move_cursor(tree.root.children[names.index("browsed.png")])
         await pilot.press("enter")
-        await pilot.pause()
-        assert "2 chosen (1 whole folder)" in screen_text(app)
+        await wait_until(pilot, lambda: "2 chosen (1 whole folder)" in screen_text(app))
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(showing(app), BatchProvenanceDialog))
         await pilot.press("ctrl+n")  # where they came from: skip for now
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(showing(app), EvidenceScreen))
         await wait_for_work(app, pilot)
         assert isinstance(app.screen, EvidenceScreen)
         assert ids(app) == ["E-0001", "E-0002", "E-0003"]
