@@ -95,10 +95,15 @@ def test_uk_case_not_saying_which_nation_says_where_scotland_and_ni_differ(case:
 def test_canadian_affidavit_and_australian_statutory_declaration(case: Vault):
     set_case_place(case, "ca")
     canada = draft(case).text
-    assert canada.startswith("AFFIDAVIT OF ALEX MORGAN")
+    assert canada.startswith("SOLEMN DECLARATION OF ALEX MORGAN")
     assert "ss. 31.1 to 31.8" in canada and "s. 31.3(a)" in canada
-    assert "I, Alex Morgan, of 12 Long Street, Hobart TAS 7000, make oath" in canada
-    assert "commissioner for taking affidavits" in canada
+    # The Canada Evidence Act, s. 41's own form of words, opening and closing the facts.
+    assert "I, Alex Morgan, of 12 Long Street, Hobart TAS 7000, solemnly declare that:" in canada
+    assert (
+        "I make this solemn declaration conscientiously believing it to be true, and "
+        "knowing that it is of the same force and effect as if made under oath."
+    ) in canada
+    assert "commissioner for taking affidavits" in canada and "section-41" in canada
     set_case_place(case, "au")
     with pytest.raises(MissingFacts) as asked:
         draft(case)

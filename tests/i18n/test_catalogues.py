@@ -50,6 +50,7 @@ WRAPPED: tuple[str, ...] = (
     "core/kiosk/",
     "core/steps.py",
     "core/binder/documents_language.py",
+    "core/declarations/",
     "core/binder/sections.py",
     "core/binder/exhibit_pages.py",
     "core/takedowns/letters.py",

@@ -98,10 +98,11 @@ def cmd_binder(args: argparse.Namespace) -> int:
 
             from tui.cli.declaration import drafted
             from tui.core.binder.documents_language import documents_language
-            from tui.core.shared.i18n import speaking
 
-            with speaking(choices.language or documents_language(vault)):
-                text = drafted(vault, args.declaration).text
+            # In the binder's language where its form may be signed in it (else in the
+            # language its law sets); what it still needs is said in the person's words.
+            language = choices.language or documents_language(vault)
+            text = drafted(vault, args.declaration, language).text
             choices = replace(choices, declaration=text)
         if args.package:
             result = write_package(

@@ -30,9 +30,13 @@ OPTIONS = {
 
 def cmd_declaration(args: argparse.Namespace) -> int:
     from tui.cli.common import open_vault
-    from tui.core.declarations.drafting import save_facts
+    from tui.core.binder.documents_language import language_name
+    from tui.core.declarations.drafting import copy_to_read, save_facts
     from tui.core.declarations.files import export_declaration
+    from tui.core.takedowns.letter_files import copy_destination
 
+    language = args.document_language or ""
+    copy_path = None
     with open_vault(args) as vault:
         save_facts(
             vault,
@@ -41,9 +45,13 @@ def cmd_declaration(args: argparse.Namespace) -> int:
             occupation=args.occupation,
             age=args.age,
         )
-        declaration = drafted(vault, args.kind or "")
+        declaration = drafted(vault, args.kind or "", language)
+        copy = copy_to_read(vault, declaration.kind, language)
         if args.out:
-            path = export_declaration(vault, declaration, Path(args.out).expanduser())
+            out = Path(args.out).expanduser()
+            path = export_declaration(vault, declaration, out)
+            if copy is not None:
+                copy_path = export_declaration(vault, copy, copy_destination(out))
     if args.out:
         say(
             _(
@@ -51,19 +59,39 @@ def cmd_declaration(args: argparse.Namespace) -> int:
                 "before you sign it."
             ).format(path=shown(str(path)))
         )
+        if copy_path is not None:
+            say(
+                _("Saved a copy to read to {path}: it is not signed.").format(
+                    path=shown(str(copy_path))
+                )
+            )
     else:
         say(shown_block(declaration.text))
+        if copy is not None:
+            say("")
+            say("-" * 40)
+            say(shown_block(copy.text))
+    if copy is not None:
+        say(
+            _(
+                "The declaration to sign is in {signed}, the language its law sets; the copy "
+                "in {language} is only for reading, never for signing."
+            ).format(
+                signed=language_name(declaration.language), language=language_name(copy.language)
+            )
+        )
     return 0
 
 
-def drafted(vault: Vault, kind: str) -> Declaration:
-    """The declaration, or one sentence naming the options that give what it needs."""
+def drafted(vault: Vault, kind: str, language: str = "") -> Declaration:
+    """The declaration (in `language`'s readers' language where its form allows), or one
+    sentence naming the options that give what it needs."""
     from tui.core.declarations.drafting import draft
     from tui.core.shared.errors import InputError
     from tui.core.takedowns.letter_needs import MissingFacts
 
     try:
-        return draft(vault, kind)
+        return draft(vault, kind, language)
     except MissingFacts as missing:
         asked = "; ".join(_asked(need.key, need.question) for need in missing.needs)
         raise InputError(
@@ -98,8 +126,8 @@ def register(commands: Commands) -> None:
         choices=KINDS,
         help=_(
             "the form (by default the one for where you live): US 28 U.S.C. 1746, UK "
-            "s 9 witness statement, Canadian affidavit, Australian statutory declaration, or "
-            "a plain statement"
+            "s 9 witness statement, Canadian solemn declaration (s. 41), Australian statutory "
+            "declaration, or a plain statement"
         ),
     )
     parser.add_argument("--out", metavar="FILE", help=_("save as .txt, .docx or .pdf too"))
@@ -107,3 +135,12 @@ def register(commands: Commands) -> None:
     parser.add_argument("--address", metavar="TEXT", help=_("your address"))
     parser.add_argument("--occupation", metavar="TEXT", help=_("your occupation"))
     parser.add_argument("--age", metavar="AGE", help=_('"over 18", or your age'))
+    parser.add_argument(
+        "--document-language",
+        metavar="CODE",
+        choices=("en", "es", "fr"),
+        help=_(
+            "write it in en, es or fr where its form allows, with a copy to read otherwise "
+            "(default: the language of those who read it where you live)"
+        ),
+    )

@@ -15,7 +15,7 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 from tui.core.binder.documents_language import CHANGE_HINT, KEY, KEY_HELP, KEY_LABEL
 from tui.core.shared.display import shown, shown_block
 from tui.core.shared.errors import explain
-from tui.core.shared.i18n import N_, _, ngettext, speaking
+from tui.core.shared.i18n import N_, _, ngettext
 from tui.core.shared.unwritable import not_written
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case, save_as_field, save_folders
@@ -37,7 +37,7 @@ ORDER_CHOICES = [(N_("by exhibit number"), "exhibit"), (N_("by time"), "time")]
 KIND_NAMES = {
     "us-1746": N_("US declaration (28 U.S.C. 1746)"),
     "uk-s9": N_("UK witness statement (s 9)"),
-    "ca-affidavit": N_("Canadian affidavit"),
+    "ca-affidavit": N_("Canadian solemn declaration (s. 41)"),
     "au-statdec": N_("Australian statutory declaration"),
     "plain": N_("Plain witness statement"),
 }
@@ -192,7 +192,7 @@ class BinderScreen(Screen[None]):
                 self.action_make()
 
         kind = str(self.query_one("#kind", Select).value)
-        self.app.push_screen(DeclarationScreen(kind, why), back)
+        self.app.push_screen(DeclarationScreen(kind, why, self._code()), back)
 
     def _declaration(self) -> str | None:
         """The declaration's text when one is asked for ('' when not); None when it still
@@ -205,9 +205,9 @@ class BinderScreen(Screen[None]):
             return ""
         try:
             kind = str(self.query_one("#kind", Select).value)
-            draft(open_case(self), kind)  # what it still needs is said in the person's words
-            with speaking(self._code()):  # and it is written in the binder's language
-                return draft(open_case(self), kind).text
+            # In the binder's language where its form may be signed in it, else in the one
+            # its law sets; what it still needs is said in the person's words.
+            return draft(open_case(self), kind, self._code()).text
         except MissingFacts as missing:
             keys = [need.key for need in missing.needs]
             if other := what_else(keys):

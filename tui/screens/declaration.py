@@ -3,6 +3,11 @@ draft needs (their full name, and the address, occupation or age the kind prints
 than leaving a blank, keeps those in the case, and saves the draft on its own as .pdf,
 .docx or .txt through the core's writers. Signing and witnessing are left to the person.
 
+It is written in the documents' language (the binder's, F3 changes it) where its form may
+be signed in that language; where the law sets its words in another (a US, UK or
+Australian form), the one to sign stays in that language and a copy to read is saved
+beside it (declaration.copy-to-read.pdf), as one plain sentence on the screen says.
+
 Returns True when the facts were kept (the binder can then include the declaration)."""
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
+from tui.core.binder.documents_language import KEY, KEY_HELP, KEY_LABEL
 from tui.core.declarations.drafting import NEEDS, get_facts_for, save_facts
 from tui.core.declarations.kinds import KINDS
 from tui.core.shared.display import shown
@@ -51,6 +57,7 @@ class DeclarationScreen(Screen[bool]):
     DeclarationScreen #heading { padding: 0 1; text-style: bold; color: $primary;
                                  background: $boost; width: 100%; }
     DeclarationScreen #explain { padding: 0 1; color: $text-muted; height: auto; }
+    DeclarationScreen #written { padding: 0 1; color: $text-muted; height: auto; }
     DeclarationScreen VerticalScroll { padding: 0 1; }
     DeclarationScreen Label { margin-top: 1; color: $text-muted; }
     DeclarationScreen Input { height: 1; border: none; background: $boost; padding: 0 1; }
@@ -60,12 +67,15 @@ class DeclarationScreen(Screen[bool]):
         Binding("ctrl+s", "keep", N_("Keep for the binder"), priority=True),
         Binding("ctrl+e", "export", N_("Save as a file"), priority=True),
         Binding("escape", "leave", N_("Back")),
+        Binding(KEY, "language", KEY_LABEL, tooltip=KEY_HELP),
     ]
 
-    def __init__(self, kind_code: str, why: str = "") -> None:
+    def __init__(self, kind_code: str, why: str = "", language: str = "") -> None:
         super().__init__()
         self.kind = KINDS[kind_code]
         self.why = why
+        #: The language of who reads it ('' for the case's documents' language).
+        self.language = language
         self._saved: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
@@ -78,6 +88,7 @@ class DeclarationScreen(Screen[bool]):
             ).format(witness=_(self.kind.witness))
         )
         yield Static(explain, id="explain", markup=False)
+        yield Static(self._written(), id="written", markup=False)
         with VerticalScroll():
             for name in asked_fields(self.kind.code):
                 yield Label(_(NEEDS[name].question).capitalize())
@@ -86,6 +97,33 @@ class DeclarationScreen(Screen[bool]):
             value, placeholder = save_as_field(self, "declaration", ".pdf")
             yield Input(value, placeholder=placeholder, id="decl-dest")
         yield Footer()
+
+    def _written(self) -> str:
+        """Which language it is written in, and, where its law sets another, that the copy
+        in the readers' language is only to read (one sentence, and the F3 hint)."""
+        from tui.core.binder.documents_language import CHANGE_HINT, language_name
+        from tui.core.declarations.drafting import languages
+
+        signed, copy = languages(open_case(self), self.kind.code, self.language)
+        name = language_name(signed)
+        if copy:
+            written = _(
+                "The declaration to sign is in {signed}, the language its law sets; a copy "
+                "in {language} is saved beside it, only for reading, never for signing"
+            ).format(signed=name, language=language_name(copy))
+        else:
+            written = _("Written in {language}").format(language=name)
+        return _(CHANGE_HINT).format(written=written)
+
+    def action_language(self) -> None:
+        """Write it for readers of the next language Reclaim speaks."""
+        from tui.core.binder.documents_language import documents_language
+        from tui.core.shared.i18n import LANGUAGES
+
+        codes = list(LANGUAGES)
+        now = self.language or documents_language(open_case(self))
+        self.language = codes[(codes.index(now) + 1) % len(codes)]
+        self.query_one("#written", Static).update(self._written())
 
     def on_mount(self) -> None:
         self._saved = self._values()
@@ -137,8 +175,9 @@ class DeclarationScreen(Screen[bool]):
             self.dismiss(True)
 
     def action_export(self) -> None:
-        from tui.core.declarations.drafting import draft
+        from tui.core.declarations.drafting import copy_to_read, draft
         from tui.core.declarations.files import export_declaration
+        from tui.core.takedowns.letter_files import copy_destination
         from tui.core.takedowns.letter_needs import MissingFacts
 
         if not self._keep():
@@ -146,8 +185,11 @@ class DeclarationScreen(Screen[bool]):
         vault = open_case(self)
         try:
             destination = Path(self.query_one("#decl-dest", Input).value.strip()).expanduser()
-            declaration = draft(vault, self.kind.code)
+            declaration = draft(vault, self.kind.code, self.language)
+            copy = copy_to_read(vault, self.kind.code, self.language)
             path = export_declaration(vault, declaration, destination)
+            if copy is not None:
+                export_declaration(vault, copy, copy_destination(destination))
         except MissingFacts as missing:
             said = what_else([need.key for need in missing.needs]) or str(missing)
             self.notify(shown(said), severity="warning", markup=False, timeout=10)
@@ -159,11 +201,14 @@ class DeclarationScreen(Screen[bool]):
             self.notify(not_written(error, _("saving the declaration")), severity="error")
             return
         save_folders(self).remember(path)
+        saved = _(
+            "Saved the draft to {shown}. It is not encrypted. Have a lawyer check it "
+            "before you sign it."
+        ).format(shown=shown(str(path)))
+        if copy is not None:
+            saved += " " + _("The copy to read beside it is not signed.")
         self.notify(
-            _(
-                "Saved the draft to {shown}. It is not encrypted. Have a lawyer check it "
-                "before you sign it."
-            ).format(shown=shown(str(path))),
+            saved,
             markup=False,
             timeout=10,
         )

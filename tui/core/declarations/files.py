@@ -10,6 +10,7 @@ from tui.core.declarations.drafting import Declaration
 from tui.core.kiosk import doors
 from tui.core.shared.atomic import atomic_write, check_new_file
 from tui.core.shared.errors import InputError
+from tui.core.shared.i18n import _
 from tui.core.takedowns.letter_files import FORMATS, as_docx, as_pdf
 from tui.core.vault import custody
 from tui.core.vault.vault import Vault
@@ -20,8 +21,10 @@ def export_declaration(vault: Vault, declaration: Declaration, destination: Path
     suffix = destination.suffix.lower().lstrip(".")
     if suffix not in FORMATS:
         raise InputError(
-            f"{destination.name}: a declaration can be saved as .txt, .docx or .pdf; "
-            "end the file name with one of those."
+            _(
+                "{name}: a declaration can be saved as .txt, .docx or .pdf; "
+                "end the file name with one of those."
+            ).format(name=destination.name)
         )
     destination = doors.writable(destination)  # a kiosk: its export folder or a drive
     check_new_file(destination)
@@ -36,7 +39,7 @@ def export_declaration(vault: Vault, declaration: Declaration, destination: Path
     with vault.transaction():
         custody.append(
             vault.table(custody.TABLE),
-            "declaration export",
+            "declaration export",  # i18n: not shown
             kind=declaration.kind,
             destination=str(destination),
             sha256=hashlib.sha256(data).hexdigest(),
