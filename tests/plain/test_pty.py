@@ -1,7 +1,8 @@
 """`reclaim --plain` walked end to end in a pseudo-terminal, as a screen reader's user
 would: lines typed, lines read. It must never write an escape sequence (no cursor
-movement, no alternate screen, no colour: no ESC at all), and what it made must be in
-the case when the core opens it."""
+movement, no alternate screen, no colour: no ESC at all), and what it made (evidence, an
+event changed after it was added, a takedown request, where the person lives, a
+declaration) must be in the case when the core opens it, and in the full app."""
 
 from __future__ import annotations
 
@@ -14,7 +15,13 @@ import time
 from pathlib import Path
 
 from tests.support.cases import PASSPHRASE
+from tests.support.pilot import SIZE, screen_text, settle, unlock
+from tui.app import ReclaimApp
+from tui.core.declarations.drafting import get_facts_for
 from tui.core.evidence.model import list_exhibits
+from tui.core.places.case_place import stored
+from tui.core.places.catalogue import places
+from tui.core.settings import Settings
 from tui.core.takedowns.requests import list_requests
 from tui.core.takedowns.sites import HashService, Site, shipped
 from tui.core.timeline.events import list_events
@@ -86,8 +93,21 @@ class Terminal:
         return os.waitstatus_to_exitcode(status)
 
 
-def test_plain_walk_end_to_end_in_a_terminal(tmp_path: Path) -> None:
+def tables(app: ReclaimApp) -> str:
+    """Every row of every table on the screen, one line each."""
+    from textual.widgets import DataTable
+
+    return "\n".join(
+        " ".join(str(cell) for cell in table.get_row_at(row))
+        for table in app.screen.query(DataTable)
+        for row in range(table.row_count)
+    )
+
+
+async def test_plain_walk_end_to_end_in_a_terminal(tmp_path: Path) -> None:
     case = tmp_path / "case"
+    declaration = tmp_path / "declaration.txt"
+    place_number = {place.code: str(i) for i, place in enumerate(places(), 1)}
     message = tmp_path / "message.txt"
     message.write_text("You will regret this.\n")
     binder = tmp_path / "binder.pdf"
@@ -106,6 +126,9 @@ def test_plain_walk_end_to_end_in_a_terminal(tmp_path: Path) -> None:
     term.type("WRONG")  # not the last group: asked again, with the code shown again
     term.answer("type the last group", code.group(2).decode())
     term.wait_for("The recovery code is confirmed.")
+    term.wait_for("Where do you live?")
+    term.answer(CHOOSE, place_number["us"])
+    term.wait_for("Where you live: United States.")
 
     term.answer(MENU, "1")  # safety first
     term.answer("end of the Safety page", "")
@@ -125,6 +148,15 @@ def test_plain_walk_end_to_end_in_a_terminal(tmp_path: Path) -> None:
     term.answer("what happened?", "They posted my pictures")
     term.answer("in your own words?", "")
     term.wait_for("Event T-0001 is saved.")
+    term.answer("What would you like to do?", "3")  # change it
+    term.wait_for("Which event?")
+    term.answer(CHOOSE, "1")
+    term.answer("When did it happen?", "")  # Enter alone keeps each part
+    term.answer("what happened?", "They posted my pictures on a forum")
+    term.answer("in your own words?", "")
+    term.answer("What did you do about it?", "I reported it")
+    term.answer("Where did it happen?", "")
+    term.wait_for("Event T-0001 is saved with your changes.")
     term.answer("What would you like to do?", "back")
 
     term.answer(MENU, "8")  # takedowns
@@ -137,10 +169,28 @@ def test_plain_walk_end_to_end_in_a_terminal(tmp_path: Path) -> None:
     term.answer("What would you like to do?", "back")
 
     term.answer(MENU, "7")  # the binder
+    term.answer("What would you like to do?", "1")
     term.wait_for("Who is the binder for?")
     term.answer(CHOOSE, "1")
     term.answer("ending in .pdf", str(binder))
     term.wait_for("The binder is saved in")
+    term.answer("What would you like to do?", "2")  # a declaration
+    term.answer("Type your full name", "Sam Doe")
+    term.wait_for("Where did exhibit E-0001 come from?")
+    term.wait_for("Who captured it")
+    term.answer(CHOOSE, "1")
+    term.wait_for("How was it captured?")
+    term.answer(CHOOSE, "1")
+    term.answer("to hear it here.", str(declaration))
+    term.wait_for("The draft declaration is saved in")
+    term.answer("What would you like to do?", "back")
+
+    term.answer(MENU, "9")  # where you live: Canada now
+    term.answer("What would you like to do?", "1")
+    term.wait_for("Where do you live?")
+    term.answer(CHOOSE, place_number["ca"])
+    term.wait_for("Where you live: Canada.")
+    term.answer("What would you like to do?", "back")
     term.answer(MENU, "quit")
     term.wait_for("Goodbye")
     assert term.finish() == 0
@@ -149,11 +199,30 @@ def test_plain_walk_end_to_end_in_a_terminal(tmp_path: Path) -> None:
     assert b"\x1b" not in written  # no cursor movement, alternate screen or colour at all
     assert PASSPHRASE.encode() not in written  # never echoed
     assert binder.read_bytes().startswith(b"%PDF")
+    assert "Sam Doe" in declaration.read_text()
     with Vault.open(case, passphrase=PASSPHRASE) as vault:
         (exhibit,) = list_exhibits(vault)
         (event,) = list_events(vault)
         (request,) = list_requests(vault)
+        assert (stored(vault), get_facts_for(vault).name) == ("ca", "Sam Doe")
     assert (exhibit.original_name, exhibit.description) == ("message.txt", "A threatening message")
-    assert (event.title, event.when) == ("They posted my pictures", "2024-03-05")
+    assert exhibit.provenance["how"] == "screenshot"
+    assert (event.title, event.when) == ("They posted my pictures on a forum", "2024-03-05")
+    assert event.response == "I reported it"
     assert request.urls == ["https://example.com/post/1"]
     assert request.site == routes[int(site_number) - 1].id
+
+    # The same case in the full app: the same evidence, event and request on its steps.
+    app = ReclaimApp(case, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(app, pilot)
+        on_step: dict[str, str] = {}
+        for step in ("4", "6", "8"):  # evidence, the timeline, takedowns
+            await pilot.press(step)
+            await settle(app, pilot)
+            on_step[step] = screen_text(app) + "\n" + tables(app)
+            await pilot.press("escape")
+            await settle(app, pilot)
+    assert "E-0001" in on_step["4"] and "A threatening message" in on_step["4"]
+    assert "5 March 2024 They posted my pictures on a forum" in on_step["6"]
+    assert request.id in on_step["8"]
