@@ -37,7 +37,7 @@ from typing import Any
 from platformdirs import user_config_path, user_data_path
 
 from tui.core.shared.errors import InputError
-from tui.core.shared.i18n import _
+from tui.core.shared.i18n import _, language
 from tui.core.vault.layout import neutral_vault_dir
 
 CONFIG_ENV = "RECLAIM_CONFIG"
@@ -100,10 +100,47 @@ _NEUTRAL_WORDS = (
 )
 
 
+#: The same in each language Reclaim speaks, for its sentences as translated: "case"
+#: becomes a notebook, a noun of the same gender and number ("tu caso está bloqueado",
+#: "tu cuaderno está bloqueado"), so that the sentence around it stays right; a case's
+#: number is just a number; the app's name is "Notes" in the language.
+_NEUTRAL_BY_LANGUAGE: dict[str, tuple[tuple[str, str], ...]] = {
+    "es": (
+        (r"\bnúmeros de caso\b", "números"),
+        (r"\bnúmero de caso\b", "número"),
+        (r"\bReclaim\b", "Notas"),
+        (r"\bcasos\b", "cuadernos"),
+        (r"\bCasos\b", "Cuadernos"),
+        (r"\bcaso\b", "cuaderno"),
+        (r"\bCaso\b", "Cuaderno"),
+        (r"\bimágenes\b", "archivos"),
+        (r"\bimagen\b", "archivo"),
+        (r"\bpruebas\b", "notas"),
+    ),
+    "fr": (
+        (r"\bnuméros de dossier\b", "numéros"),
+        (r"\bnuméro de dossier\b", "numéro"),
+        (r"\bReclaim\b", "Notes"),
+        (r"\bdossiers\b", "carnets"),
+        (r"\bDossiers\b", "Carnets"),
+        (r"\bdossier\b", "carnet"),
+        (r"\bDossier\b", "Carnet"),
+        (r"\bimages\b", "fichiers"),
+        (r"\bimage\b", "fichier"),
+        (r"\bpreuves\b", "notes"),
+    ),
+}
+
+
 def neutral_words(text: str) -> str:
-    """`text` in discreet mode's words, for the few sentences shown before a passphrase."""
+    """`text` in discreet mode's words, for the few sentences shown before a passphrase:
+    the English source's, and the language spoken's for a sentence already translated."""
+    import re
+
     for telling, plain in _NEUTRAL_WORDS:
         text = text.replace(telling, plain)
+    for pattern, plain in _NEUTRAL_BY_LANGUAGE.get(language(), ()):
+        text = re.sub(pattern, plain, text)
     return text
 
 
