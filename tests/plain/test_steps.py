@@ -323,6 +323,20 @@ def test_an_idle_lock_in_a_change_comes_back_to_it(with_event: Path) -> None:
     assert (event.when, event.title, event.details) == ("2023", "New title", "On a forum")
 
 
+def test_a_lock_in_a_declaration_comes_back_to_the_question_it_was_at(
+    with_exhibit: Path,
+) -> None:
+    lines = [PASSPHRASE, BINDER, "2", "Sam Doe", "1", "lock", PASSPHRASE, "1", "", "quit"]
+    status, said = walk(with_exhibit, lines)
+    assert status == 0
+    back = said.split(_text(prompt.BACK_WHERE_YOU_WERE), 1)[1]
+    assert back.lstrip().startswith("How was it captured?")
+    assert "The declaration starts here." in back
+    with Vault.open(with_exhibit, passphrase=PASSPHRASE) as vault:
+        (exhibit,) = list_exhibits(vault)
+    assert (exhibit.provenance["role"], exhibit.provenance["how"]) == ("self", "screenshot")
+
+
 def test_quit_while_locked_with_something_kept_asks_first(case: Path) -> None:
     lines = [PASSPHRASE, TIMELINE, "1", "2024", "lock", "quit", "no", PASSPHRASE]
     lines += ["It happened", "", "quit"]

@@ -86,10 +86,11 @@ def ask_facts(prompter: Prompter, vault: Vault, kind: Kind) -> None:
     facts = get_facts_for(vault)
     for name in ("name", *kind.needs):
         current = str(getattr(facts, name))
+        # The question is the same whether a value is kept or not: after a lock, the
+        # answers kept are matched to their questions (see `prompt`).
         question = _(FACT).format(what=_(NEEDS[name].question))
         if current:
-            prompter.say(_(NOW).format(value=current))
-            question += " " + _(KEEP)
+            prompter.say(_(NOW).format(value=current) + " " + _(KEEP))
         while True:
             typed = prompter.ask(question, required=not current)
             if not typed:
