@@ -26,6 +26,7 @@ from warcio.statusandheaders import (
 from tui.core.evidence.formats.base import MAX_INFLATED_BYTES, Unreadable
 from tui.core.evidence.formats.mime_headers import line
 from tui.core.evidence.formats.saved_pages import MAX_HTML_BYTES, SavedPage, capture_time
+from tui.core.evidence.formats.warc_bodies import Refused, brotli_body
 from tui.core.shared.i18n import N_, _, ngettext
 
 #: Records of a WARC looked at; a capture of one page holds tens.
@@ -328,15 +329,28 @@ def _html_record(record: Any) -> tuple[str, str, str] | None:
     return uri, date, kind
 
 
-def _packed(record: Any) -> str:
-    """The HTTP `Content-Encoding` of a response that warcio can't undo here (`br`
-    without the brotli library, `zstd`), else '': warcio passes such bytes on as they are."""
+def _coding(record: Any) -> str:
+    """The HTTP `Content-Encoding` of a response ('' when none)."""
     http = record.http_headers if record.rec_type == "response" else None
     named = http.get_header("Content-Encoding") if http is not None else ""  # i18n: not shown
     coding = (named or "").strip()
-    if coding.lower() in ("", "identity") or coding.lower() in BufferedReader.DECOMPRESSORS:
+    return "" if coding.lower() == "identity" else coding
+
+
+def _packed(coding: str) -> str:
+    """A `Content-Encoding` that can't be undone here (`zstd`, …), else '': warcio
+    passes such bytes on as they are. Brotli (`br`) is undone by `warc_bodies`."""
+    if not coding or coding.lower() == "br" or coding.lower() in BufferedReader.DECOMPRESSORS:
         return ""
     return line(coding)[:40]
+
+
+def _body(record: Any, coding: str) -> bytes:
+    """A page's body, its compression undone: brotli here, within bounds (warcio's own
+    would unpack a bomb whole), gzip and deflate by warcio."""
+    if coding.lower() == "br":
+        return brotli_body(record, MAX_HTML_BYTES)
+    return bytes(record.content_stream().read(MAX_HTML_BYTES + 1))
 
 
 def _take(page: SavedPage, record: Any, want: str, every: bool = False) -> bool:
@@ -358,12 +372,15 @@ def _take(page: SavedPage, record: Any, want: str, every: bool = False) -> bool:
         target = SavedPage()
     else:
         target = page
-    packed = _packed(record)
+    coding = _coding(record)
+    packed = _packed(coding)
     try:
-        body = b"" if packed else record.content_stream().read(MAX_HTML_BYTES + 1)
+        body = b"" if packed else _body(record, coding)
+    except Refused as refused:  # a brotli bomb, or damaged: said, and the archive goes on
+        body, target.problem = b"", _(refused.args[0])
     except Exhausted:
         raise
-    except Exception:  # an encoding warcio can't undo (e.g. brotli): look further
+    except Exception:  # an encoding warcio can't undo: look further
         page.pages -= 1
         return False
     if packed:  # said, not printed as the compressed bytes it is
