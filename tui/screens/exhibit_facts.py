@@ -65,7 +65,10 @@ def facts_text(vault: Vault, exhibit: Exhibit) -> str:
     from tui.core.evidence.similar import similar_to
     from tui.core.shared.text import size
 
-    lines = [f"{shown(label)}: {shown(text)}" for label, text in fact_lines(exhibit.facts)]
+    lines = [
+        _("{label}: {value}").format(label=shown(label), value=shown(text))
+        for label, text in fact_lines(exhibit.facts)
+    ]
     lines += [
         _("Type: {type}").format(type=shown(exhibit.media_type)),
         _("Size: {size}").format(size=size(exhibit.size)),
