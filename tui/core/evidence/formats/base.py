@@ -139,6 +139,16 @@ class Probe:
         return decode_text(self.head[:limit])
 
 
+def json_head_has(probe: Probe, *keys: str) -> str | None:
+    """The first bytes of a file as text when they open a JSON object that names every
+    one of `keys` (as `"key"`), else None: how a chat app's JSON export is told from
+    other JSON by its head alone (Instagram's, Telegram's)."""
+    head = probe.text()
+    if head is None or not head.lstrip().startswith("{"):
+        return None
+    return head if all(f'"{key}"' in head for key in keys) else None
+
+
 def open_zip(handle: BinaryIO, size: int) -> zipfile.ZipFile | None:
     """A zip's listing, or None when it holds more than `MAX_ZIP_MEMBERS` members. One
     whose own end record claims that many is refused before its directory is read:

@@ -23,6 +23,7 @@ from tui.core.evidence.formats.base import (
     Unreadable,
     clean_line,
     clean_text,
+    json_head_has,
     local_time,
 )
 from tui.core.evidence.formats.chat_summary import (
@@ -138,10 +139,7 @@ class InstagramJson(Format):
     extensions = (".json",)
 
     def recognise(self, probe: Probe) -> int:
-        head = probe.text()
-        if head is None or not head.lstrip().startswith("{") or '"messages"' not in head:
-            return 0
-        return 2 if '"sender_name"' in head and '"timestamp_ms"' in head else 0
+        return 2 if json_head_has(probe, "messages", "sender_name", "timestamp_ms") else 0
 
     def describe(self, probe: Probe) -> Facts:
         if probe.size > MAX_CHAT_BYTES:

@@ -23,6 +23,7 @@ from tui.core.evidence.formats.base import (
     Unreadable,
     clean_line,
     clean_text,
+    json_head_has,
     local_time,
 )
 from tui.core.evidence.formats.chat_summary import (
@@ -237,8 +238,8 @@ class TelegramJson(Format):
     extensions = (".json",)
 
     def recognise(self, probe: Probe) -> int:
-        head = probe.text()
-        if head is None or not head.lstrip().startswith("{") or '"messages"' not in head:
+        head = json_head_has(probe, "messages")
+        if head is None:
             return 0
         if _TELEGRAM_TYPE.search(head):
             return 2
@@ -269,12 +270,9 @@ class TelegramAccount(Format):
     extensions = (".json",)
 
     def recognise(self, probe: Probe) -> int:
-        head = probe.text()
-        if head is None or not head.lstrip().startswith("{"):
-            return 0
-        keys = ('"chats"', '"list"')
-        mark = '"messages"' in head or '"personal_information"' in head
-        return 2 if all(key in head for key in keys) and mark else 0
+        head = json_head_has(probe, "chats", "list")
+        mark = head is not None and ('"messages"' in head or '"personal_information"' in head)
+        return 2 if mark else 0
 
     def describe(self, probe: Probe) -> Facts:
         if probe.size > MAX_CHAT_BYTES:
