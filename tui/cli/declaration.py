@@ -74,8 +74,8 @@ def cmd_declaration(args: argparse.Namespace) -> int:
     if copy is not None:
         say(
             _(
-                "The declaration to sign is in {signed}, the language its law sets; the copy "
-                "in {language} is only for reading, never for signing."
+                "The declaration to sign is in {signed}, a language its law accepts; the "
+                "copy in {language} is only for reading, never for signing."
             ).format(
                 signed=language_name(declaration.language), language=language_name(copy.language)
             )

@@ -108,8 +108,8 @@ class DeclarationScreen(Screen[bool]):
         name = language_name(signed)
         if copy:
             written = _(
-                "The declaration to sign is in {signed}, the language its law sets; a copy "
-                "in {language} is saved beside it, only for reading, never for signing"
+                "The declaration to sign is in {signed}, a language its law accepts; a "
+                "copy in {language} is saved beside it, only for reading, never for signing"
             ).format(signed=name, language=language_name(copy))
         else:
             written = _("Written in {language}").format(language=name)
