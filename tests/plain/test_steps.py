@@ -73,6 +73,13 @@ def test_an_event_is_changed_part_by_part_and_enter_keeps_the_rest(with_event: P
     assert (event.details, event.response) == ("On a forum, under my name", "I reported it")
 
 
+def test_one_choice_is_said_as_one(with_event: Path) -> None:
+    _, said = walk(with_event, [PASSPHRASE, TIMELINE, "3", "2", "1", "", "", "", "", "", "quit"])
+    assert said.count(_text(prompt.CHOOSE_ONE)) == 2
+    assert _text(prompt.NOT_THE_ONE) in said
+    assert "from 1 to 1," not in said and "from 1 to 1." not in said
+
+
 def test_enter_alone_everywhere_changes_nothing(with_event: Path) -> None:
     _, said = walk(with_event, [PASSPHRASE, TIMELINE, "3", "1", "", "", "", "", "", "quit"])
     assert _text(timeline.UNCHANGED).format(id="T-0001") in said
@@ -161,13 +168,18 @@ def test_restore_never_writes_over_the_open_case(with_exhibit: Path, tmp_path: P
         make_backup(vault, tmp_path / "usb")
         add_event(vault, "2024", "Only in the open case")
     other = tmp_path / "elsewhere"
-    # No to the folder offered; the open case's own folder typed instead: refused.
-    lines = [PASSPHRASE, COPIES, "3", str(tmp_path / "usb"), "no", str(with_exhibit), "yes"]
-    lines += [PASSPHRASE, "3", str(tmp_path / "usb"), "no", str(other), "yes", PASSPHRASE]
+    # No to the folder offered; the open case's own folder typed instead, then a folder
+    # that is not empty: each refused before the passphrase is asked.
+    lines = [PASSPHRASE, COPIES, "3", str(tmp_path / "usb"), "no", str(with_exhibit)]
+    lines += [str(tmp_path / "usb"), str(other), "yes", PASSPHRASE]
     status, said = walk(with_exhibit, [*lines, "quit"])
     assert status == 0
-    assert "already exists and is not empty; choose a new folder." in said
-    assert said.count(_text(copies.STILL_OPEN)) == 2
+    assert _text(copies.OPEN_CASE_FOLDER) in said
+    assert _text(copies.NOT_EMPTY).format(folder=tmp_path / "usb") in said
+    assert _text(copies.GOES_TO).format(folder=with_exhibit) not in said
+    assert said.count(_text(copies.NEW_FOLDER)) == 3
+    assert said.count(_text(copies.COPY_PASSPHRASE)) == 1
+    assert said.count(_text(copies.STILL_OPEN)) == 1
     with Vault.open(with_exhibit, passphrase=PASSPHRASE) as vault:
         assert [e.title for e in list_events(vault)] == ["Only in the open case"]
     with Vault.open(other, passphrase=PASSPHRASE) as vault:

@@ -59,6 +59,11 @@ GOES_TO = N_(
 NEW_FOLDER = N_(
     "Type the full path of a new, empty folder for the restored case, then press Enter."
 )
+OPEN_CASE_FOLDER = N_(
+    "That is the folder of the case open now, and nothing is ever written over it. Please "
+    "choose another folder."
+)
+NOT_EMPTY = N_("{folder} is not empty. Please choose a new, empty folder.")
 COPY_PASSPHRASE = N_(
     "Type the passphrase the case had when the copy was made, then press Enter. Nothing "
     "shows while you type. Or type code to use the recovery code."
@@ -177,6 +182,16 @@ def suggested_folder(vault: Vault) -> Path:
     return folder
 
 
+def unusable(vault: Vault, folder: Path) -> str:
+    """Why a restored case can't go in `folder` ('' when it can): said before the
+    passphrase is asked, so that the question names only a folder that will be used."""
+    if folder.absolute() == vault.path.absolute() or folder.resolve() == vault.path.resolve():
+        return _(OPEN_CASE_FOLDER)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        return _(NOT_EMPTY).format(folder=folder)
+    return ""
+
+
 def restore(prompter: Prompter, vault: Vault) -> None:
     """A case made from a copy, in a new folder the person agreed to; the open case
     stays open and unchanged."""
@@ -186,7 +201,11 @@ def restore(prompter: Prompter, vault: Vault) -> None:
         source = Path(prompter.ask(_(FROM), _(FROM_HELP), required=True)).expanduser()
         destination = suggested_folder(vault)
         while not prompter.yes_no(_(GOES_TO).format(folder=destination)):
-            destination = Path(prompter.ask(_(NEW_FOLDER), required=True)).expanduser()
+            while True:
+                destination = Path(prompter.ask(_(NEW_FOLDER), required=True)).expanduser()
+                if not (problem := unusable(vault, destination)):
+                    break
+                prompter.say(problem)
         secret = prompter.secret(_(COPY_PASSPHRASE))
         code = None
         if folded(secret) in typed(

@@ -43,7 +43,14 @@ END = N_("The declaration ends here.")
 
 
 def run(prompter: Prompter, vault: Vault) -> None:
-    from tui.core.declarations.drafting import default_kind, draft
+    from tui.core.declarations.drafting import (
+        COPY_SAVED,
+        copy_to_read,
+        default_kind,
+        draft,
+        to_sign_and_read,
+    )
+    from tui.core.takedowns.letter_files import copy_destination
     from tui.core.takedowns.letter_needs import MissingFacts
 
     kind = default_kind(vault)
@@ -54,6 +61,7 @@ def run(prompter: Prompter, vault: Vault) -> None:
         ask_provenance(prompter, vault)
     try:
         declaration = draft(vault, kind.code)
+        copy = copy_to_read(vault, kind.code)  # where the form's words are another language's
     except MissingFacts as missing:
         keys = [need.key for need in missing.needs]
         prompter.say(_(NO_EXHIBITS) if "exhibits" in keys else str(missing))
@@ -67,15 +75,23 @@ def run(prompter: Prompter, vault: Vault) -> None:
 
         try:
             path = export_declaration(vault, declaration, Path(where).expanduser())
+            if copy is not None:
+                beside = export_declaration(vault, copy, copy_destination(path))
         except ReclaimError as error:
             prompter.say(str(error))
             return
         prompter.say(_(SAVED).format(path=path))
+        if copy is not None:
+            prompter.say(_(COPY_SAVED).format(path=beside))
+            prompter.say(to_sign_and_read(declaration, copy))
         return
-    prompter.say(_(START))
-    for line in declaration.text.splitlines():
-        prompter.say(line)
-    prompter.say(_(END))
+    for each in (declaration, copy) if copy is not None else (declaration,):
+        prompter.say(_(START))
+        for line in each.text.splitlines():
+            prompter.say(line)
+        prompter.say(_(END))
+    if copy is not None:
+        prompter.say(to_sign_and_read(declaration, copy))
 
 
 def ask_facts(prompter: Prompter, vault: Vault, kind: Kind) -> None:

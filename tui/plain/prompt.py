@@ -33,6 +33,9 @@ EVERY_PROMPT_HELP = N_(
 WHAT_NEXT = N_("What would you like to do?")
 CHOOSE = N_("Type a number from 1 to {count}, then press Enter.")
 NOT_A_CHOICE = N_("That is not one of the numbers. Type a number from 1 to {count}.")
+#: The same, when there is only one choice ("from 1 to 1" reads oddly).
+CHOOSE_ONE = N_("There is one choice: type 1, then press Enter.")
+NOT_THE_ONE = N_("That is not the number of the choice. Type 1, then press Enter.")
 UNSAVED = N_("Something you typed is not saved yet. Leave anyway and lose it? Type yes or no.")
 YES_OR_NO = N_("Please type yes or no.")
 KEPT_AT_LOCK = N_(
@@ -263,7 +266,7 @@ class Prompter:
             self.say(title)
             for number, option in enumerate(options, start=1):
                 self.say(f"{number}. {option}")
-            self.say(_(CHOOSE).format(count=len(options)))
+            self.say(_(CHOOSE_ONE) if len(options) == 1 else _(CHOOSE).format(count=len(options)))
             answer = self._line("\n".join((title, *options))).strip()
             if self._special(answer, help_text):
                 continue
@@ -272,7 +275,10 @@ class Prompter:
             named = [i for i, option in enumerate(options) if folded(option) == folded(answer)]
             if named:
                 return named[0]
-            self.say(_(NOT_A_CHOICE).format(count=len(options)))
+            if len(options) == 1:
+                self.say(_(NOT_THE_ONE))
+            else:
+                self.say(_(NOT_A_CHOICE).format(count=len(options)))
 
     def menu(
         self, title: str | Callable[[], str], actions: Sequence[tuple[str, Callable[[], object]]]
