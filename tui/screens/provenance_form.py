@@ -20,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Select, Static
 
 from tui.core.evidence.provenance import CHOICES, CLOCKS, LABELS
-from tui.core.shared.i18n import N_, _
+from tui.core.shared.i18n import N_, _, ngettext
 from tui.core.vault.vault import Vault
 
 #: What is asked for a batch (the device and system are read from each file).
@@ -148,9 +148,12 @@ class BatchProvenanceDialog(ModalScreen[dict[str, str] | None]):
         with Vertical():
             yield Static(question, id="question", markup=False)
             yield Static(
-                _(
+                ngettext(
+                    "It helps the evidence stand up. Ctrl+S adds it with these answers "
+                    "(used again for your next files); Ctrl+N skips this for now.",
                     "It helps the evidence stand up. Ctrl+S adds them with these answers "
-                    "(used again for your next files); Ctrl+N skips this for now."
+                    "(used again for your next files); Ctrl+N skips this for now.",
+                    self.count,
                 ),
                 id="explain",
                 markup=False,

@@ -132,7 +132,7 @@ class RequestScreen(Screen[str | None]):
             if request is not None:
                 yield Label(_("Status (sent: choose submitted; the deadline runs from then)"))
                 yield Select(
-                    [(status, status) for status in STATUSES],
+                    [(_(status), status) for status in STATUSES],
                     value=request.status,
                     allow_blank=False,
                     id="status",

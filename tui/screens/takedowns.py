@@ -180,7 +180,7 @@ class TakedownsScreen(Screen[None]):
             cells = (
                 request.id,
                 directions.route(request.site).name,
-                request.status,
+                _(request.status),  # kept in English, said in the language
                 _when(request.sent_at),
                 due_text or request.follow_up.replace("T", " "),
             )

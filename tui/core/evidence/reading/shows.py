@@ -240,6 +240,10 @@ def _sentence(
     if not reading.lines:
         if reading.problem:
             return reading.problem
+        if not reading.pictures:  # not "no words found": there was nothing to look at
+            if str(record.get("media_type", "")).startswith("video/"):
+                return _("There was nothing to read: no still could be taken from the recording.")
+            return _("There was nothing to read: no picture was found in it.")
         return _("No words were found in the picture.")
     shown = [_shown(kind, found[kind]) for kind in KINDS if kind in found]
     lacking = [_lacking(kind, found) for kind in missing]

@@ -1,0 +1,117 @@
+"""What a tester's walk in Spanish and French at 80x24 found (issue 29), fixed: a recording
+with no stills said "no words found" (there was nothing to read), one file was "added
+them", a file written said "Escrito /tmp/…" and "Écrit …", and a takedown request's
+status showed as kept ("submitted")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import DataTable, Static
+
+from tests.support.pilot import SIZE, settle
+from tui.app import ReclaimApp
+from tui.cli.binder import wrote
+from tui.core.evidence.reading.model import PictureText, Reading
+from tui.core.evidence.reading.shows import what_it_shows
+from tui.core.settings import Settings
+from tui.core.shared import i18n
+from tui.core.vault.vault import Vault
+
+
+@pytest.fixture
+def spoken() -> Iterator[None]:
+    yield
+    i18n.set_language("en")
+
+
+@pytest.mark.parametrize(
+    ("code", "video", "other"),
+    [
+        (
+            "en",
+            "There was nothing to read: no still could be taken from the recording.",
+            "There was nothing to read: no picture was found in it.",
+        ),
+        (
+            "es",
+            "No había nada que leer: no se pudo sacar ningún fotograma de la grabación.",
+            "No había nada que leer: no contiene ninguna imagen.",
+        ),
+        (
+            "fr",
+            "Il n'y avait rien à lire : aucune image fixe n'a pu être tirée de l'enregistrement.",
+            "Il n'y avait rien à lire : il ne contient aucune image.",
+        ),
+    ],
+)
+def test_nothing_to_read_is_not_no_words_found(code: str, video: str, other: str) -> None:
+    empty = Reading("test", "2026-12-07T16:00:00Z", ())
+    with i18n.speaking(code):
+        assert what_it_shows(empty, {"media_type": "video/mp4"}).sentence == video
+        assert what_it_shows(empty, {"media_type": "application/pdf"}).sentence == other
+        one = Reading("test", "2026-12-07T16:00:00Z", (PictureText("picture", 9, 9, ()),))
+        assert what_it_shows(one, {}).sentence == i18n._("No words were found in the picture.")
+
+
+class _Dialog(App[None]):
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+    def compose(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        from tui.screens.provenance_form import BatchProvenanceDialog
+
+        self.push_screen(BatchProvenanceDialog(self.count, {}))
+
+
+@pytest.mark.parametrize(
+    ("code", "count", "words"),
+    [
+        ("es", 1, "Ctrl+S lo añade"),
+        ("es", 3, "Ctrl+S los añade"),
+        ("fr", 1, "Ctrl+S l'ajoute"),
+        ("en", 1, "Ctrl+S adds it"),
+    ],
+)
+async def test_one_file_is_added_as_one(code: str, count: int, words: str, spoken: None) -> None:
+    i18n.set_language(code)
+    app = _Dialog(count)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        explain = app.screen.query_one("#explain", Static)
+        assert words in str(explain.render())
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        ("es", "Guardado en /tmp/b.pdf: 1 página, 1 prueba, sha256:ab"),
+        ("fr", "Enregistré dans /tmp/b.pdf : 1 page, 1 pièce, sha256:ab"),
+    ],
+)
+def test_a_binder_written_says_where_it_was_saved(code: str, words: str) -> None:
+    with i18n.speaking(code):
+        assert wrote(Path("/tmp/b.pdf"), 1, 1, "ab") == words
+
+
+@pytest.mark.parametrize(
+    ("code", "sent", "drafted"), [("es", "enviada", "borrador"), ("fr", "envoyée", "brouillon")]
+)
+async def test_a_requests_status_is_said_in_the_language(
+    code: str, sent: str, drafted: str, demo: Vault, spoken: None
+) -> None:
+    i18n.set_language(code)
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("8")
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        statuses = [str(table.get_row_at(row)[2]) for row in range(table.row_count)]
+        assert statuses == [sent, drafted]
