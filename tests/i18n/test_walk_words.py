@@ -12,7 +12,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Static
 
-from tests.support.pilot import SIZE, settle
+from tests.support.pilot import SIZE, lines_of, settle
 from tui.app import ReclaimApp
 from tui.cli.binder import wrote
 from tui.core.evidence.reading.model import PictureText, Reading
@@ -115,3 +115,25 @@ async def test_a_requests_status_is_said_in_the_language(
         table = app.screen.query_one(DataTable)
         statuses = [str(table.get_row_at(row)[2]) for row in range(table.row_count)]
         assert statuses == [sent, drafted]
+
+
+@pytest.mark.parametrize("code", ["es", "fr"])
+async def test_the_evidence_steps_lead_fits_and_keeps_its_key_whole(
+    code: str, demo: Vault, spoken: None
+) -> None:
+    """At 80x24 the line above the list fits in one line in its first order, and in no
+    order is the sort key's "(s" left at a line's end (it read "(s" / "trie)")."""
+    i18n.set_language(code)
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await settle(app, pilot)
+        lead = app.screen.query_one("#lead", Static)
+        drawn = [line for line in lines_of(lead) if line.strip()]
+        assert len(drawn) == 1, drawn
+        for _order in range(4):
+            await pilot.press("s")
+            await pilot.pause()
+            drawn = [line for line in lines_of(lead) if line.strip()]
+            assert not any(line.endswith("(s") for line in drawn), drawn
+            assert "(s)" in " ".join(drawn), drawn
