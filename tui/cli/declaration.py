@@ -30,8 +30,12 @@ OPTIONS = {
 
 def cmd_declaration(args: argparse.Namespace) -> int:
     from tui.cli.common import open_vault
-    from tui.core.binder.documents_language import language_name
-    from tui.core.declarations.drafting import copy_to_read, save_facts
+    from tui.core.declarations.drafting import (
+        COPY_SAVED,
+        copy_to_read,
+        save_facts,
+        to_sign_and_read,
+    )
     from tui.core.declarations.files import export_declaration
     from tui.core.takedowns.letter_files import copy_destination
 
@@ -60,11 +64,7 @@ def cmd_declaration(args: argparse.Namespace) -> int:
             ).format(path=shown(str(path)))
         )
         if copy_path is not None:
-            say(
-                _("Saved a copy to read to {path}: it is not signed.").format(
-                    path=shown(str(copy_path))
-                )
-            )
+            say(_(COPY_SAVED).format(path=shown(str(copy_path))))
     else:
         say(shown_block(declaration.text))
         if copy is not None:
@@ -72,14 +72,7 @@ def cmd_declaration(args: argparse.Namespace) -> int:
             say("-" * 40)
             say(shown_block(copy.text))
     if copy is not None:
-        say(
-            _(
-                "The declaration to sign is in {signed}, a language its law accepts; the "
-                "copy in {language} is only for reading, never for signing."
-            ).format(
-                signed=language_name(declaration.language), language=language_name(copy.language)
-            )
-        )
+        say(to_sign_and_read(declaration, copy))
     return 0
 
 

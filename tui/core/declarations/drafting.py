@@ -37,6 +37,13 @@ from tui.core.shared.local_formats import long_date
 from tui.core.takedowns.letter_needs import MissingFacts, Need
 from tui.core.vault.vault import Vault
 
+#: What each face says when the declaration to sign and its copy to read differ in language.
+TO_SIGN_AND_READ = N_(
+    "The declaration to sign is in {signed}, a language its law accepts; the copy in "
+    "{language} is only for reading, never for signing."
+)
+COPY_SAVED = N_("Saved a copy to read to {path}: it is not signed.")
+
 
 @dataclass(frozen=True)
 class Declaration:
@@ -127,6 +134,13 @@ def copy_to_read(vault: Vault, kind_code: str = "", language: str = "") -> Decla
         ).format(language=language_name(signed))
         title = _("Copy to read (not to sign): {title}").format(title=again.title)
     return Declaration(again.kind, title, f"{mark}\n\n{again.text}", copy, to_sign=False)
+
+
+def to_sign_and_read(declaration: Declaration, copy: Declaration) -> str:
+    """One sentence for the person: which one is signed, and that the copy is not."""
+    return _(TO_SIGN_AND_READ).format(
+        signed=language_name(declaration.language), language=language_name(copy.language)
+    )
 
 
 def _drafted(vault: Vault, kind: Kind, language: str, copy: str) -> Declaration:
