@@ -128,6 +128,15 @@ def test_a_copy_is_checked_and_the_register_notes_it(with_exhibit: Path, tmp_pat
     assert copy.last_verified_at
 
 
+def test_a_copy_of_a_case_with_no_evidence_yet_is_said_whole(case: Path, tmp_path: Path) -> None:
+    (tmp_path / "usb").mkdir()
+    with Vault.open(case, passphrase=PASSPHRASE) as vault:
+        made = make_backup(vault, tmp_path / "usb")
+    _, said = walk(case, [PASSPHRASE, COPIES, "2", "1", "quit"])
+    assert _text(copies.WHOLE_NO_EVIDENCE).format(folder=made.folder) in said
+    assert "0 exhibits" not in said
+
+
 def test_a_damaged_copy_is_said_not_whole(with_exhibit: Path, tmp_path: Path) -> None:
     (tmp_path / "usb").mkdir()
     with Vault.open(with_exhibit, passphrase=PASSPHRASE) as vault:
@@ -260,7 +269,7 @@ def test_a_declaration_asks_what_it_needs_and_is_read_out(with_exhibit: Path) ->
     lines = [PASSPHRASE, BINDER, "2", "Sam Doe", "1", "1", "", "quit"]
     status, said = walk(with_exhibit, lines)
     assert status == 0
-    assert f"For where you live, this is a {PLAIN.title}: {PLAIN.law}." in said
+    assert f"Reclaim drafts this form: {PLAIN.title} ({PLAIN.law})." in said
     assert "Where did exhibit E-0001 come from? It is message.txt." in said
     text = said.split("The declaration starts here.", 1)[1].split("The declaration ends here.")[0]
     with Vault.open(with_exhibit, passphrase=PASSPHRASE) as vault:

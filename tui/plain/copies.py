@@ -42,6 +42,9 @@ FOLDER = N_(
 )
 CHECKING = N_("Checking the copy, file by file. This can take a while for large files.")
 WHOLE = N_("The copy at {folder} is whole: every file and {exhibits} match.")
+WHOLE_NO_EVIDENCE = N_(
+    "The copy at {folder} is whole: every file matches. It holds no evidence yet."
+)
 NOT_WHOLE = N_("The copy at {folder} is not whole: {problem}.")
 MAKE_NEW = N_("Make a new copy, or restore from another one.")
 FROM = N_(
@@ -165,7 +168,10 @@ def check(prompter: Prompter, vault: Vault) -> None:
         return
     if result.whole:
         mark_verified(vault, folder)
-        prompter.say(_(WHOLE).format(folder=folder, exhibits=exhibits(result.exhibits)))
+        if result.exhibits:
+            prompter.say(_(WHOLE).format(folder=folder, exhibits=exhibits(result.exhibits)))
+        else:
+            prompter.say(_(WHOLE_NO_EVIDENCE).format(folder=folder))
         return
     mark_check_failed(vault, folder, result.problems[0])
     prompter.say(_(NOT_WHOLE).format(folder=folder, problem=result.problems[0]))

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 # ---- what a person reads -------------------------------------------------------------
 ABOUT = N_(
-    "For where you live, this is a {title}: {law}. Reclaim drafts it; have a lawyer check "
-    "it, then you sign it."
+    "For where you live, Reclaim drafts this form: {title} ({law}). Have a lawyer check it, "
+    "then you sign it."
 )
 FACT = N_("Type {what}, then press Enter.")
 KEEP = N_("Press Enter alone to keep it as it is.")
