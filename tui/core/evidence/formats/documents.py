@@ -35,6 +35,7 @@ from tui.core.evidence.formats.base import (
     local_time,
     read_member,
 )
+from tui.core.evidence.formats.document_tables import table_blocks
 from tui.core.evidence.formats.encodings import text_of
 from tui.core.evidence.formats.inner_files import (
     Archive,
@@ -45,7 +46,7 @@ from tui.core.evidence.formats.inner_files import (
     printed_pictures,
     zip_members,
 )
-from tui.core.evidence.formats.office_xml import NOT_SHOWN, Words, document_text, fields
+from tui.core.evidence.formats.office_xml import NOT_SHOWN, Words, document_parts, fields
 from tui.core.shared import clock
 from tui.core.shared.i18n import N_, _
 
@@ -186,6 +187,7 @@ _WORD_TEXT = Words(
     inline=frozenset({f"{_W}r"}),
     rows=frozenset({f"{_W}tr"}),
     cells=frozenset({f"{_W}tc"}),
+    tables=frozenset({f"{_W}tbl"}),
 )
 _ODF = "{urn:oasis:names:tc:opendocument:xmlns:%s}"
 _ODF_TEXT = _ODF % "text:1.0"
@@ -197,6 +199,7 @@ _OPEN_TEXT = Words(
     spaces=frozenset({_ODF_TEXT + "s"}),
     rows=frozenset({_ODF % "table:1.0" + "table-row"}),
     cells=frozenset({_ODF % "table:1.0" + "table-cell"}),
+    tables=frozenset({_ODF % "table:1.0" + "table"}),
 )
 #: Where an office file keeps the pictures it shows.
 _DOCX_PICTURES = ("word/media/",)
@@ -272,16 +275,24 @@ def _rows(
 
 
 def _body(archive: zipfile.ZipFile, name: str, words: Words) -> list[Block]:
-    """The document's text, streamed from the zip as it is inflated (`_checked_zip` has
-    checked every member's sizes), and a notice when a bound stopped it short."""
+    """The document's text and tables, streamed from the zip as it is inflated
+    (`_checked_zip` has checked every member's sizes), and a notice when a bound stopped
+    it short."""
     try:
         with archive.open(name) as member:
-            text, cut = document_text(iter(functools.partial(member.read, 65_536), b""), words)
+            parts, cut = document_parts(iter(functools.partial(member.read, 65_536), b""), words)
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise Unreadable(_(DOCUMENT_DAMAGED)) from None
     except RuntimeError:  # a member locked with a password
         raise Unreadable(_(DOCUMENT_DAMAGED)) from None
-    blocks: list[Block] = [Text(clean_text(text).strip() or _(said.NO_TEXT))]
+    blocks: list[Block] = []
+    for part in parts:
+        if isinstance(part, str):
+            text = clean_text(part).strip()
+            blocks += [Text(text)] if text else []
+        else:
+            blocks += table_blocks(part)
+    blocks = blocks or [Text(_(said.NO_TEXT))]
     return [*blocks, Notice(_(NOT_SHOWN))] if cut else blocks
 
 

@@ -51,12 +51,19 @@ class Words:
     """Where a tab or break counts (Word's runs: `w:tab` in a paragraph's properties is a
     tab stop, not a tab); None: anywhere in a paragraph."""
     rows: frozenset[str] = frozenset()
-    """A table's rows: each is printed as one line, its cells side by side."""
+    """A table's rows."""
     cells: frozenset[str] = frozenset()
     """A row's cells: their paragraphs are joined into one cell's text."""
+    tables: frozenset[str] = frozenset()
+    """A table (its rows are kept as rows); a row outside one is printed as a line."""
 
 
-#: What stands between the cells of a table's row when it is printed as a line.
+#: What a table's row counts against the characters printed, at least: a row is drawn
+#: with its rules and takes a line or more, so a table of empty cells is bounded too
+#: (`MAX_PRINTED_CHARS` allows 10,000 rows).
+ROW_CHARS = 40
+#: What stands between the cells of a table's row when it is printed as a line (a row
+#: outside a table, or in `document_text`).
 CELL_GAP = " | "
 
 
@@ -104,12 +111,32 @@ def _name(tag: str) -> str:
     return "{" + tag if "}" in tag else tag
 
 
+#: A document's text in order: runs of lines (`str`), and tables (their rows of cells).
+Part = str | list[list[str]]
+
+
 def document_text(
     xml: bytes | Iterable[bytes], words: Words, limit: int = MAX_PRINTED_CHARS
 ) -> tuple[str, bool]:
-    """The document's paragraphs, one a line (a run of empty ones as one empty line), and
-    whether reading stopped at a bound before the end. `xml` may come in pieces as it is
-    read (and is then read no further than the bound)."""
+    """The document's paragraphs, one a line (a run of empty ones as one empty line; a
+    table's row as one line, its cells side by side), and whether reading stopped at a
+    bound before the end."""
+    parts, cut = document_parts(xml, words, limit)
+    texts = [
+        part if isinstance(part, str) else "\n".join(CELL_GAP.join(row) for row in part)
+        for part in parts
+    ]
+    return "\n".join(texts), cut
+
+
+def document_parts(
+    xml: bytes | Iterable[bytes], words: Words, limit: int = MAX_PRINTED_CHARS
+) -> tuple[list[Part], bool]:
+    """The document's text as runs of lines (paragraphs, one a line; a run of empty
+    ones as one empty line) and tables (each row's cells, a table inside a cell being
+    more of that cell's text), in order, and whether reading stopped at a bound before
+    the end. `xml` may come in pieces as it is read (and is then read no further than
+    the bound). A table's row counts against `limit` as a line of its cells would."""
     # Names as expat gives them (`namespace}name`); every handler runs once an element,
     # so they do as little as they can (a million elements take a second or two).
     paragraph_tags = _expat_names(words.paragraphs)
@@ -121,12 +148,16 @@ def document_text(
         **dict.fromkeys(_expat_names(words.spaces), " "),
     }
     row_tags, cell_tags = _expat_names(words.rows), _expat_names(words.cells)
-    lines: list[str] = []
+    table_tags = _expat_names(words.tables)
+    parts: list[Part] = []
+    lines: list[str] = []  # the run of lines since the last table
     line: list[str] = []
     names: list[str] = []  # the open elements
     paragraphs = in_text = elements = size = 0
     rows = cells = 0  # open table rows and cells (a table in a cell is more of its text)
     row: list[str] = []  # the cells of the row open at the top
+    table: list[list[str]] | None = None  # the table open at the top, its rows so far
+    row_started = 0  # `size` when that row began
 
     def end_line() -> None:
         nonlocal size
@@ -138,18 +169,31 @@ def document_text(
             if size > limit:
                 raise _Stop
 
+    def end_lines() -> None:
+        if line:
+            end_line()
+        while lines and not lines[-1]:
+            lines.pop()
+        if lines:
+            parts.append("\n".join(lines))
+            lines.clear()
+
     def start(tag: str, _attributes: list[str]) -> None:
-        nonlocal paragraphs, in_text, elements, rows, cells
+        nonlocal paragraphs, in_text, elements, rows, cells, table, row_started
         elements += 1
         if elements > MAX_ELEMENTS or len(names) >= MAX_DEPTH:
             raise _Stop
         names.append(tag)
-        if tag in row_tags:
+        if tag in table_tags and not cells and table is None:
+            end_lines()
+            table = []
+        elif tag in row_tags:
             rows += 1
             if rows == 1:
                 if line and not cells:
                     end_line()
                 row.clear()
+                row_started = size
         elif tag in cell_tags:
             cells += 1
         if tag in paragraph_tags:
@@ -166,7 +210,7 @@ def document_text(
             line.append(marks[tag])
 
     def end(tag: str) -> None:
-        nonlocal paragraphs, in_text, rows, cells, size
+        nonlocal paragraphs, in_text, rows, cells, size, table
         names.pop()
         if tag in cell_tags and cells:
             cells -= 1
@@ -176,10 +220,21 @@ def document_text(
         elif tag in row_tags and rows:
             rows -= 1
             if not rows:
-                line.append(CELL_GAP.join(row))
                 size += len(CELL_GAP) * len(row)
+                done = row.copy()
                 row.clear()
-                end_line()
+                if table is not None:
+                    table.append(done)
+                    size = max(size + 1, row_started + ROW_CHARS)
+                    if size > limit:
+                        raise _Stop
+                else:  # a row outside any table: one line
+                    line.append(CELL_GAP.join(done))
+                    end_line()
+        elif tag in table_tags and not cells and table is not None:
+            if table:
+                parts.append(table)
+            table = None
         if tag in paragraph_tags:
             paragraphs -= 1
             if cells:  # a cell's paragraphs are one line of the row
@@ -195,7 +250,8 @@ def document_text(
             line.append(data)
             size += len(data)
             if size > limit:
-                end_line()
+                if table is None:
+                    end_line()
                 raise _Stop
 
     parser = _parser()
@@ -203,9 +259,16 @@ def document_text(
     parser.EndElementHandler = end
     parser.CharacterDataHandler = characters
     cut = _feed(parser, xml)
-    if line:
+    if table:  # cut short inside a table: the rows read, and the row begun
+        if cut and (row or line):
+            row.append(" ".join("".join(line).split()))
+            table.append(row.copy())
+        parts.append(table)
+    elif line:
         lines.append("".join(line))
-    return "\n".join(lines), cut
+    if lines:
+        parts.append("\n".join(lines))
+    return parts, cut
 
 
 def _expat_names(tags: frozenset[str]) -> frozenset[str]:
