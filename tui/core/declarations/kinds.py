@@ -157,7 +157,8 @@ CA = Kind(
             "Loi sur la preuve au Canada, art. 41 (the same form of words in the Act's "
             "official French text), https://laws-lois.justice.gc.ca/fra/lois/c-5/section-41.html, "
             "checked on 2026-12-07 against the Department of Justice's own XML of the Act "
-            "(github.com/justicecanada/laws-lois-xml, fra/lois/C-5.xml)"
+            "(github.com/justicecanada/laws-lois-xml, fra/lois/C-5.xml, a consolidation "
+            "current to 2019-07-29; s. 41 unchanged since R.S.C. 1985)"
         ),
     ),
     needs=("address",),
