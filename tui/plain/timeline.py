@@ -28,7 +28,7 @@ WHEN_HELP = N_("A rough date is fine when you do not know the day.")
 OPTIONAL = N_("Press Enter alone to leave it out.")
 ADDED = N_("Event {id} is saved.")
 NONE_YET = N_("There are no events yet.")
-EVENT = "{id}, {when}: {title}."
+EVENT = N_("{id}, {when}: {title}.")
 WHICH_EVENT = N_("Which event?")
 KEEP = N_("Press Enter alone to keep it as it is.")
 NOW = N_("Now: {value}.")
@@ -90,7 +90,7 @@ def hear(prompter: Prompter, vault: Vault) -> None:
     if not events:
         prompter.say(_(NONE_YET))
     for event in events:
-        prompter.say(EVENT.format(id=event.id, when=event.moment.text(), title=event.title))
+        prompter.say(_(EVENT).format(id=event.id, when=event.moment.text(), title=event.title))
 
 
 def which(prompter: Prompter, vault: Vault) -> Event | None:
@@ -101,7 +101,7 @@ def which(prompter: Prompter, vault: Vault) -> Event | None:
     if not events:
         prompter.say(_(NONE_YET))
         return None
-    names = [EVENT.format(id=e.id, when=e.moment.text(), title=e.title) for e in events]
+    names = [_(EVENT).format(id=e.id, when=e.moment.text(), title=e.title) for e in events]
     return events[prompter.choose(_(WHICH_EVENT), names)]
 
 
