@@ -295,6 +295,23 @@ def test_a_declaration_is_saved_where_the_person_says(with_exhibit: Path, tmp_pa
     assert exhibit.provenance["from_whom"] == "Alex"  # received: who sent it is asked
 
 
+def test_a_declaration_signed_in_english_has_a_copy_to_read_beside_it(
+    with_exhibit: Path, tmp_path: Path
+) -> None:
+    """A US form is signed in English; documents chosen in Spanish get a copy to read."""
+    number = {p.code: str(i) for i, p in enumerate(places(), 1)}
+    out = tmp_path / "declaration.txt"
+    lines = [PASSPHRASE, PLACE, "1", number["us"], "2", "3", "back"]  # the US; Spanish
+    lines += [BINDER, "2", "Sam Doe", "1", "1", str(out), "quit"]
+    status, said = walk(with_exhibit, lines)
+    assert status == 0
+    beside = tmp_path / "declaration.copy-to-read.txt"
+    assert f"Saved a copy to read to {beside}: it is not signed." in said
+    assert "The declaration to sign is in English" in said
+    assert "I declare under penalty of perjury" in out.read_text()
+    assert "Sam Doe" in beside.read_text() and beside.read_text() != out.read_text()
+
+
 def test_a_declaration_with_no_evidence_says_what_to_do(case: Path) -> None:
     _, said = walk(case, [PASSPHRASE, BINDER, "2", "Sam Doe", "quit"])
     assert _text(declaration.NO_EXHIBITS) in said

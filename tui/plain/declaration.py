@@ -1,7 +1,9 @@
 """A declaration the person can sign, drafted from the case in the form of where they live:
 what it still needs (their name, and the address, occupation or age the form prints; where
 each exhibit came from) is asked first, one question at a time, and kept in the case; then
-it is saved where the person says, or read out here. Signing and witnessing are theirs."""
+it is saved where the person says, or read out here; when the form is signed in another
+language than the documents' (a US form for a Spanish reader), its copy to read goes with
+it, saying it is not signed. Signing and witnessing are theirs."""
 
 from __future__ import annotations
 
