@@ -127,3 +127,11 @@ def test_the_binder_prints_the_names_and_subject(vault: Vault, tmp_path: Path):
     assert "\ufffd" not in text
     for words in ("Café mañana", "José Muñoz", *NAMES[:3]):
         assert words in text, words
+
+
+def test_an_rfc2231_name_not_in_its_named_encoding_is_read_as_raw_bytes():
+    """As in mail's fixture attachment_with_encoded_name.eml (`iso-2022-jp` over a Latin
+    byte): the name is read as `unraw` reads raw bytes, not printed with "�"."""
+    for value in (b"utf-8''caf%E9%20cr%E8me.png", b"''caf%E9%20cr%E8me.png"):
+        part_header = b"Content-Type: image/png\r\nContent-Disposition: attachment; filename*="
+        assert names(mail(b"x", parts=(part_header + value,))) == ["café crème.png"]

@@ -315,7 +315,10 @@ def filename(part: Message) -> str:
         if isinstance(value, tuple):
             charset, _language, text = value
             data = text.encode("latin-1", "surrogateescape")  # as `decode_params` read it
-            return decoded(data, charset or "us-ascii").strip()
+            try:
+                return decoded(data, charset or "us-ascii", "strict").strip()
+            except UnicodeDecodeError:  # not in the encoding it names: read as raw bytes
+                return unraw(data.decode("ascii", "surrogateescape")).strip()
     except Exception:  # a crafted parameter the standard library can't take
         return ""
     return unraw(value).strip() if isinstance(value, str) else ""
