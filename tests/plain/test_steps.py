@@ -229,6 +229,11 @@ def test_where_you_live_and_the_documents_language_are_chosen(case: Path) -> Non
     assert "1. The one that suits where you live: English" in said
     assert "Your documents will be written in French." in said
     assert "Where you live now: Canada." in said.split("Deadlines and next steps", 1)[1]
+    assert "1. The one that suits where you live: English (chosen now)" in said
+    lines = [PASSPHRASE, PLACE, "1", "back", "2", "back", "back", "quit"]
+    _, said = walk(case, lines)  # the list says which is the case's now
+    assert f"{number['ca']}. Canada (chosen now)" in said
+    assert "4. French (chosen now)" in said
     with Vault.open(case, passphrase=PASSPHRASE) as vault:
         assert (stored(vault), chosen(vault)) == ("ca", "fr")
 
@@ -270,7 +275,7 @@ def test_a_declaration_asks_what_it_needs_and_is_read_out(with_exhibit: Path) ->
     status, said = walk(with_exhibit, lines)
     assert status == 0
     assert f"Reclaim drafts this form: {PLAIN.title} ({PLAIN.law})." in said
-    assert "Where did exhibit E-0001 come from? It is message.txt." in said
+    assert "Where did exhibit E-0001 come from? It is message.txt. A threatening message." in said
     text = said.split("The declaration starts here.", 1)[1].split("The declaration ends here.")[0]
     with Vault.open(with_exhibit, passphrase=PASSPHRASE) as vault:
         (exhibit,) = list_exhibits(vault)

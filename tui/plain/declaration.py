@@ -135,9 +135,12 @@ def ask_provenance(prompter: Prompter, vault: Vault) -> None:
     for exhibit in list_exhibits(vault):
         if exhibit.excluded or not needs_provenance(exhibit):
             continue
+        description = exhibit.description.strip()
+        if description and not description.endswith((".", "!", "?")):
+            description += "."  # said as a sentence of its own
         prompter.say(
             _(WHERE_FROM)
-            .format(id=exhibit.id, name=exhibit.original_name, description=exhibit.description)
+            .format(id=exhibit.id, name=exhibit.original_name, description=description)
             .strip()
         )
         roles, hows = list(ROLES), list(HOWS)

@@ -27,6 +27,8 @@ WRITTEN = N_(
 WHICH_LANGUAGE = N_("Which language should your documents be written in?")
 AS_PLACE = N_("The one that suits where you live: {language}")
 LANGUAGE_SAVED = N_("Your documents will be written in {language}.")
+#: The choice that is the case's now, so that the list says which one it is.
+CHOSEN_NOW = N_("{choice} (chosen now)")
 
 
 def run(prompter: Prompter, vault: Vault) -> None:
@@ -55,6 +57,7 @@ def now_written(vault: Vault) -> str:
 
 def choose_place(prompter: Prompter, vault: Vault) -> None:
     """Where the person lives, chosen by its number; the requests' deadlines follow it."""
+    from tui.core.places.case_place import display_name, stored
     from tui.core.places.catalogue import places
     from tui.core.places.model import NOT_SAID
     from tui.core.takedowns.deadlines import set_case_place
@@ -62,19 +65,22 @@ def choose_place(prompter: Prompter, vault: Vault) -> None:
     known = places()
     names = [place.name for place in known] + [_(NOT_SAID_LABEL)]
     codes = [place.code for place in known] + [NOT_SAID]
+    if now := stored(vault):
+        now_code = NOT_SAID if now == NOT_SAID else resolve_code(now)
+        if now_code in codes:
+            where = codes.index(now_code)
+            names[where] = _(CHOSEN_NOW).format(choice=names[where])
     code = codes[prompter.choose(_(WHERE), names)]
     try:
         chosen = set_case_place(vault, code)
     except ReclaimError as error:
         prompter.say(str(error))
         return
-    from tui.core.places.case_place import display_name
-
     prompter.say(_(SAVED).format(place=display_name(chosen.code)))
 
 
 def choose_language(prompter: Prompter, vault: Vault) -> None:
-    from tui.core.binder.documents_language import default_for, language_name, save
+    from tui.core.binder.documents_language import chosen, default_for, language_name, save
     from tui.core.places.case_place import case_code
     from tui.core.shared import i18n
 
@@ -82,6 +88,8 @@ def choose_language(prompter: Prompter, vault: Vault) -> None:
     suits = default_for(case_code(vault), i18n.person_language())
     names = [_(AS_PLACE).format(language=language_name(suits))]
     names += [language_name(code) for code in i18n.LANGUAGES]
+    now = codes.index(chosen(vault)) if chosen(vault) in codes else 0
+    names[now] = _(CHOSEN_NOW).format(choice=names[now])
     code = codes[prompter.choose(_(WHICH_LANGUAGE), names)]
     try:
         save(vault, code)
@@ -89,3 +97,11 @@ def choose_language(prompter: Prompter, vault: Vault) -> None:
         prompter.say(str(error))
         return
     prompter.say(_(LANGUAGE_SAVED).format(language=language_name(code or suits)))
+
+
+def resolve_code(code: str) -> str:
+    """The listed place a stored code is read as (a province without a file of its own
+    is its country)."""
+    from tui.core.places.catalogue import resolve
+
+    return resolve(code).code
