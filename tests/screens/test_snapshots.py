@@ -95,7 +95,11 @@ def test_passwords_step(snap_compare, demo: Vault):
     app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
 
     async def type_password(pilot) -> None:
-        await pilot.press("3", *"biscuit94")
+        from tests.support.pilot import wait_until
+
+        await pilot.press("3")  # typed before the step is up, a letter would be lost
+        await wait_until(pilot, lambda: getattr(pilot.app.focused, "id", None) == "password")
+        await pilot.press(*"biscuit94")
         for _ in range(100):  # the meter fills in once the judging worker is done
             await pilot.pause(0.05)
             await pilot.app.workers.wait_for_complete()
