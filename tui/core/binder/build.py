@@ -22,7 +22,7 @@ from pathlib import Path
 
 from tui.core.binder.choices import BinderChoices, BinderResult, Made, Progress, chosen_exhibits
 from tui.core.kiosk import doors
-from tui.core.shared.atomic import atomic_write, check_new_file
+from tui.core.shared.atomic import check_new_file, fsync_dir, temp_path_for
 from tui.core.shared.errors import InputError
 from tui.core.shared.i18n import _, speaking
 from tui.core.timeline.events import list_events
@@ -34,9 +34,18 @@ def build(vault: Vault, choices: BinderChoices, progress: Progress | None = None
     return make(vault, choices, progress).data
 
 
-def make(vault: Vault, choices: BinderChoices, progress: Progress | None = None) -> Made:
+def make(
+    vault: Vault,
+    choices: BinderChoices,
+    progress: Progress | None = None,
+    into: Path | None = None,
+) -> Made:
     """The binder and the exhibits it could only name. One exhibit that can't be read
     (damaged, locked, crafted) gets a page saying so; it never stops the binder.
+
+    Made in memory (`Made.data`), or, with `into`, written to that new file as it is
+    saved (a finished binder is some tens of MiB: held whole, and copied, it raised the
+    peak by twice that); `into` is created only once the pages are drawn.
 
     No library's settings are changed here (log levels, warning filters): those are the
     whole process's, shared with the threads that read previews and take evidence in."""
@@ -55,7 +64,7 @@ def make(vault: Vault, choices: BinderChoices, progress: Progress | None = None)
     # Set here, in the thread that draws, so that a worker's binder is in the reader's
     # language while the screen keeps the person's.
     with speaking(choices.language or documents_language(vault)):
-        return draw(vault, choices, exhibits, progress)
+        return draw(vault, choices, exhibits, progress, into)
 
 
 def write_binder(
@@ -70,11 +79,40 @@ def write_binder(
         )
     destination = doors.writable(destination)  # a kiosk: its export folder or a drive
     check_new_file(destination)
-    made = make(vault, choices, progress)
-    atomic_write(destination, made.data)
+    made, digest = _made_into(vault, destination, choices, progress)
     doors.confirm_written(destination)
-    digest = hashlib.sha256(made.data).hexdigest()
     made.log(vault, "binder", choices, destination=str(destination), sha256=digest)
     return BinderResult(
         destination, made.pages, made.exhibits, digest, made.notices, made.unattached
     )
+
+
+def _made_into(
+    vault: Vault, destination: Path, choices: BinderChoices, progress: Progress | None
+) -> tuple[Made, str]:
+    """The binder written to `destination` as it is made, and its SHA-256: saved into a
+    hidden file beside it (in the folder the person chose, and nowhere else), which
+    takes the binder's name only once it is whole and on disk. A binder that fails, or
+    is stopped, leaves nothing behind."""
+    part = temp_path_for(destination, ".pdf.part")
+    try:
+        made = make(vault, choices, progress, into=part)
+        digest = sha256_of(part)
+        part.replace(destination)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    fsync_dir(destination.parent)
+    return made, digest
+
+
+def sha256_of(path: Path) -> str:
+    """The file's SHA-256, read a piece at a time."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while piece := handle.read(READ_PIECE):
+            digest.update(piece)
+    return digest.hexdigest()
+
+
+READ_PIECE = 1 << 20

@@ -108,7 +108,8 @@ class BinderResult:
 
 @dataclass(frozen=True)
 class Made:
-    """A binder made in memory, before it is written anywhere."""
+    """A binder made: in memory, before it is written anywhere, or already written to
+    the file it was made into (then `data` is empty)."""
 
     data: bytes
     notices: list[tuple[str, str]]

@@ -6,6 +6,7 @@ originals (`overlay`)."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from tui.core.binder import overlay, sections
 from tui.core.binder.choices import BinderChoices, Made, Progress, not_attached
@@ -17,9 +18,14 @@ from tui.core.vault.vault import Vault
 
 
 def draw(
-    vault: Vault, choices: BinderChoices, exhibits: list[Exhibit], progress: Progress | None
+    vault: Vault,
+    choices: BinderChoices,
+    exhibits: list[Exhibit],
+    progress: Progress | None,
+    into: Path | None = None,
 ) -> Made:
-    """The binder of these exhibits, drawn; each exhibit's hash checked as it is read."""
+    """The binder of these exhibits, drawn; each exhibit's hash checked as it is read.
+    With `into`, the finished file is written there (see `overlay.finish`), not held."""
     return_freed_memory()  # each picture's pixels, freed, leave no hole behind
     doc = Document(vault, choices)
     doc.not_attached = not_attached(exhibits, choices)
@@ -49,6 +55,6 @@ def draw(
     drawn = io.BytesIO()
     doc.pdf.output(drawn)
     doc.let_go_of_drawing()  # its fonts, pictures and pages: the file holds them now
-    data, pages = overlay.finish(drawn, doc, exhibits, originals)
+    data, pages = overlay.finish(drawn, doc, exhibits, originals, into)
     ids = [exhibit.id for exhibit in exhibits]
     return Made(data, doc.notices, unattached, pages, ids)

@@ -5,13 +5,16 @@ file saved as PDF/A or, with a password, encrypted."""
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
+from typing import BinaryIO
 
 import pikepdf
 
 from tui.core.binder import pdfa
 from tui.core.binder.document import Document
 from tui.core.evidence.model import Exhibit
+from tui.core.shared.atomic import open_private
 from tui.core.shared.stopping import checkpoint
 
 POINTS_PER_MM = 72 / 25.4
@@ -64,10 +67,18 @@ def _place(binder: pikepdf.Pdf, doc: Document) -> None:
 
 
 def finish(
-    base: io.BytesIO, doc: Document, exhibits: list[Exhibit], originals: dict[str, bytes]
+    base: io.BytesIO,
+    doc: Document,
+    exhibits: list[Exhibit],
+    originals: dict[str, bytes],
+    into: Path | None = None,
 ) -> tuple[bytes, int]:
     """The drawn PDF with its evidence placed and its originals attached, saved as PDF/A
-    (or encrypted, with a password): its bytes and its number of pages."""
+    (or encrypted, with a password): its bytes and its number of pages.
+
+    With `into`, the file is written there instead, as pikepdf writes it (a new private
+    file, created only now that it is written and synced to disk before it is closed),
+    and b"" comes back: the binder is never held whole in memory, nor twice."""
     choices = doc.choices
     with pikepdf.open(base) as binder:
         _place(binder, doc)
@@ -82,16 +93,24 @@ def finish(
                     doc.media_type(exhibit),
                     stamp,
                 )
-        out = io.BytesIO()
-        if choices.password:
-            binder.save(
-                out,
-                encryption=pikepdf.Encryption(
-                    owner=choices.password, user=choices.password, R=6, aes=True
-                ),
-            )
-        else:
-            if part := choices.pdfa_part:
-                pdfa.finish(binder, part, choices.case_title, choices.prepared_by, doc.moment)
-            binder.save(out, deterministic_id=True)
-        return out.getvalue(), len(binder.pages)
+        if not choices.password and (part := choices.pdfa_part):
+            pdfa.finish(binder, part, choices.case_title, choices.prepared_by, doc.moment)
+        if into is None:
+            out = io.BytesIO()
+            _save(binder, out, choices.password)
+            return out.getvalue(), len(binder.pages)
+        with open_private(into) as handle:
+            _save(binder, handle, choices.password)
+            handle.flush()
+            os.fsync(handle.fileno())
+        return b"", len(binder.pages)
+
+
+def _save(binder: pikepdf.Pdf, out: BinaryIO, password: str | None) -> None:
+    """Saved encrypted with a password; else with an id derived from the content, so
+    that the same case gives the same file byte for byte."""
+    if password:
+        encryption = pikepdf.Encryption(owner=password, user=password, R=6, aes=True)
+        binder.save(out, encryption=encryption)
+    else:
+        binder.save(out, deterministic_id=True)

@@ -40,6 +40,8 @@ from tui.core.vault.vault import Vault
 #: The manifests written, the BagIt default (SHA-512) first; SHA-256 is the reference
 #: (the binder prints it); MD5 and SHA-1 are for older forensic tools.
 ALGORITHMS = ("sha512", "sha256", "sha1", "md5")
+#: Where the package's binder is, inside its folder.
+BINDER = Path("data", "binder.pdf")
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"  # i18n: not shown
 READ_CHUNK = 1024 * 1024
 #: A file name on a USB drive (FAT, exFAT) may hold none of these; BagIt manifests must
@@ -158,6 +160,17 @@ class _Bag:
             os.fsync(handle.fileno())
         self.record(relative, {name: d.hexdigest() for name, d in digests.items()}, size, tag)
 
+    def written(self, relative: str) -> None:
+        """Record a payload file already written in its place, read back to digest it."""
+        digests = {name: hashlib.new(name, usedforsecurity=False) for name in ALGORITHMS}
+        size = 0
+        with (self.folder / relative).open("rb") as handle:
+            while chunk := handle.read(READ_CHUNK):
+                size += len(chunk)
+                for digest in digests.values():
+                    digest.update(chunk)
+        self.record(relative, {name: d.hexdigest() for name, d in digests.items()}, size, False)
+
     def record(self, relative: str, digests: dict[str, str], size: int, tag: bool) -> None:
         if tag:
             self.tags[relative] = digests
@@ -268,11 +281,11 @@ def write_package(
             _new_private_dir(folder)
         folder.chmod(DIR_MODE)
         _new_private_dir(folder / "data")
-        made = make(vault, replace(choices, packaged=True), progress)
+        # Saved into its place as it is made, never held whole in memory.
+        made = make(vault, replace(choices, packaged=True), progress, folder / BINDER)
         bag = _Bag(folder)
-        bag.write("data/binder.pdf", [made.data])
-        binder_sha256 = bag.payload["data/binder.pdf"]["sha256"]
-        made = replace(made, data=b"")  # the binder's bytes are on disk now: let them go
+        bag.written(BINDER.as_posix())
+        binder_sha256 = bag.payload[BINDER.as_posix()]["sha256"]
         _new_private_dir(folder / "data" / "originals")
         missing = []
         for exhibit in chosen_exhibits(vault, choices):
