@@ -39,7 +39,7 @@ def test_help_in_spanish_with_the_option() -> None:
         "opciones:",
         "mostrar esta ayuda y salir",
         "mostrar la versión del programa y salir",
-        "Reclaim guarda a salvo, cifradas en este ordenador, las pruebas",
+        "Reclaim guarda a salvo, cifradas en este equipo, las pruebas",
         "abrir un caso de ejemplo inventado (se borra al salir)",
         "crear un caso nuevo en su caja fuerte",
     ):

@@ -5,6 +5,7 @@ status showed as kept ("submitted")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -137,3 +138,15 @@ async def test_the_evidence_steps_lead_fits_and_keeps_its_key_whole(
             drawn = [line for line in lines_of(lead) if line.strip()]
             assert not any(line.endswith("(s") for line in drawn), drawn
             assert "(s)" in " ".join(drawn), drawn
+
+
+def test_spanish_says_equipo_for_a_computer_everywhere() -> None:
+    """One everyday word for Spain and the Americas (tui/locale/GLOSSARY.md): "equipo",
+    never "ordenador" (Spain) nor "computadora" (the Americas)."""
+    from tests.i18n.catalogues import read
+
+    for domain in i18n.DOMAINS:
+        for message in read("es", domain):
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            for said in strings:
+                assert not re.search(r"ordenador|computadora", said, re.IGNORECASE), said

@@ -177,7 +177,7 @@ async def test_a_new_case_made_after_choosing_keeps_that_language(
         await choose(app, pilot, "es")
         await pilot.press("ctrl+n")
         await settle(app, pilot)
-        assert "Reclaim guarda cifrado en este ordenador" in screen_text(app)
+        assert "Reclaim guarda cifrado en este equipo" in screen_text(app)
         await type_twice(app, pilot, PASSPHRASE)
         await wait_until(pilot, lambda: app.vault is not None)
         assert app.vault is not None and case_language(app.vault) == "es"
