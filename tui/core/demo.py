@@ -26,11 +26,18 @@ if TYPE_CHECKING:  # imported when a demo is made: every start sweeps, few make 
     from tui.core.vault.vault import Vault
 
 DEMO_PASSPHRASE = "sample case"  # noqa: S105 (made-up case, shown on screen)
+#: The details of a sample written in the language the demo is made in (the rest are
+#: names, addresses and times, the same in every language).
+SAID = frozenset({"description", "significance", "caption", "poster"})
 
 SAMPLES = (
     {
         "name": "chat-1.png",
-        "lines": ["alex_r: you'll regret leaving", "alex_r: everyone will see them", "(sample)"],
+        "lines": [
+            N_("alex_r: you'll regret leaving"),
+            N_("alex_r: everyone will see them"),
+            N_("(sample)"),
+        ],
         "details": {
             "platform": "Instagram",
             "poster": "alex_r",
@@ -42,21 +49,25 @@ SAMPLES = (
     },
     {
         "name": "post.png",
-        "lines": ["alex_r posted a photo", "caption: 'look who it is'", "14 comments (sample)"],
+        "lines": [
+            N_("alex_r posted a photo"),
+            N_("caption: 'look who it is'"),
+            N_("14 comments (sample)"),
+        ],
         "details": {
             "platform": "Instagram",
             "url": "https://instagram.example/p/SAMPLE1",
             "poster": "alex_r",
             "posted_at": "2024-03-05 21:14",
             "captured_at": "2024-03-05 21:30",
-            "caption": "look who it is",
+            "caption": N_("look who it is"),
             "description": N_("The post with the photo, username and date visible"),
             "significance": N_("The image shared without consent"),
         },
     },
     {
         "name": "Screenshot_20240306-093012.png",
-        "lines": ["throwaway_8812 reposted", "'found this lol'", "(sample)"],
+        "lines": [N_("throwaway_8812 reposted"), N_("'found this lol'"), N_("(sample)")],
         "details": {
             "platform": "Reddit",
             "url": "https://reddit.example/r/sample/comments/abc",
@@ -67,10 +78,14 @@ SAMPLES = (
     },
     {
         "name": "friend-message.png",
-        "lines": ["sam: someone sent me a link", "sam: I'm so sorry, call me", "(sample)"],
+        "lines": [
+            N_("sam: someone sent me a link"),
+            N_("sam: I'm so sorry, call me"),
+            N_("(sample)"),
+        ],
         "details": {
             "platform": "WhatsApp",
-            "poster": "sam (a friend)",
+            "poster": N_("sam (a friend)"),
             "posted_at": "2024-03-05 22:02",
             "captured_at": "2024-03-05 22:10",
             "description": N_("A friend telling me the post was going round"),
@@ -217,12 +232,9 @@ def _build(base: Path) -> Vault:
         drafts.mkdir(mode=0o700)
         for index, sample in enumerate(SAMPLES):
             source = drafts / str(sample["name"])
-            _picture(list(sample["lines"]), source, hue=60 + 40 * index)
+            _picture([_(line) for line in sample["lines"]], source, hue=60 + 40 * index)
             given: dict[str, str] = dict(sample["details"])  # type: ignore[arg-type]
-            details = {
-                key: _(value) if key in ("description", "significance") else value
-                for key, value in given.items()
-            }
+            details = {key: _(value) if key in SAID else value for key, value in given.items()}
             add_file(vault, source, details)
         shutil.rmtree(drafts)
         from tui.core.takedowns.deadlines import set_case_place
