@@ -76,7 +76,7 @@ def test_the_binder_prints_each_kind_as_what_it_is(vault: Vault, tmp_path: Path)
     assert "Grüße aus Köln" in text
     assert "Web page 1 of 3" in text and "Second page words" in text
     assert "Stored page words" in text and "2024-03-06T08:00:00Z" in text
-    assert "r1c1 | r1c2 | r1c3" in text and "Pictures in the document" in text
+    assert "r1c1 r1c2 r1c3 r2c1" in text and "Pictures in the document" in text  # a table
     assert "receipt.txt" in text and ks.sha(ks.ATTACHED)[:32] in text
     assert "Sent on UTC+03:00 (the sender's clock)" in text
     assert "Delete it or else" in text and "Everyone saw it" in text
