@@ -1,5 +1,6 @@
 """The README speaks to the person first (issue 29): its first 40 lines say what Reclaim
-is for and that help is one key away, and hold the two commands, which are true."""
+is for and that help is one key away, and hold the two commands, which are true. Its
+person's part is also in Spanish and French, and names only commands the parser knows."""
 
 from __future__ import annotations
 
