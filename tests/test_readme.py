@@ -129,6 +129,21 @@ def test_the_translations_name_the_commands_the_english_names_and_the_parser_kno
         assert named == english, (language, named ^ english)
 
 
+def headings(text: str) -> list[str]:
+    """The levels of a Markdown text's headings, in order ("#", "##", "###"), code left out."""
+    prose = re.sub(r"^```.*?^```", "", text, flags=re.DOTALL | re.MULTILINE)
+    return re.findall(r"^(#+) ", prose, re.MULTILINE)
+
+
+def test_the_translations_have_every_section_of_the_english():
+    """A section added to the person's part in English is a section missing in each
+    translation until it is translated."""
+    english = headings(person_part((ROOT / "README.md").read_text(encoding="utf-8")))
+    assert english.count("###") >= 3
+    for language, (path, _unreviewed) in TRANSLATIONS.items():
+        assert headings(path.read_text(encoding="utf-8")) == english, language
+
+
 def test_a_renamed_or_unknown_command_is_caught():
     assert commands_named("```sh\nreclaim evidence verify\n```") == {("evidence", "verify")}
     for stale in ("`reclaim evidence check`", "`reclaim takedowns list`", "`reclaim --colour`"):
