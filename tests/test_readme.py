@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,7 @@ def the_two_commands() -> list[str]:
     return [line for line in top if line.startswith("python3 -m venv ")]
 
 
+@cache
 def parser_commands() -> tuple[frozenset[str], dict[str, frozenset[str]], frozenset[str]]:
     """The parser's commands, each command's own commands (if any), and its top options."""
     parser = build_parser()
