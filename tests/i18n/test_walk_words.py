@@ -150,3 +150,40 @@ def test_spanish_says_equipo_for_a_computer_everywhere() -> None:
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
             for said in map(str, strings):
                 assert not re.search(r"ordenador|computadora", said, re.IGNORECASE), said
+
+
+@pytest.mark.parametrize(
+    ("code", "checklist", "takedowns", "options", "general"),
+    [
+        (
+            "es",
+            "Servicio de ayuda de Instagram, páginas de ajustes de privacidad y seguridad",
+            "Las páginas de ayuda, normas y denuncias que publica cada plataforma",
+            "Consejos de apoyo a víctimas (la Cyber Civil Rights Initiative",
+            "Palabras del propio Reclaim",
+        ),
+        (
+            "fr",
+            "Pages d'aide d'Instagram sur les paramètres de confidentialité et de sécurité",
+            "Les pages d'aide, de règles et de signalement publiées par chaque plateforme",
+            "Conseils d'aide aux victimes (la Cyber Civil Rights Initiative",
+            "Les mots de Reclaim",
+        ),
+    ],
+)
+def test_where_a_guide_was_checked_is_said_in_the_language(
+    code: str, checklist: str, takedowns: str, options: str, general: str
+) -> None:
+    """The "checked with" line under each checklist and guide (names of sites, laws and
+    organisations stay as they are; the words around them are translated)."""
+    from tui.core.places.catalogue import shipped as places
+    from tui.core.privacy.checklists import find
+    from tui.core.takedowns.legal_options import shipped as legal_options
+    from tui.core.takedowns.sites import shipped as sites
+
+    with i18n.speaking(code):
+        assert find("instagram").source.startswith(checklist)
+        assert sites().source.startswith(takedowns)
+        assert legal_options().source.startswith(options)
+        assert places()["general"].source.startswith(general)
+    assert find("instagram").source.startswith("Instagram Help Centre, privacy and safety")

@@ -207,7 +207,7 @@ def parse(data: dict[str, Any], name: str, parent: Jurisdiction | None = None) -
         code=code,
         name=words(data["name"]),
         reviewed=data["reviewed"],
-        source=prose(data["source"]),
+        source=words(data["source"]),
         emergency=emergency,
         contacts=(parent.contacts if parent else ())
         + _contacts(_list(data, "contacts", name), name),

@@ -112,7 +112,7 @@ def parse(data: dict[str, Any], name: str) -> Checklist:
         platform=data["platform"],
         kind=data["kind"],
         reviewed=data["reviewed"],
-        source=data["source"].strip(),
+        source=words(data["source"]),
         intro=words(data["intro"]),
         steps=tuple(steps),
         aliases=tuple(data.get("aliases", ())),

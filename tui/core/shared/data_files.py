@@ -21,7 +21,8 @@ from tui.core.shared.i18n import _
 #: Ids in data files: lowercase words joined by dashes (also a checklist's file name).
 ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 #: Keys whose values are not words a person reads: ids, addresses, codes and kinds the
-#: program matches on, other names people type, where and when a fact was checked. Every
+#: program matches on, other names people type, when a fact was checked (where it was
+#: checked, `source`, is words: only its names and addresses stay as they are). Every
 #: other text of a data file is words, looked up in the catalogues when it is loaded (its
 #: English, as `prose`, is the message id: see checklists/README.md); the translation
 #: catalogues are extracted with the same keys left out.
@@ -31,7 +32,6 @@ NOT_WORDS = frozenset(
         "url",
         "link",
         "links",
-        "source",
         "sources",
         "reviewed",
         "email",

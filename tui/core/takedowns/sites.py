@@ -207,7 +207,7 @@ def parse(data: dict[str, Any], name: str = FILE) -> Directions:
         )
     return Directions(
         reviewed=data["reviewed"],
-        source=prose(data["source"]),
+        source=words(data["source"]),
         intro=words(data["intro"]),
         under_18=words(data["under_18"]),
         sites=tuple(sites),
