@@ -98,3 +98,17 @@ def test_export_where_no_file_can_be_made_says_it_as_the_app_does(cli):
     assert result.returncode != 0
     assert "The folder to save into is not there; nothing was written." in result.stderr
     assert "Something went wrong" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("language", "date"),
+    [("es", "5 de marzo de 2024"), ("fr", "5 mars 2024"), ("en", "5 March 2024")],
+)
+def test_the_list_says_dates_in_the_language_spoken_and_json_stays_english(
+    cli, language: str, date: str
+):
+    assert cli("timeline", "add", "--when", "2024-03-05", "--title", "Post").returncode == 0
+    listing = cli("--language", language, "timeline", "list").stdout
+    assert listing.split("  ")[1].strip() == date
+    records = json.loads(cli("--language", language, "timeline", "list", "--json").stdout)
+    assert records[0]["when_text"] == "5 March 2024"

@@ -31,22 +31,21 @@ def cmd_timeline_add(args: argparse.Namespace) -> int:
 
 
 def cmd_timeline_list(args: argparse.Namespace) -> int:
-    from tui.core.timeline.events import as_records
+    from tui.core.timeline.events import as_records, entries
 
     with open_vault(args) as vault:
-        records = as_records(vault)
-    if args.json:
-        say_json(records)
-        return 0
-    if not records:
+        if args.json:
+            say_json(as_records(vault))
+            return 0
+        listed = entries(vault)  # its dates in the language spoken, unlike --json's
+    if not listed:
         say(_('No events yet. Add one with: reclaim timeline add --when 2024-03 --title "..."'))
         return 0
-    for record in records:
-        line = f"{record['id']}  {shown(record['when_text']):<22}  {shown(record['title'])}"
-        if record["evidence"]:
-            line += "  " + _("(see {exhibits})").format(
-                exhibits=shown(", ".join(record["evidence"]))
-            )
+    for entry in listed:
+        event = entry.event
+        line = f"{event.id}  {shown(entry.when):<22}  {shown(event.title)}"
+        if event.evidence:
+            line += "  " + _("(see {exhibits})").format(exhibits=shown(", ".join(event.evidence)))
         say(line)
     return 0
 
