@@ -187,3 +187,37 @@ def test_where_a_guide_was_checked_is_said_in_the_language(
         assert legal_options().source.startswith(options)
         assert places()["general"].source.startswith(general)
     assert find("instagram").source.startswith("Instagram Help Centre, privacy and safety")
+
+
+@pytest.mark.parametrize(
+    ("code", "page", "size", "action", "entry"),
+    [
+        ("es", "Página 1 de ", "1.500 bytes", "añadida al caso", "N.º"),
+        ("fr", "Page 1 sur ", "1 500 octets", "ajoutée au dossier", "N°"),
+    ],
+)
+def test_a_binders_pages_sizes_and_custody_log_in_its_language(
+    code: str, page: str, size: str, action: str, entry: str, vault: Vault, tmp_path: Path
+) -> None:
+    """The footer said "Page 1 of 9" and sizes "1,500" in every language; the custody
+    log's actions were its English keys and its "Entry" heading broke in two."""
+    import io
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    from tui.core.binder.build import build
+    from tui.core.binder.choices import BinderChoices
+    from tui.core.evidence.adding import add_file
+
+    note = tmp_path / "note.txt"
+    note.write_bytes(b"a" * 1500)
+    add_file(vault, note, {"description": "A note"})
+    data = build(vault, BinderChoices(export_date=date(2024, 3, 7), language=code))
+    text = "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
+    flat = " ".join(text.split()).replace("\u202f", " ").replace("\xa0", " ")
+    assert page in flat
+    assert size in flat
+    assert action in flat
+    assert f"{entry} " in flat
+    assert "Page 1 of" not in flat and "1,500" not in flat and " intake " not in flat

@@ -61,7 +61,9 @@ class _NumberedPages(FPDF):
         self.set_font(SANS, size=8)
         self.cell(0, 5, f"{self.control_prefix}-{self.page_no():06d}", align="L")
         self.set_x(MARGIN)
-        self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="R")
+        # "{nb}" is fpdf2's: the number of pages, put in when the file is written.
+        page = _("Page {page} of {total}").format(page=self.page_no(), total="{nb}")
+        self.cell(0, 5, page, align="R")
 
 
 class Document:

@@ -21,6 +21,7 @@ from tui.core.evidence.original import open_original
 from tui.core.evidence.provenance import lines as provenance_lines
 from tui.core.shared.errors import Cancelled, VaultDamaged
 from tui.core.shared.i18n import N_, _
+from tui.core.shared.local_formats import whole_number
 from tui.core.shared.stopping import checkpoint
 
 
@@ -123,7 +124,7 @@ def _exhibit_details(
             _("{kind}, {media_type}, {size} bytes").format(
                 kind=kind or _("file"),
                 media_type=doc.media_type(exhibit),
-                size=f"{exhibit.size:,}",
+                size=whole_number(exhibit.size),
             ),
         ),
         (_("Added to the case"), exhibit.added_at.replace("T", " ").removesuffix("Z") + " UTC"),

@@ -29,7 +29,7 @@ from tui.core.evidence.provenance import summary as provenance_summary
 from tui.core.places.case_place import case_place, stored
 from tui.core.places.model import NOT_SAID
 from tui.core.shared.i18n import _, ngettext
-from tui.core.shared.local_formats import long_date
+from tui.core.shared.local_formats import long_date, whole_number
 from tui.core.timeline.written_account import parts
 from tui.core.timestamps.stamps import stamp_line, stamped
 from tui.core.vault import custody, custody_words
@@ -220,7 +220,7 @@ def appendix(doc: Document, exhibits: list[Exhibit]) -> None:
             cells = [
                 f"{exhibit.id} {exhibit.original_name}",
                 ngettext("{count} byte", "{count} bytes", exhibit.size).format(
-                    count=f"{exhibit.size:,}"
+                    count=whole_number(exhibit.size)
                 ),
             ]
             groups.append([Row([*cells, Mono(digests)])])

@@ -48,6 +48,15 @@ def decimal(value: float, places: int = 1) -> str:
     return format_decimal(value, pattern, locale=locale())
 
 
+def whole_number(value: int) -> str:
+    """ "14,262" in English, "14.262" in Spanish, "14 262" in French: a count, grouped."""
+    if language() == SOURCE_LANGUAGE:
+        return f"{value:,}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, "#,##0", locale=locale())
+
+
 def sentence_list(items: list[str]) -> str:
     """ "a, b and c", "a, b y c", "a, b et c"."""
     if language() == SOURCE_LANGUAGE:
