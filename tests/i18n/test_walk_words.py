@@ -221,3 +221,18 @@ def test_a_binders_pages_sizes_and_custody_log_in_its_language(
     assert action in flat
     assert f"{entry} " in flat
     assert "Page 1 of" not in flat and "1,500" not in flat and " intake " not in flat
+
+
+@pytest.mark.parametrize(("code", "status"), [("es", "borrador"), ("fr", "brouillon")])
+def test_the_lawyers_notes_say_a_requests_status_in_the_language(
+    code: str, status: str, vault: Vault
+) -> None:
+    from tui.core.binder import documents_language
+    from tui.core.takedowns.lawyer_package import notes_text
+    from tui.core.takedowns.requests import add_request
+
+    add_request(vault, "meta", ["https://f.example/1"])
+    documents_language.save(vault, code)
+    notes = notes_text(vault)
+    assert f"(Meta): {status}\n" in notes
+    assert ": drafted" not in notes

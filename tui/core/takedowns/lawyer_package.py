@@ -55,7 +55,7 @@ def _notes_text(vault: Vault) -> str:
     directions = shipped()
     for request in requests:
         route = directions.route(request.site)
-        out.append(f"{request.id}  {route.name}: {request.status}")
+        out.append(f"{request.id}  {route.name}: {_(request.status)}")  # said, kept in English
         if request.sent_at:
             sent = request.sent_at.replace("T", " ").rstrip("Z")
             out.append("    " + _("sent {moment} UTC").format(moment=sent))
