@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 from tui.core.evidence.devices import device_guesses
-from tui.core.evidence.formats import isobmff
+from tui.core.evidence.formats import heif_tiles, isobmff
 from tui.core.evidence.formats.base import (
     Block,
     Facts,
@@ -31,6 +31,7 @@ from tui.core.evidence.formats.pixels import (
     CUT_SHORT,
     DECODE_BUDGET,
     TOO_LARGE,
+    TRANSPOSE,
     affordable,
     decoded,
     displayed_size,
@@ -238,8 +239,13 @@ class Photo(Format):
         with opened(data) as image:
             check_scans(image, io.BytesIO(data))
             width, height = displayed_size(image)
+            target = fitted(image, PRINT_BOX, PRINT_MOST_PIXELS)
+            if image.format in ("HEIF", "AVIF") and heif_tiles.tiling(data) is not None:
+                # A phone's HEIC is tiled: decoded a tile at a time, a 200-megapixel one
+                # is printed from its own pixels, within a fraction of the memory.
+                return [self._tiled(data, (width, height), target, orientation(image))]
             try:
-                affordable(image, fitted(image, PRINT_BOX, PRINT_MOST_PIXELS))
+                affordable(image, target)
             except Unreadable as why:
                 if str(why) != _(TOO_LARGE) or (small := stored_copy(io.BytesIO(data))) is None:
                     raise
@@ -271,6 +277,27 @@ class Photo(Format):
         lossy = self.media_type in LOSSY
         blocks.append(Picture(width, height, decode, data if whole else None, photo=lossy))
         return blocks
+
+    def _tiled(
+        self, data: bytes, shown: tuple[int, int], target: tuple[int, int], stated: int
+    ) -> Picture:
+        """A tiled HEIF photo, printed from its pixels decoded a tile at a time; should
+        that fail when it is drawn (a damaged tile), its stored smaller copy, else a
+        notice."""
+
+        def decode() -> Image.Image:
+            from PIL import Image
+
+            pixels = heif_tiles.shrunk_by_tiles(data, target)
+            if pixels is None:
+                pixels = stored_copy(io.BytesIO(data))
+                if pixels is None:
+                    raise Unreadable(_(CUT_SHORT))
+                return pixels
+            method = TRANSPOSE.get(stated)
+            return pixels if method is None else pixels.transpose(Image.Transpose(method))
+
+        return Picture(shown[0], shown[1], decode, None, photo=True)
 
     def _embedded_upright(self, stated: int) -> bool:
         """Whether the file embedded as it is prints upright: the embedder turns a JPEG
