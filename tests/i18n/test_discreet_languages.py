@@ -20,6 +20,8 @@ from tui.core.vault.vault import Vault
 from tui.screens.create import CreateScreen
 from tui.screens.unlock import UnlockScreen
 
+#: The neutral name, and a new case's, in each language (English "Notes" was left).
+NOTES = {"es": ("Notas", "Notas nuevas"), "fr": ("Notes", "Nouvelles notes")}
 #: Words that would tell a glance what this is, in each language.
 TELLING = {
     "es": re.compile(r"reclaim|imagen|imágenes|abuso|prueba|\bcasos?\b", re.IGNORECASE),
@@ -72,6 +74,7 @@ async def test_a_discreet_kiosk_start_in_the_language(tmp_path: Path, code: str)
         await pilot.pause()
         assert isinstance(app.screen, CreateScreen)
         assert not TELLING[code].search(on_screen(app)), on_screen(app)
+        assert NOTES[code][1] in on_screen(app)
 
 
 async def test_a_discreet_unlock_in_the_language(vault: Vault, code: str) -> None:
@@ -81,6 +84,7 @@ async def test_a_discreet_unlock_in_the_language(vault: Vault, code: str) -> Non
         await pilot.pause()
         assert isinstance(app.screen, UnlockScreen)
         assert not TELLING[code].search(on_screen(app)), on_screen(app)
+        assert f"─ {NOTES[code][0]} ─" in on_screen(app)
         await unlock(app, pilot, "not the passphrase")
         assert not TELLING[code].search(on_screen(app)), on_screen(app)
         await pilot.press("ctrl+r")

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Select, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.core.settings import DISCREET_MARK, NEUTRAL_NAME, is_discreet
+from tui.core.settings import DISCREET_MARK, is_discreet
 from tui.core.shared.errors import explain
 from tui.core.shared.i18n import N_, _
 from tui.core.vault.layout import default_vault_dir, neutral_vault_dir
@@ -64,11 +64,7 @@ class CreateScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         discreet = is_discreet(host(self).settings, self.path)
         with Vertical(classes="form") as form:
-            form.border_title = (
-                _("New {name}").format(name=NEUTRAL_NAME.lower())
-                if discreet
-                else _("Make your case")
-            )
+            form.border_title = _("New notes") if discreet else _("Make your case")
             yield Static(
                 _(
                     "Your notes are encrypted on this computer. Choose a passphrase to lock "

@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
-from tui.core.settings import NEUTRAL_NAME
 from tui.core.shared.i18n import N_, _
 
 #: Harmless lines, like anyone's notes.
@@ -28,5 +27,5 @@ class NotesCover(Screen[None]):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(NEUTRAL_NAME, id="notes-title", markup=False)
+        yield Static(_("Notes"), id="notes-title", markup=False)  # NEUTRAL_NAME, said
         yield Static("\n".join(f"- {_(line)}" for line in NOTES), id="notes", markup=False)

@@ -23,7 +23,7 @@ from textual.widgets import Checkbox, Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
 from tui.core.kiosk import throttle as throttles
-from tui.core.settings import NEUTRAL_NAME, is_discreet, neutral_words
+from tui.core.settings import is_discreet, neutral_words
 from tui.core.shared.errors import explain
 from tui.core.shared.i18n import N_, _
 from tui.core.vault.header import WRONG_PASSPHRASE, WRONG_RECOVERY_CODE
@@ -127,7 +127,7 @@ class UnlockScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form") as form:
-            form.border_title = NEUTRAL_NAME if self.discreet else _("Your case is locked")
+            form.border_title = _("Notes") if self.discreet else _("Your case is locked")
             yield Static(self.prompt(), id="prompt")
             yield Input(password=True, id="secret", placeholder=_("passphrase"), compact=True)
             yield Notice(self.hint, id="message")
