@@ -78,7 +78,7 @@ class CopiesScreen(Screen[None]):
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         for label, width in ((_("ID"), 4), (_("Kind"), 8), (_("State"), 11), (_("Made"), 10),
                              (_("Checked"), 10), (_("Items"), 5), (_("Where"), 60)):  # fmt: skip
-            table.add_column(_(label), width=width)
+            table.add_column(label, width=width)  # said once (twice read "Type" as a word)
         yield table
         yield self.work
         yield Footer()
