@@ -236,3 +236,12 @@ def test_the_lawyers_notes_say_a_requests_status_in_the_language(
     notes = notes_text(vault)
     assert f"(Meta): {status}\n" in notes
     assert ": drafted" not in notes
+
+
+def test_the_profile_in_french_takes_its_colon(vault: Vault, passphrase_file: Path) -> None:
+    from tests.support.cli import run_reclaim
+
+    options = ["--vault", str(vault.path), "--passphrase-file", str(passphrase_file)]
+    done = run_reclaim("profile", "show", *options, "--language", "fr")
+    assert done.returncode == 0, done.stderr
+    assert "Animaux : -" in done.stdout.splitlines()

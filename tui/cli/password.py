@@ -100,7 +100,7 @@ def cmd_profile_show(args: argparse.Namespace) -> int:
         return 0
     for name, label in LABELS.items():
         words = ", ".join(shown(word) for word in getattr(profile, name))
-        say(f"{_(label)}: {words or '-'}")
+        say(_("{label}: {value}").format(label=_(label), value=words or "-"))
     return 0
 
 
