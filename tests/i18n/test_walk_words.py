@@ -245,3 +245,30 @@ def test_the_profile_in_french_takes_its_colon(vault: Vault, passphrase_file: Pa
     done = run_reclaim("profile", "show", *options, "--language", "fr")
     assert done.returncode == 0, done.stderr
     assert "Animaux : -" in done.stdout.splitlines()
+
+
+def test_a_description_reclaim_wrote_is_said_in_the_language_spoken_now() -> None:
+    """A stitched exhibit's description, written in one language, read in another; the
+    person's own words stay as written."""
+    from tui.core.evidence.described import said_description
+
+    with i18n.speaking("es"):
+        assert (
+            said_description("Stitched from E-0001, E-0002") == "Unida a partir de E-0001, E-0002"
+        )
+        assert said_description("Stitched from my phone") == "Stitched from my phone"
+    with i18n.speaking("fr"):
+        said = said_description("Unida a partir de E-0003")
+    assert said == "Assemblée à partir de E-0003"
+    assert said_description("Assemblée à partir de E-0003") == "Stitched from E-0003"
+    assert said_description("") == ""
+
+
+def test_the_evidence_list_shows_a_stitched_description_in_the_language() -> None:
+    from tests.i18n.test_walk_fixes import _exhibit
+    from tui.screens.evidence_rows import cells
+
+    exhibit = _exhibit(description="Stitched from E-0001, E-0002")
+    with i18n.speaking("fr"):
+        row = cells(exhibit, marked=False, check=None)
+    assert "Assemblée à partir de E-0001, E-0002" in [str(cell) for cell in row]

@@ -11,6 +11,7 @@ from typing import Any
 from rich.text import Text
 
 from tui.core.evidence.completeness import assess, is_complete
+from tui.core.evidence.described import said_description
 from tui.core.evidence.model import Exhibit, get_exhibit
 from tui.core.evidence.reading.model import KEY
 from tui.core.evidence.reading.search import DETAILS, search_exhibits
@@ -111,7 +112,7 @@ def cells(exhibit: Exhibit, marked: bool, check: str | None, found: str = "") ->
     it matches its hash, else what is wrong. `found` is the line read in its pictures
     that the filter found, shown instead of the description."""
     done = assess(exhibit)
-    description = shown(exhibit.description or exhibit.original_name)
+    description = shown(said_description(exhibit.description) or exhibit.original_name)
     if found:
         description = _("“{line}” in the picture").format(line=shown(found))
     if exhibit.excluded:
