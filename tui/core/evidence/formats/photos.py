@@ -281,19 +281,17 @@ class Photo(Format):
     def _tiled(
         self, data: bytes, shown: tuple[int, int], target: tuple[int, int], stated: int
     ) -> Picture:
-        """A tiled HEIF photo, printed from its pixels decoded a tile at a time; should
-        that fail when it is drawn (a damaged tile), its stored smaller copy, else a
-        notice."""
+        """A tiled HEIF photo, printed from its pixels decoded a tile at a time; should a
+        tile not decode when it is drawn, the whole picture as before (which says why
+        it can't be shown, when it can't)."""
 
         def decode() -> Image.Image:
             from PIL import Image
 
             pixels = heif_tiles.shrunk_by_tiles(data, target)
             if pixels is None:
-                pixels = stored_copy(io.BytesIO(data))
-                if pixels is None:
-                    raise Unreadable(_(CUT_SHORT))
-                return pixels
+                with opened(data) as image:
+                    return shrunk(image, PRINT_BOX, PRINT_MOST_PIXELS)
             method = TRANSPOSE.get(stated)
             return pixels if method is None else pixels.transpose(Image.Transpose(method))
 
