@@ -3,6 +3,7 @@ KDF for the vaults it makes; `cli` runs `reclaim` in the test's process, on its 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,6 +16,15 @@ from tui.core.kiosk import doors
 from tui.core.shared import clock, i18n
 from tui.core.vault import keys
 from tui.core.vault.vault import Vault
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto`: one worker more than the cores this run may use. Many tests wait (Pilot
+    between frames, a child process, a terminal), and with one worker a core the cores sat
+    idle a quarter of the run. PYTEST_XDIST_AUTO_NUM_WORKERS still decides when it is set."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # pytest-xdist reads it
+    return len(os.sched_getaffinity(0)) + 1
 
 
 @pytest.fixture(autouse=True)
