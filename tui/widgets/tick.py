@@ -10,6 +10,7 @@ marks as `reclaim checklist show`)."""
 from __future__ import annotations
 
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Checkbox, RadioButton
 
 TICKED = "✓"
@@ -37,3 +38,10 @@ class TickRadio(RadioButton):
         box = Content.assemble("(", (mark, self.get_visual_style("toggle--button")), ")")
         label = self.label.pad(1, 1).stylize_before(self.get_visual_style("toggle--label"))
         return Content.assemble(box, label)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """One line, or as many as a long answer needs where the CSS lets it wrap
+        (`text-wrap: wrap`), instead of cutting it with an ellipsis."""
+        if self.styles.text_wrap != "wrap":
+            return 1
+        return max(1, len(self.render().wrap(width)))
