@@ -1,6 +1,7 @@
 """An exhibit's side panel says what kind of file it is ("PNG picture") and its media
 type ("image/png"): in Spanish and French the two were both "Tipo"/"Type", so the
-panel showed two lines with one label. Each label of the panel is its own word."""
+panel showed two lines with one label. Each label of the panel is its own word (the
+Copies step's "Kind" column: tests/i18n/test_walk_words.py)."""
 
 from __future__ import annotations
 
@@ -33,29 +34,3 @@ def test_the_side_panels_labels_are_all_different(
     assert media in lines
     labels = [line.split(":")[0] for line in lines if ": " in line]
     assert len(labels) == len(set(labels)), labels
-
-
-@pytest.mark.parametrize(("code", "kind"), [("es", "Tipo"), ("fr", "Type"), ("en", "Kind")])
-async def test_the_copies_steps_kind_column_is_said_once(
-    code: str, kind: str, demo: Vault
-) -> None:
-    """Its headings went through the catalogue twice: French "Type" (kind) came back as
-    "Format" (a file's media type)."""
-    from textual.widgets import DataTable
-
-    from tests.support.pilot import SIZE, settle
-    from tui.app import ReclaimApp
-    from tui.core.settings import Settings
-    from tui.core.shared import i18n
-
-    i18n.set_language(code)
-    try:
-        app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("5")
-            await settle(app, pilot)
-            table = app.screen.query_one(DataTable)
-            labels = [str(column.label) for column in table.columns.values()]
-            assert labels[1] == kind, labels
-    finally:
-        i18n.set_language("en")

@@ -103,27 +103,17 @@ def test_a_binder_written_says_where_it_was_saved(code: str, words: str) -> None
 
 
 @pytest.mark.parametrize(
-    ("code", "sent", "drafted"), [("es", "enviada", "borrador"), ("fr", "envoyée", "brouillon")]
+    ("code", "kind", "sent", "drafted"),
+    [("es", "Tipo", "enviada", "borrador"), ("fr", "Type", "envoyée", "brouillon")],
 )
-async def test_a_requests_status_is_said_in_the_language(
-    code: str, sent: str, drafted: str, demo: Vault, spoken: None
+async def test_a_walk_of_the_demos_steps_in_the_language(
+    code: str, kind: str, sent: str, drafted: str, demo: Vault, spoken: None
 ) -> None:
-    i18n.set_language(code)
-    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("8")
-        await settle(app, pilot)
-        table = app.screen.query_one(DataTable)
-        statuses = [str(table.get_row_at(row)[2]) for row in range(table.row_count)]
-        assert statuses == [sent, drafted]
-
-
-@pytest.mark.parametrize("code", ["es", "fr"])
-async def test_the_evidence_steps_lead_fits_and_keeps_its_key_whole(
-    code: str, demo: Vault, spoken: None
-) -> None:
-    """At 80x24 the line above the list fits in one line in its first order, and in no
-    order is the sort key's "(s" left at a line's end (it read "(s" / "trie)")."""
+    """At 80x24: the Evidence step's lead fits one line in its first order, and in no
+    order is the sort key's "(s" left at a line's end (it read "(s" / "trie)"); the
+    Copies step's headings are said once (French "Type", the kind, went through the
+    catalogue again and came back "Format"); a request's status on step 8 is said in
+    the language (it showed "submitted")."""
     i18n.set_language(code)
     app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
     async with app.run_test(size=SIZE) as pilot:
@@ -138,6 +128,15 @@ async def test_the_evidence_steps_lead_fits_and_keeps_its_key_whole(
             drawn = [line for line in lines_of(lead) if line.strip()]
             assert not any(line.endswith("(s") for line in drawn), drawn
             assert "(s)" in " ".join(drawn), drawn
+        await pilot.press("escape", "5")
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        assert [str(column.label) for column in table.columns.values()][1] == kind
+        await pilot.press("escape", "8")
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        statuses = [str(table.get_row_at(row)[2]) for row in range(table.row_count)]
+        assert statuses == [sent, drafted]
 
 
 def test_spanish_says_equipo_for_a_computer_everywhere() -> None:
