@@ -133,8 +133,8 @@ def _library() -> ctypes.CDLL | None:
 
 
 def _loaded_libheif() -> str | None:
-    """The path of the libheif pillow-heif loaded (on Linux, from the process's own
-    map of its libraries; elsewhere the one its wheel keeps beside it), or None."""
+    """The path of the libheif pillow-heif loaded, read from the process's own map of
+    its libraries (Linux); None elsewhere, where photos are read as before."""
     maps = Path("/proc/self/maps")
     if maps.is_file():
         for line in maps.read_text(errors="replace").splitlines():
