@@ -14,6 +14,7 @@ import pytest
 from tui.core.demo import SAMPLES, create_demo_case, remove_demo_case
 from tui.core.shared import i18n
 from tui.core.shared.i18n import _
+from tui.core.vault.vault import Vault
 
 #: Words of the English demo that neither Spanish nor French uses.
 ENGLISH = re.compile(
@@ -53,11 +54,17 @@ def spoken() -> Iterator[None]:
     i18n.set_language("en")
 
 
-@pytest.mark.parametrize("code", ["es", "fr"])
-def test_the_demo_is_made_in_the_language(code: str, spoken: None, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("code", "passphrase"), [("es", "caso de ejemplo"), ("fr", "dossier exemple")]
+)
+def test_the_demo_is_made_in_the_language(
+    code: str, passphrase: str, spoken: None, tmp_path: Path
+) -> None:
     i18n.set_language(code)
     case = create_demo_case(tmp_path / "demo")
     try:
+        # Its passphrase too (shown on its unlock screen in the same words).
+        Vault.open(case.path, passphrase=passphrase).close()
         said = [
             text
             for table in ("exhibits", "events", "people", "takedowns")

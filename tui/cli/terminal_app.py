@@ -56,7 +56,7 @@ def run_app(args: argparse.Namespace) -> int:
                 demo = create_demo_case()  # a signal meanwhile removes the half-made folder
                 stop.check()
                 hint = _("This is the made-up sample case. Its passphrase is: {passphrase}")
-                hint = hint.format(passphrase=DEMO_PASSPHRASE)
+                hint = hint.format(passphrase=_(DEMO_PASSPHRASE))  # as the demo was made
                 app = ReclaimApp(demo.path, settings, demo_vault=demo, demo_hint=hint)
             else:
                 path = case_folder(args, settings)

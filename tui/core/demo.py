@@ -25,7 +25,9 @@ from tui.core.shared.i18n import N_, _
 if TYPE_CHECKING:  # imported when a demo is made: every start sweeps, few make one
     from tui.core.vault.vault import Vault
 
-DEMO_PASSPHRASE = "sample case"  # noqa: S105 (made-up case, shown on screen)
+#: Said in the language the demo is made in ("caso de ejemplo"), and shown on its unlock
+#: screen in the same words.
+DEMO_PASSPHRASE = N_("sample case")
 #: The details of a sample written in the language the demo is made in (the rest are
 #: names, addresses and times, the same in every language).
 SAID = frozenset({"description", "significance", "caption", "poster"})
@@ -226,7 +228,7 @@ def _build(base: Path) -> Vault:
 
     # The demo's content is invented, so its key derivation can be quick.
     kdf = keys.Argon2Params(time_cost=1, memory_kib=8 * 1024, parallelism=1)
-    vault, _code = Vault.create(base / "case", DEMO_PASSPHRASE, kdf)
+    vault, _code = Vault.create(base / "case", _(DEMO_PASSPHRASE), kdf)
     try:
         drafts = base / "drafts"
         drafts.mkdir(mode=0o700)
