@@ -6,15 +6,20 @@ another, with `formats.describe` (intake) and `formats.printable` (what the bind
 prints), under a 2 GiB address-space limit and a per-case alarm. So the cases cost their
 reading, not a Python start each, and the memory limit holds for all of them together.
 The child reports each case's peak memory too (a high-water mark, with all cases before
-it)."""
+it). Under pytest-xdist the answers are shared by the workers of one run (`share_in`): the
+first worker that needs them runs the child, and a worker given some of the same tests
+reads what it wrote instead of running the whole child again."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -77,6 +82,14 @@ class CraftedReader:
         """Seconds more the whole child may take (its start, its imports)."""
         self.cases: list[tuple[str, str]] = []
         self.answers: dict[str, dict[str, Any]] = {}
+        self.shared: Path | None = None
+        """Where the workers of this run keep the answers (None: not shared)."""
+
+    def share_in(self, run_folder: Path) -> None:
+        """Share the answers with the other xdist workers of this run, in `run_folder`
+        (the run's own temporary folder, which every worker of it sees)."""
+        if os.environ.get("PYTEST_XDIST_WORKER"):
+            self.shared = run_folder / f"{self.module}.json"
 
     def case(self, build: str, name: str) -> tuple[str, str]:
         """Note a case to read, so that the child reads them all in one go."""
@@ -90,16 +103,28 @@ class CraftedReader:
         key = f"{build} {name}"
         if key not in self.answers:
             self.case(build, name)
-            wanted = [(b, n) for b, n in self.cases if f"{b} {n}" not in self.answers]
-            done = subprocess.run(
-                [sys.executable, "-c", CHILD, self.module, str(self.timeout), json.dumps(wanted)],
-                cwd=ROOT,
-                capture_output=True,
-                timeout=self.timeout * len(wanted) + self.slack,
-                check=False,
-            )
-            assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
-            self.answers.update(json.loads(done.stdout))
+            if self.shared is None:
+                self._run_child()
+            else:
+                with FileLock(self.shared.with_suffix(".lock")):
+                    if self.shared.exists():
+                        self.answers.update(json.loads(self.shared.read_text()))
+                    if key not in self.answers:
+                        self._run_child()
+                        self.shared.write_text(json.dumps(self.answers))
         answer = self.answers[key]
         assert "error" not in answer, answer["error"]
         return answer
+
+    def _run_child(self) -> None:
+        """Read every noted case not read yet, in one child."""
+        wanted = [(b, n) for b, n in self.cases if f"{b} {n}" not in self.answers]
+        done = subprocess.run(
+            [sys.executable, "-c", CHILD, self.module, str(self.timeout), json.dumps(wanted)],
+            cwd=ROOT,
+            capture_output=True,
+            timeout=self.timeout * len(wanted) + self.slack,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
+        self.answers.update(json.loads(done.stdout))

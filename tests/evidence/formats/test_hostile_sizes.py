@@ -33,6 +33,11 @@ case = READER.case
 read_in_child = READER.read
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _answers_shared_by_workers(tmp_path_factory: pytest.TempPathFactory) -> None:
+    READER.share_in(tmp_path_factory.getbasetemp().parent)
+
+
 THREAT = b"<p>The threat</p>"
 PAGE = b"<html><body>" + THREAT
 HEAD = b"To: d@e.f\r\nDate: Tue, 5 Mar 2024 21:14:00 +0000\r\nMessage-ID: <x@y>\r\n"

@@ -32,6 +32,11 @@ READER = CraftedReader("tests.evidence.formats.test_hostile_text", TIMEOUT, slac
 case = READER.case
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _answers_shared_by_workers(tmp_path_factory: pytest.TempPathFactory) -> None:
+    READER.share_in(tmp_path_factory.getbasetemp().parent)
+
+
 def read_in_child(build: str, name: str) -> dict[str, Any]:
     """What the child gave for the file `build()` makes, held to `MAX_RSS`."""
     answer = READER.read(build, name)
