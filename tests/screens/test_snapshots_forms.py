@@ -109,7 +109,8 @@ async def conflict(pilot: Pilot[None], case: Vault, tmp: Path) -> None:
 
     await _exhibit(pilot)
     theirs, mine = WORDS[i18n.person_language()]
-    update_details(case, "E-0001", {"description": theirs})
+    # Both windows changed what it shows; here the poster was emptied, there renamed.
+    update_details(case, "E-0001", {"description": theirs, "poster": "alex.r"})
     pilot.app.screen.query_one("#description", Input).value = mine
     pilot.app.screen.query_one("#poster", Input).value = ""
     await _keys(pilot, "ctrl+s")

@@ -36,7 +36,7 @@ class Both:
 
 def _cut(text: str) -> str:
     if not text:
-        return "(empty)"
+        return _("(empty)")
     return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "…"
 
 
