@@ -32,7 +32,7 @@ class ReadingSettingsScreen(ModalScreen[None]):
     }
     ReadingSettingsScreen #title { text-style: bold; }
     ReadingSettingsScreen Horizontal { height: auto; margin: 1 0; }
-    ReadingSettingsScreen Label { padding: 1 1; width: 1fr; }
+    ReadingSettingsScreen Label { padding: 1 1 0 1; width: 1fr; }
     ReadingSettingsScreen #about { color: $text-muted; }
     """
     AUTO_FOCUS = "Switch"
