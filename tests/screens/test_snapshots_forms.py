@@ -167,6 +167,22 @@ async def recovery(pilot: Pilot[None], case: Vault, tmp: Path) -> None:
     await _push(pilot, lambda: RecoveryScreen(CODE))
 
 
+async def recovery_quit(pilot: Pilot[None], case: Vault, tmp: Path) -> None:
+    """Ctrl+Q while a recovery code is on screen, not yet written down."""
+    await recovery(pilot, case, tmp)
+    await _keys(pilot, "ctrl+q")
+
+
+async def recovery_unconfirmed(pilot: Pilot[None], case: Vault, tmp: Path) -> None:
+    """After an unlock, a case whose recovery code was never said to be written down."""
+    from tui.core.vault.recovery_flag import set_code_confirmed
+    from tui.screens.recovery_asks import offer_new_code
+
+    set_code_confirmed(case, False)
+    offer_new_code(pilot.app, case)
+    await _settle(pilot)
+
+
 async def language(pilot: Pilot[None], case: Vault, tmp: Path) -> None:
     from tui.screens.language import LanguageScreen
 
@@ -225,6 +241,8 @@ SCREENS: dict[str, tuple[Reach, tuple[str, ...]]] = {
     "place": (place, EVERY),
     "new-passphrase": (new_passphrase, EVERY),
     "recovery": (recovery, EVERY),
+    "recovery-quit": (recovery_quit, EVERY),
+    "recovery-unconfirmed": (recovery_unconfirmed, EVERY),
     "language": (language, EVERY),
     "reading-settings": (reading_settings, EVERY),
     "capture-guide": (capture_guide, TRANSLATED),
