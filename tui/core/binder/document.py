@@ -47,6 +47,10 @@ class Placed:
     (read from the case again), so that the pictures are not all held while drawing."""
 
 
+#: Where the binder's footer says its number of pages (see `_NumberedPages`).
+TOTAL = "{nbp}"
+
+
 class _NumberedPages(FPDF):
     """fpdf2's document with the binder's footer: control number left, page right."""
 
@@ -55,14 +59,17 @@ class _NumberedPages(FPDF):
             format=paper, unit="mm", enforce_compliance=f"PDFA_{part}B" if part else None
         )
         self.control_prefix = prefix
+        # fpdf2 puts the number of pages in where TOTAL stands, in the width TOTAL takes:
+        # five characters keep five digits' room (its own "{nb}" keeps three, and a binder
+        # of 1,000 pages spilled past the margin with a warning on the terminal).
+        self.alias_nb_pages(TOTAL)
 
     def footer(self) -> None:  # fpdf2's hook, drawn on every page
         self.set_y(-12)
         self.set_font(SANS, size=8)
         self.cell(0, 5, f"{self.control_prefix}-{self.page_no():06d}", align="L")
         self.set_x(MARGIN)
-        # "{nb}" is fpdf2's: the number of pages, put in when the file is written.
-        page = _("Page {page} of {total}").format(page=self.page_no(), total="{nb}")
+        page = _("Page {page} of {total}").format(page=self.page_no(), total=TOTAL)
         self.cell(0, 5, page, align="R")
 
 
