@@ -70,6 +70,17 @@ async def letter(pilot: Pilot[None], case: Vault, tmp: Path) -> None:
     await _keys(pilot, "8", "down", "enter", "l")
 
 
+def letter_facts(case: Vault, tmp: Path) -> None:
+    """Everything a letter needs: it is drafted at once, in the language its reader
+    reads (the sample case is in the United States: English), with a copy to read."""
+    from tui.core.takedowns.letters import save_facts
+
+    save_facts(
+        case, name="Jordan Lee", contact="jordan@example.org", signature="Jordan Lee",
+        no_consent=True,
+    )  # fmt: skip
+
+
 async def takedown_request(pilot: Pilot[None], case: Vault, tmp: Path) -> None:
     await _keys(pilot, "8", "down", "enter", "enter")
 
@@ -227,6 +238,7 @@ EVERY = ("en", "es", "fr")
 TRANSLATED = ("es", "fr")
 SCREENS: dict[str, tuple[Reach, tuple[str, ...]]] = {
     "letter": (letter, TRANSLATED),
+    "letter-drafted": (letter, TRANSLATED),
     "takedown-request": (takedown_request, TRANSLATED),
     "lawyer-package": (lawyer_package, EVERY),
     "event": (event, TRANSLATED),
@@ -254,6 +266,7 @@ SCREENS: dict[str, tuple[Reach, tuple[str, ...]]] = {
 #: What a screen needs in the case before the app opens it.
 PREPARE: dict[str, Callable[[Vault, Path], None]] = {
     "inner-files": add_report,
+    "letter-drafted": letter_facts,
     "confirm": add_printed,
 }
 CASES = [
