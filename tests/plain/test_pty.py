@@ -45,13 +45,18 @@ class Terminal:
     """A child process on a pseudo-terminal; what it writes is kept, and read from a
     cursor so that the same question asked twice is waited for twice."""
 
-    def __init__(self, *args: str) -> None:
+    def __init__(self, *args: str, boot: str = BOOT) -> None:
         env = dict(os.environ, TERM="xterm-256color")
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child
-            os.execve(sys.executable, [sys.executable, "-c", BOOT, *args], env)
+            os.execve(sys.executable, [sys.executable, "-c", boot, *args], env)
         self.output = bytearray()
         self.cursor = 0
+
+    @classmethod
+    def booting(cls, boot: str, *args: str) -> Terminal:
+        """The child runs `boot` (Python) instead of the command line."""
+        return cls(*args, boot=boot)
 
     def _read(self, timeout: float) -> bool:
         ready, _, _ = select.select([self.fd], [], [], timeout)
@@ -226,3 +231,51 @@ async def test_plain_walk_end_to_end_in_a_terminal(tmp_path: Path) -> None:
     assert "E-0001" in on_step["4"] and "A threatening message" in on_step["4"]
     assert "5 March 2024 They posted my pictures on a forum" in on_step["6"]
     assert request.id in on_step["8"]
+
+
+#: Plain mode on a case, locking after one second without an answer (the settings
+#: file's shortest idle time is three seconds: too long for a test).
+IDLE_BOOT = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from tui.core.settings import Settings\n"
+    "from tui.core.shared.i18n import set_language\n"
+    "from tui.plain.walk import run_plain\n"
+    "set_language('en')\n"
+    "raise SystemExit(run_plain(Path(sys.argv[1]), Settings(idle_minutes=1 / 60)))\n"
+)
+
+
+def test_idle_lock_takes_a_half_typed_line_out_of_the_terminal_and_offers_it_back(
+    tmp_path: Path,
+) -> None:
+    """A line typed without Enter when the idle lock comes is not joined to the passphrase
+    typed next (the terminal keeps it in its line buffer), and is offered back after the
+    unlock at the same question; Enter alone keeps it."""
+    from tests.support.cases import FAST_KDF
+    from tui.plain.walk import STEP_NAMES, TIMELINE_STEP
+
+    case = tmp_path / "case"
+    Vault.create(case, PASSPHRASE, FAST_KDF)[0].close()
+    assert STEP_NAMES[TIMELINE_STEP].startswith("Timeline")
+    term = Terminal.booting(IDLE_BOOT, str(case))
+    term.answer("Type your passphrase", PASSPHRASE)
+    term.answer("Which step would you like?", str(TIMELINE_STEP + 1))
+    term.answer("What would you like to do?", "1")  # add an event
+    term.answer("When did it happen?", "5 March 2024")
+    term.wait_for("what happened?")
+    os.write(term.fd, b"half typed words")  # no Enter: then nothing more for a while
+    term.wait_for("nothing was typed for a while")
+    term.answer("Type your passphrase", PASSPHRASE)
+    opened = term.wait_for("You had started typing: half typed words.")
+    assert b"does not open" not in opened and b"Your case is open." in opened
+    term.type("")  # Enter alone keeps it
+    term.answer("in your own words?", "")
+    term.wait_for("Event T-0001 is saved.")
+    term.answer("What would you like to do?", "back")
+    term.answer("Which step would you like?", "quit")
+    term.wait_for("Goodbye")
+    assert term.finish() == 0
+    with Vault.open(case, passphrase=PASSPHRASE) as vault:
+        (event,) = list_events(vault)
+    assert (event.title, event.when) == ("half typed words", "2024-03-05")

@@ -12,6 +12,7 @@ A passphrase is never kept: the walk comes back up to the question that asked it
 
 from __future__ import annotations
 
+import os
 import select
 import termios
 import unicodedata
@@ -42,6 +43,7 @@ KEPT_AT_LOCK = N_(
     "What you were typing is kept. When you unlock the case, you come back to where you were."
 )
 BACK_WHERE_YOU_WERE = N_("You are back where you were, and what you typed is kept.")
+STARTED_TYPING = N_("You had started typing: {words}. Press Enter to keep it, or type it again.")
 YES_WORDS = frozenset({"yes", "y"})
 NO_WORDS = frozenset({"no", "n"})
 #: Symbols the shipped texts use as meaning ("Settings → Privacy", "⋯ → Report"), said in
@@ -133,6 +135,9 @@ class Prompter:
         #: What is being answered again after an unlock, and what was said meanwhile.
         self._replay: list[tuple[str, str | None]] = []
         self._muted: list[str] | None = None
+        #: A line half typed (never sent) when the idle lock came, and its question: kept
+        #: in memory only, to offer back at that question after the unlock.
+        self.half_typed: tuple[str, str] | None = None
 
     # ---- saying ------------------------------------------------------------------
     def say(self, text: str = "") -> None:
@@ -176,9 +181,56 @@ class Prompter:
                 return answer
         if self._muted is not None:
             self._end_replay()
-        line = self._typed_line()
+        started = None if secret else self._offer_half_typed(question)
+        try:
+            line = self._typed_line()
+        except Locked as locked:
+            if locked.idle:
+                pending = self._take_pending()
+                if pending and not secret:
+                    self.half_typed = (question, pending)
+            raise
+        if started and not line.strip():
+            line = started  # Enter alone keeps what was half typed before the lock
         self.trail.append((question, None if secret else line))
         return line
+
+    def _offer_half_typed(self, question: str) -> str | None:
+        """What was half typed at `question` when the idle lock came, said back once."""
+        half, self.half_typed = self.half_typed, None
+        if half is None or half[0] != question:
+            return None
+        self.say(_(STARTED_TYPING).format(words=half[1]))
+        return half[1]
+
+    def _take_pending(self) -> str:
+        """Take out of the terminal what was typed without Enter (a terminal keeps it in
+        its line buffer, and would join it to the next line read: the passphrase): read
+        it with the line discipline off for a moment, then discard anything left. '' when
+        the input is not a terminal."""
+        if not self._is_terminal():
+            return ""
+        fd = self.input.fileno()
+        try:
+            before = termios.tcgetattr(fd)
+        except termios.error:
+            return ""
+        raw = list(before)
+        raw[3] &= ~termios.ICANON
+        raw[6] = list(raw[6])
+        raw[6][termios.VMIN], raw[6][termios.VTIME] = 0, 0
+        pending = b""
+        try:
+            termios.tcsetattr(fd, termios.TCSANOW, raw)
+            while chunk := os.read(fd, 4096):
+                pending += chunk
+        except OSError:
+            pass
+        finally:
+            termios.tcsetattr(fd, termios.TCSANOW, before)
+            termios.tcflush(fd, termios.TCIFLUSH)
+        text = pending.decode(errors="replace")
+        return "".join(char for char in text if char.isprintable()).strip()
 
     def _typed_line(self) -> str:
         started = clock.monotonic()

@@ -49,6 +49,8 @@ STEP_NAMES = (
     N_("Takedowns: ask sites to remove the images, and draft letters"),
     N_("Where you live, and the language of your documents"),
 )
+#: The timeline's place in STEP_NAMES (the tests find it by this).
+TIMELINE_STEP = 4
 LOCK_CHOICE, LEAVE_CHOICE = N_("Lock the case"), N_("Leave Reclaim")
 AT_THE_TOP = N_("This is the main menu, the top level. Type quit to leave Reclaim.")
 LOCKED = N_("The case is locked.")
