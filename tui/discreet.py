@@ -16,10 +16,9 @@ from textual.binding import Binding
 from tui.core.settings import NEUTRAL_NAME, Settings, is_discreet
 from tui.core.shared.i18n import N_
 from tui.messages import CaseCreated
+from tui.process_name import name_process as name_process  # moved: plain mode uses it too
 from tui.unforeseen import PlainErrors
 
-#: The process's name in `ps`, `top` and the like, in discreet mode.
-PROCESS_NAME = "notes"
 #: xterm's "keep the window's title" and "put it back" (most terminals and tmux know
 #: them; those that don't ignore them), and "set the window's title".
 SAVE_TITLE = "\x1b[22;0t"
@@ -29,19 +28,6 @@ RESTORE_TITLE = "\x1b[23;0t"
 def title_sequence(title: str) -> str:
     """What sets a terminal window's (and its tab's) title to `title`."""
     return f"\x1b]0;{title}\x07"
-
-
-def name_process(name: str = PROCESS_NAME) -> bool:
-    """Name this process `name` in the list of programs: both its short name (`ps -o
-    comm`) and its command line (`ps -o args`). False when setproctitle is missing; the
-    command line then still shows how Reclaim was started (see the README)."""
-    try:
-        import setproctitle
-    except ImportError:  # pragma: no cover - it is a dependency; a stripped install
-        return False
-    setproctitle.setproctitle(name)
-    setproctitle.setthreadtitle(name)
-    return True
 
 
 class Discreet(PlainErrors):

@@ -278,3 +278,48 @@ def test_waiting_on_a_terminal_locks_after_the_idle_time() -> None:
     os.close(leader)
     assert locked.value.idle
     assert out.getvalue() == "What happened?\n"
+
+
+def naming(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names the process is given (not given for real: that would rename pytest)."""
+    named: list[str] = []
+
+    def name_process(name: str = "notes") -> bool:
+        named.append(name)
+        return True
+
+    monkeypatch.setattr("tui.process_name.name_process", name_process)
+    return named
+
+
+@pytest.mark.parametrize("how", ["setting", "mark"])
+def test_discreet_mode_names_only_notes_before_the_passphrase(
+    case: Path, how: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A discreet case (the setting, or the mark its making left) is 'Notes' in what is
+    said before the passphrase and in the list of programs."""
+    from tui.core.settings import DISCREET_MARK
+
+    named = naming(monkeypatch)
+    if how == "mark":
+        (case / DISCREET_MARK).touch()
+    out = io.StringIO()
+    lines = ["not-the-passphrase", PASSPHRASE, "lock", PASSPHRASE, "quit"]
+    run_plain(case, Settings(discreet=how == "setting"), Typed(lines), out)
+    said = out.getvalue()
+    before, after = said.split("Your case is open.", 1)
+    locked = after.split(LOCKED, 1)[1].split("Your case is open.", 1)[0]
+    assert named == ["notes"]
+    assert before.startswith("Notes, plain mode.")
+    for telling in ("Reclaim", "image", "abuse", "evidence"):
+        assert telling not in before + locked
+    assert "Main menu." in after  # once open, the walk is as ever
+
+
+def test_a_case_that_is_not_discreet_keeps_its_name(
+    case: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    named = naming(monkeypatch)
+    _, said = walk(case, [PASSPHRASE, "quit"])
+    assert said.startswith("Reclaim, plain mode. Reclaim keeps the evidence")
+    assert named == []

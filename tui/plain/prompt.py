@@ -138,9 +138,15 @@ class Prompter:
         #: A line half typed (never sent) when the idle lock came, and its question: kept
         #: in memory only, to offer back at that question after the unlock.
         self.half_typed: tuple[str, str] | None = None
+        #: Discreet mode while the case is locked: say only neutral words ("Notes").
+        self.neutral = False
 
     # ---- saying ------------------------------------------------------------------
     def say(self, text: str = "") -> None:
+        if self.neutral:
+            from tui.core.settings import neutral_words
+
+            text = neutral_words(text)
         if self._muted is not None:  # coming back after a lock: said once it is done
             self._muted.append(spoken(text))
             return

@@ -35,6 +35,8 @@ WELCOME = N_(
     "Reclaim, plain mode. Reclaim keeps the evidence of image-based abuse safe, encrypted "
     "on this computer, and walks you through what to do, one question at a time."
 )
+#: The welcome in discreet mode: only the neutral name (said in its words, "Notes").
+DISCREET_WELCOME = N_("Reclaim, plain mode.")
 MAIN = N_("Main menu.")
 WHICH_STEP = N_("Which step would you like?")
 MAIN_HELP = N_("Each step is one thing to do. You can do them in any order, and come back later.")
@@ -85,28 +87,41 @@ def run_from_args(args: argparse.Namespace) -> int:
 def run_plain(
     path: Path, settings: Settings, input: TextIO | None = None, output: TextIO | None = None
 ) -> int:
-    """Walk the case at `path` on `input` and `output` (standard input and output)."""
+    """Walk the case at `path` on `input` and `output` (standard input and output). In
+    discreet mode, what is said while the case is locked names only "Notes", and so does
+    the list of programs."""
+    from tui.core.settings import is_discreet
+    from tui.process_name import name_process
+
     prompter = Prompter(input or sys.stdin, output or sys.stdout, settings.idle_minutes * 60)
-    prompter.say(_(WELCOME))
+    discreet = is_discreet(settings, path)
+    if discreet:
+        name_process()  # "notes" in ps and top, before anything is said
+    prompter.neutral = discreet
+    prompter.say(_(DISCREET_WELCOME) if discreet else _(WELCOME))
     prompter.say(_(EVERY_PROMPT_HELP))
     vault: Vault | None = None
     try:
         while True:
             try:
                 if vault is None:
+                    prompter.neutral = discreet
                     vault = open_or_make(prompter, path)
                     if vault is None:
                         return 0
+                    prompter.neutral = False
                 menu(prompter, vault, settings)
             except Locked as locked:
                 if vault is not None:
                     vault.close()
                     vault = None
                 kept = prompter.at_lock()
+                prompter.neutral = discreet
                 prompter.say(_(LOCKED_IDLE) if locked.idle else _(LOCKED))
                 if kept:
                     prompter.say(_(KEPT_AT_LOCK))
     except Quit:
+        prompter.neutral = discreet
         prompter.say(_(GOODBYE))
         return 0
     finally:
