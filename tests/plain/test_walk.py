@@ -323,3 +323,14 @@ def test_a_case_that_is_not_discreet_keeps_its_name(
     _, said = walk(case, [PASSPHRASE, "quit"])
     assert said.startswith("Reclaim, plain mode. Reclaim keeps the evidence")
     assert named == []
+
+
+def test_takedown_requests_are_named_by_their_site_as_the_app_names_them(case: Path) -> None:
+    """'R-001: Reddit', not the site's id 'reddit', when they are heard and when a letter
+    asks which request it is for."""
+    lines = [PASSPHRASE, "8", "1", "5", "https://example.com/a", "", "2", "3", "back"]
+    _, said = walk(case, [*lines, "back", "quit"])
+    heard = said.split("Hear the requests so far", 2)[2]
+    assert "R-001: Reddit, drafted." in heard
+    assert "1. R-001, Reddit" in heard  # which request the letter is for
+    assert "reddit" not in heard

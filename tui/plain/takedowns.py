@@ -79,8 +79,19 @@ def hear(prompter: Prompter, vault: Vault) -> list[Request]:
     if not requests:
         prompter.say(_(NONE_YET))
     for request in requests:
-        prompter.say(REQUEST.format(id=request.id, site=request.site, status=request.status))
+        status = _(request.status)  # kept in English, said in the language (as the app does)
+        prompter.say(REQUEST.format(id=request.id, site=site_name(request), status=status))
     return requests
+
+
+def site_name(request: Request) -> str:
+    """The name of the site a request is to, as the app shows it ("Reddit", not its id)."""
+    from tui.core.takedowns.sites import shipped
+
+    try:
+        return shipped().route(request.site).name
+    except ReclaimError:
+        return request.site  # a site this version of Reclaim does not know
 
 
 def letter(prompter: Prompter, vault: Vault) -> None:
@@ -92,7 +103,7 @@ def letter(prompter: Prompter, vault: Vault) -> None:
     if not requests:
         prompter.say(_(NONE_YET))
         return
-    names = [f"{request.id}, {request.site}" for request in requests]
+    names = [f"{request.id}, {site_name(request)}" for request in requests]
     request = requests[prompter.choose(_(WHICH_REQUEST), names)]
     kind = LETTER_KINDS[prompter.choose(_(WHICH_LETTER), [_(c) for c in LETTER_CHOICES])]
     while True:
@@ -139,8 +150,15 @@ def letter(prompter: Prompter, vault: Vault) -> None:
         if copy is not None:
             prompter.say(_(COPY_SAVED).format(path=beside))
         return
-    for each in (drafted, copy) if copy is not None else (drafted,):
+    from tui.core.binder.documents_language import documents_language
+    from tui.core.shared.i18n import person_language, speaking
+
+    readings = [(drafted, documents_language(vault))]
+    if copy is not None:
+        readings.append((copy, person_language()))
+    for each, code in readings:
         prompter.say(_(START))
-        for line in each.text.splitlines():
-            prompter.say(line)
+        with speaking(code):  # a symbol said in words ("then") in the letter's language
+            for line in each.text.splitlines():
+                prompter.say(line)
         prompter.say(_(END))
