@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from tui.core.evidence.formats import plausible_words
+
 #: WHATWG labels (and a few more from mail) for each Python codec they map to. Every codec
 #: here is a single-byte table, a Unicode codec or one of CPython's C multibyte codecs.
 _LABELS: dict[str, tuple[str, ...]] = {
@@ -162,8 +164,25 @@ def text_of(data: bytes) -> str | None:
     return data.decode(codec, "replace") if codec else None
 
 
+#: The single-byte encodings the detector may pick over Windows-1252 only when their
+#: reading is clearly the more plausible (see `plausible_words`).
+_SINGLE_BYTE = frozenset({
+    "mac_roman", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+    "iso8859_15", "koi8_r", "cp874",
+})  # fmt: skip
+#: How much larger a rival's share of plausible words must be than Windows-1252's
+#: (Turkish read as Windows-1252 looks Icelandic: `Fotoðraflarý`, 4 words in 5).
+_CLEARLY_BETTER = 0.15
+
+
 def guessed_codec(sample: bytes) -> str | None:
-    """The legacy encoding of a text sample, or None when it reads as no text."""
+    """The legacy encoding of a text sample, or None when it reads as no text.
+
+    Windows-1252 (Latin-1 and more: Spanish, French, German, Portuguese, English) is
+    preferred to another single-byte encoding the detector picks unless that one's
+    reading is clearly more plausible word by word: on a short text the detector takes
+    `mañana` for Central European `mańana`, a line for Arabic, `Não` for Chinese.
+    An East Asian pick stands unless Windows-1252 reads clearly more plausibly."""
     import charset_normalizer
 
     if len(_CONTROLS.findall(sample.decode("latin-1"))) * 100 > len(sample):
@@ -171,17 +190,22 @@ def guessed_codec(sample: bytes) -> str | None:
     found = [match.encoding for match in charset_normalizer.from_bytes(
         sample, cp_isolation=list(_GUESSED), explain=False
     )]  # fmt: skip
-    if not found:
-        return None
-    if b"\r" in sample and b"\n" not in sample and "mac_roman" in found:
+    if found and b"\r" in sample and b"\n" not in sample and "mac_roman" in found:
         return "mac_roman"
-    if "cp1252" in found:
-        try:
-            if sample.decode("cp1252") == sample.decode(found[0], "replace"):
-                return "cp1252"
-        except UnicodeDecodeError:
-            pass
-    return found[0]
+    try:
+        western = sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return found[0] if found else None
+    ours = plausible_words.share(western)
+    if not found:  # the detector finds nothing in a short text: is it words?
+        return "cp1252" if ours is None or ours >= 0.5 else None
+    theirs = sample.decode(found[0], "replace")
+    if theirs == western:
+        return "cp1252"
+    rival = plausible_words.share(theirs) or 0.0
+    if found[0] not in _SINGLE_BYTE:  # East Asian: `Não` holds a Big5 pair, `ão`
+        return "cp1252" if (ours or 0.0) - rival > _CLEARLY_BETTER else found[0]
+    return found[0] if rival - (ours or 0.0) > _CLEARLY_BETTER else "cp1252"
 
 
 #: Characters of a text looked at for the better reading (a mail's part is bounded anyway).
