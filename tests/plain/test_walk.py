@@ -334,3 +334,28 @@ def test_takedown_requests_are_named_by_their_site_as_the_app_names_them(case: P
     assert "R-001: Reddit, drafted." in heard
     assert "1. R-001, Reddit" in heard  # which request the letter is for
     assert "reddit" not in heard
+
+
+def test_back_while_adding_a_file_says_it_was_not_added(case: Path, tmp_path: Path) -> None:
+    picture = tmp_path / "shot.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 64)
+    _, said = walk(case, [PASSPHRASE, EVIDENCE, "1", str(picture), "A message", "back", "quit"])
+    after = said.split("Which site or app was it on?", 1)[1]
+    assert after.splitlines()[1] == (
+        "shot.png was not added: nothing was saved. Add it again whenever you like."
+    )
+    with Vault.open(case, passphrase=PASSPHRASE) as vault:
+        assert list_exhibits(vault) == []
+
+
+def test_the_binder_says_which_language_it_is_written_in_and_how_to_change_it(
+    case: Path,
+) -> None:
+    _, said = walk(case, [PASSPHRASE, "7", "1", "2", "back", "back", "quit"])
+    after = said.split("Who is the binder for?", 1)[1]
+    said_first = after.split("full path for the binder", 1)[0]
+    assert "\nWritten in English (for a lawyer in " in said_first
+    assert (
+        '. To write it in another language, choose "Where you live, and the language of your '
+        'documents" at the main menu, then change the language of your documents.' in said_first
+    )

@@ -19,6 +19,12 @@ CHOICES = (N_("Make the binder"), N_("Draft a declaration you can sign"))
 FOR_WHOM = N_("Who is the binder for?")
 FOR_WHOM_CHOICES = (N_("The police"), N_("A lawyer"), N_("A court"))
 PREPARED_FOR = ("police", "lawyer", "court")
+WRITTEN_IN = N_(
+    '{written}. To write it in another language, choose "{step}" at the main menu, then '
+    "change the language of your documents."
+)
+#: The main menu's name for the step where the documents' language is chosen.
+PLACE_STEP = N_("Where you live, and the language of your documents")
 WHERE = N_(
     "Type the full path for the binder file, ending in .pdf, for example "
     "/media/usb/binder.pdf, then press Enter."
@@ -39,10 +45,14 @@ def run(prompter: Prompter, vault: Vault) -> None:
 
 def make(prompter: Prompter, vault: Vault) -> None:
     from tui.core.binder.build import write_binder
+    from tui.core.binder.documents_language import written_in
     from tui.core.binder.choices import BinderChoices
 
     with prompter.form():
         prepared_for = PREPARED_FOR[prompter.choose(_(FOR_WHOM), [_(c) for c in FOR_WHOM_CHOICES])]
+        prompter.say(
+            _(WRITTEN_IN).format(written=written_in(vault, prepared_for), step=_(PLACE_STEP))
+        )
         path = Path(prompter.ask(_(WHERE), _(WHERE_HELP), required=True)).expanduser()
     prompter.say(_(MAKING))
     try:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.shared.errors import ReclaimError
 from tui.core.shared.i18n import N_, _
-from tui.plain.prompt import Prompter
+from tui.plain.prompt import Back, Prompter
 
 if TYPE_CHECKING:
     from tui.core.vault.vault import Vault
@@ -42,6 +42,7 @@ QUESTIONS = {
     "notes": N_("Anything else to note about it?"),
 }
 ADDED = N_("Saved as exhibit {id}.")
+NOT_ADDED = N_("{name} was not added: nothing was saved. Add it again whenever you like.")
 ALREADY = N_("That file is already in your case, as exhibit {id}. Nothing new was added.")
 NONE_YET = N_("There is no evidence yet.")
 EXHIBIT = N_("{id}: {name}. {description}")
@@ -81,7 +82,11 @@ def add(prompter: Prompter, vault: Vault) -> None:
             if path.is_file():
                 break
             prompter.say(_(NO_FILE))
-        details = {name: ask_detail(prompter, name) for name in QUESTIONS}
+        try:
+            details = {name: ask_detail(prompter, name) for name in QUESTIONS}
+        except Back:
+            prompter.say(_(NOT_ADDED).format(name=path.name))
+            raise
         try:
             result = add_file(vault, path, {k: v for k, v in details.items() if v})
         except ReclaimError as error:
