@@ -45,8 +45,8 @@ def run(prompter: Prompter, vault: Vault) -> None:
 
 def make(prompter: Prompter, vault: Vault) -> None:
     from tui.core.binder.build import write_binder
-    from tui.core.binder.documents_language import written_in
     from tui.core.binder.choices import BinderChoices
+    from tui.core.binder.documents_language import written_in
 
     with prompter.form():
         prepared_for = PREPARED_FOR[prompter.choose(_(FOR_WHOM), [_(c) for c in FOR_WHOM_CHOICES])]
