@@ -19,7 +19,7 @@ from tui.core.binder.typesetting import SANS, Bold, Setting, paragraph
 from tui.core.evidence.digests import Digests
 from tui.core.evidence.model import Exhibit
 from tui.core.shared.fuzzy_dates import as_written
-from tui.core.shared.i18n import _
+from tui.core.shared.i18n import N_, _
 from tui.core.shared.paths import fonts_dir
 from tui.core.vault.vault import Vault
 
@@ -27,8 +27,9 @@ FONT_DIR = fonts_dir()
 MARGIN = 15.0
 FOOTER_SPACE = 14.0
 FRAME_GREY = 120
-#: Beside every time that was read from the file rather than given by the person.
-ESTIMATED = " (estimated)"
+#: Beside every time that was read from the file rather than given by the person (the
+#: binder's integrity statement tells its reader to look for these words).
+ESTIMATED = N_("(estimated)")
 
 
 @dataclass
@@ -166,9 +167,8 @@ def written_time(exhibit: Exhibit, name: str) -> str:
     value = str(getattr(exhibit, name) or "")
     if not value:
         return ""
-    return (
-        as_written(value) + _offset(exhibit, name) + (ESTIMATED if name in exhibit.guesses else "")
-    )
+    estimated = " " + _(ESTIMATED) if name in exhibit.guesses else ""
+    return as_written(value) + _offset(exhibit, name) + estimated
 
 
 def _offset(exhibit: Exhibit, name: str) -> str:

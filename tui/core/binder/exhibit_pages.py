@@ -8,6 +8,7 @@ from __future__ import annotations
 import weakref
 
 from tui.core.binder.document import FRAME_GREY, MARGIN, Document, written_time
+from tui.core.binder.faces import controls_named
 from tui.core.binder.pdf_pages import draw_pdf_pages
 from tui.core.binder.pictures import draw_picture, draw_pixels
 from tui.core.binder.text_layer import MACHINE_READ, lay_words, machine_read
@@ -96,6 +97,7 @@ def _exhibit_details(
     title = _("Exhibit {id}: {what}").format(
         id=exhibit.id, what=exhibit.description or exhibit.original_name
     )
+    title = controls_named(title)  # a bookmark: an override in a name must not act there
     pdf.start_section(title[:76] + _(" (notice only)") if notice_only else title[:90])
     doc.heading(_("Exhibit {id}").format(id=exhibit.id), 14)
     rows: list[tuple[str, str]] = []

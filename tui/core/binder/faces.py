@@ -13,6 +13,7 @@ character, never an empty box (PDF/A forbids drawing a font's .notdef glyph)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from tui.core.shared.display import BIDI_CONTROLS, LINE_SEPARATORS
 from tui.core.shared.paths import fonts_dir
 
 if TYPE_CHECKING:
@@ -104,9 +106,25 @@ def name_of(char: str) -> str:
     return f"\u27e8U+{ord(char):04X}\u27e9"
 
 
+#: Bidi controls and line separators, written as their names as on the screen (see
+#: `shared.display`): a right-to-left override in a file's name would otherwise make
+#: "foto\u202egpj.exe" print as "fotoexe.jpg". Real Arabic and Hebrew letters need no
+#: control to run right to left, and still do.
+_ACTING = {code: name_of(chr(code)) for code in (*BIDI_CONTROLS, *LINE_SEPARATORS)}
+_ACTS = re.compile("[" + "".join(map(chr, _ACTING)) + "]")
+
+
+def controls_named(text: str) -> str:
+    """`text` with its bidi controls and line separators written as their names (also
+    for what is not drawn through `named`: the bookmarks of the PDF)."""
+    return text.translate(_ACTING) if _ACTS.search(text) else text
+
+
 def named(text: str) -> str:
     """`text` with each character no shipped face has written as its name (⟨U+1F600⟩),
-    and invisible ones no face has left out. Line breaks are kept."""
+    and invisible ones no face has left out; bidi controls are always named, never
+    obeyed. Line breaks are kept."""
+    text = controls_named(text)
     own = _dejavu()
     if own.issuperset(text):
         return text

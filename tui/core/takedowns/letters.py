@@ -101,9 +101,13 @@ def _exhibit_lines(vault: Vault, request: Request) -> list[str]:
         exhibit = get_exhibit(vault, exhibit_id)
         what = exhibit.description or exhibit.original_name
         if exhibit.captured_at:
-            line = _("- {id}: {what}, captured {when}").format(
-                id=exhibit.id, what=what, when=as_written(exhibit.captured_at)
-            )
+            # A time read from the file (its name, its own time) is a guess: the letter
+            # says so, as the binder does, never states it as fact.
+            if "captured_at" in exhibit.guesses:
+                said = _("- {id}: {what}, captured {when} (estimated)")
+            else:
+                said = _("- {id}: {what}, captured {when}")
+            line = said.format(id=exhibit.id, what=what, when=as_written(exhibit.captured_at))
         else:
             line = f"- {exhibit.id}: {what}"
         lines.append(line)

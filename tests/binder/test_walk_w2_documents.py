@@ -1,0 +1,97 @@
+"""What a tester's walk of the documents in English, Spanish and French found, fixed: a
+guessed time was marked "(estimated)" in English in every binder (its own statement
+tells readers to look for "(estimada)" / "(estimée)"), letters stated a guessed capture
+time as fact, and a right-to-left override in a file's name acted in the binder
+("foto\\u202egpj.exe" read "fotoexe.jpg")."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tui.core.binder.build import build
+from tui.core.binder.choices import BinderChoices
+from tui.core.binder.faces import named
+from tui.core.evidence.adding import add_file
+from tui.core.evidence.model import get_exhibit
+from tui.core.takedowns.letters import draft, save_facts
+from tui.core.takedowns.requests import add_request
+from tui.core.vault.vault import Vault
+
+ME = {"name": "Zoë Ångström", "contact": "zoe@example.org", "signature": "Zoë Ångström"}
+
+
+def binder_text(vault: Vault, code: str = "en") -> str:
+    data = build(vault, BinderChoices(export_date=date(2024, 3, 7), language=code))
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+    return " ".join(text.split())
+
+
+def guessed(vault: Vault, tmp_path: Path, name: str = "note.txt") -> str:
+    """An exhibit whose capture time was read from the file's own time."""
+    path = tmp_path / name
+    path.write_text("what was said")
+    exhibit = add_file(vault, path, {"description": "A note"}).exhibit
+    assert "captured_at" in exhibit.guesses
+    return exhibit.id
+
+
+@pytest.mark.parametrize(("code", "mark"), [("es", "(estimada)"), ("fr", "(estimée)")])
+def test_a_guessed_time_is_marked_estimated_in_the_binders_language(
+    code: str, mark: str, vault: Vault, tmp_path: Path
+) -> None:
+    guessed(vault, tmp_path)
+    text = binder_text(vault, code)
+    # once in the statement that explains the mark, then beside the time in the index
+    # and the exhibit's details
+    assert text.count(mark) >= 3, text
+    assert "(estimated)" not in text
+
+
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [
+        ("en", "captured {when} (estimated)"),
+        ("es", "capturado {when} (hora estimada)"),
+        ("fr", "capturé {when} (heure estimée)"),
+    ],
+)
+def test_a_letter_says_a_guessed_capture_time_is_estimated(
+    code: str, said: str, vault: Vault, tmp_path: Path
+) -> None:
+    exhibit_id = guessed(vault, tmp_path)
+    when = get_exhibit(vault, exhibit_id).captured_at.replace("T", " ")
+    request = add_request(vault, "meta", ["https://facebook.example/p/1"], [exhibit_id])
+    save_facts(vault, **{**ME, "no_consent": True})
+    text = draft(vault, "takedown", request.id, language=code).text
+    assert said.format(when=when) in text, text
+
+
+def test_a_letter_states_a_confirmed_capture_time_plainly(vault: Vault, tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("what was said")
+    exhibit = add_file(vault, path, {"captured_at": "2024-03-05T20:15:00"}).exhibit
+    request = add_request(vault, "meta", ["https://facebook.example/p/1"], [exhibit.id])
+    save_facts(vault, **{**ME, "no_consent": True})
+    text = draft(vault, "takedown", request.id, language="en").text
+    assert "captured 2024-03-05 20:15:00\n" in text, text
+
+
+def test_a_right_to_left_override_in_a_name_is_named_not_obeyed(
+    vault: Vault, tmp_path: Path
+) -> None:
+    guessed(vault, tmp_path, "foto\u202egpj.exe")
+    text = binder_text(vault)
+    assert "foto\u27e8U+202E\u27e9gpj.exe" in text
+    assert "\u202e" not in text
+
+
+def test_naming_names_every_bidi_control_but_leaves_real_right_to_left_letters() -> None:
+    arabic, hebrew = "\u0645\u0631\u062d\u0628\u0627", "\u05e9\u05dc\u05d5\u05dd"
+    assert named(f"a\u200fb\u2066c\u2028d {arabic} {hebrew}") == (
+        f"a\u27e8U+200F\u27e9b\u27e8U+2066\u27e9c\u27e8U+2028\u27e9d {arabic} {hebrew}"
+    )
