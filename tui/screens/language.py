@@ -7,7 +7,8 @@ environment). A case keeps its person's choice in its own settings
 (`tui.core.vault.case_language`): it opens in it. On a kiosk, every client's start is in
 the kiosk's language (`[kiosk] language`), and F2 there lets a client choose theirs.
 Choosing redraws the screens at once: the keys' words (`speak_keys`) and, rebuilt
-fresh, the home screen and the step on show, or the start."""
+fresh, the home screen and the step on show, or the start, each holding what was typed
+into it (`tui.screens.carry`)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from tui.widgets.key_words import speak_keys, speak_keys_within
 if TYPE_CHECKING:
     from tui.core.settings import Settings
     from tui.core.vault.vault import Vault
+    from tui.screens.carry import Held
 
 #: The title of the choice, in every language Reclaim speaks at once.
 CHOOSE = "Language / Idioma / Langue"  # i18n: not shown (the same in every language)
@@ -116,13 +118,32 @@ class SpeaksLanguages(App[Any]):
 
     def redraw(self) -> None:
         """Every screen afresh in the language spoken now: home and the step on show
-        (rebuilt from the case), or the start."""
-        from tui.screens.steps import STEP_SCREENS
+        (rebuilt from the case), or the start; what their fields held is carried over
+        (`tui.screens.carry`), so nothing typed is lost."""
+
+        from tui.screens.carry import held
 
         speak_keys(self)
+        kept = {type(screen).__name__: held(screen) for screen in self.screen_stack[1:]}
         if self.vault is None:
             self.show_start()
-            return
+        else:
+            self._redraw_case()
+        self._carry_over(kept)
+
+    def _carry_over(self, kept: dict[str, Held]) -> None:
+        """What each form held, put back into its screen built afresh, once it is
+        mounted and first drawn (a message to the screen runs after its Compose and
+        Mount; the first frame hides the tabs not on show, which would move the focus)."""
+        from tui.screens.carry import carry_into
+
+        for screen in self.screen_stack[1:]:
+            if (was := kept.get(type(screen).__name__)) is not None:
+                screen.call_later(screen.call_after_refresh, carry_into, screen, was)
+
+    def _redraw_case(self) -> None:
+        from tui.screens.steps import STEP_SCREENS
+
         step = next(
             (
                 key

@@ -49,6 +49,11 @@ JUDGE_DELAY = 0.15
 
 
 class PasswordsScreen(Screen[None]):
+    made = ""
+    """The passphrase made and shown on the tab 'Make one'."""
+    made_with: tuple[str, str] = ("", "")
+    """The number of words and what goes between them, as `made` was made."""
+
     #: How this form is named if what was typed could not be saved at a lock.
     FORM_NAME = N_("the Passwords step")
     CSS_PATH = "passwords.tcss"
@@ -196,7 +201,15 @@ class PasswordsScreen(Screen[None]):
         self.query_one("#show", Checkbox).toggle()
 
     def on_screen_suspend(self) -> None:
-        self.forget_password()
+        """Forgotten when another screen comes over this one; not for a glance at the
+        palette or the choice of language, which come back here (a new language
+        rebuilds this screen with what it held: `tui.screens.carry`)."""
+        from textual.command import CommandPalette
+
+        from tui.screens.language import LanguageScreen
+
+        if not isinstance(self.app.screen, (CommandPalette, LanguageScreen)):
+            self.forget_password()
 
     def on_unmount(self) -> None:
         self.forget_password()
@@ -219,12 +232,31 @@ class PasswordsScreen(Screen[None]):
 
     @on(Select.Changed, "#words")
     @on(Select.Changed, "#separator")
-    def make_passphrase(self) -> None:
+    def choice_changed(self) -> None:
+        if self._choices() != self.made_with:  # not the choices carried over with it
+            self.make_passphrase()
+
+    def _choices(self) -> tuple[str, str]:
         words = self.query_one("#words", Select).value
-        separator = self.query_one("#separator", Select).value
-        made = passphrase.generate(int(str(words)), str(separator))
+        return str(words), str(self.query_one("#separator", Select).value)
+
+    def make_passphrase(self) -> None:
+        words, separator = self._choices()
+        self.show_made(passphrase.generate(int(words), separator))
+
+    def show_made(self, made: str) -> None:
+        self.made, self.made_with = made, self._choices()
         self.query_one("#passphrase", Static).update(escape(made))
         self.query_one("#passphrase-meter", Static).update(meter(assess(made)))
+
+    def held_over(self) -> dict[str, object]:
+        """The passphrase made and shown, kept over a change of language (it may be
+        being written down): see `tui.screens.carry`."""
+        return {"made": self.made}
+
+    def hold(self, extra: dict[str, object]) -> None:
+        if isinstance(made := extra.get("made"), str) and made:
+            self.show_made(made)
 
     # ---- accounts ---------------------------------------------------------------
 
