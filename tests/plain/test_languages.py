@@ -153,11 +153,11 @@ def test_every_step_is_walked_with_no_english_sentence_of_plain_mode(
     lines += ["2", "1", "1", back, back, back]  # a checklist's first step, then back up
     lines += ["3", "4", back]  # passwords: the accounts noted
     lines += ["4", "2", back]  # evidence: what is saved
-    lines += ["5", "2", back]  # the timeline
-    lines += ["6", "4", back, "7", back]  # copies: where they are; the binder's menu
+    lines += ["6", "2", back]  # the timeline
+    lines += ["5", "4", back, "7", back]  # copies: where they are; the binder's menu
     lines += ["8", "2", "3", back]  # takedowns: the requests, a letter
     lines += ["9", back]  # where you live, and the documents' language
-    lines += ["5", "3", back]  # the timeline: change an event (there are none)
+    lines += ["6", "3", back]  # the timeline: change an event (there are none)
     lines += ["7", "2", "Sam", back]  # a declaration (its name typed; no evidence yet)
     lines += ["quit"]
     i18n.set_language(code)

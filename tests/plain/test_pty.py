@@ -147,7 +147,7 @@ async def test_plain_walk_end_to_end_in_a_terminal(tmp_path: Path) -> None:
     term.wait_for("Saved as exhibit E-0001.")
     term.answer("What would you like to do?", "back")
 
-    term.answer(MENU, "5")  # the timeline
+    term.answer(MENU, "6")  # the timeline
     term.answer("What would you like to do?", "1")
     term.answer("When did it happen?", "5 March 2024")
     term.answer("what happened?", "They posted my pictures")

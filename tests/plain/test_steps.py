@@ -30,7 +30,7 @@ from tui.plain import copies, declaration, place, prompt, timeline
 from tui.plain.walk import LOCKED, LOCKED_IDLE, run_plain
 
 #: Main menu numbers of the steps these tests walk.
-COPIES, BINDER, PLACE = "6", "7", "9"
+COPIES, BINDER, PLACE = "5", "7", "9"
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from tui.plain.hint import SUGGESTION
 from tui.plain.walk import GOODBYE, LOCKED, LOCKED_IDLE, run_plain
 
 #: Main menu numbers.
-EVIDENCE, TIMELINE = "4", "5"
+EVIDENCE, TIMELINE = "4", "6"
 
 
 @pytest.fixture
@@ -246,6 +246,14 @@ def test_a_takedown_letter_asks_what_it_needs_and_is_read_out(case: Path) -> Non
     assert status == 0
     letter = said.split("The letter starts here.", 1)[1].split("The letter ends here.", 1)[0]
     assert "https://example.com/a" in letter and "/s/ Sam Doe" in letter
+    asked = said.split("it needs a few things", 1)[1].splitlines()[1:5]
+    assert asked == [  # whole sentences, each with its full stop
+        "Please type your full name, then press Enter.",
+        "Please type how to reach you, an email or postal address, then press Enter.",
+        "Please type your full name typed as your signature, then press Enter.",
+        "The letter needs your confirmation that the images were shared without your consent. "
+        "Type yes or no.",
+    ]
     with Vault.open(case, passphrase=PASSPHRASE) as vault:
         facts = get_facts(vault)
     assert (facts.name, facts.contact, facts.no_consent) == ("Sam Doe", "sam@example.com", True)
@@ -359,3 +367,14 @@ def test_the_binder_says_which_language_it_is_written_in_and_how_to_change_it(
         '. To write it in another language, choose "Where you live, and the language of your '
         'documents" at the main menu, then change the language of your documents.' in said_first
     )
+
+
+def test_the_steps_have_the_apps_numbers() -> None:
+    """Copies 5 and Timeline 6, as in the app: a person who uses both finds the same numbers."""
+    from tui.core.steps import STEPS as APP_STEPS
+    from tui.plain.walk import STEP_KEYS, STEP_NAMES, STEPS
+
+    assert STEP_KEYS[: len(APP_STEPS)] == tuple(step.key for step in APP_STEPS)
+    assert len(STEP_KEYS) == len(STEP_NAMES) == len(STEPS)
+    for key, name in zip(STEP_KEYS, STEP_NAMES, strict=True):
+        assert name.casefold().startswith(key) or key == "place"

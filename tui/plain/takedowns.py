@@ -34,7 +34,10 @@ LETTER_KINDS = ("takedown", "copyright")
 NEEDS = N_(
     "Before this letter can be drafted, it needs a few things. They are kept for the next letter."
 )
-YES_NO_FACT = N_("{question} Type yes or no.")
+#: Each fact a letter needs is named by core as a phrase ("your full name"): said here
+#: inside a whole sentence.
+ASK_FACT = N_("Please type {need}, then press Enter.")
+YES_NO_FACT = N_("The letter needs {need}. Type yes or no.")
 WHERE = N_(
     "Type the full path to save the letter, ending in .txt, for example /media/usb/letter.txt. "
     "Or press Enter alone to hear it here."
@@ -119,11 +122,11 @@ def letter(prompter: Prompter, vault: Vault) -> None:
             with prompter.form():
                 for need in facts:
                     if need.key == "no_consent":
-                        answer: object = prompter.yes_no(
-                            _(YES_NO_FACT).format(question=need.question)
-                        )
+                        answer: object = prompter.yes_no(_(YES_NO_FACT).format(need=need.question))
                     else:
-                        answer = prompter.ask(need.question, required=True)
+                        answer = prompter.ask(
+                            _(ASK_FACT).format(need=need.question), required=True
+                        )
                     try:
                         save_facts(vault, **{need.key: answer})
                     except ReclaimError as error:

@@ -40,19 +40,25 @@ DISCREET_WELCOME = N_("Reclaim, plain mode.")
 MAIN = N_("Main menu.")
 WHICH_STEP = N_("Which step would you like?")
 MAIN_HELP = N_("Each step is one thing to do. You can do them in any order, and come back later.")
+#: The steps in the app's order (`tui.core.steps`), so that a person who uses both finds
+#: each step at the same number; then where the person lives, which the app keeps apart.
+STEP_KEYS = (
+    "safety", "privacy", "passwords", "evidence", "copies", "timeline", "binder", "takedowns",
+    "place",
+)  # fmt: skip
 STEP_NAMES = (
     N_("Safety first: what to do if you are threatened"),
     N_("Privacy settings: lock down your accounts"),
     N_("Passwords: strong new ones, and which accounts you changed"),
     N_("Evidence: save files and their details"),
-    N_("Timeline: write down what happened, in order"),
     N_("Copies: keep a safe copy of your case"),
+    N_("Timeline: write down what happened, in order"),
     N_("Binder: one printable file for the police or a lawyer, and a declaration to sign"),
     N_("Takedowns: ask sites to remove the images, and draft letters"),
     N_("Where you live, and the language of your documents"),
 )
 #: The timeline's place in STEP_NAMES (the tests find it by this).
-TIMELINE_STEP = 4
+TIMELINE_STEP = STEP_KEYS.index("timeline")
 LOCK_CHOICE, LEAVE_CHOICE = N_("Lock the case"), N_("Leave Reclaim")
 AT_THE_TOP = N_("This is the main menu, the top level. Type quit to leave Reclaim.")
 LOCKED = N_("The case is locked.")
@@ -66,8 +72,8 @@ STEPS: tuple[Step, ...] = (
     lambda p, v, s: privacy.run(p, v),
     lambda p, v, s: passwords.run(p, v),
     lambda p, v, s: evidence.run(p, v),
-    lambda p, v, s: timeline.run(p, v),
     lambda p, v, s: copies.run(p, v),
+    lambda p, v, s: timeline.run(p, v),
     lambda p, v, s: binder.run(p, v),
     lambda p, v, s: takedowns.run(p, v),
     lambda p, v, s: place.run(p, v),
