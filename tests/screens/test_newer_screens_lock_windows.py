@@ -249,7 +249,7 @@ async def test_files_taken_out_before_a_lock_stay_and_the_list_is_whole_after(
         await open_first_exhibit(app, pilot)
         await open_inner_files(app, pilot)
         await pilot.press("space", "ctrl+s")  # image1.png
-        await wait_until(pilot, lambda: "Taken in as exhibits of their own" in said(app))
+        await wait_until(pilot, lambda: "Taken in as" in said(app))
         picked = await open_inner_files(app, pilot)
         await pilot.press("down", "space")  # image2.png ticked, not taken in
         assert picked.selected == ["word/media/image2.png"]
@@ -284,7 +284,7 @@ async def test_a_second_window_does_not_take_in_again_what_the_first_took(
         assert "already in the case" not in prompts[0]
         assert "already in the case as E-0002" in prompts[1]
         await pilot_b.press("space", "down", "space", "ctrl+s")  # both
-        await wait_until(pilot_b, lambda: "Taken in as exhibits of their own" in said(window_b))
+        await wait_until(pilot_b, lambda: "Taken in as" in said(window_b))
         assert "image2.png is already in the case as E-0002." in said(window_b)
     assert taken_from_report(vault) == ["image1.png", "image2.png"]
     assert len(list_exhibits(vault)) == 3
