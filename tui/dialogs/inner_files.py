@@ -14,7 +14,7 @@ from textual.widgets.selection_list import Selection
 
 from tui.core.evidence.inner_exhibits import InnerChoice, InnerResult
 from tui.core.shared.display import shown
-from tui.core.shared.i18n import N_, _
+from tui.core.shared.i18n import N_, _, ngettext
 from tui.core.shared.text import size
 
 
@@ -80,7 +80,13 @@ def result_words(result: InnerResult) -> str:
     said: list[str] = []
     if result.added:
         ids = ", ".join(exhibit.id for exhibit in result.added)
-        said.append(_("Taken in as exhibits of their own: {ids}.").format(ids=ids))
+        said.append(
+            ngettext(
+                "Taken in as an exhibit of its own: {ids}.",
+                "Taken in as exhibits of their own: {ids}.",
+                len(result.added),
+            ).format(ids=ids)
+        )
     for name, exhibit in result.already:
         said.append(
             _("{name} is already in the case as {id}.").format(name=shown(name), id=exhibit.id)
