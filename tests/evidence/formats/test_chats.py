@@ -527,12 +527,15 @@ def test_telegram_export_is_read() -> None:
     ]
 
 
-def test_telegram_is_recognised_by_its_keys_without_a_chat_type() -> None:
-    chat = {
-        "name": "Group",
-        "messages": [{"date": "2024-03-05T21:14:07", "from": "A", "text": "x"}],
-    }
+def test_telegram_is_recognised_by_its_messages_marks_without_a_chat_type() -> None:
+    message = {"type": "message", "date": "2024-03-05T21:14:07", "from": "A", "text": "x"}
+    chat = {"name": "Group", "messages": [{**message, "date_unixtime": "1709673247"}]}
     assert TelegramJson().recognise(Probe.of_bytes(json.dumps(chat).encode(), "x.json")) == 2
+    chat = {"name": "Group", "messages": [{**message, "from_id": "user1"}]}
+    assert TelegramJson().recognise(Probe.of_bytes(json.dumps(chat).encode(), "x.json")) == 2
+    # `from`, `text` and `date` alone are any app's: not Telegram's marks.
+    chat = {"name": "Group", "messages": [message]}
+    assert TelegramJson().recognise(Probe.of_bytes(json.dumps(chat).encode(), "x.json")) == 0
     other = json.dumps({"messages": ["hello"], "version": 2}).encode()
     assert TelegramJson().recognise(Probe.of_bytes(other, "result.json")) == 0
     assert TelegramJson().recognise(Probe.of_bytes(b"[1, 2]", "result.json")) == 0

@@ -36,7 +36,8 @@ from tui.core.evidence.formats.chat_summary import (
     notice,
 )
 from tui.core.evidence.formats.whatsapp_lines import Message
-from tui.core.shared.i18n import N_, _
+from tui.core.shared.i18n import N_, _, ngettext
+from tui.core.shared.text import listed
 
 #: Telegram messages read for the facts (people, files, times); those past it are only
 #: counted, and the last one's time looked for among the last `_TAIL`.
@@ -50,6 +51,15 @@ _TELEGRAM_TYPE = re.compile(
     r'"type"\s*:\s*"(?:personal_chat|bot_chat|saved_messages|private_group|'
     r'private_supergroup|public_supergroup|private_channel|public_channel)"'
 )
+#: A message as Telegram writes it (`"type": "message"`), with one of its own keys.
+_TELEGRAM_MESSAGE = re.compile(r'"type"\s*:\s*"(?:message|service)"')
+_TELEGRAM_KEYS = ('"date_unixtime"', '"from_id"', '"actor_id"')
+#: The top-level fields of a chat's export, and of an account's, that are printed or
+#: are Telegram's own (its id, its type, its note on what the export is).
+_CHAT_FIELDS = frozenset({"name", "type", "id", "messages"})
+_ACCOUNT_FIELDS = frozenset({"about", "chats", "left_chats"})
+#: Names of fields not printed that are listed (a crafted file may hold thousands).
+_LISTED_FIELDS = 12
 ROWS_SPENT = N_(
     "Its messages are not printed: the binder prints the first {count:,} of an "
     "export's messages; the rest is in the original."
@@ -129,12 +139,30 @@ def load_json(data: bytes) -> Any:
             gc.enable()
 
 
-def _read_telegram(data: bytes, keep_rows: bool) -> tuple[ChatSummary, str, str]:
-    """(summary, chat name, chat type) of a Telegram Desktop export of one chat."""
+def _read_telegram(data: bytes, keep_rows: bool) -> tuple[ChatSummary, str, str, list[str]]:
+    """(summary, chat name, chat type, top-level fields not printed) of a Telegram
+    Desktop export of one chat."""
     chat = bounded_json(data)
     if not isinstance(chat, dict) or not isinstance(chat.get("messages"), list):
         raise Unreadable(_("It holds no list of messages, so it isn't one chat's export."))
-    return _read_chat(chat, ChatSummary(keep_rows))
+    return (*_read_chat(chat, ChatSummary(keep_rows)), [k for k in chat if k not in _CHAT_FIELDS])
+
+
+def unprinted(fields: list[str]) -> list[Block]:
+    """A line naming an export's top-level fields the binder does not print, so nothing
+    is left out without a word; none when every field is printed."""
+    if not fields:
+        return []
+    names = [clean_line(name, 60) or "?" for name in fields[:_LISTED_FIELDS]]
+    if len(fields) > _LISTED_FIELDS:
+        names.append(_("{count:,} more").format(count=len(fields) - _LISTED_FIELDS))
+    sentence = ngettext(
+        "The export also holds {count:,} field not printed here: {names}. It is in the original.",
+        "The export also holds {count:,} fields not printed here: {names}. They are in the "
+        "original.",
+        len(fields),
+    )
+    return [Notice(sentence.format(count=len(fields), names=listed(names)))]
 
 
 def bounded_json(data: bytes) -> Any:
@@ -172,10 +200,12 @@ def account_chats(export: Any) -> list[dict[str, Any]] | None:
 
 def read_account(
     data: bytes, keep_rows: bool
-) -> tuple[ChatSummary, list[tuple[str, ChatSummary]]]:
+) -> tuple[ChatSummary, list[tuple[str, ChatSummary]], list[str]]:
     """An account-wide export: one summary of every chat (for the facts) and, when rows
-    are kept, each chat's own (named), printed rows shared out up to `MAX_ROWS` in all."""
-    chats = account_chats(bounded_json(data))
+    are kept, each chat's own (named), printed rows shared out up to `MAX_ROWS` in all;
+    and its top-level fields not printed (contacts, sessions, …)."""
+    export = bounded_json(data)
+    chats = account_chats(export)
     if chats is None:
         raise Unreadable(_("It holds no list of chats, so it isn't an account's export."))
     total = ChatSummary(False)
@@ -200,7 +230,7 @@ def read_account(
             if len(total.mentioned) < MAX_FILES:
                 total.mentioned[named] = None
         total.omitted += one.omitted
-    return total, each
+    return total, each, [key for key in export if key not in _ACCOUNT_FIELDS]
 
 
 def _read_chat(chat: dict[str, Any], summary: ChatSummary) -> tuple[ChatSummary, str, str]:
@@ -238,27 +268,31 @@ class TelegramJson(Format):
     extensions = (".json",)
 
     def recognise(self, probe: Probe) -> int:
+        """Only by Telegram's own marks: the chat's type (`personal_chat`, …), or its
+        messages' (`"type": "message"`) with a key of Telegram's (`date_unixtime`,
+        `from_id`); any JSON of `messages` with `from` and `text` is not one."""
         head = json_head_has(probe, "messages")
         if head is None:
             return 0
         if _TELEGRAM_TYPE.search(head):
             return 2
-        dated = '"date"' in head or '"date_unixtime"' in head
-        return 2 if dated and '"from"' in head and '"text"' in head else 0
+        marked = any(key in head for key in _TELEGRAM_KEYS)
+        return 2 if marked and _TELEGRAM_MESSAGE.search(head) else 0
 
     def describe(self, probe: Probe) -> Facts:
         if probe.size > MAX_CHAT_BYTES:
             raise Unreadable(_(TOO_LONG))
         probe.handle.seek(0)
-        summary, name, kind = _read_telegram(probe.handle.read(MAX_CHAT_BYTES + 1), False)
+        summary, name, kind, _fields = _read_telegram(probe.handle.read(MAX_CHAT_BYTES + 1), False)
         facts = summary.facts(self.kind, self.media_type)
         facts.shown.update(chat_name=name, chat_type=kind)
         facts.problem = summary.partly
         return facts
 
     def printable(self, data: bytes, name: str) -> list[Block]:
-        summary, chat_name, _kind = _read_telegram(data, keep_rows=True)
-        return summary.overview(("Chat", chat_name or _("not named"))) + notice(summary.partly)
+        summary, chat_name, _kind, fields = _read_telegram(data, keep_rows=True)
+        chat = ("Chat", chat_name or _("not named"))
+        return summary.overview(chat) + notice(summary.partly) + unprinted(fields)
 
 
 class TelegramAccount(Format):
@@ -278,14 +312,14 @@ class TelegramAccount(Format):
         if probe.size > MAX_CHAT_BYTES:
             raise Unreadable(_(TOO_LONG))
         probe.handle.seek(0)
-        total, each = read_account(probe.handle.read(MAX_CHAT_BYTES + 1), False)
+        total, each, _fields = read_account(probe.handle.read(MAX_CHAT_BYTES + 1), False)
         facts = total.facts(self.kind, self.media_type)
         facts.shown["chats"] = [name for name, _ in each[:MAX_PEOPLE]]
         facts.problem = total.partly
         return facts
 
     def printable(self, data: bytes, name: str) -> list[Block]:
-        total, each = read_account(data, keep_rows=True)
+        total, each, fields = read_account(data, keep_rows=True)
         chats = ("Chats", f"{len(each):,}")
         blocks = total.overview(chats)[:1] + notice(total.partly)
         for chat_name, summary in each:
@@ -293,4 +327,4 @@ class TelegramAccount(Format):
             if not summary.keep_rows and summary.count:
                 shown = [*shown[:1], Notice(_(ROWS_SPENT).format(count=MAX_ROWS))]
             blocks += [Heading(_("Chat: {name}").format(name=chat_name)), *shown]
-        return blocks
+        return blocks + unprinted(fields)
