@@ -133,7 +133,11 @@ async def test_f12_covers_without_discreet_mode_too(vault: Vault):
         assert isinstance(app.screen, NotesCover) and app.vault is None
 
 
-async def test_chosen_when_made_a_new_install_gets_a_neutral_folder(isolated_home: Path):
+async def test_chosen_when_made_a_new_install_gets_a_neutral_folder(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+):
+    named: list[str] = []
+    monkeypatch.setattr("tui.discreet.name_process", lambda: named.append("notes") or True)
     usual = default_vault_dir()
     app = ReclaimApp(usual, Settings())
     async with app.run_test(size=SIZE) as pilot:
@@ -146,6 +150,7 @@ async def test_chosen_when_made_a_new_install_gets_a_neutral_folder(isolated_hom
         assert app.vault is not None
         made = app.vault.path
         assert app.vault_path == made and app.title == "Notes"
+        assert named == ["notes"], "ps says 'notes' at once, not after a restart"
         assert not is_vault(usual) and not (isolated_home / "data" / "reclaim").exists()
         relative = made.relative_to(isolated_home / "data")
         assert not TELLING.search(str(relative)), relative
@@ -238,3 +243,46 @@ async def test_a_discreet_kiosk_start_says_only_notes(tmp_path: Path):
         await pilot.pause()
         assert isinstance(app.screen, CreateScreen)
         assert not TELLING.search(on_screen(app)), on_screen(app)
+
+
+async def test_made_without_discreet_the_process_keeps_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    named: list[str] = []
+    monkeypatch.setattr("tui.discreet.name_process", lambda: named.append("notes") or True)
+    app = ReclaimApp(tmp_path / "case", Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_twice(app, pilot, PASSPHRASE)
+        await wait_until(pilot, lambda: app.vault is not None)
+        await settle(app, pilot)
+        assert named == [] and app.title == "Reclaim"
+
+
+async def test_the_title_is_notes_in_the_language_spoken(vault: Vault, written: list[str]):
+    """The same word as the lock box and the F12 cover: "Notas" in Spanish, also after
+    choosing the language on the unlock screen; the process name stays ASCII "notes"."""
+    from textual.widgets import OptionList, Static
+
+    from tui.core.shared import i18n
+    from tui.screens.language import LanguageScreen
+
+    vault.close()
+    app = ReclaimApp(vault.path, DISCREET)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert app.title == "Notes"
+            app.action_language()
+            await wait_until(pilot, lambda: isinstance(app.screen, LanguageScreen))
+            app.screen.query_one(OptionList).highlighted = list(i18n.LANGUAGES).index("es")
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert app.title == "Notas"
+            assert title_sequence("Notas") in "".join(written)
+            assert "Notas" in on_screen(app)
+            await pilot.press("f12")
+            await settle(app, pilot)
+            assert str(app.screen.query_one("#notes-title", Static).render()) == app.title
+    finally:
+        i18n.set_language("en")

@@ -13,8 +13,8 @@ from pathlib import Path
 from textual import on
 from textual.binding import Binding
 
-from tui.core.settings import NEUTRAL_NAME, Settings, is_discreet
-from tui.core.shared.i18n import N_
+from tui.core.settings import Settings, is_discreet
+from tui.core.shared.i18n import N_, _
 from tui.messages import CaseCreated
 from tui.process_name import name_process as name_process  # moved: plain mode uses it too
 from tui.unforeseen import PlainErrors
@@ -41,6 +41,8 @@ class Discreet(PlainErrors):
     vault_path: Path
     _titled = False
     """Whether this app set the terminal's title (to put the old one back at the end)."""
+    _title_shown = ""
+    """The terminal's title as this app last set it."""
 
     @property
     def discreet(self) -> bool:
@@ -53,19 +55,23 @@ class Discreet(PlainErrors):
     def _made(self, message: CaseCreated) -> None:
         # The case may have been made in the neutral folder instead of the usual one.
         self.vault_path = message.vault.path
+        if self.discreet:  # ticked on the make screen: `ps` says "notes" from now on
+            name_process()
         self.show_name()
 
     def show_name(self) -> None:
-        """In discreet mode: "Notes" as the app's title, and the terminal's once the app
-        is running (called from the app's `__init__` too, so even the first frame and
-        anything that reads the title before it say "Notes")."""
+        """In discreet mode: "Notes", in the language spoken (the word the screens
+        show), as the app's title, and the terminal's once the app is running (called
+        from the app's `__init__` too, so even the first frame and anything that reads
+        the title before it say it; and again when the language changes)."""
         if not self.discreet:
             return
-        self.title = NEUTRAL_NAME
+        name = _("Notes")  # NEUTRAL_NAME, in the language spoken
+        self.title = name
         self.sub_title = ""
-        if self._driver is not None and not self._titled:
-            self._titled = True
-            self._write(SAVE_TITLE + title_sequence(NEUTRAL_NAME))
+        if self._driver is not None and self._title_shown != name:
+            self._write(("" if self._titled else SAVE_TITLE) + title_sequence(name))
+            self._titled, self._title_shown = True, name
 
     def on_unmount(self) -> None:
         if self._titled:

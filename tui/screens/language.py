@@ -81,6 +81,7 @@ class SpeaksLanguages(App[Any]):
         if self.kiosk and self.vault is None and not self.chosen_at_start:
             set_language(self.settings.kiosk_language or self.first_language)
             speak_keys(self)
+            self._named()
 
     def case_language(self, vault: Vault, *, new: bool = False) -> None:
         """An opened case speaks its person's language; a new one keeps the language
@@ -92,7 +93,14 @@ class SpeaksLanguages(App[Any]):
         elif (code := case_language(vault)) and code != person_language():
             set_language(code)
             speak_keys(self)
+            self._named()
         self.chosen_at_start = False
+
+    def _named(self) -> None:
+        """The app's title in the language spoken (discreet mode's neutral name)."""
+        show_name = getattr(self, "show_name", None)  # `tui.discreet.Discreet`'s
+        if callable(show_name):
+            show_name()
 
     def action_language(self) -> None:
         self.push_screen(LanguageScreen(), self.speak)
@@ -124,6 +132,7 @@ class SpeaksLanguages(App[Any]):
         from tui.screens.carry import held
 
         speak_keys(self)
+        self._named()
         kept = {type(screen).__name__: held(screen) for screen in self.screen_stack[1:]}
         if self.vault is None:
             self.show_start()
