@@ -55,6 +55,18 @@ def written(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+def called(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names the app gives its process (`name_process`), instead of renaming this one."""
+    named: list[str] = []
+
+    def name_process(name: str = "notes") -> bool:
+        named.append(name)
+        return True
+
+    monkeypatch.setattr("tui.discreet.name_process", name_process)
+    return named
+
+
 def test_the_setting_is_read_at_the_top_or_under_app(tmp_path: Path):
     top = tmp_path / "top.toml"
     top.write_text("discreet = true\n")
@@ -136,8 +148,7 @@ async def test_f12_covers_without_discreet_mode_too(vault: Vault):
 async def test_chosen_when_made_a_new_install_gets_a_neutral_folder(
     isolated_home: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    named: list[str] = []
-    monkeypatch.setattr("tui.discreet.name_process", lambda: named.append("notes") or True)
+    named = called(monkeypatch)
     usual = default_vault_dir()
     app = ReclaimApp(usual, Settings())
     async with app.run_test(size=SIZE) as pilot:
@@ -248,8 +259,7 @@ async def test_a_discreet_kiosk_start_says_only_notes(tmp_path: Path):
 async def test_made_without_discreet_the_process_keeps_its_name(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    named: list[str] = []
-    monkeypatch.setattr("tui.discreet.name_process", lambda: named.append("notes") or True)
+    named = called(monkeypatch)
     app = ReclaimApp(tmp_path / "case", Settings())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
