@@ -40,16 +40,22 @@ def guessed(vault: Vault, tmp_path: Path, name: str = "note.txt") -> str:
     return exhibit.id
 
 
-@pytest.mark.parametrize(("code", "mark"), [("es", "(estimada)"), ("fr", "(estimée)")])
-def test_a_guessed_time_is_marked_estimated_in_the_binders_language(
-    code: str, mark: str, vault: Vault, tmp_path: Path
+@pytest.mark.parametrize(
+    ("code", "mark", "kind"),
+    [("es", "(estimada)", "archivo de texto"), ("fr", "(estimée)", "fichier texte")],
+)
+def test_a_guessed_time_and_a_kind_are_said_in_the_binders_language(
+    code: str, mark: str, kind: str, vault: Vault, tmp_path: Path
 ) -> None:
+    """The kind was kept English ("text file") inside a Spanish or French sentence."""
     guessed(vault, tmp_path)
     text = binder_text(vault, code)
     # once in the statement that explains the mark, then beside the time in the index
     # and the exhibit's details
     assert text.count(mark) >= 3, text
     assert "(estimated)" not in text
+    assert f"{kind}, text/plain" in text, text
+    assert "text file" not in text
 
 
 @pytest.mark.parametrize(

@@ -125,15 +125,15 @@ class ExhibitScreen(WordsReadHere, Screen[None]):
         except (ReclaimError, OSError, AssertionError) as error:
             self.app.call_from_thread(self._show_preview, None, shown_block(str(error)))
             return
-        from tui.core.evidence.formats.base import article
+        from tui.core.evidence.formats.base import a_kind
 
-        kind = str(exhibit.facts.get("kind") or _("file of this kind"))
+        kind = str(exhibit.facts.get("kind") or "")
         why = (  # the problem itself is already in the details, said once
             _("There is no picture to show: see Problem in the details.")
             if exhibit.facts.get("problem")
-            else _("There is no picture to show for {article} {kind}.").format(
-                article=article(kind), kind=kind
-            )
+            else _("There is no picture to show for {a_kind}.").format(a_kind=a_kind(kind))
+            if kind
+            else _("There is no picture to show for a file of this kind.")
         )
         self.app.call_from_thread(self._show_preview, image, shown_block(why))
 

@@ -124,7 +124,7 @@ def _exhibit_details(
         (
             _("Kind"),
             _("{kind}, {media_type}, {size} bytes").format(
-                kind=kind or _("file"),
+                kind=_(kind) if kind else _("file"),  # kept in English, said in the binder's
                 media_type=doc.media_type(exhibit),
                 size=whole_number(exhibit.size),
             ),
