@@ -174,3 +174,25 @@ def test_every_step_is_walked_with_no_english_sentence_of_plain_mode(
     left = [sentence for sentence in english if sentence in said]
     assert not left, left
     assert said.count({"es": "Menú principal.", "fr": "Menu principal."}[code]) == 12
+
+
+def test_discreet_mode_says_notas_in_spanish(
+    case: Path, spanish: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before the passphrase, a discreet case in Spanish is 'Notas', a notebook: never
+    Reclaim, a case, evidence or images (a wrong passphrase's sentence too)."""
+    import io
+
+    from tests.plain.test_walk import Typed, naming
+    from tui.core.settings import Settings
+    from tui.plain.walk import run_plain
+
+    named = naming(monkeypatch)
+    out = io.StringIO()
+    run_plain(case, Settings(discreet=True), Typed(["no-es-esta", PASSPHRASE, "salir"]), out)
+    before = out.getvalue().split("Menú principal.", 1)[0]
+    assert named == ["notes"]
+    assert before.startswith("Notas, modo sencillo.")
+    assert "no abre este cuaderno" in before
+    for telling in ("Reclaim", "caso", "pruebas", "imágenes"):
+        assert telling not in before

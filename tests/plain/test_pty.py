@@ -265,7 +265,7 @@ def test_idle_lock_takes_a_half_typed_line_out_of_the_terminal_and_offers_it_bac
     term.answer("When did it happen?", "5 March 2024")
     term.wait_for("what happened?")
     os.write(term.fd, b"half typed words")  # no Enter: then nothing more for a while
-    term.wait_for("nothing was typed for a while")
+    assert b"half typed words\r\nThe case was locked" in term.wait_for("nothing was typed")
     term.answer("Type your passphrase", PASSPHRASE)
     opened = term.wait_for("You had started typing: half typed words.")
     assert b"does not open" not in opened and b"Your case is open." in opened

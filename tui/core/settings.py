@@ -137,10 +137,10 @@ def neutral_words(text: str) -> str:
     the English source's, and the language spoken's for a sentence already translated."""
     import re
 
+    for pattern, plain in _NEUTRAL_BY_LANGUAGE.get(language(), ()):  # first: "Notas"
+        text = re.sub(pattern, plain, text)
     for telling, plain in _NEUTRAL_WORDS:
         text = text.replace(telling, plain)
-    for pattern, plain in _NEUTRAL_BY_LANGUAGE.get(language(), ()):
-        text = re.sub(pattern, plain, text)
     return text
 
 

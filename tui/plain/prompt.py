@@ -195,6 +195,7 @@ class Prompter:
                 pending = self._take_pending()
                 if pending and not secret:
                     self.half_typed = (question, pending)
+                    self.output.write("\n")  # after its echo: what is said next has a line
             raise
         if started and not line.strip():
             line = started  # Enter alone keeps what was half typed before the lock
