@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from tui.core.evidence import formats
+from tui.core.evidence.file_names import NAME_BYTES, kept_name
 from tui.core.evidence.guesses import with_guesses
 from tui.core.evidence.model import TABLE, Exhibit, Progress, clean_details
 from tui.core.evidence.provenance import clean_provenance, intake_record, with_file_guesses
@@ -64,6 +65,8 @@ class Staged:
     provenance_guesses: dict[str, str] = field(default_factory=dict)
     taken_in_by: str = ""
     """Who took it into Reclaim, for the intake's custody entry ('' when not known)."""
+    name_bytes: str | None = None
+    """The exact bytes of a file name that is not UTF-8 (base64; see `file_names`)."""
     taken_from: dict[str, str] = field(default_factory=dict)
     """The exhibit it was taken out of, when it is a file inside another (see
     `inner_exhibits`): kept with the exhibit and in its intake's custody entry."""
@@ -150,15 +153,16 @@ def stage_file(
             handle,
             SourceReader(handle, path),
             total=os.fstat(handle.fileno()).st_size,
-            # A name that isn't valid UTF-8 (bytes from another system) keeps what can be
-            # read; the bytes that can't become U+FFFD, so the record and log can hold it.
-            name=path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
+            # A name that isn't valid UTF-8 (bytes from another system) is kept with
+            # those bytes written out (`bad\xffname.jpg`) and its exact bytes beside it.
+            name=kept_name(path.name)[0],
             modified=modified,
             details=cleaned,
             progress=progress,
         )
     staged.provenance, staged.provenance_guesses = with_file_guesses(given, staged.facts.guesses)
     staged.taken_in_by = taken_in_by
+    staged.name_bytes = kept_name(path.name)[1]
     return staged
 
 
@@ -313,6 +317,7 @@ def _record(vault: Vault, staged: Staged) -> IntakeResult:
                 else {}
             ),
             **({"taken_from": staged.taken_from} if staged.taken_from else {}),
+            **({NAME_BYTES: staged.name_bytes} if staged.name_bytes else {}),
             **staged.details,
         }
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from tui.core.evidence.file_names import kept_path, original_file_name
 from tui.core.evidence.model import Exhibit, get_exhibit
 from tui.core.evidence.stored import check_stored
 from tui.core.kiosk import doors
@@ -32,7 +33,7 @@ def read_original(vault: Vault, exhibit: Exhibit) -> bytes:
 def export_original(vault: Vault, exhibit_id: str, destination: Path) -> Path:
     """Write the original bytes of one exhibit to `destination` (a file or a folder)."""
     exhibit = get_exhibit(vault, exhibit_id)
-    target = destination / (Path(exhibit.original_name).name or exhibit.id)
+    target = destination / (original_file_name(exhibit) or exhibit.id)
     if not destination.is_dir():
         target = destination
     target = doors.writable(target)  # a kiosk: its export folder or a drive
@@ -51,6 +52,6 @@ def export_original(vault: Vault, exhibit_id: str, destination: Path) -> Path:
             "export",
             exhibit=exhibit.id,
             sha256=exhibit.sha256,
-            destination=str(target),
+            destination=kept_path(target),
         )
     return target

@@ -36,10 +36,13 @@ def _visible(code: int) -> str:
 
 
 _UNSAFE = (*CONTROLS, *BIDI_CONTROLS, *LINE_SEPARATORS)
-_ONE_LINE = {code: _visible(code) for code in _UNSAFE}
+#: The bytes of a file name that is not UTF-8, as Python keeps them (lone surrogates):
+#: printed, they would reach the terminal raw; each is written out as its byte (`\\xff`).
+_RAW_BYTES = {0xDC00 + byte: f"\\x{byte:02x}" for byte in range(0x80, 0x100)}
+_ONE_LINE = {code: _visible(code) for code in _UNSAFE} | _RAW_BYTES
 _BLOCK = {code: text for code, text in _ONE_LINE.items() if code not in (0x09, 0x0A)}
 #: In JSON text these appear only inside strings, where a \\u escape means the same.
-_JSON = {code: f"\\u{code:04x}" for code in _UNSAFE if code >= 0x7F}
+_JSON = {code: f"\\u{code:04x}" for code in (*_UNSAFE, *_RAW_BYTES) if code >= 0x7F}
 
 
 def acts_on_a_terminal(text: str) -> bool:
