@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from tui.core.evidence.formats.base import Block, Facts, Format, Notice, Probe, Unreadable
 from tui.core.evidence.formats.other import UNKNOWN
 from tui.core.shared.errors import Cancelled
-from tui.core.shared.i18n import N_, SOURCE_LANGUAGE, _, speaking
+from tui.core.shared.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, _, speaking
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -206,14 +206,33 @@ def fact_lines(facts: dict[str, object]) -> list[tuple[str, str]]:
                 for item in value
             ]
             text = f"{len(names)}: " + ", ".join(names[:5]) + (" …" if len(names) > 5 else "")
+        elif key == "problem" and isinstance(value, str):
+            text = _(value)
+        elif key == "sent_clock":
+            text = senders_clock(str(value))
         else:
-            text = (
-                _(value)
-                if key == "problem" and isinstance(value, str)
-                else readable_time(str(value))
-            )
+            text = readable_time(str(value))
         lines.append((_(label), text))
     return lines
+
+
+#: Kept with an email's facts at intake, in the language spoken then.
+SENDERS_CLOCK = N_("{clock} (the sender's clock)")
+
+
+def senders_clock(kept: str) -> str:
+    """An email's kept "UTC+03:00 (the sender's clock)", said in the language spoken now,
+    whichever language it was kept in; anything else as it was kept."""
+    for code in LANGUAGES:
+        with speaking(code):
+            before, _braces, after = _(SENDERS_CLOCK).partition("{clock}")
+        if (
+            len(kept) > len(before) + len(after)
+            and kept.startswith(before)
+            and kept.endswith(after)
+        ):
+            return _(SENDERS_CLOCK).format(clock=kept[len(before) : len(kept) - len(after)])
+    return kept
 
 
 _ISO_TIME = re.compile(
