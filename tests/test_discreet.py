@@ -296,3 +296,56 @@ async def test_the_title_is_notes_in_the_language_spoken(vault: Vault, written: 
             assert str(app.screen.query_one("#notes-title", Static).render()) == app.title
     finally:
         i18n.set_language("en")
+
+
+def test_a_discreet_case_s_backup_folder_says_nothing_and_is_found(vault: Vault, tmp_path: Path):
+    from tui.core.copies.backup import make_backup
+    from tui.core.copies.verify import find_backup, verify_backup
+
+    (vault.path / DISCREET_MARK).touch()
+    drive = tmp_path / "drive"
+    drive.mkdir()
+    (drive / "notes-shopping").mkdir()  # the person's own folder, not a backup
+    result = make_backup(vault, drive)
+    assert result.folder.parent == drive
+    assert result.folder.name.startswith("notes-") and not TELLING.search(result.folder.name)
+    assert find_backup(drive) == result.folder
+    assert verify_backup(drive, PASSPHRASE).whole
+
+
+def test_discreet_by_settings_the_backup_folder_is_neutral_too(vault: Vault, tmp_path: Path):
+    from tui.core.copies.backup import make_backup
+
+    assert make_backup(vault, tmp_path).folder.name.startswith("reclaim-backup-")
+    neutral = make_backup(vault, tmp_path, neutral=True).folder.name
+    assert neutral.startswith("notes-") and not TELLING.search(neutral)
+
+
+def test_files_offered_in_discreet_mode_have_neutral_names(isolated_home: Path, tmp_path: Path):
+    from datetime import UTC, datetime
+
+    from tui.core.kiosk.save_folders import SaveFolders
+    from tui.core.shared import clock
+
+    with clock.fixed(datetime(2026, 3, 2, 10, tzinfo=UTC)):
+        plain = SaveFolders(neutral=True)
+        binder = plain.default_target("binder", ".pdf")
+        assert binder == Path.home() / "notes-2026-03-02.pdf"
+        binder.write_bytes(b"%PDF")
+        letter = plain.default_target("declaration-us", ".pdf")
+        assert letter == Path.home() / "notes-2026-03-02-2.pdf", "never the binder's name"
+        kiosk = SaveFolders(kiosk=True, export_dir=tmp_path, neutral=True)
+        offered = kiosk.default_target("binder", ".pdf")
+        assert offered is not None and not TELLING.search(offered.name)
+        usual = SaveFolders().default_target("binder", ".pdf")
+        assert usual == Path.home() / "reclaim-binder-2026-03-02.pdf"
+
+
+async def test_the_binder_is_offered_under_a_neutral_name(demo: Vault):
+    app = ReclaimApp(demo.path, DISCREET, demo_vault=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("7")
+        await settle(app, pilot)
+        offered = app.screen.query_one("#dest", Input).value
+        assert Path(offered).name.startswith("notes-") and not TELLING.search(offered)

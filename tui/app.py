@@ -103,6 +103,7 @@ class ReclaimApp(SpeaksLanguages, Discreet):
             export_dir=self.settings.kiosk_export_dir,
             import_dirs=self.settings.kiosk_import_dirs,
             cases_dir=self.settings.kiosk_cases_dir,
+            neutral=self.discreet,  # discreet mode: files offered as "notes-…"
         )
         """Where files are offered to be saved and browsed; a kiosk's session files."""
         self.save_folders.guard()  # a kiosk reads and writes only where a client may

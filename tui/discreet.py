@@ -13,6 +13,7 @@ from pathlib import Path
 from textual import on
 from textual.binding import Binding
 
+from tui.core.kiosk.save_folders import SaveFolders
 from tui.core.settings import Settings, is_discreet
 from tui.core.shared.i18n import N_, _
 from tui.messages import CaseCreated
@@ -39,6 +40,7 @@ class Discreet(PlainErrors):
 
     settings: Settings
     vault_path: Path
+    save_folders: SaveFolders
     _titled = False
     """Whether this app set the terminal's title (to put the old one back at the end)."""
     _title_shown = ""
@@ -55,6 +57,7 @@ class Discreet(PlainErrors):
     def _made(self, message: CaseCreated) -> None:
         # The case may have been made in the neutral folder instead of the usual one.
         self.vault_path = message.vault.path
+        self.save_folders.neutral = self.discreet
         if self.discreet:  # ticked on the make screen: `ps` says "notes" from now on
             name_process()
         self.show_name()

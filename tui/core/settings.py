@@ -38,14 +38,12 @@ from platformdirs import user_config_path, user_data_path
 
 from tui.core.shared.errors import InputError
 from tui.core.shared.i18n import _, language
-from tui.core.vault.layout import neutral_vault_dir
+from tui.core.vault.layout import DISCREET_MARK as DISCREET_MARK  # it lives there
+from tui.core.vault.layout import made_discreet
 
 CONFIG_ENV = "RECLAIM_CONFIG"
 #: Discreet mode's name for the app, wherever a glance could catch it.
 NEUTRAL_NAME = "Notes"
-#: An empty file in a case's folder (outside its encrypted record): discreet mode was
-#: chosen when the case was made, so the name is neutral before the passphrase is typed.
-DISCREET_MARK = ".plain"
 
 
 @dataclass(frozen=True)
@@ -149,7 +147,7 @@ def is_discreet(settings: Settings, case_folder: Path) -> bool:
     mark), or the case is in the neutral folder that choice makes on a new install."""
     if settings.discreet:
         return True
-    return case_folder == neutral_vault_dir() or (case_folder / DISCREET_MARK).is_file()
+    return made_discreet(case_folder)
 
 
 def default_config_path() -> Path:

@@ -42,9 +42,14 @@ def save_folders(node: DOMNode) -> SaveFolders:
 def save_as_field(node: DOMNode, stem: str, suffix: str = "") -> tuple[str, str]:
     """(value, placeholder) for a "Save as" field: a default where there is one; on a
     kiosk without an export folder, empty, asking for the client's own drive."""
-    target = save_folders(node).default_target(stem, suffix)
+    folders = save_folders(node)
+    target = folders.default_target(stem, suffix)
     if target is not None:
         return str(target), ""
+    if folders.neutral:  # discreet mode: a name that says nothing of what it is
+        return "", _("where to save it: your own drive, e.g. /media/usb/notes{suffix}").format(
+            suffix=suffix
+        )
     return "", _(
         "where to save it: your own drive, e.g. /media/usb/reclaim-{stem}{suffix}"
     ).format(stem=stem, suffix=suffix)

@@ -18,7 +18,7 @@ from tui.core.shared.errors import Cancelled, ReclaimError, explain
 from tui.core.shared.i18n import N_, _, ngettext
 from tui.core.shared.unwritable import not_written
 from tui.jobs import Job
-from tui.screens.case import case_is_open, open_case
+from tui.screens.case import case_is_open, open_case, save_folders
 from tui.widgets.work_bar import WorkBar
 
 if TYPE_CHECKING:
@@ -179,6 +179,7 @@ class CopiesScreen(Screen[None]):
             if not text or not text.strip():
                 return
             vault = open_case(self)
+            neutral = save_folders(self).neutral  # discreet mode: a "notes-…" folder
             try:
                 destination = Path(text.strip()).expanduser()
             except RuntimeError as error:  # ~someone this computer doesn't know
@@ -207,7 +208,10 @@ class CopiesScreen(Screen[None]):
                 )
 
             self._start(
-                job, lambda: make_backup(vault, destination, job.progress), done, writes=True
+                job,
+                lambda: make_backup(vault, destination, job.progress, neutral=neutral),
+                done,
+                writes=True,
             )
 
         self.app.push_screen(

@@ -112,8 +112,11 @@ def _refuse_going_back(vault: Vault, folder: Path) -> None:
         raise BackupIsNewer(folder, str(manifest.get("made_at", "earlier")))
 
 
-def make_backup(vault: Vault, destination: Path, progress: Progress | None = None) -> BackupResult:
-    """Write (or bring up to date) this case's backup inside `destination`."""
+def make_backup(
+    vault: Vault, destination: Path, progress: Progress | None = None, *, neutral: bool = False
+) -> BackupResult:
+    """Write (or bring up to date) this case's backup inside `destination` (under a
+    neutral name in discreet mode: `neutral`, or a case made so)."""
     destination = doors.writable(destination)  # a kiosk: its export folder or a drive
     if not destination.is_dir():
         raise InputError(
@@ -121,7 +124,7 @@ def make_backup(vault: Vault, destination: Path, progress: Progress | None = Non
                 folder=destination
             )
         )
-    folder = backup_folder(destination.absolute(), vault)
+    folder = backup_folder(destination.absolute(), vault, neutral)
     with vault.transaction():  # nobody adds or deletes while the copy is made
         refuse_links(folder, WRITE)  # before anything, even a chmod, goes through one
         _refuse_going_back(vault, folder)

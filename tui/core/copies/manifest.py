@@ -20,12 +20,14 @@ from tui.core.shared.errors import VaultDamaged
 from tui.core.shared.files import open_plain
 from tui.core.shared.i18n import _
 from tui.core.vault import keys
-from tui.core.vault.layout import BLOBS, HEADER, RECORD
+from tui.core.vault.layout import BLOBS, HEADER, RECORD, made_discreet
 from tui.core.vault.vault import Vault
 
 MANIFEST = "manifest.json"
 UNFINISHED = "UNFINISHED"
 FOLDER_PREFIX = "reclaim-backup-"
+#: A discreet case's backups: no word in the name says what they are.
+NEUTRAL_PREFIX = "notes-"
 #: A manifest lists a few hundred bytes per file; anything bigger was not made here.
 MANIFEST_LIMIT = 64 * 1024 * 1024
 #: Blob names are `secrets.token_hex(16)` (see evidence intake).
@@ -37,9 +39,14 @@ Progress = Callable[[int, int], None]
 Files = dict[str, dict[str, Any]]
 
 
-def backup_folder(destination: Path, vault: Vault) -> Path:
-    """Where a case's backup lives inside the chosen folder (one per case)."""
-    return destination / f"{FOLDER_PREFIX}{vault.header.vault_id[:12]}"
+def backup_folder(destination: Path, vault: Vault, neutral: bool = False) -> Path:
+    """Where a case's backup lives inside the chosen folder (one per case); a neutral
+    name for a case in discreet mode (`neutral`, or made so: `made_discreet`)."""
+    discreet = neutral or made_discreet(vault.path)
+    return (
+        destination
+        / f"{NEUTRAL_PREFIX if discreet else FOLDER_PREFIX}{vault.header.vault_id[:12]}"
+    )
 
 
 def is_case_file(name: str) -> bool:

@@ -12,6 +12,7 @@ from tui.core.copies.manifest import (
     BLOB_NAME,
     FOLDER_PREFIX,
     MANIFEST,
+    NEUTRAL_PREFIX,
     UNFINISHED,
     Files,
     Progress,
@@ -55,12 +56,21 @@ class BackupCheck:
         return list(self.problems if self.case_problems is None else self.case_problems)
 
 
+def _is_backup(folder: Path) -> bool:
+    return any(os.path.lexists(folder / name) for name in (HEADER, UNFINISHED, MANIFEST))
+
+
 def find_backup(path: Path) -> Path:
     """`path` may be the backup folder itself or the folder (drive) that holds one."""
     path = doors.check_readable(path)  # a kiosk: its import folders or a client's drive
     if any(os.path.lexists(path / name) for name in (HEADER, UNFINISHED, MANIFEST)):
         return path
-    found = sorted(path.glob(f"{FOLDER_PREFIX}*")) if path.is_dir() else []
+    found = sorted(
+        folder
+        for prefix in (FOLDER_PREFIX, NEUTRAL_PREFIX)
+        for folder in (path.glob(f"{prefix}*") if path.is_dir() else ())
+        if prefix == FOLDER_PREFIX or _is_backup(folder)  # "notes-…" may be anything
+    )
     if len(found) == 1:
         return found[0]
     if len(found) > 1:

@@ -20,6 +20,16 @@ from tui.core.kiosk import mounts
 from tui.core.shared import clock
 
 
+def _free(path: Path) -> Path:
+    """`path`, or with -2, -3… if a file of that name is there (discreet mode's names
+    are all alike: a binder and a letter made the same day would share one)."""
+    found, number = path, 1
+    while os.path.lexists(found) and number < 100:
+        number += 1
+        found = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return found
+
+
 @dataclass
 class SaveFolders:
     kiosk: bool = False
@@ -30,6 +40,9 @@ class SaveFolders:
     written: list[Path] = field(default_factory=list)
     """What this session wrote (kiosk only, resolved), to clear from the kiosk's disk
     at lock."""
+    neutral: bool = False
+    """Discreet mode: names that say nothing of what the files are (`notes-…`); the
+    app keeps it up to date (a case made discreet)."""
 
     def guard(self) -> None:
         """Install this kiosk's doors (`doors.py`), or, away from a kiosk, open them."""
@@ -39,16 +52,19 @@ class SaveFolders:
         doors.install(rules if self.kiosk else None)
 
     def default_target(self, stem: str, suffix: str = "") -> Path | None:
-        """Where to offer to save `reclaim-<stem>`; None on a kiosk without an export
-        folder: then the client types where (their own drive)."""
+        """Where to offer to save `reclaim-<stem>` (in discreet mode `notes-…`, saying
+        nothing of what it is); None on a kiosk without an export folder: then the
+        client types where (their own drive)."""
+        name = "notes" if self.neutral else f"reclaim-{stem}"
         if not self.kiosk:
             day = clock.utc_now().date().isoformat()
-            return Path.home() / f"reclaim-{stem}-{day}{suffix}"
+            target = Path.home() / f"{name}-{day}{suffix}"
+            return _free(target) if self.neutral else target
         if self.export_dir is None:
             return None
         import secrets  # here, not at the top: it is not needed for the first frame
 
-        return self.export_dir / f"reclaim-{stem}-{secrets.token_hex(3)}{suffix}"
+        return self.export_dir / f"{name}-{secrets.token_hex(3)}{suffix}"
 
     def browse_root(self) -> Path:
         """Where the file browser starts: home, or on a kiosk the first import folder

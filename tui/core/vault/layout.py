@@ -25,5 +25,15 @@ def neutral_vault_dir() -> Path:
     return user_data_path("notes", appauthor=False) / "notebook"
 
 
+#: An empty file in a case's folder (outside its encrypted record): discreet mode was
+#: chosen when the case was made, so the name is neutral before the passphrase is typed.
+DISCREET_MARK = ".plain"
+
+
+def made_discreet(case_folder: Path) -> bool:
+    """Whether this case was made in discreet mode: its mark, or the neutral folder."""
+    return case_folder == neutral_vault_dir() or (case_folder / DISCREET_MARK).is_file()
+
+
 def is_vault(path: Path) -> bool:
     return (path / HEADER).is_file()
