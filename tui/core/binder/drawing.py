@@ -38,7 +38,7 @@ def draw(
     )
     sections.index(doc, exhibits)
     sections.timeline(doc)
-    originals: dict[str, bytes] = {}
+    originals: set[str] = set()  # attached when the binder is saved, read again then
     unattached: list[tuple[str, str]] = []
     for number, exhibit in enumerate(exhibits, start=1):
         data, reason = draw_exhibit(doc, exhibit)
@@ -48,7 +48,8 @@ def draw(
             if why := doc.not_attached.get(exhibit.id):
                 unattached.append((exhibit.id, why))
             else:
-                originals[exhibit.id] = data
+                originals.add(exhibit.id)
+        del data  # an original is not held while the others are drawn
         if progress is not None:
             progress(number, len(exhibits))
     sections.appendix(doc, exhibits)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Collection
 from pathlib import Path
 from typing import BinaryIO
 
@@ -14,7 +15,9 @@ import pikepdf
 from tui.core.binder import pdfa
 from tui.core.binder.document import Document
 from tui.core.evidence.model import Exhibit
+from tui.core.evidence.original import open_original
 from tui.core.shared.atomic import open_private
+from tui.core.shared.errors import VaultDamaged
 from tui.core.shared.stopping import checkpoint
 
 POINTS_PER_MM = 72 / 25.4
@@ -70,11 +73,13 @@ def finish(
     base: io.BytesIO,
     doc: Document,
     exhibits: list[Exhibit],
-    originals: dict[str, bytes],
+    originals: Collection[str],
     into: Path | None = None,
 ) -> tuple[bytes, int]:
-    """The drawn PDF with its evidence placed and its originals attached, saved as PDF/A
-    (or encrypted, with a password): its bytes and its number of pages.
+    """The drawn PDF with its evidence placed and the originals of the exhibits named in
+    `originals` attached, saved as PDF/A (or encrypted, with a password): its bytes and
+    its number of pages. Each original is read from the case again now, its hash checked
+    as it is read, and held only compressed (see `pdfa.attach`).
 
     With `into`, the file is written there instead, as pikepdf writes it (a new private
     file, created only now that it is written and synced to disk before it is closed),
@@ -85,14 +90,8 @@ def finish(
         stamp = f"D:{choices.export_date.strftime('%Y%m%d')}000000Z"
         for exhibit in exhibits:
             if exhibit.id in originals:  # else damaged, or too large: said in the binder
-                pdfa.attach(
-                    binder,
-                    f"{exhibit.id}-{Path(exhibit.original_name).name or 'original'}",
-                    originals[exhibit.id],
-                    f"Exhibit {exhibit.id}, SHA-256 {exhibit.sha256}",
-                    doc.media_type(exhibit),
-                    stamp,
-                )
+                checkpoint()
+                _attach(binder, doc, exhibit, stamp)
         if not choices.password and (part := choices.pdfa_part):
             pdfa.finish(binder, part, choices.case_title, choices.prepared_by, doc.moment)
         if into is None:
@@ -104,6 +103,23 @@ def finish(
             handle.flush()
             os.fsync(handle.fileno())
         return b"", len(binder.pages)
+
+
+def _attach(binder: pikepdf.Pdf, doc: Document, exhibit: Exhibit, stamp: str) -> None:
+    """One original attached, read from the case as it is compressed. One changed since
+    it was printed (its hash no longer matches) is left out rather than attached."""
+    try:
+        with open_original(doc.vault, exhibit) as original:
+            pdfa.attach(
+                binder,
+                f"{exhibit.id}-{Path(exhibit.original_name).name or 'original'}",
+                original,
+                f"Exhibit {exhibit.id}, SHA-256 {exhibit.sha256}",
+                doc.media_type(exhibit),
+                stamp,
+            )
+    except VaultDamaged:
+        return
 
 
 def _save(binder: pikepdf.Pdf, out: BinaryIO, password: str | None) -> None:

@@ -5,8 +5,12 @@ merged is `pdfa_pages`' question."""
 
 from __future__ import annotations
 
+import hashlib
+import io
+import zlib
 from datetime import datetime
 from html import escape
+from typing import BinaryIO
 
 import pikepdf
 
@@ -77,21 +81,42 @@ def finish(binder: pikepdf.Pdf, part: int, title: str, author: str, moment: date
 
 
 def attach(
-    binder: pikepdf.Pdf, name: str, data: bytes, description: str, mime: str, stamp: str
+    binder: pikepdf.Pdf, name: str, source: BinaryIO, description: str, mime: str, stamp: str
 ) -> None:
     """Embed one original as PDF/A-3 allows: with its MIME type, dates, and its relation
-    to the document (`/Source`: the binder was made from it), listed in the catalog's /AF."""
+    to the document (`/Source`: the binder was made from it), listed in the catalog's /AF.
+
+    The original is read a piece at a time and compressed here (as qpdf would compress it
+    when saving, at the same level), and qpdf is given the compressed stream: only that
+    one copy is held until the binder is saved, never the original whole beside it."""
+    packer = zlib.compressobj()
+    md5 = hashlib.md5(usedforsecurity=False)
+    packed = io.BytesIO()
+    size = 0
+    while piece := source.read(READ_PIECE):
+        md5.update(piece)
+        size += len(piece)
+        packed.write(packer.compress(piece))
+    packed.write(packer.flush())
     spec = pikepdf.AttachedFileSpec(
         binder,
-        data,
+        b"",
         description=description,
         filename=name,
         mime_type=mime or "application/octet-stream",
         creation_date=stamp,
         mod_date=stamp,
     )
+    stream = spec.obj.EF.F
+    stream.write(packed.getvalue(), filter=pikepdf.Name.FlateDecode)
+    del packed
+    stream.Params.Size = size
+    stream.Params.CheckSum = pikepdf.String(md5.digest())
     spec.obj.AFRelationship = pikepdf.Name.Source
     binder.attachments[name] = spec
     if "/AF" not in binder.Root:
         binder.Root.AF = pikepdf.Array()
     binder.Root.AF.append(spec.obj)
+
+
+READ_PIECE = 1 << 20
