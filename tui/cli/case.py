@@ -30,20 +30,43 @@ With it you can open the case if you forget your passphrase. Keep it on paper,
 somewhere safe and away from this computer: anyone who has it can open the case.""")
 
 
+#: The same in discreet mode (`discreet = true`): nothing says what the notes are.
+DISCREET_RECOVERY_NOTICE = N_("""\
+Your recovery code (write it down now: no copy of it is kept and it can't be shown
+again):
+
+    {code}
+
+With it you can open your notes if you forget your passphrase. Keep it on paper,
+somewhere safe and away from this computer: anyone who has it can open them.""")
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from tui.core.places.catalogue import check_code
+    from tui.core.settings import load_settings
     from tui.core.takedowns.deadlines import set_case_place
+    from tui.core.vault.layout import DISCREET_MARK, is_vault, neutral_vault_dir
     from tui.core.vault.vault import Vault
 
+    config = getattr(args, "config", None)
+    discreet = load_settings(Path(config).expanduser() if config else None).discreet
     path = vault_path(args)
+    if discreet and not args.vault and not is_vault(path):
+        path = neutral_vault_dir()  # as the app makes it: no name says what it is
     passphrase = read_new_passphrase(args.passphrase_file)
     place = check_code(args.place) if args.place is not None else None
     vault, code = Vault.create(path, passphrase)
     try:
+        if discreet:  # read before the passphrase is typed, so beside the record
+            (vault.path / DISCREET_MARK).touch()
         if place is not None:
             set_case_place(vault, place)
     finally:
         vault.close()
+    if discreet:
+        say(_("Your notes are ready at {path}.").format(path=shown(str(path))) + "\n")
+        say(_(DISCREET_RECOVERY_NOTICE).format(code=code))
+        return 0
     say(_("Your case is ready at {path}.").format(path=shown(str(path))) + "\n")
     say(_(RECOVERY_NOTICE).format(code=code))
     if place is None:
