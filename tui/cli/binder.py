@@ -159,7 +159,12 @@ def register(commands: Commands) -> None:
             "where you live; see reclaim settings documents_language)"
         ),
     )
-    binder.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    binder.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        default="",
+        help=_("paper size (default: letter in the US and Canada, else a4)"),
+    )
     binder.add_argument("--order", choices=("exhibit", "time"), default="exhibit")
     binder.add_argument(
         "--exclude", action="append", metavar="ID", help=_("leave this exhibit out (repeat)")

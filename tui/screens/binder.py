@@ -99,7 +99,11 @@ class BinderScreen(Screen[None]):
             yield Input(id="by")
             yield Label(_("Paper and order"))
             yield Select(
-                choices(PAPER_CHOICES), value="a4", allow_blank=False, id="paper", compact=True
+                choices(PAPER_CHOICES),
+                value=self._paper(),
+                allow_blank=False,
+                id="paper",
+                compact=True,
             )
             yield Select(
                 choices(ORDER_CHOICES),
@@ -178,6 +182,11 @@ class BinderScreen(Screen[None]):
         self.language = codes[(codes.index(self._code()) + 1) % len(codes)]
         reader = str(self.query_one("#for", Select).value)
         self.query_one("#written", Static).update(self._written(reader))
+
+    def _paper(self) -> str:
+        from tui.core.binder.choices import default_paper
+
+        return default_paper(open_case(self))
 
     def _kind(self) -> str:
         from tui.core.declarations.drafting import default_kind

@@ -19,6 +19,8 @@ from tui.core.vault import custody
 from tui.core.vault.vault import Vault
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
+#: Where Letter is the paper people print on (their forms and courts use it); A4 elsewhere.
+LETTER_PLACES = frozenset({"us", "ca"})
 AUDIENCES = {"police": N_("the police"), "lawyer": N_("a lawyer"), "court": N_("the court")}
 #: An original larger than this is not attached to the PDF (readers and mail systems
 #: choke on such files); the binder says so and the package holds it.
@@ -28,13 +30,25 @@ ATTACH_TOTAL = 1024 * 1024 * 1024
 Progress = Callable[[int, int], None]
 
 
+def default_paper(vault: Vault) -> str:
+    """Letter when the case's place is the United States or Canada (a state or province
+    too), else A4; a case whose place was never said keeps A4. The CLI, the binder screen
+    and plain mode all start from this; a paper chosen wins."""
+    from tui.core.places.case_place import stored
+    from tui.core.places.catalogue import resolve
+
+    country = resolve(stored(vault)).code.partition("-")[0]
+    return "letter" if country in LETTER_PLACES else "a4"
+
+
 @dataclass(frozen=True)
 class BinderChoices:
     prepared_for: str = "police"
     prepared_by: str = ""
     case_title: str = N_("Image-based abuse: evidence")
     export_date: date = field(default_factory=lambda: clock.utc_now().date())
-    paper: str = "a4"
+    paper: str = ""
+    """"a4" or "letter"; '' for the paper of the case's place (`default_paper`)."""
     order: str = "exhibit"
     """"exhibit" (by number) or "time" (by capture or posting time)."""
     exclude: frozenset[str] = frozenset()
@@ -56,7 +70,7 @@ class BinderChoices:
             raise InputError(
                 _("The binder can be prepared for the police, a lawyer or the court.")
             )
-        if self.paper not in PAPERS:
+        if self.paper and self.paper not in PAPERS:
             raise InputError(_("Paper is A4 or Letter."))
         if self.order not in ("exhibit", "time"):
             raise InputError(_("Exhibits are ordered by number (exhibit) or by time."))

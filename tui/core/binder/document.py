@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from fpdf import FPDF
 
 from tui.core.binder import pdfa
-from tui.core.binder.choices import PAPERS, BinderChoices
+from tui.core.binder.choices import PAPERS, BinderChoices, default_paper
 from tui.core.binder.faces import add_fonts
 from tui.core.binder.typesetting import SANS, Bold, Setting, paragraph
 from tui.core.evidence.digests import Digests
@@ -81,7 +81,8 @@ class Document:
         self.vault = vault
         self.choices = choices
         part = choices.pdfa_part
-        pdf = _NumberedPages(choices.prefix, PAPERS[choices.paper], part)
+        paper = PAPERS[choices.paper or default_paper(vault)]
+        pdf = _NumberedPages(choices.prefix, paper, part)
         pdf.set_margins(MARGIN, MARGIN, MARGIN)
         pdf.set_auto_page_break(True, margin=FOOTER_SPACE + 4)
         add_fonts(pdf)  # and the fallback faces as the text needs them
