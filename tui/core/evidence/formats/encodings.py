@@ -192,20 +192,37 @@ def guessed_codec(sample: bytes) -> str | None:
     )]  # fmt: skip
     if found and b"\r" in sample and b"\n" not in sample and "mac_roman" in found:
         return "mac_roman"
+    pick = _east_asian_or_not(sample, found) if found else None
     try:
         western = sample.decode("cp1252")
     except UnicodeDecodeError:
-        return found[0] if found else None
-    ours = plausible_words.share(western)
-    if not found:  # the detector finds nothing in a short text: is it words?
-        return "cp1252" if ours is None or ours >= 0.5 else None
-    theirs = sample.decode(found[0], "replace")
+        return pick
+    share = plausible_words.share(western)
+    if pick is None:  # the detector finds nothing in a short text: is it words?
+        return "cp1252" if share is None or share >= 0.5 else None
+    ours = share or 0.0
+    theirs = sample.decode(pick, "replace")
     if theirs == western:
         return "cp1252"
     rival = plausible_words.share(theirs) or 0.0
-    if found[0] not in _SINGLE_BYTE:  # East Asian: `Não` holds a Big5 pair, `ão`
-        return "cp1252" if (ours or 0.0) - rival > _CLEARLY_BETTER else found[0]
-    return found[0] if rival - (ours or 0.0) > _CLEARLY_BETTER else "cp1252"
+    if pick not in _SINGLE_BYTE:  # East Asian: `Não` holds a Big5 pair, `ão`
+        return "cp1252" if ours - rival > _CLEARLY_BETTER else pick
+    return pick if rival - ours > _CLEARLY_BETTER else "cp1252"
+
+
+def _east_asian_or_not(sample: bytes, found: list[str]) -> str:
+    """The detector's first pick, or, when that is East Asian, a single-byte encoding it
+    also found whose reading is clearly more plausible: a short Arabic line has byte
+    pairs too, and comes out as Japanese half-width letters (`ﾃ萇 ﾎﾇﾆﾝﾉ`)."""
+    if found[0] in _SINGLE_BYTE or found[0] == "cp1252":
+        return found[0]
+    theirs = plausible_words.share(sample.decode(found[0], "replace")) or 0.0
+    for other in found[1:]:
+        if other in _SINGLE_BYTE:
+            reading = plausible_words.share(sample.decode(other, "replace")) or 0.0
+            if reading - theirs > _CLEARLY_BETTER:
+                return other
+    return found[0]
 
 
 #: Characters of a text looked at for the better reading (a mail's part is bounded anyway).

@@ -65,6 +65,8 @@ def _script(char: str) -> str:
         script = unicodedata.name(char).split(" ", 1)[0]
     except ValueError:
         return ""
+    if script == "HALFWIDTH":  # old Japanese terminals' kana: a misreading, nearly always
+        return ""
     return "CJK" if script in _EAST_ASIAN else script
 
 
