@@ -101,3 +101,20 @@ def test_naming_names_every_bidi_control_but_leaves_real_right_to_left_letters()
     assert named(f"a\u200fb\u2066c\u2028d {arabic} {hebrew}") == (
         f"a\u27e8U+200F\u27e9b\u27e8U+2066\u27e9c\u27e8U+2028\u27e9d {arabic} {hebrew}"
     )
+
+
+@pytest.mark.parametrize(
+    ("code", "heading"),
+    [("en", "5 March 2024: Publication"), ("fr", "5 mars 2024\u00a0: Publication")],
+)
+def test_a_timeline_heading_takes_the_languages_colon(
+    code: str, heading: str, vault: Vault
+) -> None:
+    """The French binder's timeline read "5 mars 2024: Publication"."""
+    from tui.core.shared.i18n import speaking
+    from tui.core.timeline.events import add_event
+    from tui.core.timeline.written_account import parts
+
+    add_event(vault, "2024-03-05", "Publication")
+    with speaking(code):
+        assert [part.heading for part in parts(vault)] == [heading]

@@ -56,7 +56,9 @@ def _part(entry: Entry) -> Part:
     if event.evidence:
         exhibits = ", ".join(_("Exhibit {number}").format(number=e) for e in event.evidence)
         lines.append(("", _("(see {exhibits})").format(exhibits=exhibits)))
-    return Part(heading=f"{entry.when}: {event.title}", lines=lines)
+    # French puts a (non-breaking) space before the colon: the language's own pattern
+    heading = _("{when}: {title}").format(when=entry.when, title=event.title)
+    return Part(heading=heading, lines=lines)
 
 
 def intro() -> str:
