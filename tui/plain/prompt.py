@@ -58,6 +58,7 @@ SPOKEN = (
     (" · ", ", "),
     ("·", ","),
     ("•", ","),
+    ("§ ", N_("section ")),  # "§ 1746" is "section 1746", one space
     ("§", N_("section ")),
 )
 
