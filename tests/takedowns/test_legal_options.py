@@ -11,6 +11,7 @@ import pytest
 
 from tui.core.shared import clock
 from tui.core.shared.data_files import ChecklistError
+from tui.core.shared.local_formats import long_date
 from tui.core.takedowns.legal_options import as_text, load, parse, shipped
 
 IDS = ["police-report", "protective-order", "civil-suit", "cease-and-desist", "takedowns",
@@ -34,7 +35,7 @@ def test_as_text_holds_every_option_and_the_date():
     text = as_text(shipped())
     for option in shipped().options:
         assert f"{option.title}\n{'-' * len(option.title)}" in text
-    assert text.endswith(f"Last checked {shipped().reviewed.isoformat()}. Not legal advice.")
+    assert text.endswith(f"Last checked {long_date(shipped().reviewed)}. Not legal advice.")
 
 
 GOOD: dict[str, Any] = {

@@ -23,6 +23,7 @@ from tui.core.shared.data_files import (
     texts,
 )
 from tui.core.shared.i18n import _, language
+from tui.core.shared.local_formats import long_date
 from tui.core.shared.paths import checklists_dir
 
 FILE = "legal-options.toml"
@@ -92,7 +93,7 @@ def place_lines(place: Jurisdiction) -> list[str]:
     out = [heading, "-" * len(heading)]
     for law in place.legal:
         checked = _("(source: {source}, checked {date})").format(
-            source=law.source, date=law.reviewed
+            source=law.source, date=long_date(law.reviewed)
         )
         out += [f"{law.law}: {law.text}", f"  {checked}"]
     return out
@@ -113,6 +114,6 @@ def as_text(options: LegalOptions, laws: Sequence[str] = ()) -> str:
             out.append(_("Next: {step}").format(step=option.next))
         out.append("")
     out.append(
-        _("Last checked {date}. Not legal advice.").format(date=options.reviewed.isoformat())
+        _("Last checked {date}. Not legal advice.").format(date=long_date(options.reviewed))
     )
     return "\n".join(out)
