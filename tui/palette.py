@@ -12,13 +12,16 @@ from collections.abc import Awaitable, Callable, Iterator
 from functools import partial
 from typing import Any
 
+from rich.align import Align
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
+from textual.widgets.option_list import Option
 
 from tui.core.evidence.strays import any_strays
-from tui.core.shared.i18n import _
+from tui.core.shared.i18n import N_, _
 from tui.host import host
 from tui.screens.language import CHOOSE
 from tui.screens.reading_settings import ReadingSettingsScreen
@@ -125,3 +128,35 @@ class ReclaimCommands(Provider):
         for command in palette_commands(self.app, self.screen):
             if (score := matcher.match(command.title)) > 0:
                 yield Hit(score, matcher.highlight(command.title), command.callback, command.help)
+
+
+#: Textual's own words for keys it binds (a list opened from a choice; the palette),
+#: for the catalogues: `speak_keys` says them in the person's language like Reclaim's.
+TEXTUAL_KEY_WORDS = (N_("Dismiss menu"), N_("Exit the command palette"))
+
+
+#: The style of "No matches found", as Textual draws it.
+PLAIN = "not bold"  # i18n: not shown
+
+
+class Palette(CommandPalette):
+    """Textual's palette, saying "No matches found" in the person's language (Textual
+    writes it in English, inside its countdown: this is that countdown, in our words)."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:  # searching: say nothing matched
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(_("No matches found"), style=PLAIN)),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:  # nothing typed: nothing to say
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
