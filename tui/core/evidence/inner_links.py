@@ -9,6 +9,7 @@ about each in constant time. Its lines are said as `provenance.lines` says its o
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -18,6 +19,10 @@ from tui.core.shared.i18n import _
 
 #: The facts that list the files inside an exhibit (see `formats.inner_files`).
 INNER_FACTS = ("attachments", "pictures")
+
+#: The SHA-256 of no bytes at all: two empty files are not the same evidence, so an
+#: empty file is said to be empty, never matched to another by its hash.
+EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 
 
 @dataclass(frozen=True)
@@ -49,12 +54,15 @@ class InnerLinks:
             ]
             self.inside[exhibit.id] = files
             for name, sha in files:
-                self.held.setdefault(sha, []).append(_Held(exhibit.id, name, family))
+                if sha != EMPTY_SHA256:
+                    self.held.setdefault(sha, []).append(_Held(exhibit.id, name, family))
 
     def identical(self, exhibit: Exhibit) -> list[tuple[str, str]]:
         """(inner file's name, the exhibit holding the same bytes) for each file inside."""
         found = []
         for name, sha in self.inside.get(exhibit.id, []):
+            if sha == EMPTY_SHA256:
+                continue
             found += [(name, other) for other in self.by_sha.get(sha, []) if other != exhibit.id]
         return found
 
@@ -68,6 +76,9 @@ class InnerLinks:
             rows.append((_("Taken out of"), said))
             if taken.get("sha256"):
                 rows.append((_("Whose SHA-256 is"), str(taken["sha256"])))
+        for name, sha in self.inside.get(exhibit.id, []):
+            if sha == EMPTY_SHA256:
+                rows.append((_("Inside it"), _("{name}: empty (0 bytes)").format(name=name)))
         for name, other in self.identical(exhibit):
             said = _("{name}: identical to exhibit {id}").format(name=name, id=other)
             rows.append((_("Also an exhibit"), said))
