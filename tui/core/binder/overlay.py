@@ -16,7 +16,7 @@ from tui.core.binder import pdfa
 from tui.core.binder.document import Document
 from tui.core.evidence.model import Exhibit
 from tui.core.evidence.original import open_original
-from tui.core.shared.atomic import open_private
+from tui.core.shared.atomic import open_private, temp_path_for
 from tui.core.shared.errors import VaultDamaged
 from tui.core.shared.stopping import checkpoint
 
@@ -81,28 +81,63 @@ def finish(
     its number of pages. Each original is read from the case again now, its hash checked
     as it is read, and held only compressed (see `pdfa.attach`).
 
+    With originals to attach (and no password), the laid-out pages are saved first and
+    the originals attached in a second pass over that file, which pikepdf reads as it
+    goes: the pages' drawing and the originals are never in memory together.
+
     With `into`, the file is written there instead, as pikepdf writes it (a new private
     file, created only now that it is written and synced to disk before it is closed),
     and b"" comes back: the binder is never held whole in memory, nor twice."""
-    choices = doc.choices
+    attaching = [exhibit for exhibit in exhibits if exhibit.id in originals]
     with pikepdf.open(base) as binder:
         _place(binder, doc)
-        stamp = f"D:{choices.export_date.strftime('%Y%m%d')}000000Z"
-        for exhibit in exhibits:
-            if exhibit.id in originals:  # else damaged, or too large: said in the binder
-                checkpoint()
-                _attach(binder, doc, exhibit, stamp)
-        if not choices.password and (part := choices.pdfa_part):
-            pdfa.finish(binder, part, choices.case_title, choices.prepared_by, doc.moment)
-        if into is None:
-            out = io.BytesIO()
-            _save(binder, out, choices.password)
-            return out.getvalue(), len(binder.pages)
-        with open_private(into) as handle:
-            _save(binder, handle, choices.password)
-            handle.flush()
-            os.fsync(handle.fileno())
-        return b"", len(binder.pages)
+        if not attaching or doc.choices.password:
+            _attach_all(binder, doc, attaching)
+            return _finish(binder, doc, into)
+        laid = io.BytesIO() if into is None else temp_path_for(into, ".laid.part")
+        try:
+            if isinstance(laid, io.BytesIO):
+                binder.save(laid, deterministic_id=True)
+            else:
+                with open_private(laid) as handle:
+                    binder.save(handle, deterministic_id=True)
+        except BaseException:
+            if isinstance(laid, Path):
+                laid.unlink(missing_ok=True)
+            raise
+    base.close()  # the drawn file: the laid-out one holds it now
+    doc.pdf_sources.clear()
+    try:
+        # Read as it is needed (not mapped into memory whole).
+        with pikepdf.open(laid, access_mode=pikepdf.AccessMode.stream) as binder:
+            _attach_all(binder, doc, attaching)
+            return _finish(binder, doc, into)
+    finally:
+        if isinstance(laid, Path):
+            laid.unlink(missing_ok=True)
+
+
+def _attach_all(binder: pikepdf.Pdf, doc: Document, exhibits: list[Exhibit]) -> None:
+    stamp = f"D:{doc.choices.export_date.strftime('%Y%m%d')}000000Z"
+    for exhibit in exhibits:
+        checkpoint()
+        _attach(binder, doc, exhibit, stamp)
+
+
+def _finish(binder: pikepdf.Pdf, doc: Document, into: Path | None) -> tuple[bytes, int]:
+    """Identified as PDF/A (without a password) and saved: into memory, or into `into`."""
+    choices = doc.choices
+    if not choices.password and (part := choices.pdfa_part):
+        pdfa.finish(binder, part, choices.case_title, choices.prepared_by, doc.moment)
+    if into is None:
+        out = io.BytesIO()
+        _save(binder, out, choices.password)
+        return out.getvalue(), len(binder.pages)
+    with open_private(into) as handle:
+        _save(binder, handle, choices.password)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return b"", len(binder.pages)
 
 
 def _attach(binder: pikepdf.Pdf, doc: Document, exhibit: Exhibit, stamp: str) -> None:
