@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from babel.dates import format_date
 from pypdf import PdfReader
 
 from tui.core.binder.build import build
@@ -48,7 +49,7 @@ def test_a_guessed_time_and_a_kind_are_said_in_the_binders_language(
     code: str, mark: str, kind: str, vault: Vault, tmp_path: Path
 ) -> None:
     """The kind was kept English ("text file") inside a Spanish or French sentence."""
-    guessed(vault, tmp_path)
+    captured = get_exhibit(vault, guessed(vault, tmp_path)).captured_at
     text = binder_text(vault, code)
     # once in the statement that explains the mark, then beside the time in the index
     # and the exhibit's details
@@ -56,6 +57,9 @@ def test_a_guessed_time_and_a_kind_are_said_in_the_binders_language(
     assert "(estimated)" not in text
     assert f"{kind}, text/plain" in text, text
     assert "text file" not in text
+    # the day the language's way ("5 mar 2024", "5 mars 2024"), not 2024-03-05
+    day = format_date(date.fromisoformat(captured[:10]), "medium", locale=code)
+    assert f"{day} {captured[11:]} {mark}" in text, text
 
 
 @pytest.mark.parametrize(

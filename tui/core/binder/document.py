@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from fpdf import FPDF
 
@@ -19,7 +19,7 @@ from tui.core.binder.typesetting import SANS, Bold, Setting, paragraph
 from tui.core.evidence.digests import Digests
 from tui.core.evidence.model import Exhibit
 from tui.core.shared.fuzzy_dates import as_written
-from tui.core.shared.i18n import N_, _
+from tui.core.shared.i18n import N_, SOURCE_LANGUAGE, _, language
 from tui.core.shared.paths import fonts_dir
 from tui.core.vault.vault import Vault
 
@@ -169,13 +169,44 @@ def written_time(exhibit: Exhibit, name: str) -> str:
     if not value:
         return ""
     estimated = " " + _(ESTIMATED) if name in exhibit.guesses else ""
-    return as_written(value) + _offset(exhibit, name) + estimated
+    if exhibit.guesses.get(name) == "file time":  # say which clock it is on
+        estimated = " " + _(
+            "(estimated from the file's last-changed time, on the clock of the computer "
+            "that added it)"
+        )
+    return in_language(value) + _offset(exhibit, name) + estimated
+
+
+def in_language(stored: str) -> str:
+    """A stored date as `as_written` says it, its day written the language's short way
+    in Spanish and French ("5 mar 2024 20:15:00", "5 mars 2024 20:15:00"); English keeps
+    2024-03-05. Hashes, file names and the custody log keep their ISO times."""
+    text = as_written(stored)
+    if language() == SOURCE_LANGUAGE:
+        return text
+    return _DAY.sub(_local_day, text, count=1)
+
+
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _local_day(match: re.Match[str]) -> str:
+    from babel.dates import format_date
+
+    try:
+        day = date(*map(int, match.groups()))
+    except ValueError:
+        return match.group(0)
+    return format_date(day, "medium", locale=language())
 
 
 def _offset(exhibit: Exhibit, name: str) -> str:
     """` +03:00` after a posting time still as the file stated it with its offset from UTC
-    (`facts["posted_stated"]`: an email's Date, on the sender's clock); else ''."""
-    stated = str(exhibit.facts.get("posted_stated") or "") if name == "posted_at" else ""
+    (`facts["posted_stated"]`: an email's Date, on the sender's clock), or after a capture
+    time guessed from the file's own time (`facts["captured_stated"]`: on the clock of
+    the computer that added it); else ''."""
+    key = {"posted_at": "posted_stated", "captured_at": "captured_stated"}.get(name)
+    stated = str(exhibit.facts.get(key) or "") if key else ""
     value = str(getattr(exhibit, name) or "")
     offset = stated[len(value) :]
     return f" {offset}" if stated.startswith(value) and _OFFSET.fullmatch(offset) else ""
