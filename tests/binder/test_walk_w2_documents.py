@@ -59,7 +59,7 @@ def test_a_guessed_time_and_a_kind_are_said_in_the_binders_language(
     assert "text file" not in text
     # the day the language's way ("5 mar 2024", "5 mars 2024"), not 2024-03-05
     day = format_date(date.fromisoformat(captured[:10]), "medium", locale=code)
-    assert f"{day} {captured[11:]} {mark}" in text, text
+    assert f"{day} {captured[11:]}" in text, text
 
 
 @pytest.mark.parametrize(
