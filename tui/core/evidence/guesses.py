@@ -82,4 +82,9 @@ def with_guesses(
         if value:
             details[key] = value
             guesses[key] = source
+    if guesses.get("captured_at") == "file time" and modified is not None:
+        # The guess is on this computer's clock: its offset from UTC kept beside it, so
+        # that it prints with its zone (the binder), like an email's time.
+        offset = modified.astimezone().isoformat()[-6:]
+        facts.shown["captured_stated"] = details["captured_at"] + offset
     return details, guesses
