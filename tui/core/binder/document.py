@@ -169,11 +169,10 @@ def written_time(exhibit: Exhibit, name: str) -> str:
     if not value:
         return ""
     estimated = " " + _(ESTIMATED) if name in exhibit.guesses else ""
-    if exhibit.guesses.get(name) == "file time":  # say which clock it is on
-        estimated = " " + _(
-            "(estimated from the file's last-changed time, on the clock of the computer "
-            "that added it)"
-        )
+    if exhibit.guesses.get(name) == "file time":  # which clock it is on
+        estimated = (
+            ", " + _("the file's last-changed time on the clock of the computer that added it")
+        ) + estimated
     return in_language(value) + _offset(exhibit, name) + estimated
 
 
