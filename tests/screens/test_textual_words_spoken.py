@@ -55,3 +55,31 @@ async def test_an_open_list_of_choices_says_its_key_in_the_language(
         await settle(app, pilot)
         assert "Cerrar la lista" in footer_keys(app)
         assert "Dismiss menu" not in footer_keys(app)
+
+
+async def test_the_evidence_lead_breaks_between_its_parts_in_spanish(demo) -> None:
+    """With a filter on, the line above the list is too long for 80 columns in Spanish:
+    it breaks between its parts, never inside "orden (s): fecha de captura"."""
+    from textual.widgets import Static
+
+    from tests.support.pilot import screen_text
+
+    i18n.set_language("es")
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("4")
+        await settle(app, pilot)
+        await pilot.press("/", *"reddit")
+
+        def lead() -> str:
+            return str(app.screen.query_one("#lead", Static).render())
+
+        await wait_until(pilot, lambda: "visible" in lead())
+        app.screen.query_one("#filter").blur()
+        await pilot.press("s")  # by the time it was captured: longer still
+        await wait_until(pilot, lambda: "fecha de captura" in lead())
+        order = "orden (s): fecha de captura"
+        assert order in lead(), lead()
+        assert any(order in line for line in screen_text(app).splitlines())
+        assert all(len(line) <= SIZE[0] - 2 for line in lead().splitlines())

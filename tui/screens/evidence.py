@@ -131,6 +131,7 @@ class EvidenceScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.columns[ColumnKey("description")].width = self._description_width()
         table.refresh()
+        self._update_lead()  # its parts broken between, never inside, at the new width
 
     # ---- the table --------------------------------------------------------------
 
@@ -184,8 +185,10 @@ class EvidenceScreen(Screen[None]):
             table.update_cell(exhibit.id, key, value)
 
     def _update_lead(self) -> None:
-        lead = lead_text(self.exhibits, len(self.shown), self.sort_key, self.selected)
-        self.query_one("#lead", Static).update(lead)
+        line = self.query_one("#lead", Static)
+        width = line.content_size.width or self.app.size.width - 2
+        lead = lead_text(self.exhibits, len(self.shown), self.sort_key, self.selected, width)
+        line.update(lead)
 
     def current_id(self) -> str | None:
         table = self.query_one(DataTable)

@@ -136,9 +136,16 @@ def check_cell(check: str | None) -> Text:
     return Text("✗", "bold red") if check else Text("✓", "green")  # i18n: not shown
 
 
-def lead_text(exhibits: list[Exhibit], shown_count: int, sort_key: str, marked: list[str]) -> str:
+def lead_text(
+    exhibits: list[Exhibit],
+    shown_count: int,
+    sort_key: str,
+    marked: list[str],
+    width: int | None = None,
+) -> str:
     """The line above the list: how many items, how many shown and need details, the
-    order, and which are marked."""
+    order, and which are marked; wider than `width`, it breaks between those parts,
+    never inside one ("orden (s):" / "número" on two lines)."""
     count = len(exhibits)
     if not count:
         return _(
@@ -164,4 +171,15 @@ def lead_text(exhibits: list[Exhibit], shown_count: int, sort_key: str, marked: 
     parts.append(_("by {order} (s sorts)").format(order=_(SORTS[sort_key][0])))
     if marked:
         parts.append(_("marked: {exhibits}").format(exhibits=", ".join(marked)))
-    return " · ".join(parts)
+    return _between_parts(parts, width)
+
+
+def _between_parts(parts: list[str], width: int | None) -> str:
+    """`parts` joined by " · ", a new line before a part that would go past `width`."""
+    lines = [parts[0]]
+    for part in parts[1:]:
+        if width is not None and len(lines[-1]) + len(" · ") + len(part) > width:
+            lines.append(part)
+        else:
+            lines[-1] += " · " + part
+    return "\n".join(lines)
