@@ -149,7 +149,10 @@ def test_a_sender_without_a_name_is_just_the_address():
 
 def test_attachments_are_listed_with_their_full_sha256():
     blocks, _reason = formats.printable(with_attachment(), "message.eml")
-    assert [type(block) for block in blocks] == [Fields, Text, Heading, Table]
+    # then the attachment that says it is a picture, printed under its name: this one
+    # is only a PNG's signature, so it is said to be damaged
+    assert [type(block) for block in blocks] == [Fields, Text, Heading, Table, Text, Notice]
+    assert blocks[4] == Text("Picture you.png (2.0 KiB):")
     text, heading, table = blocks[1], blocks[2], blocks[3]
     assert isinstance(text, Text) and text.text == "I still have them.\nPay or they go online."
     assert heading == Heading("Attachments")

@@ -91,7 +91,9 @@ def test_the_binder_prints_its_headers_words_and_attachments():
     assert rows["Sent on"] == "UTC+03:00 (the sender's clock)"
     assert rows["Message-ID"] == "<1@example.com>"
     assert blocks[1] == Text("Delete them now or everyone sees them.")
-    table = blocks[-1]
+    table = blocks[-3]  # then the picture under its name (only a PNG's signature: damaged)
+    assert blocks[-2] == Text("Picture photo.png (7.5 KiB):")
+    assert isinstance(blocks[-1], Notice)
     assert isinstance(table, Table)
     assert (
         table.rows[0][0] == "photo.png" and table.rows[0][3] == hashlib.sha256(PICTURE).hexdigest()

@@ -30,7 +30,7 @@ from tui.core.evidence.formats.base import (
 )
 from tui.core.evidence.formats.email_attachments import attachments as attachments_inside
 from tui.core.evidence.formats.encodings import codec_for, mended_header
-from tui.core.evidence.formats.inner_files import Inner
+from tui.core.evidence.formats.inner_files import Inner, picture_numbers, printed_attachments
 from tui.core.evidence.formats.mime import (
     DAMAGED,
     MAX_PARTS,
@@ -165,6 +165,8 @@ class Email(Format):
             blocks.append(
                 Table((_("Name"), _("Type"), _("Size"), "SHA-256"), table, (0.3, 0.15, 0.1, 0.45))
             )
+            if numbers := picture_numbers(attachments):  # the pictures, printed
+                blocks += printed_attachments(attachments_inside(data, numbers), numbers)
         if cut:
             shown_parts = _("Only the first {count} parts of this email are shown.")
             blocks.append(Notice(shown_parts.format(count=MAX_PARTS)))

@@ -141,6 +141,38 @@ def pictures(inner: Iterable[Inner]) -> list[Block]:
     return blocks
 
 
+#: An email's pictures printed at most (the rest are only listed).
+MAX_EMAIL_PICTURES = 20
+_PICTURE_ENDINGS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".bmp",
+                    ".tif", ".tiff")  # fmt: skip
+
+
+def picture_numbers(attachments: Iterable[dict[str, Any]]) -> set[str]:
+    """The numbers (from 1, as listed) of an email's attachments to print as pictures:
+    those that say they are pictures, at most `MAX_EMAIL_PICTURES` and
+    `MAX_PICTURE_BYTES` in all. What each really is, `pictures` decides from its bytes."""
+    taken: set[str] = set()
+    total = 0
+    for number, each in enumerate(attachments, 1):
+        if len(taken) >= MAX_EMAIL_PICTURES:
+            break
+        said = str(each.get("type", "")).startswith("image/")
+        said = said or str(each.get("name", "")).lower().endswith(_PICTURE_ENDINGS)
+        bytes_ = int(each.get("size") or 0)
+        if not said or not each.get("sha256") or not bytes_:
+            continue
+        if total + bytes_ > MAX_PICTURE_BYTES:
+            continue
+        taken.add(str(number))
+        total += bytes_
+    return taken
+
+
+def printed_attachments(inner: Iterable[Inner], numbers: Collection[str]) -> list[Block]:
+    """An email's attachments that are pictures, each printed under its name."""
+    return pictures(each for each in inner if each.where in numbers)
+
+
 def list_pictures(facts: Facts, archive: zipfile.ZipFile, folders: tuple[str, ...]) -> None:
     inner = zip_members(archive, folders, keep=False)
     if inner:

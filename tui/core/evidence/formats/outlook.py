@@ -42,7 +42,7 @@ from tui.core.evidence.formats.compound_files import (
 )
 from tui.core.evidence.formats.compressed_rtf import decompress_rtf, rtf_words
 from tui.core.evidence.formats.html_text import decode_html, visible_text
-from tui.core.evidence.formats.inner_files import Inner
+from tui.core.evidence.formats.inner_files import Inner, picture_numbers, printed_attachments
 from tui.core.evidence.formats.mime_headers import (
     bounded_headers,
     decode_words,
@@ -315,6 +315,8 @@ class OutlookEmail(Format):
             blocks.append(
                 Table((_("Name"), _("Type"), _("Size"), "SHA-256"), table, (0.3, 0.15, 0.1, 0.45))
             )
+            if numbers := picture_numbers(attachments):  # the pictures, printed
+                blocks += printed_attachments(self.inside(probe, numbers), numbers)
         if more:
             blocks.append(
                 Notice(
