@@ -26,10 +26,9 @@ def test_the_pictures_attached_to_an_email_are_printed(
     data = maker({"red.png": RED, "notes.png": b"not a picture at all", "blue.png": BLUE})
     shown, reason = formats.printable(data, name)
     assert reason == ""
-    texts = [b.text for b in shown if isinstance(b, blocks.Text)]
-    titles = [t.split(" (")[0] for t in texts if t.startswith("Picture ")]
-    assert titles == ["Picture red.png", "Picture blue.png"]
     pictures = [b for b in shown if isinstance(b, blocks.Picture)]
+    assert [p.caption.split(" (")[0] for p in pictures] == ["Picture red.png", "Picture blue.png"]
+    assert pictures[0].caption.startswith("Picture red.png (40 x 30 pixels, ")
     assert [(p.width, p.height) for p in pictures] == [(40, 30), (30, 40)]
     table = next(i for i, b in enumerate(shown) if isinstance(b, blocks.Table))
     assert table < shown.index(pictures[0])  # listed first, then printed

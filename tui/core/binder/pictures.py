@@ -56,15 +56,37 @@ def draw_picture(doc: Document, exhibit: Exhibit, picture: blocks.Picture) -> No
     afterwards, as PDF evidence is. Others are drawn by fpdf2 from the decoded pixels."""
     pdf = doc.pdf
     aspect = max(1, picture.height) / max(1, picture.width)
-    fresh = min(doc.width, (doc.bottom - MARGIN) / aspect)
-    here = min(doc.width, (doc.bottom - pdf.get_y()) / aspect)
-    if here >= max(doc.width * BELOW_DETAILS_SHARE, fresh * BELOW_DETAILS_OF_FRESH):
+    label = LABEL_HEIGHT if picture.caption else 0.0
+    widest = min(doc.width, largest_width(picture.width))
+    fresh = min(widest, (doc.bottom - MARGIN - label) / aspect)
+    here = min(widest, (doc.bottom - pdf.get_y() - label) / aspect)
+    if here >= max(widest * BELOW_DETAILS_SHARE, fresh * BELOW_DETAILS_OF_FRESH):
+        _caption(doc, picture)
         _place_picture(doc, exhibit, picture, here, aspect)
-    elif fresh >= doc.width * MIN_WIDTH_SHARE:
-        pdf.add_page()
+    elif fresh >= widest * MIN_WIDTH_SHARE:
+        pdf.add_page()  # the caption goes with it
+        _caption(doc, picture)
         _place_picture(doc, exhibit, picture, fresh, aspect)
     else:
+        _caption(doc, picture)
         _split_picture(doc, exhibit, picture)
+
+
+#: Pictures are drawn at most this many times their size at 96 dots an inch: an icon of
+#: 32 x 32 pixels is some 3 cm wide, not the page's width.
+MOST_ENLARGED = 4
+NATURAL_DPI = 96
+
+
+def largest_width(pixels: int) -> float:
+    """The widest (mm) a picture `pixels` wide is drawn: a few times its natural size."""
+    return MOST_ENLARGED * max(1, pixels) * 25.4 / NATURAL_DPI
+
+
+def _caption(doc: Document, picture: blocks.Picture) -> None:
+    if picture.caption:
+        doc.para(picture.caption, 9, 4.4)
+        doc.pdf.ln(0.6)
 
 
 def _place_picture(

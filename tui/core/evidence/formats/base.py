@@ -302,6 +302,8 @@ class Picture:
     decode: Callable[[], Image.Image]
     original: bytes | None = None
     photo: bool = False
+    caption: str = ""
+    """A line printed just above it, on the same page (a picture inside a file: its name)."""
 
 
 @dataclass(frozen=True)

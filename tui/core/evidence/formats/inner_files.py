@@ -14,7 +14,7 @@ import io
 import zipfile
 import zlib
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol, runtime_checkable
 
 from tui.core.evidence.formats.base import (
@@ -25,6 +25,7 @@ from tui.core.evidence.formats.base import (
     Format,
     Heading,
     Notice,
+    Picture,
     Probe,
     Table,
     Text,
@@ -136,6 +137,12 @@ def pictures(inner: Iterable[Inner]) -> list[Block]:
         if handler.family != "photo":
             continue
         shown, reason = formats.printable(each.data, each.name)
+        if not reason and shown and isinstance(first := shown[0], Picture):
+            # its name and size kept on the page it is printed on
+            pixels = f"{first.width} x {first.height} pixels"
+            caption = f"Picture {each.name} ({pixels}, {size(each.size)}):"
+            blocks += [replace(first, caption=caption), *shown[1:]]
+            continue
         blocks.append(Text(f"Picture {each.name} ({size(each.size)}):"))
         blocks += shown if not reason else [Notice(reason)]
     return blocks
