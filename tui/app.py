@@ -263,11 +263,9 @@ class ReclaimApp(SpeaksLanguages, Discreet):
 
     def action_command_palette(self) -> None:
         """Textual's palette, with a prompt in Reclaim's words."""
-        open_already = any(isinstance(each, CommandPalette) for each in self.screen_stack)
-        from tui.palette import Palette  # loaded when first opened, as its commands
+        from tui.palette import open_palette  # loaded when first opened, as its commands
 
-        if self.use_command_palette and not open_already:
-            self.push_screen(Palette(placeholder=_(PALETTE_PROMPT), id="--command-palette"))
+        open_palette(self, _(PALETTE_PROMPT))
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Refused: a picture of the screen would be the case, unencrypted, on disk."""

@@ -160,3 +160,11 @@ class Palette(CommandPalette):
                 self._list_visible = False
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+def open_palette(app: App[Any], placeholder: str) -> None:
+    """The palette with Reclaim's prompt, unless one is open already (under a dialog too)."""
+    if app.use_command_palette and not any(
+        isinstance(s, CommandPalette) for s in app.screen_stack
+    ):
+        app.push_screen(Palette(placeholder=placeholder, id="--command-palette"))

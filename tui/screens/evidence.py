@@ -113,7 +113,8 @@ class EvidenceScreen(Screen[None]):
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         for key, label, width in BEFORE_DESCRIPTION:
             table.add_column(_(label) if label else "", width=width, key=key)
-        table.add_column(_("Description"), width=self._description_width(), key="description")
+        described = description_width(self.app.size.width)
+        table.add_column(_("Description"), width=described, key="description")
         for key, label, width in AFTER_DESCRIPTION:
             table.add_column(_(label), width=width, key=key)
         yield table
@@ -124,12 +125,9 @@ class EvidenceScreen(Screen[None]):
     def on_mount(self) -> None:
         self.reload()
 
-    def _description_width(self) -> int:
-        return description_width(self.app.size.width)
-
     def on_resize(self) -> None:
         table = self.query_one(DataTable)
-        table.columns[ColumnKey("description")].width = self._description_width()
+        table.columns[ColumnKey("description")].width = description_width(self.app.size.width)
         table.refresh()
         self._update_lead()  # its parts broken between, never inside, at the new width
 
@@ -187,8 +185,7 @@ class EvidenceScreen(Screen[None]):
     def _update_lead(self) -> None:
         line = self.query_one("#lead", Static)
         width = line.content_size.width or self.app.size.width - 2
-        lead = lead_text(self.exhibits, len(self.shown), self.sort_key, self.selected, width)
-        line.update(lead)
+        line.update(lead_text(self.exhibits, len(self.shown), self.sort_key, self.selected, width))
 
     def current_id(self) -> str | None:
         table = self.query_one(DataTable)
