@@ -54,3 +54,18 @@ def test_init_without_discreet_mode_is_as_it_was(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     assert "Your case is ready" in result.stdout and "Reclaim keeps no copy" in result.stdout
     assert not (chosen / DISCREET_MARK).exists()
+
+
+def test_a_backup_in_discreet_mode_goes_into_a_neutral_folder(tmp_path: Path):
+    config = discreet_config(tmp_path)
+    case, usb = tmp_path / "case", tmp_path / "usb"
+    made = run_reclaim("init", "--vault", str(case), "--passphrase-file", "-", stdin=PASSPHRASE)
+    assert made.returncode == 0, made.stderr
+    usb.mkdir()
+    result = run_reclaim(
+        "--config", str(config), "backup", str(usb), "--vault", str(case),
+        "--passphrase-file", "-", stdin=PASSPHRASE,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (folder,) = usb.iterdir()
+    assert folder.name.startswith("notes-") and not TELLING.search(folder.name)

@@ -413,3 +413,15 @@ def test_a_passphrase_is_never_kept_at_a_lock() -> None:
 
 def _text(message: str) -> str:
     return message  # English: the tests run in English (tests/conftest.py)
+
+
+def test_a_copy_made_with_discreet_mode_in_the_settings_has_a_neutral_folder(
+    with_exhibit: Path, tmp_path: Path
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    typed = Typed([PASSPHRASE, COPIES, "1", str(usb), "quit"])
+    out = io.StringIO()
+    assert run_plain(with_exhibit, Settings(idle_minutes=10, discreet=True), typed, out) == 0
+    (folder,) = usb.iterdir()
+    assert folder.name.startswith("notes-") and "reclaim" not in folder.name

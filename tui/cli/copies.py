@@ -48,13 +48,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
         raise InputError(_("Give one folder to back up into, e.g. reclaim backup /media/usb."))
     from tui.core.copies.backup import BackupIsNewer, make_backup
+    from tui.core.settings import load_settings
     from tui.core.shared.errors import InputError
 
+    config = getattr(args, "config", None)
+    neutral = load_settings(Path(config).expanduser() if config else None).discreet
     with open_vault(args) as vault:
         try:
             result = make_backup(
-                vault, Path(args.target[0]).expanduser(), StderrProgress(_("Copying"))
-            )
+                vault, Path(args.target[0]).expanduser(), StderrProgress(_("Copying")),
+                neutral=neutral,
+            )  # fmt: skip
         except BackupIsNewer as newer:
             raise InputError(
                 _(

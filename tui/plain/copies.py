@@ -88,20 +88,22 @@ STILL_OPEN = N_("The case open now is still open, and unchanged.")
 CODE_WORD = "code"  # i18n: not shown (typed; its translation is understood too)
 
 
-def run(prompter: Prompter, vault: Vault) -> None:
-    actions = (lambda: make(prompter, vault), lambda: check(prompter, vault),
+def run(prompter: Prompter, vault: Vault, neutral: bool = False) -> None:
+    """`neutral`: discreet mode is asked for in the settings (a backup's folder then says
+    nothing of Reclaim, as for a case made discreet)."""
+    actions = (lambda: make(prompter, vault, neutral), lambda: check(prompter, vault),
                lambda: restore(prompter, vault), lambda: hear(prompter, vault))  # fmt: skip
     prompter.menu(_(TITLE), list(zip([_(c) for c in CHOICES], actions, strict=True)))
 
 
-def make(prompter: Prompter, vault: Vault) -> None:
+def make(prompter: Prompter, vault: Vault, neutral: bool = False) -> None:
     from tui.core.copies.backup import make_backup
 
     with prompter.form():
         folder = Path(prompter.ask(_(WHERE), _(WHERE_HELP), required=True)).expanduser()
     prompter.say(_(MAKING))
     try:
-        result = make_backup(vault, folder)
+        result = make_backup(vault, folder, neutral=neutral)
     except ReclaimError as error:
         prompter.say(str(error))
         return

@@ -72,7 +72,7 @@ STEPS: tuple[Step, ...] = (
     lambda p, v, s: privacy.run(p, v),
     lambda p, v, s: passwords.run(p, v),
     lambda p, v, s: evidence.run(p, v),
-    lambda p, v, s: copies.run(p, v),
+    lambda p, v, s: copies.run(p, v, neutral=s.discreet),
     lambda p, v, s: timeline.run(p, v),
     lambda p, v, s: binder.run(p, v),
     lambda p, v, s: takedowns.run(p, v),
