@@ -29,7 +29,10 @@ ROOT = Path(__file__).resolve().parents[2]
 #: second blob re-encrypted (before the point of no return) or as the roll forward
 #: begins (just after it). Argon2 is made cheap, as in every test.
 STOPPING = """
-import os, sys
+import os, signal, sys
+# Ctrl+C as in a terminal: a run started in the background (nohup, `&`) ignores SIGINT,
+# and a Python started so keeps ignoring it.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from tests.support.cases import FAST_KDF
 from tui.core.vault import key_change, keys, reencrypt
 

@@ -11,7 +11,7 @@ import pytest
 
 from tests.support.cli import run_reclaim
 from tui.cli.parser import build_parser
-from tui.core.demo import DEMO_PASSPHRASE, create_demo_case
+from tui.core.demo import DEMO_PASSPHRASE, create_demo_case, remove_demo_case
 
 #: Each command that takes --json, with what it needs besides (an exhibit, a checklist).
 JSON_COMMANDS: dict[str, tuple[str, ...]] = {
@@ -61,6 +61,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path]
     secret = folder / "passphrase"
     secret.write_text(DEMO_PASSPHRASE + "\n")
     yield vault.path, secret
+    remove_demo_case(vault)  # and let go of its marker, as the app does when it closes
 
 
 @pytest.mark.parametrize("command", sorted(JSON_COMMANDS))

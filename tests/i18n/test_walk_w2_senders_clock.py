@@ -9,7 +9,6 @@ import pytest
 from tui.core.evidence.formats import fact_lines
 from tui.core.shared.i18n import speaking
 
-
 KEPT = {
     "en": "UTC+03:00 (the sender's clock)",
     "es": "UTC+03:00 (reloj del remitente)",

@@ -43,9 +43,9 @@ async def test_ctrl_f_takes_the_ticked_files_inside_in(vault: Vault, tmp_path: P
         await pilot.press("down", "space")  # the second: image2.png
         assert picked.selected == ["word/media/image2.png"]
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: "Taken in as exhibits of their own" in said(app))
+        await wait_until(pilot, lambda: "Taken in as an exhibit of its own" in said(app))
         assert app.screen is screen
-        assert "Taken in as exhibits of their own: E-0003." in said(app)
+        assert "Taken in as an exhibit of its own: E-0003." in said(app)
     taken = get_exhibit(vault, "E-0003")
     assert taken.original_name == "image2.png" and taken.extra["taken_from"]["exhibit"] == "E-0001"
     assert len(list_exhibits(vault)) == 3
