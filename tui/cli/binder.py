@@ -6,7 +6,15 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from tui.cli.common import Commands, StderrProgress, add_command, open_vault, read_secret, say
+from tui.cli.common import (
+    Commands,
+    StderrProgress,
+    add_command,
+    open_vault,
+    read_secret,
+    say,
+    settings_for,
+)
 from tui.core.shared import clock
 from tui.core.shared.display import shown
 from tui.core.shared.i18n import _, ngettext
@@ -28,10 +36,7 @@ def export_date(text: str | None) -> date:
 
 def clinic_name(args: argparse.Namespace) -> str:
     """The clinic's name from the settings (`clinic_name`), named in packages; '' unset."""
-    from tui.core.settings import load_settings
-
-    config = getattr(args, "config", None)
-    return load_settings(Path(config).expanduser() if config else None).clinic_name
+    return settings_for(args).clinic_name
 
 
 def _format_lines(pdfa_part: int | None) -> list[str]:

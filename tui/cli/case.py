@@ -14,6 +14,7 @@ from tui.cli.common import (
     read_new_passphrase,
     say,
     say_json,
+    settings_for,
     vault_path,
     warn,
 )
@@ -43,13 +44,11 @@ somewhere safe and away from this computer: anyone who has it can open them.""")
 
 def cmd_init(args: argparse.Namespace) -> int:
     from tui.core.places.catalogue import check_code
-    from tui.core.settings import load_settings
     from tui.core.takedowns.deadlines import set_case_place
     from tui.core.vault.layout import DISCREET_MARK, is_vault, neutral_vault_dir
     from tui.core.vault.vault import Vault
 
-    config = getattr(args, "config", None)
-    discreet = load_settings(Path(config).expanduser() if config else None).discreet
+    discreet = settings_for(args).discreet
     path = vault_path(args)
     if discreet and not args.vault and not is_vault(path):
         path = neutral_vault_dir()  # as the app makes it: no name says what it is

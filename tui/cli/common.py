@@ -15,6 +15,7 @@ from tui.core.shared.i18n import LANGUAGES, N_, _, ngettext
 from tui.core.shared.text import size
 
 if TYPE_CHECKING:
+    from tui.core.settings import Settings
     from tui.core.vault.vault import Vault
 
 Handler = Callable[[argparse.Namespace], int]
@@ -143,6 +144,14 @@ def read_new_passphrase(
 
 
 # ---- opening the vault --------------------------------------------------------------
+
+
+def settings_for(args: argparse.Namespace) -> Settings:
+    """The settings file's (`--config`, `RECLAIM_CONFIG`, or the usual place)."""
+    from tui.core.settings import load_settings
+
+    config = getattr(args, "config", None)
+    return load_settings(Path(config).expanduser() if config else None)
 
 
 def vault_path(args: argparse.Namespace) -> Path:

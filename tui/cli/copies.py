@@ -15,6 +15,7 @@ from tui.cli.common import (
     read_secret,
     say,
     say_json,
+    settings_for,
 )
 from tui.core.shared.display import shown
 from tui.core.shared.i18n import N_, _, ngettext
@@ -48,11 +49,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
         raise InputError(_("Give one folder to back up into, e.g. reclaim backup /media/usb."))
     from tui.core.copies.backup import BackupIsNewer, make_backup
-    from tui.core.settings import load_settings
     from tui.core.shared.errors import InputError
 
-    config = getattr(args, "config", None)
-    neutral = load_settings(Path(config).expanduser() if config else None).discreet
+    neutral = settings_for(args).discreet  # discreet mode asked for: a neutral folder
     with open_vault(args) as vault:
         try:
             result = make_backup(

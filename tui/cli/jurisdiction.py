@@ -6,11 +6,11 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from tui.cli.common import Commands, add_command, add_group, say, say_json
+from tui.cli.common import Commands, add_command, add_group, say, say_json, settings_for
 from tui.core.shared.i18n import N_, _, speaking
 
 if TYPE_CHECKING:
-    from tui.core.settings import Settings
+    pass
 
 
 #: Where the guidance commands take the place from, by default.
@@ -66,15 +66,6 @@ def checked_code(typed: str) -> str:
                 "or none (I'd rather not say)."
             ).format(codes=codes)
         ) from None
-
-
-def settings_for(args: argparse.Namespace) -> Settings:
-    from pathlib import Path
-
-    from tui.core.settings import load_settings
-
-    config = getattr(args, "config", None)
-    return load_settings(Path(config).expanduser() if config else None)
 
 
 def place_for(args: argparse.Namespace) -> str:

@@ -9,13 +9,8 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from tui.cli.common import Commands, add_command, say, say_json, warn
-from tui.cli.jurisdiction import (
-    GENERAL_ONLY,
-    add_place_option,
-    place_without_asking,
-    settings_for,
-)
+from tui.cli.common import Commands, add_command, say, say_json, settings_for, warn
+from tui.cli.jurisdiction import GENERAL_ONLY, add_place_option, place_without_asking
 from tui.core.shared.display import shown
 from tui.core.shared.i18n import N_, _, speaking
 

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.app import ReclaimApp
-from tui.cli.common import vault_path
+from tui.cli.common import settings_for, vault_path
 from tui.cli.stop_signals import StopOnSignal, Stopped
 from tui.core.demo import DEMO_PASSPHRASE, create_demo_case, remove_demo_case, sweep_stale_demos
 from tui.core.kiosk import throttle
-from tui.core.settings import Settings, check_kiosk, is_discreet, load_settings
+from tui.core.settings import Settings, check_kiosk, is_discreet
 from tui.core.shared.i18n import _
 from tui.core.vault.layout import is_vault, neutral_vault_dir
 from tui.discreet import name_process
@@ -33,7 +33,7 @@ def run_app(args: argparse.Namespace) -> int:
     Demo folders left by an earlier demo that was killed are swept first. Where the app
     can't be drawn (TERM=dumb, no terminal size), one line suggests `reclaim --plain`."""
     sweep_stale_demos()
-    settings = load_settings(Path(args.config).expanduser() if args.config else None)
+    settings = settings_for(args)
     if args.kiosk:
         check_kiosk(settings)  # a folder that opens a door between clients: one sentence
     # After the settings: a settings file that can't be used is said first, wherever.
