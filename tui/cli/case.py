@@ -179,7 +179,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    from tui.core.vault import custody
+    from tui.core.vault import custody, custody_details
     from tui.core.vault.custody_words import said
 
     with open_vault(args) as vault:
@@ -189,7 +189,10 @@ def cmd_log(args: argparse.Namespace) -> int:
         say_json(entries)
     else:
         for entry in entries:
-            details = ", ".join(f"{shown(k)}={shown(str(v))}" for k, v in entry["details"].items())
+            details = ", ".join(
+                shown(custody_details.pair(k, custody_details.value(k, v)))
+                for k, v in entry["details"].items()
+            )
             action = shown(said(str(entry["action"])))  # kept in English, said in the language
             say(f"{entry['seq']:>5}  {shown(entry['at'])}  {action:<8} {details}")
     for problem in problems:

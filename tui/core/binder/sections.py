@@ -32,7 +32,7 @@ from tui.core.shared.i18n import _, ngettext
 from tui.core.shared.local_formats import long_date, whole_number
 from tui.core.timeline.written_account import parts
 from tui.core.timestamps.stamps import stamp_line, stamped
-from tui.core.vault import custody, custody_words
+from tui.core.vault import custody, custody_details, custody_words
 
 
 def render_contents(pdf: FPDF, outline: list[OutlineSection]) -> None:
@@ -279,7 +279,10 @@ def custody_log(doc: Document) -> None:
         # The computer's name can name the person: it stays in the case's own log.
         details.pop("computer", None)
         exhibit = str(details.pop("exhibit", ""))
-        said = "\n".join(f"{key}: {_short(value)}" for key, value in sorted(details.items()))
+        said = "\n".join(
+            f"{custody_details.name(key)}: {_short(custody_details.value(key, value, _short))}"
+            for key, value in sorted(details.items())
+        )
         chained = f"#{entry['hash'][:16]}"
         row: list[str] = [
             str(entry["seq"]),
