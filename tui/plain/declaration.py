@@ -42,6 +42,10 @@ SAVED = N_(
 )
 START = N_("The declaration starts here.")
 END = N_("The declaration ends here.")
+#: What is saved as it is typed, named when back is typed before the declaration is made
+#: (the facts' own questions, "your full name", unless shorter words say it in a list).
+SHORT = {"address": N_("your address"), "age": N_("your age")}
+CAME_FROM = N_("where exhibit {id} came from")
 
 
 def run(prompter: Prompter, vault: Vault) -> None:
@@ -118,6 +122,7 @@ def ask_facts(prompter: Prompter, vault: Vault, kind: Kind) -> None:
             except ReclaimError as error:
                 prompter.say(str(error))
                 continue
+            prompter.saved(_(SHORT[name]) if name in SHORT else _(NEEDS[name].question))
             break
 
 
@@ -154,3 +159,5 @@ def ask_provenance(prompter: Prompter, vault: Vault) -> None:
             update_provenance(vault, exhibit.id, {k: v for k, v in given.items() if v})
         except ReclaimError as error:
             prompter.say(str(error))
+        else:
+            prompter.saved(_(CAME_FROM).format(id=exhibit.id))

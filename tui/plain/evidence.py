@@ -84,8 +84,9 @@ def add(prompter: Prompter, vault: Vault) -> None:
             prompter.say(_(NO_FILE))
         try:
             details = {name: ask_detail(prompter, name) for name in QUESTIONS}
-        except Back:
+        except Back as back:
             prompter.say(_(NOT_ADDED).format(name=path.name))
+            back.said = True
             raise
         try:
             result = add_file(vault, path, {k: v for k, v in details.items() if v})

@@ -75,7 +75,9 @@ def steps(prompter: Prompter, vault: Vault, checklist: Checklist) -> None:
             prompter.say(_(WARNING).format(text=" ".join(step.warning.split())))
         try:
             mark(prompter, vault, checklist, step.id, done=step.id not in progress.ticks)
-        except Back:
+        except Back as back:
+            prompter.parts_saved = []
+            prompter.went_back(back)  # the step is marked as it was
             continue
 
 

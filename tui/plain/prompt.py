@@ -44,6 +44,9 @@ KEPT_AT_LOCK = N_(
 )
 BACK_WHERE_YOU_WERE = N_("You are back where you were, and what you typed is kept.")
 STARTED_TYPING = N_("You had started typing: {words}. Press Enter to keep it, or type it again.")
+#: Said when back leaves a form (or a step's action) before it was done.
+NOTHING_SAVED = N_("You went back. Nothing you typed there was saved.")
+PART_SAVED = N_("You went back. Only this was saved: {parts}. Nothing else was.")
 YES_WORDS = frozenset({"yes", "y"})
 NO_WORDS = frozenset({"no", "n"})
 #: Symbols the shipped texts use as meaning ("Settings → Privacy", "⋯ → Report"), said in
@@ -104,7 +107,12 @@ def spoken(text: str) -> str:
 
 
 class Back(Exception):
-    """The person typed back: go up one level."""
+    """The person typed back: go up one level. `said`: whether what was saved (or that
+    nothing was) has been said already, so that it is said once."""
+
+    def __init__(self, said: bool = False) -> None:
+        super().__init__()
+        self.said = said
 
 
 class Quit(Exception):
@@ -141,6 +149,9 @@ class Prompter:
         self.half_typed: tuple[str, str] | None = None
         #: Discreet mode while the case is locked: say only neutral words ("Notes").
         self.neutral = False
+        #: What a step's action has saved so far (said as a phrase, "your full name"),
+        #: so that back can say what was kept and what was not.
+        self.parts_saved: list[str] = []
 
     # ---- saying ------------------------------------------------------------------
     def say(self, text: str = "") -> None:
@@ -158,6 +169,23 @@ class Prompter:
         """A new part of the walk: a blank line, then its name."""
         self.say()
         self.say(text)
+
+    def saved(self, part: str) -> None:
+        """Note that `part` of what is being typed is saved already (said at back)."""
+        self.parts_saved.append(part)
+
+    def went_back(self, back: Back) -> None:
+        """Say once, after back, whether anything typed was saved (a screen reader's user
+        can't see that the form has gone)."""
+        if back.said:
+            return
+        back.said = True
+        if self.parts_saved:
+            from tui.core.shared.text import listed
+
+            self.say(_(PART_SAVED).format(parts=listed(self.parts_saved)))
+        else:
+            self.say(_(NOTHING_SAVED))
 
     # ---- reading -----------------------------------------------------------------
     def _is_terminal(self) -> bool:
@@ -352,9 +380,11 @@ class Prompter:
             del self.trail[start:]  # what was done here is done: not typed again
             self.heading(title() if callable(title) else title)
             choice = self.choose(_(WHAT_NEXT), [label for label, _action in actions])
+            self.parts_saved = []
             try:
                 actions[choice][1]()
-            except Back:
+            except Back as back:
+                self.went_back(back)
                 continue  # up one level: this step's own menu
 
     @contextmanager
@@ -364,6 +394,9 @@ class Prompter:
         self.unsaved = True
         try:
             yield
+        except Back as back:
+            self.went_back(back)
+            raise
         except Locked:
             self.kept = list(self.trail)
             raise
@@ -384,6 +417,7 @@ class Prompter:
         """At the main menu: nothing typed before it is answered again, except what a
         lock kept, which is answered now (silently) to come back to where it was."""
         self.trail = []
+        self.parts_saved = []
         if self.kept:
             self._replay, self.kept = self.kept, []
             self._muted = []

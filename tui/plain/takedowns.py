@@ -47,6 +47,12 @@ SAVED = N_(
 )
 START = N_("The letter starts here.")
 END = N_("The letter ends here.")
+#: A letter's facts as named when back is typed after some were saved (their questions,
+#: "your full name", unless shorter words say them in a list).
+SHORT = {
+    "contact": N_("how to reach you"),
+    "under_18": N_("whether the person shown was under 18"),
+}
 
 
 def run(prompter: Prompter, vault: Vault) -> None:
@@ -131,6 +137,9 @@ def letter(prompter: Prompter, vault: Vault) -> None:
                         save_facts(vault, **{need.key: answer})
                     except ReclaimError as error:
                         prompter.say(str(error))
+                    else:
+                        short = SHORT.get(need.key)
+                        prompter.saved(_(short) if short else need.question)
         except ReclaimError as error:
             prompter.say(str(error))
             return
