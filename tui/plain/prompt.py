@@ -12,9 +12,7 @@ A passphrase is never kept: the walk comes back up to the question that asked it
 
 from __future__ import annotations
 
-import os
 import select
-import termios
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,6 +20,7 @@ from typing import TextIO
 
 from tui.core.shared import clock
 from tui.core.shared.i18n import N_, _, pgettext
+from tui.plain.terminal import echo_off, take_pending
 
 # ---- what a person reads ------------------------------------------------------------
 #: The words that work at every question, as typed in English; each is understood in the
@@ -240,33 +239,8 @@ class Prompter:
         return half[1]
 
     def _take_pending(self) -> str:
-        """Take out of the terminal what was typed without Enter (a terminal keeps it in
-        its line buffer, and would join it to the next line read: the passphrase): read
-        it with the line discipline off for a moment, then discard anything left. '' when
-        the input is not a terminal."""
-        if not self._is_terminal():
-            return ""
-        fd = self.input.fileno()
-        try:
-            before = termios.tcgetattr(fd)
-        except termios.error:
-            return ""
-        raw = list(before)
-        raw[3] &= ~termios.ICANON
-        raw[6] = list(raw[6])
-        raw[6][termios.VMIN], raw[6][termios.VTIME] = 0, 0
-        pending = b""
-        try:
-            termios.tcsetattr(fd, termios.TCSANOW, raw)
-            while chunk := os.read(fd, 4096):
-                pending += chunk
-        except OSError:
-            pass
-        finally:
-            termios.tcsetattr(fd, termios.TCSANOW, before)
-            termios.tcflush(fd, termios.TCIFLUSH)
-        text = pending.decode(errors="replace")
-        return "".join(char for char in text if char.isprintable()).strip()
+        """What was typed without Enter when the idle lock came ('' off a terminal)."""
+        return take_pending(self.input) if self._is_terminal() else ""
 
     def _typed_line(self) -> str:
         started = clock.monotonic()
@@ -285,16 +259,9 @@ class Prompter:
         if not self._is_terminal():
             self.say(question)
             return self._line(question, secret=True)
-        fd = self.input.fileno()
-        before = termios.tcgetattr(fd)
-        quiet = list(before)
-        quiet[3] &= ~termios.ECHO
-        termios.tcsetattr(fd, termios.TCSANOW, quiet)
-        try:
+        with echo_off(self.input):
             self.say(question)
             return self._line(question, secret=True)
-        finally:
-            termios.tcsetattr(fd, termios.TCSANOW, before)
 
     def _special(self, answer: str, help_text: str) -> bool:
         """Handle a word that works at every question; True when it was one (ask again)."""
