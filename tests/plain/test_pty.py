@@ -20,12 +20,12 @@ from tui.app import ReclaimApp
 from tui.core.declarations.drafting import get_facts_for
 from tui.core.evidence.model import list_exhibits
 from tui.core.places.case_place import stored
-from tui.core.places.catalogue import places
 from tui.core.settings import Settings
 from tui.core.takedowns.requests import list_requests
 from tui.core.takedowns.sites import HashService, Site, shipped
 from tui.core.timeline.events import list_events
 from tui.core.vault.vault import Vault
+from tui.plain.place import listed_places
 
 TIMEOUT = 30.0
 #: The installed command line, with the same fast KDF the tests' own cases use (the real
@@ -112,7 +112,7 @@ def tables(app: ReclaimApp) -> str:
 async def test_plain_walk_end_to_end_in_a_terminal(tmp_path: Path) -> None:
     case = tmp_path / "case"
     declaration = tmp_path / "declaration.txt"
-    place_number = {place.code: str(i) for i, place in enumerate(places(), 1)}
+    place_number = {place.code: str(i) for i, place in enumerate(listed_places(), 1)}
     message = tmp_path / "message.txt"
     message.write_text("You will regret this.\n")
     binder = tmp_path / "binder.pdf"

@@ -21,7 +21,6 @@ from tui.core.declarations.kinds import PLAIN
 from tui.core.evidence.adding import add_file
 from tui.core.evidence.model import list_exhibits
 from tui.core.places.case_place import stored
-from tui.core.places.catalogue import places
 from tui.core.settings import Settings
 from tui.core.shared import clock
 from tui.core.timeline.events import add_event, list_events
@@ -220,7 +219,7 @@ def test_back_at_the_copies_menu_goes_to_the_main_menu(case: Path) -> None:
 
 
 def test_where_you_live_and_the_documents_language_are_chosen(case: Path) -> None:
-    number = {p.code: str(i) for i, p in enumerate(places(), 1)}
+    number = {p.code: str(i) for i, p in enumerate(place.listed_places(), 1)}
     lines = [PASSPHRASE, PLACE, "1", number["ca"], "2", "4", "quit"]  # Canada; French
     status, said = walk(case, lines)
     assert status == 0
@@ -239,7 +238,7 @@ def test_where_you_live_and_the_documents_language_are_chosen(case: Path) -> Non
 
 
 def test_i_would_rather_not_say_is_a_choice(case: Path) -> None:
-    lines = [PASSPHRASE, PLACE, "1", str(len(places()) + 1), "2", "1", "quit"]
+    lines = [PASSPHRASE, PLACE, "1", str(len(place.listed_places()) + 1), "2", "1", "quit"]
     _, said = walk(case, lines)
     assert _text(place.NOT_SAID_LABEL) in said
     with Vault.open(case, passphrase=PASSPHRASE) as vault:
@@ -255,7 +254,7 @@ def test_a_new_case_is_asked_where_the_person_lives(
 
     monkeypatch.setattr(keys, "calibrate", lambda *a, **k: FAST_KDF)
     monkeypatch.setattr(plain_case, "confirm_code", lambda prompter, code: None)
-    number = {p.code: str(i) for i, p in enumerate(places(), 1)}
+    number = {p.code: str(i) for i, p in enumerate(place.listed_places(), 1)}
     made = tmp_path / "new"
     status, said = walk(made, ["1", PASSPHRASE, PASSPHRASE, number.get(answer, answer), "quit"])
     assert status == 0
@@ -285,7 +284,7 @@ def test_a_declaration_asks_what_it_needs_and_is_read_out(with_exhibit: Path) ->
 
 
 def test_a_declaration_is_saved_where_the_person_says(with_exhibit: Path, tmp_path: Path) -> None:
-    number = {p.code: str(i) for i, p in enumerate(places(), 1)}
+    number = {p.code: str(i) for i, p in enumerate(place.listed_places(), 1)}
     out = tmp_path / "declaration.txt"
     lines = [PASSPHRASE, PLACE, "1", number["au"], "back"]
     # Australia's form also prints an address and an occupation; an age is not asked.
@@ -304,7 +303,7 @@ def test_a_declaration_signed_in_english_has_a_copy_to_read_beside_it(
     with_exhibit: Path, tmp_path: Path
 ) -> None:
     """A US form is signed in English; documents chosen in Spanish get a copy to read."""
-    number = {p.code: str(i) for i, p in enumerate(places(), 1)}
+    number = {p.code: str(i) for i, p in enumerate(place.listed_places(), 1)}
     out = tmp_path / "declaration.txt"
     lines = [PASSPHRASE, PLACE, "1", number["us"], "2", "3", "back"]  # the US; Spanish
     lines += [BINDER, "2", "Sam Doe", "1", "1", str(out), "quit"]
@@ -323,7 +322,7 @@ def test_a_declaration_with_no_evidence_says_what_to_do(case: Path) -> None:
 
 
 def test_a_uk_age_written_another_way_is_asked_again(with_exhibit: Path) -> None:
-    number = {p.code: str(i) for i, p in enumerate(places(), 1)}
+    number = {p.code: str(i) for i, p in enumerate(place.listed_places(), 1)}
     lines = [PASSPHRASE, PLACE, "1", number["gb-eng"], "back", BINDER, "2", "Sam Doe"]
     lines += ["grown up", "over 18", "1", "1", "", "quit"]
     _, said = walk(with_exhibit, lines)

@@ -10,6 +10,7 @@ from tui.core.shared.i18n import N_, _
 from tui.plain.prompt import Prompter
 
 if TYPE_CHECKING:
+    from tui.core.places.model import Jurisdiction
     from tui.core.vault.vault import Vault
 
 # ---- what a person reads -------------------------------------------------------------
@@ -58,11 +59,10 @@ def now_written(vault: Vault) -> str:
 def choose_place(prompter: Prompter, vault: Vault) -> None:
     """Where the person lives, chosen by its number; the requests' deadlines follow it."""
     from tui.core.places.case_place import display_name, stored
-    from tui.core.places.catalogue import places
     from tui.core.places.model import NOT_SAID
     from tui.core.takedowns.deadlines import set_case_place
 
-    known = places()
+    known = listed_places()
     names = [place.name for place in known] + [_(NOT_SAID_LABEL)]
     codes = [place.code for place in known] + [NOT_SAID]
     if now := stored(vault):
@@ -77,6 +77,22 @@ def choose_place(prompter: Prompter, vault: Vault) -> None:
         prompter.say(str(error))
         return
     prompter.say(_(SAVED).format(place=display_name(chosen.code)))
+
+
+def listed_places() -> list[Jurisdiction]:
+    """The places in the order of their English names, each country's parts right after
+    it, whatever the language spoken: a number read out over the phone by a helper is the
+    same place in English, Spanish and French (each name is said in the language)."""
+    from tui.core.places.catalogue import places, shipped
+
+    known = shipped()
+
+    def order(place: Jurisdiction) -> tuple[str, bool, str]:
+        parent = known.get(place.extends) if place.extends else None
+        first = parent.english_name if parent else place.english_name
+        return (first, parent is not None, place.english_name)
+
+    return sorted(places(), key=order)
 
 
 def choose_language(prompter: Prompter, vault: Vault) -> None:
