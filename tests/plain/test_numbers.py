@@ -4,7 +4,6 @@ place, step or choice."""
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,8 +42,12 @@ def numbers_in(case: Path, language: str) -> dict[str, str]:
     _, said = walk(case, [PASSPHRASE, PLACE, "1", "back", "back", "quit"])
     codes = {place.name: place.code for place in places()} | {i18n._(NOT_SAID_LABEL): "none"}
     listed = said.split(i18n._(WHERE), 1)[1].splitlines()[1:]
-    numbered = [NUMBERED.fullmatch(line) for line in listed]
-    return {match[1]: codes[match[2]] for match in itertools.takewhile(bool, numbered)}
+    numbered: dict[str, str] = {}
+    for line in listed:
+        if (match := NUMBERED.fullmatch(line)) is None:
+            break
+        numbered[match[1]] = codes[match[2]]
+    return numbered
 
 
 @pytest.mark.usefixtures("speaking")
