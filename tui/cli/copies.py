@@ -195,6 +195,7 @@ def cmd_copies_list(args: argparse.Namespace) -> int:
 
     from tui.core.copies.register import is_damaged, is_stale, list_copies
     from tui.core.copies.register import state as copy_state
+    from tui.core.evidence.kept_words import said_again
     from tui.core.evidence.model import list_exhibits
 
     with open_vault(args) as vault:
@@ -216,7 +217,7 @@ def cmd_copies_list(args: argparse.Namespace) -> int:
             made = _("made {day}, check failed {failed} ({problem})").format(
                 day=shown(copy.made_at[:10]),
                 failed=shown(copy.check_failed_at[:10]),
-                problem=shown(str(copy.check_problem)),
+                problem=shown(said_again(str(copy.check_problem))),
             )
         elif copy.last_verified_at:
             made = _("made {day}, checked {checked}").format(

@@ -20,6 +20,7 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
     from tui.cli.evidence.provenance import given_provenance, taken_in_by
     from tui.core.evidence.adding import IntakeResult, stage_file
     from tui.core.evidence.intake import Batcher
+    from tui.core.evidence.kept_words import said_again
     from tui.core.evidence.model import clean_details
     from tui.core.evidence.provenance import clean_provenance, missing_question
     from tui.core.evidence.sources import open_source
@@ -55,7 +56,8 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
         if problem := exhibit.facts.get("problem"):
             kept = _("{id} was kept as it is, but: {problem}")
             # The problem is kept in English, and said in the reader's language.
-            warn("  " + kept.format(id=exhibit.id, problem=shown(_(str(problem)))))
+            said = said_again(str(problem))
+            warn("  " + kept.format(id=exhibit.id, problem=shown(said)))
 
     with open_vault(args) as vault:
         by = args.added_by if args.added_by is not None else taken_in_by(vault)

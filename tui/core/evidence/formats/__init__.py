@@ -207,7 +207,9 @@ def fact_lines(facts: dict[str, object]) -> list[tuple[str, str]]:
             ]
             text = f"{len(names)}: " + ", ".join(names[:5]) + (" …" if len(names) > 5 else "")
         elif key == "problem" and isinstance(value, str):
-            text = _(value)
+            from tui.core.evidence.kept_words import said_again
+
+            text = said_again(value)
         elif key == "sent_clock":
             text = senders_clock(str(value))
         else:

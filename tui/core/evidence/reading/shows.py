@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from tui.core.evidence.kept_words import said_again
 from tui.core.evidence.reading.model import Line, Reading, Shows
 from tui.core.shared.i18n import _
 from tui.core.shared.text import listed
@@ -238,8 +239,8 @@ def _sentence(
     reading: Reading, record: Mapping[str, Any], found: dict[str, str], missing: tuple[str, ...]
 ) -> str:
     if not reading.lines:
-        if reading.problem:
-            return reading.problem
+        if reading.problem:  # kept in the language spoken when it was read
+            return said_again(reading.problem)
         if not reading.pictures:  # not "no words found": there was nothing to look at
             if str(record.get("media_type", "")).startswith("video/"):
                 return _("There was nothing to read: no still could be taken from the recording.")
