@@ -6,6 +6,7 @@ declaration) must be in the case when the core opens it, and in the full app."""
 
 from __future__ import annotations
 
+import io
 import os
 import pty
 import re
@@ -13,6 +14,8 @@ import select
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from tests.support.cases import PASSPHRASE
 from tests.support.pilot import SIZE, screen_text, settle, unlock
@@ -233,16 +236,28 @@ async def test_plain_walk_end_to_end_in_a_terminal(tmp_path: Path) -> None:
     assert request.id in on_step["8"]
 
 
-#: Plain mode on a case, locking after one second without an answer (the settings
-#: file's shortest idle time is three seconds: too long for a test).
+#: Plain mode on a case with a ten-minute idle time, whose passing the test decides: the
+#: wait for an answer (select, as the walk does it) also ends when a byte comes on the
+#: pipe named by argv[2], and then reports no line typed, as when the idle time is over.
+#: No moment depends on how fast a busy machine runs the child or the test.
 IDLE_BOOT = (
-    "import sys\n"
+    "import os, select, sys\n"
     "from pathlib import Path\n"
+    "from types import SimpleNamespace\n"
     "from tui.core.settings import Settings\n"
     "from tui.core.shared.i18n import set_language\n"
+    "from tui.plain import prompt\n"
     "from tui.plain.walk import run_plain\n"
+    "tick = int(sys.argv[2])\n"
+    "def waiting(read, write, error, timeout):\n"
+    "    ready = select.select([*read, tick], write, error, timeout)[0]\n"
+    "    if tick in ready:\n"
+    "        os.read(tick, 1)\n"
+    "        return [], [], []\n"
+    "    return ready, [], []\n"
+    "prompt.select = SimpleNamespace(select=waiting)\n"
     "set_language('en')\n"
-    "raise SystemExit(run_plain(Path(sys.argv[1]), Settings(idle_minutes=1 / 60)))\n"
+    "raise SystemExit(run_plain(Path(sys.argv[1]), Settings(idle_minutes=10)))\n"
 )
 
 
@@ -258,14 +273,19 @@ def test_idle_lock_takes_a_half_typed_line_out_of_the_terminal_and_offers_it_bac
     case = tmp_path / "case"
     Vault.create(case, PASSPHRASE, FAST_KDF)[0].close()
     assert STEP_NAMES[TIMELINE_STEP].startswith("Timeline")
-    term = Terminal.booting(IDLE_BOOT, str(case))
+    idle_over, tick = os.pipe()
+    os.set_inheritable(idle_over, True)
+    term = Terminal.booting(IDLE_BOOT, str(case), str(idle_over))
+    os.close(idle_over)
     term.answer("Type your passphrase", PASSPHRASE)
     term.answer("Which step would you like?", str(TIMELINE_STEP + 1))
     term.answer("What would you like to do?", "1")  # add an event
     term.answer("When did it happen?", "5 March 2024")
     term.wait_for("what happened?")
     os.write(term.fd, b"half typed words")  # no Enter: then nothing more for a while
-    assert b"half typed words\r\nThe case was locked" in term.wait_for("nothing was typed")
+    term.wait_for("half typed words")  # echoed: the terminal holds it in its line buffer
+    os.write(tick, b"x")  # the idle time is over
+    assert term.wait_for("nothing was typed").startswith(b"\r\nThe case was locked")
     term.answer("Type your passphrase", PASSPHRASE)
     opened = term.wait_for("You had started typing: half typed words.")
     assert b"does not open" not in opened and b"Your case is open." in opened
@@ -276,6 +296,24 @@ def test_idle_lock_takes_a_half_typed_line_out_of_the_terminal_and_offers_it_bac
     term.answer("Which step would you like?", "quit")
     term.wait_for("Goodbye")
     assert term.finish() == 0
+    os.close(tick)
     with Vault.open(case, passphrase=PASSPHRASE) as vault:
         (event,) = list_events(vault)
     assert (event.title, event.when) == ("half typed words", "2024-03-05")
+
+
+def test_on_a_terminal_no_line_within_the_idle_time_locks_and_a_line_does_not() -> None:
+    """The wait itself (select on the terminal, as the walk does it): nothing typed for
+    the idle time locks; a line typed in time is the answer."""
+    from tui.plain.prompt import Locked, Prompter
+
+    master, slave = pty.openpty()
+    with open(slave, encoding="utf-8") as typed:
+        said = io.StringIO()
+        with pytest.raises(Locked) as locked:
+            Prompter(typed, said, idle_seconds=0.05).ask("When did it happen?")
+        assert locked.value.idle and said.getvalue() == "When did it happen?\n"
+        os.write(master, b"5 March 2024\n")
+        answer = Prompter(typed, io.StringIO(), idle_seconds=60).ask("When did it happen?")
+    os.close(master)
+    assert answer == "5 March 2024"
