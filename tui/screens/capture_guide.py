@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.core.shared.i18n import N_, _
+from tui.screens.case import checked_on
 from tui.widgets.hanging import bullets, hanging
 
 
@@ -41,7 +42,7 @@ def guide_parts() -> list[RenderableType]:
         Text(
             "\n"
             + _("Checked {date}. {source}").format(
-                date=guide.reviewed.isoformat(), source=guide.source
+                date=checked_on(guide.reviewed), source=guide.source
             ),
             style="dim",
         )

@@ -35,10 +35,9 @@ from tui.screens.add_evidence import AddEvidenceScreen, Chosen
 from tui.screens.capture_guide import CaptureGuideScreen
 from tui.screens.case import case_is_open, open_case
 from tui.screens.evidence_rows import (
-    AFTER_DESCRIPTION,
-    BEFORE_DESCRIPTION,
     COLUMN_KEYS,
     SORTS,
+    add_columns,
     cells,
     description_width,
     filtered,
@@ -111,12 +110,7 @@ class EvidenceScreen(Screen[None]):
         yield Static("", id="lead", markup=False)
         yield Input(placeholder=_("Filter: type words to show only matching items"), id="filter")
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
-        for key, label, width in BEFORE_DESCRIPTION:
-            table.add_column(_(label) if label else "", width=width, key=key)
-        described = description_width(self.app.size.width)
-        table.add_column(_("Description"), width=described, key="description")
-        for key, label, width in AFTER_DESCRIPTION:
-            table.add_column(_(label), width=width, key=key)
+        add_columns(table, self.app.size.width)
         yield table
         yield Static(_(KEYS), id="keys")
         yield self.work

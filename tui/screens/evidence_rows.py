@@ -9,6 +9,7 @@ from contextlib import suppress
 from typing import Any
 
 from rich.text import Text
+from textual.widgets import DataTable
 
 from tui.core.evidence.completeness import assess, is_complete
 from tui.core.evidence.described import said_description
@@ -19,13 +20,14 @@ from tui.core.shared.display import shown
 from tui.core.shared.errors import NotFound
 from tui.core.shared.fuzzy_dates import short_date
 from tui.core.shared.i18n import N_, _, ngettext
+from tui.core.shared.local_formats import dates_in, short_date_width
 from tui.core.vault.vault import Vault
 
 #: Columns with a fixed width, around the description, which takes what is left.
 BEFORE_DESCRIPTION = (
     ("mark", "", 1),
     ("id", N_("ID"), 6),
-    ("captured", N_("Captured"), 11),  # "~2024-03-05": about that day
+    ("captured", N_("Captured"), 11),  # "~2024-03-05": about that day (see `column_width`)
     ("platform", N_("Platform"), 10),
     ("poster", N_("Poster"), 10),
 )
@@ -35,7 +37,6 @@ AFTER_DESCRIPTION = (
     ("check", N_("Hash"), 4),
 )
 FIXED = BEFORE_DESCRIPTION + AFTER_DESCRIPTION
-FIXED_WIDTH = sum(width for _key, _label, width in FIXED) + (len(FIXED) + 1) * 2 + 2
 #: Every column's key, in the order the cells of a row come.
 COLUMN_KEYS = (
     *(key for key, _label, _width in BEFORE_DESCRIPTION),
@@ -53,8 +54,27 @@ SORTS: dict[str, tuple[str, Callable[[Exhibit], Any]]] = {
 """By column key: (what the lead says it is sorted by, the sort key)."""
 
 
+def column_width(key: str, given: int) -> int:
+    """A fixed column's width in the language spoken: the capture date's column holds
+    "~28 sept. 2024" in French, wider than "~2024-09-28"."""
+    return 1 + short_date_width() if key == "captured" else given
+
+
+def add_columns(table: DataTable[Text], screen_width: int) -> None:
+    """The list's columns, headed in the language spoken, the description taking what
+    the others leave of `screen_width`."""
+    for key, label, given in BEFORE_DESCRIPTION:
+        table.add_column(_(label) if label else "", width=column_width(key, given), key=key)
+    described = description_width(screen_width)
+    table.add_column(_("Description"), width=described, key="description")
+    for key, label, given in AFTER_DESCRIPTION:
+        table.add_column(_(label), width=column_width(key, given), key=key)
+
+
 def description_width(screen_width: int) -> int:
-    return max(12, screen_width - FIXED_WIDTH)
+    columns = sum(column_width(key, given) for key, _label, given in FIXED)
+    fixed = columns + (len(FIXED) + 1) * 2 + 2
+    return max(12, screen_width - fixed)
 
 
 def matches(exhibit: Exhibit, words: list[str]) -> bool:
@@ -120,7 +140,7 @@ def cells(exhibit: Exhibit, marked: bool, check: str | None, found: str = "") ->
     return [
         Text("●" if marked else "", style="bold"),
         Text(exhibit.id),
-        Text(shown(short_date(exhibit.captured_at))),
+        Text(shown(dates_in(short_date(exhibit.captured_at)))),
         Text(shown(exhibit.platform)),
         Text(shown(exhibit.poster)),
         Text(description, style="dim" if exhibit.excluded else ""),

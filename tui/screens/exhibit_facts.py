@@ -15,6 +15,7 @@ from tui.core.evidence.reading import reading_of, what_it_shows
 from tui.core.evidence.reading.guessing import SOURCE as FROM_PICTURE
 from tui.core.shared.display import shown
 from tui.core.shared.i18n import _
+from tui.core.shared.local_formats import dates_in
 from tui.core.vault.vault import Vault
 from tui.screens.case import case_is_open, open_case
 
@@ -79,7 +80,7 @@ def facts_text(vault: Vault, exhibit: Exhibit) -> str:
             _("Pixels: {width} x {height}").format(width=exhibit.width, height=exhibit.height)
         )
     added = exhibit.added_at.replace("T", " ").removesuffix("Z")
-    lines.append(_("Added: {moment} UTC").format(moment=added))
+    lines.append(_("Added: {moment} UTC").format(moment=dates_in(added)))
     lines += ["SHA-256:", exhibit.sha256]
     if exhibit.phash:
         lines.append(_("Picture fingerprint: {shown}").format(shown=shown(exhibit.phash)))

@@ -37,6 +37,7 @@ from tui.core.shared import clock
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
 from tui.core.shared.i18n import N_, _
+from tui.core.shared.local_formats import dates_in
 from tui.screens.case import case_is_open, checked_on, open_case
 from tui.screens.profile_form import ProfileForm
 from tui.widgets.fields import StoredInput
@@ -267,7 +268,7 @@ class PasswordsScreen(Screen[None]):
             table.add_row(
                 Text(shown(account.name)),
                 Text(shown(accounts.kind_name(account.kind))),
-                Text(shown(account.changed_on or _("not yet"))),
+                Text(shown(dates_in(account.changed_on) or _("not yet"))),
                 _("on") if account.two_step else _("off"),
                 key=account.name,
             )

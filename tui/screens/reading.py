@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.core.shared.i18n import N_, _
+from tui.screens.case import checked_on
 from tui.widgets.hanging import bullets
 
 #: The legal options where the person hasn't said where they live (opened from the
@@ -79,7 +80,7 @@ def directions_text(under_18: str, directions: Directions) -> Text:
     text.append(
         "\n"
         + _("Checked {date}. {source} Forms change: recheck on the site.").format(
-            date=directions.reviewed.isoformat(), source=directions.source
+            date=checked_on(directions.reviewed), source=directions.source
         )
         + "\n",
         style="dim",
@@ -109,7 +110,7 @@ def legal_text(place: Jurisdiction) -> Group:
         Text(
             "\n"
             + _("Checked {date}. {source}").format(
-                date=options.reviewed.isoformat(), source=options.source
+                date=checked_on(options.reviewed), source=options.source
             ),
             style="dim",
         )

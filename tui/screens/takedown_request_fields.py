@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from tui.core.shared.i18n import N_, _
+from tui.core.shared.local_formats import dates_in
 
 #: The form's fields as a conflict names them.
 LABELS = {
@@ -27,14 +28,15 @@ def visible_value(name: str, value: object) -> str:
     if isinstance(value, list):
         return ", ".join(map(str, value))
     if name in ("notice_at", "sent_at"):
-        return local_time(str(value or ""))
+        return dates_in(local_time(str(value or "")))  # "1 déc. 2026 14:30" in French
     if name == "pin" and value:
         return _("(a PIN)")  # never on screen unasked
     return str(value or "")
 
 
 def local_time(stamp: str) -> str:
-    """A stored UTC stamp as the local time people type it back in."""
+    """A stored UTC stamp as the local time people type it back in (ISO, as the form's
+    example shows it, in every language)."""
     if not stamp:
         return ""
     moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))

@@ -10,6 +10,7 @@ answer given stays on the screen with the key that changes it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
@@ -24,7 +25,8 @@ from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.shared.display import shown
-from tui.core.shared.i18n import N_, _
+from tui.core.shared.i18n import N_, SOURCE_LANGUAGE, _, language
+from tui.core.shared.local_formats import dates_in, short_date, short_date_width, short_moment
 from tui.screens.case import case_is_open, open_case
 
 if TYPE_CHECKING:
@@ -76,7 +78,21 @@ class AgeQuestion(OptionList):
 
 
 def _when(stamp: str) -> str:
-    return stamp[:16].replace("T", " ") if stamp else ""
+    """When a request was sent (UTC): its day and time in English, as it always was;
+    only its day in other languages, whose words for it take more room."""
+    if not stamp:
+        return ""
+    if language() == SOURCE_LANGUAGE:
+        return stamp[:16].replace("T", " ")
+    return short_date(date.fromisoformat(stamp[:10]))
+
+
+def date_widths() -> tuple[int, int]:
+    """The widths of the sent and due columns: "2024-03-07 09:30" twice in English;
+    "7 mars 2024" and "28 sept. 2024 09:30" in French."""
+    if language() == SOURCE_LANGUAGE:
+        return 16, 16
+    return max(13, short_date_width()), short_date_width() + 6
 
 
 class TakedownsScreen(Screen[None]):
@@ -131,8 +147,9 @@ class TakedownsScreen(Screen[None]):
         table.add_column(_("Request"), width=7, key="id")
         table.add_column(_("Site"), width=18, key="site")
         table.add_column(_("Status"), width=12, key="status")
-        table.add_column(_("Sent (UTC)"), width=16, key="sent")
-        table.add_column(_("Due/follow-up"), width=16, key="due")
+        sent_width, due_width = date_widths()
+        table.add_column(_("Sent (UTC)"), width=sent_width, key="sent")
+        table.add_column(_("Due/follow-up"), width=due_width, key="due")
         yield table
         yield Footer()
 
@@ -176,13 +193,13 @@ class TakedownsScreen(Screen[None]):
         table.clear()
         for request in requests:
             due = due_at(request)
-            due_text = f"{due:%Y-%m-%d %H:%M}" if due and request.status != "removed" else ""
+            due_text = short_moment(due) if due and request.status != "removed" else ""
             cells = (
                 request.id,
                 directions.route(request.site).name,
                 _(request.status),  # kept in English, said in the language
                 _when(request.sent_at),
-                due_text or request.follow_up.replace("T", " "),
+                due_text or dates_in(request.follow_up.replace("T", " ")),
             )
             table.add_row(*(Text(shown(cell)) for cell in cells), key=request.id)
         if focus_id and any(request.id == focus_id for request in requests):

@@ -17,15 +17,38 @@ from textual.widgets.data_table import ColumnKey
 from tui.core.shared.display import shown, shown_block
 from tui.core.shared.errors import ReclaimError
 from tui.core.shared.i18n import N_, SOURCE_LANGUAGE, _, language, ngettext
-from tui.core.timeline.events import PROMPTS
+from tui.core.shared.local_formats import short_date, short_date_width, short_month
+from tui.core.timeline.events import PROMPTS, Entry
 from tui.screens.case import case_is_open, open_case, save_folders
 
 FIXED_WIDTH = 14 + 12 + 4 * 2 + 2
 
 
 def when_width() -> int:
-    """Room for "5 March 2024, 21:14", or "5 de marzo de 2024, 21:14" in other words."""
-    return 20 if language() == SOURCE_LANGUAGE else 25
+    """Room for "5 March 2024, 21:14" in English; for the short forms of other languages,
+    "28 sept. 2024, 21:14" or "hacia 28 sept 2024"."""
+    if language() == SOURCE_LANGUAGE:
+        return 20
+    day = short_date_width()
+    return max(day + len(", 21:14"), len(_("about {date}").format(date="x" * day)))
+
+
+def when_cell(entry: Entry) -> str:
+    """An event's date in the table: as the account writes it in English, the short way
+    in other languages ("5 mar 2024, 21:14", "vers mars 2024"), whose words for a month
+    would not fit ("28 de septiembre de 2024, 21:14")."""
+    if language() == SOURCE_LANGUAGE:
+        return entry.when
+    moment = entry.event.moment
+    if moment.month is None:
+        words = str(moment.year)
+    elif moment.day is None:
+        words = short_month(moment.year, moment.month)
+    else:
+        words = short_date(moment.on())
+        if moment.hour is not None:
+            words += f", {moment.hour:02d}:{moment.minute:02d}"
+    return _("about {date}").format(date=words) if moment.about else words
 
 
 START_HERE = N_(
@@ -104,7 +127,7 @@ class TimelineScreen(Screen[None]):
         table.clear()
         for entry in found:
             cells = (
-                entry.when,
+                when_cell(entry),
                 entry.event.title,
                 ", ".join(person.name for person in entry.witnesses),
                 ", ".join(entry.event.evidence),

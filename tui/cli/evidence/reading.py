@@ -11,7 +11,7 @@ from typing import Any
 from tui.cli.common import open_vault, say, say_json
 from tui.core.evidence.model import get_exhibit, list_exhibits
 from tui.core.shared.display import shown, shown_json
-from tui.core.shared.i18n import N_, _
+from tui.core.shared.i18n import N_, SOURCE_LANGUAGE, _, language
 from tui.core.shared.text import size
 
 # Each command loads the core modules it needs when it runs, not when the parser is built:
@@ -119,6 +119,11 @@ def detail_text(key: str, value: object) -> str:
 
     if value is True:
         return _("yes")
+    if key.endswith("_at") and isinstance(value, str) and language() != SOURCE_LANGUAGE:
+        from tui.core.shared.fuzzy_dates import as_written
+        from tui.core.shared.local_formats import dates_in
+
+        return dates_in(as_written(value))  # "7 mar 2024 09:30:00 UTC", "hacia mar 2024"
     if key == "guesses" and isinstance(value, dict):
         return "; ".join(
             _("{detail}, from {source}").format(

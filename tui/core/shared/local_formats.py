@@ -7,6 +7,7 @@ the source language, starts as fast as before."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,68 @@ def long_date(day: date) -> str:
     from babel.dates import format_date
 
     return format_date(day, "long", locale=locale())
+
+
+def short_date(day: date) -> str:
+    """A day in a table, a side panel or a list, short and never ambiguous: "2024-03-07"
+    in English (as it always was), "7 mar 2024" in Spanish, "7 mars 2024" in French
+    (never "03/07", which a US and a Spanish reader read as different days)."""
+    if language() == SOURCE_LANGUAGE:
+        return day.isoformat()
+    from babel.dates import format_date
+
+    return format_date(day, "medium", locale=locale())
+
+
+def short_month(year: int, month: int) -> str:
+    """ "2024-03", "mar 2024", "mars 2024": a month given without its day."""
+    if language() == SOURCE_LANGUAGE:
+        return f"{year:04d}-{month:02d}"
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMM", date(year, month, 1), locale=locale())
+
+
+def short_moment(moment: datetime) -> str:
+    """ "2024-03-07 09:30", "7 mar 2024 09:30", "7 mars 2024 09:30": a day and its time
+    (on the clock `moment` is on) in a table or a sentence."""
+    return f"{short_date(moment.date())} {short_time(moment)}"
+
+
+#: An ISO date as stored ("2024-03-07", "2024-03", "2024-03-07T09:30:00Z"), alone.
+_STORED = re.compile(
+    r"(?<![\d-])(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ](\d{2}:\d{2}(?::\d{2})?))?(Z)?(?![\d-])"
+)
+
+
+def dates_in(text: str) -> str:
+    """`text` with every stored ISO date in it written the short way of the language
+    spoken ("~2024-03-05" is "~5 mar 2024", "2024-03-07T09:30:00Z" is "7 mars 2024
+    09:30:00 UTC"); English and anything that is not a real date are left as they are."""
+    if language() == SOURCE_LANGUAGE:
+        return text
+    return _STORED.sub(_short_stored, text)
+
+
+def _short_stored(match: re.Match[str]) -> str:
+    year, month, day, clock, utc = match.groups()
+    try:
+        words = (
+            short_date(date(int(year), int(month), int(day)))
+            if day
+            else short_month(int(year), int(month))
+        )
+    except ValueError:
+        return match.group(0)
+    if clock:
+        words += f" {clock}"
+    return words + (" UTC" if utc else "")
+
+
+def short_date_width() -> int:
+    """Room for the longest `short_date` of the language spoken (10 in English, 12 in
+    Spanish: "28 sept 2024", 13 in French: "28 sept. 2024"): a column of dates."""
+    return max(len(short_date(date(2024, month, 28))) for month in range(1, 13))
 
 
 def short_time(moment: datetime) -> str:

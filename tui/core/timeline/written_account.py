@@ -17,6 +17,7 @@ from tui.core.shared.atomic import atomic_write, check_new_file
 from tui.core.shared.clock import utc_now
 from tui.core.shared.errors import InputError
 from tui.core.shared.i18n import N_, _
+from tui.core.shared.local_formats import long_date
 from tui.core.shared.xml_text import xml_safe
 from tui.core.timeline.events import Entry, Person, entries, list_people, witness_text
 from tui.core.vault import custody
@@ -66,7 +67,7 @@ def intro() -> str:
         "Prepared with Reclaim on {day}. Events are in time "
         'order; dates are given as precisely as they are known ("about" marks an '
         "estimate). Exhibit numbers refer to the saved evidence."
-    ).format(day=utc_now().date().isoformat())
+    ).format(day=long_date(utc_now().date()))
 
 
 def _people_lines(people: list[Person]) -> list[str]:
