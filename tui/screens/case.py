@@ -50,6 +50,8 @@ def save_as_field(node: DOMNode, stem: str, suffix: str = "") -> tuple[str, str]
         return "", _("where to save it: your own drive, e.g. /media/usb/notes{suffix}").format(
             suffix=suffix
         )
+    from tui.core.kiosk.offered_names import offered_stem
+
     return "", _(
         "where to save it: your own drive, e.g. /media/usb/reclaim-{stem}{suffix}"
-    ).format(stem=stem, suffix=suffix)
+    ).format(stem=offered_stem(stem), suffix=suffix)

@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tui.core.kiosk.offered_names import backup_prefix, backup_prefixes
 from tui.core.shared.errors import VaultDamaged
 from tui.core.shared.files import open_plain
 from tui.core.shared.i18n import _
@@ -25,7 +27,6 @@ from tui.core.vault.vault import Vault
 
 MANIFEST = "manifest.json"
 UNFINISHED = "UNFINISHED"
-FOLDER_PREFIX = "reclaim-backup-"
 #: A discreet case's backups: no word in the name says what they are.
 NEUTRAL_PREFIX = "notes-"
 #: A manifest lists a few hundred bytes per file; anything bigger was not made here.
@@ -40,13 +41,17 @@ Files = dict[str, dict[str, Any]]
 
 
 def backup_folder(destination: Path, vault: Vault, neutral: bool = False) -> Path:
-    """Where a case's backup lives inside the chosen folder (one per case); a neutral
-    name for a case in discreet mode (`neutral`, or made so: `made_discreet`)."""
-    discreet = neutral or made_discreet(vault.path)
-    return (
-        destination
-        / f"{NEUTRAL_PREFIX if discreet else FOLDER_PREFIX}{vault.header.vault_id[:12]}"
-    )
+    """Where a case's backup lives inside the chosen folder (one per case): the one
+    already there, under its name in whichever language Reclaim spoke when it was made,
+    else a new one named in the language spoken (`reclaim-copia-…`); a neutral name for
+    a case in discreet mode (`neutral`, or made so: `made_discreet`)."""
+    ident = vault.header.vault_id[:12]
+    if neutral or made_discreet(vault.path):
+        return destination / f"{NEUTRAL_PREFIX}{ident}"
+    for prefix in backup_prefixes():
+        if os.path.lexists(destination / f"{prefix}{ident}"):
+            return destination / f"{prefix}{ident}"
+    return destination / f"{backup_prefix()}{ident}"
 
 
 def is_case_file(name: str) -> bool:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from tui.core.copies.manifest import (
     BLOB_NAME,
-    FOLDER_PREFIX,
     MANIFEST,
     NEUTRAL_PREFIX,
     UNFINISHED,
@@ -24,6 +23,7 @@ from tui.core.copies.manifest import (
 from tui.core.evidence.model import Exhibit, list_exhibits
 from tui.core.evidence.stored import check_stored
 from tui.core.kiosk import doors
+from tui.core.kiosk.offered_names import backup_prefixes
 from tui.core.shared.errors import InputError, VaultDamaged
 from tui.core.shared.files import READ, inside, plain_size, refuse_links, sha256_file
 from tui.core.shared.i18n import _, ngettext
@@ -66,10 +66,12 @@ def find_backup(path: Path) -> Path:
     if any(os.path.lexists(path / name) for name in (HEADER, UNFINISHED, MANIFEST)):
         return path
     found = sorted(
-        folder
-        for prefix in (FOLDER_PREFIX, NEUTRAL_PREFIX)
-        for folder in (path.glob(f"{prefix}*") if path.is_dir() else ())
-        if prefix == FOLDER_PREFIX or _is_backup(folder)  # "notes-…" may be anything
+        {
+            folder
+            for prefix in (*backup_prefixes(), NEUTRAL_PREFIX)
+            for folder in (path.glob(f"{prefix}*") if path.is_dir() else ())
+            if prefix != NEUTRAL_PREFIX or _is_backup(folder)  # "notes-…" may be anything
+        }
     )
     if len(found) == 1:
         return found[0]

@@ -52,10 +52,13 @@ class SaveFolders:
         doors.install(rules if self.kiosk else None)
 
     def default_target(self, stem: str, suffix: str = "") -> Path | None:
-        """Where to offer to save `reclaim-<stem>` (in discreet mode `notes-…`, saying
-        nothing of what it is); None on a kiosk without an export folder: then the
-        client types where (their own drive)."""
-        name = "notes" if self.neutral else f"reclaim-{stem}"
+        """Where to offer to save `reclaim-<stem>`, the stem in the person's language
+        (`offered_names`; in discreet mode `notes-…`, saying nothing of what it is);
+        None on a kiosk without an export folder: then the client types where (their
+        own drive)."""
+        from tui.core.kiosk.offered_names import APP, offered_stem
+
+        name = "notes" if self.neutral else f"{APP}-{offered_stem(stem)}"
         if not self.kiosk:
             day = clock.utc_now().date().isoformat()
             target = Path.home() / f"{name}-{day}{suffix}"
