@@ -317,8 +317,9 @@ def test_a_declaration_signed_in_english_has_a_copy_to_read_beside_it(
 
 
 def test_a_declaration_with_no_evidence_says_what_to_do(case: Path) -> None:
-    _, said = walk(case, [PASSPHRASE, BINDER, "2", "Sam Doe", "quit"])
+    _, said = walk(case, [PASSPHRASE, BINDER, "2", "quit"])
     assert _text(declaration.NO_EXHIBITS) in said
+    assert "Type your full name" not in said  # said before anything is asked
 
 
 def test_a_uk_age_written_another_way_is_asked_again(with_exhibit: Path) -> None:

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from tui.core.shared.errors import ReclaimError
 from tui.core.shared.i18n import N_, _, pgettext
-from tui.plain.prompt import WHAT_NEXT, Back, Prompter, folded, typed
+from tui.plain.prompt import WHAT_NEXT, Back, Prompter
+from tui.plain.words import folded, typed
 
 if TYPE_CHECKING:
     from tui.core.vault.vault import Vault

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from tui.core.shared.errors import ReclaimError
 from tui.core.shared.i18n import N_, _, ngettext, pgettext
 from tui.core.shared.text import size
-from tui.plain.prompt import Prompter, folded, typed
+from tui.plain.prompt import Prompter
+from tui.plain.words import folded, typed
 
 if TYPE_CHECKING:
     from tui.core.copies.register import Copy

@@ -56,9 +56,13 @@ def run(prompter: Prompter, vault: Vault) -> None:
         draft,
         to_sign_and_read,
     )
+    from tui.core.evidence.model import list_exhibits
     from tui.core.takedowns.letter_files import copy_destination
     from tui.core.takedowns.letter_needs import MissingFacts
 
+    if not any(not exhibit.excluded for exhibit in list_exhibits(vault)):
+        prompter.say(_(NO_EXHIBITS))  # before anything is asked: nothing to declare yet
+        return
     kind = default_kind(vault)
     prompter.say(_(ABOUT).format(title=_(kind.title), law=_(kind.law)))
     prompter.say(_(kind.witness))

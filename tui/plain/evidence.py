@@ -48,7 +48,9 @@ NONE_YET = N_("There is no evidence yet.")
 EXHIBIT = N_("{id}: {name}. {description}")
 WHICH_EXHIBIT = N_("Which exhibit? Type its number, for example 1 for E-0001.")
 CHANGED = N_("The details of {id} are saved.")
-NOW = "Now: {value}."
+NOW = N_("Now: {value}.")
+#: The details that are dates, said the language's way ("7 December 2026, 22:19:48").
+DATES = ("posted_at", "captured_at")
 
 
 def run(prompter: Prompter, vault: Vault) -> None:
@@ -79,7 +81,7 @@ def add(prompter: Prompter, vault: Vault) -> None:
             path = Path(
                 prompter.ask(_(WHICH_FILE), _(WHICH_FILE_HELP), required=True)
             ).expanduser()
-            if path.is_file():
+            if is_file(path):
                 break
             prompter.say(_(NO_FILE))
         try:
@@ -128,7 +130,7 @@ def change(prompter: Prompter, vault: Vault) -> None:
         for name in QUESTIONS:
             current = str(getattr(exhibit, name, "") or "")
             if current:
-                prompter.say(NOW.format(value=current))
+                prompter.say(_(NOW).format(value=as_said(name, current)))
             typed = ask_detail(prompter, name, KEEP)
             if typed:
                 changed[name] = typed
@@ -139,3 +141,25 @@ def change(prompter: Prompter, vault: Vault) -> None:
                 prompter.say(str(error))
                 return
     prompter.say(_(CHANGED).format(id=exhibit.id))
+
+
+def as_said(name: str, value: str) -> str:
+    """A detail as it is said: a date in words ("2026-12-07T22:19:48" is "7 December
+    2026, 22:19:48"), anything else as it is."""
+    from tui.core.shared.fuzzy_dates import When
+
+    if name not in DATES:
+        return value
+    try:
+        return When.parse(value).text()
+    except ReclaimError:
+        return value
+
+
+def is_file(path: Path) -> bool:
+    """Whether `path` is a file that can be added (a path too long for this computer, or
+    one it can't look into, is not)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 from tui.core.shared.errors import ReclaimError
 from tui.core.shared.i18n import N_, _, pgettext
-from tui.plain.prompt import Prompter, folded
-from tui.plain.prompt import typed as typed_words
+from tui.plain.prompt import Prompter
+from tui.plain.words import folded
+from tui.plain.words import typed as typed_words
 
 if TYPE_CHECKING:
     from tui.core.vault.vault import Vault
@@ -81,9 +82,8 @@ def note(prompter: Prompter, vault: Vault) -> None:
 def ask_changed_on(prompter: Prompter) -> str:
     """The day a password was changed (YYYY-MM-DD, or '' when not said), asked again
     until it can be read."""
-    from datetime import date
-
     from tui.core.shared import clock
+    from tui.core.shared.fuzzy_dates import When
 
     while True:
         typed = prompter.ask(_(WHEN))
@@ -94,9 +94,13 @@ def ask_changed_on(prompter: Prompter) -> str:
         ):
             return clock.today().isoformat()
         try:
-            return date.fromisoformat(typed).isoformat()
-        except ValueError:
+            when = When.parse(typed)  # "2024-03-05", "5 March 2024", "5 de marzo de 2024"
+        except ReclaimError:
+            when = None
+        if when is None or when.about or when.day is None:
             prompter.say(_(NOT_A_DATE))
+            continue
+        return when.on().isoformat()
 
 
 def hear(prompter: Prompter, vault: Vault) -> None:
@@ -107,7 +111,21 @@ def hear(prompter: Prompter, vault: Vault) -> None:
         prompter.say(_(NONE_YET))
     for account in accounts:
         changed = (
-            _(CHANGED_ON).format(date=account.changed_on) if account.changed_on else _(NOT_CHANGED)
+            _(CHANGED_ON).format(date=day(account.changed_on))
+            if account.changed_on
+            else _(NOT_CHANGED)
         )
         two_step = _(WITH_TWO_STEP) if account.two_step else _(WITHOUT_TWO_STEP)
         prompter.say(_(ACCOUNT_LINE).format(name=account.name, changed=changed, two_step=two_step))
+
+
+def day(stored: str) -> str:
+    """A day kept as 2024-03-05, said the language's way ("5 March 2024")."""
+    from datetime import date
+
+    from tui.core.shared.local_formats import long_date
+
+    try:
+        return long_date(date.fromisoformat(stored))
+    except ValueError:
+        return stored

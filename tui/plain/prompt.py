@@ -13,19 +13,33 @@ A passphrase is never kept: the walk comes back up to the question that asked it
 from __future__ import annotations
 
 import select
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TextIO
 
 from tui.core.shared import clock
-from tui.core.shared.i18n import N_, _, pgettext
+from tui.core.shared.i18n import N_, _
 from tui.plain.terminal import echo_off, take_pending
+from tui.plain.words import (
+    BACK,
+    HELP,
+    LOCK,
+    QUIT,
+    folded,
+    no_words,
+    number_typed,
+    special_words,
+    spoken,
+    typed,
+    without_controls,
+    yes_words,
+)
+
+#: Said from here too, as before they had a module of their own.
+__all__ = ["BACK", "HELP", "LOCK", "QUIT", "folded", "no_words", "special_words", "spoken"]
+__all__ += ["typed", "yes_words"]
 
 # ---- what a person reads ------------------------------------------------------------
-#: The words that work at every question, as typed in English; each is understood in the
-#: language spoken too (`typed`).
-LOCK, HELP, BACK, QUIT = "lock", "help", "back", "quit"
 EVERY_PROMPT_HELP = N_(
     "At any question you can type: help to hear this again, back to go up one level, "
     "lock to lock the case, or quit to leave Reclaim."
@@ -46,63 +60,6 @@ STARTED_TYPING = N_("You had started typing: {words}. Press Enter to keep it, or
 #: Said when back leaves a form (or a step's action) before it was done.
 NOTHING_SAVED = N_("You went back. Nothing you typed there was saved.")
 PART_SAVED = N_("You went back. Only this was saved: {parts}. Nothing else was.")
-YES_WORDS = frozenset({"yes", "y"})
-NO_WORDS = frozenset({"no", "n"})
-#: Symbols the shipped texts use as meaning ("Settings → Privacy", "⋯ → Report"), said in
-#: words: a braille display or a speech synthesiser may skip them or read them oddly.
-SPOKEN = (
-    (" → ", N_(", then ")),
-    ("→", N_(" then ")),
-    ("⋯", N_("three dots")),
-    ("⋮", N_("three dots")),
-    ("☰", N_("three lines")),
-    ("⚙", N_("gear")),
-    (" · ", ", "),
-    ("·", ","),
-    ("•", ","),
-    ("§ ", N_("section ")),  # "§ 1746" is "section 1746", one space
-    ("§", N_("section ")),
-)
-
-
-def folded(text: str) -> str:
-    """`text` as it is compared with a word that works: any case, with or without accents
-    ("Sí", "si" and "SI" are the same answer)."""
-    decomposed = unicodedata.normalize("NFD", text.strip().casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def typed(english: frozenset[str] | str, translated: str) -> frozenset[str]:
-    """What can be typed for a word: its English spellings, and every spelling (separated
-    by spaces) its translation lists."""
-    words = {english} if isinstance(english, str) else set(english)
-    return frozenset(folded(word) for word in (*words, *translated.split()))
-
-
-def special_words() -> dict[str, frozenset[str]]:
-    """Each word that works at every question, and what can be typed for it here and now."""
-    return {
-        LOCK: typed(LOCK, pgettext("typed at any question (every spelling, spaced)", "lock")),
-        HELP: typed(HELP, pgettext("typed at any question (every spelling, spaced)", "help")),
-        BACK: typed(BACK, pgettext("typed at any question (every spelling, spaced)", "back")),
-        QUIT: typed(QUIT, pgettext("typed at any question (every spelling, spaced)", "quit")),
-    }
-
-
-def yes_words() -> frozenset[str]:
-    return typed(YES_WORDS, pgettext("a typed answer (every spelling, spaced)", "yes y"))
-
-
-def no_words() -> frozenset[str]:
-    return typed(NO_WORDS, pgettext("a typed answer (every spelling, spaced)", "no n"))
-
-
-def spoken(text: str) -> str:
-    """`text` with the symbols that carry meaning put in words."""
-    for symbol, words in SPOKEN:
-        if symbol in text:
-            text = text.replace(symbol, _(words))
-    return text
 
 
 class Back(Exception):
@@ -250,7 +207,7 @@ class Prompter:
             raise Quit  # input ended: nobody is there to answer
         if self.idle_seconds and clock.monotonic() - started >= self.idle_seconds:
             raise Locked(idle=True)  # whatever was typed after the idle time is not used
-        return line.rstrip("\r\n")
+        return without_controls(line.rstrip("\r\n"))
 
     def _secret_line(self, question: str) -> str:
         """A line read with the terminal's echo off, as getpass reads it, but turned off
@@ -273,8 +230,15 @@ class Prompter:
         if word in words[BACK]:
             raise Back
         if word in words[QUIT]:
-            if self.unsaved and not self.yes_no(_(UNSAVED), special=False):
-                return True
+            if self.unsaved:
+                typed_at = max(len(self.trail) - 1, 0)  # where "quit" was typed
+                try:
+                    leave = self.yes_no(_(UNSAVED), special=False)
+                except Locked:
+                    del self.trail[typed_at:]  # not leaving: back at that question later
+                    raise
+                if not leave:
+                    return True
             raise Quit
         if word in words[HELP]:
             if help_text:
@@ -309,6 +273,8 @@ class Prompter:
             answer = self._line(question)
             if special and self._special(answer, ""):
                 continue
+            if folded(answer) in special_words()[LOCK]:
+                raise Locked  # even where leaving is being confirmed
             if folded(answer) in yes_words():
                 return True
             if folded(answer) in no_words():
@@ -325,8 +291,9 @@ class Prompter:
             answer = self._line("\n".join((title, *options))).strip()
             if self._special(answer, help_text):
                 continue
-            if answer.isdigit() and 1 <= int(answer) <= len(options):
-                return int(answer) - 1
+            typed_number = number_typed(answer)
+            if typed_number is not None and 1 <= typed_number <= len(options):
+                return typed_number - 1
             named = [i for i, option in enumerate(options) if folded(option) == folded(answer)]
             if named:
                 return named[0]
