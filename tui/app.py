@@ -17,6 +17,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import WorkerState
 
+from tui.chosen_languages import ChosenLanguages
 from tui.core.kiosk.save_folders import SaveFolders
 from tui.core.settings import Settings
 from tui.core.shared import clock
@@ -26,6 +27,7 @@ from tui.core.shared.i18n import N_, _
 from tui.core.steps import progress
 from tui.core.vault.layout import is_vault
 from tui.discreet import Discreet
+from tui.held_keys import HoldsKeys
 from tui.messages import CaseChosen, CaseCreated, CaseOpened, NewCaseRequested
 from tui.screens.language import SpeaksLanguages
 from tui.screens.recovery_asks import asked_about_code, offer_new_code
@@ -58,7 +60,7 @@ def reclaim_commands() -> type[Provider]:
     return ReclaimCommands
 
 
-class ReclaimApp(SpeaksLanguages, Discreet):
+class ReclaimApp(SpeaksLanguages, Discreet, HoldsKeys):
     TITLE = "Reclaim"
     # The first screen's styles (unlock, create or kiosk: `forms.tcss`, which they name
     # as theirs too) are read with the app's: read when the screen is shown, they would
@@ -122,6 +124,7 @@ class ReclaimApp(SpeaksLanguages, Discreet):
         confirmed: shown again after that case's next unlock. Kept in memory only."""
         self._current_screen: Screen[object] | None = None
         """The screen on show, to know at a switch which one is being left."""
+        self.chosen_languages = ChosenLanguages()  # F3 on a letter, kept over a lock
 
     # ---- start and home -----------------------------------------------------------
 
@@ -238,8 +241,7 @@ class ReclaimApp(SpeaksLanguages, Discreet):
             self.push_screen(entry.make())
 
     def action_new_passphrase(self, after_recovery: bool = False) -> None:
-        # Imported when asked for, to keep start-up fast.
-        from tui.screens.new_passphrase import NewPassphraseScreen
+        from tui.screens.new_passphrase import NewPassphraseScreen  # imported when asked
 
         if self.vault is not None:
             self.push_screen(NewPassphraseScreen(after_recovery=after_recovery))
@@ -374,8 +376,7 @@ class ReclaimApp(SpeaksLanguages, Discreet):
     def _show_code(self, *, again: bool = False) -> None:
         """The new case's recovery code, until "I have written it down" (a lock first
         leaves it to come back after the next unlock)."""
-        # Imported when a case is made, to keep start-up fast.
-        from tui.screens.recovery import RecoveryScreen
+        from tui.screens.recovery import RecoveryScreen  # imported when a case is made
 
         def confirmed(_unused: None) -> None:
             self._unconfirmed = ("", "", "")
@@ -405,8 +406,7 @@ class ReclaimApp(SpeaksLanguages, Discreet):
     # ---- leaving ------------------------------------------------------------------
 
     async def action_quit(self) -> None:
-        # Imported when asked, to keep start-up fast.
-        from tui.dialogs.confirm import ConfirmDialog
+        from tui.dialogs.confirm import ConfirmDialog  # imported when asked: fast start-up
 
         if asked_before_quitting(self) or asked_about_code(self):  # work, or a code unseen
             return

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
+    from tui.chosen_languages import ChosenLanguages
     from tui.core.kiosk.save_folders import SaveFolders
     from tui.core.settings import Settings
     from tui.core.vault.vault import Vault
@@ -33,6 +34,8 @@ class AppHost(Protocol):
 
     save_folders: SaveFolders
     """Where files are offered to be saved and browsed (a kiosk has its own rules)."""
+    chosen_languages: ChosenLanguages
+    """The languages chosen for the case's documents on their screens (F3)."""
 
     def step_progress(self) -> dict[str, str]:
         """A few words per step for the home screen, read from the open case."""

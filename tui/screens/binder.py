@@ -180,6 +180,11 @@ class BinderScreen(Screen[None]):
 
         codes = list(LANGUAGES)
         self.language = codes[(codes.index(self._code()) + 1) % len(codes)]
+        self.show_language()
+
+    def show_language(self) -> None:
+        """Say which language the binder is written in (also once carried over a change
+        of the app's language: `tui.screens.carry`)."""
         reader = str(self.query_one("#for", Select).value)
         self.query_one("#written", Static).update(self._written(reader))
 

@@ -5,7 +5,9 @@ A person may have typed into them meanwhile: a name, a passphrase twice, a filte
 tab they were on. `held` reads every field of a screen by its id (and the focus), and
 `carry_into` puts it back into the screen built afresh, once that one is mounted, so
 nothing typed is lost and there is nothing to decide. A screen with more to keep than
-its fields (a passphrase made and shown) adds it with `held_over()` / `hold(...)`.
+its fields (a passphrase made and shown) adds it with `held_over()` / `hold(...)`. The
+language a document is to be written in, chosen on its screen with F3 (the binder's),
+is carried too (`ChoosesDocumentLanguage`).
 
 It stays in memory only, for the moment of the rebuild."""
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from textual.screen import Screen
 from textual.widget import Widget
@@ -28,6 +30,19 @@ class Held:
     values: dict[str, object] = field(default_factory=dict)
     focused: str | None = None
     extra: dict[str, object] = field(default_factory=dict)
+    language: str | None = None
+    """The document's language chosen on the screen (F3); None where it has none."""
+
+
+@runtime_checkable
+class ChoosesDocumentLanguage(Protocol):
+    """A screen where F3 chooses the language its document is written in."""
+
+    language: str
+    """The language chosen ('' for the case's documents' language)."""
+
+    def show_language(self) -> None:
+        """Say on the screen which language the document is written in, now."""
 
 
 def _value(widget: Widget) -> object:
@@ -59,6 +74,8 @@ def held(screen: Screen[Any]) -> Held:
     held_over = getattr(screen, "held_over", None)
     if callable(held_over):
         kept.extra = dict(held_over())
+    if isinstance(screen, ChoosesDocumentLanguage):
+        kept.language = screen.language
     return kept
 
 
@@ -90,6 +107,10 @@ def carry_into(screen: Screen[Any], kept: Held) -> None:
     hold = getattr(screen, "hold", None)
     if kept.extra and callable(hold):
         hold(kept.extra)
+    chosen = kept.language
+    if isinstance(screen, ChoosesDocumentLanguage) and chosen not in (None, screen.language):
+        screen.language = str(chosen)
+        screen.show_language()
     if kept.focused:
         for widget in screen.query("*"):
             if widget.id == kept.focused and widget.focusable:

@@ -2,7 +2,9 @@
 letter is written in and for whom ("Written in English (for those who read it in the
 United States)"), F3 writes it in the next language Reclaim speaks, and when that is not
 the person's language a copy to read in theirs is shown under the letter, plainly
-marked, and saved beside it (letter.copy-to-read.docx). The copy is never sent."""
+marked, and saved beside it (letter.copy-to-read.docx). The copy is never sent. The
+language chosen is kept for the letter while Reclaim runs (`tui.chosen_languages`): the
+letter opened again, after a lock and the unlock or after leaving it, is still in it."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
 from tui.core.shared.i18n import LANGUAGES, _
 from tui.core.takedowns.letters import Letter
+from tui.host import host
 from tui.screens.case import open_case
 from tui.screens.letter import LetterScreen
 
@@ -35,7 +38,16 @@ class LetterInLanguageScreen(LetterScreen):
         #: The letter again in the person's language, when it is written in another.
         self.copy: Letter | None = None
 
+    @property
+    def document(self) -> str:
+        """The letter, as its chosen language is kept ("letter:takedown:T-0001")."""
+        return f"letter:{self.kind}:{self.request_id}"
+
     def on_mount(self) -> None:
+        # Before the letter's own `on_mount` drafts it: in the language chosen before.
+        self.language = self.language or host(self).chosen_languages.recall(
+            open_case(self), self.document
+        )
         editor = self.query_one("#letter")
         if isinstance(editor.parent, Widget):  # the form's scroll: the copy reads under it
             editor.parent.mount(Static("", id="copy", markup=False), after=editor)
@@ -70,6 +82,7 @@ class LetterInLanguageScreen(LetterScreen):
         codes = list(LANGUAGES)
         now = self.language or documents_language(open_case(self))
         self.language = codes[(codes.index(now) + 1) % len(codes)]
+        host(self).chosen_languages.remember(open_case(self), self.document, self.language)
         self.action_draft()
 
     def _export(self) -> bool:
