@@ -152,12 +152,17 @@ class DeclarationScreen(Screen[bool]):
             )
             return False
         try:
-            save_facts(open_case(self), **values)
+            save_facts(open_case(self), **self._changed(values))
         except ReclaimError as error:
             self.notify(shown(str(error)), severity="warning", markup=False)
             return False
         self._saved = values
         return True
+
+    def _changed(self, values: dict[str, str]) -> dict[str, str]:
+        """Only what was changed here: a detail another window kept meanwhile is never
+        written back over with what this one read."""
+        return {name: value for name, value in values.items() if value != self._saved.get(name)}
 
     def save_now(self) -> bool:
         """Before a lock: keep what was typed (False when it can't be kept as it is)."""
@@ -165,7 +170,7 @@ class DeclarationScreen(Screen[bool]):
             return True
         values = {name: value for name, value in self._values().items() if value}
         try:
-            save_facts(open_case(self), **values)
+            save_facts(open_case(self), **self._changed(values))
         except ReclaimError:
             return False
         return len(values) == len(self._values())
