@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 EMERGENCY = N_("In an emergency, call {how}. {note}")
 FOR_PLACE = N_("This is for {place}.")
 WHO_CAN_HELP = N_("Who can help:")
-CONTACT = "{name}: {how}. {note}"
+CONTACT = N_("{name}: {how}. {note}")
 DONE = N_("That is the end of the Safety page. Press Enter to go back to the main menu.")
 
 
@@ -37,6 +37,6 @@ def run(prompter: Prompter, vault: Vault | None, settings: Settings) -> None:
         prompter.say(_(WHO_CAN_HELP))
         for contact in page.contacts:
             prompter.say(
-                CONTACT.format(name=contact.name, how=contact.how, note=contact.note).strip()
+                _(CONTACT).format(name=contact.name, how=contact.how, note=contact.note).strip()
             )
     prompter.ask(_(DONE))

@@ -26,18 +26,11 @@ WEB_ADDRESS_HELP = N_("Copy the web address from the address bar of the browser.
 ADDED = N_("Request {id} to {site} is saved as a draft.")
 HOW = N_("How to send it: {how}")
 NONE_YET = N_("There are no takedown requests yet.")
-REQUEST = "{id}: {site}, {status}."
+REQUEST = N_("{id}: {site}, {status}.")
 WHICH_REQUEST = N_("Which request is the letter for?")
 WHICH_LETTER = N_("Which letter?")
 LETTER_CHOICES = (N_("A takedown request to the site"), N_("A copyright notice to the site"))
 LETTER_KINDS = ("takedown", "copyright")
-NEEDS = N_(
-    "Before this letter can be drafted, it needs a few things. They are kept for the next letter."
-)
-#: Each fact a letter needs is named by core as a phrase ("your full name"): said here
-#: inside a whole sentence.
-ASK_FACT = N_("Please type {need}, then press Enter.")
-YES_NO_FACT = N_("The letter needs {need}. Type yes or no.")
 WHERE = N_(
     "Type the full path to save the letter, ending in .txt, for example /media/usb/letter.txt. "
     "Or press Enter alone to hear it here."
@@ -47,12 +40,6 @@ SAVED = N_(
 )
 START = N_("The letter starts here.")
 END = N_("The letter ends here.")
-#: A letter's facts as named when back is typed after some were saved (their questions,
-#: "your full name", unless shorter words say them in a list).
-SHORT = {
-    "contact": N_("how to reach you"),
-    "under_18": N_("whether the person shown was under 18"),
-}
 
 
 def run(prompter: Prompter, vault: Vault) -> None:
@@ -89,7 +76,7 @@ def hear(prompter: Prompter, vault: Vault) -> list[Request]:
         prompter.say(_(NONE_YET))
     for request in requests:
         status = _(request.status)  # kept in English, said in the language (as the app does)
-        prompter.say(REQUEST.format(id=request.id, site=site_name(request), status=status))
+        prompter.say(_(REQUEST).format(id=request.id, site=site_name(request), status=status))
     return requests
 
 
@@ -105,8 +92,9 @@ def site_name(request: Request) -> str:
 
 def letter(prompter: Prompter, vault: Vault) -> None:
     from tui.core.takedowns.letter_needs import MissingFacts
-    from tui.core.takedowns.letters import Facts, draft, save_facts
+    from tui.core.takedowns.letters import draft
     from tui.core.takedowns.requests import list_requests
+    from tui.plain import letter_needs
 
     requests = list_requests(vault)
     if not requests:
@@ -120,26 +108,8 @@ def letter(prompter: Prompter, vault: Vault) -> None:
             drafted = draft(vault, kind, request.id)
             break
         except MissingFacts as missing:
-            facts = [need for need in missing.needs if need.key in Facts.__dataclass_fields__]
-            if len(facts) < len(missing.needs) or not facts:
-                prompter.say(str(missing))
+            if not letter_needs.ask(prompter, vault, request.id, missing):
                 return
-            prompter.say(_(NEEDS))
-            with prompter.form():
-                for need in facts:
-                    if need.key == "no_consent":
-                        answer: object = prompter.yes_no(_(YES_NO_FACT).format(need=need.question))
-                    else:
-                        answer = prompter.ask(
-                            _(ASK_FACT).format(need=need.question), required=True
-                        )
-                    try:
-                        save_facts(vault, **{need.key: answer})
-                    except ReclaimError as error:
-                        prompter.say(str(error))
-                    else:
-                        short = SHORT.get(need.key)
-                        prompter.saved(_(short) if short else need.question)
         except ReclaimError as error:
             prompter.say(str(error))
             return
