@@ -146,7 +146,11 @@ def register(commands: Commands) -> None:
         help=_("write a folder for a USB drive: the PDF, the originals and a README (BagIt)"),
     )
     binder.add_argument(
-        "--for", dest="prepared_for", choices=("police", "lawyer", "court"), default="police"
+        "--for",
+        dest="prepared_for",
+        choices=("police", "lawyer", "court"),
+        default="police",
+        help=_("who the binder is for: the police, a lawyer or a court (default: police)"),
     )
     binder.add_argument("--prepared-by", metavar="NAME", help=_("your name, or the helper's"))
     binder.add_argument("--title", metavar="TEXT", help=_("the title on the cover"))
@@ -170,7 +174,12 @@ def register(commands: Commands) -> None:
         default="",
         help=_("paper size (default: letter in the US and Canada, else a4)"),
     )
-    binder.add_argument("--order", choices=("exhibit", "time"), default="exhibit")
+    binder.add_argument(
+        "--order",
+        choices=("exhibit", "time"),
+        default="exhibit",
+        help=_("the exhibits in order of their number, or of when each was captured"),
+    )
     binder.add_argument(
         "--exclude", action="append", metavar="ID", help=_("leave this exhibit out (repeat)")
     )

@@ -285,6 +285,11 @@ def register(commands: Commands) -> None:
     add = add_command(
         copies, "add", cmd_copies_add, _("noting the copy"), _("note a copy made by hand")
     )
-    add.add_argument("--kind", choices=("drive", "cloud", "printed", "other"), required=True)
+    add.add_argument(
+        "--kind",
+        choices=("drive", "cloud", "printed", "other"),
+        required=True,
+        help=_("what kind of copy it is: a drive, a cloud account, a printout, or other"),
+    )
     add.add_argument("--where", required=True, metavar="TEXT", help=_("e.g. 'at Sam's flat'"))
-    add.add_argument("--note", metavar="TEXT")
+    add.add_argument("--note", metavar="TEXT", help=_("anything to remember about it"))

@@ -330,7 +330,26 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     for module in modules_for(argv):
         # Loaded here, by name: a command loads only its own module (see COMMAND_MODULES).
         importlib.import_module(f"tui.cli.{module}").register(commands)
+    say_metavars(parser)
     return parser
+
+
+def say_metavars(parser: argparse.ArgumentParser) -> None:
+    """Every placeholder of `parser`'s tree (`--vault DIR`, `COMMAND`) in the language
+    spoken (`metavars.said`), as argparse will write it in the usage, the help and the
+    errors. An option given none stands for its name in capitals, as argparse writes it."""
+    from tui.cli.metavars import said
+
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                say_metavars(sub)
+        if isinstance(action.metavar, str):
+            action.metavar = said(action.metavar)
+        elif isinstance(action.metavar, tuple):
+            action.metavar = tuple(said(each) for each in action.metavar)
+        elif action.option_strings and action.nargs != 0 and action.choices is None:
+            action.metavar = said(action.dest.upper())
 
 
 def modules_for(argv: Sequence[str] | None) -> list[str]:

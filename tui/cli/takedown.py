@@ -255,7 +255,11 @@ def register_tracker(takedown: Commands) -> None:
         takedown, "update", cmd_takedown_update, _("saving the request"), _("record what happened")
     )
     update.add_argument("id", metavar="ID")
-    update.add_argument("--status", choices=STATUSES)
+    update.add_argument(
+        "--status",
+        choices=STATUSES,
+        help=_("where the request stands now (submitted: sent to the site)"),
+    )
     update.add_argument("--reference", metavar="R", help=_("the site's reference or case number"))
     update.add_argument(
         "--follow-up", metavar="WHEN", help=_('when to look again, e.g. "1 December 2026"')
