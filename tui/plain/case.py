@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.shared.errors import ReclaimError
 from tui.core.shared.i18n import N_, _, pgettext
-from tui.plain.prompt import WHAT_NEXT, Back, Prompter
+from tui.plain.prompt import WHAT_NEXT, Back, Locked, Prompter
 from tui.plain.words import folded, typed
 
 if TYPE_CHECKING:
@@ -51,6 +51,13 @@ CODE_WRONG = N_("That is not the last group. Look at what you wrote down and try
 CODE_AGAIN = N_("The recovery code again: {code}")
 CODE_CONFIRMED = N_("Thank you. The recovery code is confirmed.")
 CODE_HELP = N_("The last group is the last four letters and numbers of the recovery code.")
+#: The code once more, one character at a time: a speech synthesiser may read a group
+#: as a word or a number ("EAZ3").
+SPELLED = N_("Letter by letter: {letters}.")
+NOT_CONFIRMED_YET = N_(
+    "The case was locked before you confirmed that you wrote down your recovery code. "
+    "Here it is again."
+)
 
 
 def open_or_make(prompter: Prompter, path: Path) -> Vault | None:
@@ -58,7 +65,16 @@ def open_or_make(prompter: Prompter, path: Path) -> Vault | None:
     from tui.core.vault.layout import is_vault
 
     if is_vault(path):
-        return unlock(prompter, path)
+        vault = unlock(prompter, path)
+        if code := prompter.pending_code:  # locked before it was confirmed: shown again
+            prompter.say(_(NOT_CONFIRMED_YET))
+            try:
+                show_and_confirm(prompter, code)
+                ask_place(prompter, vault)  # then the rest of making it, as before the lock
+            except BaseException:
+                vault.close()
+                raise
+        return vault
     prompter.say(_(NO_CASE).format(path=path))
     try:
         if prompter.choose(_(WHAT_NEXT), [_(c) for c in NO_CASE_CHOICES]) != 0:
@@ -120,10 +136,8 @@ def make(prompter: Prompter, path: Path) -> Vault:
     passphrase = new_passphrase(prompter)
     vault, code = Vault.create(path, passphrase)
     prompter.say(_(MADE).format(path=path))
-    prompter.say(_(CODE_SHOWN))
-    prompter.say(code)
     try:
-        confirm_code(prompter, code)
+        show_and_confirm(prompter, code)
         ask_place(prompter, vault)
     except BaseException:
         vault.close()  # locked or left: the case is made, and opens with the passphrase
@@ -142,6 +156,28 @@ def ask_place(prompter: Prompter, vault: Vault) -> None:
         prompter.say(_(place.LATER))
 
 
+def show_and_confirm(prompter: Prompter, code: str) -> None:
+    """The recovery code shown, then confirmed; a lock before it is confirmed keeps it
+    (in this process's memory only) to show again after the unlock."""
+    prompter.say(_(CODE_SHOWN))
+    prompter.say(code)
+    prompter.say(spelled(code))
+    prompter.pending_code = code
+    try:
+        confirm_code(prompter, code)
+    except Locked:
+        raise
+    except BaseException:
+        prompter.pending_code = ""
+        raise
+    prompter.pending_code = ""
+
+
+def spelled(code: str) -> str:
+    """ "Letter by letter: X Z 4 2, E A Z 3, ..." """
+    return _(SPELLED).format(letters=", ".join(" ".join(group) for group in code.split("-")))
+
+
 def confirm_code(prompter: Prompter, code: str) -> None:
     """Go on only once the last group of `code` is typed back."""
     last = code.rsplit("-", 1)[-1]
@@ -154,4 +190,5 @@ def confirm_code(prompter: Prompter, code: str) -> None:
             break
         prompter.say(_(CODE_WRONG))
         prompter.say(_(CODE_AGAIN).format(code=code))
+        prompter.say(spelled(code))
     prompter.say(_(CODE_CONFIRMED))

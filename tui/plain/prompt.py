@@ -105,6 +105,9 @@ class Prompter:
         self.half_typed: tuple[str, str] | None = None
         #: Discreet mode while the case is locked: say only neutral words ("Notes").
         self.neutral = False
+        #: A new case's recovery code, while it is not confirmed yet: a lock then keeps
+        #: it (in memory only) to show again after the unlock.
+        self.pending_code = ""
         #: What a step's action has saved so far (said as a phrase, "your full name"),
         #: so that back can say what was kept and what was not.
         self.parts_saved: list[str] = []
