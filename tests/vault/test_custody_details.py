@@ -116,3 +116,10 @@ def test_an_unknown_detail_is_shown_as_kept() -> None:
         assert name("something_newer") == "something_newer"
         assert value("something_newer", "E-0001") == "E-0001"
     assert custody_details.local_stamp("2024-02-30T10:00:00Z") == "2024-02-30T10:00:00Z"
+
+
+def test_the_binders_appendix_line_follows_the_languages_punctuation() -> None:
+    assert custody_details.labelled("size", "15129") == "size: 15129"
+    with speaking("fr"):
+        shown = custody_details.labelled("original_name", "chat-1.png")
+    assert shown == "nom d'origine : chat-1.png"

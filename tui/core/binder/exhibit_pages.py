@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import weakref
 
-from tui.core.binder.document import FRAME_GREY, MARGIN, Document, written_time
+from tui.core.binder.document import FRAME_GREY, MARGIN, Document, in_language, written_time
 from tui.core.binder.faces import controls_named
 from tui.core.binder.pdf_pages import draw_pdf_pages
 from tui.core.binder.pictures import draw_picture, draw_pixels
@@ -129,7 +129,7 @@ def _exhibit_details(
                 size=whole_number(exhibit.size),
             ),
         ),
-        (_("Added to the case"), exhibit.added_at.replace("T", " ").removesuffix("Z") + " UTC"),
+        (_("Added to the case"), in_language(exhibit.added_at.removesuffix("Z")) + " UTC"),
         ("SHA-256", Mono(exhibit.sha256)),
     ]
     if digests is not None:

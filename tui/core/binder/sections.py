@@ -280,7 +280,7 @@ def custody_log(doc: Document) -> None:
         details.pop("computer", None)
         exhibit = str(details.pop("exhibit", ""))
         said = "\n".join(
-            f"{custody_details.name(key)}: {_short(custody_details.value(key, value, _short))}"
+            custody_details.labelled(key, _short(custody_details.value(key, value, _short)))
             for key, value in sorted(details.items())
         )
         chained = f"#{entry['hash'][:16]}"

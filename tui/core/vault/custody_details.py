@@ -139,6 +139,14 @@ def pair(key: str, shown: str) -> str:
     return _("{name}: {value}").format(name=name(key), value=shown)
 
 
+def labelled(key: str, shown: str) -> str:
+    """ "size: 15129" in English (as the binder's appendix has always said it);
+    "tamaño: 14,8 KiB", "taille : 14,8 KiB"."""
+    if english():
+        return f"{key}: {shown}"
+    return _("{name}: {value}").format(name=name(key), value=shown)
+
+
 def value(key: str, raw: Any, kept: Callable[[Any], str] = str) -> str:
     """A detail's value in the language spoken. English shows it as `kept` writes it; in
     another language a size, a time, yes or no, a list and the fields changed are said

@@ -121,7 +121,7 @@ def listed(inner: Iterable[Inner], heading: str) -> list[Block]:
     rows = [(each.name, size(each.size), each.sha256) for each in inner]
     if not rows:
         return []
-    return [Heading(heading), Table(("Name", "Size", "SHA-256"), rows, (0.3, 0.12, 0.58))]
+    return [Heading(heading), Table((_("Name"), _("Size"), "SHA-256"), rows, (0.3, 0.12, 0.58))]
 
 
 def pictures(inner: Iterable[Inner]) -> list[Block]:
@@ -139,11 +139,14 @@ def pictures(inner: Iterable[Inner]) -> list[Block]:
         shown, reason = formats.printable(each.data, each.name)
         if not reason and shown and isinstance(first := shown[0], Picture):
             # its name and size kept on the page it is printed on
-            pixels = f"{first.width} x {first.height} pixels"
-            caption = f"Picture {each.name} ({pixels}, {size(each.size)}):"
+            caption = _("Picture {name} ({width} x {height} pixels, {size}):").format(
+                name=each.name, width=first.width, height=first.height, size=size(each.size)
+            )
             blocks += [replace(first, caption=caption), *shown[1:]]
             continue
-        blocks.append(Text(f"Picture {each.name} ({size(each.size)}):"))
+        blocks.append(
+            Text(_("Picture {name} ({size}):").format(name=each.name, size=size(each.size)))
+        )
         blocks += shown if not reason else [Notice(reason)]
     return blocks
 
