@@ -10,6 +10,7 @@ from collections.abc import Collection
 from textual.screen import Screen
 
 from tui.core.evidence.completeness import hint
+from tui.core.evidence.kept_words import said_again
 from tui.core.evidence.model import Exhibit
 from tui.core.evidence.reading import reading_of, what_it_shows
 from tui.core.evidence.reading.guessing import SOURCE as FROM_PICTURE
@@ -28,7 +29,7 @@ def reading_hint(exhibit: Exhibit) -> str:
     if reading is None:
         return said
     if reading.problem and not reading.lines:
-        return f"{said}\n{shown(reading.problem)}"
+        return f"{said}\n{shown(said_again(reading.problem))}"
     return f"{said}\n{shown(what_it_shows(reading, exhibit.to_record()).sentence)}"
 
 
