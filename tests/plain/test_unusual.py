@@ -218,3 +218,21 @@ def test_the_end_of_input_anywhere_leaves_cleanly(case: Path, lines: list[str]) 
     assert said.rstrip().endswith(GOODBYE) and "Traceback" not in said
     with Vault.open(case, passphrase=PASSPHRASE) as vault:
         assert list_events(vault) == []  # nothing half typed was saved
+
+
+# ---- every question with its choices, every answer with what came of it -----------------
+
+
+def test_which_exhibit_is_asked_after_the_exhibits_are_said(case: Path, tmp_path: Path) -> None:
+    _, said = walk(case, [PASSPHRASE, EVIDENCE, "3", "back", "back", "quit"])
+    listed = said.index("E-0001: message.txt. A threatening message")
+    assert listed < said.index(evidence.WHICH_EXHIBIT)
+    empty = tmp_path / "empty"
+    Vault.create(empty, PASSPHRASE, FAST_KDF)[0].close()
+    _, said = walk(empty, [PASSPHRASE, EVIDENCE, "3", "back", "quit"])
+    assert evidence.NONE_YET in said and evidence.WHICH_EXHIBIT not in said
+
+
+def test_a_privacy_step_left_as_it_was_says_so(case: Path) -> None:
+    _, said = walk(case, [PASSPHRASE, PRIVACY, "1", "1", "no", "back", "back", "quit"])
+    assert "Left as it was: not done yet." in said

@@ -114,8 +114,12 @@ def hear(prompter: Prompter, vault: Vault) -> None:
 
 def change(prompter: Prompter, vault: Vault) -> None:
     from tui.core.evidence.changes import update_details
-    from tui.core.evidence.model import get_exhibit, normalize_id
+    from tui.core.evidence.model import get_exhibit, list_exhibits, normalize_id
 
+    if not list_exhibits(vault):
+        prompter.say(_(NONE_YET))
+        return
+    hear(prompter, vault)  # the choices, before the question
     while True:
         try:
             exhibit = get_exhibit(

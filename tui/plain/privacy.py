@@ -26,6 +26,7 @@ MARK = N_("Is this step done now? Type yes to mark it done, or no to leave it.")
 UNMARK = N_("This step is marked done. Type yes to mark it not done, or no to leave it.")
 ANYWAY = N_("Mark it done anyway? Type yes or no.")
 MARKED = N_("Marked {state}.")
+LEFT = N_("Left as it was: {state}.")
 
 
 def run(prompter: Prompter, vault: Vault) -> None:
@@ -85,6 +86,7 @@ def mark(prompter: Prompter, vault: Vault, checklist: Checklist, step_id: str, d
     from tui.core.privacy.lockdown import EvidenceFirst, tick
 
     if not prompter.yes_no(_(MARK) if done else _(UNMARK)):
+        prompter.say(_(LEFT).format(state=_(NOT_DONE) if done else _(DONE)))
         return
     try:
         tick(vault, checklist, step_id, done=done)
