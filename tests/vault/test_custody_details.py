@@ -101,7 +101,7 @@ def test_changes_and_fields_are_named_as_a_person_names_them() -> None:
             "estado: borrador → enviada; referencia: — → IG-2026-118"
         )
         assert value("encrypted", True) == "sí"
-        assert value("damaged", ["E-0002", "log"]) == "E-0002, log"
+        assert value("damaged", ["E-0002", "log"]) == "E-0002, el registro de custodia"
 
 
 def test_english_shows_the_details_as_kept() -> None:

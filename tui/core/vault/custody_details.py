@@ -166,6 +166,12 @@ def value(key: str, raw: Any, kept: Callable[[Any], str] = str) -> str:
         return ", ".join(fields.get(str(item), str(item)) for item in raw)
     if key == "changes" and isinstance(raw, Mapping):
         return "; ".join(_change(str(field), change) for field, change in raw.items())
+    if key == "damaged" and isinstance(raw, list | tuple):  # a check's: exhibits, and
+        parts = {  # the log or the record when they were found damaged
+            "log": pgettext("custody value", "the custody log"),
+            "record": pgettext("custody value", "the case's record"),
+        }
+        return ", ".join(parts.get(str(item), str(item)) for item in raw)
     if isinstance(raw, list | tuple):
         return ", ".join(value("", item, kept) for item in raw)
     if isinstance(raw, Mapping):  # stitched sources: each exhibit and its hash
