@@ -5,6 +5,7 @@ where leaving is being confirmed, and the end of input (Ctrl+D) at any question.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -236,3 +237,26 @@ def test_which_exhibit_is_asked_after_the_exhibits_are_said(case: Path, tmp_path
 def test_a_privacy_step_left_as_it_was_says_so(case: Path) -> None:
     _, said = walk(case, [PASSPHRASE, PRIVACY, "1", "1", "no", "back", "back", "quit"])
     assert "Left as it was: not done yet." in said
+
+
+def test_a_long_wait_at_the_passphrase_question_does_not_lock_again(case: Path) -> None:
+    """Nothing is open while the passphrase is asked: a passphrase typed after a long
+    wait opens the case (it was thrown away, and 'locked' said over and over)."""
+    from datetime import UTC, datetime
+
+    from tests.plain.test_walk import Typed
+    from tui.core.settings import Settings
+    from tui.core.shared import clock
+    from tui.plain.walk import LOCKED_IDLE, run_plain
+
+    with clock.fixed(datetime(2026, 12, 7, 9, 0, tzinfo=UTC)) as fixed:
+        typed = Typed([PASSPHRASE, EVIDENCE, "2", "back", PASSPHRASE, "quit"], fixed)
+        typed.waits[0] = 60 * 60  # an hour before the passphrase
+        typed.waits[3] = 11 * 60  # more than the idle time before "back": locked
+        typed.waits[4] = 60 * 60  # then an hour before the passphrase again
+        out = io.StringIO()
+        assert run_plain(case, Settings(idle_minutes=10), typed, out) == 0
+    said = out.getvalue()
+    assert said.count("Your case is open.") == 2
+    assert said.count(LOCKED_IDLE) == 1  # the idle lock still works with the case open
+    assert "E-0001: message.txt. A threatening message" in said

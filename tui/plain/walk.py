@@ -99,7 +99,8 @@ def run_plain(
     from tui.core.settings import is_discreet
     from tui.process_name import name_process
 
-    prompter = Prompter(input or sys.stdin, output or sys.stdout, settings.idle_minutes * 60)
+    idle_seconds = settings.idle_minutes * 60
+    prompter = Prompter(input or sys.stdin, output or sys.stdout)
     discreet = is_discreet(settings, path)
     if discreet:
         name_process()  # "notes" in ps and top, before anything is said
@@ -112,10 +113,12 @@ def run_plain(
             try:
                 if vault is None:
                     prompter.neutral = discreet
+                    prompter.idle_seconds = 0  # nothing is open to lock while it is asked
                     vault = open_or_make(prompter, path)
                     if vault is None:
                         return 0
                     prompter.neutral = False
+                    prompter.idle_seconds = idle_seconds
                 menu(prompter, vault, settings)
             except Locked as locked:
                 if vault is not None:
