@@ -17,7 +17,6 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import WorkerState
 
-from tui.chosen_languages import ChosenLanguages
 from tui.core.kiosk.save_folders import SaveFolders
 from tui.core.settings import Settings
 from tui.core.shared import clock
@@ -28,6 +27,7 @@ from tui.core.steps import progress
 from tui.core.vault.layout import is_vault
 from tui.discreet import Discreet
 from tui.held_keys import HoldsKeys
+from tui.kept_for_case import KeptForCase
 from tui.messages import CaseChosen, CaseCreated, CaseOpened, NewCaseRequested
 from tui.screens.language import SpeaksLanguages
 from tui.screens.recovery_asks import asked_about_code, offer_new_code
@@ -124,7 +124,7 @@ class ReclaimApp(SpeaksLanguages, Discreet, HoldsKeys):
         confirmed: shown again after that case's next unlock. Kept in memory only."""
         self._current_screen: Screen[object] | None = None
         """The screen on show, to know at a switch which one is being left."""
-        self.chosen_languages = ChosenLanguages()  # F3 on a letter, kept over a lock
+        self.kept_for_case = KeptForCase()  # F3 choices, typing kept over a lock
 
     # ---- start and home -----------------------------------------------------------
 

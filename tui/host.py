@@ -6,7 +6,8 @@ instead of untyped attributes (`getattr(self.app, "vault")`), so a screen's need
 visible here and a renamed attribute is a type error, not a silent default.
 
 The app also asks things of its screens when it locks: `StopsWork` (background work
-stops first) and `KeepsTyping` (typed details are saved, or named afterwards)."""
+stops first), `KeepsTyping` (typed details are saved, or named afterwards) and
+`KeepsOverLock` (typing with no place in the case is kept in memory for it)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,10 @@ from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
-    from tui.chosen_languages import ChosenLanguages
     from tui.core.kiosk.save_folders import SaveFolders
     from tui.core.settings import Settings
     from tui.core.vault.vault import Vault
+    from tui.kept_for_case import KeptForCase
 
 
 class AppHost(Protocol):
@@ -34,8 +35,8 @@ class AppHost(Protocol):
 
     save_folders: SaveFolders
     """Where files are offered to be saved and browsed (a kiosk has its own rules)."""
-    chosen_languages: ChosenLanguages
-    """The languages chosen for the case's documents on their screens (F3)."""
+    kept_for_case: KeptForCase
+    """What the case has no place for, kept in memory: F3 choices, typing at a lock."""
 
     def step_progress(self) -> dict[str, str]:
         """A few words per step for the home screen, read from the open case."""
@@ -73,3 +74,13 @@ class KeepsTyping(Protocol):
 
     def save_now(self) -> bool | None:
         """Save what is typed; False when it could not be (it was not complete)."""
+
+
+@runtime_checkable
+class KeepsOverLock(Protocol):
+    """A screen whose typing the case has no place for (the binder's choices, an answer
+    being typed): kept in memory at a lock (`AppHost.kept_for_case`), and given back
+    when the screen is next shown in that case. Never a password."""
+
+    def keep_over_lock(self) -> None:
+        """Hand what is typed to the app to keep for the case."""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from tui.core.shared import clock
 from tui.core.shared.errors import ReclaimError
 from tui.core.shared.i18n import N_, _
-from tui.host import KeepsTyping, StopsWork
+from tui.host import KeepsOverLock, KeepsTyping, StopsWork
 from tui.jobs import app_work
 
 if TYPE_CHECKING:
@@ -73,6 +73,9 @@ def save_typing(screens: Iterable[Screen[Any]]) -> list[str]:
                 saved = False
             if saved is False:
                 unsaved.append(screen.FORM_NAME)
+        if isinstance(screen, KeepsOverLock):
+            with suppress(ReclaimError, OSError):
+                screen.keep_over_lock()
     return unsaved
 
 

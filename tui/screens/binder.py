@@ -17,6 +17,7 @@ from tui.core.shared.display import shown, shown_block
 from tui.core.shared.errors import explain
 from tui.core.shared.i18n import N_, _, ngettext
 from tui.core.shared.unwritable import not_written
+from tui.host import host
 from tui.jobs import Job
 from tui.screens.case import case_is_open, open_case, save_as_field, save_folders
 from tui.widgets.tick import TickBox
@@ -314,6 +315,24 @@ class BinderScreen(Screen[None]):
                     shown_block("\n".join(lines)), severity="warning", timeout=20, markup=False
                 )
             self.query_one("#password", Input).value = ""
+
+    def on_mount(self) -> None:
+        """What was chosen and typed here as the case last locked comes back."""
+        from tui.screens.carry import Held, carry_into
+
+        kept = host(self).kept_for_case.typing(open_case(self), "binder")
+        if isinstance(kept, Held):
+            self.call_after_refresh(carry_into, self, kept)
+
+    def keep_over_lock(self) -> None:
+        """At a lock: the choices and what was typed (never the PDF's password) are kept
+        for when the binder is next opened in this case (`tui.kept_for_case`)."""
+        from tui.screens.carry import held
+
+        if case_is_open(self):
+            kept = held(self)
+            kept.values.pop("password", None)
+            host(self).kept_for_case.keep_typing(open_case(self), "binder", kept)
 
     def stop_work(self) -> None:
         """Before a lock: the app has taken the binder's work over (`WorkBar.let_go`);

@@ -3,7 +3,7 @@ letter is written in and for whom ("Written in English (for those who read it in
 United States)"), F3 writes it in the next language Reclaim speaks, and when that is not
 the person's language a copy to read in theirs is shown under the letter, plainly
 marked, and saved beside it (letter.copy-to-read.docx). The copy is never sent. The
-language chosen is kept for the letter while Reclaim runs (`tui.chosen_languages`): the
+language chosen is kept for the letter while Reclaim runs (`tui.kept_for_case`): the
 letter opened again, after a lock and the unlock or after leaving it, is still in it."""
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class LetterInLanguageScreen(LetterScreen):
 
     def on_mount(self) -> None:
         # Before the letter's own `on_mount` drafts it: in the language chosen before.
-        self.language = self.language or host(self).chosen_languages.recall(
+        self.language = self.language or host(self).kept_for_case.language(
             open_case(self), self.document
         )
         editor = self.query_one("#letter")
@@ -82,7 +82,7 @@ class LetterInLanguageScreen(LetterScreen):
         codes = list(LANGUAGES)
         now = self.language or documents_language(open_case(self))
         self.language = codes[(codes.index(now) + 1) % len(codes)]
-        host(self).chosen_languages.remember(open_case(self), self.document, self.language)
+        host(self).kept_for_case.remember_language(open_case(self), self.document, self.language)
         self.action_draft()
 
     def _export(self) -> bool:
