@@ -19,6 +19,7 @@ from tui.core.shared import i18n
 from tui.core.shared.i18n import pgettext
 from tui.core.timeline.events import list_events
 from tui.core.vault.vault import Vault
+from tui.plain import case as plain_case
 from tui.plain import evidence, prompt, words
 from tui.plain.walk import GOODBYE, LOCKED
 
@@ -260,3 +261,26 @@ def test_a_long_wait_at_the_passphrase_question_does_not_lock_again(case: Path) 
     assert said.count("Your case is open.") == 2
     assert said.count(LOCKED_IDLE) == 1  # the idle lock still works with the case open
     assert "E-0001: message.txt. A threatening message" in said
+
+
+# ---- back where there is nothing before ----------------------------------------------------
+
+
+@pytest.mark.usefixtures("speaking")
+@pytest.mark.parametrize(("language", "back"), [("en", "back"), ("es", "Atrás"), ("fr", "retour")])
+def test_back_at_the_passphrase_question_says_it_is_the_first(
+    case: Path, language: str, back: str
+) -> None:
+    i18n.set_language(language)
+    status, said = walk(case, [back, "code", back, PASSPHRASE, "quit"])
+    assert status == 0 and "Traceback" not in said
+    assert said.count(i18n._(plain_case.AT_THE_START)) == 1
+    assert said.count(i18n._(plain_case.UNLOCK_QUESTION)) == 3  # back from the code too
+    assert i18n._(plain_case.OPENED) in said
+
+
+def test_back_at_a_new_passphrase_asks_the_first_question_again(tmp_path: Path) -> None:
+    status, said = walk(tmp_path / "new", ["1", "back", "2"])
+    assert status == 0 and "Traceback" not in said
+    assert said.count("There is no case in") == 2
+    assert not (tmp_path / "new").exists()

@@ -25,6 +25,10 @@ UNLOCK_HELP = N_(
 CODE_WORD = "code"  # i18n: not shown (typed; its translation is understood too)
 RECOVERY_CODE = N_("Type your recovery code, then press Enter. Nothing shows while you type.")
 OPENED = N_("Your case is open.")
+AT_THE_START = N_(
+    "This is the first question, there is nothing before it. Type your passphrase, or type "
+    "quit to leave Reclaim."
+)
 CHOOSE_NEW = N_(
     "Choose a passphrase for your new case: four or more words that you will remember and "
     "nobody could guess. Type it, then press Enter. Nothing shows while you type."
@@ -75,13 +79,17 @@ def open_or_make(prompter: Prompter, path: Path) -> Vault | None:
                 vault.close()
                 raise
         return vault
-    prompter.say(_(NO_CASE).format(path=path))
-    try:
-        if prompter.choose(_(WHAT_NEXT), [_(c) for c in NO_CASE_CHOICES]) != 0:
+    while True:
+        prompter.say(_(NO_CASE).format(path=path))
+        try:
+            if prompter.choose(_(WHAT_NEXT), [_(c) for c in NO_CASE_CHOICES]) != 0:
+                return None
+        except Back:
             return None
-    except Back:
-        return None
-    return make(prompter, path)
+        try:
+            return make(prompter, path)
+        except Back:
+            continue  # back at the new passphrase: nothing is made yet
 
 
 def unlock(prompter: Prompter, path: Path) -> Vault:
@@ -89,7 +97,11 @@ def unlock(prompter: Prompter, path: Path) -> Vault:
     from tui.core.vault.vault import Vault
 
     while True:
-        answer = prompter.secret(_(UNLOCK_QUESTION), _(UNLOCK_HELP))
+        try:
+            answer = prompter.secret(_(UNLOCK_QUESTION), _(UNLOCK_HELP))
+        except Back:
+            prompter.say(_(AT_THE_START))
+            continue
         if not answer:
             prompter.say(_(EMPTY))
             continue
@@ -105,6 +117,8 @@ def unlock(prompter: Prompter, path: Path) -> Vault:
         except ReclaimError as error:
             prompter.say(str(error))
             continue
+        except Back:
+            continue  # back at the recovery code: the passphrase question again
         prompter.say(_(OPENED))
         for notice in vault.notices:
             prompter.say(notice)

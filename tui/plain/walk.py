@@ -120,6 +120,8 @@ def run_plain(
                     prompter.neutral = False
                     prompter.idle_seconds = idle_seconds
                 menu(prompter, vault, settings)
+            except Back:
+                continue  # never above the top: the main menu (or the first question) again
             except Locked as locked:
                 if vault is not None:
                     vault.close()
