@@ -28,6 +28,7 @@ from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
 from tui.core.shared.i18n import N_, _
 from tui.core.shared.unwritable import not_written
+from tui.dialogs.unsaved import cursor_at_end
 from tui.screens.case import case_is_open, open_case, save_as_field, save_folders
 
 
@@ -92,7 +93,8 @@ class DeclarationScreen(Screen[bool]):
         with VerticalScroll():
             for name in asked_fields(self.kind.code):
                 yield Label(_(NEEDS[name].question).capitalize())
-                yield Input(getattr(facts, name), id=f"decl-{name}")
+                # Focus never selects a detail: the next key goes on after it, never over it.
+                yield Input(getattr(facts, name), id=f"decl-{name}", select_on_focus=False)
             yield Label(_("Save it on its own as (.pdf, .docx or .txt)"))
             value, placeholder = save_as_field(self, "declaration", ".pdf")
             yield Input(value, placeholder=placeholder, id="decl-dest")
@@ -132,6 +134,7 @@ class DeclarationScreen(Screen[bool]):
             self.query_one(f"#decl-{asked_fields(self.kind.code)[0]}", Input),
         )
         first.focus()
+        self.call_after_refresh(cursor_at_end, first)
 
     def _values(self) -> dict[str, str]:
         return {
