@@ -32,3 +32,20 @@ def test_adding_a_file_with_files_inside_says_so_in_french(cli, tmp_path: Path, 
     )
     assert "E-0002 a été gardée telle quelle, mais : " in adding.stderr
     assert "This PDF can't be read" not in adding.stderr
+
+
+def test_evidence_show_says_a_list_as_words_and_leaves_an_empty_one_out(
+    cli, tmp_path: Path, speaking
+) -> None:
+    """`evidence show` printed "hecha a partir de: []" for an exhibit made from nothing,
+    and a stitched one's sources as a Python list."""
+    from tests.support.pictures import make_png
+
+    for name, color in (("a.png", "teal"), ("b.png", "orange")):
+        added = cli("evidence", "add", str(make_png(tmp_path / name, color=color)))
+        assert added.returncode == 0, added.stderr
+    assert cli("evidence", "stitch", "E-0001", "E-0002").returncode == 0
+    single = cli("evidence", "show", "E-0001", "--language", "es").stdout
+    assert "[]" not in single and "hecha a partir de" not in single, single
+    stitched = cli("evidence", "show", "E-0003", "--language", "es").stdout
+    assert "hecha a partir de: E-0001, E-0002" in stitched, stitched

@@ -94,7 +94,7 @@ def cmd_evidence_show(args: argparse.Namespace) -> int:
     from tui.core.evidence.provenance import lines
 
     for key, value in record.items():
-        if value not in ("", None, {}, False) and key not in (
+        if value not in ("", None, {}, [], False) and key not in (
             "facts",
             "reading",
             "taken_from",
@@ -132,6 +132,8 @@ def detail_text(key: str, value: object) -> str:
             )
             for name, source in value.items()
         )
+    if isinstance(value, list):  # the exhibits it was made from: "E-0001, E-0002"
+        return ", ".join(map(str, value))
     return str(value)
 
 
