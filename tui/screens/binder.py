@@ -97,7 +97,8 @@ class BinderScreen(Screen[None]):
                 compact=True,
             )
             yield Label(_("Prepared by (your name, or the helper's; may stay empty)"))
-            yield Input(id="by")
+            # Focus never selects what was typed: the next key goes on after it.
+            yield Input(id="by", select_on_focus=False)
             yield Label(_("Paper and order"))
             yield Select(
                 choices(PAPER_CHOICES),
@@ -135,7 +136,7 @@ class BinderScreen(Screen[None]):
             yield Input(password=True, id="password")
             yield Label(_("Save as"))
             value, placeholder = save_as_field(self, "binder", ".pdf")
-            yield Input(value, placeholder=placeholder, id="dest")
+            yield Input(value, placeholder=placeholder, id="dest", select_on_focus=False)
         yield self.work
         yield Footer()
 

@@ -97,7 +97,7 @@ class DeclarationScreen(Screen[bool]):
                 yield Input(getattr(facts, name), id=f"decl-{name}", select_on_focus=False)
             yield Label(_("Save it on its own as (.pdf, .docx or .txt)"))
             value, placeholder = save_as_field(self, "declaration", ".pdf")
-            yield Input(value, placeholder=placeholder, id="decl-dest")
+            yield Input(value, placeholder=placeholder, id="decl-dest", select_on_focus=False)
         yield Footer()
 
     def _written(self) -> str:

@@ -93,7 +93,7 @@ class LawyerPackageScreen(Screen[None]):
             yield Input(facts.name, id="by", select_on_focus=False)
             yield Label(_("Make it in this new folder"))
             value, placeholder = save_as_field(self, "for-lawyer")
-            yield Input(value, placeholder=placeholder, id="dest")
+            yield Input(value, placeholder=placeholder, id="dest", select_on_focus=False)
         yield self.work
         yield Footer()
 
