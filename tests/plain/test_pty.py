@@ -317,3 +317,51 @@ def test_on_a_terminal_no_line_within_the_idle_time_locks_and_a_line_does_not() 
         answer = Prompter(typed, io.StringIO(), idle_seconds=60).ask("When did it happen?")
     os.close(master)
     assert answer == "5 March 2024"
+
+
+@pytest.mark.parametrize(
+    ("lang", "code", "six", "day"),
+    [
+        ("es_ES.UTF-8", "es", "seis", "5 de marzo de 2024"),
+        ("fr_FR.UTF-8", "fr", "six", "5 mars 2024"),
+    ],
+)
+def test_plain_mode_in_spanish_and_french_in_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, code: str, six: str, day: str
+) -> None:
+    """LANG chooses the language; a number typed as a word, a date written the language's
+    way and an arrow key pressed in a line are understood; Ctrl+D in the middle of a form
+    leaves cleanly, keeping what was saved; no escape sequence, no passphrase shown."""
+    from tests.support.cases import FAST_KDF
+    from tui.core.shared import i18n
+    from tui.core.timeline.events import PROMPTS
+    from tui.plain import case as plain_case
+    from tui.plain import prompt, timeline, walk
+
+    case = tmp_path / "case"
+    Vault.create(case, PASSPHRASE, FAST_KDF)[0].close()
+    monkeypatch.setenv("LANG", lang)
+    term = Terminal("--plain", "--vault", str(case))
+    i18n.set_language(code)
+    try:
+        term.answer(i18n._(plain_case.UNLOCK_QUESTION), PASSPHRASE)
+        term.answer(i18n._(walk.WHICH_STEP), six)  # the timeline
+        term.answer(i18n._(prompt.WHAT_NEXT), "1")
+        term.answer(i18n._(timeline.WHEN), day + "\x1b[D")  # the left arrow, pressed
+        term.answer(i18n._(PROMPTS["title"]), "Zed")
+        term.answer(i18n._(PROMPTS["details"]), "")
+        term.wait_for(i18n._(timeline.ADDED).format(id="T-0001"))
+        term.answer(i18n._(prompt.WHAT_NEXT), "1")
+        term.answer(i18n._(timeline.WHEN), "2024")
+        term.wait_for(i18n._(PROMPTS["title"]))
+        os.write(term.fd, b"\x04")  # Ctrl+D: the end of input
+        term.wait_for(i18n._(walk.GOODBYE))
+    finally:
+        i18n.set_language("en")
+    assert term.finish() == 0
+    written = bytes(term.output)
+    assert b"\x1b" not in written and PASSPHRASE.encode() not in written
+    assert b"Traceback" not in written and b"Type your passphrase" not in written
+    with Vault.open(case, passphrase=PASSPHRASE) as vault:
+        (event,) = list_events(vault)
+    assert (event.title, event.when) == ("Zed", "2024-03-05")
