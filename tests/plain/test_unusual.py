@@ -284,3 +284,13 @@ def test_back_at_a_new_passphrase_asks_the_first_question_again(tmp_path: Path) 
     assert status == 0 and "Traceback" not in said
     assert said.count("There is no case in") == 2
     assert not (tmp_path / "new").exists()
+
+
+def test_lock_before_a_case_is_made_says_there_is_nothing_to_lock(tmp_path: Path) -> None:
+    from tui.plain.walk import NOTHING_TO_LOCK
+
+    status, said = walk(tmp_path / "new", ["1", "lock", "2"])
+    assert status == 0
+    assert NOTHING_TO_LOCK in said and LOCKED not in said
+    assert said.count("There is no case in") == 2
+    assert not (tmp_path / "new").exists()

@@ -64,6 +64,7 @@ AT_THE_TOP = N_("This is the main menu, the top level. Type quit to leave Reclai
 LOCKED = N_("The case is locked.")
 LOCKED_IDLE = N_("The case was locked because nothing was typed for a while.")
 GOODBYE = N_("The case is closed. Goodbye, and take care.")
+NOTHING_TO_LOCK = N_("There is no case to lock yet: nothing was made.")
 DOING = N_("doing that step")
 
 Step = Callable[["Prompter", "Vault", "Settings"], None]
@@ -97,6 +98,7 @@ def run_plain(
     discreet mode, what is said while the case is locked names only "Notes", and so does
     the list of programs."""
     from tui.core.settings import is_discreet
+    from tui.core.vault.layout import is_vault
     from tui.process_name import name_process
 
     idle_seconds = settings.idle_minutes * 60
@@ -128,6 +130,9 @@ def run_plain(
                     vault = None
                 kept = prompter.at_lock()
                 prompter.neutral = discreet
+                if not is_vault(path):
+                    prompter.say(_(NOTHING_TO_LOCK))  # typed before a case was made
+                    continue
                 prompter.say(_(LOCKED_IDLE) if locked.idle else _(LOCKED))
                 if kept:
                     prompter.say(_(KEPT_AT_LOCK))
