@@ -101,6 +101,11 @@ def test_changes_and_fields_are_named_as_a_person_names_them() -> None:
             "estado: borrador → enviada; referencia: — → IG-2026-118"
         )
         assert value("encrypted", True) == "sí"
+    with speaking("fr"):
+        assert value("changes", changes) == (
+            "état : brouillon → envoyée ; référence : — → IG-2026-118"
+        )
+    with speaking("es"):
         assert value("damaged", ["E-0002", "log"]) == "E-0002, el registro de custodia"
 
 

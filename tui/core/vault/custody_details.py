@@ -165,7 +165,8 @@ def value(key: str, raw: Any, kept: Callable[[Any], str] = str) -> str:
         fields = _fields()
         return ", ".join(fields.get(str(item), str(item)) for item in raw)
     if key == "changes" and isinstance(raw, Mapping):
-        return "; ".join(_change(str(field), change) for field, change in raw.items())
+        between = pgettext("between the changes of one entry", "; ")  # French: " ; "
+        return between.join(_change(str(field), change) for field, change in raw.items())
     if key == "damaged" and isinstance(raw, list | tuple):  # a check's: exhibits, and
         parts = {  # the log or the record when they were found damaged
             "log": pgettext("custody value", "the custody log"),
