@@ -39,6 +39,16 @@ async def test_an_event_typed_with_the_key_that_opens_its_form(vault: Vault) -> 
         assert list_events(case) == []  # "x" typed, not taken as the timeline's "remove"
 
 
+async def test_text_pasted_with_the_key_that_opens_a_form(vault: Vault) -> None:
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(app, pilot)
+        await burst(app, pilot, "6", "a", "paste:5 March", *keys_of(" 2024"))
+        screen = app.screen
+        assert isinstance(screen, EventScreen)
+        assert screen.query_one("#when", Input).value == "5 March 2024"
+
+
 async def test_exhibit_details_typed_with_the_enter_that_opens_them(
     vault: Vault, tmp_path: Path
 ) -> None:

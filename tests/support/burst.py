@@ -19,14 +19,17 @@ def keys_of(text: str) -> list[str]:
 
 
 async def burst(app: ReclaimApp, pilot: Pilot[None], *keys: str) -> None:
-    """Send `keys` to the app as the terminal does, all at once, then let it deal
-    with every one of them."""
+    """Send `keys` to the app as the terminal does, all at once ("paste:TEXT" pastes
+    TEXT), then let it deal with every one of them."""
     driver = app._driver
     assert driver is not None
     seen = app.keys_seen + len(keys)
     for key in keys:
-        character = key if len(key) == 1 else CHARACTERS.get(key)
-        event = events.Key(key, character)
+        event: events.Key | events.Paste
+        if key.startswith("paste:"):  # text pasted in one go
+            event = events.Paste(key.removeprefix("paste:"))
+        else:
+            event = events.Key(key, key if len(key) == 1 else CHARACTERS.get(key))
         event.set_sender(app)
         driver.send_message(event)
     await wait_until(pilot, lambda: app.keys_seen >= seen and app.keys_waiting() == 0)
