@@ -80,6 +80,9 @@ def test_what_looks_like_a_number_but_is_not_a_choice_is_said_so(case: Path, typ
         ("es", "dieciseis", "Ese no es uno de los números. Escribe un número del 1 al 11."),
         ("fr", "deux", "Confidentialité : protégez vos comptes, sans rien supprimer."),
         ("fr", "two", "Confidentialité : protégez vos comptes, sans rien supprimer."),
+        ("en", "Four.", "Evidence: save screenshots, pages and recordings before they disappear."),
+        ("es", "¿Dos?", "Privacidad: protege tus cuentas, sin borrar nada."),
+        ("fr", "2.", "Confidentialité : protégez vos comptes, sans rien supprimer."),
     ],
 )
 def test_a_number_typed_as_a_word_chooses(
@@ -294,3 +297,11 @@ def test_lock_before_a_case_is_made_says_there_is_nothing_to_lock(tmp_path: Path
     assert NOTHING_TO_LOCK in said and LOCKED not in said
     assert said.count("There is no case in") == 2
     assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.usefixtures("speaking")
+def test_words_with_the_full_stop_voice_typing_adds_are_understood(case: Path) -> None:
+    lines = [PRIVACY, "1", "1", "Sí.", "Atrás.", "atrás", "Salir."]
+    said = in_language("es", case, lines)
+    assert "Marcado: hecho." in said
+    assert said.rstrip().endswith("El caso está cerrado. Hasta pronto, y cuídate.")

@@ -48,10 +48,15 @@ NUMBER_WORDS = (
 )  # fmt: skip
 
 
+#: What voice typing puts around a word said alone ("Yes.", "¿Dos?").
+AROUND = " .,;:!?¡¿\"'«»“”"
+
+
 def folded(text: str) -> str:
-    """`text` as it is compared with a word that works: any case, with or without accents
-    ("Sí", "si" and "SI" are the same answer)."""
-    decomposed = unicodedata.normalize("NFD", text.strip().casefold())
+    """`text` as it is compared with a word that works: any case, with or without accents,
+    with or without the full stop voice typing adds ("Sí", "si", "SI" and "Sí." are the
+    same answer)."""
+    decomposed = unicodedata.normalize("NFD", text.strip(AROUND).casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
@@ -97,8 +102,8 @@ def without_controls(text: str) -> str:
 def number_typed(answer: str) -> int | None:
     """The number typed, in any digits ("2", "  2  ") or as a word in English or the
     language spoken ("two", "dos", "deux"); None when it is not one."""
-    if answer.isdecimal():
-        return int(answer)
+    if (digits := answer.strip(AROUND)).isdecimal():
+        return int(digits)
     word = folded(answer)
     english = list(NUMBER_WORDS)
     translated = folded(
