@@ -117,7 +117,13 @@ def test_init_can_say_where_the_person_lives_and_otherwise_asks(tmp_path: Path) 
     made = run_reclaim("init", "--vault", str(other), "--passphrase-file", "-", stdin=PASSPHRASE)
     assert "Where do you live?" in made.stdout and "jurisdiction set" in made.stdout
     with Vault.open(other, passphrase=PASSPHRASE) as vault:
-        assert "assumed: where you live hasn't been said" in case_place(vault)
+        # As the app's form starts: general advice until it is said, never the United
+        # States' laws and helplines given to a case that has just been made.
+        assert case_place(vault) == "not said (general advice)"
+    safety = run_reclaim(
+        "safety", "--vault", str(other), "--passphrase-file", "-", stdin=PASSPHRASE
+    )
+    assert "General advice" in safety.stdout and "United States" not in safety.stdout
     bad = run_reclaim(
         "init", "--vault", str(tmp_path / "x"), "--passphrase-file", "-", "--place", "narnia",
         stdin=PASSPHRASE,

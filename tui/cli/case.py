@@ -44,6 +44,7 @@ somewhere safe and away from this computer: anyone who has it can open them.""")
 
 def cmd_init(args: argparse.Namespace) -> int:
     from tui.core.places.catalogue import check_code
+    from tui.core.places.model import NOT_SAID
     from tui.core.takedowns.deadlines import set_case_place
     from tui.core.vault.layout import DISCREET_MARK, is_vault, neutral_vault_dir
     from tui.core.vault.vault import Vault
@@ -58,8 +59,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     try:
         if discreet:  # read before the passphrase is typed, so beside the record
             (vault.path / DISCREET_MARK).touch()
-        if place is not None:
-            set_case_place(vault, place)
+        # Not said is general advice, as the app's form starts: '' would be read as a case
+        # made before Reclaim asked, and shown the United States' laws and helplines.
+        set_case_place(vault, NOT_SAID if place is None else place)
     finally:
         vault.close()
     if discreet:

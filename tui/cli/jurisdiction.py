@@ -48,24 +48,10 @@ def add_place_option(parser: argparse.ArgumentParser, default: str = FOLLOWS_THE
 
 def default_place(args: argparse.Namespace) -> str | None:
     """The --place given, checked; None to use the case's place or the settings' default."""
-    return None if args.place is None else checked_code(args.place)
+    from tui.core.places.catalogue import check_code
 
-
-def checked_code(typed: str) -> str:
-    """`check_code`, refusing what it doesn't know without repeating what was typed."""
-    from tui.core.places.catalogue import check_code, places
-    from tui.core.shared.errors import InputError
-
-    try:
-        return check_code(typed)
-    except InputError:
-        codes = ", ".join(place.code for place in places())
-        raise InputError(
-            _(
-                "That is not a place Reclaim knows; the places are: {codes}, "
-                "or none (I'd rather not say)."
-            ).format(codes=codes)
-        ) from None
+    # What it doesn't know is refused without repeating what was typed.
+    return None if args.place is None else check_code(args.place)
 
 
 def place_for(args: argparse.Namespace) -> str:
@@ -140,9 +126,10 @@ def cmd_jurisdiction_list(args: argparse.Namespace) -> int:
 def cmd_jurisdiction_set(args: argparse.Namespace) -> int:
     from tui.cli.common import open_vault
     from tui.core.places.case_place import display_name
+    from tui.core.places.catalogue import check_code
     from tui.core.takedowns.deadlines import set_case_place
 
-    code = checked_code(args.code)  # a wrong code is refused before the passphrase is asked
+    code = check_code(args.code)  # a wrong code is refused before the passphrase is asked
     with open_vault(args) as vault:
         set_case_place(vault, code)
     say(

@@ -162,11 +162,14 @@ def make(prompter: Prompter, path: Path) -> Vault:
 def ask_place(prompter: Prompter, vault: Vault) -> None:
     """Where the person lives, asked once the case is made, as the app asks it; back
     leaves it for later (the main menu has it)."""
+    from tui.core.places.model import NOT_SAID
+    from tui.core.takedowns.deadlines import set_case_place
     from tui.plain import place
 
     try:
         place.choose_place(prompter, vault)
-    except Back:
+    except Back:  # not said: general advice, never the place of a case made before asking
+        set_case_place(vault, NOT_SAID)
         prompter.say(_(place.LATER))
 
 

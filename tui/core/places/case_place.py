@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.core.places.catalogue import check_code, resolve
+from tui.core.places.members import country_name
 from tui.core.places.model import NOT_SAID, Jurisdiction
 from tui.core.shared.i18n import _
 from tui.core.vault import custody
@@ -74,6 +75,11 @@ def display_name(code: str) -> str:
     place = resolve(code)
     if place.general:
         return _("not said (general advice)")
+    member = code.rsplit("-", 1)[-1] if code.startswith(place.code + "-") else ""
+    if member in place.members:  # "Spain (rules: European Union)"
+        return _("{country} (rules: {place})").format(
+            country=country_name(member), place=place.name
+        )
     if code and code != place.code and code.startswith(place.code + "-"):
         return _("{place} ({code}: {place}'s rules)").format(place=place.name, code=code.upper())
     return place.name

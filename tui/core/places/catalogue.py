@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from tui.core.places.members import country_name, country_typed, member_typed
 from tui.core.places.model import (
     GENERAL,
     GUIDANCE,
@@ -64,7 +65,8 @@ AUDIENCES = ("adults", "under-18")
 FACT: dict[str, type] = {"source": str, "reviewed": date}
 
 TOP: dict[str, type] = {"code": str, "name": str, "reviewed": date, "source": str}
-TOP_OPTIONAL: dict[str, type] = {"extends": str, "aliases": list, "emergency": dict}
+TOP_OPTIONAL: dict[str, type] = {"extends": str, "aliases": list, "members": list}
+TOP_OPTIONAL |= {"emergency": dict}
 TOP_OPTIONAL |= {"contacts": list, "clocks": list, "routes": list, "legal": list}
 TOP_OPTIONAL |= {"letter": dict}
 EMERGENCY = FACT | {"number": str, "note": str}
@@ -203,6 +205,10 @@ def parse(data: dict[str, Any], name: str, parent: Jurisdiction | None = None) -
         letter = LetterWording(**{"helpline": helpline, **texts(raw), "kinds": kinds})
     clocks = _clocks(_list(data, "clocks", name), name)
     aliases = _strings(data, "aliases", name)
+    members = _strings(data, "members", name)
+    for member in members:
+        if not re.fullmatch(r"[a-z]{2}", member):
+            raise ChecklistError(f"{name}: each of members must be a two-letter country code.")
     return Jurisdiction(
         code=code,
         name=words(data["name"]),
@@ -218,6 +224,7 @@ def parse(data: dict[str, Any], name: str, parent: Jurisdiction | None = None) -
         ),
         letter=letter,
         aliases=aliases,
+        members=members,
         extends=data.get("extends", ""),
         english_name=prose(data["name"]),
     )
@@ -336,8 +343,20 @@ def resolve(code: str) -> Jurisdiction:
     head = wanted.split("-", 1)[0]
     if SUBDIVISION.fullmatch(wanted) and head in known:
         return known[head]
+    country = country_typed(wanted)
+    for place in known.values():
+        if country and country in place.members:
+            return place  # "España" is the European Union's rules
     # What was typed is never repeated back: it may be a passphrase typed in the wrong
-    # place, and a message is seen by whoever looks at the screen or a log.
+    # place, and a message is seen by whoever looks at the screen or a log. A country
+    # Reclaim has no file for is named, from the list of countries, not from the typing.
+    if country:
+        raise InputError(
+            _(
+                "Reclaim has no advice of its own for {country} yet. Choose none (I'd rather "
+                "not say) for general advice; it is for everyone, wherever they live."
+            ).format(country=country_name(country))
+        )
     raise InputError(
         _(
             "That is not a place Reclaim knows; the places are: {codes}, or none (I'd rather "
@@ -355,4 +374,5 @@ def check_code(code: str) -> str:
     typed = code.strip().casefold()
     if typed.startswith(place.code + "-") and SUBDIVISION.fullmatch(typed):
         return typed
-    return place.code
+    member = member_typed(typed, place.members)
+    return f"{place.code}-{member}" if member else place.code

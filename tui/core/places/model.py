@@ -138,6 +138,8 @@ class Jurisdiction:
     legal: tuple[Law, ...] = ()
     letter: LetterWording | None = None
     aliases: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    """A union's member states (two-letter codes), typed by code or name in any language."""
     extends: str = ""
     english_name: str = ""
     """Its name in the file, which finds it in every language (not shown)."""

@@ -51,6 +51,7 @@ NOT_WORDS = frozenset(
         "id_prefix",
         "after",
         "aliases",
+        "members",
         "audience",
         "extends",
         "starts",

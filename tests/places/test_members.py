@@ -1,0 +1,73 @@
+"""A person in a member state of the European Union types where they live as they say it,
+in any language Reclaim speaks, and is given the Union's rules; a country Reclaim has no
+file for is named back, with general advice offered, never the United States'."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.cli import run_reclaim
+from tui.core.binder.documents_language import default_for
+from tui.core.places.case_place import display_name
+from tui.core.places.catalogue import check_code, resolve
+from tui.core.shared import i18n
+from tui.core.shared.errors import InputError
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("España", "eu-es"),
+        ("espana", "eu-es"),
+        ("Espagne", "eu-es"),
+        ("Spain", "eu-es"),
+        ("france", "eu-fr"),
+        ("Francia", "eu-fr"),
+        ("FR", "eu-fr"),
+        ("Belgique", "eu-be"),
+        ("Irlanda", "eu-ie"),
+        ("eu-de", "eu-de"),
+        ("europe", "eu"),
+        ("uk", "gb"),  # a place with a file of its own is still found first
+        ("ca", "ca"),
+    ],
+)
+def test_a_member_state_typed_any_way_is_the_unions_rules(typed: str, stored: str) -> None:
+    assert check_code(typed) == stored
+    assert resolve(typed).code == stored.split("-")[0]
+
+
+def test_a_member_state_is_named_in_the_language_spoken() -> None:
+    assert display_name("eu-es") == "Spain (rules: European Union)"
+    with i18n.speaking("es"):
+        assert display_name("eu-es") == "España (normas: Unión Europea)"
+    with i18n.speaking("fr"):
+        assert display_name("eu-es") == "Espagne (règles : Union européenne)"
+
+
+def test_irelands_documents_are_english_and_spains_in_the_persons_language() -> None:
+    assert default_for(check_code("Irlanda"), "es") == "en"
+    assert default_for(check_code("España"), "es") == "es"
+    assert default_for(check_code("Belgique"), "fr") == "fr"
+
+
+@pytest.mark.parametrize("typed", ["México", "mexico", "mx", "Mexique"])
+def test_a_country_without_a_file_is_named_and_general_advice_offered(typed: str) -> None:
+    with pytest.raises(InputError) as refused:
+        check_code(typed)
+    said = str(refused.value)
+    assert "Mexico" in said and "none" in said and "United States" not in said
+
+
+def test_what_is_not_a_country_is_never_said_back() -> None:
+    with pytest.raises(InputError) as refused:
+        check_code("correct horse battery")
+    assert "correct" not in str(refused.value) and "us" in str(refused.value)
+
+
+def test_the_command_line_takes_a_country_in_spanish(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANGUAGE", "es")
+    said = run_reclaim("safety", "--place", "España")
+    assert said.returncode == 0 and "Unión Europea" in said.stdout and "112" in said.stdout
+    refused = run_reclaim("safety", "--place", "México")
+    assert refused.returncode != 0 and "México" in refused.stderr and "none" in refused.stderr

@@ -1,0 +1,50 @@
+"""Which member state of a union a person typed, for a place file that lists its
+`members` (the European Union's): its two-letter code, or its name in any language
+Reclaim speaks ("France", "Francia", "Espagne", "España", "espana"). Someone in Spain who
+types where they live is then given the Union's rules, kept as `eu-es`.
+
+Countries' names come from Babel's locale data (the Unicode CLDR), not from a list of
+our own; a country Reclaim has no file for is named back in the person's language."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+from babel import Locale
+
+from tui.core.shared.data_files import name_key
+from tui.core.shared.i18n import LANGUAGES, language
+
+
+def _key(name: str) -> str:
+    """`name_key` without accents: people type "Espana" for "España"."""
+    return name_key(unicodedata.normalize("NFKD", name))
+
+
+@cache
+def _countries() -> dict[str, str]:
+    """Every country's name (in each language Reclaim speaks) and code, to its code."""
+    found: dict[str, str] = {}
+    for spoken in LANGUAGES:
+        for code, name in Locale.parse(spoken).territories.items():
+            if len(code) == 2 and code.isalpha():  # countries, not regions ("419")
+                found.setdefault(_key(name), code.lower())
+                found.setdefault(code.lower(), code.lower())
+    return found
+
+
+def country_typed(typed: str) -> str:
+    """The two-letter code of the country typed, by its code or name; '' if none."""
+    return _countries().get(_key(typed), "")
+
+
+def member_typed(typed: str, members: tuple[str, ...]) -> str:
+    """The member's code when `typed` names one of `members`; else ''."""
+    country = country_typed(typed)
+    return country if country in members else ""
+
+
+def country_name(code: str) -> str:
+    """A country's name in the language spoken now ("fr" is "Francia" in Spanish)."""
+    return Locale.parse(language()).territories.get(code.upper(), code.upper())
