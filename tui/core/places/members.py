@@ -47,4 +47,4 @@ def member_typed(typed: str, members: tuple[str, ...]) -> str:
 
 def country_name(code: str) -> str:
     """A country's name in the language spoken now ("fr" is "Francia" in Spanish)."""
-    return Locale.parse(language()).territories.get(code.upper(), code.upper())
+    return str(Locale.parse(language()).territories.get(code.upper(), code.upper()))
