@@ -97,12 +97,14 @@ def test_a_number_typed_as_a_word_chooses(
 def test_the_number_words_are_twenty_in_each_language(language: str) -> None:
     i18n.set_language(language)
     translated = pgettext(
-        "numbers typed as words, one to twenty, spaced",
+        "numbers typed as words, one to twenty, spaced (a slash between two spellings)",
         "one two three four five six seven eight nine ten eleven twelve thirteen "
         "fourteen fifteen sixteen seventeen eighteen nineteen twenty",
     )
     assert tuple(translated.split()) != words.NUMBER_WORDS and len(translated.split()) == 20
     assert words.number_typed(translated.split()[-1]) == 20
+    for one in {"es": ("uno", "una", "Una."), "fr": ("un", "une", "Une.")}[language]:
+        assert words.number_typed(one) == 1
 
 
 # ---- what is typed, and what is said -----------------------------------------------------

@@ -105,15 +105,15 @@ def number_typed(answer: str) -> int | None:
     if (digits := answer.strip(AROUND)).isdecimal():
         return int(digits)
     word = folded(answer)
-    english = list(NUMBER_WORDS)
     translated = folded(
         pgettext(
-            "numbers typed as words, one to twenty, spaced",
+            "numbers typed as words, one to twenty, spaced (a slash between two spellings)",
             "one two three four five six seven eight nine ten eleven twelve thirteen "
             "fourteen fifteen sixteen seventeen eighteen nineteen twenty",
         )
     ).split()
-    for words in (english, translated):
-        if word in words:
-            return words.index(word) + 1
+    for words in (list(NUMBER_WORDS), translated):
+        for number, spellings in enumerate(words, start=1):
+            if word in spellings.split("/"):  # "un/une": either is one
+                return number
     return None
