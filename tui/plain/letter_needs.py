@@ -77,8 +77,10 @@ def ask_one(prompter: Prompter, vault: Vault, request_id: str, need: Need) -> bo
     else:
         answer = prompter.ask(_(ASK_FACT).format(need=need.question), required=True)
     try:
-        if need.key in OF_THE_REQUEST:
-            update_request(vault, request_id, **{need.key: answer})  # type: ignore[arg-type]
+        if need.key == "self_taken":
+            update_request(vault, request_id, self_taken=True)
+        elif need.key == "work":
+            update_request(vault, request_id, work=str(answer))
         else:
             save_facts(vault, **{need.key: answer})
     except ReclaimError as error:
