@@ -22,6 +22,10 @@ from tui.core.shared import i18n, local_formats, text
         ({"LC_ALL": "es_MX.UTF-8", "LANG": "fr_FR.UTF-8"}, "es"),
         ({"LC_ALL": "C.UTF-8", "LANG": "fr_FR.UTF-8"}, "en"),
         ({"LANG": "C"}, "en"),
+        # BCP 47 tags, as some desktops and SSH clients send them
+        ({"LANG": "fr-CA"}, "fr"),
+        ({"LANGUAGE": "es-MX:en"}, "es"),
+        ({"LC_ALL": "fr_BE@euro"}, "fr"),
     ],
 )
 def test_the_language_comes_from_the_environment(environ, expected) -> None:
@@ -32,6 +36,35 @@ def test_what_the_person_asked_for_comes_first() -> None:
     assert i18n.chosen_language("FR", {"LANG": "es_ES.UTF-8"}) == "fr"
     assert i18n.chosen_language("de", {"LANG": "es_ES.UTF-8"}) == "es"
     assert i18n.chosen_language(None, {}) == "en"
+    assert i18n.chosen_language("es-MX", {}) == "es"
+    assert i18n.chosen_language("fr_CA.UTF-8", {}) == "fr"
+
+
+def test_a_damaged_catalogue_speaks_english_and_the_others_still_speak(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A .mo file with a bad magic number or cut short (a bad copy, a full disk) must not
+    keep Reclaim, and its Safety page, from starting in any language."""
+    import shutil
+
+    from tests.support.cli import run_reclaim
+
+    locale = tmp_path / "locale"
+    shutil.copytree(i18n.LOCALE_DIR, locale)
+    (locale / "es" / "LC_MESSAGES" / "cli.mo").write_bytes(b"\x00garbage" * 50)
+    cut = locale / "es" / "LC_MESSAGES" / "core.mo"
+    cut.write_bytes(cut.read_bytes()[:100])
+    monkeypatch.setattr(i18n, "LOCALE_DIR", locale)
+    i18n.translations.cache_clear()
+    try:
+        with i18n.speaking("es"):
+            assert i18n._("English") == "inglés"  # the documents' catalogue still speaks
+        monkeypatch.setenv("LANGUAGE", "es")
+        safety = run_reclaim("safety")
+        assert safety.returncode == 0 and "Traceback" not in safety.stderr
+        assert "112" in safety.stdout or "911" in safety.stdout
+    finally:
+        i18n.translations.cache_clear()
 
 
 def test_a_document_speaks_its_own_language_in_its_own_thread_only() -> None:

@@ -206,6 +206,9 @@ def test_a_kiosk_names_its_language_in_its_settings(tmp_path: Path) -> None:
     config = tmp_path / "reclaim.toml"
     config.write_text('[kiosk]\nlanguage = "FR"\n')
     assert load_settings(config).kiosk_language == "fr"
+    for written in ("es_MX", "es-MX", "es_ES.UTF-8"):  # as --language reads them
+        config.write_text(f'[kiosk]\nlanguage = "{written}"\n')
+        assert load_settings(config).kiosk_language == "es"
     config.write_text('[kiosk]\nlanguage = "de"\n')
     with pytest.raises(InputError, match="language must be one of en, es, fr"):
         load_settings(config)

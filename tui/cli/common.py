@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from tui.core.shared import clock
-from tui.core.shared.i18n import LANGUAGES, N_, _, ngettext
+from tui.core.shared.i18n import LANGUAGES, N_, _, language_tag, ngettext
 from tui.core.shared.text import size
 
 if TYPE_CHECKING:
@@ -302,12 +302,6 @@ def say_json(data: object, **options: Any) -> None:
     say(shown_json(json.dumps(data, indent=2, ensure_ascii=False, **options)))
 
 
-def language_code(value: str) -> str:
-    """ "es", "ES", "es_MX", "es-MX.UTF-8": the language's two letters, as --language
-    takes them."""
-    return value.strip().lower().replace("-", "_").split(".")[0].split("_")[0]
-
-
 def add_common_options(parser: argparse.ArgumentParser, top: bool) -> None:
     """Options every command takes, before or after the command's name."""
     default: Any = None if top else argparse.SUPPRESS
@@ -326,7 +320,7 @@ def add_common_options(parser: argparse.ArgumentParser, top: bool) -> None:
     parser.add_argument(
         "--language",
         metavar="CODE",
-        type=language_code,
+        type=language_tag,
         choices=list(LANGUAGES),
         default=default,
         help=_("the language to speak: en, es or fr (default: the one LANG asks for)"),

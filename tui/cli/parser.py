@@ -14,9 +14,9 @@ from contextvars import ContextVar
 from typing import Any, NoReturn
 
 from tui import __version__
-from tui.cli.common import add_common_options, language_code
+from tui.cli.common import add_common_options
 from tui.core.shared import i18n
-from tui.core.shared.i18n import N_, _
+from tui.core.shared.i18n import N_, _, language_tag
 
 #: Every command, and the module here that adds it to the parser, in the order that
 #: `reclaim --help` lists them.
@@ -136,7 +136,7 @@ def asked_language(words: Sequence[str]) -> str | None:
             asked = options[index + 1]
         elif word.startswith("--language="):
             asked = word.removeprefix("--language=")
-    return language_code(asked) if asked else None
+    return language_tag(asked) if asked else None
 
 
 def _around(template: str, name: str) -> tuple[str, str]:

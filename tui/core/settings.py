@@ -277,11 +277,11 @@ def _discreet(data: dict[str, Any], where: Path) -> bool:
 
 def _language(raw: object, where: Path) -> str:
     """The kiosk's start language: a code Reclaim speaks ("en", "es", "fr")."""
-    from tui.core.shared.i18n import LANGUAGES, _
+    from tui.core.shared.i18n import LANGUAGES, _, language_tag
 
     if raw is None:
         return ""
-    code = str(raw).strip().lower()
+    code = language_tag(str(raw))  # "es_MX" and "es-MX" as --language reads them
     if code not in LANGUAGES:
         spoken = ", ".join(LANGUAGES)
         raise InputError(

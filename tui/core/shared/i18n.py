@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
+import struct
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -52,9 +53,15 @@ def translations(code: str) -> _gettext.NullTranslations:
     found: list[_gettext.NullTranslations] = []
     for domain in DOMAINS:
         path = LOCALE_DIR / code / "LC_MESSAGES" / f"{domain}.mo"
-        if path.is_file():
+        try:
             with path.open("rb") as handle:
                 found.append(_gettext.GNUTranslations(handle))
+        except FileNotFoundError:
+            continue
+        except (OSError, ValueError, LookupError, UnicodeError, struct.error):
+            # A damaged catalogue (a bad copy, a full disk) must never keep Safety from
+            # showing: its words are said in English, the other catalogues still speak.
+            continue
     if not found:
         return chain
     first = found[0]
@@ -122,7 +129,7 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
         if not value:
             continue
         for wanted in value.split(":"):
-            code = wanted.split(".")[0].split("@")[0].split("_")[0].lower()
+            code = language_tag(wanted)
             if code in LANGUAGES:
                 return code
         if variable != "LANGUAGE":
@@ -134,6 +141,13 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
 def chosen_language(asked: str | None, environ: Mapping[str, str] | None = None) -> str:
     """The person's language: what they asked for (`--language`, a case or kiosk setting)
     when Reclaim speaks it, else the environment's."""
-    if asked and asked.lower() in LANGUAGES:
-        return asked.lower()
+    if asked and language_tag(asked) in LANGUAGES:
+        return language_tag(asked)
     return language_from_environment(environ)
+
+
+def language_tag(value: str) -> str:
+    """The two letters of a language as people and systems write it: "es", "ES",
+    "es_MX", "es-MX.UTF-8" (a BCP 47 tag, as some desktops and SSH clients send),
+    "fr_CA@euro"."""
+    return value.strip().lower().split(".")[0].split("@")[0].replace("-", "_").split("_")[0]
