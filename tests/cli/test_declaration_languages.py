@@ -50,7 +50,7 @@ def test_a_spanish_case_in_the_us_saves_english_to_sign_and_spanish_to_read(cli,
     target = tmp_path / "declaracion.txt"
     saved = cli("declaration", "--out", str(target), "--language", "es")
     assert saved.returncode == 0, saved.stderr
-    copy = tmp_path / "declaracion.copy-to-read.txt"
+    copy = tmp_path / "declaracion.copia-para-leer.txt"
     assert f"Se guardó una copia para leer en {copy}" in saved.stdout
     signed, read = target.read_text(), copy.read_text()
     assert (

@@ -113,7 +113,7 @@ def test_a_letter_in_english_comes_with_a_copy_to_read_in_spanish(cli, tmp_path:
     out = tmp_path / "reddit.txt"
     saved = cli("letter", "takedown", "R-001", "--out", str(out), "--language", "es")
     assert saved.returncode == 0, saved.stderr
-    copy_file = tmp_path / "reddit.copy-to-read.txt"
+    copy_file = tmp_path / "reddit.copia-para-leer.txt"
     assert "Subject: Request to remove" in out.read_text()
     assert copy_file.read_text().startswith("COPIA PARA LEER")
     assert "Escrito en inglés" in saved.stdout and "copia para leer" in saved.stdout

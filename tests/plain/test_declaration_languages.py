@@ -41,7 +41,7 @@ def test_a_spanish_speaker_in_the_us_saves_english_to_sign_and_spanish_to_read(
     out = tmp_path / "declaracion.txt"
     status, said = walk(case, [PASSPHRASE, BINDER, "2", "", str(out), "salir"])
     assert status == 0
-    copy = tmp_path / "declaracion.copy-to-read.txt"
+    copy = tmp_path / "declaracion.copia-para-leer.txt"
     assert f"Se guardó una copia para leer en {copy}: esa no se firma." in said
     assert (
         "La declaración que se firma está en inglés, un idioma que acepta su ley; la copia "

@@ -68,7 +68,7 @@ async def test_a_spanish_case_in_the_us_keeps_english_to_sign(
         await wait_until(
             pilot, lambda: "La copia para leer que está al lado no se firma" in said(app)
         )
-    copy = tmp_path / "declaracion.copy-to-read.txt"
+    copy = tmp_path / "declaracion.copia-para-leer.txt"
     signed, read = target.read_text(), copy.read_text()
     assert signed.startswith("DECLARATION OF ANA PÉREZ") and "under penalty of perjury" in signed
     assert "This is the version to sign" in signed
@@ -106,4 +106,5 @@ async def test_a_french_case_in_canada_declares_in_french(
         "serment."
     ) in text
     assert f"SHA-256: {sha}" in text
+    assert not (tmp_path / "declaration.copie-a-lire.txt").exists()
     assert not (tmp_path / "declaration.copy-to-read.txt").exists()

@@ -48,7 +48,7 @@ async def test_a_spanish_speakers_letter_to_a_us_site_is_english_with_a_copy_to_
             await pilot.press("ctrl+s")
             await settle(app, pilot)
             assert (tmp_path / "reddit.txt").read_text().startswith("DRAFT prepared")
-            saved_copy = (tmp_path / "reddit.copy-to-read.txt").read_text()
+            saved_copy = (tmp_path / "reddit.copia-para-leer.txt").read_text()
             assert saved_copy.startswith("COPIA PARA LEER")
             await pilot.press("f3")  # English -> Spanish
             await settle(app, pilot)

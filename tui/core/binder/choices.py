@@ -26,6 +26,8 @@ AUDIENCES = {"police": N_("the police"), "lawyer": N_("a lawyer"), "court": N_("
 #: choke on such files); the binder says so and the package holds it.
 ATTACH_LIMIT = 256 * 1024 * 1024
 ATTACH_TOTAL = 1024 * 1024 * 1024
+#: The binder's title unless the person gives one (translated where it is written).
+DEFAULT_TITLE = N_("Image-based abuse: evidence")
 #: Progress: (exhibits done, exhibits in all).
 Progress = Callable[[int, int], None]
 
@@ -45,7 +47,7 @@ def default_paper(vault: Vault) -> str:
 class BinderChoices:
     prepared_for: str = "police"
     prepared_by: str = ""
-    case_title: str = N_("Image-based abuse: evidence")
+    case_title: str = DEFAULT_TITLE
     export_date: date = field(default_factory=lambda: clock.utc_now().date())
     paper: str = ""
     """"a4" or "letter"; '' for the paper of the case's place (`default_paper`)."""
@@ -64,6 +66,11 @@ class BinderChoices:
     language: str = ""
     """The language the binder is written in ("en", "es", "fr"); '' for the case's
     documents' language (`binder.documents_language`)."""
+
+    def title(self) -> str:
+        """The title in the language spoken now: Reclaim's own translated (it is the
+        PDF's title a screen reader says first), one the person typed as typed."""
+        return _(self.case_title) if self.case_title == DEFAULT_TITLE else self.case_title
 
     def check(self) -> None:
         if self.prepared_for not in AUDIENCES:

@@ -18,7 +18,7 @@ from tui.core.binder.faces import add_fonts
 from tui.core.binder.typesetting import SANS, Bold, Setting, paragraph
 from tui.core.evidence.digests import Digests
 from tui.core.evidence.model import Exhibit
-from tui.core.shared.fuzzy_dates import as_written
+from tui.core.shared.fuzzy_dates import When, as_written
 from tui.core.shared.i18n import N_, SOURCE_LANGUAGE, _, language
 from tui.core.shared.paths import fonts_dir
 from tui.core.vault.vault import Vault
@@ -89,13 +89,15 @@ class Document:
         pdf.set_font(SANS, size=10)
         self.moment = datetime.combine(choices.export_date, datetime.min.time(), UTC)
         pdf.set_creation_date(self.moment)
-        pdf.set_title(choices.case_title)
+        # The title and the language a screen reader reads it in: the binder's own.
+        pdf.set_title(choices.title())
+        pdf.set_lang(language())
         pdf.set_producer("Reclaim")
         pdf.set_creator("Reclaim")
         pdf.set_author(choices.prepared_by)
         if part:  # fpdf2's own XMP carries the time it is written: no longer reproducible
             pdf.set_xmp_metadata(
-                pdfa.xmp_body(part, choices.case_title, choices.prepared_by, self.moment)
+                pdfa.xmp_body(part, choices.title(), choices.prepared_by, self.moment, language())
             )
         self.pdf: FPDF = pdf
         self.placed: list[Placed] = []
@@ -183,6 +185,11 @@ def in_language(stored: str) -> str:
     text = as_written(stored)
     if language() == SOURCE_LANGUAGE:
         return text
+    if len(stored.strip("~")) <= len("2024-03"):  # a month or a year: said in words
+        try:
+            return When.from_stored(stored).text()  # "marzo de 2024", "vers 2023"
+        except ValueError:
+            return text
     return _DAY.sub(_local_day, text, count=1)
 
 

@@ -18,6 +18,7 @@ from tui.core.evidence.model import Exhibit
 from tui.core.evidence.original import open_original
 from tui.core.shared.atomic import open_private, temp_path_for
 from tui.core.shared.errors import VaultDamaged
+from tui.core.shared.i18n import language
 from tui.core.shared.stopping import checkpoint
 
 POINTS_PER_MM = 72 / 25.4
@@ -128,7 +129,7 @@ def _finish(binder: pikepdf.Pdf, doc: Document, into: Path | None) -> tuple[byte
     """Identified as PDF/A (without a password) and saved: into memory, or into `into`."""
     choices = doc.choices
     if not choices.password and (part := choices.pdfa_part):
-        pdfa.finish(binder, part, choices.case_title, choices.prepared_by, doc.moment)
+        pdfa.finish(binder, part, choices.title(), choices.prepared_by, doc.moment, language())
     if into is None:
         out = io.BytesIO()
         _save(binder, out, choices.password)

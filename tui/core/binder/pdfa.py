@@ -17,9 +17,12 @@ import pikepdf
 TOOL = "Reclaim"
 
 
-def xmp_body(part: int, title: str, author: str, moment: datetime, tool: str = TOOL) -> str:
+def xmp_body(
+    part: int, title: str, author: str, moment: datetime, lang: str = "en", tool: str = TOOL
+) -> str:
     """The XMP identification PDF/A asks for, with the same title, author, tool and dates
-    as the document information (both fixed by the export date, so it is reproducible)."""
+    as the document information (both fixed by the export date, so it is reproducible),
+    and the language it is written in (`lang`, as the catalog's /Lang says it)."""
     stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
     creator = (
         f"      <dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq></dc:creator>\n"
@@ -40,6 +43,7 @@ def xmp_body(part: int, title: str, author: str, moment: datetime, tool: str = T
         "      <dc:title><rdf:Alt>"
         f'<rdf:li xml:lang="x-default">{escape(title)}</rdf:li></rdf:Alt></dc:title>\n'
         f"{creator}"
+        f"      <dc:language><rdf:Bag><rdf:li>{escape(lang)}</rdf:li></rdf:Bag></dc:language>\n"
         f"      <xmp:CreatorTool>{escape(tool)}</xmp:CreatorTool>\n"
         f"      <xmp:CreateDate>{stamp}</xmp:CreateDate>\n"
         f"      <xmp:ModifyDate>{stamp}</xmp:ModifyDate>\n"
@@ -52,17 +56,20 @@ def xmp_body(part: int, title: str, author: str, moment: datetime, tool: str = T
     return body
 
 
-def xmp_packet(part: int, title: str, author: str, moment: datetime) -> bytes:
-    body = xmp_body(part, title, author, moment)
+def xmp_packet(part: int, title: str, author: str, moment: datetime, lang: str) -> bytes:
+    body = xmp_body(part, title, author, moment, lang)
     return (
         f'<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n{body}\n<?xpacket end="w"?>'
     ).encode()
 
 
-def finish(binder: pikepdf.Pdf, part: int, title: str, author: str, moment: datetime) -> None:
+def finish(
+    binder: pikepdf.Pdf, part: int, title: str, author: str, moment: datetime, lang: str
+) -> None:
     """Identify the file as PDF/A-`part`b: XMP metadata matching the document information
     (fpdf2 has written the sRGB output intent and the same XMP, which
-    is written again here, so that it is exactly what this module says)."""
+    is written again here, so that it is exactly what this module says), and the
+    catalog's /Lang, so that a screen reader reads it with the right voice."""
     tool = TOOL
     info = pikepdf.Dictionary(
         Title=pikepdf.String(title),
@@ -74,7 +81,8 @@ def finish(binder: pikepdf.Pdf, part: int, title: str, author: str, moment: date
     if author:
         info.Author = pikepdf.String(author)
     binder.trailer.Info = binder.make_indirect(info)
-    metadata = pikepdf.Stream(binder, xmp_packet(part, title, author, moment))
+    binder.Root.Lang = pikepdf.String(lang)
+    metadata = pikepdf.Stream(binder, xmp_packet(part, title, author, moment, lang))
     metadata.Type = pikepdf.Name.Metadata
     metadata.Subtype = pikepdf.Name.XML
     binder.Root.Metadata = binder.make_indirect(metadata)

@@ -10,7 +10,7 @@ from typing import Any
 from fpdf import FPDF
 from fpdf.outline import OutlineSection
 
-from tui.core.binder.choices import AUDIENCES, BinderChoices
+from tui.core.binder.choices import AUDIENCES
 from tui.core.binder.document import MARGIN, Document, written_time
 from tui.core.binder.text_layer import MACHINE_READ, machine_read
 from tui.core.binder.typesetting import (
@@ -87,8 +87,7 @@ def cover(doc: Document, exhibits: list[Exhibit]) -> None:
     pdf = doc.pdf
     pdf.add_page()
     pdf.ln(30)
-    title = choices.case_title
-    doc.heading(_(title) if title == BinderChoices.case_title else title, 22)
+    doc.heading(choices.title(), 22)
     pdf.ln(2)
     part = choices.pdfa_part
     pairs(

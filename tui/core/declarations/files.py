@@ -29,9 +29,9 @@ def export_declaration(vault: Vault, declaration: Declaration, destination: Path
     destination = doors.writable(destination)  # a kiosk: its export folder or a drive
     check_new_file(destination)
     if suffix == "docx":
-        data = as_docx(declaration.title, declaration.text)
+        data = as_docx(declaration.title, declaration.text, declaration.language)
     elif suffix == "pdf":
-        data = as_pdf(declaration.title, declaration.text)
+        data = as_pdf(declaration.title, declaration.text, declaration.language)
     else:
         data = declaration.text.encode()
     atomic_write(destination, data)

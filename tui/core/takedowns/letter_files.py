@@ -14,7 +14,7 @@ from tui.core.binder.faces import SANS, add_fonts, named, prepare
 from tui.core.kiosk import doors
 from tui.core.shared.atomic import atomic_write, check_new_file
 from tui.core.shared.errors import InputError
-from tui.core.shared.i18n import _
+from tui.core.shared.i18n import _, language, pgettext
 from tui.core.shared.xml_text import xml_safe
 from tui.core.takedowns.letters import Letter
 from tui.core.vault import custody
@@ -64,11 +64,14 @@ def _continues(lines: list[str], index: int) -> bool:
     return following[:1].isspace()
 
 
-def as_docx(title: str, text: str) -> bytes:
+def as_docx(title: str, text: str, lang: str = "") -> bytes:
+    """The text as Word's file, saying the language it is written in (`lang`, else the
+    one spoken now), so that a screen reader reads it with the right voice."""
     from docx import Document
 
     document = Document()
     document.core_properties.title = " ".join(xml_safe(title).split())
+    document.core_properties.language = lang or language()
     document.core_properties.author = ""
     for bullet, lines in blocks(xml_safe(text)):  # Word's line break: what XML can't hold
         if not bullet:
@@ -85,7 +88,9 @@ def as_docx(title: str, text: str) -> bytes:
     return buffer.getvalue()
 
 
-def as_pdf(title: str, text: str) -> bytes:
+def as_pdf(title: str, text: str, lang: str = "") -> bytes:
+    """The text as a PDF whose catalog says the language it is written in (`lang`, else
+    the one spoken now), so that a screen reader reads it with the right voice."""
     from fpdf import FPDF
 
     # Control characters have no glyph (the font logs each one): Word's line break, a
@@ -93,6 +98,7 @@ def as_pdf(title: str, text: str) -> bytes:
     title, text = " ".join(xml_safe(title).split()), xml_safe(text)
     pdf = FPDF(format="A4")
     pdf.set_title(title)
+    pdf.set_lang(lang or language())
     pdf.set_creator("Reclaim")
     pdf.set_margins(25, 25, 25)
     add_fonts(pdf, mono=False)
@@ -106,8 +112,13 @@ def as_pdf(title: str, text: str) -> bytes:
 
 
 def copy_destination(destination: Path) -> Path:
-    """Where a letter's copy to read is saved beside it: letter.copy-to-read.docx."""
-    return destination.with_name(f"{destination.stem}.copy-to-read{destination.suffix}")
+    """Where a copy to read is saved beside its letter or declaration, named in the
+    language spoken (the person's): letter.copy-to-read.docx, carta.copia-para-leer.docx,
+    lettre.copie-a-lire.docx (ASCII, as `offered_names` makes every name it offers)."""
+    from tui.core.kiosk.offered_names import safe
+
+    marker = safe(pgettext("file name", "copy-to-read")) or "copy-to-read"
+    return destination.with_name(f"{destination.stem}.{marker}{destination.suffix}")
 
 
 def export_letter(vault: Vault, letter: Letter, text: str, destination: Path) -> Path:
@@ -125,9 +136,9 @@ def export_letter(vault: Vault, letter: Letter, text: str, destination: Path) ->
     destination = doors.writable(destination)  # a kiosk: its export folder or a drive
     check_new_file(destination)
     if suffix == "docx":
-        data = as_docx(letter.title, text)
+        data = as_docx(letter.title, text, letter.language)
     elif suffix == "pdf":
-        data = as_pdf(letter.title, text)
+        data = as_pdf(letter.title, text, letter.language)
     else:
         data = text.encode() + (b"" if text.endswith("\n") else b"\n")
     atomic_write(destination, data)

@@ -15,7 +15,7 @@ that is not the person's, `copy_to_read` gives it again in theirs, marked as a c
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from tui.core.binder.documents_language import documents_language, language_name
@@ -72,6 +72,8 @@ class Letter:
     title: str
     text: str
     request: str = ""
+    language: str = ""
+    """The language it is written in ('' for the one spoken where it is saved)."""
 
 
 def _require(facts: Facts, keys: Sequence[str], extra: Sequence[str] = ()) -> None:
@@ -343,9 +345,10 @@ def _demand(demand: str) -> str:
 
 def _draft_as_spoken(vault: Vault, kind: str, request_id: str) -> Letter:
     if kind == "cease-desist":
-        return draft_cease_desist(vault)
+        return replace(draft_cease_desist(vault), language=i18n.language())
     if kind in ("takedown", "copyright"):
-        return (draft_takedown if kind == "takedown" else draft_copyright)(vault, request_id)
+        letter = (draft_takedown if kind == "takedown" else draft_copyright)(vault, request_id)
+        return replace(letter, language=i18n.language())
     raise InputError(_("The letters are: {kinds}.").format(kinds=", ".join(KINDS)))
 
 
@@ -375,4 +378,4 @@ def copy_to_read(vault: Vault, letter: Letter, language: str = "") -> Letter | N
             language=language_name(code)
         )
         title = _("Copy to read: {title}").format(title=again.title)
-    return Letter(again.kind, title, f"{mark}\n\n{again.text}", again.request)
+    return Letter(again.kind, title, f"{mark}\n\n{again.text}", again.request, person)
