@@ -12,6 +12,7 @@ import warnings
 from collections.abc import Sequence
 
 from tui.cli.common import Handler
+from tui.cli.output_encoding import readable_everywhere
 from tui.cli.parser import argparse_in_language, asked_language, build_parser
 from tui.core.shared import i18n, no_dumps
 from tui.core.shared.i18n import _
@@ -24,6 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     (`no_dumps`). The app and every command start here."""
     no_dumps.forbid_core_dumps()
     quiet_libraries()
+    readable_everywhere()
     words = sys.argv[1:] if argv is None else list(argv)
     before = i18n.person_language()
     # The language first: the parser's help and errors are written in it.

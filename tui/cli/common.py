@@ -297,9 +297,11 @@ def say_json(data: object, **options: Any) -> None:
     stored values back), but every character a terminal might obey is a \\u escape."""
     import json
 
+    from tui.cli.output_encoding import takes_every_character
     from tui.core.shared.display import shown_json
 
-    say(shown_json(json.dumps(data, indent=2, ensure_ascii=False, **options)))
+    plain = not takes_every_character()  # an ASCII line gets \u escapes, still exact
+    say(shown_json(json.dumps(data, indent=2, ensure_ascii=plain, **options)))
 
 
 def add_common_options(parser: argparse.ArgumentParser, top: bool) -> None:
