@@ -14,11 +14,12 @@ from textual import on
 from textual.binding import Binding
 
 from tui.core.kiosk.save_folders import SaveFolders
-from tui.core.settings import Settings, is_discreet
+from tui.core.settings import Settings, in_neutral_words, is_discreet
 from tui.core.shared.i18n import N_, _
 from tui.messages import CaseCreated
 from tui.process_name import name_process as name_process  # moved: plain mode uses it too
 from tui.unforeseen import PlainErrors
+from tui.widgets.key_words import speak_keys
 
 #: xterm's "keep the window's title" and "put it back" (most terminals and tmux know
 #: them; those that don't ignore them), and "set the window's title".
@@ -53,6 +54,11 @@ class Discreet(PlainErrors):
     def on_mount(self) -> None:
         self.show_name()
 
+    def key_words(self, english: str) -> str:
+        """The words of the app's keys (`speak_keys`), in discreet mode neutral ones:
+        Ctrl+Q "Close", not "Close Reclaim", on the lock screen's list of keys too."""
+        return in_neutral_words(english) if self.discreet else _(english)
+
     @on(CaseCreated)
     def _made(self, message: CaseCreated) -> None:
         # The case may have been made in the neutral folder instead of the usual one.
@@ -60,6 +66,7 @@ class Discreet(PlainErrors):
         self.save_folders.neutral = self.discreet
         if self.discreet:  # ticked on the make screen: `ps` says "notes" from now on
             name_process()
+            speak_keys(self)  # the app's keys in neutral words from now on
         self.show_name()
 
     def show_name(self) -> None:

@@ -32,6 +32,9 @@ from tui.widgets.always_keys import key_name
 def palette_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemCommand]:
     """Reclaim's own commands while `screen` is on show, in the order they are listed."""
 
+    # Discreet mode (`tui/discreet.py`): the words a locked screen lists are neutral.
+    said: Callable[[str], str] = getattr(app, "key_words", _)
+
     def run(action: str) -> Callable[[], Awaitable[bool]]:
         """Runs an app action as its key would (`check_action` still has its say)."""
         return partial(app.run_action, action)
@@ -49,7 +52,9 @@ def palette_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemComma
         yield SystemCommand(
             _("Keys"), _("Show the keys of this screen"), app.action_show_help_panel
         )
-    yield SystemCommand(_("Quit"), _("Close Reclaim; your case is saved (Ctrl+Q)"), run("quit"))
+    yield SystemCommand(
+        _("Quit"), said(N_("Close Reclaim; your case is saved (Ctrl+Q)")), run("quit")
+    )
     vault = host(app).vault
     if vault is None:
         return
@@ -59,7 +64,7 @@ def palette_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemComma
             _("Put back evidence that is in the case folder but missing from its record"),
             run("recover"),
         )
-    yield SystemCommand(_("Lock"), _("Hide your case at once (Ctrl+L)"), run("lock"))
+    yield SystemCommand(_("Lock"), said(N_("Hide your case at once (Ctrl+L)")), run("lock"))
     yield SystemCommand(
         _("Change passphrase"),
         _("A new passphrase; a new key too if someone else may know the old one"),

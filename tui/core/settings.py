@@ -37,7 +37,7 @@ from typing import Any
 from platformdirs import user_config_path, user_data_path
 
 from tui.core.shared.errors import InputError
-from tui.core.shared.i18n import _, language
+from tui.core.shared.i18n import N_, _, language
 from tui.core.vault.layout import DISCREET_MARK as DISCREET_MARK  # it lives there
 from tui.core.vault.layout import made_discreet
 
@@ -131,8 +131,8 @@ _NEUTRAL_BY_LANGUAGE: dict[str, tuple[tuple[str, str], ...]] = {
 
 
 def neutral_words(text: str) -> str:
-    """`text` in discreet mode's words, for the few sentences shown before a passphrase:
-    the English source's, and the language spoken's for a sentence already translated."""
+    """`text`, a sentence already in the language spoken, in discreet mode's words
+    (for an English source sentence not yet translated, `in_neutral_words`)."""
     import re
 
     for pattern, plain in _NEUTRAL_BY_LANGUAGE.get(language(), ()):  # first: "Notas"
@@ -140,6 +140,40 @@ def neutral_words(text: str) -> str:
     for telling, plain in _NEUTRAL_WORDS:
         text = text.replace(telling, plain)
     return text
+
+
+#: Whole sentences that can be shown before a passphrase (a key's words, the palette's),
+#: and discreet mode's own sentence for each: a neutral msgid is translated as a
+#: sentence, where words patched into the English would find no translation at all.
+NEUTRAL_SENTENCES = {
+    "Close Reclaim": N_("Close"),
+    "Close Reclaim; your case is saved (Ctrl+Q)": N_("Close; your notes are saved (Ctrl+Q)"),
+    "Hide your case at once; the passphrase opens it again": N_(
+        "Hide everything at once; the passphrase opens it again"
+    ),
+    "Hide your case at once (Ctrl+L)": N_("Hide everything at once (Ctrl+L)"),
+    "Open the case with the recovery code instead of the passphrase": N_(
+        "Open with the recovery code instead of the passphrase"
+    ),
+    "Back to the start, to type the case number again": N_(
+        "Back to the start, to type the number again"
+    ),
+    "Start a new, empty case": N_("Start new, empty notes"),
+}
+
+
+def in_neutral_words(english: str) -> str:
+    """`english`, a source sentence, said in discreet mode's words in the language
+    spoken: its neutral sentence (`NEUTRAL_SENTENCES`, or the English with its telling
+    words replaced), translated, then any telling word the translation still has
+    replaced (`neutral_words`). Never the other way round: a sentence patched in the
+    language first is no longer the msgid, and stays English ("Welcome to Notas")."""
+    plain = NEUTRAL_SENTENCES.get(english)
+    if plain is None:
+        plain = english
+        for telling, neutral in _NEUTRAL_WORDS:
+            plain = plain.replace(telling, neutral)
+    return neutral_words(_(plain))
 
 
 def is_discreet(settings: Settings, case_folder: Path) -> bool:

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
 from tui.core.kiosk.cases import find_case_dir
-from tui.core.settings import neutral_words
+from tui.core.settings import in_neutral_words, neutral_words
 from tui.core.shared import clock
 from tui.core.shared.display import shown
 from tui.core.shared.errors import InputError
@@ -36,7 +36,7 @@ def just_made_hint(number: str) -> str:
     )
 
 
-#: The start's words in discreet mode (`neutral_words` of the English ones), so that
+#: The start's words in discreet mode (`in_neutral_words` of the English ones), so that
 #: they are translated too: discreet mode says "notes" in every language.
 NEUTRAL = (
     N_(
@@ -123,7 +123,7 @@ class ChooseCaseScreen(Screen[None]):
         """What the start shows for `english`, in the language spoken: in discreet mode
         (`tui/discreet.py`) in words that say only "notes" (the footer's keys too)."""
         if host(self).settings.discreet:
-            english = neutral_words(english)
+            return in_neutral_words(english)  # made neutral, then translated
         return _(english)
 
     def _just_made_note(self) -> str:

@@ -23,7 +23,7 @@ from textual.widgets import Checkbox, Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
 from tui.core.kiosk import throttle as throttles
-from tui.core.settings import is_discreet, neutral_words
+from tui.core.settings import in_neutral_words, is_discreet, neutral_words
 from tui.core.shared.errors import explain
 from tui.core.shared.i18n import N_, _
 from tui.core.vault.header import WRONG_PASSPHRASE, WRONG_RECOVERY_CODE
@@ -119,6 +119,10 @@ class UnlockScreen(Screen[None]):
     @property
     def discreet(self) -> bool:
         return is_discreet(host(self).settings, self.path)
+
+    def key_words(self, english: str) -> str:
+        """This screen's keys' words (`speak_keys`): neutral ones in discreet mode."""
+        return in_neutral_words(english) if self.discreet else _(english)
 
     def prompt(self) -> str:
         if self.discreet:
