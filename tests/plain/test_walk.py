@@ -178,6 +178,16 @@ def test_a_real_terminal_gets_no_suggestion(monkeypatch: pytest.MonkeyPatch) -> 
     assert hint.plain_hint() == ""
 
 
+def test_a_terminal_whose_size_was_never_set_gets_the_suggestion(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A pseudo-terminal nobody sized (0 x 0: a serial console, some screen readers'
+    terminals): the app would draw at a guessed 80x24."""
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((0, 0)))
+    monkeypatch.setenv("TERM", "xterm")
+    assert hint.plain_hint() == hint.SUGGESTION
+
+
 def test_dumb_terminal_suggests_plain_mode(monkeypatch: pytest.MonkeyPatch) -> None:
     a_terminal_of_80_by_24(monkeypatch)  # a size, but TERM=dumb draws nothing
     monkeypatch.setenv("TERM", "dumb")

@@ -20,7 +20,11 @@ def plain_hint() -> str:
     if os.environ.get("TERM", "") == "dumb":
         return _(SUGGESTION)
     try:
-        os.get_terminal_size(sys.__stdout__.fileno())  # type: ignore[union-attr]
+        size = os.get_terminal_size(sys.__stdout__.fileno())  # type: ignore[union-attr]
     except (OSError, ValueError, AttributeError):
+        return _(SUGGESTION)
+    if not size.columns or not size.lines:
+        # A size never set (0 x 0: a serial console, some screen readers' terminals) is
+        # no size: the app would draw at a guessed 80x24.
         return _(SUGGESTION)
     return ""
