@@ -31,6 +31,8 @@ from tui.core.shared.display import shown
 from tui.core.shared.errors import InputError
 from tui.core.shared.i18n import N_, _, ngettext
 from tui.screens.case import open_case, save_folders
+from tui.screens.provenance_form import ADD_THEM, add_words
+from tui.widgets.key_words import speak_keys
 
 HINT = N_(
     "Type or paste paths (put quotes around a name with spaces) and press Enter, or press "
@@ -107,7 +109,7 @@ class AddEvidenceScreen(Screen[Chosen | None]):
     AddEvidenceScreen #chosen { padding: 0 1; height: auto; max-height: 4; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "done", N_("Add them"), priority=True, tooltip=N_("Copy into the case")),
+        Binding("ctrl+s", "done", ADD_THEM, priority=True, tooltip=N_("Copy into the case")),
         Binding("escape", "cancel", N_("Cancel")),
         Binding("tab", "app.focus_next", N_("Next field"), show=False),
     ]
@@ -141,7 +143,12 @@ class AddEvidenceScreen(Screen[Chosen | None]):
                 self.chosen.append(path)
         self._show_chosen()
 
+    def key_words(self, english: str) -> str:
+        return add_words(english, len(self.chosen))
+
     def _show_chosen(self) -> None:
+        speak_keys(self)  # "Add it" once one is chosen, "Add them" for more
+        self.refresh_bindings()
         if not self.chosen:
             text = _("Nothing chosen yet.")
         else:
@@ -158,9 +165,11 @@ class AddEvidenceScreen(Screen[Chosen | None]):
                     "{chosen} ({folders} whole folders)",
                     folders,
                 ).format(chosen=count, folders=folders)
-            text = _("{count}: {names}. Ctrl+S adds them to the case.").format(
-                count=count, names=listed
-            )
+            text = ngettext(
+                "{count}: {names}. Ctrl+S adds it to the case.",
+                "{count}: {names}. Ctrl+S adds them to the case.",
+                chosen,
+            ).format(count=count, names=listed)
         self.query_one("#chosen", Static).update(text)
 
     @on(DirectoryTree.FileSelected)

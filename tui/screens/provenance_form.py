@@ -23,6 +23,18 @@ from tui.core.evidence.provenance import CHOICES, CLOCKS, LABELS
 from tui.core.shared.i18n import N_, _, ngettext
 from tui.core.vault.vault import Vault
 
+#: The key that adds what was chosen, as the class names it (said through `add_words`).
+ADD_THEM = N_("Add them")
+
+
+def add_words(english: str, count: int) -> str:
+    """A key's words where `count` files or folders were chosen: "Add it" for one ("Añadirlo",
+    "L'ajouter"), "Add them" for more; any other key as the language says it."""
+    if english == ADD_THEM:
+        return ngettext("Add it", "Add them", max(count, 1))
+    return _(english)
+
+
 #: What is asked for a batch (the device and system are read from each file).
 BATCH_FIELDS = ("captured_by", "role", "how", "from_whom", "app", "clock")
 PLACEHOLDERS = {
@@ -128,7 +140,7 @@ class BatchProvenanceDialog(ModalScreen[dict[str, str] | None]):
         + FORM_CSS
     )
     BINDINGS = [
-        Binding("ctrl+s", "use", N_("Add them"), priority=True),
+        Binding("ctrl+s", "use", ADD_THEM, priority=True),
         Binding("ctrl+n", "skip", N_("Skip for now"), priority=True),
         Binding("escape", "dismiss(None)", N_("Back")),
     ]
@@ -138,6 +150,9 @@ class BatchProvenanceDialog(ModalScreen[dict[str, str] | None]):
         super().__init__()
         self.count = count
         self.answers = dict(answers)
+
+    def key_words(self, english: str) -> str:
+        return add_words(english, self.count)
 
     def compose(self) -> ComposeResult:
         question = (

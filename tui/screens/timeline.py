@@ -246,9 +246,9 @@ class TimelineScreen(Screen[None]):
                 return
             save_folders(self).remember(target)
             self.notify(
-                _("Saved to {shown}. It is not encrypted there: keep it safe.").format(
-                    shown=shown(str(target))
-                ),
+                _(
+                    "Your account is saved to {shown}. It is not encrypted there: keep it safe."
+                ).format(shown=shown(str(target))),
                 markup=False,
             )
 
