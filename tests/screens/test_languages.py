@@ -124,6 +124,33 @@ async def test_choosing_a_language_redraws_at_once_and_the_case_keeps_it(
         assert "Tu caso" in screen_text(app)
 
 
+def offered(app: ReclaimApp) -> str:
+    """The palette's choices on show."""
+    return " | ".join(str(option.prompt) for option in app.screen.query_one(OptionList).options)
+
+
+async def test_the_palette_offers_the_language_on_home_and_a_step(vault: Vault) -> None:
+    """Ctrl+P, typed "lang": the choice is there (Reclaim's own palette once hid it)."""
+    from textual.command import CommandPalette
+
+    vault.close()
+    app = ReclaimApp(vault.path, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(app, pilot)
+        for step in ("", "4"):
+            if step:
+                await pilot.press(step)
+                await settle(app, pilot)
+            await pilot.press("ctrl+p")
+            await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+            await pilot.press(*"lang")
+            await wait_until(pilot, lambda: "Idioma" in offered(app))
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: isinstance(app.screen, LanguageScreen))
+            await pilot.press("escape")
+            await settle(app, pilot)
+
+
 async def test_a_form_is_not_redrawn_under_the_person(demo: Vault, speaking) -> None:
     """With a form open, choosing a language is not offered: redrawing would lose what
     was typed."""

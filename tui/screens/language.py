@@ -174,17 +174,17 @@ class SpeaksLanguages(App[Any]):
     def may_change_language(self) -> bool:
         """Only where nothing typed can be lost: the start, home and the steps' lists
         (a form would be left unsaved by the redraw)."""
+        from textual.command import CommandPalette
+
         from tui.screens.steps import STEP_SCREENS
 
         names = {entry.name for entry in STEP_SCREENS.values()}
-        names |= {
-            "HomeScreen",
-            "UnlockScreen",
-            "ChooseCaseScreen",
-            "CreateScreen",
-            "CommandPalette",
-        }
-        return all(type(screen).__name__ in names for screen in self.screen_stack[1:])
+        names |= {"HomeScreen", "UnlockScreen", "ChooseCaseScreen", "CreateScreen"}
+        # The palette the choice is made from (Reclaim's own `Palette` is one too).
+        return all(
+            type(screen).__name__ in names or isinstance(screen, CommandPalette)
+            for screen in self.screen_stack[1:]
+        )
 
     def dress(self, screen: Screen[object]) -> None:
         """What every screen gets from the app: its keys' words in the person's language
