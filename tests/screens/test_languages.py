@@ -280,3 +280,39 @@ async def test_the_exhibit_screens_keys_fit_at_80_columns(
         assert all(key.region.right <= SIZE[0] and key.region.width > 0 for key in keys), [
             (key.description, key.region) for key in keys
         ]
+
+
+async def test_language_asked_on_the_command_line_wins_over_the_cases(
+    vault: Vault, speaking
+) -> None:
+    """`reclaim --language es` on a case whose person chose French opens in Spanish, as
+    every command does; without it, the case's French."""
+    from tui.core.vault.case_language import set_case_language
+
+    set_case_language(vault, "fr")
+    vault.close()
+    for asked, expected in ((True, "Tu caso"), (False, "Votre dossier")):
+        i18n.set_language("es")
+        app = ReclaimApp(vault.path, Settings())
+        app.language_asked = asked
+        async with app.run_test(size=SIZE) as pilot:
+            await unlock(app, pilot)
+            assert expected in screen_text(app)
+
+
+def test_the_terminal_app_tells_the_app_language_was_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.cli import main, terminal_app
+
+    started: list[ReclaimApp] = []
+
+    class Recorded(ReclaimApp):
+        async def run_async(self, *args: object, **kwargs: object) -> None:
+            started.append(self)  # and nothing shown
+
+    monkeypatch.setattr(terminal_app, "ReclaimApp", Recorded)
+    monkeypatch.setattr(terminal_app, "plain_hint", lambda: "")
+    main(["--vault", str(tmp_path / "case"), "--language", "es-MX"])
+    main(["--vault", str(tmp_path / "case")])
+    assert [app.language_asked for app in started] == [True, False]

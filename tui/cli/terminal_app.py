@@ -63,6 +63,7 @@ def run_app(args: argparse.Namespace) -> int:
                 if is_discreet(settings, path):
                     name_process()  # "notes" in ps and top, before anything is shown
                 app = ReclaimApp(path, settings, kiosk=args.kiosk)
+                app.language_asked = bool(getattr(args, "language", None)) and not args.kiosk
             status = stop.run(app)
             # A kiosk never leaves its client at a shell: after an error nobody foresaw
             # (one sentence, no traceback) it starts again at the neutral start.

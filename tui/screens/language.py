@@ -75,6 +75,10 @@ class SpeaksLanguages(App[Any]):
     first_language = ""
     """The language the app was started in: a kiosk's start falls back to it."""
 
+    language_asked = False
+    """`--language` was given (not on a kiosk): it wins over the case's own choice for this
+    run, as it does for every command; the person can still choose in the app."""
+
     def start_language(self) -> None:
         """A kiosk's start speaks the kiosk's language, unless its client chose theirs."""
         self.first_language = self.first_language or person_language()
@@ -88,8 +92,10 @@ class SpeaksLanguages(App[Any]):
         chosen at the start, if one was."""
         from tui.core.vault.case_language import case_language
 
-        if new and self.chosen_at_start:
+        if new and (self.chosen_at_start or self.language_asked):
             self._keep(vault, person_language())
+        elif self.language_asked:
+            pass  # for this run: the language on show stays (the last one chosen)
         elif (code := case_language(vault)) and code != person_language():
             set_language(code)
             speak_keys(self)
