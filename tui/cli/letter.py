@@ -8,6 +8,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.cli.choice_words import UNDER_18, ChoiceWords
 from tui.cli.common import Commands, add_command, add_group, say
 from tui.core.shared.display import shown, shown_block
 from tui.core.shared.i18n import N_, _
@@ -132,7 +133,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--under-18",
-        choices=("yes", "no", "unsure"),
+        choices=(said := ChoiceWords(UNDER_18)),
+        type=said,
         help=_("was the person shown under 18 when they were taken"),
     )
     parser.add_argument("--out", metavar="FILE", help=_("save as .txt, .docx or .pdf too"))

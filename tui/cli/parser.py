@@ -292,6 +292,7 @@ def known_names(parser: argparse.ArgumentParser) -> frozenset[str]:
                 names |= known_names(sub)
         elif action.choices is not None:
             names.update(str(choice) for choice in action.choices)
+            names.update(getattr(action.choices, "values", ()))  # ChoiceWords' English
     return frozenset(names)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
+from tui.cli.choice_words import YES_NO, ChoiceWords
 from tui.cli.common import Commands, add_command, add_group, say, say_json
 from tui.cli.jurisdiction import add_place_option, place_for
 from tui.core.shared.display import shown
@@ -257,7 +258,8 @@ def register_tracker(takedown: Commands) -> None:
     update.add_argument("id", metavar="ID")
     update.add_argument(
         "--status",
-        choices=STATUSES,
+        choices=(statuses := ChoiceWords(STATUSES)),
+        type=statuses,
         help=_("where the request stands now (submitted: sent to the site)"),
     )
     update.add_argument("--reference", metavar="R", help=_("the site's reference or case number"))
@@ -280,7 +282,8 @@ def register_tracker(takedown: Commands) -> None:
     )
     update.add_argument(
         "--helpline",
-        choices=("yes", "no"),
+        choices=(yes_no := ChoiceWords(YES_NO)),
+        type=yes_no,
         help=_(
             "whether you asked the helpline where you live for help with it; its letter "
             "mentions the helpline only after yes"

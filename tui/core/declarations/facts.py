@@ -78,13 +78,16 @@ ADULT_WORDS = frozenset(
     (
         "over 18", "18 or over", "adult", "18", "over18",  # i18n: not shown
         "mayor de 18", "mayor de edad", "adulto", "adulta",  # i18n: not shown
+        "mayor de 18 años", "mayor de 18 anos", "más de 18", "mas de 18",  # i18n: not shown
+        "18 años o más", "18 o más", "18 años",  # i18n: not shown
         "plus de 18", "plus de 18 ans", "majeur", "majeure", "adulte",  # i18n: not shown
+        "18 ans", "18 ans ou plus", "18 ans et plus", "plus de dix-huit ans",  # i18n: not shown
     )
 )  # fmt: skip
 
 
 def _age(text: str) -> str:
-    lowered = text.lower().replace("+", "").strip()
+    lowered = " ".join(text.lower().replace("+", "").strip(' "«»“”').split())
     if lowered in ADULT_WORDS:
         return ADULT
     if lowered.isdigit() and 0 < int(lowered) < 130:
