@@ -12,14 +12,18 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 
-from tests.support.pilot import SIZE, settle, wait_until
+from tests.support.cases import FAST_KDF, PASSPHRASE
+from tests.support.pilot import SIZE, settle, type_twice, wait_until
 from tests.test_discreet import on_screen
 from tui.app import ReclaimApp
-from tui.core.settings import Settings
+from tui.core.kiosk.cases import find_case_dir
+from tui.core.settings import Settings, load_settings
 from tui.core.shared import i18n
 from tui.core.vault.vault import Vault
 from tui.palette import palette_commands
+from tui.screens.create import CreateScreen
 from tui.screens.kiosk import ChooseCaseScreen
+from tui.screens.recovery import RecoveryScreen
 from tui.screens.unlock import UnlockScreen
 
 #: Words that would tell a glance what this is, in each language.
@@ -91,3 +95,61 @@ async def test_without_discreet_mode_the_palette_names_the_case(vault: Vault):
         listed = words_listed(app)
         assert "Close Reclaim; your case is saved (Ctrl+Q)" in listed
         assert "Open the case with the recovery code instead of the passphrase" in listed
+
+
+def discreet_kiosk(isolated_home: Path) -> Path:
+    """A clinic's settings file: discreet, a kiosk, and no cases folder named."""
+    config = isolated_home / "settings.toml"
+    config.write_text("discreet = true\n\n[kiosk]\nidle_minutes = 3\n")
+    return config
+
+
+async def test_a_discreet_kiosk_makes_a_case_in_a_neutral_folder_and_says_notes(
+    isolated_home: Path, code: str
+):
+    """The client's case folder says nothing (it was reclaim/cases/NNNNNN), and the
+    recovery code shown right after "New notes" says notes, not a case."""
+    settings = load_settings(discreet_kiosk(isolated_home))
+    data = isolated_home / "data"
+    assert not TELLING["en"].search(str(settings.kiosk_cases_dir.relative_to(data)))
+    app = ReclaimApp(Path(), settings, kiosk=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, ChooseCaseScreen))
+        await pilot.press("ctrl+n")
+        await wait_until(pilot, lambda: isinstance(app.screen, CreateScreen))
+        await type_twice(app, pilot, PASSPHRASE)
+        await wait_until(pilot, lambda: isinstance(app.screen, RecoveryScreen))
+        await settle(app, pilot)
+        assert app.vault is not None
+        made = app.vault.path
+        assert made.parent == settings.kiosk_cases_dir
+        assert not TELLING["en"].search(str(made.relative_to(data))), made
+        assert not (data / "reclaim").exists()
+        shown = on_screen(app)
+        assert made.name in shown, "the number to find it again is shown"
+        neutral_and_spoken([shown], code)
+        assert {"en": "my notes", "es": "mis notas", "fr": "mes notes"}[code] in shown, shown
+
+
+def test_a_discreet_kiosk_still_finds_the_cases_made_in_the_usual_folder(isolated_home: Path):
+    usual = isolated_home / "data" / "reclaim" / "cases"
+    Vault.create(usual / "455977", PASSPHRASE, FAST_KDF)[0].close()
+    settings = load_settings(discreet_kiosk(isolated_home))
+    assert settings.kiosk_cases_dir == usual, "a client's case made before is not lost"
+    assert find_case_dir(settings.kiosk_cases_dir, "455977") == usual / "455977"
+    plain = isolated_home / "plain.toml"
+    plain.write_text("[kiosk]\nidle_minutes = 3\n")
+    assert load_settings(plain).kiosk_cases_dir == usual
+
+
+async def test_without_discreet_mode_the_recovery_code_names_the_case(tmp_path: Path):
+    settings = Settings(kiosk_cases_dir=tmp_path / "kiosk")
+    app = ReclaimApp(Path(), settings, kiosk=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, ChooseCaseScreen))
+        await pilot.press("ctrl+n")
+        await wait_until(pilot, lambda: isinstance(app.screen, CreateScreen))
+        await type_twice(app, pilot, PASSPHRASE)
+        await wait_until(pilot, lambda: isinstance(app.screen, RecoveryScreen))
+        await settle(app, pilot)
+        assert "Continue to my case" in on_screen(app)

@@ -283,7 +283,7 @@ def load_settings(path: Path | None = None) -> Settings:
         idle_minutes=_minutes(data.get("idle_minutes"), path, defaults.idle_minutes),
         kiosk_idle_minutes=_minutes(kiosk.get("idle_minutes"), path, defaults.kiosk_idle_minutes),
         kiosk_cases_dir=_folder(kiosk.get("cases_dir"), path, "cases_dir")
-        or defaults.kiosk_cases_dir,
+        or kiosk_cases_default(_discreet(data, path)),
         kiosk_export_dir=_folder(kiosk.get("export_dir"), path, "export_dir"),
         kiosk_import_dirs=_folders(kiosk.get("import_dir"), path, defaults.kiosk_import_dirs),
         clinic_contacts=read_contacts(data.get("contacts", []), path),
@@ -294,6 +294,25 @@ def load_settings(path: Path | None = None) -> Settings:
         full_detail_pictures=pictures.get("full_detail", False),
         discreet=_discreet(data, path),
     )
+
+
+def kiosk_cases_default(discreet: bool) -> Path:
+    """A kiosk's cases folder when the settings name none. In discreet mode a neutral one
+    (`notes/notebooks` in the user data folder), unless the usual one already holds
+    clients' cases: they stay where they are, and are found there (see the README)."""
+    usual = user_data_path("reclaim", appauthor=False) / "cases"
+    if not discreet or _holds_cases(usual):
+        return usual
+    return user_data_path("notes", appauthor=False) / "notebooks"
+
+
+def _holds_cases(folder: Path) -> bool:
+    from tui.core.vault.layout import is_vault
+
+    try:
+        return any(is_vault(child) for child in folder.iterdir())
+    except OSError:  # not there (or not readable): nothing to find in it
+        return False
 
 
 def _discreet(data: dict[str, Any], where: Path) -> bool:

@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Static
 
+from tui.core.settings import neutral_words
 from tui.core.shared.i18n import N_, _
 from tui.widgets.notice import Notice
 from tui.widgets.tick import TickBox
@@ -17,6 +18,11 @@ AGAIN = N_("Your case locked before you said you had written this down, so here 
 #: Said when Continue is pressed before the box is ticked: a button that silently did
 #: nothing would look broken, and the code must not be skipped by accident.
 TICK_FIRST = N_("Tick “I have written it down” first (press Space), then continue.")
+#: Discreet mode's words for the same (`tui/discreet.py`): a new discreet case's code is
+#: shown right after "New notes", where a glance may still fall.
+NEUTRAL_AGAIN = N_(
+    "Your notes locked before you said you had written this down, so here it is again."
+)
 
 
 class RecoveryScreen(Screen[None]):
@@ -47,19 +53,33 @@ class RecoveryScreen(Screen[None]):
         """Said after (a new key's code counts only once the key is in place)."""
 
     def compose(self) -> ComposeResult:
+        # Discreet mode: "notes", never a case, before anyone has seen inside.
+        plain = bool(getattr(self.app, "discreet", False))
         with Vertical(classes="form") as form:
             form.border_title = _("Write this down now")
             said = [
-                _(AGAIN) if self.again else "",
+                (_(NEUTRAL_AGAIN) if plain else _(AGAIN)) if self.again else "",
                 _(
+                    "This is your recovery code. It opens your notes if you ever forget your "
+                    "passphrase. It is shown only until you say you have written it down."
+                )
+                if plain
+                else _(
                     "This is your recovery code. It opens your case if you ever forget your "
                     "passphrase. It is shown only until you say you have written it down."
                 ),
-                self.note,
+                neutral_words(self.note) if plain else self.note,
             ]
             yield Static(" ".join(part for part in said if part))
             yield Static(self.code, classes="code", id="code")
-            if self.case_number:
+            if self.case_number and plain:
+                yield Static(
+                    _(
+                        "Your number on this computer is [b]{number}[/]. Write it down "
+                        "too: you will need it to find your notes again."
+                    ).format(number=self.case_number)
+                )
+            elif self.case_number:
                 yield Static(
                     _(
                         "Your case number on this computer is [b]{case_number}[/]. Write it "
@@ -70,12 +90,22 @@ class RecoveryScreen(Screen[None]):
             yield Static(
                 _(
                     "Keep the recovery code on paper, somewhere safe and away from this "
+                    "computer. Anyone who has the recovery code can open your notes."
+                )
+                if plain
+                else _(
+                    "Keep the recovery code on paper, somewhere safe and away from this "
                     "computer. Anyone who has the recovery code can open your case."
                 ),
                 classes="hint",
             )
             yield TickBox(_("I have written it down"), id="written", compact=True)
-            yield Button(_("Continue to my case"), id="continue", variant="primary", compact=True)
+            yield Button(
+                _("Continue to my notes") if plain else _("Continue to my case"),
+                id="continue",
+                variant="primary",
+                compact=True,
+            )
             yield Notice(id="message")
         yield Footer()
 
