@@ -4,7 +4,8 @@ United States)"), F3 writes it in the next language Reclaim speaks, and when tha
 the person's language a copy to read in theirs is shown under the letter, plainly
 marked, and saved beside it (letter.copy-to-read.docx). The copy is never sent. The
 language chosen is kept for the letter while Reclaim runs (`tui.kept_for_case`): the
-letter opened again, after a lock and the unlock or after leaving it, is still in it."""
+letter opened again, after a lock and the unlock or after leaving it, is still in it; so
+are its words, as changed and not saved as a file when the case locked."""
 
 from __future__ import annotations
 
@@ -20,8 +21,9 @@ from tui.core.shared.errors import ReclaimError
 from tui.core.shared.i18n import LANGUAGES, _
 from tui.core.takedowns.letters import Letter
 from tui.host import host
-from tui.screens.case import open_case
+from tui.screens.case import case_is_open, open_case
 from tui.screens.letter import LetterScreen
+from tui.widgets.fields import StoredTextArea
 
 
 class LetterInLanguageScreen(LetterScreen):
@@ -40,7 +42,7 @@ class LetterInLanguageScreen(LetterScreen):
 
     @property
     def document(self) -> str:
-        """The letter, as its chosen language is kept ("letter:takedown:T-0001")."""
+        """The letter, as what is kept of it for the case is named ("letter:takedown:R-001")."""
         return f"letter:{self.kind}:{self.request_id}"
 
     def on_mount(self) -> None:
@@ -48,11 +50,26 @@ class LetterInLanguageScreen(LetterScreen):
         self.language = self.language or host(self).kept_for_case.language(
             open_case(self), self.document
         )
+        self.call_later(self._words_back)  # once the letter's own `on_mount` drafted it
         editor = self.query_one("#letter")
         if isinstance(editor.parent, Widget):  # the form's scroll: the copy reads under it
             editor.parent.mount(Static("", id="copy", markup=False), after=editor)
         self.mount(Static("", id="written", markup=False), after=self.query_one("#missing"))
         self.call_after_refresh(self._show_language)
+
+    def _words_back(self) -> None:
+        """The letter's words as changed here when the case last locked: still changed,
+        not saved as a file, so leaving asks about them."""
+        words = host(self).kept_for_case.typing(open_case(self), self.document)
+        if isinstance(words, str) and self.letter is not None:
+            self.query_one("#letter", StoredTextArea).show(words)
+
+    def keep_over_lock(self) -> None:
+        """At a lock (once `save_now` kept the facts): the letter's words changed here and
+        not saved as a file are kept for when this letter is next opened in this case."""
+        if case_is_open(self) and self._letter_changed():
+            words = self.query_one("#letter", StoredTextArea).kept
+            host(self).kept_for_case.keep_typing(open_case(self), self.document, words)
 
     def _draft(self, quiet: bool = False) -> None:
         super()._draft(quiet)
