@@ -24,7 +24,8 @@ HELD_ELSEWHERE = {"Home", "Quit", "Exit the command palette"}
 
 def textual_binding_words() -> set[str]:
     """Every binding description of the installed Textual's widgets and screens."""
-    classes = {getattr(textual.widgets, name) for name in textual.widgets.__all__}
+    names: list[str] = getattr(textual.widgets, "__all__")  # noqa: B009 (lazy module)
+    classes = {getattr(textual.widgets, name) for name in names}
     for module in (textual.screen, textual.app, textual.command, textual.containers):
         classes |= {item for _name, item in inspect.getmembers(module, inspect.isclass)}
     words = set()
