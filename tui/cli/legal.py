@@ -14,6 +14,52 @@ GENERAL_OPTIONS = N_(
     "(reclaim jurisdiction set CODE) to see the laws of your place."
 )
 
+#: An option's next step as a command to type, where the app's page names its key
+#: ("Press w on this step to draft one" means nothing at a shell).
+NEXT_COMMANDS = {
+    "police-report": N_("reclaim binder FILE.pdf --for police makes the police binder."),
+    "cease-and-desist": N_("reclaim letter cease-desist drafts one."),
+    "takedowns": N_("reclaim takedown sites gives each site's directions."),
+    "working-with-a-lawyer": N_("reclaim legal package FOLDER makes the lawyer package."),
+}
+
+#: Points to keep in mind that name a step or key of the app (the data's words, in
+#: English), as a command line says them.
+POINTS_INSTEAD = {
+    "Bring the police binder (step 7); it has every exhibit, its hash and your timeline.": N_(
+        "Bring the police binder (reclaim binder); it has every exhibit, its hash and your "
+        "timeline."
+    ),
+    "Keep every reference number; the tracker on this step keeps them.": N_(
+        "Keep every reference number; reclaim takedown update ID --reference keeps them."
+    ),
+    "If a site doesn't act, where you live decides who to go to next: n on this step shows "
+    "the ladder.": N_(
+        "If a site doesn't act, where you live decides who to go to next: reclaim takedown "
+        "next says who."
+    ),
+    "Bring the lawyer package from this step: the binder, your timeline as a Word file, "
+    "and your notes.": N_(
+        "Bring the lawyer package (reclaim legal package): the binder, your timeline as a "
+        "Word file, and your notes."
+    ),
+}
+
+
+def next_commands() -> dict[str, str]:
+    """`NEXT_COMMANDS` in the language spoken, their placeholders too (FICHIER.pdf)."""
+    from tui.cli.metavars import said
+
+    return {option: said(_(step)) for option, step in NEXT_COMMANDS.items()}
+
+
+def points_instead() -> dict[str, str]:
+    """`POINTS_INSTEAD` by the words the page shows in the language spoken."""
+    from tui.cli.metavars import said
+    from tui.core.shared.data_files import words
+
+    return {words(point): said(_(cli)) for point, cli in POINTS_INSTEAD.items()}
+
 
 def cmd_legal_options(args: argparse.Namespace) -> int:
     from tui.cli.jurisdiction import place_for
@@ -22,7 +68,7 @@ def cmd_legal_options(args: argparse.Namespace) -> int:
 
     place = resolve(place_for(args))
     laws = place_lines(place) or [_(GENERAL_OPTIONS)]
-    say(as_text(shipped(), laws))
+    say(as_text(shipped(), laws, next_commands(), points_instead()))
     return 0
 
 

@@ -30,7 +30,10 @@ def long_date(day: date) -> str:
         return f"{day.day} {day:%B %Y}"
     from babel.dates import format_date
 
-    return format_date(day, "long", locale=locale())
+    said = format_date(day, "long", locale=locale())
+    if language() == "fr" and day.day == 1 and said.startswith("1 "):
+        said = "1er " + said[2:]  # French writes the first of the month "1er décembre"
+    return said
 
 
 def short_date(day: date) -> str:

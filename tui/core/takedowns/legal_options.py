@@ -3,7 +3,7 @@ as strictly as the checklists."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -95,13 +95,21 @@ def place_lines(place: Jurisdiction) -> list[str]:
         checked = _("(source: {source}, checked {date})").format(
             source=law.source, date=long_date(law.reviewed)
         )
-        out += [f"{law.law}: {law.text}", f"  {checked}"]
+        out += [_("{law}: {text}").format(law=law.law, text=law.text), f"  {checked}"]
     return out
 
 
-def as_text(options: LegalOptions, laws: Sequence[str] = ()) -> str:
+def as_text(
+    options: LegalOptions,
+    laws: Sequence[str] = (),
+    next_steps: Mapping[str, str] | None = None,
+    instead: Mapping[str, str] | None = None,
+) -> str:
     """The whole page as plain text; `laws` (the lines about the law where the person
-    lives, as the face words them: see `place_lines`) come first."""
+    lives, as the face words them: see `place_lines`) come first. `next_steps` says an
+    option's next step the face's way, by the option's id, and `instead` a point to keep
+    in mind, by its words as shown (the data names the app's steps and keys: a command
+    line says the command instead)."""
     out = [options.title, "=" * len(options.title), "", options.intro, ""]
     if laws:
         out += [*laws, ""]
@@ -109,9 +117,10 @@ def as_text(options: LegalOptions, laws: Sequence[str] = ()) -> str:
         out += [option.title, "-" * len(option.title), option.what, ""]
         out.append(_("Good for: {what}").format(what=option.good_for))
         out.append(_("Keep in mind:"))
-        out += [f"- {item}" for item in option.keep_in_mind]
-        if option.next:
-            out.append(_("Next: {step}").format(step=option.next))
+        out += [f"- {(instead or {}).get(item, item)}" for item in option.keep_in_mind]
+        step = (next_steps or {}).get(option.id, option.next)
+        if step:
+            out.append(_("Next: {step}").format(step=step))
         out.append("")
     out.append(
         _("Last checked {date}. Not legal advice.").format(date=long_date(options.reviewed))
