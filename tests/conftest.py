@@ -12,6 +12,7 @@ import pytest
 
 from tests.support.cases import FAST_KDF, PASSPHRASE
 from tests.support.cli import Result, run_reclaim
+from tests.support.demo_copies import DemoCopies
 from tui.core.kiosk import doors
 from tui.core.shared import clock, i18n
 from tui.core.vault import keys
@@ -52,14 +53,21 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(scope="session")
+def demo_copies(tmp_path_factory: pytest.TempPathFactory) -> DemoCopies:
+    """Sample cases built once in this test process (by language), copied for each test."""
+    return DemoCopies(tmp_path_factory.mktemp("demo-builds"))
+
+
 @pytest.fixture
-def demo(monkeypatch: pytest.MonkeyPatch) -> Iterator[Vault]:
+def demo(demo_copies: DemoCopies) -> Iterator[Vault]:
     """The sample case, made at a fixed moment and shown at another, so that screens showing
-    it never change."""
-    from tui.core.demo import create_demo_case, remove_demo_case
+    it never change. Each test has its own copy of one built at that moment in the
+    language spoken (tests/support/demo_copies.py)."""
+    from tui.core.demo import remove_demo_case
 
     with clock.fixed(datetime(2024, 3, 7, 9, 30, tzinfo=UTC)) as fixed:
-        case = create_demo_case()
+        case = demo_copies.copy()
         # Then a fixed "today", long after: the demo's takedown request is overdue by then.
         fixed.moment = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
         yield case
