@@ -286,6 +286,7 @@ def test_idle_lock_takes_a_half_typed_line_out_of_the_terminal_and_offers_it_bac
     term.wait_for("half typed words")  # echoed: the terminal holds it in its line buffer
     os.write(tick, b"x")  # the idle time is over
     assert term.wait_for("nothing was typed").startswith(b"\r\nThe case was locked")
+    term.answer("Press Enter when you are ready", "")  # then the passphrase is asked
     term.answer("Type your passphrase", PASSPHRASE)
     opened = term.wait_for("You had started typing: half typed words.")
     assert b"does not open" not in opened and b"Your case is open." in opened
@@ -300,6 +301,50 @@ def test_idle_lock_takes_a_half_typed_line_out_of_the_terminal_and_offers_it_bac
     with Vault.open(case, passphrase=PASSPHRASE) as vault:
         (event,) = list_events(vault)
     assert (event.title, event.when) == ("half typed words", "2024-03-05")
+
+
+def test_the_rest_of_a_line_typed_after_the_idle_lock_is_never_read_as_the_passphrase(
+    tmp_path: Path,
+) -> None:
+    """'7 March 20' typed, a pause past the idle time, then '24' and Enter typed before the
+    person knew of the lock: '24' is not tried as the passphrase (it was, and refused);
+    the passphrase is asked once Enter says the person is ready, and the half-typed words
+    are offered back after the unlock."""
+    from tests.support.cases import FAST_KDF
+    from tui.plain.walk import TIMELINE_STEP
+
+    case = tmp_path / "case"
+    Vault.create(case, PASSPHRASE, FAST_KDF)[0].close()
+    idle_over, tick = os.pipe()
+    os.set_inheritable(idle_over, True)
+    term = Terminal.booting(IDLE_BOOT, str(case), str(idle_over))
+    os.close(idle_over)
+    term.answer("Type your passphrase", PASSPHRASE)
+    term.answer("Which step would you like?", str(TIMELINE_STEP + 1))
+    term.answer("What would you like to do?", "1")  # add an event
+    term.wait_for("When did it happen?")
+    os.write(term.fd, b"7 March 20")  # no Enter, then a pause past the idle time
+    term.wait_for("7 March 20")
+    os.write(tick, b"x")
+    term.wait_for("nothing was typed")
+    term.type("24")  # the rest of the date, typed before the lock was heard
+    term.wait_for("not used")
+    term.answer("Type your passphrase", PASSPHRASE)
+    opened = term.wait_for("You had started typing: 7 March 20.")
+    assert b"does not open" not in bytes(term.output) and b"Your case is open." in opened
+    term.type("7 March 2024")
+    term.answer("what happened?", "It was posted")
+    term.answer("in your own words?", "")
+    term.wait_for("Event T-0001 is saved.")
+    term.answer("What would you like to do?", "back")
+    term.answer("Which step would you like?", "quit")
+    term.wait_for("Goodbye")
+    assert term.finish() == 0
+    os.close(tick)
+    assert b"24" not in bytes(term.output).split(b"nothing was typed", 1)[1].split(b"not used")[0]
+    with Vault.open(case, passphrase=PASSPHRASE) as vault:
+        (event,) = list_events(vault)
+    assert (event.title, event.when) == ("It was posted", "2024-03-07")
 
 
 def test_on_a_terminal_no_line_within_the_idle_time_locks_and_a_line_does_not() -> None:

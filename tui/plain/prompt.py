@@ -56,6 +56,10 @@ KEPT_AT_LOCK = N_(
     "What you were typing is kept. When you unlock the case, you come back to where you were."
 )
 BACK_WHERE_YOU_WERE = N_("You are back where you were, and what you typed is kept.")
+#: After an idle lock on a terminal: what comes next may be the rest of a line typed
+#: before the person knew of the lock, so the passphrase is asked only after Enter.
+READY_TO_UNLOCK = N_("Press Enter when you are ready to unlock it.")
+NOT_USED = N_("What was typed after the case was locked is not used.")
 STARTED_TYPING = N_("You had started typing: {words}. Press Enter to keep it, or type it again.")
 #: Said when back leaves a form (or a step's action) before it was done.
 NOTHING_SAVED = N_("You went back. Nothing you typed there was saved.")
@@ -341,6 +345,21 @@ class Prompter:
             self.unsaved = False
 
     # ---- coming back after a lock ------------------------------------------------
+    def ready_to_unlock(self) -> None:
+        """After an idle lock on a terminal, Enter before the passphrase is asked: the
+        rest of a line the person was typing when the lock came ("24" of "7 March 2024")
+        is never read as a passphrase. Read with the echo off (a passphrase typed here
+        out of habit is not shown), and dropped."""
+        if not self._is_terminal():
+            return  # a line that came after the idle time has been dropped already
+        self.idle_seconds = 0  # nothing is open to lock
+        try:
+            typed_after = self.secret(_(READY_TO_UNLOCK))
+        except (Back, Locked):
+            return  # the passphrase is asked next anyway
+        if typed_after.strip():
+            self.say(_(NOT_USED))
+
     def at_lock(self) -> bool:
         """The case is locking: True when a form's answers are kept to come back to
         (quit at the unlock question then asks before they are lost)."""

@@ -136,6 +136,8 @@ def run_plain(
                 prompter.say(_(LOCKED_IDLE) if locked.idle else _(LOCKED))
                 if kept:
                     prompter.say(_(KEPT_AT_LOCK))
+                if locked.idle:
+                    prompter.ready_to_unlock()
     except Quit:
         prompter.neutral = discreet
         prompter.say(_(GOODBYE))
