@@ -27,12 +27,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     quiet_libraries()
     readable_everywhere()
     words = sys.argv[1:] if argv is None else list(argv)
+    # Here, not at the top: importing the parser alone loads no more than it needs.
+    from tui.cli.discreet_start import discreet_asked, neutral_parser
+    from tui.process_name import name_process
+
+    discreet = discreet_asked(words)
+    if discreet and argv is None:  # this process's own run (a test's would rename pytest)
+        name_process()  # "notes" in ps and top, before any command's work (issue 29)
     before = i18n.person_language()
     # The language first: the parser's help and errors are written in it.
     i18n.set_language(i18n.chosen_language(asked_language(words)))
     try:
         with argparse_in_language():
-            args = build_parser(words).parse_args(words)
+            parser = build_parser(words)
+            if discreet:
+                neutral_parser(parser)  # `notes --help` names notes, not Reclaim
+            args = parser.parse_args(words)
         return run_command(args)
     finally:
         i18n.set_language(before)
