@@ -26,6 +26,9 @@ TABLE = "case_settings"
 FIELD = "documents_language"
 #: Places whose authorities and sites read English, whatever the person speaks.
 ENGLISH_PLACES = ("us", "gb", "au", "ie")
+#: Within an English-speaking place, where the police and courts work in Spanish too
+#: (Puerto Rico's): the person's language.
+SPANISH_SPEAKING_TERRITORIES = ("pr",)
 #: Places where a document may be in English or in French.
 ENGLISH_OR_FRENCH = ("ca",)
 #: Each language's name, to be said in the language being spoken.
@@ -50,6 +53,8 @@ def default_for(place_code: str, person: str) -> str:
     """The language a document's readers in `place_code` read, for a person who speaks
     `person` (a code Reclaim speaks)."""
     parts = (place_code or "us").lower().split("-")
+    if parts[-1] in SPANISH_SPEAKING_TERRITORIES:
+        return person if person in i18n.LANGUAGES else i18n.SOURCE_LANGUAGE
     if parts[0] in ENGLISH_PLACES or (parts[0] == "eu" and parts[-1] == "ie"):
         return "en"
     head = parts[0]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.core.places.catalogue import check_code, resolve
-from tui.core.places.members import country_name
+from tui.core.places.covered import country_name
 from tui.core.places.model import NOT_SAID, Jurisdiction
 from tui.core.shared.i18n import _
 from tui.core.vault import custody
@@ -76,7 +76,7 @@ def display_name(code: str) -> str:
     if place.general:
         return _("not said (general advice)")
     member = code.rsplit("-", 1)[-1] if code.startswith(place.code + "-") else ""
-    if member in place.members:  # "Spain (rules: European Union)"
+    if member in place.covers:  # "Spain (rules: European Union)"
         return _("{country} (rules: {place})").format(
             country=country_name(member), place=place.name
         )

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tui.core.places.members import country_name, country_typed, member_typed
+from tui.core.places.covered import country_name, country_typed, covered_typed
 from tui.core.places.model import (
     GENERAL,
     GUIDANCE,
@@ -65,7 +65,7 @@ AUDIENCES = ("adults", "under-18")
 FACT: dict[str, type] = {"source": str, "reviewed": date}
 
 TOP: dict[str, type] = {"code": str, "name": str, "reviewed": date, "source": str}
-TOP_OPTIONAL: dict[str, type] = {"extends": str, "aliases": list, "members": list}
+TOP_OPTIONAL: dict[str, type] = {"extends": str, "aliases": list, "covers": list}
 TOP_OPTIONAL |= {"emergency": dict}
 TOP_OPTIONAL |= {"contacts": list, "clocks": list, "routes": list, "legal": list}
 TOP_OPTIONAL |= {"letter": dict}
@@ -205,10 +205,10 @@ def parse(data: dict[str, Any], name: str, parent: Jurisdiction | None = None) -
         letter = LetterWording(**{"helpline": helpline, **texts(raw), "kinds": kinds})
     clocks = _clocks(_list(data, "clocks", name), name)
     aliases = _strings(data, "aliases", name)
-    members = _strings(data, "members", name)
-    for member in members:
+    covers = _strings(data, "covers", name)
+    for member in covers:
         if not re.fullmatch(r"[a-z]{2}", member):
-            raise ChecklistError(f"{name}: each of members must be a two-letter country code.")
+            raise ChecklistError(f"{name}: each of covers must be a two-letter country code.")
     return Jurisdiction(
         code=code,
         name=words(data["name"]),
@@ -224,7 +224,7 @@ def parse(data: dict[str, Any], name: str, parent: Jurisdiction | None = None) -
         ),
         letter=letter,
         aliases=aliases,
-        members=members,
+        covers=covers,
         extends=data.get("extends", ""),
         english_name=prose(data["name"]),
     )
@@ -344,8 +344,10 @@ def resolve(code: str) -> Jurisdiction:
     if SUBDIVISION.fullmatch(wanted) and head in known:
         return known[head]
     country = country_typed(wanted)
+    if country in known:
+        return known[country]  # "Reino Unido", "Royaume-Uni": a country with its own file
     for place in known.values():
-        if country and country in place.members:
+        if country and country in place.covers:
             return place  # "España" is the European Union's rules
     # What was typed is never repeated back: it may be a passphrase typed in the wrong
     # place, and a message is seen by whoever looks at the screen or a log. A country
@@ -374,5 +376,5 @@ def check_code(code: str) -> str:
     typed = code.strip().casefold()
     if typed.startswith(place.code + "-") and SUBDIVISION.fullmatch(typed):
         return typed
-    member = member_typed(typed, place.members)
+    member = covered_typed(typed, place.covers)
     return f"{place.code}-{member}" if member else place.code

@@ -138,7 +138,7 @@ class Jurisdiction:
     legal: tuple[Law, ...] = ()
     letter: LetterWording | None = None
     aliases: tuple[str, ...] = ()
-    members: tuple[str, ...] = ()
+    covers: tuple[str, ...] = ()
     """A union's member states (two-letter codes), typed by code or name in any language."""
     extends: str = ""
     english_name: str = ""

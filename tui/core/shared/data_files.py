@@ -51,7 +51,7 @@ NOT_WORDS = frozenset(
         "id_prefix",
         "after",
         "aliases",
-        "members",
+        "covers",
         "audience",
         "extends",
         "starts",

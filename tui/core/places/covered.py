@@ -1,7 +1,8 @@
-"""Which member state of a union a person typed, for a place file that lists its
-`members` (the European Union's): its two-letter code, or its name in any language
-Reclaim speaks ("France", "Francia", "Espagne", "España", "espana"). Someone in Spain who
-types where they live is then given the Union's rules, kept as `eu-es`.
+"""Which country or territory a person typed, for a place file that lists those its rules
+`covers` (the European Union's member states, the United States' territories): its
+two-letter code, or its name in any language Reclaim speaks ("France", "Francia",
+"Espagne", "España", "espana", "Puerto Rico"). Someone in Spain who types where they live
+is then given the Union's rules, kept as `eu-es`.
 
 Countries' names come from Babel's locale data (the Unicode CLDR), not from a list of
 our own; a country Reclaim has no file for is named back in the person's language."""
@@ -39,10 +40,11 @@ def country_typed(typed: str) -> str:
     return _countries().get(_key(typed), "")
 
 
-def member_typed(typed: str, members: tuple[str, ...]) -> str:
-    """The member's code when `typed` names one of `members`; else ''."""
+def covered_typed(typed: str, covers: tuple[str, ...]) -> str:
+    """The code of the country or territory `typed` names, when it is one of `covers`;
+    else ''."""
     country = country_typed(typed)
-    return country if country in members else ""
+    return country if country in covers else ""
 
 
 def country_name(code: str) -> str:

@@ -1,6 +1,7 @@
-"""A person in a member state of the European Union types where they live as they say it,
-in any language Reclaim speaks, and is given the Union's rules; a country Reclaim has no
-file for is named back, with general advice offered, never the United States'."""
+"""A person types where they live as they say it, in any language Reclaim speaks: a
+member state of the European Union is the Union's rules, a territory of the United States
+the United States', a country with its own file is found by its name in another language;
+a country Reclaim has no file for is named back, with general advice offered."""
 
 from __future__ import annotations
 
@@ -30,11 +31,27 @@ from tui.core.shared.errors import InputError
         ("europe", "eu"),
         ("uk", "gb"),  # a place with a file of its own is still found first
         ("ca", "ca"),
+        # a country with a file of its own, named in another language
+        ("Reino Unido", "gb"),
+        ("Royaume-Uni", "gb"),
+        ("Canadá", "ca"),
+        ("États-Unis", "us"),
+        ("Australie", "au"),
+        # territories and outermost regions
+        ("Puerto Rico", "us-pr"),
+        ("Guam", "us-gu"),
+        ("Martinique", "eu-mq"),
+        ("Canarias", "eu-ic"),
+        # "I'd rather not say" as people type it ("no" is the answer, not Norway)
+        ("no", "none"),
+        ("ninguno", "none"),
+        ("aucune", "none"),
+        ("prefiero no decirlo", "none"),
     ],
 )
 def test_a_member_state_typed_any_way_is_the_unions_rules(typed: str, stored: str) -> None:
     assert check_code(typed) == stored
-    assert resolve(typed).code == stored.split("-")[0]
+    assert resolve(typed).code == {"none": "general"}.get(stored, stored.split("-")[0])
 
 
 def test_a_member_state_is_named_in_the_language_spoken() -> None:
@@ -49,6 +66,9 @@ def test_irelands_documents_are_english_and_spains_in_the_persons_language() -> 
     assert default_for(check_code("Irlanda"), "es") == "en"
     assert default_for(check_code("España"), "es") == "es"
     assert default_for(check_code("Belgique"), "fr") == "fr"
+    # Puerto Rico's police and courts work in Spanish: the person's language there
+    assert default_for(check_code("Puerto Rico"), "es") == "es"
+    assert default_for(check_code("Guam"), "es") == "en"
 
 
 @pytest.mark.parametrize("typed", ["México", "mexico", "mx", "Mexique"])
