@@ -65,6 +65,10 @@ def test_a_member_state_is_named_in_the_language_spoken() -> None:
 def test_irelands_documents_are_english_and_spains_in_the_persons_language() -> None:
     assert default_for(check_code("Irlanda"), "es") == "en"
     assert default_for(check_code("España"), "es") == "es"
+    # the police of Spain and France read their language, whoever writes to them
+    assert default_for(check_code("España"), "en") == "es"
+    assert default_for(check_code("Martinique"), "es") == "fr"
+    assert default_for(check_code("eu"), "en") == "en"  # which country is not said
     assert default_for(check_code("Belgique"), "fr") == "fr"
     # Puerto Rico's police and courts work in Spanish: the person's language there
     assert default_for(check_code("Puerto Rico"), "es") == "es"

@@ -5,8 +5,9 @@ A case may name it (table `case_settings`, field `documents_language`, an option
 a case without it reads as not chosen). Not chosen, it follows the case's place and the
 person's language: where the authorities work in one language (the United States, the
 United Kingdom's nations, Australia, Ireland) it is English; in Canada it is French for a
-person who speaks French, else English; in the European Union, and where the place is not
-said, it is the person's language when Reclaim speaks it, else English.
+person who speaks French, else English; in Spain and France (and their regions in the
+European Union) it is Spanish or French; elsewhere in the Union, and where the place is
+not said, it is the person's language when Reclaim speaks it, else English.
 
 The code that writes a document wraps its making in `i18n.speaking(code)`, so the words
 are the reader's in that thread only, while the screen keeps the person's."""
@@ -29,6 +30,11 @@ ENGLISH_PLACES = ("us", "gb", "au", "ie")
 #: Within an English-speaking place, where the police and courts work in Spanish too
 #: (Puerto Rico's): the person's language.
 SPANISH_SPEAKING_TERRITORIES = ("pr",)
+#: Member states and regions of the European Union whose one official language Reclaim
+#: writes: their police and courts read it, whatever the person speaks.
+POLICE_LANGUAGE = {code: "es" for code in ("es", "ic", "ea")} | {
+    code: "fr" for code in ("fr", "gp", "gf", "mq", "yt", "re", "mf")
+}
 #: Places where a document may be in English or in French.
 ENGLISH_OR_FRENCH = ("ca",)
 #: Each language's name, to be said in the language being spoken.
@@ -57,6 +63,8 @@ def default_for(place_code: str, person: str) -> str:
         return person if person in i18n.LANGUAGES else i18n.SOURCE_LANGUAGE
     if parts[0] in ENGLISH_PLACES or (parts[0] == "eu" and parts[-1] == "ie"):
         return "en"
+    if parts[0] == "eu" and parts[-1] in POLICE_LANGUAGE:
+        return POLICE_LANGUAGE[parts[-1]]  # Spain's police read Spanish, whoever writes
     head = parts[0]
     if head in ENGLISH_OR_FRENCH:
         return "fr" if person == "fr" else "en"
