@@ -149,14 +149,18 @@ def run_plain(
 
 def menu(prompter: Prompter, vault: Vault, settings: Settings) -> None:
     """The steps, until the person locks or leaves (`Locked`, `Quit`)."""
-    choices = [_(name) for name in (*STEP_NAMES, LOCK_CHOICE, LEAVE_CHOICE)]
+    from tui.core.settings import in_neutral_words, is_discreet
+
+    # Discreet mode: a screen reader never says Reclaim or a case aloud (d4, issue 29).
+    plain = in_neutral_words if is_discreet(settings, vault.path) else _
+    choices = [*(_(name) for name in STEP_NAMES), plain(LOCK_CHOICE), plain(LEAVE_CHOICE)]
     while True:
         prompter.start_over()
         prompter.heading(_(MAIN))
         try:
             choice = prompter.choose(_(WHICH_STEP), choices, _(MAIN_HELP))
         except Back:
-            prompter.say(_(AT_THE_TOP))
+            prompter.say(plain(AT_THE_TOP))
             continue
         if choice == len(STEP_NAMES):
             raise Locked

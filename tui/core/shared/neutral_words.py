@@ -85,6 +85,12 @@ NEUTRAL_SENTENCES = {
         "Back to the start, to type the number again"
     ),
     "Start a new, empty case": N_("Start new, empty notes"),
+    # Plain mode's main menu, said aloud by a screen reader.
+    "Lock the case": N_("Lock the notebook"),
+    "Leave Reclaim": N_("Leave Notes"),
+    "This is the main menu, the top level. Type quit to leave Reclaim.": N_(
+        "This is the main menu, the top level. Type quit to leave."
+    ),
 }
 
 
