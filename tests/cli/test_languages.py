@@ -103,7 +103,7 @@ def test_a_value_typed_is_still_never_repeated_in_french() -> None:
     secret = "kettle meadow signal crayon"
     done = run_reclaim("--language", "fr", "takedown", "update", "R-001", "--status", secret)
     assert done.returncode == 2
-    assert "argument --status : ce n'est pas l'un de ces choix : drafted, submitted" in (
+    assert "argument --status : ce n'est pas l'un de ces choix : brouillon, envoyée" in (
         done.stderr
     )
     assert secret not in done.stderr

@@ -48,4 +48,4 @@ def test_evidence_show_says_a_list_as_words_and_leaves_an_empty_one_out(
     single = cli("evidence", "show", "E-0001", "--language", "es").stdout
     assert "[]" not in single and "hecha a partir de" not in single, single
     stitched = cli("evidence", "show", "E-0003", "--language", "es").stdout
-    assert "hecha a partir de: E-0001, E-0002" in stitched, stitched
+    assert "\nhecha a partir de:      E-0001, E-0002\n" in stitched, stitched

@@ -190,13 +190,17 @@ def cmd_log(args: argparse.Namespace) -> int:
     if args.json:
         say_json(entries)
     else:
-        for entry in entries:
+        from tui.core.shared.local_formats import dates_in
+
+        times = [dates_in(shown(entry["at"])) for entry in entries]  # "7 dic 2026 23:12:11 UTC"
+        width = max(map(len, times), default=0)
+        for entry, at in zip(entries, times, strict=True):
             details = ", ".join(
                 shown(custody_details.pair(k, custody_details.value(k, v)))
                 for k, v in entry["details"].items()
             )
             action = shown(said(str(entry["action"])))  # kept in English, said in the language
-            say(f"{entry['seq']:>5}  {shown(entry['at'])}  {action:<8} {details}")
+            say(f"{entry['seq']:>5}  {at:<{width}}  {action:<8} {details}")
     for problem in problems:
         warn(_("Warning: {problem}.").format(problem=shown(str(problem))))
     return 1 if problems else 0

@@ -82,8 +82,10 @@ def cmd_show(args: argparse.Namespace) -> int:
             title=checklist.title, done=progress.done, total=progress.total
         )
     )
+    from tui.core.shared.local_formats import long_date
+
     checked = _("Checked {day}: {source}").format(
-        day=checklist.reviewed.isoformat(), source=checklist.source
+        day=long_date(checklist.reviewed), source=checklist.source
     )
     say(checked + "\n")
     say(checklist.intro + "\n")

@@ -161,16 +161,18 @@ def cmd_takedown_list(args: argparse.Namespace) -> int:
     if not records:
         say(_("No takedown requests yet. See where to ask with: reclaim takedown sites"))
         return 0
-    for record in records:
+    from tui.core.shared.local_formats import dates_in
+
+    statuses = [_(shown(str(record["status"]))) for record in records]
+    width = max(13, *(len(status) + 1 for status in statuses))
+    for record, status in zip(records, statuses, strict=True):
         flags = " " + _("OVERDUE") if record["overdue"] else ""
         flags += " " + _("follow up now") if record["follow_up_due"] else ""
-        due = (
-            " " + _("due {when} UTC").format(when=str(record["due_at"])[:16].replace("T", " "))
-            if record["due_at"]
-            else ""
-        )
-        site, status = shown(str(record["site"])), _(shown(str(record["status"])))
-        say(f"{record['id']}  {site:<14}{status:<13}{due}{flags}")
+        # "2026-12-09 23:12" in English, "9 dic 2026 23:12" in Spanish
+        when = dates_in(str(record["due_at"])[:16].replace("T", " "))
+        due = " " + _("due {when} UTC").format(when=when) if record["due_at"] else ""
+        site = shown(str(record["site"]))
+        say(f"{record['id']}  {site:<14}{status:<{width}}{due}{flags}")
     return 0
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from tui.cli.common import open_vault, say, say_json
 from tui.core.evidence.model import get_exhibit, list_exhibits
 from tui.core.shared.display import shown, shown_json
-from tui.core.shared.i18n import N_, SOURCE_LANGUAGE, _, language
+from tui.core.shared.i18n import N_, SOURCE_LANGUAGE, _, language, pgettext
 from tui.core.shared.text import size
 
 # Each command loads the core modules it needs when it runs, not when the parser is built:
@@ -29,16 +29,31 @@ def cmd_evidence_list(args: argparse.Namespace) -> int:
         return 0
     added, kind, size_ = _("ADDED"), _("TYPE"), _("SIZE")
     platform, heading = _("PLATFORM"), _("DESCRIPTION")
-    say(f"{'ID':<8}{added:<12}{kind:<18}{size_:>10}  {platform:<12}{heading}")
+    day_width = max(len(added), *(len(added_day(e.added_at)) for e in exhibits)) + 2
+    say(f"{'ID':<8}{added:<{day_width}}{kind:<18}{size_:>10}  {platform:<12}{heading}")
     for e in exhibits:
         description = shown(e.description or e.original_name)
         if e.excluded:
             description += _(" (left out of the binder)")
         say(
-            f"{e.id:<8}{e.added_at[:10]:<12}{shown(e.media_type)[:17]:<18}"
+            f"{e.id:<8}{added_day(e.added_at):<{day_width}}{shown(e.media_type)[:17]:<18}"
             f"{size(e.size):>10}  {shown(e.platform)[:11]:<12}{description}"
         )
     return 0
+
+
+def added_day(stamp: str) -> str:
+    """The day an exhibit was added, the language's short way ("7 dic 2026"); English
+    keeps 2026-12-07."""
+    from datetime import date
+
+    from tui.core.shared.local_formats import short_date
+
+    try:
+        day = date.fromisoformat(stamp[:10])
+    except ValueError:
+        return stamp[:10]
+    return stamp[:10] if language() == SOURCE_LANGUAGE else short_date(day)
 
 
 def records_json(records: list[dict[str, Any]]) -> str:
@@ -90,26 +105,29 @@ def cmd_evidence_show(args: argparse.Namespace) -> int:
     if args.json:
         say_json(record)
         return 0
+    from tui.cli.evidence.words import picture_lines
     from tui.core.evidence.formats import fact_lines
     from tui.core.evidence.provenance import lines
 
-    for key, value in record.items():
-        if value not in ("", None, {}, [], False) and key not in (
-            "facts",
-            "reading",
-            "taken_from",
-            *_PROVENANCE,
-        ):
-            say(labelled(_(key.replace("_", " ")), detail_text(key, value)))
-    for label, text in [*lines(exhibit), *links]:
-        say(labelled(_(label), text))
-    for label, text in fact_lines(exhibit.facts):
-        say(labelled(_(label), text))
-    from tui.cli.evidence.words import picture_lines
-
-    for label, text in picture_lines(exhibit):
-        say(labelled(_(label), text))
+    rows = [
+        (_(key.replace("_", " ")), detail_text(key, value))
+        for key, value in record.items()
+        if value not in ("", None, {}, [], False)
+        and key not in ("facts", "reading", "taken_from", *_PROVENANCE)
+    ]
+    rows += [(_(label), text) for label, text in [*lines(exhibit), *links]]
+    rows += [(_(label), text) for label, text in fact_lines(exhibit.facts)]
+    rows += [(_(label), text) for label, text in picture_lines(exhibit)]
+    say_rows(rows)
     return 0
+
+
+def say_rows(rows: list[tuple[str, str]], most: int = 30) -> None:
+    """Each "label: text", the texts in one column as far right as the longest label
+    (up to `most` characters: a longer one keeps a space before its text)."""
+    width = min(most, max((len(with_colon(shown(label))) for label, _text in rows), default=0))
+    for label, text in rows:
+        say(labelled(label, text, width + 1))
 
 
 def detail_text(key: str, value: object) -> str:
@@ -119,6 +137,8 @@ def detail_text(key: str, value: object) -> str:
 
     if value is True:
         return _("yes")
+    if key == "size" and isinstance(value, int):
+        return size(value)  # "638 bytes", "14,8 KiB"
     if key.endswith("_at") and isinstance(value, str) and language() != SOURCE_LANGUAGE:
         from tui.core.shared.fuzzy_dates import as_written
         from tui.core.shared.local_formats import dates_in
@@ -140,8 +160,13 @@ def detail_text(key: str, value: object) -> str:
 def labelled(label: str, text: str, width: int = 18) -> str:
     """ "label:" in a column `width` wide, then `text`; a label too long for the column
     (as some are in other languages) keeps a space before its text."""
-    head = f"{shown(label) + ':':<{width}}"
+    head = f"{with_colon(shown(label)):<{width}}"
     return head + ("" if head.endswith(" ") else " ") + shown(text)
+
+
+def with_colon(label: str) -> str:
+    """ "label:" as the language writes it: French with a no-break space ("taille :")."""
+    return pgettext("label", "{label}:").format(label=label)
 
 
 def cmd_evidence_similar(args: argparse.Namespace) -> int:

@@ -32,8 +32,9 @@ from tui.core.evidence.provenance import lines as provenance_lines
 from tui.core.places.case_place import stored
 from tui.core.shared import clock, i18n
 from tui.core.shared.errors import InputError
+from tui.core.shared.fuzzy_dates import as_written
 from tui.core.shared.i18n import N_, SOURCE_LANGUAGE, _, speaking
-from tui.core.shared.local_formats import long_date
+from tui.core.shared.local_formats import dates_in, long_date
 from tui.core.takedowns.letter_needs import MissingFacts, Need
 from tui.core.vault.vault import Vault
 
@@ -310,7 +311,8 @@ def _count(number: int) -> str:
 
 def _exhibit(exhibit: Exhibit, label: str) -> list[str]:
     what = exhibit.description or exhibit.original_name
-    taken = exhibit.added_at.replace("T", " ").removesuffix("Z")
+    # The days the language's way ("7 dic 2026 23:05:07"); English keeps 2026-12-07.
+    taken = dates_in(exhibit.added_at.replace("T", " ").removesuffix("Z"))
     lines = [
         _("- Exhibit {label}: {what}").format(label=label, what=what),
         "  "
@@ -322,7 +324,7 @@ def _exhibit(exhibit: Exhibit, label: str) -> list[str]:
     ]
     lines += [f"  {label_}: {text}" for label_, text in provenance_lines(exhibit)]
     if exhibit.captured_at:
-        captured = exhibit.captured_at.replace("T", " ")
+        captured = dates_in(as_written(exhibit.captured_at))  # "hacia mar 2024"
         if "captured_at" in exhibit.guesses:
             said = _("Captured: {moment} (read from the file, not confirmed)")
         else:

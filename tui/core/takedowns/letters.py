@@ -26,7 +26,7 @@ from tui.core.shared.clock import utc_now
 from tui.core.shared.errors import InputError
 from tui.core.shared.fuzzy_dates import as_written
 from tui.core.shared.i18n import N_, _, ngettext, speaking
-from tui.core.shared.local_formats import long_date
+from tui.core.shared.local_formats import dates_in, long_date
 from tui.core.takedowns.deadlines import place_site
 from tui.core.takedowns.letter_facts import DEFAULT_DEMANDS as DEFAULT_DEMANDS
 from tui.core.takedowns.letter_facts import TABLE as TABLE
@@ -109,7 +109,8 @@ def _exhibit_lines(vault: Vault, request: Request) -> list[str]:
                 said = _("- {id}: {what}, captured {when} (estimated)")
             else:
                 said = _("- {id}: {what}, captured {when}")
-            line = said.format(id=exhibit.id, what=what, when=as_written(exhibit.captured_at))
+            when = dates_in(as_written(exhibit.captured_at))  # "6 mar 2024 08:15" in Spanish
+            line = said.format(id=exhibit.id, what=what, when=when)
         else:
             line = f"- {exhibit.id}: {what}"
         lines.append(line)
