@@ -1,6 +1,7 @@
 """A Spanish or French binder says a date known only to its month or year in words, as
 its full dates are ('marzo de 2024', 'vers 2023'), never '2024-03'; English keeps the
-stored form."""
+stored form. The Spanish cover agrees with 'la carpeta' ('Preparada para', 'Preparada
+por')."""
 
 from __future__ import annotations
 
@@ -34,8 +35,13 @@ def _text(vault: Vault, tmp_path: Path, posted: tuple[str, ...], code: str) -> s
         (
             "es",
             ("mars 2024", "hacia 2023", "2022"),
-            ("Publicado marzo de 2024", "Publicado hacia 2023", "Publicado 2022"),
-            ("2024-03", "about"),
+            (
+                "Publicado marzo de 2024",
+                "Publicado hacia 2023",
+                "Publicado 2022",
+                "Preparada para la policía Preparada por",  # the binder: la carpeta
+            ),
+            ("2024-03", "about", "Preparado"),
         ),
         (
             "fr",
