@@ -1,7 +1,22 @@
 """Errors meant for people: each message is one plain sentence saying what happened and
 what to do. Nothing secret ever goes into a message."""
 
-from tui.core.shared.i18n import _
+from tui.core.shared.i18n import N_, _
+
+#: The system's commonest refusals, said in the language (the system's own words are
+#: English, and would be put in brackets inside a Spanish sentence); each has {doing}.
+OS_ERROR_SENTENCES: dict[str, str] = {
+    "ENOENT": N_("A file or folder that was needed is not there, so {doing} was not possible; "
+                 "nothing was changed."),
+    "ENAMETOOLONG": N_("A file name or folder path is too long for this computer, so {doing} "
+                       "was not possible; nothing was changed."),
+    "EEXIST": N_("Something with that name is already there, so {doing} was not possible; "
+                 "nothing was changed."),
+    "EISDIR": N_("There is a folder where a file was expected, so {doing} was not possible; "
+                 "nothing was changed."),
+    "ENOTDIR": N_("There is a file where a folder was expected, so {doing} was not possible; "
+                  "nothing was changed."),
+}  # fmt: skip
 
 
 class ReclaimError(Exception):
@@ -64,6 +79,9 @@ def describe_os_error(error: OSError, what: str) -> str:
         return _(
             "The disk is read-only, so {doing} was not possible; nothing was changed."
         ).format(doing=what)
+    for name, sentence in OS_ERROR_SENTENCES.items():
+        if error.errno == getattr(errno, name, None):
+            return _(sentence).format(doing=what)
     reason = error.strerror or _("an unexpected error from the system")
     return _("Something went wrong while {doing} ({reason}); nothing was changed.").format(
         doing=what, reason=reason
