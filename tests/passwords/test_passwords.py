@@ -143,6 +143,23 @@ def test_check_refuses_a_password_on_the_command_line_and_an_empty_one():
     assert empty.returncode == 1 and "No password was given" in empty.stderr
 
 
+@pytest.mark.parametrize(("code", "word"), [("es", "ventana"), ("fr", "guitare")])
+def test_a_passphrase_is_made_of_words_in_the_persons_language(code: str, word: str) -> None:
+    """A Spanish or French speaker remembers and spells words of their own language; each
+    is plain letters (no accent to find over SSH), and the list is long enough."""
+    from tui.core.shared import i18n
+
+    words = passphrase.word_list(code)
+    assert word in words and "abacus" not in words and len(words) > 8000
+    assert all(each.isascii() and each.isalpha() and each.islower() for each in words)
+    try:
+        i18n.set_language(code)
+        made = passphrase.generate(6).split("-")
+        assert set(made) <= set(words) and passphrase.entropy_bits(6) > 77
+    finally:
+        i18n.set_language("en")
+
+
 def test_generate_prints_one_passphrase_on_the_last_line():
     result = run_reclaim("password", "generate", "--words", "7", "--separator", "dot")
     assert result.returncode == 0

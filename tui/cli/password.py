@@ -81,8 +81,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
     separator = SEPARATORS.get(args.separator, args.separator)
     passphrase = generate(args.words, separator)
     said = ngettext(
-        "{count} random word from the EFF list ({bits} bits):",
-        "{count} random words from the EFF list ({bits} bits):",
+        "{count} random word ({bits} bits):",
+        "{count} random words ({bits} bits):",
         args.words,
     )
     print(said.format(count=args.words, bits=f"{entropy_bits(args.words):.0f}"), file=sys.stderr)
