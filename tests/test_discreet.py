@@ -5,13 +5,16 @@ the list of programs or the data folder's name. F12 covers the screen at once.""
 from __future__ import annotations
 
 import argparse
+import fcntl
 import html
 import os
 import pty
 import re
 import select
 import signal
+import struct
 import subprocess
+import termios
 import time
 from pathlib import Path
 
@@ -220,7 +223,9 @@ def test_the_process_is_named_notes_in_ps(vault: Vault, tmp_path: Path):
     env = dict(os.environ, TERM="xterm-256color", COLUMNS="80", LINES="24")
     args = [str(RECLAIM), "--config", str(config), "--vault", str(vault.path)]
     pid, fd = pty.fork()
-    if pid == 0:  # the child: the terminal's program
+    if pid == 0:  # the child: the terminal's program, on a terminal of 80x24 (a size
+        # never set, 0 x 0, has the app suggest plain mode instead)
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         os.execve(args[0], args, env)
     output = bytearray()
     try:

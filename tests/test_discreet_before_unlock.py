@@ -127,7 +127,7 @@ async def test_a_discreet_kiosk_makes_a_case_in_a_neutral_folder_and_says_notes(
         assert not (data / "reclaim").exists()
         shown = on_screen(app)
         assert made.name in shown, "the number to find it again is shown"
-        neutral_and_spoken([shown], code)
+        neutral_and_spoken([shown, *words_listed(app)], code)
         assert {"en": "my notes", "es": "mis notas", "fr": "mes notes"}[code] in shown, shown
 
 

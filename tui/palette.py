@@ -58,6 +58,8 @@ def palette_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemComma
     vault = host(app).vault
     if vault is None:
         return
+    if getattr(app, "discreet", False) and getattr(screen, "new_case", False):
+        return  # discreet: a new case's code is on show, where a glance may still fall
     if any_strays(vault):
         yield SystemCommand(
             _("Take back missing evidence"),
