@@ -31,8 +31,10 @@ from textual.screen import Screen
 
 #: Actions that act at once, ahead of any key waiting: lock, and cover the screen.
 AT_ONCE = frozenset({"lock", "cover"})
-#: How often a key's progress is looked at, in seconds.
+#: How often a key's progress is looked at, in seconds, once it has taken a while; the
+#: first looks are at each turn of the event loop (most keys are dealt with in a few).
 LOOK_EVERY = 0.002
+AT_EACH_TURN = 50
 #: The longest a key waits for the widgets to quiet down (something busy all the time,
 #: as a progress bar, must not hold the keys back for ever), in seconds. A screen being
 #: built is always waited for.
@@ -182,9 +184,11 @@ class HoldsKeys(App[Any]):
     async def _wait(self) -> None:
         loop = asyncio.get_running_loop()
         quiet_by = loop.time() + QUIET_WITHIN
+        looks = 0
         while True:
             while not self._dealt_with() and loop.time() < quiet_by:
-                await asyncio.sleep(LOOK_EVERY)
+                looks += 1
+                await asyncio.sleep(0 if looks < AT_EACH_TURN else LOOK_EVERY)
             if self._screen_ready():
                 break
             screen = await self._built()
