@@ -170,6 +170,8 @@ async def test_chosen_when_made_a_new_install_gets_a_neutral_folder(
         assert not TELLING.search(str(relative)), relative
         assert (made / DISCREET_MARK).is_file()
         assert default_vault_dir() == made, "the commands find it too"
+        assert "recovery code" in on_screen(app), "the code, right after the make screen"
+        assert not TELLING.search(on_screen(app)), on_screen(app)
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert isinstance(app.screen, UnlockScreen)
