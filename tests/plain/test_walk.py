@@ -240,7 +240,7 @@ def test_a_checklist_step_is_marked_done_and_a_changed_account_noted(case: Path)
     assert status == 0
     assert "Marked done." in said
     assert "Noted: Instagram." in said
-    assert passwords.NOT_A_DATE in said  # "last Tuesday", asked again
+    assert passwords.NOT_A_DATE.format(example="5 March 2024") in said  # "last Tuesday"
     with Vault.open(case, passphrase=PASSPHRASE) as vault:
         assert checklist.steps[step - 1].id in progress_of(vault, checklist).ticks
         (account,) = list_accounts(vault)
@@ -388,3 +388,28 @@ def test_the_steps_have_the_apps_numbers() -> None:
     assert len(STEP_KEYS) == len(STEP_NAMES) == len(STEPS)
     for key, name in zip(STEP_KEYS, STEP_NAMES, strict=True):
         assert name.casefold().startswith(key) or key == "place"
+
+
+def test_the_sample_case_opens_in_plain_mode_too(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reclaim --plain --demo` (the README's first look, for a screen reader's user)
+    opens the made-up case, not an offer to make a real one; it is removed at the end."""
+    from tui.cli import main
+    from tui.core import demo
+
+    made: list[Path] = []
+    create = demo.create_demo_case
+
+    def recorded() -> Vault:
+        case = create()
+        made.append(case.path)
+        return case
+
+    monkeypatch.setattr(demo, "create_demo_case", recorded)
+    monkeypatch.setattr("sys.stdin", io.StringIO("sample case\n4\n2\nback\nquit\n"))
+    assert main(["--plain", "--demo"]) == 0
+    said = capsys.readouterr().out
+    assert "Its passphrase is: sample case" in said and "There is no case" not in said
+    assert "E-0001" in said  # the demo's evidence, listed
+    assert made and not made[0].exists()

@@ -88,7 +88,30 @@ def run_from_args(args: argparse.Namespace) -> int:
 
     path = Path(args.vault).expanduser() if args.vault else default_vault_dir()
     settings = load_settings(Path(args.config).expanduser() if args.config else None)
+    if getattr(args, "demo", False):
+        return run_demo(settings)
     return run_plain(path, settings)
+
+
+def run_demo(settings: Settings) -> int:
+    """`reclaim --plain --demo`: the made-up sample case, as the app opens it, removed at
+    the end (a demo left by one that was killed is swept first)."""
+    from tui.core.demo import (
+        DEMO_PASSPHRASE,
+        create_demo_case,
+        remove_demo_case,
+        sweep_stale_demos,
+    )
+
+    sweep_stale_demos()
+    demo = create_demo_case()
+    demo.close()
+    try:
+        hint = _("This is the made-up sample case. Its passphrase is: {passphrase}")
+        print(hint.format(passphrase=_(DEMO_PASSPHRASE)), flush=True)
+        return run_plain(demo.path, settings)
+    finally:
+        remove_demo_case(demo)
 
 
 def run_plain(
