@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, OptionList
 
 from tests.support.pilot import SIZE, screen_text, settle
 from tui.app import ReclaimApp
@@ -39,7 +39,7 @@ def column(table: DataTable[Any], key: str) -> tuple[list[str], int]:
 
 #: What each step shows, by language: (capture day, the evidence table's longest date,
 #: an event's date, one in September, a password's change day, the request's sent and
-#: due times, the capture guide's "checked" words).
+#: due times, the capture guide's "checked" words, the first line of an exhibit's history).
 SHOWN = {
     "es": (
         "3 mar 2024",
@@ -49,6 +49,7 @@ SHOWN = {
         "5 mar 2024",
         ["1 jun 2026", "3 jun 2026 10:00"],
         "Revisado el ",
+        "7 mar 2024 09:30 UTC",
     ),
     "fr": (
         "3 mars 2024",
@@ -58,6 +59,7 @@ SHOWN = {
         "5 mars 2024",
         ["1 juin 2026", "3 juin 2026 10:00"],
         "Vérifié le ",
+        "7 mars 2024 09:30 UTC",
     ),
 }
 
@@ -68,7 +70,7 @@ async def test_each_step_writes_its_dates_in_the_language(
 ) -> None:
     """'2024-03-03' was the capture day in every language; '28 de septiembre de 2024,
     21:14' was cut at 25 columns in the Spanish timeline."""
-    captured, longest, event, late, changed, request, checked = SHOWN[code]
+    captured, longest, event, late, changed, request, checked, added = SHOWN[code]
     add_event(demo, "2024-09-28 21:14", "Another post")
     record_account(demo, "Gmail", "email", "2024-03-05")
     i18n.set_language(code)
@@ -80,6 +82,13 @@ async def test_each_step_writes_its_dates_in_the_language(
         cells, width = column(app.screen.query_one(DataTable), "captured")
         assert cells[0] == captured
         assert width >= len(longest)  # "about" and the longest month fit, uncut
+
+        await pilot.press("enter", "ctrl+o")  # the exhibit's history
+        await settle(app, pilot)
+        steps = app.screen.query_one(OptionList)
+        assert str(steps.get_option_at_index(0).prompt).startswith(added)
+        await pilot.press("escape", "escape")
+        await settle(app, pilot)
 
         await pilot.press("g")
         await settle(app, pilot)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, Static
 
 from tests.support.pictures import make_png
 from tests.support.pilot import SIZE, footer_says, said, settle, wait_until
@@ -92,3 +92,24 @@ async def test_the_kind_of_copy_is_named_in_the_language_and_fits(
 def test_the_paper_is_named_plainly_in_french() -> None:
     with i18n.speaking("fr"):
         assert i18n._("Letter (US)") == "Lettre (format américain)"
+
+
+async def test_french_puts_a_space_before_its_colons_and_semicolons(demo: Vault, speaking) -> None:
+    """The account read on screen said "Où: Instagram", a request "R-002: Reddit" and
+    "chaque publication; que vous êtes…", an event "T-0002: We broke up", as English
+    does."""
+    i18n.set_language("fr")
+    app = ReclaimApp(demo.path, Settings(), demo_vault=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("6", "r")
+        await settle(app, pilot)
+        account = str(app.screen.query_one("#reading-text", Static).render())
+        assert "\nOù : Instagram\n" in account and "Où:" not in account
+        await pilot.press("escape", "escape", "8", "down", "enter", "down", "enter")  # R-002
+        await settle(app, pilot)
+        assert str(app.screen.query_one("#heading", Static).render()) == "R-002 : Reddit"
+        asks = str(app.screen.query_one("#asks", Static).render())
+        assert "chaque publication ; que vous" in asks
+        await pilot.press("escape", "escape", "6", "down", "enter")  # T-0002
+        await settle(app, pilot)
+        assert str(app.screen.query_one("#heading", Static).render()) == "T-0002 : We broke up"

@@ -31,7 +31,8 @@ def guide_parts() -> list[RenderableType]:
         heading = f"\n{_(KIND_TITLES[kind])}"
         parts.append(Text(heading, style="bold underline"))  # i18n: not shown
         for method in guide.by_kind(kind):
-            parts.append(Text(f"\n{method.device}: {method.title}", style="bold"))
+            heading = _("{label}: {value}").format(label=method.device, value=method.title)
+            parts.append(Text("\n" + heading, style="bold"))
             rows: list[tuple[str, str | Text]] = [
                 (f"{number}.", step) for number, step in enumerate(method.steps, start=1)
             ]

@@ -31,6 +31,7 @@ from tui.screens.event_fields import (
     LABELS,
     WHEN_LABEL,
     exhibit_choices,
+    heading,
     person_label,
     show_value,
     ticks_label,
@@ -114,8 +115,7 @@ class EventScreen(Screen[None]):
         event = get_event(vault, self.event_id) if self.event_id else None
         self._base = asdict(event) if event else {}
         people = list_people(vault)
-        title = f"{event.id}: {shown(event.title)}" if event else _("A new event")
-        yield Static(title, id="heading", markup=False)
+        yield Static(heading(event) if event else _("A new event"), id="heading", markup=False)
         yield Label(_(WHEN_LABEL), id="when-label")
         yield StoredInput(
             event.moment.text() if event else "",
@@ -312,7 +312,7 @@ class EventScreen(Screen[None]):
         saved_form = self._saved or {}
         self._base = {k: self._base.get(k) if k in typed else v for k, v in stored.items()}
         self._saved = {k: saved_form.get(k) if k in typed else v for k, v in self._form().items()}
-        self.query_one("#heading", Static).update(f"{saved.id}: {shown(saved.title)}")
+        self.query_one("#heading", Static).update(heading(saved))
 
     def _save_asking(self, done: Callable[[], object], failed: Callable[[str], object]) -> None:
         """Save; a field also changed elsewhere opens the question that shows both

@@ -10,7 +10,7 @@ from textual.widgets import SelectionList
 
 from tui.core.shared.display import shown
 from tui.core.shared.i18n import N_, _
-from tui.core.timeline.events import PROMPTS, Person
+from tui.core.timeline.events import PROMPTS, Event, Person
 from tui.widgets.fields import StoredInput, StoredTextArea
 
 if TYPE_CHECKING:
@@ -84,3 +84,8 @@ def visible_value(vault: Vault, name: str, value: object) -> str:
     if isinstance(value, list):
         return ", ".join(map(str, value))
     return str(value or "")
+
+
+def heading(event: Event) -> str:
+    """ "T-0002: We broke up" ("T-0002 : …" in French) above an event's form."""
+    return _("{label}: {value}").format(label=event.id, value=shown(event.title))

@@ -18,6 +18,7 @@ from tui.core.evidence.history import FIELD_NAMES, Step, history, quoted, what, 
 from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
 from tui.core.shared.i18n import N_, _
+from tui.core.shared.local_formats import dates_in
 from tui.screens.case import case_is_open, open_case
 
 
@@ -66,7 +67,7 @@ class ExhibitHistoryScreen(Screen[bool]):
             options.add_option(Option(Text(_("The custody log says nothing yet.")), disabled=True))
             return
         options.add_options(
-            Option(Text(f"{when(step)}  {shown(what(step))}")) for step in self.steps
+            Option(Text(f"{dates_in(when(step))}  {shown(what(step))}")) for step in self.steps
         )
         options.highlighted = min(highlighted or 0, len(self.steps) - 1)
 

@@ -57,4 +57,7 @@ def inner_text(vault: Vault, exhibit: Exhibit) -> list[str]:
     from tui.core.evidence.model import list_exhibits
 
     links = InnerLinks(list_exhibits(vault)).lines(exhibit)
-    return [f"{shown(label)}: {shown(text)}" for label, text in links]
+    return [
+        _("{label}: {value}").format(label=shown(label), value=shown(text))
+        for label, text in links
+    ]

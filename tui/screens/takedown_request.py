@@ -102,7 +102,9 @@ class RequestScreen(Screen[str | None]):
         directions = shipped()
         heading = _("A new takedown request")
         if request:
-            heading = f"{request.id}: {directions.route(request.site).name}"
+            heading = _("{label}: {value}").format(  # French: "R-002 : Reddit"
+                label=request.id, value=directions.route(request.site).name
+            )
         yield Static(heading, id="heading", markup=False)
         with VerticalScroll():
             if request is None:
@@ -204,7 +206,8 @@ class RequestScreen(Screen[str | None]):
             asks = f"{route.how} {route.link}"
         else:
             asks = _("{route}. It asks for: {join}.").format(
-                route=route.route, join="; ".join(route.asks_for)
+                route=route.route,
+                join=_("; ").join(route.asks_for),  # French: " ; "
             )
         self.query_one("#asks", Static).update(asks)
         urls = self.query_one("#urls", StoredTextArea).kept.split()

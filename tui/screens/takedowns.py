@@ -232,14 +232,14 @@ class TakedownsScreen(Screen[None]):
                 # hours), not a legal deadline: said as what it is.
                 route = place_site(request)
                 if isinstance(route, Site):
-                    text.append(f"{request.id}: ", style="bold")
+                    text.append(_("{label}:").format(label=request.id) + " ", style="bold")
                     text.append(f"{guidance_passed(route)}\n")
             elif is_overdue(request):
                 said = _("{id} is overdue:").format(id=request.id)
                 text.append(f"{said} ", style="bold red")  # i18n: not shown
                 text.append(_("the site's deadline has passed without removal.") + "\n")
             elif needs_follow_up(request):
-                text.append(f"{request.id}: ", style="bold")
+                text.append(_("{label}:").format(label=request.id) + " ", style="bold")
                 text.append(_("time to follow it up today.") + "\n")
         # The first rung (the site's own report) is what was done: n shows it in full.
         from tui.core.places.case_place import case_code
@@ -356,7 +356,8 @@ class TakedownsScreen(Screen[None]):
         vault = open_case(self)
         found = suggestions(list_requests(vault), self.under_18, place=case_code(vault))
         for suggestion in found:
-            about = f"{suggestion.request}: " if suggestion.request else ""
+            about = _("{label}:").format(label=suggestion.request) if suggestion.request else ""
+            about += " " if about else ""
             rung = f"{suggestion.rung}. " if suggestion.rung else ""
             text.append(f"{about}{rung}{suggestion.title}\n", style="bold")
             text.append(suggestion.how + "\n")

@@ -66,8 +66,8 @@ def reading_text(parts: list[object]) -> Text:
         assert isinstance(part, Part)
         text.append(shown(part.heading) + "\n", style="bold")
         for label, line in part.lines:
-            if label:
-                text.append(f"{label}: ", style="bold")
+            if label:  # French puts a space before the colon: "Où : Instagram"
+                text.append(_("{label}:").format(label=label) + " ", style="bold")
             text.append(shown_block(line) + "\n")
         text.append("\n")
     return text
