@@ -41,9 +41,10 @@ def cmd_timeline_list(args: argparse.Namespace) -> int:
     if not listed:
         say(_('No events yet. Add one with: reclaim timeline add --when 2024-03 --title "..."'))
         return 0
+    width = max(22, *(len(shown(entry.when)) for entry in listed))  # a long Spanish date
     for entry in listed:
         event = entry.event
-        line = f"{event.id}  {shown(entry.when):<22}  {shown(event.title)}"
+        line = f"{event.id}  {shown(entry.when):<{width}}  {shown(event.title)}"
         if event.evidence:
             line += "  " + _("(see {exhibits})").format(exhibits=shown(", ".join(event.evidence)))
         say(line)
