@@ -191,6 +191,22 @@ def test_the_day_a_password_was_changed_is_read_and_said_the_languages_way(
         assert list_accounts(vault)[0].changed_on == "2024-03-05"
 
 
+@pytest.mark.usefixtures("speaking")
+@pytest.mark.parametrize(
+    ("language", "example"),
+    [("en", "5 March 2024"), ("es", "5 de marzo de 2024"), ("fr", "5 mars 2024")],
+)
+def test_the_password_date_question_gives_its_example_the_languages_way(
+    case: Path, language: str, example: str
+) -> None:
+    """The question reads '5 de marzo de 2024' (it said 2024-03-05 in every language),
+    and so does the sentence when a date is not understood."""
+    lines = [PASSWORDS, "3", "Instagram", "last Tuesday", "", "no", "back", "quit"]
+    said = in_language(language, case, lines)
+    assert "2024-03-05" not in said
+    assert said.count(f"{example}.") >= 3  # asked twice, and once refused
+
+
 # ---- lock and the end of input -------------------------------------------------------------
 
 

@@ -86,11 +86,11 @@ def test_an_estimate_is_written_in_the_language() -> None:
     [
         ("es", "", "¿Cuándo pasó?"),
         ("es", "el verano pasado", "no es una fecha que Reclaim pueda leer"),
-        ("es", "5 de lunes de 2024", '"lunes" no es un mes que Reclaim conozca'),
+        ("es", "5 de lunes de 2024", "«lunes» no es un mes que Reclaim conozca"),
         ("es", "2024-02-30", "no es una fecha u hora que exista"),
-        ("es", "03/04/2024", '¿"03/04/2024" es el 3 de abril o el 4 de marzo?'),
+        ("es", "03/04/2024", "¿«03/04/2024» es el 3 de abril o el 4 de marzo?"),
         ("fr", "2999-01-01", "est dans le futur"),
-        ("fr", "03/04/2024", '"03/04/2024", est-ce le 3 avril ou le 4 mars ?'),
+        ("fr", "03/04/2024", "«\u00a003/04/2024\u00a0», est-ce le 3 avril ou le 4 mars ?"),
         ("fr", "mercredi 2024", "n'est pas un mois que Reclaim connaît"),
     ],
 )
@@ -107,6 +107,6 @@ def test_a_date_not_exact_enough_is_said_in_the_language() -> None:
     with i18n.speaking("fr"), pytest.raises(InputError) as refused:
         parse_when("mars 2024")
     assert str(refused.value) == (
-        'mars 2024 n\'est pas assez précis ici : indiquez le jour, comme "5 mars 2024" ou '
-        '"2024-03-05 21:14".'
+        "mars 2024 n'est pas assez précis ici : indiquez le jour, comme «\u00a05 mars 2024\u00a0» "
+        "ou «\u00a02024-03-05 21:14\u00a0»."
     )

@@ -28,12 +28,13 @@ CHECK = N_(
 )
 STRONG = N_("That one is strong enough.")
 ACCOUNT = N_("Which account? For example Instagram, or your email.")
+#: {example} is a day written the language's way ("5 March 2024", "5 de marzo de 2024").
 WHEN = N_(
-    "When did you change it? Type today, or the date written as year, month and day, "
-    "for example 2024-03-05. Press Enter alone to leave it out."
+    "When did you change it? Type today, or the date, for example {example}. "
+    "Press Enter alone to leave it out."
 )
 TODAY = "today"  # i18n: not shown
-NOT_A_DATE = N_("That is not a date Reclaim understands. Type today, or a date like 2024-03-05.")
+NOT_A_DATE = N_("That is not a date Reclaim understands. Type today, or a date like {example}.")
 TWO_STEP = N_("Is two-step sign-in turned on for it? Type yes or no.")
 NOTED = N_("Noted: {name}.")
 NONE_YET = N_("No accounts are noted yet.")
@@ -85,8 +86,9 @@ def ask_changed_on(prompter: Prompter) -> str:
     from tui.core.shared import clock
     from tui.core.shared.fuzzy_dates import When
 
+    example = day("2024-03-05")  # as it is read, and as it is said back
     while True:
-        typed = prompter.ask(_(WHEN))
+        typed = prompter.ask(_(WHEN).format(example=example))
         if not typed:
             return ""
         if folded(typed) in typed_words(
@@ -98,7 +100,7 @@ def ask_changed_on(prompter: Prompter) -> str:
         except ReclaimError:
             when = None
         if when is None or when.about or when.day is None:
-            prompter.say(_(NOT_A_DATE))
+            prompter.say(_(NOT_A_DATE).format(example=example))
             continue
         return when.on().isoformat()
 
