@@ -29,6 +29,7 @@ from tui.discreet import Discreet
 from tui.held_keys import HoldsKeys
 from tui.kept_for_case import KeptForCase
 from tui.messages import CaseChosen, CaseCreated, CaseOpened, NewCaseRequested
+from tui.parsed_styles import ParsesStylesOnce
 from tui.screens.language import SpeaksLanguages
 from tui.screens.recovery_asks import asked_about_code, offer_new_code
 from tui.screens.steps import STEP_SCREENS, StepScreen
@@ -60,11 +61,10 @@ def reclaim_commands() -> type[Provider]:
     return ReclaimCommands
 
 
-class ReclaimApp(SpeaksLanguages, Discreet, HoldsKeys):
+class ReclaimApp(SpeaksLanguages, Discreet, HoldsKeys, ParsesStylesOnce):
     TITLE = "Reclaim"
-    # The first screen's styles (unlock, create or kiosk: `forms.tcss`, which they name
-    # as theirs too) are read with the app's: read when the screen is shown, they would
-    # make Textual parse every style again before its first frame.
+    # The first screen's styles (unlock, create or kiosk: `forms.tcss`, theirs too) are
+    # read with the app's: read at the screen, every widget would be styled twice.
     CSS_PATH = ["app.tcss", "screens/forms.tcss"]
     # Shown on a line of their own under every footer (`AlwaysKeys`), not in the footer,
     # where a step's own keys would push them off at 80 columns.
