@@ -134,28 +134,40 @@ def unembedded_fonts(pdf: pikepdf.Pdf) -> list[str]:
     return missing
 
 
-def content_operators(pdf: pikepdf.Pdf) -> set[str]:
+Parsed = dict[tuple[int, int], list[Any]]
+
+
+def page_contents(pdf: pikepdf.Pdf) -> Parsed:
+    """Each page's content stream parsed, by the page's object number: parsed once for
+    the checks that read it (a binder of hundreds of pages takes a second a pass)."""
+    return {page.obj.objgen: pikepdf.parse_content_stream(page) for page in pdf.pages}
+
+
+def content_operators(pdf: pikepdf.Pdf, parsed: Parsed | None = None) -> set[str]:
+    """Every operator of the pages' and their form XObjects' content (the pages' as
+    `parsed`, if given)."""
+    parsed = page_contents(pdf) if parsed is None else parsed
     found: set[str] = set()
-    holders = list(pdf.pages)
+    for operations in parsed.values():
+        found |= {str(op.operator) for op in operations}
     for resources in all_resources(pdf):
         for item in resources.get("/XObject", {}).values():
             if item.get("/Subtype") == pikepdf.Name.Form:
-                holders.append(item)
-    for holder in holders:
-        found |= {str(op.operator) for op in pikepdf.parse_content_stream(holder)}
+                found |= {str(op.operator) for op in pikepdf.parse_content_stream(item)}
     return found
 
 
-def notdef_uses(pdf: pikepdf.Pdf) -> int:
+def notdef_uses(pdf: pikepdf.Pdf, parsed: Parsed | None = None) -> int:
     """How often the pages' own text draws glyph 0 (.notdef), which PDF/A forbids: each
     two-byte code of an Identity-H font is looked up in the font's CIDToGIDMap (each map
     decoded once: a binder of hundreds of pages selects the same fonts on every page)."""
+    parsed = page_contents(pdf) if parsed is None else parsed
     count = 0
     decoded: dict[tuple[int, int], bytes] = {}
     for page in pdf.pages:
         fonts = page.Resources.get("/Font", pikepdf.Dictionary())
         mapping = b""
-        for item in pikepdf.parse_content_stream(page):
+        for item in parsed[page.obj.objgen]:
             operator = str(item.operator)
             if operator == "Tf":
                 font = fonts.get(str(item.operands[0]))
@@ -217,9 +229,10 @@ def conformance_problems(data: bytes, part: int) -> list[str]:
             problems.append("no sRGB output intent")
         if missing := unembedded_fonts(pdf):
             problems.append(f"fonts not embedded: {missing}")
-        if notdef_uses(pdf):
+        parsed = page_contents(pdf)
+        if notdef_uses(pdf, parsed):
             problems.append("text drawn with the .notdef glyph")
-        if {"k", "K"} & content_operators(pdf):
+        if {"k", "K"} & content_operators(pdf, parsed):
             problems.append("CMYK colour in a page")
         for obj in pdf.objects:
             if not isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
