@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable, OptionList
+from textual.widgets import DataTable, Input, OptionList
 
 from tests.support.pilot import SIZE, screen_text, settle
 from tui.app import ReclaimApp
@@ -39,7 +39,8 @@ def column(table: DataTable[Any], key: str) -> tuple[list[str], int]:
 
 #: What each step shows, by language: (capture day, the evidence table's longest date,
 #: an event's date, one in September, a password's change day, the request's sent and
-#: due times, the capture guide's "checked" words, the first line of an exhibit's history).
+#: due times, the capture guide's "checked" words, the first line of an exhibit's history,
+#: when it was posted as its field shows it).
 SHOWN = {
     "es": (
         "3 mar 2024",
@@ -50,6 +51,7 @@ SHOWN = {
         ["1 jun 2026", "3 jun 2026 10:00"],
         "Revisado el ",
         "7 mar 2024 09:30 UTC",
+        "2 de marzo de 2024, 22:41",
     ),
     "fr": (
         "3 mars 2024",
@@ -60,6 +62,7 @@ SHOWN = {
         ["1 juin 2026", "3 juin 2026 10:00"],
         "Vérifié le ",
         "7 mars 2024 09:30 UTC",
+        "2 mars 2024, 22:41",
     ),
 }
 
@@ -70,7 +73,7 @@ async def test_each_step_writes_its_dates_in_the_language(
 ) -> None:
     """'2024-03-03' was the capture day in every language; '28 de septiembre de 2024,
     21:14' was cut at 25 columns in the Spanish timeline."""
-    captured, longest, event, late, changed, request, checked, added = SHOWN[code]
+    captured, longest, event, late, changed, request, checked, added, posted = SHOWN[code]
     add_event(demo, "2024-09-28 21:14", "Another post")
     record_account(demo, "Gmail", "email", "2024-03-05")
     i18n.set_language(code)
@@ -83,7 +86,10 @@ async def test_each_step_writes_its_dates_in_the_language(
         assert cells[0] == captured
         assert width >= len(longest)  # "about" and the longest month fit, uncut
 
-        await pilot.press("enter", "ctrl+o")  # the exhibit's history
+        await pilot.press("enter")  # the exhibit's form: its dates as the language says them
+        await settle(app, pilot)
+        assert app.screen.query_one("#posted_at", Input).value == posted
+        await pilot.press("ctrl+o")  # the exhibit's history
         await settle(app, pilot)
         steps = app.screen.query_one(OptionList)
         assert str(steps.get_option_at_index(0).prompt).startswith(added)
@@ -152,3 +158,19 @@ def test_the_written_account_opens_with_the_day_in_words(
 def test_a_conflict_names_a_sent_time_in_the_language(code: str, sent: str) -> None:
     with i18n.speaking(code):
         assert visible_value("sent_at", "2026-12-01T12:00:00Z").startswith(sent)
+
+
+@pytest.mark.parametrize("code", ["es", "fr", "en"])
+@pytest.mark.parametrize(
+    "stored", ["2024-03-02T22:41", "2024-03-06T09:30:12", "2024-03-05", "2024-03~", "2023~"]
+)
+def test_an_exhibits_date_field_reads_back_as_what_is_stored(code: str, stored: str) -> None:
+    """The form shows "2 mars 2024, 22:41" (it showed "2024-03-02 22:41" in every
+    language), and what it shows is read back as the same date."""
+    from tui.core.shared.fuzzy_dates import When
+    from tui.screens.exhibit_form import visible_value
+
+    with i18n.speaking(code):
+        shown = visible_value("posted_at", stored)
+        assert When.parse(shown).edtf() == stored
+        assert (code == "en") == shown.startswith("20")

@@ -3,8 +3,10 @@ value is shown in it (`tui.screens.exhibit` draws the form)."""
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from tui.core.evidence.model import DATE_FIELDS, DETAIL_FIELDS, Exhibit
-from tui.core.shared.i18n import N_
+from tui.core.shared.i18n import N_, SOURCE_LANGUAGE, language
 
 #: (field, label, placeholder); the order of the form.
 FORM = (
@@ -26,13 +28,22 @@ LONG_FIELDS = frozenset({"caption", "notes"})
 
 
 def shown_value(exhibit: Exhibit, name: str) -> str:
-    value: str = getattr(exhibit, name)
-    return value.replace("T", " ") if name in DATE_FIELDS else value
+    return visible_value(name, getattr(exhibit, name))
 
 
 def visible_value(name: str, value: object) -> str:
+    """A stored value as its field shows it: a date as the language writes it, in a
+    form that is read back ("2 mars 2024, 22:41", "vers 2023"); English keeps
+    "2024-03-02 22:41" as it always did."""
     text = str(value or "")
-    return text.replace("T", " ") if name in DATE_FIELDS else text
+    if name not in DATE_FIELDS or not text:
+        return text
+    if language() != SOURCE_LANGUAGE:
+        from tui.core.shared.fuzzy_dates import When
+
+        with suppress(ValueError):  # a date stored before dates were read: as it is
+            return When.from_stored(text).text()
+    return text.replace("T", " ")
 
 
 def stored_details(exhibit: Exhibit) -> dict[str, str]:
