@@ -62,7 +62,7 @@ def test_the_walk_speaks_spanish_and_understands_its_words(case: Path, spanish: 
         "¿Qué paso quieres?",
         "1. Primero, tu seguridad: qué hacer si te amenazan",
         "10. Bloquear el caso",
-        "Escribe un número del 1 al 11 y pulsa Enter.",
+        "Escribe un número del 1 al 12 y pulsa Enter.",
         "Cada paso es una cosa que hacer.",  # the menu's own help, after "ayuda"
         "En cualquier pregunta puedes escribir: ayuda para oír esto otra vez",
         "El caso está bloqueado.",

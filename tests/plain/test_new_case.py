@@ -52,7 +52,7 @@ def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_recovery_code_is_spelled_letter_by_letter(tmp_path: Path) -> None:
-    said = walk(tmp_path / "new", ["1", PASSPHRASE, PASSPHRASE, "WRONG", last_group, "back"])
+    said = walk(tmp_path / "new", ["1", PASSPHRASE, PASSPHRASE, "no", "WRONG", last_group, "back"])
     (code, _last), *_ = CODE.findall(said)
     spelled = ", ".join(" ".join(group) for group in code.split("-"))
     assert said.count(f"Letter by letter: {spelled}.") == 2  # shown, and again after a miss
@@ -61,7 +61,7 @@ def test_the_recovery_code_is_spelled_letter_by_letter(tmp_path: Path) -> None:
 def test_a_lock_before_the_code_is_confirmed_shows_it_again_after_the_unlock(
     tmp_path: Path,
 ) -> None:
-    lines: list[Line] = ["1", PASSPHRASE, PASSPHRASE, "lock", PASSPHRASE, last_group, "back"]
+    lines: list[Line] = ["1", PASSPHRASE, PASSPHRASE, "no", "lock", PASSPHRASE, last_group, "back"]
     lines += ["back"]  # where you live: later
     said = walk(tmp_path / "new", [*lines, "quit"])
     first, after = said.split(LOCKED, 1)
@@ -74,7 +74,7 @@ def test_a_lock_before_the_code_is_confirmed_shows_it_again_after_the_unlock(
 
 
 def test_a_code_confirmed_is_not_shown_again_at_the_next_unlock(tmp_path: Path) -> None:
-    lines: list[Line] = ["1", PASSPHRASE, PASSPHRASE, last_group, "back", "lock", PASSPHRASE]
+    lines: list[Line] = ["1", PASSPHRASE, PASSPHRASE, "no", last_group, "back", "lock", PASSPHRASE]
     said = walk(tmp_path / "new", [*lines, "quit"])
     assert len(CODE.findall(said)) == 1
     assert _text(plain_case.NOT_CONFIRMED_YET) not in said

@@ -128,6 +128,7 @@ async def test_plain_walk_end_to_end_in_a_terminal(tmp_path: Path) -> None:
     term.answer("What would you like to do?", "1")  # no case yet: make one
     term.answer("Choose a passphrase", PASSPHRASE)
     term.answer("same passphrase again", PASSPHRASE)
+    term.answer("Discreet mode", "no")
     shown = term.wait_for("type the last group")
     code = CODE.search(shown)
     assert code is not None, shown

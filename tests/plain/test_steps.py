@@ -256,7 +256,8 @@ def test_a_new_case_is_asked_where_the_person_lives(
     monkeypatch.setattr(plain_case, "confirm_code", lambda prompter, code: None)
     number = {p.code: str(i) for i, p in enumerate(place.listed_places(), 1)}
     made = tmp_path / "new"
-    status, said = walk(made, ["1", PASSPHRASE, PASSPHRASE, number.get(answer, answer), "quit"])
+    lines = ["1", PASSPHRASE, PASSPHRASE, "no", number.get(answer, answer), "quit"]
+    status, said = walk(made, lines)
     assert status == 0
     assert "Where do you live?" in said.split("Here is your recovery code.", 1)[1]
     assert (_text(place.LATER) in said) == (answer == "back")

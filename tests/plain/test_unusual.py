@@ -57,7 +57,7 @@ def in_language(language: str, case: Path, lines: list[str]) -> str:
 @pytest.mark.parametrize("typed", ["²", "0", "99", "-1", "1.5", "½"])
 def test_what_looks_like_a_number_but_is_not_a_choice_is_said_so(case: Path, typed: str) -> None:
     _, said = walk(case, [PASSPHRASE, typed, "quit"])  # "²" is a digit to Python, not a number
-    assert "That is not one of the numbers. Type a number from 1 to 11." in said
+    assert "That is not one of the numbers. Type a number from 1 to 12." in said
     assert said.rstrip().endswith(GOODBYE)
 
 
@@ -77,7 +77,7 @@ def test_what_looks_like_a_number_but_is_not_a_choice_is_said_so(case: Path, typ
         ),  # full width
         ("es", "dos", "Privacidad: protege tus cuentas, sin borrar nada."),
         ("es", "Seis", "Cronología: escribe lo que pasó, en orden."),
-        ("es", "dieciseis", "Ese no es uno de los números. Escribe un número del 1 al 11."),
+        ("es", "dieciseis", "Ese no es uno de los números. Escribe un número del 1 al 12."),
         ("fr", "deux", "Confidentialité : protégez vos comptes, sans rien supprimer."),
         ("fr", "two", "Confidentialité : protégez vos comptes, sans rien supprimer."),
         ("en", "Four.", "Evidence: save screenshots, pages and recordings before they disappear."),

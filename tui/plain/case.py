@@ -3,6 +3,7 @@ recovery code shown and confirmed by typing its last group, then where the perso
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,14 +59,21 @@ CODE_HELP = N_("The last group is the last four letters and numbers of the recov
 #: The code once more, one character at a time: a speech synthesiser may read a group
 #: as a word or a number ("EAZ3").
 SPELLED = N_("Letter by letter: {letters}.")
+#: Asked once a new case's passphrase is chosen (the app's form has it as a tick box);
+#: not asked when the settings ask for discreet mode already.
+DISCREET = N_(
+    "Discreet mode: show only the name Notes, never Reclaim, in case someone else uses "
+    "this computer? Type yes or no."
+)
 NOT_CONFIRMED_YET = N_(
     "The case was locked before you confirmed that you wrote down your recovery code. "
     "Here it is again."
 )
 
 
-def open_or_make(prompter: Prompter, path: Path) -> Vault | None:
-    """The open case at `path`, made first if there is none; None to leave."""
+def open_or_make(prompter: Prompter, path: Path, *, discreet: bool = False) -> Vault | None:
+    """The open case at `path`, made first if there is none (asking whether it is
+    discreet, unless `discreet` says so already); None to leave."""
     from tui.core.vault.layout import is_vault
 
     if is_vault(path):
@@ -87,7 +95,7 @@ def open_or_make(prompter: Prompter, path: Path) -> Vault | None:
         except Back:
             return None
         try:
-            return make(prompter, path)
+            return make(prompter, path, discreet=discreet)
         except Back:
             continue  # back at the new passphrase: nothing is made yet
 
@@ -143,12 +151,22 @@ def new_passphrase(prompter: Prompter) -> str:
         return first
 
 
-def make(prompter: Prompter, path: Path) -> Vault:
-    """A new case: its passphrase, then its recovery code shown and confirmed."""
+def make(prompter: Prompter, path: Path, *, discreet: bool = False) -> Vault:
+    """A new case: its passphrase, whether it is discreet, then its recovery code shown
+    and confirmed. A discreet case is marked as the app marks it (the usual folder of a
+    new install becomes the neutral one: no name in it says what it is)."""
+    from tui.core.vault.layout import DISCREET_MARK, default_vault_dir, neutral_vault_dir
     from tui.core.vault.vault import Vault
 
     passphrase = new_passphrase(prompter)
+    if not discreet:
+        discreet = prompter.yes_no(_(DISCREET))
+    if discreet and path == default_vault_dir():
+        path = neutral_vault_dir()
     vault, code = Vault.create(path, passphrase)
+    if discreet:  # read before the passphrase is typed, so beside the record
+        with contextlib.suppress(OSError):
+            (vault.path / DISCREET_MARK).touch()
     prompter.say(_(MADE).format(path=path))
     try:
         show_and_confirm(prompter, code)

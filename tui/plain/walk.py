@@ -16,6 +16,7 @@ from tui.plain import (
     binder,
     copies,
     evidence,
+    language,
     passwords,
     place,
     privacy,
@@ -24,6 +25,7 @@ from tui.plain import (
     timeline,
 )
 from tui.plain.case import open_or_make
+from tui.plain.language import speak_case_language
 from tui.plain.prompt import EVERY_PROMPT_HELP, KEPT_AT_LOCK, Back, Locked, Prompter, Quit
 
 if TYPE_CHECKING:
@@ -90,7 +92,8 @@ def run_from_args(args: argparse.Namespace) -> int:
     settings = load_settings(Path(args.config).expanduser() if args.config else None)
     if getattr(args, "demo", False):
         return run_demo(settings)
-    return run_plain(path, settings)
+    asked = bool(getattr(args, "language", None))  # --language wins for this run, as in the app
+    return run_plain(path, settings, follow_case_language=not asked)
 
 
 def run_demo(settings: Settings) -> int:
@@ -115,7 +118,12 @@ def run_demo(settings: Settings) -> int:
 
 
 def run_plain(
-    path: Path, settings: Settings, input: TextIO | None = None, output: TextIO | None = None
+    path: Path,
+    settings: Settings,
+    input: TextIO | None = None,
+    output: TextIO | None = None,
+    *,
+    follow_case_language: bool = True,
 ) -> int:
     """Walk the case at `path` on `input` and `output` (standard input and output). In
     discreet mode, what is said while the case is locked names only "Notes", and so does
@@ -139,9 +147,16 @@ def run_plain(
                 if vault is None:
                     prompter.neutral = discreet
                     prompter.idle_seconds = 0  # nothing is open to lock while it is asked
-                    vault = open_or_make(prompter, path)
+                    vault = open_or_make(prompter, path, discreet=discreet)
                     if vault is None:
                         return 0
+                    if vault.path != path or (not discreet and is_discreet(settings, vault.path)):
+                        path = vault.path  # made discreet: its folder and its words from now
+                        discreet = is_discreet(settings, path)
+                        if discreet:
+                            name_process()
+                    if follow_case_language:
+                        speak_case_language(vault)
                     prompter.neutral = False
                     prompter.idle_seconds = idle_seconds
                 menu(prompter, vault, settings)
@@ -176,8 +191,10 @@ def menu(prompter: Prompter, vault: Vault, settings: Settings) -> None:
 
     # Discreet mode: a screen reader never says Reclaim or a case aloud (d4, issue 29).
     plain = in_neutral_words if is_discreet(settings, vault.path) else _
-    choices = [*(_(name) for name in STEP_NAMES), plain(LOCK_CHOICE), plain(LEAVE_CHOICE)]
     while True:
+        # Built each time: the language spoken may have changed (the last choice).
+        choices = [*(_(name) for name in STEP_NAMES), plain(LOCK_CHOICE), plain(LEAVE_CHOICE)]
+        choices.append(language.CHOOSE)
         prompter.start_over()
         prompter.heading(_(MAIN))
         try:
@@ -190,6 +207,9 @@ def menu(prompter: Prompter, vault: Vault, settings: Settings) -> None:
         if choice == len(STEP_NAMES) + 1:
             raise Quit
         try:
+            if choice == len(STEP_NAMES) + 2:
+                language.choose(prompter, vault)
+                continue
             STEPS[choice](prompter, vault, settings)
         except Back:
             continue
