@@ -41,7 +41,7 @@ def test_help_in_spanish_with_the_option() -> None:
         "mostrar la versión del programa y salir",
         "Reclaim guarda a salvo, cifradas en este equipo, las pruebas",
         "abrir un caso de ejemplo inventado (se borra al salir)",
-        "crear un caso nuevo en su caja fuerte",
+        "crear un caso nuevo en tu caja fuerte",
     ):
         assert words in done.stdout
     for words in ENGLISH_HELP:
