@@ -43,6 +43,17 @@ def test_a_new_case_is_made_discreet_when_the_person_says_so(
     assert ("Lock the notebook" in said) == discreet  # the menu in discreet words at once
 
 
+def test_a_discreet_new_install_is_made_in_the_neutral_folder_and_locks_there() -> None:
+    from tui.core.vault.layout import default_vault_dir, is_vault, neutral_vault_dir
+
+    usual = default_vault_dir()
+    lines = ["1", PASSPHRASE, PASSPHRASE, "yes", last_group, "back", "lock", PASSPHRASE]
+    said = walk(usual, [*lines, "quit"])
+    assert is_vault(neutral_vault_dir()) and not is_vault(usual)
+    assert said.count("Your case is open.") == 1  # after the lock: the notebook it made
+    assert "Notes" in said.split("Lock the notebook", 1)[1]
+
+
 def test_discreet_is_not_asked_when_the_settings_ask_for_it(tmp_path: Path) -> None:
     case = tmp_path / "new"
     said = io.StringIO()
