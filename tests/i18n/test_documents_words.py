@@ -52,7 +52,13 @@ def test_english_stays_as_it_was() -> None:
         ),
         (
             "fr",
-            ["La loi là où vous vivez : ", "Utile pour : ", "À garder en tête :", "juridique"],
+            [
+                "La loi là où vous vivez\u00a0: ",  # French punctuation's no-break space
+                "Utile pour\u00a0: ",
+                "À garder en tête\u00a0:",
+                "Ensuite\u00a0: ",
+                "juridique",
+            ],
             ["The law where you live", "Good for: ", "Keep in mind:", "Not legal advice"],
         ),
     ],
