@@ -33,10 +33,12 @@ from tui.screens.event_fields import (
     exhibit_choices,
     heading,
     person_label,
+    show_lists,
     show_value,
     ticks_label,
     visible_value,
 )
+from tui.screens.event_kept import give_back, keep
 from tui.widgets.fields import StoredInput, StoredTextArea
 
 if TYPE_CHECKING:
@@ -169,18 +171,13 @@ class EventScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._show_lists()
+        show_lists(self)
         self._saved = self._form()
+        give_back(self)  # what a lock kept of this event's typing, if anything
 
-    def _show_lists(self) -> None:
-        """An empty picker is not shown and is no stop for Tab (with no height, it would
-        take the focus off screen and what was typed next would go nowhere); a line says
-        there is nobody (or nothing) to choose yet."""
-        for name in ("witnesses", "evidence"):
-            picker: SelectionList[str] = self.query_one(f"#{name}", SelectionList)
-            empty = picker.option_count == 0
-            picker.display = not empty
-            self.query_one(f"#no-{name}", Static).display = empty
+    def keep_over_lock(self) -> None:
+        """At a lock, after `save_now`: what it could not save is kept in memory."""
+        keep(self)
 
     # ---- the date field ---------------------------------------------------------
 
@@ -225,7 +222,7 @@ class EventScreen(Screen[None]):
             witnesses.add_option((person_label(person), person.id, True))
         else:
             witnesses.select(person.id)
-        self._show_lists()
+        show_lists(self)
         line.value = ""
         if self._saved is not None:  # the line's words are now a ticked witness
             self._saved["new-person"] = ""
@@ -246,23 +243,22 @@ class EventScreen(Screen[None]):
         chosen: SelectionList[str] = self.query_one("#witnesses", SelectionList)
         return [people[pid] for pid in chosen.selected if pid in people]
 
-    def save_now(self) -> bool:
+    def save_now(self) -> bool | None:
         """Save the form, asking nothing (before a lock): a field also changed elsewhere
-        is left as the other window saved it, and False says not all was saved. False
-        (with the sentence shown) when it can't be saved."""
+        is left as the other window saved it. None when not all could be saved (it was
+        not complete): `keep_over_lock` then keeps the rest, so it is not named lost."""
         from tui.core.vault.edits import EditConflict
 
         if case_is_open(self) and not self._add_person():
-            return False
+            return None
         try:
             try:
                 self._write()
             except EditConflict as conflict:
                 self._write(drop={item.field for item in conflict.conflicts})
-                return False
-        except ReclaimError as error:
-            self.notify(shown(str(error)), severity="error", markup=False)
-            return False
+                return None
+        except ReclaimError:
+            return None
         return True
 
     def _write(self, drop: Collection[str] = ()) -> None:

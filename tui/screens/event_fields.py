@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
-from textual.widgets import SelectionList
+from textual.widgets import SelectionList, Static
 
 from tui.core.shared.display import shown
 from tui.core.shared.i18n import N_, _
@@ -69,6 +69,17 @@ def show_value(screen: Screen[Any], name: str, value: Any) -> None:
         for chosen in value or []:
             if chosen in listed:  # someone or something this form doesn't list is left out
                 picker.select(chosen)
+
+
+def show_lists(screen: Screen[Any]) -> None:
+    """An empty picker is not shown and is no stop for Tab (with no height, it would
+    take the focus off screen and what was typed next would go nowhere); a line says
+    there is nobody (or nothing) to choose yet."""
+    for name in ("witnesses", "evidence"):
+        picker: SelectionList[str] = screen.query_one(f"#{name}", SelectionList)
+        empty = picker.option_count == 0
+        picker.display = not empty
+        screen.query_one(f"#no-{name}", Static).display = empty
 
 
 def visible_value(vault: Vault, name: str, value: object) -> str:
