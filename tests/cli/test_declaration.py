@@ -76,3 +76,8 @@ def test_the_binder_prints_the_declaration_after_the_cover(cli, tmp_path: Path):
     assert sha in "".join(pages[1].split())
     contents = " ".join(pages[2].split())
     assert contents.startswith("Contents Declaration 2")
+    # --declaration alone: the kind for where the person lives (the case says nowhere:
+    # the plain statement); Python 3.11 refused the empty default as "not one of" the kinds
+    again = tmp_path / "again.pdf"
+    bare = cli("binder", str(again), "--declaration", "--date", "2026-12-07")
+    assert bare.returncode == 0 and again.exists(), bare.stderr

@@ -179,7 +179,11 @@ class ReclaimParser(argparse.ArgumentParser):
         super().error(without_values(message, words, known))
 
     def _check_value(self, action: argparse.Action, value: Any) -> None:
-        """An invalid choice, named without the word typed."""
+        """An invalid choice, named without the word typed. An option given without its
+        value takes its `const` ("--declaration" alone: the kind for where the person
+        lives), which Python 3.11 checks against the choices too; it is always taken."""
+        if action.nargs == argparse.OPTIONAL and value == action.const:
+            return
         if action.choices is not None and value not in action.choices:
             choices = ", ".join(str(choice) for choice in action.choices)
             raise argparse.ArgumentError(
