@@ -413,3 +413,17 @@ def test_the_sample_case_opens_in_plain_mode_too(
     assert "Its passphrase is: sample case" in said and "There is no case" not in said
     assert "E-0001" in said  # the demo's evidence, listed
     assert made and not made[0].exists()
+
+
+def test_plain_mode_refuses_to_be_a_kiosk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reclaim --kiosk --plain` ignored --kiosk: a client's case went into the kiosk
+    account's own folder, where the next client found it. Refused, in one sentence."""
+    from tui.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("1\n"))
+    assert main(["--plain", "--kiosk"]) != 0
+    said = capsys.readouterr()
+    assert "does not run as a clinic's kiosk" in said.err and "Traceback" not in said.err
+    assert not any(Path(os.environ["XDG_DATA_HOME"]).rglob("*.db"))

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from tui.core.shared.errors import explain
+from tui.core.shared.errors import InputError, explain
 from tui.core.shared.i18n import N_, _
 from tui.plain import (
     binder,
@@ -83,11 +83,21 @@ STEPS: tuple[Step, ...] = (
 )
 
 
+NO_PLAIN_KIOSK = N_(
+    "Plain mode does not run as a clinic's kiosk yet: it could not keep one client's case "
+    "apart from the next. Start the kiosk without --plain, or give plain mode the "
+    "client's own case folder with --vault."
+)
+
+
 def run_from_args(args: argparse.Namespace) -> int:
     """`reclaim --plain`: the default case (or --vault), with the settings' idle time."""
     from tui.core.settings import load_settings
     from tui.core.vault.layout import default_vault_dir
 
+    if getattr(args, "kiosk", False):
+        # Refused, not ignored: the kiosk's own case folder would be every client's.
+        raise InputError(_(NO_PLAIN_KIOSK))
     path = Path(args.vault).expanduser() if args.vault else default_vault_dir()
     settings = load_settings(Path(args.config).expanduser() if args.config else None)
     if getattr(args, "demo", False):
