@@ -21,8 +21,9 @@ from tui.core.shared.data_files import NOT_WORDS
 from tui.core.takedowns import legal_options, sites
 
 #: Fields of the loaded objects that hold no words (besides the data files' NOT_WORDS),
-#: or hold the English name on purpose.
-NOT_SHOWN = {"english_name", "from_", "deadline_rule", "deadline_starts"}
+#: or hold the English name on purpose (a site's `worded` names are each of one language,
+#: written in it: never translated).
+NOT_SHOWN = {"english_name", "from_", "deadline_rule", "deadline_starts", "worded"}
 
 
 def _loaded() -> list[object]:

@@ -78,8 +78,8 @@ def cmd_takedown_sites(args: argparse.Namespace) -> int:
             deadline = "  " + said.format(hours=hours)
         say(f"{site.id:<14}{site.name}{deadline}")
         say(f"{'':<14}{site.route}")
-        if site.aliases:
-            say(f"{'':<14}" + _("also: {aliases}").format(aliases=", ".join(site.aliases)))
+        if aliases := site.shown_aliases():
+            say(f"{'':<14}" + _("also: {aliases}").format(aliases=", ".join(aliases)))
     say("")
     for service in directions.hash_services:
         for_whom = _("{name}: for {who}").format(name=service.name, who=service.who)

@@ -155,7 +155,7 @@ class Jurisdiction:
         services = [c for c in self.contacts if c.audience == "under-18"]
         if not services:
             return ""
-        listed = "; ".join(f"{c.name} ({c.how})" for c in services)
+        listed = _("; ").join(f"{c.name} ({c.how})" for c in services)  # French: " ; "
         return _("Where you live, these can help too: {services}.").format(services=listed)
 
     def clock_for(self, kind: str, notice: bool = False) -> Clock | None:

@@ -35,11 +35,14 @@ REQUIRED |= {"sites": list, "hash_services": list}
 OPTIONAL: dict[str, type] = {"escalations": list}
 SITE: dict[str, type] = {"id": str, "name": str, "kind": str, "route": str, "how": str}
 SITE |= {"asks_for": list, "expect": str}
-SITE_OPTIONAL: dict[str, type] = {"link": str, "aliases": list}
+#: Words of one language for a site (`aliases_fr = ["autre"]`): shown only to whoever
+#: speaks it, found whatever the language spoken (a name typed is never translated).
+LANGUAGE_ALIASES = {f"aliases_{code}": list for code in ("en", "es", "fr")}
+SITE_OPTIONAL: dict[str, type] = {"link": str, "aliases": list, **LANGUAGE_ALIASES}
 #: Deadlines belong to the law of a place: `checklists/jurisdictions/`, not this file.
 DEADLINE_KEYS = ("deadline_hours", "deadline_rule", "deadline_from")
 SERVICE: dict[str, type] = {"id": str, "name": str, "who": str, "how": str, "link": str}
-SERVICE_OPTIONAL: dict[str, type] = {"aliases": list}
+SERVICE_OPTIONAL: dict[str, type] = {"aliases": list, **LANGUAGE_ALIASES}
 ESCALATION: dict[str, type] = {"id": str, "after": str, "title": str, "how": str}
 AFTER = ("overdue", "refused")
 
@@ -65,12 +68,20 @@ class Site:
     """False where the clock is a regulator's guidance on when to go to it, not a law: a
     letter then asks for no number of hours."""
     aliases: tuple[str, ...] = ()
-    """Other names people use for it ("instagram", "ig" for `meta`)."""
+    """Other names people use for it ("instagram", "ig" for `meta`), in every language."""
     english_name: str = ""
     """Its name in the file, which finds it in every language (not shown)."""
+    worded: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Other names in one language each ("fr", ("autre", "hébergeur")): all are found,
+    those of the language spoken are shown."""
 
     def name_keys(self) -> frozenset[str]:
-        return _keys(self.id, self.name, self.english_name, *self.aliases)
+        return _keys(self.id, self.name, self.english_name, *self.aliases, *_all(self.worded))
+
+    def shown_aliases(self) -> tuple[str, ...]:
+        """Its other names as the person reads them: those of every language, then those
+        of the language spoken."""
+        return self.aliases + dict(self.worded).get(language(), ())
 
 
 @dataclass(frozen=True)
@@ -83,13 +94,27 @@ class HashService:
     aliases: tuple[str, ...] = ()
     english_name: str = ""
     """Its name in the file, which finds it in every language (not shown)."""
+    worded: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def name_keys(self) -> frozenset[str]:
-        return _keys(self.id, self.name, self.english_name, *self.aliases)
+        return _keys(self.id, self.name, self.english_name, *self.aliases, *_all(self.worded))
 
 
 def _keys(*names: str) -> frozenset[str]:
     return frozenset(name_key(name) for name in names if name)
+
+
+def _all(worded: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...]:
+    return tuple(name for _code, names in worded for name in names)
+
+
+def _worded(raw: dict[str, Any], where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A table's `aliases_<language>` lists, as (language, names)."""
+    return tuple(
+        (key.removeprefix("aliases_"), text_list(raw, key, where, "names"))
+        for key in LANGUAGE_ALIASES
+        if key in raw
+    )
 
 
 @dataclass(frozen=True)
@@ -158,7 +183,7 @@ def _names(entries: list[Site | HashService], name: str) -> None:
     person meant, and a typo in the file must not silently send a request elsewhere."""
     owners: dict[str, str] = {}
     for entry in entries:
-        names = (entry.id, entry.name, entry.english_name, *entry.aliases)
+        names = (entry.id, entry.name, entry.english_name, *entry.aliases, *_all(entry.worded))
         check_names(owners, entry.id, tuple(n for n in names if n), name)
 
 
@@ -185,7 +210,8 @@ def parse(data: dict[str, Any], name: str = FILE) -> Directions:
         check_link(raw, where)
         aliases = text_list(raw, "aliases", where, "names")
         english = {"aliases": aliases, "english_name": prose(raw["name"])}
-        sites.append(Site(**{**texts(raw), "asks_for": asks_for, **english}))
+        named = {**_without_worded(texts(raw)), "worded": _worded(raw, where)}
+        sites.append(Site(**{**named, "asks_for": asks_for, **english}))
     services: list[HashService] = []
     for where, raw in tables(
         data["hash_services"],
@@ -197,7 +223,8 @@ def parse(data: dict[str, Any], name: str = FILE) -> Directions:
         check_link(raw, where)
         aliases = text_list(raw, "aliases", where, "names")
         english = {"aliases": aliases, "english_name": prose(raw["name"])}
-        services.append(HashService(**{**texts(raw), **english}))
+        named = {**_without_worded(texts(raw)), "worded": _worded(raw, where)}
+        services.append(HashService(**{**named, **english}))
     escalations = _escalations(data.get("escalations", []), name)
     _ids(data["sites"] + data["hash_services"], name)
     _names([*sites, *services], name)
@@ -214,6 +241,10 @@ def parse(data: dict[str, Any], name: str = FILE) -> Directions:
         hash_services=tuple(services),
         escalations=escalations,
     )
+
+
+def _without_worded(table: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in table.items() if k not in LANGUAGE_ALIASES}
 
 
 def _escalations(entries: Any, name: str) -> tuple[Escalation, ...]:
