@@ -41,3 +41,19 @@ def set_case_language(vault: Vault, code: str) -> None:
             "case settings",  # i18n: not shown
             fields=[FIELD],
         )
+
+
+def clear_case_language(vault: Vault) -> None:
+    """Forget the case's language (logged): the app then speaks the one it is started
+    in; none kept writes nothing."""
+    if not case_language(vault):
+        return
+    with vault.transaction():
+        table = vault.table(TABLE)
+        for record in table.all():
+            table.update({FIELD: ""}, doc_ids=[record.doc_id])
+        custody.append(
+            vault.table(custody.TABLE),
+            "case settings",  # i18n: not shown
+            fields=[FIELD],
+        )
