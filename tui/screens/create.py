@@ -22,6 +22,7 @@ from tui.core.shared.i18n import N_, _
 from tui.core.vault.layout import default_vault_dir, neutral_vault_dir
 from tui.host import host
 from tui.messages import CaseCreated
+from tui.screens.language import CHOOSE
 from tui.screens.place import DISCREET_QUESTION, QUESTION, place_options
 from tui.widgets.notice import Notice
 from tui.widgets.tick import TickBox
@@ -52,6 +53,9 @@ class CreateScreen(Screen[None]):
             tooltip=N_("Back to the start without making a case"),
             id="create.back",
         ),
+        # Words in all three languages: a person who can't read the one on show
+        # still finds their own (as on a kiosk's start).
+        Binding("f2", "app.language", CHOOSE, id="create.language"),
     ]
 
     def __init__(self, path: Path, case_number: str = "") -> None:

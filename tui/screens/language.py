@@ -19,7 +19,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.shared.errors import ReclaimError
@@ -54,6 +54,9 @@ class LanguageScreen(ModalScreen[str | None]):
         with Vertical():
             yield Static(CHOOSE, id="title", markup=False)
             yield OptionList(*[Option(name, id=code) for code, name in LANGUAGES.items()])
+        # Escape's words and the line of keys always there (F1 Safety…), as every
+        # screen has them (the app adds the line under a footer).
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).highlighted = list(LANGUAGES).index(person_language())

@@ -29,6 +29,7 @@ from tui.core.shared.i18n import N_, _
 from tui.core.vault.header import WRONG_PASSPHRASE, WRONG_RECOVERY_CODE
 from tui.host import host
 from tui.messages import CaseOpened
+from tui.screens.language import CHOOSE
 from tui.widgets.notice import Notice
 from tui.widgets.tick import TickBox
 
@@ -86,6 +87,9 @@ class UnlockScreen(Screen[None]):
             tooltip=N_("Back to the start, to type the case number again"),
             id="unlock.back",
         ),
+        # Words in all three languages: a person who can't read the one on show
+        # still finds their own (as on a kiosk's start).
+        Binding("f2", "app.language", CHOOSE, id="unlock.language"),
     ]
 
     def __init__(
