@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 
 from tests.support.pilot import SIZE, footer_keys, screen_text, settle, wait_until
 from tui.app import ReclaimApp
@@ -33,7 +34,7 @@ def speaking() -> Iterator[None]:
 async def pick(app: ReclaimApp, pilot, code: str) -> None:
     await pilot.press("f2")
     await wait_until(pilot, lambda: isinstance(app.screen, LanguageScreen))
-    app.screen.query_one("OptionList").highlighted = list(i18n.LANGUAGES).index(code)
+    app.screen.query_one(OptionList).highlighted = list(i18n.LANGUAGES).index(code)
     await pilot.press("enter")
     await settle(app, pilot)
 
