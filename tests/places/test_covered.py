@@ -95,3 +95,24 @@ def test_the_command_line_takes_a_country_in_spanish(monkeypatch: pytest.MonkeyP
     assert said.returncode == 0 and "Unión Europea" in said.stdout and "112" in said.stdout
     refused = run_reclaim("safety", "--place", "México")
     assert refused.returncode != 0 and "México" in refused.stderr and "none" in refused.stderr
+
+
+def test_quebecs_documents_are_french_for_everyone() -> None:
+    for person in ("en", "es", "fr"):
+        assert default_for("ca-qc", person) == "fr"
+    assert default_for("ca-bc", "es") == "en"  # the rest of Canada as before
+    assert default_for("ca", "fr") == "fr"
+
+
+@pytest.mark.parametrize("member", ["eu-de", "eu-it", "eu-pl", "eu-nl"])
+def test_a_member_whose_language_reclaim_cant_write_gets_english(member: str) -> None:
+    for person in ("en", "es", "fr"):
+        assert default_for(member, person) == "en"
+
+
+def test_a_person_who_speaks_a_members_own_language_is_written_to_in_it() -> None:
+    assert default_for("eu-be", "fr") == "fr"
+    assert default_for("eu-lu", "fr") == "fr"
+    assert default_for("eu-be", "es") == "en"
+    assert default_for("eu-mt", "es") == "en"
+    assert default_for("eu", "es") == "es"  # which country is not said: as before

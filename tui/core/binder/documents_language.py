@@ -5,9 +5,11 @@ A case may name it (table `case_settings`, field `documents_language`, an option
 a case without it reads as not chosen). Not chosen, it follows the case's place and the
 person's language: where the authorities work in one language (the United States, the
 United Kingdom's nations, Australia, Ireland) it is English; in Canada it is French for a
-person who speaks French, else English; in Spain and France (and their regions in the
-European Union) it is Spanish or French; elsewhere in the Union, and where the place is
-not said, it is the person's language when Reclaim speaks it, else English.
+person who speaks French, else English, and French in Quebec; in Spain and France (and
+their regions in the European Union) it is Spanish or French; elsewhere in the Union it is
+English, unless the person speaks one of that country's languages (French in Belgium or
+Luxembourg); where the place is not said (or only "the Union"), it is the person's
+language when Reclaim speaks it, else English.
 
 The code that writes a document wraps its making in `i18n.speaking(code)`, so the words
 are the reader's in that thread only, while the screen keeps the person's."""
@@ -35,8 +37,16 @@ SPANISH_SPEAKING_TERRITORIES = ("pr",)
 POLICE_LANGUAGE = {code: "es" for code in ("es", "ic", "ea")} | {
     code: "fr" for code in ("fr", "gp", "gf", "mq", "yt", "re", "mf")
 }
+#: Member states with more than one official language, and those of them Reclaim writes
+#: (Belgian Constitution art. 4; Luxembourg's law of 24 February 1984 on languages;
+#: Constitution of Malta art. 5): a person who speaks one is written to in it. Elsewhere
+#: in the Union, English, which their police read more often than Spanish or French.
+MEMBER_LANGUAGES = {"be": ("fr",), "lu": ("fr",), "mt": ("en",)}
 #: Places where a document may be in English or in French.
 ENGLISH_OR_FRENCH = ("ca",)
+#: Regions of those places whose police and courts work in French, whoever writes (Quebec's
+#: Charter of the French Language); English is still chosen by F3 or --document-language.
+FRENCH_REGIONS = ("qc",)
 #: Each language's name, to be said in the language being spoken.
 NAMES = {"en": N_("English"), "es": N_("Spanish"), "fr": N_("French")}
 #: Who reads a binder, as the sentence saying which language it is in.
@@ -65,7 +75,11 @@ def default_for(place_code: str, person: str) -> str:
         return "en"
     if parts[0] == "eu" and parts[-1] in POLICE_LANGUAGE:
         return POLICE_LANGUAGE[parts[-1]]  # Spain's police read Spanish, whoever writes
+    if parts[0] == "eu" and len(parts) > 1:  # a member whose own language Reclaim can't write
+        return person if person in MEMBER_LANGUAGES.get(parts[-1], ()) else "en"
     head = parts[0]
+    if head in ENGLISH_OR_FRENCH and parts[-1] in FRENCH_REGIONS:
+        return "fr"
     if head in ENGLISH_OR_FRENCH:
         return "fr" if person == "fr" else "en"
     return person if person in i18n.LANGUAGES else i18n.SOURCE_LANGUAGE
