@@ -74,7 +74,12 @@ _ABOUT = re.compile(
 _LINKS = re.compile(r"(?:^le\s+|\b(?:de|del)\s+)")
 #: A time after the date: "21:14", "at 9.14", "T21:14:09", "a las 21:14", "à 21h14" (the
 #: text is lowercased first, so an ISO "T" arrives as "t").
-_TIME = r"(?:[ t,]+(?:(?:at|a las|a la|à|a)\s+)?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?)?"
+#: Also French spaced hours ("21 h 14") and a 12-hour clock as phones print it ("9:14 pm",
+#: Spanish "9:14 p. m.").
+_TIME = (
+    r"(?:[ t,]+(?:(?:at|a las|a la|à|a)\s+)?(\d{1,2})(?:\s?h\s?|[:.])(\d{2})(?::(\d{2}))?"
+    r"(?:\s?([ap])\.?\s?m\.?)?)?"
+)
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})" + _TIME + r")?)?$", re.IGNORECASE)
 _ORDINAL = r"(?:st|nd|rd|th|er|o|º|\.º)?"
 _WORD = r"([^\W\d_]+)"
@@ -85,7 +90,11 @@ _MONTH_DAY = re.compile(
     r"^" + _WORD + r"\.?\s+(\d{1,2})" + _ORDINAL + r",?\s+(\d{4})" + _TIME + "$"
 )
 _MONTH_YEAR = re.compile(r"^" + _WORD + r"\.?,?\s+(\d{4})$")
-_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})" + _TIME + "$")
+#: "05/03/2024", "05.03.2024", "05-03-2024" (the year last: never ISO's year-month-day).
+_NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})" + _TIME + "$")
+#: A weekday leading a date, as WhatsApp and mail print it ("mardi 5 mars 2024",
+#: "martes, 5 de marzo de 2024", "Tue, 5 Mar 2024"): dropped before reading.
+_LEADING_WORD = re.compile(r"^([^\W\d_]+)\.?,?\s+(?=\S)")
 
 
 @dataclass(frozen=True, order=False)
@@ -117,7 +126,11 @@ class When:
         if cleaned.endswith("~"):
             about, cleaned = True, cleaned.removesuffix("~").strip()
         cleaned = " ".join(_LINKS.sub(" ", cleaned).split())
-        when = replace(cls._read(cleaned, text.strip()), about=about)
+        read = cls._read(cleaned, text.strip()) if not _weekday_first(cleaned) else None
+        if read is None:  # a weekday names a day: read what follows it, if that is a day
+            rest = cls._read(cleaned[_weekday_first(cleaned) :], text.strip())
+            read = rest if rest.day is not None else cls._read(cleaned, text.strip())
+        when = replace(read, about=about)
         when._check(text.strip(), future)
         return when
 
@@ -268,9 +281,12 @@ def _from_numbers(groups: Sequence[str | None]) -> When:
 def _dated(year: int, month: int | None, day: int | None, clock: Sequence[str | None]) -> When:
     """A date with the time as the regular expressions found it: hour, minute and
     (optionally) second, or nothing."""
-    hour, minute, second = (int(part) if part else None for part in clock)
+    hour, minute, second = (int(part) if part else None for part in clock[:3])
     if hour is None or minute is None:
         return When(year, month, day)
+    if half := (clock[3:] or (None,))[0]:  # "a" or "p" of a 12-hour clock
+        # 1-12 only: a "13:00 pm" is left as an hour no day has, said to be no real time.
+        hour = hour % 12 + (12 if half == "p" else 0) if 1 <= hour <= 12 else 99
     return When(year, month, day, hour, minute, second=second)
 
 
@@ -309,6 +325,30 @@ def _months_in_other_languages() -> dict[str, int]:
                     found.setdefault(_plain(name), number)
     found.setdefault("setiembre", 9)  # Spanish as written in much of Latin America
     return found
+
+
+def _weekday_first(cleaned: str) -> int:
+    """Where a date led by a weekday starts ("mardi 5 mars 2024" at 6); 0 if none leads."""
+    match = _LEADING_WORD.match(cleaned)
+    return match.end() if match and _plain(match[1]) in _weekdays() else 0
+
+
+@cache
+def _weekdays() -> frozenset[str]:
+    """The weekdays' names and abbreviations in every language Reclaim speaks, without
+    accents, leaving out any that is also a month ("mar", Spanish and French Tuesday, is
+    March): a weekday before a date only repeats what the date says."""
+    from babel.dates import get_day_names
+
+    names = {
+        _plain(name)
+        for code in LANGUAGES
+        for width in ("wide", "abbreviated")
+        for context in ("format", "stand-alone")
+        for name in get_day_names(width, context, locale=code).values()
+    }
+    names |= {"tues", "thur", "thurs"}
+    return frozenset(names - set(MONTHS) - set(_months_in_other_languages()))
 
 
 def _day_and_month(day: int, month: int) -> str:
