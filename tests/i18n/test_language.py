@@ -93,7 +93,7 @@ def test_dates_numbers_and_lists_follow_the_language() -> None:
     assert text.listed(["a", "b", "c"]) == "a, b and c"
     with i18n.speaking("es"):
         assert local_formats.long_date(day) == "5 de marzo de 2024"
-        assert text.size(4 * 1024 * 1024) == "4,0 MiB"
+        assert text.size(4 * 1024 * 1024) == "4,0\u00a0MiB"
         assert text.listed(["a", "b", "c"]) == "a, b y c"
     with i18n.speaking("fr"):
         assert local_formats.long_date(day) == "5 mars 2024"

@@ -75,11 +75,11 @@ def test_a_detail_is_said_with_its_name_in_the_language(code: str, said: str) ->
 
 def test_a_size_is_said_the_languages_way_and_exactly() -> None:
     with speaking("es"):
-        assert value("size", 15129) == "14,8 KiB (15.129 bytes)"
+        assert value("size", 15129) == "14,8\u00a0KiB (15.129 bytes)"
         assert value("size", 512) == "512 bytes"
     with speaking("fr"):
         said = value("size", 15129)
-        assert said.startswith("14,8 KiB (15") and said.endswith("129 octets)"), said
+        assert said.startswith("14,8\u00a0Kio (15") and said.endswith("129 octets)"), said
 
 
 def test_a_time_is_said_with_the_languages_day() -> None:

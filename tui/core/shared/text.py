@@ -4,20 +4,32 @@ their noun agreeing ("1 item", "3 copies"), and lists as a sentence says them.""
 
 from __future__ import annotations
 
-from tui.core.shared.i18n import ngettext
+from tui.core.shared.i18n import language, ngettext
 from tui.core.shared.local_formats import decimal, sentence_list
 
 UNITS = ("bytes", "KiB", "MiB", "GiB", "TiB")
 
+#: The binary units in a language that writes them its own way: French says octets,
+#: hence Kio, Mio, Gio, Tio (Spanish keeps the international KiB, MiB…).
+LOCAL_UNITS = {"fr": {"KiB": "Kio", "MiB": "Mio", "GiB": "Gio", "TiB": "Tio"}}
+
+#: Between a number and its unit: a no-break space outside English, so the unit never
+#: wraps away from its number ("1,5\u00a0Mio").
+NO_BREAK = "\u00a0"
+
 
 def size(count: int) -> str:
-    """ "512 bytes", "4.0 MiB", "1.5 GiB"."""
+    """ "512 bytes", "4.0 MiB", "1.5 GiB"; in French "1,5\u00a0Mio", in Spanish
+    "1,5\u00a0MiB" (a no-break space between the number and its unit)."""
     value = float(count)
     for unit in UNITS:
         if value < 1024 or unit == UNITS[-1]:
             if unit == "bytes":
                 return ngettext("{count} byte", "{count} bytes", count).format(count=count)
-            return f"{decimal(value)} {unit}"
+            spoken = language()
+            if spoken == "en":
+                return f"{decimal(value)} {unit}"
+            return decimal(value) + NO_BREAK + LOCAL_UNITS.get(spoken, {}).get(unit, unit)
         value /= 1024
     raise AssertionError("unreachable")  # pragma: no cover
 
