@@ -41,6 +41,10 @@ def test_a_new_case_is_made_discreet_when_the_person_says_so(
     assert plain_case.DISCREET in said
     assert (case / DISCREET_MARK).is_file() == discreet
     assert ("Lock the notebook" in said) == discreet  # the menu in discreet words at once
+    if discreet:  # from the answer on, never the app's name nor a case, said aloud
+        made = said.split(plain_case.DISCREET, 1)[1].split("Where do you live?", 1)[0]
+        made = made.replace(str(tmp_path), "the folder")
+        assert "Reclaim" not in made and "case" not in made.lower(), made
 
 
 def test_a_discreet_new_install_is_made_in_the_neutral_folder_and_locks_there() -> None:
@@ -50,7 +54,7 @@ def test_a_discreet_new_install_is_made_in_the_neutral_folder_and_locks_there() 
     lines = ["1", PASSPHRASE, PASSPHRASE, "yes", last_group, "back", "lock", PASSPHRASE]
     said = walk(usual, [*lines, "quit"])
     assert is_vault(neutral_vault_dir()) and not is_vault(usual)
-    assert said.count("Your case is open.") == 1  # after the lock: the notebook it made
+    assert said.count("Your notebook is open.") == 1  # after the lock: the notebook it made
     assert "Notes" in said.split("Lock the notebook", 1)[1]
 
 

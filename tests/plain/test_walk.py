@@ -325,11 +325,12 @@ def test_discreet_mode_names_only_notes_before_the_passphrase(
     lines = ["not-the-passphrase", PASSPHRASE, "lock", PASSPHRASE, "quit"]
     run_plain(case, Settings(discreet=how == "setting"), Typed(lines), out)
     said = out.getvalue()
-    before, after = said.split("Your case is open.", 1)
-    locked = after.split(LOCKED, 1)[1].split("Your case is open.", 1)[0]
+    # discreet words until the case is open: "Your notebook is open."
+    before, after = said.split("Your notebook is open.", 1)
+    locked = after.split("The notebook is locked.", 1)[1].split("Your notebook is open.", 1)[0]
     assert named == ["notes"]
     assert before.startswith("Notes, plain mode.")
-    for telling in ("Reclaim", "image", "abuse", "evidence"):
+    for telling in ("Reclaim", "image", "abuse", "evidence", "case"):
         assert telling not in before + locked
     assert "Main menu." in after  # once open, the walk is as ever
 

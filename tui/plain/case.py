@@ -163,6 +163,9 @@ def make(prompter: Prompter, path: Path, *, discreet: bool = False) -> Vault:
         discreet = prompter.yes_no(_(DISCREET))
     if discreet and path == default_vault_dir():
         path = neutral_vault_dir()
+    # From the moment it is chosen, what is said aloud names only "Notes" (the code's
+    # words too), as the app's discreet recovery screen does.
+    prompter.neutral = prompter.neutral or discreet
     vault, code = Vault.create(path, passphrase)
     if discreet:  # read before the passphrase is typed, so beside the record
         with contextlib.suppress(OSError):

@@ -31,6 +31,16 @@ _NEUTRAL_WORDS = (
 #: "tu cuaderno está bloqueado"), so that the sentence around it stays right; a case's
 #: number is just a number; the app's name is "Notes" in the language.
 _NEUTRAL_BY_LANGUAGE: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (
+        (r"\bcase numbers\b", "numbers"),
+        (r"\bcase number\b", "number"),
+        (r"\bperson's case is\b", "person's notes are"),
+        (r"\bopen a case\b", "open any notes"),
+        (r"\bthis case\b", "these notes"),
+        (r"\bcases\b", "notebooks"),
+        (r"\bcase\b", "notebook"),
+        (r"\bimages\b", "files"),
+    ),
     "es": (
         (r"\bnúmeros de caso\b", "números"),
         (r"\bnúmero de caso\b", "número"),
