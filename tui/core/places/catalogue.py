@@ -16,7 +16,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tui.core.places.covered import country_name, country_typed, covered_typed
+from tui.core.places.covered import (
+    country_name,
+    country_typed,
+    covered_typed,
+    names_match,
+    part_typed,
+)
 from tui.core.places.model import (
     GENERAL,
     GUIDANCE,
@@ -47,7 +53,7 @@ from tui.core.shared.data_files import (
 )
 from tui.core.shared.display import acts_on_a_terminal
 from tui.core.shared.errors import InputError
-from tui.core.shared.i18n import _, language
+from tui.core.shared.i18n import LANGUAGES, _, language, translations
 from tui.core.shared.paths import checklists_dir
 
 FOLDER = "jurisdictions"
@@ -66,7 +72,7 @@ FACT: dict[str, type] = {"source": str, "reviewed": date}
 
 TOP: dict[str, type] = {"code": str, "name": str, "reviewed": date, "source": str}
 TOP_OPTIONAL: dict[str, type] = {"extends": str, "aliases": list, "covers": list}
-TOP_OPTIONAL |= {"emergency": dict}
+TOP_OPTIONAL |= {"emergency": dict, "parts": dict}
 TOP_OPTIONAL |= {"contacts": list, "clocks": list, "routes": list, "legal": list}
 TOP_OPTIONAL |= {"letter": dict}
 EMERGENCY = FACT | {"number": str, "note": str}
@@ -209,6 +215,7 @@ def parse(data: dict[str, Any], name: str, parent: Jurisdiction | None = None) -
     for member in covers:
         if not re.fullmatch(r"[a-z]{2}", member):
             raise ChecklistError(f"{name}: each of covers must be a two-letter country code.")
+    parts = _parts(data.get("parts", {}), name)
     return Jurisdiction(
         code=code,
         name=words(data["name"]),
@@ -225,9 +232,37 @@ def parse(data: dict[str, Any], name: str, parent: Jurisdiction | None = None) -
         letter=letter,
         aliases=aliases,
         covers=covers,
+        parts=parts,
         extends=data.get("extends", ""),
         english_name=prose(data["name"]),
     )
+
+
+def _parts(raw: dict[str, Any], name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`[parts]`: each state or province's ISO 3166-2 code (its part after the dash) to
+    its names."""
+    found = []
+    for code, names in raw.items():
+        if not re.fullmatch(r"[a-z0-9]{1,3}", code):
+            raise ChecklistError(f"{name}: each of parts is a code like tx or qc.")
+        if (
+            not isinstance(names, list)
+            or not names
+            or not all(isinstance(n, str) and n.strip() for n in names)
+        ):
+            raise ChecklistError(f"{name}: parts.{code} should be a list of names.")
+        found.append((code, tuple(prose(n) for n in names)))  # names: never translated
+    return tuple(found)
+
+
+def _named_in_any_language(typed: str, known: dict[str, Jurisdiction]) -> Jurisdiction | None:
+    """The place whose name in any language Reclaim speaks, or an alias, `typed` is,
+    accents and the name's parenthesis aside ("Irlanda del Norte", "Écosse")."""
+    for place in known.values():
+        names = {translations(code).gettext(place.english_name) for code in LANGUAGES}
+        if names_match(typed, (*names, place.english_name, *place.aliases)):
+            return place
+    return None
 
 
 #: A place's file is a few KiB; one far larger is not a place's file.
@@ -343,6 +378,11 @@ def resolve(code: str) -> Jurisdiction:
     head = wanted.split("-", 1)[0]
     if SUBDIVISION.fullmatch(wanted) and head in known:
         return known[head]
+    if named := _named_in_any_language(wanted, known):
+        return named
+    for place in known.values():
+        if part_typed(wanted, place.parts):
+            return place  # "Texas", "Québec": a state or province without its own file
     country = country_typed(wanted)
     if country in known:
         return known[country]  # "Reino Unido", "Royaume-Uni": a country with its own file
@@ -376,5 +416,5 @@ def check_code(code: str) -> str:
     typed = code.strip().casefold()
     if typed.startswith(place.code + "-") and SUBDIVISION.fullmatch(typed):
         return typed
-    member = covered_typed(typed, place.covers)
+    member = covered_typed(typed, place.covers) or part_typed(typed, place.parts)
     return f"{place.code}-{member}" if member else place.code

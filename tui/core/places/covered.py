@@ -50,3 +50,18 @@ def covered_typed(typed: str, covers: tuple[str, ...]) -> str:
 def country_name(code: str) -> str:
     """A country's name in the language spoken now ("fr" is "Francia" in Spanish)."""
     return str(Locale.parse(language()).territories.get(code.upper(), code.upper()))
+
+
+def part_typed(typed: str, parts: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+    """The code of the state or province `typed` names ("Nuevo México" is "nm"), by
+    name, accents aside; '' if none."""
+    wanted = _key(typed)
+    return next((code for code, names in parts if wanted in {_key(n) for n in names}), "")
+
+
+def names_match(typed: str, names: tuple[str, ...]) -> bool:
+    """Whether `typed` is one of `names`, accents aside, or one of them without its
+    parenthesis ("irlanda del norte" for "Irlanda del Norte (Reino Unido)")."""
+    wanted = _key(typed)
+    bare = (name.split(" (", 1)[0] for name in names)
+    return bool(wanted) and wanted in {_key(name) for name in (*names, *bare)}

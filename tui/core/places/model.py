@@ -139,6 +139,9 @@ class Jurisdiction:
     letter: LetterWording | None = None
     aliases: tuple[str, ...] = ()
     covers: tuple[str, ...] = ()
+    parts: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """States or provinces without a file of their own, by ISO 3166-2 code, with their
+    names in each language Reclaim speaks ("tx", ("Texas",)): typed, kept as us-tx."""
     """A union's member states (two-letter codes), typed by code or name in any language."""
     extends: str = ""
     english_name: str = ""

@@ -54,6 +54,7 @@ NOT_WORDS = frozenset(
         "aliases_en",
         "aliases_es",
         "aliases_fr",
+        "parts",
         "covers",
         "audience",
         "extends",
