@@ -32,7 +32,9 @@ from tui.core.shared.display import shown
 from tui.core.shared.errors import ReclaimError
 from tui.core.shared.i18n import N_, _, ngettext
 from tui.dialogs.choice import ChoiceDialog
+from tui.host import host
 from tui.screens.case import case_is_open, checked_on, open_case
+from tui.screens.conflicts import ask_which
 from tui.widgets.fields import StoredInput
 
 
@@ -55,6 +57,13 @@ class ChecklistScreen(Screen[None]):
         super().__init__()
         self.checklist = checklist
         self.progress = Progress(checklist)
+        #: Notes as this window read them, where they differ from `progress` (a note
+        #: kept over a lock): a save compares with these.
+        self._read: dict[str, str] = {}
+        #: A note kept over a lock, shown in place of the stored one until saved or left.
+        self._typed: dict[str, str] = {}
+        #: The last note not saved because it changed elsewhere: (step, typed, read).
+        self._unsaved: tuple[str, str, str] = ("", "", "")
 
     def compose(self) -> ComposeResult:
         yield Static(
@@ -88,6 +97,12 @@ class ChecklistScreen(Screen[None]):
         first_open = next(
             (n for n, s in enumerate(self.checklist.steps) if s.id not in self.progress.ticks), 0
         )
+        kept = host(self).kept_for_case.typing(open_case(self), f"checklist:{self.checklist.id}")
+        ids = [step.id for step in self.checklist.steps]
+        if isinstance(kept, tuple) and kept[0] in ids:  # a note a lock could not save
+            first_open = ids.index(kept[0])
+            self._typed[kept[0]], self._read[kept[0]] = kept[1], kept[2]
+            self.call_after_refresh(self._save_note)  # asks which note to keep
         step_list.highlighted = first_open
         self.show_step(first_open)
 
@@ -145,7 +160,8 @@ class ChecklistScreen(Screen[None]):
             Content.assemble((_("Why it helps  "), "bold $primary"), step.why)
         )
         self._show("#link", _("More: {link}").format(link=step.link) if step.link else "")
-        self.query_one("#note", StoredInput).show(self.progress.notes.get(step.id, ""))
+        note = self._typed.get(step.id, self.progress.notes.get(step.id, ""))
+        self.query_one("#note", StoredInput).show(note)
         self.query_one("#directions", VerticalScroll).scroll_home(animate=False)
 
     def _show(self, selector: str, text: str) -> None:
@@ -226,28 +242,70 @@ class ChecklistScreen(Screen[None]):
 
     @on(Input.Submitted, "#note")
     def note_written(self) -> None:
-        self._save_note()
-        self.query_one("#step-list", OptionList).focus()
+        if self._save_note():
+            self.query_one("#step-list", OptionList).focus()
 
     @on(Input.Blurred, "#note")
     def note_left(self) -> None:
         if self.app.screen is self:  # not while the question about it is asked
             self._save_note()
 
-    def save_now(self) -> None:
-        """Called by the app just before it locks, so a half-written note is kept."""
-        self._save_note()
+    def save_now(self) -> bool | None:
+        """Called by the app just before it locks, so a half-written note is kept: saved,
+        or, when another window changed the same note meanwhile (nobody to ask now),
+        kept in memory by `keep_over_lock` and asked about when the step is next shown."""
+        return self._save_note(asking=False) or None
 
-    def _save_note(self) -> None:
+    def _save_note(self, *, asking: bool = True) -> bool:
+        """Save the note over what this window read; True when saved (or unchanged).
+        A note changed elsewhere meanwhile is asked about, never written over unasked."""
+        from tui.core.vault.edits import EditConflict
+
         if not case_is_open(self):
-            return  # locked already: the note was saved by save_now, or there was none
-        text = self.query_one("#note", StoredInput).kept.strip()
-        if text == self.progress.notes.get(self.step.id, ""):
-            return
+            return True  # locked already: the note was saved by save_now, or there was none
+        text, step_id = self.query_one("#note", StoredInput).kept.strip(), self.step.id
+        read = self._read.get(step_id, self.progress.notes.get(step_id, ""))
+        if text == read:
+            return True
         try:
-            self.progress = set_note(open_case(self), self.checklist, self.step.id, text)
+            self.progress = set_note(open_case(self), self.checklist, step_id, text, base=read)
+        except EditConflict as conflict:
+            self._unsaved = (step_id, text, read)
+            if asking:
+                ask_which(self, self.step.title, conflict, {"note": N_("Note")}, self._answered)
+            return False
         except ReclaimError as error:
             self.notify(shown(str(error)), severity="error", markup=False)
+            return False
+        self._forget(step_id)
+        return True
+
+    def _forget(self, step_id: str) -> None:
+        """The note kept over a lock for this step is saved or left: not shown again."""
+        self._read.pop(step_id, None)
+        self._typed.pop(step_id, None)
+
+    def _answered(self, keep_mine: set[str] | None) -> None:
+        """The person chose which note to keep (None: back to the note, nothing saved)."""
+        step_id, text, _read = self._unsaved
+        if keep_mine is None or not case_is_open(self):
+            self.notify(_("Nothing was saved; your words are still in the note."))
+            self.query_one("#note", Input).focus()
+            return
+        vault = open_case(self)
+        if "note" in keep_mine:
+            self.progress = set_note(vault, self.checklist, step_id, text)
+        else:
+            self.progress = progress_of(vault, self.checklist)
+        self._forget(step_id)
+        self.show_step(self.index)
+
+    def keep_over_lock(self) -> None:
+        """At a lock: a note `save_now` could not save (changed elsewhere too) is kept
+        in memory for this case, and asked about when the checklist is next shown."""
+        if case_is_open(self) and self._unsaved[0]:
+            keep = host(self).kept_for_case.keep_typing
+            keep(open_case(self), f"checklist:{self.checklist.id}", self._unsaved)
 
     def _note_changed(self) -> bool:
         text = self.query_one("#note", StoredInput).kept.strip()
@@ -271,6 +329,7 @@ class ChecklistScreen(Screen[None]):
                 done()
 
         def leave() -> None:
+            self._forget(self.step.id)
             self.query_one("#note", StoredInput).show(self.progress.notes.get(self.step.id, ""))
             self.query_one("#step-list", OptionList).focus()
 

@@ -189,10 +189,19 @@ def tick(
     return _change(vault, checklist, change)
 
 
-def set_note(vault: Vault, checklist: Checklist, step: str, text: str) -> Progress:
+def set_note(
+    vault: Vault, checklist: Checklist, step: str, text: str, *, base: str | None = None
+) -> Progress:
+    """Save a step's note. `base` is the note as the window read it: when the case's
+    note changed since (another window), `EditConflict` is raised and nothing is saved
+    (see `tui.core.vault.edits`); None (the command line) writes it as given."""
+    from tui.core.vault import edits
+
     step_id = _step_id(checklist, step)
 
     def change(progress: Progress) -> None:
+        current = {"note": progress.notes.get(step_id, "")}
+        edits.checked(None if base is None else {"note": base}, {"note": text.strip()}, current)
         if text.strip():
             progress.notes[step_id] = text.strip()
         else:
