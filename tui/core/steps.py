@@ -77,7 +77,9 @@ def progress(vault: Vault) -> dict[str, str]:
     binders = [e for e in custody.entries(vault.table(custody.TABLE)) if e["action"] == "binder"]
     words["copies"] = copies_summary(vault)
     words["binder"] = (
-        _("last made {day}").format(day=binders[-1]["at"][:10]) if binders else _("not made yet")
+        _("last made {day}").format(day=made_day(binders[-1]["at"]))
+        if binders
+        else _("not made yet")
     )
     events = len(vault.table("events"))
     words["timeline"] = (
@@ -92,3 +94,15 @@ def progress(vault: Vault) -> dict[str, str]:
         else _("nothing saved yet")
     )
     return words
+
+
+def made_day(at: str) -> str:
+    """The day a binder was made, as the language says it ("7 de diciembre de 2026",
+    "7 décembre 2026"); English keeps the ISO day it always showed."""
+    from datetime import date
+
+    from tui.core.shared.i18n import language
+    from tui.core.shared.local_formats import long_date
+
+    day = at[:10]
+    return day if language() == "en" else long_date(date.fromisoformat(day))
