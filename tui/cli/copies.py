@@ -212,16 +212,16 @@ def cmd_copies_list(args: argparse.Namespace) -> int:
     for copy in copies:
         state = copy_state(copy, newest)
         state = _(state) if state == "up to date" else _(state).upper()
-        made = _("made {day}").format(day=shown(copy.made_at[:10]))
+        made = _("made {day}").format(day=_day(copy.made_at))
         if is_damaged(copy):
             made = _("made {day}, check failed {failed} ({problem})").format(
-                day=shown(copy.made_at[:10]),
-                failed=shown(copy.check_failed_at[:10]),
+                day=_day(copy.made_at),
+                failed=_day(copy.check_failed_at),
                 problem=shown(said_again(str(copy.check_problem))),
             )
         elif copy.last_verified_at:
             made = _("made {day}, checked {checked}").format(
-                day=shown(copy.made_at[:10]), checked=shown(copy.last_verified_at[:10])
+                day=_day(copy.made_at), checked=_day(copy.last_verified_at)
             )
         holding = ngettext("{count} exhibit", "{count} exhibits", copy.exhibits).format(
             count=copy.exhibits
@@ -293,3 +293,12 @@ def register(commands: Commands) -> None:
     )
     add.add_argument("--where", required=True, metavar="TEXT", help=_("e.g. 'at Sam's flat'"))
     add.add_argument("--note", metavar="TEXT", help=_("anything to remember about it"))
+
+
+def _day(stamp: str) -> str:
+    """A copy's day as the language says it in a list ("7 dic 2026"; English's ISO day)."""
+    from datetime import date
+
+    from tui.core.shared.local_formats import short_date
+
+    return shown(short_date(date.fromisoformat(stamp[:10])))
