@@ -27,6 +27,9 @@ CHECK = N_(
     "Type the password to check, then press Enter. Nothing shows while you type. It is not kept."
 )
 STRONG = N_("That one is strong enough.")
+#: The meter of step 3, in words: "Strength 1 of 4, weak. Guessing it would take 2 seconds."
+JUDGED = N_("Strength {score} of 4, {words}. Guessing it would take {crack_time}.")
+STRONG_SCORE = 3
 ACCOUNT = N_("Which account? For example Instagram, or your email.")
 #: {example} is a day written the language's way ("5 March 2024", "5 de marzo de 2024").
 WHEN = N_(
@@ -44,7 +47,7 @@ WITH_TWO_STEP, WITHOUT_TWO_STEP = N_("two-step sign-in on"), N_("two-step sign-i
 
 
 def run(prompter: Prompter, vault: Vault) -> None:
-    actions = (lambda: suggest(prompter), lambda: check(prompter),
+    actions = (lambda: suggest(prompter), lambda: check(prompter, vault),
                lambda: note(prompter, vault), lambda: hear(prompter, vault))  # fmt: skip
     prompter.menu(_(TITLE), list(zip([_(c) for c in CHOICES], actions, strict=True)))
 
@@ -58,11 +61,25 @@ def suggest(prompter: Prompter) -> None:
     prompter.say(_(SPELLED).format(words=", ".join(passphrase.split("-"))))
 
 
-def check(prompter: Prompter) -> None:
-    from tui.core.passwords.strength import weakness
+def check(prompter: Prompter, vault: Vault) -> None:
+    """An account's password judged as step 3 judges it (its score, how long guessing it
+    would take, why, knowing the person's profile), said in words; not the rule for the
+    case's own passphrase."""
+    from tui.core.passwords import profile
+    from tui.core.passwords.strength import assess
 
     typed = prompter.secret(_(CHECK))
-    prompter.say(weakness(typed) or _(STRONG))
+    if not typed:
+        return
+    found = assess(typed, profile.load(vault).personal_words())
+    prompter.say(
+        _(JUDGED).format(score=found.score, words=found.words, crack_time=found.crack_time)
+    )
+    for said in (found.personal_warning, found.warning, *found.suggestions):
+        if said:
+            prompter.say(said)
+    if found.score >= STRONG_SCORE:
+        prompter.say(_(STRONG))
 
 
 def note(prompter: Prompter, vault: Vault) -> None:
