@@ -7,7 +7,8 @@ tab they were on. `held` reads every field of a screen by its id (and the focus)
 nothing typed is lost and there is nothing to decide. A screen with more to keep than
 its fields (a passphrase made and shown) adds it with `held_over()` / `hold(...)`. The
 language a document is to be written in, chosen on its screen with F3 (the binder's),
-is carried too (`ChoosesDocumentLanguage`).
+is carried too (`ChoosesDocumentLanguage`), and the order a list is sorted in
+(`SortsRows`: the Evidence step's).
 
 It stays in memory only, for the moment of the rebuild."""
 
@@ -32,6 +33,8 @@ class Held:
     extra: dict[str, object] = field(default_factory=dict)
     language: str | None = None
     """The document's language chosen on the screen (F3); None where it has none."""
+    order: str | None = None
+    """The order the screen's list is sorted in; None where it has no such list."""
 
 
 @runtime_checkable
@@ -43,6 +46,16 @@ class ChoosesDocumentLanguage(Protocol):
 
     def show_language(self) -> None:
         """Say on the screen which language the document is written in, now."""
+
+
+@runtime_checkable
+class SortsRows(Protocol):
+    """A screen whose list the person sorts (the Evidence step's `s`)."""
+
+    sort_key: str
+
+    def refresh_rows(self, focus_id: str | None = None) -> None:
+        """Filter, sort and show the rows again."""
 
 
 def _value(widget: Widget) -> object:
@@ -76,6 +89,8 @@ def held(screen: Screen[Any]) -> Held:
         kept.extra = dict(held_over())
     if isinstance(screen, ChoosesDocumentLanguage):
         kept.language = screen.language
+    if isinstance(screen, SortsRows):
+        kept.order = screen.sort_key
     return kept
 
 
@@ -107,6 +122,9 @@ def carry_into(screen: Screen[Any], kept: Held) -> None:
     hold = getattr(screen, "hold", None)
     if kept.extra and callable(hold):
         hold(kept.extra)
+    if isinstance(screen, SortsRows) and kept.order not in (None, screen.sort_key):
+        screen.sort_key = str(kept.order)
+        screen.refresh_rows()
     chosen = kept.language
     if isinstance(screen, ChoosesDocumentLanguage) and chosen not in (None, screen.language):
         screen.language = str(chosen)
