@@ -151,7 +151,10 @@ class PasswordsScreen(Screen[None]):
         text = guidance()
         look_for = "\n".join(f"• {escape(item)}" for item in text.look_for)
         options = "\n".join(
-            f"[b]{escape(o.name)}[/b] ({escape(o.cost)}): {escape(o.note)}" for o in text.options
+            _("{label}: {value}").format(
+                label=f"[b]{escape(o.name)}[/b] ({escape(o.cost)})", value=escape(o.note)
+            )
+            for o in text.options
         )
         return _(
             "{intro}\n\n[b]What to look for[/b]\n{look_for}\n\n"
