@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.plain.test_new_case import fast_kdf, last_group, walk
+from tests.plain.test_new_case import Line, fast_kdf, last_group, walk
 from tests.plain.test_walk import Typed
 from tests.support.cases import FAST_KDF, PASSPHRASE
 from tui.core.settings import Settings
@@ -51,7 +51,16 @@ def test_a_discreet_new_install_is_made_in_the_neutral_folder_and_locks_there() 
     from tui.core.vault.layout import default_vault_dir, is_vault, neutral_vault_dir
 
     usual = default_vault_dir()
-    lines = ["1", PASSPHRASE, PASSPHRASE, "yes", last_group, "back", "lock", PASSPHRASE]
+    lines: list[Line] = [
+        "1",
+        PASSPHRASE,
+        PASSPHRASE,
+        "yes",
+        last_group,
+        "back",
+        "lock",
+        PASSPHRASE,
+    ]
     said = walk(usual, [*lines, "quit"])
     assert is_vault(neutral_vault_dir()) and not is_vault(usual)
     assert said.count("Your notebook is open.") == 1  # after the lock: the notebook it made
