@@ -34,6 +34,7 @@ from tui.reading_work import read_in_background
 from tui.screens.add_evidence import AddEvidenceScreen, Chosen
 from tui.screens.capture_guide import CaptureGuideScreen
 from tui.screens.case import case_is_open, open_case
+from tui.screens.evidence_filter import give_back_filter, keep_filter
 from tui.screens.evidence_rows import (
     COLUMN_KEYS,
     SORTS,
@@ -117,6 +118,7 @@ class EvidenceScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        give_back_filter(self)  # the filter's words as the case last locked
         self.reload()
 
     def on_resize(self) -> None:
@@ -404,6 +406,9 @@ class EvidenceScreen(Screen[None]):
         if not said_why_not_finished(self, job):
             say_check(self, job.result, len(self.checks))
         self.reload()
+
+    def keep_over_lock(self) -> None:
+        keep_filter(self)  # the filter's words, in memory for this case
 
     def stop_work(self) -> None:
         """Before a lock: stop the background work and wait until it has let go."""
