@@ -82,7 +82,7 @@ def facts_text(vault: Vault, exhibit: Exhibit) -> str:
         )
     added = exhibit.added_at.replace("T", " ").removesuffix("Z")
     lines.append(_("Added: {moment} UTC").format(moment=dates_in(added)))
-    lines += ["SHA-256:", exhibit.sha256]
+    lines += [_("{label}:").format(label="SHA-256"), exhibit.sha256]  # French: "SHA-256 :"
     if exhibit.phash:
         lines.append(_("Picture fingerprint: {shown}").format(shown=shown(exhibit.phash)))
         same = similar_to(list_exhibits(vault), exhibit)
