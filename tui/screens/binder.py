@@ -59,7 +59,9 @@ class BinderScreen(Screen[None]):
     DEFAULT_CSS = """
     BinderScreen #heading { padding: 0 1; text-style: bold; color: $primary;
                             background: $boost; width: 100%; }
-    BinderScreen #contents { padding: 0 1; color: $text-muted; height: auto; }
+    BinderScreen #contents, BinderScreen #written {
+        padding: 0 1; color: $text-muted; height: auto;
+    }
     BinderScreen VerticalScroll { padding: 0 1; }
     BinderScreen Label { margin-top: 1; color: $text-muted; }
     BinderScreen Input { height: 1; border: none; background: $boost; padding: 0 1; }
