@@ -30,6 +30,7 @@ from tui.core.shared import text as words
 from tui.core.shared.display import shown
 from tui.core.shared.errors import InputError
 from tui.core.shared.i18n import N_, _, ngettext
+from tui.screens.add_evidence_kept import keep_choice, kept_choice
 from tui.screens.case import open_case, save_folders
 from tui.screens.provenance_form import ADD_THEM, add_words
 from tui.widgets.key_words import speak_keys
@@ -134,6 +135,18 @@ class AddEvidenceScreen(Screen[Chosen | None]):
         yield QuietDirectoryTree(self.start or save_folders(self).browse_root())
         yield Static(_("Nothing chosen yet."), id="chosen", markup=False)
         yield Footer()
+
+    def on_mount(self) -> None:
+        """What this screen held at the case's last lock, if anything: given back."""
+        if kept := kept_choice(self):
+            typed, chosen = kept
+            field = self.query_one("#paths", Input)
+            field.value = typed
+            field.cursor_position = len(typed)
+            self.choose(chosen)
+
+    def keep_over_lock(self) -> None:
+        keep_choice(self, self.query_one("#paths", Input).value, self.chosen)
 
     # ---- choosing ---------------------------------------------------------------
 
