@@ -356,3 +356,35 @@ async def test_the_binder_is_offered_under_a_neutral_name(demo: Vault):
         await settle(app, pilot)
         offered = app.screen.query_one("#dest", Input).value
         assert Path(offered).name.startswith("notes-") and not TELLING.search(offered)
+
+
+@pytest.mark.parametrize(
+    ("code", "telling"),
+    [
+        ("en", r"reclaim|image|abuse|\bcase\b"),
+        ("es", r"reclaim|imagen|abuso|\bcaso\b"),
+        ("fr", r"reclaim|image|abus|\bdossier\b"),
+    ],
+)
+async def test_the_open_home_names_no_images_nor_a_case(
+    vault: Vault, code: str, telling: str
+) -> None:
+    """Issue 29: in discreet mode nothing on screen says Reclaim, images or abuse; a glance
+    at the open home (the screen most often left on show) reads notes and files."""
+    from tui.core.shared import i18n
+
+    vault.close()
+    i18n.set_language(code)
+    try:
+        app = ReclaimApp(vault.path, DISCREET)
+        async with app.run_test(size=SIZE) as pilot:
+            await unlock(app, pilot)
+            assert isinstance(app.screen, HomeScreen)
+            home = "\n".join(
+                str(widget.render()) for widget in app.screen.query("#heading, #lead")
+            )
+            steps = app.screen.query_one("#steps")
+            home += "\n".join(str(option.prompt) for option in steps.options)  # type: ignore[attr-defined]
+            assert not re.search(telling, home, re.IGNORECASE), home
+    finally:
+        i18n.set_language("en")

@@ -12,6 +12,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.shared.i18n import N_, _, ngettext
+from tui.core.shared.neutral_words import neutral_words
 from tui.core.steps import STEPS
 from tui.host import host
 
@@ -48,13 +49,20 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.demo = demo
 
+    def said(self, text: str) -> str:
+        """`text` as home says it: in discreet mode in its neutral words ("Your notebook",
+        "remove the files"), so that a glance at the open home names no images nor a case."""
+        return neutral_words(text) if getattr(host(self), "discreet", False) else text
+
     def compose(self) -> ComposeResult:
         heading = _("Your case — a made-up sample case") if self.demo else _("Your case")
-        yield Static(heading, id="heading")
+        yield Static(self.said(heading), id="heading")
         yield Static(
-            _(
-                "Take the steps in any order, at your own pace. Everything is saved as you go. "
-                "Press a step's number to open it."
+            self.said(
+                _(
+                    "Take the steps in any order, at your own pace. Everything is saved as you "
+                    "go. Press a step's number to open it."
+                )
             ),
             id="lead",
         )
@@ -71,15 +79,15 @@ class HomeScreen(Screen[None]):
 
     def _options(self, progress: dict[str, str]) -> list[Option]:
         options = []
-        width = max(len(_(step.title)) for step in STEPS)
+        width = max(len(self.said(_(step.title))) for step in STEPS)
         for step in STEPS:
             label = Content.assemble(
                 (f" {step.number}  ", "bold"),
-                (_(step.title).ljust(width), "bold"),
+                (self.said(_(step.title)).ljust(width), "bold"),
                 "  ",
-                (progress.get(step.key, ""), "$success"),
+                (self.said(progress.get(step.key, "")), "$success"),
                 "\n     ",
-                (_(step.summary), "dim"),
+                (self.said(_(step.summary)), "dim"),
             )
             options.append(Option(label, id=step.key))
         return options
