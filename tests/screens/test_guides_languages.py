@@ -69,7 +69,7 @@ async def test_the_password_manager_guidance_speaks_french(vault: Vault, speakin
         for words in (
             "Un gestionnaire de mots de passe est une application qui retient vos mots de passe",
             "Chiffrement de bout en bout : l'entreprise ne peut pas lire vos mots de passe",
-            "gratuit ; les offres payantes ajoutent des extras",
+            "gratuit ; les offres payantes ajoutent des options en plus",
             "Le gestionnaire intégré de votre téléphone",
         ):
             assert words in text
