@@ -184,6 +184,8 @@ def test_a_terminal_whose_size_was_never_set_gets_the_suggestion(
     """A pseudo-terminal nobody sized (0 x 0: a serial console, some screen readers'
     terminals): the app would draw at a guessed 80x24."""
     monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((0, 0)))
+    monkeypatch.delenv("COLUMNS", raising=False)  # the size a terminal gives, not one said
+    monkeypatch.delenv("LINES", raising=False)
     monkeypatch.setenv("TERM", "xterm")
     assert hint.plain_hint() == hint.SUGGESTION
 

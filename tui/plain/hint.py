@@ -4,6 +4,7 @@ when it can't (a dumb terminal, or no terminal size to read)."""
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 
 from tui.core.shared.i18n import N_, _
@@ -22,9 +23,12 @@ def plain_hint() -> str:
     try:
         size = os.get_terminal_size(sys.__stdout__.fileno())  # type: ignore[union-attr]
     except (OSError, ValueError, AttributeError):
-        return _(SUGGESTION)
+        return _(SUGGESTION)  # no terminal at all
     if not size.columns or not size.lines:
         # A size never set (0 x 0: a serial console, some screen readers' terminals) is
-        # no size: the app would draw at a guessed 80x24.
-        return _(SUGGESTION)
+        # no size, unless COLUMNS and LINES say one, as the app then reads them; else
+        # the app would draw at a guessed 80x24.
+        said = shutil.get_terminal_size(fallback=(0, 0))
+        if not said.columns or not said.lines:
+            return _(SUGGESTION)
     return ""
