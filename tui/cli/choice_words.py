@@ -6,10 +6,10 @@ mix them). Accents and capitals don't matter ("si", "Reçue")."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 
 from tui.core.shared.i18n import LANGUAGES, N_, _, speaking
+from tui.core.shared.text import folded
 
 #: Whether the person shown was under 18 when the pictures were taken.
 UNDER_18 = (N_("yes"), N_("no"), N_("unsure"))
@@ -32,8 +32,7 @@ SAME_AS: Mapping[str, str] = {
 
 def plain(word: str) -> str:
     """`word` lowercased, without accents or doubled spaces ("Sí" is "si")."""
-    decomposed = unicodedata.normalize("NFKD", " ".join(word.lower().split()))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return folded(" ".join(word.split()))
 
 
 class ChoiceWords:

@@ -9,18 +9,18 @@ our own; a country Reclaim has no file for is named back in the person's languag
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 
 from babel import Locale
 
 from tui.core.shared.data_files import name_key
 from tui.core.shared.i18n import LANGUAGES, language
+from tui.core.shared.text import folded
 
 
 def _key(name: str) -> str:
     """`name_key` without accents: people type "Espana" for "España"."""
-    return name_key(unicodedata.normalize("NFKD", name))
+    return name_key(folded(name))
 
 
 @cache

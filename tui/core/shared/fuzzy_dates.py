@@ -23,7 +23,6 @@ the same date given exactly. So a month heads the days inside it, as a heading w
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -32,6 +31,7 @@ from functools import cache
 from tui.core.shared.clock import stated, utc_now
 from tui.core.shared.errors import InputError
 from tui.core.shared.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, _, language
+from tui.core.shared.text import folded
 
 PRECISIONS = ("year", "month", "day", "minute", "second")
 HINT = N_(
@@ -303,8 +303,7 @@ def _month(name: str, original: str) -> int:
 
 def _plain(word: str) -> str:
     """A word lowercased, without accents or a final dot ("Févr." is "fevr")."""
-    decomposed = unicodedata.normalize("NFKD", word.lower().rstrip("."))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return folded(word.rstrip("."))
 
 
 @cache

@@ -4,6 +4,8 @@ their noun agreeing ("1 item", "3 copies"), and lists as a sentence says them.""
 
 from __future__ import annotations
 
+import unicodedata
+
 from tui.core.shared.i18n import language, ngettext
 from tui.core.shared.local_formats import decimal, sentence_list
 
@@ -50,3 +52,10 @@ def plural_of(count: int, noun: str, plural: str = "") -> str:
     """The word that agrees with `count`, without the number: "item" or "items", and
     `plural_of(n, "is", "are")` for the verb."""
     return noun if count == 1 else plural or noun + "s"
+
+
+def folded(text: str) -> str:
+    """Text as it is compared with what a person types: lower case, without accents
+    ("Garçon" is "garcon", "Sí" is "si")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))

@@ -4,21 +4,15 @@ capitals and accents don't matter ("garcon" finds "Garçon")."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 
 from tui.core.evidence.model import DETAIL_FIELDS, Exhibit, list_exhibits
 from tui.core.evidence.reading.model import Hit, reading_of
+from tui.core.shared.text import folded
 from tui.core.vault.vault import Vault
 
 #: Where a hit in the person's own words was found.
 DETAILS = "details"
-
-
-def folded(text: str) -> str:
-    """Text as it is compared: lower case, without accents."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def search(vault: Vault, words: str) -> list[Hit]:
